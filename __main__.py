@@ -1,0 +1,5 @@
+"""`python -m referat` runs the command-line interface."""
+
+from referat.cli import main
+
+main()

@@ -1,0 +1,252 @@
+"""Score extracted Documents against hand-checked gold, field by field (GROBID-style).
+
+Every field is reduced to a multiset of keyed facts, e.g. ``(meeting 0, item "5/a",
+kind "minutes")``; precision, recall and F1 count facts. Text facts match *exactly*
+after whitespace, dash and quote normalisation, or *fuzzily* (rapidfuzz ratio ≥ 90 on
+case-folded text). A fact in the gold file's ``null`` is not counted for either side,
+except in the per-meeting "right" counts where null == null is right.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Optional
+
+from rapidfuzz import fuzz
+
+FUZZY_THRESHOLD = 90
+
+MEETING_FIELDS = ("kind", "body", "organisation", "title", "date", "start_time", "location")
+_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "’": "'", "‘": "'", "”": '"', "“": '"', "\u00a0": " "})
+
+
+def normalise(text: Optional[str]) -> str:
+    """Whitespace, dashes and quotes made uniform.
+
+    Example:
+        >>> normalise(" KL’s  proces – nu ")
+        "KL's proces - nu"
+    """
+    if text is None:
+        return ""
+    return " ".join(str(text).translate(_DASHES).split())
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: "Tally") -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class FieldScore:
+    exact: Tally = field(default_factory=Tally)
+    fuzzy: Tally = field(default_factory=Tally)
+
+    def add(self, other: "FieldScore") -> None:
+        self.exact.add(other.exact)
+        self.fuzzy.add(other.fuzzy)
+
+
+@dataclass
+class Report:
+    fields: dict[str, FieldScore] = field(default_factory=dict)
+    meetings_right: Counter = field(default_factory=Counter)  # "date" -> right count
+    meetings_total: int = 0
+    files: list[str] = field(default_factory=list)
+    mismatches: list[str] = field(default_factory=list)
+
+    def field(self, name: str) -> FieldScore:
+        return self.fields.setdefault(name, FieldScore())
+
+    def add(self, other: "Report") -> None:
+        for name, score in other.fields.items():
+            self.field(name).add(score)
+        self.meetings_right.update(other.meetings_right)
+        self.meetings_total += other.meetings_total
+        self.files.extend(other.files)
+        self.mismatches.extend(other.mismatches)
+
+
+def _match_facts(gold: list[tuple], predicted: list[tuple], fuzzy: bool) -> Tally:
+    """Greedy one-to-one matching of (key, text) facts; keys must be equal."""
+    remaining = list(predicted)
+    tally = Tally()
+    for key, text in gold:
+        hit = None
+        for position, (p_key, p_text) in enumerate(remaining):
+            if p_key != key:
+                continue
+            if normalise(p_text) == normalise(text) or (
+                fuzzy and fuzz.ratio(normalise(p_text).casefold(), normalise(text).casefold()) >= FUZZY_THRESHOLD
+            ):
+                hit = position
+                break
+        if hit is None:
+            tally.fn += 1
+        else:
+            tally.tp += 1
+            remaining.pop(hit)
+    tally.fp = len(remaining)
+    return tally
+
+
+def _score_facts(report: Report, name: str, gold: list[tuple], predicted: list[tuple], label: str) -> None:
+    score = FieldScore(exact=_match_facts(gold, predicted, False), fuzzy=_match_facts(gold, predicted, True))
+    report.field(name).add(score)
+    if score.fuzzy.fn or score.fuzzy.fp:
+        missing = [f for f in gold if not _match_facts([f], predicted, True).tp]
+        extra = [f for f in predicted if not _match_facts([f], gold, True).tp]
+        for fact in missing[:6]:
+            report.mismatches.append(f"{label} {name}: missing {fact}")
+        for fact in extra[:6]:
+            report.mismatches.append(f"{label} {name}: extra   {fact}")
+
+
+def _walk_items(items: list[dict], prefix: str = "") -> Iterable[tuple[str, dict]]:
+    for item in items:
+        path = f"{prefix}{item.get('number', '')}"
+        yield path, item
+        yield from _walk_items(item.get("subitems", []) or [], path + "/")
+
+
+def score_document(gold: dict, predicted: dict, label: str = "") -> Report:
+    """Compare one predicted Document (as a dict) with one gold ``document`` dict."""
+    report = Report(files=[label])
+    gold_meetings = gold.get("meetings", [])
+    predicted_meetings = predicted.get("meetings", [])
+    facts: dict[str, tuple[list, list]] = {}
+
+    def add(name: str, side: int, key: Any, value: Any) -> None:
+        if value in (None, "", []):
+            return
+        facts.setdefault(name, ([], []))[side].append((key, value))
+
+    for side, meetings in ((0, gold_meetings), (1, predicted_meetings)):
+        for m, meeting in enumerate(meetings):
+            for name in MEETING_FIELDS:
+                if side == 0 and name not in meeting:
+                    continue
+                add(f"meeting.{name}", side, m, meeting.get(name))
+            if side == 1 or "case_numbers" in meeting:
+                for number in meeting.get("case_numbers", []) or []:
+                    add("meeting.case_numbers", side, m, number)
+            if side == 1 or "participants" in meeting:
+                for person in meeting.get("participants", []) or []:
+                    add("participants.name", side, m, person.get("name"))
+                    add("participants.party+status", side, (m, person.get("name")), f"{person.get('party')}|{person.get('status')}")
+            if side == 1 or "items" in meeting:
+                for path, item in _walk_items(meeting.get("items", []) or []):
+                    key = (m, path)
+                    add("item.number+title", side, key, item.get("title") if item.get("title") else "<no title>")
+                    add("item.access", side, key, item.get("access"))
+                    for number in item.get("case_numbers", []) or []:
+                        add("item.case_numbers", side, key, number)
+                    add("item.responsible", side, key, item.get("responsible"))
+                    for section in item.get("sections", []) or []:
+                        add("section.kind", side, key, section.get("kind"))
+                    for text in item.get("recommendations", []) or []:
+                        add("recommendations", side, key, text)
+                    for decision in item.get("decisions", []) or []:
+                        add("decisions.text", side, key, decision.get("text"))
+                        add("decisions.outcome", side, key, decision.get("outcome") or "null")
+                    for ref in item.get("attachments", []) or []:
+                        add("item.attachments", side, key, ref.get("title"))
+    if "attachments" in gold:
+        for side, document in ((0, gold), (1, predicted)):
+            for attachment in document.get("attachments", []) or []:
+                add("document.attachments", side, "doc", attachment.get("title") or "<untitled>")
+
+    # A field the gold file leaves out entirely is not scored.
+    gold_has = {name for name, (g, _) in facts.items() if g}
+    for name, (gold_facts, predicted_facts) in sorted(facts.items()):
+        if name.startswith("meeting.") or name in gold_has or _gold_declares(gold, name):
+            _score_facts(report, name, gold_facts, predicted_facts, label)
+
+    report.meetings_total = len(gold_meetings)
+    for m, meeting in enumerate(gold_meetings):
+        other = predicted_meetings[m] if m < len(predicted_meetings) else {}
+        for name in ("date", "body", "kind"):
+            if name in meeting and normalise(meeting.get(name)) == normalise(other.get(name)):
+                report.meetings_right[name] += 1
+    return report
+
+
+def _gold_declares(gold: dict, name: str) -> bool:
+    # An empty list in gold is a claim ("no items") and is scored; a missing key is not.
+    if name.startswith("item.") or name.startswith("section.") or name in ("recommendations",) or name.startswith("decisions"):
+        return any("items" in meeting for meeting in gold.get("meetings", []))
+    if name.startswith("participants"):
+        return any("participants" in meeting for meeting in gold.get("meetings", []))
+    if name == "document.attachments":
+        return "attachments" in gold
+    return False
+
+
+def load_gold(gold_dir: str) -> dict[str, dict]:
+    """Gold files by the basename of the source they annotate."""
+    gold: dict[str, dict] = {}
+    for name in sorted(os.listdir(gold_dir)):
+        if not name.endswith(".json"):
+            continue
+        with open(os.path.join(gold_dir, name), encoding="utf-8") as handle:
+            data = json.load(handle)
+        data["_gold_file"] = name
+        gold[os.path.basename(data["source"])] = data
+    return gold
+
+
+def format_report(report: Report) -> str:
+    """The per-field table that ``referat eval`` prints."""
+    lines = [
+        f"{'field':28} {'gold':>5} {'pred':>5} | {'P':>5} {'R':>5} {'F1':>5} exact | {'P':>5} {'R':>5} {'F1':>5} fuzzy"
+    ]
+    for name in sorted(report.fields):
+        score = report.fields[name]
+        e, f = score.exact, score.fuzzy
+        lines.append(
+            f"{name:28} {f.tp + f.fn:5d} {f.tp + f.fp:5d} | {e.precision:5.3f} {e.recall:5.3f} {e.f1:5.3f}       | "
+            f"{f.precision:5.3f} {f.recall:5.3f} {f.f1:5.3f}"
+        )
+    if report.meetings_total:
+        right = ", ".join(f"{name} {report.meetings_right[name]}/{report.meetings_total}" for name in ("date", "body", "kind"))
+        lines.append(f"meetings right (null == null counts): {right}")
+    return "\n".join(lines)
+
+
+def report_as_dict(report: Report) -> dict:
+    return {
+        "files": report.files,
+        "fields": {
+            name: {
+                kind: {"tp": t.tp, "fp": t.fp, "fn": t.fn, "precision": round(t.precision, 4), "recall": round(t.recall, 4), "f1": round(t.f1, 4)}
+                for kind, t in (("exact", s.exact), ("fuzzy", s.fuzzy))
+            }
+            for name, s in sorted(report.fields.items())
+        },
+        "meetings_right": dict(report.meetings_right),
+        "meetings_total": report.meetings_total,
+    }

@@ -1,0 +1,282 @@
+"""Lines → clean lines: remove page furniture, lift the letterhead sidebar, join hyphens.
+
+Everything removed is kept (``Layout.furniture``, ``Layout.sidebar``, ``Layout.toc``):
+the running header carries the meeting date, the sidebar the case number, the table
+of contents the item list to cross-check against.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from referat.extract.pages import Line, Page
+
+# "Side 3", "Side 3 af 5", "2 of 5", "Page 2", "- 3 -", "3/5": page numbers wherever they stand.
+PAGE_NUMBER = re.compile(
+    r"^(?:(?:side|page|s\.)\s*\d{1,4}(?:\s*(?:af|of|/)\s*\d{1,4})?|\d{1,4}\s*(?:af|of)\s*\d{1,4}|\d{1,3}\s*/\s*\d{1,3}|[-–]\s*\d{1,4}\s*[-–])$",
+    re.IGNORECASE,
+)
+# Running headers differ between pages only in their digits ("Side 4", "Dato: 04.12.2012").
+_DIGITS = re.compile(r"\d+")
+# Fraction of the page height where running headers and footers live.
+HEADER_ZONE = 0.2
+FOOTER_ZONE = 0.12
+# Lines at the start/end of a page considered for furniture when there is no geometry.
+TEXT_EDGE_LINES = 6
+
+TOC_HEADING = re.compile(r"^(indholdsfortegnelse|indhold|dagsordensoversigt)$", re.IGNORECASE)
+# A TOC entry ends in its page number, often after dot leaders: "715. Kulturkommune ....2"
+TOC_ENTRY = re.compile(r"^(?P<title>.*?\S)(?:\s*\.{3,}\s*|\s+)(?P<page>\d{1,3})$")
+TOC_LABELS = re.compile(
+    r"^(åbent referat|lukket referat|åben dagsorden|lukket dagsorden|punkt nr\.?(\s*side)?|side|punkt)$", re.I
+)
+
+# Letterhead sidebar lines (Sundhedsstyrelsen, ministries): contact block beside the text.
+SIDEBAR_MARKER = re.compile(
+    r"^(?:sagsnr\.?|sags nr\.?|j\.?\s?nr\.?|journalnr\.?|sagsbehandler|ref\.?|dok\.?\s?nr\.?)\b"
+    r"|^(?:t|tlf\.?|telefon|f|fax|e|e-?mail|m|mail)\.?:?\s*[+\d(]"
+    r"|^(?:e|e-?mail|mail):?\s*\S+@\S+$|^\S+@\S+\.\w+$"
+    r"|^www\.\S+$|^https?://\S+$"
+    r"|^\d{4}\s+[A-ZÆØÅ][\wæøå.]+(?:\s[A-ZÆØÅ]\w*)?$"
+    r"|^(?:danmark|denmark)$",
+    re.IGNORECASE,
+)
+SIDEBAR_LINE_MAX_CHARS = 45
+
+# A line that is only a link (footnote targets, "Link til …" annotations) is not prose.
+URL_LINE = re.compile(r"^\S*https?://\S+$|^<https?://\S+>$")
+FOOTNOTE_LINE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S")
+
+# "Børne- og Ungdomspsykiatri": a hyphen before these words is a real, elided compound.
+_KEEP_HYPHEN_BEFORE = {"og", "eller", "samt", "til", "som", "end", "men", "mv", "m.v.", "&"}
+# Prefixes that keep their hyphen when the line breaks after them ("ikke-\nplanlagte").
+_KEEP_HYPHEN_PREFIXES = {"ikke", "non", "anti", "co", "eks", "ex", "pseudo", "semi", "vice"}
+
+
+@dataclass
+class TocEntry:
+    number: Optional[str]
+    title: str
+    page: Optional[int]
+
+
+@dataclass
+class Layout:
+    """The cleaned pages plus everything lifted out of them."""
+
+    pages: list[Page]
+    furniture: list[Line] = field(default_factory=list)
+    sidebar: list[Line] = field(default_factory=list)
+    toc: list[TocEntry] = field(default_factory=list)
+    footnotes: list[Line] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[Line]:
+        return [line for page in self.pages for line in page.lines]
+
+
+def clean_layout(pages: list[Page], running_furniture: bool = True) -> Layout:
+    """Run every clean-up step in order.
+
+    ``running_furniture=False`` skips finding headers and footers by repetition, for
+    formats that keep them out of the body already (DOCX keeps them in their own parts,
+    and there a repeated line is content: a signature page repeating the members).
+
+    Example:
+        >>> page = Page(1, [Line("Side 1", 1), Line("Punkt 1 Velkomst", 1)])
+        >>> [line.text for line in clean_layout([page]).lines]
+        ['Punkt 1 Velkomst']
+    """
+    layout = Layout(pages=[Page(p.number, list(p.lines), p.width, p.height) for p in pages])
+    _remove_running_furniture(layout, by_repetition=running_furniture)
+    _lift_sidebar(layout)
+    _remove_link_and_footnote_lines(layout)
+    _lift_toc(layout)
+    _join_hyphenated(layout)
+    return layout
+
+
+def _furniture_key(text: str) -> str:
+    return _DIGITS.sub("#", text.lower()).strip()
+
+
+def _in_edge_zone(line: Line, page: Page, index: int) -> bool:
+    if line.bbox is not None and page.height:
+        top, bottom = line.bbox[1], line.bbox[3]
+        return top < page.height * HEADER_ZONE or bottom > page.height * (1 - FOOTER_ZONE)
+    return index < TEXT_EDGE_LINES or index >= len(page.lines) - TEXT_EDGE_LINES
+
+
+def _remove_running_furniture(layout: Layout, by_repetition: bool) -> None:
+    """Drop page numbers anywhere, and edge lines that repeat on most pages."""
+    pages = layout.pages
+    counts: Counter[str] = Counter()
+    for page in pages:
+        keys = {_furniture_key(line.text) for i, line in enumerate(page.lines) if _in_edge_zone(line, page, i)}
+        counts.update(keys)
+    texty_pages = sum(1 for page in pages if page.lines)
+    # Repetition is only evidence with enough pages; two of two pages is a coincidence
+    # for short text documents but a pattern for laid-out ones.
+    threshold = max(2, round(0.5 * texty_pages)) if texty_pages >= 3 else 2
+    has_geometry = any(line.bbox for page in pages for line in page.lines)
+    if not has_geometry:
+        # Without coordinates "edge" is a guess: ask for more evidence.
+        threshold = max(3, threshold)
+    repeated = {
+        key for key, count in counts.items()
+        if by_repetition and count >= threshold and (texty_pages >= 3 or has_geometry) and len(key) > 1
+    }
+    for page in pages:
+        kept = []
+        for i, line in enumerate(page.lines):
+            text = line.text.strip()
+            if PAGE_NUMBER.match(text) or (
+                text.isdigit() and len(text) <= 3 and _in_edge_zone(line, page, i) and line.bbox is not None
+            ):
+                layout.furniture.append(line)
+            elif _furniture_key(text) in repeated and _in_edge_zone(line, page, i):
+                layout.furniture.append(line)
+            else:
+                kept.append(line)
+        page.lines = kept
+
+
+def _lift_sidebar(layout: Layout) -> None:
+    """Remove the letterhead contact block: a run of short lines with contact markers."""
+    for page in layout.pages:
+        lines = page.lines
+        marked = [bool(SIDEBAR_MARKER.search(line.text)) and len(line.text) <= 60 for line in lines]
+        remove: set[int] = set()
+        for i in range(len(lines)):
+            if not marked[i] or i in remove:
+                continue
+            window = range(i, min(len(lines), i + 8))
+            if sum(marked[j] for j in window) < 3:
+                continue
+            # Grow the run over neighbouring short lines (date, organisation, street).
+            start = i
+            while start > 0 and _sidebar_neighbour(lines[start - 1]) and i - start < 3:
+                start -= 1
+            end = i
+            while end + 1 < len(lines) and (marked[end + 1] or _sidebar_neighbour(lines[end + 1])):
+                end += 1
+                if not marked[end] and not any(marked[end + 1 : end + 3]):
+                    end -= 1
+                    break
+            remove.update(range(start, end + 1))
+        if remove:
+            layout.sidebar.extend(lines[i] for i in sorted(remove))
+            page.lines = [line for i, line in enumerate(lines) if i not in remove]
+
+
+def _sidebar_neighbour(line: Line) -> bool:
+    text = line.text
+    if len(text) > SIDEBAR_LINE_MAX_CHARS or text.endswith((".", ":", ",")):
+        return False
+    if re.match(r"^(punkt|bilag|\d+[.)]?\s+[A-ZÆØÅ]|[a-z]\)\s)", text):
+        return False
+    return True
+
+
+def _remove_link_and_footnote_lines(layout: Layout) -> None:
+    for page in layout.pages:
+        kept = []
+        for line in page.lines:
+            if URL_LINE.match(line.text) or FOOTNOTE_LINE.match(line.text):
+                layout.footnotes.append(line)
+            else:
+                kept.append(line)
+        page.lines = kept
+
+
+def _lift_toc(layout: Layout) -> None:
+    """Remove a table of contents and keep its entries for cross-checking."""
+    for page in layout.pages:
+        lines = page.lines
+        for start, line in enumerate(lines):
+            if TOC_HEADING.match(line.text.strip()):
+                break
+        else:
+            continue
+        # A right-aligned page number can come out as a line of its own: rejoin it.
+        merged: list[Line] = list(lines[: start + 1])
+        for line in lines[start + 1 :]:
+            if line.text.strip().isdigit() and merged and not merged[-1].text.strip().isdigit() and len(merged) > start + 1:
+                merged[-1] = merged[-1].with_text(f"{merged[-1].text} {line.text.strip()}")
+            else:
+                merged.append(line)
+        lines = merged
+        end = start + 1
+        pending: list[str] = []
+        entries: list[TocEntry] = []
+        while end < len(lines):
+            text = lines[end].text.strip()
+            entry = TOC_ENTRY.match(text)
+            if TOC_LABELS.match(text):
+                end += 1
+                continue
+            if entry and not re.fullmatch(r"[\d\s.:/-]+", text):
+                title = " ".join(pending + [entry.group("title").rstrip(". ")])
+                pending = []
+                number_match = re.match(r"^(\d+)\.?\s+(.*)$", title)
+                if number_match:
+                    entries.append(TocEntry(number_match.group(1), number_match.group(2), int(entry.group("page"))))
+                else:
+                    entries.append(TocEntry(None, title, int(entry.group("page"))))
+                end += 1
+                continue
+            # A wrapped entry: this line continues in the next, which ends in a page number.
+            if end + 1 < len(lines) and TOC_ENTRY.match(lines[end + 1].text.strip()) and len(pending) < 2:
+                pending.append(text)
+                end += 1
+                continue
+            break
+        if not entries:
+            continue
+        end -= len(pending)
+        layout.toc.extend(entries)
+        layout.furniture.extend(lines[start:end])
+        page.lines = lines[:start] + lines[end:]
+
+
+def join_hyphenated_pair(first: str, second: str) -> tuple[str, str]:
+    """Move a word broken at a line-end hyphen onto the first line.
+
+    Example:
+        >>> join_hyphenated_pair("orienterede om indholdet i Af-", "tale om løft")
+        ('orienterede om indholdet i Aftale', 'om løft')
+        >>> join_hyphenated_pair("Børne-", "og Ungdomspsykiatri")
+        ('Børne-', 'og Ungdomspsykiatri')
+    """
+    match = re.search(r"(\w+)-$", first)
+    if not match or not second:
+        return first, second
+    head, _, rest = second.partition(" ")
+    word = head.rstrip(".,;:)")
+    if not word or word.lower() in _KEEP_HYPHEN_BEFORE:
+        return first, second
+    if word[0].isdigit() or word[0].isupper() or match.group(1).lower() in _KEEP_HYPHEN_PREFIXES:
+        # "EMN-2022-\n00567", "Kræftplan-\nV": the hyphen is part of the token.
+        return first + head, rest
+    if not word[0].isalpha():
+        return first, second
+    return first[:-1] + head, rest
+
+
+def _join_hyphenated(layout: Layout) -> None:
+    lines = [line for page in layout.pages for line in page.lines]
+    for i in range(len(lines) - 1):
+        first, second = lines[i], lines[i + 1]
+        joined_first, rest = join_hyphenated_pair(first.text, second.text)
+        if joined_first != first.text:
+            lines[i] = first.with_text(joined_first)
+            lines[i + 1] = second.with_text(rest)
+    by_page: dict[int, list[Line]] = {}
+    for line in lines:
+        if line.text.strip():
+            by_page.setdefault(line.page, []).append(line)
+    for page in layout.pages:
+        page.lines = by_page.get(page.number, [])

@@ -1,0 +1,64 @@
+"""read → layout → structure: one file in, one validated Document out."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+
+from referat.extract.errors import ExtractionError
+from referat.extract.layout import clean_layout
+from referat.extract.read import read_bytes
+from referat.extract.structure import parse_structure
+from referat.models import Document, Source
+
+# Larger files are not minutes; refuse them before reading them into memory.
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+def extract_bytes(path: str, data: bytes) -> Document:
+    """Extract a Document from a file's bytes; ``path`` is only recorded and used in messages.
+
+    Example:
+        >>> extract_bytes("m.txt", "Punkt 1 Velkomst\\nReferat\\nAlle bød velkommen.".encode()).meetings[0].items[0].number
+        '1'
+    """
+    result = read_bytes(path, data)
+    layout = clean_layout(result.pages, running_furniture=not result.media_type.endswith("document"))
+    structure = parse_structure(layout, result.warnings)
+    return Document(
+        source=Source(
+            path=path,
+            sha256=hashlib.sha256(data).hexdigest(),
+            media_type=result.media_type,
+            pages=len(result.pages),
+        ),
+        meetings=structure.meetings,
+        attachments=structure.attachments,
+        warnings=structure.warnings,
+    )
+
+
+def extract_file(path: str) -> Document:
+    """Extract a Document from a file on disk.
+
+    Example:
+        >>> extract_file("corpus/kommune-edoc-referat.pdf").meetings[0].kind  # doctest: +SKIP
+        'referat'
+    """
+    try:
+        size = os.path.getsize(path)
+        if os.path.isdir(path):
+            raise ExtractionError(path, "is a folder, not a file")
+        if size > MAX_FILE_BYTES:
+            raise ExtractionError(path, f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise ExtractionError(path, "no such file") from None
+    except PermissionError:
+        raise ExtractionError(path, "permission denied") from None
+    except IsADirectoryError:
+        raise ExtractionError(path, "is a folder, not a file") from None
+    except OSError as error:
+        raise ExtractionError(path, f"cannot be read ({error.strerror or error})") from None
+    return extract_bytes(path, data)

@@ -1,0 +1,51 @@
+"""Pick the reader for a file by what its bytes are, not by what its name claims."""
+
+from __future__ import annotations
+
+import os
+
+from referat.extract.errors import ExtractionError, UnsupportedFormat
+from referat.extract.pages import ReadResult
+from referat.extract.readers.docx import read_docx
+from referat.extract.readers.pdf import read_pdf
+from referat.extract.readers.text import read_text
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.xls
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+
+
+def sniff_media_type(path: str, head: bytes) -> str:
+    """Name the format from the first bytes, falling back to the file name for text.
+
+    Example:
+        >>> sniff_media_type("minutes.bin", b"%PDF-1.7")
+        'application/pdf'
+    """
+    if b"%PDF" in head[:1024]:
+        return "application/pdf"
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return "application/zip"
+    if head.startswith(_OLE_MAGIC):
+        return "application/msword"
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix == ".pdf":
+        return "application/pdf"
+    if suffix == ".docx":
+        return "application/zip"
+    return "text/plain"
+
+
+def read_bytes(path: str, data: bytes) -> ReadResult:
+    """Read one file's bytes into pages of lines, or raise ExtractionError with the reason."""
+    if not data:
+        raise ExtractionError(path, "empty file (0 bytes)")
+    media_type = sniff_media_type(path, data[:1024])
+    if media_type == "application/pdf":
+        return read_pdf(path, data)
+    if media_type == "application/zip":
+        return read_docx(path, data)
+    if media_type == "application/msword":
+        raise UnsupportedFormat(path, "legacy Word .doc is not supported (save it as DOCX or PDF)")
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnsupportedFormat(path, "binary file of unknown format (not PDF, DOCX or text)")
+    return read_text(path, data)

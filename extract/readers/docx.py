@@ -1,0 +1,354 @@
+"""DOCX → pages of lines, with lxml on the OOXML parts.
+
+Why not python-docx: it does not compute list numbers, and it is far slower at
+resolving styles. Word list numbering is where agenda items get their numbers
+("715.", "a)"), so we compute it from ``w:numPr`` + ``word/numbering.xml`` here.
+Headers and footers live in their own parts and are never read into the body.
+
+The zip and XML are untrusted: members are read with a size cap (zip bombs), and the
+XML parser resolves no entities, loads no DTD and touches no network.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+from typing import Iterator, Optional
+
+from lxml import etree
+
+from referat.extract.errors import ExtractionError
+from referat.extract.pages import Line, Page, ReadResult
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = "{%s}" % W
+# A document.xml larger than this unpacked is not minutes; it is an attack or an accident.
+MAX_PART_BYTES = 64 * 1024 * 1024
+
+_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False
+)
+
+
+def read_docx(path: str, data: bytes) -> ReadResult:
+    """Read the body of a DOCX: paragraphs (with computed list numbers) and table rows.
+
+    Example:
+        >>> result = read_docx("a.docx", open("corpus/byraad-acadre-referat.docx", "rb").read())  # doctest: +SKIP
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise ExtractionError(path, "not a DOCX (not a zip archive)") from None
+    with archive:
+        names = set(archive.namelist())
+        if "word/document.xml" not in names:
+            raise ExtractionError(path, "not a DOCX (no word/document.xml in the zip)")
+        document = _parse_part(archive, "word/document.xml", path)
+        styles = _Styles(_parse_part(archive, "word/styles.xml", path) if "word/styles.xml" in names else None)
+        numbering = _Numbering(
+            _parse_part(archive, "word/numbering.xml", path) if "word/numbering.xml" in names else None
+        )
+    body = document.find(_W + "body")
+    if body is None:
+        raise ExtractionError(path, "not a DOCX (document.xml has no body)")
+    pages = _Paginator()
+    for line in _block_lines(body, styles, numbering, pages):
+        pages.add(line)
+    return ReadResult(pages=pages.pages, media_type=_MEDIA_TYPE)
+
+
+_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _parse_part(archive: zipfile.ZipFile, name: str, path: str) -> etree._Element:
+    info = archive.getinfo(name)
+    if info.file_size > MAX_PART_BYTES:
+        raise ExtractionError(path, f"DOCX part {name} unpacks to {info.file_size} bytes (limit {MAX_PART_BYTES})")
+    try:
+        with archive.open(info) as stream:
+            # The header's size can lie; never inflate more than the limit.
+            raw = stream.read(MAX_PART_BYTES + 1)
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as error:
+        raise ExtractionError(path, f"damaged DOCX ({name}: {error})") from None
+    if len(raw) > MAX_PART_BYTES:
+        raise ExtractionError(path, f"DOCX part {name} unpacks to more than {MAX_PART_BYTES} bytes")
+    if b"<!DOCTYPE" in raw[:4096] or b"<!ENTITY" in raw[:65536]:
+        raise ExtractionError(path, f"DOCX part {name} declares a DTD or entities (refused)")
+    try:
+        return etree.fromstring(raw, _PARSER)
+    except etree.XMLSyntaxError as error:
+        raise ExtractionError(path, f"damaged DOCX ({name}: {error.msg})") from None
+
+
+@dataclass
+class _Paginator:
+    """Counts pages from Word's own page-break marks."""
+
+    pages: list[Page] = field(default_factory=lambda: [Page(number=1)])
+
+    @property
+    def number(self) -> int:
+        return self.pages[-1].number
+
+    def break_page(self) -> None:
+        if self.pages[-1].lines:
+            self.pages.append(Page(number=self.number + 1))
+
+    def add(self, line: Line) -> None:
+        self.pages[-1].lines.append(line)
+
+
+class _Styles:
+    """Paragraph styles: name, outline level, bold, numbering, following basedOn."""
+
+    def __init__(self, root: Optional[etree._Element]):
+        self._by_id: dict[str, etree._Element] = {}
+        if root is not None:
+            for style in root.iter(_W + "style"):
+                style_id = style.get(_W + "styleId")
+                if style_id:
+                    self._by_id[style_id] = style
+
+    def _chain(self, style_id: Optional[str]) -> Iterator[etree._Element]:
+        seen = set()
+        while style_id and style_id in self._by_id and style_id not in seen:
+            seen.add(style_id)
+            style = self._by_id[style_id]
+            yield style
+            based = style.find(_W + "basedOn")
+            style_id = based.get(_W + "val") if based is not None else None
+
+    def name(self, style_id: Optional[str]) -> Optional[str]:
+        for style in self._chain(style_id):
+            name = style.find(_W + "name")
+            return name.get(_W + "val") if name is not None else style_id
+        return style_id
+
+    def bold(self, style_id: Optional[str]) -> bool:
+        for style in self._chain(style_id):
+            flag = style.find(f"{_W}rPr/{_W}b")
+            if flag is not None:
+                return _on(flag)
+        return False
+
+    def num_pr(self, style_id: Optional[str]) -> Optional[tuple[str, int]]:
+        for style in self._chain(style_id):
+            num_pr = style.find(f"{_W}pPr/{_W}numPr")
+            if num_pr is not None:
+                num_id = num_pr.find(_W + "numId")
+                level = num_pr.find(_W + "ilvl")
+                if num_id is not None:
+                    return num_id.get(_W + "val"), int(level.get(_W + "val")) if level is not None else 0
+        return None
+
+
+def _on(flag: etree._Element) -> bool:
+    return flag.get(_W + "val") not in ("0", "false", "off")
+
+
+@dataclass
+class _Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = "%1."
+
+
+class _Numbering:
+    """Computes list labels as Word shows them ("3.", "a)", "1.2")."""
+
+    def __init__(self, root: Optional[etree._Element]):
+        self._abstract: dict[str, dict[int, _Level]] = {}
+        self._num_to_abstract: dict[str, str] = {}
+        self._overrides: dict[str, dict[int, int]] = {}
+        self._counters: dict[str, dict[int, int]] = {}
+        if root is None:
+            return
+        for abstract in root.iter(_W + "abstractNum"):
+            levels = {}
+            for lvl in abstract.iter(_W + "lvl"):
+                level = _Level()
+                start = lvl.find(_W + "start")
+                fmt = lvl.find(_W + "numFmt")
+                text = lvl.find(_W + "lvlText")
+                level.start = int(start.get(_W + "val", "1")) if start is not None else 1
+                level.fmt = fmt.get(_W + "val", "decimal") if fmt is not None else "decimal"
+                level.text = text.get(_W + "val", "") if text is not None else ""
+                levels[int(lvl.get(_W + "ilvl", "0"))] = level
+            self._abstract[abstract.get(_W + "abstractNumId")] = levels
+        for num in root.iter(_W + "num"):
+            num_id = num.get(_W + "numId")
+            abstract_id = num.find(_W + "abstractNumId")
+            if abstract_id is not None:
+                self._num_to_abstract[num_id] = abstract_id.get(_W + "val")
+            for override in num.iter(_W + "lvlOverride"):
+                start = override.find(_W + "startOverride")
+                if start is not None:
+                    self._overrides.setdefault(num_id, {})[int(override.get(_W + "ilvl", "0"))] = int(
+                        start.get(_W + "val", "1")
+                    )
+
+    def label(self, num_id: str, level: int) -> Optional[str]:
+        """Advance the counter of (list, level) and return its printed label."""
+        levels = self._abstract.get(self._num_to_abstract.get(num_id, ""), {})
+        if num_id == "0" or level not in levels:
+            return None
+        # Word shares counters across every w:num that points at one abstractNum.
+        key = self._num_to_abstract[num_id]
+        counters = self._counters.setdefault(key, {})
+        start = self._overrides.get(num_id, {}).get(level, levels[level].start)
+        counters[level] = counters[level] + 1 if level in counters else start
+        for deeper in [lvl for lvl in counters if lvl > level]:
+            del counters[deeper]
+        spec = levels[level]
+        if spec.fmt == "bullet" or spec.fmt == "none":
+            return None
+        text = spec.text
+        for lvl in range(level + 1):
+            value = counters.get(lvl, levels.get(lvl, _Level()).start)
+            text = text.replace(f"%{lvl + 1}", _format_number(value, levels.get(lvl, _Level()).fmt))
+        return text
+
+
+def _format_number(value: int, fmt: str) -> str:
+    if fmt == "lowerLetter":
+        return _letters(value)
+    if fmt == "upperLetter":
+        return _letters(value).upper()
+    if fmt == "lowerRoman":
+        return _roman(value).lower()
+    if fmt == "upperRoman":
+        return _roman(value)
+    return str(value)
+
+
+def _letters(value: int) -> str:
+    # Word repeats the letter after z: aa, bb …
+    value = max(value, 1)
+    return chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+
+
+def _roman(value: int) -> str:
+    numerals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = []
+    for number, numeral in numerals:
+        while value >= number:
+            out.append(numeral)
+            value -= number
+    return "".join(out)
+
+
+def _paragraph_lines(paragraph, styles: _Styles, numbering: _Numbering, pages: _Paginator) -> Iterator[Line]:
+    properties = paragraph.find(_W + "pPr")
+    style_id = None
+    num_pr = None
+    if properties is not None:
+        style = properties.find(_W + "pStyle")
+        style_id = style.get(_W + "val") if style is not None else None
+        own = properties.find(_W + "numPr")
+        if own is not None and own.find(_W + "numId") is not None:
+            level = own.find(_W + "ilvl")
+            num_pr = (own.find(_W + "numId").get(_W + "val"), int(level.get(_W + "val")) if level is not None else 0)
+        if properties.find(_W + "pageBreakBefore") is not None:
+            pages.break_page()
+    if num_pr is None:
+        num_pr = styles.num_pr(style_id)
+    style_bold = styles.bold(style_id)
+    # A paragraph can hold line breaks and page breaks: split it into lines there.
+    segments: list[list[tuple[str, bool]]] = [[]]
+    page_breaks_before_segment: list[bool] = [False]
+    # Word's last rendered page break: the page turns inside this paragraph. We keep
+    # the paragraph whole (splitting would cut words) and start the next page after it.
+    page_turns_after = False
+    for element in paragraph.iter(_W + "r", _W + "lastRenderedPageBreak"):
+        if element.tag == _W + "lastRenderedPageBreak":
+            if any(text.strip() for segment in segments for text, _ in segment):
+                page_turns_after = True
+            else:
+                page_breaks_before_segment[0] = True
+            continue
+        run_props = element.find(_W + "rPr")
+        bold_flag = run_props.find(_W + "b") if run_props is not None else None
+        bold = _on(bold_flag) if bold_flag is not None else style_bold
+        for child in element:
+            tag = child.tag
+            if tag == _W + "t":
+                segments[-1].append((child.text or "", bold))
+            elif tag in (_W + "tab", _W + "ptab"):
+                segments[-1].append((" ", bold))
+            elif tag == _W + "br":
+                if child.get(_W + "type") == "page":
+                    segments.append([])
+                    page_breaks_before_segment.append(True)
+                else:
+                    segments.append([])
+                    page_breaks_before_segment.append(False)
+            elif tag in (_W + "cr",):
+                segments.append([])
+                page_breaks_before_segment.append(False)
+    label = numbering.label(*num_pr) if num_pr is not None else None
+    style_name = styles.name(style_id)
+    first = True
+    for runs, page_break in zip(segments, page_breaks_before_segment):
+        if page_break:
+            pages.break_page()
+        text = " ".join("".join(text for text, _ in runs).split())
+        if not text:
+            continue
+        visible = [is_bold for piece, is_bold in runs if piece.strip()]
+        if first and label:
+            text = f"{label} {text}"
+        yield Line(
+            text=text,
+            page=pages.number,
+            bold=bool(visible) and all(visible),
+            style=style_name,
+            list_label=label if first else None,
+        )
+        first = False
+    if page_turns_after:
+        pages.break_page()
+
+
+def _block_lines(container, styles: _Styles, numbering: _Numbering, pages: _Paginator) -> Iterator[Line]:
+    """Lines of the paragraphs, tables and content controls directly inside ``container``."""
+    for block in container:
+        if block.tag == _W + "p":
+            yield from _paragraph_lines(block, styles, numbering, pages)
+        elif block.tag == _W + "tbl":
+            yield from _table_lines(block, styles, numbering, pages)
+        elif block.tag == _W + "sdt":  # content controls (often a TOC) wrap paragraphs
+            content = block.find(_W + "sdtContent")
+            if content is not None:
+                yield from _block_lines(content, styles, numbering, pages)
+
+
+def _table_lines(table, styles: _Styles, numbering: _Numbering, pages: _Paginator) -> Iterator[Line]:
+    """Table rows as lines.
+
+    Word documents use tables for layout as much as for data, so: a row with one
+    filled cell is just its content; a row of one-line cells is one line with cells
+    joined by " | " (a data row); a row of several multi-line cells (a two-column
+    member list) is read row by row across the cells.
+    """
+    for row in table.findall(_W + "tr"):
+        cells = [list(_block_lines(cell, styles, numbering, pages)) for cell in row.findall(_W + "tc")]
+        filled = [cell for cell in cells if cell]
+        if not filled:
+            continue
+        if len(filled) == 1:
+            yield from filled[0]
+            continue
+        depth = max(len(cell) for cell in filled)
+        for index in range(depth):
+            parts = [cell[index].text for cell in filled if index < len(cell)]
+            first = next(cell[index] for cell in filled if index < len(cell))
+            yield Line(
+                text=" | ".join(parts),
+                page=pages.number,
+                bold=all(cell[index].bold for cell in filled if index < len(cell)),
+                style=first.style,
+                region="table",
+            )

@@ -1,0 +1,52 @@
+"""Plain text → pages of lines. A form feed is a page break."""
+
+from __future__ import annotations
+
+import codecs
+
+from referat.extract.pages import Line, Page, ReadResult
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_text(data: bytes) -> tuple[str, list[str]]:
+    """Decode bytes as UTF-8 (or UTF-16 with a BOM), falling back to cp1252 with a warning.
+
+    Example:
+        >>> decode_text("Mødedato".encode("cp1252"))
+        ('Mødedato', ['text is not UTF-8; read as Windows-1252 (cp1252)'])
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace"), []
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        # cp1252 leaves five bytes undefined; latin-1 maps them rather than failing.
+        try:
+            return data.decode("cp1252"), ["text is not UTF-8; read as Windows-1252 (cp1252)"]
+        except UnicodeDecodeError:
+            return data.decode("latin-1"), ["text is not UTF-8; read as Latin-1"]
+
+
+def read_text(path: str, data: bytes) -> ReadResult:
+    """Read a text file; every line keeps its page (form feeds split pages).
+
+    Example:
+        >>> read_text("a.txt", b"Punkt 1\\fPunkt 2").pages[1].lines[0].text
+        'Punkt 2'
+    """
+    text, warnings = decode_text(data)
+    pages = []
+    for number, chunk in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\f"), start=1):
+        lines = [
+            Line(text=" ".join(raw.split()), page=number)
+            for raw in chunk.split("\n")
+            if raw.strip()
+        ]
+        pages.append(Page(number=number, lines=lines))
+    return ReadResult(pages=pages, media_type="text/plain", warnings=warnings)

@@ -1,0 +1,881 @@
+"""Clean lines → meetings, items, sections: the Danish agenda grammar.
+
+The parser works in three passes over the cleaned lines:
+
+1. *classify*: each line is an item heading (in one of the numbering styles the real
+   documents use), a sub-item heading, a section heading, or text;
+2. *segment*: item headings split the text into items; restarts of the numbering
+   split it into meetings; a run of headings with nothing between them is a front
+   agenda list, not items;
+3. *fill*: each item's lines become metadata (case number, responsible person),
+   sections, recommendations, decisions and attachments; each meeting's front
+   matter becomes its metadata.
+
+Where the layout is ambiguous, the parser prefers fewer, correct items.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from referat.extract.layout import Layout
+from referat.extract.pages import Line
+from referat.extract.vocabulary import (
+    CASE_NUMBER,
+    CASE_NUMBER_LABEL,
+    CLOSED_WORDS,
+    DATE_TEXT,
+    DECIDED_BY_LABEL,
+    DECISION_HEADING,
+    DOCUMENT_NUMBER_LABEL,
+    MEETING_KIND_WORDS,
+    MONTHS,
+    OUTCOME_PATTERNS,
+    PARTICIPANT,
+    PARTICIPANT_HEADINGS,
+    PAST_TENSE_MARKERS,
+    SECTION_HEADINGS,
+    TIME_TEXT,
+    TITLE_CONTINUES_AFTER,
+    WEEKDAYS,
+)
+from referat.models import Attachment, AttachmentRef, Decision, Item, Meeting, Participant, Section
+
+# --- item heading styles -------------------------------------------------------------
+# "Punkt 3 Titel", "Punkt 2. Titel", "Punkt 1: Titel" (Sundhedsstyrelsen, ministries)
+PUNKT_HEADING = re.compile(r"^Punkt\s+(?P<number>\d{1,3})\s*[.:]?\s+(?P<title>\S.*)$")
+# " 3 (Offentlig) Titel", "4 (Fortrolig)" (FirstAgenda)
+ACCESS_HEADING = re.compile(
+    r"^(?P<number>\d{1,3})\s*\((?P<access>Offentlig|Åben|Fortrolig|Lukket)\)\s*(?P<title>.*)$", re.IGNORECASE
+)
+# "1. Meddelelser", "715. Kulturkommune 2017" (eDoc, Acadre); needs confirmation.
+DOTTED_HEADING = re.compile(r"^(?P<number>\d{1,4})\.\s*(?P<title>[A-ZÆØÅ\"”'‘].*)$")
+# "Lukket: 9. Køb af ejendom", "Lukket punkt: Køb af …"
+CLOSED_HEADING = re.compile(r"^Lukket(?:\s+punkt)?\s*:\s*(?:(?P<number>\d{1,4})\.?\s+)?(?P<title>\S.*)$", re.I)
+# Sub-items: "a) Titel", "- a) Titel", "a. Titel"; a bare "a)" restates a marker in minutes.
+SUBITEM_HEADING = re.compile(r"^(?:[-–•]\s*)?(?P<letter>[a-z])(?P<mark>[.)])\s+(?P<title>\S.*)$")
+SUBITEM_MARKER = re.compile(r"^(?P<letter>[a-z])\)$")
+
+# Bilag lines: "Bilag 1: Titel" (Sundhedsstyrelsen) wherever they stand in an item.
+BILAG_LINE = re.compile(r"^(?P<label>Bilag\s+\d+)\s*[:.–-]\s*(?P<title>\S.*)$")
+# Under a Bilag heading: "1. Titel (123 - EMN-…)", "2012-208960 - Titel", "1 | Åben | Titel | 222359/12"
+BILAG_NUMBERED = re.compile(r"^(?P<label>\d{1,2})[.)]?\s+(?P<title>\S.*)$")
+BILAG_DOCNO = re.compile(r"^(?P<label>\d{4}[-–]\d{3,7})\s+[-–]\s+(?P<title>\S.*)$")
+BILAG_ACADRE = re.compile(r"^(?P<label>\d{1,2})\s*\|?\s*(?:Åben|Lukket|Fortrolig)\s*\|?\s*(?P<title>.+?)(?:\s*\|?\s*\d+/\d{2})?$")
+
+# Appended attachments after the last item (FirstAgenda "Bilag Titel: …").
+APPENDIX_START = re.compile(r"^(?:Bilag\s+Titel\s*:|Dagsordens\s+titel)\s*(?P<title>.*)$", re.I)
+
+RECOMMENDATION_LETTERED = re.compile(r"^(?P<letter>[A-Z])\)\s+(?P<text>\S.*)$")
+
+
+@dataclass
+class _Heading:
+    index: int  # position in the line list
+    number: str
+    title: str
+    access: str
+    style: str  # punkt, access, dotted, closed
+    consumed: int = 1  # how many lines the heading (title) spans
+
+
+@dataclass
+class _ItemDraft:
+    heading: _Heading
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass
+class StructureResult:
+    meetings: list[Meeting]
+    attachments: list[Attachment]
+    warnings: list[str]
+
+
+def parse_structure(layout: Layout, warnings: Optional[list[str]] = None) -> StructureResult:
+    """Turn cleaned pages into meetings with items, and appended attachments.
+
+    Example:
+        >>> from referat.extract.pages import Page
+        >>> from referat.extract.layout import clean_layout
+        >>> lines = ["Referat", "Punkt 1 Velkomst", "Referat", "Formanden bød velkommen."]
+        >>> layout = clean_layout([Page(1, [Line(t, 1) for t in lines])])
+        >>> [item.title for item in parse_structure(layout).meetings[0].items]
+        ['Velkomst']
+    """
+    warnings = list(warnings or [])
+    lines = layout.lines
+    if not lines:
+        return StructureResult(meetings=[], attachments=[], warnings=warnings)
+    headings = _find_item_headings(lines, layout)
+    headings = _drop_agenda_lists(lines, headings)
+    meetings_headings = _split_meetings(headings)
+    meetings: list[Meeting] = []
+    attachments: list[Attachment] = []
+    previous_end = 0
+    for position, group in enumerate(meetings_headings):
+        front_start = previous_end
+        front_end = group[0].index if group else len(lines)
+        next_start = meetings_headings[position + 1][0].index if position + 1 < len(meetings_headings) else len(lines)
+        drafts = []
+        for i, heading in enumerate(group):
+            end = group[i + 1].index if i + 1 < len(group) else next_start
+            drafts.append(_ItemDraft(heading, lines[heading.index + heading.consumed : end]))
+        if position == len(meetings_headings) - 1 and drafts:
+            appendix_at = _appendix_start(drafts[-1])
+            if appendix_at is not None:
+                appendix_lines = drafts[-1].lines[appendix_at:]
+                drafts[-1].lines = drafts[-1].lines[:appendix_at]
+                attachments = _appended_attachments(appendix_lines)
+        front = lines[front_start:front_end]
+        items = [_build_item(draft) for draft in drafts]
+        meeting = _build_meeting(front, items, layout, lines[front_start:next_start])
+        meetings.append(meeting)
+        previous_end = next_start
+    _cross_check_toc(meetings, layout, warnings)
+    return StructureResult(meetings=meetings, attachments=attachments, warnings=warnings)
+
+
+# --- pass 1: item headings -----------------------------------------------------------
+
+
+def _match_heading(line: Line) -> Optional[_Heading]:
+    text = line.text.strip()
+    for style, pattern in (("punkt", PUNKT_HEADING), ("access", ACCESS_HEADING), ("closed", CLOSED_HEADING), ("dotted", DOTTED_HEADING)):
+        match = pattern.match(text)
+        if not match:
+            continue
+        number = match.group("number") or ""
+        title = " ".join((match.group("title") or "").split())
+        access = "public"
+        if style == "access":
+            access = "closed" if match.group("access").lower() in ("fortrolig", "lukket") else "public"
+        elif style == "closed":
+            access = "closed"
+        elif style == "punkt" and re.search(r"\((?:fortrolig|lukket)\)", title, re.I):
+            access = "closed"
+        return _Heading(index=-1, number=number, title=title, access=access, style=style)
+    return None
+
+
+def _find_item_headings(lines: list[Line], layout: Layout) -> list[_Heading]:
+    candidates: list[_Heading] = []
+    for index, line in enumerate(lines):
+        heading = _match_heading(line)
+        if heading is not None:
+            heading.index = index
+            candidates.append(heading)
+    strong = [h for h in candidates if h.style in ("punkt", "access", "closed")]
+    styles = Counter(h.style for h in strong)
+    if styles:
+        # The document has an unambiguous item style; numbered lines are lists.
+        dominant = styles.most_common(1)[0][0]
+        chosen = [h for h in candidates if h.style == dominant or h.style == "closed"]
+    else:
+        toc_numbers = {entry.number for entry in layout.toc if entry.number}
+        chosen = [h for h in candidates if h.style == "dotted" and _confirmed_dotted(lines, h, toc_numbers)]
+    for heading in chosen:
+        heading.title, heading.consumed = _join_title(lines, heading)
+    return chosen
+
+
+def _confirmed_dotted(lines: list[Line], heading: _Heading, toc_numbers: set[str]) -> bool:
+    """A "7. Titel" line is an item only with evidence: TOC, case number below, bold, list numbering."""
+    line = lines[heading.index]
+    if heading.number in toc_numbers:
+        return True
+    if line.list_label or (line.style or "").lower().startswith("heading"):
+        return True
+    for following in lines[heading.index + 1 : heading.index + 4]:
+        text = following.text
+        if CASE_NUMBER_LABEL.match(text) or DECIDED_BY_LABEL.match(text) or DOCUMENT_NUMBER_LABEL.match(text):
+            return True
+    return False
+
+
+def _join_title(lines: list[Line], heading: _Heading) -> tuple[str, int]:
+    """Join a title that wraps onto following lines ("… fra mødet den 8." + "november 2024")."""
+    title = heading.title
+    consumed = 1
+    while heading.index + consumed < len(lines) and consumed < 3:
+        current = lines[heading.index + consumed - 1]
+        following = lines[heading.index + consumed]
+        text = following.text.strip()
+        if not text or not title or _is_structural(text) or _match_heading(following) is not None:
+            break
+        last_word = title.split()[-1].lower() if title.split() else ""
+        continues = last_word in TITLE_CONTINUES_AFTER or title.endswith((",", "-"))
+        lowercase_start = text[0].islower() or text[0].isdigit() and not re.match(r"^\d+[.)]\s", text)
+        same_style = current.font_size is None or following.font_size == current.font_size
+        if same_style and current.bold == following.bold and (continues or lowercase_start) and len(text) < 120:
+            title = f"{title} {text}".strip() if not title.endswith("-") or text.split()[0].lower() in ("og", "eller") else title + text
+            consumed += 1
+            continue
+        break
+    return " ".join(title.split()), consumed
+
+
+def _is_structural(text: str) -> bool:
+    return bool(
+        _section_kind(text)
+        or CASE_NUMBER_LABEL.match(text)
+        or DOCUMENT_NUMBER_LABEL.match(text)
+        or CASE_NUMBER.fullmatch(text.strip())
+        or SUBITEM_HEADING.match(text)
+        or text.startswith(("-", "•", "–"))
+    )
+
+
+def _drop_agenda_lists(lines: list[Line], headings: list[_Heading]) -> list[_Heading]:
+    """A front agenda list repeats the items with nothing under them: drop it when the
+    same numbers come again later with content."""
+    if len(headings) < 3:
+        return headings
+    keep = [True] * len(headings)
+    run_start = 0
+    for i in range(1, len(headings) + 1):
+        bare = i < len(headings) and _only_list_lines_between(lines, headings[i - 1], headings[i])
+        if bare:
+            continue
+        run = list(range(run_start, i))
+        if len(run) >= 3:
+            numbers = [headings[j].number for j in run]
+            later = [h.number for h in headings[i:]]
+            if numbers and all(number in later for number in numbers):
+                for j in run:
+                    keep[j] = False
+        run_start = i
+    return [heading for heading, kept in zip(headings, keep) if kept]
+
+
+def _only_list_lines_between(lines: list[Line], first: _Heading, second: _Heading) -> bool:
+    between = lines[first.index + first.consumed : second.index]
+    return all(SUBITEM_HEADING.match(line.text) or line.text.startswith(("-", "•")) for line in between)
+
+
+def _split_meetings(headings: list[_Heading]) -> list[list[_Heading]]:
+    """Numbering that falls back (10 → 1) starts a new meeting."""
+    groups: list[list[_Heading]] = [[]]
+    previous: Optional[int] = None
+    for heading in headings:
+        number = int(heading.number) if heading.number.isdigit() else None
+        if number is not None and previous is not None and number < previous and number <= 2 and groups[-1]:
+            groups.append([])
+        groups[-1].append(heading)
+        if number is not None:
+            previous = number
+    return groups
+
+
+# --- pass 2/3: items -----------------------------------------------------------------
+
+
+def _section_kind(text: str) -> Optional[str]:
+    stripped = text.strip().rstrip(":").strip()
+    if len(stripped) > 140:
+        return None
+    kind = SECTION_HEADINGS.get(stripped.lower())
+    if kind:
+        return kind
+    if DECISION_HEADING.match(stripped):
+        return "decision"
+    return None
+
+
+def _build_item(draft: _ItemDraft) -> Item:
+    heading = draft.heading
+    item = Item(
+        number=heading.number,
+        title=heading.title,
+        access=heading.access,
+        pages=_pages_of([]) if not draft.lines else _pages_of(draft.lines),
+    )
+    meta_done = False
+    body: list[Line] = []
+    for position, line in enumerate(draft.lines):
+        text = line.text.strip()
+        if not meta_done:
+            consumed = _take_item_metadata(item, text, draft.lines, position)
+            if consumed:
+                continue
+            if _section_kind(text) or SUBITEM_HEADING.match(text) or len(text) > 60:
+                meta_done = True
+            elif _looks_like_person(text) and item.responsible is None and position < 4:
+                item.responsible = text
+                continue
+            else:
+                meta_done = True
+        body.append(line)
+    first_page = draft.lines[0].page if draft.lines else None
+    _fill_sections(item, body, heading, first_page)
+    if item.access == "closed":
+        # A closed item publishes no text; whatever stands under it is not its content.
+        item.sections = [s for s in item.sections if s.kind == "decision"]
+    return item
+
+
+_pending_case_label: dict[int, bool] = {}
+
+
+def _take_item_metadata(item: Item, text: str, lines: list[Line], position: int) -> bool:
+    match = CASE_NUMBER_LABEL.match(text)
+    if match:
+        value = match.group("value").strip(" |")
+        found = CASE_NUMBER.findall(value) or ([value.rstrip("/")] if value else [])
+        if not found and position + 1 < len(lines):
+            found = CASE_NUMBER.findall(lines[position + 1].text)
+        for number in found:
+            if number not in item.case_numbers:
+                item.case_numbers.append(number)
+        return True
+    if CASE_NUMBER.fullmatch(text.strip(" |")):
+        value = text.strip(" |")
+        previous = lines[position - 1].text.strip() if position else ""
+        if value not in item.case_numbers:
+            item.case_numbers.append(value)
+        return True
+    if DOCUMENT_NUMBER_LABEL.match(text) or DECIDED_BY_LABEL.match(text):
+        return True
+    if re.match(r"^.{3,80}\sden\s\d{1,2}\.\s*\w+\s\d{4}\s+Punkt\s+\d+$", text):
+        # "Kommunalbestyrelsen den 30. januar 2012 Punkt 5": an earlier treatment.
+        return True
+    return False
+
+
+def _looks_like_person(text: str) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    if any(word.lower() in SECTION_HEADINGS for word in words):
+        return False
+    return all(re.fullmatch(r"[A-ZÆØÅ][a-zæøåéü'’]+(?:-[A-ZÆØÅ][a-zæøåéü'’]+)*", word) for word in words)
+
+
+def _fill_sections(item: Item, body: list[Line], heading: _Heading, first_page: Optional[int]) -> None:
+    """Split an item's body into sections and sub-items."""
+    current_section: Optional[dict] = None
+    sections: list[dict] = []
+    subitems: list[Item] = []
+    target_sections = sections  # where new sections go: the item or its last sub-item
+    last_letter = ""
+    preamble: list[Line] = []
+
+    def close_section() -> None:
+        nonlocal current_section
+        current_section = None
+
+    skip: set[int] = set()
+    for line in body:
+        if id(line) in skip:
+            continue
+        text = line.text.strip()
+        sub = SUBITEM_HEADING.match(text)
+        if sub and _is_next_letter(last_letter, sub.group("letter")) and len(text) < 160 and not _in_recommendation_list(current_section, text):
+            last_letter = sub.group("letter")
+            title = " ".join(sub.group("title").split())
+            subitem = Item(number=last_letter, title=title, pages=(line.page, line.page))
+            wrapped_title_lines = _subitem_title_continuation(body, body.index(line), title)
+            if wrapped_title_lines:
+                subitem.title = " ".join([title] + [l.text.strip() for l in wrapped_title_lines])
+                skip.update(id(l) for l in wrapped_title_lines)
+            subitems.append(subitem)
+            subitem_sections: list[dict] = []
+            subitem.__dict__["_draft_sections"] = subitem_sections
+            target_sections = subitem_sections
+            close_section()
+            continue
+        marker = SUBITEM_MARKER.match(text)
+        if marker and subitems and marker.group("letter") <= last_letter:
+            # "a)" alone restating a sub-item inside minutes after the last sub-item:
+            # the section belongs to the parent item (gold/README.md).
+            if current_section is not None and current_section in target_sections and target_sections is not sections:
+                target_sections.remove(current_section)
+                sections.append(current_section)
+                target_sections = sections
+            if current_section is not None:
+                current_section["lines"].append(line)
+            continue
+        kind = _section_kind(text)
+        if kind:
+            decision = DECISION_HEADING.match(text.rstrip(":"))
+            destination = target_sections
+            if decision and decision.group("item") and decision.group("item") == heading.number:
+                destination = sections  # "… beslutning den … Punkt 1" is item 1's own
+            current_section = {"kind": kind, "heading": text.rstrip(":") if kind != "decision" else text, "lines": [], "page": line.page}
+            destination.append(current_section)
+            continue
+        bilag = BILAG_LINE.match(text)
+        owner = subitems[-1] if target_sections is not sections and subitems else item
+        if bilag:
+            owner.attachments.append(AttachmentRef(label=bilag.group("label"), title=bilag.group("title")))
+        if current_section is not None:
+            current_section["lines"].append(line)
+        elif subitems and target_sections is not sections:
+            subitems[-1].pages = (subitems[-1].pages[0], line.page)
+        else:
+            preamble.append(line)
+
+    for subitem in subitems:
+        _apply_sections(subitem, subitem.__dict__.pop("_draft_sections"))
+    _apply_sections(item, sections)
+    item.subitems = subitems
+
+
+def _subitem_title_continuation(body: list[Line], position: int, title: str) -> list[Line]:
+    """Lines continuing a wrapped sub-item title: lower-case start, or after "og", "i" …"""
+    taken: list[Line] = []
+    current = title
+    for following in body[position + 1 : position + 3]:
+        text = following.text.strip()
+        if not text or _is_structural(text) or _match_heading(following) is not None or len(text) > 100:
+            break
+        last_word = current.split()[-1].lower() if current.split() else ""
+        if text[0].islower() or last_word in TITLE_CONTINUES_AFTER:
+            taken.append(following)
+            current = f"{current} {text}"
+            continue
+        break
+    return taken
+
+
+def _in_recommendation_list(section: Optional[dict], text: str) -> bool:
+    # "a) at udvalget godkender …" inside an Indstilling is a clause, not a sub-item.
+    return section is not None and section["kind"] == "recommendation" and bool(re.match(r"^(?:[-–•]\s*)?[a-z][.)]\s+at\s", text))
+
+
+def _is_next_letter(last: str, letter: str) -> bool:
+    return (not last and letter == "a") or (last and ord(letter) == ord(last) + 1)
+
+
+def _apply_sections(item: Item, drafts: list[dict]) -> None:
+    for draft in drafts:
+        lines: list[Line] = draft["lines"]
+        text = "\n".join(line.text for line in lines)
+        pages = (draft["page"], lines[-1].page if lines else draft["page"])
+        item.sections.append(Section(kind=draft["kind"], heading=draft["heading"], text=text, pages=pages))
+        if draft["kind"] == "recommendation":
+            item.recommendations.extend(split_recommendations(lines))
+        elif draft["kind"] == "decision":
+            decision_text = _decision_text(lines)
+            if decision_text:
+                item.decisions.append(Decision(text=decision_text, outcome=classify_outcome(decision_text)))
+        elif draft["kind"] == "attachments":
+            for ref in _attachment_refs(lines):
+                if all(ref.title != existing.title for existing in item.attachments):
+                    item.attachments.append(ref)
+    all_pages = [p for s in item.sections for p in s.pages] + list(item.pages)
+    item.pages = (min(all_pages), max(all_pages))
+
+
+def _decision_text(lines: list[Line]) -> str:
+    kept = []
+    for line in lines:
+        # eDoc prints an (often empty) list of members who did not take part.
+        if re.match(r"^Følgende deltog ikke i behandlingen af punktet:?$", line.text.strip()):
+            break
+        kept.append(line.text.strip())
+    return " ".join(" ".join(kept).split())
+
+
+def classify_outcome(text: str) -> Optional[str]:
+    """Say what a decision did, from the first sentence that says anything.
+
+    Example:
+        >>> classify_outcome("Indstillingen godkendt")
+        'approved'
+        >>> classify_outcome("Punktet blev drøftet. Sagen genoptages på næste møde.")
+        'discussed'
+    """
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
+        for outcome, pattern in OUTCOME_PATTERNS:
+            if pattern.search(sentence):
+                return outcome
+    return None
+
+
+def split_recommendations(lines: list[Line]) -> list[str]:
+    """One string per "at …" clause (or lettered point) of an Indstilling.
+
+    Example:
+        >>> split_recommendations([Line("Det indstilles,", 1), Line("at udvalget godkender referatet", 1)])
+        ['udvalget godkender referatet']
+    """
+    texts = [line.text.strip() for line in lines if line.text.strip()]
+    lettered = [i for i, t in enumerate(texts) if RECOMMENDATION_LETTERED.match(t)]
+    if lettered:
+        clauses = []
+        for n, start in enumerate(lettered):
+            end = lettered[n + 1] if n + 1 < len(lettered) else len(texts)
+            first = RECOMMENDATION_LETTERED.match(texts[start]).group("text")
+            clauses.append(_normalise_clause(" ".join([first] + texts[start + 1 : end])))
+        return clauses
+    # Line-initial "at" clauses (FirstAgenda): each runs to the next one.
+    starts = [
+        i for i, t in enumerate(texts)
+        if re.match(r"^at\s+\S", t)
+        and (i == 0 or re.search(r"(?:[,.;:]|\bog|\bsamt|\beller)$", texts[i - 1]))
+    ]
+    if len(starts) >= 1 and (len(starts) > 1 or re.search(r"indstille[rs],?$|indstilles,?$", texts[starts[0] - 1] if starts[0] else "")):
+        clauses = []
+        for n, start in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else len(texts)
+            clauses.append(_normalise_clause(" ".join([texts[start][3:]] + texts[start + 1 : end])))
+        return [c for c in clauses if c]
+    # Running text: "Det indstilles, at … . Det indstilles herudover, at …"
+    joined = "\n".join(texts)
+    clauses = []
+    for match in re.finditer(r"(?:indstilles|indstiller|foreslås|anbefales)[^.\n]*?,?\s+at\s+", joined):
+        rest = joined[match.end():]
+        clause = _clause_until_sentence_end(rest)
+        if clause:
+            clauses.append(_normalise_clause(clause))
+    return [c for c in clauses if c]
+
+
+def _clause_until_sentence_end(text: str) -> str:
+    lines = text.split("\n")
+    out: list[str] = []
+    for n, line in enumerate(lines):
+        sentence_end = re.search(r"\.(?=\s+[A-ZÆØÅ]|\s*$)", line)
+        if sentence_end and not line.rstrip().endswith(":"):
+            out.append(line[: sentence_end.end()])
+            return " ".join(out)
+        out.append(line)
+        if line.rstrip().endswith(":"):
+            # "drøfter følgende:" takes the bullet list that follows.
+            for bullet in lines[n + 1 :]:
+                if bullet.startswith(("-", "•")):
+                    out.append(bullet)
+                else:
+                    break
+            return " ".join(out)
+    return " ".join(out)
+
+
+def _normalise_clause(text: str) -> str:
+    text = " ".join(text.split())
+    text = re.sub(r",?\s+og$", "", text)
+    return text.rstrip(",;")
+
+
+def _attachment_refs(lines: list[Line]) -> list[AttachmentRef]:
+    refs: list[AttachmentRef] = []
+    texts = [line.text.strip() for line in lines]
+    for i, text in enumerate(texts):
+        if not text or text.lower() in ("ingen", "ingen bilag", "-"):
+            continue
+        for pattern in (BILAG_LINE, BILAG_DOCNO, BILAG_ACADRE, BILAG_NUMBERED):
+            match = pattern.match(text)
+            if match:
+                title = match.group("title").replace(" | ", " ").strip(" |")
+                refs.append(AttachmentRef(label=match.group("label"), title=title))
+                break
+        else:
+            if re.fullmatch(r"\d+/\d{2}", text):
+                continue  # Acadre's file number column
+            if refs:
+                # A wrapped attachment title: "(1740088 - EMN-2022-" + "00567)".
+                joiner = "" if refs[-1].title.endswith("-") else " "
+                refs[-1] = AttachmentRef(label=refs[-1].label, title=refs[-1].title + joiner + text)
+    return refs
+
+
+# --- appended attachments ------------------------------------------------------------
+
+
+def _appendix_start(draft: _ItemDraft) -> Optional[int]:
+    for position, line in enumerate(draft.lines):
+        if APPENDIX_START.match(line.text.strip()):
+            return position
+    if draft.heading.access == "closed":
+        # A closed item prints no text: what follows its metadata is appended material.
+        for position, line in enumerate(draft.lines):
+            text = line.text.strip()
+            if CASE_NUMBER_LABEL.match(text) or CASE_NUMBER.fullmatch(text):
+                continue
+            return position
+    return None
+
+
+def _appended_attachments(lines: list[Line]) -> list[Attachment]:
+    attachments: list[Attachment] = []
+    current: Optional[list[Line]] = None
+    title: Optional[str] = None
+    for line in lines:
+        match = APPENDIX_START.match(line.text.strip())
+        if match and (current is None or match.group(0).lower().startswith("bilag")):
+            if current:
+                attachments.append(_attachment(title, current))
+            current, title = [], match.group("title").strip() or None
+            continue
+        if current is None:
+            current, title = [], line.text.strip()
+        current.append(line)
+    if current:
+        attachments.append(_attachment(title, current))
+    return attachments
+
+
+def _attachment(title: Optional[str], lines: list[Line]) -> Attachment:
+    pages = (lines[0].page, lines[-1].page) if lines else (1, 1)
+    return Attachment(title=title, text="\n".join(line.text for line in lines), pages=pages)
+
+
+# --- meetings ------------------------------------------------------------------------
+
+
+def _build_meeting(front: list[Line], items: list[Item], layout: Layout, all_lines: list[Line]) -> Meeting:
+    texts = [line.text.strip() for line in front]
+    meeting = Meeting(items=items, pages=_pages_of(all_lines))
+    labels = _labelled_values(texts)
+    meeting.kind = _meeting_kind(texts, layout, items, all_lines)
+    meeting.title = labels.get("emne") or labels.get("titel") or labels.get("mødets titel")
+    meeting.date, meeting.start_time = _meeting_date(texts, labels, layout, items)
+    meeting.location = labels.get("sted") or labels.get("mødested") or _location_from_front(texts)
+    meeting.body = _meeting_body(texts, meeting.title, layout, items, all_lines)
+    if meeting.title is None:
+        meeting.title = _title_from_front(texts, meeting.body, meeting.kind)
+    meeting.participants = _participants(texts)
+    meeting.organisation = _organisation(layout, all_lines)
+    for line in layout.sidebar:
+        match = CASE_NUMBER_LABEL.match(line.text)
+        if match:
+            value = match.group("value").strip().rstrip("/")
+            if value and value not in meeting.case_numbers:
+                meeting.case_numbers.append(value)
+    return meeting
+
+
+_FRONT_LABELS = ("emne", "titel", "mødets titel", "mødedato", "dato", "sted", "mødested", "tidspunkt", "mødetidspunkt", "deltagere")
+
+
+def _labelled_values(texts: list[str]) -> dict[str, str]:
+    """"Mødedato" on one line and "26. februar 2026" on the next, or "Sted: …" on one."""
+    values: dict[str, str] = {}
+    for i, text in enumerate(texts):
+        low = text.lower().rstrip(":")
+        if low in _FRONT_LABELS and i + 1 < len(texts):
+            values.setdefault(low, texts[i + 1])
+            continue
+        match = re.match(r"^(" + "|".join(_FRONT_LABELS) + r")\s*:\s*(.+)$", text, re.I)
+        if match:
+            values.setdefault(match.group(1).lower(), match.group(2).strip())
+    return values
+
+
+def _meeting_kind(texts: list[str], layout: Layout, items: list[Item], all_lines: list[Line]) -> str:
+    for text in texts[:8] + [line.text for line in layout.furniture[:6]]:
+        kind = MEETING_KIND_WORDS.get(text.lower().strip(" :"))
+        if kind:
+            return kind
+        if text.lower().startswith("kommissorium"):
+            return "kommissorium"
+    def walk(items):
+        for item in items:
+            yield item
+            yield from walk(item.subitems)
+    kinds = {section.kind for item in walk(items) for section in item.sections}
+    if "decision" in kinds or "minutes" in kinds:
+        return "referat"
+    if "recommendation" in kinds:
+        return "dagsorden"
+    if items and len(PAST_TENSE_MARKERS.findall(" ".join(line.text for line in all_lines))) >= 3:
+        return "referat"
+    return "other"
+
+
+def parse_danish_date(text: str) -> Optional[str]:
+    """The first date in ``text`` as YYYY-MM-DD.
+
+    Example:
+        >>> parse_danish_date("tirsdag den 4. december 2012, kl. 13:00")
+        '2012-12-04'
+        >>> parse_danish_date("Dato: 04.12.2012")
+        '2012-12-04'
+    """
+    match = DATE_TEXT.search(text)
+    if not match:
+        return None
+    if match.group("month_name"):
+        day, month, year = int(match.group("day")), MONTHS[match.group("month_name").lower()], int(match.group("year"))
+    elif match.group("d"):
+        day, month, year = int(match.group("d")), int(match.group("m")), int(match.group("y"))
+    else:
+        day, month, year = int(match.group("id")), int(match.group("im")), int(match.group("iy"))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _parse_time(text: str) -> Optional[str]:
+    match = TIME_TEXT.search(text)
+    if not match:
+        return None
+    if match.group("h"):
+        return f"{int(match.group('h')):02d}:{match.group('m')}"
+    return f"{int(match.group('h2')):02d}:00"
+
+
+def _meeting_date(texts, labels, layout: Layout, items: list[Item]) -> tuple[Optional[str], Optional[str]]:
+    date = None
+    time = None
+    for key in ("mødedato", "dato"):
+        if key in labels:
+            date = parse_danish_date(labels[key])
+            time = _parse_time(labels[key])
+            if date:
+                break
+    if date is None:
+        for i, text in enumerate(texts[:25]):
+            if re.match(rf"^(?:{WEEKDAYS})\s+den\s", text, re.I) or re.match(r"^(?:mødet\s+)?den\s+\d", text, re.I):
+                date = parse_danish_date(text)
+                time = _parse_time(text) or (_parse_time(texts[i + 1]) if i + 1 < len(texts) else None)
+                if date:
+                    break
+    if date is None:
+        decision_dates = Counter()
+        for item in items:
+            for section in item.sections:
+                match = DECISION_HEADING.match(section.heading)
+                if match:
+                    parsed = parse_danish_date(section.heading)
+                    if parsed:
+                        decision_dates[parsed] += 1
+        if decision_dates:
+            date = decision_dates.most_common(1)[0][0]
+    if date is None:
+        for line in layout.furniture:
+            if re.match(r"^(?:dato|mødedato)\s*:", line.text, re.I):
+                date = parse_danish_date(line.text)
+                if date:
+                    break
+    if time is None:
+        for text in texts[:25]:
+            if re.match(r"^(?:kl\.|klokken|tidspunkt|mødetidspunkt)", text, re.I) or re.search(rf"(?:{WEEKDAYS}).*kl\.", text, re.I):
+                time = _parse_time(text)
+                if time:
+                    break
+    return date, time
+
+
+def _location_from_front(texts: list[str]) -> Optional[str]:
+    """Lines after the date/time line up to the participant list ("Kaløvig Kursuscenter" …)."""
+    for i, text in enumerate(texts[:25]):
+        if re.match(rf"^(?:{WEEKDAYS})\s+den\s", text, re.I) or re.match(r"^kl\.\s*\d", text, re.I):
+            collected = []
+            for following in texts[i + 1 : i + 6]:
+                low = following.lower().rstrip(":")
+                if low in PARTICIPANT_HEADINGS or low in MEETING_KIND_WORDS or re.match(r"^kl\.\s*\d", following, re.I):
+                    if collected or low in PARTICIPANT_HEADINGS or low in MEETING_KIND_WORDS:
+                        break
+                    continue
+                collected.append(re.sub(r"^i\s+", "", following))
+            if collected:
+                return ", ".join(collected)
+    return None
+
+
+_BODY_PATTERN = re.compile(
+    r"(?P<body>(?:[A-ZÆØÅ][\w-]*(?:\s+og\s+[\w-]+)?|Udvalget\s+for\s+[\w ,.-]+?(?:\s+\([A-ZÆØÅ]+\))?)"
+    r"(?:udvalget|udvalg|Byråd|byrådet|Kommunalbestyrelsen|Regionsrådet|\([A-ZÆØÅ]{2,6}\)))"
+)
+
+
+def _meeting_body(texts, title, layout: Layout, items: list[Item], all_lines: list[Line]) -> Optional[str]:
+    if title:
+        match = re.search(r"\bmøde\s+i\s+(?P<body>.+)$", title, re.I)
+        if match:
+            return match.group("body").strip()
+    for text in texts[:12] + [line.text for line in layout.furniture[:4]]:
+        if re.fullmatch(r"(?:[A-ZÆØÅ][\w-]*(?:\s+og\s+[\w-]+)?udvalget|Udvalget for .+|Byrådet|Kommunalbestyrelsen|Regionsrådet|.+ Byråd)", text):
+            return text
+    # No header: the committee the recommendations and decisions name most.
+    names = Counter()
+    for item in items:
+        for text in item.recommendations + [d.text for d in item.decisions]:
+            for match in re.finditer(r"\b([A-ZÆØÅ][\w]*(?:\s?-\s?og\s+[A-ZÆØÅ]?[\w]+)?udvalget)\b", text):
+                names[re.sub(r"\s+-\s*og", "- og", match.group(1))] += 1
+    if names:
+        return names.most_common(1)[0][0]
+    return None
+
+
+def _title_from_front(texts: list[str], body: Optional[str], kind: str) -> Optional[str]:
+    """Syddjurs prints the meeting's own name under the committee: "Ekstraordinært PUK"."""
+    if not body:
+        return None
+    for i, text in enumerate(texts[:10]):
+        if text == body and i + 1 < len(texts):
+            candidate = texts[i + 1]
+            if parse_danish_date(candidate) or candidate.lower() in MEETING_KIND_WORDS or re.match(rf"^(?:{WEEKDAYS})", candidate, re.I):
+                return None
+            if len(candidate) < 60 and not candidate.lower().rstrip(":") in PARTICIPANT_HEADINGS:
+                return candidate
+    return None
+
+
+def _participants(texts: list[str]) -> list[Participant]:
+    participants: list[Participant] = []
+    status: Optional[str] = None
+    for text in texts:
+        low = text.lower().rstrip(":")
+        if low in PARTICIPANT_HEADINGS:
+            status = PARTICIPANT_HEADINGS[low]
+            continue
+        if status is None:
+            continue
+        parts = [part.strip() for part in re.split(r"\s*\|\s*|(?<=\))\s+(?=[A-ZÆØÅ])", text) if part.strip()]
+        parsed = [PARTICIPANT.match(part) for part in parts]
+        if not parts or not all(parsed):
+            if participants or len(text) > 60:
+                status = None if len(text) > 60 else status
+            continue
+        for match in parsed:
+            role = match.group("role")
+            participants.append(
+                Participant(
+                    name=" ".join(match.group("name").split()),
+                    party=match.group("party"),
+                    role=role.strip() if role else None,
+                    status=status,
+                )
+            )
+    return participants
+
+
+_ORGANISATION = re.compile(
+    r"\b(?:(?:[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)\s+Kommune|Region\s+[A-ZÆØÅ][a-zæøå]+|Danske Regioner|Sundhedsstyrelsen|Kommunernes Landsforening)\b"
+)
+
+
+def _organisation(layout: Layout, all_lines: list[Line]) -> Optional[str]:
+    for line in layout.sidebar:
+        if re.fullmatch(r"[A-ZÆØÅ][\w-]*(?:styrelsen|ministeriet|Regioner|Kommune|rådet)", line.text.strip()):
+            return line.text.strip()
+    counts = Counter(match.group(0) for line in all_lines for match in _ORGANISATION.finditer(line.text))
+    counts = Counter({name: count for name, count in counts.items() if name.endswith("Kommune") or name == "Danske Regioner"})
+    if counts:
+        name, count = counts.most_common(1)[0]
+        if count >= 2:
+            return name
+    return None
+
+
+def _pages_of(lines: list[Line]) -> tuple[int, int]:
+    if not lines:
+        return (1, 1)
+    pages = [line.page for line in lines]
+    return (min(pages), max(pages))
+
+
+def _cross_check_toc(meetings: list[Meeting], layout: Layout, warnings: list[str]) -> None:
+    toc_numbers = [entry.number for entry in layout.toc if entry.number]
+    if not toc_numbers:
+        return
+    found = {item.number for meeting in meetings for item in meeting.items}
+    missing = [number for number in toc_numbers if number not in found]
+    if missing:
+        warnings.append(f"table of contents lists items not found in the text: {', '.join(missing)}")

@@ -1,0 +1,140 @@
+"""The Danish agenda vocabulary: headings, labels and phrases, each with the document that
+motivated it. Patterns live here, not inside the parser, so they can be read and extended."""
+
+from __future__ import annotations
+
+import re
+
+# Section headings → contract kinds. Keys are lower-case, without a trailing colon.
+SECTION_HEADINGS: dict[str, str] = {
+    # FirstAgenda (Danske Regioner), eDoc (Ballerup), Acadre (Syddjurs)
+    "resumé": "summary",
+    "resume": "summary",
+    "sammendrag": "summary",
+    "kort resumé": "summary",
+    "indstilling": "recommendation",
+    "indstillinger": "recommendation",
+    "beslutningspunkter": "recommendation",
+    "forslag til beslutning": "recommendation",
+    "baggrund": "background",
+    "sagsfremstilling": "background",
+    "supplerende sagsfremstilling": "background",
+    "sagsbeskrivelse": "background",
+    "beskrivelse": "background",
+    "referat": "minutes",
+    "beslutning": "decision",
+    "beslutninger": "decision",
+    "afgørelse": "decision",
+    "økonomi": "economy",
+    "økonomiske konsekvenser": "economy",
+    "økonomiske konsekvenser og finansiering": "economy",
+    "økonomi og organisatoriske konsekvenser": "economy",
+    "økonomi og finansiering": "economy",
+    "bevillingsmæssige konsekvenser": "economy",
+    "bilag": "attachments",
+    "bilagsliste": "attachments",
+    "proces": "process",
+    "videre proces": "process",
+    "sagsforløb": "process",
+    "kommunikation": "communication",
+    "sekretariatets bemærkninger": "secretariat_note",
+    "beslutningsforslag": "proposal",
+    # Ballerup eDoc: who decides — a heading of its own before Indstilling.
+    "beslutningen træffes af": "other",
+    "lovgrundlag": "other",
+    "retsgrundlag": "other",
+    "høring": "other",
+    "administrationens vurdering": "other",
+    "vurdering": "other",
+}
+
+# "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 1" (Ballerup),
+# "Beslutning i Udvalget for plan, udvikling og kultur (PUK) den 10-04-2013" (Syddjurs),
+# "Byrådets beslutning den 12. marts 2025".
+DECISION_HEADING = re.compile(
+    r"^(?:(?P<body>.+?)s\s+beslutning\s+den\s+(?P<date1>[\d.\-/ ]+\d|\d{1,2}\.\s*\w+\s+\d{4})(?:\s+punkt\s+(?P<item>\d+))?"
+    r"|beslutning\s+i\s+(?P<body2>.+?)\s+den\s+(?P<date2>[\d.\-/]+\d|\d{1,2}\.\s*\w+\s+\d{4}))\s*:?$",
+    re.IGNORECASE,
+)
+
+# Lines under an item heading that carry metadata, not content.
+CASE_NUMBER_LABEL = re.compile(r"^(?:sagsnr|sags\s?nr|sags\s?id|j\.?\s?nr|journalnr)\.?\s*:?\s*(?:\|\s*)?(?P<value>.*)$", re.I)
+DOCUMENT_NUMBER_LABEL = re.compile(r"^(?:dok\.?\s?nr|dokumentnr)\.?\s*:?", re.I)
+DECIDED_BY_LABEL = re.compile(r"^sagen\s+afgøres\s+i\s*:?\s*(?:\|\s*)?(?P<value>.*)$", re.I)
+# "EMN-2022-00567", "MDR-2024-00036" (FirstAgenda), "2011-29298" (eDoc), "12/27845" (Acadre)
+CASE_NUMBER = re.compile(r"\b(?:[A-ZÆØÅ]{2,5}-\d{4}-\d{3,6}|\d{4}-\d{3,6}|\d{2}/\d{3,6}|\d{2}-\d{2}-\d{2,4}-\d{2,4})\b")
+
+# Access markers.
+CLOSED_WORDS = re.compile(r"\b(fortrolig|lukket)\b", re.IGNORECASE)
+
+# Decision outcomes, checked sentence by sentence; the first sentence that says
+# anything decides. Order within a sentence: negations before what they negate.
+OUTCOME_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("rejected", re.compile(r"\b(ikke godkendt|ikke godkendte|forkast\w*|afvist|afviste|kunne ikke tiltræde)\b", re.I)),
+    ("postponed", re.compile(r"\b(udsat|udsættes|udskudt|udskydes|genoptages|afventer)\b", re.I)),
+    ("referred", re.compile(r"\b(oversend\w*|henvis\w*|sendes videre|videresend\w*)\b", re.I)),
+    ("noted", re.compile(r"\b(til efterretning|til orientering|orienteringen blev taget|taget til efterretning)\b", re.I)),
+    ("approved", re.compile(r"\b(godkend\w*|vedt[ao]g\w*|tiltrådt|tiltrådte|tiltræder|indstilles til godkendelse|anbefal\w* godkend\w*)\b", re.I)),
+    ("discussed", re.compile(r"\b(drøft\w*|debatter\w*|diskuter\w*)\b", re.I)),
+]
+
+# Participant list headings → status.
+PARTICIPANT_HEADINGS: dict[str, str] = {
+    "tilstede": "present",
+    "til stede": "present",
+    "deltagere": "present",
+    "medlemmer": "present",
+    "fremmødte": "present",
+    "afbud": "absent",
+    "afbud/fraværende": "absent",
+    "fraværende": "absent",
+    "fraværende med afbud": "absent",
+    "sekretær": "secretary",
+    "referent": "secretary",
+    "gæster": "guest",
+    "øvrige deltagere": "guest",
+    "desuden deltog": "guest",
+}
+
+# "Lolan Ottesen (A) - formand": a person, a party letter, a role.
+PARTICIPANT = re.compile(
+    r"^(?P<name>[A-ZÆØÅ][\w.'’-]+(?:\s+[A-ZÆØÅ][\w.'’-]+){0,4}|[A-ZÆØÅ][\w'’-]+(?:\s+(?:[A-ZÆØÅ][\w.'’-]+|von|van|de|la)){1,5})"
+    r"\s*(?:\((?P<party>[A-ZÆØÅ]{1,2})\))?\s*(?:[-–,]\s*(?P<role>[\wæøå .-]+))?$"
+)
+
+MEETING_KIND_WORDS: dict[str, str] = {
+    "referat": "referat",
+    "åbent referat": "referat",
+    "beslutningsreferat": "referat",
+    "mødereferat": "referat",
+    "beslutningsprotokol": "beslutningsprotokol",
+    "dagsorden": "dagsorden",
+    "åben dagsorden": "dagsorden",
+    "kommissorium": "kommissorium",
+}
+
+WEEKDAYS = "mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag"
+MONTHS = {
+    "januar": 1, "februar": 2, "marts": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
+    "august": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+}
+# "26. februar 2026", "4. december 2012", "20.12.2023", "04.12.2012", "10-04-2013", "2013-06-20"
+DATE_TEXT = re.compile(
+    r"\b(?P<day>\d{1,2})\.\s*(?P<month_name>" + "|".join(MONTHS) + r")\s+(?P<year>\d{4})\b"
+    r"|\b(?P<d>\d{1,2})[.\-/](?P<m>\d{1,2})[.\-/](?P<y>\d{4})\b"
+    r"|\b(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})\b",
+    re.IGNORECASE,
+)
+TIME_TEXT = re.compile(r"\bkl\.?\s*(?P<h>\d{1,2})[.:](?P<m>\d{2})\b|\bkl\.?\s*(?P<h2>\d{1,2})\b", re.IGNORECASE)
+
+# Speech in past tense: evidence that a text without headings is minutes, not an agenda.
+PAST_TENSE_MARKERS = re.compile(
+    r"\b(orienterede|drøftede|bemærkede|besluttede|godkendte|fremhævede|præsenterede|blev\s+\w+et|tilkendegav|bød)\b",
+    re.IGNORECASE,
+)
+
+# Words that, ending a heading line, say the title goes on in the next line.
+TITLE_CONTINUES_AFTER = {
+    "og", "eller", "for", "på", "af", "i", "til", "om", "med", "den", "det", "de", "fra", "ved",
+    "samt", "under", "mellem", "efter", "vedrørende", "vedr.", "en", "et", "ift.", "-", "–",
+}

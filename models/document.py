@@ -1,0 +1,186 @@
+"""The output contract (schema 1.x) as pydantic models: the single source of the schema.
+
+Field names follow ../shared/CONTRACT.md and never change within 1.x; fields may be
+added. Absent facts are ``None`` or ``[]``, never invented. Every fact carries the
+page(s) it came from.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+PageRange = tuple[int, int]
+
+MeetingKind = Literal["referat", "dagsorden", "beslutningsprotokol", "kommissorium", "other"]
+Access = Literal["public", "closed"]
+SectionKind = Literal[
+    "summary",
+    "recommendation",
+    "background",
+    "minutes",
+    "decision",
+    "economy",
+    "attachments",
+    "process",
+    "communication",
+    "secretariat_note",
+    "proposal",
+    "other",
+]
+Outcome = Literal["approved", "noted", "rejected", "postponed", "referred", "discussed"]
+ParticipantStatus = Literal["present", "absent", "secretary", "guest"]
+Stance = Literal["for", "against", "reservation", "abstain", "not_participating"]
+ActorType = Literal["organisation", "person", "body"]
+EntityLabel = Literal["ORG", "PER", "LOC", "LAW", "MISC"]
+DateKind = Literal["deadline", "meeting", "event", "period", "publication", "other"]
+DatePrecision = Literal[
+    "day", "week", "part_of_month", "month", "quarter", "half", "season", "year_part", "year", "years"
+]
+AmountQualifier = Literal["approx", "at_least", "at_most"]
+
+
+class _Model(BaseModel):
+    # Unknown keys are an error: a misspelt field in gold or input JSON must not pass silently.
+    model_config = ConfigDict(extra="forbid")
+
+
+class Source(_Model):
+    """Where the document came from."""
+
+    path: str
+    sha256: str
+    media_type: str = Field(description="e.g. application/pdf")
+    pages: int
+
+
+class Participant(_Model):
+    name: str
+    party: Optional[str] = Field(None, description="party letter as printed: A, V, F, Ø …")
+    role: Optional[str] = Field(None, description="formand, næstformand, …")
+    organisation: Optional[str] = None
+    status: Optional[ParticipantStatus] = None
+
+
+class Section(_Model):
+    kind: SectionKind
+    heading: str = Field(description="the heading as printed")
+    text: str = ""
+    pages: PageRange
+
+
+class Decision(_Model):
+    text: str
+    outcome: Optional[Outcome] = None
+
+
+class Position(_Model):
+    actor: str
+    stance: Stance
+    text: str
+
+
+class Statement(_Model):
+    actor: str = Field(description="canonical name: 'Danske Regioner', not 'Regionen'")
+    actor_type: ActorType
+    verb: str
+    text: str
+    page: int
+
+
+class Entity(_Model):
+    text: str
+    label: EntityLabel
+    canonical: Optional[str] = None
+    page: int
+
+
+class DateMention(_Model):
+    text: str
+    kind: DateKind
+    start: str = Field(description="YYYY-MM-DD")
+    end: str = Field(description="YYYY-MM-DD")
+    precision: DatePrecision
+
+
+class Amount(_Model):
+    text: str
+    value: float = Field(description="in DKK")
+    currency: Literal["DKK"] = "DKK"
+    qualifier: Optional[AmountQualifier] = None
+    year: Optional[int] = None
+
+
+class AttachmentRef(_Model):
+    """An attachment listed under an item's Bilag heading."""
+
+    label: Optional[str] = None
+    title: str
+
+
+class Item(_Model):
+    number: str = Field(description="as printed: '3', '715'; sub-items 'a', 'b'")
+    title: str = Field(description="official title, word for word, joined across lines")
+    access: Access = "public"
+    case_numbers: list[str] = []
+    responsible: Optional[str] = None
+    sections: list[Section] = []
+    subitems: list[Item] = []
+    recommendations: list[str] = []
+    decisions: list[Decision] = []
+    positions: list[Position] = []
+    statements: list[Statement] = []
+    entities: list[Entity] = []
+    dates: list[DateMention] = []
+    amounts: list[Amount] = []
+    attachments: list[AttachmentRef] = []
+    pages: PageRange
+
+
+class Meeting(_Model):
+    body: Optional[str] = Field(None, description="who meets: 'Aarhus Byråd'")
+    organisation: Optional[str] = Field(None, description="the authority: 'Aarhus Kommune'")
+    kind: MeetingKind = "other"
+    title: Optional[str] = None
+    date: Optional[str] = Field(None, description="YYYY-MM-DD")
+    start_time: Optional[str] = Field(None, description="HH:MM")
+    location: Optional[str] = None
+    case_numbers: list[str] = []
+    participants: list[Participant] = []
+    items: list[Item] = []
+    pages: PageRange
+
+
+class Attachment(_Model):
+    """Appended bilag text after the last item: slides, tables, letters."""
+
+    title: Optional[str] = None
+    text: str = ""
+    pages: PageRange
+
+
+class Document(_Model):
+    """One input file: its meetings and anything appended to them.
+
+    Example:
+        >>> Document(source=Source(path="a.txt", sha256="0"*64,
+        ...          media_type="text/plain", pages=1)).schema_version
+        '1.0'
+    """
+
+    schema_version: str = SCHEMA_VERSION
+    source: Source
+    meetings: list[Meeting] = []
+    attachments: list[Attachment] = []
+    warnings: list[str] = []
+
+
+def json_schema() -> dict:
+    """The JSON Schema of :class:`Document`, as ``referat schema`` prints it."""
+    schema = Document.model_json_schema()
+    schema["$id"] = f"https://referat.invalid/schema/{SCHEMA_VERSION}/document.json"
+    schema["title"] = "referat Document"
+    return schema

@@ -20,6 +20,7 @@ Markup inside source strings (stripped from what a reader should extract):
          "EMN-2025-~00412", the line just ends after that hyphen).
     ^1   superscript footnote marker (the footnote text is given separately).
     \\n   forced line break inside a paragraph.
+    ␣    glue: printed as a space, but the words on both sides wrap as one.
 """
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ HERE = Path(__file__).resolve().parent
 SOURCES = HERE / "sources"
 
 SOFT = "~"
+GLUE = "\u2423"   # "␣"
 SUP = re.compile(r"\^(\d+)")
 
 REG, BOLD, ITAL = "Helvetica", "Helvetica-Bold", "Helvetica-Oblique"
@@ -48,12 +50,12 @@ REG, BOLD, ITAL = "Helvetica", "Helvetica-Bold", "Helvetica-Oblique"
 # --------------------------------------------------------------------------
 def plain(s: str) -> str:
     """The text as a reader sees it when no line break falls inside it."""
-    return SUP.sub(r"\1", s.replace(SOFT, ""))
+    return SUP.sub(r"\1", s.replace(SOFT, "").replace(GLUE, " "))
 
 
 def tw(s: str, font: str, size: float) -> float:
     """Width of a string that may contain soft hyphens and ^N markers."""
-    s = s.replace(SOFT, "")
+    s = s.replace(SOFT, "").replace(GLUE, " ")
     total, pos = 0.0, 0
     for m in SUP.finditer(s):
         total += stringWidth(s[pos:m.start()], font, size)
@@ -88,7 +90,7 @@ def take_line(words: list[str], width: float, font: str, size: float):
 
 def draw_string(c, x, y, s, font, size):
     """Draw a string with ^N superscripts."""
-    s = s.replace(SOFT, "")
+    s = s.replace(SOFT, "").replace(GLUE, " ")
     pos = 0
     for m in SUP.finditer(s):
         seg = s[pos:m.start()]
@@ -199,10 +201,10 @@ class Flow:
             while words:
                 self.ensure(leading)
                 x0, x1, _, _ = self.box()
-                tx = x0 + indent + (hang if marker else 0)
+                tx = x0 + indent + (hang if marker is not None else 0)
                 line, words = take_line(words, x1 - x1_pad - tx, font, size)
                 base = self.y - size
-                if marker and first:
+                if marker and first:  # "" = hanging indent, no marker
                     self.op_text(x0 + indent, base, marker, font, size)
                 self.op_text(tx, base, line, font, size)
                 self._footnotes_in(line)
@@ -239,6 +241,13 @@ def write_pdf(path: Path, flow: Flow, decorate, meta: dict):
                 _, x1, y1, x2, y2, w = op
                 c.setLineWidth(w)
                 c.line(x1, y1, x2, y2)
+            elif op[0] == "rect":
+                _, rx, ry, rw, rh = op
+                c.setLineWidth(0.8)
+                c.rect(rx, ry, rw, rh, stroke=1, fill=0)
+            elif op[0] == "dot":  # a drawn (not typed) bullet
+                _, cx, cy, r = op
+                c.circle(cx, cy, r, stroke=0, fill=1)
         c.showPage()
     c.save()
 
@@ -395,20 +404,18 @@ def render_sst(doc, out: Path):
 def render_firstagenda(doc, out: Path):
     W, H = A4
     X0, X1 = 64, 531
-    TOP, BOTTOM = H - 64, 64
+    TOP, BOTTOM = H - 56, 56
 
     def frame(i, size):
-        if size[0] > size[1]:  # landscape slide page
-            return (60, size[0] - 60, size[1] - 60, 50)
         return (X0, X1, TOP, BOTTOM)
 
     fl = Flow(frame, A4)
-    S = 10
+    S = 9.5
 
-    def section(b, next_is_text=True):
-        fl.ensure(3 * 13)
-        fl.space(3)
-        fl.line(b[2], BOLD, 10.5, leading=14)
+    def section(b):
+        fl.ensure(3 * 12)
+        fl.space(2)
+        fl.line(b[2], BOLD, 10, leading=13)
 
     for mi, m in enumerate(doc["meetings"]):
         if mi:
@@ -428,7 +435,7 @@ def render_firstagenda(doc, out: Path):
             fl.space(6)
             acc = "Offentlig" if it["access"] == "public" else "Fortrolig"
             head = f"{it['number']} ({acc}) {it['title']}".rstrip()
-            fl.para(head, BOLD, 12, after=3)
+            fl.para(head, BOLD, 11.5, after=2, x1_pad=150)
             if it.get("responsible"):
                 fl.line(it["responsible"], REG, 9, leading=12, indent=10)
             if it.get("case_line"):
@@ -441,47 +448,59 @@ def render_firstagenda(doc, out: Path):
                 if k == "h":
                     section(b)
                 elif k == "p":
-                    fl.para(b[1], REG, S, after=5)
+                    fl.para(b[1], REG, S, after=3)
                 elif k == "ul":
                     for t in b[1]:
                         fl.para(t, REG, S, indent=8, marker="-", hang=10,
-                                after=2)
-                    fl.space(3)
+                                after=1)
+                    fl.space(2)
                 elif k == "rec":
-                    fl.para(rec_text(b, "at-lines"), REG, S, after=5)
+                    fl.para(rec_text(b, "at-lines"), REG, S, after=3)
                 elif k == "dec":
-                    fl.para(b[1], REG, S, after=5)
+                    fl.para(b[1], REG, S, after=3)
                 elif k == "bilag":
                     for label, title, suffix in b[1]:
                         fl.para(f"{label}. {title} ({suffix})", REG, S,
-                                after=2)
-                    fl.space(3)
+                                after=1, x1_pad=40)
+                    fl.space(2)
 
-    # appended attachment: slide-like landscape pages
+    # appended attachment: a slide handout, two framed slides per page
     att = doc["appended"]
-    LW, LH = landscape(A4)
-    for si, slide in enumerate(att["slides"]):
-        fl.new_page(landscape(A4))
-        if si == 0:
-            fl.line(f"Bilag Titel: {att['title']}", BOLD, 11, leading=15)
-            fl.line(f"Dagsordens titel: {att['agenda_title']}", REG, 11,
-                    leading=15)
-            fl.space(90)
-            fl.line(slide["title"], BOLD, 30, leading=40)
-            for t in slide.get("lines", []):
-                fl.line(t, REG, 18, leading=26)
-            continue
-        fl.line(slide["title"], BOLD, 24, leading=40)
-        fl.space(6)
-        for t in slide.get("bullets", []):
-            fl.para(t, REG, 15, indent=10, marker="\u2022", hang=18, after=10)
-        if slide.get("footer"):
-            fl.page["ops"].append(("text", 60, 40, slide["footer"], ITAL, 10))
+    slides = att["slides"]
+    for pi in range(0, len(slides), 2):
+        fl.new_page(A4, handout=True)
+        ops = fl.page["ops"]
+        top = H - 60
+        if pi == 0:
+            ops.append(("text", X0, top - 10, f"Bilag Titel: {att['title']}",
+                        BOLD, 10))
+            ops.append(("text", X0, top - 24,
+                        f"Dagsordens titel: {att['agenda_title']}", REG, 10))
+            top -= 40
+        fh = (top - 60) / 2 - 14          # frame height
+        for k, slide in enumerate(slides[pi:pi + 2]):
+            fy1 = top - k * (fh + 28)     # frame top
+            ops.append(("rect", X0, fy1 - fh, X1 - X0, fh))
+            sx, sy = X0 + 28, fy1 - 42
+            if slide.get("cover"):
+                sy = fy1 - fh / 2 + 10
+                ops.append(("text", sx, sy, slide["title"], BOLD, 22))
+                for t in slide.get("lines", []):
+                    sy -= 24
+                    ops.append(("text", sx, sy, t, REG, 13))
+                continue
+            ops.append(("text", sx, sy, slide["title"], BOLD, 17))
+            sy -= 34
+            for t in slide.get("bullets", []):
+                ops.append(("dot", sx + 4, sy + 4, 2.5))
+                ops.append(("text", sx + 16, sy, t, REG, 12))
+                sy -= 21
+            if slide.get("footer"):
+                ops.append(("text", sx, fy1 - fh + 14, slide["footer"],
+                            ITAL, 8))
 
     def decorate(c, i, total, p):
-        if p["size"][0] > p["size"][1]:
-            c.setLineWidth(2)
-            c.line(60, p["size"][1] - 40, p["size"][0] - 60, p["size"][1] - 40)
+        pass
 
     write_pdf(out, fl, decorate, doc["meta"])
     return fl

@@ -45,6 +45,7 @@ SIDEBAR_MARKER = re.compile(
     re.IGNORECASE,
 )
 SIDEBAR_LINE_MAX_CHARS = 45
+_CASE_OR_DOC_LABEL = re.compile(r"^(?:sagsnr|sags nr|j\.?\s?nr|journalnr|sagsbehandler|ref|dok\.?\s?nr)\b", re.I)
 
 # A line that is only a link (footnote targets, "Link til …" annotations) is not prose.
 URL_LINE = re.compile(r"^\S*https?://\S+$|^<https?://\S+>$")
@@ -149,12 +150,15 @@ def _lift_sidebar(layout: Layout) -> None:
     for page in layout.pages:
         lines = page.lines
         marked = [bool(SIDEBAR_MARKER.search(line.text)) and len(line.text) <= 60 for line in lines]
+        contact = [m and not _CASE_OR_DOC_LABEL.match(line.text) for m, line in zip(marked, lines)]
         remove: set[int] = set()
         for i in range(len(lines)):
             if not marked[i] or i in remove:
                 continue
             window = range(i, min(len(lines), i + 8))
-            if sum(marked[j] for j in window) < 3:
+            # Case and document numbers also stand under item headings; a letterhead
+            # is only a letterhead with contact lines (phone, e-mail, web, postcode).
+            if sum(marked[j] for j in window) < 3 or sum(contact[j] for j in window) < 2:
                 continue
             # Grow the run over neighbouring short lines (date, organisation, street).
             start = i
@@ -176,7 +180,7 @@ def _sidebar_neighbour(line: Line) -> bool:
     text = line.text
     if len(text) > SIDEBAR_LINE_MAX_CHARS or text.endswith((".", ":", ",")):
         return False
-    if re.match(r"^(punkt|bilag|\d+[.)]?\s+[A-ZÆØÅ]|[a-z]\)\s)", text):
+    if re.match(r"^(?:(?i:punkt|bilag)\b|\d+[.)]?\s+[A-ZÆØÅ]|[a-z]\)\s)", text):
         return False
     return True
 

@@ -130,6 +130,8 @@ def parse_structure(layout: Layout, warnings: Optional[list[str]] = None) -> Str
                 appendix_lines = drafts[-1].lines[appendix_at:]
                 drafts[-1].lines = drafts[-1].lines[:appendix_at]
                 attachments = _appended_attachments(appendix_lines)
+        for draft in drafts:
+            _cut_at_signatures(draft)
         front = lines[front_start:front_end]
         items = [_build_item(draft) for draft in drafts]
         meeting = _build_meeting(front, items, layout, lines[front_start:next_start])
@@ -237,7 +239,11 @@ def _drop_agenda_lists(lines: list[Line], headings: list[_Heading]) -> list[_Hea
     keep = [True] * len(headings)
     run_start = 0
     for i in range(1, len(headings) + 1):
-        bare = i < len(headings) and _only_list_lines_between(lines, headings[i - 1], headings[i])
+        bare = (
+            i < len(headings)
+            and _only_list_lines_between(lines, headings[i - 1], headings[i])
+            and _number_value(headings[i]) > _number_value(headings[i - 1])
+        )
         if bare:
             continue
         run = list(range(run_start, i))
@@ -249,6 +255,10 @@ def _drop_agenda_lists(lines: list[Line], headings: list[_Heading]) -> list[_Hea
                     keep[j] = False
         run_start = i
     return [heading for heading, kept in zip(headings, keep) if kept]
+
+
+def _number_value(heading: _Heading) -> int:
+    return int(heading.number) if heading.number.isdigit() else -1
 
 
 def _only_list_lines_between(lines: list[Line], first: _Heading, second: _Heading) -> bool:
@@ -583,6 +593,14 @@ def _attachment_refs(lines: list[Line]) -> list[AttachmentRef]:
     return refs
 
 
+def _cut_at_signatures(draft: _ItemDraft) -> None:
+    # Acadre ends with "Underskriftsside": the members' names again, not item content.
+    for position, line in enumerate(draft.lines):
+        if line.text.strip().lower() in ("underskriftsside", "underskrifter", "underskrift"):
+            draft.lines = draft.lines[:position]
+            return
+
+
 # --- appended attachments ------------------------------------------------------------
 
 
@@ -633,6 +651,8 @@ def _build_meeting(front: list[Line], items: list[Item], layout: Layout, all_lin
     labels = _labelled_values(texts)
     meeting.kind = _meeting_kind(texts, layout, items, all_lines)
     meeting.title = labels.get("emne") or labels.get("titel") or labels.get("mødets titel")
+    if meeting.kind == "kommissorium" and meeting.title is None and texts:
+        meeting.title = texts[0]
     meeting.date, meeting.start_time = _meeting_date(texts, labels, layout, items)
     meeting.location = labels.get("sted") or labels.get("mødested") or _location_from_front(texts)
     meeting.body = _meeting_body(texts, meeting.title, layout, items, all_lines)
@@ -786,9 +806,9 @@ _BODY_PATTERN = re.compile(
 
 def _meeting_body(texts, title, layout: Layout, items: list[Item], all_lines: list[Line]) -> Optional[str]:
     if title:
-        match = re.search(r"\bmøde\s+i\s+(?P<body>.+)$", title, re.I)
+        match = re.search(r"\bmøde\s+i\s+(?P<body>.+)$", title, re.I) or re.match(r"^kommissorium\s+for\s+(?:den\s+|det\s+)?(?P<body>.+)$", title, re.I)
         if match:
-            return match.group("body").strip()
+            return _most_common_spelling(match.group("body").strip(), all_lines)
     for text in texts[:12] + [line.text for line in layout.furniture[:4]]:
         if re.fullmatch(r"(?:[A-ZÆØÅ][\w-]*(?:\s+og\s+[\w-]+)?udvalget|Udvalget for .+|Byrådet|Kommunalbestyrelsen|Regionsrådet|.+ Byråd)", text):
             return text
@@ -801,6 +821,14 @@ def _meeting_body(texts, title, layout: Layout, items: list[Item], all_lines: li
     if names:
         return names.most_common(1)[0][0]
     return None
+
+
+def _most_common_spelling(name: str, lines: list[Line]) -> str:
+    """"TASK FORCE FOR KRÆFT- OG …" → the spelling the text itself uses most."""
+    pattern = re.compile(re.escape(name), re.IGNORECASE)
+    spellings = Counter(match.group(0) for line in lines for match in pattern.finditer(line.text))
+    variants = [(count, spelling) for spelling, count in spellings.items() if spelling != spelling.upper()]
+    return max(variants)[1] if variants else name
 
 
 def _title_from_front(texts: list[str], body: Optional[str], kind: str) -> Optional[str]:
@@ -856,11 +884,14 @@ def _organisation(layout: Layout, all_lines: list[Line]) -> Optional[str]:
         if re.fullmatch(r"[A-ZÆØÅ][\w-]*(?:styrelsen|ministeriet|Regioner|Kommune|rådet)", line.text.strip()):
             return line.text.strip()
     counts = Counter(match.group(0) for line in all_lines for match in _ORGANISATION.finditer(line.text))
-    counts = Counter({name: count for name, count in counts.items() if name.endswith("Kommune") or name == "Danske Regioner"})
-    if counts:
-        name, count = counts.most_common(1)[0]
-        if count >= 2:
-            return name
+    # A municipality named once is the publisher of municipal minutes; an association
+    # like Danske Regioner is mentioned in everyone's minutes, so ask for more evidence.
+    municipal = Counter({name: count for name, count in counts.items() if name.endswith("Kommune")})
+    regions = counts.get("Danske Regioner", 0)
+    if municipal and municipal.most_common(1)[0][1] >= regions:
+        return municipal.most_common(1)[0][0]
+    if regions >= 5:
+        return "Danske Regioner"
     return None
 
 

@@ -129,7 +129,8 @@ TIME_TEXT = re.compile(r"\bkl\.?\s*(?P<h>\d{1,2})[.:](?P<m>\d{2})\b|\bkl\.?\s*(?
 
 # Speech in past tense: evidence that a text without headings is minutes, not an agenda.
 PAST_TENSE_MARKERS = re.compile(
-    r"\b(orienterede|drøftede|bemærkede|besluttede|godkendte|fremhævede|præsenterede|blev\s+\w+et|tilkendegav|bød)\b",
+    r"\b(orienterede|drøftede|bemærkede|besluttede|godkendte|fremhævede|præsenterede|udtrykte|gav|fik|"
+    r"blev\s+\w+et|blev\s+\w+t|tilkendegav|bød)\b",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,86 @@
+"""Readers: every format becomes pages of lines, with the format's own knowledge used."""
+
+from __future__ import annotations
+
+from builders import make_docx, make_pdf, paragraph
+
+from referat.extract.read import read_bytes
+from referat.extract.readers.text import read_text
+
+NUMBERING = """
+<w:abstractNum w:abstractNumId="7">
+  <w:lvl w:ilvl="0"><w:start w:val="715"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num>
+"""
+
+
+def test_text_form_feed_is_a_page_break_and_blank_lines_vanish():
+    result = read_text("m.txt", "Referat\n\nPunkt 1 Velkomst\fPunkt 2 Eventuelt\n".encode())
+    assert [page.number for page in result.pages] == [1, 2]
+    assert [line.text for line in result.pages[0].lines] == ["Referat", "Punkt 1 Velkomst"]
+    assert result.pages[1].lines[0].page == 2
+
+
+def test_text_falls_back_to_cp1252_with_a_warning():
+    result = read_text("m.txt", "Mødedato: 4. december 2012 – Økonomi".encode("cp1252"))
+    assert result.pages[0].lines[0].text == "Mødedato: 4. december 2012 – Økonomi"
+    assert result.warnings == ["text is not UTF-8; read as Windows-1252 (cp1252)"]
+
+
+def test_text_reads_utf16_with_bom():
+    result = read_bytes("m.txt", "Punkt 1 Åbning".encode("utf-16"))
+    assert result.pages[0].lines[0].text == "Punkt 1 Åbning"
+
+
+def test_docx_computes_word_list_numbers_and_letters():
+    body = (
+        paragraph("Kulturkommune 2017", num_id="3", bold=True)
+        + paragraph("Første delpunkt", num_id="3", level=1)
+        + paragraph("Andet delpunkt", num_id="3", level=1)
+        + paragraph("Budget 2026", num_id="3", bold=True)
+        + paragraph("Nyt delpunkt", num_id="3", level=1)
+    )
+    result = read_bytes("a.docx", make_docx(body, NUMBERING))
+    texts = [line.text for line in result.pages[0].lines]
+    assert texts == [
+        "715. Kulturkommune 2017",
+        "a) Første delpunkt",
+        "b) Andet delpunkt",
+        "716. Budget 2026",
+        "a) Nyt delpunkt",  # a deeper level restarts under a new parent
+    ]
+    assert result.pages[0].lines[0].bold and result.pages[0].lines[0].list_label == "715."
+
+
+def test_docx_two_column_table_is_read_row_by_row_and_headers_stay_out():
+    cell = lambda *names: "<w:tc>" + "".join(paragraph(n) for n in names) + "</w:tc>"
+    table = "<w:tbl><w:tr>" + cell("Jesper Mathiesen (A)", "Ole Bollesen (A)") + cell("Ole Bjerregaard (V)") + "</w:tr></w:tbl>"
+    header = '<?xml version="1.0"?><w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' + paragraph("Referat – side 1") + "</w:hdr>"
+    result = read_bytes("a.docx", make_docx(paragraph("Medlemmer") + table, extra={"word/header1.xml": header}))
+    texts = [line.text for line in result.pages[0].lines]
+    assert texts == ["Medlemmer", "Jesper Mathiesen (A) | Ole Bjerregaard (V)", "Ole Bollesen (A)"]
+
+
+def test_docx_page_breaks_count_pages():
+    body = paragraph("Side et") + '<w:p><w:r><w:br w:type="page"/><w:t>Side to</w:t></w:r></w:p>'
+    result = read_bytes("a.docx", make_docx(body))
+    assert [(line.text, line.page) for page in result.pages for line in page.lines] == [("Side et", 1), ("Side to", 2)]
+
+
+def test_pdf_lines_carry_geometry_and_a_sidebar_beside_the_text_is_split_off(tmp_path):
+    pdf = make_pdf(tmp_path / "a.pdf", [[(72, 100, "Punkt 1 Velkomst og præsentation"), (450, 100, "Sagsnr. 05-0400-33")]])
+    result = read_bytes(str(pdf), pdf.read_bytes())
+    lines = result.pages[0].lines
+    assert [line.text for line in lines] == ["Punkt 1 Velkomst og præsentation", "Sagsnr. 05-0400-33"]
+    assert lines[0].bbox[0] < 80 and lines[1].bbox[0] > 440
+    assert lines[0].font_size == 10
+    assert 90 < lines[0].bbox[1] < 100 < lines[0].bbox[3] + 5
+
+
+def test_pdf_page_without_text_is_a_warning_not_an_error(tmp_path):
+    pdf = make_pdf(tmp_path / "a.pdf", [[(72, 100, "Referat")], []])
+    result = read_bytes(str(pdf), pdf.read_bytes())
+    assert len(result.pages) == 2
+    assert result.warnings == ["page 2: no text layer"]

@@ -1,0 +1,186 @@
+"""The Danish agenda grammar on small documents shaped like the real ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from referat.extract import extract_bytes
+from referat.extract.structure import classify_outcome, parse_danish_date, split_recommendations
+from referat.extract.pages import Line
+
+
+def extract_text(text: str):
+    return extract_bytes("m.txt", text.encode())
+
+
+def items_of(text: str):
+    return [(item.number, item.title, item.access) for item in extract_text(text).meetings[0].items]
+
+
+@pytest.mark.parametrize(
+    "headings, expected",
+    [
+        (["Punkt 1 Velkomst", "Punkt 2 Orientering om økonomi"], [("1", "Velkomst"), ("2", "Orientering om økonomi")]),
+        (["Punkt 1. Velkomst", "Punkt 2. Status"], [("1", "Velkomst"), ("2", "Status")]),
+        (["Punkt 1: Velkomst", "Punkt 2: Status"], [("1", "Velkomst"), ("2", "Status")]),
+        ([" 2 (Offentlig) Godkendelse af referat", " 3 (Offentlig) Aftale om sundhedsreform"], [("2", "Godkendelse af referat"), ("3", "Aftale om sundhedsreform")]),
+    ],
+)
+def test_item_numbering_styles(headings, expected):
+    text = "\n".join(f"{heading}\nReferat\nDer var ingen bemærkninger." for heading in headings)
+    assert [(n, t) for n, t, _ in items_of(text)] == expected
+
+
+def test_closed_items_without_title_and_lukket_prefix():
+    text = "\n".join([
+        " 3 (Offentlig) Aftale om sundhedsreform",
+        "Beslutninger",
+        "Udvalget drøftede aftalen.",
+        "4 (Fortrolig)",
+        " 5 (Offentlig) Status for 10-årsplanen og Aftale om bedre",
+        "psykiatri",
+        "Beslutninger",
+        "Udvalget tog orienteringen til efterretning.",
+    ])
+    assert items_of(text) == [
+        ("3", "Aftale om sundhedsreform", "public"),
+        ("4", "", "closed"),
+        ("5", "Status for 10-årsplanen og Aftale om bedre psykiatri", "public"),
+    ]
+
+
+def test_dotted_items_need_evidence_and_a_numbered_list_in_prose_is_not_items():
+    text = "\n".join([
+        "Punkt 4. Kriterier for prioritering",
+        "Styrelserne har opstillet et forslag til 4 kriterier:",
+        "1. Bred iværksættelse af anbefalinger",
+        "2. Gradvis kapacitetsopbygning",
+        "Punkt 5. Eventuelt",
+        "Intet.",
+    ])
+    assert [n for n, _, _ in items_of(text)] == ["4", "5"]
+    edoc = "\n".join([
+        "1. Meddelelser", "Sagsnr.: 2011-29298", "Dok.nr.: 2012-202935", "Sammendrag", "Kort tekst.",
+        "2. Bygningsvedligeholdelse 2013 - anlægsbevilling", "Sagsnr.: 2012-28504", "Indstilling",
+        "Center for Ejendomme indstiller, at", "A) De foreslåede arbejder godkendes.", "B) Anlægsbevillingen på 1.316.000 kr. frigives.",
+        "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 2", "Indstillingen godkendt",
+        "Følgende deltog ikke i behandlingen af punktet:",
+    ])
+    document = extract_text(edoc)
+    items = document.meetings[0].items
+    assert [(i.number, i.title, i.case_numbers) for i in items] == [
+        ("1", "Meddelelser", ["2011-29298"]),
+        ("2", "Bygningsvedligeholdelse 2013 - anlægsbevilling", ["2012-28504"]),
+    ]
+    assert items[1].recommendations == ["De foreslåede arbejder godkendes.", "Anlægsbevillingen på 1.316.000 kr. frigives."]
+    assert [(d.text, d.outcome) for d in items[1].decisions] == [("Indstillingen godkendt", "approved")]
+    assert [s.kind for s in items[1].sections] == ["recommendation", "decision"]
+    assert document.meetings[0].date == "2012-12-04"
+
+
+def test_front_agenda_list_is_not_items_and_subitems_with_sections():
+    text = "\n".join([
+        "Referat", "Emne", "1. møde i Task Force for Kræft- og Psykiatriområdet", "Mødedato", "26. februar 2026",
+        "Punkt 1 Velkomst", "Punkt 2 Monitorering", "- a) Psykiatri", "- b) Kræft", "Punkt 3 Eventuelt",
+        "Punkt 1 Velkomst", "Referat", "Alle bød velkommen.",
+        "Punkt 2 Monitorering",
+        "a) Psykiatri", "Indstilling", "Det indstilles, at Task Force tager orienteringen til efterretning.",
+        "b) Kræft", "Indstilling", "Det indstilles, at Task Force drøfter rapporten.",
+        "Referat", "a)", "Ministeriet orienterede.", "b)", "Styrelsen orienterede.",
+        "Punkt 3 Eventuelt", "Referat", "Intet.",
+    ])
+    meeting = extract_text(text).meetings[0]
+    assert (meeting.kind, meeting.date, meeting.body) == ("referat", "2026-02-26", "Task Force for Kræft- og Psykiatriområdet")
+    assert [item.number for item in meeting.items] == ["1", "2", "3"]
+    monitoring = meeting.items[1]
+    assert [(s.number, s.title) for s in monitoring.subitems] == [("a", "Psykiatri"), ("b", "Kræft")]
+    assert [s.kind for s in monitoring.subitems[0].sections] == ["recommendation"]
+    assert monitoring.subitems[1].recommendations == ["Task Force drøfter rapporten."]
+    # The Referat restating "a)" and "b)" covers both sub-items: it is the parent's.
+    assert [s.kind for s in monitoring.sections] == ["minutes"]
+    assert [s.kind for s in monitoring.subitems[1].sections] == ["recommendation"]
+
+
+def test_numbering_restart_starts_a_second_meeting():
+    text = "\n".join([
+        " 9 (Offentlig) Eventuelt", "Indstilling", "Det indstilles,", "at udvalget drøfter eventuelt",
+        "10 (Fortrolig)",
+        " 1 (Fortrolig)",
+        " 2 (Offentlig) Godkendelse af referat", "Beslutninger", "Psykiatri- og Socialudvalget godkendte referatet.",
+    ])
+    meetings = extract_text(text).meetings
+    assert [[i.number for i in m.items] for m in meetings] == [["9", "10"], ["1", "2"]]
+    assert [m.kind for m in meetings] == ["dagsorden", "referat"]
+    assert meetings[1].body == "Psykiatri- og Socialudvalget"
+
+
+def test_participants_with_party_letters_roles_and_status():
+    text = "\n".join([
+        "Referat", "Sundheds- og Forebyggelsesudvalget", "tirsdag den 4. december 2012, kl. 13:00",
+        "i Mødecenter C, Lokale 32 på Ballerup Rådhus",
+        "Tilstede", "Lolan Ottesen (A) - formand", "Karl Vilhelm Nielsen (V)",
+        "Afbud/Fraværende", "Birte Kramhøft (F)", "Sekretær", "Mie Helene Andresen",
+        "1. Meddelelser", "Sagsnr.: 2011-29298", "Sagsfremstilling", "Intet nyt.",
+    ])
+    meeting = extract_text(text).meetings[0]
+    assert (meeting.date, meeting.start_time, meeting.body) == ("2012-12-04", "13:00", "Sundheds- og Forebyggelsesudvalget")
+    assert meeting.location == "Mødecenter C, Lokale 32 på Ballerup Rådhus"
+    assert [(p.name, p.party, p.role, p.status) for p in meeting.participants] == [
+        ("Lolan Ottesen", "A", "formand", "present"),
+        ("Karl Vilhelm Nielsen", "V", None, "present"),
+        ("Birte Kramhøft", "F", None, "absent"),
+        ("Mie Helene Andresen", None, None, "secretary"),
+    ]
+
+
+def test_kommissorium_has_no_invented_items():
+    text = "KOMMISSORIUM FOR TASK FORCE FOR KRÆFT- OG PSYKIATRIOMRÅDET\nFormål\nTask Force for kræft- og psykiatriområdet følger udviklingen.\n1. Udviklingen på området\n"
+    meeting = extract_text(text).meetings[0]
+    assert meeting.kind == "kommissorium"
+    assert meeting.items == []
+    assert meeting.body == "Task Force for kræft- og psykiatriområdet"
+
+
+@pytest.mark.parametrize(
+    "text, outcome",
+    [
+        ("Indstillingen godkendt", "approved"),
+        ("Taget til efterretning", "noted"),
+        ("Psykiatri- og Socialudvalget godkendte referatet.", "approved"),
+        ("Indstillingen blev ikke godkendt.", "rejected"),
+        ("Punktet genoptages.", "postponed"),
+        ("Punktet blev drøftet. Sagen genoptages på næste møde.", "discussed"),
+        ("Sagen oversendes til Økonomiudvalget.", "referred"),
+        ("Der indkaldes til et ekstraordinært møde.", None),
+    ],
+)
+def test_decision_outcomes(text, outcome):
+    assert classify_outcome(text) == outcome
+
+
+def test_recommendation_at_clauses():
+    lines = [Line(t, 1) for t in [
+        "Det indstilles,",
+        "at Psykiatri - og Socialudvalget tager orienteringen til efterretning, og",
+        "at udvalget drøfter, hvordan regionerne kan være med til",
+        "at løfte opgaven med de mest udsatte borgere.",
+    ]]
+    assert split_recommendations(lines) == [
+        "Psykiatri - og Socialudvalget tager orienteringen til efterretning",
+        "udvalget drøfter, hvordan regionerne kan være med til at løfte opgaven med de mest udsatte borgere.",
+    ]
+    running = [Line(t, 1) for t in [
+        "Det indstilles, at Task Force tager orienteringen til efterretning. Det indstilles herudover, at Task Force",
+        "drøfter møderne.",
+        "Task Force kan komme med bemærkninger.",
+    ]]
+    assert split_recommendations(running) == ["Task Force tager orienteringen til efterretning.", "Task Force drøfter møderne."]
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [("tirsdag den 4. december 2012, kl. 13:00", "2012-12-04"), ("Dato: 04.12.2012", "2012-12-04"),
+     ("den 10-04-2013", "2013-04-10"), ("26. februar 2026", "2026-02-26"), ("uden dato", None)],
+)
+def test_danish_dates(text, date):
+    assert parse_danish_date(text) == date

@@ -404,45 +404,45 @@ def render_sst(doc, out: Path):
 def render_firstagenda(doc, out: Path):
     W, H = A4
     X0, X1 = 64, 531
-    TOP, BOTTOM = H - 56, 56
+    TOP, BOTTOM = H - 46, 46
 
     def frame(i, size):
         return (X0, X1, TOP, BOTTOM)
 
     fl = Flow(frame, A4)
-    S = 9.5
+    S = 9
 
     def section(b):
-        fl.ensure(3 * 12)
+        fl.ensure(2 * 12)
         fl.space(2)
-        fl.line(b[2], BOLD, 10, leading=13)
+        fl.line(b[2], BOLD, 9.5, leading=12)
 
     for mi, m in enumerate(doc["meetings"]):
         if mi:
             fl.new_page(A4)
-        fl.line(m["doctype"], BOLD, 22, leading=32)
-        fl.line(m["body"], REG, 15, leading=24)
+        fl.line(m["doctype"], BOLD, 20, leading=28)
+        fl.line(m["body"], REG, 14, leading=21)
         for label, value in m["front"]:
             if isinstance(value, list):
-                fl.line(label, BOLD, S, leading=13)
+                fl.line(label, BOLD, S, leading=12)
                 for v in value:
-                    fl.line(v, REG, S, leading=13, indent=12)
+                    fl.line(v, REG, S, leading=12, indent=12)
             else:
-                fl.para(f"{label} {value}", REG, S, after=1)
-        fl.space(14)
+                fl.para(f"{label} {value}", REG, S, after=0)
+        fl.space(10)
         for it in m["items"]:
-            fl.ensure(5 * 13)
-            fl.space(6)
+            fl.ensure(5 * 12)
+            fl.space(4)
             acc = "Offentlig" if it["access"] == "public" else "Fortrolig"
             head = f"{it['number']} ({acc}) {it['title']}".rstrip()
-            fl.para(head, BOLD, 11.5, after=2, x1_pad=150)
+            fl.para(head, BOLD, 11, after=1, x1_pad=150)
             if it.get("responsible"):
-                fl.line(it["responsible"], REG, 9, leading=12, indent=10)
+                fl.line(it["responsible"], REG, 8.5, leading=11, indent=10)
             if it.get("case_line"):
-                fl.line(it["case_line"], REG, 9, leading=12, indent=10)
+                fl.line(it["case_line"], REG, 8.5, leading=11, indent=10)
             elif it["case_numbers"]:
-                fl.line(it["case_numbers"][0], REG, 9, leading=12, indent=10)
-            fl.space(4)
+                fl.line(it["case_numbers"][0], REG, 8.5, leading=11, indent=10)
+            fl.space(2)
             for b in it["blocks"]:
                 k = b[0]
                 if k == "h":

@@ -44,8 +44,7 @@ DOC = {
             "location": "Danske Regioner, Dampfærgevej 22, 2100 København Ø, "
                         "mødelokale 2.3",
             "front": [
-                ("Mødedato:", "4. december 2025"),
-                ("Tidspunkt:", "10:00 - 13:00"),
+                ("Mødedato:", "4. december 2025, kl. 10:00 - 13:00"),
                 ("Mødested:", "Danske Regioner, Dampfærgevej 22, 2100 "
                               "København Ø, mødelokale 2.3"),
             ],
@@ -128,9 +127,8 @@ DOC = {
                         ("bilag", [
                             ("1", "Akutpladser i socialpsykiatrien - "
                                   "præsentation", "1823456 - EMN-2025-00412"),
-                            ("2", "Kortlægning af udgående teams i "
-                                  "socialpsykiatrien, regionernes bidrag og "
-                                  "sekretariatets sammenfatning",
+                            ("2", "Kortlægning af de udgående teams i "
+                                  "socialpsykiatrien - regionernes bidrag",
                              "1823460 - EMN-2025-~00412"),
                         ]),
                     ],
@@ -171,17 +169,15 @@ DOC = {
             "date": "2025-10-23", "start_time": "10:00",
             "location": "Regionshuset Viborg, Skottenborg 26, 8800 Viborg",
             "front": [
-                ("Mødedato:", "23. oktober 2025"),
-                ("Tidspunkt:", "10:00 - 14:00"),
+                ("Mødedato:", "23. oktober 2025, kl. 10:00 - 14:00"),
                 ("Mødested:", "Regionshuset Viborg, Skottenborg 26, 8800 Viborg"),
                 ("Deltagere:", ["Marianne Thorbjørn (A), formand",
                                 "Jesper Kragh Nielsen (V), næstformand",
                                 "Hanne Lysgaard (F)",
                                 "Morten Bak Ebbesen (C)",
                                 "Aisha Rahimi (Ø)"]),
-                ("Afbud:", ["Søren Hvidtfeldt (I)"]),
-                ("Fra sekretariatet:", ["Lotte Bundgaard Ravn",
-                                        "Karim Haddad"]),
+                ("Afbud:", "Søren Hvidtfeldt (I)"),
+                ("Fra sekretariatet:", "Lotte Bundgaard Ravn, Karim Haddad"),
             ],
             "participants": [
                 {"name": "Marianne Thorbjørn", "party": "A", "role": "formand",
@@ -236,11 +232,9 @@ DOC = {
                     "case_numbers": ["EMN-2024-01187"],
                     "blocks": [
                         ("h", "summary", "Resumé"),
-                        ("p", "Indenrigs- og Sundhedsministeriet har inviteret "
-                              "Danske Regioner til drøftelse af en ny national "
-                              "målsætning for nedbringelse af tvang. Den "
-                              "nuværende målsætning udløber med udgangen af "
-                              "2025."),
+                        ("p", "Ministeriet har inviteret Danske Regioner til "
+                              "drøftelse af en ny national målsætning for "
+                              "nedbringelse af tvang fra 2026."),
                         ("h", "recommendation", "Indstilling"),
                         ("rec", "Det indstilles,", [
                             "Psykiatri- og Socialudvalget drøfter Danske "
@@ -251,23 +245,15 @@ DOC = {
                             "foreliggende grundlag",
                         ]),
                         ("h", "background", "Sagsfremstilling"),
-                        ("p", "Siden 2014 har regionerne arbejdet målrettet "
-                              "med at nedbringe brugen af tvang. Brugen af "
-                              "bæltefiksering er mere end halveret, men "
-                              "antallet af personer, der udsættes for "
-                              "tvangsmedicinering og fastholdelse, er ikke "
-                              "faldet tilsvarende."),
-                        ("p", "Sekretariatet foreslår, at en ny målsætning "
-                              "omfatter alle former for tvang og suppleres "
-                              "med regionale delmål. Målsætningen bør efter "
-                              "sekretariatets vurdering gælde for perioden "
-                              "2026-2030 og følges op med en årlig status til "
-                              "udvalget."),
+                        ("p", "Brugen af bæltefiksering er mere end halveret "
+                              "siden 2014, men brugen af tvangsmedicinering og "
+                              "fastholdelse er ikke faldet tilsvarende. "
+                              "Sekretariatet foreslår, at en ny målsætning for "
+                              "perioden 2026-2030 omfatter alle former for "
+                              "tvang og suppleres med regionale delmål."),
                     ] + standard_tail(
-                        decision=("Udvalget drøftede indspillet og bakkede op "
-                                  "om en målsætning, der omfatter alle former "
-                                  "for tvang. Udvalget bad sekretariatet om at "
-                                  "vende tilbage med et oplæg til regionale "
+                        decision=("Udvalget drøftede indspillet og bad "
+                                  "sekretariatet om et oplæg til regionale "
                                   "delmål på mødet i december.", "discussed"),
                         bilag=[("1", "Udkast til indspil om national "
                                      "målsætning for tvang",
@@ -280,23 +266,16 @@ DOC = {
                     "case_numbers": ["EMN-2025-00233"],
                     "blocks": [
                         ("h", "summary", "Resumé"),
-                        ("p", "Udvalget orienteres om status for de "
-                              "regionale familieambulatorier og om "
-                              "mulighederne for et specialiseret døgntilbud "
-                              "til gravide med rusmiddelforbrug."),
+                        ("p", "Udvalget orienteres om mulighederne for et "
+                              "specialiseret døgntilbud."),
                         ("h", "recommendation", "Indstilling"),
                         ("rec", "Det indstilles,", [
                             "Psykiatri- og Socialudvalget tager orienteringen "
                             "til efterretning"]),
                         ("h", "background", "Sagsfremstilling"),
-                        ("p", "De fem regionale familieambulatorier fulgte i "
-                              "2024 i alt 1.140 gravide og småbørnsfamilier. "
-                              "Der findes i dag ikke et landsdækkende "
-                              "døgntilbud til gravide med svært "
-                              "rusmiddelforbrug, og flere kommuner har "
-                              "efterspurgt en løsning. Sekretariatet har "
-                              "beregnet, at et døgntilbud med 12 pladser vil "
-                              "koste ca. 28 mio. kr. årligt i drift."),
+                        ("p", "Familieambulatorierne fulgte i 2024 i alt 1.140 "
+                              "gravide og småbørnsfamilier. Et døgntilbud med "
+                              "12 pladser vil koste ca. 28 mio. kr. årligt."),
                     ] + standard_tail(
                         decision=("Udvalget tog orienteringen til "
                                   "efterretning.", "noted")),
@@ -317,10 +296,9 @@ DOC = {
                         ("rec", "Det indstilles,", [""]),
                         ("h", "background", "Sagsfremstilling"), ("p", "-"),
                     ] + standard_tail(
-                        decision=("Formanden orienterede om, at udvalget har "
-                                  "modtaget en invitation til at besøge et "
-                                  "nyt akuttilbud i Region Sjælland i foråret "
-                                  "2026.", None)),
+                        decision=("Formanden orienterede om en invitation "
+                                  "til at besøge et nyt akuttilbud i Region "
+                                  "Sjælland.", None)),
                 },
             ],
         },

@@ -116,6 +116,7 @@ def parse_structure(layout: Layout, warnings: Optional[list[str]] = None) -> Str
     meetings: list[Meeting] = []
     attachments: list[Attachment] = []
     previous_end = 0
+    listed: list[str] = []  # every title items list under Bilag, to recognise appended ones
     for position, group in enumerate(meetings_headings):
         front_start = previous_end
         front_end = group[0].index if group else len(lines)
@@ -124,12 +125,13 @@ def parse_structure(layout: Layout, warnings: Optional[list[str]] = None) -> Str
         for i, heading in enumerate(group):
             end = group[i + 1].index if i + 1 < len(group) else next_start
             drafts.append(_ItemDraft(heading, lines[heading.index + heading.consumed : end]))
+        listed.extend(ref.title for draft in drafts for ref in _listed_attachments(draft))
         if position == len(meetings_headings) - 1 and drafts:
             appendix_at = _appendix_start(drafts[-1])
             if appendix_at is not None:
                 appendix_lines = drafts[-1].lines[appendix_at:]
                 drafts[-1].lines = drafts[-1].lines[:appendix_at]
-                attachments = _appended_attachments(appendix_lines)
+                attachments = _appended_attachments(appendix_lines, listed)
         for draft in drafts:
             _cut_at_signatures(draft)
         front = lines[front_start:front_end]
@@ -593,6 +595,24 @@ def _attachment_refs(lines: list[Line]) -> list[AttachmentRef]:
     return refs
 
 
+def _listed_attachments(draft: _ItemDraft) -> list[AttachmentRef]:
+    """Attachment titles an item lists under its Bilag heading (before building the item)."""
+    refs: list[AttachmentRef] = []
+    in_bilag = False
+    section_lines: list[Line] = []
+    for line in draft.lines:
+        kind = _section_kind(line.text)
+        if kind:
+            if in_bilag:
+                refs.extend(_attachment_refs(section_lines))
+            in_bilag, section_lines = kind == "attachments", []
+        elif in_bilag:
+            section_lines.append(line)
+    if in_bilag:
+        refs.extend(_attachment_refs(section_lines))
+    return refs
+
+
 def _cut_at_signatures(draft: _ItemDraft) -> None:
     # Acadre ends with "Underskriftsside": the members' names again, not item content.
     for position, line in enumerate(draft.lines):
@@ -618,23 +638,59 @@ def _appendix_start(draft: _ItemDraft) -> Optional[int]:
     return None
 
 
-def _appended_attachments(lines: list[Line]) -> list[Attachment]:
-    attachments: list[Attachment] = []
-    current: Optional[list[Line]] = None
-    title: Optional[str] = None
-    for line in lines:
-        match = APPENDIX_START.match(line.text.strip())
-        if match and (current is None or match.group(0).lower().startswith("bilag")):
-            if current:
-                attachments.append(_attachment(title, current))
-            current, title = [], match.group("title").strip() or None
-            continue
-        if current is None:
-            current, title = [], line.text.strip()
-        current.append(line)
-    if current:
-        attachments.append(_attachment(title, current))
+# A document-type word on its own line starts an appended document (with the date,
+# case number and author lines just above it, as Danske Regioner prints a notat).
+APPENDIX_DOCUMENT_TYPE = re.compile(r"^(?:NOTAT|Notat|NOTE|BREV|Høringssvar|HØRINGSSVAR|Præsentation)$")
+_APPENDIX_METADATA = re.compile(r"^(?:\d{1,2}[-.]\d{1,2}[-.]\d{4}|[A-ZÆØÅ]{2,5}-\d{4}-\d{3,6}|\d{5,8}|[A-ZÆØÅ][\w-]+(?:\s+[A-ZÆØÅ][\w-]+){1,3})$")
+
+
+def _appended_attachments(lines: list[Line], listed_titles: list[str]) -> list[Attachment]:
+    """Split appended material into attachments: at "Bilag Titel:", at a document-type
+    word, and at a line that starts a title some item lists under its Bilag."""
+    starts: list[tuple[int, Optional[str], int]] = []  # (line index, title, lines the title spans)
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        marker = APPENDIX_START.match(text)
+        if marker and text.lower().startswith("bilag"):
+            starts.append((index, marker.group("title").strip() or None, 1))
+        elif APPENDIX_DOCUMENT_TYPE.match(text) and index + 1 < len(lines):
+            title, span = _appendix_title(lines, index + 1)
+            begin = index
+            while begin > 0 and index - begin < 6 and _APPENDIX_METADATA.match(lines[begin - 1].text.strip()):
+                begin -= 1
+            starts.append((begin, title, index - begin + 1 + span))
+        elif index and len(text) >= 25 and _starts_listed_title(text, listed_titles):
+            title, span = _appendix_title(lines, index)
+            starts.append((index, title, span))
+    if not starts or starts[0][0] != 0:
+        starts.insert(0, (0, lines[0].text.strip() if lines else None, 1))
+    attachments = []
+    for n, (begin, title, span) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+        if end > begin:
+            attachments.append(_attachment(title, lines[begin:end]))
     return attachments
+
+
+def _appendix_title(lines: list[Line], index: int) -> tuple[str, int]:
+    title = lines[index].text.strip()
+    span = 1
+    while index + span < len(lines) and span < 4:
+        following = lines[index + span].text.strip()
+        last_word = title.split()[-1].lower() if title.split() else ""
+        if following and (following[0].islower() or last_word in TITLE_CONTINUES_AFTER) and len(following) < 90:
+            title = f"{title} {following}"
+            span += 1
+        else:
+            break
+    return title, span
+
+
+def _starts_listed_title(text: str, listed_titles: list[str]) -> bool:
+    from rapidfuzz import fuzz
+
+    folded = text.casefold()
+    return any(fuzz.ratio(folded, title.casefold()[: len(folded)]) >= 85 for title in listed_titles if len(title) >= 25)
 
 
 def _attachment(title: Optional[str], lines: list[Line]) -> Attachment:

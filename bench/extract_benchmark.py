@@ -496,7 +496,7 @@ def print_table(rows: list[dict], total: dict, baseline: dict) -> None:
         referat, plumber = row["referat"], row.get("pdfplumber") or {}
         table.append([
             row["file"],
-            str(row["pages"]),
+            str(row["pages"]) if row["pages"] is not None else "-",
             _fmt(referat.get("pages_per_second"), ".1f", "ERROR" if referat.get("error") else "-"),
             _fmt(plumber.get("pages_per_second"), ".1f", "ERROR" if plumber.get("error") else "-"),
             _fmt(row.get("speedup"), ".1f"),

@@ -512,12 +512,12 @@ def render_firstagenda(doc, out: Path):
 def render_edoc(doc, out: Path):
     W, H = A4
     X0, X1 = 72, 523
-    TOP, BOTTOM = H - 150, 60
+    TOP, BOTTOM = H - 128, 52
 
     def frame(i, size):
         return (X0, X1, TOP, BOTTOM)
 
-    S = 10.5
+    S = 9.5
 
     def build(toc_pages):
         fl = Flow(frame, A4)
@@ -544,8 +544,8 @@ def render_edoc(doc, out: Path):
         for p in doc["participants"]:
             if p["status"] == "secretary":
                 fl.line(p["name"], REG, S, leading=13.5)
-        # ---- table of contents
-        fl.new_page(part="open")
+        # ---- table of contents (on the front page, below the members)
+        fl.space(28)
         fl.line("INDHOLDSFORTEGNELSE", BOLD, 12, leading=24)
         for part, label in (("open", "Åbent referat"),
                             ("closed", "Lukket referat")):
@@ -566,17 +566,17 @@ def render_edoc(doc, out: Path):
             elif idx == 0 or it.get("new_page"):
                 fl.new_page(part="open")
             else:
-                fl.ensure(6 * 14)
-                fl.space(14)
+                fl.ensure(6 * 13)
+                fl.space(9)
             fl.mark(it["number"])
             prefix = "Lukket: " if it["access"] == "closed" else ""
-            fl.para(f"{prefix}{it['number']}. {it['title']}", BOLD, 12,
-                    after=3)
-            fl.line(f"Sagsnr.: {it['case_numbers'][0]}", REG, S, leading=13.5)
-            fl.line(f"Dok.nr.: {it['doknr']}", REG, S, leading=13.5)
+            fl.para(f"{prefix}{it['number']}. {it['title']}", BOLD, 11.5,
+                    after=2)
+            fl.line(f"Sagsnr.: {it['case_numbers'][0]}", REG, S, leading=12.5)
+            fl.line(f"Dok.nr.: {it['doknr']}", REG, S, leading=12.5)
             if it.get("earlier"):
-                fl.line(it["earlier"], REG, S, leading=13.5)
-            fl.space(6)
+                fl.line(it["earlier"], REG, S, leading=12.5)
+            fl.space(3)
             edoc_blocks(fl, it["blocks"])
         for p in fl.pages:
             p["info"].setdefault("part", "open")
@@ -586,26 +586,26 @@ def render_edoc(doc, out: Path):
         for b in bl:
             k = b[0]
             if k == "h":
-                fl.ensure(3 * 14)
-                fl.space(3)
-                fl.para(b[2], BOLD, S, after=1)
+                fl.ensure(3 * 12.5)
+                fl.space(2)
+                fl.para(b[2], BOLD, S, after=0)
             elif k == "p":
-                fl.para(b[1], REG, S, after=6)
+                fl.para(b[1], REG, S, after=3)
             elif k == "ul":
                 for t in b[1]:
                     fl.para(t, REG, S, indent=4, marker="-", hang=10, after=2)
                 fl.space(4)
             elif k == "rec":
-                fl.para(rec_text(b, "lettered"), REG, S, after=6)
+                fl.para(rec_text(b, "lettered"), REG, S, after=3)
             elif k == "dec":
-                fl.para(b[1], REG, S, after=6)
+                fl.para(b[1], REG, S, after=3)
             elif k == "bilag":
                 for label, title, *_ in b[1]:
-                    fl.para(f"{label} - {title}", REG, S, after=2)
-                fl.space(4)
+                    fl.para(f"{label} - {title}", REG, S, after=0)
+                fl.space(3)
             elif k == "sub":
                 s = b[1]
-                fl.ensure(3 * 14)
+                fl.ensure(3 * 12.5)
                 fl.para(f"{s['number']}. {s['title']}", REG, S, after=2)
                 edoc_blocks(fl, s["blocks"])
 
@@ -634,7 +634,7 @@ def render_edoc(doc, out: Path):
     assert fl.marks == pages
 
     def decorate(c, i, total, p):
-        ys = H - 58
+        ys = H - 50
         part = "Åbent referat" if p["info"].get("part") == "open" \
             else "Lukket referat"
         lines = [(doc["body"], BOLD), ("Referat", REG), (part, REG),
@@ -645,9 +645,9 @@ def render_edoc(doc, out: Path):
             ys -= 11
         if i == 0:
             c.setFont(BOLD, 13)
-            c.drawString(X0, H - 48, doc["organisation"])
+            c.drawString(X0, H - 40, doc["organisation"])
         c.setLineWidth(0.5)
-        c.line(X0, H - 122, X1, H - 122)
+        c.line(X0, H - 112, X1, H - 112)
 
     write_pdf(out, fl, decorate, doc["meta"])
     return fl

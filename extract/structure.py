@@ -868,7 +868,13 @@ def _meeting_body(texts, title, layout: Layout, items: list[Item], all_lines: li
     for text in texts[:12] + [line.text for line in layout.furniture[:4]]:
         if re.fullmatch(r"(?:[A-ZÆØÅ][\w-]*(?:\s+og\s+[\w-]+)?udvalget|Udvalget for .+|Byrådet|Kommunalbestyrelsen|Regionsrådet|.+ Byråd)", text):
             return text
-    # No header: the committee the recommendations and decisions name most.
+    # No header: the body named by its own decision headings ("…udvalgets beslutning den …").
+    for item in items:
+        for section in item.sections:
+            match = DECISION_HEADING.match(section.heading)
+            if match and (match.group("body") or match.group("body2")):
+                return (match.group("body") or match.group("body2")).strip()
+    # Still nothing: the committee the recommendations and decisions name most.
     names = Counter()
     for item in items:
         for text in item.recommendations + [d.text for d in item.decisions]:

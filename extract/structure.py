@@ -180,23 +180,37 @@ def _find_item_headings(lines: list[Line], layout: Layout) -> list[_Heading]:
         chosen = [h for h in candidates if h.style == dominant or h.style == "closed"]
     else:
         toc_numbers = {entry.number for entry in layout.toc if entry.number}
-        chosen = [h for h in candidates if h.style == "dotted" and _confirmed_dotted(lines, h, toc_numbers)]
+        body_size = _body_font_size(lines)
+        chosen = [h for h in candidates if h.style == "dotted" and _confirmed_dotted(lines, h, toc_numbers, body_size)]
     for heading in chosen:
         heading.title, heading.consumed = _join_title(lines, heading)
     return chosen
 
 
-def _confirmed_dotted(lines: list[Line], heading: _Heading, toc_numbers: set[str]) -> bool:
-    """A "7. Titel" line is an item only with evidence: TOC, case number below, bold, list numbering."""
+def _body_font_size(lines: list[Line]) -> Optional[float]:
+    sizes = Counter(line.font_size for line in lines if line.font_size)
+    return sizes.most_common(1)[0][0] if sizes else None
+
+
+def _confirmed_dotted(lines: list[Line], heading: _Heading, toc_numbers: set[str], body_size: Optional[float]) -> bool:
+    """A "7. Titel" line is an item only with evidence: the TOC lists it, Word numbered it
+    as a heading, it is set bold or larger than the body text, or a case number or a
+    section heading follows right under it. A numbered list in prose has none of these."""
     line = lines[heading.index]
     if heading.number in toc_numbers:
         return True
     if line.list_label or (line.style or "").lower().startswith("heading"):
         return True
+    if line.bold or (body_size and line.font_size and line.font_size > body_size + 0.5):
+        return True
     for following in lines[heading.index + 1 : heading.index + 4]:
         text = following.text
         if CASE_NUMBER_LABEL.match(text) or DECIDED_BY_LABEL.match(text) or DOCUMENT_NUMBER_LABEL.match(text):
             return True
+        if _section_kind(text):
+            return True
+        if _match_heading(following):
+            break
     return False
 
 

@@ -31,7 +31,7 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
@@ -280,6 +280,7 @@ def draw_footnotes(c, p, x0, x1, y_bottom):
 # sources
 # --------------------------------------------------------------------------
 def load_source(name: str):
+    sys.dont_write_bytecode = True   # keep corpus/sources free of __pycache__
     path = SOURCES / f"{name}.py"
     spec = importlib.util.spec_from_file_location(f"corpus_src_{name}", path)
     mod = importlib.util.module_from_spec(spec)
@@ -832,10 +833,6 @@ def pdf_table(fl, t, S):
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 DOCX_TIME = (2025, 3, 13, 8, 0, 0)
-
-
-def x(s: str) -> str:
-    return escape(plain(s))
 
 
 def run(text, bold=False, italic=False, size=None):

@@ -388,6 +388,7 @@ def _fill_sections(item: Item, body: list[Line], heading: _Heading, first_page: 
     target_sections = sections  # where new sections go: the item or its last sub-item
     last_letter = ""
     preamble: list[Line] = []
+    subitem_text: dict[int, list[Line]] = {}
 
     def close_section() -> None:
         nonlocal current_section
@@ -441,13 +442,22 @@ def _fill_sections(item: Item, body: list[Line], heading: _Heading, first_page: 
             current_section["lines"].append(line)
         elif subitems and target_sections is not sections:
             subitems[-1].pages = (subitems[-1].pages[0], line.page)
+            subitem_text.setdefault(id(subitems[-1]), []).append(line)
         else:
             preamble.append(line)
 
     for subitem in subitems:
         _apply_sections(subitem, subitem.__dict__.pop("_draft_sections"))
+        own = subitem_text.get(id(subitem), [])
+        if own:
+            subitem.text = "\n".join(line.text for line in own)
+            subitem._line_pages = [line.page for line in own]
     _apply_sections(item, sections)
     item.subitems = subitems
+    if preamble:
+        # Text under no heading (seed 002's items have nothing else): kept, not dropped.
+        item.text = "\n".join(line.text for line in preamble)
+        item._line_pages = [line.page for line in preamble]
 
 
 def _subitem_title_continuation(body: list[Line], position: int, title: str) -> list[Line]:
@@ -481,7 +491,9 @@ def _apply_sections(item: Item, drafts: list[dict]) -> None:
         lines: list[Line] = draft["lines"]
         text = "\n".join(line.text for line in lines)
         pages = (draft["page"], lines[-1].page if lines else draft["page"])
-        item.sections.append(Section(kind=draft["kind"], heading=draft["heading"], text=text, pages=pages))
+        section = Section(kind=draft["kind"], heading=draft["heading"], text=text, pages=pages)
+        section._line_pages = [line.page for line in lines]
+        item.sections.append(section)
         if draft["kind"] == "recommendation":
             item.recommendations.extend(split_recommendations(lines))
         elif draft["kind"] == "decision":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 SCHEMA_VERSION = "1.0"
 
@@ -70,6 +70,8 @@ class Section(_Model):
     heading: str = Field(description="the heading as printed")
     text: str = ""
     pages: PageRange
+    # The page of each line of ``text`` (not serialised): lets enrichment give every fact its page.
+    _line_pages: list[int] = PrivateAttr(default_factory=list)
 
 
 class Decision(_Model):
@@ -124,6 +126,7 @@ class AttachmentRef(_Model):
 class Item(_Model):
     number: str = Field(description="as printed: '3', '715'; sub-items 'a', 'b'")
     title: str = Field(description="official title, word for word, joined across lines")
+    text: str = Field("", description="the item's text that stands under no section heading (added in 1.1)")
     access: Access = "public"
     case_numbers: list[str] = []
     responsible: Optional[str] = None
@@ -138,6 +141,7 @@ class Item(_Model):
     amounts: list[Amount] = []
     attachments: list[AttachmentRef] = []
     pages: PageRange
+    _line_pages: list[int] = PrivateAttr(default_factory=list)
 
 
 class Meeting(_Model):

@@ -48,8 +48,9 @@ def test_any_agenda_like_text_gives_a_valid_document(lines, form_feeds):
     except Exception as error:  # only the one clear error type is allowed
         assert type(error).__name__ in ("ExtractionError", "UnsupportedFormat"), repr(error)
         return
+    # The JSON round trip keeps every serialised fact (private line-page helpers are not part of it).
     again = Document.model_validate_json(document.model_dump_json())
-    assert again == document
+    assert again.model_dump() == document.model_dump()
     for meeting in document.meetings:
         assert 1 <= meeting.pages[0] <= meeting.pages[1] <= document.source.pages
         for item in _walk(meeting.items):

@@ -126,8 +126,9 @@ DOC = {
                       "udfordringen."),
                 ("p", "KL bemærkede, at en del af de henviste børn og unge "
                       "med fordel kunne have fået hjælp i et kom~munalt "
-                      "tilbud, og pegede på behovet for klare retnings~linjer "
-                      "for henvisning til den regionale Børne- og␣Ungdomspsykiatri."),
+                      "tilbud. KL pegede desuden på behovet for klare "
+                      "retnings~linjer for henvisning til den regionale "
+                      "Børne- og␣Ungdomspsykiatri."),
                 ("p", "Indenrigs- og Sundhedsministeriet oplyste, at "
                       "ministeriet vil følge op på anvendelsen af midlerne én "
                       "gang årligt, første gang i foråret 2026."),

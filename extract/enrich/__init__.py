@@ -1,0 +1,91 @@
+"""Enrichment: entities, dates, amounts, positions and who-said-what for every item.
+
+Example:
+    >>> from referat.extract import extract_file
+    >>> from referat.extract.enrich import enrich_document
+    >>> document = enrich_document(extract_file("corpus/sst-taskforce-referat.pdf"))  # doctest: +SKIP
+    >>> document.meetings[0].items[1].statements[0].actor  # doctest: +SKIP
+    'Danske Regioner'
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Iterator, Optional
+
+from referat.extract.enrich.actors import ActorContext, resolve_name
+from referat.extract.enrich.pipeline import EnrichContext, get_nlp, run
+from referat.models import Amount, DateMention, Document, Entity, Item, Position, Statement
+
+# Speech is reported in the minutes and decisions, and in item text with no heading;
+# a Sagsfremstilling's "Sundhedsstyrelsen orienterede …" is background, not the meeting.
+STATEMENT_SECTIONS = {"minutes", "decision", "other"}
+
+
+def _walk(items: list[Item]) -> Iterator[Item]:
+    for item in items:
+        yield item
+        yield from _walk(item.subitems)
+
+
+def _page_at(text: str, offset: int, line_pages: list[int], fallback: int) -> int:
+    if not line_pages:
+        return fallback
+    return line_pages[min(text.count("\n", 0, offset), len(line_pages) - 1)]
+
+
+def enrich_document(document: Document) -> Document:
+    """Fill every item's entities, dates, amounts, positions and statements (in place).
+
+    The pipeline is built once per process and reused.
+    """
+    get_nlp()
+    for meeting in document.meetings:
+        reference = _parse_iso(meeting.date)
+        participants = [p.name for p in meeting.participants]
+        for item in _walk(meeting.items):
+            context = EnrichContext(reference_date=reference, actors=ActorContext(participants=participants))
+            chunks = [(item.title, [item.pages[0]], None, False)]
+            if item.text:
+                chunks.append((item.text, item._line_pages, None, True))
+            for section in item.sections:
+                chunks.append((section.text, section._line_pages, section, section.kind in STATEMENT_SECTIONS))
+            seen_entities: set[tuple[str, str, int]] = set()
+            for text, line_pages, section, with_statements in chunks:
+                if not text.strip():
+                    continue
+                fallback = section.pages[0] if section else item.pages[0]
+                context.with_statements = with_statements and item.access == "public"
+                doc = run(text, context)
+                for span in doc.ents:
+                    page = _page_at(text, span.start_char, line_pages, fallback)
+                    key = (span.text, span.label_, page)
+                    if key in seen_entities:
+                        continue
+                    seen_entities.add(key)
+                    canonical = None
+                    if span.label_ in ("ORG", "PER"):
+                        actor = resolve_name(span.text, participants)
+                        canonical = actor.canonical if actor else None
+                    item.entities.append(Entity(text=span.text, label=span.label_, canonical=canonical, page=page))
+                item.dates.extend(DateMention(**mention) for mention in doc._.dates)
+                item.amounts.extend(Amount(**amount) for amount in doc._.amounts)
+                for found in doc._.statements:
+                    item.statements.append(
+                        Statement(
+                            actor=found.actor.canonical,
+                            actor_type=found.actor.kind,
+                            verb=found.verb,
+                            text=found.text,
+                            page=_page_at(text, found.start_char, line_pages, fallback),
+                        )
+                    )
+                item.positions.extend(Position(actor=p.actor, stance=p.stance, text=p.text) for p in doc._.positions)
+    return document
+
+
+def _parse_iso(value: Optional[str]) -> Optional[datetime.date]:
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None

@@ -1,0 +1,179 @@
+"""Actors: who can say something, their canonical names, and resolving short forms.
+
+"KL" and "Kommunernes Landsforening (KL)" are one actor; "Danske Regioners" is the
+genitive of "Danske Regioner"; "Styrelsen", "Regionen", "Ministeriet" and "hun" refer
+back to the last actor of a compatible kind (:class:`ActorContext`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from rapidfuzz import fuzz, process
+
+GAZETTEER = Path(__file__).resolve().parent.parent.parent / "data" / "gazetteer.tsv"
+
+# Collectives that speak as one: canonical spelling as the contract's examples have them.
+COLLECTIVES = {
+    "medlemmerne": "Medlemmerne", "rådsmedlemmerne": "Rådsmedlemmerne", "udvalgsmedlemmerne": "Udvalgsmedlemmerne",
+    "task force": "Task Force", "task forcen": "Task Force", "taskforcen": "Task Force",
+    "regionerne": "Regionerne", "kommunerne": "Kommunerne", "styrelserne": "Styrelserne",
+    "udvalget": "Udvalget", "rådet": "Rådet", "sekretariatet": "Sekretariatet", "deltagerne": "Deltagerne",
+    "parterne": "Parterne", "formanden": "Formanden", "formandskabet": "Formandskabet", "direktionen": "Direktionen",
+}
+# Definite short forms and the suffix of the actor they refer back to.
+SHORT_FORMS = {
+    "styrelsen": "styrelsen",
+    "ministeriet": "ministeriet",
+    "departementet": "ministeriet",
+    "regionen": "Region ",
+    "kommunen": "Kommune",
+    "foreningen": "forening",
+}
+PRONOUNS = {"han", "hun"}
+# Titles that stand before a person's name and are not part of it.
+PERSON_TITLES = re.compile(
+    r"^(?:(?:[A-ZÆØÅ][\wæøå-]*\s+og\s+)?[\wæøå-]*(?:formand|næstformand|minister|direktør|chef|konsulent|borgmester|rådmand|"
+    r"sekretær|leder|overlæge|professor|ordfører)\w*\s+)+",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Actor:
+    canonical: str
+    kind: str  # organisation | person | body
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, Actor]:
+    """Every name and alias (and genitive) → Actor; built once per process."""
+    names: dict[str, Actor] = {}
+    for line in GAZETTEER.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        canonical, _label, kind, aliases = (line.split("\t") + [""] * 4)[:4]
+        actor_kind = "body" if kind == "body" else "organisation"
+        if kind == "party":
+            actor_kind = "organisation"
+        for name in [canonical] + [a for a in aliases.split("|") if a]:
+            if kind == "party" and len(name) == 1:
+                continue  # party letters are resolved only in vote contexts
+            names.setdefault(name, Actor(canonical, actor_kind))
+            if not name.endswith("s") and len(name) > 3:
+                names.setdefault(name + "s", Actor(canonical, actor_kind))  # genitive
+    return names
+
+
+@lru_cache(maxsize=1)
+def party_letters() -> dict[str, str]:
+    """Ballot letter → party name ("V" → "Venstre")."""
+    letters = {}
+    for line in GAZETTEER.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 4 and parts[2] == "party":
+            for alias in parts[3].split("|"):
+                if len(alias) == 1:
+                    letters[alias] = parts[0]
+    return letters
+
+
+@lru_cache(maxsize=1)
+def actor_pattern() -> re.Pattern:
+    """One regex for every actor mention the statement grammar can anchor on."""
+    return re.compile(f"(?P<actor>{actor_alternation()})")
+
+
+@lru_cache(maxsize=1)
+def actor_alternation() -> str:
+    """The alternation behind :func:`actor_pattern`, without a group name, to embed."""
+    names = sorted(gazetteer(), key=len, reverse=True)
+    name_alternatives = "|".join(re.escape(name) for name in names)
+    collectives = "|".join(sorted((re.escape(c) for c in COLLECTIVES), key=len, reverse=True))
+    short = "|".join(SHORT_FORMS)
+    rules = (
+        r"Region\s+[A-ZÆØÅ][\wæøå]+"
+        r"|[A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ][\wæøå]+)?\s+Kommunes?"
+        r"|(?:[A-ZÆØÅ][\wæøå]*-\s+og\s+)?[A-ZÆØÅ][\wæøå]*(?:styrelsen|ministeriet|udvalget|rådet|sekretariatet)s?"
+    )
+    person = r"(?:[A-ZÆØÅ][\wæøå-]*\s+)?(?:[A-ZÆØÅ][\wæøå-]*(?:formand|minister|direktør|chef|konsulent|borgmester)\s+)[A-ZÆØÅ][\wæøå'’-]+(?:\s+[A-ZÆØÅ][\wæøå'’-]+){1,3}"
+    return rf"(?:{name_alternatives})(?![\wæøå])|{rules}|{person}|(?i:{collectives}|{short}|han|hun)(?![\wæøå])"
+
+
+@dataclass
+class ActorContext:
+    """What short forms refer back to: the actors seen so far in an item, in order."""
+
+    participants: list[str] = field(default_factory=list)
+    seen: list[Actor] = field(default_factory=list)
+
+    def note(self, actor: Actor) -> None:
+        self.seen.append(actor)
+
+    def resolve(self, mention: str) -> Optional[Actor]:
+        """Canonical actor for a mention, or None when it refers to nothing known.
+
+        Example:
+            >>> context = ActorContext()
+            >>> context.note(resolve_name("Sundhedsstyrelsen"))
+            >>> context.resolve("Styrelsen").canonical
+            'Sundhedsstyrelsen'
+        """
+        text = " ".join(mention.split())
+        low = text.lower()
+        if low in SHORT_FORMS:
+            suffix = SHORT_FORMS[low]
+            for actor in reversed(self.seen):
+                if actor.kind != "person" and (actor.canonical.lower().endswith(suffix.lower()) or actor.canonical.startswith(suffix)):
+                    return actor
+            return None
+        if low in PRONOUNS:
+            for actor in reversed(self.seen):
+                if actor.kind == "person":
+                    return actor
+            return None
+        if low in COLLECTIVES:
+            return Actor(COLLECTIVES[low], "body")
+        actor = resolve_name(text, self.participants)
+        if actor is not None:
+            self.note(actor)
+        return actor
+
+
+def resolve_name(text: str, participants: Optional[list[str]] = None) -> Optional[Actor]:
+    """A name as written → canonical Actor, through the gazetteer, genitives and titles.
+
+    Example:
+        >>> resolve_name("Kommunernes Landsforening (KL)").canonical
+        'Kommunernes Landsforening'
+        >>> resolve_name("Udvalgsformand Jacob Klærke")
+        Actor(canonical='Jacob Klærke', kind='person')
+    """
+    text = re.sub(r"\s*\([^)]*\)\s*$", "", " ".join(text.split()))
+    names = gazetteer()
+    if text in names:
+        return names[text]
+    if text.endswith("s") and text[:-1] in names:
+        return names[text[:-1]]
+    match = re.fullmatch(r"(Region\s+[A-ZÆØÅ][\wæøå]+?)s?", text)
+    if match:
+        return Actor(match.group(1), "organisation")
+    match = re.fullmatch(r"([A-ZÆØÅ][\wæøå-]+\s+Kommune)s?", text)
+    if match:
+        return Actor(match.group(1), "organisation")
+    stripped = PERSON_TITLES.sub("", text)
+    if stripped != text and re.fullmatch(r"[A-ZÆØÅ][\wæøå'’-]+(?:\s+[A-ZÆØÅ][\wæøå'’-]+){1,3}", stripped):
+        return Actor(stripped, "person")
+    if participants:
+        best = process.extractOne(text, participants, scorer=fuzz.ratio, score_cutoff=90)
+        if best:
+            return Actor(best[0], "person")
+    if re.fullmatch(r"[A-ZÆØÅ][\wæøå-]*(?:-\s+og\s+[A-ZÆØÅ][\wæøå]*)?(?:styrelsen|ministeriet)", text):
+        return Actor(text, "organisation")
+    if re.fullmatch(r"[A-ZÆØÅ][\wæøå-]*(?:-\s+og\s+[A-ZÆØÅ][\wæøå]*)?(?:udvalget|rådet|sekretariatet)", text):
+        return Actor(text, "body")
+    return None

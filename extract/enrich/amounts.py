@@ -1,0 +1,83 @@
+"""Amounts of money in Danish text: "175 mio. kr.", "2,4 mia. kr.", "knap 50 mio. kr."."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+# Qualifiers before the number, as the contract names them.
+QUALIFIERS = {
+    "ca.": "approx", "ca": "approx", "cirka": "approx", "omkring": "approx", "omtrent": "approx", "anslået": "approx",
+    "over": "at_least", "mindst": "at_least", "mere end": "at_least", "godt": "at_least", "minimum": "at_least",
+    "knap": "at_most", "op til": "at_most", "højst": "at_most", "under": "at_most", "maksimalt": "at_most",
+    "maks.": "at_most", "næsten": "at_most", "mindre end": "at_most",
+}
+MULTIPLIERS = {
+    "mia.": 1e9, "mia": 1e9, "milliard": 1e9, "milliarder": 1e9,
+    "mio.": 1e6, "mio": 1e6, "mill.": 1e6, "million": 1e6, "millioner": 1e6,
+    "t.kr.": 1e3, "tkr.": 1e3, "tusind": 1e3, "tusinde": 1e3,
+}
+_QUALIFIER = "(?:(?P<qualifier>" + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True)) + r")\s+)?"
+# "1.316.000", "2,59", "175", "3,0"; Danish thousands dot, decimal comma.
+_NUMBER = r"(?P<number>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+_MULTIPLIER = "(?:\\s*(?P<multiplier>" + "|".join(sorted((re.escape(m) for m in MULTIPLIERS), key=len, reverse=True)) + "))?"
+_CURRENCY = r"\s*(?P<currency>kr\.|kr\b|kroner|DKK)"
+AMOUNT = re.compile(rf"(?<![\w.,]){_QUALIFIER}{_NUMBER}{_MULTIPLIER}{_CURRENCY}", re.IGNORECASE)
+# "… mio. kr. i 2025", "… kr. årligt fra 2013": the year the amount belongs to.
+YEAR_AFTER = re.compile(r"^\s*(?:i|for|in|pr\.|årligt i|om året i)\s+(?P<year>(?:19|20)\d{2})(?!\d)", re.I)
+
+
+@dataclass(frozen=True)
+class AmountMatch:
+    start_char: int
+    end_char: int
+    text: str
+    value: float
+    qualifier: Optional[str]
+    year: Optional[int]
+
+
+def parse_number(text: str) -> float:
+    """Danish number notation.
+
+    Example:
+        >>> parse_number("1.316.000"), parse_number("2,59")
+        (1316000.0, 2.59)
+    """
+    return float(text.replace(".", "").replace(",", "."))
+
+
+def find_amounts(text: str) -> list[AmountMatch]:
+    """Every amount of money in ``text``; percentages and counts are not amounts.
+
+    Example:
+        >>> [(a.text, a.value, a.qualifier, a.year) for a in find_amounts("Der allokeres knap 175 mio. kr. i 2025.")]
+        [('175 mio. kr.', 175000000.0, 'at_most', 2025)]
+    """
+    found = []
+    for match in AMOUNT.finditer(text):
+        value = parse_number(match.group("number"))
+        multiplier = match.group("multiplier")
+        if multiplier:
+            value *= MULTIPLIERS[multiplier.lower()]
+        qualifier = match.group("qualifier")
+        year_match = YEAR_AFTER.match(text[match.end() :])
+        found.append(
+            AmountMatch(
+                start_char=match.start("number"),
+                end_char=match.end(),
+                # The qualifier word is reported as ``qualifier``, not kept in the text.
+                text=text[match.start("number") : match.end()],
+                value=round(value, 2),
+                qualifier=QUALIFIERS[qualifier.lower()] if qualifier else None,
+                year=int(year_match.group("year")) if year_match else None,
+            )
+        )
+    return found
+
+
+def iter_amounts(text: str) -> Iterator[dict]:
+    """The contract's Amount fields for each amount in ``text``."""
+    for match in find_amounts(text):
+        yield {"text": match.text, "value": match.value, "currency": "DKK", "qualifier": match.qualifier, "year": match.year}

@@ -1,0 +1,266 @@
+"""The enrichment pipeline: one ``spacy.blank("da")`` with our components, built once.
+
+Each component is registered the spaCy way and does one thing to a ``Doc``:
+
+=====================  ==============================================================
+``referat_lemmas``     token.lemma_ from the Danish lookup table (data/, from
+                       spacy-lookups-data, MIT); looked up lower-cased, since the
+                       table is case-sensitive and sentence starts are capitalised
+``referat_entities``   doc.ents: ORG (gazetteer phrases + "Region X", "X Kommune",
+                       "-styrelsen" …), PER (titles + names, participants), LOC, LAW
+``referat_dates``      doc._.dates: DateMention dicts (our Danish grammar)
+``referat_amounts``    doc._.amounts: Amount dicts
+``referat_statements`` doc._.statements: who said what
+``referat_positions``  doc._.positions: votes, reservations, abstentions
+=====================  ==============================================================
+
+Per-document context (meeting date, participants, the actors seen so far in the item,
+for "Styrelsen" and "hun") travels in ``doc._.referat_context``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import gzip
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import numpy
+import spacy
+from spacy.attrs import LEMMA, LOWER
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from referat.extract.enrich.actors import ActorContext, gazetteer
+from referat.extract.enrich.amounts import iter_amounts
+from referat.extract.enrich.dates import iter_dates
+from referat.extract.enrich.positions import find_positions
+from referat.extract.enrich.statements import find_statements
+
+DATA = Path(__file__).resolve().parent.parent.parent / "data"
+
+for _name in ("referat_context", "dates", "amounts", "statements", "positions"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@dataclass
+class EnrichContext:
+    """What a section's Doc needs to know about its meeting and item."""
+
+    reference_date: Optional[datetime.date] = None
+    actors: ActorContext = field(default_factory=ActorContext)
+    with_statements: bool = True
+    # doc.text rebuilds the string from Token objects on every call: keep the original.
+    text: str = ""
+
+
+def _text(doc: Doc) -> str:
+    context: Optional[EnrichContext] = doc._.referat_context
+    return context.text if context is not None and context.text else doc.text
+
+
+@lru_cache(maxsize=1)
+def _lemma_table() -> dict[str, str]:
+    with gzip.open(DATA / "da_lemma_lookup.json.gz", "rt", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+# Words (letters with inner hyphens/apostrophes), numbers with Danish separators,
+# single punctuation marks, and whitespace runs (kept, so doc.text == the input text).
+_TOKEN = re.compile(r"\s+|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,]\d+)*|[^\w\s]|\w+")
+
+
+class RegexTokenizer:
+    """A tokenizer for enrichment, 6–8× faster than spaCy's rule-based one on our texts
+    (measured: 33 ms vs 196–266 ms for the 108-page KL PDF). None of our components
+    needs finer Danish tokenization; the gazetteer phrases are tokenized the same way."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        for match in _TOKEN.finditer(text):
+            word = match.group()
+            if word[0].isspace():
+                if words and not spaces[-1] and word[0] == " ":
+                    spaces[-1] = True
+                    word = word[1:]
+                if not word:
+                    continue
+            words.append(word)
+            spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+
+@spacy.registry.tokenizers("referat_regex_tokenizer")
+def create_regex_tokenizer():
+    def create(nlp: Language) -> RegexTokenizer:
+        return RegexTokenizer(nlp.vocab)
+
+    return create
+
+
+_LEMMA_BY_LOWER: dict[int, int] = {}  # lower-case hash → lemma hash, shared by all docs
+
+
+@Language.component("referat_lemmas")
+def lemmas(doc: Doc) -> Doc:
+    """Reads token text; writes token.lemma_ (lower-cased lookup, falling back to the form).
+
+    Works on attribute arrays, not Token objects: a Token per word costs more than the lookup.
+    """
+    table = _lemma_table()
+    strings = doc.vocab.strings
+    lowers = doc.to_array([LOWER])
+    lemma_ids = numpy.empty(len(lowers), dtype="uint64")
+    for position, lower_id in enumerate(lowers.tolist()):
+        lemma_id = _LEMMA_BY_LOWER.get(lower_id)
+        if lemma_id is None:
+            lower = strings[lower_id]
+            lemma_id = strings.add(table.get(lower, lower))
+            _LEMMA_BY_LOWER[lower_id] = lemma_id
+        lemma_ids[position] = lemma_id
+    doc.from_array([LEMMA], lemma_ids.reshape(-1, 1))
+    return doc
+
+
+# ORG rules beyond the gazetteer, LAW references, person titles.
+# Every alternative starts with a capital letter: the lookahead lets the regex engine
+# skip all other positions at once instead of trying each alternative there.
+ORG_RULES = re.compile(
+    r"(?=[A-ZÆØÅ])(?:\bRegion\s+[A-ZÆØÅ][\wæøå]+"
+    r"|\b[A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ][\wæøå]+)?\s+Kommune\b"
+    r"|\b(?:[A-ZÆØÅ][\wæøå]*-\s+og\s+)?[A-ZÆØÅ][\wæøå]*(?:styrelsen|ministeriet|udvalget)\b"
+    r"|\b(?:Rådet|Task Force|Nationalt [Rr]åd)\s+for\s+(?:[\wæøå-]+\s+){0,5}?[\wæøå-]*(?:området|psykiatrien|sundhed|lidelser)\b)"
+)
+LAW_RULES = re.compile(
+    r"\b[a-zæøå]+lovens\s+§\s?\d+[a-z]?(?:\s+og\s+§\s?\d+[a-z]?)?"
+    r"|\blov\s+om\s+[a-zæøå ]{3,40}?\s+§\s?\d+[a-z]?"
+    r"|(?<![\wæøå])§\s?\d+[a-z]?(?:,\s*stk\.\s*\d+)?"
+    r"|\b[Ll]ovforslag\s+L\s?\d+"
+    r"|\b[a-zæøå]+loven\b"
+)
+PERSON_RULES = re.compile(
+    r"(?=[A-ZÆØÅa-zæøå])\b(?:[A-ZÆØÅ][\wæøå-]*(?:\s+[-–]\s*|\s+og\s+))?[A-ZÆØÅ]?[\wæøå-]*(?:formand|minister|direktør|chef|konsulent|borgmester)\s+"
+    r"(?P<name>[A-ZÆØÅ][\wæøå'’-]+(?:\s+[A-ZÆØÅ][\wæøå'’-]+){1,3})"
+)
+
+
+@Language.factory("referat_entities", default_config={})
+def make_entities(nlp: Language, name: str) -> "EntityRecogniser":
+    return EntityRecogniser(nlp)
+
+
+class EntityRecogniser:
+    """Reads doc.text and the gazetteer; writes doc.ents (ORG, PER, LOC, LAW)."""
+
+    def __init__(self, nlp: Language):
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        by_label: dict[str, list[str]] = {"ORG": [], "LOC": []}
+        for surface, actor in gazetteer().items():
+            if len(surface) <= 1:
+                continue
+            by_label["ORG"].append(surface)
+            if surface.endswith(" Kommune"):
+                by_label["LOC"].append(surface[: -len(" Kommune")].rstrip("s") if surface.startswith("Københavns") else surface[: -len(" Kommune")])
+        by_label["LOC"] += ["Danmark", "Christiansborg", "Grønland", "Færøerne"]
+        for label, surfaces in by_label.items():
+            self.matcher.add(label, [nlp.make_doc(surface) for surface in sorted(set(surfaces))])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = [Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)]
+        text = _text(doc)
+        lower = text.lower()
+        rules = [("ORG", ORG_RULES)] + ([("LAW", LAW_RULES)] if "§" in text or "lov" in lower else [])
+        for label, pattern in rules:
+            for match in pattern.finditer(text):
+                span = doc.char_span(match.start(), match.end(), label=label, alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+        titled = any(word in lower for word in ("formand", "minister", "direktør", "chef", "konsulent", "borgmester"))
+        for match in PERSON_RULES.finditer(text) if titled else ():
+            span = doc.char_span(match.start("name"), match.end("name"), label="PER", alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        context: Optional[EnrichContext] = doc._.referat_context
+        if context is not None:
+            for participant in context.actors.participants:
+                for match in re.finditer(re.escape(participant), text):
+                    span = doc.char_span(match.start(), match.end(), label="PER", alignment_mode="expand")
+                    if span is not None:
+                        spans.append(span)
+        doc.ents = filter_spans(spans)
+        return doc
+
+
+@Language.component("referat_dates")
+def dates(doc: Doc) -> Doc:
+    """Reads doc.text and the meeting date; writes doc._.dates."""
+    context: Optional[EnrichContext] = doc._.referat_context
+    doc._.dates = list(iter_dates(_text(doc), context.reference_date if context else None))
+    return doc
+
+
+@Language.component("referat_amounts")
+def amounts(doc: Doc) -> Doc:
+    """Reads doc.text; writes doc._.amounts."""
+    doc._.amounts = list(iter_amounts(_text(doc)))
+    return doc
+
+
+@Language.component("referat_statements")
+def statements(doc: Doc) -> Doc:
+    """Reads doc.text, doc.ents (actors seen) and the item's actor context; writes doc._.statements."""
+    context: Optional[EnrichContext] = doc._.referat_context
+    actors = context.actors if context else ActorContext()
+    if context is not None and not context.with_statements:
+        doc._.statements = []
+        return doc
+    doc._.statements = find_statements(_text(doc), actors)
+    return doc
+
+
+@Language.component("referat_positions")
+def positions(doc: Doc) -> Doc:
+    """Reads doc.text; writes doc._.positions."""
+    context: Optional[EnrichContext] = doc._.referat_context
+    doc._.positions = find_positions(_text(doc), context.actors if context else None)
+    return doc
+
+
+PIPELINE = ("referat_lemmas", "referat_entities", "referat_dates", "referat_amounts", "referat_statements", "referat_positions")
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    """The pipeline, built once per process (the gazetteer phrases take a moment)."""
+    nlp = spacy.blank("da", config={"nlp": {"tokenizer": {"@tokenizers": "referat_regex_tokenizer"}}})
+    for name in PIPELINE:
+        nlp.add_pipe(name)
+    # Warm what every document needs, so the first document is not slower than the rest.
+    _lemma_table()
+    _run_with(nlp, "Danske Regioner foreslog den 1. marts 2026, at 5 mio. kr. afsættes.", EnrichContext())
+    return nlp
+
+
+def run(text: str, context: EnrichContext) -> Doc:
+    """Run every component on ``text`` with ``context`` set before the first one."""
+    return _run_with(get_nlp(), text, context)
+
+
+def _run_with(nlp: Language, text: str, context: EnrichContext) -> Doc:
+    context.text = text
+    doc = nlp.make_doc(text)
+    doc._.referat_context = context
+    for _name, component in nlp.pipeline:
+        doc = component(doc)
+    return doc

@@ -1,0 +1,66 @@
+"""Positions and votes: who was for, against, reserved, abstained or did not take part.
+
+"Et flertal bestående af A, V og C stemte for", "Ø stemte imod", "Dansk Folkeparti
+tog forbehold", "Jens Hansen (V) deltog ikke i sagens behandling". Party letters are
+resolved to party names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from referat.extract.enrich.actors import ActorContext, party_letters
+
+STANCES: list[tuple[str, re.Pattern]] = [
+    ("against", re.compile(r"\b(?:stemte|stemmer)\s+imod\b|\bkunne\s+ikke\s+tiltræde\b|\bønskede\s+(?:sin|deres)\s+stemme\s+ført\s+til\s+protokol\b|\bvar\s+imod\b", re.I)),
+    ("for", re.compile(r"\b(?:stemte|stemmer)\s+for\b|\btiltrådte\s+indstillingen\b", re.I)),
+    ("abstain", re.compile(r"\bundlod\s+at\s+stemme\b|\bhverken\s+for\s+eller\s+imod\b", re.I)),
+    ("reservation", re.compile(r"\btog\s+forbehold\b|\bforbeholdt\s+sig\b|\btager\s+forbehold\b", re.I)),
+    ("not_participating", re.compile(r"\bdeltog\s+ikke\s+i\s+(?:sagens\s+)?behandling(?:en)?\b|\berklærede\s+sig\s+inhabil\b", re.I)),
+]
+_ANY_STANCE = re.compile(r"stemte|stemmer|tiltræde|forbehold|undlod|deltog ikke|inhabil|protokol|var imod", re.I)
+# "Et flertal bestående af A, V og C", "A og F", "Ø": ballot letters as actors.
+_LETTERS = r"(?P<letters>[A-ZÆØÅ](?:\s*,\s*[A-ZÆØÅ])*(?:\s+og\s+[A-ZÆØÅ])?)"
+# Letters are upper-case and stand alone: "V stemte imod", not the last "i" of "Folkeparti".
+_GROUP = re.compile(rf"(?:(?i:(?:et\s+)?(?:flertal|mindretal)\s+bestående\s+af)\s+|^){_LETTERS}\s*$")
+_NAMED = re.compile(r"(?P<name>[A-ZÆØÅ][\wæøå'’-]+(?:\s+[A-ZÆØÅ][\wæøå'’-]+){0,4})\s*(?:\((?P<party>[A-ZÆØÅ])\))?\s*$")
+
+
+@dataclass(frozen=True)
+class PositionMatch:
+    actor: str
+    stance: str
+    text: str
+
+
+def find_positions(text: str, context: Optional[ActorContext] = None) -> list[PositionMatch]:
+    """Positions stated in ``text``, one per actor.
+
+    Example:
+        >>> [(p.actor, p.stance) for p in find_positions("Et flertal bestående af A og F stemte for. V stemte imod.")]
+        [('Socialdemokratiet', 'for'), ('SF - Socialistisk Folkeparti', 'for'), ('Venstre', 'against')]
+    """
+    if not _ANY_STANCE.search(text):
+        return []
+    letters = party_letters()
+    found: list[PositionMatch] = []
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])|\n", text):
+        for stance, pattern in STANCES:
+            for match in pattern.finditer(sentence):
+                subject = sentence[: match.start()].strip().rstrip(",")
+                group = _GROUP.search(subject)
+                sentence_text = " ".join(sentence.split())
+                if group and all(letter in letters for letter in re.findall(r"[A-ZÆØÅ]", group.group("letters"))):
+                    for letter in re.findall(r"[A-ZÆØÅ]", group.group("letters")):
+                        found.append(PositionMatch(letters[letter], stance, sentence_text))
+                    continue
+                named = _NAMED.search(subject)
+                if named:
+                    actor = named.group("name")
+                    if context is not None:
+                        resolved = context.resolve(actor)
+                        actor = resolved.canonical if resolved else actor
+                    found.append(PositionMatch(actor, stance, sentence_text))
+    return found

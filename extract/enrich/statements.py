@@ -1,0 +1,241 @@
+"""Who said what: actor + speech verb + content, in the word orders Danish minutes use.
+
+- subject first:   "Danske Regioner foreslog, at formatet evalueres"
+- inverted (V2):   "Hertil tilføjede Danske Regioner, at …"
+- passive + agent: "Det blev [af Sundhedsdatastyrelsen] fremhævet, at …" (with or
+                   without brackets; a passive without an agent names nobody and is skipped)
+- coordinated:     "…, men pegede samtidig på, at …" keeps the sentence's subject
+- lists:           "Task Force bemærkede bl.a. følgende:" takes the bullets below
+
+Verbs are matched by their written forms (past tense and participle) and reported by
+their infinitive with its particle ("pege på", "gøre opmærksom på").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from referat.extract.enrich.actors import Actor, ActorContext, actor_alternation, actor_pattern
+
+# infinitive → (past tense forms, participle forms, particle after the verb or None)
+SPEECH_VERBS: dict[str, tuple[tuple[str, ...], tuple[str, ...], Optional[str]]] = {
+    "orientere": (("orienterede",), ("orienteret",), None),
+    "foreslå": (("foreslog",), ("foreslået",), None),
+    "bemærke": (("bemærkede",), ("bemærket",), None),
+    "understrege": (("understregede",), ("understreget",), None),
+    "fremhæve": (("fremhævede",), ("fremhævet",), None),
+    "tilkendegive": (("tilkendegav",), ("tilkendegivet",), None),
+    "påpege": (("påpegede",), ("påpeget",), None),
+    "oplyse": (("oplyste",), ("oplyst",), None),
+    "anerkende": (("anerkendte",), ("anerkendt",), None),
+    "takke": (("takkede",), ("takket",), None),
+    "tilføje": (("tilføjede",), ("tilføjet",), None),
+    "pege på": (("pegede",), ("peget",), "på"),
+    "udtrykke": (("udtrykte",), ("udtrykt",), None),
+    "gøre opmærksom på": (("gjorde",), ("gjort",), "opmærksom på"),
+    "præsentere": (("præsenterede",), ("præsenteret",), None),
+    "introducere": (("introducerede",), ("introduceret",), None),
+    "gennemgå": (("gennemgik",), ("gennemgået",), None),
+    "bekræfte": (("bekræftede",), ("bekræftet",), None),
+    "opfordre": (("opfordrede",), ("opfordret",), None),
+    "efterspørge": (("efterspurgte",), ("efterspurgt",), None),
+    "betone": (("betonede",), ("betonet",), None),
+    "pointere": (("pointerede",), ("pointeret",), None),
+    "rejse": (("rejste",), ("rejst",), None),
+    "anbefale": (("anbefalede",), ("anbefalet",), None),
+    "ønske": (("ønskede",), ("ønsket",), None),
+    "bede": (("bad",), ("bedt",), None),
+    "byde velkommen": (("bød",), (), "velkommen"),
+    "henvise": (("henviste",), ("henvist",), None),
+    "redegøre": (("redegjorde",), ("redegjort",), None),
+    "præcisere": (("præciserede",), ("præciseret",), None),
+    "konstatere": (("konstaterede",), ("konstateret",), None),
+    "nævne": (("nævnte",), ("nævnt",), None),
+    "spørge": (("spurgte",), ("spurgt",), None),
+    "svare": (("svarede",), ("svaret",), None),
+    "informere": (("informerede",), ("informeret",), None),
+    "fortælle": (("fortalte",), ("fortalt",), None),
+}
+_FORMS: dict[str, tuple[str, bool]] = {}
+for _lemma, (_past, _participles, _particle) in SPEECH_VERBS.items():
+    for _form in _past:
+        _FORMS[_form] = (_lemma, False)
+    for _form in _participles:
+        _FORMS[_form] = (_lemma, True)
+VERB = re.compile(r"(?<![\wæøå])(?P<verb>" + "|".join(sorted(_FORMS, key=len, reverse=True)) + r")(?![\wæøå])", re.I)
+
+# Sentence adverbs that may stand between verb and content (or actor and verb in a
+# subordinate clause): "tilkendegav endvidere", "introducerede kort".
+ADVERBS = (
+    r"(?:indledningsvist|indledningsvis|endvidere|også|dog|samtidig|kort|afslutningsvis|afslutningsvist|"
+    r"bl\.a\.|blandt andet|herefter|yderligere|desuden|efterfølgende|tillige|ligeledes|særligt|især|"
+    r"generelt|overordnet|løbende|mundtligt|skriftligt|igen|ikke|tidligere|nu|derudover|hertil|her|"
+    r"i den forbindelse|på mødet|i forlængelse heraf|videre)"
+)
+_ADVERB_RUN = re.compile(rf"^(?:\s*,?\s*{ADVERBS}(?![\wæøå]))*\s*", re.I)
+_CLAUSE_START = re.compile(r"(?:^|[,;:]\s*|\b(?:og|men|samt|mens)\s+|\bat\s+)$", re.I)
+_COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:og|men|samt)\s+$|^\s*,\s*$", re.I)
+# Where one statement's content stops: a new speech verb joined by og/men.
+_NEXT_STATEMENT = re.compile(
+    r",?\s+(?:og|men)\s+(?:" + ADVERBS + r"\s+)?(?=(?:[A-ZÆØÅ][^,.;]{0,80}?\s+)?(?:" + "|".join(sorted(_FORMS, key=len, reverse=True)) + r")(?![\wæøå]))",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class StatementMatch:
+    actor: Actor
+    verb: str
+    text: str
+    start_char: int
+
+
+# A full stop ends a sentence only before an upper-case start, a bullet or the end:
+# "1. møde", "2. kvartal", "bl.a. følgende" do not end one.
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s*$|\s*\n|\s+[A-ZÆØÅ\"„«(•-])|\n")
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    """Sentences with their offsets."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    for end in _SENTENCE_END.finditer(text):
+        piece = text[start : end.end()]
+        if piece.strip():
+            pieces.append((start, piece))
+        start = end.end()
+    if text[start:].strip():
+        pieces.append((start, text[start:]))
+    return pieces
+
+
+def find_statements(text: str, context: Optional[ActorContext] = None) -> list[StatementMatch]:
+    """Statements in a section's text (line breaks kept, so bullets can be found).
+
+    Example:
+        >>> [(s.actor.canonical, s.verb, s.text) for s in find_statements("Hertil tilføjede Danske Regioner, at det bør overvejes.")]
+        [('Danske Regioner', 'tilføje', 'det bør overvejes')]
+    """
+    context = context or ActorContext()
+    if not VERB.search(text):
+        return []
+    joined = re.sub(r"(?<![.:!?])\n(?![-•])", " ", text)  # re-join sentences broken over lines
+    found: list[StatementMatch] = []
+    for offset, sentence in _sentences_with_abbreviations(joined):
+        verbs = list(VERB.finditer(sentence))
+        if not verbs:
+            continue  # most sentences say nothing; skip the actor search for them
+        sentence_subject: Optional[Actor] = None
+        last_actor: Optional[Actor] = None
+        leading = actor_pattern().match(sentence, len(sentence) - len(sentence.lstrip()))
+        if leading:
+            sentence_subject = context.resolve(leading.group("actor"))
+        for verb_match in verbs:
+            lemma, participle = _FORMS[verb_match.group("verb").lower()]
+            particle = SPEECH_VERBS[lemma][2]
+            actor, content_from = _actor_for(sentence, verb_match, participle, context, last_actor or sentence_subject)
+            if actor is None:
+                continue
+            rest = sentence[content_from:]
+            if particle:
+                particle_match = re.match(rf"^\s*(?:{ADVERBS}\s+)*{re.escape(particle)}(?![\wæøå])", rest, re.I)
+                if not particle_match:
+                    continue  # "gjorde" without "opmærksom på" is not speech
+                rest = rest[particle_match.end() :]
+            content = _content(rest, joined, offset + len(sentence))
+            if not content:
+                continue
+            found.append(StatementMatch(actor, lemma, content, offset + verb_match.start()))
+            last_actor = actor
+    return found
+
+
+_ABBREVIATIONS = re.compile(r"\b(?:bl\.a|f\.eks|fx|mhp|jf|ift|evt|ca|pga|inkl|ekskl|hhv|mv|vedr|d|nr|kl|pct|mio|mia|kr|dvs|el|mht|st|tlf)\.(?=\s+[A-ZÆØÅ])", re.I)
+
+
+def _sentences_with_abbreviations(text: str) -> list[tuple[int, str]]:
+    # "jf. Aftale …", "ca. 20 …": an abbreviation's dot before a capital is no sentence end.
+    # The marker has the same length as the dot, so offsets hold.
+    protected = _ABBREVIATIONS.sub(lambda m: m.group(0)[:-1] + "\x00", text)
+    return [(offset, piece.replace("\x00", ".")) for offset, piece in _sentences(protected)]
+
+
+@lru_cache(maxsize=1)
+def _subject_before_verb() -> re.Pattern:
+    return re.compile(rf"(?P<actor>{actor_alternation()})\s*(?:\([^)]{{1,40}}\))?\s*(?:(?:{ADVERBS})\s+){{0,3}}$")
+
+
+@lru_cache(maxsize=1)
+def _actor_after_verb() -> re.Pattern:
+    return re.compile(rf"^\s*(?P<actor>{actor_alternation()})\s*(?:\([^)]{{1,40}}\))?")
+
+
+def _actor_for(sentence: str, verb: re.Match, participle: bool, context: ActorContext, inherited: Optional[Actor]):
+    before = sentence[: verb.start()]
+    after_start = verb.end()
+    if participle:
+        # "Det blev [af X] fremhævet, at" / "blev det af X fremhævet" / "er det af X oplyst"
+        agent = re.search(r"\b(?:blev|er|bliver)\s+(?:det\s+)?\[?\s*af\s+(?P<agent>[^\]\[,]+?)\s*\]?\s*$", before, re.I)
+        if not agent:
+            return None, after_start
+        actor = context.resolve(agent.group("agent"))
+        return actor, after_start
+    # Subject first (in main or subordinate clause): actor, optional "(KL)", adverbs, verb.
+    # Only the last ~120 characters can hold the subject: keeps the search short.
+    window_start = max(0, len(before) - 120)
+    tail = _subject_before_verb().search(before, window_start)
+    if tail:
+        actor_text = tail.group("actor")
+        prefix = before[: tail.start()]
+        if _CLAUSE_START.search(prefix) or not prefix.strip() or re.search(r"\b(?:hvor|da|når|mens|idet|fordi|som)\s+$", prefix, re.I):
+            actor = context.resolve(actor_text)
+            if actor is not None:
+                return actor, after_start
+    # Inverted after an adverbial: "Hertil tilføjede Danske Regioner, at …"
+    after = sentence[after_start:]
+    inverted = _actor_after_verb().match(after)
+    if inverted and before.strip() and not re.search(r"\b(?:og|men)\s*$", before, re.I):
+        actor = context.resolve(inverted.group("actor"))
+        if actor is not None:
+            return actor, after_start + inverted.end()
+    # A second verb joined by og/men keeps the subject: "…, men pegede samtidig på, at …"
+    if inherited is not None and re.search(r"(?:,\s*|\s)(?:og|men|samt)\s+(?:(?:" + ADVERBS + r")\s+)*$", before, re.I):
+        return inherited, after_start
+    return None, after_start
+
+
+def _content(rest: str, whole: str, sentence_end: int) -> str:
+    rest = _ADVERB_RUN.sub("", rest, count=1)
+    rest = re.sub(r"^(?:for\s+at|sig\s+)", lambda m: m.group(0), rest)
+    clause = re.match(r"^,?\s*(?:om\s*,?\s*)?at\s+(?P<content>.*)$", rest, re.I | re.S) or re.match(
+        r"^,?\s*om\s+(?P<content>.*)$", rest, re.I | re.S
+    )
+    content = clause.group("content") if clause else rest
+    # Stop before the next coordinated statement.
+    stop = _NEXT_STATEMENT.search(content)
+    if stop:
+        content = content[: stop.start()]
+    content = content.strip()
+    if content.endswith(":") or re.search(r"følgende(?:\s+\w+){0,3}\s*:?$", content, re.I):
+        bullets = _bullets_after(whole, sentence_end)
+        if bullets:
+            return bullets
+    content = " ".join(content.split()).rstrip(".:;, ")
+    return content
+
+
+def _bullets_after(whole: str, position: int) -> str:
+    lines = whole[position:].lstrip("\n").split("\n")
+    bullets = []
+    for line in lines:
+        stripped = line.strip()
+        if stripped.startswith(("-", "•")):
+            bullets.append(stripped)
+        elif bullets and stripped and not re.match(r"^[A-ZÆØÅ]", stripped):
+            bullets[-1] += " " + stripped
+        else:
+            break
+    return " ".join(" ".join(bullets).split())

@@ -1,0 +1,68 @@
+"""Builders for the archive tests: Documents made directly from the pydantic models
+(statements filled as the enrichment step will fill them) and TXT minutes on disk."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Optional
+
+from referat.models import Document, Source
+from referat.models.document import Decision, Item, Meeting, Position, Section, Statement
+
+
+def item(
+    number: str,
+    title: str,
+    sections: list[tuple[str, str]] = (),
+    statements: list[tuple[str, str, str]] = (),
+    positions: list[tuple[str, str, str]] = (),
+    decisions: list[tuple[str, Optional[str]]] = (),
+    page: int = 1,
+) -> Item:
+    """An item; sections as (kind, text), statements as (actor, verb, text), positions as (actor, stance, text)."""
+    return Item(
+        number=number,
+        title=title,
+        sections=[Section(kind=kind, heading=kind.capitalize(), text=text, pages=(page, page)) for kind, text in sections],
+        statements=[
+            Statement(actor=actor, actor_type="organisation", verb=verb, text=text, page=page) for actor, verb, text in statements
+        ],
+        positions=[Position(actor=actor, stance=stance, text=text) for actor, stance, text in positions],
+        decisions=[Decision(text=text, outcome=outcome) for text, outcome in decisions],
+        pages=(page, page),
+    )
+
+
+def document(name: str, body: Optional[str], date: Optional[str], items: list[Item], kind: str = "referat") -> Document:
+    """A one-meeting Document whose sha256 is derived from its name and content."""
+    meeting = Meeting(body=body, kind=kind, date=date, items=items, pages=(1, max(i.pages[1] for i in items) if items else 1))
+    digest = hashlib.sha256((name + meeting.model_dump_json()).encode()).hexdigest()
+    return Document(
+        source=Source(path=name, sha256=digest, media_type="text/plain", pages=meeting.pages[1]), meetings=[meeting]
+    )
+
+
+def minutes_text(index: int, items: int = 6, body: str = "Sundheds- og Forebyggelsesudvalget", words: str = "") -> str:
+    """TXT minutes the extractor reads: a body, a date, numbered items with background and decision."""
+    day = 1 + index % 28
+    lines = [body, "Referat", "Mødedato", f"{day}. februar 2026"]
+    for number in range(1, items + 1):
+        lines += [
+            f"Punkt {number} Orientering om økonomiaftalen, møde {index} sag {number}",
+            "Sagsfremstilling",
+            f"Udvalget drøftede udmøntningsaftalen for børne- og ungdomspsykiatrien (dokument {index}). {words}",
+            "Beslutning",
+            "Godkendt.",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def write_minutes(folder: Path, count: int, items: int = 6) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index in range(count):
+        path = folder / f"referat-{index:03d}.txt"
+        path.write_text(minutes_text(index, items=items), encoding="utf-8")
+        paths.append(path)
+    return paths

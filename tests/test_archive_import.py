@@ -1,0 +1,187 @@
+"""`referat import` on real files into real SQLite files: dedupe, changed files, failures
+recorded and summarised, the per-file time limit, and resume after SIGKILL."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from archive_documents import minutes_text, write_minutes
+from click.testing import CliRunner
+
+from referat.archive import open_archive
+from referat.archive.importer import discover, import_paths
+from referat.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run_import(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "referat", "import", *args], capture_output=True, text=True, timeout=120,
+        env={**os.environ, "PYTHONPATH": str(REPO.parent)},
+    )
+
+
+def table_count(database: Path, table: str) -> int:
+    connection = sqlite3.connect(database)
+    try:
+        return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    finally:
+        connection.close()
+
+
+def assert_whole_documents(database: Path) -> None:
+    """integrity_check ok, no orphans, and every document has all its meetings and items."""
+    connection = sqlite3.connect(database)
+    try:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+        connection.execute("INSERT INTO passages_fts(passages_fts, rank) VALUES ('integrity-check', 1)")
+        for document_id, text in connection.execute("SELECT id, json FROM documents"):
+            stored = json.loads(text)
+
+            def count_items(items):
+                return sum(1 + count_items(i["subitems"]) for i in items)
+
+            meetings = connection.execute("SELECT count(*) FROM meetings WHERE document_id = ?", (document_id,)).fetchone()[0]
+            items = connection.execute(
+                "SELECT count(*) FROM items JOIN meetings ON meetings.id = items.meeting_id WHERE document_id = ?", (document_id,)
+            ).fetchone()[0]
+            assert meetings == len(stored["meetings"]) > 0
+            assert items == sum(count_items(m["items"]) for m in stored["meetings"]) > 0
+        orphans = connection.execute(
+            "SELECT (SELECT count(*) FROM meetings WHERE document_id NOT IN (SELECT id FROM documents))"
+            " + (SELECT count(*) FROM items WHERE meeting_id NOT IN (SELECT id FROM meetings))"
+            " + (SELECT count(*) FROM sections WHERE item_id NOT IN (SELECT id FROM items))"
+            " + (SELECT count(*) FROM passages WHERE item_id NOT IN (SELECT id FROM items))"
+        ).fetchone()[0]
+        assert orphans == 0
+    finally:
+        connection.close()
+
+
+def test_same_file_twice_is_one_document(tmp_path):
+    folder = tmp_path / "docs"
+    (first,) = write_minutes(folder, 1)
+    shutil.copy(first, folder / "copy-of-it.txt")
+    database = tmp_path / "a.db"
+    result = CliRunner().invoke(main, ["import", str(folder), str(first), "--archive", str(database), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "imported 1, skipped 1" in result.output
+    assert table_count(database, "documents") == 1
+    result = CliRunner().invoke(main, ["import", str(folder), "--archive", str(database), "--workers", "1"])
+    assert result.exit_code == 0 and "imported 0, skipped 2" in result.output
+    assert table_count(database, "documents") == 1
+
+
+def test_a_changed_file_replaces_its_old_version(tmp_path):
+    path = tmp_path / "referat.txt"
+    path.write_text(minutes_text(1, words="Oprindelig tekst om cykelstier."), encoding="utf-8")
+    database = str(tmp_path / "a.db")
+    with open_archive(database) as archive:
+        assert import_paths(archive, [str(path)], workers=1).imported == 1
+        path.write_text(minutes_text(1, words="Ny tekst om letbanen."), encoding="utf-8")
+        summary = import_paths(archive, [str(path)], workers=1)
+        assert (summary.replaced, summary.imported, summary.skipped) == (1, 0, 0)
+        assert archive.counts()["documents"] == 1
+        assert archive.search("letbanen").hits and not archive.search("cykelstier").hits
+    assert_whole_documents(Path(database))
+
+
+def test_failures_are_recorded_and_summarised_and_the_rest_imported(tmp_path):
+    folder = tmp_path / "docs"
+    write_minutes(folder, 3)
+    (folder / "empty.pdf").write_bytes(b"")
+    (folder / "notes.md").write_text("# not minutes")  # folders give only PDF, DOCX, .doc and .txt
+    (folder / "data.xml").write_text("<x/>")
+    database = tmp_path / "a.db"
+    result = run_import(str(folder), "--archive", str(database), "--workers", "2")
+    assert result.returncode == 1, result.stderr
+    assert "empty.pdf: empty file (0 bytes)" in result.stderr
+    assert "imported 3, skipped 0 (already in the archive), failed 1 of 4 files" in result.stdout
+    assert table_count(database, "documents") == 3
+    connection = sqlite3.connect(database)
+    rows = connection.execute("SELECT path, reason FROM import_errors").fetchall()
+    run = connection.execute("SELECT status, files, imported, failed FROM import_runs").fetchone()
+    connection.close()
+    assert [(Path(p).name, reason) for p, reason in rows] == [("empty.pdf", "empty file (0 bytes)")]
+    assert run == ("done", 4, 3, 1)
+
+
+def test_a_file_over_the_time_limit_fails_alone(tmp_path):
+    # A 50 ms limit is shorter than a fresh worker needs to start: every file times out,
+    # each is recorded, the worker is replaced each time, and the run still ends.
+    paths = write_minutes(tmp_path / "docs", 2)
+    with open_archive(str(tmp_path / "a.db")) as archive:
+        summary = import_paths(archive, [str(p) for p in paths], workers=1, timeout=0.05)
+        assert summary.failed == 2 and summary.imported == 0
+        assert all("timed out after 0.05 s" in reason for _, reason in summary.failures)
+        assert archive.counts()["import_errors"] == 2
+
+
+def test_usage_errors_exit_2(tmp_path):
+    runner = CliRunner()
+    assert runner.invoke(main, ["import"]).exit_code == 2
+    assert runner.invoke(main, ["import", str(tmp_path / "missing")]).exit_code == 2
+    assert runner.invoke(main, ["import", str(tmp_path), "--workers", "0"]).exit_code == 2
+
+
+def test_discover_takes_documents_by_content(tmp_path):
+    (tmp_path / "a.txt").write_text("Punkt 1 Velkomst")
+    (tmp_path / "scan.bin").write_bytes(b"%PDF-1.7\n...")  # a PDF whatever its name
+    (tmp_path / "README.md").write_text("# docs")
+    (tmp_path / ".hidden.txt").write_text("x")
+    (tmp_path / "referat.db").write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
+    assert [Path(p).name for p in discover([str(tmp_path)])] == ["a.txt", "scan.bin"]
+
+
+def test_kill_9_mid_import_leaves_whole_documents_and_a_rerun_resumes(tmp_path):
+    folder = tmp_path / "docs"
+    write_minutes(folder, 48, items=60)
+    database = tmp_path / "a.db"
+    command = [sys.executable, "-m", "referat", "import", str(folder), "--archive", str(database), "--workers", "2"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               env={**os.environ, "PYTHONPATH": str(REPO.parent)}, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        stored = 0
+        while time.monotonic() < deadline and process.poll() is None:
+            if database.exists():
+                try:
+                    stored = table_count(database, "documents")
+                except sqlite3.OperationalError:
+                    stored = 0  # the schema is still being created
+                if stored >= 3:
+                    break
+            time.sleep(0.01)
+        assert process.poll() is None, "the import finished before it could be killed: make the documents larger"
+        process.send_signal(signal.SIGKILL)  # the parent only, the harder case: its workers are orphaned
+        process.wait(timeout=10)
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    assert process.returncode == -signal.SIGKILL
+    first = table_count(database, "documents")
+    assert 3 <= first < 48
+    assert_whole_documents(database)
+
+    result = run_import(str(folder), "--archive", str(database), "--workers", "2")
+    assert result.returncode == 0, result.stderr
+    assert f"skipped {first}" in result.stdout
+    assert table_count(database, "documents") == 48
+    assert table_count(database, "items") == 48 * 60
+    assert_whole_documents(database)
+    connection = sqlite3.connect(database)
+    statuses = [row[0] for row in connection.execute("SELECT status FROM import_runs ORDER BY id")]
+    connection.close()
+    assert statuses == ["running", "done"]  # the killed run never got to say so

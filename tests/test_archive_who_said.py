@@ -1,0 +1,133 @@
+"""who-said, actors, show and export on a real SQLite archive. Statements are built here
+the way the enrichment step will fill them (canonical names, sometimes an abbreviation)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from archive_documents import document, item
+from click.testing import CliRunner
+
+from referat.archive import ArchiveError, open_archive, resolve_actor
+from referat.cli import main
+
+DOCUMENTS = [
+    document("kl-2024.txt", "Psykiatri- og Socialudvalget", "2024-05-02", [
+        item("1", "Aftale om sundhedsreform",
+             statements=[("KL", "bemærker", "at kommunerne skal have tid til omstillingen."),
+                         ("Danske Regioner", "understreger", "at reformen kræver flere sengepladser.")],
+             positions=[("Kommunernes Landsforening", "reservation", "KL tager forbehold for finansieringen.")]),
+        item("2", "Ventetider i psykiatrien",
+             statements=[("Kommunernes Landsforening", "foreslår", "et fælles sprog om ventetider.")]),
+    ]),
+    document("dr-2025.txt", "Task Force for Børne- og Ungdomspsykiatri", "2025-09-11", [
+        item("3", "Kapacitet og ventetider",
+             statements=[("DR", "oplyser", "at ventetiderne er faldet i alle regioner."),
+                         ("SDS", "orienterer", "om nye data for aktivitet.")]),
+    ]),
+]
+
+
+@pytest.fixture(scope="module")
+def archive_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("who") / "referat.db"
+    with open_archive(str(path)) as archive:
+        for doc in DOCUMENTS:
+            archive.store_document(doc)
+    return path
+
+
+@pytest.fixture
+def archive(archive_file):
+    with open_archive(str(archive_file), create=False) as opened:
+        yield opened
+
+
+def test_alias_and_full_name_are_one_actor(archive):
+    for name in ("KL", "kl", "Kommunernes Landsforening", "kommunernes landsforening"):
+        canonical, rows = archive.statements_by(name)
+        assert canonical == "Kommunernes Landsforening"
+        assert [(row["type"], row["number"]) for row in rows] == [("statement", "1"), ("position", "1"), ("statement", "2")]
+    canonical, rows = archive.statements_by("DR")
+    assert canonical == "Danske Regioner" and [row["as_printed"] for row in rows] == ["Danske Regioner", "DR"]
+
+
+def test_a_typo_still_finds_the_actor(archive):
+    assert archive.statements_by("Kommunernes Landsforning")[0] == "Kommunernes Landsforening"
+    assert archive.statements_by("Danske Regoner")[0] == "Danske Regioner"
+    assert archive.statements_by("sundhedsdatastyrelsn")[0] == "Sundhedsdatastyrelsen"
+
+
+def test_an_unknown_actor_is_one_clear_message(archive):
+    with pytest.raises(ArchiveError, match="no actor 'Folketinget'"):
+        archive.statements_by("Folketinget")
+    # Abbreviations are never guessed fuzzily: "KK" is not "KL".
+    assert resolve_actor("KK").canonical is None
+
+
+def test_about_and_dates_narrow_the_statements(archive):
+    _, rows = archive.statements_by("KL", about="ventetid")
+    assert [row["number"] for row in rows] == ["2"]
+    _, rows = archive.statements_by("KL", about="sundhedsreform")  # matches the item title
+    assert [row["number"] for row in rows] == ["1", "1"]
+    _, rows = archive.statements_by("DR", date_from="2025-01-01")
+    assert [row["date"] for row in rows] == ["2025-09-11"]
+    _, rows = archive.statements_by("DR", date_to="2024-12-31")
+    assert [row["date"] for row in rows] == ["2024-05-02"]
+
+
+def test_cli_who_said_json_and_text(archive_file):
+    runner = CliRunner()
+    result = runner.invoke(main, ["who-said", "KL", "--archive", str(archive_file), "--json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    assert payload["actor"] == "Kommunernes Landsforening" and len(payload["statements"]) == 3
+    assert payload["statements"][0]["text"] == "at kommunerne skal have tid til omstillingen."
+    result = runner.invoke(main, ["who-said", "Danske Regoner", "--archive", str(archive_file)])
+    assert result.exit_code == 0 and "DR oplyser: at ventetiderne er faldet" in result.output
+    result = runner.invoke(main, ["who-said", "Folketinget", "--archive", str(archive_file)])
+    assert result.exit_code == 1 and result.output.count("\n") == 1
+
+
+def test_actors_lists_canonical_names_with_counts(archive):
+    rows = {row["actor"]: row for row in archive.actors()}
+    assert rows["Kommunernes Landsforening"]["statements"] == 2
+    assert rows["Kommunernes Landsforening"]["positions"] == 1
+    assert rows["Danske Regioner"]["meetings"] == 2
+    assert rows["Danske Regioner"]["as_printed"] == ["DR", "Danske Regioner"]
+    assert list(rows)[0] == "Kommunernes Landsforening"  # most active first
+
+
+def test_search_finds_statements_and_filters_by_actor(archive):
+    hits = archive.search("sengepladser").hits
+    assert [(hit.section, hit.actor) for hit in hits] == [("statement", "Danske Regioner")]
+    from referat.archive import SearchFilters
+
+    assert {hit.number for hit in archive.search("ventetider", SearchFilters(actor="kl")).hits} == {"2"}
+
+
+def test_show_and_export(archive_file):
+    runner = CliRunner()
+    with open_archive(str(archive_file)) as archive:
+        key = archive.search("sundhedsreform").hits[0].item
+    result = runner.invoke(main, ["show", key, "--archive", str(archive_file), "--json"])
+    assert result.exit_code == 0, result.output
+    shown = json.loads(result.output)
+    assert shown["title"] == "Aftale om sundhedsreform" and len(shown["statements"]) == 2
+    assert shown["statements"][0]["canonical"] == "Kommunernes Landsforening"
+    result = runner.invoke(main, ["show", key, "--archive", str(archive_file)])
+    assert "Kommunernes Landsforening bemærker" in result.output
+    result = runner.invoke(main, ["show", "nope", "--archive", str(archive_file)])
+    assert result.exit_code == 1 and "no item 'nope'" in result.output
+
+    result = runner.invoke(main, ["export", "--archive", str(archive_file)])
+    lines = result.output.splitlines()
+    assert result.exit_code == 0 and len(lines) == 2
+    assert {json.loads(line)["source"]["path"] for line in lines} == {"kl-2024.txt", "dr-2025.txt"}
+    result = runner.invoke(main, ["export", "--format", "csv", "--archive", str(archive_file)])
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert [row["number"] for row in rows] == ["3", "1", "2"]  # by path: dr-2025 before kl-2024
+    assert rows[1]["statements"] == "2"

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+import typing
+from dataclasses import fields
 from typing import Optional
 
 import click
@@ -16,16 +18,17 @@ import click
 from referat import __version__
 from referat.extract import ExtractionError, extract_file
 from referat.models import Document, json_schema
+from referat.models.document import MeetingKind, SectionKind
 
 
 def _fail_line(path: str, reason: str) -> None:
     click.echo(f"referat: {path}: {reason}", err=True)
 
 
-def extract_one(path: str) -> tuple[Optional[Document], Optional[str]]:
+def extract_one(path: str, enrich: bool = True) -> tuple[Optional[Document], Optional[str]]:
     """Extract one file; any failure becomes a one-line reason, never a traceback."""
     try:
-        return extract_file(path), None
+        return extract_file(path, enrich=enrich), None
     except ExtractionError as error:
         return None, error.reason
     except MemoryError:
@@ -49,7 +52,8 @@ def main() -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=str))
 @click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=str), help="Write <name>.json per file here instead of printing.")
 @click.option("--indent", type=int, default=None, help="Indent JSON (one file to stdout is indented by 2 by default).")
-def extract(files: tuple[str, ...], output_dir: Optional[str], indent: Optional[int]) -> None:
+@click.option("--no-enrich", is_flag=True, help="Structure only: skip entities, dates, amounts, positions, statements.")
+def extract(files: tuple[str, ...], output_dir: Optional[str], indent: Optional[int], no_enrich: bool) -> None:
     """Extract meetings, items and sections from FILES (PDF, DOCX, TXT).
 
     One file prints one Document JSON; several print JSON Lines. Files that fail are
@@ -61,7 +65,7 @@ def extract(files: tuple[str, ...], output_dir: Optional[str], indent: Optional[
     if output_dir:
         os.makedirs(output_dir, exist_ok=True)
     for path in files:
-        document, reason = extract_one(path)
+        document, reason = extract_one(path, enrich=not no_enrich)
         if document is None:
             failed += 1
             _fail_line(path, reason or "unknown error")
@@ -136,6 +140,209 @@ def evaluate(gold_dir: str, as_json: bool, show_errors: bool, files: tuple[str, 
             click.echo("\n".join(total.mismatches))
     if failed:
         sys.exit(1)
+
+
+# -- the archive ----------------------------------------------------------------------
+
+SECTION_CHOICES = [*typing.get_args(SectionKind), "title", "statement", "position"]
+SECTION_CHOICES = list(dict.fromkeys(SECTION_CHOICES))
+
+archive_option = click.option(
+    "--archive", "archive_path", default="referat.db", show_default=True, envvar="REFERAT_ARCHIVE",
+    type=click.Path(dir_okay=False, path_type=str), help="The archive file (or set REFERAT_ARCHIVE).",
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+
+
+def _open(archive_path: str, create: bool = False):
+    from referat.archive import ArchiveError, open_archive
+
+    try:
+        return open_archive(archive_path, create=create)
+    except ArchiveError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def _date_option(name: str, end: bool):
+    def convert(_ctx: click.Context, _param: click.Parameter, value: Optional[str]) -> Optional[str]:
+        from referat.archive.store import date_bound
+
+        if value is None:
+            return None
+        try:
+            return date_bound(value, end=end)
+        except ValueError as error:
+            raise click.BadParameter(str(error)) from None
+
+    flag = "--from" if not end else "--to"
+    return click.option(flag, name, callback=convert, metavar="DATE", help=f"Meetings {'on or after' if not end else 'on or before'} DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
+
+
+def _echo_json(payload: object) -> None:
+    click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+
+
+@main.command(name="import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
+@archive_option
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes [default: number of cores].")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=120.0, show_default=True, help="Seconds one file may take.")
+@click.option("--max-memory", type=click.IntRange(min=128), default=2048, show_default=True, help="Memory ceiling of a worker, MB.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+def import_command(paths: tuple[str, ...], archive_path: str, workers: Optional[int], timeout: float, max_memory: int, quiet: bool) -> None:
+    """Import PATHS (files, or folders walked for PDF, DOCX and text) into the archive.
+
+    Files already in the archive (same sha256) are skipped, changed files replace their
+    old version; each failure is one line on stderr and a row in import_errors. Run the
+    same command again after an interruption to resume. Exit 1 when any file failed.
+
+    Example: referat import corpus/ --archive referat.db
+    """
+    from referat.archive.importer import import_paths
+    from referat.archive.output import display_path
+    from referat.archive.progress import ImportProgress
+
+    with _open(archive_path, create=True) as archive:
+        with ImportProgress(enabled=False if quiet else None) as progress:
+            summary = import_paths(archive, list(paths), workers=workers, timeout=timeout, max_memory_mb=max_memory, progress=progress)
+    for path, reason in summary.failures:
+        _fail_line(display_path(path), reason)
+    if not quiet:
+        click.echo(f"{summary.line()} → {archive_path}")
+    if summary.interrupted:
+        sys.exit(130)
+    if summary.failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("query")
+@archive_option
+@click.option("--body", help="Only meetings of a body whose name contains this (case-insensitive).")
+@click.option("--actor", help="Only items where this actor has a statement or position (alias or name).")
+@_date_option("date_from", end=False)
+@_date_option("date_to", end=True)
+@click.option("--section", type=click.Choice(SECTION_CHOICES), help="Only this kind of passage.")
+@click.option("--kind", type=click.Choice(list(typing.get_args(MeetingKind))), help="Only this kind of meeting document.")
+@click.option("--limit", type=click.IntRange(1, 10000), default=20, show_default=True)
+@click.option("--facets", is_flag=True, help="Also count all matches by body, year, section and actor.")
+@json_option
+@click.option("--csv", "as_csv", is_flag=True, help="Print the hits as CSV.")
+def search(query: str, archive_path: str, body, actor, date_from, date_to, section, kind, limit: int, facets: bool, as_json: bool, as_csv: bool) -> None:
+    """Search the archive in Danish: every word must match, as written, by stem or inside a compound.
+
+    Quotes and operators are searched as plain words; results are ranked (bm25).
+
+    Example: referat search "aftale psykiatri" --from 2025 --section decision --facets
+    """
+    from referat.archive import ArchiveError, SearchFilters, SearchHit
+    from referat.archive.output import render_search, write_csv
+
+    if as_json and as_csv:
+        raise click.UsageError("choose one of --json and --csv")
+    filters = SearchFilters(body=body, actor=actor, date_from=date_from, date_to=date_to, section=section, kind=kind)
+    with _open(archive_path) as archive:
+        try:
+            result = archive.search(query, filters=filters, limit=limit, facets=facets or as_json)
+        except ArchiveError as error:
+            raise click.ClickException(str(error)) from None
+    if as_json:
+        _echo_json(result.as_dict())
+    elif as_csv:
+        write_csv(sys.stdout, result.as_dict()["hits"], columns=[field.name for field in fields(SearchHit)])
+    else:
+        bold = (lambda text: click.style(text, bold=True, fg="yellow")) if sys.stdout.isatty() else None
+        click.echo(render_search(result, bold=bold))
+
+
+@main.command(name="who-said")
+@click.argument("actor")
+@archive_option
+@click.option("--about", help="Only statements (or items) matching this query.")
+@_date_option("date_from", end=False)
+@_date_option("date_to", end=True)
+@json_option
+def who_said(actor: str, archive_path: str, about: Optional[str], date_from, date_to, as_json: bool) -> None:
+    """What ACTOR said and which positions it took, meeting by meeting.
+
+    ACTOR may be an abbreviation (KL, DR, SDS, ISM), the full name, or a near miss.
+
+    Example: referat who-said KL --about "sundhedsreform" --from 2024
+    """
+    from referat.archive import ArchiveError
+    from referat.archive.output import render_statements
+
+    with _open(archive_path) as archive:
+        try:
+            canonical, rows = archive.statements_by(actor, about=about, date_from=date_from, date_to=date_to)
+        except ArchiveError as error:
+            raise click.ClickException(str(error)) from None
+    if as_json:
+        _echo_json({"actor": canonical, "statements": rows})
+    else:
+        click.echo(render_statements(canonical, rows))
+
+
+@main.command()
+@archive_option
+@json_option
+def actors(archive_path: str, as_json: bool) -> None:
+    """List the canonical actors with their numbers of statements, positions and meetings.
+
+    Example: referat actors --json
+    """
+    from referat.archive.output import render_actors
+
+    with _open(archive_path) as archive:
+        rows = archive.actors()
+    click.echo(json.dumps({"actors": rows}, ensure_ascii=False, indent=2) if as_json else render_actors(rows))
+
+
+@main.command()
+@click.argument("item_id")
+@archive_option
+@json_option
+def show(item_id: str, archive_path: str, as_json: bool) -> None:
+    """Show one item in full: its meeting, sections, decisions and statements.
+
+    ITEM-ID is the key search prints after `referat show`.
+
+    Example: referat show 3f2a9c1b7d4e-1-102
+    """
+    from referat.archive.output import render_item
+
+    with _open(archive_path) as archive:
+        item = archive.item(item_id)
+    if item is None:
+        raise click.ClickException(f"{archive_path}: no item '{item_id}' (search prints the keys)")
+    click.echo(json.dumps(item, ensure_ascii=False, indent=2) if as_json else render_item(item))
+
+
+@main.command()
+@archive_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True,
+              help="jsonl: one Document per line; csv: one row per item.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write to this file instead of stdout.")
+def export(archive_path: str, fmt: str, output: Optional[str]) -> None:
+    """Export the archive: every Document as JSON Lines, or every item as a CSV row.
+
+    Example: referat export --format csv -o items.csv
+    """
+    from referat.archive.output import write_csv
+
+    with _open(archive_path) as archive:
+        handle = open(output + ".part", "w", encoding="utf-8", newline="") if output else sys.stdout
+        try:
+            if fmt == "jsonl":
+                for document in archive.export("documents"):
+                    handle.write(json.dumps(document, ensure_ascii=False) + "\n")
+            else:
+                write_csv(handle, archive.export("items"))
+        finally:
+            if output:
+                handle.close()
+    if output:
+        os.replace(output + ".part", output)  # a crash never leaves half an export under the real name
 
 
 if __name__ == "__main__":

@@ -139,6 +139,7 @@ def score_document(gold: dict, predicted: dict, label: str = "") -> Report:
     gold_meetings = gold.get("meetings", [])
     predicted_meetings = predicted.get("meetings", [])
     facts: dict[str, tuple[list, list]] = {}
+    declared: dict[str, set] = {}
 
     def add(name: str, side: int, key: Any, value: Any) -> None:
         if value in (None, "", []):
@@ -175,11 +176,35 @@ def score_document(gold: dict, predicted: dict, label: str = "") -> Report:
                         add("decisions.outcome", side, key, decision.get("outcome") or "null")
                     for ref in item.get("attachments", []) or []:
                         add("item.attachments", side, key, ref.get("title"))
+                    # Enrichment: scored only on items whose gold declares the field.
+                    for name in ENRICHMENT_FIELDS:
+                        if side == 0 and name in item:
+                            declared.setdefault(name, set()).add(key)
+                    if side == 1 or "statements" in item:
+                        for statement in item.get("statements", []) or []:
+                            add("statements", side, (m, path, statement.get("actor")), statement.get("text"))
+                            add("statements.verb", side, (m, path, statement.get("actor")), statement.get("verb"))
+                    for mention in item.get("dates", []) or []:
+                        add("dates.start+end", side, key, f"{mention.get('start')}..{mention.get('end')}")
+                        add("dates.kind", side, (key, mention.get("start"), mention.get("end")), mention.get("kind"))
+                    for amount in item.get("amounts", []) or []:
+                        add("amounts.value", side, key, f"{float(amount.get('value')):.2f}")
+                        add("amounts.qualifier+year", side, (key, f"{float(amount.get('value')):.2f}"), f"{amount.get('qualifier')}|{amount.get('year')}")
+                    for position in item.get("positions", []) or []:
+                        add("positions", side, key, f"{position.get('actor')}|{position.get('stance')}")
+                    for entity in item.get("entities", []) or []:
+                        add(f"entities.{entity.get('label')}", side, key, entity.get("canonical") or entity.get("text"))
     if "attachments" in gold:
         for side, document in ((0, gold), (1, predicted)):
             for attachment in document.get("attachments", []) or []:
                 add("document.attachments", side, "doc", attachment.get("title") or "<untitled>")
 
+    # Enrichment facts count only on items whose gold declares that field.
+    for name, prefix in _ENRICHMENT_FACT_FIELDS.items():
+        items_declared = declared.get(prefix, set())
+        for fact_name in [n for n in facts if n == name or n.startswith(name + ".")]:
+            gold_facts, predicted_facts = facts[fact_name]
+            facts[fact_name] = (gold_facts, [f for f in predicted_facts if _item_key(f[0]) in items_declared])
     # A field the gold file leaves out entirely is not scored.
     gold_has = {name for name, (g, _) in facts.items() if g}
     for name, (gold_facts, predicted_facts) in sorted(facts.items()):
@@ -195,6 +220,19 @@ def score_document(gold: dict, predicted: dict, label: str = "") -> Report:
     return report
 
 
+ENRICHMENT_FIELDS = ("statements", "dates", "amounts", "positions", "entities")
+_ENRICHMENT_FACT_FIELDS = {"statements": "statements", "dates": "dates", "amounts": "amounts", "positions": "positions", "entities": "entities"}
+
+
+def _item_key(key: Any) -> tuple:
+    """(meeting, item path) from any enrichment fact key."""
+    if isinstance(key, tuple) and len(key) == 3 and isinstance(key[0], int):
+        return key[:2]  # (m, path, actor)
+    if isinstance(key, tuple) and key and isinstance(key[0], tuple):
+        return key[0]  # ((m, path), ...)
+    return key
+
+
 def _gold_declares(gold: dict, name: str) -> bool:
     # An empty list in gold is a claim ("no items") and is scored; a missing key is not.
     if name.startswith("item.") or name.startswith("section.") or name in ("recommendations",) or name.startswith("decisions"):
@@ -203,6 +241,14 @@ def _gold_declares(gold: dict, name: str) -> bool:
         return any("participants" in meeting for meeting in gold.get("meetings", []))
     if name == "document.attachments":
         return "attachments" in gold
+    if name.split(".")[0] in ENRICHMENT_FIELDS:
+        return any(
+            field_name in item
+            for meeting in gold.get("meetings", [])
+            for _, item in _walk_items(meeting.get("items", []) or [])
+            for field_name in ENRICHMENT_FIELDS
+            if name.startswith(field_name)
+        )
     return False
 
 

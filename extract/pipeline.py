@@ -15,7 +15,7 @@ from referat.models import Document, Source
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
 
-def extract_bytes(path: str, data: bytes) -> Document:
+def extract_bytes(path: str, data: bytes, enrich: bool = True) -> Document:
     """Extract a Document from a file's bytes; ``path`` is only recorded and used in messages.
 
     Example:
@@ -25,7 +25,7 @@ def extract_bytes(path: str, data: bytes) -> Document:
     result = read_bytes(path, data)
     layout = clean_layout(result.pages, running_furniture=not result.media_type.endswith("document"))
     structure = parse_structure(layout, result.warnings)
-    return Document(
+    document = Document(
         source=Source(
             path=path,
             sha256=hashlib.sha256(data).hexdigest(),
@@ -36,9 +36,14 @@ def extract_bytes(path: str, data: bytes) -> Document:
         attachments=structure.attachments,
         warnings=structure.warnings,
     )
+    if enrich:
+        from referat.extract.enrich import enrich_document  # spaCy loads only when needed
+
+        enrich_document(document)
+    return document
 
 
-def extract_file(path: str) -> Document:
+def extract_file(path: str, enrich: bool = True) -> Document:
     """Extract a Document from a file on disk.
 
     Example:
@@ -61,4 +66,4 @@ def extract_file(path: str) -> Document:
         raise ExtractionError(path, "is a folder, not a file") from None
     except OSError as error:
         raise ExtractionError(path, f"cannot be read ({error.strerror or error})") from None
-    return extract_bytes(path, data)
+    return extract_bytes(path, data, enrich=enrich)

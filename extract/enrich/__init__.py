@@ -10,6 +10,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import datetime
 from typing import Iterator, Optional
 
@@ -28,10 +29,19 @@ def _walk(items: list[Item]) -> Iterator[Item]:
         yield from _walk(item.subitems)
 
 
-def _page_at(text: str, offset: int, line_pages: list[int], fallback: int) -> int:
-    if not line_pages:
-        return fallback
-    return line_pages[min(text.count("\n", 0, offset), len(line_pages) - 1)]
+class _Pages:
+    """Page of a character offset in a section text whose lines carry their pages."""
+
+    def __init__(self, text: str, line_pages: list[int], fallback: int):
+        self.line_starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"] if line_pages else []
+        self.line_pages = line_pages
+        self.fallback = fallback
+
+    def at(self, offset: int) -> int:
+        if not self.line_pages:
+            return self.fallback
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return self.line_pages[min(line, len(self.line_pages) - 1)]
 
 
 def enrich_document(document: Document) -> Document:
@@ -57,8 +67,9 @@ def enrich_document(document: Document) -> Document:
                 fallback = section.pages[0] if section else item.pages[0]
                 context.with_statements = with_statements and item.access == "public"
                 doc = run(text, context)
+                pages = _Pages(text, line_pages, fallback)
                 for span in doc.ents:
-                    page = _page_at(text, span.start_char, line_pages, fallback)
+                    page = pages.at(span.start_char)
                     key = (span.text, span.label_, page)
                     if key in seen_entities:
                         continue
@@ -77,7 +88,7 @@ def enrich_document(document: Document) -> Document:
                             actor_type=found.actor.kind,
                             verb=found.verb,
                             text=found.text,
-                            page=_page_at(text, found.start_char, line_pages, fallback),
+                            page=pages.at(found.start_char),
                         )
                     )
                 item.positions.extend(Position(actor=p.actor, stance=p.stance, text=p.text) for p in doc._.positions)

@@ -18,12 +18,14 @@ MULTIPLIERS = {
     "mio.": 1e6, "mio": 1e6, "mill.": 1e6, "million": 1e6, "millioner": 1e6,
     "t.kr.": 1e3, "tkr.": 1e3, "tusind": 1e3, "tusinde": 1e3,
 }
-_QUALIFIER = "(?:(?P<qualifier>" + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True)) + r")\s+)?"
+_QUALIFIER_WORDS = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 # "1.316.000", "2,59", "175", "3,0"; Danish thousands dot, decimal comma.
 _NUMBER = r"(?P<number>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
 _MULTIPLIER = "(?:\\s*(?P<multiplier>" + "|".join(sorted((re.escape(m) for m in MULTIPLIERS), key=len, reverse=True)) + "))?"
 _CURRENCY = r"\s*(?P<currency>kr\.|kr\b|kroner|DKK)"
-AMOUNT = re.compile(rf"(?<![\w.,]){_QUALIFIER}{_NUMBER}{_MULTIPLIER}{_CURRENCY}", re.IGNORECASE)
+# The match starts at the number (a cheap first character); the qualifier is looked up behind it.
+AMOUNT = re.compile(rf"(?<![\w.,]){_NUMBER}{_MULTIPLIER}{_CURRENCY}", re.IGNORECASE)
+QUALIFIER_BEFORE = re.compile(rf"(?<![\wæøå])(?P<qualifier>{_QUALIFIER_WORDS})\s+$", re.IGNORECASE)
 # "… mio. kr. i 2025", "… kr. årligt fra 2013": the year the amount belongs to.
 YEAR_AFTER = re.compile(r"^\s*(?:i|for|in|pr\.|årligt i|om året i)\s+(?P<year>(?:19|20)\d{2})(?!\d)", re.I)
 
@@ -61,7 +63,8 @@ def find_amounts(text: str) -> list[AmountMatch]:
         multiplier = match.group("multiplier")
         if multiplier:
             value *= MULTIPLIERS[multiplier.lower()]
-        qualifier = match.group("qualifier")
+        before = QUALIFIER_BEFORE.search(text[max(0, match.start() - 12) : match.start()])
+        qualifier = before.group("qualifier") if before else None
         year_match = YEAR_AFTER.match(text[match.end() :])
         found.append(
             AmountMatch(

@@ -252,9 +252,19 @@ def find_dates(text: str, reference: Optional[datetime.date] = None) -> list[Dat
     for line in lines:
         offsets.append(position)
         position += len(line) + 1
-    # One scan of the whole text for anchors, mapped to line numbers.
-    anchored_lines = {bisect.bisect_right(offsets, match.start()) - 1 for match in DATE_ANCHOR.finditer(text)}
-    anchored = sorted(anchored_lines)
+    # Scan for anchors, jumping to the next line after each hit: one search per dated line.
+    anchored: list[int] = []
+    search_from = 0
+    while True:
+        hit = DATE_ANCHOR.search(text, search_from)
+        if hit is None:
+            break
+        line_number = bisect.bisect_right(offsets, hit.start()) - 1
+        anchored.append(line_number)
+        if line_number + 1 >= len(offsets):
+            break
+        search_from = offsets[line_number + 1]
+    anchored_lines = set(anchored)
     index = 0
     for line_number in anchored:
         if line_number < index:

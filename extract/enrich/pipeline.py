@@ -74,7 +74,8 @@ def _lemma_table() -> dict[str, str]:
 
 # Words (letters with inner hyphens/apostrophes), numbers with Danish separators,
 # single punctuation marks, and whitespace runs (kept, so doc.text == the input text).
-_TOKEN = re.compile(r"\s+|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,]\d+)*|[^\w\s]|\w+")
+# Group 2 takes one following space (spaCy's "whitespace after this token") unless more follow.
+_TOKEN = re.compile(r"(\s+|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,]\d+)*|[^\w\s]|\w+)( (?! ))?")
 
 
 class RegexTokenizer:
@@ -86,19 +87,8 @@ class RegexTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        words: list[str] = []
-        spaces: list[bool] = []
-        for match in _TOKEN.finditer(text):
-            word = match.group()
-            if word[0].isspace():
-                if words and not spaces[-1] and word[0] == " ":
-                    spaces[-1] = True
-                    word = word[1:]
-                if not word:
-                    continue
-            words.append(word)
-            spaces.append(False)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        pairs = _TOKEN.findall(text)
+        return Doc(self.vocab, words=[word for word, _ in pairs], spaces=[space == " " for _, space in pairs])
 
 
 @spacy.registry.tokenizers("referat_regex_tokenizer")

@@ -46,21 +46,22 @@ def find_positions(text: str, context: Optional[ActorContext] = None) -> list[Po
         return []
     letters = party_letters()
     found: list[PositionMatch] = []
-    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])|\n", text):
-        for stance, pattern in STANCES:
-            for match in pattern.finditer(sentence):
-                subject = sentence[: match.start()].strip().rstrip(",")
-                group = _GROUP.search(subject)
-                sentence_text = " ".join(sentence.split())
-                if group and all(letter in letters for letter in re.findall(r"[A-ZÆØÅ]", group.group("letters"))):
-                    for letter in re.findall(r"[A-ZÆØÅ]", group.group("letters")):
-                        found.append(PositionMatch(letters[letter], stance, sentence_text))
-                    continue
-                named = _NAMED.search(subject)
-                if named:
-                    actor = named.group("name")
-                    if context is not None:
-                        resolved = context.resolve(actor)
-                        actor = resolved.canonical if resolved else actor
-                    found.append(PositionMatch(actor, stance, sentence_text))
+    hits = sorted((match.start(), match.end(), stance) for stance, pattern in STANCES for match in pattern.finditer(text))
+    for start, _end, stance in hits:
+        sentence_start = max(text.rfind(". ", 0, start) + 2 if text.rfind(". ", 0, start) >= 0 else 0, text.rfind("\n", 0, start) + 1)
+        sentence_end = min(e for e in (text.find(". ", start), text.find("\n", start), len(text)) if e >= 0)
+        sentence_text = " ".join(text[sentence_start : sentence_end + 1].split())
+        subject = text[sentence_start:start].strip().rstrip(",")
+        group = _GROUP.search(subject)
+        if group and all(letter in letters for letter in re.findall(r"[A-ZÆØÅ]", group.group("letters"))):
+            for letter in re.findall(r"[A-ZÆØÅ]", group.group("letters")):
+                found.append(PositionMatch(letters[letter], stance, sentence_text))
+            continue
+        named = _NAMED.search(subject)
+        if named:
+            actor = named.group("name")
+            if context is not None:
+                resolved = context.resolve(actor)
+                actor = resolved.canonical if resolved else actor
+            found.append(PositionMatch(actor, stance, sentence_text))
     return found

@@ -42,6 +42,8 @@ SPEECH_VERBS: dict[str, tuple[tuple[str, ...], tuple[str, ...], Optional[str]]] 
     "bekræfte": (("bekræftede",), ("bekræftet",), None),
     "opfordre": (("opfordrede",), ("opfordret",), None),
     "efterspørge": (("efterspurgte",), ("efterspurgt",), None),
+    "forespørge": (("forespurgte",), ("forespurgt",), None),
+    "indstille": (("indstillede",), (), None),
     "betone": (("betonede",), ("betonet",), None),
     "pointere": (("pointerede",), ("pointeret",), None),
     "rejse": (("rejste",), ("rejst",), None),
@@ -58,6 +60,12 @@ SPEECH_VERBS: dict[str, tuple[tuple[str, ...], tuple[str, ...], Optional[str]]] 
     "svare": (("svarede",), ("svaret",), None),
     "informere": (("informerede",), ("informeret",), None),
     "fortælle": (("fortalte",), ("fortalt",), None),
+    # Verbs that report what was taken up rather than said (the gold annotates them too).
+    "beskrive": (("beskrev",), ("beskrevet",), None),
+    "indlede": (("indledte",), ("indledt",), None),
+    "drøfte": (("drøftede",), ("drøftet",), None),
+    "berøre": (("berørte",), ("berørt",), None),
+    "vende": (("vendte",), ("vendt",), None),
 }
 _FORMS: dict[str, tuple[str, bool]] = {}
 for _lemma, (_past, _participles, _particle) in SPEECH_VERBS.items():
@@ -78,11 +86,29 @@ ADVERBS = (
 _ADVERB_RUN = re.compile(rf"^(?:\s*,?\s*{ADVERBS}(?![\wæøå]))*\s*", re.I)
 _CLAUSE_START = re.compile(r"(?:^|[,;:]\s*|\b(?:og|men|samt|mens)\s+|\bat\s+)$", re.I)
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:og|men|samt)\s+$|^\s*,\s*$", re.I)
-# Where one statement's content stops: a new speech verb joined by og/men.
-_NEXT_STATEMENT = re.compile(
-    r",?\s+(?:og|men)\s+(?:" + ADVERBS + r"\s+)?(?=(?:[A-ZÆØÅ][^,.;]{0,80}?\s+)?(?:" + "|".join(sorted(_FORMS, key=len, reverse=True)) + r")(?![\wæøå]))",
-    re.I,
-)
+# Where one statement's content stops: a new clause with a finite verb joined by
+# og/men/herunder ("… for inputtene og vil tage …", "…, herunder beskrev formatet …").
+_AUXILIARIES = r"(?:vil|skal|kan|har|er|var|blev|bliver|ville|kunne|skulle|havde|må|gik|tog|fik|gav)"
+
+
+@lru_cache(maxsize=1)
+def _next_speech() -> re.Pattern:
+    verbs = "|".join(sorted(_FORMS, key=len, reverse=True))
+    return re.compile(
+        rf",?\s+(?:og|men|herunder)\s+(?:(?:{ADVERBS})\s+)?"
+        rf"(?=(?:(?:{actor_alternation()})\s+(?:(?:{ADVERBS})\s+)*)?(?:{verbs})(?![\wæøå]))",
+        re.I,
+    )
+
+
+@lru_cache(maxsize=1)
+def _next_statement() -> re.Pattern:
+    verbs = "|".join(sorted(_FORMS, key=len, reverse=True))
+    return re.compile(
+        rf",?\s+(?:og|men|herunder)\s+(?:(?:{ADVERBS})\s+)?"
+        rf"(?=(?:(?:{actor_alternation()})\s+(?:(?:{ADVERBS})\s+)*)?(?:{verbs}|{_AUXILIARIES})(?![\wæøå]))",
+        re.I,
+    )
 
 
 @dataclass(frozen=True)
@@ -122,7 +148,10 @@ def find_statements(text: str, context: Optional[ActorContext] = None) -> list[S
     context = context or ActorContext()
     if not VERB.search(text):
         return []
-    joined = re.sub(r"(?<![.:!?])\n(?![-•])", " ", text)  # re-join sentences broken over lines
+    # Re-join sentences broken over lines (same length, so offsets hold); remember where
+    # the breaks were: a line that starts with a name may start a clause after a sub-heading.
+    soft_breaks = {match.start() for match in re.finditer(r"(?<![.:!?])\n(?![-•])", text)}
+    joined = re.sub(r"(?<![.:!?])\n(?![-•])", " ", text)
     found: list[StatementMatch] = []
     for offset, sentence in _sentences_with_abbreviations(joined):
         verbs = list(VERB.finditer(sentence))
@@ -136,7 +165,9 @@ def find_statements(text: str, context: Optional[ActorContext] = None) -> list[S
         for verb_match in verbs:
             lemma, participle = _FORMS[verb_match.group("verb").lower()]
             particle = SPEECH_VERBS[lemma][2]
-            actor, content_from = _actor_for(sentence, verb_match, participle, context, last_actor or sentence_subject)
+            actor, content_from = _actor_for(
+                sentence, verb_match, participle, context, last_actor or sentence_subject, offset, soft_breaks
+            )
             if actor is None:
                 continue
             rest = sentence[content_from:]
@@ -173,9 +204,22 @@ def _actor_after_verb() -> re.Pattern:
     return re.compile(rf"^\s*(?P<actor>{actor_alternation()})\s*(?:\([^)]{{1,40}}\))?")
 
 
-def _actor_for(sentence: str, verb: re.Match, participle: bool, context: ActorContext, inherited: Optional[Actor]):
+def _actor_for(
+    sentence: str,
+    verb: re.Match,
+    participle: bool,
+    context: ActorContext,
+    inherited: Optional[Actor],
+    offset: int = 0,
+    soft_breaks: frozenset[int] | set[int] = frozenset(),
+):
     before = sentence[: verb.start()]
     after_start = verb.end()
+    perfect = participle and re.search(rf"\b(?:har|havde)\s+(?:(?:{ADVERBS})\s+)*$", before, re.I)
+    if perfect:
+        # "Regionen har tidligere orienteret om …": active perfect; the subject stands before "har".
+        before = before[: perfect.start()]
+        participle = False
     if participle:
         # "Det blev [af X] fremhævet, at" / "blev det af X fremhævet" / "er det af X oplyst"
         agent = re.search(r"\b(?:blev|er|bliver)\s+(?:det\s+)?\[?\s*af\s+(?P<agent>[^\]\[,]+?)\s*\]?\s*$", before, re.I)
@@ -190,14 +234,23 @@ def _actor_for(sentence: str, verb: re.Match, participle: bool, context: ActorCo
     if tail:
         actor_text = tail.group("actor")
         prefix = before[: tail.start()]
-        if _CLAUSE_START.search(prefix) or not prefix.strip() or re.search(r"\b(?:hvor|da|når|mens|idet|fordi|som)\s+$", prefix, re.I):
+        starts_line = offset + tail.start() - 1 in soft_breaks
+        if starts_line or _CLAUSE_START.search(prefix) or not prefix.strip() or re.search(r"\b(?:hvor|da|når|mens|idet|fordi|som)\s+$", prefix, re.I):
             actor = context.resolve(actor_text)
             if actor is not None:
                 return actor, after_start
     # Inverted after an adverbial: "Hertil tilføjede Danske Regioner, at …"
     after = sentence[after_start:]
     inverted = _actor_after_verb().match(after)
-    if inverted and before.strip() and not re.search(r"\b(?:og|men)\s*$", before, re.I):
+    # Only after an adverbial: a short one ("Hertil", "I den forbindelse") or one closed
+    # by a comma ("På baggrund af oplæg fra …, drøftede udvalget …"); never after a subject.
+    short_adverbial = len(before.split()) <= 6 and not actor_pattern().search(before)
+    if (
+        inverted
+        and before.strip()
+        and (short_adverbial or before.rstrip().endswith(","))
+        and not re.search(r"\b(?:og|men)\s*$", before, re.I)
+    ):
         actor = context.resolve(inverted.group("actor"))
         if actor is not None:
             return actor, after_start + inverted.end()
@@ -209,13 +262,18 @@ def _actor_for(sentence: str, verb: re.Match, participle: bool, context: ActorCo
 
 def _content(rest: str, whole: str, sentence_end: int) -> str:
     rest = _ADVERB_RUN.sub("", rest, count=1)
-    rest = re.sub(r"^(?:for\s+at|sig\s+)", lambda m: m.group(0), rest)
+    # "bemærkede over for Sundhedsstyrelsen, at …", "indstillede … til bestyrelsen, at …":
+    # a prepositional addressee before the "at"-clause is not the content.
+    rest = re.sub(r"^(?:over\s+for|overfor|til|for|i|på)\s+[^,.]{1,100}?,\s*(?=at\s)", "", rest, flags=re.I)
+    # "orienterede udvalget mundtligt om …": the addressee is not the content.
+    rest = re.sub(rf"^(?:udvalget|rådet|medlemmerne|task force|deltagerne|dem|ham|hende)\s+(?:(?:{ADVERBS})\s+)*(?=om\b)", "", rest, flags=re.I)
     clause = re.match(r"^,?\s*(?:om\s*,?\s*)?at\s+(?P<content>.*)$", rest, re.I | re.S) or re.match(
         r"^,?\s*om\s+(?P<content>.*)$", rest, re.I | re.S
     )
     content = clause.group("content") if clause else rest
-    # Stop before the next coordinated statement.
-    stop = _NEXT_STATEMENT.search(content)
+    # Stop before the next coordinated statement. Inside an "at"-clause only a new speech
+    # verb ends it ("… vil blive udarbejdet … og vil bestå af …" is still the content).
+    stop = (_next_speech() if clause else _next_statement()).search(content)
     if stop:
         content = content[: stop.start()]
     content = content.strip()
@@ -223,7 +281,9 @@ def _content(rest: str, whole: str, sentence_end: int) -> str:
         bullets = _bullets_after(whole, sentence_end)
         if bullets:
             return bullets
-    content = " ".join(content.split()).rstrip(".:;, ")
+    content = " ".join(content.split()).rstrip(":;, ")
+    # "gennemgik orienteringerne kort." — an adverb after the object is not content.
+    content = re.sub(rf"\s+(?:{ADVERBS})(?=\.?$)", "", content, flags=re.I)
     return content
 
 

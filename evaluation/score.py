@@ -120,9 +120,9 @@ def _score_facts(report: Report, name: str, gold: list[tuple], predicted: list[t
     if score.fuzzy.fn or score.fuzzy.fp:
         missing = [f for f in gold if not _match_facts([f], predicted, True).tp]
         extra = [f for f in predicted if not _match_facts([f], gold, True).tp]
-        for fact in missing[:6]:
+        for fact in missing[:25]:
             report.mismatches.append(f"{label} {name}: missing {fact}")
-        for fact in extra[:6]:
+        for fact in extra[:25]:
             report.mismatches.append(f"{label} {name}: extra   {fact}")
 
 

@@ -15,6 +15,7 @@ import datetime
 from typing import Iterator, Optional
 
 from referat.extract.enrich.actors import ActorContext, resolve_name
+from referat.extract.enrich.dates import date_context
 from referat.extract.enrich.pipeline import EnrichContext, get_nlp, run
 from referat.models import Amount, DateMention, Document, Entity, Item, Position, Statement
 
@@ -52,6 +53,9 @@ def enrich_document(document: Document) -> Document:
     get_nlp()
     for meeting in document.meetings:
         reference = _parse_iso(meeting.date)
+        if reference is None:
+            # No printed meeting date: resolve year-less dates against the text's own dates.
+            reference = date_context([text for item in _walk(meeting.items) for text in _texts(item)])
         participants = [p.name for p in meeting.participants]
         for item in _walk(meeting.items):
             context = EnrichContext(reference_date=reference, actors=ActorContext(participants=participants))
@@ -93,6 +97,10 @@ def enrich_document(document: Document) -> Document:
                     )
                 item.positions.extend(Position(actor=p.actor, stance=p.stance, text=p.text) for p in doc._.positions)
     return document
+
+
+def _texts(item: Item) -> list[str]:
+    return [item.title, item.text] + [section.text for section in item.sections]
 
 
 def _parse_iso(value: Optional[str]) -> Optional[datetime.date]:

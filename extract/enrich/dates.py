@@ -40,10 +40,11 @@ ORDINALS = {"1": 1, "2": 2, "3": 3, "4": 4, "første": 1, "andet": 2, "anden": 2
 SEASONS = {"forår": (3, 5), "sommer": (6, 8), "efterår": (9, 11), "vinter": (12, 2)}
 
 DEADLINE_CUE = re.compile(r"\b(senest|inden|til og med|frist(?:en)?|deadline|ved udgangen af|før|forud for)\s*(?:den|d\.|i|ved|med)?\s*$", re.I)
+# "Dette senest på møde d. 8. november 2024": "senest" meaning "most recently" is no deadline.
 MEETING_CUE = re.compile(r"\b(møde\w*|rådsmøde\w*|udvalgsmøde\w*)\b", re.I)
 EVENT_CUE = re.compile(r"\b(topmøde\w*|konference\w*|seminar\w*|workshop\w*|temadag\w*|høring\w*)\b", re.I)
 PUBLICATION_CUE = re.compile(r"\b(offentligg\w*|udkomm\w*|udgiv\w*|udgivelse\w*|publicer\w*|udsend\w*)\b", re.I)
-PERIOD_CUE = re.compile(r"\b(i perioden|perioden|fra)\s*$", re.I)
+PERIOD_CUE = re.compile(r"\b(i perioden|perioden)\s*$", re.I)
 # Prepositions that make a bare year a time expression ("i 2026"), not part of a name.
 YEAR_PREPOSITION = r"(?P<prep>\b(?:i|siden|fra|til|frem mod|frem til|inden|efter|før|indtil|i løbet af|gennem|år|for)\s+)"
 
@@ -211,8 +212,12 @@ RULES = [
     ("week", re.compile(rf"\buge\s+(?P<week>\d{{1,2}})(?!\d)(?:\s+{_YEAR})?", re.I), _week),
     ("month", re.compile(rf"(?<![\wæøå.]){_MONTH}{_OPT_YEAR}", re.I), _month),
     ("years", re.compile(r"(?<![\d\w-])(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)?\d{2})(?![\d-])"), _years),
-    ("year", re.compile(rf"{YEAR_PREPOSITION}{_YEAR}", re.I), _year),
+    # Not the first year of a range: "fra 2017-2024" is the range.
+    ("year", re.compile(rf"{YEAR_PREPOSITION}{_YEAR}(?!\s*[-–]\s*(?:19|20)?\d\d(?!\d))", re.I), _year),
     ("year_and", re.compile(rf"(?<=\d{{4}})(?P<prep>\s+(?:og|eller|samt)\s+){_YEAR}", re.I), _year),
+    # "(2022)" after an agreement's name; "2026:" as a list label in a status table.
+    ("year_cited", re.compile(rf"(?<=\(){_YEAR}(?=\))"), _year),
+    ("year_label", re.compile(rf"(?:^|(?<=\n)|(?<=[-•] )){_YEAR}(?=:)"), _year),
 ]
 
 # Cheap tests before a rule's regex runs at all: most section texts hold no date.
@@ -294,8 +299,6 @@ def _find_dates_in(text: str, reference: Optional[datetime.date] = None) -> list
     """
     candidates: list[tuple[int, int, str, re.Match]] = []
     lower = text.lower()
-    if not any(ch.isdigit() for ch in text) and not any(word in lower for word in _SEASON_WORDS):
-        return []  # every rule needs a digit or a season word
     has_month = any(month in lower for month in _MONTH_STEMS)
     for name, pattern, builder in RULES:
         cue = RULE_CUES.get(name)
@@ -303,7 +306,7 @@ def _find_dates_in(text: str, reference: Optional[datetime.date] = None) -> list
             continue
         for match in pattern.finditer(text):
             start = match.start()
-            if name == "year_and":
+            if name in ("year_and", "year_cited", "year_label"):
                 start = match.start("year")  # "i 2027 og 2030": the second mention is "2030"
             candidates.append((start, match.end(), name, match))
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
@@ -329,20 +332,37 @@ def _find_dates_in(text: str, reference: Optional[datetime.date] = None) -> list
 
 
 def _kind(text: str, start: int, end: int, rule: str) -> str:
-    before = text[max(0, start - 40) : start]
-    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    sentence = text[sentence_start + 1 : text.find(".", end) if text.find(".", end) > 0 else len(text)]
-    if DEADLINE_CUE.search(before) or re.search(r"\budgangen\s+af\s*$", before + text[start:start], re.I) or text[start:end].lower().startswith(("ved udgangen", "udgangen")):
+    """deadline > period > publication > meeting > event: a date is when something happens."""
+    # "til og med **d. 10. marts 2026**": emphasis marks and brackets between cue and date.
+    before = text[max(0, start - 40) : start].rstrip(" *_\"'(\n")
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n\n", 0, start))
+    sentence_end = text.find(". ", end)
+    sentence = text[sentence_start + 1 : sentence_end if sentence_end > 0 else len(text)]
+    surface = text[start:end].lower()
+    if DEADLINE_CUE.search(before + " ") or DEADLINE_CUE.search(before) or surface.startswith(("ved udgangen", "udgangen")):
         return "deadline"
     if rule == "years" or PERIOD_CUE.search(before):
         return "period"
     if PUBLICATION_CUE.search(sentence):
         return "publication"
-    if EVENT_CUE.search(sentence):
-        return "event"
-    if MEETING_CUE.search(sentence) and rule in ("day", "day_range", "numeric"):
+    if MEETING_CUE.search(sentence) and not EVENT_CUE.search(sentence):
         return "meeting"
-    return "other"
+    return "event"
+
+
+def date_context(texts: list[str]) -> Optional[datetime.date]:
+    """A reference date for a meeting that prints none: the median of the fully dated
+    mentions in its text (day, month and year printed), else the middle of its median year.
+
+    Example:
+        >>> date_context(["aftalen af 3. juli 2023 og notatet af 25. april 2023", "i 2023"])
+        datetime.date(2023, 7, 3)
+    """
+    days = sorted(m.start for text in texts for m in find_dates(text, None) if m.precision == "day")
+    if days:
+        return days[len(days) // 2]
+    years = sorted(m.start.year for text in texts for m in find_dates(text, None) if m.precision == "year")
+    return datetime.date(years[len(years) // 2], 7, 1) if years else None
 
 
 def iter_dates(text: str, reference: Optional[datetime.date]) -> Iterator[dict]:

@@ -69,6 +69,9 @@ BILAG_ACADRE = re.compile(r"^(?P<label>\d{1,2})\s*\|?\s*(?:Åben|Lukket|Fortroli
 # Appended attachments after the last item (FirstAgenda "Bilag Titel: …").
 APPENDIX_START = re.compile(r"^(?:Bilag\s+Titel\s*:|Dagsordens\s+titel)\s*(?P<title>.*)$", re.I)
 
+# Labels that divide a document into its open and closed parts.
+PART_LABEL = re.compile(r"^(?:åbent|lukket)\s+(?:referat|dagsorden|møde)$|^(?:åben|lukket)\s+dagsorden$", re.I)
+
 RECOMMENDATION_LETTERED = re.compile(r"^(?P<letter>[A-Z])\)\s+(?P<text>\S.*)$")
 
 
@@ -115,12 +118,19 @@ def parse_structure(layout: Layout, warnings: Optional[list[str]] = None) -> Str
     meetings_headings = _split_meetings(headings)
     meetings: list[Meeting] = []
     attachments: list[Attachment] = []
+    # A later meeting's own header (Referat / body / Mødedato …) stands before its first
+    # item, inside what would otherwise be the previous meeting's last item.
+    header_starts = [
+        _meeting_header_start(lines, meetings_headings[n - 1][-1], group[0].index) for n, group in enumerate(meetings_headings) if n
+    ]
     previous_end = 0
     listed: list[str] = []  # every title items list under Bilag, to recognise appended ones
     for position, group in enumerate(meetings_headings):
         front_start = previous_end
         front_end = group[0].index if group else len(lines)
-        next_start = meetings_headings[position + 1][0].index if position + 1 < len(meetings_headings) else len(lines)
+        next_start = (
+            header_starts[position] if position + 1 < len(meetings_headings) else len(lines)
+        )
         drafts = []
         for i, heading in enumerate(group):
             end = group[i + 1].index if i + 1 < len(group) else next_start
@@ -172,8 +182,8 @@ def _find_item_headings(lines: list[Line], layout: Layout) -> list[_Heading]:
         if heading is not None:
             heading.index = index
             candidates.append(heading)
-    strong = [h for h in candidates if h.style in ("punkt", "access", "closed")]
-    styles = Counter(h.style for h in strong)
+    # "Lukket: 9. …" goes with any numbering style, so it never decides the style.
+    styles = Counter(h.style for h in candidates if h.style in ("punkt", "access"))
     if styles:
         # The document has an unambiguous item style; numbered lines are lists.
         dominant = styles.most_common(1)[0][0]
@@ -181,7 +191,10 @@ def _find_item_headings(lines: list[Line], layout: Layout) -> list[_Heading]:
     else:
         toc_numbers = {entry.number for entry in layout.toc if entry.number}
         body_size = _body_font_size(lines)
-        chosen = [h for h in candidates if h.style == "dotted" and _confirmed_dotted(lines, h, toc_numbers, body_size)]
+        chosen = [
+            h for h in candidates
+            if h.style == "closed" or (h.style == "dotted" and _confirmed_dotted(lines, h, toc_numbers, body_size))
+        ]
     for heading in chosen:
         heading.title, heading.consumed = _join_title(lines, heading)
     return chosen
@@ -245,6 +258,17 @@ def _is_structural(text: str) -> bool:
         or SUBITEM_HEADING.match(text)
         or text.startswith(("-", "•", "–"))
     )
+
+
+def _meeting_header_start(lines: list[Line], last_heading: _Heading, next_first: int) -> int:
+    """Where the next meeting's header begins: a kind word ("Referat") followed within a
+    few lines by a date label or date line; else the next meeting's first item heading."""
+    for index in range(last_heading.index + last_heading.consumed, next_first):
+        if lines[index].text.strip().lower() in MEETING_KIND_WORDS:
+            window = [line.text for line in lines[index + 1 : index + 5]]
+            if any(re.match(r"^(?:møde)?dato\b", text, re.I) or re.match(rf"^(?:{WEEKDAYS})\s+den", text, re.I) for text in window):
+                return index
+    return next_first
 
 
 def _drop_agenda_lists(lines: list[Line], headings: list[_Heading]) -> list[_Heading]:
@@ -323,6 +347,8 @@ def _build_item(draft: _ItemDraft) -> Item:
     body: list[Line] = []
     for position, line in enumerate(draft.lines):
         text = line.text.strip()
+        if PART_LABEL.match(text):
+            continue  # "Lukket referat" between the open and the closed items
         if not meta_done:
             consumed = _take_item_metadata(item, text, draft.lines, position)
             if consumed:
@@ -568,8 +594,10 @@ def split_recommendations(lines: list[Line]) -> list[str]:
     for match in re.finditer(r"(?:indstilles|indstiller|foreslås|anbefales)[^.\n]*?,?\s+at\s+", joined):
         rest = joined[match.end():]
         clause = _clause_until_sentence_end(rest)
-        if clause:
-            clauses.append(_normalise_clause(clause))
+        # "…, og at …" inside one sentence is a second clause.
+        for part in re.split(r",?\s+og\s+at\s+", clause):
+            if part.strip():
+                clauses.append(_normalise_clause(part))
     return [c for c in clauses if c]
 
 
@@ -655,10 +683,19 @@ def _appendix_start(draft: _ItemDraft) -> Optional[int]:
         if APPENDIX_START.match(line.text.strip()):
             return position
     if draft.heading.access == "closed":
-        # A closed item prints no text: what follows its metadata is appended material.
+        # A closed item prints no text but its metadata and, in minutes, its decision:
+        # what follows those is appended material.
+        in_decision = False
         for position, line in enumerate(draft.lines):
             text = line.text.strip()
-            if CASE_NUMBER_LABEL.match(text) or CASE_NUMBER.fullmatch(text):
+            if CASE_NUMBER_LABEL.match(text) or CASE_NUMBER.fullmatch(text) or DOCUMENT_NUMBER_LABEL.match(text) or PART_LABEL.match(text):
+                continue
+            kind = _section_kind(text)
+            if kind:
+                in_decision = kind == "decision"
+                if in_decision:
+                    continue
+            if in_decision and position and line.page == draft.lines[position - 1].page:
                 continue
             return position
     return None
@@ -751,7 +788,7 @@ def _build_meeting(front: list[Line], items: list[Item], layout: Layout, all_lin
     return meeting
 
 
-_FRONT_LABELS = ("emne", "titel", "mødets titel", "mødedato", "dato", "sted", "mødested", "tidspunkt", "mødetidspunkt", "deltagere")
+_FRONT_LABELS = ("emne", "titel", "mødets titel", "mødedato", "dato", "sted", "mødested", "tidspunkt", "mødetidspunkt")
 
 
 def _labelled_values(texts: list[str]) -> dict[str, str]:
@@ -760,7 +797,11 @@ def _labelled_values(texts: list[str]) -> dict[str, str]:
     for i, text in enumerate(texts):
         low = text.lower().rstrip(":")
         if low in _FRONT_LABELS and i + 1 < len(texts):
-            values.setdefault(low, texts[i + 1])
+            value = texts[i + 1]
+            # "Sundhedsstyrelsen, Islands Brygge 67, 2300 København S," + "mødelokale 2.14"
+            if value.endswith(",") and i + 2 < len(texts) and texts[i + 2].lower().rstrip(":") not in _FRONT_LABELS:
+                value = f"{value} {texts[i + 2]}"
+            values.setdefault(low, value)
             continue
         match = re.match(r"^(" + "|".join(_FRONT_LABELS) + r")\s*:\s*(.+)$", text, re.I)
         if match:
@@ -934,32 +975,67 @@ def _title_from_front(texts: list[str], body: Optional[str], kind: str) -> Optio
 
 
 def _participants(texts: list[str]) -> list[Participant]:
-    participants: list[Participant] = []
+    """Participant lists under Tilstede / Deltagere / Afbud / Sekretær, in the shapes the
+    documents use: "Lolan Ottesen (A) - formand", "Marianne Thorbjørn (A), formand",
+    "Mette Kjærsgaard Lund, Sundhedsstyrelsen (formand)", "Afbud: Hanne Rytter Bach,
+    Region Nordjylland", "Fra sekretariatet: Lotte Bundgaard Ravn, Karim Haddad", and
+    two-column rows "Jesper Mathiesen (A) | Ole Bjerregaard (V)". A member listed as
+    present and again as absent is absent."""
+    found: dict[str, Participant] = {}
     status: Optional[str] = None
     for text in texts:
-        low = text.lower().rstrip(":")
+        label, _, rest = text.partition(":")
+        low = text.lower().rstrip(":").strip()
         if low in PARTICIPANT_HEADINGS:
             status = PARTICIPANT_HEADINGS[low]
             continue
-        if status is None:
+        if rest and label.lower().strip() in PARTICIPANT_HEADINGS:
+            status = PARTICIPANT_HEADINGS[label.lower().strip()]
+            text = rest.strip()
+        elif status is None:
             continue
-        parts = [part.strip() for part in re.split(r"\s*\|\s*|(?<=\))\s+(?=[A-ZÆØÅ])", text) if part.strip()]
-        parsed = [PARTICIPANT.match(part) for part in parts]
-        if not parts or not all(parsed):
-            if participants or len(text) > 60:
-                status = None if len(text) > 60 else status
+        people = _participant_line(text)
+        if people is None:
+            if found or len(text) > 60:
+                status = None
             continue
-        for match in parsed:
-            role = match.group("role")
-            participants.append(
-                Participant(
-                    name=" ".join(match.group("name").split()),
-                    party=match.group("party"),
-                    role=role.strip() if role else None,
-                    status=status,
-                )
-            )
-    return participants
+        for person in people:
+            person.status = status
+            if person.name in found and status != "absent":
+                continue
+            found[person.name] = person
+    return list(found.values())
+
+
+_PERSON_NAME = r"[A-ZÆØÅ][\wæøåéü'’.-]+(?:\s+(?:[A-ZÆØÅ][\wæøåéü'’.-]+|von|van|de|la)){1,4}"
+
+
+def _participant_line(text: str) -> Optional[list[Participant]]:
+    """The people on one line of a participant list, or None if it is not such a line."""
+    people = []
+    for part in (p.strip() for p in text.split(" | ") if p.strip()):
+        # "Name (A) - formand" / "Name (A), formand" / "Name (A)"
+        match = re.fullmatch(rf"(?P<name>{_PERSON_NAME})\s*(?:\((?P<party>[A-ZÆØÅ]{{1,2}})\))?\s*(?:[-–,]\s*(?P<role>[a-zæøå][\wæøå .-]*))?", part)
+        if match:
+            people.append(Participant(name=" ".join(match.group("name").split()), party=match.group("party"), role=match.group("role")))
+            continue
+        # "Name, Organisation (formand)"
+        match = re.fullmatch(rf"(?P<name>{_PERSON_NAME}),\s*(?P<org>[A-ZÆØÅ][^()]{{1,60}}?)\s*(?:\((?P<role>[a-zæøå][\wæøå .-]*)\))?", part)
+        if match and not re.search(r"\d", match.group("org")):
+            people.append(Participant(name=" ".join(match.group("name").split()), organisation=match.group("org").strip(), role=match.group("role")))
+            continue
+        # "Name (A) Name (V)": two columns read as one row
+        pairs = re.findall(rf"({_PERSON_NAME})\s*\(([A-ZÆØÅ]{{1,2}})\)", part)
+        if len(pairs) > 1 and re.fullmatch(rf"(?:\s*{_PERSON_NAME}\s*\([A-ZÆØÅ]{{1,2}}\))+\s*", part):
+            people.extend(Participant(name=" ".join(name.split()), party=party) for name, party in pairs)
+            continue
+        # "Lotte Bundgaard Ravn, Karim Haddad"
+        names = [n.strip() for n in part.split(",")]
+        if len(names) > 1 and all(re.fullmatch(_PERSON_NAME, n) for n in names):
+            people.extend(Participant(name=n) for n in names)
+            continue
+        return None
+    return people or None
 
 
 _ORGANISATION = re.compile(

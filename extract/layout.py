@@ -104,6 +104,14 @@ def _furniture_key(text: str) -> str:
     return _DIGITS.sub("#", text.lower()).strip()
 
 
+def _position_key(line: Line, page: Page, index: int) -> tuple[str, int]:
+    """Text without digits, and where on the page it stands (10-point bands; or the
+    line's distance from the nearer page edge when there is no geometry)."""
+    if line.bbox is not None:
+        return _furniture_key(line.text), round(line.bbox[1] / 10)
+    return _furniture_key(line.text), min(index, len(page.lines) - 1 - index)
+
+
 def _in_edge_zone(line: Line, page: Page, index: int) -> bool:
     if line.bbox is not None and page.height:
         top, bottom = line.bbox[1], line.bbox[3]
@@ -114,9 +122,11 @@ def _in_edge_zone(line: Line, page: Page, index: int) -> bool:
 def _remove_running_furniture(layout: Layout, by_repetition: bool) -> None:
     """Drop page numbers anywhere, and edge lines that repeat on most pages."""
     pages = layout.pages
-    counts: Counter[str] = Counter()
+    # Running headers and footers repeat at the same height on every page; a heading
+    # that merely recurs near some page tops ("Referat", "Sagsnr.: 25/0212") does not.
+    counts: Counter[tuple[str, int]] = Counter()
     for page in pages:
-        keys = {_furniture_key(line.text) for i, line in enumerate(page.lines) if _in_edge_zone(line, page, i)}
+        keys = {_position_key(line, page, i) for i, line in enumerate(page.lines) if _in_edge_zone(line, page, i)}
         counts.update(keys)
     texty_pages = sum(1 for page in pages if page.lines)
     # Repetition is only evidence with enough pages; two of two pages is a coincidence
@@ -138,7 +148,7 @@ def _remove_running_furniture(layout: Layout, by_repetition: bool) -> None:
                 text.isdigit() and len(text) <= 3 and _in_edge_zone(line, page, i) and line.bbox is not None
             ):
                 layout.furniture.append(line)
-            elif _furniture_key(text) in repeated and _in_edge_zone(line, page, i):
+            elif _position_key(line, page, i) in repeated and _in_edge_zone(line, page, i):
                 layout.furniture.append(line)
             else:
                 kept.append(line)

@@ -472,6 +472,7 @@ def _fill_sections(item: Item, body: list[Line], heading: _Heading, first_page: 
         else:
             preamble.append(line)
 
+    _return_parent_sections(subitems, sections)
     for subitem in subitems:
         _apply_sections(subitem, subitem.__dict__.pop("_draft_sections"))
         own = subitem_text.get(id(subitem), [])
@@ -484,6 +485,25 @@ def _fill_sections(item: Item, body: list[Line], heading: _Heading, first_page: 
         # Text under no heading (seed 002's items have nothing else): kept, not dropped.
         item.text = "\n".join(line.text for line in preamble)
         item._line_pages = [line.page for line in preamble]
+
+
+# "Ad a) Godkendt. Ad b) …", "som beskrevet under a) og b)": text about several sub-items.
+_LETTER_REFERENCE = re.compile(r"(?:^|[\s(])(?:[Aa]d\s+)?([a-h])\)")
+
+
+def _return_parent_sections(subitems: list[Item], parent_sections: list[dict]) -> None:
+    """A section after the last sub-item whose text speaks of several sub-items
+    ("Ad a) … Ad b) …") is the parent's, and so is every section after it."""
+    if len(subitems) < 2:
+        return
+    last = subitems[-1].__dict__["_draft_sections"]
+    for position, draft in enumerate(last):
+        text = "\n".join(line.text for line in draft["lines"])
+        letters = set(_LETTER_REFERENCE.findall(text))
+        if len(letters) >= 2:
+            parent_sections.extend(last[position:])
+            del last[position:]
+            return
 
 
 def _subitem_title_continuation(body: list[Line], position: int, title: str) -> list[Line]:

@@ -742,9 +742,11 @@ def _appended_attachments(lines: list[Line], listed_titles: list[str]) -> list[A
             while begin > 0 and index - begin < 6 and _APPENDIX_METADATA.match(lines[begin - 1].text.strip()):
                 begin -= 1
             starts.append((begin, title, index - begin + 1 + span))
-        elif index and len(text) >= 25 and _starts_listed_title(text, listed_titles):
+        elif index and len(text) >= 25:
             title, span = _appendix_title(lines, index)
-            starts.append((index, title, span))
+            current = starts[-1][1] if starts else None
+            if _is_listed_title(title, listed_titles) and not (current and _same_title(title, current)):
+                starts.append((index, title, span))
     if not starts or starts[0][0] != 0:
         starts.insert(0, (0, lines[0].text.strip() if lines else None, 1))
     attachments = []
@@ -769,11 +771,29 @@ def _appendix_title(lines: list[Line], index: int) -> tuple[str, int]:
     return title, span
 
 
-def _starts_listed_title(text: str, listed_titles: list[str]) -> bool:
+def _core_title(title: str) -> str:
+    # "Akutpladser … - præsentation (1823456 - EMN-2025-00412)": drop the document id.
+    return re.sub(r"\s*\([^()]*\d[^()]*\)\s*$", "", title).casefold()
+
+
+def _same_title(first: str, second: str) -> bool:
     from rapidfuzz import fuzz
 
-    folded = text.casefold()
-    return any(fuzz.ratio(folded, title.casefold()[: len(folded)]) >= 85 for title in listed_titles if len(title) >= 25)
+    return fuzz.partial_ratio(_core_title(first), _core_title(second)) >= 90
+
+
+def _is_listed_title(title: str, listed_titles: list[str]) -> bool:
+    """Does ``title`` (a line and its continuation) print one of the titles listed under
+    an item's Bilag? It must cover most of it: a slide heading that is only its first
+    words ("Kortlægning af de udgående teams") does not start a new attachment."""
+    from rapidfuzz import fuzz
+
+    folded = title.casefold()
+    for listed in listed_titles:
+        core = _core_title(listed)
+        if len(core) >= 25 and len(folded) >= 0.8 * len(core) and fuzz.ratio(folded[: len(core) + 10], core) >= 85:
+            return True
+    return False
 
 
 def _attachment(title: Optional[str], lines: list[Line]) -> Attachment:

@@ -72,7 +72,7 @@ CLOSED_WORDS = re.compile(r"\b(fortrolig|lukket)\b", re.IGNORECASE)
 OUTCOME_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("rejected", re.compile(r"\b(ikke godkendt|ikke godkendte|forkast\w*|afvist|afviste|kunne ikke tiltræde)\b", re.I)),
     ("postponed", re.compile(r"\b(udsat|udsættes|udskudt|udskydes|genoptages|afventer)\b", re.I)),
-    ("referred", re.compile(r"\b(oversend\w*|henvis\w*|sendes videre|videresend\w*)\b", re.I)),
+    ("referred", re.compile(r"\b(oversend\w*|henvis\w*|sendes videre|sendes tilbage|videresend\w*)\b", re.I)),
     ("noted", re.compile(r"\b(til efterretning|til orientering|orienteringen blev taget|taget til efterretning)\b", re.I)),
     ("approved", re.compile(r"\b(godkend\w*|vedt[ao]g\w*|tiltrådt|tiltrådte|tiltræder|indstilles til godkendelse|anbefal\w* godkend\w*)\b", re.I)),
     ("discussed", re.compile(r"\b(drøft\w*|debatter\w*|diskuter\w*)\b", re.I)),

@@ -40,6 +40,19 @@ class AmountMatch:
     year: Optional[int]
 
 
+_CLAUSE_YEAR = re.compile(r"\bi\s+(?P<year>(?:19|20)\d{2})(?!\d)")
+_CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|,\s|\n\n")
+
+
+def _year_later_in_clause(text: str, start: int) -> Optional[re.Match]:
+    end_match = _CLAUSE_END.search(text, start)
+    end = end_match.start() if end_match else len(text)
+    next_amount = AMOUNT.search(text, start, end)
+    if next_amount:
+        end = next_amount.start()
+    return _CLAUSE_YEAR.search(text, start, end)
+
+
 def parse_number(text: str) -> float:
     """Danish number notation.
 
@@ -65,7 +78,9 @@ def find_amounts(text: str) -> list[AmountMatch]:
             value *= MULTIPLIERS[multiplier.lower()]
         before = QUALIFIER_BEFORE.search(text[max(0, match.start() - 12) : match.start()])
         qualifier = before.group("qualifier") if before else None
-        year_match = YEAR_AFTER.match(text[match.end() :])
+        # The year the amount belongs to: "… mio. kr. i 2025", or later in the same clause
+        # ("… mio. kr. afsættes i 2026"), but not past the next amount or the sentence end.
+        year_match = YEAR_AFTER.match(text[match.end() :]) or _year_later_in_clause(text, match.end())
         found.append(
             AmountMatch(
                 start_char=match.start("number"),

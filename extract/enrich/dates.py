@@ -39,7 +39,11 @@ _PART = r"(?P<part>primo|medio|ultimo|(?:i\s+)?(?:starten|begyndelsen|midten|slu
 ORDINALS = {"1": 1, "2": 2, "3": 3, "4": 4, "første": 1, "andet": 2, "anden": 2, "tredje": 3, "fjerde": 4, "sidste": 4}
 SEASONS = {"forår": (3, 5), "sommer": (6, 8), "efterår": (9, 11), "vinter": (12, 2)}
 
-DEADLINE_CUE = re.compile(r"\b(senest|inden|til og med|frist(?:en)?|deadline|ved udgangen af|før|forud for)\s*(?:den|d\.|i|ved|med)?\s*$", re.I)
+DEADLINE_CUE = re.compile(
+    r"\b(senest|inden|til og med|(?:frist(?:en)?|deadline)(?:\s+(?:er|var|for\s+\w+))?|ved udgangen af|før|forud for)"
+    r"\s*(?:den|d\.|i|ved|med)?\s*$",
+    re.I,
+)
 # "Dette senest på møde d. 8. november 2024": "senest" meaning "most recently" is no deadline.
 MEETING_CUE = re.compile(r"\b(møde\w*|rådsmøde\w*|udvalgsmøde\w*)\b", re.I)
 EVENT_CUE = re.compile(r"\b(topmøde\w*|konference\w*|seminar\w*|workshop\w*|temadag\w*|høring\w*)\b", re.I)

@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from referat.extract.enrich.actors import ActorContext, party_letters
+from functools import lru_cache
+
+from referat.extract.enrich.actors import ActorContext, actor_alternation, party_letters
 
 STANCES: list[tuple[str, re.Pattern]] = [
     ("against", re.compile(r"\b(?:stemte|stemmer)\s+imod\b|\bkunne\s+ikke\s+tiltræde\b|\bønskede\s+(?:sin|deres)\s+stemme\s+ført\s+til\s+protokol\b|\bvar\s+imod\b", re.I)),
@@ -26,6 +28,12 @@ _LETTERS = r"(?P<letters>[A-ZÆØÅ](?:\s*,\s*[A-ZÆØÅ])*(?:\s+og\s+[A-ZÆØÅ
 # Letters are upper-case and stand alone: "V stemte imod", not the last "i" of "Folkeparti".
 _GROUP = re.compile(rf"(?:(?i:(?:et\s+)?(?:flertal|mindretal)\s+bestående\s+af)\s+|^){_LETTERS}\s*$")
 _NAMED = re.compile(r"(?P<name>[A-ZÆØÅ][\wæøå'’-]+(?:\s+[A-ZÆØÅ][\wæøå'’-]+){0,4})\s*(?:\((?P<party>[A-ZÆØÅ])\))?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _subject_actor() -> re.Pattern:
+    # A known actor ending the subject: "Indenrigs- og Sundhedsministeriet tog forbehold".
+    return re.compile(rf"(?P<actor>{actor_alternation()})\s*(?:\([^)]{{1,40}}\))?\s*$")
 
 
 @dataclass(frozen=True)
@@ -57,9 +65,10 @@ def find_positions(text: str, context: Optional[ActorContext] = None) -> list[Po
             for letter in re.findall(r"[A-ZÆØÅ]", group.group("letters")):
                 found.append(PositionMatch(letters[letter], stance, sentence_text))
             continue
-        named = _NAMED.search(subject)
+        known = _subject_actor().search(subject)
+        named = known or _NAMED.search(subject)
         if named:
-            actor = named.group("name")
+            actor = named.group("actor") if known else named.group("name")
             if context is not None:
                 resolved = context.resolve(actor)
                 actor = resolved.canonical if resolved else actor

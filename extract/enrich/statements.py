@@ -282,8 +282,10 @@ def _content(rest: str, whole: str, sentence_end: int) -> str:
         if bullets:
             return bullets
     content = " ".join(content.split()).rstrip(":;, ")
-    # "gennemgik orienteringerne kort." — an adverb after the object is not content.
-    content = re.sub(rf"\s+(?:{ADVERBS})(?=\.?$)", "", content, flags=re.I)
+    if not clause:
+        # "gennemgik orienteringerne kort." — an adverb after an object is not content
+        # (inside an "at"-clause the same word is the content: "at fristen er kort").
+        content = re.sub(rf"\s+(?:{ADVERBS})(?=\.?$)", "", content, flags=re.I)
     return content
 
 

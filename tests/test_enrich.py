@@ -1,0 +1,206 @@
+"""Enrichment: Danish dates, amounts, positions, statements and entities."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from referat.extract import extract_bytes
+from referat.extract.enrich.actors import ActorContext, resolve_name
+from referat.extract.enrich.amounts import find_amounts
+from referat.extract.enrich.dates import MONTHS, date_context, find_dates
+from referat.extract.enrich.pipeline import get_nlp, run, EnrichContext
+from referat.extract.enrich.positions import find_positions
+from referat.extract.enrich.statements import find_statements
+
+MEETING = datetime.date(2026, 2, 26)
+FULL_MONTHS = [name for name in MONTHS if not name.endswith(".")]
+
+
+@pytest.mark.parametrize(
+    "text, surface, start, end, precision, kind",
+    [
+        ("til og med d. 10. marts 2026", "d. 10. marts 2026", "2026-03-10", "2026-03-10", "day", "deadline"),
+        ("offentliggøres medio marts 2026", "medio marts 2026", "2026-03-11", "2026-03-20", "part_of_month", "publication"),
+        ("d. 1.-2. september 2026 i København", "d. 1.-2. september 2026", "2026-09-01", "2026-09-02", "day", "event"),
+        ("i 2. kvartal 2027", "2. kvartal 2027", "2027-04-01", "2027-06-30", "quarter", "event"),
+        ("i første halvår af 2026", "første halvår af 2026", "2026-01-01", "2026-06-30", "half", "event"),
+        ("ultimo 2025", "ultimo 2025", "2025-09-01", "2025-12-31", "year_part", "event"),
+        ("efteråret 2023", "efteråret 2023", "2023-09-01", "2023-11-30", "season", "event"),
+        ("vinteren 2025", "vinteren 2025", "2025-12-01", "2026-02-28", "season", "event"),
+        ("i uge 12", "uge 12", "2026-03-16", "2026-03-22", "week", "event"),
+        ("i perioden 2025-2027", "2025-2027", "2025-01-01", "2027-12-31", "years", "period"),
+        ("sendt en mail ud til rådet d. 20.12.2023", "d. 20.12.2023", "2023-12-20", "2023-12-20", "day", "event"),
+        ("næste møde d. 28. maj", "d. 28. maj", "2026-05-28", "2026-05-28", "day", "meeting"),
+        ("ved udgangen af oktober", "ved udgangen af oktober", "2025-10-21", "2025-10-31", "part_of_month", "deadline"),
+        ("frem mod 2030", "frem mod 2030", "2030-01-01", "2030-12-31", "year", "event"),
+    ],
+)
+def test_danish_date_grammar(text, surface, start, end, precision, kind):
+    [found] = find_dates(text, MEETING)
+    assert (found.text, str(found.start), str(found.end), found.precision, found.kind) == (surface, start, end, precision, kind)
+
+
+@pytest.mark.parametrize("text", ["Budget 2024 og Kræftplan V 2026", "1.316.000 kr.", "kl. 10", "10-årsplanen", "Lovforslag L91"])
+def test_not_dates(text):
+    assert find_dates(text, MEETING) == []
+
+
+def test_a_year_less_date_takes_the_year_nearest_the_meeting():
+    assert [str(d.start) for d in find_dates("den 22. august", datetime.date(2023, 8, 15))] == ["2023-08-22"]
+    assert [str(d.start) for d in find_dates("den 5. januar", datetime.date(2024, 12, 5))] == ["2025-01-05"]
+
+
+def test_date_context_is_the_median_full_date():
+    assert date_context(["aftalen af 3. juli 2023", "notatet af 25. april 2023", "og 1. december 2023"]) == datetime.date(2023, 7, 3)
+    assert date_context(["ingen datoer her"]) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=datetime.date(1950, 1, 1), max_value=datetime.date(2099, 12, 31)), st.sampled_from(["d. ", "den ", ""]))
+def test_every_full_date_parses_to_itself(day, prefix):
+    month = FULL_MONTHS[day.month - 1]
+    [found] = find_dates(f"Mødet holdes {prefix}{day.day}. {month} {day.year} på rådhuset.", None)
+    assert found.start == found.end == day and found.precision == "day"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1950, 2099), st.integers(1, 12), st.sampled_from(["primo", "medio", "ultimo"]))
+def test_thirds_of_a_month_tile_the_month(year, month, part):
+    [found] = find_dates(f"{part} {FULL_MONTHS[month - 1]} {year}", None)
+    first, last = {"primo": (1, 10), "medio": (11, 20), "ultimo": (21, None)}[part]
+    assert found.start == datetime.date(year, month, first)
+    assert found.end.day == (last or (datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1)).day)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1950, 2098), st.integers(1, 4))
+def test_quarters_are_three_months_and_the_year_is_four_quarters(year, quarter):
+    [found] = find_dates(f"i {quarter}. kvartal {year}", None)
+    assert found.start == datetime.date(year, 3 * quarter - 2, 1)
+    assert (found.end - found.start).days in range(89, 92)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_the_grammar_never_crashes_and_dates_are_ordered(text):
+    for found in find_dates(text, MEETING):
+        assert found.start <= found.end
+        assert text[found.start_char : found.end_char].strip() == found.text
+
+
+@pytest.mark.parametrize(
+    "text, value, qualifier, year",
+    [
+        ("Der allokeres 175 mio. kr. i 2025", 175e6, None, 2025),
+        ("150 millioner kroner", 150e6, None, None),
+        ("3,0 mio. kr. i 2024", 3e6, None, 2024),
+        ("2,4 mia. kr.", 2.4e9, None, None),
+        ("75.000 kr.", 75000, None, None),
+        ("knap 50 mio. kr.", 50e6, "at_most", None),
+        ("over 500 mio. kr.", 500e6, "at_least", None),
+        ("ca. 20 mio. kr.", 20e6, "approx", None),
+        ("omkring 20 mio. kr.", 20e6, "approx", None),
+        ("op til 12 mio. kr.", 12e6, "at_most", None),
+        ("anlægsmidlerne 1.316.000 kr. ved", 1316000, None, None),
+    ],
+)
+def test_amounts(text, value, qualifier, year):
+    [found] = find_amounts(text)
+    assert (found.value, found.qualifier, found.year) == (value, qualifier, year)
+
+
+def test_percentages_are_not_amounts():
+    assert find_amounts("en reduktion på 2 pct. og 30%") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Danske Regioner foreslog, at formatet evalueres efter ét år.", [("Danske Regioner", "foreslå", "formatet evalueres efter ét år.")]),
+        ("Hertil tilføjede Danske Regioner, at det bør overvejes.", [("Danske Regioner", "tilføje", "det bør overvejes.")]),
+        ("I forhold til monitorering blev det [af Sundhedsdatastyrelsen] fremhævet, at der er potentiale.", [("Sundhedsdatastyrelsen", "fremhæve", "der er potentiale.")]),
+        ("Det blev af Sundhedsdatastyrelsen fremhævet, at der er potentiale.", [("Sundhedsdatastyrelsen", "fremhæve", "der er potentiale.")]),
+        ("Det blev bemærket, at dele af dagsordenen er relevante.", []),
+        ("Kommunernes Landsforening (KL) understregede, at tiden er knap.", [("Kommunernes Landsforening", "understrege", "tiden er knap.")]),
+        ("KL gjorde opmærksom på, at fristen er kort.", [("Kommunernes Landsforening", "gøre opmærksom på", "fristen er kort.")]),
+        (
+            "Medlemmerne tilkendegav, at de vil bidrage, men pegede samtidig på, at det er svært.",
+            [("Medlemmerne", "tilkendegive", "de vil bidrage"), ("Medlemmerne", "pege på", "det er svært.")],
+        ),
+        (
+            "Sundhedsdatastyrelsen oplyste, at modellen er klar, og Indenrigs- og Sundhedsministeriet orienterede om, at data kommer i 2. kvartal 2027.",
+            [("Sundhedsdatastyrelsen", "oplyse", "modellen er klar"), ("Indenrigs- og Sundhedsministeriet", "orientere", "data kommer i 2. kvartal 2027.")],
+        ),
+        ("Udvalgsformand Jacob Klærke bad udvalgsmedlemmerne sende forslag.", [("Jacob Klærke", "bede", "udvalgsmedlemmerne sende forslag.")]),
+    ],
+)
+def test_statements_in_every_word_order(text, expected):
+    found = [(s.actor.canonical, s.verb, s.text) for s in find_statements(text)]
+    assert found == expected
+
+
+def test_short_forms_resolve_to_the_last_compatible_actor():
+    context = ActorContext()
+    statements = find_statements(
+        "Region Nordjylland orienterede om udfordringer. Regionen oplyste, at der er ansat nyt personale. "
+        "Sundhedsstyrelsen takkede for orienteringen. Styrelsen opfordrede medlemmerne til at melde ind.",
+        context,
+    )
+    assert [(s.actor.canonical, s.verb) for s in statements] == [
+        ("Region Nordjylland", "orientere"),
+        ("Region Nordjylland", "oplyse"),
+        ("Sundhedsstyrelsen", "takke"),
+        ("Sundhedsstyrelsen", "opfordre"),
+    ]
+
+
+def test_bullets_after_folgende_are_the_content():
+    [statement] = find_statements("Task Force bemærkede bl.a. følgende til opfølgning:\n- Der skal skelnes.\n- Det er uhensigtsmæssigt.\nSlut.")
+    assert (statement.actor.canonical, statement.text) == ("Task Force", "- Der skal skelnes. - Det er uhensigtsmæssigt.")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Et flertal bestående af A og F stemte for. V stemte imod.", [("Socialdemokratiet", "for"), ("SF - Socialistisk Folkeparti", "for"), ("Venstre", "against")]),
+        ("Dansk Folkeparti tog forbehold for finansieringen.", [("Dansk Folkeparti", "reservation")]),
+        ("Jens Hansen (V) deltog ikke i sagens behandling.", [("Jens Hansen", "not_participating")]),
+        ("Ø undlod at stemme.", [("Enhedslisten", "abstain")]),
+        ("Indenrigs- og Sundhedsministeriet tog forbehold for den endelige fordeling.", [("Indenrigs- og Sundhedsministeriet", "reservation")]),
+    ],
+)
+def test_positions_and_votes(text, expected):
+    assert [(p.actor, p.stance) for p in find_positions(text, ActorContext())] == expected
+
+
+@pytest.mark.parametrize(
+    "mention, canonical, kind",
+    [("KL", "Kommunernes Landsforening", "organisation"), ("Danske Regioners", "Danske Regioner", "organisation"),
+     ("ISM", "Indenrigs- og Sundhedsministeriet", "organisation"), ("Social- og Boligminister Sophie Hæstorp Andersen", "Sophie Hæstorp Andersen", "person"),
+     ("Region Nordjylland", "Region Nordjylland", "organisation"), ("Aarhus Kommune", "Aarhus Kommune", "organisation")],
+)
+def test_canonical_names(mention, canonical, kind):
+    assert resolve_name(mention) is not None
+    assert (resolve_name(mention).canonical, resolve_name(mention).kind) == (canonical, kind)
+
+
+def test_pipeline_components_are_registered_and_built_once():
+    nlp = get_nlp()
+    assert nlp.pipe_names == ["referat_lemmas", "referat_entities", "referat_dates", "referat_amounts", "referat_statements", "referat_positions"]
+    assert get_nlp() is nlp
+    doc = run("Sundhedsstyrelsen orienterede om sundhedslovens §119 og Lovforslag L91 i Aarhus.", EnrichContext())
+    assert [(e.text, e.label_) for e in doc.ents] == [("Sundhedsstyrelsen", "ORG"), ("sundhedslovens §119", "LAW"), ("Lovforslag L91", "LAW"), ("Aarhus", "LOC")]
+    assert [t.lemma_ for t in doc if t.text == "orienterede"] == ["orientere"]
+
+
+def test_enrichment_fills_items_with_pages():
+    text = "Referat\nMødedato\n26. februar 2026\nPunkt 1 Status\nReferat\nDanske Regioner foreslog, at 175 mio. kr. afsættes i 2026.\fKL tilføjede, at fristen er 1. marts 2026."
+    item = extract_bytes("m.txt", text.encode()).meetings[0].items[0]
+    assert [(s.actor, s.verb, s.page) for s in item.statements] == [("Danske Regioner", "foreslå", 1), ("Kommunernes Landsforening", "tilføje", 2)]
+    assert [(a.value, a.year) for a in item.amounts] == [(175e6, 2026)]
+    assert ("2026-03-01", "deadline") in [(d.start, d.kind) for d in item.dates]
+    assert {("Danske Regioner", "ORG"), ("KL", "ORG")} <= {(e.text, e.label) for e in item.entities}

@@ -20,13 +20,10 @@ from referat.archive import open_archive
 from referat.archive.importer import discover, import_paths
 from referat.cli import main
 
-REPO = Path(__file__).resolve().parent.parent
-
 
 def run_import(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "referat", "import", *args], capture_output=True, text=True, timeout=120,
-        env={**os.environ, "PYTHONPATH": str(REPO.parent)},
+        [sys.executable, "-m", "referat", "import", *args], capture_output=True, text=True, timeout=120
     )
 
 
@@ -149,7 +146,7 @@ def test_kill_9_mid_import_leaves_whole_documents_and_a_rerun_resumes(tmp_path):
     database = tmp_path / "a.db"
     command = [sys.executable, "-m", "referat", "import", str(folder), "--archive", str(database), "--workers", "2"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               env={**os.environ, "PYTHONPATH": str(REPO.parent)}, start_new_session=True)
+                               start_new_session=True)
     try:
         deadline = time.monotonic() + 60
         stored = 0
@@ -185,3 +182,12 @@ def test_kill_9_mid_import_leaves_whole_documents_and_a_rerun_resumes(tmp_path):
     statuses = [row[0] for row in connection.execute("SELECT status FROM import_runs ORDER BY id")]
     connection.close()
     assert statuses == ["running", "done"]  # the killed run never got to say so
+
+
+def test_progress_bar_draws_and_closes(tmp_path):
+    from referat.archive.progress import ImportProgress
+
+    paths = write_minutes(tmp_path / "docs", 2)
+    with open_archive(str(tmp_path / "a.db")) as archive, ImportProgress(enabled=True) as progress:
+        summary = import_paths(archive, [str(p) for p in paths], workers=1, progress=progress)
+    assert summary.imported == 2 and summary.failed == 0

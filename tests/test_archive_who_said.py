@@ -87,7 +87,7 @@ def test_cli_who_said_json_and_text(archive_file):
     assert payload["actor"] == "Kommunernes Landsforening" and len(payload["statements"]) == 3
     assert payload["statements"][0]["text"] == "at kommunerne skal have tid til omstillingen."
     result = runner.invoke(main, ["who-said", "Danske Regoner", "--archive", str(archive_file)])
-    assert result.exit_code == 0 and "DR oplyser: at ventetiderne er faldet" in result.output
+    assert result.exit_code == 0 and "DR (oplyser): at ventetiderne er faldet" in result.output
     result = runner.invoke(main, ["who-said", "Folketinget", "--archive", str(archive_file)])
     assert result.exit_code == 1 and result.output.count("\n") == 1
 
@@ -119,7 +119,7 @@ def test_show_and_export(archive_file):
     assert shown["title"] == "Aftale om sundhedsreform" and len(shown["statements"]) == 2
     assert shown["statements"][0]["canonical"] == "Kommunernes Landsforening"
     result = runner.invoke(main, ["show", key, "--archive", str(archive_file)])
-    assert "Kommunernes Landsforening bemærker" in result.output
+    assert "Kommunernes Landsforening (bemærker)" in result.output
     result = runner.invoke(main, ["show", "nope", "--archive", str(archive_file)])
     assert result.exit_code == 1 and "no item 'nope'" in result.output
 

@@ -1,0 +1,33 @@
+"""The searchable archive: store extracted Documents, search them in Danish, ask who said what.
+
+Example:
+    >>> from referat.archive import open_archive
+    >>> with open_archive("referat.db") as archive:  # doctest: +SKIP
+    ...     for hit in archive.search("økonomiaftale", limit=5).hits:
+    ...         print(hit.body, hit.date, hit.number, hit.title, hit.snippet)
+"""
+
+from referat.archive.actors import canonical_actor, resolve_actor
+from referat.archive.store import (
+    Archive,
+    ArchiveError,
+    SearchFilters,
+    SearchHit,
+    SearchResult,
+    SQLiteArchive,
+    default_archive_path,
+    open_archive,
+)
+
+__all__ = [
+    "Archive",
+    "ArchiveError",
+    "SQLiteArchive",
+    "SearchFilters",
+    "SearchHit",
+    "SearchResult",
+    "canonical_actor",
+    "default_archive_path",
+    "open_archive",
+    "resolve_actor",
+]

@@ -1,0 +1,127 @@
+"""How archive results look on a terminal and as CSV (JSON is the results' own dicts)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from typing import Any, Callable, Iterable, Optional
+
+from referat.archive.store import SearchResult
+
+Style = Callable[[str], str]
+_MARKED = re.compile(r"«([^»]*)»")
+
+
+def display_path(path: str) -> str:
+    """A stored (absolute) path relative to the working folder when it lies below it.
+
+    Example:
+        >>> display_path(os.path.join(os.getcwd(), "corpus", "a.pdf"))
+        'corpus/a.pdf'
+    """
+    relative = os.path.relpath(path) if os.path.isabs(path) else path
+    return path if relative.startswith("..") else relative
+
+
+def _plain(text: str) -> str:
+    return text
+
+
+def render_search(result: SearchResult, bold: Optional[Style] = None) -> str:
+    """Hits as text: body, date, item; the snippet with hits marked; file, page and item key."""
+    bold = bold or _plain
+    lines: list[str] = []
+    if not result.hits:
+        lines.append("no hits")
+    for hit in result.hits:
+        when = hit.date or "undated"
+        heading = f"{hit.rank:>3}. {hit.body or '(no body)'} · {when} · punkt {hit.number} {hit.title}".rstrip()
+        lines.append(heading)
+        label = hit.section + (f" · {hit.actor}" if hit.actor else "")
+        text = _MARKED.sub(lambda match: bold(match.group(1)) if bold is not _plain else f"«{match.group(1)}»", hit.snippet)
+        lines.append(f"     [{label}] {text}")
+        page = f" p. {hit.page}" if hit.page else ""
+        lines.append(f"     {display_path(hit.path)}{page} · referat show {hit.item}")
+    if result.facets:
+        lines.append("")
+        lines.append(f"{result.total} matching passages")
+        for name, counts in result.facets.items():
+            shown = ", ".join(f"{key} {count}" for key, count in list(counts.items())[:10]) or "—"
+            lines.append(f"  {name}: {shown}")
+    return "\n".join(lines)
+
+
+def render_statements(actor: str, rows: list[dict[str, Any]]) -> str:
+    """who-said output: meeting by meeting, what the actor said or which stance it took."""
+    statements = sum(1 for row in rows if row["type"] == "statement")
+    positions = len(rows) - statements
+    lines = [f"{actor}: {statements} statement(s), {positions} position(s)"]
+    last_meeting = None
+    for row in rows:
+        meeting = (row["date"], row["body"], row["path"])
+        if meeting != last_meeting:
+            lines.append(f"{row['date'] or 'undated'} · {row['body'] or '(no body)'} · {display_path(row['path'])}")
+            last_meeting = meeting
+        lines.append(f"  punkt {row['number']} {row['title']}  (referat show {row['item']})")
+        if row["type"] == "statement":
+            page = f" (p. {row['page']})" if row["page"] else ""
+            lines.append(f"    {row['as_printed']} ({row['verb']}): {row['text']}{page}")
+        else:
+            lines.append(f"    {row['as_printed']} — {row['stance']}: {row['text']}")
+    return "\n".join(lines)
+
+
+def render_actors(rows: list[dict[str, Any]]) -> str:
+    if not rows:
+        return "no actors yet (statements and positions come from the enrichment step)"
+    width = max(len(row["actor"]) for row in rows)
+    lines = [f"{'actor':<{width}}  statements  positions  meetings"]
+    for row in rows:
+        lines.append(f"{row['actor']:<{width}}  {row['statements']:>10}  {row['positions']:>9}  {row['meetings']:>8}")
+    return "\n".join(lines)
+
+
+def render_item(item: dict[str, Any]) -> str:
+    """One item in full: meeting, title, sections, decisions, statements."""
+    meeting = item["meeting"]
+    lines = [
+        f"{meeting['body'] or '(no body)'} · {meeting['date'] or 'undated'} · {meeting['kind']}",
+        f"punkt {item['number']} {item['title']}" + ("  [closed]" if item["access"] == "closed" else ""),
+        f"{display_path(item['source']['path'])} pp. {item['pages'][0]}–{item['pages'][1]} · {item['item']}",
+    ]
+    if item["case_numbers"]:
+        lines.append("case " + ", ".join(item["case_numbers"]))
+    for section in item["sections"]:
+        lines += ["", f"{section['heading']}  [{section['kind']}, p. {section['first_page']}]", section["text"]]
+    for decision in item["decisions"]:
+        lines.append(f"\ndecision ({decision['outcome'] or 'outcome not stated'}): {decision['text']}")
+    for statement in item["statements"]:
+        lines.append(f"\n{statement['canonical']} ({statement['verb']}): {statement['text']} (p. {statement['page']})")
+    for position in item["positions"]:
+        lines.append(f"\n{position['canonical']} — {position['stance']}: {position['text']}")
+    if item["subitems"]:
+        lines.append("\nsub-items: " + ", ".join(item["subitems"]))
+    return "\n".join(lines)
+
+
+def write_csv(handle: Any, rows: Iterable[dict[str, Any]], columns: Optional[list[str]] = None) -> int:
+    """Stream rows to ``handle`` as CSV with a header (the first row's keys unless ``columns``); return the row count.
+
+    Example:
+        >>> buffer = io.StringIO(); write_csv(buffer, [{"a": 1, "b": "x,y"}]); buffer.getvalue().splitlines()
+        1
+        ['a,b', '1,"x,y"']
+    """
+    writer = None
+    count = 0
+    for row in rows:
+        if writer is None:
+            writer = csv.DictWriter(handle, fieldnames=columns or list(row), extrasaction="ignore", lineterminator="\n")
+            writer.writeheader()
+        writer.writerow(row)
+        count += 1
+    if writer is None and columns:
+        csv.writer(handle, lineterminator="\n").writerow(columns)
+    return count

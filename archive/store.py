@@ -1,0 +1,976 @@
+"""The archive: one narrow storage interface, and its SQLite implementation.
+
+Everything the commands need goes through :class:`Archive`; nothing outside this module
+writes SQL. A PostgreSQL backend implements the same methods (its full-text search on
+``tsvector`` with the Danish configuration plus the same ``stems``/``parts`` columns).
+
+The SQLite file is ordinary: WAL journal, foreign keys on, the schema in schema.py.
+``sqlite-utils`` and ``datasette`` open it as it is.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Iterator, Literal, Optional, Protocol
+
+from referat.archive.actors import Resolution, canonical_actor, normalise, resolve_actor
+from referat.archive.schema import SchemaError, migrate
+from referat.archive.text import Query, QueryError, index_columns, parse_query, snippet
+from referat.models import Document, Item
+
+StoreOutcome = Literal["imported", "replaced", "skipped"]
+
+# bm25 weights of the text, stems and parts columns: a word as printed ranks above a
+# word with the same stem, which ranks above a hit inside a compound.
+_BM25 = "bm25(passages_fts, 4.0, 2.0, 1.0)"
+FACETS = ("body", "year", "section", "actor")
+
+
+class ArchiveError(Exception):
+    """Something the user can fix (no archive there, unknown actor, bad query); one sentence."""
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """Narrow a search. ``body`` matches part of the body's name, ignoring case; dates
+    are inclusive ``YYYY-MM-DD``; ``section`` is a Section.kind or title|decision|statement|position."""
+
+    body: Optional[str] = None
+    actor: Optional[str] = None
+    date_from: Optional[str] = None
+    date_to: Optional[str] = None
+    section: Optional[str] = None
+    kind: Optional[str] = None
+
+
+@dataclass
+class SearchHit:
+    rank: int
+    score: float
+    item: str  # the item key that ``referat show`` takes
+    number: str
+    title: str
+    section: str
+    heading: Optional[str]
+    actor: Optional[str]
+    snippet: str
+    body: Optional[str]
+    date: Optional[str]
+    meeting_kind: str
+    path: str
+    page: Optional[int]
+
+
+@dataclass
+class SearchResult:
+    hits: list[SearchHit]
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    total: Optional[int] = None  # number of matching passages, counted with facets
+
+    def as_dict(self) -> dict[str, Any]:
+        result: dict[str, Any] = {"hits": [asdict(hit) for hit in self.hits], "facets": self.facets}
+        if self.total is not None:
+            result["total"] = self.total
+        return result
+
+
+class Archive(Protocol):
+    """What every backend offers. Methods raise ArchiveError for things the user can fix."""
+
+    def close(self) -> None: ...
+    def has_document(self, sha256: str) -> bool: ...
+    def store_document(self, document: Document, path: Optional[str] = None, run_id: Optional[int] = None) -> StoreOutcome: ...
+    def start_run(self, paths: list[str]) -> int: ...
+    def finish_run(self, run_id: int, status: str, counts: dict[str, int]) -> None: ...
+    def record_failure(self, path: str, reason: str, run_id: Optional[int] = None) -> None: ...
+    def search(self, query: str, filters: SearchFilters = SearchFilters(), limit: int = 20, facets: bool = False) -> SearchResult: ...
+    def statements_by(self, actor: str, about: Optional[str] = None, date_from: Optional[str] = None, date_to: Optional[str] = None) -> tuple[str, list[dict[str, Any]]]: ...
+    def actors(self) -> list[dict[str, Any]]: ...
+    def item(self, key: str) -> Optional[dict[str, Any]]: ...
+    def export(self, what: Literal["documents", "items"]) -> Iterator[dict[str, Any]]: ...
+    def counts(self) -> dict[str, int]: ...
+
+
+def default_archive_path() -> str:
+    """``$REFERAT_ARCHIVE`` if set, else ``./referat.db``.
+
+    Example:
+        >>> os.environ.pop("REFERAT_ARCHIVE", None) and None; default_archive_path()
+        'referat.db'
+    """
+    return os.environ.get("REFERAT_ARCHIVE") or "referat.db"
+
+
+def open_archive(path: str, create: bool = True) -> "SQLiteArchive":
+    """Open (and create or migrate) the archive at ``path``.
+
+    Example:
+        >>> with open_archive(":memory:") as archive:
+        ...     archive.counts()["documents"]
+        0
+    """
+    return SQLiteArchive(path, create=create)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class SQLiteArchive:
+    """The archive in one SQLite file (stdlib sqlite3). Use as a context manager."""
+
+    def __init__(self, path: str, create: bool = True) -> None:
+        self.path = path
+        if path != ":memory:" and not create and not os.path.exists(path):
+            raise ArchiveError(f"{path}: no archive there (create one with `referat import PATH --archive {path}`)")
+        if path != ":memory:" and os.path.isdir(path):
+            raise ArchiveError(f"{path}: is a folder, not an archive file")
+        try:
+            # Autocommit mode: transactions are explicit (BEGIN IMMEDIATE … COMMIT) below.
+            self.connection = sqlite3.connect(path, isolation_level=None, timeout=30.0)
+            self.connection.row_factory = sqlite3.Row
+            self.connection.execute("PRAGMA busy_timeout = 30000")
+            self.connection.execute("PRAGMA foreign_keys = ON")
+            if path != ":memory:":
+                self.connection.execute("PRAGMA journal_mode = WAL")
+                # NORMAL in WAL mode: a power cut may lose the last commits, never corrupt.
+                self.connection.execute("PRAGMA synchronous = NORMAL")
+            migrate(self.connection)
+        except SchemaError as error:
+            raise ArchiveError(f"{path}: {error}") from None
+        except sqlite3.OperationalError as error:  # no such folder, no permission, locked
+            raise ArchiveError(f"{path}: cannot open the archive ({error})") from None
+        except sqlite3.DatabaseError as error:
+            raise ArchiveError(f"{path}: not a referat archive ({error})") from None
+        self._known_actors: Optional[list[str]] = None
+
+    # -- lifecycle -------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> "SQLiteArchive":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------
+
+    def has_document(self, sha256: str) -> bool:
+        return self.connection.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone() is not None
+
+    def store_document(self, document: Document, path: Optional[str] = None, run_id: Optional[int] = None) -> StoreOutcome:
+        """Store one Document and all its facts in one transaction.
+
+        ``path`` identifies the file (default: ``document.source.path``). A document
+        whose sha256 is already stored is skipped; one stored under the same path with
+        another sha256 (the file changed) is replaced.
+
+        Example:
+            >>> from referat.extract import extract_bytes
+            >>> with open_archive(":memory:") as archive:
+            ...     archive.store_document(extract_bytes("m.txt", b"Punkt 1 Velkomst\\nReferat\\nGodkendt."))
+            'imported'
+        """
+        path = path or document.source.path
+        connection = self.connection
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            if self.has_document(document.source.sha256):
+                connection.execute("ROLLBACK")
+                return "skipped"
+            replaced = connection.execute("DELETE FROM documents WHERE path = ?", (path,)).rowcount
+            self._insert_document(document, path, run_id)
+            connection.execute("COMMIT")
+        except BaseException:
+            # BaseException: a Ctrl-C between two inserts must not leave half a document.
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+        self._known_actors = None
+        return "replaced" if replaced else "imported"
+
+    def _insert_document(self, document: Document, path: str, run_id: Optional[int]) -> None:
+        source = document.source
+        cursor = self.connection.execute(
+            "INSERT INTO documents (sha256, path, media_type, pages, imported_at, run_id, json) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (source.sha256, path, source.media_type, source.pages, _now(), run_id, document.model_dump_json()),
+        )
+        document_id = cursor.lastrowid
+        used_keys: set[str] = set()
+        for meeting_ordinal, meeting in enumerate(document.meetings, start=1):
+            meeting_id = self.connection.execute(
+                "INSERT INTO meetings (document_id, ordinal, body, organisation, kind, title, date, start_time, location,"
+                " case_numbers, participants, first_page, last_page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    document_id, meeting_ordinal, meeting.body, meeting.organisation, meeting.kind, meeting.title,
+                    meeting.date, meeting.start_time, meeting.location, json.dumps(meeting.case_numbers, ensure_ascii=False),
+                    json.dumps([p.model_dump(mode="json") for p in meeting.participants], ensure_ascii=False),
+                    meeting.pages[0], meeting.pages[1],
+                ),
+            ).lastrowid
+            ordinal = iter(range(1, 1_000_000))
+            for item in meeting.items:
+                self._insert_item(item, meeting_id, None, f"{source.sha256[:12]}-{meeting_ordinal}", ordinal, used_keys)
+
+    def _insert_item(self, item: Item, meeting_id: int, parent_id: Optional[int], prefix: str, ordinal: Iterator[int], used_keys: set[str]) -> None:
+        execute = self.connection.execute
+        number = "_".join(item.number.split()) or "0"
+        key = f"{prefix}-{number}"
+        suffix = 2
+        while key in used_keys:  # numbers repeat in some minutes ("1" in two agendas)
+            key, suffix = f"{prefix}-{number}~{suffix}", suffix + 1
+        used_keys.add(key)
+        first_page = item.pages[0]
+        item_id = execute(
+            "INSERT INTO items (key, meeting_id, parent_id, ordinal, number, title, access, responsible, case_numbers,"
+            " recommendations, attachments, first_page, last_page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                key, meeting_id, parent_id, next(ordinal), item.number, item.title, item.access, item.responsible,
+                json.dumps(item.case_numbers, ensure_ascii=False), json.dumps(item.recommendations, ensure_ascii=False),
+                json.dumps([a.model_dump(mode="json") for a in item.attachments], ensure_ascii=False),
+                item.pages[0], item.pages[1],
+            ),
+        ).lastrowid
+        passages: list[tuple[str, Optional[int], str, Optional[str], Optional[str], Optional[int], str]] = []
+        if item.title.strip():
+            passages.append(("title", None, "title", None, None, first_page, item.title))
+        decision_texts = []
+        for index, section in enumerate(item.sections):
+            section_id = execute(
+                "INSERT INTO sections (item_id, ordinal, kind, heading, text, first_page, last_page) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (item_id, index, section.kind, section.heading, section.text, section.pages[0], section.pages[1]),
+            ).lastrowid
+            if section.kind == "decision":
+                decision_texts.append(" ".join(section.text.split()))
+            if section.text.strip():
+                passages.append(("section", section_id, section.kind, section.heading, None, section.pages[0], section.text))
+        for index, decision in enumerate(item.decisions):
+            decision_id = execute(
+                "INSERT INTO decisions (item_id, ordinal, text, outcome) VALUES (?, ?, ?, ?)",
+                (item_id, index, decision.text, decision.outcome),
+            ).lastrowid
+            # Decisions are usually the text of a decision section: index them only once.
+            flat = " ".join(decision.text.split())
+            if flat and not any(flat in text for text in decision_texts):
+                passages.append(("decision", decision_id, "decision", None, None, first_page, decision.text))
+        for index, statement in enumerate(item.statements):
+            canonical = canonical_actor(statement.actor)
+            statement_id = execute(
+                "INSERT INTO statements (item_id, ordinal, actor, canonical, actor_type, verb, text, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (item_id, index, statement.actor, canonical, statement.actor_type, statement.verb, statement.text, statement.page),
+            ).lastrowid
+            passages.append(("statement", statement_id, "statement", statement.verb, canonical, statement.page, statement.text))
+        for index, position in enumerate(item.positions):
+            canonical = canonical_actor(position.actor)
+            position_id = execute(
+                "INSERT INTO positions (item_id, ordinal, actor, canonical, stance, text) VALUES (?, ?, ?, ?, ?, ?)",
+                (item_id, index, position.actor, canonical, position.stance, position.text),
+            ).lastrowid
+            if position.text.strip():
+                passages.append(("position", position_id, "position", position.stance, canonical, first_page, position.text))
+        self.connection.executemany(
+            "INSERT INTO entities (item_id, text, label, canonical, page) VALUES (?, ?, ?, ?, ?)",
+            [(item_id, e.text, e.label, e.canonical, e.page) for e in item.entities],
+        )
+        self.connection.executemany(
+            'INSERT INTO dates (item_id, text, kind, start, "end", precision) VALUES (?, ?, ?, ?, ?, ?)',
+            [(item_id, d.text, d.kind, d.start, d.end, d.precision) for d in item.dates],
+        )
+        self.connection.executemany(
+            "INSERT INTO amounts (item_id, text, value, currency, qualifier, year) VALUES (?, ?, ?, ?, ?, ?)",
+            [(item_id, a.text, a.value, a.currency, a.qualifier, a.year) for a in item.amounts],
+        )
+        rows = []
+        for source, fact_id, kind, heading, actor, page, text in passages:
+            stems, parts = index_columns(text)
+            rows.append((item_id, source, fact_id, kind, heading, actor, page, text, stems, parts))
+        self.connection.executemany(
+            "INSERT INTO passages (item_id, source, fact_id, section_kind, heading, actor, page, text, stems, parts)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        for subitem in item.subitems:
+            self._insert_item(subitem, meeting_id, item_id, f"{prefix}-{number}", ordinal, used_keys)
+
+    def start_run(self, paths: list[str]) -> int:
+        """Record the start of an import run; its id tags the documents and errors it adds."""
+        return self.connection.execute(
+            "INSERT INTO import_runs (started_at, paths) VALUES (?, ?)", (_now(), json.dumps(paths, ensure_ascii=False))
+        ).lastrowid
+
+    def finish_run(self, run_id: int, status: str, counts: dict[str, int]) -> None:
+        self.connection.execute(
+            "UPDATE import_runs SET finished_at = ?, status = ?, files = ?, imported = ?, skipped = ?, failed = ? WHERE id = ?",
+            (_now(), status, counts.get("files", 0), counts.get("imported", 0), counts.get("skipped", 0), counts.get("failed", 0), run_id),
+        )
+
+    def record_failure(self, path: str, reason: str, run_id: Optional[int] = None) -> None:
+        self.connection.execute(
+            "INSERT INTO import_errors (run_id, path, reason, at) VALUES (?, ?, ?, ?)", (run_id, path, reason, _now())
+        )
+
+    # -- reading ---------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Rows per main table.
+
+        Example:
+            >>> with open_archive(":memory:") as archive:
+            ...     sorted(archive.counts())[:3]
+            ['documents', 'import_errors', 'items']
+        """
+        tables = ("documents", "meetings", "items", "sections", "statements", "positions", "passages", "import_errors")
+        return {table: self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in tables}
+
+    def known_actors(self) -> list[str]:
+        """Canonical names of every actor with a statement or position."""
+        if self._known_actors is None:
+            self._known_actors = [
+                row[0] for row in self.connection.execute("SELECT canonical FROM statements UNION SELECT canonical FROM positions")
+            ]
+        return self._known_actors
+
+    def resolve_actor(self, name: str) -> str:
+        """The canonical actor a typed name means, or ArchiveError saying why not."""
+        resolution: Resolution = resolve_actor(name, self.known_actors())
+        if resolution.canonical:
+            return resolution.canonical
+        if resolution.how == "ambiguous":
+            raise ArchiveError(f"actor '{name}' is ambiguous: " + " · ".join(resolution.candidates))
+        hint = f"; did you mean {' · '.join(resolution.candidates)}?" if resolution.candidates else "; `referat actors` lists them"
+        raise ArchiveError(f"no actor '{name}' in the archive{hint}")
+
+    def _bodies(self, typed: str) -> list[str]:
+        wanted = normalise(typed)
+        bodies = [row[0] for row in self.connection.execute("SELECT DISTINCT body FROM meetings WHERE body IS NOT NULL")]
+        found = [body for body in bodies if wanted in normalise(body)]
+        if not found:
+            raise ArchiveError(f"no meeting body matching '{typed}' in the archive")
+        return found
+
+    def _filter_sql(self, filters: SearchFilters) -> tuple[str, list[Any]]:
+        clauses, params = [], []
+        if filters.body:
+            bodies = self._bodies(filters.body)
+            clauses.append(f"m.body IN ({','.join('?' * len(bodies))})")
+            params += bodies
+        if filters.actor:
+            actor = self.resolve_actor(filters.actor)
+            clauses.append("p.item_id IN (SELECT item_id FROM statements WHERE canonical = ? UNION SELECT item_id FROM positions WHERE canonical = ?)")
+            params += [actor, actor]
+        if filters.date_from:
+            clauses.append("m.date >= ?")
+            params.append(filters.date_from)
+        if filters.date_to:
+            clauses.append("m.date <= ?")
+            params.append(filters.date_to)
+        if filters.section:
+            clauses.append("p.section_kind = ?")
+            params.append(filters.section)
+        if filters.kind:
+            clauses.append("m.kind = ?")
+            params.append(filters.kind)
+        return "".join(f" AND {clause}" for clause in clauses), params
+
+    def search(self, query: str, filters: SearchFilters = SearchFilters(), limit: int = 20, facets: bool = False) -> SearchResult:
+        """Ranked passages matching every word of ``query`` (by word, stem or compound part).
+
+        Example:
+            >>> from referat.extract import extract_bytes
+            >>> with open_archive(":memory:") as archive:
+            ...     _ = archive.store_document(extract_bytes("m.txt", "Punkt 1 Økonomiaftalen\\nReferat\\nDrøftet.".encode()))
+            ...     archive.search("aftale").hits[0].snippet
+            '«Økonomiaftalen»'
+        """
+        try:
+            parsed = parse_query(query)
+        except QueryError as error:
+            raise ArchiveError(str(error)) from None
+        if limit < 1:
+            raise ArchiveError("--limit must be at least 1")
+        where, params = self._filter_sql(filters)
+        columns = """p.id, p.section_kind, p.heading, p.actor, p.page, p.text,
+                   i.key, i.number, i.title, m.body, m.date, m.kind AS meeting_kind, d.path"""
+        joins = """JOIN items i ON i.id = p.item_id
+            JOIN meetings m ON m.id = i.meeting_id
+            JOIN documents d ON d.id = m.document_id"""
+        if where:
+            # Filters need each match's meeting before ranking.
+            sql = f"""SELECT {columns}, {_BM25} AS score
+                FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid {joins}
+                WHERE passages_fts MATCH ?{where} ORDER BY score LIMIT ?"""
+        else:
+            # Rank inside FTS5 first, join only the top hits: the joins of every match
+            # cost more than the ranking itself once a word occurs in 10 000 passages.
+            sql = f"""SELECT {columns}, top.score FROM (
+                    SELECT rowid, {_BM25} AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY score LIMIT ?
+                ) AS top JOIN passages p ON p.id = top.rowid {joins} ORDER BY top.score"""
+        rows = self.connection.execute(sql, [parsed.match, *params, limit]).fetchall()
+        hits = [
+            SearchHit(
+                rank=rank, score=round(-row["score"], 4), item=row["key"], number=row["number"], title=row["title"],
+                section=row["section_kind"], heading=row["heading"], actor=row["actor"], snippet=snippet(row["text"], parsed),
+                body=row["body"], date=row["date"], meeting_kind=row["meeting_kind"], path=row["path"], page=row["page"],
+            )
+            for rank, row in enumerate(rows, start=1)
+        ]
+        result = SearchResult(hits=hits)
+        if facets:
+            result.facets, result.total = self._facets(parsed, where, params)
+        return result
+
+    def _facets(self, parsed: Query, where: str, params: list[Any]) -> tuple[dict[str, dict[str, int]], int]:
+        hits = f"""WITH hits AS (
+                SELECT p.item_id, p.section_kind, m.body, substr(m.date, 1, 4) AS year
+                FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid
+                JOIN items i ON i.id = p.item_id JOIN meetings m ON m.id = i.meeting_id
+                WHERE passages_fts MATCH ?{where})"""
+        body, year, section = Counter(), Counter(), Counter()
+        total = 0
+        for row_body, row_year, row_section, count in self.connection.execute(
+            f"{hits} SELECT body, year, section_kind, count(*) FROM hits GROUP BY 1, 2, 3", [parsed.match, *params]
+        ):
+            body[row_body or "(unknown)"] += count
+            year[row_year or "(unknown)"] += count
+            section[row_section] += count
+            total += count
+        # An actor counts the hits in items where it has a statement or a position.
+        actor = Counter(dict(self.connection.execute(
+            f"""{hits} SELECT a.canonical, count(*) FROM hits JOIN (
+                    SELECT item_id, canonical FROM statements UNION SELECT item_id, canonical FROM positions
+                ) AS a ON a.item_id = hits.item_id GROUP BY a.canonical""",
+            [parsed.match, *params],
+        ).fetchall()))
+        as_dict = lambda counter: dict(sorted(counter.items(), key=lambda pair: (-pair[1], pair[0])))  # noqa: E731
+        return {"body": as_dict(body), "year": as_dict(year), "section": as_dict(section), "actor": as_dict(actor)}, total
+
+    def statements_by(self, actor: str, about: Optional[str] = None, date_from: Optional[str] = None, date_to: Optional[str] = None) -> tuple[str, list[dict[str, Any]]]: ...
+    def actors(self) -> list[dict[str, Any]]: ...
+    def item(self, key: str) -> Optional[dict[str, Any]]: ...
+    def export(self, what: Literal["documents", "items"]) -> Iterator[dict[str, Any]]: ...
+    def counts(self) -> dict[str, int]: ...
+
+
+def default_archive_path() -> str:
+    """``$REFERAT_ARCHIVE`` if set, else ``./referat.db``.
+
+    Example:
+        >>> os.environ.pop("REFERAT_ARCHIVE", None) and None; default_archive_path()
+        'referat.db'
+    """
+    return os.environ.get("REFERAT_ARCHIVE") or "referat.db"
+
+
+def open_archive(path: str, create: bool = True) -> "SQLiteArchive":
+    """Open (and create or migrate) the archive at ``path``.
+
+    Example:
+        >>> with open_archive(":memory:") as archive:
+        ...     archive.counts()["documents"]
+        0
+    """
+    return SQLiteArchive(path, create=create)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class SQLiteArchive:
+    """The archive in one SQLite file (stdlib sqlite3). Use as a context manager."""
+
+    def __init__(self, path: str, create: bool = True) -> None:
+        self.path = path
+        if path != ":memory:" and not create and not os.path.exists(path):
+            raise ArchiveError(f"{path}: no archive there (create one with `referat import PATH --archive {path}`)")
+        if path != ":memory:" and os.path.isdir(path):
+            raise ArchiveError(f"{path}: is a folder, not an archive file")
+        try:
+            # Autocommit mode: transactions are explicit (BEGIN IMMEDIATE … COMMIT) below.
+            self.connection = sqlite3.connect(path, isolation_level=None, timeout=30.0)
+            self.connection.row_factory = sqlite3.Row
+            self.connection.execute("PRAGMA busy_timeout = 30000")
+            self.connection.execute("PRAGMA foreign_keys = ON")
+            if path != ":memory:":
+                self.connection.execute("PRAGMA journal_mode = WAL")
+                # NORMAL in WAL mode: a power cut may lose the last commits, never corrupt.
+                self.connection.execute("PRAGMA synchronous = NORMAL")
+            migrate(self.connection)
+        except SchemaError as error:
+            raise ArchiveError(f"{path}: {error}") from None
+        except sqlite3.OperationalError as error:  # no such folder, no permission, locked
+            raise ArchiveError(f"{path}: cannot open the archive ({error})") from None
+        except sqlite3.DatabaseError as error:
+            raise ArchiveError(f"{path}: not a referat archive ({error})") from None
+        self._known_actors: Optional[list[str]] = None
+
+    # -- lifecycle -------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> "SQLiteArchive":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------
+
+    def has_document(self, sha256: str) -> bool:
+        return self.connection.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone() is not None
+
+    def store_document(self, document: Document, path: Optional[str] = None, run_id: Optional[int] = None) -> StoreOutcome:
+        """Store one Document and all its facts in one transaction.
+
+        ``path`` identifies the file (default: ``document.source.path``). A document
+        whose sha256 is already stored is skipped; one stored under the same path with
+        another sha256 (the file changed) is replaced.
+
+        Example:
+            >>> from referat.extract import extract_bytes
+            >>> with open_archive(":memory:") as archive:
+            ...     archive.store_document(extract_bytes("m.txt", b"Punkt 1 Velkomst\\nReferat\\nGodkendt."))
+            'imported'
+        """
+        path = path or document.source.path
+        connection = self.connection
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            if self.has_document(document.source.sha256):
+                connection.execute("ROLLBACK")
+                return "skipped"
+            replaced = connection.execute("DELETE FROM documents WHERE path = ?", (path,)).rowcount
+            self._insert_document(document, path, run_id)
+            connection.execute("COMMIT")
+        except BaseException:
+            # BaseException: a Ctrl-C between two inserts must not leave half a document.
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+        self._known_actors = None
+        return "replaced" if replaced else "imported"
+
+    def _insert_document(self, document: Document, path: str, run_id: Optional[int]) -> None:
+        source = document.source
+        cursor = self.connection.execute(
+            "INSERT INTO documents (sha256, path, media_type, pages, imported_at, run_id, json) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (source.sha256, path, source.media_type, source.pages, _now(), run_id, document.model_dump_json()),
+        )
+        document_id = cursor.lastrowid
+        used_keys: set[str] = set()
+        for meeting_ordinal, meeting in enumerate(document.meetings, start=1):
+            meeting_id = self.connection.execute(
+                "INSERT INTO meetings (document_id, ordinal, body, organisation, kind, title, date, start_time, location,"
+                " case_numbers, participants, first_page, last_page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    document_id, meeting_ordinal, meeting.body, meeting.organisation, meeting.kind, meeting.title,
+                    meeting.date, meeting.start_time, meeting.location, json.dumps(meeting.case_numbers, ensure_ascii=False),
+                    json.dumps([p.model_dump(mode="json") for p in meeting.participants], ensure_ascii=False),
+                    meeting.pages[0], meeting.pages[1],
+                ),
+            ).lastrowid
+            ordinal = iter(range(1, 1_000_000))
+            for item in meeting.items:
+                self._insert_item(item, meeting_id, None, f"{source.sha256[:12]}-{meeting_ordinal}", ordinal, used_keys)
+
+    def _insert_item(self, item: Item, meeting_id: int, parent_id: Optional[int], prefix: str, ordinal: Iterator[int], used_keys: set[str]) -> None:
+        execute = self.connection.execute
+        number = "_".join(item.number.split()) or "0"
+        key = f"{prefix}-{number}"
+        suffix = 2
+        while key in used_keys:  # numbers repeat in some minutes ("1" in two agendas)
+            key, suffix = f"{prefix}-{number}~{suffix}", suffix + 1
+        used_keys.add(key)
+        first_page = item.pages[0]
+        item_id = execute(
+            "INSERT INTO items (key, meeting_id, parent_id, ordinal, number, title, access, responsible, case_numbers,"
+            " recommendations, attachments, first_page, last_page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                key, meeting_id, parent_id, next(ordinal), item.number, item.title, item.access, item.responsible,
+                json.dumps(item.case_numbers, ensure_ascii=False), json.dumps(item.recommendations, ensure_ascii=False),
+                json.dumps([a.model_dump(mode="json") for a in item.attachments], ensure_ascii=False),
+                item.pages[0], item.pages[1],
+            ),
+        ).lastrowid
+        passages: list[tuple[str, Optional[int], str, Optional[str], Optional[str], Optional[int], str]] = []
+        if item.title.strip():
+            passages.append(("title", None, "title", None, None, first_page, item.title))
+        decision_texts = []
+        for index, section in enumerate(item.sections):
+            section_id = execute(
+                "INSERT INTO sections (item_id, ordinal, kind, heading, text, first_page, last_page) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (item_id, index, section.kind, section.heading, section.text, section.pages[0], section.pages[1]),
+            ).lastrowid
+            if section.kind == "decision":
+                decision_texts.append(" ".join(section.text.split()))
+            if section.text.strip():
+                passages.append(("section", section_id, section.kind, section.heading, None, section.pages[0], section.text))
+        for index, decision in enumerate(item.decisions):
+            decision_id = execute(
+                "INSERT INTO decisions (item_id, ordinal, text, outcome) VALUES (?, ?, ?, ?)",
+                (item_id, index, decision.text, decision.outcome),
+            ).lastrowid
+            # Decisions are usually the text of a decision section: index them only once.
+            flat = " ".join(decision.text.split())
+            if flat and not any(flat in text for text in decision_texts):
+                passages.append(("decision", decision_id, "decision", None, None, first_page, decision.text))
+        for index, statement in enumerate(item.statements):
+            canonical = canonical_actor(statement.actor)
+            statement_id = execute(
+                "INSERT INTO statements (item_id, ordinal, actor, canonical, actor_type, verb, text, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (item_id, index, statement.actor, canonical, statement.actor_type, statement.verb, statement.text, statement.page),
+            ).lastrowid
+            passages.append(("statement", statement_id, "statement", statement.verb, canonical, statement.page, statement.text))
+        for index, position in enumerate(item.positions):
+            canonical = canonical_actor(position.actor)
+            position_id = execute(
+                "INSERT INTO positions (item_id, ordinal, actor, canonical, stance, text) VALUES (?, ?, ?, ?, ?, ?)",
+                (item_id, index, position.actor, canonical, position.stance, position.text),
+            ).lastrowid
+            if position.text.strip():
+                passages.append(("position", position_id, "position", position.stance, canonical, first_page, position.text))
+        self.connection.executemany(
+            "INSERT INTO entities (item_id, text, label, canonical, page) VALUES (?, ?, ?, ?, ?)",
+            [(item_id, e.text, e.label, e.canonical, e.page) for e in item.entities],
+        )
+        self.connection.executemany(
+            'INSERT INTO dates (item_id, text, kind, start, "end", precision) VALUES (?, ?, ?, ?, ?, ?)',
+            [(item_id, d.text, d.kind, d.start, d.end, d.precision) for d in item.dates],
+        )
+        self.connection.executemany(
+            "INSERT INTO amounts (item_id, text, value, currency, qualifier, year) VALUES (?, ?, ?, ?, ?, ?)",
+            [(item_id, a.text, a.value, a.currency, a.qualifier, a.year) for a in item.amounts],
+        )
+        rows = []
+        for source, fact_id, kind, heading, actor, page, text in passages:
+            stems, parts = index_columns(text)
+            rows.append((item_id, source, fact_id, kind, heading, actor, page, text, stems, parts))
+        self.connection.executemany(
+            "INSERT INTO passages (item_id, source, fact_id, section_kind, heading, actor, page, text, stems, parts)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        for subitem in item.subitems:
+            self._insert_item(subitem, meeting_id, item_id, f"{prefix}-{number}", ordinal, used_keys)
+
+    def start_run(self, paths: list[str]) -> int:
+        """Record the start of an import run; its id tags the documents and errors it adds."""
+        return self.connection.execute(
+            "INSERT INTO import_runs (started_at, paths) VALUES (?, ?)", (_now(), json.dumps(paths, ensure_ascii=False))
+        ).lastrowid
+
+    def finish_run(self, run_id: int, status: str, counts: dict[str, int]) -> None:
+        self.connection.execute(
+            "UPDATE import_runs SET finished_at = ?, status = ?, files = ?, imported = ?, skipped = ?, failed = ? WHERE id = ?",
+            (_now(), status, counts.get("files", 0), counts.get("imported", 0), counts.get("skipped", 0), counts.get("failed", 0), run_id),
+        )
+
+    def record_failure(self, path: str, reason: str, run_id: Optional[int] = None) -> None:
+        self.connection.execute(
+            "INSERT INTO import_errors (run_id, path, reason, at) VALUES (?, ?, ?, ?)", (run_id, path, reason, _now())
+        )
+
+    # -- reading ---------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Rows per main table.
+
+        Example:
+            >>> with open_archive(":memory:") as archive:
+            ...     sorted(archive.counts())[:3]
+            ['documents', 'import_errors', 'items']
+        """
+        tables = ("documents", "meetings", "items", "sections", "statements", "positions", "passages", "import_errors")
+        return {table: self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in tables}
+
+    def known_actors(self) -> list[str]:
+        """Canonical names of every actor with a statement or position."""
+        if self._known_actors is None:
+            self._known_actors = [
+                row[0] for row in self.connection.execute("SELECT canonical FROM statements UNION SELECT canonical FROM positions")
+            ]
+        return self._known_actors
+
+    def resolve_actor(self, name: str) -> str:
+        """The canonical actor a typed name means, or ArchiveError saying why not."""
+        resolution: Resolution = resolve_actor(name, self.known_actors())
+        if resolution.canonical:
+            return resolution.canonical
+        if resolution.how == "ambiguous":
+            raise ArchiveError(f"actor '{name}' is ambiguous: " + " · ".join(resolution.candidates))
+        hint = f"; did you mean {' · '.join(resolution.candidates)}?" if resolution.candidates else "; `referat actors` lists them"
+        raise ArchiveError(f"no actor '{name}' in the archive{hint}")
+
+    def _bodies(self, typed: str) -> list[str]:
+        wanted = normalise(typed)
+        bodies = [row[0] for row in self.connection.execute("SELECT DISTINCT body FROM meetings WHERE body IS NOT NULL")]
+        found = [body for body in bodies if wanted in normalise(body)]
+        if not found:
+            raise ArchiveError(f"no meeting body matching '{typed}' in the archive")
+        return found
+
+    def _filter_sql(self, filters: SearchFilters) -> tuple[str, list[Any]]:
+        clauses, params = [], []
+        if filters.body:
+            bodies = self._bodies(filters.body)
+            clauses.append(f"m.body IN ({','.join('?' * len(bodies))})")
+            params += bodies
+        if filters.actor:
+            actor = self.resolve_actor(filters.actor)
+            clauses.append("p.item_id IN (SELECT item_id FROM statements WHERE canonical = ? UNION SELECT item_id FROM positions WHERE canonical = ?)")
+            params += [actor, actor]
+        if filters.date_from:
+            clauses.append("m.date >= ?")
+            params.append(filters.date_from)
+        if filters.date_to:
+            clauses.append("m.date <= ?")
+            params.append(filters.date_to)
+        if filters.section:
+            clauses.append("p.section_kind = ?")
+            params.append(filters.section)
+        if filters.kind:
+            clauses.append("m.kind = ?")
+            params.append(filters.kind)
+        return "".join(f" AND {clause}" for clause in clauses), params
+
+    def search(self, query: str, filters: SearchFilters = SearchFilters(), limit: int = 20, facets: bool = False) -> SearchResult:
+        """Ranked passages matching every word of ``query`` (by word, stem or compound part).
+
+        Example:
+            >>> from referat.extract import extract_bytes
+            >>> with open_archive(":memory:") as archive:
+            ...     _ = archive.store_document(extract_bytes("m.txt", "Punkt 1 Økonomiaftalen\\nReferat\\nDrøftet.".encode()))
+            ...     archive.search("aftale").hits[0].snippet
+            '«Økonomiaftalen»'
+        """
+        try:
+            parsed = parse_query(query)
+        except QueryError as error:
+            raise ArchiveError(str(error)) from None
+        if limit < 1:
+            raise ArchiveError("--limit must be at least 1")
+        where, params = self._filter_sql(filters)
+        columns = """p.id, p.section_kind, p.heading, p.actor, p.page, p.text,
+                   i.key, i.number, i.title, m.body, m.date, m.kind AS meeting_kind, d.path"""
+        joins = """JOIN items i ON i.id = p.item_id
+            JOIN meetings m ON m.id = i.meeting_id
+            JOIN documents d ON d.id = m.document_id"""
+        if where:
+            # Filters need each match's meeting before ranking.
+            sql = f"""SELECT {columns}, {_BM25} AS score
+                FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid {joins}
+                WHERE passages_fts MATCH ?{where} ORDER BY score LIMIT ?"""
+        else:
+            # Rank inside FTS5 first, join only the top hits: the joins of every match
+            # cost more than the ranking itself once a word occurs in 10 000 passages.
+            sql = f"""SELECT {columns}, top.score FROM (
+                    SELECT rowid, {_BM25} AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY score LIMIT ?
+                ) AS top JOIN passages p ON p.id = top.rowid {joins} ORDER BY top.score"""
+        rows = self.connection.execute(sql, [parsed.match, *params, limit]).fetchall()
+        hits = [
+            SearchHit(
+                rank=rank, score=round(-row["score"], 4), item=row["key"], number=row["number"], title=row["title"],
+                section=row["section_kind"], heading=row["heading"], actor=row["actor"], snippet=snippet(row["text"], parsed),
+                body=row["body"], date=row["date"], meeting_kind=row["meeting_kind"], path=row["path"], page=row["page"],
+            )
+            for rank, row in enumerate(rows, start=1)
+        ]
+        result = SearchResult(hits=hits)
+        if facets:
+            result.facets, result.total = self._facets(parsed, where, params)
+        return result
+
+    def _facets(self, parsed: Query, where: str, params: list[Any]) -> tuple[dict[str, dict[str, int]], int]:
+        rows = self.connection.execute(
+            f"""
+            SELECT m.body, substr(m.date, 1, 4) AS year, p.section_kind, p.item_id
+            FROM passages_fts
+            JOIN passages p ON p.id = passages_fts.rowid
+            JOIN items i ON i.id = p.item_id
+            JOIN meetings m ON m.id = i.meeting_id
+            WHERE passages_fts MATCH ?{where}""",
+            [parsed.match, *params],
+        ).fetchall()
+        body, year, section = Counter(), Counter(), Counter()
+        item_hits: Counter = Counter()
+        for row in rows:
+            body[row[0] or "(unknown)"] += 1
+            year[row[1] or "(unknown)"] += 1
+            section[row[2]] += 1
+            item_hits[row[3]] += 1
+        actor: Counter = Counter()
+        if item_hits:
+            # An actor counts the hits in items where it has a statement or a position.
+            for item_id, name in self.connection.execute(
+                "SELECT item_id, canonical FROM statements WHERE item_id IN (SELECT value FROM json_each(?))"
+                " UNION SELECT item_id, canonical FROM positions WHERE item_id IN (SELECT value FROM json_each(?))",
+                [json.dumps(list(item_hits))] * 2,
+            ):
+                actor[name] += item_hits[item_id]
+        as_dict = lambda counter: dict(sorted(counter.items(), key=lambda pair: (-pair[1], pair[0])))  # noqa: E731
+        return {"body": as_dict(body), "year": as_dict(year), "section": as_dict(section), "actor": as_dict(actor)}, len(rows)
+
+    def statements_by(self, actor: str, about: Optional[str] = None, date_from: Optional[str] = None, date_to: Optional[str] = None) -> tuple[str, list[dict[str, Any]]]:
+        """Statements and positions by one actor (resolved by alias and typo-tolerantly), oldest meeting first.
+
+        With ``about``, only those whose own text or whose item's title matches the query.
+        Returns the canonical name and the rows.
+        """
+        canonical = self.resolve_actor(actor)
+        named: dict[str, Any] = {"canonical": canonical, "date_from": date_from, "date_to": date_to}
+        where = (" AND m.date >= :date_from" if date_from else "") + (" AND m.date <= :date_to" if date_to else "")
+        about_sql = ""
+        if about:
+            try:
+                parsed = parse_query(about)
+            except QueryError as error:
+                raise ArchiveError(str(error)) from None
+            about_sql = (
+                " AND (x.passage_id IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH :match)"
+                " OR x.item_id IN (SELECT p.item_id FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
+                " WHERE passages_fts MATCH :match AND p.section_kind = 'title'))"
+            )
+        sql = f"""
+            WITH x AS (
+                SELECT 'statement' AS type, s.id, s.item_id, s.actor, s.canonical, s.actor_type, s.verb, NULL AS stance,
+                       s.text, s.page, (SELECT id FROM passages WHERE item_id = s.item_id AND source = 'statement' AND fact_id = s.id) AS passage_id
+                FROM statements s WHERE s.canonical = :canonical
+                UNION ALL
+                SELECT 'position', po.id, po.item_id, po.actor, po.canonical, NULL, NULL, po.stance,
+                       po.text, NULL, (SELECT id FROM passages WHERE item_id = po.item_id AND source = 'position' AND fact_id = po.id)
+                FROM positions po WHERE po.canonical = :canonical
+            )
+            SELECT x.*, i.key, i.number, i.title, m.body, m.date, m.kind AS meeting_kind, d.path
+            FROM x JOIN items i ON i.id = x.item_id JOIN meetings m ON m.id = i.meeting_id JOIN documents d ON d.id = m.document_id
+            WHERE 1{where}{about_sql}
+            ORDER BY m.date IS NULL, m.date, d.path, i.ordinal, x.type DESC, x.id"""
+        if about:
+            named["match"] = parsed.match
+        rows = self.connection.execute(sql, named).fetchall()
+        return canonical, [
+            {
+                "type": row["type"], "actor": row["canonical"], "as_printed": row["actor"], "actor_type": row["actor_type"],
+                "verb": row["verb"], "stance": row["stance"], "text": row["text"], "page": row["page"],
+                "item": row["key"], "number": row["number"], "title": row["title"], "body": row["body"],
+                "date": row["date"], "meeting_kind": row["meeting_kind"], "path": row["path"],
+            }
+            for row in rows
+        ]
+
+    def actors(self) -> list[dict[str, Any]]:
+        """Canonical actors with their numbers of statements, positions and meetings, most active first."""
+        rows = self.connection.execute(
+            """
+            SELECT canonical, sum(type = 'statement') AS statements, sum(type = 'position') AS positions,
+                   count(DISTINCT meeting_id) AS meetings, group_concat(DISTINCT actor) AS spellings
+            FROM (SELECT 'statement' AS type, s.canonical, s.actor, i.meeting_id FROM statements s JOIN items i ON i.id = s.item_id
+                  UNION ALL
+                  SELECT 'position', p.canonical, p.actor, i.meeting_id FROM positions p JOIN items i ON i.id = p.item_id)
+            GROUP BY canonical ORDER BY statements + positions DESC, canonical"""
+        ).fetchall()
+        return [
+            {"actor": r["canonical"], "statements": r["statements"], "positions": r["positions"], "meetings": r["meetings"],
+             "as_printed": sorted(set((r["spellings"] or "").split(",")))}
+            for r in rows
+        ]
+
+    def item(self, key: str) -> Optional[dict[str, Any]]:
+        """One item with its meeting, source and every fact, by key (or numeric id)."""
+        row = self.connection.execute(
+            """SELECT i.*, m.body, m.organisation, m.date, m.kind AS meeting_kind, m.title AS meeting_title, d.path, d.sha256,
+                      (SELECT key FROM items WHERE id = i.parent_id) AS parent
+               FROM items i JOIN meetings m ON m.id = i.meeting_id JOIN documents d ON d.id = m.document_id
+               WHERE i.key = ? OR (i.id = ? AND ? GLOB '[0-9]*')""",
+            (key, key, key),
+        ).fetchone()
+        if row is None:
+            return None
+        item_id = row["id"]
+        fetch = lambda sql: [dict(r) for r in self.connection.execute(sql, (item_id,))]  # noqa: E731
+        return {
+            "item": row["key"], "parent": row["parent"], "number": row["number"], "title": row["title"], "access": row["access"],
+            "responsible": row["responsible"], "case_numbers": json.loads(row["case_numbers"]),
+            "recommendations": json.loads(row["recommendations"]), "attachments": json.loads(row["attachments"]),
+            "pages": [row["first_page"], row["last_page"]],
+            "meeting": {"body": row["body"], "organisation": row["organisation"], "date": row["date"],
+                        "kind": row["meeting_kind"], "title": row["meeting_title"]},
+            "source": {"path": row["path"], "sha256": row["sha256"]},
+            "sections": fetch("SELECT kind, heading, text, first_page, last_page FROM sections WHERE item_id = ? ORDER BY ordinal"),
+            "decisions": fetch("SELECT text, outcome FROM decisions WHERE item_id = ? ORDER BY ordinal"),
+            "statements": fetch("SELECT actor, canonical, actor_type, verb, text, page FROM statements WHERE item_id = ? ORDER BY ordinal"),
+            "positions": fetch("SELECT actor, canonical, stance, text FROM positions WHERE item_id = ? ORDER BY ordinal"),
+            "entities": fetch("SELECT text, label, canonical, page FROM entities WHERE item_id = ? ORDER BY id"),
+            "dates": fetch('SELECT text, kind, start, "end", precision FROM dates WHERE item_id = ? ORDER BY id'),
+            "amounts": fetch("SELECT text, value, currency, qualifier, year FROM amounts WHERE item_id = ? ORDER BY id"),
+            "subitems": [r[0] for r in self.connection.execute("SELECT key FROM items WHERE parent_id = ? ORDER BY ordinal", (item_id,))],
+        }
+
+    def export(self, what: Literal["documents", "items"] = "documents") -> Iterator[dict[str, Any]]:
+        """Every stored Document as its JSON, or one flat row per item (for CSV)."""
+        if what == "documents":
+            for (text,) in self.connection.execute("SELECT json FROM documents ORDER BY path"):
+                yield json.loads(text)
+            return
+        for row in self.connection.execute(
+            """SELECT i.key AS item, d.path, d.sha256, m.body, m.organisation, m.date, m.kind AS meeting_kind,
+                      i.number, i.title, i.access, i.case_numbers, i.first_page, i.last_page,
+                      (SELECT group_concat(kind, ' ') FROM sections WHERE item_id = i.id) AS sections,
+                      (SELECT group_concat(text, ' | ') FROM decisions WHERE item_id = i.id) AS decisions,
+                      (SELECT group_concat(outcome, ' ') FROM decisions WHERE item_id = i.id) AS outcomes,
+                      (SELECT count(*) FROM statements WHERE item_id = i.id) AS statements
+               FROM items i JOIN meetings m ON m.id = i.meeting_id JOIN documents d ON d.id = m.document_id
+               ORDER BY d.path, m.ordinal, i.ordinal"""
+        ):
+            yield dict(row)
+
+    def check(self) -> dict[str, Any]:
+        """Integrity: SQLite's own check, foreign keys, and no document without its meetings' rows."""
+        integrity = self.connection.execute("PRAGMA integrity_check").fetchone()[0]
+        foreign = self.connection.execute("PRAGMA foreign_key_check").fetchall()
+        fts = "ok"
+        try:
+            self.connection.execute("INSERT INTO passages_fts(passages_fts, rank) VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError as error:
+            fts = str(error)
+        return {"integrity": integrity, "foreign_keys": len(foreign), "fts": fts}
+
+
+def timed_search(archive: SQLiteArchive, query: str, **options: Any) -> tuple[SearchResult, float]:
+    """Run a search and return it with its wall time in milliseconds (for the benchmark)."""
+    start = time.perf_counter()
+    result = archive.search(query, **options)
+    return result, (time.perf_counter() - start) * 1000
+
+
+def date_bound(text: str, end: bool = False) -> str:
+    """A --from/--to value as an inclusive ``YYYY-MM-DD``: a year or month means its first
+    (or, with ``end``, last) day. Raises ValueError with a sentence.
+
+    Example:
+        >>> date_bound("2024"), date_bound("2024-02", end=True), date_bound("2024-03-05")
+        ('2024-01-01', '2024-02-29', '2024-03-05')
+    """
+    import calendar
+    import re
+
+    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", text.strip())
+    if not match:
+        raise ValueError(f"'{text}' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    year = int(match.group(1))
+    month = int(match.group(2) or (12 if end else 1))
+    if not 1 <= month <= 12:
+        raise ValueError(f"'{text}' has no month {month}")
+    last = calendar.monthrange(year, month)[1]
+    day = int(match.group(3) or (last if end else 1))
+    if not 1 <= day <= last:
+        raise ValueError(f"'{text}' has no day {day}")
+    return f"{year:04d}-{month:02d}-{day:02d}"

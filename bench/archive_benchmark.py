@@ -1,0 +1,269 @@
+#!/usr/bin/env python3
+"""Benchmark the archive: import throughput, and search latency at >= 100 000 sections.
+
+1. **Import** -- ``import_paths`` (what ``referat import`` runs: worker processes,
+   one transaction per document) into a fresh archive, timed end to end including
+   worker start-up, for (a) ``corpus/`` and (b) everything available: corpus/, the
+   generated 220-page PDF in bench/generated/, and ``../shared/seeds`` and
+   ``../shared/corpus-real`` when that folder exists. Reports documents/s and pages/s.
+
+2. **Search** -- a synthetic archive built from those documents with the library's own
+   insert path (``store_document``, one transaction per document): each copy gets
+   another body (30 Danish committees and councils), a random meeting date 2008-2026,
+   its sections' sentences shuffled, with probability ``--mix`` one sentence borrowed
+   from another document, and numbers changed, until there are at least ``--sections``
+   sections. With the default mix a word occurs in about the same share of passages as
+   in the real documents; ``--mix 2`` (1-3 borrowed sentences in every section) spreads
+   every word over a third of the archive, a stress case for common words. Then a fixed
+   list of queries (single words, compounds, inflected forms, two- and three-word
+   queries, names with aa/å, a typo) runs ``--rounds`` times each; p50/p95/max are
+   reported for plain searches (limit 20), searches with filters, and with facets.
+   Goal: p95 < 20 ms.
+
+Results are printed and written to bench/results/archive.json. The synthetic archive is
+kept in bench/generated/ (git-ignored size: ~0.5 GB at 100 000 sections) and reused
+when its parameters match; ``--rebuild`` forces a new one.
+
+    python bench/archive_benchmark.py
+    python bench/archive_benchmark.py --sections 200000 --rounds 10
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import hashlib
+import json
+import os
+import platform
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.join(os.path.dirname(REPO), "shared")
+
+from referat.archive import SearchFilters, open_archive  # noqa: E402
+from referat.archive.importer import discover, import_paths  # noqa: E402
+from referat.extract import ExtractionError, extract_file  # noqa: E402
+from referat.models import Document  # noqa: E402
+
+BODIES = [
+    "Aarhus Byråd", "Ballerup Byråd", "Syddjurs Byråd", "Odense Byråd", "Aalborg Byråd", "Københavns Borgerrepræsentation",
+    "Sundheds- og Forebyggelsesudvalget", "Psykiatri- og Socialudvalget", "Ældre- og Sundhedsudvalget", "Økonomiudvalget",
+    "Teknik- og Miljøudvalget", "Børne- og Ungdomsudvalget", "Kultur- og Fritidsudvalget", "Beskæftigelsesudvalget",
+    "Regionsrådet i Region Midtjylland", "Regionsrådet i Region Hovedstaden", "Forretningsudvalget", "Plan- og Boligudvalget",
+    "Task Force for Børne- og Ungdomspsykiatri", "Task Force for Kræft- og Psykiatriområdet", "Nationalt råd for psykiatri",
+    "Klima- og Energiudvalget", "Social- og Arbejdsmarkedsudvalget", "Skoleudvalget", "Udvalget for Plan, Udvikling og Kultur",
+    "Hjortshøj-Egaa Sogneråd", "Danske Regioners bestyrelse", "KL's Sundheds- og Ældreudvalg", "Sundhedskoordinationsudvalget",
+    "Det Regionale Udviklingsudvalg",
+]
+
+QUERIES = [
+    "aftale", "psykiatri", "økonomiaftalen", "ventetider", "budget", "regnskab 2024", "sundhedsreform", "kapacitet",
+    "børne- og ungdomspsykiatrien", "udmøntning af midler", "akutpladser", "godkendt", "taget til efterretning",
+    "Aarhus", "Århus", "kommunernes landsforening", "danske regioner", "tvang", "socialpsykiatrien", "kræftplan",
+    "sengepladser", "overførsel af driftsmidler", "ejendom", "personalesag", "høringssvar", "kvalitetsstandarder",
+    "forebyggelse ulighed", "aftaler", "beslutninger", "indstilling", "medarbejdere", "sygehus", "digitalisering",
+    "tidlig indsats", "mistrivsel", "styrelsen", "handleplan", "rammer for opfølgning", "psykiatriplan", "budgetforlig",
+]
+FILTERED = [
+    ("psykiatri", SearchFilters(date_from="2015-01-01", date_to="2020-12-31")),
+    ("aftale", SearchFilters(body="byråd")),
+    ("godkendt", SearchFilters(section="decision")),
+    ("ventetider", SearchFilters(kind="referat", date_from="2020-01-01")),
+]
+
+
+def source_files() -> tuple[list[str], list[str]]:
+    corpus = discover([os.path.join(REPO, "corpus")])
+    everything = list(corpus)
+    everything += sorted(glob.glob(os.path.join(REPO, "bench", "generated", "*.pdf")))
+    if os.path.isdir(SHARED):
+        everything += discover([os.path.join(SHARED, "seeds"), os.path.join(SHARED, "corpus-real")])
+    return corpus, everything
+
+
+def bench_import(files: list[str], label: str, workers: int | None) -> dict:
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "import.db")
+        with open_archive(path) as archive:
+            start = time.perf_counter()
+            summary = import_paths(archive, files, workers=workers)
+            seconds = time.perf_counter() - start
+    imported = summary.imported + summary.replaced
+    result = {
+        "set": label, "files": summary.files, "imported": imported, "failed": summary.failed,
+        "skipped_duplicates": summary.skipped, "pages": summary.pages, "seconds": round(seconds, 3),
+        "documents_per_second": round(imported / seconds, 2), "pages_per_second": round(summary.pages / seconds, 1),
+        "workers": workers or os.cpu_count(),
+        "failures": [f"{os.path.relpath(p, REPO)}: {r}" for p, r in summary.failures],
+    }
+    print(f"import {label}: {imported} documents, {summary.pages} pages in {seconds:.2f} s → "
+          f"{result['documents_per_second']} documents/s, {result['pages_per_second']} pages/s "
+          f"({summary.failed} failed, {summary.skipped} duplicates skipped, {result['workers']} workers)")
+    return result
+
+
+def templates(files: list[str]) -> list[Document]:
+    found = []
+    for path in files:
+        try:
+            document = extract_file(path)
+        except ExtractionError:
+            continue
+        if sum(len(item.sections) for meeting in document.meetings for item in meeting.items):
+            found.append(document)
+    return found
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_NUMBER = re.compile(r"\b\d{1,3}\b")
+
+
+def vary(document: Document, index: int, pool: list[str], rng: random.Random, mix: float) -> Document:
+    data = document.model_dump(mode="json")
+
+    def rewrite(text: str) -> str:
+        sentences = [s for s in _SENTENCE.split(text) if s.strip()]
+        rng.shuffle(sentences)
+        if mix >= 1:
+            sentences += rng.sample(pool, k=min(len(pool), rng.randint(1, 3)))
+        elif rng.random() < mix:
+            sentences.append(rng.choice(pool))
+        text = " ".join(sentences)
+        return _NUMBER.sub(lambda m: str(rng.randint(1, 999)) if rng.random() < 0.5 else m.group(), text)
+
+    def walk(items: list[dict]) -> None:
+        for item in items:
+            for section in item["sections"]:
+                section["text"] = rewrite(section["text"])
+            walk(item["subitems"])
+
+    for meeting in data["meetings"]:
+        meeting["body"] = rng.choice(BODIES)
+        meeting["date"] = f"{rng.randint(2008, 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        walk(meeting["items"])
+    name = os.path.basename(document.source.path)
+    data["source"]["path"] = f"synthetic/{index:06d}-{name}"
+    data["source"]["sha256"] = hashlib.sha256(f"synthetic {index} {name}".encode()).hexdigest()
+    return Document.model_validate(data)
+
+
+def build_synthetic(path: str, files: list[str], sections: int, seed: int, mix: float) -> dict:
+    rng = random.Random(seed)
+    bases = templates(files)
+    pool = [s for d in bases for m in d.meetings for i in m.items for sec in i.sections for s in _SENTENCE.split(sec.text) if len(s) > 30]
+    start = time.perf_counter()
+    stored = documents = 0
+    with open_archive(path) as archive:
+        while stored < sections:
+            base = bases[documents % len(bases)]
+            document = vary(base, documents, pool, rng, mix)
+            archive.store_document(document)
+            stored += sum(len(item.sections) for meeting in document.meetings for item in meeting.items)  # top-level; close enough
+            documents += 1
+        counts = archive.counts()
+        archive.connection.execute("PRAGMA optimize")
+        archive.connection.execute("INSERT INTO passages_fts(passages_fts) VALUES ('optimize')")
+    seconds = time.perf_counter() - start
+    print(f"built {path}: {counts['documents']} documents, {counts['sections']} sections, {counts['passages']} passages "
+          f"in {seconds:.0f} s ({counts['sections'] / seconds:.0f} sections/s through store_document)")
+    return {"documents": counts["documents"], "sections": counts["sections"], "items": counts["items"],
+            "passages": counts["passages"], "build_seconds": round(seconds, 1), "templates": len(bases), "seed": seed, "mix": mix}
+
+
+def percentiles(samples: list[float]) -> dict:
+    ordered = sorted(samples)
+    pick = lambda q: ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]  # noqa: E731
+    return {"runs": len(ordered), "p50_ms": round(statistics.median(ordered), 2), "p95_ms": round(pick(0.95), 2),
+            "max_ms": round(ordered[-1], 2)}
+
+
+def bench_search(path: str, rounds: int) -> dict:
+    results = {}
+    with open_archive(path, create=False) as archive:
+        for query in QUERIES:  # warm the page cache once, as a running service would be
+            archive.search(query)
+        plain, faceted, filtered, worst = [], [], [], {}
+        hits = {}
+        for _ in range(rounds):
+            for query in QUERIES:
+                start = time.perf_counter()
+                result = archive.search(query, limit=20)
+                elapsed = (time.perf_counter() - start) * 1000
+                plain.append(elapsed)
+                worst[query] = max(worst.get(query, 0), elapsed)
+                hits[query] = len(result.hits)
+            for query, filters in FILTERED:
+                start = time.perf_counter()
+                archive.search(query, filters=filters, limit=20)
+                filtered.append((time.perf_counter() - start) * 1000)
+        totals = {}
+        for query in QUERIES[:10]:
+            for _ in range(max(1, rounds // 2)):
+                start = time.perf_counter()
+                result = archive.search(query, limit=20, facets=True)
+                faceted.append((time.perf_counter() - start) * 1000)
+            totals[query] = result.total
+    results["plain"] = percentiles(plain)
+    results["filtered"] = percentiles(filtered)
+    results["facets"] = percentiles(faceted)
+    results["slowest_queries_ms"] = {q: round(ms, 1) for q, ms in sorted(worst.items(), key=lambda p: -p[1])[:5]}
+    results["matching_passages_of_faceted_queries"] = totals
+    results["queries_without_hits"] = [q for q, n in hits.items() if n == 0]
+    for name in ("plain", "filtered", "facets"):
+        r = results[name]
+        print(f"search {name:8}: p50 {r['p50_ms']:.2f} ms, p95 {r['p95_ms']:.2f} ms, max {r['max_ms']:.1f} ms ({r['runs']} runs)")
+    print("slowest:", results["slowest_queries_ms"])
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sections", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--seed", type=int, default=4)
+    parser.add_argument("--mix", type=float, default=0.3, help="share of sections given a borrowed sentence (>= 1: 1-3 in each)")
+    parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--skip-import", action="store_true")
+    args = parser.parse_args()
+
+    corpus, everything = source_files()
+    report: dict = {
+        "measured_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "git": subprocess.run(["git", "-C", REPO, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip(),
+        "python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
+        "sqlite": __import__("sqlite3").sqlite_version,
+    }
+    if not args.skip_import:
+        report["import"] = [bench_import(corpus, "corpus/", args.workers), bench_import(everything, "all available", args.workers)]
+
+    synthetic = os.path.join(REPO, "bench", "generated", f"archive-{args.sections}-seed{args.seed}-mix{args.mix:g}.db")
+    params = synthetic + ".params.json"
+    if args.rebuild or not os.path.exists(synthetic) or not os.path.exists(params):
+        for suffix in ("", "-wal", "-shm", ".params.json"):
+            if os.path.exists(synthetic + suffix):
+                os.remove(synthetic + suffix)
+        built = build_synthetic(synthetic, everything, args.sections, args.seed, args.mix)
+        with open(params, "w") as handle:
+            json.dump(built, handle, indent=2)
+    with open(params) as handle:
+        report["synthetic_archive"] = {**json.load(handle), "file_mb": round(os.path.getsize(synthetic) / 1e6, 1)}
+    report["search"] = bench_search(synthetic, args.rounds)
+    report["goal"] = "search p95 < 20 ms at >= 100 000 sections"
+    report["goal_met"] = report["search"]["plain"]["p95_ms"] < 20
+    os.makedirs(os.path.join(REPO, "bench", "results"), exist_ok=True)
+    name = "archive.json" if args.mix == 0.3 else f"archive-mix{args.mix:g}.json"
+    with open(os.path.join(REPO, "bench", "results", name), "w", encoding="utf-8") as handle:
+        json.dump(report, handle, ensure_ascii=False, indent=2)
+    print(f"written bench/results/{name}")
+
+
+if __name__ == "__main__":
+    main()

@@ -27,7 +27,9 @@ _ANY_STANCE = re.compile(r"stemte|stemmer|tiltræde|forbehold|undlod|deltog ikke
 _LETTERS = r"(?P<letters>[A-ZÆØÅ](?:\s*,\s*[A-ZÆØÅ])*(?:\s+og\s+[A-ZÆØÅ])?)"
 # Letters are upper-case and stand alone: "V stemte imod", not the last "i" of "Folkeparti".
 _GROUP = re.compile(rf"(?:(?i:(?:et\s+)?(?:flertal|mindretal)\s+bestående\s+af)\s+|^){_LETTERS}\s*$")
-_NAMED = re.compile(r"(?P<name>[A-ZÆØÅ][\wæøå'’-]+(?:\s+[A-ZÆØÅ][\wæøå'’-]+){0,4})\s*(?:\((?P<party>[A-ZÆØÅ])\))?\s*$")
+# A person not in the gazetteer: two to five capitalised words ("Jens Hansen (V)");
+# one word ("Følgende deltog ikke …") is a pronoun or a list label, not an actor.
+_NAMED = re.compile(r"(?P<name>[A-ZÆØÅ][\wæøå'’-]+(?:\s+[A-ZÆØÅ][\wæøå'’-]+){1,4})\s*(?:\((?P<party>[A-ZÆØÅ])\))?\s*$")
 
 
 @lru_cache(maxsize=1)

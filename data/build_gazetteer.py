@@ -32,7 +32,7 @@ HAND_WRITTEN = [
     ("Nordisk Ministerråd", "ORG", "organisation", ""),
     ("Kommunekontaktrådet", "ORG", "body", "KKR"),
     ("Folketinget", "ORG", "body", ""),
-    ("Regeringen", "ORG", "body", "regeringen"),
+    ("Regeringen", "ORG", "body", ""),  # capitalised only: lower-case "regeringen" is a common noun
     ("Kræftens Bekæmpelse", "ORG", "organisation", ""),
     ("Socialpædagogerne", "ORG", "organisation", ""),
     ("Psykiatrifonden", "ORG", "organisation", ""),
@@ -41,6 +41,11 @@ HAND_WRITTEN = [
     ("Task Force for Kræft- og Psykiatriområdet", "ORG", "body", "Task Force for kræft- og psykiatriområdet"),
     ("Nationalt Råd for 10-årsplanen for Psykiatrien", "ORG", "body", ""),
     ("Psykiatrirådet", "ORG", "body", ""),
+    ("Ministeriet for Sundhed og Forebyggelse", "ORG", "organisation", ""),  # 2011-2015 name
+    ("Danske Multidisciplinære Cancer Grupper", "ORG", "organisation", "DMCG"),
+    ("Danske Multidisciplinære Psykiatri Grupper", "ORG", "organisation", "DMPG"),
+    ("World Health Organization", "ORG", "organisation", "WHO|WHO’s|WHO's"),
+    ("EN AF OS", "ORG", "organisation", ""),  # the national anti-stigma initiative
     # Political parties: canonical name and the letter they stand on the ballot with.
     ("Socialdemokratiet", "ORG", "party", "A|Socialdemokraterne"),
     ("Radikale Venstre", "ORG", "party", "B|Det Radikale Venstre"),

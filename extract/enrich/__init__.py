@@ -14,7 +14,7 @@ import bisect
 import datetime
 from typing import Iterator, Optional
 
-from referat.extract.enrich.actors import ActorContext, resolve_name
+from referat.extract.enrich.actors import ActorContext, canonical_organisation, resolve_name
 from referat.extract.enrich.dates import date_context
 from referat.extract.enrich.pipeline import EnrichContext, get_nlp, run
 from referat.models import Amount, DateMention, Document, Entity, Item, Position, Statement
@@ -65,6 +65,10 @@ def enrich_document(document: Document) -> Document:
             for section in item.sections:
                 chunks.append((section.text, section._line_pages, section, section.kind in STATEMENT_SECTIONS))
             seen_entities: set[tuple[str, str, int]] = set()
+            if item.responsible:
+                # The case officer printed under the title is a person of the item.
+                seen_entities.add((item.responsible, "PER", item.pages[0]))
+                item.entities.append(Entity(text=item.responsible, label="PER", canonical=item.responsible, page=item.pages[0]))
             for text, line_pages, section, with_statements in chunks:
                 if not text.strip():
                     continue
@@ -74,15 +78,18 @@ def enrich_document(document: Document) -> Document:
                 pages = _Pages(text, line_pages, fallback)
                 for span in doc.ents:
                     page = pages.at(span.start_char)
-                    key = (span.text, span.label_, page)
+                    surface = " ".join(span.text.split())
+                    key = (surface, span.label_, page)
                     if key in seen_entities:
                         continue
                     seen_entities.add(key)
                     canonical = None
-                    if span.label_ in ("ORG", "PER"):
-                        actor = resolve_name(span.text, participants)
-                        canonical = actor.canonical if actor else None
-                    item.entities.append(Entity(text=span.text, label=span.label_, canonical=canonical, page=page))
+                    if span.label_ == "ORG":
+                        canonical = canonical_organisation(surface)
+                    elif span.label_ == "PER":
+                        actor = resolve_name(surface, participants)
+                        canonical = actor.canonical if actor else surface
+                    item.entities.append(Entity(text=surface, label=span.label_, canonical=canonical, page=page))
                 item.dates.extend(DateMention(**mention) for mention in doc._.dates)
                 item.amounts.extend(Amount(**amount) for amount in doc._.amounts)
                 for found in doc._.statements:

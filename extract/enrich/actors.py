@@ -144,6 +144,28 @@ class ActorContext:
         return actor
 
 
+@lru_cache(maxsize=1)
+def _canonical_names() -> list[str]:
+    return sorted({actor.canonical for actor in gazetteer().values()})
+
+
+def canonical_organisation(text: str) -> Optional[str]:
+    """The gazetteer's name for a spelling variant ("Faaborg Midtfyn Kommune",
+    "Indenrigs og Sundhedsministeriet", "Psykiatri - og Socialudvalget").
+
+    Example:
+        >>> canonical_organisation("Aarhus kommune")
+        'Aarhus Kommune'
+    """
+    text = re.sub(r"\s+-\s*og\s+", "- og ", " ".join(text.split()))
+    text = re.sub(r"\s+kommune$", " Kommune", text)
+    actor = resolve_name(text)
+    if actor is not None:
+        return actor.canonical
+    best = process.extractOne(text, _canonical_names(), scorer=fuzz.ratio, score_cutoff=92)
+    return best[0] if best else text
+
+
 def resolve_name(text: str, participants: Optional[list[str]] = None) -> Optional[Actor]:
     """A name as written → canonical Actor, through the gazetteer, genitives and titles.
 

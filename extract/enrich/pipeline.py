@@ -128,9 +128,12 @@ def lemmas(doc: Doc) -> Doc:
 # skip all other positions at once instead of trying each alternative there.
 ORG_RULES = re.compile(
     r"(?=[A-ZÆØÅ])(?:\bRegion\s+[A-ZÆØÅ][\wæøå]+"
-    r"|\b[A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ][\wæøå]+)?\s+Kommune\b"
-    r"|\b(?:[A-ZÆØÅ][\wæøå]*-\s+og\s+)?[A-ZÆØÅ][\wæøå]*(?:styrelsen|ministeriet|udvalget)\b"
-    r"|\b(?:Rådet|Task Force|Nationalt [Rr]åd)\s+for\s+(?:[\wæøå-]+\s+){0,5}?[\wæøå-]*(?:området|psykiatrien|sundhed|lidelser)\b)"
+    # "Aarhus Kommune", "Aarhus kommune", "Faaborg-Midtfyn Kommune", "Faaborg Midtfyn Kommune"
+    r"|\b[A-ZÆØÅ][\wæøå]+(?:[- ][A-ZÆØÅ][\wæøå]+)?\s+[Kk]ommune\b"
+    # "Indenrigs- og Sundhedsministeriet", "Psykiatri - og Socialudvalget", "Behandlingsrådet"
+    r"|\b(?:[A-ZÆØÅ][\wæøå]*\s?-?\s+og\s+)?[A-ZÆØÅ][\wæøå]*(?:styrelsen|ministeriet|udvalget|rådet)\b"
+    # "Nationalt råd for psykiske lidelser og mental sundhed": up to the last head noun
+    r"|\b(?:Rådet|Task Force|Nationalt [Rr]åd)\s+for\s+(?:[\wæøå-]+\s+){0,6}[\wæøå-]*(?:området|psykiatrien|sundhed|lidelser)\b)"
 )
 LAW_RULES = re.compile(
     r"\b[a-zæøå]+lovens\s+§\s?\d+[a-z]?(?:\s+og\s+§\s?\d+[a-z]?)?"
@@ -138,6 +141,10 @@ LAW_RULES = re.compile(
     r"|(?<![\wæøå])§\s?\d+[a-z]?(?:,\s*stk\.\s*\d+)?"
     r"|\b[Ll]ovforslag\s+L\s?\d+"
     r"|\b[a-zæøå]+loven\b"
+)
+# "Lotte Lyhne, chefkonsulent i Socialpædagogerne": a name with its title after it.
+PERSON_TITLED_AFTER = re.compile(
+    r"(?P<name>[A-ZÆØÅ][\wæøå'’-]+(?:\s+[A-ZÆØÅ][\wæøå'’-]+){1,3}),\s+[a-zæøå-]*(?:konsulent|chef|direktør|formand|leder|minister|rådgiver|medarbejder|ordfører)\b"
 )
 PERSON_RULES = re.compile(
     r"(?=[A-ZÆØÅa-zæøå])\b(?:[A-ZÆØÅ][\wæøå-]*(?:\s+[-–]\s*|\s+og\s+))?[A-ZÆØÅ]?[\wæøå-]*(?:formand|minister|direktør|chef|konsulent|borgmester)\s+"
@@ -176,11 +183,12 @@ class EntityRecogniser:
                 span = doc.char_span(match.start(), match.end(), label=label, alignment_mode="expand")
                 if span is not None:
                     spans.append(span)
-        titled = any(word in lower for word in ("formand", "minister", "direktør", "chef", "konsulent", "borgmester"))
-        for match in PERSON_RULES.finditer(text) if titled else ():
-            span = doc.char_span(match.start("name"), match.end("name"), label="PER", alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
+        titled = any(word in lower for word in ("formand", "minister", "direktør", "chef", "konsulent", "borgmester", "leder", "rådgiver"))
+        for pattern in (PERSON_RULES, PERSON_TITLED_AFTER) if titled or "," in text else ():
+            for match in pattern.finditer(text):
+                span = doc.char_span(match.start("name"), match.end("name"), label="PER", alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
         context: Optional[EnrichContext] = doc._.referat_context
         if context is not None:
             for participant in context.actors.participants:

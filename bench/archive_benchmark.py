@@ -40,7 +40,6 @@ import random
 import re
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 

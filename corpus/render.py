@@ -1008,12 +1008,12 @@ def render_acadre_docx(doc, out: Path):
     body.append(docx_table(rows, [4535, 4535], header=False,
                            align_right_from=0, borders=False))
 
-    sect = (f'<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader1"/>'
-            f'<w:footerReference w:type="default" r:id="rIdFooter1"/>'
-            f'<w:pgSz w:w="11906" w:h="16838"/>'
-            f'<w:pgMar w:top="2155" w:right="1287" w:bottom="1300" w:left="1418"'
-            f' w:header="720" w:footer="600" w:gutter="0"/>'
-            f'<w:pgNumType w:start="0"/><w:titlePg/></w:sectPr>')
+    sect = ('<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader1"/>'
+            '<w:footerReference w:type="default" r:id="rIdFooter1"/>'
+            '<w:pgSz w:w="11906" w:h="16838"/>'
+            '<w:pgMar w:top="2155" w:right="1287" w:bottom="1300" w:left="1418"'
+            ' w:header="720" w:footer="600" w:gutter="0"/>'
+            '<w:pgNumType w:start="0"/><w:titlePg/></w:sectPr>')
     document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                 f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>'
                 + "".join(body) + sect + "</w:body></w:document>")

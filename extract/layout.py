@@ -8,7 +8,6 @@ of contents the item list to cross-check against.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -124,10 +123,17 @@ def _remove_running_furniture(layout: Layout, by_repetition: bool) -> None:
     pages = layout.pages
     # Running headers and footers repeat at the same height on every page; a heading
     # that merely recurs near some page tops ("Referat", "Sagsnr.: 25/0212") does not.
-    counts: Counter[tuple[str, int]] = Counter()
+    # Bands are 10 points; a header that moves a few points lands in the next band, so a
+    # line counts every page that has the same text within one band of it.
+    pages_at: dict[tuple[str, int], set[int]] = {}
     for page in pages:
-        keys = {_position_key(line, page, i) for i, line in enumerate(page.lines) if _in_edge_zone(line, page, i)}
-        counts.update(keys)
+        for i, line in enumerate(page.lines):
+            if _in_edge_zone(line, page, i):
+                pages_at.setdefault(_position_key(line, page, i), set()).add(page.number)
+
+    def repeat_count(key: tuple[str, int]) -> int:
+        text, band = key
+        return len(set().union(*(pages_at.get((text, band + shift), set()) for shift in (-1, 0, 1))))
     texty_pages = sum(1 for page in pages if page.lines)
     # Repetition is only evidence with enough pages; two of two pages is a coincidence
     # for short text documents but a pattern for laid-out ones.
@@ -137,8 +143,8 @@ def _remove_running_furniture(layout: Layout, by_repetition: bool) -> None:
         # Without coordinates "edge" is a guess: ask for more evidence.
         threshold = max(3, threshold)
     repeated = {
-        key for key, count in counts.items()
-        if by_repetition and count >= threshold and (texty_pages >= 3 or has_geometry) and len(key) > 1
+        key for key in pages_at
+        if by_repetition and repeat_count(key) >= threshold and (texty_pages >= 3 or has_geometry) and len(key[0]) > 1
     }
     for page in pages:
         kept = []
@@ -148,7 +154,7 @@ def _remove_running_furniture(layout: Layout, by_repetition: bool) -> None:
                 text.isdigit() and len(text) <= 3 and _in_edge_zone(line, page, i) and line.bbox is not None
             ):
                 layout.furniture.append(line)
-            elif _position_key(line, page, i) in repeated and _in_edge_zone(line, page, i):
+            elif _in_edge_zone(line, page, i) and _position_key(line, page, i) in repeated:
                 layout.furniture.append(line)
             else:
                 kept.append(line)

@@ -26,7 +26,6 @@ from referat.extract.pages import Line
 from referat.extract.vocabulary import (
     CASE_NUMBER,
     CASE_NUMBER_LABEL,
-    CLOSED_WORDS,
     DATE_TEXT,
     DECIDED_BY_LABEL,
     DECISION_HEADING,
@@ -34,7 +33,6 @@ from referat.extract.vocabulary import (
     MEETING_KIND_WORDS,
     MONTHS,
     OUTCOME_PATTERNS,
-    PARTICIPANT,
     PARTICIPANT_HEADINGS,
     PAST_TENSE_MARKERS,
     SECTION_HEADINGS,
@@ -369,7 +367,6 @@ def _build_item(draft: _ItemDraft) -> Item:
     return item
 
 
-_pending_case_label: dict[int, bool] = {}
 
 
 def _take_item_metadata(item: Item, text: str, lines: list[Line], position: int) -> bool:
@@ -385,7 +382,6 @@ def _take_item_metadata(item: Item, text: str, lines: list[Line], position: int)
         return True
     if CASE_NUMBER.fullmatch(text.strip(" |")):
         value = text.strip(" |")
-        previous = lines[position - 1].text.strip() if position else ""
         if value not in item.case_numbers:
             item.case_numbers.append(value)
         return True

@@ -9,7 +9,7 @@ import sys
 import zipfile
 
 import pytest
-from builders import make_docx, make_pdf, paragraph
+from builders import make_pdf, paragraph
 from click.testing import CliRunner
 
 from referat.cli import main

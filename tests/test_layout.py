@@ -41,7 +41,7 @@ def _page(number: int, rows: list[tuple[float, str]], height: float = 842) -> Pa
 
 def test_running_header_repeated_on_every_page_is_removed_and_kept_as_furniture():
     pages = [
-        _page(n, [(40, "Sundheds- og Forebyggelsesudvalget"), (60, f"Dato: 04.12.2012"), (70, f"Side {n}"), (300, f"Brødtekst på side {n}.")])
+        _page(n, [(40, "Sundheds- og Forebyggelsesudvalget"), (60, "Dato: 04.12.2012"), (70, f"Side {n}"), (300, f"Brødtekst på side {n}.")])
         for n in range(1, 5)
     ]
     layout = clean_layout(pages)

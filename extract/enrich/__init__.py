@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import re
 from typing import Iterator, Optional
 
 from referat.extract.enrich.actors import ActorContext, canonical_organisation, resolve_name
@@ -30,11 +31,14 @@ def _walk(items: list[Item]) -> Iterator[Item]:
         yield from _walk(item.subitems)
 
 
+_NEWLINE = re.compile("\n")
+
+
 class _Pages:
     """Page of a character offset in a section text whose lines carry their pages."""
 
     def __init__(self, text: str, line_pages: list[int], fallback: int):
-        self.line_starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"] if line_pages else []
+        self.line_starts = [0] + [match.end() for match in _NEWLINE.finditer(text)] if line_pages else []
         self.line_pages = line_pages
         self.fallback = fallback
 
@@ -58,52 +62,66 @@ def enrich_document(document: Document) -> Document:
             reference = date_context([text for item in _walk(meeting.items) for text in _texts(item)])
         participants = [p.name for p in meeting.participants]
         for item in _walk(meeting.items):
-            context = EnrichContext(reference_date=reference, actors=ActorContext(participants=participants))
-            chunks = [(item.title, [item.pages[0]], None, False)]
-            if item.text:
-                chunks.append((item.text, item._line_pages, None, True))
-            for section in item.sections:
-                chunks.append((section.text, section._line_pages, section, section.kind in STATEMENT_SECTIONS))
-            seen_entities: set[tuple[str, str, int]] = set()
-            if item.responsible:
-                # The case officer printed under the title is a person of the item.
-                seen_entities.add((item.responsible, "PER", item.pages[0]))
-                item.entities.append(Entity(text=item.responsible, label="PER", canonical=item.responsible, page=item.pages[0]))
-            for text, line_pages, section, with_statements in chunks:
-                if not text.strip():
-                    continue
-                fallback = section.pages[0] if section else item.pages[0]
-                context.with_statements = with_statements and item.access == "public"
-                doc = run(text, context)
-                pages = _Pages(text, line_pages, fallback)
-                for span in doc.ents:
-                    page = pages.at(span.start_char)
-                    surface = " ".join(span.text.split())
-                    key = (surface, span.label_, page)
-                    if key in seen_entities:
-                        continue
-                    seen_entities.add(key)
-                    canonical = None
-                    if span.label_ == "ORG":
-                        canonical = canonical_organisation(surface)
-                    elif span.label_ == "PER":
-                        actor = resolve_name(surface, participants)
-                        canonical = actor.canonical if actor else surface
-                    item.entities.append(Entity(text=surface, label=span.label_, canonical=canonical, page=page))
-                item.dates.extend(DateMention(**mention) for mention in doc._.dates)
-                item.amounts.extend(Amount(**amount) for amount in doc._.amounts)
-                for found in doc._.statements:
-                    item.statements.append(
-                        Statement(
-                            actor=found.actor.canonical,
-                            actor_type=found.actor.kind,
-                            verb=found.verb,
-                            text=found.text,
-                            page=pages.at(found.start_char),
-                        )
-                    )
-                item.positions.extend(Position(actor=p.actor, stance=p.stance, text=p.text) for p in doc._.positions)
+            _enrich_item(item, reference, participants)
     return document
+
+
+def _enrich_item(item: Item, reference: Optional[datetime.date], participants: list[str]) -> None:
+    """Run the pipeline once over the item: its title, text and sections joined by blank
+    lines (one Doc per item, not per section: most sections are a line or two long)."""
+    parts: list[tuple[str, list[int], bool]] = [(item.title, [item.pages[0]], False)]
+    if item.text:
+        parts.append((item.text, item._line_pages or [item.pages[0]], True))
+    for section in item.sections:
+        if section.text.strip():
+            parts.append((section.text, section._line_pages or [section.pages[0]], section.kind in STATEMENT_SECTIONS))
+    texts: list[str] = []
+    line_pages: list[int] = []
+    statement_ranges: list[tuple[int, int]] = []
+    offset = 0
+    for text, pages_of_lines, with_statements in parts:
+        if texts:
+            line_pages.append(pages_of_lines[0])  # the blank line between two parts
+            offset += 2
+        texts.append(text)
+        line_pages.extend(pages_of_lines[: text.count("\n") + 1])
+        line_pages.extend([pages_of_lines[-1]] * (text.count("\n") + 1 - len(pages_of_lines)))
+        if with_statements and item.access == "public":
+            statement_ranges.append((offset, offset + len(text)))
+        offset += len(text)
+    joined = "\n\n".join(texts)
+    context = EnrichContext(
+        reference_date=reference,
+        actors=ActorContext(participants=participants),
+        statement_ranges=statement_ranges,
+    )
+    doc = run(joined, context)
+    pages = _Pages(joined, line_pages, item.pages[0])
+    seen: set[tuple[str, str, int]] = set()
+    if item.responsible:
+        # The case officer printed under the title is a person of the item.
+        seen.add((item.responsible, "PER", item.pages[0]))
+        item.entities.append(Entity(text=item.responsible, label="PER", canonical=item.responsible, page=item.pages[0]))
+    for span in doc.ents:
+        page = pages.at(span.start_char)
+        surface = " ".join(span.text.split())
+        if (surface, span.label_, page) in seen:
+            continue
+        seen.add((surface, span.label_, page))
+        canonical = None
+        if span.label_ == "ORG":
+            canonical = canonical_organisation(surface)
+        elif span.label_ == "PER":
+            actor = resolve_name(surface, participants)
+            canonical = actor.canonical if actor else surface
+        item.entities.append(Entity(text=surface, label=span.label_, canonical=canonical, page=page))
+    item.dates.extend(DateMention(**mention) for mention in doc._.dates)
+    item.amounts.extend(Amount(**amount) for amount in doc._.amounts)
+    item.statements.extend(
+        Statement(actor=found.actor.canonical, actor_type=found.actor.kind, verb=found.verb, text=found.text, page=pages.at(found.start_char))
+        for found in doc._.statements
+    )
+    item.positions.extend(Position(actor=p.actor, stance=p.stance, text=p.text) for p in doc._.positions)
 
 
 def _texts(item: Item) -> list[str]:

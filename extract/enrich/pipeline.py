@@ -3,8 +3,8 @@
 Each component is registered the spaCy way and does one thing to a ``Doc``:
 
 =====================  ==============================================================
-``referat_lemmas``     token.lemma_ from the Danish lookup table (data/, from
-                       spacy-lookups-data, MIT); looked up lower-cased, since the
+``referat_lemmas``     token.lemma_ from the Danish lookup table (data/da_lemmas.txt.gz,
+                       from spacy-lookups-data, MIT); looked up lower-cased, since the
                        table is case-sensitive and sentence starts are capitalised
 ``referat_entities``   doc.ents: ORG (gazetteer phrases + "Region X", "X Kommune",
                        "-styrelsen" …), PER (titles + names, participants), LOC, LAW
@@ -20,11 +20,11 @@ for "Styrelsen" and "hun") travels in ``doc._.referat_context``.
 
 from __future__ import annotations
 
+import array
 import datetime
 import gzip
-import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
@@ -37,7 +37,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from referat.extract.enrich.actors import ActorContext, gazetteer
+from referat.extract.enrich import positions as positions_module
+from referat.extract.enrich import statements as statements_module
+from referat.extract.enrich.actors import ActorContext, actor_pattern, gazetteer
 from referat.extract.enrich.amounts import iter_amounts
 from referat.extract.enrich.dates import iter_dates
 from referat.extract.enrich.positions import find_positions
@@ -57,6 +59,8 @@ class EnrichContext:
     reference_date: Optional[datetime.date] = None
     actors: ActorContext = field(default_factory=ActorContext)
     with_statements: bool = True
+    # Where statements may be looked for (minutes, decisions, unheaded text); None: everywhere.
+    statement_ranges: Optional[list[tuple[int, int]]] = None
     # doc.text rebuilds the string from Token objects on every call: keep the original.
     text: str = ""
 
@@ -66,10 +70,51 @@ def _text(doc: Doc) -> str:
     return context.text if context is not None and context.text else doc.text
 
 
+class LemmaTable:
+    """The Danish lookup table (474 000 forms that are not their own lemma) as two
+    newline-joined strings sorted by form, searched by bisection.
+
+    As a Python dict it would cost ~110 MB and a second per process (and each import
+    worker holds one); this costs ~15 MB. A lookup is done once per word type (cached
+    in ``_LEMMA_BY_LOWER``). The file is built by data/build_lemma_table.py.
+    """
+
+    def __init__(self, forms: str, lemmas: str):
+        self._forms, self._lemmas = forms, lemmas
+        self._form_starts = array.array("I", _line_starts(forms))
+        self._lemma_starts = array.array("I", _line_starts(lemmas))
+
+    @classmethod
+    def load(cls, path: Path) -> "LemmaTable":
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            forms, _, lemmas = handle.read().partition("\0")
+        return cls(forms, lemmas)
+
+    def get(self, form: str, default: str) -> str:
+        low, high = 0, len(self._form_starts)
+        while low < high:
+            middle = (low + high) // 2
+            if self._slice(self._forms, self._form_starts, middle) < form:
+                low = middle + 1
+            else:
+                high = middle
+        if low < len(self._form_starts) and self._slice(self._forms, self._form_starts, low) == form:
+            return self._slice(self._lemmas, self._lemma_starts, low)
+        return default
+
+    @staticmethod
+    def _slice(text: str, starts: array.array, index: int) -> str:
+        end = starts[index + 1] - 1 if index + 1 < len(starts) else len(text)
+        return text[starts[index] : end]
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [match.end() for match in re.finditer("\n", text)]
+
+
 @lru_cache(maxsize=1)
-def _lemma_table() -> dict[str, str]:
-    with gzip.open(DATA / "da_lemma_lookup.json.gz", "rt", encoding="utf-8") as handle:
-        return json.load(handle)
+def _lemma_table() -> LemmaTable:
+    return LemmaTable.load(DATA / "da_lemmas.txt.gz")
 
 
 # Words (letters with inner hyphens/apostrophes), numbers with Danish separators,
@@ -223,7 +268,14 @@ def statements(doc: Doc) -> Doc:
     if context is not None and not context.with_statements:
         doc._.statements = []
         return doc
-    doc._.statements = find_statements(_text(doc), actors)
+    text = _text(doc)
+    if context is None or context.statement_ranges is None:
+        doc._.statements = find_statements(text, actors)
+        return doc
+    found = []
+    for start, end in context.statement_ranges:
+        found.extend(replace(match, start_char=match.start_char + start) for match in find_statements(text[start:end], actors))
+    doc._.statements = found
     return doc
 
 
@@ -244,8 +296,12 @@ def get_nlp() -> Language:
     nlp = spacy.blank("da", config={"nlp": {"tokenizer": {"@tokenizers": "referat_regex_tokenizer"}}})
     for name in PIPELINE:
         nlp.add_pipe(name)
-    # Warm what every document needs, so the first document is not slower than the rest.
+    # Load and compile what every document needs here, once, so the first document is
+    # not slower than the rest (the actor patterns alternate over every gazetteer name).
     _lemma_table()
+    for compile_once in (actor_pattern, statements_module._subject_before_verb, statements_module._actor_after_verb,
+                         statements_module._next_speech, statements_module._next_statement, positions_module._subject_actor):
+        compile_once()
     _run_with(nlp, "Danske Regioner foreslog den 1. marts 2026, at 5 mio. kr. afsættes.", EnrichContext())
     return nlp
 

@@ -16,13 +16,13 @@ from functools import lru_cache
 from referat.extract.enrich.actors import ActorContext, actor_alternation, party_letters
 
 STANCES: list[tuple[str, re.Pattern]] = [
-    ("against", re.compile(r"\b(?:stemte|stemmer)\s+imod\b|\bkunne\s+ikke\s+tiltræde\b|\bønskede\s+(?:sin|deres)\s+stemme\s+ført\s+til\s+protokol\b|\bvar\s+imod\b", re.I)),
-    ("for", re.compile(r"\b(?:stemte|stemmer)\s+for\b|\btiltrådte\s+indstillingen\b", re.I)),
-    ("abstain", re.compile(r"\bundlod\s+at\s+stemme\b|\bhverken\s+for\s+eller\s+imod\b", re.I)),
-    ("reservation", re.compile(r"\btog\s+forbehold\b|\bforbeholdt\s+sig\b|\btager\s+forbehold\b", re.I)),
-    ("not_participating", re.compile(r"\bdeltog\s+ikke\s+i\s+(?:sagens\s+)?behandling(?:en)?\b|\berklærede\s+sig\s+inhabil\b", re.I)),
+    ("against", re.compile(r"\b(?:stemte|stemmer)\s+imod\b|\bkunne\s+ikke\s+tiltræde\b|\bønskede\s+(?:sin|deres)\s+stemme\s+ført\s+til\s+protokol\b|\bvar\s+imod\b")),
+    ("for", re.compile(r"\b(?:stemte|stemmer)\s+for\b|\btiltrådte\s+indstillingen\b")),
+    ("abstain", re.compile(r"\bundlod\s+at\s+stemme\b|\bhverken\s+for\s+eller\s+imod\b")),
+    ("reservation", re.compile(r"\btog\s+forbehold\b|\bforbeholdt\s+sig\b|\btager\s+forbehold\b")),
+    ("not_participating", re.compile(r"\bdeltog\s+ikke\s+i\s+(?:sagens\s+)?behandling(?:en)?\b|\berklærede\s+sig\s+inhabil\b")),
 ]
-_ANY_STANCE = re.compile(r"stemte|stemmer|tiltræde|forbehold|undlod|deltog ikke|inhabil|protokol|var imod", re.I)
+_ANY_STANCE = re.compile(r"stemte|stemmer|tiltræde|forbehold|undlod|deltog ikke|inhabil|protokol|var imod")
 # "Et flertal bestående af A, V og C", "A og F", "Ø": ballot letters as actors.
 _LETTERS = r"(?P<letters>[A-ZÆØÅ](?:\s*,\s*[A-ZÆØÅ])*(?:\s+og\s+[A-ZÆØÅ])?)"
 # Letters are upper-case and stand alone: "V stemte imod", not the last "i" of "Folkeparti".
@@ -52,11 +52,12 @@ def find_positions(text: str, context: Optional[ActorContext] = None) -> list[Po
         >>> [(p.actor, p.stance) for p in find_positions("Et flertal bestående af A og F stemte for. V stemte imod.")]
         [('Socialdemokratiet', 'for'), ('SF - Socialistisk Folkeparti', 'for'), ('Venstre', 'against')]
     """
-    if not _ANY_STANCE.search(text):
+    if not _ANY_STANCE.search(text.lower()):
         return []
     letters = party_letters()
     found: list[PositionMatch] = []
-    hits = sorted((match.start(), match.end(), stance) for stance, pattern in STANCES for match in pattern.finditer(text))
+    lower = text.lower()  # same length: offsets hold; the patterns are lower-case
+    hits = sorted((match.start(), match.end(), stance) for stance, pattern in STANCES for match in pattern.finditer(lower))
     for start, _end, stance in hits:
         sentence_start = max(text.rfind(". ", 0, start) + 2 if text.rfind(". ", 0, start) >= 0 else 0, text.rfind("\n", 0, start) + 1)
         sentence_end = min(e for e in (text.find(". ", start), text.find("\n", start), len(text)) if e >= 0)

@@ -13,6 +13,7 @@ their infinitive with its particle ("pege på", "gøre opmærksom på").
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -74,6 +75,12 @@ for _lemma, (_past, _participles, _particle) in SPEECH_VERBS.items():
     for _form in _participles:
         _FORMS[_form] = (_lemma, True)
 VERB = re.compile(r"(?<![\wæøå])(?P<verb>" + "|".join(sorted(_FORMS, key=len, reverse=True)) + r")(?![\wæøå])", re.I)
+# The same forms for one pass over lower-cased text; the lookahead skips positions
+# whose first letter starts no verb form.
+_VERB_LOWER = re.compile(
+    "(?=[" + "".join(sorted({form[0] for form in _FORMS})) + r"])(?<![\wæøå])(?:"
+    + "|".join(sorted(_FORMS, key=len, reverse=True)) + r")(?![\wæøå])"
+)
 
 # Sentence adverbs that may stand between verb and content (or actor and verb in a
 # subordinate clause): "tilkendegav endvidere", "introducerede kort".
@@ -146,7 +153,8 @@ def find_statements(text: str, context: Optional[ActorContext] = None) -> list[S
         [('Danske Regioner', 'tilføje', 'det bør overvejes')]
     """
     context = context or ActorContext()
-    if not VERB.search(text):
+    verb_positions = [match.start() for match in _VERB_LOWER.finditer(text.lower())]
+    if not verb_positions:
         return []
     # Re-join sentences broken over lines (same length, so offsets hold); remember where
     # the breaks were: a line that starts with a name may start a clause after a sub-heading.
@@ -154,9 +162,10 @@ def find_statements(text: str, context: Optional[ActorContext] = None) -> list[S
     joined = re.sub(r"(?<![.:!?])\n(?![-•])", " ", text)
     found: list[StatementMatch] = []
     for offset, sentence in _sentences_with_abbreviations(joined):
+        first_verb = bisect.bisect_left(verb_positions, offset)
+        if first_verb == len(verb_positions) or verb_positions[first_verb] >= offset + len(sentence):
+            continue  # most sentences say nothing; skip them before any per-sentence search
         verbs = list(VERB.finditer(sentence))
-        if not verbs:
-            continue  # most sentences say nothing; skip the actor search for them
         sentence_subject: Optional[Actor] = None
         last_actor: Optional[Actor] = None
         leading = actor_pattern().match(sentence, len(sentence) - len(sentence.lstrip()))

@@ -16,7 +16,7 @@ from typing import Optional
 import click
 
 from referat import __version__
-from referat.extract import ExtractionError, extract_file
+from referat.extract import extract_or_reason
 from referat.models import Document, json_schema
 from referat.models.document import MeetingKind, SectionKind
 
@@ -26,17 +26,8 @@ def _fail_line(path: str, reason: str) -> None:
 
 
 def extract_one(path: str, enrich: bool = True) -> tuple[Optional[Document], Optional[str]]:
-    """Extract one file; any failure becomes a one-line reason, never a traceback."""
-    try:
-        return extract_file(path, enrich=enrich), None
-    except ExtractionError as error:
-        return None, error.reason
-    except MemoryError:
-        return None, "ran out of memory while reading"
-    except RecursionError:
-        return None, "structure too deeply nested to read"
-    except Exception as error:  # a reader bug must not stop the other files
-        return None, f"internal error while reading ({type(error).__name__}: {error})"
+    """Extract one file or give the one-line reason it failed."""
+    return extract_or_reason(path, enrich=enrich)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

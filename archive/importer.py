@@ -132,18 +132,14 @@ def file_sha256(path: str) -> str:
 
 def _extract_for_archive(path: str) -> tuple[Optional[str], Optional[str]]:
     """Extract one file; return (Document JSON, None) or (None, one-line reason)."""
-    from referat.extract import ExtractionError, extract_file
+    from referat.extract import extract_or_reason
 
-    try:
-        return extract_file(path).model_dump_json(), None
-    except ExtractionError as error:
-        return None, error.reason
-    except MemoryError:
-        return None, "ran out of memory while reading (over the --max-memory ceiling)"
-    except RecursionError:
-        return None, "structure too deeply nested to read"
-    except Exception as error:  # a reader bug must not stop the other files
-        return None, f"internal error while reading ({type(error).__name__}: {error})"
+    document, reason = extract_or_reason(path)
+    if document is None:
+        if reason == "ran out of memory while reading":
+            reason += " (over the --max-memory ceiling)"
+        return None, reason
+    return document.model_dump_json(), None
 
 
 def _worker_main(connection: Connection, max_memory_bytes: Optional[int]) -> None:

@@ -6,6 +6,6 @@ Example:
 """
 
 from referat.extract.errors import ExtractionError, UnsupportedFormat
-from referat.extract.pipeline import extract_bytes, extract_file
+from referat.extract.pipeline import extract_bytes, extract_file, extract_or_reason
 
-__all__ = ["ExtractionError", "UnsupportedFormat", "extract_bytes", "extract_file"]
+__all__ = ["ExtractionError", "UnsupportedFormat", "extract_bytes", "extract_file", "extract_or_reason"]

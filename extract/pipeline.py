@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from typing import Optional
 
 from referat.extract.errors import ExtractionError
 from referat.extract.layout import clean_layout
@@ -67,3 +68,24 @@ def extract_file(path: str, enrich: bool = True) -> Document:
     except OSError as error:
         raise ExtractionError(path, f"cannot be read ({error.strerror or error})") from None
     return extract_bytes(path, data, enrich=enrich)
+
+
+def extract_or_reason(path: str, enrich: bool = True) -> tuple[Optional[Document], Optional[str]]:
+    """Extract one file; any failure becomes a one-line reason, never a traceback.
+
+    The CLI and the import workers both report failures through this.
+
+    Example:
+        >>> extract_or_reason("no/such/file.pdf")
+        (None, 'no such file')
+    """
+    try:
+        return extract_file(path, enrich=enrich), None
+    except ExtractionError as error:
+        return None, error.reason
+    except MemoryError:
+        return None, "ran out of memory while reading"
+    except RecursionError:
+        return None, "structure too deeply nested to read"
+    except Exception as error:  # a reader bug must not stop the other files
+        return None, f"internal error while reading ({type(error).__name__}: {error})"

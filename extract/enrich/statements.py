@@ -98,9 +98,11 @@ _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:og|men|samt)\s+$|^\s*,\s*$", re.I)
 _AUXILIARIES = r"(?:vil|skal|kan|har|er|var|blev|bliver|ville|kunne|skulle|havde|må|gik|tog|fik|gav)"
 
 
-@lru_cache(maxsize=1)
-def _next_speech() -> re.Pattern:
-    verbs = "|".join(sorted(_FORMS, key=len, reverse=True))
+@lru_cache(maxsize=2)
+def _next_clause(with_auxiliaries: bool) -> re.Pattern:
+    """Where content stops: og/men/herunder + (an actor +) a speech verb — or, for an
+    object rather than an "at"-clause, any finite auxiliary ("… og vil tage …")."""
+    verbs = "|".join(sorted(_FORMS, key=len, reverse=True)) + (f"|{_AUXILIARIES}" if with_auxiliaries else "")
     return re.compile(
         rf",?\s+(?:og|men|herunder)\s+(?:(?:{ADVERBS})\s+)?"
         rf"(?=(?:(?:{actor_alternation()})\s+(?:(?:{ADVERBS})\s+)*)?(?:{verbs})(?![\wæøå]))",
@@ -108,14 +110,12 @@ def _next_speech() -> re.Pattern:
     )
 
 
-@lru_cache(maxsize=1)
+def _next_speech() -> re.Pattern:
+    return _next_clause(False)
+
+
 def _next_statement() -> re.Pattern:
-    verbs = "|".join(sorted(_FORMS, key=len, reverse=True))
-    return re.compile(
-        rf",?\s+(?:og|men|herunder)\s+(?:(?:{ADVERBS})\s+)?"
-        rf"(?=(?:(?:{actor_alternation()})\s+(?:(?:{ADVERBS})\s+)*)?(?:{verbs}|{_AUXILIARIES})(?![\wæøå]))",
-        re.I,
-    )
+    return _next_clause(True)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from referat.extract.hyphens import join_hyphenated_pair
 from referat.extract.pages import Line, Page
 
 # "Side 3", "Side 3 af 5", "2 of 5", "Page 2", "- 3 -", "3/5": page numbers wherever they stand.
@@ -49,12 +50,6 @@ _CASE_OR_DOC_LABEL = re.compile(r"^(?:sagsnr|sags nr|j\.?\s?nr|journalnr|sagsbeh
 # A line that is only a link (footnote targets, "Link til …" annotations) is not prose.
 URL_LINE = re.compile(r"^\S*https?://\S+$|^<https?://\S+>$")
 FOOTNOTE_LINE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S")
-
-# "Børne- og Ungdomspsykiatri": a hyphen before these words is a real, elided compound.
-_KEEP_HYPHEN_BEFORE = {"og", "eller", "samt", "til", "som", "end", "men", "mv", "m.v.", "&"}
-# Prefixes that keep their hyphen when the line breaks after them ("ikke-\nplanlagte").
-_KEEP_HYPHEN_PREFIXES = {"ikke", "non", "anti", "co", "eks", "ex", "pseudo", "semi", "vice"}
-
 
 @dataclass
 class TocEntry:
@@ -260,30 +255,6 @@ def _lift_toc(layout: Layout) -> None:
         layout.toc.extend(entries)
         layout.furniture.extend(lines[start:end])
         page.lines = lines[:start] + lines[end:]
-
-
-def join_hyphenated_pair(first: str, second: str) -> tuple[str, str]:
-    """Move a word broken at a line-end hyphen onto the first line.
-
-    Example:
-        >>> join_hyphenated_pair("orienterede om indholdet i Af-", "tale om løft")
-        ('orienterede om indholdet i Aftale', 'om løft')
-        >>> join_hyphenated_pair("Børne-", "og Ungdomspsykiatri")
-        ('Børne-', 'og Ungdomspsykiatri')
-    """
-    match = re.search(r"(\w+)-$", first)
-    if not match or not second:
-        return first, second
-    head, _, rest = second.partition(" ")
-    word = head.rstrip(".,;:)")
-    if not word or word.lower() in _KEEP_HYPHEN_BEFORE:
-        return first, second
-    if word[0].isdigit() or word[0].isupper() or match.group(1).lower() in _KEEP_HYPHEN_PREFIXES:
-        # "EMN-2022-\n00567", "Kræftplan-\nV": the hyphen is part of the token.
-        return first + head, rest
-    if not word[0].isalpha():
-        return first, second
-    return first[:-1] + head, rest
 
 
 def _join_hyphenated(layout: Layout) -> None:

@@ -204,3 +204,17 @@ def test_enrichment_fills_items_with_pages():
     assert [(a.value, a.year) for a in item.amounts] == [(175e6, 2026)]
     assert ("2026-03-01", "deadline") in [(d.start, d.kind) for d in item.dates]
     assert {("Danske Regioner", "ORG"), ("KL", "ORG")} <= {(e.text, e.label) for e in item.entities}
+
+
+def test_formanden_is_the_chair_from_the_participant_list():
+    text = "\n".join([
+        "Referat", "Emne", "3. møde i Task Force", "Mødedato", "11. september 2025", "Deltagere",
+        "Mette Kjærsgaard Lund, Sundhedsstyrelsen (formand)", "Jonas Brink Højer, Danske Regioner",
+        "Punkt 1 Velkomst", "Referat", "Formanden orienterede om, at Region Nordjylland havde meldt afbud.",
+        "Flere medlemmer efterlyste, at opfølgningen også måler effekt.",
+    ])
+    item = extract_bytes("m.txt", text.encode()).meetings[0].items[0]
+    assert [(s.actor, s.actor_type, s.verb) for s in item.statements] == [
+        ("Mette Kjærsgaard Lund", "person", "orientere"),
+        ("Medlemmerne", "body", "efterlyse"),
+    ]

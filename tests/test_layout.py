@@ -93,3 +93,18 @@ def test_table_of_contents_is_lifted_and_its_entries_kept():
         ("715", "Kulturkommune 2017. Politiske fokusområder", 2),
     ]
     assert [line.text for line in layout.lines] == ["1. Meddelelser"]
+
+
+@pytest.mark.parametrize(
+    "text, resolved",
+    [
+        ("kan ud\ufffemøntes, så", "kan udmøntes, så"),
+        ("til Børne\ufffeog Ungdomspsykiatrien.", "til Børne- og Ungdomspsykiatrien."),
+        ("en del ikke\ufffeplanlagte opgaver", "en del ikke-planlagte opgaver"),
+        ("sagen EMN\ufffe2022", "sagen EMN-2022"),
+    ],
+)
+def test_pdfium_joined_hyphens_are_decided_like_line_end_hyphens(text, resolved):
+    from referat.extract.hyphens import resolve_soft_hyphens
+
+    assert resolve_soft_hyphens(text) == resolved

@@ -61,12 +61,20 @@ def enrich_document(document: Document) -> Document:
             # No printed meeting date: resolve year-less dates against the text's own dates.
             reference = date_context([text for item in _walk(meeting.items) for text in _texts(item)])
         participants = [p.name for p in meeting.participants]
+        chair = next((p.name for p in meeting.participants if p.role and re.match(r"^formand", p.role, re.I)), None)
+        vice_chair = next((p.name for p in meeting.participants if p.role and re.match(r"^næstformand", p.role, re.I)), None)
         for item in _walk(meeting.items):
-            _enrich_item(item, reference, participants)
+            _enrich_item(item, reference, participants, chair, vice_chair)
     return document
 
 
-def _enrich_item(item: Item, reference: Optional[datetime.date], participants: list[str]) -> None:
+def _enrich_item(
+    item: Item,
+    reference: Optional[datetime.date],
+    participants: list[str],
+    chair: Optional[str] = None,
+    vice_chair: Optional[str] = None,
+) -> None:
     """Run the pipeline once over the item: its title, text and sections joined by blank
     lines (one Doc per item, not per section: most sections are a line or two long)."""
     parts: list[tuple[str, list[int], bool]] = [(item.title, [item.pages[0]], False)]
@@ -92,7 +100,7 @@ def _enrich_item(item: Item, reference: Optional[datetime.date], participants: l
     joined = "\n\n".join(texts)
     context = EnrichContext(
         reference_date=reference,
-        actors=ActorContext(participants=participants),
+        actors=ActorContext(participants=participants, chair=chair, vice_chair=vice_chair),
         statement_ranges=statement_ranges,
     )
     doc = run(joined, context)

@@ -20,6 +20,7 @@ GAZETTEER = Path(__file__).resolve().parent.parent.parent / "data" / "gazetteer.
 # Collectives that speak as one: canonical spelling as the contract's examples have them.
 COLLECTIVES = {
     "medlemmerne": "Medlemmerne", "rådsmedlemmerne": "Rådsmedlemmerne", "udvalgsmedlemmerne": "Udvalgsmedlemmerne",
+    "flere medlemmer": "Medlemmerne", "enkelte medlemmer": "Medlemmerne", "mange medlemmer": "Medlemmerne",
     "task force": "Task Force", "task forcen": "Task Force", "taskforcen": "Task Force",
     "regionerne": "Regionerne", "kommunerne": "Kommunerne", "styrelserne": "Styrelserne",
     "udvalget": "Udvalget", "rådet": "Rådet", "sekretariatet": "Sekretariatet", "deltagerne": "Deltagerne",
@@ -110,6 +111,9 @@ class ActorContext:
 
     participants: list[str] = field(default_factory=list)
     seen: list[Actor] = field(default_factory=list)
+    # The meeting's chair and vice-chair from its participant list: "Formanden orienterede …".
+    chair: Optional[str] = None
+    vice_chair: Optional[str] = None
 
     def note(self, actor: Actor) -> None:
         self.seen.append(actor)
@@ -136,6 +140,10 @@ class ActorContext:
                 if actor.kind == "person":
                     return actor
             return None
+        if low == "formanden" and self.chair:
+            return Actor(self.chair, "person")
+        if low == "næstformanden" and self.vice_chair:
+            return Actor(self.vice_chair, "person")
         if low in COLLECTIVES:
             return Actor(COLLECTIVES[low], "body")
         actor = resolve_name(text, self.participants)

@@ -44,6 +44,8 @@ SPEECH_VERBS: dict[str, tuple[tuple[str, ...], tuple[str, ...], Optional[str]]] 
     "opfordre": (("opfordrede",), ("opfordret",), None),
     "efterspørge": (("efterspurgte",), ("efterspurgt",), None),
     "forespørge": (("forespurgte",), ("forespurgt",), None),
+    "efterlyse": (("efterlyste",), ("efterlyst",), None),
+    "minde om": (("mindede",), ("mindet",), "om"),
     "indstille": (("indstillede",), (), None),
     "betone": (("betonede",), ("betonet",), None),
     "pointere": (("pointerede",), ("pointeret",), None),
@@ -91,7 +93,9 @@ ADVERBS = (
     r"i den forbindelse|på mødet|i forlængelse heraf|videre)"
 )
 _ADVERB_RUN = re.compile(rf"^(?:\s*,?\s*{ADVERBS}(?![\wæøå]))*\s*", re.I)
-_CLAUSE_START = re.compile(r"(?:^|[,;:]\s*|\b(?:og|men|samt|mens)\s+|\bat\s+)$", re.I)
+# Where a clause can start: after punctuation, a conjunction, "at", or a minutes marker
+# restating a sub-item ("Ad b) KL spurgte, om …").
+_CLAUSE_START = re.compile(r"(?:^|[,;:]\s*|\b(?:og|men|samt|mens)\s+|\bat\s+|\b[Aa]d\s+[a-h][.)]\s*)$", re.I)
 _COORDINATION = re.compile(r"^\s*(?:,\s*)?(?:og|men|samt)\s+$|^\s*,\s*$", re.I)
 # Where one statement's content stops: a new clause with a finite verb joined by
 # og/men/herunder ("… for inputtene og vil tage …", "…, herunder beskrev formatet …").

@@ -17,13 +17,14 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from referat.extract.errors import ExtractionError
+from referat.extract.hyphens import resolve_soft_hyphens
 from referat.extract.pages import Line, Page, ReadResult
 
 # A gap wider than this many font sizes between two words on one pdfium line means
 # two blocks that merely share a baseline (sidebar beside body, two-column lists).
 COLUMN_GAP_EMS = 2.5
-# pdfium marks a hyphen it saw at a line end as U+0002; the soft hyphen is U+00AD.
-_HYPHEN_MARKS = str.maketrans({"\x02": "-", "\xad": "-", "\ufffe": "-"})
+# pdfium joins a word hyphenated across lines and marks the hyphen (U+FFFE or U+0002);
+# a soft hyphen is U+00AD. They are decided per line by resolve_soft_hyphens.
 
 
 def read_pdf(path: str, data: bytes) -> ReadResult:
@@ -78,7 +79,7 @@ def _read_page(document: pdfium.PdfDocument, index: int) -> Page:
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            text = textpage.get_text_range().translate(_HYPHEN_MARKS)
+            text = textpage.get_text_range()
             lines = list(_page_lines(textpage.raw, text, index + 1, height))
         finally:
             textpage.close()
@@ -130,7 +131,7 @@ def _page_lines(textpage, text: str, page_number: int, page_height: float):
             size = pdfium_c.FPDFText_GetFontSize(textpage, first) or None
             weight = pdfium_c.FPDFText_GetFontWeight(textpage, first)
             yield Line(
-                text=" ".join(stripped.split()),
+                text=resolve_soft_hyphens(" ".join(stripped.split())),
                 page=page_number,
                 bbox=(round(x0, 1), round(min(top, top_last), 1), round(x1, 1), round(max(bottom, bottom_last), 1)),
                 font_size=round(size, 1) if size else None,

@@ -170,6 +170,7 @@ def test_bullets_after_folgende_are_the_content():
         ("Dansk Folkeparti tog forbehold for finansieringen.", [("Dansk Folkeparti", "reservation")]),
         ("Jens Hansen (V) deltog ikke i sagens behandling.", [("Jens Hansen", "not_participating")]),
         ("Ø undlod at stemme.", [("Enhedslisten", "abstain")]),
+        ("Medlemmerne bakkede op om forslaget.", [("Medlemmerne", "for")]),
         ("Indenrigs- og Sundhedsministeriet tog forbehold for den endelige fordeling.", [("Indenrigs- og Sundhedsministeriet", "reservation")]),
     ],
 )

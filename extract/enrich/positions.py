@@ -17,12 +17,12 @@ from referat.extract.enrich.actors import ActorContext, actor_alternation, party
 
 STANCES: list[tuple[str, re.Pattern]] = [
     ("against", re.compile(r"\b(?:stemte|stemmer)\s+imod\b|\bkunne\s+ikke\s+tiltræde\b|\bønskede\s+(?:sin|deres)\s+stemme\s+ført\s+til\s+protokol\b|\bvar\s+imod\b")),
-    ("for", re.compile(r"\b(?:stemte|stemmer)\s+for\b|\btiltrådte\s+indstillingen\b")),
+    ("for", re.compile(r"\b(?:stemte|stemmer)\s+for\b|\btiltrådte\s+indstillingen\b|\bbakkede\s+op\s+om\b|\btilsluttede\s+sig\b|\bstøttede\s+(?:forslaget|indstillingen)\b")),
     ("abstain", re.compile(r"\bundlod\s+at\s+stemme\b|\bhverken\s+for\s+eller\s+imod\b")),
     ("reservation", re.compile(r"\btog\s+forbehold\b|\bforbeholdt\s+sig\b|\btager\s+forbehold\b")),
     ("not_participating", re.compile(r"\bdeltog\s+ikke\s+i\s+(?:sagens\s+)?behandling(?:en)?\b|\berklærede\s+sig\s+inhabil\b")),
 ]
-_ANY_STANCE = re.compile(r"stemte|stemmer|tiltræde|forbehold|undlod|deltog ikke|inhabil|protokol|var imod")
+_ANY_STANCE = re.compile(r"stemte|stemmer|tiltræde|forbehold|undlod|deltog ikke|inhabil|protokol|var imod|bakkede op|tilsluttede sig|støttede")
 # "Et flertal bestående af A, V og C", "A og F", "Ø": ballot letters as actors.
 _LETTERS = r"(?P<letters>[A-ZÆØÅ](?:\s*,\s*[A-ZÆØÅ])*(?:\s+og\s+[A-ZÆØÅ])?)"
 # Letters are upper-case and stand alone: "V stemte imod", not the last "i" of "Folkeparti".

@@ -25,9 +25,9 @@ def _fail_line(path: str, reason: str) -> None:
     click.echo(f"referat: {path}: {reason}", err=True)
 
 
-def extract_one(path: str, enrich: bool = True) -> tuple[Optional[Document], Optional[str]]:
+def extract_one(path: str, enrich: bool = True, keep_personal_data: bool = False) -> tuple[Optional[Document], Optional[str]]:
     """Extract one file or give the one-line reason it failed."""
-    return extract_or_reason(path, enrich=enrich)
+    return extract_or_reason(path, enrich=enrich, keep_personal_data=keep_personal_data)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -44,7 +44,8 @@ def main() -> None:
 @click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=str), help="Write <name>.json per file here instead of printing.")
 @click.option("--indent", type=int, default=None, help="Indent JSON (one file to stdout is indented by 2 by default).")
 @click.option("--no-enrich", is_flag=True, help="Structure only: skip entities, dates, amounts, positions, statements.")
-def extract(files: tuple[str, ...], output_dir: Optional[str], indent: Optional[int], no_enrich: bool) -> None:
+@click.option("--keep-personal-data", is_flag=True, help="Keep CPR numbers (they are redacted by default).")
+def extract(files: tuple[str, ...], output_dir: Optional[str], indent: Optional[int], no_enrich: bool, keep_personal_data: bool) -> None:
     """Extract meetings, items and sections from FILES (PDF, DOCX, TXT).
 
     One file prints one Document JSON; several print JSON Lines. Files that fail are
@@ -56,7 +57,7 @@ def extract(files: tuple[str, ...], output_dir: Optional[str], indent: Optional[
     if output_dir:
         os.makedirs(output_dir, exist_ok=True)
     for path in files:
-        document, reason = extract_one(path, enrich=not no_enrich)
+        document, reason = extract_one(path, enrich=not no_enrich, keep_personal_data=keep_personal_data)
         if document is None:
             failed += 1
             _fail_line(path, reason or "unknown error")

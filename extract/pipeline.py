@@ -8,6 +8,7 @@ from typing import Optional
 
 from referat.extract.errors import ExtractionError
 from referat.extract.layout import clean_layout
+from referat.extract.personal_data import protect_personal_data
 from referat.extract.read import read_bytes
 from referat.extract.structure import parse_structure
 from referat.models import Document, Source
@@ -16,7 +17,7 @@ from referat.models import Document, Source
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
 
-def extract_bytes(path: str, data: bytes, enrich: bool = True) -> Document:
+def extract_bytes(path: str, data: bytes, enrich: bool = True, keep_personal_data: bool = False) -> Document:
     """Extract a Document from a file's bytes; ``path`` is only recorded and used in messages.
 
     Example:
@@ -41,10 +42,12 @@ def extract_bytes(path: str, data: bytes, enrich: bool = True) -> Document:
         from referat.extract.enrich import enrich_document  # spaCy loads only when needed
 
         enrich_document(document)
+    # Last, so that no stage's output escapes it: CPR numbers out, e-mails/phones noted.
+    document.warnings.extend(protect_personal_data(document, keep=keep_personal_data))
     return document
 
 
-def extract_file(path: str, enrich: bool = True) -> Document:
+def extract_file(path: str, enrich: bool = True, keep_personal_data: bool = False) -> Document:
     """Extract a Document from a file on disk.
 
     Example:
@@ -67,10 +70,12 @@ def extract_file(path: str, enrich: bool = True) -> Document:
         raise ExtractionError(path, "is a folder, not a file") from None
     except OSError as error:
         raise ExtractionError(path, f"cannot be read ({error.strerror or error})") from None
-    return extract_bytes(path, data, enrich=enrich)
+    return extract_bytes(path, data, enrich=enrich, keep_personal_data=keep_personal_data)
 
 
-def extract_or_reason(path: str, enrich: bool = True) -> tuple[Optional[Document], Optional[str]]:
+def extract_or_reason(
+    path: str, enrich: bool = True, keep_personal_data: bool = False
+) -> tuple[Optional[Document], Optional[str]]:
     """Extract one file; any failure becomes a one-line reason, never a traceback.
 
     The CLI and the import workers both report failures through this.
@@ -80,7 +85,7 @@ def extract_or_reason(path: str, enrich: bool = True) -> tuple[Optional[Document
         (None, 'no such file')
     """
     try:
-        return extract_file(path, enrich=enrich), None
+        return extract_file(path, enrich=enrich, keep_personal_data=keep_personal_data), None
     except ExtractionError as error:
         return None, error.reason
     except MemoryError:

@@ -227,6 +227,9 @@ RULES = [
 # Cheap tests before a rule's regex runs at all: most section texts hold no date.
 _SEASON_WORDS = ("forår", "sommer", "efterår", "vinter")
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+_MONTH_STEM_SET = set(_MONTH_STEMS)
+_PART_WORDS = ("primo", "medio", "ultimo", "start", "begyndelsen", "midten", "slutningen", "enden", "udgangen")
+_CUE_WORD = re.compile("|".join(_MONTH_STEMS + _SEASON_WORDS + _PART_WORDS + ("kvartal", "halvår", "uge")))
 RULE_CUES: dict[str, object] = {
     "day_range": "month", "day": "month", "month": "month", "part_month": "month",
     "part_year": ("primo", "medio", "ultimo", "start", "begyndelsen", "midten", "slutningen", "enden", "udgangen"),
@@ -274,17 +277,17 @@ def find_dates(text: str, reference: Optional[datetime.date] = None) -> list[Dat
         if line_number + 1 >= len(offsets):
             break
         search_from = offsets[line_number + 1]
-    anchored_lines = set(anchored)
+    # Windows: runs of dated lines at most three lines apart, with a line of context on
+    # either side (a date can start on the line before its anchor). Fewer, larger windows
+    # cost less than one per line: each window runs the rule set once.
     index = 0
-    for line_number in anchored:
-        if line_number < index:
-            continue
-        # The window: the line before (a date can start there), this line and anchored ones after it.
-        first = max(index, line_number - 1)
-        last = line_number + 1
-        while last in anchored_lines and last < len(lines):
-            last += 1
-        last = min(len(lines), last + 1)
+    cluster_start = 0
+    while cluster_start < len(anchored):
+        cluster_end = cluster_start
+        while cluster_end + 1 < len(anchored) and anchored[cluster_end + 1] - anchored[cluster_end] <= 3:
+            cluster_end += 1
+        first = max(index, anchored[cluster_start] - 1)
+        last = min(len(lines), anchored[cluster_end] + 2)
         start = offsets[first]
         window = "\n".join(lines[first:last])
         for match in _find_dates_in(window, reference):
@@ -292,6 +295,7 @@ def find_dates(text: str, reference: Optional[datetime.date] = None) -> list[Dat
             if not found or absolute.start_char >= found[-1].end_char:
                 found.append(absolute)
         index = last
+        cluster_start = cluster_end + 1
     return found
 
 
@@ -303,11 +307,11 @@ def _find_dates_in(text: str, reference: Optional[datetime.date] = None) -> list
         [('medio marts 2026', '2026-03-11', '2026-03-20', 'part_of_month')]
     """
     candidates: list[tuple[int, int, str, re.Match]] = []
-    lower = text.lower()
-    has_month = any(month in lower for month in _MONTH_STEMS)
+    present = set(_CUE_WORD.findall(text.lower()))
+    has_month = bool(present & _MONTH_STEM_SET)
     for name, pattern, builder in RULES:
         cue = RULE_CUES.get(name)
-        if cue is not None and not (has_month if cue == "month" else any(word in lower for word in cue)):
+        if cue is not None and not (has_month if cue == "month" else present.intersection(cue)):
             continue
         for match in pattern.finditer(text):
             start = match.start()

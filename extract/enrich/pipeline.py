@@ -180,19 +180,46 @@ ORG_RULES = re.compile(
     # "Nationalt råd for psykiske lidelser og mental sundhed": up to the last head noun
     r"|\b(?:Rådet|Task Force|Nationalt [Rr]åd)\s+for\s+(?:[\wæøå-]+\s+){0,6}[\wæøå-]*(?:området|psykiatrien|sundhed|lidelser)\b)"
 )
-LAW_RULES = re.compile(
-    r"\b[a-zæøå]+lovens\s+§\s?\d+[a-z]?(?:\s+og\s+§\s?\d+[a-z]?)?"
-    r"|\blov\s+om\s+[a-zæøå ]{3,40}?\s+§\s?\d+[a-z]?"
-    r"|(?<![\wæøå])§\s?\d+[a-z]?(?:,\s*stk\.\s*\d+)?"
-    r"|\b[Ll]ovforslag\s+L\s?\d+"
-    r"|\b[a-zæøå]+loven\b"
-)
+# Laws, each alternative starting at a distinctive literal so the scan is cheap:
+# "sundhedslovens §119" (the § found first, the law's name taken from just before it),
+# "§ 108", "Lovforslag L91", "lov om social service § 101", "serviceloven".
+LAW_PARAGRAPH = re.compile(r"§\s?\d+[a-z]?(?:,\s*stk\.\s*\d+)?(?:\s+og\s+§\s?\d+[a-z]?)?")
+LAW_NAME_BEFORE = re.compile(r"(?:[a-zæøå]+lovens|lov\s+om\s+[a-zæøå ]{3,40}?)\s+$")
+LAW_OTHER = re.compile(r"[Ll]ovforslag\s+L\s?\d+|lov(?=en\b)")
+
+
+def find_laws(text: str) -> list[tuple[int, int]]:
+    """Character spans of law references.
+
+    Example:
+        >>> [text[a:b] for text in ["efter sundhedslovens §119 og serviceloven"] for a, b in find_laws(text)]
+        ['sundhedslovens §119', 'serviceloven']
+    """
+    spans = []
+    for match in LAW_PARAGRAPH.finditer(text):
+        before = LAW_NAME_BEFORE.search(text, max(0, match.start() - 50), match.start())
+        spans.append((before.start() if before else match.start(), match.end()))
+    for match in LAW_OTHER.finditer(text):
+        if match.group(0).lower().startswith("lovforslag"):
+            spans.append((match.start(), match.end()))
+            continue
+        # "…loven": the whole word ending in "loven" ("serviceloven", "sundhedsloven").
+        start = match.start()
+        while start > 0 and text[start - 1].isalpha() and text[start - 1].islower():
+            start -= 1
+        if start < match.start():
+            spans.append((start, match.end() + 2))
+    return spans
+
+
 # "Lotte Lyhne, chefkonsulent i Socialpædagogerne": a name with its title after it.
 PERSON_TITLED_AFTER = re.compile(
     r"(?P<name>[A-ZÆØÅ][\wæøå'’-]+(?:\s+[A-ZÆØÅ][\wæøå'’-]+){1,3}),\s+[a-zæøå-]*(?:konsulent|chef|direktør|formand|leder|minister|rådgiver|medarbejder|ordfører)\b"
 )
+# "Udvalgsformand Jacob Klærke", "Social- og Boligminister Sophie Hæstorp Andersen": the
+# match starts at the title word (also inside a compound), and the name follows it.
 PERSON_RULES = re.compile(
-    r"(?=[A-ZÆØÅa-zæøå])\b(?:[A-ZÆØÅ][\wæøå-]*(?:\s+[-–]\s*|\s+og\s+))?[A-ZÆØÅ]?[\wæøå-]*(?:formand|minister|direktør|chef|konsulent|borgmester)\s+"
+    r"(?:formand|minister|direktør|chef|konsulent|borgmester)\s+"
     r"(?P<name>[A-ZÆØÅ][\wæøå'’-]+(?:\s+[A-ZÆØÅ][\wæøå'’-]+){1,3})"
 )
 
@@ -222,12 +249,14 @@ class EntityRecogniser:
         spans: list[Span] = [Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)]
         text = _text(doc)
         lower = text.lower()
-        rules = [("ORG", ORG_RULES)] + ([("LAW", LAW_RULES)] if "§" in text or "lov" in lower else [])
-        for label, pattern in rules:
-            for match in pattern.finditer(text):
-                span = doc.char_span(match.start(), match.end(), label=label, alignment_mode="expand")
-                if span is not None:
-                    spans.append(span)
+        for match in ORG_RULES.finditer(text):
+            span = doc.char_span(match.start(), match.end(), label="ORG", alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        for start, end in find_laws(text) if "§" in text or "lov" in lower else ():
+            span = doc.char_span(start, end, label="LAW", alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
         titled = any(word in lower for word in ("formand", "minister", "direktør", "chef", "konsulent", "borgmester", "leder", "rådgiver"))
         for pattern in (PERSON_RULES, PERSON_TITLED_AFTER) if titled or "," in text else ():
             for match in pattern.finditer(text):

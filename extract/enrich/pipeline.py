@@ -153,18 +153,21 @@ def lemmas(doc: Doc) -> Doc:
 
     Works on attribute arrays, not Token objects: a Token per word costs more than the lookup.
     """
+    if not len(doc):
+        return doc
     table = _lemma_table()
     strings = doc.vocab.strings
-    lowers = doc.to_array([LOWER])
-    lemma_ids = numpy.empty(len(lowers), dtype="uint64")
-    for position, lower_id in enumerate(lowers.tolist()):
+    # Look up each word type once (a text repeats its words), then spread back to tokens.
+    types, token_type = numpy.unique(doc.to_array([LOWER]).reshape(-1), return_inverse=True)
+    type_lemmas = numpy.empty(len(types), dtype="uint64")
+    for position, lower_id in enumerate(types.tolist()):
         lemma_id = _LEMMA_BY_LOWER.get(lower_id)
         if lemma_id is None:
             lower = strings[lower_id]
             lemma_id = strings.add(table.get(lower, lower))
             _LEMMA_BY_LOWER[lower_id] = lemma_id
-        lemma_ids[position] = lemma_id
-    doc.from_array([LEMMA], lemma_ids.reshape(-1, 1))
+        type_lemmas[position] = lemma_id
+    doc.from_array([LEMMA], type_lemmas[token_type].reshape(-1, 1))
     return doc
 
 
@@ -285,7 +288,10 @@ def dates(doc: Doc) -> Doc:
 @Language.component("referat_amounts")
 def amounts(doc: Doc) -> Doc:
     """Reads doc.text; writes doc._.amounts."""
-    doc._.amounts = list(iter_amounts(_text(doc)))
+    text = _text(doc)
+    lower = text.lower()
+    # Every amount names its currency; most texts name none.
+    doc._.amounts = list(iter_amounts(text)) if "kr" in lower or "dkk" in lower else []
     return doc
 
 

@@ -87,6 +87,7 @@ def clean_layout(pages: list[Page], running_furniture: bool = True) -> Layout:
     """
     layout = Layout(pages=[Page(p.number, list(p.lines), p.width, p.height) for p in pages])
     _remove_running_furniture(layout, by_repetition=running_furniture)
+    _read_columns_as_rows(layout)
     _lift_sidebar(layout)
     _remove_link_and_footnote_lines(layout)
     _lift_toc(layout)
@@ -154,6 +155,76 @@ def _remove_running_furniture(layout: Layout, by_repetition: bool) -> None:
             else:
                 kept.append(line)
         page.lines = kept
+
+
+# Lines narrower than this share of the page can be cells of a side-by-side list.
+COLUMN_CELL_MAX_WIDTH = 0.45
+COLUMN_MIN_GAP = 100.0  # points between the left edges of two columns
+SAME_ROW_TOLERANCE = 2.5  # points
+
+
+def _read_columns_as_rows(layout: Layout) -> None:
+    """Two-column lists (members beside members) come out of the PDF column by column;
+    read them row by row instead, one line per row with cells joined by " | " — the shape
+    the DOCX reader gives the same table."""
+    for page in layout.pages:
+        if not page.width or not any(line.bbox for line in page.lines):
+            continue
+        lines = page.lines
+        output: list[Line] = []
+        index = 0
+        while index < len(lines):
+            end = index
+            while end < len(lines) and _is_cell(lines[end], page):
+                end += 1
+            block = lines[index:end]
+            if len(block) >= 3 and _rows_in(block) >= 2:
+                output.extend(_merge_rows(block))
+                index = end
+            else:
+                output.append(lines[index])
+                index += 1
+        page.lines = output
+
+
+def _is_cell(line: Line, page: Page) -> bool:
+    return line.bbox is not None and (line.bbox[2] - line.bbox[0]) < COLUMN_CELL_MAX_WIDTH * page.width
+
+
+def _rows_in(block: list[Line]) -> int:
+    """How many rows have two cells side by side (same height, columns far apart)."""
+    rows = 0
+    for position, line in enumerate(block):
+        if any(
+            abs(other.bbox[1] - line.bbox[1]) <= SAME_ROW_TOLERANCE and other.bbox[0] - line.bbox[0] > COLUMN_MIN_GAP
+            for other in block[position + 1 :]
+        ):
+            rows += 1
+    return rows
+
+
+def _merge_rows(block: list[Line]) -> list[Line]:
+    ordered = sorted(block, key=lambda line: (line.bbox[1], line.bbox[0]))
+    rows: list[list[Line]] = []
+    for line in ordered:
+        if rows and abs(rows[-1][0].bbox[1] - line.bbox[1]) <= SAME_ROW_TOLERANCE:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    merged = []
+    for row in rows:
+        first, last = row[0], row[-1]
+        merged.append(
+            Line(
+                text=" | ".join(cell.text for cell in row),
+                page=first.page,
+                bbox=(first.bbox[0], min(c.bbox[1] for c in row), last.bbox[2], max(c.bbox[3] for c in row)),
+                font_size=first.font_size,
+                bold=all(cell.bold for cell in row),
+                region="table" if len(row) > 1 else first.region,
+            )
+        )
+    return merged
 
 
 def _lift_sidebar(layout: Layout) -> None:

@@ -108,3 +108,20 @@ def test_pdfium_joined_hyphens_are_decided_like_line_end_hyphens(text, resolved)
     from referat.extract.hyphens import resolve_soft_hyphens
 
     assert resolve_soft_hyphens(text) == resolved
+
+
+def test_a_two_column_member_list_is_read_row_by_row():
+    # pdfium gives the left column first, then the right one (Syddjurs' member table).
+    rows = [(72, 413, "Jesper Mathiesen (A)"), (72, 425.5, "Ole Bollesen (A)"), (72, 438, "Niels Viderø (A)"),
+            (298, 413, "Ole Bjerregaard (V)"), (298, 425.5, "Steen Fris (C)")]
+    lines = [Line("Medlemmer", 1, bbox=(72, 390, 160, 400))]
+    lines += [Line(text, 1, bbox=(x, top, x + 110, top + 10)) for x, top, text in rows]
+    lines += [Line("Fraværende", 1, bbox=(72, 461, 160, 471))]
+    layout = clean_layout([Page(1, lines, 595, 842)])
+    assert [line.text for line in layout.lines] == [
+        "Medlemmer",
+        "Jesper Mathiesen (A) | Ole Bjerregaard (V)",
+        "Ole Bollesen (A) | Steen Fris (C)",
+        "Niels Viderø (A)",
+        "Fraværende",
+    ]

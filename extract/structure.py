@@ -1046,6 +1046,16 @@ def _participants(texts: list[str]) -> list[Participant]:
 _PERSON_NAME = r"[A-ZÆØÅ][\wæøåéü'’.-]+(?:\s+(?:[A-ZÆØÅ][\wæøåéü'’.-]+|von|van|de|la)){1,4}"
 
 
+_ORGANISATION_WORD = re.compile(
+    r"(?i:region|kommune|styrelse|ministeri|regioner|forening|råd|udvalg|sekretariat|institut|center|hospital)|^[A-ZÆØÅ]{2,}$"
+)
+
+
+def _looks_like_people(text: str) -> bool:
+    """"Karim Haddad" or "Karim Haddad, Lotte Ravn": names, not an organisation."""
+    return all(re.fullmatch(_PERSON_NAME, part.strip()) and not _ORGANISATION_WORD.search(part) for part in text.split(","))
+
+
 def _participant_line(text: str) -> Optional[list[Participant]]:
     """The people on one line of a participant list, or None if it is not such a line."""
     people = []
@@ -1055,9 +1065,9 @@ def _participant_line(text: str) -> Optional[list[Participant]]:
         if match:
             people.append(Participant(name=" ".join(match.group("name").split()), party=match.group("party"), role=match.group("role")))
             continue
-        # "Name, Organisation (formand)"
+        # "Name, Organisation (formand)" — but "Name, Name" is two people.
         match = re.fullmatch(rf"(?P<name>{_PERSON_NAME}),\s*(?P<org>[A-ZÆØÅ][^()]{{1,60}}?)\s*(?:\((?P<role>[a-zæøå][\wæøå .-]*)\))?", part)
-        if match and not re.search(r"\d", match.group("org")):
+        if match and not re.search(r"\d", match.group("org")) and not _looks_like_people(match.group("org")):
             people.append(Participant(name=" ".join(match.group("name").split()), organisation=match.group("org").strip(), role=match.group("role")))
             continue
         # "Name (A) Name (V)": two columns read as one row

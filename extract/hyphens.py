@@ -23,13 +23,16 @@ def join_hyphenated_pair(first: str, second: str) -> tuple[str, str]:
         >>> join_hyphenated_pair("Børne-", "og Ungdomspsykiatri")
         ('Børne-', 'og Ungdomspsykiatri')
     """
-    match = re.search(r"(\w+)-$", first)
+    # "=" is the line-break sign of older hand-written books ("Bekendt=\ngørelse").
+    match = re.search(r"(\w+)[-=]$", first)
     if not match or not second:
         return first, second
     head, _, rest = second.partition(" ")
     word = head.rstrip(".,;:)")
     if not word or word.lower() in _KEEP_HYPHEN_BEFORE:
         return first, second
+    if first.endswith("="):
+        return first[:-1] + head, rest
     if word[0].isdigit() or word[0].isupper() or match.group(1).lower() in _KEEP_HYPHEN_PREFIXES:
         # "EMN-2022-\n00567", "Kræftplan-\nV": the hyphen is part of the token.
         return first + head, rest

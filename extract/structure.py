@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
+from referat.extract.historic import looks_historic, split_historic
 from referat.extract.layout import Layout
 from referat.extract.pages import Line
 from referat.extract.vocabulary import (
@@ -112,6 +113,8 @@ def parse_structure(layout: Layout, warnings: Optional[list[str]] = None) -> Str
     if not lines:
         return StructureResult(meetings=[], attachments=[], warnings=warnings)
     headings = _find_item_headings(lines, layout)
+    if not any(h.style in ("punkt", "access") for h in headings) and looks_historic(lines):
+        return _historic_structure(lines, warnings)
     headings = _drop_agenda_lists(lines, headings)
     meetings_headings = _split_meetings(headings)
     meetings: list[Meeting] = []
@@ -149,6 +152,23 @@ def parse_structure(layout: Layout, warnings: Optional[list[str]] = None) -> Str
         previous_end = next_start
     _cross_check_toc(meetings, layout, warnings)
     return StructureResult(meetings=meetings, attachments=attachments, warnings=warnings)
+
+
+def _historic_structure(lines: list[Line], warnings: list[str]) -> StructureResult:
+    """A 1940s sogneråd book: meetings found by their opening sentences (extract/historic.py)."""
+    meetings = []
+    for found in split_historic(lines):
+        items = [Item(number=number, title=title, pages=(page, page)) for number, title, page in found.points]
+        meeting = Meeting(
+            body=found.body,
+            kind="referat",
+            date=found.date,
+            start_time=found.start_time,
+            items=items,
+            pages=_pages_of(found.lines),
+        )
+        meetings.append(meeting)
+    return StructureResult(meetings=meetings, attachments=[], warnings=warnings)
 
 
 # --- pass 1: item headings -----------------------------------------------------------

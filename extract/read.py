@@ -11,7 +11,6 @@ from referat.extract.readers.pdf import read_pdf
 from referat.extract.readers.text import read_text
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.xls
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
 
 
 def sniff_media_type(path: str, head: bytes) -> str:

@@ -64,9 +64,6 @@ DECIDED_BY_LABEL = re.compile(r"^sagen\s+afgøres\s+i\s*:?\s*(?:\|\s*)?(?P<value
 # "EMN-2022-00567", "MDR-2024-00036" (FirstAgenda), "2011-29298" (eDoc), "12/27845" (Acadre)
 CASE_NUMBER = re.compile(r"\b(?:[A-ZÆØÅ]{2,5}-\d{4}-\d{3,6}|\d{4}-\d{3,6}|\d{2}/\d{3,6}|\d{2}-\d{2}-\d{2,4}-\d{2,4})\b")
 
-# Access markers.
-CLOSED_WORDS = re.compile(r"\b(fortrolig|lukket)\b", re.IGNORECASE)
-
 # Decision outcomes, checked sentence by sentence; the first sentence that says
 # anything decides. Order within a sentence: negations before what they negate.
 OUTCOME_PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -98,12 +95,6 @@ PARTICIPANT_HEADINGS: dict[str, str] = {
     "øvrige deltagere": "guest",
     "desuden deltog": "guest",
 }
-
-# "Lolan Ottesen (A) - formand": a person, a party letter, a role.
-PARTICIPANT = re.compile(
-    r"^(?P<name>[A-ZÆØÅ][\w.'’-]+(?:\s+[A-ZÆØÅ][\w.'’-]+){0,4}|[A-ZÆØÅ][\w'’-]+(?:\s+(?:[A-ZÆØÅ][\w.'’-]+|von|van|de|la)){1,5})"
-    r"\s*(?:\((?P<party>[A-ZÆØÅ]{1,2})\))?\s*(?:[-–,]\s*(?P<role>[\wæøå .-]+))?$"
-)
 
 MEETING_KIND_WORDS: dict[str, str] = {
     "referat": "referat",

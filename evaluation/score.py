@@ -175,8 +175,8 @@ def score_document(gold: dict, predicted: dict, label: str = "") -> Report:
                         add("decisions.outcome", side, key, decision.get("outcome") or "null")
                     for ref in item.get("attachments", []) or []:
                         add("item.attachments", side, key, ref.get("title"))
-                    # Enrichment: scored only on items whose gold declares the field.
-                    for name in ENRICHMENT_FIELDS:
+                    # Item fields and enrichment: scored only on items whose gold declares them.
+                    for name in ENRICHMENT_FIELDS + tuple(ITEM_FIELD_KEYS.values()):
                         if side == 0 and name in item:
                             declared.setdefault(name, set()).add(key)
                     if side == 1 or "statements" in item:
@@ -198,6 +198,12 @@ def score_document(gold: dict, predicted: dict, label: str = "") -> Report:
             for attachment in document.get("attachments", []) or []:
                 add("document.attachments", side, "doc", attachment.get("title") or "<untitled>")
 
+    # Gold files may annotate some fields only (the parish books: number and title).
+    for name, item_key in ITEM_FIELD_KEYS.items():
+        if name in facts:
+            items_declared = declared.get(item_key, set())
+            gold_facts, predicted_facts = facts[name]
+            facts[name] = (gold_facts, [f for f in predicted_facts if _item_key(f[0]) in items_declared])
     # Enrichment facts count only on items whose gold declares that field.
     for name, prefix in _ENRICHMENT_FACT_FIELDS.items():
         items_declared = declared.get(prefix, set())
@@ -220,6 +226,17 @@ def score_document(gold: dict, predicted: dict, label: str = "") -> Report:
 
 
 ENRICHMENT_FIELDS = ("statements", "dates", "amounts", "positions", "entities")
+# Scored field → the item key a gold item must have for that field to be scored there.
+ITEM_FIELD_KEYS = {
+    "item.access": "access",
+    "item.case_numbers": "case_numbers",
+    "item.responsible": "responsible",
+    "section.kind": "sections",
+    "recommendations": "recommendations",
+    "decisions.text": "decisions",
+    "decisions.outcome": "decisions",
+    "item.attachments": "attachments",
+}
 _ENRICHMENT_FACT_FIELDS = {"statements": "statements", "dates": "dates", "amounts": "amounts", "positions": "positions", "entities": "entities"}
 
 

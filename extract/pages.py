@@ -61,3 +61,6 @@ class ReadResult:
     pages: list[Page]
     media_type: str
     warnings: list[str] = field(default_factory=list)
+    # Lines the format keeps outside the body (DOCX headers and footers): not content,
+    # but they name the authority and the date.
+    furniture: list[Line] = field(default_factory=list)

@@ -26,6 +26,7 @@ def extract_bytes(path: str, data: bytes, enrich: bool = True, keep_personal_dat
     """
     result = read_bytes(path, data)
     layout = clean_layout(result.pages, running_furniture=not result.media_type.endswith("document"))
+    layout.furniture.extend(result.furniture)
     structure = parse_structure(layout, result.warnings)
     document = Document(
         source=Source(

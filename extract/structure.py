@@ -834,7 +834,7 @@ def _build_meeting(front: list[Line], items: list[Item], layout: Layout, all_lin
     if meeting.title is None:
         meeting.title = _title_from_front(texts, meeting.body, meeting.kind)
     meeting.participants = _participants(texts)
-    meeting.organisation = _organisation(layout, all_lines)
+    meeting.organisation = _organisation(layout)
     for line in layout.sidebar:
         match = CASE_NUMBER_LABEL.match(line.text)
         if match:
@@ -1105,22 +1105,26 @@ def _participant_line(text: str) -> Optional[list[Participant]]:
 
 
 _ORGANISATION = re.compile(
-    r"\b(?:(?:[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)\s+Kommune|Region\s+[A-ZÆØÅ][a-zæøå]+|Danske Regioner|Sundhedsstyrelsen|Kommunernes Landsforening)\b"
+    r"\b(?:(?:[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)\s+Kommune|Region\s+[A-ZÆØÅ][a-zæøå]+|Danske Regioners?|Sundhedsstyrelsen|Kommunernes Landsforening)\b"
 )
 
 
-def _organisation(layout: Layout, all_lines: list[Line]) -> Optional[str]:
+def _organisation(layout: Layout) -> Optional[str]:
+    """The authority behind the document: the letterhead's name, else the municipality or
+    association the whole document (running headers and footers included) names most."""
     for line in layout.sidebar:
         if re.fullmatch(r"[A-ZÆØÅ][\w-]*(?:styrelsen|ministeriet|Regioner|Kommune|rådet)", line.text.strip()):
             return line.text.strip()
-    counts = Counter(match.group(0) for line in all_lines for match in _ORGANISATION.finditer(line.text))
+    counted = layout.lines + layout.furniture
+    counts = Counter(re.sub(r"s$", "", match.group(0)) if match.group(0).endswith("Regioners") else match.group(0)
+                     for line in counted for match in _ORGANISATION.finditer(line.text))
     # A municipality named once is the publisher of municipal minutes; an association
     # like Danske Regioner is mentioned in everyone's minutes, so ask for more evidence.
     municipal = Counter({name: count for name, count in counts.items() if name.endswith("Kommune")})
     regions = counts.get("Danske Regioner", 0)
     if municipal and municipal.most_common(1)[0][1] >= regions:
         return municipal.most_common(1)[0][0]
-    if regions >= 5:
+    if regions >= 4:
         return "Danske Regioner"
     return None
 

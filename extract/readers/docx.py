@@ -12,6 +12,7 @@ XML parser resolves no entities, loads no DTD and touches no network.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
@@ -50,13 +51,25 @@ def read_docx(path: str, data: bytes) -> ReadResult:
         numbering = _Numbering(
             _parse_part(archive, "word/numbering.xml", path) if "word/numbering.xml" in names else None
         )
+        furniture_parts = [
+            (name, _parse_part(archive, name, path))
+            for name in sorted(names)
+            if re.fullmatch(r"word/(?:header|footer)\d*\.xml", name)
+        ]
     body = document.find(_W + "body")
     if body is None:
         raise ExtractionError(path, "not a DOCX (document.xml has no body)")
     pages = _Paginator()
     for line in _block_lines(body, styles, numbering, pages):
         pages.add(line)
-    return ReadResult(pages=pages.pages, media_type=_MEDIA_TYPE)
+    furniture = []
+    for name, part in furniture_parts:
+        region = "header" if "header" in name else "footer"
+        for paragraph in part.iter(_W + "p"):
+            words = "".join(node.text or "" for node in paragraph.iter(_W + "t"))
+            if words.strip():
+                furniture.append(Line(text=" ".join(words.split()), page=1, region=region))
+    return ReadResult(pages=pages.pages, media_type=_MEDIA_TYPE, furniture=furniture)
 
 
 _MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

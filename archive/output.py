@@ -45,7 +45,8 @@ def render_search(result: SearchResult, bold: Optional[Style] = None) -> str:
         lines.append(f"     {display_path(hit.path)}{page} · referat show {hit.item}")
     if result.facets:
         lines.append("")
-        lines.append(f"{result.total} matching passages")
+        # Above FACET_SAMPLE matches the counts come from a sample (store.py): say so.
+        lines.append(f"about {result.total} matching passages (counted in a sample)" if result.estimated else f"{result.total} matching passages")
         for name, counts in result.facets.items():
             shown = ", ".join(f"{key} {count}" for key, count in list(counts.items())[:10]) or "—"
             lines.append(f"  {name}: {shown}")
@@ -109,6 +110,7 @@ def write_csv(handle: Any, rows: Iterable[dict[str, Any]], columns: Optional[lis
     """Stream rows to ``handle`` as CSV with a header (the first row's keys unless ``columns``); return the row count.
 
     Example:
+        >>> import io
         >>> buffer = io.StringIO(); write_csv(buffer, [{"a": 1, "b": "x,y"}]); buffer.getvalue().splitlines()
         1
         ['a,b', '1,"x,y"']

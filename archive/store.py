@@ -14,22 +14,34 @@ import json
 import os
 import sqlite3
 import time
-from collections import Counter
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Iterator, Literal, Optional, Protocol
 
 from referat.archive.actors import Resolution, canonical_actor, normalise, resolve_actor
 from referat.archive.schema import SchemaError, migrate
-from referat.archive.text import Query, QueryError, index_columns, parse_query, snippet
+from referat.archive.text import Query, QueryError, best_passage, index_columns, parse_query, snippet
 from referat.models import Document, Item
 
 StoreOutcome = Literal["imported", "replaced", "skipped"]
+Facets = tuple[dict[str, dict[str, int]], int, bool]  # counts by facet, total, estimated
 
-# bm25 weights of the text, stems and parts columns: a word as printed ranks above a
-# word with the same stem, which ranks above a hit inside a compound.
-_BM25 = "bm25(passages_fts, 4.0, 2.0, 1.0)"
+# Items are ranked by bm25 over all their text (schema.py, migration 2 says why items).
+# Weights of the text, stems and parts columns, then of the same three for the title: a
+# word as printed ranks above a word with the same stem, which ranks above a hit inside a
+# compound, and a hit in the title counts twice.
+_RANK = "bm25(items_fts, 4.0, 2.0, 1.0, 8.0, 4.0, 2.0)"
 FACETS = ("body", "year", "section", "actor")
+# Facets count every matching passage when there are at most this many; beyond that they
+# are estimated from an even sample of about this many: a common word matches 40 000
+# passages at 100 000 sections, and finding the item, meeting and actors of each costs
+# ~20 ms more than of 2 000 (whose estimates are within a few percent).
+FACET_SAMPLE = 2000
+# The sample: passages whose id, scrambled by an odd multiplier modulo 2^16 (a bijection,
+# so every 65 536 consecutive ids hold exactly ``threshold`` sampled ones), falls below a
+# threshold. Deterministic, so the same query gives the same estimates.
+_SAMPLE_MODULUS, _SAMPLE_MULTIPLIER = 65536, 40503
 
 
 class ArchiveError(Exception):
@@ -69,14 +81,19 @@ class SearchHit:
 
 @dataclass
 class SearchResult:
+    """Ranked hits, one per item (its best matching passage); with facets, the number of
+    matching passages and their counts by body, year, section kind and actor."""
+
     hits: list[SearchHit]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     total: Optional[int] = None  # number of matching passages, counted with facets
+    estimated: bool = False  # total and facets are estimated from a sample (see FACET_SAMPLE)
 
     def as_dict(self) -> dict[str, Any]:
         result: dict[str, Any] = {"hits": [asdict(hit) for hit in self.hits], "facets": self.facets}
         if self.total is not None:
             result["total"] = self.total
+            result["estimated"] = self.estimated
         return result
 
 
@@ -118,6 +135,18 @@ def open_archive(path: str, create: bool = True) -> "SQLiteArchive":
     return SQLiteArchive(path, create=create)
 
 
+def _connect(path: str, check_same_thread: bool = True) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit: BEGIN IMMEDIATE … COMMIT)."""
+    connection = sqlite3.connect(path, isolation_level=None, timeout=30.0, check_same_thread=check_same_thread)
+    connection.execute("PRAGMA busy_timeout = 30000")
+    connection.execute("PRAGMA foreign_keys = ON")
+    # 64 MiB of page cache (SQLite's default is 2 MiB): a search reads a few thousand
+    # scattered rows (the passages and meetings of its matches), and a connection that
+    # keeps them cached answers the next search ~3× faster. Memory is taken only as used.
+    connection.execute("PRAGMA cache_size = -65536")
+    return connection
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -132,11 +161,8 @@ class SQLiteArchive:
         if path != ":memory:" and os.path.isdir(path):
             raise ArchiveError(f"{path}: is a folder, not an archive file")
         try:
-            # Autocommit mode: transactions are explicit (BEGIN IMMEDIATE … COMMIT) below.
-            self.connection = sqlite3.connect(path, isolation_level=None, timeout=30.0)
+            self.connection = _connect(path)
             self.connection.row_factory = sqlite3.Row
-            self.connection.execute("PRAGMA busy_timeout = 30000")
-            self.connection.execute("PRAGMA foreign_keys = ON")
             if path != ":memory:":
                 self.connection.execute("PRAGMA journal_mode = WAL")
                 # NORMAL in WAL mode: a power cut may lose the last commits, never corrupt.
@@ -149,10 +175,17 @@ class SQLiteArchive:
         except sqlite3.DatabaseError as error:
             raise ArchiveError(f"{path}: not a referat archive ({error})") from None
         self._known_actors: Optional[list[str]] = None
+        # Facets are counted beside the ranking, on a connection of their own (_start_facets).
+        self._facet_worker: Optional[ThreadPoolExecutor] = None
+        self._facet_connection: Optional[sqlite3.Connection] = None
 
     # -- lifecycle -------------------------------------------------------------------
 
     def close(self) -> None:
+        if self._facet_worker is not None:
+            self._facet_worker.shutdown()  # after a count still running
+        if self._facet_connection is not None:
+            self._facet_connection.close()
         self.connection.close()
 
     def __enter__(self) -> "SQLiteArchive":
@@ -297,6 +330,12 @@ class SQLiteArchive:
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
+        # The item's row in the ranking index, read back through the view the delete trigger reads.
+        execute(
+            "INSERT INTO items_fts (rowid, text, stems, parts, title_text, title_stems, title_parts)"
+            " SELECT id, text, stems, parts, title_text, title_stems, title_parts FROM item_documents WHERE id = ?",
+            (item_id,),
+        )
         for subitem in item.subitems:
             self._insert_item(subitem, meeting_id, item_id, f"{prefix}-{number}", ordinal, used_keys)
 
@@ -356,7 +395,9 @@ class SQLiteArchive:
             raise ArchiveError(f"no meeting body matching '{typed}' in the archive")
         return found
 
-    def _filter_sql(self, filters: SearchFilters) -> tuple[str, list[Any]]:
+    def _filter_sql(self, filters: SearchFilters, item_id: str) -> tuple[str, list[Any]]:
+        """``AND …`` conditions for the meeting filters (on ``m``, meetings) and the actor
+        filter (on the SQL expression ``item_id``); the section kind is the caller's."""
         clauses, params = [], []
         if filters.body:
             bodies = self._bodies(filters.body)
@@ -364,7 +405,7 @@ class SQLiteArchive:
             params += bodies
         if filters.actor:
             actor = self.resolve_actor(filters.actor)
-            clauses.append("p.item_id IN (SELECT item_id FROM statements WHERE canonical = ? UNION SELECT item_id FROM positions WHERE canonical = ?)")
+            clauses.append(f"{item_id} IN (SELECT item_id FROM statements WHERE canonical = ? UNION SELECT item_id FROM positions WHERE canonical = ?)")
             params += [actor, actor]
         if filters.date_from:
             clauses.append("m.date >= ?")
@@ -372,16 +413,14 @@ class SQLiteArchive:
         if filters.date_to:
             clauses.append("m.date <= ?")
             params.append(filters.date_to)
-        if filters.section:
-            clauses.append("p.section_kind = ?")
-            params.append(filters.section)
         if filters.kind:
             clauses.append("m.kind = ?")
             params.append(filters.kind)
         return "".join(f" AND {clause}" for clause in clauses), params
 
     def search(self, query: str, filters: SearchFilters = SearchFilters(), limit: int = 20, facets: bool = False) -> SearchResult:
-        """Ranked passages matching every word of ``query`` (by word, stem or compound part).
+        """Items with a passage that matches every word of ``query`` (by word, stem or
+        compound part), best first, each shown with its best matching passage.
 
         Example:
             >>> from referat.extract import extract_bytes
@@ -396,66 +435,164 @@ class SQLiteArchive:
             raise ArchiveError(str(error)) from None
         if limit < 1:
             raise ArchiveError("--limit must be at least 1")
-        where, params = self._filter_sql(filters)
-        columns = """p.id, p.section_kind, p.heading, p.actor, p.page, p.text,
-                   i.key, i.number, i.title, m.body, m.date, m.kind AS meeting_kind, d.path"""
-        joins = """JOIN items i ON i.id = p.item_id
-            JOIN meetings m ON m.id = i.meeting_id
-            JOIN documents d ON d.id = m.document_id"""
-        if where:
-            # Filters need each match's meeting before ranking.
-            sql = f"""SELECT {columns}, {_BM25} AS score
-                FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid {joins}
-                WHERE passages_fts MATCH ?{where} ORDER BY score LIMIT ?"""
-        else:
-            # Rank inside FTS5 first, join only the top hits: the joins of every match
-            # cost more than the ranking itself once a word occurs in 10 000 passages.
-            sql = f"""SELECT {columns}, top.score FROM (
-                    SELECT rowid, {_BM25} AS score FROM passages_fts WHERE passages_fts MATCH ? ORDER BY score LIMIT ?
-                ) AS top JOIN passages p ON p.id = top.rowid {joins} ORDER BY top.score"""
-        rows = self.connection.execute(sql, [parsed.match, *params, limit]).fetchall()
-        hits = [
-            SearchHit(
-                rank=rank, score=round(-row["score"], 4), item=row["key"], number=row["number"], title=row["title"],
-                section=row["section_kind"], heading=row["heading"], actor=row["actor"], snippet=snippet(row["text"], parsed),
-                body=row["body"], date=row["date"], meeting_kind=row["meeting_kind"], path=row["path"], page=row["page"],
-            )
-            for rank, row in enumerate(rows, start=1)
-        ]
-        result = SearchResult(hits=hits)
-        if facets:
-            result.facets, result.total = self._facets(parsed, where, params)
+        counting = self._start_facets(parsed, filters) if facets else None
+        result = SearchResult(hits=self._search_hits(parsed, filters, limit))
+        if counting is not None:
+            result.facets, result.total, result.estimated = counting.result()
         return result
 
-    def _facets(self, parsed: Query, where: str, params: list[Any]) -> tuple[dict[str, dict[str, int]], int]:
-        rows = self.connection.execute(
-            f"""
-            SELECT m.body, substr(m.date, 1, 4) AS year, p.section_kind, p.item_id
-            FROM passages_fts
-            JOIN passages p ON p.id = passages_fts.rowid
-            JOIN items i ON i.id = p.item_id
-            JOIN meetings m ON m.id = i.meeting_id
-            WHERE passages_fts MATCH ?{where}""",
-            [parsed.match, *params],
-        ).fetchall()
-        body, year, section = Counter(), Counter(), Counter()
-        item_hits: Counter = Counter()
-        for row in rows:
-            body[row[0] or "(unknown)"] += 1
-            year[row[1] or "(unknown)"] += 1
-            section[row[2]] += 1
-            item_hits[row[3]] += 1
-        actor: Counter = Counter()
-        if item_hits:
-            # An actor counts the hits in items where it has a statement or a position.
-            for item_id, name in self.connection.execute(
-                "SELECT item_id, canonical FROM statements WHERE item_id IN (SELECT value FROM json_each(?))"
-                " UNION SELECT item_id, canonical FROM positions WHERE item_id IN (SELECT value FROM json_each(?))",
-                [json.dumps(list(item_hits))] * 2,
-            ):
-                actor[name] += item_hits[item_id]
-        as_dict = lambda counter: dict(sorted(counter.items(), key=lambda pair: (-pair[1], pair[0])))  # noqa: E731
-        return {"body": as_dict(body), "year": as_dict(year), "section": as_dict(section), "actor": as_dict(actor)}, len(rows)
+    def _search_hits(self, parsed: Query, filters: SearchFilters, limit: int) -> list[SearchHit]:
+        """The best ``limit`` items with a passage that holds every query word (of the
+        section kind asked for), as hits.
+
+        The item index matches an item whose words are spread over its passages. With
+        one word and no section kind, every such item has a passage with the word.
+        Otherwise the best items usually have one too: a few more items than asked for
+        are ranked and checked here (:func:`best_passage`), and only when too few pass is
+        the ranking narrowed, in the passage index, to the items that qualify (exact, but
+        it reads the item of every matching passage: 40 000 for "budget og").
+        """
+        if len(parsed.words) == 1 and not filters.section:
+            return self._hits(parsed, self._rank_items(parsed, filters, limit), filters.section)
+        wanted = limit + limit // 2 + 5
+        ranked = self._rank_items(parsed, filters, wanted)
+        checked = self._hits(parsed, ranked, filters.section, every_word=True)
+        hits = [hit for hit in checked if hit is not None][:limit]
+        if len(hits) < limit and len(ranked) == wanted:
+            hits = self._hits(parsed, self._rank_items(parsed, filters, limit, narrow=True), filters.section)
+        for rank, hit in enumerate(hits, start=1):
+            hit.rank = rank
+        return hits
+
+    def _rank_items(self, parsed: Query, filters: SearchFilters, limit: int, narrow: bool = False) -> list[tuple[int, float]]:
+        """The ids and bm25 scores of the best ``limit`` items that match, ranked without
+        stop words (text.STOP_WORDS); with ``narrow``, only items with a passage that
+        holds every word, stop words too (of the section kind asked for)."""
+        # The MATCH must drive every query here: a leading "+" keeps SQLite from handing
+        # "rowid IN (…)" to FTS5 (one index lookup per listed item), and CROSS JOIN fixes the
+        # join order (SQLite's planner may otherwise scan passages_lookup and probe the matches).
+        where, params = self._filter_sql(filters, "+items_fts.rowid")
+        if narrow:
+            kind = " AND p.section_kind = ?" if filters.section else ""
+            where = (
+                " AND +items_fts.rowid IN (SELECT p.item_id FROM passages_fts"
+                " CROSS JOIN passages p INDEXED BY passages_lookup ON p.id = passages_fts.rowid"
+                f" WHERE passages_fts MATCH ?{kind})" + where
+            )
+            params = [parsed.match, *([filters.section] if filters.section else []), *params]
+        joins = ""
+        if filters.body or filters.date_from or filters.date_to or filters.kind:
+            joins = " JOIN items i ON i.id = items_fts.rowid JOIN meetings m ON m.id = i.meeting_id"
+        sql = f"""SELECT items_fts.rowid, {_RANK} AS score FROM items_fts{joins}
+            WHERE items_fts MATCH ?{where} ORDER BY score LIMIT ?"""
+        return [(row[0], row[1]) for row in self.connection.execute(sql, [parsed.rank_match, *params, limit])]
+
+    def _hits(self, parsed: Query, ranked: list[tuple[int, float]], section: Optional[str], every_word: bool = False) -> list[Optional[SearchHit]]:
+        """Each ranked item as a hit: its best passage (of ``section`` kind), with a snippet;
+        with ``every_word``, ``None`` for an item where no such passage holds every word."""
+        if not ranked:
+            return []
+        passages: dict[int, list[sqlite3.Row]] = {}
+        for row in self.connection.execute(
+            f"""SELECT p.item_id, p.section_kind, p.heading, p.actor, p.page, p.text,
+                       i.key, i.number, i.title, m.body, m.date, m.kind AS meeting_kind, d.path
+                FROM passages p JOIN items i ON i.id = p.item_id JOIN meetings m ON m.id = i.meeting_id
+                     JOIN documents d ON d.id = m.document_id
+                WHERE p.item_id IN (SELECT value FROM json_each(?)){" AND p.section_kind = ?" if section else ""}
+                ORDER BY p.id""",
+            [json.dumps([item_id for item_id, _ in ranked]), *([section] if section else [])],
+        ):
+            passages.setdefault(row["item_id"], []).append(row)
+        hits: list[Optional[SearchHit]] = []
+        for item_id, score in ranked:
+            rows = passages.get(item_id)
+            index, word_hits = best_passage([row["text"] for row in rows], parsed) if rows else (0, [])
+            words_found = 0
+            for word_hit in word_hits:
+                words_found |= word_hit.words
+            if every_word and words_found != parsed.all_words:
+                hits.append(None)
+                continue
+            if not rows:  # the item changed between the two statements (another process replaced its document)
+                continue
+            row = rows[index]
+            hits.append(SearchHit(
+                rank=len(hits) + 1, score=round(-score, 4), item=row["key"], number=row["number"], title=row["title"],
+                section=row["section_kind"], heading=row["heading"], actor=row["actor"],
+                snippet=snippet(row["text"], parsed, hits=word_hits), body=row["body"], date=row["date"],
+                meeting_kind=row["meeting_kind"], path=row["path"], page=row["page"],
+            ))
+        return hits
+
+    def _start_facets(self, parsed: Query, filters: SearchFilters) -> "Future[Facets]":
+        """Count the facets beside the ranking: the counting statement runs on a second
+        connection in a worker thread while this one ranks, which halves a faceted
+        search on a machine with a free core (SQLite lets go of the GIL while it works).
+        Body and actor names are resolved here, on this thread's connection."""
+        sql, params = self._facet_statement(parsed, filters)
+        if self.path == ":memory:":  # a second connection would open another, empty database
+            done: Future[Facets] = Future()
+            done.set_result(count_facets(self.connection, sql, params))
+            return done
+        if self._facet_worker is None:
+            self._facet_worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="referat-facets")
+        return self._facet_worker.submit(self._count_facets_in_worker, sql, params)
+
+    def _count_facets_in_worker(self, sql: str, params: list[Any]) -> Facets:
+        if self._facet_connection is None:  # opened in the worker thread, used only there
+            self._facet_connection = _connect(self.path, check_same_thread=False)
+        return count_facets(self._facet_connection, sql, params)
+
+    def _facet_statement(self, parsed: Query, filters: SearchFilters) -> tuple[str, list[Any]]:
+        """The statement that counts matching passages by body, year, section kind and
+        actor (see :func:`count_facets`), sampling FACET_SAMPLE of them when there are more.
+
+        One statement, counted inside SQLite: the matches are read from the index once,
+        and only the sampled ones are joined to their item and meeting. Filters apply to
+        the sample, so the more a filter narrows, the fewer sampled passages it leaves and
+        the rougher the estimate. (Filtering inside the join instead lets SQLite build a
+        Bloom filter over every passage once the archive has statistics: ~80 ms.)
+        """
+        where, params = self._filter_sql(filters, "m.item_id")
+        if filters.section:
+            where += " AND m.section_kind = ?"
+            params.append(filters.section)
+        sql = f"""
+            WITH matches AS MATERIALIZED (
+                SELECT rowid AS id FROM passages_fts WHERE passages_fts MATCH ?
+            ),
+            sampling AS (
+                SELECT CASE WHEN count(*) <= {FACET_SAMPLE} THEN {_SAMPLE_MODULUS}
+                            ELSE max(1, {_SAMPLE_MODULUS} * {FACET_SAMPLE} / count(*)) END AS threshold
+                FROM matches
+            ),
+            sampled AS MATERIALIZED (
+                SELECT p.item_id, p.section_kind, m.body, m.date, m.kind
+                FROM matches
+                CROSS JOIN passages p INDEXED BY passages_lookup ON p.id = matches.id
+                CROSS JOIN items i ON i.id = p.item_id
+                CROSS JOIN meetings m ON m.id = i.meeting_id
+                WHERE (matches.id * {_SAMPLE_MULTIPLIER}) % {_SAMPLE_MODULUS} < (SELECT threshold FROM sampling)
+            ),
+            hits AS MATERIALIZED (
+                SELECT coalesce(body, '(unknown)') AS body, coalesce(substr(date, 1, 4), '(unknown)') AS year,
+                       section_kind AS section, item_id
+                FROM sampled AS m WHERE 1{where}
+            ),
+            item_hits AS (SELECT item_id, count(*) AS hits FROM hits GROUP BY item_id),
+            -- An actor counts the hits in items where it has a statement or a position.
+            actors AS (
+                SELECT h.item_id, h.hits, s.canonical FROM item_hits h JOIN statements s ON s.item_id = h.item_id
+                UNION
+                SELECT h.item_id, h.hits, po.canonical FROM item_hits h JOIN positions po ON po.item_id = h.item_id
+            )
+            SELECT 'threshold', NULL, threshold FROM sampling
+            UNION ALL SELECT 'total', NULL, count(*) FROM hits
+            UNION ALL SELECT 'body', body, count(*) FROM hits GROUP BY body
+            UNION ALL SELECT 'year', year, count(*) FROM hits GROUP BY year
+            UNION ALL SELECT 'section', section, count(*) FROM hits GROUP BY section
+            UNION ALL SELECT 'actor', canonical, sum(hits) FROM actors GROUP BY canonical"""
+        return sql, [parsed.match, *params]
 
     def statements_by(self, actor: str, about: Optional[str] = None, date_from: Optional[str] = None, date_to: Optional[str] = None) -> tuple[str, list[dict[str, Any]]]:
         """Statements and positions by one actor (resolved by alias and typo-tolerantly), oldest meeting first.
@@ -576,10 +713,25 @@ class SQLiteArchive:
         foreign = self.connection.execute("PRAGMA foreign_key_check").fetchall()
         fts = "ok"
         try:
-            self.connection.execute("INSERT INTO passages_fts(passages_fts, rank) VALUES ('integrity-check', 1)")
+            for table in ("passages_fts", "items_fts"):  # each index against its content
+                self.connection.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
         except sqlite3.DatabaseError as error:
             fts = str(error)
         return {"integrity": integrity, "foreign_keys": len(foreign), "fts": fts}
+
+
+def count_facets(connection: sqlite3.Connection, sql: str, params: list[Any]) -> Facets:
+    """Run a facet statement (``SQLiteArchive._facet_statement``): the counts by facet,
+    the total, and whether they are estimates, scaled up from the sample if there was one."""
+    rows = connection.execute(sql, params).fetchall()
+    threshold = next(count for facet, _, count in rows if facet == "threshold")
+    scale = _SAMPLE_MODULUS / threshold
+    counted: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+    for facet, value, count in sorted(rows, key=lambda row: (-row[2], row[1] or "")):
+        if facet in counted:
+            counted[facet][value] = round(count * scale)
+    total = next(count for facet, _, count in rows if facet == "total")
+    return counted, round(total * scale), threshold < _SAMPLE_MODULUS
 
 
 def timed_search(archive: SQLiteArchive, query: str, **options: Any) -> tuple[SearchResult, float]:

@@ -1,6 +1,6 @@
 """Danish text for the full-text index: words, Snowball stems, compound tails, queries.
 
-The index has three columns over the same passage (see schema.py):
+Both indexes (passages and items, see schema.py) have three columns over the same text:
 
 - ``text``  the words as printed (exact hits, and what snippets are cut from);
 - ``stems`` each word's Snowball stem, so "aftalen", "aftaler" and "aftale" meet at "aftal";
@@ -8,16 +8,21 @@ The index has three columns over the same passage (see schema.py):
   "økonomiaftal" (from "økonomiaftalen") also indexes "aftal", and
   "ungdomspsykiatri" (from "Børne- og Ungdomspsykiatrien") also indexes "psykiatri".
 
+A query term may match in any column; the column only weighs the hit when ranking
+(a word as printed above a stem above a compound part).
+
 A query never reaches FTS5 as the user typed it: it is cut into words, and the MATCH
 expression is built here with every word quoted, so quotes, NEAR, ``*``, ``-`` and SQL
-fragments are only ever searched for as words.
+fragments are only ever searched for as words. :func:`find_hits` finds the same hits in a
+text again, for snippets and for choosing which passage of an item to show.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from typing import NamedTuple, Optional
 
 import Stemmer
 
@@ -32,6 +37,18 @@ MIN_TAIL = 3
 # Query words this long or longer are matched as prefixes too ("aftale" → "aftalegrundlag").
 MIN_PREFIX = 4
 MAX_QUERY_WORDS = 32
+
+# Snowball's Danish stop words (snowballstem.org/algorithms/danish/stop.txt). They must
+# still occur in a hit, but they do not rank it: a word in most items has an inverse
+# document frequency near zero (bm25 floors it at 1e-6), yet bm25 would read every one of
+# its thousands of positions ("til" in "taget til efterretning").
+STOP_WORDS = frozenset("""
+og i jeg det at en den til er som på de med han af for ikke der var mig sig men et har om
+vi min havde ham hun nu over da fra du ud sin dem os op man hans hvor eller hvad skal selv
+her alle vil blev kunne ind når være dog noget ville jo deres efter ned skulle denne end
+dette mit også under have dig anden hende mine alt meget sit sine vor mod disse hvis din
+nogle hos blive mange ad bliver hendes været thi jer sådan
+""".split())
 
 _stemmer = Stemmer.Stemmer("danish")
 
@@ -100,6 +117,22 @@ def spelling_variants(word: str) -> list[str]:
     return variants
 
 
+# How much a word weighs when choosing an item's best passage; the same order as the bm25
+# column weights in store.py: a word as printed, then a word with the same stem, then a
+# compound part.
+AS_PRINTED, SAME_STEM, COMPOUND_PART = 4, 2, 1
+
+
+class WordHit(NamedTuple):
+    """One word of a text that matches the query: where it is, which query words it
+    satisfies (bit i for query word i) and how closely (AS_PRINTED, SAME_STEM, COMPOUND_PART)."""
+
+    start: int
+    end: int
+    words: int
+    weight: int
+
+
 @dataclass(frozen=True)
 class Query:
     """A parsed user query: its words, and each word's spellings and stems."""
@@ -109,56 +142,126 @@ class Query:
     stems: tuple[tuple[str, ...], ...]  # per word: the stems of its spellings
     _hits: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
+    @cached_property
+    def terms(self) -> tuple[tuple[tuple[str, bool], ...], ...]:
+        """Per query word, the index terms it looks for, each with whether it is a prefix (:func:`_terms`)."""
+        return tuple(tuple(_terms(spellings, stems)) for spellings, stems in zip(self.spellings, self.stems))
+
     @property
     def match(self) -> str:
-        """The FTS5 MATCH expression: every word must occur, as printed, by stem or as a compound part."""
-        return " AND ".join(
-            _word_expression(spellings, stems) for spellings, stems in zip(self.spellings, self.stems)
-        )
+        """The FTS5 MATCH expression for the passage index: every word must occur, as
+        printed, by stem or as a compound part."""
+        return " AND ".join(_word_expression(terms, _PREFIX_COLUMNS) for terms in self.terms)
 
-    def matches_word(self, word: str) -> bool:
-        """Whether a lower-cased word of a passage is a hit, by the same rules as :attr:`match`."""
+    @property
+    def rank_match(self) -> str:
+        """The MATCH expression for the item index, which also has title columns: every
+        word but the stop words, unless the query has nothing else. Whoever ranks by it
+        must also require :attr:`match` in one passage.
+
+        Example:
+            >>> parse_query("taget til efterretning").rank_match
+            '({text parts title_text title_parts} : "taget" * OR "tag") AND ({text parts title_text title_parts} : "efterretning" *)'
+        """
+        kept = [terms for word, terms in zip(self.words, self.terms) if word not in STOP_WORDS] or self.terms
+        return " AND ".join(_word_expression(terms, _PREFIX_COLUMNS + _TITLE_PREFIX_COLUMNS) for terms in kept)
+
+    @property
+    def all_words(self) -> int:
+        """The bit mask of a text that holds every query word (see :class:`WordHit`)."""
+        return (1 << len(self.words)) - 1
+
+    @cached_property
+    def needles(self) -> tuple[str, ...]:
+        """Strings every matching word contains: its terms. A Snowball stem is a prefix of
+        its word, so a word that matches by stem or compound part contains the term too."""
+        return tuple(dict.fromkeys(term for terms in self.terms for term, _ in terms))
+
+    def hit(self, word: str) -> tuple[int, int]:
+        """Which query words a lower-cased word of a passage satisfies, as a bit mask, and
+        its weight; by the same rules as :attr:`match` (``(0, 0)`` for no hit)."""
         known = self._hits.get(word)
         if known is None:
-            known = self._hits[word] = self._matches(word)
+            known = self._hits[word] = self._classify(word)
         return known
 
-    def _matches(self, word: str) -> bool:
+    def _classify(self, word: str) -> tuple[int, int]:
+        # The index holds, for every word: the word (text), its stem (stems) and its stem's
+        # tails (parts); a query term matches them as in _word_expression.
         word_stem = stem(word)
         compound = len(word_stem) >= MIN_HEAD + MIN_TAIL + 1 and word_stem.isalpha()
-        for spellings, stems in zip(self.spellings, self.stems):
-            for spelling in spellings:
-                if word == spelling or (len(spelling) >= MIN_PREFIX and word.startswith(spelling)):
-                    return True
-                if compound and len(spelling) >= MIN_PREFIX and word_stem.find(spelling, MIN_HEAD) >= 0:
-                    return True
-            for query_stem in stems:
-                if word_stem == query_stem:
-                    return True
-                if compound and len(query_stem) >= MIN_TAIL and word_stem.endswith(query_stem) \
-                        and len(word_stem) - len(query_stem) >= MIN_HEAD:
-                    return True
-        return False
+        mask = weight = 0
+        for index, terms in enumerate(self.terms):
+            best = 0
+            for term, prefix in terms:
+                if word == term or (prefix and word.startswith(term)):
+                    best = AS_PRINTED
+                    break
+                if word_stem == term and not prefix:
+                    best = max(best, SAME_STEM)
+                elif compound and _is_part(word_stem, term, prefix):
+                    best = max(best, COMPOUND_PART)
+            if best:
+                mask |= 1 << index
+                weight = max(weight, best)
+        return mask, weight
+
+
+def _terms(spellings: tuple[str, ...], stems: tuple[str, ...]) -> list[tuple[str, bool]]:
+    """The index terms one query word looks for, each with whether it is a prefix.
+
+    Prefixes of the word as typed, not of its stem: Snowball cuts "styrelsen" to "styr",
+    and "styr"* would match half of every archive ("styring", "styrke", …). A stem that
+    such a prefix already covers ("aftale"* covers "aftalen") is left out.
+
+    Example:
+        >>> _terms(("aftaler",), ("aftal",))
+        [('aftaler', True), ('aftal', False)]
+        >>> _terms(("for",), ("for",))
+        [('for', False)]
+    """
+    terms = [(spelling, len(spelling) >= MIN_PREFIX) for spelling in spellings]
+    for stemmed in stems:
+        if not any(stemmed == term or (prefix and stemmed.startswith(term)) for term, prefix in terms):
+            terms.append((stemmed, False))
+    return terms
+
+
+def _is_part(word_stem: str, term: str, prefix: bool) -> bool:
+    """Whether ``term`` is a tail of a compound's stem (parts column), or with ``prefix``
+    begins one ("økonomi|aftalegrundlag" for "aftale"*); the tail starts after MIN_HEAD letters."""
+    if prefix:
+        return word_stem.find(term, MIN_HEAD) >= 0
+    return len(term) >= MIN_TAIL and len(word_stem) - len(term) >= MIN_HEAD and word_stem.endswith(term)
 
 
 def _quote(token: str) -> str:
     return '"' + token.replace('"', '""') + '"'
 
 
-def _word_expression(spellings: tuple[str, ...], stems: tuple[str, ...]) -> str:
-    # Prefixes of the word as typed, not of its stem: Snowball cuts "styrelsen" to "styr",
-    # and "styr"* would match half of every archive ("styring", "styrke", …).
-    alternatives = []
-    for spelling in spellings:
-        prefix = " *" if len(spelling) >= MIN_PREFIX else ""
-        alternatives.append(f"text : {_quote(spelling)}{prefix}")  # "aftale" → "aftalegrundlag"
-        if prefix:
-            alternatives.append(f"parts : {_quote(spelling)} *")  # "økonomi|aftalegrundlag"
-    for stemmed in stems:
-        alternatives.append(f"stems : {_quote(stemmed)}")  # "aftalen", "aftaler"
-        if len(stemmed) >= MIN_TAIL:
-            alternatives.append(f"parts : {_quote(stemmed)}")  # "økonomi|aftalen"
-    return "(" + " OR ".join(dict.fromkeys(alternatives)) + ")"
+# The columns a prefix is looked for in (see _word_expression): the passage index has
+# text, stems and parts; the item index has the same three and title_text, title_stems,
+# title_parts.
+_PREFIX_COLUMNS = ("text", "parts")
+_TITLE_PREFIX_COLUMNS = ("title_text", "title_parts")
+
+
+def _word_expression(terms: tuple[tuple[str, bool], ...], prefix_columns: tuple[str, ...]) -> str:
+    """One query word as FTS5 alternatives.
+
+    A whole term may match in any column (text, stems or parts): the column it matches
+    in only weighs the hit (bm25 weights), and one term per column would triple the
+    terms to match and rank. A prefix skips the stems columns: a stem is a prefix of its
+    word, so a stem that begins with the prefix is a word that does, found in ``text``
+    already; counting it twice cost ~20 % of ranking "budget" ("budgettet", stem "budget").
+
+    Example:
+        >>> _word_expression((("aftaler", True), ("aftal", False)), ("text", "parts"))
+        '({text parts} : "aftaler" * OR "aftal")'
+    """
+    columns = "{" + " ".join(prefix_columns) + "} : "
+    alternatives = [(columns + _quote(term) + " *") if prefix else _quote(term) for term, prefix in terms]
+    return "(" + " OR ".join(alternatives) + ")"
 
 
 def parse_query(text: str) -> Query:
@@ -180,27 +283,78 @@ def parse_query(text: str) -> Query:
     return Query(words=unique, spellings=spellings, stems=stems)
 
 
-def _candidates(query: Query) -> re.Pattern:
-    """Words that contain a spelling or stem of a query word: the only ones worth testing."""
-    pattern = query._hits.get(None)
-    if pattern is None:
-        needles = sorted({n for group in (*query.spellings, *query.stems) for n in group}, key=len, reverse=True)
-        alternation = "|".join(re.escape(needle) for needle in needles)
-        pattern = query._hits[None] = re.compile(rf"[^\W_]*(?:{alternation})[^\W_]*", re.IGNORECASE)
-    return pattern
+def find_hits(text: str, query: Query) -> list[WordHit]:
+    """The words of ``text`` that match ``query``, in order.
+
+    Only the words around an occurrence of a needle (:attr:`Query.needles`) are tested,
+    and needles are found with ``str.find`` on the lower-cased text: a 50-page section
+    costs little more than a title (a regex over every word is ~10× slower).
+
+    Example:
+        >>> [text[h.start:h.end] for text in ["Økonomiaftalen og aftaler."] for h in find_hits(text, parse_query("aftale"))]
+        ['Økonomiaftalen', 'aftaler']
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): offsets would drift
+        return [hit for match in WORD.finditer(text) if (hit := _word_hit(query, match.start(), match.end(), match.group().lower()))]
+    starts = set()
+    for needle in query.needles:
+        position = lowered.find(needle)
+        while position >= 0:
+            start = position
+            while start > 0 and lowered[start - 1].isalnum():  # [^\W_] is exactly str.isalnum
+                start -= 1
+            starts.add(start)
+            position = lowered.find(needle, position + len(needle))
+    hits = []
+    for start in sorted(starts):
+        end = start
+        while end < len(lowered) and lowered[end].isalnum():
+            end += 1
+        hit = _word_hit(query, start, end, lowered[start:end])
+        if hit:
+            hits.append(hit)
+    return hits
 
 
-def snippet(text: str, query: Query, width: int = 200, mark: tuple[str, str] = ("«", "»")) -> str:
+def best_passage(texts: list[str], query: Query) -> tuple[int, list[WordHit]]:
+    """Which of an item's passages to show for ``query``, and its hits: the one holding
+    the most query words (all, for a matching item), then the most weight of hits (a
+    word as printed outweighs a stem, a stem a compound part); the first on a tie.
+
+    Example:
+        >>> best_passage(["Budget 2025", "Budgettet for 2025 og budgetter for 2026 blev vedtaget."], parse_query("budget 2025"))[0]
+        1
+    """
+    best, best_key, best_hits = 0, (-1, -1), []
+    for index, text in enumerate(texts):
+        hits = find_hits(text, query)
+        words_matched = 0
+        for hit in hits:
+            words_matched |= hit.words
+        key = (words_matched.bit_count(), sum(hit.weight for hit in hits))
+        if key > best_key:
+            best, best_key, best_hits = index, key, hits
+    return best, best_hits
+
+
+def _word_hit(query: Query, start: int, end: int, word: str) -> Optional[WordHit]:
+    words_matched, weight = query.hit(word)
+    return WordHit(start, end, words_matched, weight) if words_matched else None
+
+
+def snippet(text: str, query: Query, width: int = 200, mark: tuple[str, str] = ("«", "»"), hits: Optional[list[WordHit]] = None) -> str:
     """About ``width`` characters of ``text`` around the most hits, each hit between ``mark``.
 
-    Only words containing a query word or stem are tested (one regex pass in C), so a
-    50-page section costs little more than a title.
+    ``hits`` are :func:`find_hits` of ``text`` when the caller has them already.
 
     Example:
         >>> snippet("Udvalget godkendte økonomiaftalen for 2025.", parse_query("aftale"))
         'Udvalget godkendte «økonomiaftalen» for 2025.'
     """
-    hits = [m.span() for m in _candidates(query).finditer(text) if query.matches_word(m.group().lower())]
+    if hits is None:
+        hits = find_hits(text, query)
+    hits = [(hit.start, hit.end) for hit in hits]
     begin, end = 0, min(len(text), width)
     if hits:
         # The window of ``width`` characters that holds the most hits, starting a little before its first.

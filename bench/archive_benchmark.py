@@ -16,16 +16,18 @@
    in the real documents; ``--mix 2`` (1-3 borrowed sentences in every section) spreads
    every word over a third of the archive, a stress case for common words. Then a fixed
    list of queries (single words, compounds, inflected forms, two- and three-word
-   queries, names with aa/å, a typo) runs ``--rounds`` times each; p50/p95/max are
-   reported for plain searches (limit 20), searches with filters, and with facets.
-   Goal: p95 < 20 ms.
+   queries, names with aa/å, a typo) runs ``--rounds`` times each, and so do eight
+   searches with filters (dates, body, section kind, meeting kind, actor) and the first
+   ten queries with facets; p50/p95/max are reported per kind, in wall time and in CPU
+   time (the search's own work, all threads, without waiting for a core). Goal: p95 < 20 ms.
 
 Results are printed and written to bench/results/archive.json. The synthetic archive is
-kept in bench/generated/ (git-ignored size: ~0.5 GB at 100 000 sections) and reused
-when its parameters match; ``--rebuild`` forces a new one.
+kept in bench/generated/ (git-ignored; ~1.6 GB at 100 000 sections) and reused when its
+parameters and schema version match; ``--rebuild`` forces a new one.
 
     python bench/archive_benchmark.py
     python bench/archive_benchmark.py --sections 200000 --rounds 10
+    python bench/archive_benchmark.py --search-only some.db    # search latency only
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ SHARED = os.path.join(os.path.dirname(REPO), "shared")
 
 from referat.archive import SearchFilters, open_archive  # noqa: E402
 from referat.archive.importer import discover, import_paths  # noqa: E402
+from referat.archive.schema import MIGRATIONS  # noqa: E402
 from referat.extract import ExtractionError, extract_file  # noqa: E402
 from referat.models import Document  # noqa: E402
 
@@ -75,6 +78,10 @@ FILTERED = [
     ("aftale", SearchFilters(body="byråd")),
     ("godkendt", SearchFilters(section="decision")),
     ("ventetider", SearchFilters(kind="referat", date_from="2020-01-01")),
+    ("budget", SearchFilters(date_from="2024-06-15")),
+    ("kapacitet", SearchFilters(actor="KL")),
+    ("psykiatri", SearchFilters(section="recommendation", date_from="2018-01-01")),
+    ("danske regioner", SearchFilters(body="udvalg", date_to="2019-12-31")),
 ]
 
 
@@ -168,12 +175,17 @@ def build_synthetic(path: str, files: list[str], sections: int, seed: int, mix: 
             documents += 1
         counts = archive.counts()
         archive.connection.execute("PRAGMA optimize")
-        archive.connection.execute("INSERT INTO passages_fts(passages_fts) VALUES ('optimize')")
+        # Merge every full-text index into one b-tree, as a long-lived archive would be after its merges.
+        for (table,) in archive.connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'"
+        ).fetchall():
+            archive.connection.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
     seconds = time.perf_counter() - start
     print(f"built {path}: {counts['documents']} documents, {counts['sections']} sections, {counts['passages']} passages "
           f"in {seconds:.0f} s ({counts['sections'] / seconds:.0f} sections/s through store_document)")
     return {"documents": counts["documents"], "sections": counts["sections"], "items": counts["items"],
-            "passages": counts["passages"], "build_seconds": round(seconds, 1), "templates": len(bases), "seed": seed, "mix": mix}
+            "passages": counts["passages"], "build_seconds": round(seconds, 1), "templates": len(bases), "seed": seed, "mix": mix,
+            "schema": len(MIGRATIONS)}
 
 
 def percentiles(samples: list[float]) -> dict:
@@ -185,40 +197,48 @@ def percentiles(samples: list[float]) -> dict:
 
 def bench_search(path: str, rounds: int) -> dict:
     results = {}
+    timings: dict[str, list[float]] = {"plain": [], "filtered": [], "facets": []}
+    cpu: dict[str, list[float]] = {name: [] for name in timings}
+    worst: dict[str, dict[str, float]] = {name: {} for name in timings}
+
+    def timed(kind: str, label: str, query: str, **options):
+        # Wall time is what a user waits. CPU time is the search's own work: it leaves out
+        # waiting for a core (the benchmark usually shares its two) and adds up both threads
+        # of a faceted search (the facets are counted on a second thread).
+        start, start_cpu = time.perf_counter(), time.process_time()
+        result = archive.search(query, limit=20, **options)
+        elapsed = (time.perf_counter() - start) * 1000
+        timings[kind].append(elapsed)
+        cpu[kind].append((time.process_time() - start_cpu) * 1000)
+        worst[kind][label] = max(worst[kind].get(label, 0), elapsed)
+        return result
+
     with open_archive(path, create=False) as archive:
         for query in QUERIES:  # warm the page cache once, as a running service would be
             archive.search(query)
-        plain, faceted, filtered, worst = [], [], [], {}
-        hits = {}
+        hits, totals = {}, {}
         for _ in range(rounds):
             for query in QUERIES:
-                start = time.perf_counter()
-                result = archive.search(query, limit=20)
-                elapsed = (time.perf_counter() - start) * 1000
-                plain.append(elapsed)
-                worst[query] = max(worst.get(query, 0), elapsed)
-                hits[query] = len(result.hits)
+                hits[query] = len(timed("plain", query, query).hits)
             for query, filters in FILTERED:
-                start = time.perf_counter()
-                archive.search(query, filters=filters, limit=20)
-                filtered.append((time.perf_counter() - start) * 1000)
-        totals = {}
-        for query in QUERIES[:10]:
-            for _ in range(max(1, rounds // 2)):
-                start = time.perf_counter()
-                result = archive.search(query, limit=20, facets=True)
-                faceted.append((time.perf_counter() - start) * 1000)
-            totals[query] = result.total
-    results["plain"] = percentiles(plain)
-    results["filtered"] = percentiles(filtered)
-    results["facets"] = percentiles(faceted)
-    results["slowest_queries_ms"] = {q: round(ms, 1) for q, ms in sorted(worst.items(), key=lambda p: -p[1])[:5]}
+                label = f"{query} {' '.join(f'{k}={v}' for k, v in vars(filters).items() if v)}"
+                timed("filtered", label, query, filters=filters)
+            for query in QUERIES[:10]:
+                result = timed("facets", query, query, facets=True)
+                totals[query] = result.total
+                if getattr(result, "estimated", False):
+                    totals[query] = f"~{result.total}"
+    for name, samples in timings.items():
+        results[name] = percentiles(samples)
+        results[name].update({f"cpu_{key}": value for key, value in percentiles(cpu[name]).items() if key != "runs"})
+        results[name]["slowest_ms"] = {q: round(ms, 1) for q, ms in sorted(worst[name].items(), key=lambda p: -p[1])[:5]}
     results["matching_passages_of_faceted_queries"] = totals
     results["queries_without_hits"] = [q for q, n in hits.items() if n == 0]
-    for name in ("plain", "filtered", "facets"):
+    for name in timings:
         r = results[name]
-        print(f"search {name:8}: p50 {r['p50_ms']:.2f} ms, p95 {r['p95_ms']:.2f} ms, max {r['max_ms']:.1f} ms ({r['runs']} runs)")
-    print("slowest:", results["slowest_queries_ms"])
+        print(f"search {name:8}: p50 {r['p50_ms']:.2f} ms, p95 {r['p95_ms']:.2f} ms, max {r['max_ms']:.1f} ms ({r['runs']} runs);"
+              f" CPU p50 {r['cpu_p50_ms']:.2f} ms, p95 {r['cpu_p95_ms']:.2f} ms")
+        print(f"  slowest: {r['slowest_ms']}")
     return results
 
 
@@ -231,7 +251,11 @@ def main() -> None:
     parser.add_argument("--mix", type=float, default=0.3, help="share of sections given a borrowed sentence (>= 1: 1-3 in each)")
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--skip-import", action="store_true")
+    parser.add_argument("--search-only", metavar="ARCHIVE", help="only measure search latency on this existing archive")
     args = parser.parse_args()
+    if args.search_only:
+        bench_search(args.search_only, args.rounds)
+        return
 
     corpus, everything = source_files()
     report: dict = {
@@ -245,6 +269,12 @@ def main() -> None:
 
     synthetic = os.path.join(REPO, "bench", "generated", f"archive-{args.sections}-seed{args.seed}-mix{args.mix:g}.db")
     params = synthetic + ".params.json"
+    if not args.rebuild and os.path.exists(params):
+        with open(params) as handle:
+            built_with = json.load(handle).get("schema", 1)
+        if built_with != len(MIGRATIONS):
+            print(f"{synthetic}: built with schema {built_with}, this referat writes {len(MIGRATIONS)}: rebuilding")
+            args.rebuild = True
     if args.rebuild or not os.path.exists(synthetic) or not os.path.exists(params):
         for suffix in ("", "-wal", "-shm", ".params.json"):
             if os.path.exists(synthetic + suffix):
@@ -254,9 +284,11 @@ def main() -> None:
             json.dump(built, handle, indent=2)
     with open(params) as handle:
         report["synthetic_archive"] = {**json.load(handle), "file_mb": round(os.path.getsize(synthetic) / 1e6, 1)}
+    report["load_average_before_search"] = os.getloadavg()
     report["search"] = bench_search(synthetic, args.rounds)
     report["goal"] = "search p95 < 20 ms at >= 100 000 sections"
     report["goal_met"] = report["search"]["plain"]["p95_ms"] < 20
+    report["goal_met_with_filters_and_facets"] = all(report["search"][name]["p95_ms"] < 20 for name in ("plain", "filtered", "facets"))
     os.makedirs(os.path.join(REPO, "bench", "results"), exist_ok=True)
     name = "archive.json" if args.mix == 0.3 else f"archive-mix{args.mix:g}.json"
     with open(os.path.join(REPO, "bench", "results", name), "w", encoding="utf-8") as handle:

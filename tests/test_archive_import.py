@@ -41,7 +41,8 @@ def assert_whole_documents(database: Path) -> None:
     try:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
-        connection.execute("INSERT INTO passages_fts(passages_fts, rank) VALUES ('integrity-check', 1)")
+        for table in ("passages_fts", "items_fts"):
+            connection.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
         for document_id, text in connection.execute("SELECT id, json FROM documents"):
             stored = json.loads(text)
 

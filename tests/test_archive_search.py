@@ -10,7 +10,8 @@ import pytest
 from archive_documents import document, item
 from click.testing import CliRunner
 
-from referat.archive import ArchiveError, SearchFilters, open_archive
+from referat.archive import ArchiveError, SearchFilters, open_archive, store
+from referat.archive.schema import MIGRATIONS
 from referat.archive.text import parse_query
 from referat.cli import main
 
@@ -123,6 +124,79 @@ def test_a_decision_outside_any_decision_section_is_searchable(archive):
     assert (hit.number, hit.section) == ("8", "decision")
 
 
+def test_one_hit_per_item_showing_its_best_passage(archive):
+    numbers = [hit.number for hit in archive.search("aftale").hits]
+    assert len(numbers) == len(set(numbers)) and {"1", "3", "4", "7"} <= set(numbers)
+    # Item 4's title and summary both say "udmøntningsaftalen"; only the summary also says "midler".
+    assert [(hit.number, hit.section) for hit in archive.search("udmøntningsaftalen midler").hits] == [("4", "summary")]
+
+
+def test_an_item_about_the_word_ranks_above_items_that_say_it_more(tmp_path):
+    # Items are ranked as a whole, and a title counts twice: "Køb af ejendom" first, though
+    # the other item says "ejendom" three times.
+    with open_archive(str(tmp_path / "titles.db")) as archive:
+        archive.store_document(document("e.txt", "Økonomiudvalget", "2024-02-01", [
+            item("1", "Anlægsbevilling til skoler", [("background", "Ejendommen ved skolen, ejendommens tag og ejendomsskatten.")]),
+            item("2", "Køb af ejendom", [("background", "Kommunen kan købe grunden.")]),
+        ]))
+        assert titles(archive.search("ejendom")) == ["Køb af ejendom", "Anlægsbevilling til skoler"]
+
+
+def test_every_word_must_meet_in_one_passage(archive):
+    # Item 1 says "orienteringen" in its decision and "økonomiaftalen" in its title and background.
+    assert archive.search("orienteringen økonomiaftalen").hits == []
+    assert [(hit.number, hit.section) for hit in archive.search("orienteringen efterretning").hits] == [("1", "decision")]
+
+
+def test_stop_words_must_occur_but_do_not_rank(archive):
+    assert titles(archive.search("søen ved rådhuset")) == ["Søen ved rådhuset"]
+    # "og" is required like any word: the title lacks it, and the background that has it lacks "rådhuset".
+    assert archive.search("søen og rådhuset").hits == []
+    assert '"og"' in parse_query("søen og rådhuset").match and '"og"' not in parse_query("søen og rådhuset").rank_match
+    assert parse_query("og").rank_match == parse_query("og").match  # nothing else to rank by
+
+
+def test_facets_of_many_matches_are_estimated_from_a_sample(tmp_path, monkeypatch):
+    bodies = ["Byrådet", "Økonomiudvalget", "Skoleudvalget", "Teknik- og Miljøudvalget"]
+    with open_archive(str(tmp_path / "many.db")) as archive:
+        for index, body in enumerate(bodies):
+            items = [
+                item(str(number), f"Budget {number}", [("background", f"Budgettet for område {number}."), ("decision", "Godkendt.")])
+                for number in range(1, 1 + 60 * (index + 1))
+            ]
+            archive.store_document(document(f"{index}.txt", body, f"202{index}-05-01", items))
+        exact = archive.search("budget", facets=True)
+        assert not exact.estimated and exact.total == 2 * 60 * (1 + 2 + 3 + 4)
+        monkeypatch.setattr(store, "FACET_SAMPLE", 200)
+        estimate = archive.search("budget", facets=True)
+    assert estimate.estimated and estimate.as_dict()["estimated"] is True
+    assert [hit.title for hit in estimate.hits] == [hit.title for hit in exact.hits]  # hits are never sampled
+    assert abs(estimate.total - exact.total) <= 0.15 * exact.total
+    for facet in ("body", "year", "section"):
+        assert set(estimate.facets[facet]) == set(exact.facets[facet])
+        for key, count in exact.facets[facet].items():
+            assert abs(estimate.facets[facet][key] - count) <= 0.3 * count, (facet, key)
+
+
+def test_an_archive_of_schema_1_is_migrated(tmp_path):
+    path = tmp_path / "old.db"
+    with open_archive(str(path)) as archive:
+        for doc in DOCUMENTS:
+            archive.store_document(doc)
+    # What referat wrote before migration 2: the same tables, no item index.
+    connection = sqlite3.connect(path)
+    connection.executescript(
+        "DROP TRIGGER items_bd; DROP TABLE items_fts; DROP VIEW item_documents; DROP INDEX passages_lookup; PRAGMA user_version = 1;"
+    )
+    connection.close()
+    with open_archive(str(path), create=False) as archive:
+        assert archive.connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+        assert archive.check()["fts"] == "ok"
+        assert {"Økonomiaftalen for 2025", "Udmøntningsaftalen for psykiatrien"} <= set(titles(archive.search("aftale")))
+        assert archive.store_document(DOCUMENTS[0].model_copy(update={"source": DOCUMENTS[0].source.model_copy(update={"sha256": "0" * 64})})) == "replaced"
+        assert archive.check()["fts"] == "ok"
+
+
 @pytest.mark.parametrize(
     "query",
     ['"aftale', 'aftale"', 'NEAR(aftale psykiatri)', "aftale*", "-aftale", "aftale -psykiatri",
@@ -167,11 +241,11 @@ def test_cli_search_json_csv_text_and_errors(archive_file):
 
 def test_schema_is_versioned_and_the_file_is_plain_sqlite(archive_file):
     connection = sqlite3.connect(archive_file)
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"documents", "meetings", "items", "sections", "statements", "positions", "entities", "dates", "amounts",
-            "import_runs", "import_errors", "passages", "passages_fts"} <= tables
+            "import_runs", "import_errors", "passages", "passages_fts", "items_fts"} <= tables
     connection.close()
 
 

@@ -217,7 +217,7 @@ def import_command(paths: tuple[str, ...], archive_path: str, workers: Optional[
 @click.option("--section", type=click.Choice(SECTION_CHOICES), help="Only this kind of passage.")
 @click.option("--kind", type=click.Choice(list(typing.get_args(MeetingKind))), help="Only this kind of meeting document.")
 @click.option("--limit", type=click.IntRange(1, 10000), default=20, show_default=True)
-@click.option("--facets", is_flag=True, help="Also count all matches by body, year, section and actor.")
+@click.option("--facets", is_flag=True, help="Also count the matches by body, year, section and actor (estimated from a sample past 2 000 matching passages).")
 @json_option
 @click.option("--csv", "as_csv", is_flag=True, help="Print the hits as CSV.")
 def search(query: str, archive_path: str, body, actor, date_from, date_to, section, kind, limit: int, facets: bool, as_json: bool, as_csv: bool) -> None:

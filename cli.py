@@ -17,12 +17,13 @@ import click
 
 from referat import __version__
 from referat.extract import extract_or_reason
+from referat.extract.pipeline import printable_path
 from referat.models import Document, json_schema
 from referat.models.document import MeetingKind, SectionKind
 
 
 def _fail_line(path: str, reason: str) -> None:
-    click.echo(f"referat: {path}: {reason}", err=True)
+    click.echo(f"referat: {printable_path(path)}: {reason}", err=True)
 
 
 def extract_one(path: str, enrich: bool = True, keep_personal_data: bool = False) -> tuple[Optional[Document], Optional[str]]:
@@ -54,6 +55,7 @@ def extract(files: tuple[str, ...], output_dir: Optional[str], indent: Optional[
     Example: referat extract corpus/sst-taskforce-referat.pdf -o out/
     """
     failed = 0
+    written: set[str] = set()
     if output_dir:
         os.makedirs(output_dir, exist_ok=True)
     for path in files:
@@ -64,8 +66,7 @@ def extract(files: tuple[str, ...], output_dir: Optional[str], indent: Optional[
             continue
         payload = document.model_dump(mode="json")
         if output_dir:
-            name = os.path.splitext(os.path.basename(path))[0] + ".json"
-            target = os.path.join(output_dir, name)
+            target = os.path.join(output_dir, _output_name(path, written))
             temporary = target + ".part"
             # Write then rename: a crash never leaves a half-written JSON behind.
             with open(temporary, "w", encoding="utf-8") as handle:
@@ -76,6 +77,18 @@ def extract(files: tuple[str, ...], output_dir: Optional[str], indent: Optional[
             click.echo(json.dumps(payload, ensure_ascii=False, indent=use_indent))
     if failed:
         sys.exit(1)
+
+
+def _output_name(path: str, written: set[str]) -> str:
+    """<name>.json; when two inputs share a name (a.pdf, a.txt, x/a.pdf) the later ones
+    keep their suffix or get a number, so no output overwrites another from the same run."""
+    base = os.path.basename(printable_path(path)).replace(os.sep, "_")
+    stem = os.path.splitext(base)[0]
+    for candidate in [f"{stem}.json", f"{base}.json"] + [f"{stem}-{n}.json" for n in range(2, 10_000)]:
+        if candidate not in written:
+            written.add(candidate)
+            return candidate
+    raise click.ClickException("too many inputs with the same name")
 
 
 @main.command()

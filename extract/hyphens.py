@@ -24,7 +24,10 @@ def join_hyphenated_pair(first: str, second: str) -> tuple[str, str]:
         ('Børne-', 'og Ungdomspsykiatri')
     """
     # "=" is the line-break sign of older hand-written books ("Bekendt=\ngørelse").
-    match = re.search(r"(\w+)[-=]$", first)
+    if not first.endswith(("-", "=")):
+        return first, second
+    # Only the last word matters; searching the tail keeps a 100 000-character line linear.
+    match = re.search(r"(\w+)[-=]$", first[-200:])
     if not match or not second:
         return first, second
     head, _, rest = second.partition(" ")

@@ -13,6 +13,22 @@ from referat.extract.read import read_bytes
 from referat.extract.structure import parse_structure
 from referat.models import Document, Source
 
+def printable_path(path: str) -> str:
+    """A path that prints on one line and encodes as UTF-8: a file name can hold a newline
+    or bytes that are not UTF-8 (Python keeps those as lone surrogates).
+
+    Example:
+        >>> printable_path("a" + chr(10) + "b.pdf") == "a" + chr(92) + "nb.pdf"
+        True
+    """
+    try:
+        raw = path.encode("utf-8", "surrogateescape")  # the file name's own bytes
+    except UnicodeEncodeError:
+        raw = path.encode("utf-8", "surrogatepass")
+    text = raw.decode("utf-8", "replace")
+    return text.replace("\n", "\\n").replace("\r", "\\r")
+
+
 # Larger files are not minutes; refuse them before reading them into memory.
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
@@ -30,7 +46,7 @@ def extract_bytes(path: str, data: bytes, enrich: bool = True, keep_personal_dat
     structure = parse_structure(layout, result.warnings)
     document = Document(
         source=Source(
-            path=path,
+            path=printable_path(path),
             sha256=hashlib.sha256(data).hexdigest(),
             media_type=result.media_type,
             pages=len(result.pages),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
@@ -42,6 +43,9 @@ def read_docx(path: str, data: bytes) -> ReadResult:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise ExtractionError(path, "not a DOCX (not a zip archive)") from None
+    except (ValueError, NotImplementedError, OSError, EOFError) as error:
+        # A damaged central directory: negative offsets, an unknown zip version.
+        raise ExtractionError(path, f"damaged DOCX zip ({error})") from None
     with archive:
         names = set(archive.namelist())
         if "word/document.xml" not in names:
@@ -60,7 +64,9 @@ def read_docx(path: str, data: bytes) -> ReadResult:
     if body is None:
         raise ExtractionError(path, "not a DOCX (document.xml has no body)")
     pages = _Paginator()
-    for line in _block_lines(body, styles, numbering, pages):
+    for count, line in enumerate(_block_lines(body, styles, numbering, pages), start=1):
+        if count > MAX_LINES:
+            raise ExtractionError(path, f"DOCX has more than {MAX_LINES} paragraphs and rows (refused)")
         pages.add(line)
     furniture = []
     for name, part in furniture_parts:
@@ -83,7 +89,7 @@ def _parse_part(archive: zipfile.ZipFile, name: str, path: str) -> etree._Elemen
         with archive.open(info) as stream:
             # The header's size can lie; never inflate more than the limit.
             raw = stream.read(MAX_PART_BYTES + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as error:
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError, zlib.error) as error:
         raise ExtractionError(path, f"damaged DOCX ({name}: {error})") from None
     if len(raw) > MAX_PART_BYTES:
         raise ExtractionError(path, f"DOCX part {name} unpacks to more than {MAX_PART_BYTES} bytes")
@@ -153,8 +159,25 @@ class _Styles:
                 num_id = num_pr.find(_W + "numId")
                 level = num_pr.find(_W + "ilvl")
                 if num_id is not None:
-                    return num_id.get(_W + "val"), int(level.get(_W + "val")) if level is not None else 0
+                    return num_id.get(_W + "val"), _int(level.get(_W + "val")) if level is not None else 0
         return None
+
+
+def _int(value: Optional[str], default: int = 0) -> int:
+    """An attribute as a whole number; the file is untrusted, so junk gives the default."""
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+# Word has list levels 0–8; anything else is not a list level we render.
+MAX_LIST_LEVEL = 8
+# Labels beyond these are not something a document means; print the number instead.
+MAX_LETTER_VALUE = 26 * 4
+MAX_ROMAN_VALUE = 3999
+# A document with more paragraphs than this is not minutes (and would exhaust memory).
+MAX_LINES = 300_000
 
 
 def _on(flag: etree._Element) -> bool:
@@ -185,10 +208,10 @@ class _Numbering:
                 start = lvl.find(_W + "start")
                 fmt = lvl.find(_W + "numFmt")
                 text = lvl.find(_W + "lvlText")
-                level.start = int(start.get(_W + "val", "1")) if start is not None else 1
+                level.start = _int(start.get(_W + "val"), 1) if start is not None else 1
                 level.fmt = fmt.get(_W + "val", "decimal") if fmt is not None else "decimal"
                 level.text = text.get(_W + "val", "") if text is not None else ""
-                levels[int(lvl.get(_W + "ilvl", "0"))] = level
+                levels[_int(lvl.get(_W + "ilvl"), 0)] = level
             self._abstract[abstract.get(_W + "abstractNumId")] = levels
         for num in root.iter(_W + "num"):
             num_id = num.get(_W + "numId")
@@ -198,14 +221,12 @@ class _Numbering:
             for override in num.iter(_W + "lvlOverride"):
                 start = override.find(_W + "startOverride")
                 if start is not None:
-                    self._overrides.setdefault(num_id, {})[int(override.get(_W + "ilvl", "0"))] = int(
-                        start.get(_W + "val", "1")
-                    )
+                    self._overrides.setdefault(num_id, {})[_int(override.get(_W + "ilvl"), 0)] = _int(start.get(_W + "val"), 1)
 
     def label(self, num_id: str, level: int) -> Optional[str]:
         """Advance the counter of (list, level) and return its printed label."""
         levels = self._abstract.get(self._num_to_abstract.get(num_id, ""), {})
-        if num_id == "0" or level not in levels:
+        if num_id == "0" or level not in levels or not 0 <= level <= MAX_LIST_LEVEL:
             return None
         # Word shares counters across every w:num that points at one abstractNum.
         key = self._num_to_abstract[num_id]
@@ -225,6 +246,8 @@ class _Numbering:
 
 
 def _format_number(value: int, fmt: str) -> str:
+    if (fmt.endswith("Letter") and not 0 < value <= MAX_LETTER_VALUE) or (fmt.endswith("Roman") and not 0 < value <= MAX_ROMAN_VALUE):
+        return str(value)  # "aaaaa…" or a million M's is no label anyone printed
     if fmt == "lowerLetter":
         return _letters(value)
     if fmt == "upperLetter":
@@ -263,7 +286,7 @@ def _paragraph_lines(paragraph, styles: _Styles, numbering: _Numbering, pages: _
         own = properties.find(_W + "numPr")
         if own is not None and own.find(_W + "numId") is not None:
             level = own.find(_W + "ilvl")
-            num_pr = (own.find(_W + "numId").get(_W + "val"), int(level.get(_W + "val")) if level is not None else 0)
+            num_pr = (own.find(_W + "numId").get(_W + "val"), _int(level.get(_W + "val")) if level is not None else 0)
         if properties.find(_W + "pageBreakBefore") is not None:
             pages.break_page()
     if num_pr is None:

@@ -45,7 +45,7 @@ from referat.models import Attachment, AttachmentRef, Decision, Item, Meeting, P
 
 # --- item heading styles -------------------------------------------------------------
 # "Punkt 3 Titel", "Punkt 2. Titel", "Punkt 1: Titel" (Sundhedsstyrelsen, ministries)
-PUNKT_HEADING = re.compile(r"^Punkt\s+(?P<number>\d{1,3})\s*[.:]?\s+(?P<title>\S.*)$")
+PUNKT_HEADING = re.compile(r"^Punkt\s+(?P<number>\d{1,4})\s*[.:]?\s+(?P<title>\S.*)$")
 # " 3 (Offentlig) Titel", "4 (Fortrolig)" (FirstAgenda)
 ACCESS_HEADING = re.compile(
     r"^(?P<number>\d{1,3})\s*\((?P<access>Offentlig|Åben|Fortrolig|Lukket)\)\s*(?P<title>.*)$", re.IGNORECASE

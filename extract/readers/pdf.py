@@ -58,10 +58,11 @@ def read_pdf(path: str, data: bytes) -> ReadResult:
                 pages.append(Page(number=index + 1))
     finally:
         document.close()
+    unreadable = {int(w.split()[1].rstrip(":")) for w in warnings if w.endswith(")") and "unreadable" in w}
     for page in pages:
-        if not page.lines:
+        if not page.lines and page.number not in unreadable:
             warnings.append(f"page {page.number}: no text layer")
-    if all(not page.lines for page in pages):
+    if all(not page.lines for page in pages) and not unreadable:
         warnings.append("no page has a text layer: the PDF is a scan and needs OCR")
     return ReadResult(pages=pages, media_type="application/pdf", warnings=warnings)
 

@@ -18,17 +18,12 @@ import click
 from referat import __version__
 from referat.extract import extract_or_reason
 from referat.extract.pipeline import printable_path
-from referat.models import Document, json_schema
+from referat.models import json_schema
 from referat.models.document import MeetingKind, SectionKind
 
 
 def _fail_line(path: str, reason: str) -> None:
     click.echo(f"referat: {printable_path(path)}: {reason}", err=True)
-
-
-def extract_one(path: str, enrich: bool = True, keep_personal_data: bool = False) -> tuple[Optional[Document], Optional[str]]:
-    """Extract one file or give the one-line reason it failed."""
-    return extract_or_reason(path, enrich=enrich, keep_personal_data=keep_personal_data)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -59,7 +54,7 @@ def extract(files: tuple[str, ...], output_dir: Optional[str], indent: Optional[
     if output_dir:
         os.makedirs(output_dir, exist_ok=True)
     for path in files:
-        document, reason = extract_one(path, enrich=not no_enrich, keep_personal_data=keep_personal_data)
+        document, reason = extract_or_reason(path, enrich=not no_enrich, keep_personal_data=keep_personal_data)
         if document is None:
             failed += 1
             _fail_line(path, reason or "unknown error")
@@ -130,7 +125,7 @@ def evaluate(gold_dir: str, as_json: bool, show_errors: bool, files: tuple[str, 
         if entry is None:
             _fail_line(path, "no gold file for it (skipped)")
             continue
-        document, reason = extract_one(path)
+        document, reason = extract_or_reason(path)
         if document is None:
             failed += 1
             _fail_line(path, reason or "unknown error")

@@ -41,7 +41,7 @@ from referat.extract.vocabulary import (
     TITLE_CONTINUES_AFTER,
     WEEKDAYS,
 )
-from referat.models import Attachment, AttachmentRef, Decision, Item, Meeting, Participant, Section
+from referat.models import Attachment, AttachmentRef, Decision, Item, Meeting, Participant, Section, walk_items
 
 # --- item heading styles -------------------------------------------------------------
 # "Punkt 3 Titel", "Punkt 2. Titel", "Punkt 1: Titel" (Sundhedsstyrelsen, ministries)
@@ -430,6 +430,7 @@ def _fill_sections(item: Item, body: list[Line], heading: _Heading, first_page: 
     target_sections = sections  # where new sections go: the item or its last sub-item
     last_letter = ""
     preamble: list[Line] = []
+    subitem_sections: list[list[dict]] = []  # draft sections of each sub-item, in order
     subitem_text: dict[int, list[Line]] = {}
 
     def close_section() -> None:
@@ -451,9 +452,8 @@ def _fill_sections(item: Item, body: list[Line], heading: _Heading, first_page: 
                 subitem.title = " ".join([title] + [l.text.strip() for l in wrapped_title_lines])
                 skip.update(id(l) for l in wrapped_title_lines)
             subitems.append(subitem)
-            subitem_sections: list[dict] = []
-            subitem.__dict__["_draft_sections"] = subitem_sections
-            target_sections = subitem_sections
+            subitem_sections.append([])
+            target_sections = subitem_sections[-1]
             close_section()
             continue
         marker = SUBITEM_MARKER.match(text)
@@ -488,9 +488,9 @@ def _fill_sections(item: Item, body: list[Line], heading: _Heading, first_page: 
         else:
             preamble.append(line)
 
-    _return_parent_sections(subitems, sections)
-    for subitem in subitems:
-        _apply_sections(subitem, subitem.__dict__.pop("_draft_sections"))
+    _return_parent_sections(subitem_sections, sections)
+    for subitem, drafts in zip(subitems, subitem_sections):
+        _apply_sections(subitem, drafts)
         own = subitem_text.get(id(subitem), [])
         if own:
             subitem.text = "\n".join(line.text for line in own)
@@ -507,12 +507,12 @@ def _fill_sections(item: Item, body: list[Line], heading: _Heading, first_page: 
 _LETTER_REFERENCE = re.compile(r"(?:^|[\s(])(?:[Aa]d\s+)?([a-h])\)")
 
 
-def _return_parent_sections(subitems: list[Item], parent_sections: list[dict]) -> None:
+def _return_parent_sections(subitem_sections: list[list[dict]], parent_sections: list[dict]) -> None:
     """A section after the last sub-item whose text speaks of several sub-items
     ("Ad a) … Ad b) …") is the parent's, and so is every section after it."""
-    if len(subitems) < 2:
+    if len(subitem_sections) < 2:
         return
-    last = subitems[-1].__dict__["_draft_sections"]
+    last = subitem_sections[-1]
     for position, draft in enumerate(last):
         text = "\n".join(line.text for line in draft["lines"])
         letters = set(_LETTER_REFERENCE.findall(text))
@@ -872,11 +872,7 @@ def _meeting_kind(texts: list[str], layout: Layout, items: list[Item], all_lines
             return kind
         if text.lower().startswith("kommissorium"):
             return "kommissorium"
-    def walk(items):
-        for item in items:
-            yield item
-            yield from walk(item.subitems)
-    kinds = {section.kind for item in walk(items) for section in item.sections}
+    kinds = {section.kind for item in walk_items(items) for section in item.sections}
     if "decision" in kinds or "minutes" in kinds:
         return "referat"
     if "recommendation" in kinds:

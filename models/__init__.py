@@ -17,6 +17,7 @@ from referat.models.document import (
     Source,
     Statement,
     json_schema,
+    walk_items,
 )
 
 __all__ = [
@@ -36,4 +37,5 @@ __all__ = [
     "Source",
     "Statement",
     "json_schema",
+    "walk_items",
 ]

@@ -7,7 +7,7 @@ page(s) it came from.
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Iterator, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -142,6 +142,13 @@ class Item(_Model):
     attachments: list[AttachmentRef] = []
     pages: PageRange
     _line_pages: list[int] = PrivateAttr(default_factory=list)
+
+
+def walk_items(items: list[Item]) -> Iterator[Item]:
+    """Every item and, after each, its sub-items (depth first, document order)."""
+    for item in items:
+        yield item
+        yield from walk_items(item.subitems)
 
 
 class Meeting(_Model):

@@ -13,22 +13,16 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from typing import Iterator, Optional
+from typing import Optional
 
 from referat.extract.enrich.actors import ActorContext, canonical_organisation, resolve_name
 from referat.extract.enrich.dates import date_context
 from referat.extract.enrich.pipeline import EnrichContext, get_nlp, run
-from referat.models import Amount, DateMention, Document, Entity, Item, Position, Statement
+from referat.models import Amount, DateMention, Document, Entity, Item, Position, Statement, walk_items
 
 # Speech is reported in the minutes and decisions, and in item text with no heading;
 # a Sagsfremstilling's "Sundhedsstyrelsen orienterede …" is background, not the meeting.
 STATEMENT_SECTIONS = {"minutes", "decision", "other"}
-
-
-def _walk(items: list[Item]) -> Iterator[Item]:
-    for item in items:
-        yield item
-        yield from _walk(item.subitems)
 
 
 _NEWLINE = re.compile("\n")
@@ -59,11 +53,11 @@ def enrich_document(document: Document) -> Document:
         reference = _parse_iso(meeting.date)
         if reference is None:
             # No printed meeting date: resolve year-less dates against the text's own dates.
-            reference = date_context([text for item in _walk(meeting.items) for text in _texts(item)])
+            reference = date_context([text for item in walk_items(meeting.items) for text in _texts(item)])
         participants = [p.name for p in meeting.participants]
         chair = next((p.name for p in meeting.participants if p.role and re.match(r"^formand", p.role, re.I)), None)
         vice_chair = next((p.name for p in meeting.participants if p.role and re.match(r"^næstformand", p.role, re.I)), None)
-        for item in _walk(meeting.items):
+        for item in walk_items(meeting.items):
             _enrich_item(item, reference, participants, chair, vice_chair)
     return document
 

@@ -335,8 +335,10 @@ def get_nlp() -> Language:
     # not slower than the rest (the actor patterns alternate over every gazetteer name).
     _lemma_table()
     for compile_once in (actor_pattern, statements_module._subject_before_verb, statements_module._actor_after_verb,
-                         statements_module._next_speech, statements_module._next_statement, positions_module._subject_actor):
+                         positions_module._subject_actor):
         compile_once()
+    for with_auxiliaries in (False, True):
+        statements_module._next_clause(with_auxiliaries)
     _run_with(nlp, "Danske Regioner foreslog den 1. marts 2026, at 5 mio. kr. afsættes.", EnrichContext())
     return nlp
 

@@ -114,14 +114,6 @@ def _next_clause(with_auxiliaries: bool) -> re.Pattern:
     )
 
 
-def _next_speech() -> re.Pattern:
-    return _next_clause(False)
-
-
-def _next_statement() -> re.Pattern:
-    return _next_clause(True)
-
-
 @dataclass(frozen=True)
 class StatementMatch:
     actor: Actor
@@ -286,7 +278,7 @@ def _content(rest: str, whole: str, sentence_end: int) -> str:
     content = clause.group("content") if clause else rest
     # Stop before the next coordinated statement. Inside an "at"-clause only a new speech
     # verb ends it ("… vil blive udarbejdet … og vil bestå af …" is still the content).
-    stop = (_next_speech() if clause else _next_statement()).search(content)
+    stop = _next_clause(with_auxiliaries=not clause).search(content)
     if stop:
         content = content[: stop.start()]
     content = content.strip()

@@ -10,7 +10,6 @@ week; a date without a year takes the year that puts it nearest the meeting date
 
 from __future__ import annotations
 
-import bisect
 import calendar
 import datetime
 import re
@@ -48,6 +47,7 @@ DEADLINE_CUE = re.compile(
 MEETING_CUE = re.compile(r"\b(møde\w*|rådsmøde\w*|udvalgsmøde\w*)\b", re.I)
 EVENT_CUE = re.compile(r"\b(topmøde\w*|konference\w*|seminar\w*|workshop\w*|temadag\w*|høring\w*)\b", re.I)
 PUBLICATION_CUE = re.compile(r"\b(offentligg\w*|udkomm\w*|udgiv\w*|udgivelse\w*|publicer\w*|udsend\w*)\b", re.I)
+FRAME_YEAR = re.compile(r"(?:frem mod|frem til|siden|for)\s", re.I)
 PERIOD_CUE = re.compile(r"\b(i perioden|perioden)\s*$", re.I)
 # Prepositions that make a bare year a time expression ("i 2026"), not part of a name.
 YEAR_PREPOSITION = r"(?P<prep>\b(?:i|siden|fra|til|frem mod|frem til|inden|efter|før|indtil|i løbet af|gennem|år|for)\s+)"
@@ -223,6 +223,7 @@ RULES = [
     ("year_cited", re.compile(rf"(?<=\(){_YEAR}(?=\))"), _year),
     ("year_label", re.compile(rf"(?:^|(?<=\n)|(?<=[-•] )){_YEAR}(?=:)"), _year),
 ]
+_BUILDERS = {name: builder for name, _, builder in RULES}
 
 # Cheap tests before a rule's regex runs at all: most section texts hold no date.
 _SEASON_WORDS = ("forår", "sommer", "efterår", "vinter")
@@ -241,79 +242,87 @@ RULE_CUES: dict[str, object] = {
 _MONTH_ALONE_CUE = re.compile(r"\b(i|fra|til|siden|inden|efter|før|primo|medio|ultimo|indtil|frem mod|frem til|i løbet af|,)\s*$", re.I)
 
 
-# A line can hold a date only if it has one of these; the rules run on windows around
-# such lines instead of on the whole text (13 rules over a 100-page text cost ~185 ms).
-# Searched in lower-cased text; the lookahead rejects most positions at their first character.
+# Every date expression holds one of these (a year, "4. m", "20.12", a month, a period
+# word); the rules run only on short stretches of text around them (13 rules over a
+# 100-page text cost ~185 ms). Searched in lower-cased text; the lookahead rejects most
+# positions at their first character.
 DATE_ANCHOR = re.compile(
     r"(?=[0-9jfmasondkhuev])(?:(?:19|20)\d\d|\d\.\s*[a-zæøå]|\d[./-]\d|kvartal|halvår|\buge\s*\d|forår|sommer|efterår|vinter|"
     r"\b(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z.])"
 )
+# How far a date expression reaches before and after an anchor inside it: "mandag den
+# 12.-13. maj", "i begyndelsen af marts", "ved udgangen af 2026" start ≤ 17 characters
+# before theirs; "kvartal af 2026" ends 15 after. Generous margins, then out to whitespace.
+_REACH_BEFORE, _REACH_AFTER = 40, 30
+# Rules with no cue word need a year or a numeric date in their stretch.
+_YEAR_IN = re.compile(r"(?:19|20)\d\d")
+_NUMERIC_IN = re.compile(r"\d[./-]\d")
+_NEEDS_YEAR = {"years", "year", "year_and", "year_cited", "year_label"}
 
 
 def find_dates(text: str, reference: Optional[datetime.date] = None) -> list[DateMatch]:
-    """Dates in ``text``: the grammar run on windows of lines that may hold one.
+    """Dates in ``text``: the grammar run on the stretches around anchors.
 
     Example:
-        >>> [d.text for d in find_dates("Intet her.\nOffentliggøres medio marts\n2026 ved et møde.")]
-        ['medio marts\n2026']
+        >>> [d.text for d in find_dates("Intet her.\\nOffentliggøres medio marts\\n2026 ved et møde.")]
+        ['medio marts\\n2026']
     """
     found: list[DateMatch] = []
-    lines = text.split("\n")
-    offsets = []
-    position = 0
-    for line in lines:
-        offsets.append(position)
-        position += len(line) + 1
-    # Scan for anchors, jumping to the next line after each hit: one search per dated line.
-    anchored: list[int] = []
-    search_from = 0
     lower = text.lower()  # same length: offsets hold
-    while True:
-        hit = DATE_ANCHOR.search(lower, search_from)
-        if hit is None:
-            break
-        line_number = bisect.bisect_right(offsets, hit.start()) - 1
-        anchored.append(line_number)
-        if line_number + 1 >= len(offsets):
-            break
-        search_from = offsets[line_number + 1]
-    # Windows: runs of dated lines at most three lines apart, with a line of context on
-    # either side (a date can start on the line before its anchor). Fewer, larger windows
-    # cost less than one per line: each window runs the rule set once.
-    index = 0
-    cluster_start = 0
-    while cluster_start < len(anchored):
-        cluster_end = cluster_start
-        while cluster_end + 1 < len(anchored) and anchored[cluster_end + 1] - anchored[cluster_end] <= 3:
-            cluster_end += 1
-        first = max(index, anchored[cluster_start] - 1)
-        last = min(len(lines), anchored[cluster_end] + 2)
-        start = offsets[first]
-        window = "\n".join(lines[first:last])
-        for match in _find_dates_in(window, reference):
-            absolute = DateMatch(match.start_char + start, match.end_char + start, match.text, match.start, match.end, match.precision, match.kind)
-            if not found or absolute.start_char >= found[-1].end_char:
-                found.append(absolute)
-        index = last
-        cluster_start = cluster_end + 1
+    stretch_start = stretch_end = -1
+    for anchor in DATE_ANCHOR.finditer(lower):
+        start = max(0, anchor.start() - _REACH_BEFORE)
+        if start <= stretch_end:  # overlaps the stretch so far: grow it
+            stretch_end = _to_space(text, anchor.end() + _REACH_AFTER)
+            continue
+        if stretch_end >= 0:
+            _add_dates(found, text, lower, stretch_start, stretch_end, reference)
+        stretch_start, stretch_end = _back_to_space(text, start), _to_space(text, anchor.end() + _REACH_AFTER)
+    if stretch_end >= 0:
+        _add_dates(found, text, lower, stretch_start, stretch_end, reference)
     return found
 
 
-def _find_dates_in(text: str, reference: Optional[datetime.date] = None) -> list[DateMatch]:
-    """Every date expression in ``text``, leftmost and longest first, without overlap.
+def _to_space(text: str, position: int) -> int:
+    """The first whitespace at or after ``position`` (or the end): a stretch never ends inside a word."""
+    while position < len(text) and not text[position].isspace():
+        position += 1
+    return min(position, len(text))
+
+
+def _back_to_space(text: str, position: int) -> int:
+    while position > 0 and not text[position - 1].isspace():
+        position -= 1
+    return position
+
+
+def _add_dates(found: list[DateMatch], text: str, lower: str, start: int, end: int, reference: Optional[datetime.date]) -> None:
+    for match in _find_dates_in(text, lower, start, end, reference):
+        if not found or match.start_char >= found[-1].end_char:
+            found.append(match)
+
+
+def _find_dates_in(text: str, lower: str, stretch_start: int, stretch_end: int, reference: Optional[datetime.date]) -> list[DateMatch]:
+    """Every date expression within ``text[stretch_start:stretch_end]``, leftmost and longest
+    first, without overlap. The rules see the whole text around the stretch (their
+    lookbehinds, the cue words before a date and its sentence), but match only inside it.
 
     Example:
         >>> [(d.text, str(d.start), str(d.end), d.precision) for d in find_dates("offentliggøres medio marts 2026")]
         [('medio marts 2026', '2026-03-11', '2026-03-20', 'part_of_month')]
     """
     candidates: list[tuple[int, int, str, re.Match]] = []
-    present = set(_CUE_WORD.findall(text.lower()))
+    stretch = lower[stretch_start:stretch_end]
+    present = set(_CUE_WORD.findall(stretch))
     has_month = bool(present & _MONTH_STEM_SET)
+    has_year = _YEAR_IN.search(stretch) is not None
     for name, pattern, builder in RULES:
         cue = RULE_CUES.get(name)
         if cue is not None and not (has_month if cue == "month" else present.intersection(cue)):
             continue
-        for match in pattern.finditer(text):
+        if (name in _NEEDS_YEAR and not has_year) or (name == "numeric" and not _NUMERIC_IN.search(stretch)):
+            continue
+        for match in pattern.finditer(text, stretch_start, stretch_end):
             start = match.start()
             if name in ("year_and", "year_cited", "year_label"):
                 start = match.start("year")  # "i 2027 og 2030": the second mention is "2030"
@@ -321,14 +330,13 @@ def _find_dates_in(text: str, reference: Optional[datetime.date] = None) -> list
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     taken: list[DateMatch] = []
     occupied_until = -1
-    builders = {name: builder for name, _, builder in RULES}
     for start, end, name, match in candidates:
         if start < occupied_until:
             continue
         if name == "month" and not match.group("year") and not _MONTH_ALONE_CUE.search(text[max(0, start - 20) : start]):
             continue
         try:
-            built = builders[name](match, reference)
+            built = _BUILDERS[name](match, reference)
         except (ValueError, KeyError):
             built = None
         if built is None:
@@ -340,18 +348,58 @@ def _find_dates_in(text: str, reference: Optional[datetime.date] = None) -> list
     return taken
 
 
+# Where a sentence ends: a full stop before a space or line break, or a blank line
+# (PDF text puts spaces on its blank lines). Searched at most this far from a date.
+_SENTENCE_BREAK = re.compile(r"\.(?=\s)|\n[ \t\f]*\n")
+_SENTENCE_REACH = 600
+_LIST_LEAD_IN_LINES = 12
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end], as far as full stops and blank lines tell.
+
+    Example:
+        >>> _sentence_around("Intet. Mødet er 3. maj.\\n \\nAndet.", 16, 22)
+        ' Mødet er 3. maj'
+    """
+    first = max(0, start - _SENTENCE_REACH)
+    sentence_start = first
+    for match in _SENTENCE_BREAK.finditer(text, first, start):
+        # "3. maj": a full stop after a number is an ordinal, not a sentence end.
+        if match.group() != "." or not text[match.start() - 1 : match.start()].isdigit():
+            sentence_start = match.end()
+    sentence_end = min(len(text), end + _SENTENCE_REACH)
+    for match in _SENTENCE_BREAK.finditer(text, end, sentence_end):
+        if match.group() != "." or not text[match.start() - 1 : match.start()].isdigit():
+            sentence_end = match.start()
+            break
+    return text[sentence_start:sentence_end]
+
+
 def _kind(text: str, start: int, end: int, rule: str) -> str:
     """deadline > period > publication > meeting > event: a date is when something happens."""
     # "til og med **d. 10. marts 2026**": emphasis marks and brackets between cue and date.
     before = text[max(0, start - 40) : start].rstrip(" *_\"'(\n")
-    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n\n", 0, start))
-    sentence_end = text.find(". ", end)
-    sentence = text[sentence_start + 1 : sentence_end if sentence_end > 0 else len(text)]
+    sentence = _sentence_around(text, start, end)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if not text[line_start:start].strip() and not text[end : line_end if line_end >= 0 else len(text)].strip():
+        # A date alone on its line is an entry in a list of dates ("Herunder udkast til
+        # mødeplan for 2025" above six dates, each with a place under it): the list's
+        # lead-in, some lines up, says what they are.
+        lead_in_start = line_start
+        for _ in range(_LIST_LEAD_IN_LINES):
+            lead_in_start = text.rfind("\n", 0, max(0, lead_in_start - 1)) + 1
+        sentence = text[lead_in_start:start] + sentence
     surface = text[start:end].lower()
     if DEADLINE_CUE.search(before + " ") or DEADLINE_CUE.search(before) or surface.startswith(("ved udgangen", "udgangen")):
         return "deadline"
     if rule == "years" or PERIOD_CUE.search(before):
         return "period"
+    # "frem mod 2030", "siden 2021", "for 2025": a year as a frame for something else
+    # (a goal, a trend, a budget), not the time of an event.
+    if rule == "year" and FRAME_YEAR.match(text, start):
+        return "other"
     if PUBLICATION_CUE.search(sentence):
         return "publication"
     if MEETING_CUE.search(sentence) and not EVENT_CUE.search(sentence):

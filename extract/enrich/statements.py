@@ -189,13 +189,21 @@ def find_statements(text: str, context: Optional[ActorContext] = None) -> list[S
     return found
 
 
-_ABBREVIATIONS = re.compile(r"\b(?:bl\.a|f\.eks|fx|mhp|jf|ift|evt|ca|pga|inkl|ekskl|hhv|mv|vedr|d|nr|kl|pct|mio|mia|kr|dvs|el|mht|st|tlf)\.(?=\s+[A-ZÆØÅ])", re.I)
+# Found from the dot backwards: a dot before a capital is rare, a word boundary is everywhere.
+_DOT_BEFORE_CAPITAL = re.compile(r"\.(?=\s+[A-ZÆØÅ])")
+_ABBREVIATION_BEFORE_DOT = re.compile(r"(?<!\w)(?:bl\.a|f\.eks|fx|mhp|jf|ift|evt|ca|pga|inkl|ekskl|hhv|mv|vedr|d|nr|kl|pct|mio|mia|kr|dvs|el|mht|st|tlf)$", re.I)
 
 
 def _sentences_with_abbreviations(text: str) -> list[tuple[int, str]]:
     # "jf. Aftale …", "ca. 20 …": an abbreviation's dot before a capital is no sentence end.
     # The marker has the same length as the dot, so offsets hold.
-    protected = _ABBREVIATIONS.sub(lambda m: m.group(0)[:-1] + "\x00", text)
+    dots = [dot.start() for dot in _DOT_BEFORE_CAPITAL.finditer(text) if _ABBREVIATION_BEFORE_DOT.search(text, max(0, dot.start() - 6), dot.start())]
+    if not dots:
+        return _sentences(text)
+    characters = list(text)
+    for dot in dots:
+        characters[dot] = "\x00"
+    protected = "".join(characters)
     return [(offset, piece.replace("\x00", ".")) for offset, piece in _sentences(protected)]
 
 

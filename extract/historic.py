@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from referat.extract.pages import Line
-from referat.extract.vocabulary import MONTHS
+from referat.extract.dates import MONTHS
 
 # The books abbreviate months their own way too: "Septbr.", "Novbr.", "Decbr.".
 _OLD_MONTHS = {"januar": 1, "febr.": 2, "septbr.": 9, "oktbr.": 10, "octbr.": 10, "novbr.": 11, "decbr.": 12, "dec.": 12}

@@ -21,18 +21,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
+from referat.extract.dates import first_full_date
 from referat.extract.historic import looks_historic, split_historic
 from referat.extract.layout import Layout
 from referat.extract.pages import Line
 from referat.extract.vocabulary import (
     CASE_NUMBER,
     CASE_NUMBER_LABEL,
-    DATE_TEXT,
     DECIDED_BY_LABEL,
     DECISION_HEADING,
     DOCUMENT_NUMBER_LABEL,
     MEETING_KIND_WORDS,
-    MONTHS,
     OUTCOME_PATTERNS,
     PARTICIPANT_HEADINGS,
     PAST_TENSE_MARKERS,
@@ -882,29 +881,6 @@ def _meeting_kind(texts: list[str], layout: Layout, items: list[Item], all_lines
     return "other"
 
 
-def parse_danish_date(text: str) -> Optional[str]:
-    """The first date in ``text`` as YYYY-MM-DD.
-
-    Example:
-        >>> parse_danish_date("tirsdag den 4. december 2012, kl. 13:00")
-        '2012-12-04'
-        >>> parse_danish_date("Dato: 04.12.2012")
-        '2012-12-04'
-    """
-    match = DATE_TEXT.search(text)
-    if not match:
-        return None
-    if match.group("month_name"):
-        day, month, year = int(match.group("day")), MONTHS[match.group("month_name").lower()], int(match.group("year"))
-    elif match.group("d"):
-        day, month, year = int(match.group("d")), int(match.group("m")), int(match.group("y"))
-    else:
-        day, month, year = int(match.group("id")), int(match.group("im")), int(match.group("iy"))
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
-
-
 def _parse_time(text: str) -> Optional[str]:
     match = TIME_TEXT.search(text)
     if not match:
@@ -919,14 +895,14 @@ def _meeting_date(texts, labels, layout: Layout, items: list[Item]) -> tuple[Opt
     time = None
     for key in ("mødedato", "dato"):
         if key in labels:
-            date = parse_danish_date(labels[key])
+            date = first_full_date(labels[key])
             time = _parse_time(labels[key])
             if date:
                 break
     if date is None:
         for i, text in enumerate(texts[:25]):
             if re.match(rf"^(?:{WEEKDAYS})\s+den\s", text, re.I) or re.match(r"^(?:mødet\s+)?den\s+\d", text, re.I):
-                date = parse_danish_date(text)
+                date = first_full_date(text)
                 time = _parse_time(text) or (_parse_time(texts[i + 1]) if i + 1 < len(texts) else None)
                 if date:
                     break
@@ -936,7 +912,7 @@ def _meeting_date(texts, labels, layout: Layout, items: list[Item]) -> tuple[Opt
             for section in item.sections:
                 match = DECISION_HEADING.match(section.heading)
                 if match:
-                    parsed = parse_danish_date(section.heading)
+                    parsed = first_full_date(section.heading)
                     if parsed:
                         decision_dates[parsed] += 1
         if decision_dates:
@@ -944,7 +920,7 @@ def _meeting_date(texts, labels, layout: Layout, items: list[Item]) -> tuple[Opt
     if date is None:
         for line in layout.furniture:
             if re.match(r"^(?:dato|mødedato)\s*:", line.text, re.I):
-                date = parse_danish_date(line.text)
+                date = first_full_date(line.text)
                 if date:
                     break
     if time is None:
@@ -1019,7 +995,7 @@ def _title_from_front(texts: list[str], body: Optional[str], kind: str) -> Optio
     for i, text in enumerate(texts[:10]):
         if text == body and i + 1 < len(texts):
             candidate = texts[i + 1]
-            if parse_danish_date(candidate) or candidate.lower() in MEETING_KIND_WORDS or re.match(rf"^(?:{WEEKDAYS})", candidate, re.I):
+            if first_full_date(candidate) or candidate.lower() in MEETING_KIND_WORDS or re.match(rf"^(?:{WEEKDAYS})", candidate, re.I):
                 return None
             if len(candidate) < 60 and not candidate.lower().rstrip(":") in PARTICIPANT_HEADINGS:
                 return candidate

@@ -108,17 +108,6 @@ MEETING_KIND_WORDS: dict[str, str] = {
 }
 
 WEEKDAYS = "mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag"
-MONTHS = {
-    "januar": 1, "februar": 2, "marts": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
-    "august": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
-}
-# "26. februar 2026", "4. december 2012", "20.12.2023", "04.12.2012", "10-04-2013", "2013-06-20"
-DATE_TEXT = re.compile(
-    r"\b(?P<day>\d{1,2})\.\s*(?P<month_name>" + "|".join(MONTHS) + r")\s+(?P<year>\d{4})\b"
-    r"|\b(?P<d>\d{1,2})[.\-/](?P<m>\d{1,2})[.\-/](?P<y>\d{4})\b"
-    r"|\b(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})\b",
-    re.IGNORECASE,
-)
 TIME_TEXT = re.compile(r"\bkl\.?\s*(?P<h>\d{1,2})[.:](?P<m>\d{2})\b|\bkl\.?\s*(?P<h2>\d{1,2})\b", re.IGNORECASE)
 
 # Speech in past tense: evidence that a text without headings is minutes, not an agenda.

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from referat.extract import extract_bytes
 from referat.extract.enrich.actors import ActorContext, resolve_name
 from referat.extract.enrich.amounts import find_amounts
-from referat.extract.enrich.dates import MONTHS, date_context, find_dates
+from referat.extract.dates import MONTHS, date_context, find_dates
 from referat.extract.enrich.pipeline import get_nlp, run, EnrichContext
 from referat.extract.enrich.positions import find_positions
 from referat.extract.enrich.statements import find_statements

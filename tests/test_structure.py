@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from referat.extract import extract_bytes
-from referat.extract.structure import classify_outcome, parse_danish_date, split_recommendations
+from referat.extract.dates import first_full_date
+from referat.extract.structure import classify_outcome, split_recommendations
 from referat.extract.pages import Line
 
 
@@ -180,7 +181,8 @@ def test_recommendation_at_clauses():
 @pytest.mark.parametrize(
     "text, date",
     [("tirsdag den 4. december 2012, kl. 13:00", "2012-12-04"), ("Dato: 04.12.2012", "2012-12-04"),
-     ("den 10-04-2013", "2013-04-10"), ("26. februar 2026", "2026-02-26"), ("uden dato", None)],
+     ("den 10-04-2013", "2013-04-10"), ("26. februar 2026", "2026-02-26"), ("uden dato", None),
+     ("Mødedato: 2013-06-20", "2013-06-20"), ("den 22. august", None), ("Sagsnr. EMN-2022-00567", None)],
 )
-def test_danish_dates(text, date):
-    assert parse_danish_date(text) == date
+def test_meeting_dates(text, date):
+    assert first_full_date(text) == date

@@ -16,7 +16,7 @@ import re
 from typing import Optional
 
 from referat.extract.enrich.actors import ActorContext, canonical_organisation, resolve_name
-from referat.extract.enrich.dates import date_context
+from referat.extract.dates import date_context
 from referat.extract.enrich.pipeline import EnrichContext, get_nlp, run
 from referat.models import Amount, DateMention, Document, Entity, Item, Position, Statement, walk_items
 

@@ -42,7 +42,7 @@ from referat.extract.enrich import positions as positions_module
 from referat.extract.enrich import statements as statements_module
 from referat.extract.enrich.actors import ActorContext, actor_pattern, gazetteer
 from referat.extract.enrich.amounts import iter_amounts
-from referat.extract.enrich.dates import iter_dates
+from referat.extract.dates import iter_dates
 from referat.extract.enrich.positions import find_positions
 from referat.extract.enrich.statements import find_statements
 

@@ -1,4 +1,8 @@
-"""Danish dates, periods and deadlines: our own grammar.
+"""Danish dates, periods and deadlines: our own grammar, the one place dates are read.
+
+The structure stage takes a meeting's date from it (:func:`first_full_date`); enrichment
+takes every date mention with its span, precision and kind (:func:`find_dates`). Only the
+1940s minute books (historic.py) add forms of their own ("11/2 1941", "3' Aug.").
 
 dateparser returns nothing for most of these and reads "kl. 10" as the year 2010, so
 each form the documents use is a rule here, tried most specific first; matches never
@@ -120,6 +124,11 @@ def _day_range(m, ref):
     return datetime.date(year, month, first), datetime.date(year, month, last), "day"
 
 
+def _iso(m, ref):
+    date = datetime.date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
+    return date, date, "day"
+
+
 def _numeric(m, ref):
     day, month, year = int(m.group("nd")), int(m.group("nm")), int(m.group("ny"))
     if year < 100:
@@ -208,6 +217,7 @@ RULES = [
     ("day_range", re.compile(rf"{_WEEKDAY}{_PREFIX}{_DAY}\s*[-–]\s*(?P<day2>[0-3]?\d)\.\s*{_MONTH}{_OPT_YEAR}", re.I), _day_range),
     ("day", re.compile(rf"{_WEEKDAY}{_PREFIX}{_DAY}\s*{_MONTH}{_OPT_YEAR}", re.I), _day),
     ("numeric", re.compile(r"(?<![\d.])(?:(?:den|d\.)\s*)?(?P<nd>[0-3]?\d)[./-](?P<nm>[01]?\d)[./-](?P<ny>(?:19|20)\d{2})(?![\d.]\d)", re.I), _numeric),
+    ("iso", re.compile(r"(?<![\d-])(?P<iy>(?:19|20)\d{2})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d-])"), _iso),
     ("part_month", re.compile(rf"{_PART}\s+{_MONTH}{_OPT_YEAR}", re.I), _part_month),
     ("part_year", re.compile(rf"{_PART}\s+{_YEAR}", re.I), _part_year),
     ("quarter", re.compile(rf"(?P<ord>[1-4]|første|andet|tredje|fjerde|sidste)\.?\s*kvartal(?:\s+(?:af\s+|i\s+)?{_YEAR})?", re.I), _quarter),
@@ -405,6 +415,22 @@ def _kind(text: str, start: int, end: int, rule: str) -> str:
     if MEETING_CUE.search(sentence) and not EVENT_CUE.search(sentence):
         return "meeting"
     return "event"
+
+
+def first_full_date(text: str) -> Optional[str]:
+    """The first date in ``text`` printed with day, month and year, as YYYY-MM-DD.
+
+    Example:
+        >>> first_full_date("tirsdag den 4. december 2012, kl. 13:00"), first_full_date("Dato: 04.12.2012")
+        ('2012-12-04', '2012-12-04')
+        >>> first_full_date("den 22. august") is None  # no year printed
+        True
+    """
+    # Without a reference date a year-less date cannot be placed, so it is not found.
+    for match in find_dates(text, None):
+        if match.precision == "day":
+            return match.start.isoformat()
+    return None
 
 
 def date_context(texts: list[str]) -> Optional[datetime.date]:

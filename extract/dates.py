@@ -448,9 +448,37 @@ def date_context(texts: list[str]) -> Optional[datetime.date]:
     return datetime.date(years[len(years) // 2], 7, 1) if years else None
 
 
+# A quoted title: an opening quote at a word's start, the closing one at a word's end,
+# at most three lines apart and no blank line between ("'Monitorering af forløbstider på
+# kræftområdet – 4. kvartal 2025'").
+_QUOTED = re.compile(r"(?<!\w)(?P<open>['‘\"“„«])(?=\w)(?:[^'’\"”»\n]|\n(?![ \t]*\n)){3,300}?(?<=[\w.)?!])['’\"”»](?!\w)")
+# "Bilag 5: Monitorering af … – 4. kvartal 2025": an attachment's title line.
+_ATTACHMENT_LINE = re.compile(r"^[ \t]*(?:[-•][ \t]*)?Bilag\b[^\n:]{0,12}:[^\n]*", re.M)
+
+
+def name_spans(text: str) -> list[tuple[int, int]]:
+    """Stretches of ``text`` that are titles, not prose: quoted titles and "Bilag N:" lines.
+
+    A date inside them belongs to a name (a report's "– 4. kvartal 2025"), not to the meeting.
+
+    Example:
+        >>> text = "Udkast til 'Status – 4. kvartal 2025' sendes i 2026."
+        >>> [text[a:b] for a, b in name_spans(text)]
+        ["'Status – 4. kvartal 2025'"]
+    """
+    spans = [match.span() for match in _QUOTED.finditer(text)] if any(q in text for q in "'‘\"“„«") else []
+    if "Bilag" in text:
+        spans += [match.span() for match in _ATTACHMENT_LINE.finditer(text)]
+    return sorted(spans)
+
+
 def iter_dates(text: str, reference: Optional[datetime.date]) -> Iterator[dict]:
-    """The contract's DateMention fields for each date in ``text``."""
+    """The contract's DateMention fields for each date mentioned in ``text``: the
+    grammar's dates less those inside titles (:func:`name_spans`)."""
+    names = name_spans(text)
     for match in find_dates(text, reference):
+        if names and any(start <= match.start_char and match.end_char <= end for start, end in names):
+            continue
         yield {
             "text": match.text,
             "kind": match.kind,

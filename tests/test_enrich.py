@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from referat.extract import extract_bytes
 from referat.extract.enrich.actors import ActorContext, resolve_name
 from referat.extract.enrich.amounts import find_amounts
-from referat.extract.dates import MONTHS, date_context, find_dates
+from referat.extract.dates import MONTHS, date_context, find_dates, iter_dates
 from referat.extract.enrich.pipeline import get_nlp, run, EnrichContext
 from referat.extract.enrich.positions import find_positions
 from referat.extract.enrich.statements import find_statements
@@ -69,6 +69,19 @@ def test_a_date_is_found_whole_wherever_its_anchor_is():
     # period word); expressions that begin well before their anchor are still found whole.
     text = "x " * 400 + "Mødet holdes mandag den 12.-13. maj 2026, og i begyndelsen af marts 2027 evalueres det."
     assert [d.text for d in find_dates(text, MEETING)] == ["mandag den 12.-13. maj 2026", "i begyndelsen af marts 2027"]
+
+
+def test_dates_inside_report_titles_and_bilag_lines_are_names_not_mentions():
+    # Seed 000's convention (gold/seed-000.json notes): the quarter in a quoted report
+    # title or an attachment's title names the report; the same quarter in prose counts.
+    text = (
+        "Regionerne har indberettet data for 4. kvartal 2025 til Sundhedsdatastyrelsen.\n"
+        "Styrelsen sender et udkast til rapporten 'Monitorering af forløbstider – 4. kvartal\n"
+        "2025' til og med d. 10. marts 2026.\n"
+        "Bilag 5: Monitorering af forløbstider på kræftområdet – 4. kvartal 2025\n"
+    )
+    assert [d.text for d in find_dates(text, MEETING)] == ["4. kvartal 2025", "4. kvartal\n2025", "d. 10. marts 2026", "4. kvartal 2025"]
+    assert [(d["text"], d["kind"]) for d in iter_dates(text, MEETING)] == [("4. kvartal 2025", "event"), ("d. 10. marts 2026", "deadline")]
 
 
 def test_a_year_less_date_takes_the_year_nearest_the_meeting():

@@ -293,15 +293,22 @@ def find_dates(text: str, reference: Optional[datetime.date] = None) -> list[Dat
     return found
 
 
+# A stretch is widened to whitespace, but only this far: in a 100 000-character run with
+# no space ("1.1.1.…") every anchor would otherwise walk to its end (quadratic).
+_WORD_REACH = 50
+
+
 def _to_space(text: str, position: int) -> int:
-    """The first whitespace at or after ``position`` (or the end): a stretch never ends inside a word."""
-    while position < len(text) and not text[position].isspace():
+    """The first whitespace at or after ``position`` (or the end), so a stretch does not end inside a word."""
+    limit = min(len(text), position + _WORD_REACH)
+    while position < limit and not text[position].isspace():
         position += 1
     return min(position, len(text))
 
 
 def _back_to_space(text: str, position: int) -> int:
-    while position > 0 and not text[position - 1].isspace():
+    limit = max(0, position - _WORD_REACH)
+    while position > limit and not text[position - 1].isspace():
         position -= 1
     return position
 

@@ -152,6 +152,9 @@ archive_option = click.option(
     type=click.Path(dir_okay=False, path_type=str), help="The archive file (or set REFERAT_ARCHIVE).",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+public_option = click.option(
+    "--public", is_flag=True, help="Show nothing of closed items but their number, title and decision outcome (also if imported with --include-closed).",
+)
 
 
 def _open(archive_path: str, create: bool = False):
@@ -188,13 +191,18 @@ def _echo_json(payload: object) -> None:
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes [default: number of cores].")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=120.0, show_default=True, help="Seconds one file may take.")
 @click.option("--max-memory", type=click.IntRange(min=128), default=2048, show_default=True, help="Memory ceiling of a worker, MB.")
+@click.option("--include-closed", is_flag=True, help="Store closed items (Fortrolig, Lukket) whole; by default only their number, title and decision outcome.")
+@click.option("--keep-personal-data", is_flag=True, help="Keep CPR numbers (they are redacted by default).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
-def import_command(paths: tuple[str, ...], archive_path: str, workers: Optional[int], timeout: float, max_memory: int, quiet: bool) -> None:
+def import_command(paths: tuple[str, ...], archive_path: str, workers: Optional[int], timeout: float, max_memory: int,
+                   include_closed: bool, keep_personal_data: bool, quiet: bool) -> None:
     """Import PATHS (files, or folders walked for PDF, DOCX and text) into the archive.
 
     Files already in the archive (same sha256) are skipped, changed files replace their
     old version; each failure is one line on stderr and a row in import_errors. Run the
     same command again after an interruption to resume. Exit 1 when any file failed.
+    A stored file asked for with the other --include-closed or --keep-personal-data
+    choice is extracted again and replaced.
 
     Example: referat import corpus/ --archive referat.db
     """
@@ -204,7 +212,10 @@ def import_command(paths: tuple[str, ...], archive_path: str, workers: Optional[
 
     with _open(archive_path, create=True) as archive:
         with ImportProgress(enabled=False if quiet else None) as progress:
-            summary = import_paths(archive, list(paths), workers=workers, timeout=timeout, max_memory_mb=max_memory, progress=progress)
+            summary = import_paths(
+                archive, list(paths), workers=workers, timeout=timeout, max_memory_mb=max_memory, progress=progress,
+                include_closed=include_closed, keep_personal_data=keep_personal_data,
+            )
     for path, reason in summary.failures:
         _fail_line(display_path(path), reason)
     if not quiet:
@@ -226,9 +237,10 @@ def import_command(paths: tuple[str, ...], archive_path: str, workers: Optional[
 @click.option("--kind", type=click.Choice(list(typing.get_args(MeetingKind))), help="Only this kind of meeting document.")
 @click.option("--limit", type=click.IntRange(1, 10000), default=20, show_default=True)
 @click.option("--facets", is_flag=True, help="Also count the matches by body, year, section and actor (estimated from a sample past 2 000 matching passages).")
+@public_option
 @json_option
 @click.option("--csv", "as_csv", is_flag=True, help="Print the hits as CSV.")
-def search(query: str, archive_path: str, body, actor, date_from, date_to, section, kind, limit: int, facets: bool, as_json: bool, as_csv: bool) -> None:
+def search(query: str, archive_path: str, body, actor, date_from, date_to, section, kind, limit: int, facets: bool, public: bool, as_json: bool, as_csv: bool) -> None:
     """Search the archive in Danish: every word must match, as written, by stem or inside a compound.
 
     Quotes and operators are searched as plain words; results are ranked (bm25).
@@ -240,7 +252,7 @@ def search(query: str, archive_path: str, body, actor, date_from, date_to, secti
 
     if as_json and as_csv:
         raise click.UsageError("choose one of --json and --csv")
-    filters = SearchFilters(body=body, actor=actor, date_from=date_from, date_to=date_to, section=section, kind=kind)
+    filters = SearchFilters(body=body, actor=actor, date_from=date_from, date_to=date_to, section=section, kind=kind, public=public)
     with _open(archive_path) as archive:
         try:
             result = archive.search(query, filters=filters, limit=limit, facets=facets or as_json)
@@ -261,8 +273,9 @@ def search(query: str, archive_path: str, body, actor, date_from, date_to, secti
 @click.option("--about", help="Only statements (or items) matching this query.")
 @_date_option("date_from", end=False)
 @_date_option("date_to", end=True)
+@public_option
 @json_option
-def who_said(actor: str, archive_path: str, about: Optional[str], date_from, date_to, as_json: bool) -> None:
+def who_said(actor: str, archive_path: str, about: Optional[str], date_from, date_to, public: bool, as_json: bool) -> None:
     """What ACTOR said and which positions it took, meeting by meeting.
 
     ACTOR may be an abbreviation (KL, DR, SDS, ISM), the full name, or a near miss.
@@ -274,7 +287,7 @@ def who_said(actor: str, archive_path: str, about: Optional[str], date_from, dat
 
     with _open(archive_path) as archive:
         try:
-            canonical, rows = archive.statements_by(actor, about=about, date_from=date_from, date_to=date_to)
+            canonical, rows = archive.statements_by(actor, about=about, date_from=date_from, date_to=date_to, public=public)
         except ArchiveError as error:
             raise click.ClickException(str(error)) from None
     if as_json:
@@ -301,8 +314,9 @@ def actors(archive_path: str, as_json: bool) -> None:
 @main.command()
 @click.argument("item_id")
 @archive_option
+@public_option
 @json_option
-def show(item_id: str, archive_path: str, as_json: bool) -> None:
+def show(item_id: str, archive_path: str, public: bool, as_json: bool) -> None:
     """Show one item in full: its meeting, sections, decisions and statements.
 
     ITEM-ID is the key search prints after `referat show`.
@@ -312,7 +326,7 @@ def show(item_id: str, archive_path: str, as_json: bool) -> None:
     from referat.archive.output import render_item
 
     with _open(archive_path) as archive:
-        item = archive.item(item_id)
+        item = archive.item(item_id, public=public)
     if item is None:
         raise click.ClickException(f"{archive_path}: no item '{item_id}' (search prints the keys)")
     click.echo(json.dumps(item, ensure_ascii=False, indent=2) if as_json else render_item(item))
@@ -323,7 +337,8 @@ def show(item_id: str, archive_path: str, as_json: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True,
               help="jsonl: one Document per line; csv: one row per item.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write to this file instead of stdout.")
-def export(archive_path: str, fmt: str, output: Optional[str]) -> None:
+@public_option
+def export(archive_path: str, fmt: str, output: Optional[str], public: bool) -> None:
     """Export the archive: every Document as JSON Lines, or every item as a CSV row.
 
     Example: referat export --format csv -o items.csv
@@ -334,10 +349,10 @@ def export(archive_path: str, fmt: str, output: Optional[str]) -> None:
         handle = open(output + ".part", "w", encoding="utf-8", newline="") if output else sys.stdout
         try:
             if fmt == "jsonl":
-                for document in archive.export("documents"):
+                for document in archive.export("documents", public=public):
                     handle.write(json.dumps(document, ensure_ascii=False) + "\n")
             else:
-                write_csv(handle, archive.export("items"))
+                write_csv(handle, archive.export("items", public=public))
         finally:
             if output:
                 handle.close()

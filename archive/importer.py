@@ -130,11 +130,12 @@ def file_sha256(path: str) -> str:
 # -- worker side -----------------------------------------------------------------------
 
 
-def _extract_for_archive(path: str) -> tuple[Optional[str], Optional[str]]:
-    """Extract one file; return (Document JSON, None) or (None, one-line reason)."""
+def _extract_for_archive(path: str, keep_personal_data: bool = False) -> tuple[Optional[str], Optional[str]]:
+    """Extract one file (CPR numbers redacted unless ``keep_personal_data``); return
+    (Document JSON, None) or (None, one-line reason)."""
     from referat.extract import extract_or_reason
 
-    document, reason = extract_or_reason(path)
+    document, reason = extract_or_reason(path, keep_personal_data=keep_personal_data)
     if document is None:
         if reason == "ran out of memory while reading":
             reason += " (over the --max-memory ceiling)"
@@ -142,7 +143,7 @@ def _extract_for_archive(path: str) -> tuple[Optional[str], Optional[str]]:
     return document.model_dump_json(), None
 
 
-def _worker_main(connection: Connection, max_memory_bytes: Optional[int]) -> None:
+def _worker_main(connection: Connection, max_memory_bytes: Optional[int], keep_personal_data: bool = False) -> None:
     """A worker: receive paths, send back (path, JSON, reason), until told to stop or orphaned."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if max_memory_bytes:
@@ -161,7 +162,7 @@ def _worker_main(connection: Connection, max_memory_bytes: Optional[int]) -> Non
             return  # the parent is gone
         if path is None:
             return
-        payload, reason = _extract_for_archive(path)
+        payload, reason = _extract_for_archive(path, keep_personal_data)
         try:
             connection.send((path, payload, reason))
         except (BrokenPipeError, OSError):
@@ -172,9 +173,9 @@ def _worker_main(connection: Connection, max_memory_bytes: Optional[int]) -> Non
 
 
 class _Worker:
-    def __init__(self, context: multiprocessing.context.BaseContext, max_memory_bytes: Optional[int]) -> None:
+    def __init__(self, context: multiprocessing.context.BaseContext, max_memory_bytes: Optional[int], keep_personal_data: bool = False) -> None:
         self.connection, child = context.Pipe(duplex=True)
-        self.process = context.Process(target=_worker_main, args=(child, max_memory_bytes), daemon=True)
+        self.process = context.Process(target=_worker_main, args=(child, max_memory_bytes, keep_personal_data), daemon=True)
         self.process.start()
         child.close()
         self.path: Optional[str] = None
@@ -221,8 +222,14 @@ def import_paths(
     max_memory_mb: Optional[int] = DEFAULT_MAX_MEMORY_MB,
     progress: Optional[Progress] = None,
     tasks_per_worker: int = TASKS_PER_WORKER,
+    include_closed: bool = False,
+    keep_personal_data: bool = False,
 ) -> ImportSummary:
     """Import files and folders into ``archive``; return what happened.
+
+    Closed items keep only number, title and decision outcomes unless ``include_closed``;
+    CPR numbers are redacted unless ``keep_personal_data``. A stored file is extracted
+    again when it was stored with the other choice.
 
     ``progress(summary, path)`` is called once when the files are known (path None)
     and after each file. Ctrl-C stops the run cleanly: the summary says ``interrupted``.
@@ -256,7 +263,7 @@ def import_paths(
                 fail(path, f"cannot be read ({error.strerror or error})")
                 notify(summary, path)
                 continue
-            if digest in seen or archive.has_document(digest):
+            if digest in seen or archive.has_document(digest, include_closed, keep_personal_data):
                 summary.skipped += 1  # same bytes as a stored document (or an earlier file here)
                 notify(summary, path)
                 continue
@@ -265,14 +272,14 @@ def import_paths(
 
         context = multiprocessing.get_context("spawn")  # no inherited sqlite handles or threads
         max_memory = max_memory_mb * 1024 * 1024 if max_memory_mb else None
-        pool = [_Worker(context, max_memory) for _ in range(min(workers_wanted, len(queue)))]
+        pool = [_Worker(context, max_memory, keep_personal_data) for _ in range(min(workers_wanted, len(queue)))]
         busy: dict[Connection, _Worker] = {}
 
         def replace(worker: _Worker, kill: bool) -> None:
             worker.stop(kill=kill)
             pool.remove(worker)
             if queue:
-                pool.append(_Worker(context, max_memory))
+                pool.append(_Worker(context, max_memory, keep_personal_data))
 
         while queue or busy:
             for worker in pool:
@@ -312,7 +319,7 @@ def import_paths(
                 if payload is None:
                     fail(path, reason or "unknown error")
                 else:
-                    _store(archive, summary, path, payload, fail)
+                    _store(archive, summary, path, payload, fail, include_closed)
                 if worker.tasks >= tasks_per_worker:
                     replace(worker, kill=False)
                 notify(summary, path)
@@ -327,13 +334,13 @@ def import_paths(
     return summary
 
 
-def _store(archive: SQLiteArchive, summary: ImportSummary, path: str, payload: str, fail: Callable[[str, str], None]) -> None:
+def _store(archive: SQLiteArchive, summary: ImportSummary, path: str, payload: str, fail: Callable[[str, str], None], include_closed: bool = False) -> None:
     try:
         document = Document.model_validate_json(payload)
     except ValueError as error:  # pydantic ValidationError: an extraction bug, reported per file
         fail(path, f"extracted document is not valid ({str(error).splitlines()[0]})")
         return
-    outcome = archive.store_document(document, path=path, run_id=summary.run_id)
+    outcome = archive.store_document(document, path=path, run_id=summary.run_id, include_closed=include_closed)
     if outcome == "skipped":
         summary.skipped += 1
         return

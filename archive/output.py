@@ -96,7 +96,8 @@ def render_item(item: dict[str, Any]) -> str:
     for section in item["sections"]:
         lines += ["", f"{section['heading']}  [{section['kind']}, p. {section['first_page']}]", section["text"]]
     for decision in item["decisions"]:
-        lines.append(f"\ndecision ({decision['outcome'] or 'outcome not stated'}): {decision['text']}")
+        text = f": {decision['text']}" if decision["text"] else ""  # a closed item keeps only the outcome
+        lines.append(f"\ndecision ({decision['outcome'] or 'outcome not stated'}){text}")
     for statement in item["statements"]:
         lines.append(f"\n{statement['canonical']} ({statement['verb']}): {statement['text']} (p. {statement['page']})")
     for position in item["positions"]:

@@ -239,7 +239,35 @@ CREATE TRIGGER items_bd BEFORE DELETE ON items BEGIN
 END;
 """
 
-MIGRATIONS: list[str] = [_V1, _V2]
+# Migration 3: closed items and personal data (archive/public.py). ``closed_text`` says
+# what the archive holds of a document's closed items: none (it has none), withheld
+# (number, title and decision outcome only, the default) or included (``referat import
+# --include-closed``); ``personal_data`` whether its CPR numbers were redacted or kept
+# (none: it held none). An import asked for the other treatment extracts the file again.
+# Archives written before stored closed items whole and sub-items of closed items as
+# public: they are recorded as such, and the sub-items closed. ``items_closed`` lists the
+# closed items for ``--public`` searches.
+_V3 = """
+ALTER TABLE documents ADD COLUMN closed_text TEXT NOT NULL DEFAULT 'none';
+ALTER TABLE documents ADD COLUMN personal_data TEXT NOT NULL DEFAULT 'none';
+
+WITH RECURSIVE closed(id) AS (
+    SELECT id FROM items WHERE access = 'closed'
+    UNION SELECT i.id FROM items i JOIN closed c ON i.parent_id = c.id
+)
+UPDATE items SET access = 'closed' WHERE access <> 'closed' AND id IN (SELECT id FROM closed);
+
+UPDATE documents SET closed_text = 'included'
+WHERE id IN (SELECT m.document_id FROM meetings m JOIN items i ON i.meeting_id = m.id WHERE i.access = 'closed');
+UPDATE documents SET personal_data = CASE
+    WHEN json LIKE '%CPR number(s) kept%' THEN 'kept'
+    WHEN json LIKE '%CPR number(s) redacted%' THEN 'redacted'
+    ELSE 'none' END;
+
+CREATE INDEX items_closed ON items(id) WHERE access = 'closed';
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3]
 """Ordered SQL scripts; index i brings an archive from version i to i + 1."""
 
 

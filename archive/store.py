@@ -20,6 +20,7 @@ from datetime import datetime, timezone
 from typing import Any, Iterator, Literal, Optional, Protocol
 
 from referat.archive.actors import Resolution, canonical_actor, normalise, resolve_actor
+from referat.archive.public import close_subitems, closed_text, personal_data, public_view
 from referat.archive.schema import SchemaError, migrate
 from referat.archive.text import Query, QueryError, best_passage, index_columns, parse_query, snippet
 from referat.models import Document, Item
@@ -42,6 +43,10 @@ FACET_SAMPLE = 2000
 # so every 65 536 consecutive ids hold exactly ``threshold`` sampled ones), falls below a
 # threshold. Deterministic, so the same query gives the same estimates.
 _SAMPLE_MODULUS, _SAMPLE_MULTIPLIER = 65536, 40503
+# Closed items (by the partial index items_closed), and the condition on a passage ``p``
+# that --public searches add: only the title of a closed item may be searched.
+_CLOSED_ITEMS = "SELECT id FROM items WHERE access = 'closed'"
+_PUBLIC_PASSAGE = f"(p.section_kind = 'title' OR p.item_id NOT IN ({_CLOSED_ITEMS}))"
 
 
 class ArchiveError(Exception):
@@ -51,7 +56,8 @@ class ArchiveError(Exception):
 @dataclass(frozen=True)
 class SearchFilters:
     """Narrow a search. ``body`` matches part of the body's name, ignoring case; dates
-    are inclusive ``YYYY-MM-DD``; ``section`` is a Section.kind or title|decision|statement|position."""
+    are inclusive ``YYYY-MM-DD``; ``section`` is a Section.kind or title|decision|statement|position.
+    ``public`` leaves out everything of closed items but their titles (``--public``)."""
 
     body: Optional[str] = None
     actor: Optional[str] = None
@@ -59,6 +65,7 @@ class SearchFilters:
     date_to: Optional[str] = None
     section: Optional[str] = None
     kind: Optional[str] = None
+    public: bool = False
 
 
 @dataclass
@@ -101,16 +108,16 @@ class Archive(Protocol):
     """What every backend offers. Methods raise ArchiveError for things the user can fix."""
 
     def close(self) -> None: ...
-    def has_document(self, sha256: str) -> bool: ...
-    def store_document(self, document: Document, path: Optional[str] = None, run_id: Optional[int] = None) -> StoreOutcome: ...
+    def has_document(self, sha256: str, include_closed: Optional[bool] = None, keep_personal_data: Optional[bool] = None) -> bool: ...
+    def store_document(self, document: Document, path: Optional[str] = None, run_id: Optional[int] = None, include_closed: bool = False) -> StoreOutcome: ...
     def start_run(self, paths: list[str]) -> int: ...
     def finish_run(self, run_id: int, status: str, counts: dict[str, int]) -> None: ...
     def record_failure(self, path: str, reason: str, run_id: Optional[int] = None) -> None: ...
     def search(self, query: str, filters: SearchFilters = SearchFilters(), limit: int = 20, facets: bool = False) -> SearchResult: ...
-    def statements_by(self, actor: str, about: Optional[str] = None, date_from: Optional[str] = None, date_to: Optional[str] = None) -> tuple[str, list[dict[str, Any]]]: ...
+    def statements_by(self, actor: str, about: Optional[str] = None, date_from: Optional[str] = None, date_to: Optional[str] = None, public: bool = False) -> tuple[str, list[dict[str, Any]]]: ...
     def actors(self) -> list[dict[str, Any]]: ...
-    def item(self, key: str) -> Optional[dict[str, Any]]: ...
-    def export(self, what: Literal["documents", "items"]) -> Iterator[dict[str, Any]]: ...
+    def item(self, key: str, public: bool = False) -> Optional[dict[str, Any]]: ...
+    def export(self, what: Literal["documents", "items"], public: bool = False) -> Iterator[dict[str, Any]]: ...
     def counts(self) -> dict[str, int]: ...
 
 
@@ -196,15 +203,27 @@ class SQLiteArchive:
 
     # -- writing ---------------------------------------------------------------------
 
-    def has_document(self, sha256: str) -> bool:
-        return self.connection.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone() is not None
+    def has_document(self, sha256: str, include_closed: Optional[bool] = None, keep_personal_data: Optional[bool] = None) -> bool:
+        """Whether a document with this sha256 is stored; with ``include_closed`` or
+        ``keep_personal_data`` given, only if it is stored that way (a document without
+        closed items or CPR numbers is stored every way)."""
+        row = self.connection.execute("SELECT closed_text, personal_data FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+        if row is None:
+            return False
+        if include_closed is not None and row["closed_text"] == ("withheld" if include_closed else "included"):
+            return False
+        return keep_personal_data is None or row["personal_data"] != ("redacted" if keep_personal_data else "kept")
 
-    def store_document(self, document: Document, path: Optional[str] = None, run_id: Optional[int] = None) -> StoreOutcome:
+    def store_document(self, document: Document, path: Optional[str] = None, run_id: Optional[int] = None, include_closed: bool = False) -> StoreOutcome:
         """Store one Document and all its facts in one transaction.
 
         ``path`` identifies the file (default: ``document.source.path``). A document
         whose sha256 is already stored is skipped; one stored under the same path with
-        another sha256 (the file changed) is replaced.
+        another sha256 (the file changed) is replaced, and so is one stored with the
+        other treatment of closed items or of CPR numbers.
+
+        Closed items keep only number, title and decision outcomes (archive/public.py)
+        unless ``include_closed``; sub-items of closed items are stored as closed.
 
         Example:
             >>> from referat.extract import extract_bytes
@@ -213,14 +232,19 @@ class SQLiteArchive:
             'imported'
         """
         path = path or document.source.path
+        treatment = closed_text(document, include_closed), personal_data(document)
+        cpr = treatment[1]
+        document = close_subitems(document) if include_closed else public_view(document)
         connection = self.connection
         connection.execute("BEGIN IMMEDIATE")
         try:
-            if self.has_document(document.source.sha256):
+            if self.has_document(document.source.sha256, include_closed, None if cpr == "none" else cpr == "kept"):
                 connection.execute("ROLLBACK")
                 return "skipped"
-            replaced = connection.execute("DELETE FROM documents WHERE path = ?", (path,)).rowcount
-            self._insert_document(document, path, run_id)
+            replaced = connection.execute(
+                "DELETE FROM documents WHERE path = ? OR sha256 = ?", (path, document.source.sha256)
+            ).rowcount
+            self._insert_document(document, path, run_id, treatment)
             connection.execute("COMMIT")
         except BaseException:
             # BaseException: a Ctrl-C between two inserts must not leave half a document.
@@ -230,11 +254,12 @@ class SQLiteArchive:
         self._known_actors = None
         return "replaced" if replaced else "imported"
 
-    def _insert_document(self, document: Document, path: str, run_id: Optional[int]) -> None:
+    def _insert_document(self, document: Document, path: str, run_id: Optional[int], treatment: tuple[str, str]) -> None:
         source = document.source
         cursor = self.connection.execute(
-            "INSERT INTO documents (sha256, path, media_type, pages, imported_at, run_id, json) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (source.sha256, path, source.media_type, source.pages, _now(), run_id, document.model_dump_json()),
+            "INSERT INTO documents (sha256, path, media_type, pages, imported_at, run_id, json, closed_text, personal_data)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (source.sha256, path, source.media_type, source.pages, _now(), run_id, document.model_dump_json(), *treatment),
         )
         document_id = cursor.lastrowid
         used_keys: set[str] = set()
@@ -407,6 +432,8 @@ class SQLiteArchive:
             actor = self.resolve_actor(filters.actor)
             clauses.append(f"{item_id} IN (SELECT item_id FROM statements WHERE canonical = ? UNION SELECT item_id FROM positions WHERE canonical = ?)")
             params += [actor, actor]
+            if filters.public:  # what a closed item's actors said is closed too
+                clauses.append(f"{item_id} NOT IN ({_CLOSED_ITEMS})")
         if filters.date_from:
             clauses.append("m.date >= ?")
             params.append(filters.date_from)
@@ -453,13 +480,13 @@ class SQLiteArchive:
         it reads the item of every matching passage: 40 000 for "budget og").
         """
         if len(parsed.words) == 1 and not filters.section:
-            return self._hits(parsed, self._rank_items(parsed, filters, limit), filters.section)
+            return self._hits(parsed, self._rank_items(parsed, filters, limit), filters.section, public=filters.public)
         wanted = limit + limit // 2 + 5
         ranked = self._rank_items(parsed, filters, wanted)
-        checked = self._hits(parsed, ranked, filters.section, every_word=True)
+        checked = self._hits(parsed, ranked, filters.section, every_word=True, public=filters.public)
         hits = [hit for hit in checked if hit is not None][:limit]
         if len(hits) < limit and len(ranked) == wanted:
-            hits = self._hits(parsed, self._rank_items(parsed, filters, limit, narrow=True), filters.section)
+            hits = self._hits(parsed, self._rank_items(parsed, filters, limit, narrow=True), filters.section, public=filters.public)
         for rank, hit in enumerate(hits, start=1):
             hit.rank = rank
         return hits
@@ -474,12 +501,23 @@ class SQLiteArchive:
         where, params = self._filter_sql(filters, "+items_fts.rowid")
         if narrow:
             kind = " AND p.section_kind = ?" if filters.section else ""
+            if filters.public:
+                kind += f" AND {_PUBLIC_PASSAGE}"
             where = (
                 " AND +items_fts.rowid IN (SELECT p.item_id FROM passages_fts"
                 " CROSS JOIN passages p INDEXED BY passages_lookup ON p.id = passages_fts.rowid"
                 f" WHERE passages_fts MATCH ?{kind})" + where
             )
             params = [parsed.match, *([filters.section] if filters.section else []), *params]
+        if filters.public:
+            # A closed item takes part only when its title holds every word (it is ranked
+            # by all its text, as stored; only its title is shown, see _hits).
+            where += (
+                f" AND (+items_fts.rowid NOT IN ({_CLOSED_ITEMS}) OR +items_fts.rowid IN (SELECT p.item_id FROM passages_fts"
+                " CROSS JOIN passages p INDEXED BY passages_lookup ON p.id = passages_fts.rowid"
+                " WHERE passages_fts MATCH ? AND p.section_kind = 'title'))"
+            )
+            params.append(parsed.match)
         joins = ""
         if filters.body or filters.date_from or filters.date_to or filters.kind:
             joins = " JOIN items i ON i.id = items_fts.rowid JOIN meetings m ON m.id = i.meeting_id"
@@ -487,9 +525,10 @@ class SQLiteArchive:
             WHERE items_fts MATCH ?{where} ORDER BY score LIMIT ?"""
         return [(row[0], row[1]) for row in self.connection.execute(sql, [parsed.rank_match, *params, limit])]
 
-    def _hits(self, parsed: Query, ranked: list[tuple[int, float]], section: Optional[str], every_word: bool = False) -> list[Optional[SearchHit]]:
+    def _hits(self, parsed: Query, ranked: list[tuple[int, float]], section: Optional[str], every_word: bool = False, public: bool = False) -> list[Optional[SearchHit]]:
         """Each ranked item as a hit: its best passage (of ``section`` kind), with a snippet;
-        with ``every_word``, ``None`` for an item where no such passage holds every word."""
+        with ``every_word``, ``None`` for an item where no such passage holds every word;
+        with ``public``, a closed item's passages are its title only."""
         if not ranked:
             return []
         passages: dict[int, list[sqlite3.Row]] = {}
@@ -499,6 +538,7 @@ class SQLiteArchive:
                 FROM passages p JOIN items i ON i.id = p.item_id JOIN meetings m ON m.id = i.meeting_id
                      JOIN documents d ON d.id = m.document_id
                 WHERE p.item_id IN (SELECT value FROM json_each(?)){" AND p.section_kind = ?" if section else ""}
+                      {"AND (p.section_kind = 'title' OR i.access <> 'closed')" if public else ""}
                 ORDER BY p.id""",
             [json.dumps([item_id for item_id, _ in ranked]), *([section] if section else [])],
         ):
@@ -557,6 +597,10 @@ class SQLiteArchive:
         if filters.section:
             where += " AND m.section_kind = ?"
             params.append(filters.section)
+        # --public: a closed item's passages count only if they are its title, and its
+        # actors not at all.
+        public = " AND (p.section_kind = 'title' OR i.access <> 'closed')" if filters.public else ""
+        public_actors = f" WHERE h.item_id NOT IN ({_CLOSED_ITEMS})" if filters.public else ""
         sql = f"""
             WITH matches AS MATERIALIZED (
                 SELECT rowid AS id FROM passages_fts WHERE passages_fts MATCH ?
@@ -572,7 +616,7 @@ class SQLiteArchive:
                 CROSS JOIN passages p INDEXED BY passages_lookup ON p.id = matches.id
                 CROSS JOIN items i ON i.id = p.item_id
                 CROSS JOIN meetings m ON m.id = i.meeting_id
-                WHERE (matches.id * {_SAMPLE_MULTIPLIER}) % {_SAMPLE_MODULUS} < (SELECT threshold FROM sampling)
+                WHERE (matches.id * {_SAMPLE_MULTIPLIER}) % {_SAMPLE_MODULUS} < (SELECT threshold FROM sampling){public}
             ),
             hits AS MATERIALIZED (
                 SELECT coalesce(body, '(unknown)') AS body, coalesce(substr(date, 1, 4), '(unknown)') AS year,
@@ -582,9 +626,9 @@ class SQLiteArchive:
             item_hits AS (SELECT item_id, count(*) AS hits FROM hits GROUP BY item_id),
             -- An actor counts the hits in items where it has a statement or a position.
             actors AS (
-                SELECT h.item_id, h.hits, s.canonical FROM item_hits h JOIN statements s ON s.item_id = h.item_id
+                SELECT h.item_id, h.hits, s.canonical FROM item_hits h JOIN statements s ON s.item_id = h.item_id{public_actors}
                 UNION
-                SELECT h.item_id, h.hits, po.canonical FROM item_hits h JOIN positions po ON po.item_id = h.item_id
+                SELECT h.item_id, h.hits, po.canonical FROM item_hits h JOIN positions po ON po.item_id = h.item_id{public_actors}
             )
             SELECT 'threshold', NULL, threshold FROM sampling
             UNION ALL SELECT 'total', NULL, count(*) FROM hits
@@ -594,15 +638,16 @@ class SQLiteArchive:
             UNION ALL SELECT 'actor', canonical, sum(hits) FROM actors GROUP BY canonical"""
         return sql, [parsed.match, *params]
 
-    def statements_by(self, actor: str, about: Optional[str] = None, date_from: Optional[str] = None, date_to: Optional[str] = None) -> tuple[str, list[dict[str, Any]]]:
+    def statements_by(self, actor: str, about: Optional[str] = None, date_from: Optional[str] = None, date_to: Optional[str] = None, public: bool = False) -> tuple[str, list[dict[str, Any]]]:
         """Statements and positions by one actor (resolved by alias and typo-tolerantly), oldest meeting first.
 
-        With ``about``, only those whose own text or whose item's title matches the query.
-        Returns the canonical name and the rows.
+        With ``about``, only those whose own text or whose item's title matches the query;
+        with ``public``, none of closed items. Returns the canonical name and the rows.
         """
         canonical = self.resolve_actor(actor)
         named: dict[str, Any] = {"canonical": canonical, "date_from": date_from, "date_to": date_to}
         where = (" AND m.date >= :date_from" if date_from else "") + (" AND m.date <= :date_to" if date_to else "")
+        where += " AND i.access <> 'closed'" if public else ""
         about_sql = ""
         if about:
             try:
@@ -658,8 +703,9 @@ class SQLiteArchive:
             for r in rows
         ]
 
-    def item(self, key: str) -> Optional[dict[str, Any]]:
-        """One item with its meeting, source and every fact, by key (or numeric id)."""
+    def item(self, key: str, public: bool = False) -> Optional[dict[str, Any]]:
+        """One item with its meeting, source and every fact, by key (or numeric id); with
+        ``public``, a closed item with only its number, title and decision outcomes."""
         row = self.connection.execute(
             """SELECT i.*, m.body, m.organisation, m.date, m.kind AS meeting_kind, m.title AS meeting_title, d.path, d.sha256,
                       (SELECT key FROM items WHERE id = i.parent_id) AS parent
@@ -671,6 +717,14 @@ class SQLiteArchive:
             return None
         item_id = row["id"]
         fetch = lambda sql: [dict(r) for r in self.connection.execute(sql, (item_id,))]  # noqa: E731
+        if public and row["access"] == "closed":
+            # What public_view keeps of a closed item (it may be stored whole: --include-closed).
+            outcomes = [
+                {"text": "", "outcome": r[0]}
+                for r in self.connection.execute("SELECT outcome FROM decisions WHERE item_id = ? ORDER BY ordinal", (item_id,))
+            ]
+            fetch = lambda sql: outcomes if " FROM decisions " in sql else []  # noqa: E731
+            row = {**dict(row), "responsible": None, "case_numbers": "[]", "recommendations": "[]", "attachments": "[]"}
         return {
             "item": row["key"], "parent": row["parent"], "number": row["number"], "title": row["title"], "access": row["access"],
             "responsible": row["responsible"], "case_numbers": json.loads(row["case_numbers"]),
@@ -689,23 +743,30 @@ class SQLiteArchive:
             "subitems": [r[0] for r in self.connection.execute("SELECT key FROM items WHERE parent_id = ? ORDER BY ordinal", (item_id,))],
         }
 
-    def export(self, what: Literal["documents", "items"] = "documents") -> Iterator[dict[str, Any]]:
-        """Every stored Document as its JSON, or one flat row per item (for CSV)."""
+    def export(self, what: Literal["documents", "items"] = "documents", public: bool = False) -> Iterator[dict[str, Any]]:
+        """Every stored Document as its JSON, or one flat row per item (for CSV); with
+        ``public``, closed items keep only number, title and decision outcomes."""
         if what == "documents":
-            for (text,) in self.connection.execute("SELECT json FROM documents ORDER BY path"):
-                yield json.loads(text)
+            for text, closed in self.connection.execute("SELECT json, closed_text FROM documents ORDER BY path"):
+                if public and closed != "none":
+                    yield public_view(Document.model_validate_json(text)).model_dump(mode="json")
+                else:
+                    yield json.loads(text)
             return
         for row in self.connection.execute(
             """SELECT i.key AS item, d.path, d.sha256, m.body, m.organisation, m.date, m.kind AS meeting_kind,
                       i.number, i.title, i.access, i.case_numbers, i.first_page, i.last_page,
                       (SELECT group_concat(kind, ' ') FROM sections WHERE item_id = i.id) AS sections,
-                      (SELECT group_concat(text, ' | ') FROM decisions WHERE item_id = i.id) AS decisions,
+                      (SELECT group_concat(nullif(text, ''), ' | ') FROM decisions WHERE item_id = i.id) AS decisions,
                       (SELECT group_concat(outcome, ' ') FROM decisions WHERE item_id = i.id) AS outcomes,
                       (SELECT count(*) FROM statements WHERE item_id = i.id) AS statements
                FROM items i JOIN meetings m ON m.id = i.meeting_id JOIN documents d ON d.id = m.document_id
                ORDER BY d.path, m.ordinal, i.ordinal"""
         ):
-            yield dict(row)
+            row = dict(row)
+            if public and row["access"] == "closed":
+                row.update(case_numbers="[]", sections=None, decisions=None, statements=0)
+            yield row
 
     def check(self) -> dict[str, Any]:
         """Integrity: SQLite's own check, foreign keys, and no document without its meetings' rows."""

@@ -49,6 +49,7 @@ PUNKT_HEADING = re.compile(r"^Punkt\s+(?P<number>\d{1,4})\s*[.:]?\s+(?P<title>\S
 ACCESS_HEADING = re.compile(
     r"^(?P<number>\d{1,3})\s*\((?P<access>Offentlig|Åben|Fortrolig|Lukket)\)\s*(?P<title>.*)$", re.IGNORECASE
 )
+_ACCESS_MARK = re.compile(r"^\((?P<access>Offentlig|Åben|Fortrolig|Lukket)\)\s*", re.IGNORECASE)
 # "1. Meddelelser", "715. Kulturkommune 2017" (eDoc, Acadre); needs confirmation.
 DOTTED_HEADING = re.compile(r"^(?P<number>\d{1,4})\.\s*(?P<title>[A-ZÆØÅ\"”'‘].*)$")
 # "Lukket: 9. Køb af ejendom", "Lukket punkt: Køb af …"
@@ -186,8 +187,14 @@ def _match_heading(line: Line) -> Optional[_Heading]:
             access = "closed" if match.group("access").lower() in ("fortrolig", "lukket") else "public"
         elif style == "closed":
             access = "closed"
-        elif style == "punkt" and re.search(r"\((?:fortrolig|lukket)\)", title, re.I):
-            access = "closed"
+        elif style == "punkt":
+            # "Punkt 2 (Fortrolig) Køb af …": the mark says who may read the item; it is no part of its title.
+            marked = _ACCESS_MARK.match(title)
+            if marked:
+                access = "closed" if marked.group("access").lower() in ("fortrolig", "lukket") else "public"
+                title = title[marked.end() :] or title
+            elif re.search(r"\((?:fortrolig|lukket)\)", title, re.I):
+                access = "closed"
         return _Heading(index=-1, number=number, title=title, access=access, style=style)
     return None
 
@@ -380,9 +387,6 @@ def _build_item(draft: _ItemDraft) -> Item:
         body.append(line)
     first_page = draft.lines[0].page if draft.lines else None
     _fill_sections(item, body, heading, first_page)
-    if item.access == "closed":
-        # A closed item publishes no text; whatever stands under it is not its content.
-        item.sections = [s for s in item.sections if s.kind == "decision"]
     return item
 
 
@@ -718,19 +722,18 @@ def _appendix_start(draft: _ItemDraft) -> Optional[int]:
         if APPENDIX_START.match(line.text.strip()):
             return position
     if draft.heading.access == "closed":
-        # A closed item prints no text but its metadata and, in minutes, its decision:
-        # what follows those is appended material.
-        in_decision = False
+        # A published closed item prints its metadata and, in minutes, its decision (a
+        # members' copy may print its sections too): what follows those, unheaded or on
+        # a later page, is appended material.
+        in_section = False
         for position, line in enumerate(draft.lines):
             text = line.text.strip()
             if CASE_NUMBER_LABEL.match(text) or CASE_NUMBER.fullmatch(text) or DOCUMENT_NUMBER_LABEL.match(text) or PART_LABEL.match(text):
                 continue
-            kind = _section_kind(text)
-            if kind:
-                in_decision = kind == "decision"
-                if in_decision:
-                    continue
-            if in_decision and position and line.page == draft.lines[position - 1].page:
+            if _section_kind(text):
+                in_section = True
+                continue
+            if in_section and position and line.page == draft.lines[position - 1].page:
                 continue
             return position
     return None

@@ -50,6 +50,33 @@ def test_closed_items_without_title_and_lukket_prefix():
     ]
 
 
+def test_a_closed_items_printed_text_is_extracted_and_its_mark_is_not_its_title():
+    # A members' copy prints the closed items' text; extraction keeps it (the archive
+    # decides what it stores). Appended material after the last item is still split off.
+    document = extract_text("\n".join([
+        "Punkt 1 Budgetopfølgning",
+        "Beslutning",
+        "Taget til efterretning.",
+        "Punkt 2 (Fortrolig) Køb af ejendommen Storegade 12",
+        "Sagsfremstilling",
+        "Sælger har accepteret tilbudsprisen.",
+        "Beslutning",
+        "Godkendt.",
+        "Lukket: 3. Personalesag",
+        "Beslutning",
+        "Godkendt.",
+        "Bilag Titel: Kontrakt om køb",
+        "Købsaftalen er underskrevet af begge parter.",
+    ]))
+    items = document.meetings[0].items
+    assert [(i.number, i.title, i.access) for i in items] == [
+        ("1", "Budgetopfølgning", "public"), ("2", "Køb af ejendommen Storegade 12", "closed"), ("3", "Personalesag", "closed"),
+    ]
+    assert [(s.kind, s.text) for s in items[1].sections] == [("background", "Sælger har accepteret tilbudsprisen."), ("decision", "Godkendt.")]
+    assert [d.outcome for d in items[2].decisions] == ["approved"]
+    assert [a.title for a in document.attachments] == ["Kontrakt om køb"]
+
+
 def test_dotted_items_need_evidence_and_a_numbered_list_in_prose_is_not_items():
     text = "\n".join([
         "Punkt 4. Kriterier for prioritering",

@@ -190,7 +190,8 @@ def _echo_json(payload: object) -> None:
 @archive_option
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes [default: number of cores].")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=120.0, show_default=True, help="Seconds one file may take.")
-@click.option("--max-memory", type=click.IntRange(min=128), default=2048, show_default=True, help="Memory ceiling of a worker, MB.")
+@click.option("--max-memory", type=click.IntRange(min=512), default=2048, show_default=True,
+              help="Memory ceiling (address space) of a worker, MB; a worker with the NLP pipeline loaded takes ~320 MB before it reads a file.")
 @click.option("--include-closed", is_flag=True, help="Store closed items (Fortrolig, Lukket) whole; by default only their number, title and decision outcome.")
 @click.option("--keep-personal-data", is_flag=True, help="Keep CPR numbers (they are redacted by default).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")

@@ -110,4 +110,6 @@ def extract_or_reason(
     except RecursionError:
         return None, "structure too deeply nested to read"
     except Exception as error:  # a reader bug must not stop the other files
-        return None, f"internal error while reading ({type(error).__name__}: {error})"
+        message = " ".join(str(error).split())  # one line, whatever the exception says
+        message = message if len(message) <= 300 else message[:299] + "…"
+        return None, f"internal error while reading ({type(error).__name__}: {message})"

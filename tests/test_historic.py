@@ -52,3 +52,256 @@ def test_modern_minutes_never_take_the_historic_path():
     text = "Referat\nPunkt 1 Sogneraadets gamle protokoller\nReferat\nUdvalget afholdt møde den 4. marts 2025.\n"
     meetings = extract_bytes("m.txt", text.encode(), enrich=False).meetings
     assert [(i.number, i.title) for i in meetings[0].items] == [("1", "Sogneraadets gamle protokoller")]
+
+
+def _meetings(text: str):
+    return extract_bytes("sogneraad_bog.txt", text.encode(), enrich=False).meetings
+
+
+def _points(meeting):
+    return [(item.number, item.title) for item in meeting.items]
+
+
+# Hasle style: "N. Tekst" and the decision column "ad N." after it.
+DECISION_COLUMN = """Aar 1942 den 3. Marts Kl. 19 afholdt Sogneraadet
+ordinært Møde i Skolen. Mødet blev holdt paa Sogneforstanderskabets
+1. Møde for 100 Aar siden.
+Til Behandling forelaa:
+1. Efterretningssager
+a) Indenrigsm. Cirk. af 2/2 42 ang. Brændsel.
+b) Skr. fra Amtet om Vejskilte.
+ad 1.
+Til Efterretning
+ad 2.
+Til Efterretning
+3. Landbrugsm. Cirk. af 4/2 42 ang. Kartofler til
+Skolebørnene. Cirkulæret blev oplæst.
+ad 4. Bevilget
+3. Udsat.
+4 a) Andragende fra Gaardejer N. Holm om Hjælp
+til Brændsel.
+b) Andragende fra Enke Marie Bak om det samme.
+ad 4 a) Bevilget
+4 b) Afslaaet
+Tilbud fra Tørvemand P. Ravn paa Levering
+af 100 Tons Tørv til Skolerne for 50 Kr. pr. Ton.
+ad 5. Det vedtoges
+at antage Tilbudet.
+Oplæst. Mødet hævet.
+"""
+
+
+def test_decision_column_ad_numbers_confirm_or_stand_for_points():
+    (meeting,) = _meetings(DECISION_COLUMN + "\n" + DECISION_COLUMN.replace("3. Marts", "17. Marts"))[:1]
+    assert (meeting.date, meeting.start_time) == ("1942-03-03", "19:00")
+    assert _points(meeting) == [
+        # The heading's "1. Møde" comes before "Til Behandling forelaa:" and is no point.
+        ("1", "Efterretningssager"),
+        # Only "ad 2." is written: the point exists, its text was not.
+        ("2", ""),
+        # "Landbrugsm." and "Cirk." are abbreviations; "3. Udsat." is point 3's decision.
+        ("3", "Landbrugsm. Cirk. af 4/2 42 ang. Kartofler til Skolebørnene."),
+        # "4 a)" opens point 4 with its first sub-point; "4 b)" belongs to it.
+        ("4", "Andragende fra Gaardejer N. Holm om Hjælp til Brændsel."),
+        # A point written without its number, just above its "ad 5.".
+        ("5", "Tilbud fra Tørvemand P. Ravn paa Levering af 100 Tons Tørv til Skolerne for 50 Kr. pr. Ton."),
+    ]
+
+
+# Ormslev style: the margin number beside the decision, below the point's text, and the
+# first meeting's "1" on the line above its heading.
+NUMBER_BESIDE_DECISION = """Julehjælpen uddeles som sædvanlig.
+A. Holm P. Ravn
+1
+Ordinær Møde d. 9/1 1946 - Kl 1400
+Handelsministeriets Cirkulære af 20/12 45 om Rationering
+af Kaffe og The.
+Til Efterretning
+Socialministeriets Cirkulære af 21/12 45 om Julehjælp
+til Aldersrentenydere.
+2.
+Til Efterretning
+Købmand J. Ravn ansøger Sogneraadet om Tilladelse til at
+holde aaben til Kl. 22.
+3
+Anbefales
+A. Holm
+Ekstra Møde d. 16/1 1946 - Kl 1400
+Cirkulære om Snekastning i Vinteren 1946.
+1
+Til Efterretning
+"""
+
+
+def test_margin_numbers_beside_the_decision_take_the_text_above_them():
+    meetings = _meetings(NUMBER_BESIDE_DECISION)
+    meeting = next(m for m in meetings if m.date == "1946-01-09")
+    assert meeting.start_time == "14:00"
+    assert _points(meeting) == [
+        ("1", "Handelsministeriets Cirkulære af 20/12 45 om Rationering af Kaffe og The."),
+        ("2", "Socialministeriets Cirkulære af 21/12 45 om Julehjælp til Aldersrentenydere."),
+        ("3", "Købmand J. Ravn ansøger Sogneraadet om Tilladelse til at holde aaben til Kl. 22."),
+    ]
+    assert _points(next(m for m in meetings if m.date == "1946-01-16")) == [("1", "Cirkulære om Snekastning i Vinteren 1946.")]
+
+
+NUMBER_SEQUENCE = """Ordinært Sogneraadsmøde
+Tirsdag, den 3. Juni 1941.
+1. Meddelelser fra Formanden.
+2. Ansøgning fra Lærer Bak om Tilskud til
+Udflugt med Skolens 1. Klasse.
+3. Valg af Vurderingsmand efter Lov af 1938, der omtales i Punkt
+1. Hvis ingen vil vælges, udsættes Valget.
+9. Ansøgning om Lys paa Skolevejen.
+Anbefales.
+5. Forslag om ny Sprøjte til Brandvæsenet.
+Vedtoges.
+6. Ansøgning fra Foreningen af 1920.
+Bevilgedes.
+7. Skrivelse fra Amtet.
+8. Skrivelse fra Politimesteren.
+9. Skrivelse fra Sygekassen.
+910. Indstilling fra Vejudvalget om Grus.
+"""
+
+
+def test_numbers_count_when_they_continue_the_sequence():
+    (meeting,) = _meetings(NUMBER_SEQUENCE)
+    assert _points(meeting) == [
+        ("1", "Meddelelser fra Formanden."),
+        # "1. Klasse" at a line start is an ordinal, not point 1 again.
+        ("2", "Ansøgning fra Lærer Bak om Tilskud til Udflugt med Skolens 1. Klasse."),
+        # "… Punkt" / "1. Hvis …": a number that cannot be the next point continues the text.
+        ("3", "Valg af Vurderingsmand efter Lov af 1938, der omtales i Punkt 1."),
+        # A misprint between 3 and 5 is the fourth point, kept as printed.
+        ("9", "Ansøgning om Lys paa Skolevejen."),
+        ("5", "Forslag om ny Sprøjte til Brandvæsenet."),
+        ("6", "Ansøgning fra Foreningen af 1920."),
+        ("7", "Skrivelse fra Amtet."),
+        ("8", "Skrivelse fra Politimesteren."),
+        ("9", "Skrivelse fra Sygekassen."),
+        # A stray digit before the expected number.
+        ("10", "Indstilling fra Vejudvalget om Grus."),
+    ]
+
+
+TITLE_ENDS = """Onsdagen den 4 Marts 1942 afholdt Sogneraadet
+Møde i Forsamlingshuset
+følgende forhandledes
+1
+Andragende fra Husmandsforeningen om Tilskud
+til et Sykursus
+nægtedes
+2
+Til en Udflugt for de gamle
+bevilgedes 100 Kr.
+3
+Skrivelse fra Amtet om Istandsættelse af Broen
+ved Møllen
+Da Sagen ikke er oplyst, udsættes den.
+4
+Ansøgninger om Udstykninger:
+Matr. Nr. 4 a tilh. P. Holm
+5
+Valg af Sneplovsfører og Stedfortræder
+Husmand Jens Ravn
+Gaardejer N. Bak.
+6
+Fra Landbrugsministeriet foreligger Meddelelse om at Tilskudet
+til Dræning er fastsat til 900 Kr. Arbejdet skal være færdigt i Aar.
+7
+Skatteklage fra Tjenestekarl P. Holm, der
+mener sig ansat for højt
+Ansættelsen fastholdes
+Mødet hævet
+N. Bak
+P. Holm
+"""
+
+
+def test_a_points_title_ends_where_its_decision_list_or_next_sentence_starts():
+    (meeting,) = _meetings(TITLE_ENDS + "\n" + TITLE_ENDS.replace("4 Marts", "18 Marts"))[:1]
+    assert _points(meeting) == [
+        # A short verdict under a complete text is the decision …
+        ("1", "Andragende fra Husmandsforeningen om Tilskud til et Sykursus"),
+        # … but completes a text that opened with an adverbial.
+        ("2", "Til en Udflugt for de gamle bevilgedes 100 Kr."),
+        # A capitalised "Da" (no noun) at a line start begins a new sentence.
+        ("3", "Skrivelse fra Amtet om Istandsættelse af Broen ved Møllen"),
+        # A colon at the line end introduces a list.
+        ("4", "Ansøgninger om Udstykninger:"),
+        # The names under an election.
+        ("5", "Valg af Sneplovsfører og Stedfortræder"),
+        # The first sentence; "900 Kr." after a number may end it.
+        ("6", "Fra Landbrugsministeriet foreligger Meddelelse om at Tilskudet til Dræning er fastsat til 900 Kr."),
+        # A noun and a verdict verb: "Ansættelsen fastholdes".
+        ("7", "Skatteklage fra Tjenestekarl P. Holm, der mener sig ansat for højt"),
+    ]
+
+
+DATES_AND_TIMES = """Aar 1943 den 8. Septbr. Kl. 19,30 afholdt Sogneraadet Møde.
+Mødet hævet
+N. Bak
+Aar 1943 Tirsdag d. 12' Oktober Kl 7 Aften holdt Sogneraadet
+Møde i Forsamlingshuset.
+Mødet hævet
+N. Bak
+Aaret 1943 den 16/11 afholdt Sogneraadet Møde
+hvor følgende Sager behandledes:
+Skolens Regnskab blev godkendt.
+Sogneraadsmøde paa Skolen den 25-11-43
+Kassebeholdningen eftersaas.
+Valg af Snefogeder.
+Aar 1943 den 8d December Kl. 5½ Em. afholdtes Sogneraadsmøde
+Valg af Skolekommission.
+Julehjælpen uddeles som sædvanlig.
+21 Møde
+Aar 1943 den 21 Decbr var Sogneraadet forsamlet i Skolen
+"""
+
+
+def test_meeting_headings_in_the_books_own_date_and_time_styles():
+    meetings = _meetings(DATES_AND_TIMES)
+    assert [(m.date, m.start_time) for m in meetings] == [
+        ("1943-09-08", "19:30"),  # "Septbr." with its full stop
+        ("1943-10-12", "19:00"),  # a weekday after the year; "Kl 7 Aften"
+        ("1943-11-16", None),  # "Aaret 1943 den 16/11"
+        ("1943-11-25", None),  # "25-11-43"
+        ("1943-12-08", "17:30"),  # "8d December", "Kl. 5½ Em."
+        ("1943-12-21", None),  # "21 Møde" over "Aar 1943 den 21 Decbr"
+    ]
+
+
+def test_a_line_about_a_meeting_inside_a_point_opens_none():
+    # Headings may say "afholdtes Sogneraadsmøde" or begin "Aaret 1940 den …", but a line
+    # that continues a sentence, or names a financial year, opens no meeting.
+    text = """Aar 1941 den 6. Maj Kl. 19 afholdt Sogneraadet Møde.
+1. Vejudvalget indstiller, at der berammes
+afholdt Aastedsmøde vedr. Vejene den 27/6 1941
+Kl. 4.
+2. Regnskabet for
+Aaret 1941/42 blev fremlagt den 2/5 1941.
+Aar 1941 den 20. Maj Kl. 19 afholdt Sogneraadet Møde.
+"""
+    meetings = _meetings(text)
+    assert [m.date for m in meetings] == ["1941-05-06", "1941-05-20"]
+    assert [i.number for i in meetings[0].items] == ["1", "2"]
+
+
+def test_points_start_after_the_sentence_that_hands_over_to_them():
+    text = """Aar 1940 den 2. Juli Kl. 15 afholdt Sogneraadet Møde til Minde om
+Sogneraadets 1. Møde for 100 Aar siden.
+Til Behandling forelaa:
+1. Skrivelse fra Amtet.
+Oplæst. Mødet hævet.
+Ekstra Møde d. 26de Juli 1940.
+1.
+Til Behandling forelaa et Forslag fra Vejudvalget om Grus til Skolevejen.
+Vedtoges.
+"""
+    meetings = _meetings(text)
+    assert [(m.date, _points(m)) for m in meetings] == [
+        ("1940-07-02", [("1", "Skrivelse fra Amtet.")]),
+        # "Til Behandling forelaa et Forslag …" is the point's own text, not the hand-over.
+        ("1940-07-26", [("1", "Til Behandling forelaa et Forslag fra Vejudvalget om Grus til Skolevejen.")]),
+    ]

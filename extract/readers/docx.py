@@ -95,9 +95,15 @@ def _parse_part(archive: zipfile.ZipFile, name: str, path: str) -> etree._Elemen
         raise ExtractionError(path, f"DOCX part {name} unpacks to more than {MAX_PART_BYTES} bytes")
     if b"<!DOCTYPE" in raw[:4096] or b"<!ENTITY" in raw[:65536]:
         raise ExtractionError(path, f"DOCX part {name} declares a DTD or entities (refused)")
+    # The paragraph cap (MAX_LINES), applied before parsing: a 60 MB part of 1.8 million
+    # empty paragraphs takes ~1 GB as a tree before the cap could count them there.
+    if raw.count(b"<w:p>") + raw.count(b"<w:p ") > MAX_LINES:
+        raise ExtractionError(path, f"DOCX has more than {MAX_LINES} paragraphs and rows (refused)")
     try:
         return etree.fromstring(raw, _PARSER)
     except etree.XMLSyntaxError as error:
+        if error.code == etree.ErrorTypes.ERR_NO_MEMORY:  # libxml2 ran out (a --max-memory ceiling): not damage
+            raise MemoryError(f"DOCX part {name} does not fit in memory") from None
         raise ExtractionError(path, f"damaged DOCX ({name}: {error.msg})") from None
 
 

@@ -577,6 +577,19 @@ def generate_corpus(folder: Path, xxe_url: str = DEFAULT_XXE_URL) -> list[Case]:
     return hostile_cases()
 
 
+def write_case(folder: Path, name: str, xxe_url: str = DEFAULT_XXE_URL) -> Path:
+    """Write only the case called ``name`` into ``folder``; return its path."""
+    for case, build in _REGISTRY:
+        if case.name == name:
+            path = Path(folder) / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            data = build(_Context(folder=Path(folder), xxe_url=xxe_url, name=name), path)
+            if data is not None:
+                path.write_bytes(data)
+            return path
+    raise KeyError(name)
+
+
 def _main(argv: list[str]) -> int:
     if len(argv) != 1:
         print("usage: python tests/hostile/generate.py OUTDIR", file=sys.stderr)

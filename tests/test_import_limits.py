@@ -1,0 +1,144 @@
+"""The import's resource limits: a worker over its memory ceiling and a worker that dies.
+
+Either way the file is recorded as failed with a reason that says what happened (on
+stderr, in ``import_errors`` and in the run's counts), and every other file is still
+imported, by the same worker or a fresh one. The per-file time limit is tested in
+test_archive_import.py.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from archive_documents import minutes_text, write_minutes
+
+from referat.archive import open_archive
+from referat.archive.importer import import_paths
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_AS and /proc (Linux)")
+
+# A worker with the whole pipeline loaded peaks near 320 MB of address space (2 cores).
+CEILING_MB = 512
+
+
+def _rows(database: Path, sql: str) -> list[tuple]:
+    connection = sqlite3.connect(database)
+    try:
+        return connection.execute(sql).fetchall()
+    finally:
+        connection.close()
+
+
+def test_a_file_over_the_memory_ceiling_fails_alone_and_says_so(tmp_path):
+    # A 510 MB scan (under the 512 MB file limit; sparse, so it costs no disk): reading it
+    # alone is more than a worker may hold under --max-memory 512.
+    folder = tmp_path / "docs"
+    write_minutes(folder, 4)  # referat-000 … 003: before and after the scan in file order
+    scan = folder / "referat-001-scan.pdf"
+    with open(scan, "wb") as handle:
+        handle.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+        handle.truncate(510 << 20)
+    database = tmp_path / "a.db"
+    result = subprocess.run(
+        [sys.executable, "-m", "referat", "import", str(folder), "--archive", str(database), "--workers", "1",
+         "--max-memory", str(CEILING_MB)],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 1, result.stderr
+    reason = "ran out of memory while reading (over the --max-memory ceiling)"
+    assert result.stderr.splitlines() == [f"referat: {scan}: {reason}"], result.stderr
+    assert "imported 4, skipped 0 (already in the archive), failed 1 of 5 files" in result.stdout
+    assert _rows(database, "SELECT reason FROM import_errors") == [(reason,)]
+    assert _rows(database, "SELECT status, files, imported, failed FROM import_runs") == [("done", 5, 4, 1)]
+    assert sorted(Path(p).name for (p,) in _rows(database, "SELECT path FROM documents")) == [f"referat-00{i}.txt" for i in range(4)]
+
+
+def test_a_docx_part_too_big_for_the_ceiling_is_out_of_memory_not_damaged(tmp_path):
+    # 250 000 paragraphs of text (under the paragraph cap) in a 60 MB document.xml: under a
+    # 250 MB ceiling libxml2 runs out while building the tree. Found: reported as
+    # "damaged DOCX (word/document.xml: unknown error)".
+    from hostile.generate import _document_chunks, _zip_with_streamed_document
+
+    unit = ("<w:p><w:r><w:t>" + "Udvalget drøftede sagen om budgettet og økonomiaftalen. " * 4 + "</w:t></w:r></w:p>").encode()
+    docx = tmp_path / "lang.docx"
+    with open(docx, "wb") as handle:
+        _zip_with_streamed_document(_document_chunks(60 << 20, unit), handle, zip64=False)
+    probe = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (250 << 20, 250 << 20))\n"
+        "from referat.extract import extract_or_reason\n"
+        "print(extract_or_reason(sys.argv[1], enrich=False)[1])\n"
+    )
+    completed = subprocess.run([sys.executable, "-c", probe, str(docx)], capture_output=True, text=True, timeout=60)
+    assert completed.stdout.strip() == "ran out of memory while reading", completed.stdout + completed.stderr
+
+
+def _workers_of(parent: int) -> list[int]:
+    """The import's worker processes: children of ``parent`` started by multiprocessing's spawn."""
+    found = []
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                ppid = int(handle.read().rsplit(b")", 1)[1].split()[1])
+            with open(f"/proc/{entry.name}/cmdline", "rb") as handle:
+                command = handle.read()
+        except OSError:
+            continue
+        if ppid == parent and b"spawn_main" in command:
+            found.append(int(entry.name))
+    return found
+
+
+def test_a_worker_that_dies_fails_its_file_alone_and_a_fresh_worker_takes_the_rest(tmp_path):
+    # The worker is killed from outside with SIGKILL while it reads a long file, as the
+    # kernel's out-of-memory killer would kill it: no test hook in the product.
+    folder = tmp_path / "docs"
+    paths = write_minutes(folder, 4)
+    long_file = folder / "referat-001x-lang.txt"  # after referat-001.txt, before referat-002.txt
+    long_file.write_text(minutes_text(99, items=6000), encoding="utf-8")
+    killed: list[int] = []
+
+    def kill_the_worker() -> None:
+        time.sleep(0.3)
+        for pid in _workers_of(os.getpid()):
+            os.kill(pid, signal.SIGKILL)
+            killed.append(pid)
+
+    def progress(summary, path) -> None:
+        if path and Path(path).name == "referat-001.txt":  # the long file is next
+            threading.Thread(target=kill_the_worker, daemon=True).start()
+
+    database = tmp_path / "a.db"
+    with open_archive(str(database)) as archive:
+        summary = import_paths(archive, [str(folder)], workers=1, progress=progress)
+        assert len(killed) == 1
+        assert summary.failures == [(str(long_file), "worker process died while reading it (SIGKILL (out of memory?))")]
+        assert (summary.imported, summary.failed) == (4, 1)
+        assert archive.counts()["documents"] == 4
+    assert _rows(database, "SELECT path, reason FROM import_errors") == [(str(long_file), summary.failures[0][1])]
+    assert sorted(Path(p).name for (p,) in _rows(database, "SELECT path FROM documents")) == [p.name for p in paths]
+
+
+def test_an_unexpected_error_gives_a_one_line_reason(monkeypatch):
+    # Found with a low --max-memory: numpy's ImportError (many lines) became a failure
+    # "line" of twenty lines on stderr and in import_errors.
+    import referat.extract.pipeline as pipeline
+
+    def fail(*args, **kwargs):
+        raise ImportError("\nIMPORTANT: PLEASE READ THIS\n\n  * numpy 2\nOriginal error was: failed to map segment from shared object\n")
+
+    monkeypatch.setattr(pipeline, "extract_file", fail)
+    document, reason = pipeline.extract_or_reason("referat.pdf")
+    assert document is None
+    assert reason == ("internal error while reading (ImportError: IMPORTANT: PLEASE READ THIS * numpy 2"
+                      " Original error was: failed to map segment from shared object)")

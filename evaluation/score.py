@@ -145,8 +145,13 @@ def score_document(gold: dict, predicted: dict, label: str = "") -> Report:
             return
         facts.setdefault(name, ([], []))[side].append((key, value))
 
+    # Facts are keyed by the gold meeting they belong to: a predicted meeting counts as the
+    # gold meeting it is aligned with, so one missed or extra meeting does not shift all
+    # the meetings after it.
+    aligned = align_meetings(gold_meetings, predicted_meetings)
     for side, meetings in ((0, gold_meetings), (1, predicted_meetings)):
-        for m, meeting in enumerate(meetings):
+        for index, meeting in enumerate(meetings):
+            m = index if side == 0 else aligned.get(index, -1 - index)
             for name in MEETING_FIELDS:
                 if side == 0 and name not in meeting:
                     continue
@@ -217,12 +222,57 @@ def score_document(gold: dict, predicted: dict, label: str = "") -> Report:
             _score_facts(report, name, gold_facts, predicted_facts, label)
 
     report.meetings_total = len(gold_meetings)
+    predicted_for = {g: p for p, g in aligned.items()}
     for m, meeting in enumerate(gold_meetings):
-        other = predicted_meetings[m] if m < len(predicted_meetings) else {}
+        other = predicted_meetings[predicted_for[m]] if m in predicted_for else {}
         for name in ("date", "body", "kind"):
             if name in meeting and normalise(meeting.get(name)) == normalise(other.get(name)):
                 report.meetings_right[name] += 1
     return report
+
+
+def _meeting_likeness(gold: dict, predicted: dict) -> float:
+    """How alike two meetings are, for alignment: any pair may align (0.5), more so with
+    the same date (+3) or body (+1), and by the share of gold item titles predicted."""
+    score = 0.5
+    if gold.get("date") and gold.get("date") == predicted.get("date"):
+        score += 3
+    if gold.get("body") and normalise(gold.get("body")) == normalise(predicted.get("body")):
+        score += 1
+    gold_titles = {normalise(item.get("title")) for item in gold.get("items", []) or []}
+    if gold_titles:
+        predicted_titles = {normalise(item.get("title")) for item in predicted.get("items", []) or []}
+        score += len(gold_titles & predicted_titles) / len(gold_titles)
+    return score
+
+
+def align_meetings(gold: list[dict], predicted: list[dict]) -> dict[int, int]:
+    """Predicted meeting index → gold meeting index, in order (an edit-distance alignment
+    that maximises :func:`_meeting_likeness`); unaligned predicted meetings are left out.
+
+    Example:
+        >>> gold = [{"date": "1943-01-11"}, {"date": "1943-02-02"}, {"date": "1943-02-19"}]
+        >>> align_meetings(gold, [{"date": "1943-01-11"}, {"date": "1943-02-05"}, {"date": "1943-02-19"}])
+        {0: 0, 1: 1, 2: 2}
+        >>> align_meetings(gold, [{"date": "1943-01-11"}, {"date": "1943-02-19"}])
+        {0: 0, 1: 2}
+    """
+    rows, columns = len(gold), len(predicted)
+    best = [[0.0] * (columns + 1) for _ in range(rows + 1)]
+    for g in range(rows - 1, -1, -1):
+        for p in range(columns - 1, -1, -1):
+            best[g][p] = max(best[g + 1][p], best[g][p + 1], _meeting_likeness(gold[g], predicted[p]) + best[g + 1][p + 1])
+    aligned: dict[int, int] = {}
+    g = p = 0
+    while g < rows and p < columns:
+        if best[g][p] == _meeting_likeness(gold[g], predicted[p]) + best[g + 1][p + 1]:
+            aligned[p] = g
+            g, p = g + 1, p + 1
+        elif best[g][p] == best[g + 1][p]:
+            g += 1
+        else:
+            p += 1
+    return aligned
 
 
 ENRICHMENT_FIELDS = ("statements", "dates", "amounts", "positions", "entities")

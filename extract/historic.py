@@ -53,7 +53,7 @@ YEAR_FIRST_SLASH = re.compile(
 )
 # "Kl. 15", "Kl. 19,30", "Kl 1400", "Kl. 7½", "Kl. 7 Aften", "Kl. 5½ Em."
 TIME = re.compile(
-    r"\bKl\.?\s*(?:(?P<compact>[0-2]\d[0-5]\d)\b|(?P<hour>[0-2]?\d)(?:[.:,](?P<minute>\d\d)\b|(?P<half>½)|\b))"
+    r"\bKl\.?\s*(?:(?P<compact>[0-2]\d[0-5]\d)\b|(?P<hour>[0-2]?\d)(?:[.:,](?P<minute>\d\d)\b|\s?(?P<half>½)|\b))"
     r"(?P<afternoon>\.?\s*(?:em\b\.?|eftermiddag|aften))?",
     re.I,
 )

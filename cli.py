@@ -299,8 +299,9 @@ def who_said(actor: str, archive_path: str, about: Optional[str], date_from, dat
 
 @main.command()
 @archive_option
+@public_option
 @json_option
-def actors(archive_path: str, as_json: bool) -> None:
+def actors(archive_path: str, public: bool, as_json: bool) -> None:
     """List the canonical actors with their numbers of statements, positions and meetings.
 
     Example: referat actors --json
@@ -308,7 +309,7 @@ def actors(archive_path: str, as_json: bool) -> None:
     from referat.archive.output import render_actors
 
     with _open(archive_path) as archive:
-        rows = archive.actors()
+        rows = archive.actors(public=public)
     click.echo(json.dumps({"actors": rows}, ensure_ascii=False, indent=2) if as_json else render_actors(rows))
 
 

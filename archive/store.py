@@ -115,7 +115,7 @@ class Archive(Protocol):
     def record_failure(self, path: str, reason: str, run_id: Optional[int] = None) -> None: ...
     def search(self, query: str, filters: SearchFilters = SearchFilters(), limit: int = 20, facets: bool = False) -> SearchResult: ...
     def statements_by(self, actor: str, about: Optional[str] = None, date_from: Optional[str] = None, date_to: Optional[str] = None, public: bool = False) -> tuple[str, list[dict[str, Any]]]: ...
-    def actors(self) -> list[dict[str, Any]]: ...
+    def actors(self, public: bool = False) -> list[dict[str, Any]]: ...
     def item(self, key: str, public: bool = False) -> Optional[dict[str, Any]]: ...
     def export(self, what: Literal["documents", "items"], public: bool = False) -> Iterator[dict[str, Any]]: ...
     def counts(self) -> dict[str, int]: ...
@@ -686,15 +686,17 @@ class SQLiteArchive:
             for row in rows
         ]
 
-    def actors(self) -> list[dict[str, Any]]:
-        """Canonical actors with their numbers of statements, positions and meetings, most active first."""
+    def actors(self, public: bool = False) -> list[dict[str, Any]]:
+        """Canonical actors with their numbers of statements, positions and meetings, most
+        active first; with ``public``, none from closed items."""
+        open_only = " WHERE i.access <> 'closed'" if public else ""
         rows = self.connection.execute(
-            """
+            f"""
             SELECT canonical, sum(type = 'statement') AS statements, sum(type = 'position') AS positions,
                    count(DISTINCT meeting_id) AS meetings, group_concat(DISTINCT actor) AS spellings
-            FROM (SELECT 'statement' AS type, s.canonical, s.actor, i.meeting_id FROM statements s JOIN items i ON i.id = s.item_id
+            FROM (SELECT 'statement' AS type, s.canonical, s.actor, i.meeting_id FROM statements s JOIN items i ON i.id = s.item_id{open_only}
                   UNION ALL
-                  SELECT 'position', p.canonical, p.actor, i.meeting_id FROM positions p JOIN items i ON i.id = p.item_id)
+                  SELECT 'position', p.canonical, p.actor, i.meeting_id FROM positions p JOIN items i ON i.id = p.item_id{open_only})
             GROUP BY canonical ORDER BY statements + positions DESC, canonical"""
         ).fetchall()
         return [

@@ -198,6 +198,34 @@ def test_bullets_after_folgende_are_the_content():
     assert (statement.actor.canonical, statement.text) == ("Task Force", "- Der skal skelnes. - Det er uhensigtsmæssigt.")
 
 
+def test_a_numbered_list_completes_an_at_clause_that_ends_in_a_colon():
+    # Seed 003: the minister's title with a spaced dash, inverted after "På mødet", and the
+    # content an "at"-clause whose list follows as numbered points up to the blank line.
+    text = (
+        "På mødet informerede Social – og Boligminister Sophie Hæstorp Andersen om, at følgende er besluttet:\n"
+        "1) Ændrede regler for botilbud for ægtefæller\nmed handicap\n2) Effektivisering af socialtilsyn\n\n"
+        "Udvalget tog orienteringen til efterretning."
+    )
+    [statement] = find_statements(text)
+    assert (statement.actor.canonical, statement.actor.kind, statement.verb) == ("Sophie Hæstorp Andersen", "person", "informere")
+    assert statement.text == "følgende er besluttet: 1) Ændrede regler for botilbud for ægtefæller med handicap 2) Effektivisering af socialtilsyn"
+
+
+def test_law_references_each_paragraph_its_own_and_the_finance_act():
+    from referat.extract.enrich.pipeline import find_laws
+
+    text = "Efter sundhedslovens §119 og §140 samt FL24 og serviceloven; FLEKSJOB er ingen lov."
+    assert [text[a:b] for a, b in find_laws(text)] == ["sundhedslovens §119", "§140", "FL24", "serviceloven"]
+
+
+def test_herunder_joins_a_second_verb_to_the_same_speaker():
+    found = find_statements("Sundhedsstyrelsen introducerede kort rammerne for opfølgningen, herunder beskrev formatet for den årlige status.")
+    assert [(s.actor.canonical, s.verb, s.text) for s in found] == [
+        ("Sundhedsstyrelsen", "introducere", "rammerne for opfølgningen"),
+        ("Sundhedsstyrelsen", "beskrive", "formatet for den årlige status."),
+    ]
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

@@ -38,7 +38,7 @@ SHORT_FORMS = {
 PRONOUNS = {"han", "hun"}
 # Titles that stand before a person's name and are not part of it.
 PERSON_TITLES = re.compile(
-    r"^(?:(?:[A-ZÆØÅ][\wæøå-]*\s+og\s+)?[\wæøå-]*(?:formand|næstformand|minister|direktør|chef|konsulent|borgmester|rådmand|"
+    r"^(?:(?:[A-ZÆØÅ][\wæøå-]*\s*[-–]?\s+og\s+)?[\wæøå-]*(?:formand|næstformand|minister|direktør|chef|konsulent|borgmester|rådmand|"
     r"sekretær|leder|overlæge|professor|ordfører)\w*\s+)+",
     re.IGNORECASE,
 )
@@ -101,7 +101,8 @@ def actor_alternation() -> str:
         r"|[A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ][\wæøå]+)?\s+Kommunes?"
         r"|(?:[A-ZÆØÅ][\wæøå]*-\s+og\s+)?[A-ZÆØÅ][\wæøå]*(?:styrelsen|ministeriet|udvalget|rådet|sekretariatet)s?"
     )
-    person = r"(?:[A-ZÆØÅ][\wæøå-]*\s+)?(?:[A-ZÆØÅ][\wæøå-]*(?:formand|minister|direktør|chef|konsulent|borgmester)\s+)[A-ZÆØÅ][\wæøå'’-]+(?:\s+[A-ZÆØÅ][\wæøå'’-]+){1,3}"
+    # "Udvalgsformand Jacob Klærke", "Social – og Boligminister Sophie Hæstorp Andersen"
+    person = r"(?:[A-ZÆØÅ][\wæøå]*\s?[-–]\s*og\s+|[A-ZÆØÅ][\wæøå-]*\s+)?(?:[A-ZÆØÅ][\wæøå-]*(?:formand|minister|direktør|chef|konsulent|borgmester)\s+)[A-ZÆØÅ][\wæøå'’-]+(?:\s+[A-ZÆØÅ][\wæøå'’-]+){1,3}"
     return rf"(?:{name_alternatives})(?![\wæøå])|{rules}|{person}|(?i:{collectives}|{short}|han|hun)(?![\wæøå])"
 
 

@@ -193,10 +193,12 @@ ORG_RULES = re.compile(
 )
 # Laws, each alternative starting at a distinctive literal so the scan is cheap:
 # "sundhedslovens §119" (the § found first, the law's name taken from just before it),
-# "§ 108", "Lovforslag L91", "lov om social service § 101", "serviceloven".
-LAW_PARAGRAPH = re.compile(r"§\s?\d+[a-z]?(?:,\s*stk\.\s*\d+)?(?:\s+og\s+§\s?\d+[a-z]?)?")
+# "§ 108", "Lovforslag L91", "FL24", "lov om social service § 101", "serviceloven".
+# "sundhedslovens §119 og §140" is two references, each its own entity.
+LAW_PARAGRAPH = re.compile(r"§\s?\d+[a-z]?(?:,\s*stk\.\s*\d+)?")
 LAW_NAME_BEFORE = re.compile(r"(?:[a-zæøå]+lovens|lov\s+om\s+[a-zæøå ]{3,40}?)\s+$")
-LAW_OTHER = re.compile(r"[Ll]ovforslag\s+L\s?\d+|lov(?=en\b)")
+# "Lovforslag L91"; "FL24" (the finance act for 2024); "…loven".
+LAW_OTHER = re.compile(r"[Ll]ovforslag\s+L\s?\d+|\bFL\s?(?:20)?\d\d\b|lov(?=en\b)")
 
 
 def find_laws(text: str) -> list[tuple[int, int]]:
@@ -211,7 +213,7 @@ def find_laws(text: str) -> list[tuple[int, int]]:
         before = LAW_NAME_BEFORE.search(text, max(0, match.start() - 50), match.start())
         spans.append((before.start() if before else match.start(), match.end()))
     for match in LAW_OTHER.finditer(text):
-        if match.group(0).lower().startswith("lovforslag"):
+        if match.group(0).lower().startswith(("lovforslag", "fl")):
             spans.append((match.start(), match.end()))
             continue
         # "…loven": the whole word ending in "loven" ("serviceloven", "sundhedsloven").
@@ -264,7 +266,7 @@ class EntityRecogniser:
             span = doc.char_span(match.start(), match.end(), label="ORG", alignment_mode="expand")
             if span is not None:
                 spans.append(span)
-        for start, end in find_laws(text) if "§" in text or "lov" in lower else ():
+        for start, end in find_laws(text) if "§" in text or "lov" in lower or "FL" in text else ():
             span = doc.char_span(start, end, label="LAW", alignment_mode="expand")
             if span is not None:
                 spans.append(span)

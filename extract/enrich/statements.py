@@ -181,7 +181,7 @@ def find_statements(text: str, context: Optional[ActorContext] = None) -> list[S
                 if not particle_match:
                     continue  # "gjorde" without "opmærksom på" is not speech
                 rest = rest[particle_match.end() :]
-            content = _content(rest, joined, offset + len(sentence))
+            content = _content(rest, text, offset + len(sentence))  # the list after a colon is read from the lines as printed
             if not content:
                 continue
             found.append(StatementMatch(actor, lemma, content, offset + verb_match.start()))
@@ -268,7 +268,7 @@ def _actor_for(
         if actor is not None:
             return actor, after_start + inverted.end()
     # A second verb joined by og/men keeps the subject: "…, men pegede samtidig på, at …"
-    if inherited is not None and re.search(r"(?:,\s*|\s)(?:og|men|samt)\s+(?:(?:" + ADVERBS + r")\s+)*$", before, re.I):
+    if inherited is not None and re.search(r"(?:,\s*|\s)(?:og|men|samt|herunder)\s+(?:(?:" + ADVERBS + r")\s+)*$", before, re.I):
         return inherited, after_start
     return None, after_start
 
@@ -291,9 +291,11 @@ def _content(rest: str, whole: str, sentence_end: int) -> str:
         content = content[: stop.start()]
     content = content.strip()
     if content.endswith(":") or re.search(r"følgende(?:\s+\w+){0,3}\s*:?$", content, re.I):
-        bullets = _bullets_after(whole, sentence_end)
-        if bullets:
-            return bullets
+        listed = _list_after(whole, sentence_end)
+        if listed:
+            # "bemærkede bl.a. følgende:" says the list; "informerede om, at følgende er
+            # besluttet:" says its clause, and the list completes it.
+            return " ".join(f"{content} {listed}".split()) if clause else listed
     content = " ".join(content.split()).rstrip(":;, ")
     if not clause:
         # "gennemgik orienteringerne kort." — an adverb after an object is not content
@@ -302,12 +304,17 @@ def _content(rest: str, whole: str, sentence_end: int) -> str:
     return content
 
 
-def _bullets_after(whole: str, position: int) -> str:
+_LIST_MARK = re.compile(r"^(?:[-•]|\d{1,2}[.)])\s")
+
+
+def _list_after(whole: str, position: int) -> str:
+    """The list that follows a colon: bullets ("- …", "• …") or numbered points ("1) …"),
+    each with its continuation lines."""
     lines = whole[position:].lstrip("\n").split("\n")
     bullets = []
     for line in lines:
         stripped = line.strip()
-        if stripped.startswith(("-", "•")):
+        if _LIST_MARK.match(stripped):
             bullets.append(stripped)
         elif bullets and stripped and not re.match(r"^[A-ZÆØÅ]", stripped):
             bullets[-1] += " " + stripped

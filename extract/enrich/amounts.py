@@ -71,7 +71,7 @@ def find_amounts(text: str) -> list[AmountMatch]:
         [('175 mio. kr.', 175000000.0, 'at_most', 2025)]
     """
     found = []
-    for match in AMOUNT.finditer(text):
+    for match in (match for start, end in _currency_stretches(text) for match in AMOUNT.finditer(text, start, end)):
         value = parse_number(match.group("number"))
         multiplier = match.group("multiplier")
         if multiplier:
@@ -93,6 +93,24 @@ def find_amounts(text: str) -> list[AmountMatch]:
             )
         )
     return found
+
+
+# Every amount ends in its currency; the pattern runs only on the stretch before each
+# currency word (a number, a multiplier and spaces are far shorter than this).
+_CURRENCY_WORD = re.compile(r"kr|dkk")
+_REACH_BEFORE = 60
+
+
+def _currency_stretches(text: str) -> list[tuple[int, int]]:
+    """Merged (start, end) stretches of ``text`` that end just after a currency word."""
+    stretches: list[tuple[int, int]] = []
+    for word in _CURRENCY_WORD.finditer(text.lower()):
+        start, end = max(0, word.start() - _REACH_BEFORE), min(len(text), word.start() + len("kroner") + 1)
+        if stretches and start <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], end)
+        else:
+            stretches.append((start, end))
+    return stretches
 
 
 def iter_amounts(text: str) -> Iterator[dict]:

@@ -198,7 +198,8 @@ ORG_RULES = re.compile(
 LAW_PARAGRAPH = re.compile(r"§\s?\d+[a-z]?(?:,\s*stk\.\s*\d+)?")
 LAW_NAME_BEFORE = re.compile(r"(?:[a-zæøå]+lovens|lov\s+om\s+[a-zæøå ]{3,40}?)\s+$")
 # "Lovforslag L91"; "FL24" (the finance act for 2024); "…loven".
-LAW_OTHER = re.compile(r"[Ll]ovforslag\s+L\s?\d+|\bFL\s?(?:20)?\d\d\b|lov(?=en\b)")
+# Each alternative starts with a literal letter, so the engine skips in C to where one can start.
+LAW_OTHER = re.compile(r"Lovforslag\s+L\s?\d+|lovforslag\s+L\s?\d+|FL(?<!\wFL)\s?(?:20)?\d\d\b|lov(?=en\b)")
 
 
 def find_laws(text: str) -> list[tuple[int, int]]:

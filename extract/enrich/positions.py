@@ -23,6 +23,9 @@ STANCES: list[tuple[str, re.Pattern]] = [
     ("not_participating", re.compile(r"\bdeltog\s+ikke\s+i\s+(?:sagens\s+)?behandling(?:en)?\b|\berklærede\s+sig\s+inhabil\b")),
 ]
 _ANY_STANCE = re.compile(r"stemte|stemmer|tiltræde|forbehold|undlod|deltog ikke|inhabil|protokol|var imod|bakkede op|tilsluttede sig|støttede")
+# The longest stance phrase ("ønskede deres stemme ført til protokol") reaches this far
+# from any of the words above.
+_STANCE_REACH = 60
 # "Et flertal bestående af A, V og C", "A og F", "Ø": ballot letters as actors.
 _LETTERS = r"(?P<letters>[A-ZÆØÅ](?:\s*,\s*[A-ZÆØÅ])*(?:\s+og\s+[A-ZÆØÅ])?)"
 # Letters are upper-case and stand alone: "V stemte imod", not the last "i" of "Folkeparti".
@@ -52,12 +55,23 @@ def find_positions(text: str, context: Optional[ActorContext] = None) -> list[Po
         >>> [(p.actor, p.stance) for p in find_positions("Et flertal bestående af A og F stemte for. V stemte imod.")]
         [('Socialdemokratiet', 'for'), ('SF - Socialistisk Folkeparti', 'for'), ('Venstre', 'against')]
     """
-    if not _ANY_STANCE.search(text.lower()):
+    lower = text.lower()  # same length: offsets hold; the patterns are lower-case
+    # The stance patterns run only around the words they all contain (most texts have none).
+    stretches: list[tuple[int, int]] = []
+    for word in _ANY_STANCE.finditer(lower):
+        start, end = max(0, word.start() - _STANCE_REACH), min(len(lower), word.end() + _STANCE_REACH)
+        if stretches and start <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], end)
+        else:
+            stretches.append((start, end))
+    if not stretches:
         return []
     letters = party_letters()
     found: list[PositionMatch] = []
-    lower = text.lower()  # same length: offsets hold; the patterns are lower-case
-    hits = sorted((match.start(), match.end(), stance) for stance, pattern in STANCES for match in pattern.finditer(lower))
+    hits = sorted(
+        (match.start(), match.end(), stance)
+        for stance, pattern in STANCES for start, end in stretches for match in pattern.finditer(lower, start, end)
+    )
     for start, _end, stance in hits:
         sentence_start = max(text.rfind(". ", 0, start) + 2 if text.rfind(". ", 0, start) >= 0 else 0, text.rfind("\n", 0, start) + 1)
         sentence_end = min(e for e in (text.find(". ", start), text.find("\n", start), len(text)) if e >= 0)

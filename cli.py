@@ -313,6 +313,49 @@ def actors(archive_path: str, public: bool, as_json: bool) -> None:
     click.echo(json.dumps({"actors": rows}, ensure_ascii=False, indent=2) if as_json else render_actors(rows))
 
 
+def _amount(_ctx: click.Context, _param: click.Parameter, value: Optional[str]) -> Optional[float]:
+    """"100 mio", "1,5 mia.", "75.000", "100000000" → DKK."""
+    if value is None:
+        return None
+    from referat.extract.enrich.amounts import find_amounts
+
+    found = find_amounts(f"{value.strip().removesuffix('kr.').removesuffix('kr').strip()} kr.")
+    if len(found) == 1:
+        return found[0].value
+    raise click.BadParameter(f"{value!r} is not an amount (write e.g. 100mio, '1,5 mia.' or 75.000)")
+
+
+@main.command()
+@archive_option
+@click.option("--min", "minimum", callback=_amount, metavar="AMOUNT", help="At least AMOUNT kr. (100mio, '1,5 mia.', 75.000).")
+@click.option("--max", "maximum", callback=_amount, metavar="AMOUNT", help="At most AMOUNT kr.")
+@click.option("--year", type=click.IntRange(1900, 2100), help="Amounts for this year (as the text says: '… mio. kr. i 2026').")
+@click.option("--about", help="Only items matching this search query.")
+@click.option("--body", help="Only meetings of a body whose name contains this (any case).")
+@_date_option("date_from", end=False)
+@_date_option("date_to", end=True)
+@click.option("--decided", is_flag=True, help="Only items with a decision.")
+@click.option("--limit", type=click.IntRange(1, 100000), default=50, show_default=True)
+@public_option
+@json_option
+def amounts(archive_path: str, minimum, maximum, year, about, body, date_from, date_to, decided: bool, limit: int, public: bool, as_json: bool) -> None:
+    """Amounts of money in the archive's items, largest first.
+
+    Example: referat amounts --min 100mio --decided   (all decisions with an amount over 100 mio. kr.)
+    """
+    from referat.archive import AmountFilters, ArchiveError
+    from referat.archive.output import render_amounts
+
+    filters = AmountFilters(minimum=minimum, maximum=maximum, year=year, body=body, date_from=date_from, date_to=date_to,
+                            about=about, decided=decided, public=public)
+    with _open(archive_path) as archive:
+        try:
+            rows = archive.amounts(filters, limit=limit)
+        except ArchiveError as error:
+            raise click.ClickException(str(error)) from None
+    click.echo(json.dumps({"amounts": rows}, ensure_ascii=False, indent=2) if as_json else render_amounts(rows))
+
+
 @main.command()
 @click.argument("item_id")
 @archive_option

@@ -9,6 +9,7 @@ Example:
 
 from referat.archive.actors import canonical_actor, resolve_actor
 from referat.archive.store import (
+    AmountFilters,
     Archive,
     ArchiveError,
     SearchFilters,
@@ -20,6 +21,7 @@ from referat.archive.store import (
 )
 
 __all__ = [
+    "AmountFilters",
     "Archive",
     "ArchiveError",
     "SQLiteArchive",

@@ -73,6 +73,39 @@ def render_statements(actor: str, rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def danish_amount(value: float) -> str:
+    """A value in DKK as the minutes write it.
+
+    Example:
+        >>> danish_amount(175_000_000), danish_amount(2_400_000_000), danish_amount(75_000)
+        ('175 mio. kr.', '2,4 mia. kr.', '75.000 kr.')
+    """
+    for size, unit in ((1e9, "mia."), (1e6, "mio.")):
+        if value >= size:
+            number = f"{value / size:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+            return f"{number} {unit} kr."
+    return f"{value:,.0f}".replace(",", ".") + " kr."
+
+
+_QUALIFIER_WORDS = {"approx": "ca. ", "at_least": "over ", "at_most": "op til "}
+
+
+def render_amounts(rows: list[dict[str, Any]]) -> str:
+    """amounts output: one amount a line, largest first, under its meeting and item."""
+    if not rows:
+        return "no amounts match"
+    lines = []
+    for row in rows:
+        year = f" (for {row['year']})" if row["year"] else ""
+        decided = ", ".join(outcome or "decided" for outcome in row["decisions"])
+        lines.append(f"{_QUALIFIER_WORDS.get(row['qualifier'] or '', '')}{danish_amount(row['value'])}{year} · "
+                     f"{row['date'] or 'undated'} · {row['body'] or '(no body)'}")
+        lines.append(f"  punkt {row['number']} {row['title']}" + (f"  [{decided}]" if decided else "")
+                     + f"  (referat show {row['item']})")
+        lines.append(f"  as printed: {' '.join(row['text'].split())} · {display_path(row['path'])}")
+    return "\n".join(lines)
+
+
 def render_actors(rows: list[dict[str, Any]]) -> str:
     if not rows:
         return "no actors yet (statements and positions come from the enrichment step)"

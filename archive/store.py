@@ -68,6 +68,23 @@ class SearchFilters:
     public: bool = False
 
 
+@dataclass(frozen=True)
+class AmountFilters:
+    """Narrow ``referat amounts``: values in DKK (inclusive), the year the amount is for,
+    meeting dates and body as in :class:`SearchFilters`, ``about`` a search query the item
+    must match, ``decided`` only items with a decision, ``public`` none of closed items."""
+
+    minimum: Optional[float] = None
+    maximum: Optional[float] = None
+    year: Optional[int] = None
+    body: Optional[str] = None
+    date_from: Optional[str] = None
+    date_to: Optional[str] = None
+    about: Optional[str] = None
+    decided: bool = False
+    public: bool = False
+
+
 @dataclass
 class SearchHit:
     rank: int
@@ -116,6 +133,7 @@ class Archive(Protocol):
     def search(self, query: str, filters: SearchFilters = SearchFilters(), limit: int = 20, facets: bool = False) -> SearchResult: ...
     def statements_by(self, actor: str, about: Optional[str] = None, date_from: Optional[str] = None, date_to: Optional[str] = None, public: bool = False) -> tuple[str, list[dict[str, Any]]]: ...
     def actors(self, public: bool = False) -> list[dict[str, Any]]: ...
+    def amounts(self, filters: "AmountFilters", limit: int = 100) -> list[dict[str, Any]]: ...
     def item(self, key: str, public: bool = False) -> Optional[dict[str, Any]]: ...
     def export(self, what: Literal["documents", "items"], public: bool = False) -> Iterator[dict[str, Any]]: ...
     def counts(self) -> dict[str, int]: ...
@@ -682,6 +700,62 @@ class SQLiteArchive:
                 "verb": row["verb"], "stance": row["stance"], "text": row["text"], "page": row["page"],
                 "item": row["key"], "number": row["number"], "title": row["title"], "body": row["body"],
                 "date": row["date"], "meeting_kind": row["meeting_kind"], "path": row["path"],
+            }
+            for row in rows
+        ]
+
+    def amounts(self, filters: AmountFilters = AmountFilters(), limit: int = 100) -> list[dict[str, Any]]:
+        """Amounts of money in the items, largest first, with their item and meeting:
+        "all decisions with an amount over 100 mio. kr." is ``AmountFilters(minimum=1e8, decided=True)``.
+
+        Example:
+            >>> from referat.extract import extract_bytes
+            >>> text = "Punkt 1 Anlægsbudget\\nBeslutning\\nByrådet bevilgede 175 mio. kr. i 2026.\\n"
+            >>> with open_archive(":memory:") as archive:
+            ...     _ = archive.store_document(extract_bytes("m.txt", text.encode()))
+            ...     [(row["value"], row["year"], row["title"]) for row in archive.amounts(AmountFilters(minimum=1e8, decided=True))]
+            [(175000000.0, 2026, 'Anlægsbudget')]
+        """
+        clauses, named = [], {}
+        for clause, key, value in (
+            ("a.value >= :minimum", "minimum", filters.minimum), ("a.value <= :maximum", "maximum", filters.maximum),
+            ("a.year = :year", "year", filters.year), ("m.date >= :date_from", "date_from", filters.date_from),
+            ("m.date <= :date_to", "date_to", filters.date_to),
+            ("lower(m.body) LIKE :body", "body", f"%{filters.body.lower()}%" if filters.body else None),
+        ):
+            if value is not None:
+                clauses.append(clause)
+                named[key] = value
+        if filters.decided:
+            clauses.append("EXISTS (SELECT 1 FROM decisions dc WHERE dc.item_id = i.id)")
+        if filters.public:
+            clauses.append("i.access <> 'closed'")
+        if filters.about:
+            try:
+                named["match"] = parse_query(filters.about).match
+            except QueryError as error:
+                raise ArchiveError(str(error)) from None
+            clauses.append(
+                "i.id IN (SELECT p.item_id FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid WHERE passages_fts MATCH :match)"
+            )
+        named["limit"] = limit
+        rows = self.connection.execute(
+            f"""SELECT a.text, a.value, a.currency, a.qualifier, a.year, i.key, i.number, i.title,
+                       (SELECT group_concat(coalesce(dc.outcome, ''), ',') FROM decisions dc WHERE dc.item_id = i.id) AS outcomes,
+                       m.body, m.date, m.kind AS meeting_kind, d.path
+                FROM amounts a JOIN items i ON i.id = a.item_id JOIN meetings m ON m.id = i.meeting_id
+                     JOIN documents d ON d.id = m.document_id
+                WHERE 1{"".join(f" AND {clause}" for clause in clauses)}
+                ORDER BY a.value DESC, m.date, d.path, i.ordinal, a.id
+                LIMIT :limit""",
+            named,
+        ).fetchall()
+        return [
+            {
+                "text": row["text"], "value": row["value"], "currency": row["currency"], "qualifier": row["qualifier"],
+                "year": row["year"], "item": row["key"], "number": row["number"], "title": row["title"],
+                "decisions": [outcome or None for outcome in row["outcomes"].split(",")] if row["outcomes"] is not None else [],
+                "body": row["body"], "date": row["date"], "meeting_kind": row["meeting_kind"], "path": row["path"],
             }
             for row in rows
         ]

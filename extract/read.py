@@ -6,6 +6,7 @@ import os
 
 from referat.extract.errors import ExtractionError, UnsupportedFormat
 from referat.extract.pages import ReadResult
+from referat.extract.readers.doc import read_doc
 from referat.extract.readers.docx import read_docx
 from referat.extract.readers.pdf import read_pdf
 from referat.extract.readers.text import read_text
@@ -44,7 +45,7 @@ def read_bytes(path: str, data: bytes) -> ReadResult:
     if media_type == "application/zip":
         return read_docx(path, data)
     if media_type == "application/msword":
-        raise UnsupportedFormat(path, "legacy Word .doc is not supported (save it as DOCX or PDF)")
+        return read_doc(path, data)
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnsupportedFormat(path, "binary file of unknown format (not PDF, DOCX or text)")
     return read_text(path, data)

@@ -46,6 +46,9 @@ _SAMPLE_MODULUS, _SAMPLE_MULTIPLIER = 65536, 40503
 # Closed items (by the partial index items_closed), and the condition on a passage ``p``
 # that --public searches add: only the title of a closed item may be searched.
 _CLOSED_ITEMS = "SELECT id FROM items WHERE access = 'closed'"
+# Under --public a closed item is ranked by its title alone (the text columns weigh 0), so
+# its hidden text cannot lift it above an open item either.
+_PUBLIC_RANK = f"CASE WHEN items_fts.rowid IN ({_CLOSED_ITEMS}) THEN bm25(items_fts, 0.0, 0.0, 0.0, 8.0, 4.0, 2.0) ELSE {_RANK} END"
 _PUBLIC_PASSAGE = f"(p.section_kind = 'title' OR p.item_id NOT IN ({_CLOSED_ITEMS}))"
 
 
@@ -528,8 +531,8 @@ class SQLiteArchive:
             )
             params = [parsed.match, *([filters.section] if filters.section else []), *params]
         if filters.public:
-            # A closed item takes part only when its title holds every word (it is ranked
-            # by all its text, as stored; only its title is shown, see _hits).
+            # A closed item takes part only when its title holds every word; it is ranked
+            # by its title alone (_PUBLIC_RANK), and only its title is shown (see _hits).
             where += (
                 f" AND (+items_fts.rowid NOT IN ({_CLOSED_ITEMS}) OR +items_fts.rowid IN (SELECT p.item_id FROM passages_fts"
                 " CROSS JOIN passages p INDEXED BY passages_lookup ON p.id = passages_fts.rowid"
@@ -539,7 +542,7 @@ class SQLiteArchive:
         joins = ""
         if filters.body or filters.date_from or filters.date_to or filters.kind:
             joins = " JOIN items i ON i.id = items_fts.rowid JOIN meetings m ON m.id = i.meeting_id"
-        sql = f"""SELECT items_fts.rowid, {_RANK} AS score FROM items_fts{joins}
+        sql = f"""SELECT items_fts.rowid, {_PUBLIC_RANK if filters.public else _RANK} AS score FROM items_fts{joins}
             WHERE items_fts MATCH ?{where} ORDER BY score LIMIT ?"""
         return [(row[0], row[1]) for row in self.connection.execute(sql, [parsed.rank_match, *params, limit])]
 

@@ -367,3 +367,15 @@ def test_an_archive_of_schema_2_records_closed_text_and_closes_sub_items(tmp_pat
         assert archive.store_document(builder_document()) == "replaced"
         assert archive.search("landinspektøren").hits == [] and archive.check()["fts"] == "ok"
         assert archive.connection.execute("SELECT closed_text FROM documents").fetchone()[0] == "withheld"
+
+
+def test_public_ranks_a_closed_item_by_its_title_alone(tmp_path):
+    # Both titles name the harbour; the closed item's hidden text names it five more
+    # times. Without --public that text lifts it to the top; with --public it must not.
+    closed = item("2", "Salg af havnearealet", [("background", "Havnearealet sælges. " * 5)])
+    closed.access = "closed"
+    open_item = item("1", "Plan for havnearealet", [("background", "Havnearealet skal omdannes til boliger.")])
+    with open_archive(str(tmp_path / "a.db")) as archive:
+        archive.store_document(document("havn.txt", "Økonomiudvalget", "2025-06-01", [open_item, closed]), include_closed=True)
+        assert [hit.number for hit in archive.search("havnearealet").hits] == ["2", "1"]
+        assert [hit.number for hit in archive.search("havnearealet", filters=SearchFilters(public=True)).hits] == ["1", "2"]

@@ -261,6 +261,14 @@ def test_pipeline_components_are_registered_and_built_once():
     assert [t.lemma_ for t in doc if t.text == "orienterede"] == ["orientere"]
 
 
+def test_organisation_rules_take_genitives_and_a_lower_case_second_part():
+    # Seed 003 writes "Behandlingsrådets analyse" and "at Psykiatri- og socialudvalget tager …".
+    text = "Punkt 1 Status\nReferat\nDet fremgår af Behandlingsrådets analyse, at Psykiatri- og socialudvalget skal orienteres."
+    item = extract_bytes("m.txt", text.encode()).meetings[0].items[0]
+    organisations = {(e.text, e.canonical) for e in item.entities if e.label == "ORG"}
+    assert organisations == {("Behandlingsrådets", "Behandlingsrådet"), ("Psykiatri- og socialudvalget", "Psykiatri- og Socialudvalget")}
+
+
 def test_enrichment_fills_items_with_pages():
     text = "Referat\nMødedato\n26. februar 2026\nPunkt 1 Status\nReferat\nDanske Regioner foreslog, at 175 mio. kr. afsættes i 2026.\fKL tilføjede, at fristen er 1. marts 2026."
     item = extract_bytes("m.txt", text.encode()).meetings[0].items[0]

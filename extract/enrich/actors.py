@@ -168,6 +168,9 @@ def canonical_organisation(text: str) -> Optional[str]:
     """
     text = re.sub(r"\s+-\s*og\s+", "- og ", " ".join(text.split()))
     text = re.sub(r"\s+kommune$", " Kommune", text)
+    # "Psykiatri- og socialudvalget" → "Psykiatri- og Socialudvalget"; "Behandlingsrådets" → "Behandlingsrådet"
+    text = re.sub(r"(- og )([a-zæøå])", lambda match: match.group(1) + match.group(2).upper(), text)
+    text = re.sub(r"(styrelsen|ministeriet|udvalget|rådet)s$", r"\1", text)
     actor = resolve_name(text)
     if actor is not None:
         return actor.canonical

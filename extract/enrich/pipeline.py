@@ -187,7 +187,8 @@ ORG_RULES = re.compile(
     # "Aarhus Kommune", "Aarhus kommune", "Faaborg-Midtfyn Kommune", "Faaborg Midtfyn Kommune"
     r"|\b[A-ZÆØÅ][\wæøå]+(?:[- ][A-ZÆØÅ][\wæøå]+)?\s+[Kk]ommune\b"
     # "Indenrigs- og Sundhedsministeriet", "Psykiatri - og Socialudvalget", "Behandlingsrådet"
-    r"|\b(?:[A-ZÆØÅ][\wæøå]*\s?-?\s+og\s+)?[A-ZÆØÅ][\wæøå]*(?:styrelsen|ministeriet|udvalget|rådet)\b"
+    # (and the genitive, "Behandlingsrådets"; after "X- og" the second part may be lower-case: "Psykiatri- og socialudvalget")
+    r"|\b(?:[A-ZÆØÅ][\wæøå]*\s?-\s+og\s+[\wæøå]|[A-ZÆØÅ][\wæøå]*\s+og\s+[A-ZÆØÅ]|[A-ZÆØÅ])[\wæøå]*(?:styrelsen|ministeriet|udvalget|rådet)s?\b"
     # "Nationalt råd for psykiske lidelser og mental sundhed": up to the last head noun
     r"|\b(?:Rådet|Task Force|Nationalt [Rr]åd)\s+for\s+(?:[\wæøå-]+\s+){0,6}[\wæøå-]*(?:området|psykiatrien|sundhed|lidelser)\b)"
 )

@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from referat.extract.casing import lower_keeping_offsets
+
 MONTHS = {
     "januar": 1, "februar": 2, "marts": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7, "august": 8,
     "september": 9, "oktober": 10, "november": 11, "december": 12,
@@ -286,7 +288,7 @@ def find_dates(text: str, reference: Optional[datetime.date] = None) -> list[Dat
         ['medio marts\\n2026']
     """
     found: list[DateMatch] = []
-    lower = text.lower()  # same length: offsets hold
+    lower = lower_keeping_offsets(text)  # offsets hold
     stretch_start = stretch_end = -1
     for anchor in DATE_ANCHOR.finditer(lower):
         start = max(0, anchor.start() - _REACH_BEFORE)

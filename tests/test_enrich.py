@@ -290,3 +290,13 @@ def test_formanden_is_the_chair_from_the_participant_list():
         ("Mette Kjærsgaard Lund", "person", "orientere"),
         ("Medlemmerne", "body", "efterlyse"),
     ]
+
+
+def test_offsets_hold_after_characters_whose_lower_case_is_longer():
+    # "İ".lower() is two characters; the scans that search a lower-cased copy must still
+    # point at the right places in the original.
+    text = "Turen gik til İstanbul, İzmir og İskenderun. V stemte imod. Danske Regioner foreslog, at 5 mio. kr. afsættes i 2026."
+    assert [(p.actor, p.stance) for p in find_positions(text)] == [("Venstre", "against")]
+    assert [(s.actor.canonical, s.text) for s in find_statements(text)] == [("Danske Regioner", "5 mio. kr. afsættes i 2026.")]
+    assert [(a.text, a.year) for a in find_amounts(text)] == [("5 mio. kr.", 2026)]
+    assert [d.text for d in find_dates(text, MEETING)] == ["i 2026"]

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from referat.extract.casing import lower_keeping_offsets
+
 # Qualifiers before the number, as the contract names them.
 QUALIFIERS = {
     "ca.": "approx", "ca": "approx", "cirka": "approx", "omkring": "approx", "omtrent": "approx", "anslået": "approx",
@@ -104,7 +106,7 @@ _REACH_BEFORE = 60
 def _currency_stretches(text: str) -> list[tuple[int, int]]:
     """Merged (start, end) stretches of ``text`` that end just after a currency word."""
     stretches: list[tuple[int, int]] = []
-    for word in _CURRENCY_WORD.finditer(text.lower()):
+    for word in _CURRENCY_WORD.finditer(lower_keeping_offsets(text)):
         start, end = max(0, word.start() - _REACH_BEFORE), min(len(text), word.start() + len("kroner") + 1)
         if stretches and start <= stretches[-1][1]:
             stretches[-1] = (stretches[-1][0], end)

@@ -13,6 +13,7 @@ from typing import Optional
 
 from functools import lru_cache
 
+from referat.extract.casing import lower_keeping_offsets
 from referat.extract.enrich.actors import ActorContext, actor_alternation, party_letters
 
 STANCES: list[tuple[str, re.Pattern]] = [
@@ -55,7 +56,7 @@ def find_positions(text: str, context: Optional[ActorContext] = None) -> list[Po
         >>> [(p.actor, p.stance) for p in find_positions("Et flertal bestående af A og F stemte for. V stemte imod.")]
         [('Socialdemokratiet', 'for'), ('SF - Socialistisk Folkeparti', 'for'), ('Venstre', 'against')]
     """
-    lower = text.lower()  # same length: offsets hold; the patterns are lower-case
+    lower = lower_keeping_offsets(text)  # offsets hold; the patterns are lower-case
     # The stance patterns run only around the words they all contain (most texts have none).
     stretches: list[tuple[int, int]] = []
     for word in _ANY_STANCE.finditer(lower):

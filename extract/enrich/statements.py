@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from referat.extract.casing import lower_keeping_offsets
 from referat.extract.enrich.actors import Actor, ActorContext, actor_alternation, actor_pattern
 
 # infinitive → (past tense forms, participle forms, particle after the verb or None)
@@ -149,7 +150,7 @@ def find_statements(text: str, context: Optional[ActorContext] = None) -> list[S
         [('Danske Regioner', 'tilføje', 'det bør overvejes')]
     """
     context = context or ActorContext()
-    verb_positions = [match.start() for match in _VERB_LOWER.finditer(text.lower())]
+    verb_positions = [match.start() for match in _VERB_LOWER.finditer(lower_keeping_offsets(text))]
     if not verb_positions:
         return []
     # Re-join sentences broken over lines (same length, so offsets hold); remember where

@@ -204,6 +204,7 @@ def split_historic(lines: list[Line]) -> list[HistoricMeeting]:
     # are longer than its typical text line, and a margin line is well short of it.
     lengths = sorted(len(line.text.strip()) for line in lines if line.text.strip())
     narrow = 0.6 * lengths[len(lengths) * 3 // 4] if lengths else 0.0
+    paragraphs = _sets_points_apart(lines)
     # A book covers about a year: a date printed without one takes the book's most common year.
     years = Counter(
         int(date[:4]) for start in merged for date in [_date_in(" ".join(l.text for l in lines[start : start + 3]))] if date
@@ -226,7 +227,7 @@ def split_historic(lines: list[Line]) -> list[HistoricMeeting]:
             start_time=_time_in(head),
             body="Sogneraadet" if SOGNERAAD.search(head) or SOGNERAAD.search(" ".join(l.text for l in block[-6:])) else None,
         )
-        meeting.points = _points(block, leading=start == 0 and start not in merged, narrow=narrow)
+        meeting.points = _points(block, leading=start == 0 and start not in merged, narrow=narrow, paragraphs=paragraphs)
         meetings.append(meeting)
     return meetings
 
@@ -256,8 +257,11 @@ def _signature_date(block: list[Line]) -> Optional[str]:
 # A number counts when it continues the sequence; ordinals at a line start ("1. Klasse",
 # "Punkt" / "1. Hvis …") and numbers in lists do not. A point's title is the first
 # sentence of its text; without a full stop the text ends where the decision, a list or a
-# new sentence starts. The transcriptions' blank lines do not reach this stage, so those
-# starts are recognised by their words.
+# new sentence starts. Most transcriptions set a point's text apart from its decision and
+# from the next point with a blank line (``Line.blank_before``): in such a book the text
+# ends there too, unless the sentence plainly runs on over a page turn. Where the blank
+# line is absent, or the book leaves one only where a page turned (Todbjerg-Mejlby),
+# those starts are recognised by their words.
 
 # "1. Tekst", "3) Tekst", "11, Tekst" — the text may not start in lower case ("1. og 3.
 # Søndag", "9. ds. til Godkendelse" continue a sentence).
@@ -404,7 +408,19 @@ def _stops_title(text: str, title: str, current: Optional[int], election: bool) 
     return election and bool(_NAME_LINE.match(text))
 
 
-def _forward_title(texts: list[str], start: int, first: str, current: Optional[int], end: int, limit: int = 30) -> tuple[str, int]:
+def _runs_on(title: str, following: str) -> bool:
+    """Whether a sentence runs on over a blank line: some books leave one where the page
+    turns ("… anmoder Sogneraadet" / "" / "om Tilskud."): the title ends in a broken word or
+    a word the sentence cannot end with, or the next line goes on in lower case — unless
+    that is a verdict, the decision under the point ("" / "nægtedes", "do.")."""
+    if _candidate(following) or _is_verdict(following):
+        return False
+    return bool(re.search(r"[-=]$", title)) or _ends_open(title) or following[:1].islower()
+
+
+def _forward_title(
+    texts: list[str], start: int, first: str, current: Optional[int], end: int, blanks: list[bool], limit: int = 30
+) -> tuple[str, int]:
     """The point's text from ``first`` on, over the lines after ``start`` that continue it;
     the title is its first sentence. Returns the title and the last line index used."""
     title = first
@@ -412,6 +428,8 @@ def _forward_title(texts: list[str], start: int, first: str, current: Optional[i
     index = start
     while index + 1 < min(end, len(texts)) and index - start < limit:
         following = texts[index + 1]
+        if blanks[index + 1] and not _runs_on(title, following):
+            break  # a blank line ends the point's paragraph
         # A full stop at the line end ends the text unless the next line runs on in lower case.
         if _sentence_end(title + "\n") is not None and not (following[:1].islower() and not _verdict_word_first(following)):
             break
@@ -482,9 +500,19 @@ def _sequence_number(candidates: list[_Candidate], position: int, last: int) -> 
     return None
 
 
-def _points(block: list[Line], leading: bool = False, narrow: float = 0.0) -> list[tuple[str, str, int]]:
-    """The numbered points of one meeting, with their titles (see the rules above)."""
+def _sets_points_apart(lines: list[Line]) -> bool:
+    """Whether the book's blank lines are paragraph breaks: most of its point numbers stand
+    after one. (Some transcriptions leave a blank line only where a page turned.)"""
+    numbers = [line for line in lines if _candidate(line.text.strip())]
+    return len(numbers) >= 3 and 2 * sum(line.blank_before for line in numbers) >= len(numbers)
+
+
+def _points(block: list[Line], leading: bool = False, narrow: float = 0.0, paragraphs: bool = False) -> list[tuple[str, str, int]]:
+    """The numbered points of one meeting, with their titles (see the rules above). In a
+    book that sets its points apart with blank lines (``paragraphs``), a blank line ends a
+    point's text."""
     texts = [line.text.strip() for line in block]
+    blanks = [paragraphs and line.blank_before for line in block]
     start = _body_start(texts)
     candidates = []
     for index in range(start, len(texts)):
@@ -523,7 +551,7 @@ def _points(block: list[Line], leading: bool = False, narrow: float = 0.0) -> li
         title = ""
         following = texts[index + 1] if index + 1 < len(texts) else ""
         if candidate.kind == "numbered" or (candidate.kind == "sub" and candidate.text):
-            title, used = _forward_title(texts, index, candidate.text, place, signatures)
+            title, used = _forward_title(texts, index, candidate.text, place, signatures, blanks)
         elif candidate.kind == "ad":
             # A point printed without its number just above its "ad N", or not at all.
             title = _backward_text(texts, index, floor, narrow) or ""
@@ -534,7 +562,7 @@ def _points(block: list[Line], leading: bool = False, narrow: float = 0.0) -> li
             if before:
                 title = before
             elif following and not _candidate(following) and not _verdict_word_first(following) and not _CLOSING_LINE.match(following):
-                title, used = _forward_title(texts, index + 1, following, place, signatures)
+                title, used = _forward_title(texts, index + 1, following, place, signatures, blanks)
         points.append((printed, title, block[index].page))
         last = place
         floor = max(floor, used)

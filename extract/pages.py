@@ -35,6 +35,9 @@ class Line:
     list_label: Optional[str] = None
     # Where the line sits: "body", "header", "footer", "sidebar", "table".
     region: str = "body"
+    # An empty line stood between this line and the one before it on its page (set by
+    # the TXT reader, where blank lines separate paragraphs; other readers leave it False).
+    blank_before: bool = False
 
     def with_text(self, text: str) -> "Line":
         return replace(self, text=text)

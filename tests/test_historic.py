@@ -305,3 +305,85 @@ Vedtoges.
         # "Til Behandling forelaa et Forslag …" is the point's own text, not the hand-over.
         ("1940-07-26", [("1", "Til Behandling forelaa et Forslag fra Vejudvalget om Grus til Skolevejen.")]),
     ]
+
+
+# Tiset style: the margin number, the point's text, a blank line, the decision; a blank
+# line also sets one point apart from the next.
+BLANK_LINES = """Onsdagen den 8 April 1942 afholdt Sogneraadet
+Møde i Forsamlingshuset
+følgende forhandledes
+
+
+1
+Til en Sommerlejr for Byens Børn
+
+
+bevilgedes 75 Kr.
+
+
+2
+Andragende fra Skytteforeningen om Tilskud til Skiver
+
+
+Foreningen har 40 Medlemmer
+nægtedes
+
+
+3
+Skrivelse fra Amtet om Vejenes Istandsættelse efter
+
+
+Vinteren og om Grus til Vejmanden
+
+
+Til Efterretning
+
+
+4
+Andragende fra Husmandsforeningen
+
+
+om Tilskud til et Kursus i Havebrug
+Bevilgedes 20 Kr
+
+
+Mødet hævet
+N. Bak
+P. Holm
+"""
+
+
+def test_a_blank_line_ends_a_points_text_unless_the_sentence_runs_on():
+    (meeting,) = _meetings(BLANK_LINES + "\n" + BLANK_LINES.replace("8 April", "22 April"))[:1]
+    assert _points(meeting) == [
+        # The verdict after a blank line is the decision, even under an adverbial opening
+        # (without the blank line it would complete the text, see TITLE_ENDS).
+        ("1", "Til en Sommerlejr for Byens Børn"),
+        # A remark after a blank line is no part of the title, though its words would be.
+        ("2", "Andragende fra Skytteforeningen om Tilskud til Skiver"),
+        # A page turn: the text ends on a word a sentence cannot end with …
+        ("3", "Skrivelse fra Amtet om Vejenes Istandsættelse efter Vinteren og om Grus til Vejmanden"),
+        # … or goes on in lower case after the blank line.
+        ("4", "Andragende fra Husmandsforeningen om Tilskud til et Kursus i Havebrug"),
+    ]
+
+
+# A book that leaves a blank line only where a page turned: its numbers do not stand
+# after blank lines, so a blank line ends nothing and the words decide.
+PAGE_TURN = """Aar 1941 den 6. Maj Kl. 19 afholdt Sogneraadet Møde.
+1. Et Andragende fra Husmand Jens Holm
+Tværmose om Statslaan anbefaledes.
+2. Et Andragende fra Karl Bak
+
+Vestergaard om Tilskud til Dræning anbefaledes.
+3. Der forelaa en Skrivelse fra Amtet om Snekastning.
+"""
+
+
+def test_blank_lines_count_only_in_a_book_that_sets_its_points_apart_with_them():
+    meeting = _meetings(PAGE_TURN + PAGE_TURN.replace("6. Maj", "20. Maj"))[0]
+    assert _points(meeting)[1] == ("2", "Et Andragende fra Karl Bak Vestergaard om Tilskud til Dræning anbefaledes.")
+    # The same page turn in a book whose points stand after blank lines ends the text.
+    apart = PAGE_TURN.replace("\n1.", "\n\n1.").replace("\n2.", "\n\n2.").replace("\n3.", "\n\n3.")
+    meeting = _meetings(apart + apart.replace("6. Maj", "20. Maj"))[0]
+    assert _points(meeting)[1] == ("2", "Et Andragende fra Karl Bak")

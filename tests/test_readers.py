@@ -183,3 +183,15 @@ def test_the_real_syddjurs_doc_is_read():
     # A policy paper the municipality appended to its minutes (5 pages), not minutes itself.
     assert (document.source.media_type, document.source.pages) == ("application/msword", 5)
     assert document.meetings[0].organisation == "Syddjurs Kommune"
+
+
+def test_text_marks_the_line_after_a_blank_line():
+    data = "1\nSkrivelse fra Amtet\n\n\nTil Efterretning\n  \nMødet hævet\fN. Bak\n\nP. Holm".encode()
+    pages = read_text("bog.txt", data).pages
+    assert [(line.text, line.blank_before) for line in pages[0].lines] == [
+        ("1", False),
+        ("Skrivelse fra Amtet", False),
+        ("Til Efterretning", True),  # two blank lines are one break
+        ("Mødet hævet", True),  # a line of spaces is blank too
+    ]
+    assert [(line.text, line.blank_before) for line in pages[1].lines] == [("N. Bak", False), ("P. Holm", True)]

@@ -34,19 +34,25 @@ def decode_text(data: bytes) -> tuple[str, list[str]]:
 
 
 def read_text(path: str, data: bytes) -> ReadResult:
-    """Read a text file; every line keeps its page (form feeds split pages).
+    """Read a text file; every line keeps its page (form feeds split pages). Empty lines
+    are dropped; the line after one is marked ``blank_before`` (a paragraph starts).
 
     Example:
         >>> read_text("a.txt", b"Punkt 1\\fPunkt 2").pages[1].lines[0].text
         'Punkt 2'
+        >>> [line.blank_before for line in read_text("a.txt", b"1.\\nTekst\\n\\nVedtoges").pages[0].lines]
+        [False, False, True]
     """
     text, warnings = decode_text(data)
     pages = []
     for number, chunk in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\f"), start=1):
-        lines = [
-            Line(text=" ".join(raw.split()), page=number)
-            for raw in chunk.split("\n")
-            if raw.strip()
-        ]
+        lines = []
+        blank = False
+        for raw in chunk.split("\n"):
+            if not raw.strip():
+                blank = True
+                continue
+            lines.append(Line(text=" ".join(raw.split()), page=number, blank_before=blank and bool(lines)))
+            blank = False
         pages.append(Page(number=number, lines=lines))
     return ReadResult(pages=pages, media_type="text/plain", warnings=warnings)

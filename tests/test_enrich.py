@@ -235,6 +235,8 @@ def test_herunder_joins_a_second_verb_to_the_same_speaker():
         ("Ø undlod at stemme.", [("Enhedslisten", "abstain")]),
         ("Medlemmerne bakkede op om forslaget.", [("Medlemmerne", "for")]),
         ("Indenrigs- og Sundhedsministeriet tog forbehold for den endelige fordeling.", [("Indenrigs- og Sundhedsministeriet", "reservation")]),
+        # A coordinated clause has its own subject.
+        ("V stemte imod, og Ø tog forbehold.", [("Venstre", "against"), ("Enhedslisten", "reservation")]),
     ],
 )
 def test_positions_and_votes(text, expected):

@@ -24,6 +24,7 @@ STANCES: list[tuple[str, re.Pattern]] = [
     ("not_participating", re.compile(r"\bdeltog\s+ikke\s+i\s+(?:sagens\s+)?behandling(?:en)?\b|\berklærede\s+sig\s+inhabil\b")),
 ]
 _ANY_STANCE = re.compile(r"stemte|stemmer|tiltræde|forbehold|undlod|deltog ikke|inhabil|protokol|var imod|bakkede op|tilsluttede sig|støttede")
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:og|men|mens|samt|hvorimod)\s+")
 # The longest stance phrase ("ønskede deres stemme ført til protokol") reaches this far
 # from any of the words above.
 _STANCE_REACH = 60
@@ -77,7 +78,8 @@ def find_positions(text: str, context: Optional[ActorContext] = None) -> list[Po
         sentence_start = max(text.rfind(". ", 0, start) + 2 if text.rfind(". ", 0, start) >= 0 else 0, text.rfind("\n", 0, start) + 1)
         sentence_end = min(e for e in (text.find(". ", start), text.find("\n", start), len(text)) if e >= 0)
         sentence_text = " ".join(text[sentence_start : sentence_end + 1].split())
-        subject = text[sentence_start:start].strip().rstrip(",")
+        # "V stemte imod, og Ø tog forbehold": a coordinated clause has its own subject.
+        subject = _CLAUSE_BREAK.split(text[sentence_start:start])[-1].strip().rstrip(",")
         group = _GROUP.search(subject)
         if group and all(letter in letters for letter in re.findall(r"[A-ZÆØÅ]", group.group("letters"))):
             for letter in re.findall(r"[A-ZÆØÅ]", group.group("letters")):

@@ -195,3 +195,21 @@ def test_text_marks_the_line_after_a_blank_line():
         ("Mødet hævet", True),  # a line of spaces is blank too
     ]
     assert [(line.text, line.blank_before) for line in pages[1].lines] == [("N. Bak", False), ("P. Holm", True)]
+
+
+def test_a_doc_conversion_that_hangs_is_stopped_with_a_reason(tmp_path, monkeypatch):
+    # A stand-in for LibreOffice that never finishes: the time limit ends it and its
+    # process group, and the file gets one line saying so.
+    import sys
+
+    fake = tmp_path / "soffice"
+    fake.write_text(f"#!{sys.executable}\nimport time\ntime.sleep(60)\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr(doc_reader, "office_program", lambda: str(fake))
+    monkeypatch.setattr(doc_reader, "CONVERT_TIMEOUT", 0.5)
+    from referat.extract import extract_bytes
+    from referat.extract.errors import ExtractionError
+
+    with __import__("pytest").raises(ExtractionError) as raised:
+        extract_bytes("gammel.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    assert str(raised.value) == "gammel.doc: legacy Word .doc: LibreOffice did not finish converting it in 0.5 s"

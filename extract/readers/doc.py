@@ -64,7 +64,10 @@ def _convert_to_docx(path: str, data: bytes, office: str) -> bytes:
         try:
             _, errors = process.communicate(timeout=CONVERT_TIMEOUT)
         except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)  # soffice starts soffice.bin: end them all
+            try:
+                os.killpg(process.pid, signal.SIGKILL)  # soffice starts soffice.bin: end them all
+            except ProcessLookupError:
+                pass  # it ended just now
             process.wait()
             raise ExtractionError(path, f"legacy Word .doc: LibreOffice did not finish converting it in {CONVERT_TIMEOUT:g} s") from None
         converted = Path(work) / "out" / "input.docx"

@@ -719,39 +719,32 @@ class SQLiteArchive:
             ...     [(row["value"], row["year"], row["title"]) for row in archive.amounts(AmountFilters(minimum=1e8, decided=True))]
             [(175000000.0, 2026, 'Anlægsbudget')]
         """
-        clauses, named = [], {}
-        for clause, key, value in (
-            ("a.value >= :minimum", "minimum", filters.minimum), ("a.value <= :maximum", "maximum", filters.maximum),
-            ("a.year = :year", "year", filters.year), ("m.date >= :date_from", "date_from", filters.date_from),
-            ("m.date <= :date_to", "date_to", filters.date_to),
-            ("lower(m.body) LIKE :body", "body", f"%{filters.body.lower()}%" if filters.body else None),
-        ):
+        # Meeting body and dates as search filters them (the same matching of body names).
+        where, params = self._filter_sql(SearchFilters(body=filters.body, date_from=filters.date_from, date_to=filters.date_to), "i.id")
+        for clause, value in (("a.value >= ?", filters.minimum), ("a.value <= ?", filters.maximum), ("a.year = ?", filters.year)):
             if value is not None:
-                clauses.append(clause)
-                named[key] = value
+                where += f" AND {clause}"
+                params.append(value)
         if filters.decided:
-            clauses.append("EXISTS (SELECT 1 FROM decisions dc WHERE dc.item_id = i.id)")
+            where += " AND EXISTS (SELECT 1 FROM decisions dc WHERE dc.item_id = i.id)"
         if filters.public:
-            clauses.append("i.access <> 'closed'")
+            where += " AND i.access <> 'closed'"
         if filters.about:
             try:
-                named["match"] = parse_query(filters.about).match
+                params.append(parse_query(filters.about).match)
             except QueryError as error:
                 raise ArchiveError(str(error)) from None
-            clauses.append(
-                "i.id IN (SELECT p.item_id FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid WHERE passages_fts MATCH :match)"
-            )
-        named["limit"] = limit
+            where += " AND i.id IN (SELECT p.item_id FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid WHERE passages_fts MATCH ?)"
         rows = self.connection.execute(
             f"""SELECT a.text, a.value, a.currency, a.qualifier, a.year, i.key, i.number, i.title,
                        (SELECT group_concat(coalesce(dc.outcome, ''), ',') FROM decisions dc WHERE dc.item_id = i.id) AS outcomes,
                        m.body, m.date, m.kind AS meeting_kind, d.path
                 FROM amounts a JOIN items i ON i.id = a.item_id JOIN meetings m ON m.id = i.meeting_id
                      JOIN documents d ON d.id = m.document_id
-                WHERE 1{"".join(f" AND {clause}" for clause in clauses)}
+                WHERE 1{where}
                 ORDER BY a.value DESC, m.date, d.path, i.ordinal, a.id
-                LIMIT :limit""",
-            named,
+                LIMIT ?""",
+            [*params, limit],
         ).fetchall()
         return [
             {

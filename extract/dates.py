@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from referat.extract.casing import lower_keeping_offsets
+from referat.extract.textscan import lower_keeping_offsets, merged_stretches
 
 MONTHS = {
     "januar": 1, "februar": 2, "marts": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7, "august": 8,
@@ -289,17 +289,14 @@ def find_dates(text: str, reference: Optional[datetime.date] = None) -> list[Dat
     """
     found: list[DateMatch] = []
     lower = lower_keeping_offsets(text)  # offsets hold
-    stretch_start = stretch_end = -1
-    for anchor in DATE_ANCHOR.finditer(lower):
-        start = max(0, anchor.start() - _REACH_BEFORE)
-        if start <= stretch_end:  # overlaps the stretch so far: grow it
-            stretch_end = _to_space(text, anchor.end() + _REACH_AFTER)
-            continue
-        if stretch_end >= 0:
-            _add_dates(found, text, lower, stretch_start, stretch_end, reference)
-        stretch_start, stretch_end = _back_to_space(text, start), _to_space(text, anchor.end() + _REACH_AFTER)
-    if stretch_end >= 0:
-        _add_dates(found, text, lower, stretch_start, stretch_end, reference)
+    stretches = merged_stretches(
+        (_back_to_space(text, max(0, anchor.start() - _REACH_BEFORE)), _to_space(text, anchor.end() + _REACH_AFTER))
+        for anchor in DATE_ANCHOR.finditer(lower)
+    )
+    for start, end in stretches:
+        for match in _find_dates_in(text, lower, start, end, reference):
+            if not found or match.start_char >= found[-1].end_char:
+                found.append(match)
     return found
 
 
@@ -321,12 +318,6 @@ def _back_to_space(text: str, position: int) -> int:
     while position > limit and not text[position - 1].isspace():
         position -= 1
     return position
-
-
-def _add_dates(found: list[DateMatch], text: str, lower: str, start: int, end: int, reference: Optional[datetime.date]) -> None:
-    for match in _find_dates_in(text, lower, start, end, reference):
-        if not found or match.start_char >= found[-1].end_char:
-            found.append(match)
 
 
 def _find_dates_in(text: str, lower: str, stretch_start: int, stretch_end: int, reference: Optional[datetime.date]) -> list[DateMatch]:

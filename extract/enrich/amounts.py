@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from referat.extract.casing import lower_keeping_offsets
+from referat.extract.textscan import lower_keeping_offsets, merged_stretches
 
 # Qualifiers before the number, as the contract names them.
 QUALIFIERS = {
@@ -105,14 +105,10 @@ _REACH_BEFORE = 60
 
 def _currency_stretches(text: str) -> list[tuple[int, int]]:
     """Merged (start, end) stretches of ``text`` that end just after a currency word."""
-    stretches: list[tuple[int, int]] = []
-    for word in _CURRENCY_WORD.finditer(lower_keeping_offsets(text)):
-        start, end = max(0, word.start() - _REACH_BEFORE), min(len(text), word.start() + len("kroner") + 1)
-        if stretches and start <= stretches[-1][1]:
-            stretches[-1] = (stretches[-1][0], end)
-        else:
-            stretches.append((start, end))
-    return stretches
+    return merged_stretches(
+        (max(0, word.start() - _REACH_BEFORE), min(len(text), word.start() + len("kroner") + 1))
+        for word in _CURRENCY_WORD.finditer(lower_keeping_offsets(text))
+    )
 
 
 def iter_amounts(text: str) -> Iterator[dict]:

@@ -13,7 +13,7 @@ from typing import Optional
 
 from functools import lru_cache
 
-from referat.extract.casing import lower_keeping_offsets
+from referat.extract.textscan import lower_keeping_offsets, merged_stretches
 from referat.extract.enrich.actors import ActorContext, actor_alternation, party_letters
 
 STANCES: list[tuple[str, re.Pattern]] = [
@@ -59,13 +59,9 @@ def find_positions(text: str, context: Optional[ActorContext] = None) -> list[Po
     """
     lower = lower_keeping_offsets(text)  # offsets hold; the patterns are lower-case
     # The stance patterns run only around the words they all contain (most texts have none).
-    stretches: list[tuple[int, int]] = []
-    for word in _ANY_STANCE.finditer(lower):
-        start, end = max(0, word.start() - _STANCE_REACH), min(len(lower), word.end() + _STANCE_REACH)
-        if stretches and start <= stretches[-1][1]:
-            stretches[-1] = (stretches[-1][0], end)
-        else:
-            stretches.append((start, end))
+    stretches = merged_stretches(
+        (max(0, word.start() - _STANCE_REACH), min(len(lower), word.end() + _STANCE_REACH)) for word in _ANY_STANCE.finditer(lower)
+    )
     if not stretches:
         return []
     letters = party_letters()

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from referat.extract.casing import lower_keeping_offsets
+from referat.extract.textscan import lower_keeping_offsets
 from referat.extract.enrich.actors import Actor, ActorContext, actor_alternation, actor_pattern
 
 # infinitive → (past tense forms, participle forms, particle after the verb or None)

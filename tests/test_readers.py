@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
 from builders import make_docx, make_pdf, paragraph
 
+from referat.extract import extract_bytes, extract_file, extract_or_reason
+from referat.extract.errors import ExtractionError
 from referat.extract.read import read_bytes
+from referat.extract.readers import doc as doc_reader
 from referat.extract.readers.text import read_text
 
 NUMBERING = """
@@ -90,9 +99,6 @@ def test_a_paragraph_bomb_is_refused_before_it_is_parsed(tmp_path):
     # 1.8 million empty paragraphs in a 200 kB DOCX: refused by counting them in the raw
     # part, in well under a second and without building a ~1 GB tree (measured before the
     # count: ~3 s and ~1.0 GB peak; after: ~0.4 s and ~160 MB, mostly the 60 MB part).
-    import subprocess
-    import sys
-
     from hostile.generate import write_case
 
     bomb = write_case(tmp_path, "paragraph-bomb.docx")
@@ -111,16 +117,13 @@ def test_a_paragraph_bomb_is_refused_before_it_is_parsed(tmp_path):
 
 # -- legacy Word .doc, through LibreOffice ------------------------------------------------
 
-from referat.extract.readers import doc as doc_reader  # noqa: E402
-
-needs_office = __import__("pytest").mark.skipif(
+needs_office = pytest.mark.skipif(
     doc_reader.office_program() is None, reason="LibreOffice is not installed (.ci/run installs it; a .doc is then read through it)"
 )
 
 
 @needs_office
 def test_a_legacy_doc_is_read_through_libreoffice(tmp_path):
-    import subprocess
 
     # Minutes written as text, saved by LibreOffice as a Word 97 .doc, then read back.
     text = tmp_path / "referat.txt"
@@ -133,7 +136,6 @@ def test_a_legacy_doc_is_read_through_libreoffice(tmp_path):
                     "--convert-to", "doc:MS Word 97", "--outdir", str(tmp_path / "doc"), str(text)], capture_output=True, timeout=120, check=True)
     data = (tmp_path / "doc" / "referat.doc").read_bytes()
     assert data.startswith(b"\xd0\xcf\x11\xe0")  # a real Word 97 file
-    from referat.extract import extract_bytes
 
     document = extract_bytes("referat.doc", data, enrich=False)
     assert document.source.media_type == "application/msword"
@@ -147,9 +149,7 @@ def test_a_legacy_doc_is_read_through_libreoffice(tmp_path):
 
 @needs_office
 def test_a_damaged_doc_is_one_clear_reason():
-    from referat.extract import extract_or_reason
 
-    import tempfile
     with tempfile.NamedTemporaryFile(suffix=".doc") as handle:
         handle.write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"not really a Word file" * 20)
         handle.flush()
@@ -159,10 +159,8 @@ def test_a_damaged_doc_is_one_clear_reason():
 
 
 def test_without_libreoffice_a_doc_is_refused_saying_what_to_do(monkeypatch):
-    from referat.extract import extract_or_reason
 
     monkeypatch.setattr(doc_reader, "office_program", lambda: None)
-    import tempfile
     with tempfile.NamedTemporaryFile(suffix=".doc") as handle:
         handle.write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
         handle.flush()
@@ -172,13 +170,11 @@ def test_without_libreoffice_a_doc_is_refused_saying_what_to_do(monkeypatch):
 
 @needs_office
 def test_the_real_syddjurs_doc_is_read():
-    from pathlib import Path
 
-    from referat.extract import extract_file
 
     found = sorted((Path(__file__).resolve().parent.parent.parent / "shared" / "corpus-real" / "syddjurs-2013").glob("*.doc"))
     if not found:
-        __import__("pytest").skip("../shared is not beside this checkout (it holds the real .doc; CI has it)")
+        pytest.skip("../shared is not beside this checkout (it holds the real .doc; CI has it)")
     document = extract_file(str(found[0]), enrich=False)
     # A policy paper the municipality appended to its minutes (5 pages), not minutes itself.
     assert (document.source.media_type, document.source.pages) == ("application/msword", 5)
@@ -200,16 +196,13 @@ def test_text_marks_the_line_after_a_blank_line():
 def test_a_doc_conversion_that_hangs_is_stopped_with_a_reason(tmp_path, monkeypatch):
     # A stand-in for LibreOffice that never finishes: the time limit ends it and its
     # process group, and the file gets one line saying so.
-    import sys
 
     fake = tmp_path / "soffice"
     fake.write_text(f"#!{sys.executable}\nimport time\ntime.sleep(60)\n")
     fake.chmod(0o755)
     monkeypatch.setattr(doc_reader, "office_program", lambda: str(fake))
     monkeypatch.setattr(doc_reader, "CONVERT_TIMEOUT", 0.5)
-    from referat.extract import extract_bytes
-    from referat.extract.errors import ExtractionError
 
-    with __import__("pytest").raises(ExtractionError) as raised:
+    with pytest.raises(ExtractionError) as raised:
         extract_bytes("gammel.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
     assert str(raised.value) == "gammel.doc: legacy Word .doc: LibreOffice did not finish converting it in 0.5 s"

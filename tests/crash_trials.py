@@ -593,22 +593,29 @@ class Totals:
         return "\n".join(lines)
 
 
-def plan_kill(rng: random.Random, reference: Reference, remaining: int, total: int, fresh: bool = False) -> KillPlan:
+def plan_kill(rng: random.Random, reference: Reference, remaining: int, total: int, fresh: bool = False,
+              mode: Optional[str] = None) -> KillPlan:
     """A seeded-random kill moment spread over the run expected for ``remaining`` documents:
     "time" anywhere in it, "store" within its storing phase, "write" at the first document
-    store after a moment in that phase, "early" at the first write of any kind after a
-    moment in the start-up (the run's record, a failure or the first store), and on a
-    ``fresh`` archive, half the time, "schema": 0–2 ms after its WAL appears, while the
-    migrations create the schema (they take about 1–2 ms here)."""
-    if fresh and rng.random() < 0.5:
+    store after a moment in the first half of that phase, "early" at the first write of
+    any kind after a moment in the start-up (the run's record, a failure or the first
+    store), and on a ``fresh`` archive, half the time, "schema": 0–2 ms after its WAL
+    appears, while the migrations create the schema (they take about 1–2 ms here).
+    ``mode`` forces one of the modes (not "schema")."""
+    if mode is None and fresh and rng.random() < 0.5:
         return KillPlan("schema", rng.uniform(0.0, 0.002))
     storing = (reference.seconds - reference.first_store) * max(remaining, 1) / max(total, 1)
     expected = reference.first_store + storing
-    mode = rng.choices(["time", "store", "write", "early"], weights=[3, 2, 4, 1])[0]
+    mode = mode or rng.choices(["time", "store", "write", "early"], weights=[3, 2, 4, 1])[0]
     if mode == "time":
         return KillPlan(mode, rng.uniform(0.0, expected))
     if mode == "early":
         return KillPlan(mode, rng.uniform(0.0, reference.first_store))
+    if mode == "write":
+        # It waits for the next store after the moment, so the moment is kept in the
+        # first half of the storing phase: a run with more workers, or on a machine
+        # faster than the reference's, stores sooner and would end before a later one.
+        return KillPlan(mode, rng.uniform(reference.first_store * 0.8, reference.first_store + storing / 2))
     return KillPlan(mode, rng.uniform(reference.first_store * 0.8, expected))
 
 
@@ -653,23 +660,36 @@ def run_trial(number: int, chain: int, folder: Path, database: Path, workdir: Pa
 def run_trials(
     folder: Path, workdir: Path, reference: Reference, kills: int, seed: int, workers: Sequence[int] = (1,),
     kills_per_chain: int = 4, report: Callable[[Trial], None] = lambda trial: None, max_trials: Optional[int] = None,
+    mid_store: int = 0,
 ) -> Totals:
-    """Kill runs until ``kills`` SIGKILLs have landed, in chains on one archive each: each
-    killed run is resumed by the next, and a chain ends with a run that is not killed
-    (after ``kills_per_chain`` kills, or when a run ends before its kill). Chain ``c``
-    runs with ``workers[c % len(workers)]`` worker processes."""
+    """Kill runs until ``kills`` SIGKILLs have landed, ``mid_store`` of them while a
+    document was being stored, in chains on one archive each: each killed run is resumed
+    by the next, and a chain ends with a run that is not killed (after ``kills_per_chain``
+    kills, or when a run ends before its kill). Chain ``c`` runs with
+    ``workers[c % len(workers)]`` worker processes.
+
+    Where a kill lands depends on the machine's timing, so the seeded plan alone cannot
+    promise ``mid_store`` landings: when the kills left to make are no more than the
+    mid-store landings still missing, every kill waits for a document store ("write"),
+    and the run goes on past ``kills`` until they have landed (at most ``max_trials``)."""
     rng = random.Random(seed)
     totals = Totals()
     total = len(reference.state.documents)
     chain, chain_kills, number = 0, 0, 0
     before = ArchiveState()
     limit = max_trials if max_trials is not None else 3 * kills + 10
-    while number < limit and (len(totals.kills) < kills or chain_kills):
+
+    def wanted() -> bool:
+        return len(totals.kills) < kills or totals.landed("mid-store") < mid_store
+
+    while number < limit and (wanted() or chain_kills):
         remaining = total - len(before.documents)
-        last = len(totals.kills) >= kills or chain_kills >= kills_per_chain or remaining == 0
+        last = not wanted() or chain_kills >= kills_per_chain or remaining == 0
         number += 1
         database = workdir / f"chain-{chain:02d}.db"
-        plan = None if last else plan_kill(rng, reference, remaining, total, fresh=not database.exists())
+        missing_mid_store = mid_store - totals.landed("mid-store")
+        force = "write" if missing_mid_store > 0 and kills - len(totals.kills) <= missing_mid_store else None
+        plan = None if last else plan_kill(rng, reference, remaining, total, fresh=not database.exists(), mode=force)
         trial, state = run_trial(number, chain, folder, database, workdir, workers[chain % len(workers)], plan, before, reference)
         totals.trials.append(trial)
         report(trial)

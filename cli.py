@@ -161,7 +161,7 @@ def _open(archive_path: str, create: bool = False):
     from referat.archive import ArchiveError, open_archive
 
     try:
-        return open_archive(archive_path, create=create)
+        return open_archive(archive_path, create=create, notice=lambda text: click.echo(f"referat: {text}", err=True))
     except ArchiveError as error:
         raise click.ClickException(str(error)) from None
 

@@ -17,12 +17,12 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
-from typing import Any, Iterator, Literal, Optional, Protocol
+from typing import Any, Callable, Iterator, Literal, Optional, Protocol
 
 from referat.archive.actors import Resolution, canonical_actor, normalise, resolve_actor
 from referat.archive.public import close_subitems, closed_text, personal_data, public_view
 from referat.archive.schema import SchemaError, migrate
-from referat.archive.text import Query, QueryError, best_passage, index_columns, parse_query, snippet
+from referat.archive.text import Query, QueryError, best_passage, index_columns, parse_query, snippet, without_own_name
 from referat.models import Document, Item
 
 StoreOutcome = Literal["imported", "replaced", "skipped"]
@@ -152,15 +152,16 @@ def default_archive_path() -> str:
     return os.environ.get("REFERAT_ARCHIVE") or "referat.db"
 
 
-def open_archive(path: str, create: bool = True) -> "SQLiteArchive":
-    """Open (and create or migrate) the archive at ``path``.
+def open_archive(path: str, create: bool = True, notice: Optional[Callable[[str], None]] = None) -> "SQLiteArchive":
+    """Open (and create or migrate) the archive at ``path``; ``notice`` is told, in one
+    line, when an older archive is being upgraded (which may take a while).
 
     Example:
         >>> with open_archive(":memory:") as archive:
         ...     archive.counts()["documents"]
         0
     """
-    return SQLiteArchive(path, create=create)
+    return SQLiteArchive(path, create=create, notice=notice)
 
 
 def _connect(path: str, check_same_thread: bool = True) -> sqlite3.Connection:
@@ -182,7 +183,7 @@ def _now() -> str:
 class SQLiteArchive:
     """The archive in one SQLite file (stdlib sqlite3). Use as a context manager."""
 
-    def __init__(self, path: str, create: bool = True) -> None:
+    def __init__(self, path: str, create: bool = True, notice: Optional[Callable[[str], None]] = None) -> None:
         self.path = path
         if path != ":memory:" and not create and not os.path.exists(path):
             raise ArchiveError(f"{path}: no archive there (create one with `referat import PATH --archive {path}`)")
@@ -195,7 +196,7 @@ class SQLiteArchive:
                 self.connection.execute("PRAGMA journal_mode = WAL")
                 # NORMAL in WAL mode: a power cut may lose the last commits, never corrupt.
                 self.connection.execute("PRAGMA synchronous = NORMAL")
-            migrate(self.connection)
+            migrate(self.connection, notice=None if notice is None else lambda text: notice(f"{path}: {text}"))
         except SchemaError as error:
             raise ArchiveError(f"{path}: {error}") from None
         except sqlite3.OperationalError as error:  # no such folder, no permission, locked
@@ -297,9 +298,10 @@ class SQLiteArchive:
             ).lastrowid
             ordinal = iter(range(1, 1_000_000))
             for item in meeting.items:
-                self._insert_item(item, meeting_id, None, f"{source.sha256[:12]}-{meeting_ordinal}", ordinal, used_keys)
+                self._insert_item(item, meeting_id, meeting.body, None, f"{source.sha256[:12]}-{meeting_ordinal}", ordinal, used_keys)
 
-    def _insert_item(self, item: Item, meeting_id: int, parent_id: Optional[int], prefix: str, ordinal: Iterator[int], used_keys: set[str]) -> None:
+    def _insert_item(self, item: Item, meeting_id: int, body: Optional[str], parent_id: Optional[int], prefix: str,
+                     ordinal: Iterator[int], used_keys: set[str]) -> None:
         execute = self.connection.execute
         number = "_".join(item.number.split()) or "0"
         key = f"{prefix}-{number}"
@@ -369,11 +371,12 @@ class SQLiteArchive:
         )
         rows = []
         for source, fact_id, kind, heading, actor, page, text in passages:
-            stems, parts = index_columns(text)
-            rows.append((item_id, source, fact_id, kind, heading, actor, page, text, stems, parts))
+            indexed = without_own_name(text, body)  # the meeting's own body is not indexed (text.py)
+            stems, parts = index_columns(text if indexed is None else indexed)
+            rows.append((item_id, source, fact_id, kind, heading, actor, page, text, indexed, stems, parts))
         self.connection.executemany(
-            "INSERT INTO passages (item_id, source, fact_id, section_kind, heading, actor, page, text, stems, parts)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO passages (item_id, source, fact_id, section_kind, heading, actor, page, text, indexed_text, stems, parts)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         # The item's row in the ranking index, read back through the view the delete trigger reads.
@@ -383,7 +386,7 @@ class SQLiteArchive:
             (item_id,),
         )
         for subitem in item.subitems:
-            self._insert_item(subitem, meeting_id, item_id, f"{prefix}-{number}", ordinal, used_keys)
+            self._insert_item(subitem, meeting_id, body, item_id, f"{prefix}-{number}", ordinal, used_keys)
 
     def start_run(self, paths: list[str]) -> int:
         """Record the start of an import run; its id tags the documents and errors it adds."""
@@ -554,7 +557,7 @@ class SQLiteArchive:
             return []
         passages: dict[int, list[sqlite3.Row]] = {}
         for row in self.connection.execute(
-            f"""SELECT p.item_id, p.section_kind, p.heading, p.actor, p.page, p.text,
+            f"""SELECT p.item_id, p.section_kind, p.heading, p.actor, p.page, p.text, coalesce(p.indexed_text, p.text) AS indexed,
                        i.key, i.number, i.title, m.body, m.date, m.kind AS meeting_kind, d.path
                 FROM passages p JOIN items i ON i.id = p.item_id JOIN meetings m ON m.id = i.meeting_id
                      JOIN documents d ON d.id = m.document_id
@@ -567,7 +570,9 @@ class SQLiteArchive:
         hits: list[Optional[SearchHit]] = []
         for item_id, score in ranked:
             rows = passages.get(item_id)
-            index, word_hits = best_passage([row["text"] for row in rows], parsed) if rows else (0, [])
+            # Hits are found in the text as indexed (the body's own name blanked, offsets kept),
+            # so the passage shown and the words marked are those the search matched.
+            index, word_hits = best_passage([row["indexed"] for row in rows], parsed) if rows else (0, [])
             words_found = 0
             for word_hit in word_hits:
                 words_found |= word_hit.words

@@ -102,6 +102,41 @@ def index_columns(text: str) -> tuple[str, str]:
     return " ".join(stems), " ".join(parts)
 
 
+# A meeting's own body is named in most of its items ("Det indstilles, at Psykiatri- og
+# Socialudvalget tager orienteringen til efterretning"). Indexed, that name makes every
+# item of the body a hit for each of its words ("psykiatri", or "økonomi" as a prefix of
+# "Økonomiudvalget") and buries the items that are about the subject. So the index holds
+# a passage's text with its meeting's body name blanked out; ``--body`` is the way to
+# search by body. The name may break across a line or lose its hyphen's space, and may
+# take the genitive s; case does not matter.
+_NAME_GAP = r"[\W_]{1,4}"
+
+
+@lru_cache(maxsize=1024)
+def _own_name(body: str) -> Optional[re.Pattern[str]]:
+    parts = WORD.findall(body)
+    if not parts:
+        return None
+    return re.compile(r"(?<![^\W_])" + _NAME_GAP.join(map(re.escape, parts)) + r"s?(?![^\W_])", re.IGNORECASE)
+
+
+def without_own_name(text: str, body: Optional[str]) -> Optional[str]:
+    """``text`` with each mention of ``body`` (the meeting's own body) blanked out, or
+    None when it has none. Blanks of the same length keep every offset, so hits found in
+    the result can be marked in ``text``.
+
+    Example:
+        >>> without_own_name("Psykiatri- og Socialudvalgets møde om psykiatrien", "Psykiatri- og Socialudvalget")
+        '                              møde om psykiatrien'
+        >>> without_own_name("Regionsrådet godkendte", "Økonomiudvalget") is None
+        True
+    """
+    pattern = _own_name(body) if body else None
+    if pattern is None or pattern.search(text) is None:
+        return None
+    return pattern.sub(lambda found: " " * len(found.group()), text)
+
+
 def spelling_variants(word: str) -> list[str]:
     """The word and its aa ↔ å spelling ("Aarhus" is also written "Århus").
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from pathlib import Path
 from typing import Optional
 
@@ -66,3 +67,21 @@ def write_minutes(folder: Path, count: int, items: int = 6) -> list[Path]:
         path.write_text(minutes_text(index, items=items), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def downgrade_to_schema_3(path) -> None:
+    """Make a fresh archive what referat wrote before migration 4: the body name indexed,
+    the indexes over ``passages`` and the view without ``indexed_text``."""
+    from referat.archive.schema import _V1, _V2, register_functions
+
+    connection = sqlite3.connect(path, isolation_level=None)
+    register_functions(connection)
+    connection.executescript(
+        "DROP TRIGGER passages_ai; DROP TRIGGER passages_ad; DROP TRIGGER items_bd; DROP TABLE passages_fts;"
+        "DROP TABLE items_fts; DROP VIEW item_documents; DROP VIEW passage_documents; DROP INDEX passages_lookup;"
+        "UPDATE passages SET stems = referat_stems(text), parts = referat_parts(text);"
+        "ALTER TABLE passages DROP COLUMN indexed_text;"
+    )
+    connection.executescript(_V1[_V1.index("CREATE VIRTUAL TABLE passages_fts"):])
+    connection.executescript("INSERT INTO passages_fts(passages_fts) VALUES ('rebuild');" + _V2 + "PRAGMA user_version = 3;")
+    connection.close()

@@ -67,9 +67,10 @@ def schema_objects(connection: sqlite3.Connection) -> set[tuple[str, str]]:
 def schemas_by_version() -> dict[int, set[tuple[str, str]]]:
     """What each schema version holds, from archive/schema.py's migrations applied one by
     one: a kill during a migration must leave an archive at one of these, never between."""
-    from referat.archive.schema import MIGRATIONS
+    from referat.archive.schema import MIGRATIONS, register_functions
 
     connection = sqlite3.connect(":memory:", isolation_level=None)
+    register_functions(connection)
     schemas = {0: set()}
     for version, script in enumerate(MIGRATIONS, start=1):
         connection.executescript(script)

@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from archive_documents import document, item
+from archive_documents import document, downgrade_to_schema_3, item
 from click.testing import CliRunner
 
 from referat.archive import SearchFilters, open_archive
@@ -350,6 +350,7 @@ def test_an_archive_of_schema_2_records_closed_text_and_closes_sub_items(tmp_pat
     path = tmp_path / "old.db"
     with open_archive(str(path)) as archive:
         archive.store_document(builder_document(), include_closed=True)
+    downgrade_to_schema_3(path)
     # What referat wrote before migration 3: closed items whole, their sub-items public,
     # no record of either choice.
     connection = sqlite3.connect(path)
@@ -359,7 +360,7 @@ def test_an_archive_of_schema_2_records_closed_text_and_closes_sub_items(tmp_pat
     )
     connection.close()
     with open_archive(str(path), create=False) as archive:
-        assert archive.connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 3
+        assert archive.connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 4
         assert [tuple(r) for r in archive.connection.execute("SELECT closed_text, personal_data FROM documents")] == [("included", "none")]
         assert archive.connection.execute("SELECT access FROM items WHERE number = 'a'").fetchone()[0] == "closed"
         assert archive.search("landinspektøren", filters=SearchFilters(public=True)).hits == []

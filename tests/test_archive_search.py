@@ -7,7 +7,7 @@ import json
 import sqlite3
 
 import pytest
-from archive_documents import document, item
+from archive_documents import document, downgrade_to_schema_3, item
 from click.testing import CliRunner
 
 from referat.archive import ArchiveError, SearchFilters, open_archive, store
@@ -178,11 +178,73 @@ def test_facets_of_many_matches_are_estimated_from_a_sample(tmp_path, monkeypatc
             assert abs(estimate.facets[facet][key] - count) <= 0.3 * count, (facet, key)
 
 
+OWN_NAME_DOCUMENTS = [
+    document("psu-2026.txt", "Psykiatri- og Socialudvalget", "2026-02-26", [
+        item("1", "Godkendelse af referat", [("decision", "Psykiatri- og Socialudvalget godkendte referatet.")]),
+        item("2", "Meddelelser", [("minutes", "Formanden orienterede om Psykiatri- og\nsocialudvalgets mødeplan.")]),
+        item("3", "Akutpladser i socialpsykiatrien", [("background", "Pladserne aflaster sygehusene.")]),
+    ]),
+    document("rr-2026.txt", "Regionsrådet", "2026-03-10", [
+        item("4", "Sager fra udvalgene", [("recommendation", "Det indstilles, at sagen sendes til Psykiatri- og Socialudvalget.")]),
+    ]),
+]
+
+
+def test_a_meetings_own_body_name_is_not_indexed(tmp_path):
+    with open_archive(str(tmp_path / "own.db")) as archive:
+        for doc in OWN_NAME_DOCUMENTS:
+            archive.store_document(doc)
+        # Items 1 and 2 say "psykiatri" only inside their own committee's name (item 2 across
+        # a line break and in the genitive); item 3 is about the subject; item 4 names the
+        # committee in another body's meeting, where the name is what the item is about.
+        result = archive.search("psykiatri", facets=True)
+        assert sorted(hit.title for hit in result.hits) == ["Akutpladser i socialpsykiatrien", "Sager fra udvalgene"]
+        assert result.total == 2
+        hit = next(hit for hit in result.hits if hit.number == "4")
+        assert "«Psykiatri»- og Socialudvalget" in hit.snippet
+        assert titles(archive.search("socialudvalgets")) == ["Sager fra udvalgene"]
+        # Only the index is blanked: what show and export give is the text as printed.
+        keys = [row["item"] for row in archive.export("items")]
+        shown = json.dumps([archive.item(key) for key in keys], ensure_ascii=False)
+        assert "Psykiatri- og Socialudvalget godkendte referatet." in shown
+        assert "Psykiatri- og\\nsocialudvalgets mødeplan" in shown
+        assert archive.check()["fts"] == "ok"
+        # The body is what --body is for.
+        assert sorted(titles(archive.search("referatet", SearchFilters(body="Psykiatri- og Socialudvalget")))) == ["Godkendelse af referat"]
+
+
+def test_an_archive_of_schema_3_is_migrated_and_its_body_names_leave_the_index(tmp_path):
+    path = tmp_path / "v3.db"
+    with open_archive(str(path)) as archive:
+        for doc in OWN_NAME_DOCUMENTS:
+            archive.store_document(doc)
+    downgrade_to_schema_3(path)
+    connection = sqlite3.connect(path)
+    # Before: all four items hold the word (1, 2 and 4 in the name, 3 as a compound part).
+    assert connection.execute("SELECT count(*) FROM items_fts WHERE items_fts MATCH 'psykiatri'").fetchone()[0] == 4
+    connection.close()
+    # The first command on the old archive says, in one line, that it upgrades it.
+    result = CliRunner().invoke(main, ["search", "psykiatri", "--archive", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"referat: {path}: upgrading the archive from schema 3 to {len(MIGRATIONS)}; large archives take a minute\n"
+    assert sorted(hit["title"] for hit in json.loads(result.stdout)["hits"]) == ["Akutpladser i socialpsykiatrien", "Sager fra udvalgene"]
+    with open_archive(str(path), create=False, notice=pytest.fail) as archive:  # up to date: nothing to say
+        assert archive.connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+        assert archive.check()["fts"] == "ok"
+        assert sorted(titles(archive.search("psykiatri"))) == ["Akutpladser i socialpsykiatrien", "Sager fra udvalgene"]
+        # A document stored after the migration is indexed the same way, and replacing one keeps the index whole.
+        replaced = OWN_NAME_DOCUMENTS[0].model_copy(update={"source": OWN_NAME_DOCUMENTS[0].source.model_copy(update={"sha256": "1" * 64})})
+        assert archive.store_document(replaced) == "replaced"
+        assert sorted(titles(archive.search("psykiatri"))) == ["Akutpladser i socialpsykiatrien", "Sager fra udvalgene"]
+        assert archive.check()["fts"] == "ok"
+
+
 def test_an_archive_of_schema_1_is_migrated(tmp_path):
     path = tmp_path / "old.db"
     with open_archive(str(path)) as archive:
         for doc in DOCUMENTS:
             archive.store_document(doc)
+    downgrade_to_schema_3(path)
     # What referat wrote before migration 2: the same tables, no item index (and none of
     # what migration 3 adds).
     connection = sqlite3.connect(path)

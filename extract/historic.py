@@ -54,9 +54,15 @@ YEAR_FIRST_SLASH = re.compile(
 # "Kl. 15", "Kl. 19,30", "Kl 1400", "Kl. 7½", "Kl. 7 Aften", "Kl. 5½ Em."
 TIME = re.compile(
     r"\bKl\.?\s*(?:(?P<compact>[0-2]\d[0-5]\d)\b|(?P<hour>[0-2]?\d)(?:[.:,](?P<minute>\d\d)\b|\s?(?P<half>½)|\b))"
-    r"(?P<afternoon>\.?\s*(?:em\b\.?|eftermiddag|aften))?",
+    r"(?:(?P<afternoon>\.?\s*(?:em\b\.?|eftermiddag|aften))|(?P<morning>\.?\s*(?:fm\b\.?|formiddag|morgen)))?",
     re.I,
 )
+# Councils in these books meet between 13 and 20 o'clock (every time in the gold). An
+# hour of 1 to 7 without "Formiddag" is on the 12-hour clock: "Kl. 7 holdt Tiset
+# Sogneraad" is 19:00, "Kl. 2" 14:00. From 8 the hour is taken as written ("Kl. 10" may be
+# a morning inspection, "Kl. 20" is already 24-hour), and so is an hour written with
+# two digits ("Kl 0700", "Kl. 07").
+LAST_AFTERNOON_HOUR = 7
 
 # A line that opens a meeting.
 MEETING_OPENING = re.compile(
@@ -170,6 +176,8 @@ def _time_in(text: str) -> Optional[str]:
         hour, minute = int(match.group("hour")), int(match.group("minute") or (30 if match.group("half") else 0))
     if match.group("afternoon") and hour < 12:
         hour += 12  # "Kl. 7 Aften", "Kl. 6 Em." (eftermiddag)
+    elif not match.group("morning") and len(match.group("hour") or "") == 1 and 1 <= hour <= LAST_AFTERNOON_HOUR:
+        hour += 12  # "Kl. 7", not "Kl 0700" or "Kl. 07"
     return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
 
 

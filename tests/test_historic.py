@@ -272,6 +272,34 @@ def test_meeting_headings_in_the_books_own_date_and_time_styles():
     ]
 
 
+TWELVE_HOUR_CLOCK = """Mandag den 20' Januar 1941 Kl. 7 holdt Tiset Sogneraad Møde i Forsamlingshuset.
+Mødet hævet
+N. Bak
+Aar 1941 den 3. Februar Kl. 2 afholdt Sogneraadet Møde.
+Mødet hævet
+N. Bak
+Aar 1941 den 4. Marts Kl. 9 Formiddag afholdt Sogneraadet Møde.
+Mødet hævet
+N. Bak
+Aar 1941 den 8. April Kl 0700 afholdt Sogneraadet Møde.
+Mødet hævet
+N. Bak
+Aar 1941 den 6. Maj Kl. 10 afholdt Sogneraadet Møde.
+"""
+
+
+def test_a_single_digit_hour_up_to_7_is_afternoon_or_evening():
+    # The books write "Kl. 7" for the evening meeting (Tiset 20 January 1941: gold 19:00);
+    # a morning needs "Formiddag", and a two-digit hour is the 24-hour clock.
+    assert [(m.date, m.start_time) for m in _meetings(TWELVE_HOUR_CLOCK)] == [
+        ("1941-01-20", "19:00"),
+        ("1941-02-03", "14:00"),
+        ("1941-03-04", "09:00"),
+        ("1941-04-08", "07:00"),
+        ("1941-05-06", "10:00"),
+    ]
+
+
 def test_a_line_about_a_meeting_inside_a_point_opens_none():
     # Headings may say "afholdtes Sogneraadsmøde" or begin "Aaret 1940 den …", but a line
     # that continues a sentence, or names a financial year, opens no meeting.

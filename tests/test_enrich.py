@@ -171,6 +171,21 @@ def test_percentages_are_not_amounts():
             [("Sundhedsdatastyrelsen", "oplyse", "modellen er klar"), ("Indenrigs- og Sundhedsministeriet", "orientere", "data kommer i 2. kvartal 2027.")],
         ),
         ("Udvalgsformand Jacob Klærke bad udvalgsmedlemmerne sende forslag.", [("Jacob Klærke", "bede", "udvalgsmedlemmerne sende forslag.")]),
+        ("Styrelsen gennemgik sagen og henviste til, at notatet er udsendt.", []),  # no actor named before "Styrelsen"
+        ("KL henviste til, at notatet er udsendt.", [("Kommunernes Landsforening", "henvise til", "notatet er udsendt.")]),
+        ("KL henviste sagen videre.", []),  # "henvise" without "til" refers a case, it says nothing
+        # A letter's author in a relative clause, in the present tense; a second verb joined by "og".
+        (
+            "Danske Regioner modtog et brev fra Indenrigs- og\nSundhedsministeren, hvor hun understreger, at fristen holder"
+            " og henviser til økonomiaftalen for 2023.",
+            [("Indenrigs- og Sundhedsministeren", "understrege", "fristen holder"),
+             ("Indenrigs- og Sundhedsministeren", "henvise til", "økonomiaftalen for 2023.")],
+        ),
+        ("KL har sendt et notat, hvori de foreslår, at puljen forlænges.", []),  # "notat" is no actor: nobody is named before "hvori"
+        ("Notatet fra KL, hvori de foreslår, at puljen forlænges.", [("Kommunernes Landsforening", "foreslå", "puljen forlænges.")]),
+        ("Sundhedsministeren oplyste, at loven træder i kraft.", [("Sundhedsministeren", "oplyse", "loven træder i kraft.")]),
+        # Present tense outside such a clause is the item's own prose, not a report of speech.
+        ("Regionen understreger, at fristen holder.", []),
     ],
 )
 def test_statements_in_every_word_order(text, expected):

@@ -100,6 +100,8 @@ def actor_alternation() -> str:
         r"Region\s+[A-ZÆØÅ][\wæøå]+"
         r"|[A-ZÆØÅ][\wæøå]+(?:-[A-ZÆØÅ][\wæøå]+)?\s+Kommunes?"
         r"|(?:[A-ZÆØÅ][\wæøå]*-\s+og\s+)?[A-ZÆØÅ][\wæøå]*(?:styrelsen|ministeriet|udvalget|rådet|sekretariatet)s?"
+        # A minister by office alone: "Indenrigs- og Sundhedsministeren".
+        r"|(?:[A-ZÆØÅ][\wæøå]*-\s+og\s+)?[A-ZÆØÅ][\wæøå]+ministeren"
     )
     # "Udvalgsformand Jacob Klærke", "Social – og Boligminister Sophie Hæstorp Andersen"
     person = r"(?:[A-ZÆØÅ][\wæøå]*\s?[-–]\s*og\s+|[A-ZÆØÅ][\wæøå-]*\s+)?(?:[A-ZÆØÅ][\wæøå-]*(?:formand|minister|direktør|chef|konsulent|borgmester)\s+)[A-ZÆØÅ][\wæøå'’-]+(?:\s+[A-ZÆØÅ][\wæøå'’-]+){1,3}"
@@ -206,6 +208,8 @@ def resolve_name(text: str, participants: Optional[list[str]] = None) -> Optiona
         best = process.extractOne(text, participants, scorer=fuzz.ratio, score_cutoff=90)
         if best:
             return Actor(best[0], "person")
+    if re.fullmatch(r"(?:[A-ZÆØÅ][\wæøå]*-\s+og\s+)?[A-ZÆØÅ][\wæøå]+ministeren", text):
+        return Actor(text, "person")  # the office speaks as a person ("hun", "han")
     if re.fullmatch(r"[A-ZÆØÅ][\wæøå-]*(?:-\s+og\s+[A-ZÆØÅ][\wæøå]*)?(?:styrelsen|ministeriet)", text):
         return Actor(text, "organisation")
     if re.fullmatch(r"[A-ZÆØÅ][\wæøå-]*(?:-\s+og\s+[A-ZÆØÅ][\wæøå]*)?(?:udvalget|rådet|sekretariatet)", text):

@@ -343,7 +343,7 @@ _WARM_UP = (
     "Hertil tilføjede KL, at Udvalgsformand Jacob Klærke og Lotte Lyhne, chefkonsulent i Socialpædagogerne, "
     "deltog, og pegede samtidig på, at uge 12 passer. Styrelsen orienterede udvalget mundtligt om status i 2. kvartal 2026.\n"
     "Medlemmerne bemærkede bl.a. følgende:\n- tidsplanen 2025-2027\n- ca. 20 mio. kr. i 2026\n"
-    "V stemte imod, og Ø tog forbehold."
+    "V stemte imod, og Ø tog forbehold. Brevet fra Sundhedsministeren, hvor hun understreger, at fristen holder, og henviser til aftalen."
 )
 
 
@@ -361,7 +361,7 @@ def get_nlp() -> Language:
     # not slower than the rest (the actor patterns alternate over every gazetteer name).
     _lemma_table()
     for compile_once in (actor_pattern, statements_module._subject_before_verb, statements_module._actor_after_verb,
-                         positions_module._subject_actor):
+                         statements_module._relative_clause, statements_module._next_present_verb, positions_module._subject_actor):
         compile_once()
     for with_auxiliaries in (False, True):
         statements_module._next_clause(with_auxiliaries)

@@ -55,7 +55,7 @@ SPEECH_VERBS: dict[str, tuple[tuple[str, ...], tuple[str, ...], Optional[str]]] 
     "ønske": (("ønskede",), ("ønsket",), None),
     "bede": (("bad",), ("bedt",), None),
     "byde velkommen": (("bød",), (), "velkommen"),
-    "henvise": (("henviste",), ("henvist",), None),
+    "henvise til": (("henviste",), ("henvist",), "til"),
     "redegøre": (("redegjorde",), ("redegjort",), None),
     "præcisere": (("præciserede",), ("præciseret",), None),
     "konstatere": (("konstaterede",), ("konstateret",), None),
@@ -84,6 +84,15 @@ _VERB_LOWER = re.compile(
     "(?=[" + "".join(sorted({form[0] for form in _FORMS})) + r"])(?<![\wæøå])(?:"
     + "|".join(sorted(_FORMS, key=len, reverse=True)) + r")(?![\wæøå])"
 )
+
+# Present tense, used only in a relative clause about a letter or report ("brev fra
+# Indenrigs- og Sundhedsministeren, hvor hun understreger, at …"). Everywhere else minutes
+# report in the past; present forms there are mostly the item's own prose ("Regionen
+# ønsker …"), and taking them cost precision.
+_PRESENT_IRREGULAR = {"gøre opmærksom på": "gør"}
+_PRESENT: dict[str, str] = {}
+for _lemma in SPEECH_VERBS:
+    _PRESENT[_PRESENT_IRREGULAR.get(_lemma, _lemma.split()[0] + "r")] = _lemma
 
 # Sentence adverbs that may stand between verb and content (or actor and verb in a
 # subordinate clause): "tilkendegav endvidere", "introducerede kort".
@@ -150,8 +159,10 @@ def find_statements(text: str, context: Optional[ActorContext] = None) -> list[S
         [('Danske Regioner', 'tilføje', 'det bør overvejes')]
     """
     context = context or ActorContext()
-    verb_positions = [match.start() for match in _VERB_LOWER.finditer(lower_keeping_offsets(text))]
-    if not verb_positions:
+    lowered = lower_keeping_offsets(text)
+    verb_positions = [match.start() for match in _VERB_LOWER.finditer(lowered)]
+    relative_positions = [match.start() for match in _RELATIVE_CUE.finditer(lowered)]
+    if not verb_positions and not relative_positions:
         return []
     # Re-join sentences broken over lines (same length, so offsets hold); remember where
     # the breaks were: a line that starts with a name may start a clause after a sub-heading.
@@ -159,10 +170,11 @@ def find_statements(text: str, context: Optional[ActorContext] = None) -> list[S
     joined = re.sub(r"(?<![.:!?])\n(?![-•])", " ", text)
     found: list[StatementMatch] = []
     for offset, sentence in _sentences_with_abbreviations(joined):
-        first_verb = bisect.bisect_left(verb_positions, offset)
-        if first_verb == len(verb_positions) or verb_positions[first_verb] >= offset + len(sentence):
+        has_verb = _any_within(verb_positions, offset, offset + len(sentence))
+        has_relative = _any_within(relative_positions, offset, offset + len(sentence))
+        if not has_verb and not has_relative:
             continue  # most sentences say nothing; skip them before any per-sentence search
-        verbs = list(VERB.finditer(sentence))
+        verbs = list(VERB.finditer(sentence)) if has_verb else []
         sentence_subject: Optional[Actor] = None
         last_actor: Optional[Actor] = None
         leading = actor_pattern().match(sentence, len(sentence) - len(sentence.lstrip()))
@@ -187,6 +199,63 @@ def find_statements(text: str, context: Optional[ActorContext] = None) -> list[S
                 continue
             found.append(StatementMatch(actor, lemma, content, offset + verb_match.start()))
             last_actor = actor
+        if has_relative:
+            found.extend(_relative_statements(sentence, offset, text, context))
+    found.sort(key=lambda statement: statement.start_char)
+    return found
+
+
+def _any_within(positions: list[int], start: int, end: int) -> bool:
+    first = bisect.bisect_left(positions, start)
+    return first < len(positions) and positions[first] < end
+
+
+_RELATIVE_CUE = re.compile(r"\bhvori?\s+(?:hun|han|de|den|det)\s")
+
+
+@lru_cache(maxsize=1)
+def _relative_clause() -> re.Pattern:
+    """ACTOR, hvor/hvori hun/han/de/den/det + a present-tense speech verb: the pronoun is
+    the actor just named (the letter's or report's author), not the last speaker."""
+    present = "|".join(sorted(map(re.escape, _PRESENT), key=len, reverse=True))
+    return re.compile(
+        rf"(?P<actor>{actor_alternation()})\s*,\s*(?i:hvor|hvori)\s+(?i:hun|han|de|den|det)\s+"
+        rf"(?i:(?:{ADVERBS})\s+)*(?P<verb>(?i:{present}))(?![\wæøå])"
+    )
+
+
+@lru_cache(maxsize=1)
+def _next_present_verb() -> re.Pattern:
+    """Where one present-tense statement stops and the next, by the same author, starts: "… og henviser til …"."""
+    present = "|".join(sorted(map(re.escape, _PRESENT), key=len, reverse=True))
+    return re.compile(rf",?\s+og\s+(?:(?:{ADVERBS})\s+)*(?P<verb>{present})(?![\wæøå])", re.I)
+
+
+def _relative_statements(sentence: str, offset: int, whole: str, context: ActorContext) -> list[StatementMatch]:
+    found = []
+    for relative in _relative_clause().finditer(sentence):
+        actor = context.resolve(relative.group("actor"))
+        if actor is None:
+            continue
+        verb, start, rest_from = relative.group("verb"), relative.start("verb"), relative.end()
+        while verb is not None:
+            lemma = _PRESENT[verb.lower()]
+            rest = sentence[rest_from:]
+            particle = SPEECH_VERBS[lemma][2]
+            if particle:
+                particle_match = re.match(rf"^\s*(?:{ADVERBS}\s+)*{re.escape(particle)}(?![\wæøå])", rest, re.I)
+                if not particle_match:
+                    break
+                rest = rest[particle_match.end():]
+            following = _next_present_verb().search(rest)
+            content = _content(rest[: following.start()] if following else rest, whole, offset + len(sentence))
+            if content:
+                found.append(StatementMatch(actor, lemma, content, offset + start))
+            if following is None:
+                break
+            verb = following.group("verb")
+            start = len(sentence) - len(rest) + following.start("verb")
+            rest_from = len(sentence) - len(rest) + following.end()
     return found
 
 

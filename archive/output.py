@@ -13,6 +13,12 @@ Style = Callable[[str], str]
 _MARKED = re.compile(r"«([^»]*)»")
 
 
+def item_label(number: str, title: str) -> str:
+    """"punkt 3 Title", or the title alone for an item printed without a number (the
+    paragraphs of a 1940s book that numbers none)."""
+    return f"punkt {number} {title}" if number else title
+
+
 def display_path(path: str) -> str:
     """A stored (absolute) path relative to the working folder when it lies below it.
 
@@ -36,7 +42,7 @@ def render_search(result: SearchResult, bold: Optional[Style] = None) -> str:
         lines.append("no hits")
     for hit in result.hits:
         when = hit.date or "undated"
-        heading = f"{hit.rank:>3}. {hit.body or '(no body)'} · {when} · punkt {hit.number} {hit.title}".rstrip()
+        heading = f"{hit.rank:>3}. {hit.body or '(no body)'} · {when} · {item_label(hit.number, hit.title)}".rstrip()
         lines.append(heading)
         label = hit.section + (f" · {hit.actor}" if hit.actor else "")
         text = _MARKED.sub(lambda match: bold(match.group(1)) if bold is not _plain else f"«{match.group(1)}»", hit.snippet)
@@ -64,7 +70,7 @@ def render_statements(actor: str, rows: list[dict[str, Any]]) -> str:
         if meeting != last_meeting:
             lines.append(f"{row['date'] or 'undated'} · {row['body'] or '(no body)'} · {display_path(row['path'])}")
             last_meeting = meeting
-        lines.append(f"  punkt {row['number']} {row['title']}  (referat show {row['item']})")
+        lines.append(f"  {item_label(row['number'], row['title'])}  (referat show {row['item']})")
         if row["type"] == "statement":
             page = f" (p. {row['page']})" if row["page"] else ""
             lines.append(f"    {row['as_printed']} ({row['verb']}): {row['text']}{page}")
@@ -100,7 +106,7 @@ def render_amounts(rows: list[dict[str, Any]]) -> str:
         decided = ", ".join(outcome or "decided" for outcome in row["decisions"])
         lines.append(f"{_QUALIFIER_WORDS.get(row['qualifier'] or '', '')}{danish_amount(row['value'])}{year} · "
                      f"{row['date'] or 'undated'} · {row['body'] or '(no body)'}")
-        lines.append(f"  punkt {row['number']} {row['title']}" + (f"  [{decided}]" if decided else "")
+        lines.append(f"  {item_label(row['number'], row['title'])}" + (f"  [{decided}]" if decided else "")
                      + f"  (referat show {row['item']})")
         lines.append(f"  as printed: {' '.join(row['text'].split())} · {display_path(row['path'])}")
     return "\n".join(lines)
@@ -121,7 +127,7 @@ def render_item(item: dict[str, Any]) -> str:
     meeting = item["meeting"]
     lines = [
         f"{meeting['body'] or '(no body)'} · {meeting['date'] or 'undated'} · {meeting['kind']}",
-        f"punkt {item['number']} {item['title']}" + ("  [closed]" if item["access"] == "closed" else ""),
+        item_label(item["number"], item["title"]) + ("  [closed]" if item["access"] == "closed" else ""),
         f"{display_path(item['source']['path'])} pp. {item['pages'][0]}–{item['pages'][1]} · {item['item']}",
     ]
     if item["case_numbers"]:

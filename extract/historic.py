@@ -38,7 +38,7 @@ SLASH_DATE = re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[ -.]?(?P<yea
 SHORT_YEAR_DATE = re.compile(r"\b(?P<day>[0-3]?\d)(?:-(?P<month>[01]?\d)-|/(?P<slash_month>[01]?\d)\s)(?P<year>\d\d)\b")
 # "28 Januar 1942", "21' Oktober 1942", "d. 3' Aug.", "d. 4de Dcbr." (the year may be left
 # out); the word after the day is a month only if :func:`_month_number` knows it.
-_DAY = r"(?P<day>[0-3]?\d)(?:\.?['’]|\.|ste|nde|die|de|te|ne|d|t)?"  # "8d Januar", "4de Dcbr.", "5t April"
+_DAY = r"(?P<day>[0-3]?\d)(?:\.?['’´]|\.|ste|nde|die|de|te|ne|d|t)?"  # "8d Januar", "4de Dcbr.", "5t April", "13´ Marts"
 _MONTH_WORD = r"(?P<month>[A-Za-zÆØÅæøå]{3,}\.?)(?![\wæøå])"
 NAMED_DATE = re.compile(rf"\b{_DAY}\s+{_MONTH_WORD}(?:\s+(?P<year>(?:19|18)\d\d)\b)?", re.I)
 _WEEKDAY = r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)(?:en)?"
@@ -81,12 +81,28 @@ SOGNERAAD = re.compile(r"sogneraad|sogneforstander|sognefoged", re.I)
 
 
 @dataclass
+class HistoricPoint:
+    number: str  # as printed; "" in a book that numbers none
+    title: str
+    page: int
+    line: int  # the index in the meeting's lines where the point starts
+
+
+@dataclass
 class HistoricMeeting:
     lines: list[Line]
     date: Optional[str] = None
     start_time: Optional[str] = None
     body: Optional[str] = None
-    points: list[tuple[str, str, int]] = field(default_factory=list)  # number, title, page
+    points: list[HistoricPoint] = field(default_factory=list)
+    # The minutes proper: after the heading (and a "følgende behandledes:" lead-in), before
+    # the signatures. A point's text runs from its line to the next point or this end.
+    text_end: int = 0
+
+    def point_lines(self, index: int) -> list[Line]:
+        """The lines of point ``index``, from its number to the next point or the signatures."""
+        end = self.points[index + 1].line if index + 1 < len(self.points) else self.text_end
+        return self.lines[self.points[index].line : max(end, self.points[index].line + 1)]
 
 
 def looks_historic(lines: list[Line]) -> bool:
@@ -124,7 +140,15 @@ def _opens_meeting(lines: list[Line], index: int) -> bool:
     nearby = " ".join(line.text for line in lines[index : index + 3])
     if _date_in(nearby):
         return True
-    return bool(re.match(r"^[\wæøå-]+\s+sogneraad\s+afholdt|^(?:(?:ordinært?|ekstraordinært?)\s+)?sogneraadsmøde\s*$|^\d{1,3}\.?\s+møde$", text, re.I))
+    if re.match(r"^[\wæøå-]+\s+sogneraad\s+afholdt|^(?:(?:ordinært?|ekstraordinært?)\s+)?sogneraadsmøde\s*$|^\d{1,3}\.?\s+møde$", text, re.I):
+        return True
+    # Elev dates its meetings only under them ("Elev Sogneraad d. 5/4 1945") and opens them,
+    # after a blank line, "Sogneraadet afholdt i Dag Møde" or "I Dag afholdtes Sogneraadsmøde".
+    # (Without the blank line, "Sogneraadet afholdt Møde" may be a heading's second line:
+    # "Onsdag Den 13´ Marts 1940 har" / "Sogneraadet afholdt Møde i Haarup".)
+    return (index == 0 or lines[index].blank_before) and bool(
+        re.match(r"^sogneraadet\s+afholdt|^i\s+dag\s+(?:af)?holdtes\s+sogneraadsmøde", text, re.I)
+    )
 
 
 def _month_number(word: str) -> Optional[int]:
@@ -236,8 +260,55 @@ def split_historic(lines: list[Line]) -> list[HistoricMeeting]:
             body="Sogneraadet" if SOGNERAAD.search(head) or SOGNERAAD.search(" ".join(l.text for l in block[-6:])) else None,
         )
         meeting.points = _points(block, leading=start == 0 and start not in merged, narrow=narrow, paragraphs=paragraphs)
+        texts = [line.text.strip() for line in block]
+        meeting.text_end = _signatures_start(texts, _body_start(texts))
+        while meeting.text_end > 1 and _CLOSING_LINE.match(texts[meeting.text_end - 1]):
+            meeting.text_end -= 1  # "Mødet hævet" closes the minutes; it is no point's text
         meetings.append(meeting)
+    # Some books number no points at all (Beder-Malling, Elev): there each paragraph of a
+    # meeting is one matter, kept as a point without a number, so that no minutes are lost.
+    # In a book that numbers its points, a meeting without any (an election board's) has
+    # none: that is the gold's reading.
+    if meetings and 2 * sum(1 for meeting in meetings if meeting.points) < len(meetings):
+        for meeting in meetings:
+            if not meeting.points:
+                meeting.points = _paragraph_points(meeting)
     return meetings
+
+
+def _paragraph_points(meeting: HistoricMeeting) -> list[HistoricPoint]:
+    """The paragraphs of a meeting's minutes (blank-line separated) as unnumbered points."""
+    texts = [line.text.strip() for line in meeting.lines]
+    start = _body_start(texts)
+    points: list[HistoricPoint] = []
+    paragraph: list[int] = []
+
+    def close() -> None:
+        text = "\n".join(texts[index] for index in paragraph)
+        if not paragraph or not re.search(r"[A-Za-zÆØÅæøå]{3}", text) or _CLOSING_LINE.match(text):
+            return
+        if paragraph[0] == start == 0 and re.search(r"møde", " ".join(texts[index] for index in paragraph[:3]), re.I):
+            # The heading ("Sogneraadsmøde paa de gamles Hjem den 11/2 1941", "I Dag afholdtes
+            # Sogneraadsmøde hvor følgende / Sager var til Behandling.") is no matter; what
+            # follows it in the same paragraph is.
+            heading_end = next((n for n, index in enumerate(paragraph[:3]) if texts[index].endswith((".", ":"))), min(len(paragraph), 3) - 1)
+            paragraph[: heading_end + 1] = []
+            if not paragraph:
+                return
+            text = "\n".join(texts[index] for index in paragraph)
+        if points and _is_verdict(texts[paragraph[0]]):
+            return  # the decision set apart under its matter ("Bevilges 25 Kr."): the matter's text runs on
+        points.append(HistoricPoint("", _first_sentence(text), meeting.lines[paragraph[0]].page, paragraph[0]))
+
+    for index in range(start, meeting.text_end):
+        if not texts[index]:
+            continue
+        if meeting.lines[index].blank_before and paragraph:
+            close()
+            paragraph = []
+        paragraph.append(index)
+    close()
+    return points
 
 
 def _signature_date(block: list[Line]) -> Optional[str]:
@@ -515,7 +586,26 @@ def _sets_points_apart(lines: list[Line]) -> bool:
     return len(numbers) >= 3 and 2 * sum(line.blank_before for line in numbers) >= len(numbers)
 
 
-def _points(block: list[Line], leading: bool = False, narrow: float = 0.0, paragraphs: bool = False) -> list[tuple[str, str, int]]:
+def _signatures_start(texts: list[str], start: int) -> int:
+    """Where the signatures under the minutes (and a "20 Møde" heading of the next) begin:
+    they end every text."""
+    signatures = len(texts)
+    while signatures and not texts[signatures - 1]:
+        signatures -= 1
+    while (
+        signatures > start + 1
+        and (_SIGNATURE.match(texts[signatures - 1]) or re.match(r"^\d+(?:\.|\s+[Mm]øder?)?$", texts[signatures - 1]))
+        and not _ends_open(texts[signatures - 2])  # "… Kasse- og" / "Regnskabsudvalget."
+    ):
+        signatures -= 1
+    # The line dating the minutes above the signatures ("Elev Sogneraad d. 5/4 1945").
+    if signatures < len(texts) and signatures > start + 1 and SOGNERAAD.search(texts[signatures - 1]) and _date_in(texts[signatures - 1]) \
+            and len(texts[signatures - 1].split()) <= 6:
+        signatures -= 1
+    return signatures
+
+
+def _points(block: list[Line], leading: bool = False, narrow: float = 0.0, paragraphs: bool = False) -> list[HistoricPoint]:
     """The numbered points of one meeting, with their titles (see the rules above). In a
     book that sets its points apart with blank lines (``paragraphs``), a blank line ends a
     point's text."""
@@ -529,16 +619,9 @@ def _points(block: list[Line], leading: bool = False, narrow: float = 0.0, parag
             candidate.index = index
             candidates.append(candidate)
     after_text = _numbers_after_text(candidates, texts)
-    # The signatures under the minutes (and a "20 Møde" heading of the next) end every text.
-    signatures = len(texts)
-    while (
-        signatures > start + 1
-        and (_SIGNATURE.match(texts[signatures - 1]) or re.match(r"^\d+(?:\.|\s+[Mm]øder?)?$", texts[signatures - 1]))
-        and not _ends_open(texts[signatures - 2])  # "… Kasse- og" / "Regnskabsudvalget."
-    ):
-        signatures -= 1
+    signatures = _signatures_start(texts, start)
     printed_numbers = {c.number for c in candidates if c.kind != "ad"}
-    points: list[tuple[str, str, int]] = []
+    points: list[HistoricPoint] = []
     last = 0
     # Lines up to ``floor`` belong to the heading or to earlier points.
     floor = start - 1 if start or leading else 0
@@ -571,7 +654,7 @@ def _points(block: list[Line], leading: bool = False, narrow: float = 0.0, parag
                 title = before
             elif following and not _candidate(following) and not _verdict_word_first(following) and not _CLOSING_LINE.match(following):
                 title, used = _forward_title(texts, index + 1, following, place, signatures, blanks)
-        points.append((printed, title, block[index].page))
+        points.append(HistoricPoint(printed, title, block[index].page, index))
         last = place
         floor = max(floor, used)
     return points

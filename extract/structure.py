@@ -158,7 +158,15 @@ def _historic_structure(lines: list[Line], warnings: list[str]) -> StructureResu
     """A 1940s sogneråd book: meetings found by their opening sentences (extract/historic.py)."""
     meetings = []
     for found in split_historic(lines):
-        items = [Item(number=number, title=title, pages=(page, page)) for number, title, page in found.points]
+        items = []
+        for index, point in enumerate(found.points):
+            # The point's whole text as printed, so the archive can search all of the minutes
+            # (the title is only its first sentence); the books do not type their sections.
+            point_lines = found.point_lines(index)
+            pages = _pages_of(point_lines)
+            section = Section(kind="minutes", heading="", text="\n".join(line.text for line in point_lines), pages=pages)
+            section._line_pages = [line.page for line in point_lines]
+            items.append(Item(number=point.number, title=point.title, sections=[section], pages=pages))
         meeting = Meeting(
             body=found.body,
             kind="referat",

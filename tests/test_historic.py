@@ -415,3 +415,114 @@ def test_blank_lines_count_only_in_a_book_that_sets_its_points_apart_with_them()
     apart = PAGE_TURN.replace("\n1.", "\n\n1.").replace("\n2.", "\n\n2.").replace("\n3.", "\n\n3.")
     meeting = _meetings(apart + apart.replace("6. Maj", "20. Maj"))[0]
     assert _points(meeting)[1] == ("2", "Et Andragende fra Karl Bak")
+
+
+def test_each_point_keeps_its_whole_text_up_to_the_signatures():
+    first, second, _third = _meetings(BOOK)
+    # Point 2 runs from its number to the signatures, its decision included; the signatures are not minutes.
+    assert [section.text for section in first.items[1].sections] == ["2. Ansøgning om Tilskud til Ungdomsforeningen.\nBevilgedes 50 Kr."]
+    assert first.items[1].sections[0].kind == "minutes"
+    # A margin-number book: the repeated number and the decision belong to the point.
+    assert second.items[0].sections[0].text == "1\nSkrivelse fra Amtet angaaende Vejvedligeholdelse\n1\nTil Efterretning"
+    assert "Formandens Fødselsdag" in second.items[1].sections[0].text
+
+
+# Beder-Malling style: no point is numbered; each paragraph is a matter, a decision may
+# stand apart under it, and the members sign under the last.
+UNNUMBERED_BOOK = """Sogneraadsmøde paa Skolen den 4/2 1941
+
+
+Andragende fra Skytteforeningen om Leje af Skolens Gymnastiksal
+hver Torsdag i Vinterhalvaaret.
+
+
+Bevilges for 5 Kr om Aftenen
+
+
+Meddelelse fra Amtsraadet at Vejen ved Mosen
+istandsættes i Foraaret for Amtets Regning
+
+
+Mødet hævet.
+P Madsen
+K Larsen
+Hans Nielsen
+
+
+Sogneraadsmøde paa Skolen den 4/3 1941
+
+
+Formanden oplæste en Skrivelse fra Indenrigsministeriet
+om Brændselsrationering. Til Efterretning
+Hans Nielsen
+P Madsen
+"""
+
+
+def test_a_book_that_numbers_no_points_keeps_its_paragraphs_as_unnumbered_points():
+    first, second = _meetings(UNNUMBERED_BOOK)
+    assert (first.date, second.date) == ("1941-02-04", "1941-03-04")
+    assert _points(first) == [
+        ("", "Andragende fra Skytteforeningen om Leje af Skolens Gymnastiksal hver Torsdag i Vinterhalvaaret."),
+        ("", "Meddelelse fra Amtsraadet at Vejen ved Mosen istandsættes i Foraaret for Amtets Regning"),
+    ]
+    # The decision set apart under the application is part of its text; the heading,
+    # "Mødet hævet" and the signatures are no matter.
+    assert first.items[0].sections[0].text.endswith("Bevilges for 5 Kr om Aftenen")
+    assert "Mødet hævet" not in first.items[1].sections[0].text and "Larsen" not in first.items[1].sections[0].text
+    assert _points(second) == [("", "Formanden oplæste en Skrivelse fra Indenrigsministeriet om Brændselsrationering.")]
+    assert second.items[0].sections[0].text.endswith("Til Efterretning")
+
+
+def test_in_a_numbered_book_a_meeting_without_numbers_has_no_points():
+    meetings = _meetings(BOOK + "\nSogneraadsmøde paa Skolen den 18/3 1941\nValgbestyrelsen gennemgik Valglisten.\nN. Jensen\n")
+    assert [len(meeting.items) for meeting in meetings] == [2, 2, 0, 0]
+
+
+def test_the_archive_finds_a_word_in_an_unnumbered_books_minutes(tmp_path):
+    from click.testing import CliRunner
+
+    from referat.archive import open_archive
+    from referat.cli import main
+
+    database = tmp_path / "sogn.db"
+    with open_archive(str(database)) as archive:
+        archive.store_document(extract_bytes("beder_1941.txt", UNNUMBERED_BOOK.encode()))
+    # "Aftenen" is only in the decision under the first matter, not in any title.
+    result = CliRunner().invoke(main, ["search", "aftenen", "--archive", str(database)])
+    assert result.exit_code == 0, result.output
+    first_line = result.output.splitlines()[0]
+    assert first_line.endswith("· 1941-02-04 · Andragende fra Skytteforeningen om Leje af Skolens Gymnastiksal hver Torsdag i Vinterhalvaaret.")
+    assert "«Aftenen»" in result.output and "punkt" not in first_line
+
+
+# Elev style: the meeting opens "Sogneraadet afholdt i Dag Møde" after a blank line and is
+# dated only by the line above the signatures.
+DATED_UNDER = """Sogneraadet afholdt i Dag Møde hvor følgende
+behandledes.
+
+
+Skattelisten forelaa til Underskrift af samtlige Medlemmer.
+
+
+Elev Sogneraad d. 5/4 1945
+Niels Sørensen
+
+
+I Dag afholdtes Sogneraadsmøde hvor følgende
+Sager var til Behandling.
+Fra Elektricitetsselskabet forelaa Anmodning om Garanti for et Laan.
+
+
+Elev Sogneraad d. 20/12 1945
+Niels Sørensen
+"""
+
+
+def test_meetings_opened_today_and_dated_under_the_minutes():
+    meetings = _meetings(DATED_UNDER)
+    assert [m.date for m in meetings] == ["1945-04-05", "1945-12-20"]
+    assert [item.title for item in meetings[1].items] == ["Fra Elektricitetsselskabet forelaa Anmodning om Garanti for et Laan."]
+    # Without the blank line, the same words are a heading's second line, not an opening.
+    heading = "Onsdag Den 13´ Marts 1940 har\nSogneraadet afholdt Møde i Forsamlingshuset.\n1. Meddelelser.\nMødet sluttet.\nA. Holm\n"
+    assert [m.date for m in _meetings(DATED_UNDER + "\n\n" + heading)] == ["1945-04-05", "1945-12-20", "1940-03-13"]

@@ -164,6 +164,11 @@ def open_archive(path: str, create: bool = True, notice: Optional[Callable[[str]
     return SQLiteArchive(path, create=create, notice=notice)
 
 
+def _first_line(text: str, limit: int = 120) -> str:
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
 def _connect(path: str, check_same_thread: bool = True) -> sqlite3.Connection:
     """A connection in autocommit mode (transactions are explicit: BEGIN IMMEDIATE … COMMIT)."""
     connection = sqlite3.connect(path, isolation_level=None, timeout=30.0, check_same_thread=check_same_thread)
@@ -299,6 +304,12 @@ class SQLiteArchive:
             ordinal = iter(range(1, 1_000_000))
             for item in meeting.items:
                 self._insert_item(item, meeting_id, meeting.body, None, f"{source.sha256[:12]}-{meeting_ordinal}", ordinal, used_keys)
+            if meeting.sections:
+                # A meeting without agenda items (a kommissorium, a letter) keeps its text in
+                # Meeting.sections; the archive holds it as an item without a number, titled
+                # by the meeting, so it is searched and shown like any item.
+                holder = Item(number="", title=meeting.title or _first_line(meeting.sections[0].text), sections=meeting.sections, pages=meeting.pages)
+                self._insert_item(holder, meeting_id, meeting.body, None, f"{source.sha256[:12]}-{meeting_ordinal}", ordinal, used_keys)
 
     def _insert_item(self, item: Item, meeting_id: int, body: Optional[str], parent_id: Optional[int], prefix: str,
                      ordinal: Iterator[int], used_keys: set[str]) -> None:

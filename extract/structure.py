@@ -148,10 +148,26 @@ def parse_structure(layout: Layout, warnings: Optional[list[str]] = None) -> Str
         front = lines[front_start:front_end]
         items = [_build_item(draft) for draft in drafts]
         meeting = _build_meeting(front, items, layout, lines[front_start:next_start])
+        if not items:
+            _keep_text_without_items(meeting, lines[front_start:next_start], warnings)
         meetings.append(meeting)
         previous_end = next_start
     _cross_check_toc(meetings, layout, warnings)
     return StructureResult(meetings=meetings, attachments=attachments, warnings=warnings)
+
+
+def _keep_text_without_items(meeting: Meeting, lines: list[Line], warnings: list[str]) -> None:
+    """A meeting without agenda items keeps its whole text as one section of the meeting,
+    so that nothing of the document is lost (the archive searches it)."""
+    text_lines = [line for line in lines if line.text.strip()]
+    if not text_lines:
+        return
+    pages = _pages_of(text_lines)
+    section = Section(kind="other", heading="", text="\n".join(line.text for line in text_lines), pages=pages)
+    section._line_pages = [line.page for line in text_lines]
+    meeting.sections = [section]
+    if meeting.kind != "kommissorium":  # a kommissorium has no agenda by its nature
+        warnings.append(f"pages {pages[0]}-{pages[1]}: no agenda items found; the text is kept as the meeting's own section")
 
 
 def _historic_structure(lines: list[Line], warnings: list[str]) -> StructureResult:
@@ -175,6 +191,8 @@ def _historic_structure(lines: list[Line], warnings: list[str]) -> StructureResu
             items=items,
             pages=_pages_of(found.lines),
         )
+        if not items:  # an election board's minutes in a numbered book: kept, not lost
+            _keep_text_without_items(meeting, found.lines, [])
         meetings.append(meeting)
     return StructureResult(meetings=meetings, attachments=[], warnings=warnings)
 

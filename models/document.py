@@ -11,7 +11,7 @@ from typing import Iterator, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1 adds Meeting.sections
 
 PageRange = tuple[int, int]
 
@@ -162,6 +162,11 @@ class Meeting(_Model):
     case_numbers: list[str] = []
     participants: list[Participant] = []
     items: list[Item] = []
+    # Added in schema 1.1. A document in which no agenda item is found (a kommissorium, a
+    # letter, minutes in a style not recognised) would otherwise keep none of its text.
+    sections: list[Section] = Field(
+        [], description="the meeting's text when it has no items (kind 'other'); empty when its text is in its items",
+    )
     pages: PageRange
 
 

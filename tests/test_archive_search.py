@@ -318,3 +318,15 @@ def test_a_file_that_is_not_an_archive_is_one_clear_error(tmp_path):
     path.write_text("just text, not SQLite " * 100)
     with pytest.raises(ArchiveError, match="not a referat archive"):
         open_archive(str(path))
+
+
+def test_a_document_without_agenda_items_is_searched_by_its_text(tmp_path):
+    from referat.extract import extract_bytes
+
+    letter = "Kære udvalg\n\nVedlagt er notatet om takster for madservice 2026.\n\nMed venlig hilsen\nJens Holm\n"
+    with open_archive(str(tmp_path / "letter.db")) as archive:
+        archive.store_document(extract_bytes("brev.txt", letter.encode()))
+        [hit] = archive.search("madservice").hits
+        assert (hit.number, hit.title, hit.section, hit.page) == ("", "Kære udvalg", "other", 1)
+        assert "«madservice»" in hit.snippet
+        assert archive.check()["fts"] == "ok"

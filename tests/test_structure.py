@@ -167,6 +167,22 @@ def test_kommissorium_has_no_invented_items():
     assert meeting.kind == "kommissorium"
     assert meeting.items == []
     assert meeting.body == "Task Force for kræft- og psykiatriområdet"
+    # Its text is kept whole as the meeting's own section; a kommissorium is expected to
+    # have no agenda, so no warning.
+    [section] = meeting.sections
+    assert section.kind == "other" and section.text == text.rstrip("\n") and section.pages == (1, 1)
+    assert extract_text(text).warnings == []
+
+
+def test_a_document_without_agenda_items_keeps_its_text_and_says_so():
+    letter = "Kære udvalg\n\nVedlagt er notatet om takster for madservice 2026.\n\nMed venlig hilsen\nJens Holm\n"
+    document = extract_text(letter)
+    [meeting] = document.meetings
+    assert meeting.items == [] and meeting.sections[0].text.splitlines() == [
+        "Kære udvalg", "Vedlagt er notatet om takster for madservice 2026.", "Med venlig hilsen", "Jens Holm"]
+    assert document.warnings == ["pages 1-1: no agenda items found; the text is kept as the meeting's own section"]
+    # A meeting with items keeps no copy of its text there.
+    assert extract_text("Referat\nPunkt 1 Velkomst\nReferat\nFormanden bød velkommen.\n").meetings[0].sections == []
 
 
 @pytest.mark.parametrize(

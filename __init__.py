@@ -7,4 +7,4 @@ Example:
     'Meddelelser'
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -194,16 +194,19 @@ def _echo_json(payload: object) -> None:
               help="Memory ceiling (address space) of a worker, MB; a worker with the NLP pipeline loaded takes ~320 MB before it reads a file.")
 @click.option("--include-closed", is_flag=True, help="Store closed items (Fortrolig, Lukket) whole; by default only their number, title and decision outcome.")
 @click.option("--keep-personal-data", is_flag=True, help="Keep CPR numbers (they are redacted by default).")
+@click.option("--reextract", is_flag=True,
+              help="Extract again, and replace, stored files that an older version of referat extracted (after an upgrade).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
 def import_command(paths: tuple[str, ...], archive_path: str, workers: Optional[int], timeout: float, max_memory: int,
-                   include_closed: bool, keep_personal_data: bool, quiet: bool) -> None:
+                   include_closed: bool, keep_personal_data: bool, reextract: bool, quiet: bool) -> None:
     """Import PATHS (files, or folders walked for PDF, DOCX and text) into the archive.
 
     Files already in the archive (same sha256) are skipped, changed files replace their
     old version; each failure is one line on stderr and a row in import_errors. Run the
     same command again after an interruption to resume. Exit 1 when any file failed.
     A stored file asked for with the other --include-closed or --keep-personal-data
-    choice is extracted again and replaced.
+    choice is extracted again and replaced, and with --reextract so is one an older
+    referat extracted (an interrupted --reextract run resumes like any other).
 
     Example: referat import corpus/ --archive referat.db
     """
@@ -215,7 +218,7 @@ def import_command(paths: tuple[str, ...], archive_path: str, workers: Optional[
         with ImportProgress(enabled=False if quiet else None) as progress:
             summary = import_paths(
                 archive, list(paths), workers=workers, timeout=timeout, max_memory_mb=max_memory, progress=progress,
-                include_closed=include_closed, keep_personal_data=keep_personal_data,
+                include_closed=include_closed, keep_personal_data=keep_personal_data, reextract=reextract,
             )
     for path, reason in summary.failures:
         _fail_line(display_path(path), reason)

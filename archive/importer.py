@@ -67,7 +67,7 @@ class ImportSummary:
         rate = self.seconds or 1e-9
         extracted = self.imported + self.replaced
         text = (
-            f"imported {extracted}" + (f" ({self.replaced} changed, replaced)" if self.replaced else "")
+            f"imported {extracted}" + (f" ({self.replaced} replaced)" if self.replaced else "")
             + f", skipped {self.skipped} (already in the archive), failed {self.failed} of {self.files} files"
             + f" in {self.seconds:.1f} s ({extracted / rate:.1f} files/s, {self.pages / rate:.1f} pages/s)"
         )
@@ -224,12 +224,14 @@ def import_paths(
     tasks_per_worker: int = TASKS_PER_WORKER,
     include_closed: bool = False,
     keep_personal_data: bool = False,
+    reextract: bool = False,
 ) -> ImportSummary:
     """Import files and folders into ``archive``; return what happened.
 
     Closed items keep only number, title and decision outcomes unless ``include_closed``;
     CPR numbers are redacted unless ``keep_personal_data``. A stored file is extracted
-    again when it was stored with the other choice.
+    again when it was stored with the other choice, and with ``reextract`` when an older
+    version of referat extracted it.
 
     ``progress(summary, path)`` is called once when the files are known (path None)
     and after each file. Ctrl-C stops the run cleanly: the summary says ``interrupted``.
@@ -263,7 +265,7 @@ def import_paths(
                 fail(path, f"cannot be read ({error.strerror or error})")
                 notify(summary, path)
                 continue
-            if digest in seen or archive.has_document(digest, include_closed, keep_personal_data):
+            if digest in seen or archive.has_document(digest, include_closed, keep_personal_data, current_only=reextract):
                 summary.skipped += 1  # same bytes as a stored document (or an earlier file here)
                 notify(summary, path)
                 continue
@@ -319,7 +321,7 @@ def import_paths(
                 if payload is None:
                     fail(path, reason or "unknown error")
                 else:
-                    _store(archive, summary, path, payload, fail, include_closed)
+                    _store(archive, summary, path, payload, fail, include_closed, reextract)
                 if worker.tasks >= tasks_per_worker:
                     replace(worker, kill=False)
                 notify(summary, path)
@@ -334,13 +336,14 @@ def import_paths(
     return summary
 
 
-def _store(archive: SQLiteArchive, summary: ImportSummary, path: str, payload: str, fail: Callable[[str, str], None], include_closed: bool = False) -> None:
+def _store(archive: SQLiteArchive, summary: ImportSummary, path: str, payload: str, fail: Callable[[str, str], None], include_closed: bool = False,
+           reextract: bool = False) -> None:
     try:
         document = Document.model_validate_json(payload)
     except ValueError as error:  # pydantic ValidationError: an extraction bug, reported per file
         fail(path, f"extracted document is not valid ({str(error).splitlines()[0]})")
         return
-    outcome = archive.store_document(document, path=path, run_id=summary.run_id, include_closed=include_closed)
+    outcome = archive.store_document(document, path=path, run_id=summary.run_id, include_closed=include_closed, reextracted=reextract)
     if outcome == "skipped":
         summary.skipped += 1
         return

@@ -331,7 +331,14 @@ CREATE TRIGGER items_bd BEFORE DELETE ON items BEGIN
 END;
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4]
+# Migration 5: which referat extracted each document (its version; '' = before this
+# column), so ``referat import --reextract`` can redo the documents an older version
+# extracted after an upgrade, and resume like any import.
+_V5 = """
+ALTER TABLE documents ADD COLUMN extracted_by TEXT NOT NULL DEFAULT '';
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5]
 """Ordered SQL scripts; index i brings an archive from version i to i + 1."""
 
 

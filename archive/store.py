@@ -23,9 +23,12 @@ from referat.archive.actors import Resolution, canonical_actor, normalise, resol
 from referat.archive.public import close_subitems, closed_text, personal_data, public_view
 from referat.archive.schema import SchemaError, migrate
 from referat.archive.text import Query, QueryError, best_passage, index_columns, parse_query, snippet, without_own_name
+from referat import __version__ as referat_version
 from referat.models import Document, Item
 
 StoreOutcome = Literal["imported", "replaced", "skipped"]
+# Recorded with every stored document (documents.extracted_by): see ``import --reextract``.
+EXTRACTOR = f"referat {referat_version}"
 Facets = tuple[dict[str, dict[str, int]], int, bool]  # counts by facet, total, estimated
 
 # Items are ranked by bm25 over all their text (schema.py, migration 2 says why items).
@@ -129,7 +132,8 @@ class Archive(Protocol):
 
     def close(self) -> None: ...
     def has_document(self, sha256: str, include_closed: Optional[bool] = None, keep_personal_data: Optional[bool] = None) -> bool: ...
-    def store_document(self, document: Document, path: Optional[str] = None, run_id: Optional[int] = None, include_closed: bool = False) -> StoreOutcome: ...
+    def store_document(self, document: Document, path: Optional[str] = None, run_id: Optional[int] = None, include_closed: bool = False,
+                       reextracted: bool = False) -> StoreOutcome: ...
     def start_run(self, paths: list[str]) -> int: ...
     def finish_run(self, run_id: int, status: str, counts: dict[str, int]) -> None: ...
     def record_failure(self, path: str, reason: str, run_id: Optional[int] = None) -> None: ...
@@ -230,24 +234,30 @@ class SQLiteArchive:
 
     # -- writing ---------------------------------------------------------------------
 
-    def has_document(self, sha256: str, include_closed: Optional[bool] = None, keep_personal_data: Optional[bool] = None) -> bool:
+    def has_document(self, sha256: str, include_closed: Optional[bool] = None, keep_personal_data: Optional[bool] = None,
+                     current_only: bool = False) -> bool:
         """Whether a document with this sha256 is stored; with ``include_closed`` or
         ``keep_personal_data`` given, only if it is stored that way (a document without
-        closed items or CPR numbers is stored every way)."""
-        row = self.connection.execute("SELECT closed_text, personal_data FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+        closed items or CPR numbers is stored every way); with ``current_only``, only if
+        this version of referat extracted it."""
+        row = self.connection.execute("SELECT closed_text, personal_data, extracted_by FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
         if row is None:
+            return False
+        if current_only and row["extracted_by"] != EXTRACTOR:
             return False
         if include_closed is not None and row["closed_text"] == ("withheld" if include_closed else "included"):
             return False
         return keep_personal_data is None or row["personal_data"] != ("redacted" if keep_personal_data else "kept")
 
-    def store_document(self, document: Document, path: Optional[str] = None, run_id: Optional[int] = None, include_closed: bool = False) -> StoreOutcome:
+    def store_document(self, document: Document, path: Optional[str] = None, run_id: Optional[int] = None, include_closed: bool = False,
+                       reextracted: bool = False) -> StoreOutcome:
         """Store one Document and all its facts in one transaction.
 
         ``path`` identifies the file (default: ``document.source.path``). A document
         whose sha256 is already stored is skipped; one stored under the same path with
         another sha256 (the file changed) is replaced, and so is one stored with the
-        other treatment of closed items or of CPR numbers.
+        other treatment of closed items or of CPR numbers, or, when ``reextracted``, one
+        that an older referat extracted.
 
         Closed items keep only number, title and decision outcomes (archive/public.py)
         unless ``include_closed``; sub-items of closed items are stored as closed.
@@ -265,7 +275,7 @@ class SQLiteArchive:
         connection = self.connection
         connection.execute("BEGIN IMMEDIATE")
         try:
-            if self.has_document(document.source.sha256, include_closed, None if cpr == "none" else cpr == "kept"):
+            if self.has_document(document.source.sha256, include_closed, None if cpr == "none" else cpr == "kept", current_only=reextracted):
                 connection.execute("ROLLBACK")
                 return "skipped"
             replaced = connection.execute(
@@ -284,9 +294,9 @@ class SQLiteArchive:
     def _insert_document(self, document: Document, path: str, run_id: Optional[int], treatment: tuple[str, str]) -> None:
         source = document.source
         cursor = self.connection.execute(
-            "INSERT INTO documents (sha256, path, media_type, pages, imported_at, run_id, json, closed_text, personal_data)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (source.sha256, path, source.media_type, source.pages, _now(), run_id, document.model_dump_json(), *treatment),
+            "INSERT INTO documents (sha256, path, media_type, pages, imported_at, run_id, json, closed_text, personal_data, extracted_by)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (source.sha256, path, source.media_type, source.pages, _now(), run_id, document.model_dump_json(), *treatment, EXTRACTOR),
         )
         document_id = cursor.lastrowid
         used_keys: set[str] = set()

@@ -620,7 +620,7 @@ def plan_kill(rng: random.Random, reference: Reference, remaining: int, total: i
     return KillPlan(mode, rng.uniform(reference.first_store * 0.8, expected))
 
 
-_SUMMARY = re.compile(r"imported (\d+)(?: \(\d+ changed, replaced\))?, skipped (\d+) \(already in the archive\), failed (\d+) of (\d+) files")
+_SUMMARY = re.compile(r"imported (\d+)(?: \(\d+ replaced\))?, skipped (\d+) \(already in the archive\), failed (\d+) of (\d+) files")
 
 
 def check_resumed_run(state: ArchiveState, before: ArchiveState, reference: Reference, outcome: Outcome) -> list[str]:

@@ -214,7 +214,7 @@ def test_importing_again_with_the_other_choice_replaces_the_document(closed_file
     invoke("import", str(closed_file), "--archive", str(database), "--workers", "1", "-q")
     assert search_json(database, "tilbudsprisen")["hits"] == []
     output = invoke("import", str(closed_file), "--archive", str(database), "--workers", "1", "--include-closed")
-    assert "imported 1 (1 changed, replaced)" in output
+    assert "imported 1 (1 replaced)" in output
     assert len(search_json(database, "tilbudsprisen")["hits"]) == 1
     assert "skipped 1" in invoke("import", str(closed_file), "--archive", str(database), "--workers", "1", "--include-closed")
     # Without the flag again: back to the default, the closed text is gone.
@@ -334,7 +334,7 @@ def test_cpr_numbers_are_redacted_on_import_unless_asked_to_keep_them(tmp_path):
     assert "010190" not in stored and personal == "redacted"
     assert search_json(database, "010190")["hits"] == []
     output = invoke("import", str(path), "--archive", str(database), "--workers", "1", "--keep-personal-data")
-    assert "imported 1 (1 changed, replaced)" in output
+    assert "imported 1 (1 replaced)" in output
     ((text,),) = query(database, "SELECT text FROM sections WHERE kind = 'background'")
     assert "010190-1234" in text
     assert query(database, "SELECT personal_data FROM documents") == [("kept",)]
@@ -360,7 +360,7 @@ def test_an_archive_of_schema_2_records_closed_text_and_closes_sub_items(tmp_pat
     )
     connection.close()
     with open_archive(str(path), create=False) as archive:
-        assert archive.connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 4
+        assert archive.connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 5
         assert [tuple(r) for r in archive.connection.execute("SELECT closed_text, personal_data FROM documents")] == [("included", "none")]
         assert archive.connection.execute("SELECT access FROM items WHERE number = 'a'").fetchone()[0] == "closed"
         assert archive.search("landinspektøren", filters=SearchFilters(public=True)).hits == []

@@ -16,6 +16,7 @@ from pathlib import Path
 from archive_documents import minutes_text, write_minutes
 from click.testing import CliRunner
 
+import referat
 from referat.archive import open_archive
 from referat.archive.importer import discover, import_paths
 from referat.cli import main
@@ -92,6 +93,29 @@ def test_a_changed_file_replaces_its_old_version(tmp_path):
         assert archive.counts()["documents"] == 1
         assert archive.search("letbanen").hits and not archive.search("cykelstier").hits
     assert_whole_documents(Path(database))
+
+
+def test_reextract_redoes_what_an_older_referat_extracted_and_resumes(tmp_path):
+    folder = tmp_path / "docs"
+    write_minutes(folder, 3)
+    database = tmp_path / "a.db"
+    arguments = ["import", str(folder), "--archive", str(database), "--workers", "1"]
+    assert CliRunner().invoke(main, arguments).exit_code == 0
+    # Two of the three as an older version stored them (a run cut short would leave the third redone).
+    connection = sqlite3.connect(database)
+    connection.execute("UPDATE documents SET extracted_by = 'referat 0.1.0' WHERE path NOT LIKE '%002.txt'")
+    connection.commit()
+    connection.close()
+    result = CliRunner().invoke(main, arguments)
+    assert "imported 0, skipped 3" in result.output  # without the flag an upgrade changes nothing
+    result = CliRunner().invoke(main, [*arguments, "--reextract"])
+    assert result.exit_code == 0 and "imported 2 (2 replaced), skipped 1" in result.output, result.output
+    result = CliRunner().invoke(main, [*arguments, "--reextract"])
+    assert "imported 0, skipped 3" in result.output
+    connection = sqlite3.connect(database)
+    assert connection.execute("SELECT DISTINCT extracted_by FROM documents").fetchall() == [(f"referat {referat.__version__}",)]
+    connection.close()
+    assert_whole_documents(database)
 
 
 def test_failures_are_recorded_and_summarised_and_the_rest_imported(tmp_path):

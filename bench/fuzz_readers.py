@@ -75,6 +75,12 @@ def seeds(shared: Optional[Path] = None) -> list[Seed]:
     shared = shared or REPO.parent / "shared"
     for path in sorted((shared / "seeds").glob("*.txt")):
         found.append(Seed(f"../shared/seeds/{path.name}", ".txt", path.read_bytes()))
+    # 1940s books take their own path (extract/historic.py): a numbered book, a margin-number
+    # book, one that numbers nothing, one dated under its minutes.
+    parish = shared / "corpus-real" / "parish-1940s"
+    for name in ("Tiset_1942.txt", "Ormslev-Kolt_1941.txt", "Beder-Malling_1941.txt", "Elev_1945.txt"):
+        if (parish / name).exists():
+            found.append(Seed(f"../shared/corpus-real/parish-1940s/{name}", ".txt", (parish / name).read_bytes()))
     found.append(Seed("builtin/minutes.txt", ".txt", _BUILTIN_TEXT.encode()))
     return found
 
@@ -93,6 +99,8 @@ _TEXT_LINES = [
     "Beslutning", "at ", "Det indstilles,", "Bilag", "Side 2 af 9", "\f", "\x00", "\u2028", "\ufeff", "Af-", "-",
     "Mødedato: 31. februar 2026", "den 1. januar 0000", "kr. 99999999999999999999", "KL foreslog, at ", "(A)",
     "Sagsnr.: ", "1" * 300, "æøå" * 200, "Punkt 1 " * 50, "\t\t\t", "http://x.dk/" + "a." * 200,
+    "Mødet hævet.", "Sogneraadsmøde paa Skolen den 11/3 1941", "ad 3.", "Kl. 7½ Aften", "Onsdag Den 13´ Marts 1940 har",
+    "Sogneraadet afholdt i Dag Møde hvor følgende", "Elev Sogneraad d. 5/4 1945", "Bevilges 25 Kr.", "N K Rasmussen", "",
 ]
 # Long runs without spaces: regexes that backtrack show up as slow inputs.
 _LONG_RUNS = ["æ" * 30_000, "1." * 15_000, "a-" * 15_000, "x@" * 10_000, "0" * 30_000]

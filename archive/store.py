@@ -19,11 +19,11 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable, Iterator, Literal, Optional, Protocol
 
+from referat import __version__ as referat_version
 from referat.archive.actors import Resolution, canonical_actor, normalise, resolve_actor
 from referat.archive.public import close_subitems, closed_text, personal_data, public_view
 from referat.archive.schema import SchemaError, migrate
 from referat.archive.text import Query, QueryError, best_passage, index_columns, parse_query, snippet, without_own_name
-from referat import __version__ as referat_version
 from referat.models import Document, Item
 
 StoreOutcome = Literal["imported", "replaced", "skipped"]
@@ -131,7 +131,8 @@ class Archive(Protocol):
     """What every backend offers. Methods raise ArchiveError for things the user can fix."""
 
     def close(self) -> None: ...
-    def has_document(self, sha256: str, include_closed: Optional[bool] = None, keep_personal_data: Optional[bool] = None) -> bool: ...
+    def has_document(self, sha256: str, include_closed: Optional[bool] = None, keep_personal_data: Optional[bool] = None,
+                     current_only: bool = False) -> bool: ...
     def store_document(self, document: Document, path: Optional[str] = None, run_id: Optional[int] = None, include_closed: bool = False,
                        reextracted: bool = False) -> StoreOutcome: ...
     def start_run(self, paths: list[str]) -> int: ...

@@ -598,9 +598,9 @@ def _signatures_start(texts: list[str], start: int) -> int:
         and not _ends_open(texts[signatures - 2])  # "… Kasse- og" / "Regnskabsudvalget."
     ):
         signatures -= 1
-    # The line dating the minutes above the signatures ("Elev Sogneraad d. 5/4 1945").
-    if signatures < len(texts) and signatures > start + 1 and SOGNERAAD.search(texts[signatures - 1]) and _date_in(texts[signatures - 1]) \
-            and len(texts[signatures - 1].split()) <= 6:
+    # The short line dating the minutes above the signatures ("Elev Sogneraad d. 5/4 1945").
+    last = texts[signatures - 1] if signatures > start + 1 else ""
+    if signatures < len(texts) and len(last.split()) <= 6 and SOGNERAAD.search(last) and _date_in(last):
         signatures -= 1
     return signatures
 

@@ -64,13 +64,15 @@ def render_statements(actor: str, rows: list[dict[str, Any]]) -> str:
     statements = sum(1 for row in rows if row["type"] == "statement")
     positions = len(rows) - statements
     lines = [f"{actor}: {statements} statement(s), {positions} position(s)"]
-    last_meeting = None
+    last_meeting = last_item = None
     for row in rows:
         meeting = (row["date"], row["body"], row["path"])
         if meeting != last_meeting:
             lines.append(f"{row['date'] or 'undated'} · {row['body'] or '(no body)'} · {display_path(row['path'])}")
-            last_meeting = meeting
-        lines.append(f"  {item_label(row['number'], row['title'])}  (referat show {row['item']})")
+            last_meeting, last_item = meeting, None
+        if row["item"] != last_item:  # an item's statements under one heading
+            lines.append(f"  {item_label(row['number'], row['title'])}  (referat show {row['item']})")
+            last_item = row["item"]
         if row["type"] == "statement":
             page = f" (p. {row['page']})" if row["page"] else ""
             lines.append(f"    {row['as_printed']} ({row['verb']}): {row['text']}{page}")

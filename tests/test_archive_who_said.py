@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from archive_documents import document, item
@@ -90,6 +91,16 @@ def test_cli_who_said_json_and_text(archive_file):
     assert result.exit_code == 0 and "DR (oplyser): at ventetiderne er faldet" in result.output
     result = runner.invoke(main, ["who-said", "Folketinget", "--archive", str(archive_file)])
     assert result.exit_code == 1 and result.output.count("\n") == 1
+    # A statement and a position in the same item stand under one heading of it.
+    result = runner.invoke(main, ["who-said", "KL", "--archive", str(archive_file)])
+    assert re.sub(r"\(referat show [^)]+\)", "(referat show KEY)", result.output).splitlines()[1:] == [
+        "2024-05-02 · Psykiatri- og Socialudvalget · kl-2024.txt",
+        "  punkt 1 Aftale om sundhedsreform  (referat show KEY)",
+        "    KL (bemærker): at kommunerne skal have tid til omstillingen. (p. 1)",
+        "    Kommunernes Landsforening — reservation: KL tager forbehold for finansieringen.",
+        "  punkt 2 Ventetider i psykiatrien  (referat show KEY)",
+        "    Kommunernes Landsforening (foreslår): et fælles sprog om ventetider. (p. 1)",
+    ]
 
 
 def test_actors_lists_canonical_names_with_counts(archive):

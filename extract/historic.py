@@ -704,13 +704,21 @@ def _sentence_end(text: str) -> Optional[int]:
     """Index just after the first full stop that ends a sentence, or None. A line break
     may follow the full stop ("\\n"); an ordinal is never at a line end."""
     for match in _FULL_STOP.finditer(text):
-        before = text[: match.start()]
-        word = re.search(r"([\wæøå]+)$", before)
-        at_line_end = bool(re.match(r"[ \t]*(?:\n|$)", text[match.end() :]))
+        # Only the text just before the dot decides (the word, "Punkt 1", "1941/42"): a
+        # window, not all of it, or a line of 30 000 digits and dots takes minutes (a
+        # "[\w]+$" search from every position, and a copy of the text at every dot).
+        before = text[max(0, match.start() - _ABBREVIATION_WINDOW) : match.start()]
+        word = _WORD_AT_END.search(before)
+        at_line_end = _LINE_END.match(text, match.end()) is not None
         if word and _is_abbreviation(word.group(1), before, at_line_end):
             continue
         return match.end()
     return None
+
+
+_ABBREVIATION_WINDOW = 200
+_WORD_AT_END = re.compile(r"([\wæøå]+)$")
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 
 
 def _first_sentence(text: str) -> str:

@@ -93,6 +93,7 @@ _PRESENT_IRREGULAR = {"gøre opmærksom på": "gør"}
 _PRESENT: dict[str, str] = {}
 for _lemma in SPEECH_VERBS:
     _PRESENT[_PRESENT_IRREGULAR.get(_lemma, _lemma.split()[0] + "r")] = _lemma
+_PRESENT_ALTERNATION = "|".join(sorted(map(re.escape, _PRESENT), key=len, reverse=True))
 
 # Sentence adverbs that may stand between verb and content (or actor and verb in a
 # subordinate clause): "tilkendegav endvidere", "introducerede kort".
@@ -217,18 +218,16 @@ _RELATIVE_CUE = re.compile(r"\bhvori?\s+(?:hun|han|de|den|det)\s")
 def _relative_clause() -> re.Pattern:
     """ACTOR, hvor/hvori hun/han/de/den/det + a present-tense speech verb: the pronoun is
     the actor just named (the letter's or report's author), not the last speaker."""
-    present = "|".join(sorted(map(re.escape, _PRESENT), key=len, reverse=True))
     return re.compile(
         rf"(?P<actor>{actor_alternation()})\s*,\s*(?i:hvor|hvori)\s+(?i:hun|han|de|den|det)\s+"
-        rf"(?i:(?:{ADVERBS})\s+)*(?P<verb>(?i:{present}))(?![\wæøå])"
+        rf"(?i:(?:{ADVERBS})\s+)*(?P<verb>(?i:{_PRESENT_ALTERNATION}))(?![\wæøå])"
     )
 
 
 @lru_cache(maxsize=1)
 def _next_present_verb() -> re.Pattern:
     """Where one present-tense statement stops and the next, by the same author, starts: "… og henviser til …"."""
-    present = "|".join(sorted(map(re.escape, _PRESENT), key=len, reverse=True))
-    return re.compile(rf",?\s+og\s+(?:(?:{ADVERBS})\s+)*(?P<verb>{present})(?![\wæøå])", re.I)
+    return re.compile(rf",?\s+og\s+(?:(?:{ADVERBS})\s+)*(?P<verb>{_PRESENT_ALTERNATION})(?![\wæøå])", re.I)
 
 
 def _relative_statements(sentence: str, offset: int, whole: str, context: ActorContext) -> list[StatementMatch]:

@@ -11,7 +11,6 @@ import os
 import sys
 import typing
 from dataclasses import fields
-from typing import Optional
 
 import click
 
@@ -37,11 +36,18 @@ def main() -> None:
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=str))
-@click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=str), help="Write <name>.json per file here instead of printing.")
+@click.option(
+    "-o",
+    "--output-dir",
+    type=click.Path(file_okay=False, path_type=str),
+    help="Write <name>.json per file here instead of printing.",
+)
 @click.option("--indent", type=int, default=None, help="Indent JSON (one file to stdout is indented by 2 by default).")
 @click.option("--no-enrich", is_flag=True, help="Structure only: skip entities, dates, amounts, positions, statements.")
 @click.option("--keep-personal-data", is_flag=True, help="Keep CPR numbers (they are redacted by default).")
-def extract(files: tuple[str, ...], output_dir: Optional[str], indent: Optional[int], no_enrich: bool, keep_personal_data: bool) -> None:
+def extract(
+    files: tuple[str, ...], output_dir: str | None, indent: int | None, no_enrich: bool, keep_personal_data: bool
+) -> None:
     """Extract meetings, items and sections from FILES (PDF, DOCX, TXT).
 
     One file prints one Document JSON; several print JSON Lines. Files that fail are
@@ -96,7 +102,14 @@ def schema() -> None:
 
 
 @main.command(name="eval")
-@click.option("--gold", "gold_dir", default="gold", show_default=True, type=click.Path(exists=True, file_okay=False), help="Folder of gold JSON files.")
+@click.option(
+    "--gold",
+    "gold_dir",
+    default="gold",
+    show_default=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="Folder of gold JSON files.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--show-errors", is_flag=True, help="List the facts that were missed or extra.")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=str))
@@ -113,7 +126,11 @@ def evaluate(gold_dir: str, as_json: bool, show_errors: bool, files: tuple[str, 
     gold = load_gold(gold_dir)
     if not files:
         files = tuple(
-            path for path in (os.path.normpath(os.path.join(os.path.dirname(gold_dir.rstrip("/")) or ".", g["source"])) for g in gold.values())
+            path
+            for path in (
+                os.path.normpath(os.path.join(os.path.dirname(gold_dir.rstrip("/")) or ".", g["source"]))
+                for g in gold.values()
+            )
             if os.path.exists(path)
         )
         if not files:
@@ -148,12 +165,19 @@ SECTION_CHOICES = [*typing.get_args(SectionKind), "title", "statement", "positio
 SECTION_CHOICES = list(dict.fromkeys(SECTION_CHOICES))
 
 archive_option = click.option(
-    "--archive", "archive_path", default="referat.db", show_default=True, envvar="REFERAT_ARCHIVE",
-    type=click.Path(dir_okay=False, path_type=str), help="The archive file (or set REFERAT_ARCHIVE).",
+    "--archive",
+    "archive_path",
+    default="referat.db",
+    show_default=True,
+    envvar="REFERAT_ARCHIVE",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="The archive file (or set REFERAT_ARCHIVE).",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 public_option = click.option(
-    "--public", is_flag=True, help="Show nothing of closed items but their number, title and decision outcome (also if imported with --include-closed).",
+    "--public",
+    is_flag=True,
+    help="Show nothing of closed items but their number, title and decision outcome (also if imported with --include-closed).",
 )
 
 
@@ -167,7 +191,7 @@ def _open(archive_path: str, create: bool = False):
 
 
 def _date_option(name: str, end: bool):
-    def convert(_ctx: click.Context, _param: click.Parameter, value: Optional[str]) -> Optional[str]:
+    def convert(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
         from referat.archive.store import date_bound
 
         if value is None:
@@ -178,7 +202,13 @@ def _date_option(name: str, end: bool):
             raise click.BadParameter(str(error)) from None
 
     flag = "--from" if not end else "--to"
-    return click.option(flag, name, callback=convert, metavar="DATE", help=f"Meetings {'on or after' if not end else 'on or before'} DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
+    return click.option(
+        flag,
+        name,
+        callback=convert,
+        metavar="DATE",
+        help=f"Meetings {'on or after' if not end else 'on or before'} DATE (YYYY, YYYY-MM or YYYY-MM-DD).",
+    )
 
 
 def _echo_json(payload: object) -> None:
@@ -188,17 +218,46 @@ def _echo_json(payload: object) -> None:
 @main.command(name="import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=str))
 @archive_option
-@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes [default: number of cores].")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=120.0, show_default=True, help="Seconds one file may take.")
-@click.option("--max-memory", type=click.IntRange(min=512), default=2048, show_default=True,
-              help="Memory ceiling (address space) of a worker, MB; a worker with the NLP pipeline loaded takes ~320 MB before it reads a file.")
-@click.option("--include-closed", is_flag=True, help="Store closed items (Fortrolig, Lukket) whole; by default only their number, title and decision outcome.")
+@click.option(
+    "--workers", type=click.IntRange(min=1), default=None, help="Worker processes [default: number of cores]."
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=120.0,
+    show_default=True,
+    help="Seconds one file may take.",
+)
+@click.option(
+    "--max-memory",
+    type=click.IntRange(min=512),
+    default=2048,
+    show_default=True,
+    help="Memory ceiling (address space) of a worker, MB; a worker with the NLP pipeline loaded takes ~320 MB before it reads a file.",
+)
+@click.option(
+    "--include-closed",
+    is_flag=True,
+    help="Store closed items (Fortrolig, Lukket) whole; by default only their number, title and decision outcome.",
+)
 @click.option("--keep-personal-data", is_flag=True, help="Keep CPR numbers (they are redacted by default).")
-@click.option("--reextract", is_flag=True,
-              help="Extract again, and replace, stored files that an older version of referat extracted (after an upgrade).")
+@click.option(
+    "--reextract",
+    is_flag=True,
+    help="Extract again, and replace, stored files that an older version of referat extracted (after an upgrade).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
-def import_command(paths: tuple[str, ...], archive_path: str, workers: Optional[int], timeout: float, max_memory: int,
-                   include_closed: bool, keep_personal_data: bool, reextract: bool, quiet: bool) -> None:
+def import_command(
+    paths: tuple[str, ...],
+    archive_path: str,
+    workers: int | None,
+    timeout: float,
+    max_memory: int,
+    include_closed: bool,
+    keep_personal_data: bool,
+    reextract: bool,
+    quiet: bool,
+) -> None:
     """Import PATHS (files, or folders walked for PDF, DOCX and text) into the archive.
 
     Files already in the archive (same sha256) are skipped, changed files replace their
@@ -214,12 +273,18 @@ def import_command(paths: tuple[str, ...], archive_path: str, workers: Optional[
     from referat.archive.output import display_path
     from referat.archive.progress import ImportProgress
 
-    with _open(archive_path, create=True) as archive:
-        with ImportProgress(enabled=False if quiet else None) as progress:
-            summary = import_paths(
-                archive, list(paths), workers=workers, timeout=timeout, max_memory_mb=max_memory, progress=progress,
-                include_closed=include_closed, keep_personal_data=keep_personal_data, reextract=reextract,
-            )
+    with _open(archive_path, create=True) as archive, ImportProgress(enabled=False if quiet else None) as progress:
+        summary = import_paths(
+            archive,
+            list(paths),
+            workers=workers,
+            timeout=timeout,
+            max_memory_mb=max_memory,
+            progress=progress,
+            include_closed=include_closed,
+            keep_personal_data=keep_personal_data,
+            reextract=reextract,
+        )
     for path, reason in summary.failures:
         _fail_line(display_path(path), reason)
     if not quiet:
@@ -238,13 +303,33 @@ def import_command(paths: tuple[str, ...], archive_path: str, workers: Optional[
 @_date_option("date_from", end=False)
 @_date_option("date_to", end=True)
 @click.option("--section", type=click.Choice(SECTION_CHOICES), help="Only this kind of passage.")
-@click.option("--kind", type=click.Choice(list(typing.get_args(MeetingKind))), help="Only this kind of meeting document.")
+@click.option(
+    "--kind", type=click.Choice(list(typing.get_args(MeetingKind))), help="Only this kind of meeting document."
+)
 @click.option("--limit", type=click.IntRange(1, 10000), default=20, show_default=True)
-@click.option("--facets", is_flag=True, help="Also count the matches by body, year, section and actor (estimated from a sample past 2 000 matching passages).")
+@click.option(
+    "--facets",
+    is_flag=True,
+    help="Also count the matches by body, year, section and actor (estimated from a sample past 2 000 matching passages).",
+)
 @public_option
 @json_option
 @click.option("--csv", "as_csv", is_flag=True, help="Print the hits as CSV.")
-def search(query: str, archive_path: str, body, actor, date_from, date_to, section, kind, limit: int, facets: bool, public: bool, as_json: bool, as_csv: bool) -> None:
+def search(
+    query: str,
+    archive_path: str,
+    body,
+    actor,
+    date_from,
+    date_to,
+    section,
+    kind,
+    limit: int,
+    facets: bool,
+    public: bool,
+    as_json: bool,
+    as_csv: bool,
+) -> None:
     """Search the archive in Danish: every word must match, as written, by stem or inside a compound.
 
     Quotes and operators are searched as plain words; results are ranked (bm25).
@@ -256,7 +341,9 @@ def search(query: str, archive_path: str, body, actor, date_from, date_to, secti
 
     if as_json and as_csv:
         raise click.UsageError("choose one of --json and --csv")
-    filters = SearchFilters(body=body, actor=actor, date_from=date_from, date_to=date_to, section=section, kind=kind, public=public)
+    filters = SearchFilters(
+        body=body, actor=actor, date_from=date_from, date_to=date_to, section=section, kind=kind, public=public
+    )
     with _open(archive_path) as archive:
         try:
             result = archive.search(query, filters=filters, limit=limit, facets=facets or as_json)
@@ -279,7 +366,9 @@ def search(query: str, archive_path: str, body, actor, date_from, date_to, secti
 @_date_option("date_to", end=True)
 @public_option
 @json_option
-def who_said(actor: str, archive_path: str, about: Optional[str], date_from, date_to, public: bool, as_json: bool) -> None:
+def who_said(
+    actor: str, archive_path: str, about: str | None, date_from, date_to, public: bool, as_json: bool
+) -> None:
     """What ACTOR said and which positions it took, meeting by meeting.
 
     ACTOR may be an abbreviation (KL, DR, SDS, ISM), the full name, or a near miss.
@@ -291,7 +380,9 @@ def who_said(actor: str, archive_path: str, about: Optional[str], date_from, dat
 
     with _open(archive_path) as archive:
         try:
-            canonical, rows = archive.statements_by(actor, about=about, date_from=date_from, date_to=date_to, public=public)
+            canonical, rows = archive.statements_by(
+                actor, about=about, date_from=date_from, date_to=date_to, public=public
+            )
         except ArchiveError as error:
             raise click.ClickException(str(error)) from None
     if as_json:
@@ -316,8 +407,8 @@ def actors(archive_path: str, public: bool, as_json: bool) -> None:
     click.echo(json.dumps({"actors": rows}, ensure_ascii=False, indent=2) if as_json else render_actors(rows))
 
 
-def _amount(_ctx: click.Context, _param: click.Parameter, value: Optional[str]) -> Optional[float]:
-    """"100 mio", "1,5 mia.", "75.000", "100000000" → DKK."""
+def _amount(_ctx: click.Context, _param: click.Parameter, value: str | None) -> float | None:
+    """ "100 mio", "1,5 mia.", "75.000", "100000000" → DKK."""
     if value is None:
         return None
     from referat.extract.enrich.amounts import find_amounts
@@ -330,9 +421,13 @@ def _amount(_ctx: click.Context, _param: click.Parameter, value: Optional[str]) 
 
 @main.command()
 @archive_option
-@click.option("--min", "minimum", callback=_amount, metavar="AMOUNT", help="At least AMOUNT kr. (100mio, '1,5 mia.', 75.000).")
+@click.option(
+    "--min", "minimum", callback=_amount, metavar="AMOUNT", help="At least AMOUNT kr. (100mio, '1,5 mia.', 75.000)."
+)
 @click.option("--max", "maximum", callback=_amount, metavar="AMOUNT", help="At most AMOUNT kr.")
-@click.option("--year", type=click.IntRange(1900, 2100), help="Amounts for this year (as the text says: '… mio. kr. i 2026').")
+@click.option(
+    "--year", type=click.IntRange(1900, 2100), help="Amounts for this year (as the text says: '… mio. kr. i 2026')."
+)
 @click.option("--about", help="Only items matching this search query.")
 @click.option("--body", help="Only meetings of a body whose name contains this (any case).")
 @_date_option("date_from", end=False)
@@ -341,7 +436,20 @@ def _amount(_ctx: click.Context, _param: click.Parameter, value: Optional[str]) 
 @click.option("--limit", type=click.IntRange(1, 100000), default=50, show_default=True)
 @public_option
 @json_option
-def amounts(archive_path: str, minimum, maximum, year, about, body, date_from, date_to, decided: bool, limit: int, public: bool, as_json: bool) -> None:
+def amounts(
+    archive_path: str,
+    minimum,
+    maximum,
+    year,
+    about,
+    body,
+    date_from,
+    date_to,
+    decided: bool,
+    limit: int,
+    public: bool,
+    as_json: bool,
+) -> None:
     """Amounts of money in the archive's items, largest first.
 
     Example: referat amounts --min 100mio --decided   (all decisions with an amount over 100 mio. kr.)
@@ -349,8 +457,17 @@ def amounts(archive_path: str, minimum, maximum, year, about, body, date_from, d
     from referat.archive import AmountFilters, ArchiveError
     from referat.archive.output import render_amounts
 
-    filters = AmountFilters(minimum=minimum, maximum=maximum, year=year, body=body, date_from=date_from, date_to=date_to,
-                            about=about, decided=decided, public=public)
+    filters = AmountFilters(
+        minimum=minimum,
+        maximum=maximum,
+        year=year,
+        body=body,
+        date_from=date_from,
+        date_to=date_to,
+        about=about,
+        decided=decided,
+        public=public,
+    )
     with _open(archive_path) as archive:
         try:
             rows = archive.amounts(filters, limit=limit)
@@ -382,11 +499,19 @@ def show(item_id: str, archive_path: str, public: bool, as_json: bool) -> None:
 
 @main.command()
 @archive_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True,
-              help="jsonl: one Document per line; csv: one row per item.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write to this file instead of stdout.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one Document per line; csv: one row per item.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write to this file instead of stdout."
+)
 @public_option
-def export(archive_path: str, fmt: str, output: Optional[str], public: bool) -> None:
+def export(archive_path: str, fmt: str, output: str | None, public: bool) -> None:
     """Export the archive: every Document as JSON Lines, or every item as a CSV row.
 
     Example: referat export --format csv -o items.csv

@@ -7,10 +7,10 @@ actors.tsv when a new abbreviation shows up in real minutes.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Optional
 
 from rapidfuzz import fuzz, process
 
@@ -64,7 +64,7 @@ def canonical_actor(name: str) -> str:
 class Resolution:
     """Which actor a typed name means. ``canonical`` is None when nothing matched."""
 
-    canonical: Optional[str]
+    canonical: str | None
     how: str  # alias | exact | fuzzy | none
     candidates: tuple[str, ...] = field(default=())
 

@@ -18,9 +18,9 @@ import signal
 import time
 import zipfile
 from collections import deque
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from typing import Callable, Iterable, Optional
 
 from referat.archive.store import SQLiteArchive
 from referat.extract.read import sniff_media_type
@@ -39,7 +39,7 @@ FOLDER_TEXT_SUFFIXES = {".txt", ".text"}
 class ImportSummary:
     """What an import run did; ``failures`` are (path, one-line reason)."""
 
-    run_id: Optional[int] = None
+    run_id: int | None = None
     files: int = 0
     imported: int = 0
     replaced: int = 0
@@ -55,7 +55,12 @@ class ImportSummary:
         return self.imported + self.replaced + self.skipped + self.failed
 
     def counts(self) -> dict[str, int]:
-        return {"files": self.files, "imported": self.imported + self.replaced, "skipped": self.skipped, "failed": self.failed}
+        return {
+            "files": self.files,
+            "imported": self.imported + self.replaced,
+            "skipped": self.skipped,
+            "failed": self.failed,
+        }
 
     def line(self) -> str:
         """One line for the terminal.
@@ -67,7 +72,8 @@ class ImportSummary:
         rate = self.seconds or 1e-9
         extracted = self.imported + self.replaced
         text = (
-            f"imported {extracted}" + (f" ({self.replaced} replaced)" if self.replaced else "")
+            f"imported {extracted}"
+            + (f" ({self.replaced} replaced)" if self.replaced else "")
             + f", skipped {self.skipped} (already in the archive), failed {self.failed} of {self.files} files"
             + f" in {self.seconds:.1f} s ({extracted / rate:.1f} files/s, {self.pages / rate:.1f} pages/s)"
         )
@@ -130,7 +136,7 @@ def file_sha256(path: str) -> str:
 # -- worker side -----------------------------------------------------------------------
 
 
-def _extract_for_archive(path: str, keep_personal_data: bool = False) -> tuple[Optional[str], Optional[str]]:
+def _extract_for_archive(path: str, keep_personal_data: bool = False) -> tuple[str | None, str | None]:
     """Extract one file (CPR numbers redacted unless ``keep_personal_data``); return
     (Document JSON, None) or (None, one-line reason)."""
     from referat.extract import extract_or_reason
@@ -143,7 +149,7 @@ def _extract_for_archive(path: str, keep_personal_data: bool = False) -> tuple[O
     return document.model_dump_json(), None
 
 
-def _worker_main(connection: Connection, max_memory_bytes: Optional[int], keep_personal_data: bool = False) -> None:
+def _worker_main(connection: Connection, max_memory_bytes: int | None, keep_personal_data: bool = False) -> None:
     """A worker: receive paths, send back (path, JSON, reason), until told to stop or orphaned."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if max_memory_bytes:
@@ -173,12 +179,19 @@ def _worker_main(connection: Connection, max_memory_bytes: Optional[int], keep_p
 
 
 class _Worker:
-    def __init__(self, context: multiprocessing.context.BaseContext, max_memory_bytes: Optional[int], keep_personal_data: bool = False) -> None:
+    def __init__(
+        self,
+        context: multiprocessing.context.BaseContext,
+        max_memory_bytes: int | None,
+        keep_personal_data: bool = False,
+    ) -> None:
         self.connection, child = context.Pipe(duplex=True)
-        self.process = context.Process(target=_worker_main, args=(child, max_memory_bytes, keep_personal_data), daemon=True)
+        self.process = context.Process(
+            target=_worker_main, args=(child, max_memory_bytes, keep_personal_data), daemon=True
+        )
         self.process.start()
         child.close()
-        self.path: Optional[str] = None
+        self.path: str | None = None
         self.started = 0.0
         self.tasks = 0
 
@@ -211,16 +224,16 @@ def _death_reason(process: multiprocessing.process.BaseProcess) -> str:
     return f"worker process exited while reading it (exit code {code})"
 
 
-Progress = Callable[[ImportSummary, Optional[str]], None]
+Progress = Callable[[ImportSummary, str | None], None]
 
 
 def import_paths(
     archive: SQLiteArchive,
     paths: list[str],
-    workers: Optional[int] = None,
+    workers: int | None = None,
     timeout: float = DEFAULT_TIMEOUT,
-    max_memory_mb: Optional[int] = DEFAULT_MAX_MEMORY_MB,
-    progress: Optional[Progress] = None,
+    max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB,
+    progress: Progress | None = None,
     tasks_per_worker: int = TASKS_PER_WORKER,
     include_closed: bool = False,
     keep_personal_data: bool = False,
@@ -265,7 +278,9 @@ def import_paths(
                 fail(path, f"cannot be read ({error.strerror or error})")
                 notify(summary, path)
                 continue
-            if digest in seen or archive.has_document(digest, include_closed, keep_personal_data, current_only=reextract):
+            if digest in seen or archive.has_document(
+                digest, include_closed, keep_personal_data, current_only=reextract
+            ):
                 summary.skipped += 1  # same bytes as a stored document (or an earlier file here)
                 notify(summary, path)
                 continue
@@ -336,14 +351,23 @@ def import_paths(
     return summary
 
 
-def _store(archive: SQLiteArchive, summary: ImportSummary, path: str, payload: str, fail: Callable[[str, str], None], include_closed: bool = False,
-           reextract: bool = False) -> None:
+def _store(
+    archive: SQLiteArchive,
+    summary: ImportSummary,
+    path: str,
+    payload: str,
+    fail: Callable[[str, str], None],
+    include_closed: bool = False,
+    reextract: bool = False,
+) -> None:
     try:
         document = Document.model_validate_json(payload)
     except ValueError as error:  # pydantic ValidationError: an extraction bug, reported per file
         fail(path, f"extracted document is not valid ({str(error).splitlines()[0]})")
         return
-    outcome = archive.store_document(document, path=path, run_id=summary.run_id, include_closed=include_closed, reextracted=reextract)
+    outcome = archive.store_document(
+        document, path=path, run_id=summary.run_id, include_closed=include_closed, reextracted=reextract
+    )
     if outcome == "skipped":
         summary.skipped += 1
         return

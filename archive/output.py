@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import os
 import re
-from typing import Any, Callable, Iterable, Optional
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from referat.archive.store import SearchResult
 
@@ -14,7 +15,7 @@ _MARKED = re.compile(r"«([^»]*)»")
 
 
 def item_label(number: str, title: str) -> str:
-    """"punkt 3 Title", or the title alone for an item printed without a number (the
+    """ "punkt 3 Title", or the title alone for an item printed without a number (the
     paragraphs of a 1940s book that numbers none)."""
     return f"punkt {number} {title}" if number else title
 
@@ -34,7 +35,7 @@ def _plain(text: str) -> str:
     return text
 
 
-def render_search(result: SearchResult, bold: Optional[Style] = None) -> str:
+def render_search(result: SearchResult, bold: Style | None = None) -> str:
     """Hits as text: body, date, item; the snippet with hits marked; file, page and item key."""
     bold = bold or _plain
     lines: list[str] = []
@@ -45,14 +46,20 @@ def render_search(result: SearchResult, bold: Optional[Style] = None) -> str:
         heading = f"{hit.rank:>3}. {hit.body or '(no body)'} · {when} · {item_label(hit.number, hit.title)}".rstrip()
         lines.append(heading)
         label = hit.section + (f" · {hit.actor}" if hit.actor else "")
-        text = _MARKED.sub(lambda match: bold(match.group(1)) if bold is not _plain else f"«{match.group(1)}»", hit.snippet)
+        text = _MARKED.sub(
+            lambda match: bold(match.group(1)) if bold is not _plain else f"«{match.group(1)}»", hit.snippet
+        )
         lines.append(f"     [{label}] {text}")
         page = f" p. {hit.page}" if hit.page else ""
         lines.append(f"     {display_path(hit.path)}{page} · referat show {hit.item}")
     if result.facets:
         lines.append("")
         # Above FACET_SAMPLE matches the counts come from a sample (store.py): say so.
-        lines.append(f"about {result.total} matching passages (counted in a sample)" if result.estimated else f"{result.total} matching passages")
+        lines.append(
+            f"about {result.total} matching passages (counted in a sample)"
+            if result.estimated
+            else f"{result.total} matching passages"
+        )
         for name, counts in result.facets.items():
             shown = ", ".join(f"{key} {count}" for key, count in list(counts.items())[:10]) or "—"
             lines.append(f"  {name}: {shown}")
@@ -106,10 +113,15 @@ def render_amounts(rows: list[dict[str, Any]]) -> str:
     for row in rows:
         year = f" (for {row['year']})" if row["year"] else ""
         decided = ", ".join(outcome or "decided" for outcome in row["decisions"])
-        lines.append(f"{_QUALIFIER_WORDS.get(row['qualifier'] or '', '')}{danish_amount(row['value'])}{year} · "
-                     f"{row['date'] or 'undated'} · {row['body'] or '(no body)'}")
-        lines.append(f"  {item_label(row['number'], row['title'])}" + (f"  [{decided}]" if decided else "")
-                     + f"  (referat show {row['item']})")
+        lines.append(
+            f"{_QUALIFIER_WORDS.get(row['qualifier'] or '', '')}{danish_amount(row['value'])}{year} · "
+            f"{row['date'] or 'undated'} · {row['body'] or '(no body)'}"
+        )
+        lines.append(
+            f"  {item_label(row['number'], row['title'])}"
+            + (f"  [{decided}]" if decided else "")
+            + f"  (referat show {row['item']})"
+        )
         lines.append(f"  as printed: {' '.join(row['text'].split())} · {display_path(row['path'])}")
     return "\n".join(lines)
 
@@ -148,7 +160,7 @@ def render_item(item: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def write_csv(handle: Any, rows: Iterable[dict[str, Any]], columns: Optional[list[str]] = None) -> int:
+def write_csv(handle: Any, rows: Iterable[dict[str, Any]], columns: list[str] | None = None) -> int:
     """Stream rows to ``handle`` as CSV with a header (the first row's keys unless ``columns``); return the row count.
 
     Example:

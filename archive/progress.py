@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import Optional
 
 from referat.archive.importer import ImportSummary
 
@@ -19,21 +18,26 @@ class ImportProgress:
         ...     progress(ImportSummary(files=2), None)
     """
 
-    def __init__(self, enabled: Optional[bool] = None) -> None:
+    def __init__(self, enabled: bool | None = None) -> None:
         self.enabled = sys.stdout.isatty() and sys.stderr.isatty() if enabled is None else enabled
         self._progress = None
         self._task = None
         self._start = time.monotonic()
 
-    def __enter__(self) -> "ImportProgress":
+    def __enter__(self) -> ImportProgress:
         if self.enabled:
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
             self._progress = Progress(
-                TextColumn("importing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rates]}"),
-                TimeElapsedColumn(), TextColumn("{task.fields[current]}", style="dim"),
-                console=Console(stderr=True), transient=True,
+                TextColumn("importing"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rates]}"),
+                TimeElapsedColumn(),
+                TextColumn("{task.fields[current]}", style="dim"),
+                console=Console(stderr=True),
+                transient=True,
             )
             self._progress.start()
             self._task = self._progress.add_task("import", total=None, rates="", current="")
@@ -43,7 +47,7 @@ class ImportProgress:
         if self._progress is not None:
             self._progress.stop()
 
-    def __call__(self, summary: ImportSummary, path: Optional[str]) -> None:
+    def __call__(self, summary: ImportSummary, path: str | None) -> None:
         if self._progress is None:
             return
         seconds = max(time.monotonic() - self._start, 1e-9)

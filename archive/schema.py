@@ -8,7 +8,7 @@ date by running the scripts after its version, each in its own transaction.
 from __future__ import annotations
 
 import sqlite3
-from typing import Callable, Optional
+from collections.abc import Callable
 
 from referat.archive.text import index_columns, without_own_name
 
@@ -344,10 +344,11 @@ MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5]
 
 def register_functions(connection: sqlite3.Connection) -> None:
     """The Python functions migrations call: the index's text rules live in text.py only."""
-    def stems(text: Optional[str]) -> Optional[str]:
+
+    def stems(text: str | None) -> str | None:
         return None if text is None else index_columns(text)[0]
 
-    def parts(text: Optional[str]) -> Optional[str]:
+    def parts(text: str | None) -> str | None:
         return None if text is None else index_columns(text)[1]
 
     connection.create_function("referat_without_own_name", 2, without_own_name, deterministic=True)
@@ -364,7 +365,7 @@ def schema_version(connection: sqlite3.Connection) -> int:
     return connection.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(connection: sqlite3.Connection, notice: Optional[Callable[[str], None]] = None) -> int:
+def migrate(connection: sqlite3.Connection, notice: Callable[[str], None] | None = None) -> int:
     """Apply the migrations this database has not seen yet; return the new version.
 
     The connection must be in autocommit mode (``isolation_level=None``); each script

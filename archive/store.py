@@ -14,10 +14,11 @@ import json
 import os
 import sqlite3
 import time
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
-from typing import Any, Callable, Iterator, Literal, Optional, Protocol
+from typing import Any, Literal, Protocol
 
 from referat import __version__ as referat_version
 from referat.archive.actors import Resolution, canonical_actor, normalise, resolve_actor
@@ -65,12 +66,12 @@ class SearchFilters:
     are inclusive ``YYYY-MM-DD``; ``section`` is a Section.kind or title|decision|statement|position.
     ``public`` leaves out everything of closed items but their titles (``--public``)."""
 
-    body: Optional[str] = None
-    actor: Optional[str] = None
-    date_from: Optional[str] = None
-    date_to: Optional[str] = None
-    section: Optional[str] = None
-    kind: Optional[str] = None
+    body: str | None = None
+    actor: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    section: str | None = None
+    kind: str | None = None
     public: bool = False
 
 
@@ -80,13 +81,13 @@ class AmountFilters:
     meeting dates and body as in :class:`SearchFilters`, ``about`` a search query the item
     must match, ``decided`` only items with a decision, ``public`` none of closed items."""
 
-    minimum: Optional[float] = None
-    maximum: Optional[float] = None
-    year: Optional[int] = None
-    body: Optional[str] = None
-    date_from: Optional[str] = None
-    date_to: Optional[str] = None
-    about: Optional[str] = None
+    minimum: float | None = None
+    maximum: float | None = None
+    year: int | None = None
+    body: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    about: str | None = None
     decided: bool = False
     public: bool = False
 
@@ -99,14 +100,14 @@ class SearchHit:
     number: str
     title: str
     section: str
-    heading: Optional[str]
-    actor: Optional[str]
+    heading: str | None
+    actor: str | None
     snippet: str
-    body: Optional[str]
-    date: Optional[str]
+    body: str | None
+    date: str | None
     meeting_kind: str
     path: str
-    page: Optional[int]
+    page: int | None
 
 
 @dataclass
@@ -116,7 +117,7 @@ class SearchResult:
 
     hits: list[SearchHit]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
-    total: Optional[int] = None  # number of matching passages, counted with facets
+    total: int | None = None  # number of matching passages, counted with facets
     estimated: bool = False  # total and facets are estimated from a sample (see FACET_SAMPLE)
 
     def as_dict(self) -> dict[str, Any]:
@@ -131,18 +132,38 @@ class Archive(Protocol):
     """What every backend offers. Methods raise ArchiveError for things the user can fix."""
 
     def close(self) -> None: ...
-    def has_document(self, sha256: str, include_closed: Optional[bool] = None, keep_personal_data: Optional[bool] = None,
-                     current_only: bool = False) -> bool: ...
-    def store_document(self, document: Document, path: Optional[str] = None, run_id: Optional[int] = None, include_closed: bool = False,
-                       reextracted: bool = False) -> StoreOutcome: ...
+    def has_document(
+        self,
+        sha256: str,
+        include_closed: bool | None = None,
+        keep_personal_data: bool | None = None,
+        current_only: bool = False,
+    ) -> bool: ...
+    def store_document(
+        self,
+        document: Document,
+        path: str | None = None,
+        run_id: int | None = None,
+        include_closed: bool = False,
+        reextracted: bool = False,
+    ) -> StoreOutcome: ...
     def start_run(self, paths: list[str]) -> int: ...
     def finish_run(self, run_id: int, status: str, counts: dict[str, int]) -> None: ...
-    def record_failure(self, path: str, reason: str, run_id: Optional[int] = None) -> None: ...
-    def search(self, query: str, filters: SearchFilters = SearchFilters(), limit: int = 20, facets: bool = False) -> SearchResult: ...
-    def statements_by(self, actor: str, about: Optional[str] = None, date_from: Optional[str] = None, date_to: Optional[str] = None, public: bool = False) -> tuple[str, list[dict[str, Any]]]: ...
+    def record_failure(self, path: str, reason: str, run_id: int | None = None) -> None: ...
+    def search(
+        self, query: str, filters: SearchFilters = SearchFilters(), limit: int = 20, facets: bool = False
+    ) -> SearchResult: ...
+    def statements_by(
+        self,
+        actor: str,
+        about: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        public: bool = False,
+    ) -> tuple[str, list[dict[str, Any]]]: ...
     def actors(self, public: bool = False) -> list[dict[str, Any]]: ...
-    def amounts(self, filters: "AmountFilters", limit: int = 100) -> list[dict[str, Any]]: ...
-    def item(self, key: str, public: bool = False) -> Optional[dict[str, Any]]: ...
+    def amounts(self, filters: AmountFilters, limit: int = 100) -> list[dict[str, Any]]: ...
+    def item(self, key: str, public: bool = False) -> dict[str, Any] | None: ...
     def export(self, what: Literal["documents", "items"], public: bool = False) -> Iterator[dict[str, Any]]: ...
     def counts(self) -> dict[str, int]: ...
 
@@ -157,7 +178,7 @@ def default_archive_path() -> str:
     return os.environ.get("REFERAT_ARCHIVE") or "referat.db"
 
 
-def open_archive(path: str, create: bool = True, notice: Optional[Callable[[str], None]] = None) -> "SQLiteArchive":
+def open_archive(path: str, create: bool = True, notice: Callable[[str], None] | None = None) -> SQLiteArchive:
     """Open (and create or migrate) the archive at ``path``; ``notice`` is told, in one
     line, when an older archive is being upgraded (which may take a while).
 
@@ -193,7 +214,7 @@ def _now() -> str:
 class SQLiteArchive:
     """The archive in one SQLite file (stdlib sqlite3). Use as a context manager."""
 
-    def __init__(self, path: str, create: bool = True, notice: Optional[Callable[[str], None]] = None) -> None:
+    def __init__(self, path: str, create: bool = True, notice: Callable[[str], None] | None = None) -> None:
         self.path = path
         if path != ":memory:" and not create and not os.path.exists(path):
             raise ArchiveError(f"{path}: no archive there (create one with `referat import PATH --archive {path}`)")
@@ -213,10 +234,10 @@ class SQLiteArchive:
             raise ArchiveError(f"{path}: cannot open the archive ({error})") from None
         except sqlite3.DatabaseError as error:
             raise ArchiveError(f"{path}: not a referat archive ({error})") from None
-        self._known_actors: Optional[list[str]] = None
+        self._known_actors: list[str] | None = None
         # Facets are counted beside the ranking, on a connection of their own (_start_facets).
-        self._facet_worker: Optional[ThreadPoolExecutor] = None
-        self._facet_connection: Optional[sqlite3.Connection] = None
+        self._facet_worker: ThreadPoolExecutor | None = None
+        self._facet_connection: sqlite3.Connection | None = None
 
     # -- lifecycle -------------------------------------------------------------------
 
@@ -227,7 +248,7 @@ class SQLiteArchive:
             self._facet_connection.close()
         self.connection.close()
 
-    def __enter__(self) -> "SQLiteArchive":
+    def __enter__(self) -> SQLiteArchive:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -235,13 +256,20 @@ class SQLiteArchive:
 
     # -- writing ---------------------------------------------------------------------
 
-    def has_document(self, sha256: str, include_closed: Optional[bool] = None, keep_personal_data: Optional[bool] = None,
-                     current_only: bool = False) -> bool:
+    def has_document(
+        self,
+        sha256: str,
+        include_closed: bool | None = None,
+        keep_personal_data: bool | None = None,
+        current_only: bool = False,
+    ) -> bool:
         """Whether a document with this sha256 is stored; with ``include_closed`` or
         ``keep_personal_data`` given, only if it is stored that way (a document without
         closed items or CPR numbers is stored every way); with ``current_only``, only if
         this version of referat extracted it."""
-        row = self.connection.execute("SELECT closed_text, personal_data, extracted_by FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+        row = self.connection.execute(
+            "SELECT closed_text, personal_data, extracted_by FROM documents WHERE sha256 = ?", (sha256,)
+        ).fetchone()
         if row is None:
             return False
         if current_only and row["extracted_by"] != EXTRACTOR:
@@ -250,8 +278,14 @@ class SQLiteArchive:
             return False
         return keep_personal_data is None or row["personal_data"] != ("redacted" if keep_personal_data else "kept")
 
-    def store_document(self, document: Document, path: Optional[str] = None, run_id: Optional[int] = None, include_closed: bool = False,
-                       reextracted: bool = False) -> StoreOutcome:
+    def store_document(
+        self,
+        document: Document,
+        path: str | None = None,
+        run_id: int | None = None,
+        include_closed: bool = False,
+        reextracted: bool = False,
+    ) -> StoreOutcome:
         """Store one Document and all its facts in one transaction.
 
         ``path`` identifies the file (default: ``document.source.path``). A document
@@ -276,7 +310,12 @@ class SQLiteArchive:
         connection = self.connection
         connection.execute("BEGIN IMMEDIATE")
         try:
-            if self.has_document(document.source.sha256, include_closed, None if cpr == "none" else cpr == "kept", current_only=reextracted):
+            if self.has_document(
+                document.source.sha256,
+                include_closed,
+                None if cpr == "none" else cpr == "kept",
+                current_only=reextracted,
+            ):
                 connection.execute("ROLLBACK")
                 return "skipped"
             replaced = connection.execute(
@@ -292,12 +331,24 @@ class SQLiteArchive:
         self._known_actors = None
         return "replaced" if replaced else "imported"
 
-    def _insert_document(self, document: Document, path: str, run_id: Optional[int], treatment: tuple[str, str]) -> None:
+    def _insert_document(
+        self, document: Document, path: str, run_id: int | None, treatment: tuple[str, str]
+    ) -> None:
         source = document.source
         cursor = self.connection.execute(
             "INSERT INTO documents (sha256, path, media_type, pages, imported_at, run_id, json, closed_text, personal_data, extracted_by)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (source.sha256, path, source.media_type, source.pages, _now(), run_id, document.model_dump_json(), *treatment, EXTRACTOR),
+            (
+                source.sha256,
+                path,
+                source.media_type,
+                source.pages,
+                _now(),
+                run_id,
+                document.model_dump_json(),
+                *treatment,
+                EXTRACTOR,
+            ),
         )
         document_id = cursor.lastrowid
         used_keys: set[str] = set()
@@ -306,24 +357,56 @@ class SQLiteArchive:
                 "INSERT INTO meetings (document_id, ordinal, body, organisation, kind, title, date, start_time, location,"
                 " case_numbers, participants, first_page, last_page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    document_id, meeting_ordinal, meeting.body, meeting.organisation, meeting.kind, meeting.title,
-                    meeting.date, meeting.start_time, meeting.location, json.dumps(meeting.case_numbers, ensure_ascii=False),
+                    document_id,
+                    meeting_ordinal,
+                    meeting.body,
+                    meeting.organisation,
+                    meeting.kind,
+                    meeting.title,
+                    meeting.date,
+                    meeting.start_time,
+                    meeting.location,
+                    json.dumps(meeting.case_numbers, ensure_ascii=False),
                     json.dumps([p.model_dump(mode="json") for p in meeting.participants], ensure_ascii=False),
-                    meeting.pages[0], meeting.pages[1],
+                    meeting.pages[0],
+                    meeting.pages[1],
                 ),
             ).lastrowid
             ordinal = iter(range(1, 1_000_000))
             for item in meeting.items:
-                self._insert_item(item, meeting_id, meeting.body, None, f"{source.sha256[:12]}-{meeting_ordinal}", ordinal, used_keys)
+                self._insert_item(
+                    item, meeting_id, meeting.body, None, f"{source.sha256[:12]}-{meeting_ordinal}", ordinal, used_keys
+                )
             if meeting.sections:
                 # A meeting without agenda items (a kommissorium, a letter) keeps its text in
                 # Meeting.sections; the archive holds it as an item without a number, titled
                 # by the meeting, so it is searched and shown like any item.
-                holder = Item(number="", title=meeting.title or _first_line(meeting.sections[0].text), sections=meeting.sections, pages=meeting.pages)
-                self._insert_item(holder, meeting_id, meeting.body, None, f"{source.sha256[:12]}-{meeting_ordinal}", ordinal, used_keys)
+                holder = Item(
+                    number="",
+                    title=meeting.title or _first_line(meeting.sections[0].text),
+                    sections=meeting.sections,
+                    pages=meeting.pages,
+                )
+                self._insert_item(
+                    holder,
+                    meeting_id,
+                    meeting.body,
+                    None,
+                    f"{source.sha256[:12]}-{meeting_ordinal}",
+                    ordinal,
+                    used_keys,
+                )
 
-    def _insert_item(self, item: Item, meeting_id: int, body: Optional[str], parent_id: Optional[int], prefix: str,
-                     ordinal: Iterator[int], used_keys: set[str]) -> None:
+    def _insert_item(
+        self,
+        item: Item,
+        meeting_id: int,
+        body: str | None,
+        parent_id: int | None,
+        prefix: str,
+        ordinal: Iterator[int],
+        used_keys: set[str],
+    ) -> None:
         execute = self.connection.execute
         number = "_".join(item.number.split()) or "0"
         key = f"{prefix}-{number}"
@@ -336,13 +419,22 @@ class SQLiteArchive:
             "INSERT INTO items (key, meeting_id, parent_id, ordinal, number, title, access, responsible, case_numbers,"
             " recommendations, attachments, first_page, last_page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                key, meeting_id, parent_id, next(ordinal), item.number, item.title, item.access, item.responsible,
-                json.dumps(item.case_numbers, ensure_ascii=False), json.dumps(item.recommendations, ensure_ascii=False),
+                key,
+                meeting_id,
+                parent_id,
+                next(ordinal),
+                item.number,
+                item.title,
+                item.access,
+                item.responsible,
+                json.dumps(item.case_numbers, ensure_ascii=False),
+                json.dumps(item.recommendations, ensure_ascii=False),
                 json.dumps([a.model_dump(mode="json") for a in item.attachments], ensure_ascii=False),
-                item.pages[0], item.pages[1],
+                item.pages[0],
+                item.pages[1],
             ),
         ).lastrowid
-        passages: list[tuple[str, Optional[int], str, Optional[str], Optional[str], Optional[int], str]] = []
+        passages: list[tuple[str, int | None, str, str | None, str | None, int | None, str]] = []
         if item.title.strip():
             passages.append(("title", None, "title", None, None, first_page, item.title))
         decision_texts = []
@@ -354,7 +446,9 @@ class SQLiteArchive:
             if section.kind == "decision":
                 decision_texts.append(" ".join(section.text.split()))
             if section.text.strip():
-                passages.append(("section", section_id, section.kind, section.heading, None, section.pages[0], section.text))
+                passages.append(
+                    ("section", section_id, section.kind, section.heading, None, section.pages[0], section.text)
+                )
         for index, decision in enumerate(item.decisions):
             decision_id = execute(
                 "INSERT INTO decisions (item_id, ordinal, text, outcome) VALUES (?, ?, ?, ?)",
@@ -368,9 +462,20 @@ class SQLiteArchive:
             canonical = canonical_actor(statement.actor)
             statement_id = execute(
                 "INSERT INTO statements (item_id, ordinal, actor, canonical, actor_type, verb, text, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (item_id, index, statement.actor, canonical, statement.actor_type, statement.verb, statement.text, statement.page),
+                (
+                    item_id,
+                    index,
+                    statement.actor,
+                    canonical,
+                    statement.actor_type,
+                    statement.verb,
+                    statement.text,
+                    statement.page,
+                ),
             ).lastrowid
-            passages.append(("statement", statement_id, "statement", statement.verb, canonical, statement.page, statement.text))
+            passages.append(
+                ("statement", statement_id, "statement", statement.verb, canonical, statement.page, statement.text)
+            )
         for index, position in enumerate(item.positions):
             canonical = canonical_actor(position.actor)
             position_id = execute(
@@ -378,7 +483,9 @@ class SQLiteArchive:
                 (item_id, index, position.actor, canonical, position.stance, position.text),
             ).lastrowid
             if position.text.strip():
-                passages.append(("position", position_id, "position", position.stance, canonical, first_page, position.text))
+                passages.append(
+                    ("position", position_id, "position", position.stance, canonical, first_page, position.text)
+                )
         self.connection.executemany(
             "INSERT INTO entities (item_id, text, label, canonical, page) VALUES (?, ?, ?, ?, ?)",
             [(item_id, e.text, e.label, e.canonical, e.page) for e in item.entities],
@@ -419,10 +526,18 @@ class SQLiteArchive:
     def finish_run(self, run_id: int, status: str, counts: dict[str, int]) -> None:
         self.connection.execute(
             "UPDATE import_runs SET finished_at = ?, status = ?, files = ?, imported = ?, skipped = ?, failed = ? WHERE id = ?",
-            (_now(), status, counts.get("files", 0), counts.get("imported", 0), counts.get("skipped", 0), counts.get("failed", 0), run_id),
+            (
+                _now(),
+                status,
+                counts.get("files", 0),
+                counts.get("imported", 0),
+                counts.get("skipped", 0),
+                counts.get("failed", 0),
+                run_id,
+            ),
         )
 
-    def record_failure(self, path: str, reason: str, run_id: Optional[int] = None) -> None:
+    def record_failure(self, path: str, reason: str, run_id: int | None = None) -> None:
         self.connection.execute(
             "INSERT INTO import_errors (run_id, path, reason, at) VALUES (?, ?, ?, ?)", (run_id, path, reason, _now())
         )
@@ -444,7 +559,10 @@ class SQLiteArchive:
         """Canonical names of every actor with a statement or position."""
         if self._known_actors is None:
             self._known_actors = [
-                row[0] for row in self.connection.execute("SELECT canonical FROM statements UNION SELECT canonical FROM positions")
+                row[0]
+                for row in self.connection.execute(
+                    "SELECT canonical FROM statements UNION SELECT canonical FROM positions"
+                )
             ]
         return self._known_actors
 
@@ -455,12 +573,18 @@ class SQLiteArchive:
             return resolution.canonical
         if resolution.how == "ambiguous":
             raise ArchiveError(f"actor '{name}' is ambiguous: " + " · ".join(resolution.candidates))
-        hint = f"; did you mean {' · '.join(resolution.candidates)}?" if resolution.candidates else "; `referat actors` lists them"
+        hint = (
+            f"; did you mean {' · '.join(resolution.candidates)}?"
+            if resolution.candidates
+            else "; `referat actors` lists them"
+        )
         raise ArchiveError(f"no actor '{name}' in the archive{hint}")
 
     def _bodies(self, typed: str) -> list[str]:
         wanted = normalise(typed)
-        bodies = [row[0] for row in self.connection.execute("SELECT DISTINCT body FROM meetings WHERE body IS NOT NULL")]
+        bodies = [
+            row[0] for row in self.connection.execute("SELECT DISTINCT body FROM meetings WHERE body IS NOT NULL")
+        ]
         found = [body for body in bodies if wanted in normalise(body)]
         if not found:
             raise ArchiveError(f"no meeting body matching '{typed}' in the archive")
@@ -476,7 +600,9 @@ class SQLiteArchive:
             params += bodies
         if filters.actor:
             actor = self.resolve_actor(filters.actor)
-            clauses.append(f"{item_id} IN (SELECT item_id FROM statements WHERE canonical = ? UNION SELECT item_id FROM positions WHERE canonical = ?)")
+            clauses.append(
+                f"{item_id} IN (SELECT item_id FROM statements WHERE canonical = ? UNION SELECT item_id FROM positions WHERE canonical = ?)"
+            )
             params += [actor, actor]
             if filters.public:  # what a closed item's actors said is closed too
                 clauses.append(f"{item_id} NOT IN ({_CLOSED_ITEMS})")
@@ -491,7 +617,9 @@ class SQLiteArchive:
             params.append(filters.kind)
         return "".join(f" AND {clause}" for clause in clauses), params
 
-    def search(self, query: str, filters: SearchFilters = SearchFilters(), limit: int = 20, facets: bool = False) -> SearchResult:
+    def search(
+        self, query: str, filters: SearchFilters = SearchFilters(), limit: int = 20, facets: bool = False
+    ) -> SearchResult:
         """Items with a passage that matches every word of ``query`` (by word, stem or
         compound part), best first, each shown with its best matching passage.
 
@@ -532,12 +660,16 @@ class SQLiteArchive:
         checked = self._hits(parsed, ranked, filters.section, every_word=True, public=filters.public)
         hits = [hit for hit in checked if hit is not None][:limit]
         if len(hits) < limit and len(ranked) == wanted:
-            hits = self._hits(parsed, self._rank_items(parsed, filters, limit, narrow=True), filters.section, public=filters.public)
+            hits = self._hits(
+                parsed, self._rank_items(parsed, filters, limit, narrow=True), filters.section, public=filters.public
+            )
         for rank, hit in enumerate(hits, start=1):
             hit.rank = rank
         return hits
 
-    def _rank_items(self, parsed: Query, filters: SearchFilters, limit: int, narrow: bool = False) -> list[tuple[int, float]]:
+    def _rank_items(
+        self, parsed: Query, filters: SearchFilters, limit: int, narrow: bool = False
+    ) -> list[tuple[int, float]]:
         """The ids and bm25 scores of the best ``limit`` items that match, ranked without
         stop words (text.STOP_WORDS); with ``narrow``, only items with a passage that
         holds every word, stop words too (of the section kind asked for)."""
@@ -571,7 +703,14 @@ class SQLiteArchive:
             WHERE items_fts MATCH ?{where} ORDER BY score LIMIT ?"""
         return [(row[0], row[1]) for row in self.connection.execute(sql, [parsed.rank_match, *params, limit])]
 
-    def _hits(self, parsed: Query, ranked: list[tuple[int, float]], section: Optional[str], every_word: bool = False, public: bool = False) -> list[Optional[SearchHit]]:
+    def _hits(
+        self,
+        parsed: Query,
+        ranked: list[tuple[int, float]],
+        section: str | None,
+        every_word: bool = False,
+        public: bool = False,
+    ) -> list[SearchHit | None]:
         """Each ranked item as a hit: its best passage (of ``section`` kind), with a snippet;
         with ``every_word``, ``None`` for an item where no such passage holds every word;
         with ``public``, a closed item's passages are its title only."""
@@ -589,7 +728,7 @@ class SQLiteArchive:
             [json.dumps([item_id for item_id, _ in ranked]), *([section] if section else [])],
         ):
             passages.setdefault(row["item_id"], []).append(row)
-        hits: list[Optional[SearchHit]] = []
+        hits: list[SearchHit | None] = []
         for item_id, score in ranked:
             rows = passages.get(item_id)
             # Hits are found in the text as indexed (the body's own name blanked, offsets kept),
@@ -604,15 +743,27 @@ class SQLiteArchive:
             if not rows:  # the item changed between the two statements (another process replaced its document)
                 continue
             row = rows[index]
-            hits.append(SearchHit(
-                rank=len(hits) + 1, score=round(-score, 4), item=row["key"], number=row["number"], title=row["title"],
-                section=row["section_kind"], heading=row["heading"], actor=row["actor"],
-                snippet=snippet(row["text"], parsed, hits=word_hits), body=row["body"], date=row["date"],
-                meeting_kind=row["meeting_kind"], path=row["path"], page=row["page"],
-            ))
+            hits.append(
+                SearchHit(
+                    rank=len(hits) + 1,
+                    score=round(-score, 4),
+                    item=row["key"],
+                    number=row["number"],
+                    title=row["title"],
+                    section=row["section_kind"],
+                    heading=row["heading"],
+                    actor=row["actor"],
+                    snippet=snippet(row["text"], parsed, hits=word_hits),
+                    body=row["body"],
+                    date=row["date"],
+                    meeting_kind=row["meeting_kind"],
+                    path=row["path"],
+                    page=row["page"],
+                )
+            )
         return hits
 
-    def _start_facets(self, parsed: Query, filters: SearchFilters) -> "Future[Facets]":
+    def _start_facets(self, parsed: Query, filters: SearchFilters) -> Future[Facets]:
         """Count the facets beside the ranking: the counting statement runs on a second
         connection in a worker thread while this one ranks, which halves a faceted
         search on a machine with a free core (SQLite lets go of the GIL while it works).
@@ -686,7 +837,14 @@ class SQLiteArchive:
             UNION ALL SELECT 'actor', canonical, sum(hits) FROM actors GROUP BY canonical"""
         return sql, [parsed.match, *params]
 
-    def statements_by(self, actor: str, about: Optional[str] = None, date_from: Optional[str] = None, date_to: Optional[str] = None, public: bool = False) -> tuple[str, list[dict[str, Any]]]:
+    def statements_by(
+        self,
+        actor: str,
+        about: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        public: bool = False,
+    ) -> tuple[str, list[dict[str, Any]]]:
         """Statements and positions by one actor (resolved by alias and typo-tolerantly), oldest meeting first.
 
         With ``about``, only those whose own text or whose item's title matches the query;
@@ -726,10 +884,21 @@ class SQLiteArchive:
         rows = self.connection.execute(sql, named).fetchall()
         return canonical, [
             {
-                "type": row["type"], "actor": row["canonical"], "as_printed": row["actor"], "actor_type": row["actor_type"],
-                "verb": row["verb"], "stance": row["stance"], "text": row["text"], "page": row["page"],
-                "item": row["key"], "number": row["number"], "title": row["title"], "body": row["body"],
-                "date": row["date"], "meeting_kind": row["meeting_kind"], "path": row["path"],
+                "type": row["type"],
+                "actor": row["canonical"],
+                "as_printed": row["actor"],
+                "actor_type": row["actor_type"],
+                "verb": row["verb"],
+                "stance": row["stance"],
+                "text": row["text"],
+                "page": row["page"],
+                "item": row["key"],
+                "number": row["number"],
+                "title": row["title"],
+                "body": row["body"],
+                "date": row["date"],
+                "meeting_kind": row["meeting_kind"],
+                "path": row["path"],
             }
             for row in rows
         ]
@@ -747,8 +916,14 @@ class SQLiteArchive:
             [(175000000.0, 2026, 'Anlægsbudget')]
         """
         # Meeting body and dates as search filters them (the same matching of body names).
-        where, params = self._filter_sql(SearchFilters(body=filters.body, date_from=filters.date_from, date_to=filters.date_to), "i.id")
-        for clause, value in (("a.value >= ?", filters.minimum), ("a.value <= ?", filters.maximum), ("a.year = ?", filters.year)):
+        where, params = self._filter_sql(
+            SearchFilters(body=filters.body, date_from=filters.date_from, date_to=filters.date_to), "i.id"
+        )
+        for clause, value in (
+            ("a.value >= ?", filters.minimum),
+            ("a.value <= ?", filters.maximum),
+            ("a.year = ?", filters.year),
+        ):
             if value is not None:
                 where += f" AND {clause}"
                 params.append(value)
@@ -775,10 +950,21 @@ class SQLiteArchive:
         ).fetchall()
         return [
             {
-                "text": row["text"], "value": row["value"], "currency": row["currency"], "qualifier": row["qualifier"],
-                "year": row["year"], "item": row["key"], "number": row["number"], "title": row["title"],
-                "decisions": [outcome or None for outcome in row["outcomes"].split(",")] if row["outcomes"] is not None else [],
-                "body": row["body"], "date": row["date"], "meeting_kind": row["meeting_kind"], "path": row["path"],
+                "text": row["text"],
+                "value": row["value"],
+                "currency": row["currency"],
+                "qualifier": row["qualifier"],
+                "year": row["year"],
+                "item": row["key"],
+                "number": row["number"],
+                "title": row["title"],
+                "decisions": [outcome or None for outcome in row["outcomes"].split(",")]
+                if row["outcomes"] is not None
+                else [],
+                "body": row["body"],
+                "date": row["date"],
+                "meeting_kind": row["meeting_kind"],
+                "path": row["path"],
             }
             for row in rows
         ]
@@ -797,12 +983,17 @@ class SQLiteArchive:
             GROUP BY canonical ORDER BY statements + positions DESC, canonical"""
         ).fetchall()
         return [
-            {"actor": r["canonical"], "statements": r["statements"], "positions": r["positions"], "meetings": r["meetings"],
-             "as_printed": sorted(set((r["spellings"] or "").split(",")))}
+            {
+                "actor": r["canonical"],
+                "statements": r["statements"],
+                "positions": r["positions"],
+                "meetings": r["meetings"],
+                "as_printed": sorted(set((r["spellings"] or "").split(","))),
+            }
             for r in rows
         ]
 
-    def item(self, key: str, public: bool = False) -> Optional[dict[str, Any]]:
+    def item(self, key: str, public: bool = False) -> dict[str, Any] | None:
         """One item with its meeting, source and every fact, by key (or numeric id); with
         ``public``, a closed item with only its number, title and decision outcomes."""
         row = self.connection.execute(
@@ -820,29 +1011,57 @@ class SQLiteArchive:
             # What public_view keeps of a closed item (it may be stored whole: --include-closed).
             outcomes = [
                 {"text": "", "outcome": r[0]}
-                for r in self.connection.execute("SELECT outcome FROM decisions WHERE item_id = ? ORDER BY ordinal", (item_id,))
+                for r in self.connection.execute(
+                    "SELECT outcome FROM decisions WHERE item_id = ? ORDER BY ordinal", (item_id,)
+                )
             ]
             fetch = lambda sql: outcomes if " FROM decisions " in sql else []  # noqa: E731
             row = {**dict(row), "responsible": None, "case_numbers": "[]", "recommendations": "[]", "attachments": "[]"}
         return {
-            "item": row["key"], "parent": row["parent"], "number": row["number"], "title": row["title"], "access": row["access"],
-            "responsible": row["responsible"], "case_numbers": json.loads(row["case_numbers"]),
-            "recommendations": json.loads(row["recommendations"]), "attachments": json.loads(row["attachments"]),
+            "item": row["key"],
+            "parent": row["parent"],
+            "number": row["number"],
+            "title": row["title"],
+            "access": row["access"],
+            "responsible": row["responsible"],
+            "case_numbers": json.loads(row["case_numbers"]),
+            "recommendations": json.loads(row["recommendations"]),
+            "attachments": json.loads(row["attachments"]),
             "pages": [row["first_page"], row["last_page"]],
-            "meeting": {"body": row["body"], "organisation": row["organisation"], "date": row["date"],
-                        "kind": row["meeting_kind"], "title": row["meeting_title"]},
+            "meeting": {
+                "body": row["body"],
+                "organisation": row["organisation"],
+                "date": row["date"],
+                "kind": row["meeting_kind"],
+                "title": row["meeting_title"],
+            },
             "source": {"path": row["path"], "sha256": row["sha256"]},
-            "sections": fetch("SELECT kind, heading, text, first_page, last_page FROM sections WHERE item_id = ? ORDER BY ordinal"),
+            "sections": fetch(
+                "SELECT kind, heading, text, first_page, last_page FROM sections WHERE item_id = ? ORDER BY ordinal"
+            ),
             "decisions": fetch("SELECT text, outcome FROM decisions WHERE item_id = ? ORDER BY ordinal"),
-            "statements": fetch("SELECT actor, canonical, actor_type, verb, text, page FROM statements WHERE item_id = ? ORDER BY ordinal"),
-            "positions": fetch("SELECT actor, canonical, stance, text FROM positions WHERE item_id = ? ORDER BY ordinal"),
+            "statements": fetch(
+                "SELECT actor, canonical, actor_type, verb, text, page FROM statements WHERE item_id = ? ORDER BY ordinal"
+            ),
+            "positions": fetch(
+                "SELECT actor, canonical, stance, text FROM positions WHERE item_id = ? ORDER BY ordinal"
+            ),
             "entities": fetch("SELECT text, label, canonical, page FROM entities WHERE item_id = ? ORDER BY id"),
             "dates": fetch('SELECT text, kind, start, "end", precision FROM dates WHERE item_id = ? ORDER BY id'),
-            "amounts": fetch("SELECT text, value, currency, qualifier, year FROM amounts WHERE item_id = ? ORDER BY id"),
-            "subitems": [r[0] for r in self.connection.execute("SELECT key FROM items WHERE parent_id = ? ORDER BY ordinal", (item_id,))],
+            "amounts": fetch(
+                "SELECT text, value, currency, qualifier, year FROM amounts WHERE item_id = ? ORDER BY id"
+            ),
+            "subitems": [
+                r[0]
+                for r in self.connection.execute(
+                    "SELECT key FROM items WHERE parent_id = ? ORDER BY ordinal", (item_id,)
+                )
+            ],
         }
 
-    def export(self, what: Literal["documents", "items"] = "documents", public: bool = False) -> Iterator[dict[str, Any]]:
+    def export(
+        self, what: Literal["documents", "items"] = "documents", public: bool = False
+    ) -> Iterator[dict[str, Any]]:
         """Every stored Document as its JSON, or one flat row per item (for CSV); with
         ``public``, closed items keep only number, title and decision outcomes."""
         if what == "documents":

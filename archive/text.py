@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import NamedTuple, Optional
+from typing import NamedTuple
 
 import Stemmer
 
@@ -42,13 +42,9 @@ MAX_QUERY_WORDS = 32
 # still occur in a hit, but they do not rank it: a word in most items has an inverse
 # document frequency near zero (bm25 floors it at 1e-6), yet bm25 would read every one of
 # its thousands of positions ("til" in "taget til efterretning").
-STOP_WORDS = frozenset("""
-og i jeg det at en den til er som på de med han af for ikke der var mig sig men et har om
-vi min havde ham hun nu over da fra du ud sin dem os op man hans hvor eller hvad skal selv
-her alle vil blev kunne ind når være dog noget ville jo deres efter ned skulle denne end
-dette mit også under have dig anden hende mine alt meget sit sine vor mod disse hvis din
-nogle hos blive mange ad bliver hendes været thi jer sådan
-""".split())
+STOP_WORDS = frozenset(
+    ["og", "i", "jeg", "det", "at", "en", "den", "til", "er", "som", "på", "de", "med", "han", "af", "for", "ikke", "der", "var", "mig", "sig", "men", "et", "har", "om", "vi", "min", "havde", "ham", "hun", "nu", "over", "da", "fra", "du", "ud", "sin", "dem", "os", "op", "man", "hans", "hvor", "eller", "hvad", "skal", "selv", "her", "alle", "vil", "blev", "kunne", "ind", "når", "være", "dog", "noget", "ville", "jo", "deres", "efter", "ned", "skulle", "denne", "end", "dette", "mit", "også", "under", "have", "dig", "anden", "hende", "mine", "alt", "meget", "sit", "sine", "vor", "mod", "disse", "hvis", "din", "nogle", "hos", "blive", "mange", "ad", "bliver", "hendes", "været", "thi", "jer", "sådan"]
+)
 
 _stemmer = Stemmer.Stemmer("danish")
 
@@ -113,14 +109,14 @@ _NAME_GAP = r"[\W_]{1,4}"
 
 
 @lru_cache(maxsize=1024)
-def _own_name(body: str) -> Optional[re.Pattern[str]]:
+def _own_name(body: str) -> re.Pattern[str] | None:
     parts = WORD.findall(body)
     if not parts:
         return None
     return re.compile(r"(?<![^\W_])" + _NAME_GAP.join(map(re.escape, parts)) + r"s?(?![^\W_])", re.IGNORECASE)
 
 
-def without_own_name(text: str, body: Optional[str]) -> Optional[str]:
+def without_own_name(text: str, body: str | None) -> str | None:
     """``text`` with each mention of ``body`` (the meeting's own body) blanked out, or
     None when it has none. Blanks of the same length keep every offset, so hits found in
     the result can be marked in ``text``.
@@ -331,7 +327,11 @@ def find_hits(text: str, query: Query) -> list[WordHit]:
     """
     lowered = text.lower()
     if len(lowered) != len(text):  # a letter whose lower case is longer ("İ"): offsets would drift
-        return [hit for match in WORD.finditer(text) if (hit := _word_hit(query, match.start(), match.end(), match.group().lower()))]
+        return [
+            hit
+            for match in WORD.finditer(text)
+            if (hit := _word_hit(query, match.start(), match.end(), match.group().lower()))
+        ]
     starts = set()
     for needle in query.needles:
         position = lowered.find(needle)
@@ -373,12 +373,14 @@ def best_passage(texts: list[str], query: Query) -> tuple[int, list[WordHit]]:
     return best, best_hits
 
 
-def _word_hit(query: Query, start: int, end: int, word: str) -> Optional[WordHit]:
+def _word_hit(query: Query, start: int, end: int, word: str) -> WordHit | None:
     words_matched, weight = query.hit(word)
     return WordHit(start, end, words_matched, weight) if words_matched else None
 
 
-def snippet(text: str, query: Query, width: int = 200, mark: tuple[str, str] = ("«", "»"), hits: Optional[list[WordHit]] = None) -> str:
+def snippet(
+    text: str, query: Query, width: int = 200, mark: tuple[str, str] = ("«", "»"), hits: list[WordHit] | None = None
+) -> str:
     """About ``width`` characters of ``text`` around the most hits, each hit between ``mark``.
 
     ``hits`` are :func:`find_hits` of ``text`` when the caller has them already.

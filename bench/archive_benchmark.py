@@ -55,23 +55,79 @@ from referat.extract import ExtractionError, extract_file  # noqa: E402
 from referat.models import Document  # noqa: E402
 
 BODIES = [
-    "Aarhus Byråd", "Ballerup Byråd", "Syddjurs Byråd", "Odense Byråd", "Aalborg Byråd", "Københavns Borgerrepræsentation",
-    "Sundheds- og Forebyggelsesudvalget", "Psykiatri- og Socialudvalget", "Ældre- og Sundhedsudvalget", "Økonomiudvalget",
-    "Teknik- og Miljøudvalget", "Børne- og Ungdomsudvalget", "Kultur- og Fritidsudvalget", "Beskæftigelsesudvalget",
-    "Regionsrådet i Region Midtjylland", "Regionsrådet i Region Hovedstaden", "Forretningsudvalget", "Plan- og Boligudvalget",
-    "Task Force for Børne- og Ungdomspsykiatri", "Task Force for Kræft- og Psykiatriområdet", "Nationalt råd for psykiatri",
-    "Klima- og Energiudvalget", "Social- og Arbejdsmarkedsudvalget", "Skoleudvalget", "Udvalget for Plan, Udvikling og Kultur",
-    "Hjortshøj-Egaa Sogneråd", "Danske Regioners bestyrelse", "KL's Sundheds- og Ældreudvalg", "Sundhedskoordinationsudvalget",
+    "Aarhus Byråd",
+    "Ballerup Byråd",
+    "Syddjurs Byråd",
+    "Odense Byråd",
+    "Aalborg Byråd",
+    "Københavns Borgerrepræsentation",
+    "Sundheds- og Forebyggelsesudvalget",
+    "Psykiatri- og Socialudvalget",
+    "Ældre- og Sundhedsudvalget",
+    "Økonomiudvalget",
+    "Teknik- og Miljøudvalget",
+    "Børne- og Ungdomsudvalget",
+    "Kultur- og Fritidsudvalget",
+    "Beskæftigelsesudvalget",
+    "Regionsrådet i Region Midtjylland",
+    "Regionsrådet i Region Hovedstaden",
+    "Forretningsudvalget",
+    "Plan- og Boligudvalget",
+    "Task Force for Børne- og Ungdomspsykiatri",
+    "Task Force for Kræft- og Psykiatriområdet",
+    "Nationalt råd for psykiatri",
+    "Klima- og Energiudvalget",
+    "Social- og Arbejdsmarkedsudvalget",
+    "Skoleudvalget",
+    "Udvalget for Plan, Udvikling og Kultur",
+    "Hjortshøj-Egaa Sogneråd",
+    "Danske Regioners bestyrelse",
+    "KL's Sundheds- og Ældreudvalg",
+    "Sundhedskoordinationsudvalget",
     "Det Regionale Udviklingsudvalg",
 ]
 
 QUERIES = [
-    "aftale", "psykiatri", "økonomiaftalen", "ventetider", "budget", "regnskab 2024", "sundhedsreform", "kapacitet",
-    "børne- og ungdomspsykiatrien", "udmøntning af midler", "akutpladser", "godkendt", "taget til efterretning",
-    "Aarhus", "Århus", "kommunernes landsforening", "danske regioner", "tvang", "socialpsykiatrien", "kræftplan",
-    "sengepladser", "overførsel af driftsmidler", "ejendom", "personalesag", "høringssvar", "kvalitetsstandarder",
-    "forebyggelse ulighed", "aftaler", "beslutninger", "indstilling", "medarbejdere", "sygehus", "digitalisering",
-    "tidlig indsats", "mistrivsel", "styrelsen", "handleplan", "rammer for opfølgning", "psykiatriplan", "budgetforlig",
+    "aftale",
+    "psykiatri",
+    "økonomiaftalen",
+    "ventetider",
+    "budget",
+    "regnskab 2024",
+    "sundhedsreform",
+    "kapacitet",
+    "børne- og ungdomspsykiatrien",
+    "udmøntning af midler",
+    "akutpladser",
+    "godkendt",
+    "taget til efterretning",
+    "Aarhus",
+    "Århus",
+    "kommunernes landsforening",
+    "danske regioner",
+    "tvang",
+    "socialpsykiatrien",
+    "kræftplan",
+    "sengepladser",
+    "overførsel af driftsmidler",
+    "ejendom",
+    "personalesag",
+    "høringssvar",
+    "kvalitetsstandarder",
+    "forebyggelse ulighed",
+    "aftaler",
+    "beslutninger",
+    "indstilling",
+    "medarbejdere",
+    "sygehus",
+    "digitalisering",
+    "tidlig indsats",
+    "mistrivsel",
+    "styrelsen",
+    "handleplan",
+    "rammer for opfølgning",
+    "psykiatriplan",
+    "budgetforlig",
 ]
 FILTERED = [
     ("psykiatri", SearchFilters(date_from="2015-01-01", date_to="2020-12-31")),
@@ -103,15 +159,23 @@ def bench_import(files: list[str], label: str, workers: int | None) -> dict:
             seconds = time.perf_counter() - start
     imported = summary.imported + summary.replaced
     result = {
-        "set": label, "files": summary.files, "imported": imported, "failed": summary.failed,
-        "skipped_duplicates": summary.skipped, "pages": summary.pages, "seconds": round(seconds, 3),
-        "documents_per_second": round(imported / seconds, 2), "pages_per_second": round(summary.pages / seconds, 1),
+        "set": label,
+        "files": summary.files,
+        "imported": imported,
+        "failed": summary.failed,
+        "skipped_duplicates": summary.skipped,
+        "pages": summary.pages,
+        "seconds": round(seconds, 3),
+        "documents_per_second": round(imported / seconds, 2),
+        "pages_per_second": round(summary.pages / seconds, 1),
         "workers": workers or os.cpu_count(),
         "failures": [f"{os.path.relpath(p, REPO)}: {r}" for p, r in summary.failures],
     }
-    print(f"import {label}: {imported} documents, {summary.pages} pages in {seconds:.2f} s → "
-          f"{result['documents_per_second']} documents/s, {result['pages_per_second']} pages/s "
-          f"({summary.failed} failed, {summary.skipped} duplicates skipped, {result['workers']} workers)")
+    print(
+        f"import {label}: {imported} documents, {summary.pages} pages in {seconds:.2f} s → "
+        f"{result['documents_per_second']} documents/s, {result['pages_per_second']} pages/s "
+        f"({summary.failed} failed, {summary.skipped} duplicates skipped, {result['workers']} workers)"
+    )
     return result
 
 
@@ -163,7 +227,15 @@ def vary(document: Document, index: int, pool: list[str], rng: random.Random, mi
 def build_synthetic(path: str, files: list[str], sections: int, seed: int, mix: float) -> dict:
     rng = random.Random(seed)
     bases = templates(files)
-    pool = [s for d in bases for m in d.meetings for i in m.items for sec in i.sections for s in _SENTENCE.split(sec.text) if len(s) > 30]
+    pool = [
+        s
+        for d in bases
+        for m in d.meetings
+        for i in m.items
+        for sec in i.sections
+        for s in _SENTENCE.split(sec.text)
+        if len(s) > 30
+    ]
     start = time.perf_counter()
     stored = documents = 0
     with open_archive(path) as archive:
@@ -171,7 +243,9 @@ def build_synthetic(path: str, files: list[str], sections: int, seed: int, mix: 
             base = bases[documents % len(bases)]
             document = vary(base, documents, pool, rng, mix)
             archive.store_document(document)
-            stored += sum(len(item.sections) for meeting in document.meetings for item in meeting.items)  # top-level; close enough
+            stored += sum(
+                len(item.sections) for meeting in document.meetings for item in meeting.items
+            )  # top-level; close enough
             documents += 1
         counts = archive.counts()
         archive.connection.execute("PRAGMA optimize")
@@ -181,18 +255,32 @@ def build_synthetic(path: str, files: list[str], sections: int, seed: int, mix: 
         ).fetchall():
             archive.connection.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
     seconds = time.perf_counter() - start
-    print(f"built {path}: {counts['documents']} documents, {counts['sections']} sections, {counts['passages']} passages "
-          f"in {seconds:.0f} s ({counts['sections'] / seconds:.0f} sections/s through store_document)")
-    return {"documents": counts["documents"], "sections": counts["sections"], "items": counts["items"],
-            "passages": counts["passages"], "build_seconds": round(seconds, 1), "templates": len(bases), "seed": seed, "mix": mix,
-            "schema": len(MIGRATIONS)}
+    print(
+        f"built {path}: {counts['documents']} documents, {counts['sections']} sections, {counts['passages']} passages "
+        f"in {seconds:.0f} s ({counts['sections'] / seconds:.0f} sections/s through store_document)"
+    )
+    return {
+        "documents": counts["documents"],
+        "sections": counts["sections"],
+        "items": counts["items"],
+        "passages": counts["passages"],
+        "build_seconds": round(seconds, 1),
+        "templates": len(bases),
+        "seed": seed,
+        "mix": mix,
+        "schema": len(MIGRATIONS),
+    }
 
 
 def percentiles(samples: list[float]) -> dict:
     ordered = sorted(samples)
     pick = lambda q: ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]  # noqa: E731
-    return {"runs": len(ordered), "p50_ms": round(statistics.median(ordered), 2), "p95_ms": round(pick(0.95), 2),
-            "max_ms": round(ordered[-1], 2)}
+    return {
+        "runs": len(ordered),
+        "p50_ms": round(statistics.median(ordered), 2),
+        "p95_ms": round(pick(0.95), 2),
+        "max_ms": round(ordered[-1], 2),
+    }
 
 
 def bench_search(path: str, rounds: int) -> dict:
@@ -233,13 +321,17 @@ def bench_search(path: str, rounds: int) -> dict:
     for name, samples in timings.items():
         results[name] = percentiles(samples)
         results[name].update({f"cpu_{key}": value for key, value in percentiles(cpu[name]).items() if key != "runs"})
-        results[name]["slowest_ms"] = {q: round(ms, 1) for q, ms in sorted(worst[name].items(), key=lambda p: -p[1])[:5]}
+        results[name]["slowest_ms"] = {
+            q: round(ms, 1) for q, ms in sorted(worst[name].items(), key=lambda p: -p[1])[:5]
+        }
     results["matching_passages_of_faceted_queries"] = totals
     results["queries_without_hits"] = [q for q, n in hits.items() if n == 0]
     for name in timings:
         r = results[name]
-        print(f"search {name:8}: p50 {r['p50_ms']:.2f} ms, p95 {r['p95_ms']:.2f} ms, max {r['max_ms']:.1f} ms ({r['runs']} runs);"
-              f" CPU p50 {r['cpu_p50_ms']:.2f} ms, p95 {r['cpu_p95_ms']:.2f} ms")
+        print(
+            f"search {name:8}: p50 {r['p50_ms']:.2f} ms, p95 {r['p95_ms']:.2f} ms, max {r['max_ms']:.1f} ms ({r['runs']} runs);"
+            f" CPU p50 {r['cpu_p50_ms']:.2f} ms, p95 {r['cpu_p95_ms']:.2f} ms"
+        )
         print(f"  slowest: {r['slowest_ms']}")
     return results
 
@@ -250,7 +342,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--seed", type=int, default=4)
-    parser.add_argument("--mix", type=float, default=0.3, help="share of sections given a borrowed sentence (>= 1: 1-3 in each)")
+    parser.add_argument(
+        "--mix", type=float, default=0.3, help="share of sections given a borrowed sentence (>= 1: 1-3 in each)"
+    )
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--skip-import", action="store_true")
     parser.add_argument("--search-only", metavar="ARCHIVE", help="only measure search latency on this existing archive")
@@ -262,12 +356,19 @@ def main() -> None:
     corpus, everything = source_files()
     report: dict = {
         "measured_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        "git": subprocess.run(["git", "-C", REPO, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip(),
-        "python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
+        "git": subprocess.run(
+            ["git", "-C", REPO, "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+        ).stdout.strip(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
         "sqlite": __import__("sqlite3").sqlite_version,
     }
     if not args.skip_import:
-        report["import"] = [bench_import(corpus, "corpus/", args.workers), bench_import(everything, "all available", args.workers)]
+        report["import"] = [
+            bench_import(corpus, "corpus/", args.workers),
+            bench_import(everything, "all available", args.workers),
+        ]
 
     synthetic = os.path.join(REPO, "bench", "generated", f"archive-{args.sections}-seed{args.seed}-mix{args.mix:g}.db")
     params = synthetic + ".params.json"
@@ -290,7 +391,9 @@ def main() -> None:
     report["search"] = bench_search(synthetic, args.rounds)
     report["goal"] = "search p95 < 20 ms at >= 100 000 sections"
     report["goal_met"] = report["search"]["plain"]["p95_ms"] < 20
-    report["goal_met_with_filters_and_facets"] = all(report["search"][name]["p95_ms"] < 20 for name in ("plain", "filtered", "facets", "public"))
+    report["goal_met_with_filters_and_facets"] = all(
+        report["search"][name]["p95_ms"] < 20 for name in ("plain", "filtered", "facets", "public")
+    )
     os.makedirs(os.path.join(REPO, "bench", "results"), exist_ok=True)
     name = "archive.json" if args.mix == 0.3 else f"archive-mix{args.mix:g}.json"
     with open(os.path.join(REPO, "bench", "results", name), "w", encoding="utf-8") as handle:

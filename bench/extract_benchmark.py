@@ -59,7 +59,6 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
@@ -84,57 +83,130 @@ GENERATED_ITEMS = 60
 # Every word below is written for this benchmark; sentences are assembled from
 # them at random (with a fixed seed), so the text looks Danish but says nothing.
 SUBJECTS = [
-    "Forvaltningen", "Udvalget", "Administrationen", "Byrådet", "Kommunen", "Projektgruppen",
-    "Styregruppen", "Center for Miljø og Teknik", "Vejafdelingen", "Direktionen", "Høringsparterne",
-    "Grundejerforeningen", "Borgerne i området", "Konsulenten", "Økonomiafdelingen",
+    "Forvaltningen",
+    "Udvalget",
+    "Administrationen",
+    "Byrådet",
+    "Kommunen",
+    "Projektgruppen",
+    "Styregruppen",
+    "Center for Miljø og Teknik",
+    "Vejafdelingen",
+    "Direktionen",
+    "Høringsparterne",
+    "Grundejerforeningen",
+    "Borgerne i området",
+    "Konsulenten",
+    "Økonomiafdelingen",
 ]
 VERBS = [
-    "vurderer", "anbefaler", "undersøger", "har drøftet", "forventer", "foreslår", "gennemgår",
-    "har vurderet", "prioriterer", "beskriver", "har modtaget", "fremlægger", "tilpasser",
-    "har udarbejdet", "opgør", "afventer", "sammenholder", "redegør for",
+    "vurderer",
+    "anbefaler",
+    "undersøger",
+    "har drøftet",
+    "forventer",
+    "foreslår",
+    "gennemgår",
+    "har vurderet",
+    "prioriterer",
+    "beskriver",
+    "har modtaget",
+    "fremlægger",
+    "tilpasser",
+    "har udarbejdet",
+    "opgør",
+    "afventer",
+    "sammenholder",
+    "redegør for",
 ]
 OBJECTS = [
-    "en samlet løsning", "de økonomiske konsekvenser", "den nye vejføring", "planens rammer",
-    "høringssvarene", "den fremtidige drift", "anlægsbevillingen", "projektets tidsplan",
-    "de trafikale forhold", "kloakeringen af området", "støjniveauet langs vejen",
-    "mulighederne for cykelstier", "vedligeholdelsen af grønne områder", "udbudsmaterialet",
-    "klimatilpasningen", "den reviderede kvalitetsstandard", "placeringen af nye træer",
-    "affaldsordningens takster", "lokalplanforslaget", "miljøvurderingen",
+    "en samlet løsning",
+    "de økonomiske konsekvenser",
+    "den nye vejføring",
+    "planens rammer",
+    "høringssvarene",
+    "den fremtidige drift",
+    "anlægsbevillingen",
+    "projektets tidsplan",
+    "de trafikale forhold",
+    "kloakeringen af området",
+    "støjniveauet langs vejen",
+    "mulighederne for cykelstier",
+    "vedligeholdelsen af grønne områder",
+    "udbudsmaterialet",
+    "klimatilpasningen",
+    "den reviderede kvalitetsstandard",
+    "placeringen af nye træer",
+    "affaldsordningens takster",
+    "lokalplanforslaget",
+    "miljøvurderingen",
 ]
 PHRASES = [
-    "i forbindelse med budgettet for 2026", "inden for de eksisterende rammer",
-    "efter endt høringsperiode", "i samarbejde med forsyningsselskabet",
-    "på baggrund af de indkomne bemærkninger", "i løbet af foråret", "frem mod næste møde",
-    "med henblik på en endelig beslutning", "i tæt dialog med de berørte borgere",
-    "som beskrevet i den tidligere sag", "uden væsentlige merudgifter",
-    "i overensstemmelse med kommuneplanen", "inden udgangen af året",
-    "ud fra en samlet vurdering", "på tværs af fagområderne",
+    "i forbindelse med budgettet for 2026",
+    "inden for de eksisterende rammer",
+    "efter endt høringsperiode",
+    "i samarbejde med forsyningsselskabet",
+    "på baggrund af de indkomne bemærkninger",
+    "i løbet af foråret",
+    "frem mod næste møde",
+    "med henblik på en endelig beslutning",
+    "i tæt dialog med de berørte borgere",
+    "som beskrevet i den tidligere sag",
+    "uden væsentlige merudgifter",
+    "i overensstemmelse med kommuneplanen",
+    "inden udgangen af året",
+    "ud fra en samlet vurdering",
+    "på tværs af fagområderne",
 ]
 OPENERS = ["Desuden", "Samtidig", "Derfor", "På den baggrund", "Efterfølgende", "Herudover", "Endvidere"]
 SHORT_SENTENCES = [
-    "Sagen blev drøftet.", "Der er ingen bemærkninger.", "Tidsplanen holder.",
-    "Forslaget er sendt i høring.", "Udgiften afholdes af driftsbudgettet.",
+    "Sagen blev drøftet.",
+    "Der er ingen bemærkninger.",
+    "Tidsplanen holder.",
+    "Forslaget er sendt i høring.",
+    "Udgiften afholdes af driftsbudgettet.",
 ]
 DECISIONS = [
-    "Godkendt.", "Indstillingen blev godkendt.", "Taget til efterretning.",
-    "Udvalget tiltrådte indstillingen.", "Sagen blev udsat til næste møde.",
+    "Godkendt.",
+    "Indstillingen blev godkendt.",
+    "Taget til efterretning.",
+    "Udvalget tiltrådte indstillingen.",
+    "Sagen blev udsat til næste møde.",
     "Orienteringen blev taget til efterretning.",
 ]
 RECOMMENDATIONS = [
-    "at orienteringen tages til efterretning", "at forslaget godkendes",
-    "at der gives en anlægsbevilling", "at sagen sendes i offentlig høring",
-    "at forvaltningen arbejder videre med løsningen", "at udgiften finansieres af puljen",
+    "at orienteringen tages til efterretning",
+    "at forslaget godkendes",
+    "at der gives en anlægsbevilling",
+    "at sagen sendes i offentlig høring",
+    "at forvaltningen arbejder videre med løsningen",
+    "at udgiften finansieres af puljen",
 ]
 TITLE_TEMPLATES = [
-    "Lokalplan {n} for {place} - endelig vedtagelse", "Trafiksikkerhed ved {place}",
-    "Anlægsbevilling til renovering af {place}", "Spildevandsplan for {place} - høring",
-    "Vejbelysning på {place}", "Klimatilpasning i {place}", "Budgetopfølgning {n} for Teknik og Miljø",
-    "Orientering om affaldsordningen i {place}", "Naturpleje ved {place}",
-    "Cykelsti langs {place} - status", "Ansøgning om tilskud til {place}",
+    "Lokalplan {n} for {place} - endelig vedtagelse",
+    "Trafiksikkerhed ved {place}",
+    "Anlægsbevilling til renovering af {place}",
+    "Spildevandsplan for {place} - høring",
+    "Vejbelysning på {place}",
+    "Klimatilpasning i {place}",
+    "Budgetopfølgning {n} for Teknik og Miljø",
+    "Orientering om affaldsordningen i {place}",
+    "Naturpleje ved {place}",
+    "Cykelsti langs {place} - status",
+    "Ansøgning om tilskud til {place}",
 ]
 PLACES = [
-    "Skovvej", "Engparken", "Stationsbyen", "Møllevej", "Havnefronten", "Kirkebakken",
-    "Bøgeløkken", "Lyngsø Strand", "Industrivej Nord", "Rådhuspladsen", "Åløkkeparken",
+    "Skovvej",
+    "Engparken",
+    "Stationsbyen",
+    "Møllevej",
+    "Havnefronten",
+    "Kirkebakken",
+    "Bøgeløkken",
+    "Lyngsø Strand",
+    "Industrivej Nord",
+    "Rådhuspladsen",
+    "Åløkkeparken",
 ]
 FIRST_NAMES = ["Lone", "Mads", "Kirsten", "Søren", "Birthe", "Jørgen", "Hanne", "Anders", "Mette", "Niels"]
 LAST_NAMES = ["Kragh", "Holm", "Vestergaard", "Lund", "Bak", "Dam", "Krog", "Østergaard", "Juul", "Friis"]
@@ -248,7 +320,7 @@ class _Filler:
         return _wrap(" ".join(sentences), self.width)
 
 
-def _fill_section(writer: _Writer, filler: _Filler, rows: int, first: Optional[list[str]] = None) -> None:
+def _fill_section(writer: _Writer, filler: _Filler, rows: int, first: list[str] | None = None) -> None:
     """Fill about ``rows`` rows with paragraphs, each followed by a blank row (never more)."""
     if first:
         for line in first:
@@ -367,7 +439,7 @@ def _peak_rss_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def run_child(mode: str, path: Optional[str]) -> int:
+def run_child(mode: str, path: str | None) -> int:
     """Do one measurement and print it as one JSON line on stdout."""
     if mode.startswith("import:"):
         # Only the import: the RSS floor that a run's peak RSS should be read against.
@@ -414,18 +486,18 @@ def run_child(mode: str, path: Optional[str]) -> int:
 class Run:
     """Best of ``--repeat`` child runs of one tool on one file (or the error that stopped it)."""
 
-    seconds: Optional[float] = None
-    pages: Optional[int] = None
-    peak_rss_mb: Optional[float] = None
+    seconds: float | None = None
+    pages: int | None = None
+    peak_rss_mb: float | None = None
     extra: dict = field(default_factory=dict)
-    error: Optional[str] = None
+    error: str | None = None
 
     @property
-    def pages_per_second(self) -> Optional[float]:
+    def pages_per_second(self) -> float | None:
         return self.pages / self.seconds if self.seconds and self.pages is not None else None
 
 
-def spawn(mode: str, path: Optional[Path] = None) -> dict:
+def spawn(mode: str, path: Path | None = None) -> dict:
     """Run one child; return its JSON report, or {"error": stderr} when it fails."""
     command = [sys.executable, str(Path(__file__).resolve()), "--child", mode]
     if path is not None:
@@ -473,7 +545,7 @@ def display_path(path: Path) -> str:
         return os.path.relpath(path, REPO)
 
 
-def _fmt(value: Optional[float], spec: str, missing: str = "-") -> str:
+def _fmt(value: float | None, spec: str, missing: str = "-") -> str:
     return format(value, spec) if value is not None else missing
 
 
@@ -500,7 +572,17 @@ def totals(rows: list[dict], tools: list[str]) -> dict:
 
 
 def print_table(rows: list[dict], total: dict, baseline: dict) -> None:
-    headers = ["file", "pages", "referat p/s", "structure-only p/s", "enrich %", "pdfplumber p/s", "speed-up ×", "referat RSS MB", "pdfplumber RSS MB"]
+    headers = [
+        "file",
+        "pages",
+        "referat p/s",
+        "structure-only p/s",
+        "enrich %",
+        "pdfplumber p/s",
+        "speed-up ×",
+        "referat RSS MB",
+        "pdfplumber RSS MB",
+    ]
     table = []
     for row in rows + [dict(total, file="TOTAL")]:
         referat, plumber, structure = row["referat"], row.get("pdfplumber") or {}, row.get("structure") or {}
@@ -509,17 +591,19 @@ def print_table(rows: list[dict], total: dict, baseline: dict) -> None:
             share = 100 * (1 - structure["seconds"] / referat["seconds"])
         elif row.get("enrichment_share") is not None:
             share = 100 * row["enrichment_share"]
-        table.append([
-            row["file"],
-            str(row["pages"]) if row["pages"] is not None else "-",
-            _fmt(referat.get("pages_per_second"), ".1f", "ERROR" if referat.get("error") else "-"),
-            _fmt(structure.get("pages_per_second"), ".1f", "ERROR" if structure.get("error") else "-"),
-            _fmt(share, ".0f"),
-            _fmt(plumber.get("pages_per_second"), ".1f", "ERROR" if plumber.get("error") else "-"),
-            _fmt(row.get("speedup"), ".1f"),
-            _fmt(referat.get("peak_rss_mb"), ".0f", "ERROR" if referat.get("error") else "-"),
-            _fmt(plumber.get("peak_rss_mb"), ".0f", "ERROR" if plumber.get("error") else "-"),
-        ])
+        table.append(
+            [
+                row["file"],
+                str(row["pages"]) if row["pages"] is not None else "-",
+                _fmt(referat.get("pages_per_second"), ".1f", "ERROR" if referat.get("error") else "-"),
+                _fmt(structure.get("pages_per_second"), ".1f", "ERROR" if structure.get("error") else "-"),
+                _fmt(share, ".0f"),
+                _fmt(plumber.get("pages_per_second"), ".1f", "ERROR" if plumber.get("error") else "-"),
+                _fmt(row.get("speedup"), ".1f"),
+                _fmt(referat.get("peak_rss_mb"), ".0f", "ERROR" if referat.get("error") else "-"),
+                _fmt(plumber.get("peak_rss_mb"), ".0f", "ERROR" if plumber.get("error") else "-"),
+            ]
+        )
     widths = [max(len(headers[i]), *(len(line[i]) for line in table)) for i in range(len(headers))]
 
     def line(cells: list[str]) -> str:
@@ -539,14 +623,16 @@ def print_table(rows: list[dict], total: dict, baseline: dict) -> None:
     print("TOTAL: pages/s = total pages / total time; RSS = the largest peak over the files")
     print("referat = read + layout + structure + enrichment (pipeline built once per process, timed apart);")
     print("structure-only = the same with enrichment off; enrich % = 1 - structure-only time / referat time")
-    builds = [row["referat"].get("pipeline_build_seconds") for row in rows if row["referat"].get("pipeline_build_seconds")]
+    builds = [
+        row["referat"].get("pipeline_build_seconds") for row in rows if row["referat"].get("pipeline_build_seconds")
+    ]
     if builds:
         print(f"enrichment pipeline build, once per process: {min(builds):.2f} s")
     if total["excluded"]:
         print(f"TOTAL leaves out files where a tool failed: {', '.join(total['excluded'])}")
 
 
-def _git_revision() -> Optional[str]:
+def _git_revision() -> str | None:
     try:
         completed = subprocess.run(
             ["git", "describe", "--always", "--dirty"], capture_output=True, text=True, cwd=REPO, check=True
@@ -556,7 +642,7 @@ def _git_revision() -> Optional[str]:
     return completed.stdout.strip() or None
 
 
-def _version(module: str) -> Optional[str]:
+def _version(module: str) -> str | None:
     from importlib.metadata import PackageNotFoundError, version
 
     try:
@@ -565,9 +651,11 @@ def _version(module: str) -> Optional[str]:
         return None
 
 
-def main(argv: Optional[list[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--repeat", type=int, default=1, help="runs per file and tool; the best time is kept (default 1)")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="runs per file and tool; the best time is kept (default 1)"
+    )
     parser.add_argument("--pages", type=int, default=220, help="pages in the generated PDF (default 220)")
     parser.add_argument("--skip-pdfplumber", action="store_true", help="measure referat only")
     parser.add_argument("--child", nargs="+", metavar=("MODE", "PATH"), help=argparse.SUPPRESS)

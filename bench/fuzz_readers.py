@@ -45,7 +45,6 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from multiprocessing.connection import wait
 from pathlib import Path
-from typing import Optional
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "bench" / "results" / "fuzz"
@@ -67,7 +66,7 @@ _BUILTIN_TEXT = (
 )
 
 
-def seeds(shared: Optional[Path] = None) -> list[Seed]:
+def seeds(shared: Path | None = None) -> list[Seed]:
     """The seed files: our corpus, the real seeds in ../shared when present, a built-in text."""
     found = []
     for path in sorted((REPO / "corpus").glob("*.pdf")) + sorted((REPO / "corpus").glob("*.docx")):
@@ -89,22 +88,87 @@ def seeds(shared: Optional[Path] = None) -> list[Seed]:
 
 _INTERESTING_BYTES = b"\x00\x01\x7f\x80\xff()<>[]/\\%\n\r\f 0123456789"
 _PDF_TOKENS = [
-    b"obj", b"endobj", b"stream", b"endstream", b"xref", b"trailer", b"startxref", b"%%EOF",
-    b"/Length 999999999", b"/Length -1", b"/Filter /FlateDecode", b"/Filter /LZWDecode", b"/Type /Pages",
-    b"/Kids [1 0 R 1 0 R]", b"/Count 2147483647", b"[[[[[[[[[[[[[[[[", b"<<<<<<<<<<", b"9999999999 0 R",
-    b"/Encrypt 1 0 R", b"BT /F1 1e30 Tf (x) Tj ET", b"q q q q q q q q", b"/ToUnicode 1 0 R",
+    b"obj",
+    b"endobj",
+    b"stream",
+    b"endstream",
+    b"xref",
+    b"trailer",
+    b"startxref",
+    b"%%EOF",
+    b"/Length 999999999",
+    b"/Length -1",
+    b"/Filter /FlateDecode",
+    b"/Filter /LZWDecode",
+    b"/Type /Pages",
+    b"/Kids [1 0 R 1 0 R]",
+    b"/Count 2147483647",
+    b"[[[[[[[[[[[[[[[[",
+    b"<<<<<<<<<<",
+    b"9999999999 0 R",
+    b"/Encrypt 1 0 R",
+    b"BT /F1 1e30 Tf (x) Tj ET",
+    b"q q q q q q q q",
+    b"/ToUnicode 1 0 R",
 ]
 _TEXT_LINES = [
-    "Punkt 999 Eventuelt", " 3 (Offentlig) Aftale", "4 (Fortrolig)", "Lukket: 9. Køb", "a)", "715.", "Indstilling",
-    "Beslutning", "at ", "Det indstilles,", "Bilag", "Side 2 af 9", "\f", "\x00", "\u2028", "\ufeff", "Af-", "-",
-    "Mødedato: 31. februar 2026", "den 1. januar 0000", "kr. 99999999999999999999", "KL foreslog, at ", "(A)",
-    "Sagsnr.: ", "1" * 300, "æøå" * 200, "Punkt 1 " * 50, "\t\t\t", "http://x.dk/" + "a." * 200,
-    "Mødet hævet.", "Sogneraadsmøde paa Skolen den 11/3 1941", "ad 3.", "Kl. 7½ Aften", "Onsdag Den 13´ Marts 1940 har",
-    "Sogneraadet afholdt i Dag Møde hvor følgende", "Elev Sogneraad d. 5/4 1945", "Bevilges 25 Kr.", "N K Rasmussen", "",
+    "Punkt 999 Eventuelt",
+    " 3 (Offentlig) Aftale",
+    "4 (Fortrolig)",
+    "Lukket: 9. Køb",
+    "a)",
+    "715.",
+    "Indstilling",
+    "Beslutning",
+    "at ",
+    "Det indstilles,",
+    "Bilag",
+    "Side 2 af 9",
+    "\f",
+    "\x00",
+    "\u2028",
+    "\ufeff",
+    "Af-",
+    "-",
+    "Mødedato: 31. februar 2026",
+    "den 1. januar 0000",
+    "kr. 99999999999999999999",
+    "KL foreslog, at ",
+    "(A)",
+    "Sagsnr.: ",
+    "1" * 300,
+    "æøå" * 200,
+    "Punkt 1 " * 50,
+    "\t\t\t",
+    "http://x.dk/" + "a." * 200,
+    "Mødet hævet.",
+    "Sogneraadsmøde paa Skolen den 11/3 1941",
+    "ad 3.",
+    "Kl. 7½ Aften",
+    "Onsdag Den 13´ Marts 1940 har",
+    "Sogneraadet afholdt i Dag Møde hvor følgende",
+    "Elev Sogneraad d. 5/4 1945",
+    "Bevilges 25 Kr.",
+    "N K Rasmussen",
+    "",
 ]
 # Long runs without spaces: regexes that backtrack show up as slow inputs.
 _LONG_RUNS = ["æ" * 30_000, "1." * 15_000, "a-" * 15_000, "x@" * 10_000, "0" * 30_000]
-_XML_VALUES = ["-1", "0", "99999999999", "abc", "", "1e9", "%1.%2.%3.%99", "bullet", "none", "upperRoman", "lowerLetter", "2147483648", " 3"]
+_XML_VALUES = [
+    "-1",
+    "0",
+    "99999999999",
+    "abc",
+    "",
+    "1e9",
+    "%1.%2.%3.%99",
+    "bullet",
+    "none",
+    "upperRoman",
+    "lowerLetter",
+    "2147483648",
+    " 3",
+]
 
 
 def _bit_flips(data: bytes, rng: random.Random) -> tuple[bytes, str]:
@@ -187,7 +251,10 @@ def _mutate_xml(xml: bytes, rng: random.Random) -> tuple[bytes, str]:
     """Edits of an OOXML part that keep it mostly well formed, so the reader's logic is reached."""
     op = rng.choice(["dup-element", "nest", "attr", "attr", "drop-tag", "numpr", "breaks", "bytes"])
     if op == "dup-element":
-        spans = [m.span() for m in re.finditer(rb"<w:(p|tbl|tr|tc|r|lvl|abstractNum|num|style)\b[^>]*>.*?</w:\1>", xml, re.DOTALL)]
+        spans = [
+            m.span()
+            for m in re.finditer(rb"<w:(p|tbl|tr|tc|r|lvl|abstractNum|num|style)\b[^>]*>.*?</w:\1>", xml, re.DOTALL)
+        ]
         if spans:
             start, end = rng.choice(spans)
             return xml[:end] + xml[start:end] * rng.choice([1, 3, 50]) + xml[end:], "xml-dup"
@@ -196,14 +263,23 @@ def _mutate_xml(xml: bytes, rng: random.Random) -> tuple[bytes, str]:
         if spans:
             start, end = rng.choice(spans)
             depth = rng.choice([2, 20, 100, 300])
-            wrapper = rng.choice([(b"<w:sdt><w:sdtContent>", b"</w:sdtContent></w:sdt>"), (b"<w:tbl><w:tr><w:tc>", b"</w:tc></w:tr></w:tbl>")])
-            return xml[:start] + wrapper[0] * depth + xml[start:end] + wrapper[1] * depth + xml[end:], f"xml-nest×{depth}"
+            wrapper = rng.choice(
+                [
+                    (b"<w:sdt><w:sdtContent>", b"</w:sdtContent></w:sdt>"),
+                    (b"<w:tbl><w:tr><w:tc>", b"</w:tc></w:tr></w:tbl>"),
+                ]
+            )
+            return xml[:start] + wrapper[0] * depth + xml[start:end] + wrapper[1] * depth + xml[
+                end:
+            ], f"xml-nest×{depth}"
     if op == "attr":
         hits = list(re.finditer(rb'w:(val|ilvl|numId|abstractNumId|styleId|type)="([^"]*)"', xml))
         if hits:
             hit = rng.choice(hits)
             value = rng.choice(_XML_VALUES).encode()
-            return xml[: hit.start(2)] + value + xml[hit.end(2) :], f"xml-attr:{hit.group(1).decode()}={value.decode()!r}"
+            return xml[: hit.start(2)] + value + xml[
+                hit.end(2) :
+            ], f"xml-attr:{hit.group(1).decode()}={value.decode()!r}"
     if op == "drop-tag":
         hits = [m.span() for m in re.finditer(rb"<[^>]+>", xml)]
         if hits:
@@ -214,13 +290,17 @@ def _mutate_xml(xml: bytes, rng: random.Random) -> tuple[bytes, str]:
         if hits:
             at = rng.choice(hits)
             num = b'<w:numPr><w:ilvl w:val="%s"/><w:numId w:val="%s"/></w:numPr>' % (
-                rng.choice([b"0", b"1", b"8", b"9", b"-1", b"100000"]), rng.choice([b"0", b"1", b"2", b"7", b"999"]))
+                rng.choice([b"0", b"1", b"8", b"9", b"-1", b"100000"]),
+                rng.choice([b"0", b"1", b"2", b"7", b"999"]),
+            )
             return xml[:at] + num + xml[at:], "xml-numpr"
     if op == "breaks":
         hits = [m.end() for m in re.finditer(rb"<w:r>", xml)]
         if hits:
             at = rng.choice(hits)
-            brk = rng.choice([b'<w:br w:type="page"/>', b"<w:br/>", b"<w:cr/>", b"<w:lastRenderedPageBreak/>", b"<w:tab/>"])
+            brk = rng.choice(
+                [b'<w:br w:type="page"/>', b"<w:br/>", b"<w:cr/>", b"<w:lastRenderedPageBreak/>", b"<w:tab/>"]
+            )
             return xml[:at] + brk * rng.choice([1, 10, 1000]) + xml[at:], "xml-breaks"
     return _interesting_bytes(xml, rng) if xml else (xml, "xml-empty")
 
@@ -235,7 +315,9 @@ def _mutate_zip(data: bytes, rng: random.Random) -> tuple[bytes, str]:
     if not members:
         return _bit_flips(data, rng)
     op = rng.choice(["part"] * 8 + ["drop", "rename", "duplicate", "add", "stored"])
-    parts = [i for i, (info, _) in enumerate(members) if info.filename.startswith("word/") and info.filename.endswith(".xml")] or list(range(len(members)))
+    parts = [
+        i for i, (info, _) in enumerate(members) if info.filename.startswith("word/") and info.filename.endswith(".xml")
+    ] or list(range(len(members)))
     index = rng.choice(parts)
     step = f"zip-{op}"
     if op == "part":
@@ -248,14 +330,38 @@ def _mutate_zip(data: bytes, rng: random.Random) -> tuple[bytes, str]:
         del members[index]
     elif op == "rename":
         info, content = members[index]
-        new = rng.choice(["../word/document.xml", "word/document.xml", "WORD/DOCUMENT.XML", "word/../word/document.xml", "/word/document.xml", "word/numbering.xml", "x"])
+        new = rng.choice(
+            [
+                "../word/document.xml",
+                "word/document.xml",
+                "WORD/DOCUMENT.XML",
+                "word/../word/document.xml",
+                "/word/document.xml",
+                "word/numbering.xml",
+                "x",
+            ]
+        )
         members[index] = (zipfile.ZipInfo(new, info.date_time), content)
         step = f"zip-rename:{info.filename}->{new}"
     elif op == "duplicate":
         members.append(members[index])
     elif op == "add":
-        members.append((zipfile.ZipInfo(rng.choice(["../escape.txt", "word/media/big.bin", "word/numbering.xml", "word/styles.xml"]), (2026, 1, 1, 0, 0, 0)),
-                        rng.choice([b"", b"<x/>", b"\x00" * 1000, b"<w:numbering xmlns:w='http://schemas.openxmlformats.org/wordprocessingml/2006/main'/>"])))
+        members.append(
+            (
+                zipfile.ZipInfo(
+                    rng.choice(["../escape.txt", "word/media/big.bin", "word/numbering.xml", "word/styles.xml"]),
+                    (2026, 1, 1, 0, 0, 0),
+                ),
+                rng.choice(
+                    [
+                        b"",
+                        b"<x/>",
+                        b"\x00" * 1000,
+                        b"<w:numbering xmlns:w='http://schemas.openxmlformats.org/wordprocessingml/2006/main'/>",
+                    ]
+                ),
+            )
+        )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for info, content in members:
@@ -280,7 +386,9 @@ class _quiet_duplicates:
         self._catch.__exit__(*exc)
 
 
-def mutate(seed: Seed, rng: random.Random, others: Optional[list[bytes]] = None, long_runs: bool = True) -> tuple[bytes, list[str]]:
+def mutate(
+    seed: Seed, rng: random.Random, others: list[bytes] | None = None, long_runs: bool = True
+) -> tuple[bytes, list[str]]:
     """One fuzz input from ``seed``: one to four mutations, chosen for the format.
 
     ``long_runs=False`` leaves out the 30 000-character lines (which find slow regexes,
@@ -324,7 +432,9 @@ def make_input(index: int, run_seed: int, pool: list[Seed], long_runs: bool = Tr
     seed = rng.choice([s for s in pool if s.suffix == suffix])
     data, steps = mutate(seed, rng, [s.data for s in pool], long_runs)
     suffix = seed.suffix if rng.random() > 0.05 else rng.choice([".pdf", ".docx", ".txt", ".bin"])  # lie about the type
-    return FuzzInput(index=index, seed=seed.name, name=f"fuzz-{index}{suffix}", enrich=rng.random() < 0.5, steps=steps, data=data)
+    return FuzzInput(
+        index=index, seed=seed.name, name=f"fuzz-{index}{suffix}", enrich=rng.random() < 0.5, steps=steps, data=data
+    )
 
 
 # -- running --------------------------------------------------------------------------------
@@ -371,8 +481,15 @@ def run_one(item: FuzzInput) -> Outcome:
     except BaseException as error:
         if isinstance(error, KeyboardInterrupt):
             raise
-        return Outcome(item.index, "crash", time.perf_counter() - start, _type_name(error), str(error)[:500],
-                       _innermost_referat_frame(error), "".join(traceback.format_exception(error))[-6000:])
+        return Outcome(
+            item.index,
+            "crash",
+            time.perf_counter() - start,
+            _type_name(error),
+            str(error)[:500],
+            _innermost_referat_frame(error),
+            "".join(traceback.format_exception(error))[-6000:],
+        )
 
 
 def _worker(connection, stack_path: str, stack_after: float) -> None:
@@ -406,7 +523,7 @@ def _hang_outcome(item: FuzzInput, seconds: float, stack: str) -> Outcome:
     for match in _FRAME.finditer(stack):  # most recent call first
         file = match["file"]
         if file.startswith(str(REPO) + os.sep) and not file.endswith("fuzz_readers.py"):
-            where = f"{file[len(str(REPO)) + 1:]}:{match['line']} in {match['function']}"
+            where = f"{file[len(str(REPO)) + 1 :]}:{match['line']} in {match['function']}"
             break
     return Outcome(item.index, "hang", seconds, "Hang", f"killed after {seconds:.0f} s", where, stack[-6000:])
 
@@ -416,11 +533,13 @@ class _Worker:
         self.connection, child = context.Pipe()
         handle, self.stack_path = tempfile.mkstemp(prefix="fuzz-stack-", suffix=".txt")
         os.close(handle)
-        self.process = context.Process(target=_worker, args=(child, self.stack_path, max(hang - 2, hang * 0.8)), daemon=True)
+        self.process = context.Process(
+            target=_worker, args=(child, self.stack_path, max(hang - 2, hang * 0.8)), daemon=True
+        )
         self.process.start()
         child.close()
         self.connection.recv()  # "ready"
-        self.item: Optional[FuzzInput] = None
+        self.item: FuzzInput | None = None
         self.started = 0.0
 
     def submit(self, item: FuzzInput) -> None:
@@ -443,8 +562,17 @@ class _Worker:
             pass
 
 
-def fuzz(inputs: int, run_seed: int, workers: int, slow: float, hang: float, pool: list[Seed],
-         on_outcome: Callable[[FuzzInput, Outcome], None], only: Optional[list[int]] = None, long_runs: bool = True) -> None:
+def fuzz(
+    inputs: int,
+    run_seed: int,
+    workers: int,
+    slow: float,
+    hang: float,
+    pool: list[Seed],
+    on_outcome: Callable[[FuzzInput, Outcome], None],
+    only: list[int] | None = None,
+    long_runs: bool = True,
+) -> None:
     """Run inputs 0 … inputs-1 (or ``only``): in this process (workers=0) or in worker processes."""
     indexes = only if only is not None else range(inputs)
     make = functools.partial(make_input, run_seed=run_seed, pool=pool, long_runs=long_runs)
@@ -471,8 +599,13 @@ def fuzz(inputs: int, run_seed: int, workers: int, slow: float, hang: float, poo
                     outcome = connection.recv()
                 except (EOFError, OSError):  # the worker died: pdfium crashed, or the kernel killed it
                     worker.process.join()
-                    outcome = Outcome(item.index, "died", time.monotonic() - worker.started, "WorkerDied",
-                                      f"exit code {worker.process.exitcode}")
+                    outcome = Outcome(
+                        item.index,
+                        "died",
+                        time.monotonic() - worker.started,
+                        "WorkerDied",
+                        f"exit code {worker.process.exitcode}",
+                    )
                     crew[crew.index(worker)] = worker = _Worker(context, hang)
                 on_outcome(item, outcome)
                 index = next(pending, None)
@@ -503,7 +636,7 @@ def fuzz(inputs: int, run_seed: int, workers: int, slow: float, hang: float, poo
 class Recorder:
     """Counts outcomes, keeps the slowest, saves crashing/slow inputs for reproduction."""
 
-    def __init__(self, results: Optional[Path], slow: float, keep_per_signature: int = 20, label: str = "") -> None:
+    def __init__(self, results: Path | None, slow: float, keep_per_signature: int = 20, label: str = "") -> None:
         self.results = results
         self.slow = slow
         self.keep = keep_per_signature
@@ -534,10 +667,22 @@ class Recorder:
                 path = self._save(item, outcome, signature)
                 self.examples.setdefault(signature, []).append(path or f"input {item.index}")
         if self._log and (bad or outcome.seconds > self.slow):
-            self._log.write(json.dumps({**asdict(outcome), "seed": item.seed, "name": item.name, "enrich": item.enrich, "steps": item.steps}, ensure_ascii=False) + "\n")
+            self._log.write(
+                json.dumps(
+                    {
+                        **asdict(outcome),
+                        "seed": item.seed,
+                        "name": item.name,
+                        "enrich": item.enrich,
+                        "steps": item.steps,
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
             self._log.flush()
 
-    def _save(self, item: FuzzInput, outcome: Outcome, signature: tuple) -> Optional[str]:
+    def _save(self, item: FuzzInput, outcome: Outcome, signature: tuple) -> str | None:
         if not self.results:
             return None
         digest = hashlib.sha1(item.data).hexdigest()[:12]
@@ -564,7 +709,9 @@ class Recorder:
                 {"status": s, "type": t, "where": w, "count": n, "saved": self.examples.get((s, t, w), [])}
                 for (s, t, w), n in self.signatures.most_common()
             ],
-            "slow_inputs": [{"seconds": round(t, 2), "index": i, "seed": s} for t, i, s in sorted(self.slow_inputs, reverse=True)],
+            "slow_inputs": [
+                {"seconds": round(t, 2), "index": i, "seed": s} for t, i, s in sorted(self.slow_inputs, reverse=True)
+            ],
             "slowest": [{"seconds": round(t, 3), "index": i, "seed": s} for t, i, s in self.slowest],
         }
 
@@ -586,7 +733,10 @@ def print_summary(summary: dict, out=sys.stdout) -> None:
         print("crashes: none", file=out)
     if summary["slow_inputs"]:
         print(f"slower than the limit: {len(summary['slow_inputs'])}", file=out)
-    print("slowest: " + ", ".join(f"#{s['index']} {s['seconds']} s ({s['seed']})" for s in summary["slowest"][:5]), file=out)
+    print(
+        "slowest: " + ", ".join(f"#{s['index']} {s['seconds']} s ({s['seed']})" for s in summary["slowest"][:5]),
+        file=out,
+    )
 
 
 def replay(path: Path, enrich: bool, timeout: float) -> int:
@@ -611,20 +761,29 @@ def replay(path: Path, enrich: bool, timeout: float) -> int:
         print(f"rejected after {time.perf_counter() - start:.2f} s: {error}")
     if time.perf_counter() - start > 1.0:  # slow: say where the time went
         stats = pstats.Stats(profile).stats
-        ours = sorted(((value[3], key) for key, value in stats.items() if key[0].startswith(str(REPO / "extract"))), reverse=True)
+        ours = sorted(
+            ((value[3], key) for key, value in stats.items() if key[0].startswith(str(REPO / "extract"))), reverse=True
+        )
         print("most time (cumulative) in:")
         for seconds, (file, line, function) in ours[:6]:
             print(f"  {seconds:7.2f} s  {Path(file).relative_to(REPO)}:{line} {function}")
     return 0
 
 
-def main(argv: Optional[list[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--inputs", type=int, default=10_000, help="how many inputs (default 10 000)")
     parser.add_argument("--seed", type=int, default=1, help="run seed: the same seed gives the same inputs")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="worker processes; 0 runs in this process")
+    parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 2, help="worker processes; 0 runs in this process"
+    )
     parser.add_argument("--slow", type=float, default=5.0, help="save inputs slower than this many seconds")
-    parser.add_argument("--hang", type=float, default=60.0, help="kill a worker after this many seconds on one input (with --replay: dump the stack)")
+    parser.add_argument(
+        "--hang",
+        type=float,
+        default=60.0,
+        help="kill a worker after this many seconds on one input (with --replay: dump the stack)",
+    )
     parser.add_argument("--results", type=Path, default=RESULTS, help="where crashing inputs are saved")
     parser.add_argument("--only", type=int, nargs="+", help="run only these input numbers (to reproduce)")
     parser.add_argument("--replay", type=Path, help="re-run one saved input file")
@@ -634,7 +793,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     if args.replay:
         return replay(args.replay, args.enrich, args.hang)
     pool = seeds()
-    print(f"{len(pool)} seed files; {args.inputs} inputs; run seed {args.seed}; {args.workers} workers → {args.results}")
+    print(
+        f"{len(pool)} seed files; {args.inputs} inputs; run seed {args.seed}; {args.workers} workers → {args.results}"
+    )
     recorder = Recorder(args.results, args.slow, label=f"-seed{args.seed}")
     start = time.monotonic()
     last = [start]
@@ -642,20 +803,35 @@ def main(argv: Optional[list[str]] = None) -> int:
     def progress(item: FuzzInput, outcome: Outcome) -> None:
         recorder(item, outcome)
         if outcome.status in ("crash", "died", "hang"):
-            print(f"  #{item.index} {outcome.status}: {outcome.error_type} at {outcome.where} ({item.seed}; {' | '.join(item.steps)})", flush=True)
+            print(
+                f"  #{item.index} {outcome.status}: {outcome.error_type} at {outcome.where} ({item.seed}; {' | '.join(item.steps)})",
+                flush=True,
+            )
         if time.monotonic() - last[0] > 30:
             last[0] = time.monotonic()
             print(f"  … {recorder.count} inputs, {dict(recorder.statuses)}", flush=True)
 
     try:
-        fuzz(args.inputs, args.seed, args.workers, args.slow, args.hang, pool, progress, args.only, long_runs=not args.no_long_runs)
+        fuzz(
+            args.inputs,
+            args.seed,
+            args.workers,
+            args.slow,
+            args.hang,
+            pool,
+            progress,
+            args.only,
+            long_runs=not args.no_long_runs,
+        )
     except KeyboardInterrupt:
         print("interrupted")
     summary = recorder.summary(time.monotonic() - start)
     summary.update(run_seed=args.seed, seed_files=[s.name for s in pool])
     recorder.close()
     if args.results:
-        (args.results / f"summary-seed{args.seed}.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+        (args.results / f"summary-seed{args.seed}.json").write_text(
+            json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8"
+        )
     print_summary(summary)
     return 1 if summary["crashes"] else 0
 

@@ -38,11 +38,29 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--trials", type=int, default=100, help="SIGKILLs that must land [default: 100]")
     parser.add_argument("--seed", type=int, default=20260226, help="seeds the documents and the kill moments")
-    parser.add_argument("--workers", default="1,2", help="worker processes, one number or several taken by turns per chain [default: 1,2]")
-    parser.add_argument("--documents", type=int, default=18, help="generated minutes, besides the 5 corpus files and 1 broken PDF [default: 18]")
-    parser.add_argument("--kills-per-chain", type=int, default=4, help="kills before a chain's run that is not killed [default: 4]")
-    parser.add_argument("--mid-store", type=int, default=20, help="of the kills, how many must land while a document is stored [default: 20]")
-    parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep it (archives, logs) instead of a temporary folder")
+    parser.add_argument(
+        "--workers",
+        default="1,2",
+        help="worker processes, one number or several taken by turns per chain [default: 1,2]",
+    )
+    parser.add_argument(
+        "--documents",
+        type=int,
+        default=18,
+        help="generated minutes, besides the 5 corpus files and 1 broken PDF [default: 18]",
+    )
+    parser.add_argument(
+        "--kills-per-chain", type=int, default=4, help="kills before a chain's run that is not killed [default: 4]"
+    )
+    parser.add_argument(
+        "--mid-store",
+        type=int,
+        default=20,
+        help="of the kills, how many must land while a document is stored [default: 20]",
+    )
+    parser.add_argument(
+        "--keep", metavar="DIR", help="work in DIR and keep it (archives, logs) instead of a temporary folder"
+    )
     options = parser.parse_args(argv)
     workers = [int(n) for n in options.workers.split(",")]
 
@@ -52,11 +70,23 @@ def main(argv: list[str] | None = None) -> int:
         start = time.monotonic()
         folder = write_documents(root / "docs", options.documents, seed=options.seed)[0].parent
         reference = reference_import(folder, root / "reference.db", workers=workers[0])
-        print(f"reference import: {len(reference.state.documents)} documents, {reference.failed} failed, of {reference.files} files;"
-              f" {reference.seconds:.2f} s, first document stored at {reference.first_store:.2f} s", flush=True)
-        totals = run_trials(folder, root / "trials", reference, kills=options.trials, seed=options.seed, workers=workers,
-                            kills_per_chain=options.kills_per_chain, max_trials=3 * options.trials + 10, mid_store=options.mid_store,
-                            report=lambda trial: print(trial.line(), flush=True))
+        print(
+            f"reference import: {len(reference.state.documents)} documents, {reference.failed} failed, of {reference.files} files;"
+            f" {reference.seconds:.2f} s, first document stored at {reference.first_store:.2f} s",
+            flush=True,
+        )
+        totals = run_trials(
+            folder,
+            root / "trials",
+            reference,
+            kills=options.trials,
+            seed=options.seed,
+            workers=workers,
+            kills_per_chain=options.kills_per_chain,
+            max_trials=3 * options.trials + 10,
+            mid_store=options.mid_store,
+            report=lambda trial: print(trial.line(), flush=True),
+        )
         print()
         print(totals.summary())
         print(f"{time.monotonic() - start:.0f} s")

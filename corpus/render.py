@@ -22,6 +22,7 @@ Markup inside source strings (stripped from what a reader should extract):
     \\n   forced line break inside a paragraph.
     ␣    glue: printed as a space, but the words on both sides wrap as one.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -39,7 +40,7 @@ HERE = Path(__file__).resolve().parent
 SOURCES = HERE / "sources"
 
 SOFT = "~"
-GLUE = "\u2423"   # "␣"
+GLUE = "\u2423"  # "␣"
 SUP = re.compile(r"\^(\d+)")
 
 REG, BOLD, ITAL = "Helvetica", "Helvetica-Bold", "Helvetica-Oblique"
@@ -58,7 +59,7 @@ def tw(s: str, font: str, size: float) -> float:
     s = s.replace(SOFT, "").replace(GLUE, " ")
     total, pos = 0.0, 0
     for m in SUP.finditer(s):
-        total += stringWidth(s[pos:m.start()], font, size)
+        total += stringWidth(s[pos : m.start()], font, size)
         total += stringWidth(m.group(1), font, size * 0.6)
         pos = m.end()
     return total + stringWidth(s[pos:], font, size)
@@ -81,9 +82,9 @@ def take_line(words: list[str], width: float, font: str, size: float):
                 head += "-"
             cand = head if not line else line + " " + head
             if tw(cand, font, size) <= width:
-                return cand, [SOFT.join(parts[k:])] + words[i + 1:]
+                return cand, [SOFT.join(parts[k:])] + words[i + 1 :]
         if not line:
-            return w, words[i + 1:]
+            return w, words[i + 1 :]
         return line, words[i:]
     return line, []
 
@@ -93,7 +94,7 @@ def draw_string(c, x, y, s, font, size):
     s = s.replace(SOFT, "").replace(GLUE, " ")
     pos = 0
     for m in SUP.finditer(s):
-        seg = s[pos:m.start()]
+        seg = s[pos : m.start()]
         c.setFont(font, size)
         c.drawString(x, y, seg)
         x += stringWidth(seg, font, size)
@@ -124,8 +125,7 @@ class Flow:
     # pages ---------------------------------------------------------------
     def new_page(self, pagesize=None, **info):
         size = pagesize or (self.pages[-1]["size"] if self.pages else A4)
-        self.pages.append({"size": size, "ops": [], "footnotes": [],
-                           "extra_bottom": 0.0, "info": dict(info)})
+        self.pages.append({"size": size, "ops": [], "footnotes": [], "extra_bottom": 0.0, "info": dict(info)})
         self.y = self.box()[2]
 
     @property
@@ -161,8 +161,7 @@ class Flow:
     def op_line(self, x1, y1, x2, y2, width=0.5):
         self.page["ops"].append(("line", x1, y1, x2, y2, width))
 
-    def line(self, s, font=REG, size=10, leading=None, indent=0.0,
-             align="left", x=None):
+    def line(self, s, font=REG, size=10, leading=None, indent=0.0, align="left", x=None):
         leading = leading or size * 1.3
         self.ensure(leading)
         x0, x1, _, _ = self.box()
@@ -186,8 +185,7 @@ class Flow:
             self.page["extra_bottom"] += 12 * (1 + len(text) // 95) + 10
             assert self.y - 14 > self.bottom(), "footnote does not fit"
 
-    def para(self, text, font=REG, size=10, leading=None, indent=0.0,
-             marker=None, hang=14.0, after=4.0, x1_pad=0.0):
+    def para(self, text, font=REG, size=10, leading=None, indent=0.0, marker=None, hang=14.0, after=4.0, x1_pad=0.0):
         """A wrapped paragraph.  With marker, the marker is drawn at indent
         and the text hangs at indent+hang."""
         leading = leading or size * 1.35
@@ -221,8 +219,7 @@ class Flow:
 
 
 def write_pdf(path: Path, flow: Flow, decorate, meta: dict):
-    c = canvas.Canvas(str(path), pagesize=flow.pages[0]["size"], invariant=1,
-                      pageCompression=1)
+    c = canvas.Canvas(str(path), pagesize=flow.pages[0]["size"], invariant=1, pageCompression=1)
     c.setAuthor(meta.get("author", ""))
     c.setTitle(meta.get("title", ""))
     c.setSubject(meta.get("subject", ""))
@@ -280,7 +277,7 @@ def draw_footnotes(c, p, x0, x1, y_bottom):
 # sources
 # --------------------------------------------------------------------------
 def load_source(name: str):
-    sys.dont_write_bytecode = True   # keep corpus/sources free of __pycache__
+    sys.dont_write_bytecode = True  # keep corpus/sources free of __pycache__
     path = SOURCES / f"{name}.py"
     spec = importlib.util.spec_from_file_location(f"corpus_src_{name}", path)
     mod = importlib.util.module_from_spec(spec)
@@ -313,7 +310,7 @@ def rec_text(block, style):
 def render_sst(doc, out: Path):
     W, H = A4
     X0, X1 = 72, 523
-    X1_FRONT = 392          # page 1: body column leaves room for the sidebar
+    X1_FRONT = 392  # page 1: body column leaves room for the sidebar
     SIDEBAR_X = 430
     TOP, BOTTOM = H - 72, 78
 
@@ -338,8 +335,7 @@ def render_sst(doc, out: Path):
         for b in it["blocks"]:
             if b[0] == "sub":
                 s = b[1]
-                fl.para(f"{s['number']}) {s['title']}", REG, R, indent=14,
-                        marker="-", hang=12, after=2)
+                fl.para(f"{s['number']}) {s['title']}", REG, R, indent=14, marker="-", hang=12, after=2)
     fl.space(8)
     fl.line("Bilag", BOLD, B, leading=16)
     for label, title in doc["front"]["bilag"]:
@@ -452,8 +448,7 @@ def render_firstagenda(doc, out: Path):
                     fl.para(b[1], REG, S, after=3)
                 elif k == "ul":
                     for t in b[1]:
-                        fl.para(t, REG, S, indent=8, marker="-", hang=10,
-                                after=1)
+                        fl.para(t, REG, S, indent=8, marker="-", hang=10, after=1)
                     fl.space(2)
                 elif k == "rec":
                     fl.para(rec_text(b, "at-lines"), REG, S, after=3)
@@ -461,8 +456,7 @@ def render_firstagenda(doc, out: Path):
                     fl.para(b[1], REG, S, after=3)
                 elif k == "bilag":
                     for label, title, suffix in b[1]:
-                        fl.para(f"{label}. {title} ({suffix})", REG, S,
-                                after=1, x1_pad=40)
+                        fl.para(f"{label}. {title} ({suffix})", REG, S, after=1, x1_pad=40)
                     fl.space(2)
 
     # appended attachment: a slide handout, two framed slides per page
@@ -473,14 +467,12 @@ def render_firstagenda(doc, out: Path):
         ops = fl.page["ops"]
         top = H - 60
         if pi == 0:
-            ops.append(("text", X0, top - 10, f"Bilag Titel: {att['title']}",
-                        BOLD, 10))
-            ops.append(("text", X0, top - 24,
-                        f"Dagsordens titel: {att['agenda_title']}", REG, 10))
+            ops.append(("text", X0, top - 10, f"Bilag Titel: {att['title']}", BOLD, 10))
+            ops.append(("text", X0, top - 24, f"Dagsordens titel: {att['agenda_title']}", REG, 10))
             top -= 40
-        fh = (top - 60) / 2 - 14          # frame height
-        for k, slide in enumerate(slides[pi:pi + 2]):
-            fy1 = top - k * (fh + 28)     # frame top
+        fh = (top - 60) / 2 - 14  # frame height
+        for k, slide in enumerate(slides[pi : pi + 2]):
+            fy1 = top - k * (fh + 28)  # frame top
             ops.append(("rect", X0, fy1 - fh, X1 - X0, fh))
             sx, sy = X0 + 28, fy1 - 42
             if slide.get("cover"):
@@ -497,8 +489,7 @@ def render_firstagenda(doc, out: Path):
                 ops.append(("text", sx + 16, sy, t, REG, 12))
                 sy -= 21
             if slide.get("footer"):
-                ops.append(("text", sx, fy1 - fh + 14, slide["footer"],
-                            ITAL, 8))
+                ops.append(("text", sx, fy1 - fh + 14, slide["footer"], ITAL, 8))
 
     def decorate(c, i, total, p):
         pass
@@ -548,15 +539,13 @@ def render_edoc(doc, out: Path):
         # ---- table of contents (on the front page, below the members)
         fl.space(28)
         fl.line("INDHOLDSFORTEGNELSE", BOLD, 12, leading=24)
-        for part, label in (("open", "Åbent referat"),
-                            ("closed", "Lukket referat")):
+        for part, label in (("open", "Åbent referat"), ("closed", "Lukket referat")):
             fl.space(6)
             fl.line(label, BOLD, S, leading=16)
             for it in doc["items"]:
                 if (it["access"] == "public") != (part == "open"):
                     continue
-                toc_entry(fl, f"{it['number']}. {it['title']}",
-                          str(toc_pages.get(it["number"], 0)))
+                toc_entry(fl, f"{it['number']}. {it['title']}", str(toc_pages.get(it["number"], 0)))
         # ---- items
         first_closed = True
         for idx, it in enumerate(doc["items"]):
@@ -571,8 +560,7 @@ def render_edoc(doc, out: Path):
                 fl.space(9)
             fl.mark(it["number"])
             prefix = "Lukket: " if it["access"] == "closed" else ""
-            fl.para(f"{prefix}{it['number']}. {it['title']}", BOLD, 11.5,
-                    after=2)
+            fl.para(f"{prefix}{it['number']}. {it['title']}", BOLD, 11.5, after=2)
             fl.line(f"Sagsnr.: {it['case_numbers'][0]}", REG, S, leading=12.5)
             fl.line(f"Dok.nr.: {it['doknr']}", REG, S, leading=12.5)
             if it.get("earlier"):
@@ -636,10 +624,14 @@ def render_edoc(doc, out: Path):
 
     def decorate(c, i, total, p):
         ys = H - 50
-        part = "Åbent referat" if p["info"].get("part") == "open" \
-            else "Lukket referat"
-        lines = [(doc["body"], BOLD), ("Referat", REG), (part, REG),
-                 (f"Dato: {doc['date_dmy']}", REG), (f"Side {i + 1}", REG)]
+        part = "Åbent referat" if p["info"].get("part") == "open" else "Lukket referat"
+        lines = [
+            (doc["body"], BOLD),
+            ("Referat", REG),
+            (part, REG),
+            (f"Dato: {doc['date_dmy']}", REG),
+            (f"Side {i + 1}", REG),
+        ]
         for txt, font in lines:
             c.setFont(font, 9)
             c.drawString(X1 - stringWidth(txt, font, 9), ys, txt)
@@ -691,8 +683,7 @@ def render_acadre_pdf(doc, out: Path):
     for ln in f["location_lines"]:
         fl.line(ln, REG, 15, leading=20)
     fl.space(26)
-    two_column_names(fl, "Medlemmer", [p for p in doc["participants"]
-                                       if p.get("listed_as_member")], S)
+    two_column_names(fl, "Medlemmer", [p for p in doc["participants"] if p.get("listed_as_member")], S)
     fl.space(10)
     fl.line("Fraværende", REG, 11, leading=16)
     for p in doc["participants"]:
@@ -756,8 +747,7 @@ def render_acadre_pdf(doc, out: Path):
             fl.op_text(x0 + NUMX, base, ln, BOLD, 13)
             fl.y -= 17
         fl.space(4)
-        for label, value in (("Sagsnr.:", it["case_numbers"][0]),
-                             ("Sagen afgøres i:", it["afgores"])):
+        for label, value in (("Sagsnr.:", it["case_numbers"][0]), ("Sagen afgøres i:", it["afgores"])):
             base = fl.y - S
             fl.op_text(x0, base, label, BOLD, S)
             fl.op_text(x0 + 110, base, value, REG, S)
@@ -767,8 +757,7 @@ def render_acadre_pdf(doc, out: Path):
     # signature page
     fl.new_page()
     fl.line("Underskriftsside", BOLD, 13, leading=30)
-    two_column_names(fl, None, [p for p in doc["participants"]
-                                if p.get("listed_as_member")], S, gap=30)
+    two_column_names(fl, None, [p for p in doc["participants"] if p.get("listed_as_member")], S, gap=30)
 
     def decorate(c, i, total, p):
         if i == 0:
@@ -822,8 +811,7 @@ def pdf_table(fl, t, S):
             if ci == 0:
                 fl.op_text(xs[ci] + 3, base, cell, font, 9)
             else:
-                fl.op_text(xs[ci + 1] - 3 - tw(cell, font, 9), base, cell,
-                           font, 9)
+                fl.op_text(xs[ci + 1] - 3 - tw(cell, font, 9), base, cell, font, 9)
         fl.y -= 15
         fl.op_line(x0, fl.y, x1, fl.y, 0.3 if 0 < ri < len(rows) - 1 else 0.6)
     fl.space(8)
@@ -838,18 +826,19 @@ DOCX_TIME = (2025, 3, 13, 8, 0, 0)
 def run(text, bold=False, italic=False, size=None):
     rpr = ""
     if bold or italic or size:
-        rpr = "<w:rPr>" + ("<w:b/><w:bCs/>" if bold else "") + \
-              ("<w:i/>" if italic else "") + \
-              (f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>' if size
-               else "") + "</w:rPr>"
+        rpr = (
+            "<w:rPr>"
+            + ("<w:b/><w:bCs/>" if bold else "")
+            + ("<w:i/>" if italic else "")
+            + (f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>' if size else "")
+            + "</w:rPr>"
+        )
     parts = plain(text).split("\n")
-    body = '<w:br/>'.join(f'<w:t xml:space="preserve">{escape(p)}</w:t>'
-                          for p in parts)
+    body = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(p)}</w:t>' for p in parts)
     return f"<w:r>{rpr}{body}</w:r>"
 
 
-def para(runs, style=None, num=None, jc=None, spacing=None, keep=False,
-         tabs=None, page_break_before=False):
+def para(runs, style=None, num=None, jc=None, spacing=None, keep=False, tabs=None, page_break_before=False):
     ppr = ""
     if style:
         ppr += f'<w:pStyle w:val="{style}"/>'
@@ -859,11 +848,9 @@ def para(runs, style=None, num=None, jc=None, spacing=None, keep=False,
         ppr += "<w:pageBreakBefore/>"
     if num is not None:
         ilvl, num_id = num
-        ppr += (f'<w:numPr><w:ilvl w:val="{ilvl}"/>'
-                f'<w:numId w:val="{num_id}"/></w:numPr>')
+        ppr += f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
     if tabs:
-        ppr += "<w:tabs>" + "".join(
-            f'<w:tab w:val="{v}" w:pos="{p}"/>' for v, p in tabs) + "</w:tabs>"
+        ppr += "<w:tabs>" + "".join(f'<w:tab w:val="{v}" w:pos="{p}"/>' for v, p in tabs) + "</w:tabs>"
     if spacing:
         ppr += f'<w:spacing w:before="{spacing[0]}" w:after="{spacing[1]}"/>'
     if jc:
@@ -876,23 +863,30 @@ def tab_run():
     return "<w:r><w:tab/></w:r>"
 
 
-def docx_table(rows, widths, header=True, align_right_from=1, borders=True,
-               bold_last=False):
+def docx_table(rows, widths, header=True, align_right_from=1, borders=True, bold_last=False):
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     b = ""
     if borders:
-        b = ("<w:tblBorders>" + "".join(
-            f'<w:{e} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-            for e in ("top", "bottom", "insideH")) + "</w:tblBorders>")
-    out = [f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/>{b}'
-           f'<w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>']
+        b = (
+            "<w:tblBorders>"
+            + "".join(
+                f'<w:{e} w:val="single" w:sz="4" w:space="0" w:color="000000"/>' for e in ("top", "bottom", "insideH")
+            )
+            + "</w:tblBorders>"
+        )
+    out = [
+        f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/>{b}'
+        f'<w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+    ]
     for ri, row in enumerate(rows):
         bold = (header and ri == 0) or (bold_last and ri == len(rows) - 1)
         out.append("<w:tr>")
         for ci, cell in enumerate(row):
             jc = "right" if ci >= align_right_from and align_right_from else None
-            out.append(f'<w:tc><w:tcPr><w:tcW w:w="{widths[ci]}" w:type="dxa"/>'
-                       f"</w:tcPr>{para([run(cell, bold=bold)], jc=jc)}</w:tc>")
+            out.append(
+                f'<w:tc><w:tcPr><w:tcW w:w="{widths[ci]}" w:type="dxa"/>'
+                f"</w:tcPr>{para([run(cell, bold=bold)], jc=jc)}</w:tc>"
+            )
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
@@ -932,22 +926,19 @@ NUMBERING_XML = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 def render_acadre_docx(doc, out: Path):
     f = doc["front"]
     body = []
-    body.append(para([run("Referat", bold=True, size=72)], style="Title",
-                     spacing=(0, 120)))
+    body.append(para([run("Referat", bold=True, size=72)], style="Title", spacing=(0, 120)))
     body.append(para([run(doc["body"], size=48)], spacing=(160, 160)))
     body.append(para([run(doc["title"], size=32)]))
     body.append(para([run(f["date_long"], size=32)]))
     body.append(para([run(f["time"], size=32)]))
-    body.append(para([run("\n".join(f["location_lines"]), size=32)],
-                     spacing=(0, 480)))
+    body.append(para([run("\n".join(f["location_lines"]), size=32)], spacing=(0, 480)))
     members = [p for p in doc["participants"] if p.get("listed_as_member")]
     body.append(para([run("Medlemmer", size=22)], spacing=(0, 200)))
     rows = []
     for i in range(0, len(members), 2):
-        pair = members[i:i + 2]
+        pair = members[i : i + 2]
         rows.append([acadre_person(p) for p in pair] + [""] * (2 - len(pair)))
-    body.append(docx_table(rows, [4535, 4535], header=False,
-                           align_right_from=0, borders=False))
+    body.append(docx_table(rows, [4535, 4535], header=False, align_right_from=0, borders=False))
     body.append(para([run("Fraværende", size=22)], spacing=(240, 120)))
     for p in doc["participants"]:
         if p["status"] == "absent":
@@ -957,15 +948,13 @@ def render_acadre_docx(doc, out: Path):
         for b in bl:
             k = b[0]
             if k == "h":
-                body.append(para([run(b[2], bold=True)], style="Heading3",
-                                 keep=True))
+                body.append(para([run(b[2], bold=True)], style="Heading3", keep=True))
             elif k == "p":
                 for seg in b[1].split("\n\n"):
                     body.append(para([run(seg)]))
             elif k == "ul":
                 for t in b[1]:
-                    body.append(para([run(t)], style="ListParagraph",
-                                     num=(0, 2)))
+                    body.append(para([run(t)], style="ListParagraph", num=(0, 2)))
             elif k == "rec":
                 body.append(para([run(rec_text(b, "inline"))]))
             elif k == "dec":
@@ -975,63 +964,65 @@ def render_acadre_docx(doc, out: Path):
                 if t.get("caption"):
                     body.append(para([run(t["caption"], italic=True)]))
                 widths = [int(w * 9070 / sum(t["widths"])) for w in t["widths"]]
-                body.append(docx_table([t["header"]] + t["rows"], widths,
-                                       bold_last=t.get("total_last", False)))
+                body.append(docx_table([t["header"]] + t["rows"], widths, bold_last=t.get("total_last", False)))
                 body.append(para([]))
             elif k == "bilag":
                 for label, title, suffix in b[1]:
-                    body.append(para(
-                        [run(label), tab_run(), run("Åben"), tab_run(),
-                         run(f"{title} {suffix}")],
-                        tabs=[("left", 400), ("left", 1100)],
-                        spacing=(0, 0)))
+                    body.append(
+                        para(
+                            [run(label), tab_run(), run("Åben"), tab_run(), run(f"{title} {suffix}")],
+                            tabs=[("left", 400), ("left", 1100)],
+                            spacing=(0, 0),
+                        )
+                    )
             elif k == "sub":
                 s = b[1]
                 # sub-item: automatic "%2)" number, no typed letter
-                body.append(para([run(s["title"], bold=True)],
-                                 style="Heading2", num=(1, 1)))
+                body.append(para([run(s["title"], bold=True)], style="Heading2", num=(1, 1)))
                 blocks(s["blocks"])
 
     for i, it in enumerate(doc["items"]):
         # item heading: automatic "%1." number from numbering.xml, no typed
         # number in the text
-        body.append(para([run(it["title"], bold=True)], style="Heading1",
-                         num=(0, 1), page_break_before=(i == 0)))
-        for label, value in (("Sagsnr.:", it["case_numbers"][0]),
-                             ("Sagen afgøres i:", it["afgores"])):
-            body.append(para([run(label, bold=True), tab_run(), run(value)],
-                             tabs=[("left", 2000)], spacing=(0, 0)))
+        body.append(para([run(it["title"], bold=True)], style="Heading1", num=(0, 1), page_break_before=(i == 0)))
+        for label, value in (("Sagsnr.:", it["case_numbers"][0]), ("Sagen afgøres i:", it["afgores"])):
+            body.append(para([run(label, bold=True), tab_run(), run(value)], tabs=[("left", 2000)], spacing=(0, 0)))
         blocks(it["blocks"])
 
-    body.append(para([run("Underskriftsside", bold=True, size=26)],
-                     page_break_before=True, spacing=(0, 480)))
-    body.append(docx_table(rows, [4535, 4535], header=False,
-                           align_right_from=0, borders=False))
+    body.append(para([run("Underskriftsside", bold=True, size=26)], page_break_before=True, spacing=(0, 480)))
+    body.append(docx_table(rows, [4535, 4535], header=False, align_right_from=0, borders=False))
 
-    sect = ('<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader1"/>'
-            '<w:footerReference w:type="default" r:id="rIdFooter1"/>'
-            '<w:pgSz w:w="11906" w:h="16838"/>'
-            '<w:pgMar w:top="2155" w:right="1287" w:bottom="1300" w:left="1418"'
-            ' w:header="720" w:footer="600" w:gutter="0"/>'
-            '<w:pgNumType w:start="0"/><w:titlePg/></w:sectPr>')
-    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>'
-                + "".join(body) + sect + "</w:body></w:document>")
+    sect = (
+        '<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader1"/>'
+        '<w:footerReference w:type="default" r:id="rIdFooter1"/>'
+        '<w:pgSz w:w="11906" w:h="16838"/>'
+        '<w:pgMar w:top="2155" w:right="1287" w:bottom="1300" w:left="1418"'
+        ' w:header="720" w:footer="600" w:gutter="0"/>'
+        '<w:pgNumType w:start="0"/><w:titlePg/></w:sectPr>'
+    )
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>' + "".join(body) + sect + "</w:body></w:document>"
+    )
 
-    page_field = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-                  '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText>'
-                  '</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-                  '<w:r><w:t>1</w:t></w:r>'
-                  '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
-    header = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-              f'<w:hdr xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
-              + para([run(f"Referat for {doc['body']}"), tab_run(),
-                      run("Side "), page_field], style="Header")
-              + para([run(f["header_when"])], style="Header")
-              + "</w:hdr>")
-    footer = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-              f'<w:ftr xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
-              + para([run(doc["footer"])], style="Footer") + "</w:ftr>")
+    page_field = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText>'
+        '</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        "<w:r><w:t>1</w:t></w:r>"
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+    header = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:hdr xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
+        + para([run(f"Referat for {doc['body']}"), tab_run(), run("Side "), page_field], style="Header")
+        + para([run(f["header_when"])], style="Header")
+        + "</w:hdr>"
+    )
+    footer = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:ftr xmlns:w="{W_NS}" xmlns:r="{R_NS}">' + para([run(doc["footer"])], style="Footer") + "</w:ftr>"
+    )
 
     content_types = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -1046,14 +1037,16 @@ def render_acadre_docx(doc, out: Path):
         '<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>'
         '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
         '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
-        '</Types>')
+        "</Types>"
+    )
     rels = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
         '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
         '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>'
-        '</Relationships>')
+        "</Relationships>"
+    )
     doc_rels = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
@@ -1062,34 +1055,45 @@ def render_acadre_docx(doc, out: Path):
         '<Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>'
         '<Relationship Id="rIdHeader1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>'
         '<Relationship Id="rIdFooter1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>'
-        '</Relationships>')
-    settings = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                f'<w:settings xmlns:w="{W_NS}"><w:defaultTabStop w:val="1304"/>'
-                f'<w:characterSpacingControl w:val="doNotCompress"/>'
-                f'</w:settings>')
+        "</Relationships>"
+    )
+    settings = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:settings xmlns:w="{W_NS}"><w:defaultTabStop w:val="1304"/>'
+        f'<w:characterSpacingControl w:val="doNotCompress"/>'
+        f"</w:settings>"
+    )
     meta = doc["meta"]
     core = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f'<dc:title>{escape(meta["title"])}</dc:title>'
-        f'<dc:creator>{escape(meta["author"])}</dc:creator>'
+        f"<dc:title>{escape(meta['title'])}</dc:title>"
+        f"<dc:creator>{escape(meta['author'])}</dc:creator>"
         '<dcterms:created xsi:type="dcterms:W3CDTF">2025-03-13T08:00:00Z</dcterms:created>'
         '<dcterms:modified xsi:type="dcterms:W3CDTF">2025-03-13T08:00:00Z</dcterms:modified>'
-        '</cp:coreProperties>')
-    app = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-           '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
-           '<Application>referat corpus/render.py</Application></Properties>')
+        "</cp:coreProperties>"
+    )
+    app = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+        "<Application>referat corpus/render.py</Application></Properties>"
+    )
 
-    parts = [("[Content_Types].xml", content_types), ("_rels/.rels", rels),
-             ("word/document.xml", document),
-             ("word/_rels/document.xml.rels", doc_rels),
-             ("word/styles.xml", STYLES_XML),
-             ("word/numbering.xml", NUMBERING_XML),
-             ("word/settings.xml", settings),
-             ("word/header1.xml", header), ("word/footer1.xml", footer),
-             ("docProps/core.xml", core), ("docProps/app.xml", app)]
+    parts = [
+        ("[Content_Types].xml", content_types),
+        ("_rels/.rels", rels),
+        ("word/document.xml", document),
+        ("word/_rels/document.xml.rels", doc_rels),
+        ("word/styles.xml", STYLES_XML),
+        ("word/numbering.xml", NUMBERING_XML),
+        ("word/settings.xml", settings),
+        ("word/header1.xml", header),
+        ("word/footer1.xml", footer),
+        ("docProps/core.xml", core),
+        ("docProps/app.xml", app),
+    ]
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in parts:
             zi = zipfile.ZipInfo(name, date_time=DOCX_TIME)
@@ -1102,11 +1106,12 @@ def render_acadre_docx(doc, out: Path):
 # ==========================================================================
 RENDERERS = {
     "sst_taskforce": [("sst-taskforce-referat.pdf", render_sst)],
-    "regioner_psu": [("regioner-psu-dagsorden-referat.pdf",
-                      render_firstagenda)],
+    "regioner_psu": [("regioner-psu-dagsorden-referat.pdf", render_firstagenda)],
     "kommune_edoc": [("kommune-edoc-referat.pdf", render_edoc)],
-    "byraad_acadre": [("byraad-acadre-referat.pdf", render_acadre_pdf),
-                      ("byraad-acadre-referat.docx", render_acadre_docx)],
+    "byraad_acadre": [
+        ("byraad-acadre-referat.pdf", render_acadre_pdf),
+        ("byraad-acadre-referat.docx", render_acadre_docx),
+    ],
 }
 
 
@@ -1120,8 +1125,7 @@ def main(argv):
             out = HERE / filename
             fl = fn(doc, out)
             pages = len(fl.pages) if fl is not None else "-"
-            print(f"{out.relative_to(HERE.parent)}: {out.stat().st_size} bytes,"
-                  f" pages {pages}")
+            print(f"{out.relative_to(HERE.parent)}: {out.stat().st_size} bytes, pages {pages}")
 
 
 if __name__ == "__main__":

@@ -21,7 +21,12 @@ LISTS = HERE.parent.parent / "shared" / "data" / "lists"
 HAND_WRITTEN = [
     ("Danske Regioner", "ORG", "organisation", "DR|Danske Regioners"),
     ("Kommunernes Landsforening", "ORG", "organisation", "KL|Kommunernes Landsforenings"),
-    ("Indenrigs- og Sundhedsministeriet", "ORG", "organisation", "ISM|Indenrigs- og Sundhedsministeriets|Indenrigs og Sundhedsministeriet"),
+    (
+        "Indenrigs- og Sundhedsministeriet",
+        "ORG",
+        "organisation",
+        "ISM|Indenrigs- og Sundhedsministeriets|Indenrigs og Sundhedsministeriet",
+    ),
     ("Social- og Boligministeriet", "ORG", "organisation", ""),
     ("Sundhedsministeriet", "ORG", "organisation", "SUM"),
     ("Indenrigs- og Boligministeriet", "ORG", "organisation", ""),
@@ -73,7 +78,11 @@ def build() -> list[tuple[str, str, str, str]]:
     if LISTS.is_dir():
         with open(LISTS / "kommuner_98.tsv", encoding="utf-8") as handle:
             for row in csv.DictReader(handle, delimiter="\t"):
-                add(row["formelt_navn"], "organisation", f"{row['navn']} Kommune" if row["formelt_navn"] != f"{row['navn']} Kommune" else "")
+                add(
+                    row["formelt_navn"],
+                    "organisation",
+                    f"{row['navn']} Kommune" if row["formelt_navn"] != f"{row['navn']} Kommune" else "",
+                )
         with open(LISTS / "regioner_5.tsv", encoding="utf-8") as handle:
             for row in csv.DictReader(handle, delimiter="\t"):
                 add(row["navn"])

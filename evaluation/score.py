@@ -12,8 +12,9 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Optional
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -23,7 +24,7 @@ MEETING_FIELDS = ("kind", "body", "organisation", "title", "date", "start_time",
 _DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "’": "'", "‘": "'", "”": '"', "“": '"', "\u00a0": " "})
 
 
-def normalise(text: Optional[str]) -> str:
+def normalise(text: str | None) -> str:
     """Whitespace, dashes and quotes made uniform.
 
     Example:
@@ -41,7 +42,7 @@ class Tally:
     fp: int = 0
     fn: int = 0
 
-    def add(self, other: "Tally") -> None:
+    def add(self, other: Tally) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
@@ -65,7 +66,7 @@ class FieldScore:
     exact: Tally = field(default_factory=Tally)
     fuzzy: Tally = field(default_factory=Tally)
 
-    def add(self, other: "FieldScore") -> None:
+    def add(self, other: FieldScore) -> None:
         self.exact.add(other.exact)
         self.fuzzy.add(other.fuzzy)
 
@@ -81,7 +82,7 @@ class Report:
     def field(self, name: str) -> FieldScore:
         return self.fields.setdefault(name, FieldScore())
 
-    def add(self, other: "Report") -> None:
+    def add(self, other: Report) -> None:
         for name, score in other.fields.items():
             self.field(name).add(score)
         self.meetings_right.update(other.meetings_right)
@@ -162,7 +163,12 @@ def score_document(gold: dict, predicted: dict, label: str = "") -> Report:
             if side == 1 or "participants" in meeting:
                 for person in meeting.get("participants", []) or []:
                     add("participants.name", side, m, person.get("name"))
-                    add("participants.party+status", side, (m, person.get("name")), f"{person.get('party')}|{person.get('status')}")
+                    add(
+                        "participants.party+status",
+                        side,
+                        (m, person.get("name")),
+                        f"{person.get('party')}|{person.get('status')}",
+                    )
             if side == 1 or "items" in meeting:
                 for path, item in _walk_items(meeting.get("items", []) or []):
                     key = (m, path)
@@ -193,7 +199,12 @@ def score_document(gold: dict, predicted: dict, label: str = "") -> Report:
                         add("dates.kind", side, (key, mention.get("start"), mention.get("end")), mention.get("kind"))
                     for amount in item.get("amounts", []) or []:
                         add("amounts.value", side, key, f"{float(amount.get('value')):.2f}")
-                        add("amounts.qualifier+year", side, (key, f"{float(amount.get('value')):.2f}"), f"{amount.get('qualifier')}|{amount.get('year')}")
+                        add(
+                            "amounts.qualifier+year",
+                            side,
+                            (key, f"{float(amount.get('value')):.2f}"),
+                            f"{amount.get('qualifier')}|{amount.get('year')}",
+                        )
                     for position in item.get("positions", []) or []:
                         add("positions", side, key, f"{position.get('actor')}|{position.get('stance')}")
                     for entity in item.get("entities", []) or []:
@@ -261,7 +272,9 @@ def align_meetings(gold: list[dict], predicted: list[dict]) -> dict[int, int]:
     best = [[0.0] * (columns + 1) for _ in range(rows + 1)]
     for g in range(rows - 1, -1, -1):
         for p in range(columns - 1, -1, -1):
-            best[g][p] = max(best[g + 1][p], best[g][p + 1], _meeting_likeness(gold[g], predicted[p]) + best[g + 1][p + 1])
+            best[g][p] = max(
+                best[g + 1][p], best[g][p + 1], _meeting_likeness(gold[g], predicted[p]) + best[g + 1][p + 1]
+            )
     aligned: dict[int, int] = {}
     g = p = 0
     while g < rows and p < columns:
@@ -287,7 +300,13 @@ ITEM_FIELD_KEYS = {
     "decisions.outcome": "decisions",
     "item.attachments": "attachments",
 }
-_ENRICHMENT_FACT_FIELDS = {"statements": "statements", "dates": "dates", "amounts": "amounts", "positions": "positions", "entities": "entities"}
+_ENRICHMENT_FACT_FIELDS = {
+    "statements": "statements",
+    "dates": "dates",
+    "amounts": "amounts",
+    "positions": "positions",
+    "entities": "entities",
+}
 
 
 def _item_key(key: Any) -> tuple:
@@ -301,7 +320,12 @@ def _item_key(key: Any) -> tuple:
 
 def _gold_declares(gold: dict, name: str) -> bool:
     # An empty list in gold is a claim ("no items") and is scored; a missing key is not.
-    if name.startswith("item.") or name.startswith("section.") or name in ("recommendations",) or name.startswith("decisions"):
+    if (
+        name.startswith("item.")
+        or name.startswith("section.")
+        or name in ("recommendations",)
+        or name.startswith("decisions")
+    ):
         return any("items" in meeting for meeting in gold.get("meetings", []))
     if name.startswith("participants"):
         return any("participants" in meeting for meeting in gold.get("meetings", []))
@@ -344,7 +368,9 @@ def format_report(report: Report) -> str:
             f"{f.precision:5.3f} {f.recall:5.3f} {f.f1:5.3f}"
         )
     if report.meetings_total:
-        right = ", ".join(f"{name} {report.meetings_right[name]}/{report.meetings_total}" for name in ("date", "body", "kind"))
+        right = ", ".join(
+            f"{name} {report.meetings_right[name]}/{report.meetings_total}" for name in ("date", "body", "kind")
+        )
         lines.append(f"meetings right (null == null counts): {right}")
     return "\n".join(lines)
 
@@ -354,7 +380,14 @@ def report_as_dict(report: Report) -> dict:
         "files": report.files,
         "fields": {
             name: {
-                kind: {"tp": t.tp, "fp": t.fp, "fn": t.fn, "precision": round(t.precision, 4), "recall": round(t.recall, 4), "f1": round(t.f1, 4)}
+                kind: {
+                    "tp": t.tp,
+                    "fp": t.fp,
+                    "fn": t.fn,
+                    "precision": round(t.precision, 4),
+                    "recall": round(t.recall, 4),
+                    "f1": round(t.f1, 4),
+                }
                 for kind, t in (("exact", s.exact), ("fuzzy", s.fuzzy))
             }
             for name, s in sorted(report.fields.items())

@@ -17,16 +17,37 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator, Optional
 
 from referat.extract.textscan import lower_keeping_offsets, merged_stretches
 
 MONTHS = {
-    "januar": 1, "februar": 2, "marts": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7, "august": 8,
-    "september": 9, "oktober": 10, "november": 11, "december": 12,
-    "jan.": 1, "feb.": 2, "febr.": 2, "mar.": 3, "apr.": 4, "jun.": 6, "jul.": 7, "aug.": 8,
-    "sep.": 9, "sept.": 9, "okt.": 10, "nov.": 11, "dec.": 12,
+    "januar": 1,
+    "februar": 2,
+    "marts": 3,
+    "april": 4,
+    "maj": 5,
+    "juni": 6,
+    "juli": 7,
+    "august": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "december": 12,
+    "jan.": 1,
+    "feb.": 2,
+    "febr.": 2,
+    "mar.": 3,
+    "apr.": 4,
+    "jun.": 6,
+    "jul.": 7,
+    "aug.": 8,
+    "sep.": 9,
+    "sept.": 9,
+    "okt.": 10,
+    "nov.": 11,
+    "dec.": 12,
 }
 _MONTH = "(?P<month>" + "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True)) + r")(?![\wæøå])"
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d)"
@@ -36,9 +57,18 @@ _WEEKDAY = r"(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)(?:\s+(?
 _PREFIX = r"(?:(?:den|d\.)\s*)?"
 
 PART_OF = {
-    "primo": 0, "start": 0, "starten": 0, "begyndelsen": 0, "første del": 0,
-    "medio": 1, "midten": 1,
-    "ultimo": 2, "slutningen": 2, "udgangen": 2, "enden": 2, "sidste del": 2,
+    "primo": 0,
+    "start": 0,
+    "starten": 0,
+    "begyndelsen": 0,
+    "første del": 0,
+    "medio": 1,
+    "midten": 1,
+    "ultimo": 2,
+    "slutningen": 2,
+    "udgangen": 2,
+    "enden": 2,
+    "sidste del": 2,
 }
 _PART = r"(?P<part>primo|medio|ultimo|(?:i\s+)?(?:starten|begyndelsen|midten|slutningen|enden)\s+af|(?:ved\s+)?udgangen\s+af)"
 ORDINALS = {"1": 1, "2": 2, "3": 3, "4": 4, "første": 1, "andet": 2, "anden": 2, "tredje": 3, "fjerde": 4, "sidste": 4}
@@ -56,7 +86,9 @@ PUBLICATION_CUE = re.compile(r"\b(offentligg\w*|udkomm\w*|udgiv\w*|udgivelse\w*|
 FRAME_YEAR = re.compile(r"(?:frem mod|frem til|siden|for)\s", re.I)
 PERIOD_CUE = re.compile(r"\b(i perioden|perioden)\s*$", re.I)
 # Prepositions that make a bare year a time expression ("i 2026"), not part of a name.
-YEAR_PREPOSITION = r"(?P<prep>\b(?:i|siden|fra|til|frem mod|frem til|inden|efter|før|indtil|i løbet af|gennem|år|for)\s+)"
+YEAR_PREPOSITION = (
+    r"(?P<prep>\b(?:i|siden|fra|til|frem mod|frem til|inden|efter|før|indtil|i løbet af|gennem|år|for)\s+)"
+)
 
 
 @dataclass(frozen=True)
@@ -76,7 +108,7 @@ def _last_day(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
-def _nearest_year(month: int, day: int, reference: Optional[datetime.date]) -> Optional[int]:
+def _nearest_year(month: int, day: int, reference: datetime.date | None) -> int | None:
     if reference is None:
         return None
     best = None
@@ -159,7 +191,11 @@ def _quarter(m, ref):
     if year is None:
         return None
     first_month = 3 * (quarter - 1) + 1
-    return datetime.date(year, first_month, 1), datetime.date(year, first_month + 2, _last_day(year, first_month + 2)), "quarter"
+    return (
+        datetime.date(year, first_month, 1),
+        datetime.date(year, first_month + 2, _last_day(year, first_month + 2)),
+        "quarter",
+    )
 
 
 def _half(m, ref):
@@ -169,8 +205,11 @@ def _half(m, ref):
     year = int(m.group("year")) if m.group("year") else (ref.year if ref else None)
     if year is None:
         return None
-    return (datetime.date(year, 1, 1), datetime.date(year, 6, 30), "half") if half == 1 else (
-        datetime.date(year, 7, 1), datetime.date(year, 12, 31), "half")
+    return (
+        (datetime.date(year, 1, 1), datetime.date(year, 6, 30), "half")
+        if half == 1
+        else (datetime.date(year, 7, 1), datetime.date(year, 12, 31), "half")
+    )
 
 
 def _season(m, ref):
@@ -216,15 +255,43 @@ def _year(m, ref):
 
 
 RULES = [
-    ("day_range", re.compile(rf"{_WEEKDAY}{_PREFIX}{_DAY}\s*[-–]\s*(?P<day2>[0-3]?\d)\.\s*{_MONTH}{_OPT_YEAR}", re.I), _day_range),
+    (
+        "day_range",
+        re.compile(rf"{_WEEKDAY}{_PREFIX}{_DAY}\s*[-–]\s*(?P<day2>[0-3]?\d)\.\s*{_MONTH}{_OPT_YEAR}", re.I),
+        _day_range,
+    ),
     ("day", re.compile(rf"{_WEEKDAY}{_PREFIX}{_DAY}\s*{_MONTH}{_OPT_YEAR}", re.I), _day),
-    ("numeric", re.compile(r"(?<![\d.])(?:(?:den|d\.)\s*)?(?P<nd>[0-3]?\d)[./-](?P<nm>[01]?\d)[./-](?P<ny>(?:19|20)\d{2})(?![\d.]\d)", re.I), _numeric),
+    (
+        "numeric",
+        re.compile(
+            r"(?<![\d.])(?:(?:den|d\.)\s*)?(?P<nd>[0-3]?\d)[./-](?P<nm>[01]?\d)[./-](?P<ny>(?:19|20)\d{2})(?![\d.]\d)",
+            re.I,
+        ),
+        _numeric,
+    ),
     ("iso", re.compile(r"(?<![\d-])(?P<iy>(?:19|20)\d{2})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d-])"), _iso),
     ("part_month", re.compile(rf"{_PART}\s+{_MONTH}{_OPT_YEAR}", re.I), _part_month),
     ("part_year", re.compile(rf"{_PART}\s+{_YEAR}", re.I), _part_year),
-    ("quarter", re.compile(rf"(?P<ord>[1-4]|første|andet|tredje|fjerde|sidste)\.?\s*kvartal(?:\s+(?:af\s+|i\s+)?{_YEAR})?", re.I), _quarter),
-    ("half", re.compile(rf"(?P<ord>[12]|første|andet|anden|sidste)\.?\s*halvår(?:et)?(?:\s+(?:af\s+|i\s+)?{_YEAR})?", re.I), _half),
-    ("season", re.compile(rf"(?:i\s+)?(?P<season>foråret|forår|sommeren|sommer|efteråret|efterår|vinteren|vinter)(?![\wæøå]){_OPT_YEAR}", re.I), _season),
+    (
+        "quarter",
+        re.compile(
+            rf"(?P<ord>[1-4]|første|andet|tredje|fjerde|sidste)\.?\s*kvartal(?:\s+(?:af\s+|i\s+)?{_YEAR})?", re.I
+        ),
+        _quarter,
+    ),
+    (
+        "half",
+        re.compile(rf"(?P<ord>[12]|første|andet|anden|sidste)\.?\s*halvår(?:et)?(?:\s+(?:af\s+|i\s+)?{_YEAR})?", re.I),
+        _half,
+    ),
+    (
+        "season",
+        re.compile(
+            rf"(?:i\s+)?(?P<season>foråret|forår|sommeren|sommer|efteråret|efterår|vinteren|vinter)(?![\wæøå]){_OPT_YEAR}",
+            re.I,
+        ),
+        _season,
+    ),
     ("week", re.compile(rf"\buge\s+(?P<week>\d{{1,2}})(?!\d)(?:\s+{_YEAR})?", re.I), _week),
     ("month", re.compile(rf"(?<![\wæøå.]){_MONTH}{_OPT_YEAR}", re.I), _month),
     ("years", re.compile(r"(?<![\d\w-])(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)?\d{2})(?![\d-])"), _years),
@@ -244,14 +311,22 @@ _MONTH_STEM_SET = set(_MONTH_STEMS)
 _PART_WORDS = ("primo", "medio", "ultimo", "start", "begyndelsen", "midten", "slutningen", "enden", "udgangen")
 _CUE_WORD = re.compile("|".join(_MONTH_STEMS + _SEASON_WORDS + _PART_WORDS + ("kvartal", "halvår", "uge")))
 RULE_CUES: dict[str, object] = {
-    "day_range": "month", "day": "month", "month": "month", "part_month": "month",
+    "day_range": "month",
+    "day": "month",
+    "month": "month",
+    "part_month": "month",
     "part_year": ("primo", "medio", "ultimo", "start", "begyndelsen", "midten", "slutningen", "enden", "udgangen"),
-    "quarter": ("kvartal",), "half": ("halvår",), "season": _SEASON_WORDS, "week": ("uge",),
+    "quarter": ("kvartal",),
+    "half": ("halvår",),
+    "season": _SEASON_WORDS,
+    "week": ("uge",),
 }
 
 # "maj" and friends are also ordinary words in a few idioms; a month alone must stand
 # after a preposition or before a year to count.
-_MONTH_ALONE_CUE = re.compile(r"\b(i|fra|til|siden|inden|efter|før|primo|medio|ultimo|indtil|frem mod|frem til|i løbet af|,)\s*$", re.I)
+_MONTH_ALONE_CUE = re.compile(
+    r"\b(i|fra|til|siden|inden|efter|før|primo|medio|ultimo|indtil|frem mod|frem til|i løbet af|,)\s*$", re.I
+)
 
 
 # Every date expression holds one of these (a year, "4. m", "20.12", a month, a period
@@ -264,7 +339,10 @@ def _anchor_pattern() -> str:
     for digit in "0123456789":
         year = {"1": "9\\d\\d|", "2": "0\\d\\d|"}.get(digit, "")
         digits.append(f"{digit}(?:{year}\\.\\s*[a-zæøå]|[./-]\\d)")
-    months = [f"{m}(?<!\\w{m})[a-z.]" for m in ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")]
+    months = [
+        f"{m}(?<!\\w{m})[a-z.]"
+        for m in ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+    ]
     words = ["kvartal", "halvår", "forår", "sommer", "efterår", "vinter", "uge(?<!\\wuge)\\s*\\d"]
     return "|".join(digits + words + months)
 
@@ -280,7 +358,7 @@ _NUMERIC_IN = re.compile(r"\d[./-]\d")
 _NEEDS_YEAR = {"years", "year", "year_and", "year_cited", "year_label"}
 
 
-def find_dates(text: str, reference: Optional[datetime.date] = None) -> list[DateMatch]:
+def find_dates(text: str, reference: datetime.date | None = None) -> list[DateMatch]:
     """Dates in ``text``: the grammar run on the stretches around anchors.
 
     Example:
@@ -320,7 +398,9 @@ def _back_to_space(text: str, position: int) -> int:
     return position
 
 
-def _find_dates_in(text: str, lower: str, stretch_start: int, stretch_end: int, reference: Optional[datetime.date]) -> list[DateMatch]:
+def _find_dates_in(
+    text: str, lower: str, stretch_start: int, stretch_end: int, reference: datetime.date | None
+) -> list[DateMatch]:
     """Every date expression within ``text[stretch_start:stretch_end]``, leftmost and longest
     first, without overlap. The rules see the whole text around the stretch (their
     lookbehinds, the cue words before a date and its sentence), but match only inside it.
@@ -351,7 +431,11 @@ def _find_dates_in(text: str, lower: str, stretch_start: int, stretch_end: int, 
     for start, end, name, match in candidates:
         if start < occupied_until:
             continue
-        if name == "month" and not match.group("year") and not _MONTH_ALONE_CUE.search(text[max(0, start - 20) : start]):
+        if (
+            name == "month"
+            and not match.group("year")
+            and not _MONTH_ALONE_CUE.search(text[max(0, start - 20) : start])
+        ):
             continue
         try:
             built = _BUILDERS[name](match, reference)
@@ -410,7 +494,11 @@ def _kind(text: str, start: int, end: int, rule: str) -> str:
             lead_in_start = text.rfind("\n", 0, max(0, lead_in_start - 1)) + 1
         sentence = text[lead_in_start:start] + sentence
     surface = text[start:end].lower()
-    if DEADLINE_CUE.search(before + " ") or DEADLINE_CUE.search(before) or surface.startswith(("ved udgangen", "udgangen")):
+    if (
+        DEADLINE_CUE.search(before + " ")
+        or DEADLINE_CUE.search(before)
+        or surface.startswith(("ved udgangen", "udgangen"))
+    ):
         return "deadline"
     if rule == "years" or PERIOD_CUE.search(before):
         return "period"
@@ -425,7 +513,7 @@ def _kind(text: str, start: int, end: int, rule: str) -> str:
     return "event"
 
 
-def first_full_date(text: str) -> Optional[str]:
+def first_full_date(text: str) -> str | None:
     """The first date in ``text`` printed with day, month and year, as YYYY-MM-DD.
 
     Example:
@@ -441,7 +529,7 @@ def first_full_date(text: str) -> Optional[str]:
     return None
 
 
-def date_context(texts: list[str]) -> Optional[datetime.date]:
+def date_context(texts: list[str]) -> datetime.date | None:
     """A reference date for a meeting that prints none: the median of the fully dated
     mentions in its text (day, month and year printed), else the middle of its median year.
 
@@ -459,7 +547,9 @@ def date_context(texts: list[str]) -> Optional[datetime.date]:
 # A quoted title: an opening quote at a word's start, the closing one at a word's end,
 # at most three lines apart and no blank line between ("'Monitorering af forløbstider på
 # kræftområdet – 4. kvartal 2025'").
-_QUOTED = re.compile(r"(?<!\w)(?P<open>['‘\"“„«])(?=\w)(?:[^'’\"”»\n]|\n(?![ \t]*\n)){3,300}?(?<=[\w.)?!])['’\"”»](?!\w)")
+_QUOTED = re.compile(
+    r"(?<!\w)(?P<open>['‘\"“„«])(?=\w)(?:[^'’\"”»\n]|\n(?![ \t]*\n)){3,300}?(?<=[\w.)?!])['’\"”»](?!\w)"
+)
 # "Bilag 5: Monitorering af … – 4. kvartal 2025": an attachment's title line.
 _ATTACHMENT_LINE = re.compile(r"^[ \t]*(?:[-•][ \t]*)?Bilag\b[^\n:]{0,12}:[^\n]*", re.M)
 
@@ -480,7 +570,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def iter_dates(text: str, reference: Optional[datetime.date]) -> Iterator[dict]:
+def iter_dates(text: str, reference: datetime.date | None) -> Iterator[dict]:
     """The contract's DateMention fields for each date mentioned in ``text``: the
     grammar's dates less those inside titles (:func:`name_spans`)."""
     names = name_spans(text)

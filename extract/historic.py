@@ -14,23 +14,57 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Optional
 
-from referat.extract.pages import Line
 from referat.extract.dates import MONTHS
+from referat.extract.pages import Line
 
 # The books abbreviate months their own way too: "Septbr.", "Novbr.", "Decbr.".
 _OLD_MONTHS = {
-    "januar": 1, "febr.": 2, "septbr.": 9, "oktbr.": 10, "octbr.": 10, "novbr.": 11, "decbr.": 12, "dec.": 12,
+    "januar": 1,
+    "febr.": 2,
+    "septbr.": 9,
+    "oktbr.": 10,
+    "octbr.": 10,
+    "novbr.": 11,
+    "decbr.": 12,
+    "dec.": 12,
     # … and often without the full stop ("Aar 1943 den 4 Febr var Sogneraadet forsamlet").
-    "jan": 1, "janr": 1, "janr.": 1, "febr": 2, "aug": 8, "sept": 9, "septbr": 9, "okt": 10, "oktbr": 10,
-    "octbr": 10, "nov": 11, "novbr": 11, "dec": 12, "decbr": 12,
+    "jan": 1,
+    "janr": 1,
+    "janr.": 1,
+    "febr": 2,
+    "aug": 8,
+    "sept": 9,
+    "septbr": 9,
+    "okt": 10,
+    "oktbr": 10,
+    "octbr": 10,
+    "nov": 11,
+    "novbr": 11,
+    "dec": 12,
+    "decbr": 12,
     # … and spelt the old way: "2' October", "5' Desember", "4 Mai".
-    "october": 10, "oct": 10, "desember": 12, "mai": 5,
+    "october": 10,
+    "oct": 10,
+    "desember": 12,
+    "mai": 5,
 }
 _ALL_MONTHS = {**MONTHS, **_OLD_MONTHS}
 _MONTH_NAMES = "|".join(sorted((re.escape(m) for m in _ALL_MONTHS), key=len, reverse=True))
-_FULL_MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december")
+_FULL_MONTHS = (
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 # "den 11/2 1941", "d. 10/1 1945", "den 28 Januar 1942", "Tirsdag, den 14. Januar 1941",
 # "Aar 1942 den 19. Januar"
 SLASH_DATE = re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[ -.]?(?P<year>(?:19|18)\d\d)\b")
@@ -38,18 +72,22 @@ SLASH_DATE = re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[ -.]?(?P<yea
 SHORT_YEAR_DATE = re.compile(r"\b(?P<day>[0-3]?\d)(?:-(?P<month>[01]?\d)-|/(?P<slash_month>[01]?\d)\s)(?P<year>\d\d)\b")
 # "28 Januar 1942", "21' Oktober 1942", "d. 3' Aug.", "d. 4de Dcbr." (the year may be left
 # out); the word after the day is a month only if :func:`_month_number` knows it.
-_DAY = r"(?P<day>[0-3]?\d)(?:\.?['’´]|\.|ste|nde|die|de|te|ne|d|t)?"  # "8d Januar", "4de Dcbr.", "5t April", "13´ Marts"
+_DAY = (
+    r"(?P<day>[0-3]?\d)(?:\.?['’´]|\.|ste|nde|die|de|te|ne|d|t)?"  # "8d Januar", "4de Dcbr.", "5t April", "13´ Marts"
+)
 _MONTH_WORD = r"(?P<month>[A-Za-zÆØÅæøå]{3,}\.?)(?![\wæøå])"
 NAMED_DATE = re.compile(rf"\b{_DAY}\s+{_MONTH_WORD}(?:\s+(?P<year>(?:19|18)\d\d)\b)?", re.I)
 _WEEKDAY = r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)(?:en)?"
 # "Aar 1942 den 19. Januar", "Aar 1942 den 8. Septbr. Kl. 19", "Aar 1941. den 18' April",
 # "Aar 1943 d 1ste Juni", "Aar 1943 2 Decbr", "Aar 1943 Tirsdag d. 12' Januar", "Aaret 1940, den 3' Juni"
 YEAR_FIRST = re.compile(
-    rf"\bAar(?:et)?\s+(?P<year>(?:19|18)\d\d)\.?,?\s+(?:{_WEEKDAY},?\s+)?(?:(?:den|d)\.?\s*)?\.?{_DAY}\s+{_MONTH_WORD}", re.I
+    rf"\bAar(?:et)?\s+(?P<year>(?:19|18)\d\d)\.?,?\s+(?:{_WEEKDAY},?\s+)?(?:(?:den|d)\.?\s*)?\.?{_DAY}\s+{_MONTH_WORD}",
+    re.I,
 )
 # "Aaret 1940 den 16/9 afholdt Viby Sogneraad"
 YEAR_FIRST_SLASH = re.compile(
-    rf"\bAar(?:et)?\s+(?P<year>(?:19|18)\d\d)\.?,?\s+(?:{_WEEKDAY},?\s+)?(?:(?:den|d)\.?\s*)?(?P<day>[0-3]?\d)/(?P<month>[01]?\d)\b", re.I
+    rf"\bAar(?:et)?\s+(?P<year>(?:19|18)\d\d)\.?,?\s+(?:{_WEEKDAY},?\s+)?(?:(?:den|d)\.?\s*)?(?P<day>[0-3]?\d)/(?P<month>[01]?\d)\b",
+    re.I,
 )
 # "Kl. 15", "Kl. 19,30", "Kl 1400", "Kl. 7½", "Kl. 7 Aften", "Kl. 5½ Em."
 TIME = re.compile(
@@ -91,9 +129,9 @@ class HistoricPoint:
 @dataclass
 class HistoricMeeting:
     lines: list[Line]
-    date: Optional[str] = None
-    start_time: Optional[str] = None
-    body: Optional[str] = None
+    date: str | None = None
+    start_time: str | None = None
+    body: str | None = None
     points: list[HistoricPoint] = field(default_factory=list)
     # The minutes proper: after the heading (and a "følgende behandledes:" lead-in), before
     # the signatures. A point's text runs from its line to the next point or this end.
@@ -131,7 +169,11 @@ def _opens_meeting(lines: list[Line], index: int) -> bool:
         # (a weekday and a date alone, "Torsdag d. 3/12 42 Kl. 10", may name an inspection)
         or (_WEEKDAY_OPENING.match(text) and _date_in(text, short_years=False))
         # "Onsdagen den 28 Januar 1942 afholdt Sogneraadet" / "Møde i Forsamlingshuset"
-        or (re.search(r"\b(?:af)?holdt", text, re.I) and re.search(r"\b(?:af)?holdt\b.{0,80}\bmøde\b", two_lines, re.I) and _date_in(text))
+        or (
+            re.search(r"\b(?:af)?holdt", text, re.I)
+            and re.search(r"\b(?:af)?holdt\b.{0,80}\bmøde\b", two_lines, re.I)
+            and _date_in(text)
+        )
     ):
         return False
     # "Mødet blev afholdt paa 100 Aarsdagen …" is about the meeting, not its opening:
@@ -140,7 +182,11 @@ def _opens_meeting(lines: list[Line], index: int) -> bool:
     nearby = " ".join(line.text for line in lines[index : index + 3])
     if _date_in(nearby):
         return True
-    if re.match(r"^[\wæøå-]+\s+sogneraad\s+afholdt|^(?:(?:ordinært?|ekstraordinært?)\s+)?sogneraadsmøde\s*$|^\d{1,3}\.?\s+møde$", text, re.I):
+    if re.match(
+        r"^[\wæøå-]+\s+sogneraad\s+afholdt|^(?:(?:ordinært?|ekstraordinært?)\s+)?sogneraadsmøde\s*$|^\d{1,3}\.?\s+møde$",
+        text,
+        re.I,
+    ):
         return True
     # Elev dates its meetings only under them ("Elev Sogneraad d. 5/4 1945") and opens them,
     # after a blank line, "Sogneraadet afholdt i Dag Møde" or "I Dag afholdtes Sogneraadsmøde".
@@ -151,7 +197,7 @@ def _opens_meeting(lines: list[Line], index: int) -> bool:
     )
 
 
-def _month_number(word: str) -> Optional[int]:
+def _month_number(word: str) -> int | None:
     """A month as the books write it: "Januar", "Febr.", "Septbr", "Septmb.", "Nvbr", "Dcbr."
     — a listed form, or the first letter and then some of the month's letters in order."""
     lower = word.lower()
@@ -173,7 +219,7 @@ def _month_of(match: re.Match) -> str:
     return match.group("month") or match.groupdict().get("slash_month") or ""
 
 
-def _date_in(text: str, book_year: Optional[int] = None, short_years: bool = True) -> Optional[str]:
+def _date_in(text: str, book_year: int | None = None, short_years: bool = True) -> str | None:
     patterns = (YEAR_FIRST, YEAR_FIRST_SLASH, NAMED_DATE, SLASH_DATE) + ((SHORT_YEAR_DATE,) if short_years else ())
     for pattern in patterns:
         match = next((m for m in pattern.finditer(text) if _month_of(m).isdigit() or _month_number(_month_of(m))), None)
@@ -190,7 +236,7 @@ def _date_in(text: str, book_year: Optional[int] = None, short_years: bool = Tru
     return None
 
 
-def _time_in(text: str) -> Optional[str]:
+def _time_in(text: str) -> str | None:
     match = TIME.search(text)
     if not match:
         return None
@@ -239,7 +285,10 @@ def split_historic(lines: list[Line]) -> list[HistoricMeeting]:
     paragraphs = _sets_points_apart(lines)
     # A book covers about a year: a date printed without one takes the book's most common year.
     years = Counter(
-        int(date[:4]) for start in merged for date in [_date_in(" ".join(l.text for l in lines[start : start + 3]))] if date
+        int(date[:4])
+        for start in merged
+        for date in [_date_in(" ".join(l.text for l in lines[start : start + 3]))]
+        if date
     )
     book_year = years.most_common(1)[0][0] if years else None
     for start, end in zip(bounds, bounds[1:]):
@@ -257,9 +306,13 @@ def split_historic(lines: list[Line]) -> list[HistoricMeeting]:
             lines=block,
             date=date,
             start_time=_time_in(head),
-            body="Sogneraadet" if SOGNERAAD.search(head) or SOGNERAAD.search(" ".join(l.text for l in block[-6:])) else None,
+            body="Sogneraadet"
+            if SOGNERAAD.search(head) or SOGNERAAD.search(" ".join(l.text for l in block[-6:]))
+            else None,
         )
-        meeting.points = _points(block, leading=start == 0 and start not in merged, narrow=narrow, paragraphs=paragraphs)
+        meeting.points = _points(
+            block, leading=start == 0 and start not in merged, narrow=narrow, paragraphs=paragraphs
+        )
         texts = [line.text.strip() for line in block]
         meeting.text_end = _signatures_start(texts, _body_start(texts))
         while meeting.text_end > 1 and _CLOSING_LINE.match(texts[meeting.text_end - 1]):
@@ -291,7 +344,10 @@ def _paragraph_points(meeting: HistoricMeeting) -> list[HistoricPoint]:
             # The heading ("Sogneraadsmøde paa de gamles Hjem den 11/2 1941", "I Dag afholdtes
             # Sogneraadsmøde hvor følgende / Sager var til Behandling.") is no matter; what
             # follows it in the same paragraph is.
-            heading_end = next((n for n, index in enumerate(paragraph[:3]) if texts[index].endswith((".", ":"))), min(len(paragraph), 3) - 1)
+            heading_end = next(
+                (n for n, index in enumerate(paragraph[:3]) if texts[index].endswith((".", ":"))),
+                min(len(paragraph), 3) - 1,
+            )
             paragraph[: heading_end + 1] = []
             if not paragraph:
                 return
@@ -311,7 +367,7 @@ def _paragraph_points(meeting: HistoricMeeting) -> list[HistoricPoint]:
     return points
 
 
-def _signature_date(block: list[Line]) -> Optional[str]:
+def _signature_date(block: list[Line]) -> str | None:
     # "Elev Sogneraad den 2/12 1940" under the minutes.
     for line in reversed(block[-8:]):
         if SOGNERAAD.search(line.text):
@@ -363,12 +419,51 @@ _AGENDA_INTRO = re.compile(
 # subject and then one ("Tilskud bevilgedes, men"), or a decision sentence ("Man vedtog",
 # "Til Efterretning", "Kunde ikke bevilges").
 _VERDICT_WORDS = {
-    "vedtoges", "vedtages", "vedtaget", "bevilges", "bevilgedes", "bevilget", "bevilliges", "bevilligedes",
-    "bevilliget", "bev", "nægtedes", "nægtes", "godkendtes", "godkendes", "godkendt", "valgtes", "vagtes",
-    "valgt", "genvalgtes", "genvalgt", "nyvalgt", "nyvalg", "ansættes", "udsættes", "udsat", "anbefales",
-    "anbefaledes", "anbefalet", "tiltrædes", "tiltraadt", "afslaaet", "afslaas", "fastsættes", "fastholdes",
-    "overlades", "overlodes", "henlægges", "henvistes", "henvises", "foresloges", "uddeles", "ophæves",
-    "nedsættes", "indstilles", "besvares",
+    "vedtoges",
+    "vedtages",
+    "vedtaget",
+    "bevilges",
+    "bevilgedes",
+    "bevilget",
+    "bevilliges",
+    "bevilligedes",
+    "bevilliget",
+    "bev",
+    "nægtedes",
+    "nægtes",
+    "godkendtes",
+    "godkendes",
+    "godkendt",
+    "valgtes",
+    "vagtes",
+    "valgt",
+    "genvalgtes",
+    "genvalgt",
+    "nyvalgt",
+    "nyvalg",
+    "ansættes",
+    "udsættes",
+    "udsat",
+    "anbefales",
+    "anbefaledes",
+    "anbefalet",
+    "tiltrædes",
+    "tiltraadt",
+    "afslaaet",
+    "afslaas",
+    "fastsættes",
+    "fastholdes",
+    "overlades",
+    "overlodes",
+    "henlægges",
+    "henvistes",
+    "henvises",
+    "foresloges",
+    "uddeles",
+    "ophæves",
+    "nedsættes",
+    "indstilles",
+    "besvares",
 }
 _DITTO = re.compile(r"^(?:do|dito|〃)\.?$", re.I)  # "do": the same decision as above
 _DECISION_SENTENCE = re.compile(
@@ -381,15 +476,82 @@ _DECISION_SENTENCE = re.compile(
 # Words that open a new sentence: nouns are capitalised in these books, so a capitalised
 # pronoun, conjunction or preposition at a line start begins a sentence of its own.
 _SENTENCE_OPENERS = {
-    "da", "der", "det", "den", "de", "dette", "denne", "disse", "man", "han", "hun", "hvis", "naar", "men",
-    "som", "saa", "hertil", "herefter", "derefter", "endvidere", "desuden", "ligeledes", "efter", "ved", "i",
-    "paa", "til", "fra", "for", "med", "om", "under", "ifølge",
+    "da",
+    "der",
+    "det",
+    "den",
+    "de",
+    "dette",
+    "denne",
+    "disse",
+    "man",
+    "han",
+    "hun",
+    "hvis",
+    "naar",
+    "men",
+    "som",
+    "saa",
+    "hertil",
+    "herefter",
+    "derefter",
+    "endvidere",
+    "desuden",
+    "ligeledes",
+    "efter",
+    "ved",
+    "i",
+    "paa",
+    "til",
+    "fra",
+    "for",
+    "med",
+    "om",
+    "under",
+    "ifølge",
 }
 # A line ending in one of these words goes on: the sentence cannot end there.
 _FUNCTION_WORDS = {
-    "af", "til", "fra", "for", "om", "i", "paa", "på", "med", "ved", "og", "eller", "samt", "at", "en", "et",
-    "den", "det", "de", "der", "som", "mellem", "under", "over", "efter", "hos", "ang", "angaaende",
-    "vedrørende", "mod", "uden", "hvor", "naar", "saa", "idet", "hvorved", "hvilket", "men", "da", "end",
+    "af",
+    "til",
+    "fra",
+    "for",
+    "om",
+    "i",
+    "paa",
+    "på",
+    "med",
+    "ved",
+    "og",
+    "eller",
+    "samt",
+    "at",
+    "en",
+    "et",
+    "den",
+    "det",
+    "de",
+    "der",
+    "som",
+    "mellem",
+    "under",
+    "over",
+    "efter",
+    "hos",
+    "ang",
+    "angaaende",
+    "vedrørende",
+    "mod",
+    "uden",
+    "hvor",
+    "naar",
+    "saa",
+    "idet",
+    "hvorved",
+    "hvilket",
+    "men",
+    "da",
+    "end",
 }
 _CLOSING_LINE = re.compile(r"^(?:oplæst[.\-]?\s*)?mødet\s+(?:hævet|sluttet)|^oplæst\b|^forhandlingen\s+oplæst", re.I)
 _NAME_LINE = re.compile(r"^(?:[A-ZÆØÅ][\wæøå.'-]*,?\s*){1,5}$")
@@ -407,7 +569,7 @@ class _Candidate:
     text: str = ""
 
 
-def _candidate(text: str) -> Optional[_Candidate]:
+def _candidate(text: str) -> _Candidate | None:
     if match := _AD.match(text):
         return _Candidate(-1, int(match.group("number")), match.group("number"), "ad")
     if match := _NUMBERED_SUB.match(text):
@@ -415,12 +577,14 @@ def _candidate(text: str) -> Optional[_Candidate]:
     if match := _BARE.match(text):
         return _Candidate(-1, int(match.group("number")), match.group("number"), "bare")
     if (match := _NUMBERED.match(text)) and not _ORDINAL_NOUN.match(match.group("text")):
-        return _Candidate(-1, int(match.group("number")), match.group("number"), "numbered", match.group("text").strip())
+        return _Candidate(
+            -1, int(match.group("number")), match.group("number"), "numbered", match.group("text").strip()
+        )
     return None
 
 
 def _verdict_word_first(text: str) -> bool:
-    """"Nægtedes", "bev. 10 Kr.", "do", "Indstillingen tiltrædes": a bare verdict."""
+    """ "Nægtedes", "bev. 10 Kr.", "do", "Indstillingen tiltrædes": a bare verdict."""
     words = [w.strip(".,;:") for w in text.split()]
     if not words:
         return False
@@ -430,7 +594,7 @@ def _verdict_word_first(text: str) -> bool:
 
 
 def _subject_verdict(words: list[str]) -> bool:
-    """"Indstillingen tiltrædes", "Tilskud bevilgedes, men": a noun, then the verdict."""
+    """ "Indstillingen tiltrædes", "Tilskud bevilgedes, men": a noun, then the verdict."""
     return (
         len(words) > 1
         and words[0][:1].isupper()
@@ -450,7 +614,7 @@ def _ends_open(title: str) -> bool:
     return bool(words) and words[-1].lower() in _FUNCTION_WORDS
 
 
-def _stops_title(text: str, title: str, current: Optional[int], election: bool) -> bool:
+def _stops_title(text: str, title: str, current: int | None, election: bool) -> bool:
     """Whether a line after a point's first line starts something else than its text."""
     if not text or _SUB_POINT.match(text) or _CLOSING_LINE.match(text) or _CLOSING.match(text):
         return True
@@ -498,7 +662,7 @@ def _runs_on(title: str, following: str) -> bool:
 
 
 def _forward_title(
-    texts: list[str], start: int, first: str, current: Optional[int], end: int, blanks: list[bool], limit: int = 30
+    texts: list[str], start: int, first: str, current: int | None, end: int, blanks: list[bool], limit: int = 30
 ) -> tuple[str, int]:
     """The point's text from ``first`` on, over the lines after ``start`` that continue it;
     the title is its first sentence. Returns the title and the last line index used."""
@@ -510,7 +674,9 @@ def _forward_title(
         if blanks[index + 1] and not _runs_on(title, following):
             break  # a blank line ends the point's paragraph
         # A full stop at the line end ends the text unless the next line runs on in lower case.
-        if _sentence_end(title + "\n") is not None and not (following[:1].islower() and not _verdict_word_first(following)):
+        if _sentence_end(title + "\n") is not None and not (
+            following[:1].islower() and not _verdict_word_first(following)
+        ):
             break
         if _stops_title(following, title, current, election):
             break
@@ -519,10 +685,11 @@ def _forward_title(
     return _first_sentence(title), index
 
 
-def _backward_text(texts: list[str], end: int, floor: int, narrow: float) -> Optional[str]:
+def _backward_text(texts: list[str], end: int, floor: int, narrow: float) -> str | None:
     """The paragraph just above ``end`` and after ``floor``: a point's text written before
     its margin number. It stops at a decision, a number, or a line of the narrower margin
     column, and needs one line of the text column's width."""
+
     def usable(text: str) -> bool:
         return bool(text) and not _candidate(text) and not _is_verdict(text) and not _CLOSING_LINE.match(text)
 
@@ -557,7 +724,7 @@ def _body_start(texts: list[str]) -> int:
     return 0
 
 
-def _sequence_number(candidates: list[_Candidate], position: int, last: int) -> Optional[int]:
+def _sequence_number(candidates: list[_Candidate], position: int, last: int) -> int | None:
     """The place in the sequence a candidate takes, or None when it does not continue it:
     the next number; a number after a gap that the following numbers continue; a stray
     digit beside the expected number ("910." after 9, "145." after 13); a misprint between n and n + 2
@@ -605,7 +772,9 @@ def _signatures_start(texts: list[str], start: int) -> int:
     return signatures
 
 
-def _points(block: list[Line], leading: bool = False, narrow: float = 0.0, paragraphs: bool = False) -> list[HistoricPoint]:
+def _points(
+    block: list[Line], leading: bool = False, narrow: float = 0.0, paragraphs: bool = False
+) -> list[HistoricPoint]:
     """The numbered points of one meeting, with their titles (see the rules above). In a
     book that sets its points apart with blank lines (``paragraphs``), a blank line ends a
     point's text."""
@@ -636,7 +805,10 @@ def _points(block: list[Line], leading: bool = False, narrow: float = 0.0, parag
         place = candidate.number if not points and leading else _sequence_number(candidates, position, last)
         if place is None:
             continue
-        stray = place < candidate.number and str(place) in (candidate.printed[: len(str(place))], candidate.printed[-len(str(place)) :])
+        stray = place < candidate.number and str(place) in (
+            candidate.printed[: len(str(place))],
+            candidate.printed[-len(str(place)) :],
+        )
         printed = str(place) if stray else candidate.printed
         used = index
         title = ""
@@ -652,7 +824,12 @@ def _points(block: list[Line], leading: bool = False, narrow: float = 0.0, parag
             before = _backward_text(texts, index, floor, narrow) if after_text or beside_decision else None
             if before:
                 title = before
-            elif following and not _candidate(following) and not _verdict_word_first(following) and not _CLOSING_LINE.match(following):
+            elif (
+                following
+                and not _candidate(following)
+                and not _verdict_word_first(following)
+                and not _CLOSING_LINE.match(following)
+            ):
                 title, used = _forward_title(texts, index + 1, following, place, signatures, blanks)
         points.append(HistoricPoint(printed, title, block[index].page, index))
         last = place
@@ -664,15 +841,113 @@ def _points(block: list[Line], leading: bool = False, narrow: float = 0.0, parag
 # abbreviation ("Kr.", "ang.", "Ndr.", "Matr. Nr.", "Skr.", "Landbrugsm.", "Grd.").
 _FULL_STOP = re.compile(r"\.\)?(?=\s+[A-ZÆØÅ(\"]|\s*$)")
 _ABBREVIATIONS = {
-    "kr", "ang", "angaa", "ndr", "sdr", "nrd", "matr", "nr", "tilh", "sædv", "vedr", "mht", "bl", "pr", "ca",
-    "jf", "jvf", "st", "hr", "frk", "dr", "ass", "skr", "cirk", "medd", "bek", "min", "off", "arb", "komm",
-    "stk", "grd", "gdr", "fhv", "fmd", "frmd", "smst", "ds", "ugl", "mdl", "md", "kvt", "kvtl", "kv",
-    "iflg", "ifl", "ift", "evt", "paag", "afd", "anl", "adr", "tlf", "do", "vedk", "politibetj", "toldass",
-    "arbmd", "murerm", "snedkerm", "tømrerm", "købmd", "kgl", "gl", "ord", "ekstraord", "alm", "fl", "mm",
-    "mv", "el", "jan", "janr", "febr", "aug", "sept", "septbr", "okt", "oktbr", "octbr", "nov", "novbr", "dec",
-    "decbr", "kl", "etc", "inkl", "ekskl", "ovenn", "herv", "sogneraadsm",
+    "kr",
+    "ang",
+    "angaa",
+    "ndr",
+    "sdr",
+    "nrd",
+    "matr",
+    "nr",
+    "tilh",
+    "sædv",
+    "vedr",
+    "mht",
+    "bl",
+    "pr",
+    "ca",
+    "jf",
+    "jvf",
+    "st",
+    "hr",
+    "frk",
+    "dr",
+    "ass",
+    "skr",
+    "cirk",
+    "medd",
+    "bek",
+    "min",
+    "off",
+    "arb",
+    "komm",
+    "stk",
+    "grd",
+    "gdr",
+    "fhv",
+    "fmd",
+    "frmd",
+    "smst",
+    "ds",
+    "ugl",
+    "mdl",
+    "md",
+    "kvt",
+    "kvtl",
+    "kv",
+    "iflg",
+    "ifl",
+    "ift",
+    "evt",
+    "paag",
+    "afd",
+    "anl",
+    "adr",
+    "tlf",
+    "do",
+    "vedk",
+    "politibetj",
+    "toldass",
+    "arbmd",
+    "murerm",
+    "snedkerm",
+    "tømrerm",
+    "købmd",
+    "kgl",
+    "gl",
+    "ord",
+    "ekstraord",
+    "alm",
+    "fl",
+    "mm",
+    "mv",
+    "el",
+    "jan",
+    "janr",
+    "febr",
+    "aug",
+    "sept",
+    "septbr",
+    "okt",
+    "oktbr",
+    "octbr",
+    "nov",
+    "novbr",
+    "dec",
+    "decbr",
+    "kl",
+    "etc",
+    "inkl",
+    "ekskl",
+    "ovenn",
+    "herv",
+    "sogneraadsm",
     # first names written short: "Chr. Jensen", "Fr. Vilh. Bording", "Johs. Andersen"
-    "chr", "th", "fr", "vilh", "wilh", "joh", "johs", "jac", "ingv", "vald", "sv", "rs", "hj", "mich", "fred",
+    "chr",
+    "th",
+    "fr",
+    "vilh",
+    "wilh",
+    "joh",
+    "johs",
+    "jac",
+    "ingv",
+    "vald",
+    "sv",
+    "rs",
+    "hj",
+    "mich",
+    "fred",
 }
 # Units may end a sentence after a number ("… for 5000 Kr.", "… indenfor 10 km.").
 _UNITS = {"kr", "km", "øre", "pct", "tdr", "tdl", "ha", "rm"}
@@ -700,7 +975,7 @@ def _is_abbreviation(word: str, before: str, at_line_end: bool) -> bool:
     return bool(re.search(r"[^aeiouyæøå]{4}$", lower))  # "Vurderingsfmd."
 
 
-def _sentence_end(text: str) -> Optional[int]:
+def _sentence_end(text: str) -> int | None:
     """Index just after the first full stop that ends a sentence, or None. A line break
     may follow the full stop ("\\n"); an ordinal is never at a line end."""
     for match in _FULL_STOP.finditer(text):

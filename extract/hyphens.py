@@ -44,7 +44,6 @@ def join_hyphenated_pair(first: str, second: str) -> tuple[str, str]:
     return first[:-1] + head, rest
 
 
-
 # pdfium's mark for a hyphen it joined across a line break ("ud\ufffemøntes").
 PDFIUM_SOFT_HYPHEN = re.compile(r"(?<=\w)[\ufffe\x02\xad](?=\S)")
 

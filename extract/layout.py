@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
 
 from referat.extract.hyphens import join_hyphenated_pair
 from referat.extract.pages import Line, Page
@@ -51,11 +50,12 @@ _CASE_OR_DOC_LABEL = re.compile(r"^(?:sagsnr|sags nr|j\.?\s?nr|journalnr|sagsbeh
 URL_LINE = re.compile(r"^\S*https?://\S+$|^<https?://\S+>$")
 FOOTNOTE_LINE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S")
 
+
 @dataclass
 class TocEntry:
-    number: Optional[str]
+    number: str | None
     title: str
-    page: Optional[int]
+    page: int | None
 
 
 @dataclass
@@ -130,6 +130,7 @@ def _remove_running_furniture(layout: Layout, by_repetition: bool) -> None:
     def repeat_count(key: tuple[str, int]) -> int:
         text, band = key
         return len(set().union(*(pages_at.get((text, band + shift), set()) for shift in (-1, 0, 1))))
+
     texty_pages = sum(1 for page in pages if page.lines)
     # Repetition is only evidence with enough pages; two of two pages is a coincidence
     # for short text documents but a pattern for laid-out ones.
@@ -139,7 +140,8 @@ def _remove_running_furniture(layout: Layout, by_repetition: bool) -> None:
         # Without coordinates "edge" is a guess: ask for more evidence.
         threshold = max(3, threshold)
     repeated = {
-        key for key in pages_at
+        key
+        for key in pages_at
         if by_repetition and repeat_count(key) >= threshold and (texty_pages >= 3 or has_geometry) and len(key[0]) > 1
     }
     for page in pages:
@@ -148,9 +150,7 @@ def _remove_running_furniture(layout: Layout, by_repetition: bool) -> None:
             text = line.text.strip()
             if PAGE_NUMBER.match(text) or (
                 text.isdigit() and len(text) <= 3 and _in_edge_zone(line, page, i) and line.bbox is not None
-            ):
-                layout.furniture.append(line)
-            elif _in_edge_zone(line, page, i) and _position_key(line, page, i) in repeated:
+            ) or _in_edge_zone(line, page, i) and _position_key(line, page, i) in repeated:
                 layout.furniture.append(line)
             else:
                 kept.append(line)
@@ -290,7 +290,12 @@ def _lift_toc(layout: Layout) -> None:
         # A right-aligned page number can come out as a line of its own: rejoin it.
         merged: list[Line] = list(lines[: start + 1])
         for line in lines[start + 1 :]:
-            if line.text.strip().isdigit() and merged and not merged[-1].text.strip().isdigit() and len(merged) > start + 1:
+            if (
+                line.text.strip().isdigit()
+                and merged
+                and not merged[-1].text.strip().isdigit()
+                and len(merged) > start + 1
+            ):
                 merged[-1] = merged[-1].with_text(f"{merged[-1].text} {line.text.strip()}")
             else:
                 merged.append(line)

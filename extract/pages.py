@@ -9,7 +9,6 @@ the top left (y grows downwards), as pdfplumber has them; readers without geomet
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Optional
 
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
 
@@ -25,21 +24,21 @@ class Line:
 
     text: str
     page: int
-    bbox: Optional[BBox] = None
-    font_size: Optional[float] = None
+    bbox: BBox | None = None
+    font_size: float | None = None
     bold: bool = False
     # Set by readers that know document structure (DOCX): "Heading1", "ListParagraph" …
-    style: Optional[str] = None
+    style: str | None = None
     # A number the word processor computed for a list paragraph ("3.", "a)"); the
     # reader already prefixes it to ``text``, this keeps the fact that it was a list.
-    list_label: Optional[str] = None
+    list_label: str | None = None
     # Where the line sits: "body", "header", "footer", "sidebar", "table".
     region: str = "body"
     # An empty line stood between this line and the one before it on its page (set by
     # the TXT reader, where blank lines separate paragraphs; other readers leave it False).
     blank_before: bool = False
 
-    def with_text(self, text: str) -> "Line":
+    def with_text(self, text: str) -> Line:
         return replace(self, text=text)
 
 
@@ -49,8 +48,8 @@ class Page:
 
     number: int
     lines: list[Line] = field(default_factory=list)
-    width: Optional[float] = None
-    height: Optional[float] = None
+    width: float | None = None
+    height: float | None = None
 
     @property
     def text(self) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from typing import Optional
 
 from referat.extract.errors import ExtractionError
 from referat.extract.layout import clean_layout
@@ -12,6 +11,7 @@ from referat.extract.personal_data import protect_personal_data
 from referat.extract.read import read_bytes
 from referat.extract.structure import parse_structure
 from referat.models import Document, Source
+
 
 def printable_path(path: str) -> str:
     """A path that prints on one line and encodes as UTF-8: a file name can hold a newline
@@ -92,7 +92,7 @@ def extract_file(path: str, enrich: bool = True, keep_personal_data: bool = Fals
 
 def extract_or_reason(
     path: str, enrich: bool = True, keep_personal_data: bool = False
-) -> tuple[Optional[Document], Optional[str]]:
+) -> tuple[Document | None, str | None]:
     """Extract one file; any failure becomes a one-line reason, never a traceback.
 
     The CLI and the import workers both report failures through this.

@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Optional
 
 from referat.extract.dates import first_full_date
 from referat.extract.historic import looks_historic, split_historic
@@ -63,7 +62,9 @@ BILAG_LINE = re.compile(r"^(?P<label>Bilag\s+\d+)\s*[:.–-]\s*(?P<title>\S.*)$"
 # Under a Bilag heading: "1. Titel (123 - EMN-…)", "2012-208960 - Titel", "1 | Åben | Titel | 222359/12"
 BILAG_NUMBERED = re.compile(r"^(?P<label>\d{1,2})[.)]?\s+(?P<title>\S.*)$")
 BILAG_DOCNO = re.compile(r"^(?P<label>\d{4}[-–]\d{3,7})\s+[-–]\s+(?P<title>\S.*)$")
-BILAG_ACADRE = re.compile(r"^(?P<label>\d{1,2})\s*\|?\s*(?:Åben|Lukket|Fortrolig)\s*\|?\s*(?P<title>.+?)(?:\s*\|?\s*\d+/\d{2})?$")
+BILAG_ACADRE = re.compile(
+    r"^(?P<label>\d{1,2})\s*\|?\s*(?:Åben|Lukket|Fortrolig)\s*\|?\s*(?P<title>.+?)(?:\s*\|?\s*\d+/\d{2})?$"
+)
 
 # Appended attachments after the last item (FirstAgenda "Bilag Titel: …").
 APPENDIX_START = re.compile(r"^(?:Bilag\s+Titel\s*:|Dagsordens\s+titel)\s*(?P<title>.*)$", re.I)
@@ -97,7 +98,7 @@ class StructureResult:
     warnings: list[str]
 
 
-def parse_structure(layout: Layout, warnings: Optional[list[str]] = None) -> StructureResult:
+def parse_structure(layout: Layout, warnings: list[str] | None = None) -> StructureResult:
     """Turn cleaned pages into meetings with items, and appended attachments.
 
     Example:
@@ -122,16 +123,16 @@ def parse_structure(layout: Layout, warnings: Optional[list[str]] = None) -> Str
     # A later meeting's own header (Referat / body / Mødedato …) stands before its first
     # item, inside what would otherwise be the previous meeting's last item.
     header_starts = [
-        _meeting_header_start(lines, meetings_headings[n - 1][-1], group[0].index) for n, group in enumerate(meetings_headings) if n
+        _meeting_header_start(lines, meetings_headings[n - 1][-1], group[0].index)
+        for n, group in enumerate(meetings_headings)
+        if n
     ]
     previous_end = 0
     listed: list[str] = []  # every title items list under Bilag, to recognise appended ones
     for position, group in enumerate(meetings_headings):
         front_start = previous_end
         front_end = group[0].index if group else len(lines)
-        next_start = (
-            header_starts[position] if position + 1 < len(meetings_headings) else len(lines)
-        )
+        next_start = header_starts[position] if position + 1 < len(meetings_headings) else len(lines)
         drafts = []
         for i, heading in enumerate(group):
             end = group[i + 1].index if i + 1 < len(group) else next_start
@@ -167,7 +168,9 @@ def _keep_text_without_items(meeting: Meeting, lines: list[Line], warnings: list
     section._line_pages = [line.page for line in text_lines]
     meeting.sections = [section]
     if meeting.kind != "kommissorium":  # a kommissorium has no agenda by its nature
-        warnings.append(f"pages {pages[0]}-{pages[1]}: no agenda items found; the text is kept as the meeting's own section")
+        warnings.append(
+            f"pages {pages[0]}-{pages[1]}: no agenda items found; the text is kept as the meeting's own section"
+        )
 
 
 def _historic_structure(lines: list[Line], warnings: list[str]) -> StructureResult:
@@ -180,7 +183,9 @@ def _historic_structure(lines: list[Line], warnings: list[str]) -> StructureResu
             # (the title is only its first sentence); the books do not type their sections.
             point_lines = found.point_lines(index)
             pages = _pages_of(point_lines)
-            section = Section(kind="minutes", heading="", text="\n".join(line.text for line in point_lines), pages=pages)
+            section = Section(
+                kind="minutes", heading="", text="\n".join(line.text for line in point_lines), pages=pages
+            )
             section._line_pages = [line.page for line in point_lines]
             items.append(Item(number=point.number, title=point.title, sections=[section], pages=pages))
         meeting = Meeting(
@@ -200,9 +205,14 @@ def _historic_structure(lines: list[Line], warnings: list[str]) -> StructureResu
 # --- pass 1: item headings -----------------------------------------------------------
 
 
-def _match_heading(line: Line) -> Optional[_Heading]:
+def _match_heading(line: Line) -> _Heading | None:
     text = line.text.strip()
-    for style, pattern in (("punkt", PUNKT_HEADING), ("access", ACCESS_HEADING), ("closed", CLOSED_HEADING), ("dotted", DOTTED_HEADING)):
+    for style, pattern in (
+        ("punkt", PUNKT_HEADING),
+        ("access", ACCESS_HEADING),
+        ("closed", CLOSED_HEADING),
+        ("dotted", DOTTED_HEADING),
+    ):
         match = pattern.match(text)
         if not match:
             continue
@@ -242,7 +252,8 @@ def _find_item_headings(lines: list[Line], layout: Layout) -> list[_Heading]:
         toc_numbers = {entry.number for entry in layout.toc if entry.number}
         body_size = _body_font_size(lines)
         chosen = [
-            h for h in candidates
+            h
+            for h in candidates
             if h.style == "closed" or (h.style == "dotted" and _confirmed_dotted(lines, h, toc_numbers, body_size))
         ]
     for heading in chosen:
@@ -250,12 +261,12 @@ def _find_item_headings(lines: list[Line], layout: Layout) -> list[_Heading]:
     return chosen
 
 
-def _body_font_size(lines: list[Line]) -> Optional[float]:
+def _body_font_size(lines: list[Line]) -> float | None:
     sizes = Counter(line.font_size for line in lines if line.font_size)
     return sizes.most_common(1)[0][0] if sizes else None
 
 
-def _confirmed_dotted(lines: list[Line], heading: _Heading, toc_numbers: set[str], body_size: Optional[float]) -> bool:
+def _confirmed_dotted(lines: list[Line], heading: _Heading, toc_numbers: set[str], body_size: float | None) -> bool:
     """A "7. Titel" line is an item only with evidence: the TOC lists it, Word numbered it
     as a heading, it is set bold or larger than the body text, or a case number or a
     section heading follows right under it. A numbered list in prose has none of these."""
@@ -292,7 +303,11 @@ def _join_title(lines: list[Line], heading: _Heading) -> tuple[str, int]:
         lowercase_start = text[0].islower() or text[0].isdigit() and not re.match(r"^\d+[.)]\s", text)
         same_style = current.font_size is None or following.font_size == current.font_size
         if same_style and current.bold == following.bold and (continues or lowercase_start) and len(text) < 120:
-            title = f"{title} {text}".strip() if not title.endswith("-") or text.split()[0].lower() in ("og", "eller") else title + text
+            title = (
+                f"{title} {text}".strip()
+                if not title.endswith("-") or text.split()[0].lower() in ("og", "eller")
+                else title + text
+            )
             consumed += 1
             continue
         break
@@ -316,7 +331,10 @@ def _meeting_header_start(lines: list[Line], last_heading: _Heading, next_first:
     for index in range(last_heading.index + last_heading.consumed, next_first):
         if lines[index].text.strip().lower() in MEETING_KIND_WORDS:
             window = [line.text for line in lines[index + 1 : index + 5]]
-            if any(re.match(r"^(?:møde)?dato\b", text, re.I) or re.match(rf"^(?:{WEEKDAYS})\s+den", text, re.I) for text in window):
+            if any(
+                re.match(r"^(?:møde)?dato\b", text, re.I) or re.match(rf"^(?:{WEEKDAYS})\s+den", text, re.I)
+                for text in window
+            ):
                 return index
     return next_first
 
@@ -359,7 +377,7 @@ def _only_list_lines_between(lines: list[Line], first: _Heading, second: _Headin
 def _split_meetings(headings: list[_Heading]) -> list[list[_Heading]]:
     """Numbering that falls back (10 → 1) starts a new meeting."""
     groups: list[list[_Heading]] = [[]]
-    previous: Optional[int] = None
+    previous: int | None = None
     for heading in headings:
         number = int(heading.number) if heading.number.isdigit() else None
         if number is not None and previous is not None and number < previous and number <= 2 and groups[-1]:
@@ -373,7 +391,7 @@ def _split_meetings(headings: list[_Heading]) -> list[list[_Heading]]:
 # --- pass 2/3: items -----------------------------------------------------------------
 
 
-def _section_kind(text: str) -> Optional[str]:
+def _section_kind(text: str) -> str | None:
     stripped = text.strip().rstrip(":").strip()
     if len(stripped) > 140:
         return None
@@ -416,8 +434,6 @@ def _build_item(draft: _ItemDraft) -> Item:
     return item
 
 
-
-
 def _take_item_metadata(item: Item, text: str, lines: list[Line], position: int) -> bool:
     match = CASE_NUMBER_LABEL.match(text)
     if match:
@@ -451,9 +467,9 @@ def _looks_like_person(text: str) -> bool:
     return all(re.fullmatch(r"[A-ZÆØÅ][a-zæøåéü'’]+(?:-[A-ZÆØÅ][a-zæøåéü'’]+)*", word) for word in words)
 
 
-def _fill_sections(item: Item, body: list[Line], heading: _Heading, first_page: Optional[int]) -> None:
+def _fill_sections(item: Item, body: list[Line], heading: _Heading, first_page: int | None) -> None:
     """Split an item's body into sections and sub-items."""
-    current_section: Optional[dict] = None
+    current_section: dict | None = None
     sections: list[dict] = []
     subitems: list[Item] = []
     target_sections = sections  # where new sections go: the item or its last sub-item
@@ -472,7 +488,12 @@ def _fill_sections(item: Item, body: list[Line], heading: _Heading, first_page: 
             continue
         text = line.text.strip()
         sub = SUBITEM_HEADING.match(text)
-        if sub and _is_next_letter(last_letter, sub.group("letter")) and len(text) < 160 and not _in_recommendation_list(current_section, text):
+        if (
+            sub
+            and _is_next_letter(last_letter, sub.group("letter"))
+            and len(text) < 160
+            and not _in_recommendation_list(current_section, text)
+        ):
             last_letter = sub.group("letter")
             title = " ".join(sub.group("title").split())
             subitem = Item(number=last_letter, title=title, pages=(line.page, line.page))
@@ -502,7 +523,12 @@ def _fill_sections(item: Item, body: list[Line], heading: _Heading, first_page: 
             destination = target_sections
             if decision and decision.group("item") and decision.group("item") == heading.number:
                 destination = sections  # "… beslutning den … Punkt 1" is item 1's own
-            current_section = {"kind": kind, "heading": text.rstrip(":") if kind != "decision" else text, "lines": [], "page": line.page}
+            current_section = {
+                "kind": kind,
+                "heading": text.rstrip(":") if kind != "decision" else text,
+                "lines": [],
+                "page": line.page,
+            }
             destination.append(current_section)
             continue
         bilag = BILAG_LINE.match(text)
@@ -568,9 +594,13 @@ def _subitem_title_continuation(body: list[Line], position: int, title: str) -> 
     return taken
 
 
-def _in_recommendation_list(section: Optional[dict], text: str) -> bool:
+def _in_recommendation_list(section: dict | None, text: str) -> bool:
     # "a) at udvalget godkender …" inside an Indstilling is a clause, not a sub-item.
-    return section is not None and section["kind"] == "recommendation" and bool(re.match(r"^(?:[-–•]\s*)?[a-z][.)]\s+at\s", text))
+    return (
+        section is not None
+        and section["kind"] == "recommendation"
+        and bool(re.match(r"^(?:[-–•]\s*)?[a-z][.)]\s+at\s", text))
+    )
 
 
 def _is_next_letter(last: str, letter: str) -> bool:
@@ -609,7 +639,7 @@ def _decision_text(lines: list[Line]) -> str:
     return " ".join(" ".join(kept).split())
 
 
-def classify_outcome(text: str) -> Optional[str]:
+def classify_outcome(text: str) -> str | None:
     """Say what a decision did, from the first sentence that says anything.
 
     Example:
@@ -643,11 +673,13 @@ def split_recommendations(lines: list[Line]) -> list[str]:
         return clauses
     # Line-initial "at" clauses (FirstAgenda): each runs to the next one.
     starts = [
-        i for i, t in enumerate(texts)
-        if re.match(r"^at\s+\S", t)
-        and (i == 0 or re.search(r"(?:[,.;:]|\bog|\bsamt|\beller)$", texts[i - 1]))
+        i
+        for i, t in enumerate(texts)
+        if re.match(r"^at\s+\S", t) and (i == 0 or re.search(r"(?:[,.;:]|\bog|\bsamt|\beller)$", texts[i - 1]))
     ]
-    if len(starts) >= 1 and (len(starts) > 1 or re.search(r"indstille[rs],?$|indstilles,?$", texts[starts[0] - 1] if starts[0] else "")):
+    if len(starts) >= 1 and (
+        len(starts) > 1 or re.search(r"indstille[rs],?$|indstilles,?$", texts[starts[0] - 1] if starts[0] else "")
+    ):
         clauses = []
         for n, start in enumerate(starts):
             end = starts[n + 1] if n + 1 < len(starts) else len(texts)
@@ -657,7 +689,7 @@ def split_recommendations(lines: list[Line]) -> list[str]:
     joined = "\n".join(texts)
     clauses = []
     for match in re.finditer(r"(?:indstilles|indstiller|foreslås|anbefales)[^.\n]*?,?\s+at\s+", joined):
-        rest = joined[match.end():]
+        rest = joined[match.end() :]
         clause = _clause_until_sentence_end(rest)
         # "…, og at …" inside one sentence is a second clause.
         for part in re.split(r",?\s+og\s+at\s+", clause):
@@ -743,7 +775,7 @@ def _cut_at_signatures(draft: _ItemDraft) -> None:
 # --- appended attachments ------------------------------------------------------------
 
 
-def _appendix_start(draft: _ItemDraft) -> Optional[int]:
+def _appendix_start(draft: _ItemDraft) -> int | None:
     for position, line in enumerate(draft.lines):
         if APPENDIX_START.match(line.text.strip()):
             return position
@@ -754,7 +786,12 @@ def _appendix_start(draft: _ItemDraft) -> Optional[int]:
         in_section = False
         for position, line in enumerate(draft.lines):
             text = line.text.strip()
-            if CASE_NUMBER_LABEL.match(text) or CASE_NUMBER.fullmatch(text) or DOCUMENT_NUMBER_LABEL.match(text) or PART_LABEL.match(text):
+            if (
+                CASE_NUMBER_LABEL.match(text)
+                or CASE_NUMBER.fullmatch(text)
+                or DOCUMENT_NUMBER_LABEL.match(text)
+                or PART_LABEL.match(text)
+            ):
                 continue
             if _section_kind(text):
                 in_section = True
@@ -768,13 +805,15 @@ def _appendix_start(draft: _ItemDraft) -> Optional[int]:
 # A document-type word on its own line starts an appended document (with the date,
 # case number and author lines just above it, as Danske Regioner prints a notat).
 APPENDIX_DOCUMENT_TYPE = re.compile(r"^(?:NOTAT|Notat|NOTE|BREV|Høringssvar|HØRINGSSVAR|Præsentation)$")
-_APPENDIX_METADATA = re.compile(r"^(?:\d{1,2}[-.]\d{1,2}[-.]\d{4}|[A-ZÆØÅ]{2,5}-\d{4}-\d{3,6}|\d{5,8}|[A-ZÆØÅ][\w-]+(?:\s+[A-ZÆØÅ][\w-]+){1,3})$")
+_APPENDIX_METADATA = re.compile(
+    r"^(?:\d{1,2}[-.]\d{1,2}[-.]\d{4}|[A-ZÆØÅ]{2,5}-\d{4}-\d{3,6}|\d{5,8}|[A-ZÆØÅ][\w-]+(?:\s+[A-ZÆØÅ][\w-]+){1,3})$"
+)
 
 
 def _appended_attachments(lines: list[Line], listed_titles: list[str]) -> list[Attachment]:
     """Split appended material into attachments: at "Bilag Titel:", at a document-type
     word, and at a line that starts a title some item lists under its Bilag."""
-    starts: list[tuple[int, Optional[str], int]] = []  # (line index, title, lines the title spans)
+    starts: list[tuple[int, str | None, int]] = []  # (line index, title, lines the title spans)
     for index, line in enumerate(lines):
         text = line.text.strip()
         marker = APPENDIX_START.match(text)
@@ -840,7 +879,7 @@ def _is_listed_title(title: str, listed_titles: list[str]) -> bool:
     return False
 
 
-def _attachment(title: Optional[str], lines: list[Line]) -> Attachment:
+def _attachment(title: str | None, lines: list[Line]) -> Attachment:
     pages = (lines[0].page, lines[-1].page) if lines else (1, 1)
     return Attachment(title=title, text="\n".join(line.text for line in lines), pages=pages)
 
@@ -876,7 +915,7 @@ _FRONT_LABELS = ("emne", "titel", "mødets titel", "mødedato", "dato", "sted", 
 
 
 def _labelled_values(texts: list[str]) -> dict[str, str]:
-    """"Mødedato" on one line and "26. februar 2026" on the next, or "Sted: …" on one."""
+    """ "Mødedato" on one line and "26. februar 2026" on the next, or "Sted: …" on one."""
     values: dict[str, str] = {}
     for i, text in enumerate(texts):
         low = text.lower().rstrip(":")
@@ -910,7 +949,7 @@ def _meeting_kind(texts: list[str], layout: Layout, items: list[Item], all_lines
     return "other"
 
 
-def _parse_time(text: str) -> Optional[str]:
+def _parse_time(text: str) -> str | None:
     match = TIME_TEXT.search(text)
     if not match:
         return None
@@ -919,7 +958,7 @@ def _parse_time(text: str) -> Optional[str]:
     return f"{int(match.group('h2')):02d}:00"
 
 
-def _meeting_date(texts, labels, layout: Layout, items: list[Item]) -> tuple[Optional[str], Optional[str]]:
+def _meeting_date(texts, labels, layout: Layout, items: list[Item]) -> tuple[str | None, str | None]:
     date = None
     time = None
     for key in ("mødedato", "dato"):
@@ -954,14 +993,16 @@ def _meeting_date(texts, labels, layout: Layout, items: list[Item]) -> tuple[Opt
                     break
     if time is None:
         for text in texts[:25]:
-            if re.match(r"^(?:kl\.|klokken|tidspunkt|mødetidspunkt)", text, re.I) or re.search(rf"(?:{WEEKDAYS}).*kl\.", text, re.I):
+            if re.match(r"^(?:kl\.|klokken|tidspunkt|mødetidspunkt)", text, re.I) or re.search(
+                rf"(?:{WEEKDAYS}).*kl\.", text, re.I
+            ):
                 time = _parse_time(text)
                 if time:
                     break
     return date, time
 
 
-def _location_from_front(texts: list[str]) -> Optional[str]:
+def _location_from_front(texts: list[str]) -> str | None:
     """Lines after the date/time line up to the participant list ("Kaløvig Kursuscenter" …)."""
     for i, text in enumerate(texts[:25]):
         if re.match(rf"^(?:{WEEKDAYS})\s+den\s", text, re.I) or re.match(r"^kl\.\s*\d", text, re.I):
@@ -984,13 +1025,18 @@ _BODY_PATTERN = re.compile(
 )
 
 
-def _meeting_body(texts, title, layout: Layout, items: list[Item], all_lines: list[Line]) -> Optional[str]:
+def _meeting_body(texts, title, layout: Layout, items: list[Item], all_lines: list[Line]) -> str | None:
     if title:
-        match = re.search(r"\bmøde\s+i\s+(?P<body>.+)$", title, re.I) or re.match(r"^kommissorium\s+for\s+(?:den\s+|det\s+)?(?P<body>.+)$", title, re.I)
+        match = re.search(r"\bmøde\s+i\s+(?P<body>.+)$", title, re.I) or re.match(
+            r"^kommissorium\s+for\s+(?:den\s+|det\s+)?(?P<body>.+)$", title, re.I
+        )
         if match:
             return _most_common_spelling(match.group("body").strip(), all_lines)
     for text in texts[:12] + [line.text for line in layout.furniture[:4]]:
-        if re.fullmatch(r"(?:[A-ZÆØÅ][\w-]*(?:\s+og\s+[\w-]+)?udvalget|Udvalget for .+|Byrådet|Kommunalbestyrelsen|Regionsrådet|.+ Byråd)", text):
+        if re.fullmatch(
+            r"(?:[A-ZÆØÅ][\w-]*(?:\s+og\s+[\w-]+)?udvalget|Udvalget for .+|Byrådet|Kommunalbestyrelsen|Regionsrådet|.+ Byråd)",
+            text,
+        ):
             return text
     # No header: the body named by its own decision headings ("…udvalgets beslutning den …").
     for item in items:
@@ -1010,23 +1056,27 @@ def _meeting_body(texts, title, layout: Layout, items: list[Item], all_lines: li
 
 
 def _most_common_spelling(name: str, lines: list[Line]) -> str:
-    """"TASK FORCE FOR KRÆFT- OG …" → the spelling the text itself uses most."""
+    """ "TASK FORCE FOR KRÆFT- OG …" → the spelling the text itself uses most."""
     pattern = re.compile(re.escape(name), re.IGNORECASE)
     spellings = Counter(match.group(0) for line in lines for match in pattern.finditer(line.text))
     variants = [(count, spelling) for spelling, count in spellings.items() if spelling != spelling.upper()]
     return max(variants)[1] if variants else name
 
 
-def _title_from_front(texts: list[str], body: Optional[str], kind: str) -> Optional[str]:
+def _title_from_front(texts: list[str], body: str | None, kind: str) -> str | None:
     """Syddjurs prints the meeting's own name under the committee: "Ekstraordinært PUK"."""
     if not body:
         return None
     for i, text in enumerate(texts[:10]):
         if text == body and i + 1 < len(texts):
             candidate = texts[i + 1]
-            if first_full_date(candidate) or candidate.lower() in MEETING_KIND_WORDS or re.match(rf"^(?:{WEEKDAYS})", candidate, re.I):
+            if (
+                first_full_date(candidate)
+                or candidate.lower() in MEETING_KIND_WORDS
+                or re.match(rf"^(?:{WEEKDAYS})", candidate, re.I)
+            ):
                 return None
-            if len(candidate) < 60 and not candidate.lower().rstrip(":") in PARTICIPANT_HEADINGS:
+            if len(candidate) < 60 and candidate.lower().rstrip(":") not in PARTICIPANT_HEADINGS:
                 return candidate
     return None
 
@@ -1039,7 +1089,7 @@ def _participants(texts: list[str]) -> list[Participant]:
     two-column rows "Jesper Mathiesen (A) | Ole Bjerregaard (V)". A member listed as
     present and again as absent is absent."""
     found: dict[str, Participant] = {}
-    status: Optional[str] = None
+    status: str | None = None
     for text in texts:
         label, _, rest = text.partition(":")
         low = text.lower().rstrip(":").strip()
@@ -1073,23 +1123,41 @@ _ORGANISATION_WORD = re.compile(
 
 
 def _looks_like_people(text: str) -> bool:
-    """"Karim Haddad" or "Karim Haddad, Lotte Ravn": names, not an organisation."""
-    return all(re.fullmatch(_PERSON_NAME, part.strip()) and not _ORGANISATION_WORD.search(part) for part in text.split(","))
+    """ "Karim Haddad" or "Karim Haddad, Lotte Ravn": names, not an organisation."""
+    return all(
+        re.fullmatch(_PERSON_NAME, part.strip()) and not _ORGANISATION_WORD.search(part) for part in text.split(",")
+    )
 
 
-def _participant_line(text: str) -> Optional[list[Participant]]:
+def _participant_line(text: str) -> list[Participant] | None:
     """The people on one line of a participant list, or None if it is not such a line."""
     people = []
     for part in (p.strip() for p in text.split(" | ") if p.strip()):
         # "Name (A) - formand" / "Name (A), formand" / "Name (A)"
-        match = re.fullmatch(rf"(?P<name>{_PERSON_NAME})\s*(?:\((?P<party>[A-ZÆØÅ]{{1,2}})\))?\s*(?:[-–,]\s*(?P<role>[a-zæøå][\wæøå .-]*))?", part)
+        match = re.fullmatch(
+            rf"(?P<name>{_PERSON_NAME})\s*(?:\((?P<party>[A-ZÆØÅ]{{1,2}})\))?\s*(?:[-–,]\s*(?P<role>[a-zæøå][\wæøå .-]*))?",
+            part,
+        )
         if match:
-            people.append(Participant(name=" ".join(match.group("name").split()), party=match.group("party"), role=match.group("role")))
+            people.append(
+                Participant(
+                    name=" ".join(match.group("name").split()), party=match.group("party"), role=match.group("role")
+                )
+            )
             continue
         # "Name, Organisation (formand)" — but "Name, Name" is two people.
-        match = re.fullmatch(rf"(?P<name>{_PERSON_NAME}),\s*(?P<org>[A-ZÆØÅ][^()]{{1,60}}?)\s*(?:\((?P<role>[a-zæøå][\wæøå .-]*)\))?", part)
+        match = re.fullmatch(
+            rf"(?P<name>{_PERSON_NAME}),\s*(?P<org>[A-ZÆØÅ][^()]{{1,60}}?)\s*(?:\((?P<role>[a-zæøå][\wæøå .-]*)\))?",
+            part,
+        )
         if match and not re.search(r"\d", match.group("org")) and not _looks_like_people(match.group("org")):
-            people.append(Participant(name=" ".join(match.group("name").split()), organisation=match.group("org").strip(), role=match.group("role")))
+            people.append(
+                Participant(
+                    name=" ".join(match.group("name").split()),
+                    organisation=match.group("org").strip(),
+                    role=match.group("role"),
+                )
+            )
             continue
         # "Name (A) Name (V)": two columns read as one row
         pairs = re.findall(rf"({_PERSON_NAME})\s*\(([A-ZÆØÅ]{{1,2}})\)", part)
@@ -1110,15 +1178,18 @@ _ORGANISATION = re.compile(
 )
 
 
-def _organisation(layout: Layout) -> Optional[str]:
+def _organisation(layout: Layout) -> str | None:
     """The authority behind the document: the letterhead's name, else the municipality or
     association the whole document (running headers and footers included) names most."""
     for line in layout.sidebar:
         if re.fullmatch(r"[A-ZÆØÅ][\w-]*(?:styrelsen|ministeriet|Regioner|Kommune|rådet)", line.text.strip()):
             return line.text.strip()
     counted = layout.lines + layout.furniture
-    counts = Counter(re.sub(r"s$", "", match.group(0)) if match.group(0).endswith("Regioners") else match.group(0)
-                     for line in counted for match in _ORGANISATION.finditer(line.text))
+    counts = Counter(
+        re.sub(r"s$", "", match.group(0)) if match.group(0).endswith("Regioners") else match.group(0)
+        for line in counted
+        for match in _ORGANISATION.finditer(line.text)
+    )
     # A municipality named once is the publisher of municipal minutes; an association
     # like Danske Regioner is mentioned in everyone's minutes, so ask for more evidence.
     municipal = Counter({name: count for name, count in counts.items() if name.endswith("Kommune")})

@@ -8,7 +8,7 @@ run their patterns only on stretches around cheap hits: :func:`merged_stretches`
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 
 def lower_keeping_offsets(text: str) -> str:

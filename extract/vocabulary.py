@@ -58,7 +58,9 @@ DECISION_HEADING = re.compile(
 )
 
 # Lines under an item heading that carry metadata, not content.
-CASE_NUMBER_LABEL = re.compile(r"^(?:sagsnr|sags\s?nr|sags\s?id|j\.?\s?nr|journalnr)\.?\s*:?\s*(?:\|\s*)?(?P<value>.*)$", re.I)
+CASE_NUMBER_LABEL = re.compile(
+    r"^(?:sagsnr|sags\s?nr|sags\s?id|j\.?\s?nr|journalnr)\.?\s*:?\s*(?:\|\s*)?(?P<value>.*)$", re.I
+)
 DOCUMENT_NUMBER_LABEL = re.compile(r"^(?:dok\.?\s?nr|dokumentnr)\.?\s*:?", re.I)
 DECIDED_BY_LABEL = re.compile(r"^sagen\s+afgøres\s+i\s*:?\s*(?:\|\s*)?(?P<value>.*)$", re.I)
 # "EMN-2022-00567", "MDR-2024-00036" (FirstAgenda), "2011-29298" (eDoc), "12/27845" (Acadre)
@@ -70,8 +72,17 @@ OUTCOME_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("rejected", re.compile(r"\b(ikke godkendt|ikke godkendte|forkast\w*|afvist|afviste|kunne ikke tiltræde)\b", re.I)),
     ("postponed", re.compile(r"\b(udsat|udsættes|udskudt|udskydes|genoptages|afventer)\b", re.I)),
     ("referred", re.compile(r"\b(oversend\w*|henvis\w*|sendes videre|sendes tilbage|videresend\w*)\b", re.I)),
-    ("noted", re.compile(r"\b(til efterretning|til orientering|orienteringen blev taget|taget til efterretning)\b", re.I)),
-    ("approved", re.compile(r"\b(godkend\w*|vedt[ao]g\w*|tiltrådt|tiltrådte|tiltræder|indstilles til godkendelse|anbefal\w* godkend\w*)\b", re.I)),
+    (
+        "noted",
+        re.compile(r"\b(til efterretning|til orientering|orienteringen blev taget|taget til efterretning)\b", re.I),
+    ),
+    (
+        "approved",
+        re.compile(
+            r"\b(godkend\w*|vedt[ao]g\w*|tiltrådt|tiltrådte|tiltræder|indstilles til godkendelse|anbefal\w* godkend\w*)\b",
+            re.I,
+        ),
+    ),
     ("discussed", re.compile(r"\b(drøft\w*|debatter\w*|diskuter\w*)\b", re.I)),
 ]
 
@@ -119,6 +130,29 @@ PAST_TENSE_MARKERS = re.compile(
 
 # Words that, ending a heading line, say the title goes on in the next line.
 TITLE_CONTINUES_AFTER = {
-    "og", "eller", "for", "på", "af", "i", "til", "om", "med", "den", "det", "de", "fra", "ved",
-    "samt", "under", "mellem", "efter", "vedrørende", "vedr.", "en", "et", "ift.", "-", "–",
+    "og",
+    "eller",
+    "for",
+    "på",
+    "af",
+    "i",
+    "til",
+    "om",
+    "med",
+    "den",
+    "det",
+    "de",
+    "fra",
+    "ved",
+    "samt",
+    "under",
+    "mellem",
+    "efter",
+    "vedrørende",
+    "vedr.",
+    "en",
+    "et",
+    "ift.",
+    "-",
+    "–",
 }

@@ -7,7 +7,8 @@ page(s) it came from.
 
 from __future__ import annotations
 
-from typing import Iterator, Literal, Optional
+from collections.abc import Iterator
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
@@ -59,10 +60,10 @@ class Source(_Model):
 
 class Participant(_Model):
     name: str
-    party: Optional[str] = Field(None, description="party letter as printed: A, V, F, Ø …")
-    role: Optional[str] = Field(None, description="formand, næstformand, …")
-    organisation: Optional[str] = None
-    status: Optional[ParticipantStatus] = None
+    party: str | None = Field(None, description="party letter as printed: A, V, F, Ø …")
+    role: str | None = Field(None, description="formand, næstformand, …")
+    organisation: str | None = None
+    status: ParticipantStatus | None = None
 
 
 class Section(_Model):
@@ -76,7 +77,7 @@ class Section(_Model):
 
 class Decision(_Model):
     text: str
-    outcome: Optional[Outcome] = None
+    outcome: Outcome | None = None
 
 
 class Position(_Model):
@@ -96,7 +97,7 @@ class Statement(_Model):
 class Entity(_Model):
     text: str
     label: EntityLabel
-    canonical: Optional[str] = None
+    canonical: str | None = None
     page: int
 
 
@@ -112,14 +113,14 @@ class Amount(_Model):
     text: str
     value: float = Field(description="in DKK")
     currency: Literal["DKK"] = "DKK"
-    qualifier: Optional[AmountQualifier] = None
-    year: Optional[int] = None
+    qualifier: AmountQualifier | None = None
+    year: int | None = None
 
 
 class AttachmentRef(_Model):
     """An attachment listed under an item's Bilag heading."""
 
-    label: Optional[str] = None
+    label: str | None = None
     title: str
 
 
@@ -129,7 +130,7 @@ class Item(_Model):
     text: str = Field("", description="the item's text that stands under no section heading (added in 1.1)")
     access: Access = "public"
     case_numbers: list[str] = []
-    responsible: Optional[str] = None
+    responsible: str | None = None
     sections: list[Section] = []
     subitems: list[Item] = []
     recommendations: list[str] = []
@@ -152,20 +153,21 @@ def walk_items(items: list[Item]) -> Iterator[Item]:
 
 
 class Meeting(_Model):
-    body: Optional[str] = Field(None, description="who meets: 'Aarhus Byråd'")
-    organisation: Optional[str] = Field(None, description="the authority: 'Aarhus Kommune'")
+    body: str | None = Field(None, description="who meets: 'Aarhus Byråd'")
+    organisation: str | None = Field(None, description="the authority: 'Aarhus Kommune'")
     kind: MeetingKind = "other"
-    title: Optional[str] = None
-    date: Optional[str] = Field(None, description="YYYY-MM-DD")
-    start_time: Optional[str] = Field(None, description="HH:MM")
-    location: Optional[str] = None
+    title: str | None = None
+    date: str | None = Field(None, description="YYYY-MM-DD")
+    start_time: str | None = Field(None, description="HH:MM")
+    location: str | None = None
     case_numbers: list[str] = []
     participants: list[Participant] = []
     items: list[Item] = []
     # Added in schema 1.1. A document in which no agenda item is found (a kommissorium, a
     # letter, minutes in a style not recognised) would otherwise keep none of its text.
     sections: list[Section] = Field(
-        [], description="the meeting's text when it has no items (kind 'other'); empty when its text is in its items",
+        [],
+        description="the meeting's text when it has no items (kind 'other'); empty when its text is in its items",
     )
     pages: PageRange
 
@@ -173,7 +175,7 @@ class Meeting(_Model):
 class Attachment(_Model):
     """Appended bilag text after the last item: slides, tables, letters."""
 
-    title: Optional[str] = None
+    title: str | None = None
     text: str = ""
     pages: PageRange
 

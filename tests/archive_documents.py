@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from pathlib import Path
-from typing import Optional
 
 from referat.models import Document, Source
 from referat.models.document import Decision, Item, Meeting, Position, Section, Statement
@@ -18,16 +17,19 @@ def item(
     sections: list[tuple[str, str]] = (),
     statements: list[tuple[str, str, str]] = (),
     positions: list[tuple[str, str, str]] = (),
-    decisions: list[tuple[str, Optional[str]]] = (),
+    decisions: list[tuple[str, str | None]] = (),
     page: int = 1,
 ) -> Item:
     """An item; sections as (kind, text), statements as (actor, verb, text), positions as (actor, stance, text)."""
     return Item(
         number=number,
         title=title,
-        sections=[Section(kind=kind, heading=kind.capitalize(), text=text, pages=(page, page)) for kind, text in sections],
+        sections=[
+            Section(kind=kind, heading=kind.capitalize(), text=text, pages=(page, page)) for kind, text in sections
+        ],
         statements=[
-            Statement(actor=actor, actor_type="organisation", verb=verb, text=text, page=page) for actor, verb, text in statements
+            Statement(actor=actor, actor_type="organisation", verb=verb, text=text, page=page)
+            for actor, verb, text in statements
         ],
         positions=[Position(actor=actor, stance=stance, text=text) for actor, stance, text in positions],
         decisions=[Decision(text=text, outcome=outcome) for text, outcome in decisions],
@@ -35,9 +37,11 @@ def item(
     )
 
 
-def document(name: str, body: Optional[str], date: Optional[str], items: list[Item], kind: str = "referat") -> Document:
+def document(name: str, body: str | None, date: str | None, items: list[Item], kind: str = "referat") -> Document:
     """A one-meeting Document whose sha256 is derived from its name and content."""
-    meeting = Meeting(body=body, kind=kind, date=date, items=items, pages=(1, max(i.pages[1] for i in items) if items else 1))
+    meeting = Meeting(
+        body=body, kind=kind, date=date, items=items, pages=(1, max(i.pages[1] for i in items) if items else 1)
+    )
     digest = hashlib.sha256((name + meeting.model_dump_json()).encode()).hexdigest()
     return Document(
         source=Source(path=name, sha256=digest, media_type="text/plain", pages=meeting.pages[1]), meetings=[meeting]
@@ -84,6 +88,8 @@ def downgrade_to_schema_3(path) -> None:
         "UPDATE passages SET stems = referat_stems(text), parts = referat_parts(text);"
         "ALTER TABLE passages DROP COLUMN indexed_text;"
     )
-    connection.executescript(_V1[_V1.index("CREATE VIRTUAL TABLE passages_fts"):])
-    connection.executescript("INSERT INTO passages_fts(passages_fts) VALUES ('rebuild');" + _V2 + "PRAGMA user_version = 3;")
+    connection.executescript(_V1[_V1.index("CREATE VIRTUAL TABLE passages_fts") :])
+    connection.executescript(
+        "INSERT INTO passages_fts(passages_fts) VALUES ('rebuild');" + _V2 + "PRAGMA user_version = 3;"
+    )
     connection.close()

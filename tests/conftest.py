@@ -16,5 +16,3 @@ def shared() -> Path:
     if not (SHARED / "seeds").is_dir():
         pytest.skip("../shared is not beside this checkout (it holds the real documents; CI has it)")
     return SHARED
-
-

@@ -47,9 +47,9 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional, Sequence
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -82,24 +82,52 @@ def schemas_by_version() -> dict[int, set[tuple[str, str]]]:
 # -- documents ------------------------------------------------------------------------------
 
 BODIES = [
-    ("Økonomiudvalget", "Skovbjerg Kommune"), ("Børne- og Skoleudvalget", "Nørreå Kommune"),
-    ("Teknik- og Miljøudvalget", "Skovbjerg Kommune"), ("Social- og Sundhedsudvalget", "Nørreå Kommune"),
-    ("Kultur- og Fritidsudvalget", "Skovbjerg Kommune"), ("Ældre- og Sundhedsudvalget", "Nørreå Kommune"),
+    ("Økonomiudvalget", "Skovbjerg Kommune"),
+    ("Børne- og Skoleudvalget", "Nørreå Kommune"),
+    ("Teknik- og Miljøudvalget", "Skovbjerg Kommune"),
+    ("Social- og Sundhedsudvalget", "Nørreå Kommune"),
+    ("Kultur- og Fritidsudvalget", "Skovbjerg Kommune"),
+    ("Ældre- og Sundhedsudvalget", "Nørreå Kommune"),
 ]
 TOPICS = [
-    "Budget 2027 - første behandling", "Renovering af Søndermarkskolen", "Takster for madservice 2026",
-    "Cykelsti langs Åvej", "Udmøntning af økonomiaftalen", "Plan for børne- og ungdomspsykiatrien",
-    "Klimatilpasning ved Ærøvej", "Høring om sundhedsreformen", "Anlægsbevilling til plejecenter Solgården",
-    "Halvårsregnskab for ældreområdet", "Ny skolestruktur i Østbyen", "Forebyggelsesplan for rygning",
-    "Tilskud til foreningslivet", "Vintertjeneste og saltning", "Samarbejdsaftale med regionen om akutpladser",
+    "Budget 2027 - første behandling",
+    "Renovering af Søndermarkskolen",
+    "Takster for madservice 2026",
+    "Cykelsti langs Åvej",
+    "Udmøntning af økonomiaftalen",
+    "Plan for børne- og ungdomspsykiatrien",
+    "Klimatilpasning ved Ærøvej",
+    "Høring om sundhedsreformen",
+    "Anlægsbevilling til plejecenter Solgården",
+    "Halvårsregnskab for ældreområdet",
+    "Ny skolestruktur i Østbyen",
+    "Forebyggelsesplan for rygning",
+    "Tilskud til foreningslivet",
+    "Vintertjeneste og saltning",
+    "Samarbejdsaftale med regionen om akutpladser",
 ]
 ACTORS = ["KL", "Danske Regioner", "Sundhedsstyrelsen", "Forvaltningen", "Ældrerådet", "Handicaprådet"]
 VERBS = ["bemærkede", "fremhævede", "foreslog", "oplyste"]
 OUTCOMES = [
-    "Godkendt.", "Indstillingen blev godkendt.", "Taget til efterretning.", "Udsat til næste møde.",
+    "Godkendt.",
+    "Indstillingen blev godkendt.",
+    "Taget til efterretning.",
+    "Udsat til næste møde.",
     "Et flertal bestående af A og F stemte for. V stemte imod. Indstillingen blev godkendt.",
 ]
-MONTHS = ["januar", "februar", "marts", "april", "maj", "juni", "august", "september", "oktober", "november", "december"]
+MONTHS = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 
 def minutes_lines(rng: random.Random, items: int) -> list[tuple[str, bool]]:
@@ -107,8 +135,13 @@ def minutes_lines(rng: random.Random, items: int) -> list[tuple[str, bool]]:
     Sagsfremstilling (amounts, a statement), Indstilling ("at …, og at …") and Beslutning."""
     body, organisation = rng.choice(BODIES)
     year = rng.choice([2024, 2025, 2026])
-    lines = [(organisation, True), (body, True), ("Referat", True), ("Mødedato", False),
-             (f"{rng.randint(1, 28)}. {rng.choice(MONTHS)} {year}", False)]
+    lines = [
+        (organisation, True),
+        (body, True),
+        ("Referat", True),
+        ("Mødedato", False),
+        (f"{rng.randint(1, 28)}. {rng.choice(MONTHS)} {year}", False),
+    ]
     for number in range(1, items + 1):
         topic = rng.choice(TOPICS)
         amount = f"{rng.randint(1, 95)},{rng.randint(0, 9)} mio. kr."
@@ -117,7 +150,10 @@ def minutes_lines(rng: random.Random, items: int) -> list[tuple[str, bool]]:
             (f"Punkt {number} {topic}", True),
             ("Sagsfremstilling", True),
             (f"Sagen om {topic.lower()} blev forelagt udvalget. Udgiften er anslået til {amount} i {year + 1}.", False),
-            (f"{actor} {verb}, at sagen skal ses i sammenhæng med aftalen fra {rng.randint(1, 28)}. {rng.choice(MONTHS)} {year}.", False),
+            (
+                f"{actor} {verb}, at sagen skal ses i sammenhæng med aftalen fra {rng.randint(1, 28)}. {rng.choice(MONTHS)} {year}.",
+                False,
+            ),
             ("Indstilling", True),
             (f"Forvaltningen indstiller, at udvalget godkender forslaget, og at {amount} afsættes i budgettet.", False),
             ("Beslutning", True),
@@ -155,7 +191,9 @@ def _docx(lines: list[tuple[str, bool]]) -> bytes:
     return make_docx("".join(paragraph(escape(text), bold=heading) for text, heading in lines))
 
 
-def write_documents(folder: Path, count: int, seed: int = 5, items: tuple[int, int] = (8, 24), broken: bool = True) -> list[Path]:
+def write_documents(
+    folder: Path, count: int, seed: int = 5, items: tuple[int, int] = (8, 24), broken: bool = True
+) -> list[Path]:
     """``count`` generated minutes (TXT, PDF and DOCX in turn) plus the five corpus
     documents in ``folder``, and one file that fails (a PDF cut short) when ``broken``."""
     rng = random.Random(seed)
@@ -189,7 +227,7 @@ class Stored:
     """One stored document as the checks see it."""
 
     id: int
-    run_id: Optional[int]
+    run_id: int | None
     path: str
     counts: tuple[int, ...]  # rows per table of COUNTED
     json_sha256: str
@@ -222,7 +260,9 @@ def inspect(database: Path) -> ArchiveState:
         expected = schemas_by_version().get(state.version)
         if objects != expected:
             extra, missing = sorted(objects - (expected or set())), sorted((expected or set()) - objects)
-            problems.append(f"integrity: schema version {state.version} with {extra} more and {missing} missing: a migration was left half done")
+            problems.append(
+                f"integrity: schema version {state.version} with {extra} more and {missing} missing: a migration was left half done"
+            )
             return state
         tables = {name for kind, name in objects if kind in ("table", "view")}
         if state.version == 0:
@@ -239,12 +279,18 @@ def inspect(database: Path) -> ArchiveState:
         problems.extend(_orphans(connection, fts))
         state.runs = [
             dict(zip(("id", "status", "files", "imported", "skipped", "failed"), row))
-            for row in connection.execute("SELECT id, status, files, imported, skipped, failed FROM import_runs ORDER BY id")
+            for row in connection.execute(
+                "SELECT id, status, files, imported, skipped, failed FROM import_runs ORDER BY id"
+            )
         ]
         counts = _counts(connection, fts)
-        for document_id, sha256, path, run_id, text in connection.execute("SELECT id, sha256, path, run_id, json FROM documents"):
+        for document_id, sha256, path, run_id, text in connection.execute(
+            "SELECT id, sha256, path, run_id, json FROM documents"
+        ):
             state.documents[sha256] = Stored(
-                id=document_id, run_id=run_id, path=path,
+                id=document_id,
+                run_id=run_id,
+                path=path,
                 counts=tuple(counts[table].get(document_id, 0) for table in COUNTED),
                 json_sha256=hashlib.sha256(text.encode()).hexdigest(),
             )
@@ -259,16 +305,34 @@ def _orphans(connection: sqlite3.Connection, fts: list[str]) -> list[str]:
         "documents without meetings": "SELECT count(*) FROM documents WHERE id NOT IN (SELECT document_id FROM meetings)",
         "items without their meeting": "SELECT count(*) FROM items WHERE meeting_id NOT IN (SELECT id FROM meetings)",
         "sub-items without their parent": "SELECT count(*) FROM items WHERE parent_id IS NOT NULL AND parent_id NOT IN (SELECT id FROM items)",
-        **{f"{table} without their item": f"SELECT count(*) FROM {table} WHERE item_id NOT IN (SELECT id FROM items)" for table in ITEM_TABLES},
-        **{f"passages without their {source}": f"SELECT count(*) FROM passages WHERE source = '{source}' AND fact_id NOT IN (SELECT id FROM {table})"
-           for source, table in (("section", "sections"), ("decision", "decisions"), ("statement", "statements"), ("position", "positions"))},
+        **{
+            f"{table} without their item": f"SELECT count(*) FROM {table} WHERE item_id NOT IN (SELECT id FROM items)"
+            for table in ITEM_TABLES
+        },
+        **{
+            f"passages without their {source}": f"SELECT count(*) FROM passages WHERE source = '{source}' AND fact_id NOT IN (SELECT id FROM {table})"
+            for source, table in (
+                ("section", "sections"),
+                ("decision", "decisions"),
+                ("statement", "statements"),
+                ("position", "positions"),
+            )
+        },
     }
     if "passages_fts" in fts:
-        checks["passages_fts rows without their passage"] = "SELECT count(*) FROM passages_fts_docsize WHERE id NOT IN (SELECT id FROM passages)"
-        checks["passages without their passages_fts row"] = "SELECT count(*) FROM passages WHERE id NOT IN (SELECT id FROM passages_fts_docsize)"
+        checks["passages_fts rows without their passage"] = (
+            "SELECT count(*) FROM passages_fts_docsize WHERE id NOT IN (SELECT id FROM passages)"
+        )
+        checks["passages without their passages_fts row"] = (
+            "SELECT count(*) FROM passages WHERE id NOT IN (SELECT id FROM passages_fts_docsize)"
+        )
     if "items_fts" in fts:
-        checks["items_fts rows without their item"] = "SELECT count(*) FROM items_fts_docsize WHERE id NOT IN (SELECT id FROM items)"
-        checks["items without their items_fts row"] = "SELECT count(*) FROM items WHERE id NOT IN (SELECT id FROM items_fts_docsize)"
+        checks["items_fts rows without their item"] = (
+            "SELECT count(*) FROM items_fts_docsize WHERE id NOT IN (SELECT id FROM items)"
+        )
+        checks["items without their items_fts row"] = (
+            "SELECT count(*) FROM items WHERE id NOT IN (SELECT id FROM items_fts_docsize)"
+        )
     found = []
     for what, sql in checks.items():
         count = connection.execute(sql).fetchone()[0]
@@ -283,17 +347,21 @@ def _counts(connection: sqlite3.Connection, fts: list[str]) -> dict[str, dict[in
     queries = {
         "meetings": "SELECT document_id, count(*) FROM meetings GROUP BY document_id",
         "items": f"SELECT document_id, count(*) FROM {item_document} GROUP BY document_id",
-        **{table: f"SELECT d.document_id, count(*) FROM {table} t JOIN {item_document} d ON d.item_id = t.item_id GROUP BY d.document_id"
-           for table in ITEM_TABLES},
+        **{
+            table: f"SELECT d.document_id, count(*) FROM {table} t JOIN {item_document} d ON d.item_id = t.item_id GROUP BY d.document_id"
+            for table in ITEM_TABLES
+        },
         "passages_fts": f"SELECT d.document_id, count(*) FROM passages_fts_docsize f JOIN passages p ON p.id = f.id"
-                        f" JOIN {item_document} d ON d.item_id = p.item_id GROUP BY d.document_id",
+        f" JOIN {item_document} d ON d.item_id = p.item_id GROUP BY d.document_id",
         "items_fts": f"SELECT d.document_id, count(*) FROM items_fts_docsize f JOIN {item_document} d ON d.item_id = f.id GROUP BY d.document_id",
     }
-    return {table: dict(connection.execute(sql).fetchall()) if not table.endswith("_fts") or table in fts else {}
-            for table, sql in queries.items()}
+    return {
+        table: dict(connection.execute(sql).fetchall()) if not table.endswith("_fts") or table in fts else {}
+        for table, sql in queries.items()
+    }
 
 
-def compare(state: ArchiveState, reference: ArchiveState, before: Optional[ArchiveState] = None) -> list[str]:
+def compare(state: ArchiveState, reference: ArchiveState, before: ArchiveState | None = None) -> list[str]:
     """Problems of ``state`` against the reference import (every stored document whole)
     and against the state before this run (nothing stored earlier lost or changed)."""
     problems = list(state.problems)
@@ -316,11 +384,15 @@ def compare(state: ArchiveState, reference: ArchiveState, before: Optional[Archi
             if now is None:
                 problems.append(f"resume: {Path(earlier.path).name} was stored, now gone")
             elif (now.id, now.run_id) != (earlier.id, earlier.run_id):
-                problems.append(f"resume: {Path(earlier.path).name} stored again by run {now.run_id} (was run {earlier.run_id})")
+                problems.append(
+                    f"resume: {Path(earlier.path).name} stored again by run {now.run_id} (was run {earlier.run_id})"
+                )
         new_runs = [run["id"] for run in state.runs if run["id"] not in {r["id"] for r in before.runs}]
         for sha256, stored in state.documents.items():
             if sha256 not in before.documents and stored.run_id not in new_runs:
-                problems.append(f"resume: {Path(stored.path).name} is new, but tagged with run {stored.run_id}, not this run's {new_runs}")
+                problems.append(
+                    f"resume: {Path(stored.path).name} is new, but tagged with run {stored.run_id}, not this run's {new_runs}"
+                )
     return problems
 
 
@@ -333,7 +405,7 @@ _WAL_WRITE_LOCK_BYTE = 120
 _FLOCK = "hhqqi4x"  # struct flock on Linux (64-bit off_t)
 
 
-def write_lock_held(database: Path) -> Optional[bool]:
+def write_lock_held(database: Path) -> bool | None:
     """Whether another process is inside a write transaction on ``database`` now (None: cannot tell here)."""
     if sys.platform != "linux":
         return None
@@ -372,13 +444,25 @@ class Outcome:
     killed: bool  # False: the run ended before its kill
     landed: str  # mid-store | write-start | between-stores | before-first-store | finished
     seconds: float
-    returncode: Optional[int]
+    returncode: int | None
     stdout: str
     stderr: str
 
 
 def import_command(folder: Path, database: Path, workers: int) -> list[str]:
-    return [sys.executable, "-m", "referat", "import", str(folder), "--archive", str(database), "--workers", str(workers), "--timeout", "60"]
+    return [
+        sys.executable,
+        "-m",
+        "referat",
+        "import",
+        str(folder),
+        "--archive",
+        str(database),
+        "--workers",
+        str(workers),
+        "--timeout",
+        "60",
+    ]
 
 
 def _document_count(database: Path) -> int:
@@ -408,7 +492,9 @@ def _storing(database: Path) -> bool:
     return bool(write_lock_held(database))
 
 
-def run_and_kill(command: list[str], database: Path, plan: Optional[KillPlan], logs: Path, stored_before: int = 0) -> Outcome:
+def run_and_kill(
+    command: list[str], database: Path, plan: KillPlan | None, logs: Path, stored_before: int = 0
+) -> Outcome:
     """Run ``command`` in a new process group and SIGKILL the whole group as ``plan`` says
     (``None``: let it finish)."""
     logs.mkdir(parents=True, exist_ok=True)
@@ -461,8 +547,14 @@ def run_and_kill(command: list[str], database: Path, plan: Optional[KillPlan], l
             process.wait()
         seconds = time.monotonic() - start
     _wait_for_group(process.pid)
-    return Outcome(killed, landed, seconds, process.returncode,
-                   out_path.read_text(encoding="utf-8", errors="replace"), err_path.read_text(encoding="utf-8", errors="replace"))
+    return Outcome(
+        killed,
+        landed,
+        seconds,
+        process.returncode,
+        out_path.read_text(encoding="utf-8", errors="replace"),
+        err_path.read_text(encoding="utf-8", errors="replace"),
+    )
 
 
 def _group_alive(pgid: int) -> bool:
@@ -512,7 +604,9 @@ class Reference:
 
 def reference_import(folder: Path, database: Path, workers: int) -> Reference:
     start = time.monotonic()
-    process = subprocess.Popen(import_command(folder, database, workers), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        import_command(folder, database, workers), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     first_store = None
     while process.poll() is None:
         if first_store is None and _document_count(database) > 0:
@@ -526,7 +620,9 @@ def reference_import(folder: Path, database: Path, workers: int) -> Reference:
     run = state.runs[0]
     if run["imported"] != len(state.documents):
         raise AssertionError(f"the reference import stored {len(state.documents)} documents but says {run}")
-    return Reference(state, run["files"], run["failed"], seconds, first_store if first_store is not None else seconds / 2, database)
+    return Reference(
+        state, run["files"], run["failed"], seconds, first_store if first_store is not None else seconds / 2, database
+    )
 
 
 @dataclass
@@ -534,7 +630,7 @@ class Trial:
     number: int
     chain: int
     workers: int
-    plan: Optional[KillPlan]  # None: the run that ends a chain, not killed
+    plan: KillPlan | None  # None: the run that ends a chain, not killed
     outcome: Outcome
     stored_before: int
     stored_after: int
@@ -545,8 +641,10 @@ class Trial:
         what = str(self.plan) if self.plan else "no kill (resume check)"
         where = self.outcome.landed if self.outcome.killed else f"ran to the end (exit {self.outcome.returncode})"
         verdict = "ok" if not self.problems else "PROBLEMS: " + "; ".join(self.problems[:4])
-        return (f"trial {self.number:3d} chain {self.chain:2d} workers {self.workers}  {what:<27} {where:<23} "
-                f"schema v{self.version}  documents {self.stored_before:2d} -> {self.stored_after:2d}  {self.outcome.seconds:5.2f} s  {verdict}")
+        return (
+            f"trial {self.number:3d} chain {self.chain:2d} workers {self.workers}  {what:<27} {where:<23} "
+            f"schema v{self.version}  documents {self.stored_before:2d} -> {self.stored_after:2d}  {self.outcome.seconds:5.2f} s  {verdict}"
+        )
 
 
 CATEGORIES = {
@@ -574,14 +672,21 @@ class Totals:
         return sum(t.version < latest and (not in_migration or t.outcome.landed == "write-start") for t in self.kills)
 
     def problems(self, category: str = "") -> list[str]:
-        return [f"trial {t.number} ({t.plan or 'no kill'}): {p}" for t in self.trials for p in t.problems if p.startswith(category)]
+        return [
+            f"trial {t.number} ({t.plan or 'no kill'}): {p}"
+            for t in self.trials
+            for p in t.problems
+            if p.startswith(category)
+        ]
 
     def summary(self) -> str:
         chains = len({t.chain for t in self.trials})
         planned = sum(t.plan is not None for t in self.trials)
         lines = [
-            (f"trials: {planned} planned kills, {len(self.kills)} SIGKILLs landed, {chains} chains"
-             f" ({len(self.trials) - planned} runs not killed, each checked as the resume of its chain)"),
+            (
+                f"trials: {planned} planned kills, {len(self.kills)} SIGKILLs landed, {chains} chains"
+                f" ({len(self.trials) - planned} runs not killed, each checked as the resume of its chain)"
+            ),
             f"  mid-store (the WAL write lock held at two looks {STORE_PROBE_SECONDS * 1000:g} ms apart): {self.landed('mid-store')}",
             f"  at the start of a write (a short one - the schema, the run's record, a failure - or a store): {self.landed('write-start')}",
             f"  between documents (not writing; this run had stored some): {self.landed('between-stores')}",
@@ -594,8 +699,14 @@ class Totals:
         return "\n".join(lines)
 
 
-def plan_kill(rng: random.Random, reference: Reference, remaining: int, total: int, fresh: bool = False,
-              mode: Optional[str] = None) -> KillPlan:
+def plan_kill(
+    rng: random.Random,
+    reference: Reference,
+    remaining: int,
+    total: int,
+    fresh: bool = False,
+    mode: str | None = None,
+) -> KillPlan:
     """A seeded-random kill moment spread over the run expected for ``remaining`` documents:
     "time" anywhere in it, "store" within its storing phase, "write" at the first document
     store after a moment in the first half of that phase, "early" at the first write of
@@ -620,7 +731,9 @@ def plan_kill(rng: random.Random, reference: Reference, remaining: int, total: i
     return KillPlan(mode, rng.uniform(reference.first_store * 0.8, expected))
 
 
-_SUMMARY = re.compile(r"imported (\d+)(?: \(\d+ replaced\))?, skipped (\d+) \(already in the archive\), failed (\d+) of (\d+) files")
+_SUMMARY = re.compile(
+    r"imported (\d+)(?: \(\d+ replaced\))?, skipped (\d+) \(already in the archive\), failed (\d+) of (\d+) files"
+)
 
 
 def check_resumed_run(state: ArchiveState, before: ArchiveState, reference: Reference, outcome: Outcome) -> list[str]:
@@ -629,38 +742,75 @@ def check_resumed_run(state: ArchiveState, before: ArchiveState, reference: Refe
     problems = []
     run = state.runs[-1] if state.runs else None
     missing = len(reference.state.documents) - len(before.documents)
-    expected = {"status": "done", "files": reference.files, "imported": missing, "skipped": len(before.documents), "failed": reference.failed}
+    expected = {
+        "status": "done",
+        "files": reference.files,
+        "imported": missing,
+        "skipped": len(before.documents),
+        "failed": reference.failed,
+    }
     if run is None or {key: run[key] for key in expected} != expected:
         problems.append(f"resume: import_runs says {run}, expected {expected}")
     if not outcome.killed:
         found = _SUMMARY.search(outcome.stdout)
         numbers = tuple(int(n) for n in found.groups()) if found else None
         if numbers != (missing, len(before.documents), reference.failed, reference.files):
-            problems.append(f"resume: summary {outcome.stdout.strip()!r}, expected imported {missing},"
-                            f" skipped {len(before.documents)}, failed {reference.failed} of {reference.files}")
+            problems.append(
+                f"resume: summary {outcome.stdout.strip()!r}, expected imported {missing},"
+                f" skipped {len(before.documents)}, failed {reference.failed} of {reference.files}"
+            )
     if set(state.documents) != set(reference.state.documents):
-        problems.append(f"resume: {len(state.documents)} documents after the run, expected the reference's {len(reference.state.documents)}")
+        problems.append(
+            f"resume: {len(state.documents)} documents after the run, expected the reference's {len(reference.state.documents)}"
+        )
     return problems
 
 
-def run_trial(number: int, chain: int, folder: Path, database: Path, workdir: Path, workers: int, plan: Optional[KillPlan],
-              before: ArchiveState, reference: Reference) -> tuple[Trial, ArchiveState]:
+def run_trial(
+    number: int,
+    chain: int,
+    folder: Path,
+    database: Path,
+    workdir: Path,
+    workers: int,
+    plan: KillPlan | None,
+    before: ArchiveState,
+    reference: Reference,
+) -> tuple[Trial, ArchiveState]:
     """One run of ``referat import``, killed as ``plan`` says, and every check of what it left."""
-    outcome = run_and_kill(import_command(folder, database, workers), database, plan, workdir / "logs" / f"{number:03d}",
-                           stored_before=len(before.documents))
+    outcome = run_and_kill(
+        import_command(folder, database, workers),
+        database,
+        plan,
+        workdir / "logs" / f"{number:03d}",
+        stored_before=len(before.documents),
+    )
     state = inspect(database)
     problems = compare(state, reference.state, before)
-    finished = bool(state.runs) and state.runs[-1]["status"] == "done" and state.runs[-1]["id"] not in {r["id"] for r in before.runs}
+    finished = (
+        bool(state.runs)
+        and state.runs[-1]["status"] == "done"
+        and state.runs[-1]["id"] not in {r["id"] for r in before.runs}
+    )
     if not outcome.killed and outcome.returncode not in (0, 1):
         problems.append(f"run: exit code {outcome.returncode}: {outcome.stderr.strip()[-300:]}")
     if not outcome.killed or finished:  # a kill after the run recorded its end still checks the resume
         problems += check_resumed_run(state, before, reference, outcome)
-    return Trial(number, chain, workers, plan, outcome, len(before.documents), len(state.documents), state.version, problems), state
+    return Trial(
+        number, chain, workers, plan, outcome, len(before.documents), len(state.documents), state.version, problems
+    ), state
 
 
 def run_trials(
-    folder: Path, workdir: Path, reference: Reference, kills: int, seed: int, workers: Sequence[int] = (1,),
-    kills_per_chain: int = 4, report: Callable[[Trial], None] = lambda trial: None, max_trials: Optional[int] = None,
+    folder: Path,
+    workdir: Path,
+    reference: Reference,
+    kills: int,
+    seed: int,
+    workers: Sequence[int] = (1,),
+    kills_per_chain: int = 4,
+    report: Callable[[Trial], None] = lambda trial: None,
+    max_trials: int | None = None,
     mid_store: int = 0,
 ) -> Totals:
     """Kill runs until ``kills`` SIGKILLs have landed, ``mid_store`` of them while a
@@ -691,7 +841,9 @@ def run_trials(
         missing_mid_store = mid_store - totals.landed("mid-store")
         force = "write" if missing_mid_store > 0 and kills - len(totals.kills) <= missing_mid_store else None
         plan = None if last else plan_kill(rng, reference, remaining, total, fresh=not database.exists(), mode=force)
-        trial, state = run_trial(number, chain, folder, database, workdir, workers[chain % len(workers)], plan, before, reference)
+        trial, state = run_trial(
+            number, chain, folder, database, workdir, workers[chain % len(workers)], plan, before, reference
+        )
         totals.trials.append(trial)
         report(trial)
         if trial.outcome.killed:

@@ -81,7 +81,12 @@ def test_largest_first_with_qualifier_year_and_meeting(archive_file):
     found = amounts(archive_file)
     assert [row["value"] for row in found] == sorted((row["value"] for row in found), reverse=True)
     largest = found[0]
-    assert (largest["value"], largest["qualifier"], largest["body"], largest["date"]) == (2_400_000_000, "at_most", "Økonomiudvalget", "2025-03-12")
+    assert (largest["value"], largest["qualifier"], largest["body"], largest["date"]) == (
+        2_400_000_000,
+        "at_most",
+        "Økonomiudvalget",
+        "2025-03-12",
+    )
     harbour = next(row for row in found if row["value"] == 500_000_000)
     assert (harbour["qualifier"], harbour["year"]) == ("at_least", 2024)
 
@@ -107,4 +112,6 @@ def test_amount_arguments_in_danish_and_bad_ones(archive_file):
 def test_library_call_matches_the_command(archive_file):
     with open_archive(str(archive_file), create=False) as archive:
         rows = archive.amounts(AmountFilters(minimum=1e8, decided=True))
-    assert [row["value"] for row in rows] == [row["value"] for row in amounts(archive_file, "--min", "100mio", "--decided")]
+    assert [row["value"] for row in rows] == [
+        row["value"] for row in amounts(archive_file, "--min", "100mio", "--decided")
+    ]

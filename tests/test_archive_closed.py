@@ -133,10 +133,12 @@ def test_a_closed_items_text_is_not_stored_or_found_by_default(reduced_archive):
         texts = " ".join(row[0] for row in query(reduced_archive, f"SELECT {column} FROM {table}"))
         assert "tilbudsprisen" not in texts and "4,2 mio" not in texts, table
     closed_passages = query(
-        reduced_archive, "SELECT p.source, p.text FROM passages p JOIN items i ON i.id = p.item_id WHERE i.access = 'closed'"
+        reduced_archive,
+        "SELECT p.source, p.text FROM passages p JOIN items i ON i.id = p.item_id WHERE i.access = 'closed'",
     )
     assert sorted(closed_passages) == [
-        ("title", "Køb af ejendommen Storegade 12"), ("title", "Personalesag vedrørende direktørens fratræden"),
+        ("title", "Køb af ejendommen Storegade 12"),
+        ("title", "Personalesag vedrørende direktørens fratræden"),
     ]
     assert query(reduced_archive, "SELECT rowid FROM items_fts WHERE items_fts MATCH 'tilbudsprisen'") == []
     assert query(reduced_archive, "SELECT closed_text FROM documents") == [("withheld",)]
@@ -202,7 +204,10 @@ def test_public_show_and_export_hide_the_closed_text(full_archive):
         assert secret not in exported
     items = json.loads(exported)["meetings"][0]["items"]
     assert [(i["number"], i["access"], [d["outcome"] for d in i["decisions"]]) for i in items] == [
-        ("1", "public", ["noted"]), ("2", "closed", ["approved"]), ("3", "public", ["noted"]), ("4", "closed", ["approved"]),
+        ("1", "public", ["noted"]),
+        ("2", "closed", ["approved"]),
+        ("3", "public", ["noted"]),
+        ("4", "closed", ["approved"]),
     ]
     csv = invoke("export", "--archive", str(full_archive), "--format", "csv", "--public")
     assert "tilbudsprisen" not in csv and ",closed,[],1,1,,,approved,0" in csv
@@ -216,7 +221,9 @@ def test_importing_again_with_the_other_choice_replaces_the_document(closed_file
     output = invoke("import", str(closed_file), "--archive", str(database), "--workers", "1", "--include-closed")
     assert "imported 1 (1 replaced)" in output
     assert len(search_json(database, "tilbudsprisen")["hits"]) == 1
-    assert "skipped 1" in invoke("import", str(closed_file), "--archive", str(database), "--workers", "1", "--include-closed")
+    assert "skipped 1" in invoke(
+        "import", str(closed_file), "--archive", str(database), "--workers", "1", "--include-closed"
+    )
     # Without the flag again: back to the default, the closed text is gone.
     invoke("import", str(closed_file), "--archive", str(database), "--workers", "1", "-q")
     assert search_json(database, "tilbudsprisen")["hits"] == []
@@ -228,23 +235,37 @@ def test_importing_again_with_the_other_choice_replaces_the_document(closed_file
 
 def closed_property_purchase():
     secret = item(
-        "9", "Køb af ejendom",
-        [("background", "Sagsfremstilling: grundejeren forlanger erstatning for vejarealet."),
-         ("decision", "Udvalget godkendte ekspropriationen af ejendommen, så kommunen kan overtage ejendommen.")],
+        "9",
+        "Køb af ejendom",
+        [
+            ("background", "Sagsfremstilling: grundejeren forlanger erstatning for vejarealet."),
+            ("decision", "Udvalget godkendte ekspropriationen af ejendommen, så kommunen kan overtage ejendommen."),
+        ],
         statements=[("KL", "bemærker", "at erstatningen er for høj.")],
         positions=[("Enhedslisten", "against", "Ø stemte imod ekspropriationen.")],
-        decisions=[("Udvalget godkendte ekspropriationen af ejendommen, så kommunen kan overtage ejendommen.", "approved")],
+        decisions=[
+            ("Udvalget godkendte ekspropriationen af ejendommen, så kommunen kan overtage ejendommen.", "approved")
+        ],
     )
     sub = item("a", "Vejarealet ved Åvej", [("background", "Vejarealet måles op af landinspektøren.")])
     return secret.model_copy(update={"access": "closed", "subitems": [sub]})
 
 
 def builder_document():
-    return document("teknik-2025.txt", "Teknik- og Miljøudvalget", "2025-05-06", [
-        item("8", "Trafiksikkerhedsplan", [("background", "Planen prioriterer skoleveje og erstatning af skilte.")],
-             statements=[("KL", "bemærker", "at planen følger vejledningen.")]),
-        closed_property_purchase(),
-    ])
+    return document(
+        "teknik-2025.txt",
+        "Teknik- og Miljøudvalget",
+        "2025-05-06",
+        [
+            item(
+                "8",
+                "Trafiksikkerhedsplan",
+                [("background", "Planen prioriterer skoleveje og erstatning af skilte.")],
+                statements=[("KL", "bemærker", "at planen følger vejledningen.")],
+            ),
+            closed_property_purchase(),
+        ],
+    )
 
 
 def test_sub_items_of_a_closed_item_are_closed_and_reduced(tmp_path):
@@ -287,7 +308,9 @@ def test_public_search_facets_actor_filter_and_who_said_on_an_archive_with_close
         assert [h.snippet for h in archive.search("ejendom", filters=public).hits] == ["Køb af «ejendom»"]
         # "ejendommen" is twice in the closed decision, which is the best passage; only the title is shown.
         assert archive.search("ejendommen").hits[0].section == "decision"
-        assert [(h.section, h.snippet) for h in archive.search("ejendommen", filters=public).hits] == [("title", "Køb af «ejendom»")]
+        assert [(h.section, h.snippet) for h in archive.search("ejendommen", filters=public).hits] == [
+            ("title", "Køb af «ejendom»")
+        ]
     said = json.loads(invoke("who-said", "KL", "--archive", str(database), "--json"))
     assert {row["title"] for row in said["statements"]} == {"Trafiksikkerhedsplan", "Køb af ejendom"}
     said = json.loads(invoke("who-said", "KL", "--archive", str(database), "--json", "--public"))
@@ -295,8 +318,14 @@ def test_public_search_facets_actor_filter_and_who_said_on_an_archive_with_close
     shown = json.loads(invoke("show", item_key(database, "a"), "--archive", str(database), "--json", "--public"))
     assert (shown["title"], shown["access"], shown["sections"]) == ("Vejarealet ved Åvej", "closed", [])
     # KL speaks in the public item and in the closed one: `actors --public` counts only the first.
-    counts = {row["actor"]: row["statements"] for row in json.loads(invoke("actors", "--archive", str(database), "--json"))["actors"]}
-    public_counts = {row["actor"]: row["statements"] for row in json.loads(invoke("actors", "--archive", str(database), "--json", "--public"))["actors"]}
+    counts = {
+        row["actor"]: row["statements"]
+        for row in json.loads(invoke("actors", "--archive", str(database), "--json"))["actors"]
+    }
+    public_counts = {
+        row["actor"]: row["statements"]
+        for row in json.loads(invoke("actors", "--archive", str(database), "--json", "--public"))["actors"]
+    }
     assert counts["Kommunernes Landsforening"] == public_counts["Kommunernes Landsforening"] + 1
 
 
@@ -312,7 +341,10 @@ def test_public_view_is_pure_and_keeps_what_is_not_closed():
     public, closed = view.meetings[0].items
     assert public == original.meetings[0].items[0]
     assert closed.model_dump(exclude_defaults=True) == {
-        "number": "9", "title": "Køb af ejendom", "access": "closed", "pages": (1, 1),
+        "number": "9",
+        "title": "Køb af ejendom",
+        "access": "closed",
+        "pages": (1, 1),
         "decisions": [{"text": "", "outcome": "approved"}],
         "subitems": [{"number": "a", "title": "Vejarealet ved Åvej", "access": "closed", "pages": (1, 1)}],
     }
@@ -330,7 +362,7 @@ def test_cpr_numbers_are_redacted_on_import_unless_asked_to_keep_them(tmp_path):
     invoke("import", str(path), "--archive", str(database), "--workers", "1", "-q")
     ((text,),) = query(database, "SELECT text FROM sections WHERE kind = 'background'")
     assert text == "Borger med cpr-nr. [CPR-nummer fjernet] har klaget over snerydningen på Skolevej."
-    (stored, personal), = query(database, "SELECT json, personal_data FROM documents")
+    ((stored, personal),) = query(database, "SELECT json, personal_data FROM documents")
     assert "010190" not in stored and personal == "redacted"
     assert search_json(database, "010190")["hits"] == []
     output = invoke("import", str(path), "--archive", str(database), "--workers", "1", "--keep-personal-data")
@@ -340,7 +372,9 @@ def test_cpr_numbers_are_redacted_on_import_unless_asked_to_keep_them(tmp_path):
     assert query(database, "SELECT personal_data FROM documents") == [("kept",)]
     hits = search_json(database, "010190")["hits"]
     assert len(hits) == 1 and "«010190»-1234" in hits[0]["snippet"]
-    assert "skipped 1" in invoke("import", str(path), "--archive", str(database), "--workers", "1", "--keep-personal-data")
+    assert "skipped 1" in invoke(
+        "import", str(path), "--archive", str(database), "--workers", "1", "--keep-personal-data"
+    )
 
 
 # -- migration ------------------------------------------------------------------------------
@@ -361,7 +395,9 @@ def test_an_archive_of_schema_2_records_closed_text_and_closes_sub_items(tmp_pat
     connection.close()
     with open_archive(str(path), create=False) as archive:
         assert archive.connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 5
-        assert [tuple(r) for r in archive.connection.execute("SELECT closed_text, personal_data FROM documents")] == [("included", "none")]
+        assert [tuple(r) for r in archive.connection.execute("SELECT closed_text, personal_data FROM documents")] == [
+            ("included", "none")
+        ]
         assert archive.connection.execute("SELECT access FROM items WHERE number = 'a'").fetchone()[0] == "closed"
         assert archive.search("landinspektøren", filters=SearchFilters(public=True)).hits == []
         # The default import of the same document replaces it with the reduced one.
@@ -377,6 +413,11 @@ def test_public_ranks_a_closed_item_by_its_title_alone(tmp_path):
     closed.access = "closed"
     open_item = item("1", "Plan for havnearealet", [("background", "Havnearealet skal omdannes til boliger.")])
     with open_archive(str(tmp_path / "a.db")) as archive:
-        archive.store_document(document("havn.txt", "Økonomiudvalget", "2025-06-01", [open_item, closed]), include_closed=True)
+        archive.store_document(
+            document("havn.txt", "Økonomiudvalget", "2025-06-01", [open_item, closed]), include_closed=True
+        )
         assert [hit.number for hit in archive.search("havnearealet").hits] == ["2", "1"]
-        assert [hit.number for hit in archive.search("havnearealet", filters=SearchFilters(public=True)).hits] == ["1", "2"]
+        assert [hit.number for hit in archive.search("havnearealet", filters=SearchFilters(public=True)).hits] == [
+            "1",
+            "2",
+        ]

@@ -50,9 +50,12 @@ def assert_whole_documents(database: Path) -> None:
             def count_items(items):
                 return sum(1 + count_items(i["subitems"]) for i in items)
 
-            meetings = connection.execute("SELECT count(*) FROM meetings WHERE document_id = ?", (document_id,)).fetchone()[0]
+            meetings = connection.execute(
+                "SELECT count(*) FROM meetings WHERE document_id = ?", (document_id,)
+            ).fetchone()[0]
             items = connection.execute(
-                "SELECT count(*) FROM items JOIN meetings ON meetings.id = items.meeting_id WHERE document_id = ?", (document_id,)
+                "SELECT count(*) FROM items JOIN meetings ON meetings.id = items.meeting_id WHERE document_id = ?",
+                (document_id,),
             ).fetchone()[0]
             assert meetings == len(stored["meetings"]) > 0
             assert items == sum(count_items(m["items"]) for m in stored["meetings"]) > 0
@@ -113,7 +116,9 @@ def test_reextract_redoes_what_an_older_referat_extracted_and_resumes(tmp_path):
     result = CliRunner().invoke(main, [*arguments, "--reextract"])
     assert "imported 0, skipped 3" in result.output
     connection = sqlite3.connect(database)
-    assert connection.execute("SELECT DISTINCT extracted_by FROM documents").fetchall() == [(f"referat {referat.__version__}",)]
+    assert connection.execute("SELECT DISTINCT extracted_by FROM documents").fetchall() == [
+        (f"referat {referat.__version__}",)
+    ]
     connection.close()
     assert_whole_documents(database)
 
@@ -170,8 +175,7 @@ def test_kill_9_mid_import_leaves_whole_documents_and_a_rerun_resumes(tmp_path):
     write_minutes(folder, 48, items=60)
     database = tmp_path / "a.db"
     command = [sys.executable, "-m", "referat", "import", str(folder), "--archive", str(database), "--workers", "2"]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               start_new_session=True)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     try:
         deadline = time.monotonic() + 60
         stored = 0

@@ -16,25 +16,69 @@ from referat.archive.text import parse_query
 from referat.cli import main
 
 DOCUMENTS = [
-    document("byraad-2024.txt", "Aarhus Byråd", "2024-06-12", [
-        item("1", "Økonomiaftalen for 2025", [("background", "Regeringen og KL har indgået økonomiaftalen for 2025."),
-                                              ("decision", "Byrådet tog orienteringen til efterretning.")]),
-        item("2", "Søen ved rådhuset", [("background", "Søen skal renses, og arbejdet udbydes i foråret.")]),
-        item("3", "Budget 2025", [("recommendation", "Det indstilles, at budgettet godkendes.")],
-             statements=[("KL", "bemærker", "at budgettet skal følge aftalen.")]),
-    ]),
-    document("psu-2025.txt", "Psykiatri- og Socialudvalget", "2025-03-04", [
-        item("4", "Udmøntningsaftalen for psykiatrien", [("summary", "Udmøntningsaftalen fordeler midler til psykiatrien."),
-                                                          ("decision", "Udvalget godkendte indstillingen.")]),
-        item("5", "Kapacitet i børne- og ungdomspsykiatrien", [("minutes", "Ventetiderne i børne- og ungdomspsykiatrien er faldet.")],
-             statements=[("Danske Regioner", "understreger", "at kapaciteten skal øges.")]),
-        item("6", "Soen og radhuset", [("background", "Et sted uden danske bogstaver: soen ved radhuset.")]),
-    ]),
-    document("aarhus-2023.txt", "Sundhedsudvalget", "2023-11-01", [
-        item("7", "Samarbejde med Århus Universitetshospital", [("background", "Aftaler med hospitalet om udskrivning.")]),
-        item("8", "Aarhus Kommunes sundhedspolitik", [("background", "Politikken gælder fra 2024.")],
-             decisions=[("Sagen blev udsat.", "postponed")]),
-    ], kind="beslutningsprotokol"),
+    document(
+        "byraad-2024.txt",
+        "Aarhus Byråd",
+        "2024-06-12",
+        [
+            item(
+                "1",
+                "Økonomiaftalen for 2025",
+                [
+                    ("background", "Regeringen og KL har indgået økonomiaftalen for 2025."),
+                    ("decision", "Byrådet tog orienteringen til efterretning."),
+                ],
+            ),
+            item("2", "Søen ved rådhuset", [("background", "Søen skal renses, og arbejdet udbydes i foråret.")]),
+            item(
+                "3",
+                "Budget 2025",
+                [("recommendation", "Det indstilles, at budgettet godkendes.")],
+                statements=[("KL", "bemærker", "at budgettet skal følge aftalen.")],
+            ),
+        ],
+    ),
+    document(
+        "psu-2025.txt",
+        "Psykiatri- og Socialudvalget",
+        "2025-03-04",
+        [
+            item(
+                "4",
+                "Udmøntningsaftalen for psykiatrien",
+                [
+                    ("summary", "Udmøntningsaftalen fordeler midler til psykiatrien."),
+                    ("decision", "Udvalget godkendte indstillingen."),
+                ],
+            ),
+            item(
+                "5",
+                "Kapacitet i børne- og ungdomspsykiatrien",
+                [("minutes", "Ventetiderne i børne- og ungdomspsykiatrien er faldet.")],
+                statements=[("Danske Regioner", "understreger", "at kapaciteten skal øges.")],
+            ),
+            item("6", "Soen og radhuset", [("background", "Et sted uden danske bogstaver: soen ved radhuset.")]),
+        ],
+    ),
+    document(
+        "aarhus-2023.txt",
+        "Sundhedsudvalget",
+        "2023-11-01",
+        [
+            item(
+                "7",
+                "Samarbejde med Århus Universitetshospital",
+                [("background", "Aftaler med hospitalet om udskrivning.")],
+            ),
+            item(
+                "8",
+                "Aarhus Kommunes sundhedspolitik",
+                [("background", "Politikken gælder fra 2024.")],
+                decisions=[("Sagen blev udsat.", "postponed")],
+            ),
+        ],
+        kind="beslutningsprotokol",
+    ),
 ]
 
 
@@ -91,7 +135,13 @@ def test_aa_and_å_are_one_spelling(archive):
 def test_hit_carries_body_date_item_section_file_page_and_a_marked_snippet(archive):
     hit = archive.search("ventetider").hits[0]
     assert (hit.body, hit.date, hit.number, hit.section, hit.path, hit.page) == (
-        "Psykiatri- og Socialudvalget", "2025-03-04", "5", "minutes", "psu-2025.txt", 1)
+        "Psykiatri- og Socialudvalget",
+        "2025-03-04",
+        "5",
+        "minutes",
+        "psu-2025.txt",
+        1,
+    )
     assert "«Ventetiderne»" in hit.snippet
     assert archive.item(hit.item)["title"] == "Kapacitet i børne- og ungdomspsykiatrien"
 
@@ -100,7 +150,9 @@ def test_facets_count_every_match_by_body_year_section_and_actor(archive):
     result = archive.search("aftale", facets=True, limit=1)
     assert len(result.hits) == 1
     facets = result.facets
-    assert result.total == sum(facets["body"].values()) == sum(facets["year"].values()) == sum(facets["section"].values())
+    assert (
+        result.total == sum(facets["body"].values()) == sum(facets["year"].values()) == sum(facets["section"].values())
+    )
     assert facets["year"]["2025"] >= 2 and facets["year"]["2024"] >= 2
     assert facets["body"]["Psykiatri- og Socialudvalget"] == 2  # title and summary of item 4
     assert facets["section"]["title"] >= 2
@@ -113,7 +165,9 @@ def test_filters_body_dates_section_kind_actor(archive):
     assert {h.date for h in archive.search("aftale", SearchFilters(date_from="2025-01-01")).hits} == {"2025-03-04"}
     assert {h.date for h in archive.search("aftale", SearchFilters(date_to="2023-12-31")).hits} == {"2023-11-01"}
     assert {h.section for h in archive.search("godkendte", SearchFilters(section="decision")).hits} == {"decision"}
-    assert {h.meeting_kind for h in archive.search("sundhedspolitik", SearchFilters(kind="beslutningsprotokol")).hits} == {"beslutningsprotokol"}
+    assert {
+        h.meeting_kind for h in archive.search("sundhedspolitik", SearchFilters(kind="beslutningsprotokol")).hits
+    } == {"beslutningsprotokol"}
     assert {h.number for h in archive.search("budget", SearchFilters(actor="KL")).hits} == {"3"}
     with pytest.raises(ArchiveError, match="no meeting body"):
         archive.search("aftale", SearchFilters(body="Folketinget"))
@@ -135,17 +189,30 @@ def test_an_item_about_the_word_ranks_above_items_that_say_it_more(tmp_path):
     # Items are ranked as a whole, and a title counts twice: "Køb af ejendom" first, though
     # the other item says "ejendom" three times.
     with open_archive(str(tmp_path / "titles.db")) as archive:
-        archive.store_document(document("e.txt", "Økonomiudvalget", "2024-02-01", [
-            item("1", "Anlægsbevilling til skoler", [("background", "Ejendommen ved skolen, ejendommens tag og ejendomsskatten.")]),
-            item("2", "Køb af ejendom", [("background", "Kommunen kan købe grunden.")]),
-        ]))
+        archive.store_document(
+            document(
+                "e.txt",
+                "Økonomiudvalget",
+                "2024-02-01",
+                [
+                    item(
+                        "1",
+                        "Anlægsbevilling til skoler",
+                        [("background", "Ejendommen ved skolen, ejendommens tag og ejendomsskatten.")],
+                    ),
+                    item("2", "Køb af ejendom", [("background", "Kommunen kan købe grunden.")]),
+                ],
+            )
+        )
         assert titles(archive.search("ejendom")) == ["Køb af ejendom", "Anlægsbevilling til skoler"]
 
 
 def test_every_word_must_meet_in_one_passage(archive):
     # Item 1 says "orienteringen" in its decision and "økonomiaftalen" in its title and background.
     assert archive.search("orienteringen økonomiaftalen").hits == []
-    assert [(hit.number, hit.section) for hit in archive.search("orienteringen efterretning").hits] == [("1", "decision")]
+    assert [(hit.number, hit.section) for hit in archive.search("orienteringen efterretning").hits] == [
+        ("1", "decision")
+    ]
 
 
 def test_stop_words_must_occur_but_do_not_rank(archive):
@@ -161,7 +228,11 @@ def test_facets_of_many_matches_are_estimated_from_a_sample(tmp_path, monkeypatc
     with open_archive(str(tmp_path / "many.db")) as archive:
         for index, body in enumerate(bodies):
             items = [
-                item(str(number), f"Budget {number}", [("background", f"Budgettet for område {number}."), ("decision", "Godkendt.")])
+                item(
+                    str(number),
+                    f"Budget {number}",
+                    [("background", f"Budgettet for område {number}."), ("decision", "Godkendt.")],
+                )
                 for number in range(1, 1 + 60 * (index + 1))
             ]
             archive.store_document(document(f"{index}.txt", body, f"202{index}-05-01", items))
@@ -179,14 +250,30 @@ def test_facets_of_many_matches_are_estimated_from_a_sample(tmp_path, monkeypatc
 
 
 OWN_NAME_DOCUMENTS = [
-    document("psu-2026.txt", "Psykiatri- og Socialudvalget", "2026-02-26", [
-        item("1", "Godkendelse af referat", [("decision", "Psykiatri- og Socialudvalget godkendte referatet.")]),
-        item("2", "Meddelelser", [("minutes", "Formanden orienterede om Psykiatri- og\nsocialudvalgets mødeplan.")]),
-        item("3", "Akutpladser i socialpsykiatrien", [("background", "Pladserne aflaster sygehusene.")]),
-    ]),
-    document("rr-2026.txt", "Regionsrådet", "2026-03-10", [
-        item("4", "Sager fra udvalgene", [("recommendation", "Det indstilles, at sagen sendes til Psykiatri- og Socialudvalget.")]),
-    ]),
+    document(
+        "psu-2026.txt",
+        "Psykiatri- og Socialudvalget",
+        "2026-02-26",
+        [
+            item("1", "Godkendelse af referat", [("decision", "Psykiatri- og Socialudvalget godkendte referatet.")]),
+            item(
+                "2", "Meddelelser", [("minutes", "Formanden orienterede om Psykiatri- og\nsocialudvalgets mødeplan.")]
+            ),
+            item("3", "Akutpladser i socialpsykiatrien", [("background", "Pladserne aflaster sygehusene.")]),
+        ],
+    ),
+    document(
+        "rr-2026.txt",
+        "Regionsrådet",
+        "2026-03-10",
+        [
+            item(
+                "4",
+                "Sager fra udvalgene",
+                [("recommendation", "Det indstilles, at sagen sendes til Psykiatri- og Socialudvalget.")],
+            ),
+        ],
+    ),
 ]
 
 
@@ -210,7 +297,9 @@ def test_a_meetings_own_body_name_is_not_indexed(tmp_path):
         assert "Psykiatri- og\\nsocialudvalgets mødeplan" in shown
         assert archive.check()["fts"] == "ok"
         # The body is what --body is for.
-        assert sorted(titles(archive.search("referatet", SearchFilters(body="Psykiatri- og Socialudvalget")))) == ["Godkendelse af referat"]
+        assert sorted(titles(archive.search("referatet", SearchFilters(body="Psykiatri- og Socialudvalget")))) == [
+            "Godkendelse af referat"
+        ]
 
 
 def test_an_archive_of_schema_3_is_migrated_and_its_body_names_leave_the_index(tmp_path):
@@ -226,14 +315,22 @@ def test_an_archive_of_schema_3_is_migrated_and_its_body_names_leave_the_index(t
     # The first command on the old archive says, in one line, that it upgrades it.
     result = CliRunner().invoke(main, ["search", "psykiatri", "--archive", str(path), "--json"])
     assert result.exit_code == 0, result.output
-    assert result.stderr == f"referat: {path}: upgrading the archive from schema 3 to {len(MIGRATIONS)}; large archives take a minute\n"
-    assert sorted(hit["title"] for hit in json.loads(result.stdout)["hits"]) == ["Akutpladser i socialpsykiatrien", "Sager fra udvalgene"]
+    assert (
+        result.stderr
+        == f"referat: {path}: upgrading the archive from schema 3 to {len(MIGRATIONS)}; large archives take a minute\n"
+    )
+    assert sorted(hit["title"] for hit in json.loads(result.stdout)["hits"]) == [
+        "Akutpladser i socialpsykiatrien",
+        "Sager fra udvalgene",
+    ]
     with open_archive(str(path), create=False, notice=pytest.fail) as archive:  # up to date: nothing to say
         assert archive.connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
         assert archive.check()["fts"] == "ok"
         assert sorted(titles(archive.search("psykiatri"))) == ["Akutpladser i socialpsykiatrien", "Sager fra udvalgene"]
         # A document stored after the migration is indexed the same way, and replacing one keeps the index whole.
-        replaced = OWN_NAME_DOCUMENTS[0].model_copy(update={"source": OWN_NAME_DOCUMENTS[0].source.model_copy(update={"sha256": "1" * 64})})
+        replaced = OWN_NAME_DOCUMENTS[0].model_copy(
+            update={"source": OWN_NAME_DOCUMENTS[0].source.model_copy(update={"sha256": "1" * 64})}
+        )
         assert archive.store_document(replaced) == "replaced"
         assert sorted(titles(archive.search("psykiatri"))) == ["Akutpladser i socialpsykiatrien", "Sager fra udvalgene"]
         assert archive.check()["fts"] == "ok"
@@ -256,16 +353,43 @@ def test_an_archive_of_schema_1_is_migrated(tmp_path):
     with open_archive(str(path), create=False) as archive:
         assert archive.connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
         assert archive.check()["fts"] == "ok"
-        assert {"Økonomiaftalen for 2025", "Udmøntningsaftalen for psykiatrien"} <= set(titles(archive.search("aftale")))
-        assert archive.store_document(DOCUMENTS[0].model_copy(update={"source": DOCUMENTS[0].source.model_copy(update={"sha256": "0" * 64})})) == "replaced"
+        assert {"Økonomiaftalen for 2025", "Udmøntningsaftalen for psykiatrien"} <= set(
+            titles(archive.search("aftale"))
+        )
+        assert (
+            archive.store_document(
+                DOCUMENTS[0].model_copy(update={"source": DOCUMENTS[0].source.model_copy(update={"sha256": "0" * 64})})
+            )
+            == "replaced"
+        )
         assert archive.check()["fts"] == "ok"
 
 
 @pytest.mark.parametrize(
     "query",
-    ['"aftale', 'aftale"', 'NEAR(aftale psykiatri)', "aftale*", "-aftale", "aftale -psykiatri",
-     "'; DROP TABLE items; --", "aftale OR", "AND", "(", '""', "*", "-", "^aftale", "text:aftale", "{stems}: x",
-     "a" * 500, "aftale " * 40, "\x00", "%", "\\"],
+    [
+        '"aftale',
+        'aftale"',
+        "NEAR(aftale psykiatri)",
+        "aftale*",
+        "-aftale",
+        "aftale -psykiatri",
+        "'; DROP TABLE items; --",
+        "aftale OR",
+        "AND",
+        "(",
+        '""',
+        "*",
+        "-",
+        "^aftale",
+        "text:aftale",
+        "{stems}: x",
+        "a" * 500,
+        "aftale " * 40,
+        "\x00",
+        "%",
+        "\\",
+    ],
 )
 def test_malformed_queries_give_results_or_one_clear_message(archive, archive_file, query):
     try:
@@ -308,8 +432,22 @@ def test_schema_is_versioned_and_the_file_is_plain_sqlite(archive_file):
     assert connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {"documents", "meetings", "items", "sections", "statements", "positions", "entities", "dates", "amounts",
-            "import_runs", "import_errors", "passages", "passages_fts", "items_fts"} <= tables
+    assert {
+        "documents",
+        "meetings",
+        "items",
+        "sections",
+        "statements",
+        "positions",
+        "entities",
+        "dates",
+        "amounts",
+        "import_runs",
+        "import_errors",
+        "passages",
+        "passages_fts",
+        "items_fts",
+    } <= tables
     connection.close()
 
 

@@ -16,19 +16,42 @@ from referat.archive import ArchiveError, open_archive, resolve_actor
 from referat.cli import main
 
 DOCUMENTS = [
-    document("kl-2024.txt", "Psykiatri- og Socialudvalget", "2024-05-02", [
-        item("1", "Aftale om sundhedsreform",
-             statements=[("KL", "bemærker", "at kommunerne skal have tid til omstillingen."),
-                         ("Danske Regioner", "understreger", "at reformen kræver flere sengepladser.")],
-             positions=[("Kommunernes Landsforening", "reservation", "KL tager forbehold for finansieringen.")]),
-        item("2", "Ventetider i psykiatrien",
-             statements=[("Kommunernes Landsforening", "foreslår", "et fælles sprog om ventetider.")]),
-    ]),
-    document("dr-2025.txt", "Task Force for Børne- og Ungdomspsykiatri", "2025-09-11", [
-        item("3", "Kapacitet og ventetider",
-             statements=[("DR", "oplyser", "at ventetiderne er faldet i alle regioner."),
-                         ("SDS", "orienterer", "om nye data for aktivitet.")]),
-    ]),
+    document(
+        "kl-2024.txt",
+        "Psykiatri- og Socialudvalget",
+        "2024-05-02",
+        [
+            item(
+                "1",
+                "Aftale om sundhedsreform",
+                statements=[
+                    ("KL", "bemærker", "at kommunerne skal have tid til omstillingen."),
+                    ("Danske Regioner", "understreger", "at reformen kræver flere sengepladser."),
+                ],
+                positions=[("Kommunernes Landsforening", "reservation", "KL tager forbehold for finansieringen.")],
+            ),
+            item(
+                "2",
+                "Ventetider i psykiatrien",
+                statements=[("Kommunernes Landsforening", "foreslår", "et fælles sprog om ventetider.")],
+            ),
+        ],
+    ),
+    document(
+        "dr-2025.txt",
+        "Task Force for Børne- og Ungdomspsykiatri",
+        "2025-09-11",
+        [
+            item(
+                "3",
+                "Kapacitet og ventetider",
+                statements=[
+                    ("DR", "oplyser", "at ventetiderne er faldet i alle regioner."),
+                    ("SDS", "orienterer", "om nye data for aktivitet."),
+                ],
+            ),
+        ],
+    ),
 ]
 
 
@@ -51,7 +74,11 @@ def test_alias_and_full_name_are_one_actor(archive):
     for name in ("KL", "kl", "Kommunernes Landsforening", "kommunernes landsforening"):
         canonical, rows = archive.statements_by(name)
         assert canonical == "Kommunernes Landsforening"
-        assert [(row["type"], row["number"]) for row in rows] == [("statement", "1"), ("position", "1"), ("statement", "2")]
+        assert [(row["type"], row["number"]) for row in rows] == [
+            ("statement", "1"),
+            ("position", "1"),
+            ("statement", "2"),
+        ]
     canonical, rows = archive.statements_by("DR")
     assert canonical == "Danske Regioner" and [row["as_printed"] for row in rows] == ["Danske Regioner", "DR"]
 

@@ -54,7 +54,9 @@ def test_schema_is_a_json_schema_of_the_contract(runner):
 
 
 def _bad_files(tmp_path):
-    good_pdf = make_pdf(tmp_path / "good.pdf", [[(72, 100, "Punkt 1 Velkomst"), (72, 120, "Referat"), (72, 140, "Alle bød velkommen.")]])
+    good_pdf = make_pdf(
+        tmp_path / "good.pdf", [[(72, 100, "Punkt 1 Velkomst"), (72, 120, "Referat"), (72, 140, "Alle bød velkommen.")]]
+    )
     data = good_pdf.read_bytes()
     files = {
         "empty.pdf": (b"", "empty file (0 bytes)"),
@@ -68,7 +70,8 @@ def _bad_files(tmp_path):
     xxe = (
         '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
         '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
-        + paragraph("&x;") + "</w:body></w:document>"
+        + paragraph("&x;")
+        + "</w:body></w:document>"
     )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -108,7 +111,8 @@ def test_xxe_payload_never_reaches_the_output(tmp_path):
     document = (
         f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file://{secret}">]>'
         '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
-        + paragraph("Punkt 1 &x;") + "</w:body></w:document>"
+        + paragraph("Punkt 1 &x;")
+        + "</w:body></w:document>"
     )
     path = tmp_path / "x.docx"
     with zipfile.ZipFile(path, "w") as archive:

@@ -45,18 +45,25 @@ def test_reference_import_is_what_the_trials_need(reference):
     assert len(reference.state.documents) == GENERATED + 5 and reference.failed == 1
     for stored in reference.state.documents.values():
         counts = dict(zip(COUNTED, stored.counts))
-        assert counts["meetings"] >= 1 and counts["items"] >= 5 and counts["passages"] > counts["items"], (stored.path, counts)
+        assert counts["meetings"] >= 1 and counts["items"] >= 5 and counts["passages"] > counts["items"], (
+            stored.path,
+            counts,
+        )
         assert counts["passages_fts"] == counts["passages"] and counts["items_fts"] == counts["items"]
 
 
-def test_sigkill_at_random_moments_leaves_whole_documents_and_a_rerun_imports_exactly_the_rest(folder, reference, tmp_path):
+def test_sigkill_at_random_moments_leaves_whole_documents_and_a_rerun_imports_exactly_the_rest(
+    folder, reference, tmp_path
+):
     lines: list[str] = []
 
     def report(trial) -> None:
         lines.append(trial.line())
         print(lines[-1])
 
-    totals = run_trials(folder, tmp_path, reference, kills=KILLS, seed=SEED, workers=(1, 2), report=report, mid_store=MID_STORE)
+    totals = run_trials(
+        folder, tmp_path, reference, kills=KILLS, seed=SEED, workers=(1, 2), report=report, mid_store=MID_STORE
+    )
     print(totals.summary())
     failed = [trial.line() for trial in totals.trials if trial.problems]
     assert not failed, "\n".join(failed + ["", totals.summary()])
@@ -76,7 +83,9 @@ def test_the_checks_see_a_half_imported_document_and_orphans(reference, tmp_path
     database = tmp_path / "broken.db"
     shutil.copy(reference.database, database)
     connection = sqlite3.connect(database, isolation_level=None)
-    item_id = connection.execute("SELECT id FROM items WHERE id IN (SELECT item_id FROM sections) ORDER BY id LIMIT 1").fetchone()[0]
+    item_id = connection.execute(
+        "SELECT id FROM items WHERE id IN (SELECT item_id FROM sections) ORDER BY id LIMIT 1"
+    ).fetchone()[0]
     connection.execute("PRAGMA foreign_keys = OFF")
     connection.execute("DELETE FROM sections WHERE id = (SELECT min(id) FROM sections WHERE item_id = ?)", (item_id,))
     connection.execute("DELETE FROM meetings WHERE id = (SELECT max(id) FROM meetings)")  # its items stay, orphaned

@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from referat.extract import extract_bytes
+from referat.extract.dates import MONTHS, date_context, find_dates, iter_dates
 from referat.extract.enrich.actors import ActorContext, resolve_name
 from referat.extract.enrich.amounts import find_amounts
-from referat.extract.dates import MONTHS, date_context, find_dates, iter_dates
-from referat.extract.enrich.pipeline import get_nlp, run, EnrichContext
+from referat.extract.enrich.pipeline import EnrichContext, get_nlp, run
 from referat.extract.enrich.positions import find_positions
 from referat.extract.enrich.statements import find_statements
 
@@ -24,7 +24,14 @@ FULL_MONTHS = [name for name in MONTHS if not name.endswith(".")]
     "text, surface, start, end, precision, kind",
     [
         ("til og med d. 10. marts 2026", "d. 10. marts 2026", "2026-03-10", "2026-03-10", "day", "deadline"),
-        ("offentliggøres medio marts 2026", "medio marts 2026", "2026-03-11", "2026-03-20", "part_of_month", "publication"),
+        (
+            "offentliggøres medio marts 2026",
+            "medio marts 2026",
+            "2026-03-11",
+            "2026-03-20",
+            "part_of_month",
+            "publication",
+        ),
         ("d. 1.-2. september 2026 i København", "d. 1.-2. september 2026", "2026-09-01", "2026-09-02", "day", "event"),
         ("i 2. kvartal 2027", "2. kvartal 2027", "2027-04-01", "2027-06-30", "quarter", "event"),
         ("i første halvår af 2026", "første halvår af 2026", "2026-01-01", "2026-06-30", "half", "event"),
@@ -36,15 +43,30 @@ FULL_MONTHS = [name for name in MONTHS if not name.endswith(".")]
         ("sendt en mail ud til rådet d. 20.12.2023", "d. 20.12.2023", "2023-12-20", "2023-12-20", "day", "event"),
         ("næste møde d. 28. maj", "d. 28. maj", "2026-05-28", "2026-05-28", "day", "meeting"),
         ("ved udgangen af oktober", "ved udgangen af oktober", "2025-10-21", "2025-10-31", "part_of_month", "deadline"),
-        ("frem mod 2030", "frem mod 2030", "2030-01-01", "2030-12-31", "year", "other"),  # a frame, not an event (as the seed gold has it)
+        (
+            "frem mod 2030",
+            "frem mod 2030",
+            "2030-01-01",
+            "2030-12-31",
+            "year",
+            "other",
+        ),  # a frame, not an event (as the seed gold has it)
     ],
 )
 def test_danish_date_grammar(text, surface, start, end, precision, kind):
     [found] = find_dates(text, MEETING)
-    assert (found.text, str(found.start), str(found.end), found.precision, found.kind) == (surface, start, end, precision, kind)
+    assert (found.text, str(found.start), str(found.end), found.precision, found.kind) == (
+        surface,
+        start,
+        end,
+        precision,
+        kind,
+    )
 
 
-@pytest.mark.parametrize("text", ["Budget 2024 og Kræftplan V 2026", "1.316.000 kr.", "kl. 10", "10-årsplanen", "Lovforslag L91"])
+@pytest.mark.parametrize(
+    "text", ["Budget 2024 og Kræftplan V 2026", "1.316.000 kr.", "kl. 10", "10-årsplanen", "Lovforslag L91"]
+)
 def test_not_dates(text):
     assert find_dates(text, MEETING) == []
 
@@ -58,7 +80,11 @@ def test_a_list_of_dates_takes_its_kind_from_the_line_that_introduces_it():
         "Torsdag den 24.april 2025 \nDanske Regioner, Dampfærgevej 22 \n"
     )
     kinds = {d.text: d.kind for d in find_dates(text, MEETING)}
-    assert kinds == {"for 2025": "other", "Fredag den 28.februar 2025": "meeting", "Torsdag den 24.april 2025": "meeting"}
+    assert kinds == {
+        "for 2025": "other",
+        "Fredag den 28.februar 2025": "meeting",
+        "Torsdag den 24.april 2025": "meeting",
+    }
     # A date inside a sentence takes its kind from that sentence only, not the one before.
     [found] = find_dates("Mødeplanen er sendt ud. Tallene kendes den 24. april 2025.", MEETING)
     assert found.kind == "event"
@@ -80,8 +106,16 @@ def test_dates_inside_report_titles_and_bilag_lines_are_names_not_mentions():
         "2025' til og med d. 10. marts 2026.\n"
         "Bilag 5: Monitorering af forløbstider på kræftområdet – 4. kvartal 2025\n"
     )
-    assert [d.text for d in find_dates(text, MEETING)] == ["4. kvartal 2025", "4. kvartal\n2025", "d. 10. marts 2026", "4. kvartal 2025"]
-    assert [(d["text"], d["kind"]) for d in iter_dates(text, MEETING)] == [("4. kvartal 2025", "event"), ("d. 10. marts 2026", "deadline")]
+    assert [d.text for d in find_dates(text, MEETING)] == [
+        "4. kvartal 2025",
+        "4. kvartal\n2025",
+        "d. 10. marts 2026",
+        "4. kvartal 2025",
+    ]
+    assert [(d["text"], d["kind"]) for d in iter_dates(text, MEETING)] == [
+        ("4. kvartal 2025", "event"),
+        ("d. 10. marts 2026", "deadline"),
+    ]
 
 
 def test_a_year_less_date_takes_the_year_nearest_the_meeting():
@@ -90,12 +124,17 @@ def test_a_year_less_date_takes_the_year_nearest_the_meeting():
 
 
 def test_date_context_is_the_median_full_date():
-    assert date_context(["aftalen af 3. juli 2023", "notatet af 25. april 2023", "og 1. december 2023"]) == datetime.date(2023, 7, 3)
+    assert date_context(
+        ["aftalen af 3. juli 2023", "notatet af 25. april 2023", "og 1. december 2023"]
+    ) == datetime.date(2023, 7, 3)
     assert date_context(["ingen datoer her"]) is None
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.dates(min_value=datetime.date(1950, 1, 1), max_value=datetime.date(2099, 12, 31)), st.sampled_from(["d. ", "den ", ""]))
+@given(
+    st.dates(min_value=datetime.date(1950, 1, 1), max_value=datetime.date(2099, 12, 31)),
+    st.sampled_from(["d. ", "den ", ""]),
+)
 def test_every_full_date_parses_to_itself(day, prefix):
     month = FULL_MONTHS[day.month - 1]
     [found] = find_dates(f"Mødet holdes {prefix}{day.day}. {month} {day.year} på rådhuset.", None)
@@ -108,7 +147,9 @@ def test_thirds_of_a_month_tile_the_month(year, month, part):
     [found] = find_dates(f"{part} {FULL_MONTHS[month - 1]} {year}", None)
     first, last = {"primo": (1, 10), "medio": (11, 20), "ultimo": (21, None)}[part]
     assert found.start == datetime.date(year, month, first)
-    assert found.end.day == (last or (datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1)).day)
+    assert found.end.day == (
+        last or (datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1)).day
+    )
 
 
 @settings(max_examples=200, deadline=None)
@@ -155,35 +196,73 @@ def test_percentages_are_not_amounts():
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Danske Regioner foreslog, at formatet evalueres efter ét år.", [("Danske Regioner", "foreslå", "formatet evalueres efter ét år.")]),
-        ("Hertil tilføjede Danske Regioner, at det bør overvejes.", [("Danske Regioner", "tilføje", "det bør overvejes.")]),
-        ("I forhold til monitorering blev det [af Sundhedsdatastyrelsen] fremhævet, at der er potentiale.", [("Sundhedsdatastyrelsen", "fremhæve", "der er potentiale.")]),
-        ("Det blev af Sundhedsdatastyrelsen fremhævet, at der er potentiale.", [("Sundhedsdatastyrelsen", "fremhæve", "der er potentiale.")]),
+        (
+            "Danske Regioner foreslog, at formatet evalueres efter ét år.",
+            [("Danske Regioner", "foreslå", "formatet evalueres efter ét år.")],
+        ),
+        (
+            "Hertil tilføjede Danske Regioner, at det bør overvejes.",
+            [("Danske Regioner", "tilføje", "det bør overvejes.")],
+        ),
+        (
+            "I forhold til monitorering blev det [af Sundhedsdatastyrelsen] fremhævet, at der er potentiale.",
+            [("Sundhedsdatastyrelsen", "fremhæve", "der er potentiale.")],
+        ),
+        (
+            "Det blev af Sundhedsdatastyrelsen fremhævet, at der er potentiale.",
+            [("Sundhedsdatastyrelsen", "fremhæve", "der er potentiale.")],
+        ),
         ("Det blev bemærket, at dele af dagsordenen er relevante.", []),
-        ("Kommunernes Landsforening (KL) understregede, at tiden er knap.", [("Kommunernes Landsforening", "understrege", "tiden er knap.")]),
-        ("KL gjorde opmærksom på, at fristen er kort.", [("Kommunernes Landsforening", "gøre opmærksom på", "fristen er kort.")]),
+        (
+            "Kommunernes Landsforening (KL) understregede, at tiden er knap.",
+            [("Kommunernes Landsforening", "understrege", "tiden er knap.")],
+        ),
+        (
+            "KL gjorde opmærksom på, at fristen er kort.",
+            [("Kommunernes Landsforening", "gøre opmærksom på", "fristen er kort.")],
+        ),
         (
             "Medlemmerne tilkendegav, at de vil bidrage, men pegede samtidig på, at det er svært.",
             [("Medlemmerne", "tilkendegive", "de vil bidrage"), ("Medlemmerne", "pege på", "det er svært.")],
         ),
         (
             "Sundhedsdatastyrelsen oplyste, at modellen er klar, og Indenrigs- og Sundhedsministeriet orienterede om, at data kommer i 2. kvartal 2027.",
-            [("Sundhedsdatastyrelsen", "oplyse", "modellen er klar"), ("Indenrigs- og Sundhedsministeriet", "orientere", "data kommer i 2. kvartal 2027.")],
+            [
+                ("Sundhedsdatastyrelsen", "oplyse", "modellen er klar"),
+                ("Indenrigs- og Sundhedsministeriet", "orientere", "data kommer i 2. kvartal 2027."),
+            ],
         ),
-        ("Udvalgsformand Jacob Klærke bad udvalgsmedlemmerne sende forslag.", [("Jacob Klærke", "bede", "udvalgsmedlemmerne sende forslag.")]),
+        (
+            "Udvalgsformand Jacob Klærke bad udvalgsmedlemmerne sende forslag.",
+            [("Jacob Klærke", "bede", "udvalgsmedlemmerne sende forslag.")],
+        ),
         ("Styrelsen gennemgik sagen og henviste til, at notatet er udsendt.", []),  # no actor named before "Styrelsen"
-        ("KL henviste til, at notatet er udsendt.", [("Kommunernes Landsforening", "henvise til", "notatet er udsendt.")]),
+        (
+            "KL henviste til, at notatet er udsendt.",
+            [("Kommunernes Landsforening", "henvise til", "notatet er udsendt.")],
+        ),
         ("KL henviste sagen videre.", []),  # "henvise" without "til" refers a case, it says nothing
         # A letter's author in a relative clause, in the present tense; a second verb joined by "og".
         (
             "Danske Regioner modtog et brev fra Indenrigs- og\nSundhedsministeren, hvor hun understreger, at fristen holder"
             " og henviser til økonomiaftalen for 2023.",
-            [("Indenrigs- og Sundhedsministeren", "understrege", "fristen holder"),
-             ("Indenrigs- og Sundhedsministeren", "henvise til", "økonomiaftalen for 2023.")],
+            [
+                ("Indenrigs- og Sundhedsministeren", "understrege", "fristen holder"),
+                ("Indenrigs- og Sundhedsministeren", "henvise til", "økonomiaftalen for 2023."),
+            ],
         ),
-        ("KL har sendt et notat, hvori de foreslår, at puljen forlænges.", []),  # "notat" is no actor: nobody is named before "hvori"
-        ("Notatet fra KL, hvori de foreslår, at puljen forlænges.", [("Kommunernes Landsforening", "foreslå", "puljen forlænges.")]),
-        ("Sundhedsministeren oplyste, at loven træder i kraft.", [("Sundhedsministeren", "oplyse", "loven træder i kraft.")]),
+        (
+            "KL har sendt et notat, hvori de foreslår, at puljen forlænges.",
+            [],
+        ),  # "notat" is no actor: nobody is named before "hvori"
+        (
+            "Notatet fra KL, hvori de foreslår, at puljen forlænges.",
+            [("Kommunernes Landsforening", "foreslå", "puljen forlænges.")],
+        ),
+        (
+            "Sundhedsministeren oplyste, at loven træder i kraft.",
+            [("Sundhedsministeren", "oplyse", "loven træder i kraft.")],
+        ),
         # Present tense outside such a clause is the item's own prose, not a report of speech.
         ("Regionen understreger, at fristen holder.", []),
     ],
@@ -209,8 +288,13 @@ def test_short_forms_resolve_to_the_last_compatible_actor():
 
 
 def test_bullets_after_folgende_are_the_content():
-    [statement] = find_statements("Task Force bemærkede bl.a. følgende til opfølgning:\n- Der skal skelnes.\n- Det er uhensigtsmæssigt.\nSlut.")
-    assert (statement.actor.canonical, statement.text) == ("Task Force", "- Der skal skelnes. - Det er uhensigtsmæssigt.")
+    [statement] = find_statements(
+        "Task Force bemærkede bl.a. følgende til opfølgning:\n- Der skal skelnes.\n- Det er uhensigtsmæssigt.\nSlut."
+    )
+    assert (statement.actor.canonical, statement.text) == (
+        "Task Force",
+        "- Der skal skelnes. - Det er uhensigtsmæssigt.",
+    )
 
 
 def test_a_numbered_list_completes_an_at_clause_that_ends_in_a_colon():
@@ -222,8 +306,15 @@ def test_a_numbered_list_completes_an_at_clause_that_ends_in_a_colon():
         "Udvalget tog orienteringen til efterretning."
     )
     [statement] = find_statements(text)
-    assert (statement.actor.canonical, statement.actor.kind, statement.verb) == ("Sophie Hæstorp Andersen", "person", "informere")
-    assert statement.text == "følgende er besluttet: 1) Ændrede regler for botilbud for ægtefæller med handicap 2) Effektivisering af socialtilsyn"
+    assert (statement.actor.canonical, statement.actor.kind, statement.verb) == (
+        "Sophie Hæstorp Andersen",
+        "person",
+        "informere",
+    )
+    assert (
+        statement.text
+        == "følgende er besluttet: 1) Ændrede regler for botilbud for ægtefæller med handicap 2) Effektivisering af socialtilsyn"
+    )
 
 
 def test_law_references_each_paragraph_its_own_and_the_finance_act():
@@ -234,7 +325,9 @@ def test_law_references_each_paragraph_its_own_and_the_finance_act():
 
 
 def test_herunder_joins_a_second_verb_to_the_same_speaker():
-    found = find_statements("Sundhedsstyrelsen introducerede kort rammerne for opfølgningen, herunder beskrev formatet for den årlige status.")
+    found = find_statements(
+        "Sundhedsstyrelsen introducerede kort rammerne for opfølgningen, herunder beskrev formatet for den årlige status."
+    )
     assert [(s.actor.canonical, s.verb, s.text) for s in found] == [
         ("Sundhedsstyrelsen", "introducere", "rammerne for opfølgningen"),
         ("Sundhedsstyrelsen", "beskrive", "formatet for den årlige status."),
@@ -244,12 +337,18 @@ def test_herunder_joins_a_second_verb_to_the_same_speaker():
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Et flertal bestående af A og F stemte for. V stemte imod.", [("Socialdemokratiet", "for"), ("SF - Socialistisk Folkeparti", "for"), ("Venstre", "against")]),
+        (
+            "Et flertal bestående af A og F stemte for. V stemte imod.",
+            [("Socialdemokratiet", "for"), ("SF - Socialistisk Folkeparti", "for"), ("Venstre", "against")],
+        ),
         ("Dansk Folkeparti tog forbehold for finansieringen.", [("Dansk Folkeparti", "reservation")]),
         ("Jens Hansen (V) deltog ikke i sagens behandling.", [("Jens Hansen", "not_participating")]),
         ("Ø undlod at stemme.", [("Enhedslisten", "abstain")]),
         ("Medlemmerne bakkede op om forslaget.", [("Medlemmerne", "for")]),
-        ("Indenrigs- og Sundhedsministeriet tog forbehold for den endelige fordeling.", [("Indenrigs- og Sundhedsministeriet", "reservation")]),
+        (
+            "Indenrigs- og Sundhedsministeriet tog forbehold for den endelige fordeling.",
+            [("Indenrigs- og Sundhedsministeriet", "reservation")],
+        ),
         # A coordinated clause has its own subject.
         ("V stemte imod, og Ø tog forbehold.", [("Venstre", "against"), ("Enhedslisten", "reservation")]),
     ],
@@ -260,9 +359,14 @@ def test_positions_and_votes(text, expected):
 
 @pytest.mark.parametrize(
     "mention, canonical, kind",
-    [("KL", "Kommunernes Landsforening", "organisation"), ("Danske Regioners", "Danske Regioner", "organisation"),
-     ("ISM", "Indenrigs- og Sundhedsministeriet", "organisation"), ("Social- og Boligminister Sophie Hæstorp Andersen", "Sophie Hæstorp Andersen", "person"),
-     ("Region Nordjylland", "Region Nordjylland", "organisation"), ("Aarhus Kommune", "Aarhus Kommune", "organisation")],
+    [
+        ("KL", "Kommunernes Landsforening", "organisation"),
+        ("Danske Regioners", "Danske Regioner", "organisation"),
+        ("ISM", "Indenrigs- og Sundhedsministeriet", "organisation"),
+        ("Social- og Boligminister Sophie Hæstorp Andersen", "Sophie Hæstorp Andersen", "person"),
+        ("Region Nordjylland", "Region Nordjylland", "organisation"),
+        ("Aarhus Kommune", "Aarhus Kommune", "organisation"),
+    ],
 )
 def test_canonical_names(mention, canonical, kind):
     assert resolve_name(mention) is not None
@@ -271,10 +375,22 @@ def test_canonical_names(mention, canonical, kind):
 
 def test_pipeline_components_are_registered_and_built_once():
     nlp = get_nlp()
-    assert nlp.pipe_names == ["referat_lemmas", "referat_entities", "referat_dates", "referat_amounts", "referat_statements", "referat_positions"]
+    assert nlp.pipe_names == [
+        "referat_lemmas",
+        "referat_entities",
+        "referat_dates",
+        "referat_amounts",
+        "referat_statements",
+        "referat_positions",
+    ]
     assert get_nlp() is nlp
     doc = run("Sundhedsstyrelsen orienterede om sundhedslovens §119 og Lovforslag L91 i Aarhus.", EnrichContext())
-    assert [(e.text, e.label_) for e in doc.ents] == [("Sundhedsstyrelsen", "ORG"), ("sundhedslovens §119", "LAW"), ("Lovforslag L91", "LAW"), ("Aarhus", "LOC")]
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Sundhedsstyrelsen", "ORG"),
+        ("sundhedslovens §119", "LAW"),
+        ("Lovforslag L91", "LAW"),
+        ("Aarhus", "LOC"),
+    ]
     assert [t.lemma_ for t in doc if t.text == "orienterede"] == ["orientere"]
 
 
@@ -283,25 +399,41 @@ def test_organisation_rules_take_genitives_and_a_lower_case_second_part():
     text = "Punkt 1 Status\nReferat\nDet fremgår af Behandlingsrådets analyse, at Psykiatri- og socialudvalget skal orienteres."
     item = extract_bytes("m.txt", text.encode()).meetings[0].items[0]
     organisations = {(e.text, e.canonical) for e in item.entities if e.label == "ORG"}
-    assert organisations == {("Behandlingsrådets", "Behandlingsrådet"), ("Psykiatri- og socialudvalget", "Psykiatri- og Socialudvalget")}
+    assert organisations == {
+        ("Behandlingsrådets", "Behandlingsrådet"),
+        ("Psykiatri- og socialudvalget", "Psykiatri- og Socialudvalget"),
+    }
 
 
 def test_enrichment_fills_items_with_pages():
     text = "Referat\nMødedato\n26. februar 2026\nPunkt 1 Status\nReferat\nDanske Regioner foreslog, at 175 mio. kr. afsættes i 2026.\fKL tilføjede, at fristen er 1. marts 2026."
     item = extract_bytes("m.txt", text.encode()).meetings[0].items[0]
-    assert [(s.actor, s.verb, s.page) for s in item.statements] == [("Danske Regioner", "foreslå", 1), ("Kommunernes Landsforening", "tilføje", 2)]
+    assert [(s.actor, s.verb, s.page) for s in item.statements] == [
+        ("Danske Regioner", "foreslå", 1),
+        ("Kommunernes Landsforening", "tilføje", 2),
+    ]
     assert [(a.value, a.year) for a in item.amounts] == [(175e6, 2026)]
     assert ("2026-03-01", "deadline") in [(d.start, d.kind) for d in item.dates]
     assert {("Danske Regioner", "ORG"), ("KL", "ORG")} <= {(e.text, e.label) for e in item.entities}
 
 
 def test_formanden_is_the_chair_from_the_participant_list():
-    text = "\n".join([
-        "Referat", "Emne", "3. møde i Task Force", "Mødedato", "11. september 2025", "Deltagere",
-        "Mette Kjærsgaard Lund, Sundhedsstyrelsen (formand)", "Jonas Brink Højer, Danske Regioner",
-        "Punkt 1 Velkomst", "Referat", "Formanden orienterede om, at Region Nordjylland havde meldt afbud.",
-        "Flere medlemmer efterlyste, at opfølgningen også måler effekt.",
-    ])
+    text = "\n".join(
+        [
+            "Referat",
+            "Emne",
+            "3. møde i Task Force",
+            "Mødedato",
+            "11. september 2025",
+            "Deltagere",
+            "Mette Kjærsgaard Lund, Sundhedsstyrelsen (formand)",
+            "Jonas Brink Højer, Danske Regioner",
+            "Punkt 1 Velkomst",
+            "Referat",
+            "Formanden orienterede om, at Region Nordjylland havde meldt afbud.",
+            "Flere medlemmer efterlyste, at opfølgningen også måler effekt.",
+        ]
+    )
     item = extract_bytes("m.txt", text.encode()).meetings[0].items[0]
     assert [(s.actor, s.actor_type, s.verb) for s in item.statements] == [
         ("Mette Kjærsgaard Lund", "person", "orientere"),
@@ -314,6 +446,8 @@ def test_offsets_hold_after_characters_whose_lower_case_is_longer():
     # point at the right places in the original.
     text = "Turen gik til İstanbul, İzmir og İskenderun. V stemte imod. Danske Regioner foreslog, at 5 mio. kr. afsættes i 2026."
     assert [(p.actor, p.stance) for p in find_positions(text)] == [("Venstre", "against")]
-    assert [(s.actor.canonical, s.text) for s in find_statements(text)] == [("Danske Regioner", "5 mio. kr. afsættes i 2026.")]
+    assert [(s.actor.canonical, s.text) for s in find_statements(text)] == [
+        ("Danske Regioner", "5 mio. kr. afsættes i 2026.")
+    ]
     assert [(a.text, a.year) for a in find_amounts(text)] == [("5 mio. kr.", 2026)]
     assert [d.text for d in find_dates(text, MEETING)] == ["i 2026"]

@@ -16,14 +16,21 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def meeting(date: str, *titles: str) -> dict:
-    return {"kind": "referat", "body": "Sogneraadet", "date": date, "items": [{"number": str(n), "title": t} for n, t in enumerate(titles, 1)]}
+    return {
+        "kind": "referat",
+        "body": "Sogneraadet",
+        "date": date,
+        "items": [{"number": str(n), "title": t} for n, t in enumerate(titles, 1)],
+    }
 
 
-GOLD = {"meetings": [
-    meeting("1943-01-11", "Skatteansættelser", "Vejbelysning"),
-    meeting("1943-04-27"),  # a meeting with no points (an election board)
-    meeting("1943-05-25", "Budget for 1943-44", "Andragende om Tilskud"),
-]}
+GOLD = {
+    "meetings": [
+        meeting("1943-01-11", "Skatteansættelser", "Vejbelysning"),
+        meeting("1943-04-27"),  # a meeting with no points (an election board)
+        meeting("1943-05-25", "Budget for 1943-44", "Andragende om Tilskud"),
+    ]
+}
 
 
 def test_a_missed_meeting_does_not_shift_the_meetings_after_it():

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 from builders import make_docx, paragraph
 from hostile.generate import make_docx as make_deflated_docx
+
 from referat.extract import ExtractionError, extract_bytes
 
 REPO = Path(__file__).resolve().parent.parent
@@ -55,11 +56,22 @@ def test_a_short_seeded_fuzz_run_finds_no_new_crash_and_no_slow_input(tmp_path):
     start = time.monotonic()
     # Without the 30 000-character lines: they hit the quadratic regexes reported in
     # test_hostile_inputs.py (strict xfails there) and would make this run slow.
-    fuzz.fuzz(FUZZ_INPUTS, FUZZ_SEED, workers=0, slow=SLOW_SECONDS, hang=60, pool=fuzz.seeds(), on_outcome=recorder, long_runs=False)
+    fuzz.fuzz(
+        FUZZ_INPUTS,
+        FUZZ_SEED,
+        workers=0,
+        slow=SLOW_SECONDS,
+        hang=60,
+        pool=fuzz.seeds(),
+        on_outcome=recorder,
+        long_runs=False,
+    )
     summary = recorder.summary(time.monotonic() - start)
     recorder.close()
     assert summary["inputs"] == FUZZ_INPUTS
-    assert summary["outcomes"].get("ok", 0) > FUZZ_INPUTS // 3, summary["outcomes"]  # the mutations leave most files readable
+    assert summary["outcomes"].get("ok", 0) > FUZZ_INPUTS // 3, summary[
+        "outcomes"
+    ]  # the mutations leave most files readable
     new = [crash for crash in summary["crashes"] if _signature(crash) not in KNOWN_CRASHES]
     assert not new, f"new crashes (inputs saved in {tmp_path}): {new}"
     assert not summary["slow_inputs"], summary["slow_inputs"]
@@ -83,12 +95,23 @@ NUMBERING = (
 )
 
 
-def numbered(ilvl: str = "0", start: str = "1", fmt: str = "decimal", override: str = "", paragraph_ilvl: str = "0", style: str = "") -> bytes:
+def numbered(
+    ilvl: str = "0",
+    start: str = "1",
+    fmt: str = "decimal",
+    override: str = "",
+    paragraph_ilvl: str = "0",
+    style: str = "",
+) -> bytes:
     """A DOCX with one list paragraph, its numbering definition built from these values."""
     body = (
-        f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{paragraph_ilvl}"/><w:numId w:val="3"/></w:numPr></w:pPr>'
-        "<w:r><w:t>Velkomst</w:t></w:r></w:p>"
-    ) + paragraph("Referat") + paragraph("Alle bød velkommen.")
+        (
+            f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{paragraph_ilvl}"/><w:numId w:val="3"/></w:numPr></w:pPr>'
+            "<w:r><w:t>Velkomst</w:t></w:r></w:p>"
+        )
+        + paragraph("Referat")
+        + paragraph("Alle bød velkommen.")
+    )
     return make_docx(body, NUMBERING.format(ilvl=ilvl, start=start, fmt=fmt, override=override), styles_xml=style)
 
 
@@ -105,7 +128,7 @@ def _corrupt_deflate(docx: bytes, member: str = "word/document.xml") -> bytes:
     info = archive.getinfo(member)
     name_length, extra_length = struct.unpack_from("<HH", docx, info.header_offset + 26)
     start = info.header_offset + 30 + name_length + extra_length
-    return docx[:start] + b"\xff" * 8 + docx[start + 8:]
+    return docx[:start] + b"\xff" * 8 + docx[start + 8 :]
 
 
 # "Found" notes give the place as it was at commit c0161ff (the fixes came after it).
@@ -148,8 +171,16 @@ def test_a_zip_that_needs_a_newer_zip_version_is_reported_not_raised():
         pytest.param({"paragraph_ilvl": "abc"}, id="paragraph-ilvl"),
         pytest.param({"ilvl": "x"}, id="lvl-ilvl"),
         pytest.param({"start": "én"}, id="lvl-start"),
-        pytest.param({"override": '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1e3"/></w:lvlOverride>'}, id="start-override"),
-        pytest.param({"style": '<w:style w:styleId="Liste"><w:pPr><w:numPr><w:ilvl w:val="?"/><w:numId w:val="3"/></w:numPr></w:pPr></w:style>'}, id="style-ilvl"),
+        pytest.param(
+            {"override": '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1e3"/></w:lvlOverride>'},
+            id="start-override",
+        ),
+        pytest.param(
+            {
+                "style": '<w:style w:styleId="Liste"><w:pPr><w:numPr><w:ilvl w:val="?"/><w:numId w:val="3"/></w:numPr></w:pPr></w:style>'
+            },
+            id="style-ilvl",
+        ),
     ],
 )
 def test_a_numbering_value_that_is_not_a_number_is_ignored_or_reported(values):
@@ -157,7 +188,9 @@ def test_a_numbering_value_that_is_not_a_number_is_ignored_or_reported(values):
     # docx.py lines 143 (_Styles.num_pr), 175, 178, 188 (_Numbering.__init__), 253 (_paragraph_lines).
     if "style" in values:
         body = '<w:p><w:pPr><w:pStyle w:val="Liste"/></w:pPr><w:r><w:t>Velkomst</w:t></w:r></w:p>'
-        data = make_docx(body, NUMBERING.format(ilvl="0", start="1", fmt="decimal", override=""), styles_xml=values["style"])
+        data = make_docx(
+            body, NUMBERING.format(ilvl="0", start="1", fmt="decimal", override=""), styles_xml=values["style"]
+        )
     else:
         data = numbered(**values)
     _extract_or_reject(data)
@@ -195,7 +228,8 @@ def test_a_long_run_of_digits_in_a_1940s_book_is_fast():
 
     book = (
         "Aar 1941 den 8. April Kl. 19 afholdt Sogneraadet Møde.\n1.\nLandinspektøren har fremsendt Udskrift af\n"
-        + "0" * 30_000 + " Protokollen.\nTiltrædes.\n2.\nSygeplejeforeningen ansøger om Tilskud.\nBevilliges 550 Kr.\n"
+        + "0" * 30_000
+        + " Protokollen.\nTiltrædes.\n2.\nSygeplejeforeningen ansøger om Tilskud.\nBevilliges 550 Kr.\n"
         "Aar 1941 den 6. Maj Kl. 19 afholdt Sogneraadet Møde.\n1.\nMeddelelser.\nTil Efterretning.\nA. Holm\n"
     )
     begin = time.monotonic()

@@ -142,7 +142,9 @@ def test_margin_numbers_beside_the_decision_take_the_text_above_them():
         ("2", "Socialministeriets Cirkulære af 21/12 45 om Julehjælp til Aldersrentenydere."),
         ("3", "Købmand J. Ravn ansøger Sogneraadet om Tilladelse til at holde aaben til Kl. 22."),
     ]
-    assert _points(next(m for m in meetings if m.date == "1946-01-16")) == [("1", "Cirkulære om Snekastning i Vinteren 1946.")]
+    assert _points(next(m for m in meetings if m.date == "1946-01-16")) == [
+        ("1", "Cirkulære om Snekastning i Vinteren 1946.")
+    ]
 
 
 NUMBER_SEQUENCE = """Ordinært Sogneraadsmøde
@@ -420,10 +422,14 @@ def test_blank_lines_count_only_in_a_book_that_sets_its_points_apart_with_them()
 def test_each_point_keeps_its_whole_text_up_to_the_signatures():
     first, second, _third = _meetings(BOOK)
     # Point 2 runs from its number to the signatures, its decision included; the signatures are not minutes.
-    assert [section.text for section in first.items[1].sections] == ["2. Ansøgning om Tilskud til Ungdomsforeningen.\nBevilgedes 50 Kr."]
+    assert [section.text for section in first.items[1].sections] == [
+        "2. Ansøgning om Tilskud til Ungdomsforeningen.\nBevilgedes 50 Kr."
+    ]
     assert first.items[1].sections[0].kind == "minutes"
     # A margin-number book: the repeated number and the decision belong to the point.
-    assert second.items[0].sections[0].text == "1\nSkrivelse fra Amtet angaaende Vejvedligeholdelse\n1\nTil Efterretning"
+    assert (
+        second.items[0].sections[0].text == "1\nSkrivelse fra Amtet angaaende Vejvedligeholdelse\n1\nTil Efterretning"
+    )
     assert "Formandens Fødselsdag" in second.items[1].sections[0].text
 
 
@@ -475,7 +481,9 @@ def test_a_book_that_numbers_no_points_keeps_its_paragraphs_as_unnumbered_points
 
 
 def test_in_a_numbered_book_a_meeting_without_numbers_has_no_points():
-    meetings = _meetings(BOOK + "\nSogneraadsmøde paa Skolen den 18/3 1941\nValgbestyrelsen gennemgik Valglisten.\nN. Jensen\n")
+    meetings = _meetings(
+        BOOK + "\nSogneraadsmøde paa Skolen den 18/3 1941\nValgbestyrelsen gennemgik Valglisten.\nN. Jensen\n"
+    )
     assert [len(meeting.items) for meeting in meetings] == [2, 2, 0, 0]
 
 
@@ -492,7 +500,9 @@ def test_the_archive_finds_a_word_in_an_unnumbered_books_minutes(tmp_path):
     result = CliRunner().invoke(main, ["search", "aftenen", "--archive", str(database)])
     assert result.exit_code == 0, result.output
     first_line = result.output.splitlines()[0]
-    assert first_line.endswith("· 1941-02-04 · Andragende fra Skytteforeningen om Leje af Skolens Gymnastiksal hver Torsdag i Vinterhalvaaret.")
+    assert first_line.endswith(
+        "· 1941-02-04 · Andragende fra Skytteforeningen om Leje af Skolens Gymnastiksal hver Torsdag i Vinterhalvaaret."
+    )
     assert "«Aftenen»" in result.output and "punkt" not in first_line
 
 
@@ -522,7 +532,9 @@ Niels Sørensen
 def test_meetings_opened_today_and_dated_under_the_minutes():
     meetings = _meetings(DATED_UNDER)
     assert [m.date for m in meetings] == ["1945-04-05", "1945-12-20"]
-    assert [item.title for item in meetings[1].items] == ["Fra Elektricitetsselskabet forelaa Anmodning om Garanti for et Laan."]
+    assert [item.title for item in meetings[1].items] == [
+        "Fra Elektricitetsselskabet forelaa Anmodning om Garanti for et Laan."
+    ]
     # Without the blank line, the same words are a heading's second line, not an opening.
     heading = "Onsdag Den 13´ Marts 1940 har\nSogneraadet afholdt Møde i Forsamlingshuset.\n1. Meddelelser.\nMødet sluttet.\nA. Holm\n"
     assert [m.date for m in _meetings(DATED_UNDER + "\n\n" + heading)] == ["1945-04-05", "1945-12-20", "1940-03-13"]

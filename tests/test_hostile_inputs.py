@@ -27,10 +27,10 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
 
 import pytest
 from hostile.generate import SECRET, ZIP_SLIP_MARK, Case, generate_corpus, hostile_cases
+
 from referat.models import Document
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="uses RLIMIT_AS and os.wait4 (Linux)")
@@ -53,7 +53,7 @@ class Run:
     """One child process: what it printed, how it ended, what it cost."""
 
     args: list[str]
-    returncode: Optional[int]  # None: killed at the timeout
+    returncode: int | None  # None: killed at the timeout
     stdout: str
     stderr: str
     seconds: float
@@ -75,8 +75,10 @@ def run_referat(arguments: list[str], outdir: Path, cwd: Path, timeout: float = 
     stdout_path, stderr_path = outdir.with_name(outdir.name + ".stdout"), outdir.with_name(outdir.name + ".stderr")
     with open(stdout_path, "wb") as out, open(stderr_path, "wb") as err:
         start = time.monotonic()
-        child = subprocess.Popen(args, stdout=out, stderr=err, stdin=subprocess.DEVNULL, cwd=cwd, preexec_fn=_limit_address_space)
-        returncode: Optional[int] = None
+        child = subprocess.Popen(
+            args, stdout=out, stderr=err, stdin=subprocess.DEVNULL, cwd=cwd, preexec_fn=_limit_address_space
+        )
+        returncode: int | None = None
         while True:
             # wait4 gives this child's own peak RSS (getrusage(RUSAGE_CHILDREN) mixes all children).
             pid, status, usage = os.wait4(child.pid, os.WNOHANG)
@@ -172,7 +174,12 @@ def runs(corpus) -> dict[str, Run]:
         index, case = indexed
         outdir = corpus.root / "out" / f"{index:03d}"
         options = [] if case.enrich else ["--no-enrich"]
-        return case.name, run_referat(["extract", "-o", str(outdir), *options, "--", str(corpus.folder / case.name)], outdir, corpus.cwd, _timeout(case))
+        return case.name, run_referat(
+            ["extract", "-o", str(outdir), *options, "--", str(corpus.folder / case.name)],
+            outdir,
+            corpus.cwd,
+            _timeout(case),
+        )
 
     # The known-slow cases first, so that they do not run alone at the end.
     order = sorted(enumerate(CASES), key=lambda indexed: not (indexed[1].known_bug and indexed[1].bounded))
@@ -182,8 +189,11 @@ def runs(corpus) -> dict[str, Run]:
 
 def _params(cases: list[Case]) -> list:
     return [
-        pytest.param(case, id=case.name.encode("ascii", "backslashreplace").decode().replace("\n", "\\n"),
-                     marks=[pytest.mark.xfail(strict=True, reason=case.known_bug)] if case.known_bug else [])
+        pytest.param(
+            case,
+            id=case.name.encode("ascii", "backslashreplace").decode().replace("\n", "\\n"),
+            marks=[pytest.mark.xfail(strict=True, reason=case.known_bug)] if case.known_bug else [],
+        )
         for case in cases
     ]
 
@@ -226,7 +236,7 @@ def _check_run(case: Case, path: str, result: Run) -> None:
         lines = result.stderr.splitlines()
         assert len(lines) == 1, f"expected one line, got {lines!r}"
         assert lines[0].startswith("referat: "), lines[0]
-        shown, separator, reason = lines[0][len("referat: "):].rpartition(": ")
+        shown, separator, reason = lines[0][len("referat: ") :].rpartition(": ")
         while separator and not _names_the_file(shown, path) and ": " in shown:  # a reason may hold ": "
             shown, _, more = shown.rpartition(": ")
             reason = more + ": " + reason
@@ -252,7 +262,9 @@ def test_bombs_and_deep_nesting_end_fast_in_bounded_memory(case: Case, runs):
     assert result.peak_rss_mb < PEAK_RSS_LIMIT_MB, f"peak RSS {result.peak_rss_mb:.0f} MB"
 
 
-@pytest.mark.parametrize("name", ["zip-bomb.docx", "billion-laughs.docx", "billion-laughs-padded.docx", "quadratic-blowup-padded.docx"])
+@pytest.mark.parametrize(
+    "name", ["zip-bomb.docx", "billion-laughs.docx", "billion-laughs-padded.docx", "quadratic-blowup-padded.docx"]
+)
 def test_zip_bomb_and_billion_laughs_fail_fast_with_a_clear_reason(name, corpus, runs):
     result = runs[name]
     assert result.returncode == 1 and result.seconds < FAST_SECONDS
@@ -287,7 +299,16 @@ def test_nothing_is_written_outside_the_output_folder(corpus, runs):
         for path in result.written:
             assert path.parent == result.outdir, path
     # The zip-slip members' names, wherever ../ could have led.
-    for place in {corpus.root, corpus.root.parent, corpus.folder.parent, corpus.cwd.parent, Path("/tmp"), REPO, REPO.parent, Path.cwd()}:
+    for place in {
+        corpus.root,
+        corpus.root.parent,
+        corpus.folder.parent,
+        corpus.cwd.parent,
+        Path("/tmp"),
+        REPO,
+        REPO.parent,
+        Path.cwd(),
+    }:
         if place.is_dir():
             assert not [p for p in place.iterdir() if ZIP_SLIP_MARK in p.name], place
     for result in runs.values():
@@ -306,7 +327,9 @@ def test_all_bad_files_in_one_call_one_line_each_and_good_files_still_written(co
     stems = [os.path.splitext(os.path.basename(case.name))[0] for case in cases if runs[case.name].returncode == 0]
     assert len(set(stems)) == len(stems), "two corpus files would write the same <name>.json"
     outdir = tmp_path / "out"
-    result = run_referat(["extract", "-o", str(outdir), "--", *(str(corpus.folder / case.name) for case in cases)], outdir, corpus.cwd)
+    result = run_referat(
+        ["extract", "-o", str(outdir), "--", *(str(corpus.folder / case.name) for case in cases)], outdir, corpus.cwd
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     failed = [case for case in cases if runs[case.name].returncode == 1]
@@ -316,7 +339,9 @@ def test_all_bad_files_in_one_call_one_line_each_and_good_files_still_written(co
     assert lines == [runs[case.name].stderr.rstrip("\n") for case in failed]
     written = sorted(outdir.iterdir())
     assert len(written) == len(succeeded)
-    expected = {os.path.splitext(os.path.basename(case.name))[0] + ".json" for case in succeeded if _printable(case.name)}
+    expected = {
+        os.path.splitext(os.path.basename(case.name))[0] + ".json" for case in succeeded if _printable(case.name)
+    }
     assert expected <= {p.name for p in written}
     for path in written:
         Document.model_validate_json(path.read_text(encoding="utf-8"))
@@ -330,7 +355,9 @@ def test_a_file_name_that_is_not_utf8_gives_a_document(tmp_path):
     # UnicodeEncodeError in cli.py extract -o (a traceback) and left <name>.json.part behind.
     name = b"referat-\xe6\xf8\xe5.txt".decode(sys.getfilesystemencoding(), "surrogateescape")
     (tmp_path / name).write_text("Punkt 1 Velkomst\nReferat\nAlle bød velkommen.\n", encoding="utf-8")
-    result = run_referat(["extract", "-o", str(tmp_path / "out"), "--", str(tmp_path / name)], tmp_path / "out", tmp_path)
+    result = run_referat(
+        ["extract", "-o", str(tmp_path / "out"), "--", str(tmp_path / name)], tmp_path / "out", tmp_path
+    )
     assert "Traceback" not in result.stderr and result.returncode == 0, result.stderr
     assert [p.suffix for p in result.written] == [".json"]
 
@@ -353,9 +380,16 @@ def test_two_inputs_with_the_same_stem_do_not_overwrite_each_other(tmp_path):
     (tmp_path / "a" / "referat.txt").write_text(text, encoding="utf-8")
     (tmp_path / "b" / "referat.txt").write_text(text.replace("Velkomst", "Eventuelt"), encoding="utf-8")
     outdir = tmp_path / "out"
-    result = run_referat(["extract", "-o", str(outdir), str(tmp_path / "a" / "referat.txt"), str(tmp_path / "b" / "referat.txt")], outdir, tmp_path)
+    result = run_referat(
+        ["extract", "-o", str(outdir), str(tmp_path / "a" / "referat.txt"), str(tmp_path / "b" / "referat.txt")],
+        outdir,
+        tmp_path,
+    )
     # Either both Documents are kept, or the second is refused with a line: never lost silently.
-    assert len(result.written) == 2 or (result.returncode == 1 and "referat.txt" in result.stderr), (result.written, result.stderr)
+    assert len(result.written) == 2 or (result.returncode == 1 and "referat.txt" in result.stderr), (
+        result.written,
+        result.stderr,
+    )
 
 
 def test_personal_data_scan_is_linear_on_a_long_dotted_run():

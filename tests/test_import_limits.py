@@ -48,9 +48,22 @@ def test_a_file_over_the_memory_ceiling_fails_alone_and_says_so(tmp_path):
         handle.truncate(510 << 20)
     database = tmp_path / "a.db"
     result = subprocess.run(
-        [sys.executable, "-m", "referat", "import", str(folder), "--archive", str(database), "--workers", "1",
-         "--max-memory", str(CEILING_MB)],
-        capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "referat",
+            "import",
+            str(folder),
+            "--archive",
+            str(database),
+            "--workers",
+            "1",
+            "--max-memory",
+            str(CEILING_MB),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 1, result.stderr
     reason = "ran out of memory while reading (over the --max-memory ceiling)"
@@ -58,7 +71,9 @@ def test_a_file_over_the_memory_ceiling_fails_alone_and_says_so(tmp_path):
     assert "imported 4, skipped 0 (already in the archive), failed 1 of 5 files" in result.stdout
     assert _rows(database, "SELECT reason FROM import_errors") == [(reason,)]
     assert _rows(database, "SELECT status, files, imported, failed FROM import_runs") == [("done", 5, 4, 1)]
-    assert sorted(Path(p).name for (p,) in _rows(database, "SELECT path FROM documents")) == [f"referat-00{i}.txt" for i in range(4)]
+    assert sorted(Path(p).name for (p,) in _rows(database, "SELECT path FROM documents")) == [
+        f"referat-00{i}.txt" for i in range(4)
+    ]
 
 
 def test_a_docx_part_too_big_for_the_ceiling_is_out_of_memory_not_damaged(tmp_path):
@@ -67,7 +82,9 @@ def test_a_docx_part_too_big_for_the_ceiling_is_out_of_memory_not_damaged(tmp_pa
     # "damaged DOCX (word/document.xml: unknown error)".
     from hostile.generate import _document_chunks, _zip_with_streamed_document
 
-    unit = ("<w:p><w:r><w:t>" + "Udvalget drøftede sagen om budgettet og økonomiaftalen. " * 4 + "</w:t></w:r></w:p>").encode()
+    unit = (
+        "<w:p><w:r><w:t>" + "Udvalget drøftede sagen om budgettet og økonomiaftalen. " * 4 + "</w:t></w:r></w:p>"
+    ).encode()
     docx = tmp_path / "lang.docx"
     with open(docx, "wb") as handle:
         _zip_with_streamed_document(_document_chunks(60 << 20, unit), handle, zip64=False)
@@ -135,10 +152,14 @@ def test_an_unexpected_error_gives_a_one_line_reason(monkeypatch):
     import referat.extract.pipeline as pipeline
 
     def fail(*args, **kwargs):
-        raise ImportError("\nIMPORTANT: PLEASE READ THIS\n\n  * numpy 2\nOriginal error was: failed to map segment from shared object\n")
+        raise ImportError(
+            "\nIMPORTANT: PLEASE READ THIS\n\n  * numpy 2\nOriginal error was: failed to map segment from shared object\n"
+        )
 
     monkeypatch.setattr(pipeline, "extract_file", fail)
     document, reason = pipeline.extract_or_reason("referat.pdf")
     assert document is None
-    assert reason == ("internal error while reading (ImportError: IMPORTANT: PLEASE READ THIS * numpy 2"
-                      " Original error was: failed to map segment from shared object)")
+    assert reason == (
+        "internal error while reading (ImportError: IMPORTANT: PLEASE READ THIS * numpy 2"
+        " Original error was: failed to map segment from shared object)"
+    )

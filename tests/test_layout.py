@@ -11,8 +11,18 @@ from referat.extract.pages import Line, Page
 @pytest.mark.parametrize(
     "first, second, joined, rest",
     [
-        ("orienterede om indholdet i Af-", "tale om løft af psykiatrien", "orienterede om indholdet i Aftale", "om løft af psykiatrien"),
-        ("styrelserne med afsæt i rå-", "dgivningen på 2. rådsmøde", "styrelserne med afsæt i rådgivningen", "på 2. rådsmøde"),
+        (
+            "orienterede om indholdet i Af-",
+            "tale om løft af psykiatrien",
+            "orienterede om indholdet i Aftale",
+            "om løft af psykiatrien",
+        ),
+        (
+            "styrelserne med afsæt i rå-",
+            "dgivningen på 2. rådsmøde",
+            "styrelserne med afsæt i rådgivningen",
+            "på 2. rådsmøde",
+        ),
         ("Børne-", "og Ungdomspsykiatri", "Børne-", "og Ungdomspsykiatri"),
         ("Indenrigs-", "og Sundhedsministeriet", "Indenrigs-", "og Sundhedsministeriet"),
         ("inden for social-", "og sundhedsområdet", "inden for social-", "og sundhedsområdet"),
@@ -36,12 +46,22 @@ def test_not_page_numbers(text):
 
 
 def _page(number: int, rows: list[tuple[float, str]], height: float = 842) -> Page:
-    return Page(number, [Line(text, number, bbox=(72, top, 300, top + 10), font_size=10) for top, text in rows], 595, height)
+    return Page(
+        number, [Line(text, number, bbox=(72, top, 300, top + 10), font_size=10) for top, text in rows], 595, height
+    )
 
 
 def test_running_header_repeated_on_every_page_is_removed_and_kept_as_furniture():
     pages = [
-        _page(n, [(40, "Sundheds- og Forebyggelsesudvalget"), (60, "Dato: 04.12.2012"), (70, f"Side {n}"), (300, f"Brødtekst på side {n}.")])
+        _page(
+            n,
+            [
+                (40, "Sundheds- og Forebyggelsesudvalget"),
+                (60, "Dato: 04.12.2012"),
+                (70, f"Side {n}"),
+                (300, f"Brødtekst på side {n}."),
+            ],
+        )
         for n in range(1, 5)
     ]
     layout = clean_layout(pages)
@@ -112,8 +132,13 @@ def test_pdfium_joined_hyphens_are_decided_like_line_end_hyphens(text, resolved)
 
 def test_a_two_column_member_list_is_read_row_by_row():
     # pdfium gives the left column first, then the right one (Syddjurs' member table).
-    rows = [(72, 413, "Jesper Mathiesen (A)"), (72, 425.5, "Ole Bollesen (A)"), (72, 438, "Niels Viderø (A)"),
-            (298, 413, "Ole Bjerregaard (V)"), (298, 425.5, "Steen Fris (C)")]
+    rows = [
+        (72, 413, "Jesper Mathiesen (A)"),
+        (72, 425.5, "Ole Bollesen (A)"),
+        (72, 438, "Niels Viderø (A)"),
+        (298, 413, "Ole Bjerregaard (V)"),
+        (298, 425.5, "Steen Fris (C)"),
+    ]
     lines = [Line("Medlemmer", 1, bbox=(72, 390, 160, 400))]
     lines += [Line(text, 1, bbox=(x, top, x + 110, top + 10)) for x, top, text in rows]
     lines += [Line("Fraværende", 1, bbox=(72, 461, 160, 471))]

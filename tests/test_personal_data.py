@@ -22,8 +22,8 @@ MINUTES = (
     [
         ("cpr 010203-1234", "cpr [CPR-nummer fjernet]"),
         ("3112991234 i teksten", "[CPR-nummer fjernet] i teksten"),
-        ("sag 2011-29298 og 12/27845", "sag 2011-29298 og 12/27845"),   # case numbers
-        ("dato 320199-1234", "dato 320199-1234"),                       # day 32 is no date
+        ("sag 2011-29298 og 12/27845", "sag 2011-29298 og 12/27845"),  # case numbers
+        ("dato 320199-1234", "dato 320199-1234"),  # day 32 is no date
         ("beløb 1.316.000 kr.", "beløb 1.316.000 kr."),
         ("EMN-2022-00567", "EMN-2022-00567"),
     ],

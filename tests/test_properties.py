@@ -8,20 +8,51 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from referat.extract import extract_bytes
-from referat.extract.layout import join_hyphenated_pair
 from referat.extract.dates import MONTHS, first_full_date
+from referat.extract.layout import join_hyphenated_pair
 from referat.models import Document
 
 AGENDA_LINES = [
-    "Referat", "Dagsorden", "Mødedato", "26. februar 2026", "Tilstede", "Lolan Ottesen (A) - formand",
-    "Punkt 1 Velkomst", "Punkt 2. Status", "Punkt 3: Eventuelt", " 3 (Offentlig) Aftale om sundhedsreform",
-    "4 (Fortrolig)", "1. Meddelelser", "715. Kulturkommune 2017", "Lukket: 9. Køb af ejendom",
-    "a) Psykiatri", "- b) Kræft", "a)", "Indstilling", "Det indstilles,", "at udvalget godkender referatet",
-    "Beslutninger", "Indstillingen godkendt", "Sagsnr.: 2011-29298", "EMN-2022-00567", "Rikke Felby",
-    "Bilag", "1. Referat - Åben (1737482 - MDR-2024-00035)", "Bilag 1: Kommissorium", "Bilag Titel: Slides",
-    "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 1", "Side 2", "NOTAT",
-    "INDHOLDSFORTEGNELSE", "2. Bygningsvedligeholdelse 3", "Underskriftsside", "Af-", "tale om løft",
-    "Danske Regioner foreslog, at formatet evalueres.", "- Hvordan der følges op", "www.sst.dk",
+    "Referat",
+    "Dagsorden",
+    "Mødedato",
+    "26. februar 2026",
+    "Tilstede",
+    "Lolan Ottesen (A) - formand",
+    "Punkt 1 Velkomst",
+    "Punkt 2. Status",
+    "Punkt 3: Eventuelt",
+    " 3 (Offentlig) Aftale om sundhedsreform",
+    "4 (Fortrolig)",
+    "1. Meddelelser",
+    "715. Kulturkommune 2017",
+    "Lukket: 9. Køb af ejendom",
+    "a) Psykiatri",
+    "- b) Kræft",
+    "a)",
+    "Indstilling",
+    "Det indstilles,",
+    "at udvalget godkender referatet",
+    "Beslutninger",
+    "Indstillingen godkendt",
+    "Sagsnr.: 2011-29298",
+    "EMN-2022-00567",
+    "Rikke Felby",
+    "Bilag",
+    "1. Referat - Åben (1737482 - MDR-2024-00035)",
+    "Bilag 1: Kommissorium",
+    "Bilag Titel: Slides",
+    "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 1",
+    "Side 2",
+    "NOTAT",
+    "INDHOLDSFORTEGNELSE",
+    "2. Bygningsvedligeholdelse 3",
+    "Underskriftsside",
+    "Af-",
+    "tale om løft",
+    "Danske Regioner foreslog, at formatet evalueres.",
+    "- Hvordan der følges op",
+    "www.sst.dk",
 ]
 
 lines_strategy = st.lists(
@@ -63,7 +94,10 @@ def test_any_agenda_like_text_gives_a_valid_document(lines, form_feeds):
                 assert section.pages[0] <= section.pages[1]
 
 
-@given(st.text(alphabet="abcæøå-ABC ", min_size=1, max_size=20), st.text(alphabet="abcæøå-ABC 0123", min_size=0, max_size=20))
+@given(
+    st.text(alphabet="abcæøå-ABC ", min_size=1, max_size=20),
+    st.text(alphabet="abcæøå-ABC 0123", min_size=0, max_size=20),
+)
 def test_hyphen_joining_never_loses_or_invents_letters(first, second):
     joined, rest = join_hyphenated_pair(first, second)
     squash = lambda s: s.replace("-", "").replace(" ", "")

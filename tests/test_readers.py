@@ -26,7 +26,7 @@ NUMBERING = """
 
 
 def test_text_form_feed_is_a_page_break_and_blank_lines_vanish():
-    result = read_text("m.txt", "Referat\n\nPunkt 1 Velkomst\fPunkt 2 Eventuelt\n".encode())
+    result = read_text("m.txt", b"Referat\n\nPunkt 1 Velkomst\fPunkt 2 Eventuelt\n")
     assert [page.number for page in result.pages] == [1, 2]
     assert [line.text for line in result.pages[0].lines] == ["Referat", "Punkt 1 Velkomst"]
     assert result.pages[1].lines[0].page == 2
@@ -65,8 +65,17 @@ def test_docx_computes_word_list_numbers_and_letters():
 
 def test_docx_two_column_table_is_read_row_by_row_and_headers_stay_out():
     cell = lambda *names: "<w:tc>" + "".join(paragraph(n) for n in names) + "</w:tc>"
-    table = "<w:tbl><w:tr>" + cell("Jesper Mathiesen (A)", "Ole Bollesen (A)") + cell("Ole Bjerregaard (V)") + "</w:tr></w:tbl>"
-    header = '<?xml version="1.0"?><w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' + paragraph("Referat – side 1") + "</w:hdr>"
+    table = (
+        "<w:tbl><w:tr>"
+        + cell("Jesper Mathiesen (A)", "Ole Bollesen (A)")
+        + cell("Ole Bjerregaard (V)")
+        + "</w:tr></w:tbl>"
+    )
+    header = (
+        '<?xml version="1.0"?><w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        + paragraph("Referat – side 1")
+        + "</w:hdr>"
+    )
     result = read_bytes("a.docx", make_docx(paragraph("Medlemmer") + table, extra={"word/header1.xml": header}))
     texts = [line.text for line in result.pages[0].lines]
     assert texts == ["Medlemmer", "Jesper Mathiesen (A) | Ole Bjerregaard (V)", "Ole Bollesen (A)"]
@@ -79,7 +88,9 @@ def test_docx_page_breaks_count_pages():
 
 
 def test_pdf_lines_carry_geometry_and_a_sidebar_beside_the_text_is_split_off(tmp_path):
-    pdf = make_pdf(tmp_path / "a.pdf", [[(72, 100, "Punkt 1 Velkomst og præsentation"), (450, 100, "Sagsnr. 05-0400-33")]])
+    pdf = make_pdf(
+        tmp_path / "a.pdf", [[(72, 100, "Punkt 1 Velkomst og præsentation"), (450, 100, "Sagsnr. 05-0400-33")]]
+    )
     result = read_bytes(str(pdf), pdf.read_bytes())
     lines = result.pages[0].lines
     assert [line.text for line in lines] == ["Punkt 1 Velkomst og præsentation", "Sagsnr. 05-0400-33"]
@@ -118,7 +129,8 @@ def test_a_paragraph_bomb_is_refused_before_it_is_parsed(tmp_path):
 # -- legacy Word .doc, through LibreOffice ------------------------------------------------
 
 needs_office = pytest.mark.skipif(
-    doc_reader.office_program() is None, reason="LibreOffice is not installed (.ci/run installs it; a .doc is then read through it)"
+    doc_reader.office_program() is None,
+    reason="LibreOffice is not installed (.ci/run installs it; a .doc is then read through it)",
 )
 
 
@@ -127,13 +139,39 @@ def test_a_legacy_doc_is_read_through_libreoffice(tmp_path):
 
     # Minutes written as text, saved by LibreOffice as a Word 97 .doc, then read back.
     text = tmp_path / "referat.txt"
-    text.write_text("\n".join([
-        "Kultur- og Fritidsudvalget", "Referat", "Mødedato", "4. marts 2009",
-        "Punkt 1 Tilskud til spejderhytten", "Beslutning", "Godkendt.",
-        "Punkt 2 Orientering om biblioteket", "Beslutning", "Taget til efterretning.",
-    ]) + "\n", encoding="utf-8")
-    subprocess.run([doc_reader.office_program(), "--headless", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-                    "--convert-to", "doc:MS Word 97", "--outdir", str(tmp_path / "doc"), str(text)], capture_output=True, timeout=120, check=True)
+    text.write_text(
+        "\n".join(
+            [
+                "Kultur- og Fritidsudvalget",
+                "Referat",
+                "Mødedato",
+                "4. marts 2009",
+                "Punkt 1 Tilskud til spejderhytten",
+                "Beslutning",
+                "Godkendt.",
+                "Punkt 2 Orientering om biblioteket",
+                "Beslutning",
+                "Taget til efterretning.",
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    subprocess.run(
+        [
+            doc_reader.office_program(),
+            "--headless",
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--convert-to",
+            "doc:MS Word 97",
+            "--outdir",
+            str(tmp_path / "doc"),
+            str(text),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
     data = (tmp_path / "doc" / "referat.doc").read_bytes()
     assert data.startswith(b"\xd0\xcf\x11\xe0")  # a real Word 97 file
 
@@ -143,7 +181,8 @@ def test_a_legacy_doc_is_read_through_libreoffice(tmp_path):
     meeting = document.meetings[0]
     assert (meeting.body, meeting.date) == ("Kultur- og Fritidsudvalget", "2009-03-04")
     assert [(item.number, item.title, [d.outcome for d in item.decisions]) for item in meeting.items] == [
-        ("1", "Tilskud til spejderhytten", ["approved"]), ("2", "Orientering om biblioteket", ["noted"]),
+        ("1", "Tilskud til spejderhytten", ["approved"]),
+        ("2", "Orientering om biblioteket", ["noted"]),
     ]
 
 
@@ -165,14 +204,18 @@ def test_without_libreoffice_a_doc_is_refused_saying_what_to_do(monkeypatch):
         handle.write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
         handle.flush()
         document, reason = extract_or_reason(handle.name)
-    assert (document, reason) == (None, "legacy Word .doc needs LibreOffice to be read (install it, or save the file as DOCX or PDF)")
+    assert (document, reason) == (
+        None,
+        "legacy Word .doc needs LibreOffice to be read (install it, or save the file as DOCX or PDF)",
+    )
 
 
 @needs_office
 def test_the_real_syddjurs_doc_is_read():
 
-
-    found = sorted((Path(__file__).resolve().parent.parent.parent / "shared" / "corpus-real" / "syddjurs-2013").glob("*.doc"))
+    found = sorted(
+        (Path(__file__).resolve().parent.parent.parent / "shared" / "corpus-real" / "syddjurs-2013").glob("*.doc")
+    )
     if not found:
         pytest.skip("../shared is not beside this checkout (it holds the real .doc; CI has it)")
     document = extract_file(str(found[0]), enrich=False)

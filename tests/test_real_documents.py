@@ -12,8 +12,14 @@ from referat.extract import extract_file
 
 REPO = Path(__file__).resolve().parent.parent
 REAL_GOLD = [
-    "seed-000.json", "seed-001.json", "seed-002.json", "seed-003.json", "seed-004.json",
-    "ballerup-2012-referat.json", "syddjurs-2013-puk-pdf.json", "syddjurs-2013-puk-docx.json",
+    "seed-000.json",
+    "seed-001.json",
+    "seed-002.json",
+    "seed-003.json",
+    "seed-004.json",
+    "ballerup-2012-referat.json",
+    "syddjurs-2013-puk-pdf.json",
+    "syddjurs-2013-puk-docx.json",
 ]
 
 

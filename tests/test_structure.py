@@ -6,8 +6,8 @@ import pytest
 
 from referat.extract import extract_bytes
 from referat.extract.dates import first_full_date
-from referat.extract.structure import classify_outcome, split_recommendations
 from referat.extract.pages import Line
+from referat.extract.structure import classify_outcome, split_recommendations
 
 
 def extract_text(text: str):
@@ -24,7 +24,10 @@ def items_of(text: str):
         (["Punkt 1 Velkomst", "Punkt 2 Orientering om økonomi"], [("1", "Velkomst"), ("2", "Orientering om økonomi")]),
         (["Punkt 1. Velkomst", "Punkt 2. Status"], [("1", "Velkomst"), ("2", "Status")]),
         (["Punkt 1: Velkomst", "Punkt 2: Status"], [("1", "Velkomst"), ("2", "Status")]),
-        ([" 2 (Offentlig) Godkendelse af referat", " 3 (Offentlig) Aftale om sundhedsreform"], [("2", "Godkendelse af referat"), ("3", "Aftale om sundhedsreform")]),
+        (
+            [" 2 (Offentlig) Godkendelse af referat", " 3 (Offentlig) Aftale om sundhedsreform"],
+            [("2", "Godkendelse af referat"), ("3", "Aftale om sundhedsreform")],
+        ),
     ],
 )
 def test_item_numbering_styles(headings, expected):
@@ -33,16 +36,18 @@ def test_item_numbering_styles(headings, expected):
 
 
 def test_closed_items_without_title_and_lukket_prefix():
-    text = "\n".join([
-        " 3 (Offentlig) Aftale om sundhedsreform",
-        "Beslutninger",
-        "Udvalget drøftede aftalen.",
-        "4 (Fortrolig)",
-        " 5 (Offentlig) Status for 10-årsplanen og Aftale om bedre",
-        "psykiatri",
-        "Beslutninger",
-        "Udvalget tog orienteringen til efterretning.",
-    ])
+    text = "\n".join(
+        [
+            " 3 (Offentlig) Aftale om sundhedsreform",
+            "Beslutninger",
+            "Udvalget drøftede aftalen.",
+            "4 (Fortrolig)",
+            " 5 (Offentlig) Status for 10-årsplanen og Aftale om bedre",
+            "psykiatri",
+            "Beslutninger",
+            "Udvalget tog orienteringen til efterretning.",
+        ]
+    )
     assert items_of(text) == [
         ("3", "Aftale om sundhedsreform", "public"),
         ("4", "", "closed"),
@@ -53,72 +58,123 @@ def test_closed_items_without_title_and_lukket_prefix():
 def test_a_closed_items_printed_text_is_extracted_and_its_mark_is_not_its_title():
     # A members' copy prints the closed items' text; extraction keeps it (the archive
     # decides what it stores). Appended material after the last item is still split off.
-    document = extract_text("\n".join([
-        "Punkt 1 Budgetopfølgning",
-        "Beslutning",
-        "Taget til efterretning.",
-        "Punkt 2 (Fortrolig) Køb af ejendommen Storegade 12",
-        "Sagsfremstilling",
-        "Sælger har accepteret tilbudsprisen.",
-        "Beslutning",
-        "Godkendt.",
-        "Lukket: 3. Personalesag",
-        "Beslutning",
-        "Godkendt.",
-        "Bilag Titel: Kontrakt om køb",
-        "Købsaftalen er underskrevet af begge parter.",
-    ]))
+    document = extract_text(
+        "\n".join(
+            [
+                "Punkt 1 Budgetopfølgning",
+                "Beslutning",
+                "Taget til efterretning.",
+                "Punkt 2 (Fortrolig) Køb af ejendommen Storegade 12",
+                "Sagsfremstilling",
+                "Sælger har accepteret tilbudsprisen.",
+                "Beslutning",
+                "Godkendt.",
+                "Lukket: 3. Personalesag",
+                "Beslutning",
+                "Godkendt.",
+                "Bilag Titel: Kontrakt om køb",
+                "Købsaftalen er underskrevet af begge parter.",
+            ]
+        )
+    )
     items = document.meetings[0].items
     assert [(i.number, i.title, i.access) for i in items] == [
-        ("1", "Budgetopfølgning", "public"), ("2", "Køb af ejendommen Storegade 12", "closed"), ("3", "Personalesag", "closed"),
+        ("1", "Budgetopfølgning", "public"),
+        ("2", "Køb af ejendommen Storegade 12", "closed"),
+        ("3", "Personalesag", "closed"),
     ]
-    assert [(s.kind, s.text) for s in items[1].sections] == [("background", "Sælger har accepteret tilbudsprisen."), ("decision", "Godkendt.")]
+    assert [(s.kind, s.text) for s in items[1].sections] == [
+        ("background", "Sælger har accepteret tilbudsprisen."),
+        ("decision", "Godkendt."),
+    ]
     assert [d.outcome for d in items[2].decisions] == ["approved"]
     assert [a.title for a in document.attachments] == ["Kontrakt om køb"]
 
 
 def test_dotted_items_need_evidence_and_a_numbered_list_in_prose_is_not_items():
-    text = "\n".join([
-        "Punkt 4. Kriterier for prioritering",
-        "Styrelserne har opstillet et forslag til 4 kriterier:",
-        "1. Bred iværksættelse af anbefalinger",
-        "2. Gradvis kapacitetsopbygning",
-        "Punkt 5. Eventuelt",
-        "Intet.",
-    ])
+    text = "\n".join(
+        [
+            "Punkt 4. Kriterier for prioritering",
+            "Styrelserne har opstillet et forslag til 4 kriterier:",
+            "1. Bred iværksættelse af anbefalinger",
+            "2. Gradvis kapacitetsopbygning",
+            "Punkt 5. Eventuelt",
+            "Intet.",
+        ]
+    )
     assert [n for n, _, _ in items_of(text)] == ["4", "5"]
-    edoc = "\n".join([
-        "1. Meddelelser", "Sagsnr.: 2011-29298", "Dok.nr.: 2012-202935", "Sammendrag", "Kort tekst.",
-        "2. Bygningsvedligeholdelse 2013 - anlægsbevilling", "Sagsnr.: 2012-28504", "Indstilling",
-        "Center for Ejendomme indstiller, at", "A) De foreslåede arbejder godkendes.", "B) Anlægsbevillingen på 1.316.000 kr. frigives.",
-        "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 2", "Indstillingen godkendt",
-        "Følgende deltog ikke i behandlingen af punktet:",
-    ])
+    edoc = "\n".join(
+        [
+            "1. Meddelelser",
+            "Sagsnr.: 2011-29298",
+            "Dok.nr.: 2012-202935",
+            "Sammendrag",
+            "Kort tekst.",
+            "2. Bygningsvedligeholdelse 2013 - anlægsbevilling",
+            "Sagsnr.: 2012-28504",
+            "Indstilling",
+            "Center for Ejendomme indstiller, at",
+            "A) De foreslåede arbejder godkendes.",
+            "B) Anlægsbevillingen på 1.316.000 kr. frigives.",
+            "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 2",
+            "Indstillingen godkendt",
+            "Følgende deltog ikke i behandlingen af punktet:",
+        ]
+    )
     document = extract_text(edoc)
     items = document.meetings[0].items
     assert [(i.number, i.title, i.case_numbers) for i in items] == [
         ("1", "Meddelelser", ["2011-29298"]),
         ("2", "Bygningsvedligeholdelse 2013 - anlægsbevilling", ["2012-28504"]),
     ]
-    assert items[1].recommendations == ["De foreslåede arbejder godkendes.", "Anlægsbevillingen på 1.316.000 kr. frigives."]
+    assert items[1].recommendations == [
+        "De foreslåede arbejder godkendes.",
+        "Anlægsbevillingen på 1.316.000 kr. frigives.",
+    ]
     assert [(d.text, d.outcome) for d in items[1].decisions] == [("Indstillingen godkendt", "approved")]
     assert [s.kind for s in items[1].sections] == ["recommendation", "decision"]
     assert document.meetings[0].date == "2012-12-04"
 
 
 def test_front_agenda_list_is_not_items_and_subitems_with_sections():
-    text = "\n".join([
-        "Referat", "Emne", "1. møde i Task Force for Kræft- og Psykiatriområdet", "Mødedato", "26. februar 2026",
-        "Punkt 1 Velkomst", "Punkt 2 Monitorering", "- a) Psykiatri", "- b) Kræft", "Punkt 3 Eventuelt",
-        "Punkt 1 Velkomst", "Referat", "Alle bød velkommen.",
-        "Punkt 2 Monitorering",
-        "a) Psykiatri", "Indstilling", "Det indstilles, at Task Force tager orienteringen til efterretning.",
-        "b) Kræft", "Indstilling", "Det indstilles, at Task Force drøfter rapporten.",
-        "Referat", "a)", "Ministeriet orienterede.", "b)", "Styrelsen orienterede.",
-        "Punkt 3 Eventuelt", "Referat", "Intet.",
-    ])
+    text = "\n".join(
+        [
+            "Referat",
+            "Emne",
+            "1. møde i Task Force for Kræft- og Psykiatriområdet",
+            "Mødedato",
+            "26. februar 2026",
+            "Punkt 1 Velkomst",
+            "Punkt 2 Monitorering",
+            "- a) Psykiatri",
+            "- b) Kræft",
+            "Punkt 3 Eventuelt",
+            "Punkt 1 Velkomst",
+            "Referat",
+            "Alle bød velkommen.",
+            "Punkt 2 Monitorering",
+            "a) Psykiatri",
+            "Indstilling",
+            "Det indstilles, at Task Force tager orienteringen til efterretning.",
+            "b) Kræft",
+            "Indstilling",
+            "Det indstilles, at Task Force drøfter rapporten.",
+            "Referat",
+            "a)",
+            "Ministeriet orienterede.",
+            "b)",
+            "Styrelsen orienterede.",
+            "Punkt 3 Eventuelt",
+            "Referat",
+            "Intet.",
+        ]
+    )
     meeting = extract_text(text).meetings[0]
-    assert (meeting.kind, meeting.date, meeting.body) == ("referat", "2026-02-26", "Task Force for Kræft- og Psykiatriområdet")
+    assert (meeting.kind, meeting.date, meeting.body) == (
+        "referat",
+        "2026-02-26",
+        "Task Force for Kræft- og Psykiatriområdet",
+    )
     assert [item.number for item in meeting.items] == ["1", "2", "3"]
     monitoring = meeting.items[1]
     assert [(s.number, s.title) for s in monitoring.subitems] == [("a", "Psykiatri"), ("b", "Kræft")]
@@ -130,12 +186,19 @@ def test_front_agenda_list_is_not_items_and_subitems_with_sections():
 
 
 def test_numbering_restart_starts_a_second_meeting():
-    text = "\n".join([
-        " 9 (Offentlig) Eventuelt", "Indstilling", "Det indstilles,", "at udvalget drøfter eventuelt",
-        "10 (Fortrolig)",
-        " 1 (Fortrolig)",
-        " 2 (Offentlig) Godkendelse af referat", "Beslutninger", "Psykiatri- og Socialudvalget godkendte referatet.",
-    ])
+    text = "\n".join(
+        [
+            " 9 (Offentlig) Eventuelt",
+            "Indstilling",
+            "Det indstilles,",
+            "at udvalget drøfter eventuelt",
+            "10 (Fortrolig)",
+            " 1 (Fortrolig)",
+            " 2 (Offentlig) Godkendelse af referat",
+            "Beslutninger",
+            "Psykiatri- og Socialudvalget godkendte referatet.",
+        ]
+    )
     meetings = extract_text(text).meetings
     assert [[i.number for i in m.items] for m in meetings] == [["9", "10"], ["1", "2"]]
     assert [m.kind for m in meetings] == ["dagsorden", "referat"]
@@ -143,15 +206,31 @@ def test_numbering_restart_starts_a_second_meeting():
 
 
 def test_participants_with_party_letters_roles_and_status():
-    text = "\n".join([
-        "Referat", "Sundheds- og Forebyggelsesudvalget", "tirsdag den 4. december 2012, kl. 13:00",
-        "i Mødecenter C, Lokale 32 på Ballerup Rådhus",
-        "Tilstede", "Lolan Ottesen (A) - formand", "Karl Vilhelm Nielsen (V)",
-        "Afbud/Fraværende", "Birte Kramhøft (F)", "Sekretær", "Mie Helene Andresen",
-        "1. Meddelelser", "Sagsnr.: 2011-29298", "Sagsfremstilling", "Intet nyt.",
-    ])
+    text = "\n".join(
+        [
+            "Referat",
+            "Sundheds- og Forebyggelsesudvalget",
+            "tirsdag den 4. december 2012, kl. 13:00",
+            "i Mødecenter C, Lokale 32 på Ballerup Rådhus",
+            "Tilstede",
+            "Lolan Ottesen (A) - formand",
+            "Karl Vilhelm Nielsen (V)",
+            "Afbud/Fraværende",
+            "Birte Kramhøft (F)",
+            "Sekretær",
+            "Mie Helene Andresen",
+            "1. Meddelelser",
+            "Sagsnr.: 2011-29298",
+            "Sagsfremstilling",
+            "Intet nyt.",
+        ]
+    )
     meeting = extract_text(text).meetings[0]
-    assert (meeting.date, meeting.start_time, meeting.body) == ("2012-12-04", "13:00", "Sundheds- og Forebyggelsesudvalget")
+    assert (meeting.date, meeting.start_time, meeting.body) == (
+        "2012-12-04",
+        "13:00",
+        "Sundheds- og Forebyggelsesudvalget",
+    )
     assert meeting.location == "Mødecenter C, Lokale 32 på Ballerup Rådhus"
     assert [(p.name, p.party, p.role, p.status) for p in meeting.participants] == [
         ("Lolan Ottesen", "A", "formand", "present"),
@@ -179,7 +258,11 @@ def test_a_document_without_agenda_items_keeps_its_text_and_says_so():
     document = extract_text(letter)
     [meeting] = document.meetings
     assert meeting.items == [] and meeting.sections[0].text.splitlines() == [
-        "Kære udvalg", "Vedlagt er notatet om takster for madservice 2026.", "Med venlig hilsen", "Jens Holm"]
+        "Kære udvalg",
+        "Vedlagt er notatet om takster for madservice 2026.",
+        "Med venlig hilsen",
+        "Jens Holm",
+    ]
     assert document.warnings == ["pages 1-1: no agenda items found; the text is kept as the meeting's own section"]
     # A meeting with items keeps no copy of its text there.
     assert extract_text("Referat\nPunkt 1 Velkomst\nReferat\nFormanden bød velkommen.\n").meetings[0].sections == []
@@ -203,29 +286,45 @@ def test_decision_outcomes(text, outcome):
 
 
 def test_recommendation_at_clauses():
-    lines = [Line(t, 1) for t in [
-        "Det indstilles,",
-        "at Psykiatri - og Socialudvalget tager orienteringen til efterretning, og",
-        "at udvalget drøfter, hvordan regionerne kan være med til",
-        "at løfte opgaven med de mest udsatte borgere.",
-    ]]
+    lines = [
+        Line(t, 1)
+        for t in [
+            "Det indstilles,",
+            "at Psykiatri - og Socialudvalget tager orienteringen til efterretning, og",
+            "at udvalget drøfter, hvordan regionerne kan være med til",
+            "at løfte opgaven med de mest udsatte borgere.",
+        ]
+    ]
     assert split_recommendations(lines) == [
         "Psykiatri - og Socialudvalget tager orienteringen til efterretning",
         "udvalget drøfter, hvordan regionerne kan være med til at løfte opgaven med de mest udsatte borgere.",
     ]
-    running = [Line(t, 1) for t in [
-        "Det indstilles, at Task Force tager orienteringen til efterretning. Det indstilles herudover, at Task Force",
-        "drøfter møderne.",
-        "Task Force kan komme med bemærkninger.",
-    ]]
-    assert split_recommendations(running) == ["Task Force tager orienteringen til efterretning.", "Task Force drøfter møderne."]
+    running = [
+        Line(t, 1)
+        for t in [
+            "Det indstilles, at Task Force tager orienteringen til efterretning. Det indstilles herudover, at Task Force",
+            "drøfter møderne.",
+            "Task Force kan komme med bemærkninger.",
+        ]
+    ]
+    assert split_recommendations(running) == [
+        "Task Force tager orienteringen til efterretning.",
+        "Task Force drøfter møderne.",
+    ]
 
 
 @pytest.mark.parametrize(
     "text, date",
-    [("tirsdag den 4. december 2012, kl. 13:00", "2012-12-04"), ("Dato: 04.12.2012", "2012-12-04"),
-     ("den 10-04-2013", "2013-04-10"), ("26. februar 2026", "2026-02-26"), ("uden dato", None),
-     ("Mødedato: 2013-06-20", "2013-06-20"), ("den 22. august", None), ("Sagsnr. EMN-2022-00567", None)],
+    [
+        ("tirsdag den 4. december 2012, kl. 13:00", "2012-12-04"),
+        ("Dato: 04.12.2012", "2012-12-04"),
+        ("den 10-04-2013", "2013-04-10"),
+        ("26. februar 2026", "2026-02-26"),
+        ("uden dato", None),
+        ("Mødedato: 2013-06-20", "2013-06-20"),
+        ("den 22. august", None),
+        ("Sagsnr. EMN-2022-00567", None),
+    ],
 )
 def test_meeting_dates(text, date):
     assert first_full_date(text) == date

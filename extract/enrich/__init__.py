@@ -15,8 +15,8 @@ import datetime
 import re
 from typing import Optional
 
-from referat.extract.enrich.actors import ActorContext, canonical_organisation, resolve_name
 from referat.extract.dates import date_context
+from referat.extract.enrich.actors import ActorContext, canonical_organisation, resolve_name
 from referat.extract.enrich.pipeline import EnrichContext, get_nlp, run
 from referat.models import Amount, DateMention, Document, Entity, Item, Position, Statement, walk_items
 
@@ -56,7 +56,9 @@ def enrich_document(document: Document) -> Document:
             reference = date_context([text for item in walk_items(meeting.items) for text in _texts(item)])
         participants = [p.name for p in meeting.participants]
         chair = next((p.name for p in meeting.participants if p.role and re.match(r"^formand", p.role, re.I)), None)
-        vice_chair = next((p.name for p in meeting.participants if p.role and re.match(r"^næstformand", p.role, re.I)), None)
+        vice_chair = next(
+            (p.name for p in meeting.participants if p.role and re.match(r"^næstformand", p.role, re.I)), None
+        )
         for item in walk_items(meeting.items):
             _enrich_item(item, reference, participants, chair, vice_chair)
     return document
@@ -64,10 +66,10 @@ def enrich_document(document: Document) -> Document:
 
 def _enrich_item(
     item: Item,
-    reference: Optional[datetime.date],
+    reference: datetime.date | None,
     participants: list[str],
-    chair: Optional[str] = None,
-    vice_chair: Optional[str] = None,
+    chair: str | None = None,
+    vice_chair: str | None = None,
 ) -> None:
     """Run the pipeline once over the item: its title, text and sections joined by blank
     lines (one Doc per item, not per section: most sections are a line or two long)."""
@@ -120,7 +122,13 @@ def _enrich_item(
     item.dates.extend(DateMention(**mention) for mention in doc._.dates)
     item.amounts.extend(Amount(**amount) for amount in doc._.amounts)
     item.statements.extend(
-        Statement(actor=found.actor.canonical, actor_type=found.actor.kind, verb=found.verb, text=found.text, page=pages.at(found.start_char))
+        Statement(
+            actor=found.actor.canonical,
+            actor_type=found.actor.kind,
+            verb=found.verb,
+            text=found.text,
+            page=pages.at(found.start_char),
+        )
         for found in doc._.statements
     )
     item.positions.extend(Position(actor=p.actor, stance=p.stance, text=p.text) for p in doc._.positions)
@@ -130,7 +138,7 @@ def _texts(item: Item) -> list[str]:
     return [item.title, item.text] + [section.text for section in item.sections]
 
 
-def _parse_iso(value: Optional[str]) -> Optional[datetime.date]:
+def _parse_iso(value: str | None) -> datetime.date | None:
     try:
         return datetime.date.fromisoformat(value) if value else None
     except ValueError:

@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
 
 from rapidfuzz import fuzz, process
 
@@ -19,12 +18,26 @@ GAZETTEER = Path(__file__).resolve().parent.parent.parent / "data" / "gazetteer.
 
 # Collectives that speak as one: canonical spelling as the contract's examples have them.
 COLLECTIVES = {
-    "medlemmerne": "Medlemmerne", "rådsmedlemmerne": "Rådsmedlemmerne", "udvalgsmedlemmerne": "Udvalgsmedlemmerne",
-    "flere medlemmer": "Medlemmerne", "enkelte medlemmer": "Medlemmerne", "mange medlemmer": "Medlemmerne",
-    "task force": "Task Force", "task forcen": "Task Force", "taskforcen": "Task Force",
-    "regionerne": "Regionerne", "kommunerne": "Kommunerne", "styrelserne": "Styrelserne",
-    "udvalget": "Udvalget", "rådet": "Rådet", "sekretariatet": "Sekretariatet", "deltagerne": "Deltagerne",
-    "parterne": "Parterne", "formanden": "Formanden", "formandskabet": "Formandskabet", "direktionen": "Direktionen",
+    "medlemmerne": "Medlemmerne",
+    "rådsmedlemmerne": "Rådsmedlemmerne",
+    "udvalgsmedlemmerne": "Udvalgsmedlemmerne",
+    "flere medlemmer": "Medlemmerne",
+    "enkelte medlemmer": "Medlemmerne",
+    "mange medlemmer": "Medlemmerne",
+    "task force": "Task Force",
+    "task forcen": "Task Force",
+    "taskforcen": "Task Force",
+    "regionerne": "Regionerne",
+    "kommunerne": "Kommunerne",
+    "styrelserne": "Styrelserne",
+    "udvalget": "Udvalget",
+    "rådet": "Rådet",
+    "sekretariatet": "Sekretariatet",
+    "deltagerne": "Deltagerne",
+    "parterne": "Parterne",
+    "formanden": "Formanden",
+    "formandskabet": "Formandskabet",
+    "direktionen": "Direktionen",
 }
 # Definite short forms and the suffix of the actor they refer back to.
 SHORT_FORMS = {
@@ -115,13 +128,13 @@ class ActorContext:
     participants: list[str] = field(default_factory=list)
     seen: list[Actor] = field(default_factory=list)
     # The meeting's chair and vice-chair from its participant list: "Formanden orienterede …".
-    chair: Optional[str] = None
-    vice_chair: Optional[str] = None
+    chair: str | None = None
+    vice_chair: str | None = None
 
     def note(self, actor: Actor) -> None:
         self.seen.append(actor)
 
-    def resolve(self, mention: str) -> Optional[Actor]:
+    def resolve(self, mention: str) -> Actor | None:
         """Canonical actor for a mention, or None when it refers to nothing known.
 
         Example:
@@ -135,7 +148,9 @@ class ActorContext:
         if low in SHORT_FORMS:
             suffix = SHORT_FORMS[low]
             for actor in reversed(self.seen):
-                if actor.kind != "person" and (actor.canonical.lower().endswith(suffix.lower()) or actor.canonical.startswith(suffix)):
+                if actor.kind != "person" and (
+                    actor.canonical.lower().endswith(suffix.lower()) or actor.canonical.startswith(suffix)
+                ):
                     return actor
             return None
         if low in PRONOUNS:
@@ -160,7 +175,7 @@ def _canonical_names() -> list[str]:
     return sorted({actor.canonical for actor in gazetteer().values()})
 
 
-def canonical_organisation(text: str) -> Optional[str]:
+def canonical_organisation(text: str) -> str | None:
     """The gazetteer's name for a spelling variant ("Faaborg Midtfyn Kommune",
     "Indenrigs og Sundhedsministeriet", "Psykiatri - og Socialudvalget").
 
@@ -180,7 +195,7 @@ def canonical_organisation(text: str) -> Optional[str]:
     return best[0] if best else text
 
 
-def resolve_name(text: str, participants: Optional[list[str]] = None) -> Optional[Actor]:
+def resolve_name(text: str, participants: list[str] | None = None) -> Actor | None:
     """A name as written → canonical Actor, through the gazetteer, genitives and titles.
 
     Example:

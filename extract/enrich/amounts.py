@@ -3,27 +3,54 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator, Optional
 
 from referat.extract.textscan import lower_keeping_offsets, merged_stretches
 
 # Qualifiers before the number, as the contract names them.
 QUALIFIERS = {
-    "ca.": "approx", "ca": "approx", "cirka": "approx", "omkring": "approx", "omtrent": "approx", "anslået": "approx",
-    "over": "at_least", "mindst": "at_least", "mere end": "at_least", "godt": "at_least", "minimum": "at_least",
-    "knap": "at_most", "op til": "at_most", "højst": "at_most", "under": "at_most", "maksimalt": "at_most",
-    "maks.": "at_most", "næsten": "at_most", "mindre end": "at_most",
+    "ca.": "approx",
+    "ca": "approx",
+    "cirka": "approx",
+    "omkring": "approx",
+    "omtrent": "approx",
+    "anslået": "approx",
+    "over": "at_least",
+    "mindst": "at_least",
+    "mere end": "at_least",
+    "godt": "at_least",
+    "minimum": "at_least",
+    "knap": "at_most",
+    "op til": "at_most",
+    "højst": "at_most",
+    "under": "at_most",
+    "maksimalt": "at_most",
+    "maks.": "at_most",
+    "næsten": "at_most",
+    "mindre end": "at_most",
 }
 MULTIPLIERS = {
-    "mia.": 1e9, "mia": 1e9, "milliard": 1e9, "milliarder": 1e9,
-    "mio.": 1e6, "mio": 1e6, "mill.": 1e6, "million": 1e6, "millioner": 1e6,
-    "t.kr.": 1e3, "tkr.": 1e3, "tusind": 1e3, "tusinde": 1e3,
+    "mia.": 1e9,
+    "mia": 1e9,
+    "milliard": 1e9,
+    "milliarder": 1e9,
+    "mio.": 1e6,
+    "mio": 1e6,
+    "mill.": 1e6,
+    "million": 1e6,
+    "millioner": 1e6,
+    "t.kr.": 1e3,
+    "tkr.": 1e3,
+    "tusind": 1e3,
+    "tusinde": 1e3,
 }
 _QUALIFIER_WORDS = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 # "1.316.000", "2,59", "175", "3,0"; Danish thousands dot, decimal comma.
 _NUMBER = r"(?P<number>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
-_MULTIPLIER = "(?:\\s*(?P<multiplier>" + "|".join(sorted((re.escape(m) for m in MULTIPLIERS), key=len, reverse=True)) + "))?"
+_MULTIPLIER = (
+    "(?:\\s*(?P<multiplier>" + "|".join(sorted((re.escape(m) for m in MULTIPLIERS), key=len, reverse=True)) + "))?"
+)
 _CURRENCY = r"\s*(?P<currency>kr\.|kr\b|kroner|DKK)"
 # The match starts at the number (a cheap first character); the qualifier is looked up behind it.
 AMOUNT = re.compile(rf"(?<![\w.,]){_NUMBER}{_MULTIPLIER}{_CURRENCY}", re.IGNORECASE)
@@ -38,15 +65,15 @@ class AmountMatch:
     end_char: int
     text: str
     value: float
-    qualifier: Optional[str]
-    year: Optional[int]
+    qualifier: str | None
+    year: int | None
 
 
 _CLAUSE_YEAR = re.compile(r"\bi\s+(?P<year>(?:19|20)\d{2})(?!\d)")
 _CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|,\s|\n\n")
 
 
-def _year_later_in_clause(text: str, start: int) -> Optional[re.Match]:
+def _year_later_in_clause(text: str, start: int) -> re.Match | None:
     end_match = _CLAUSE_END.search(text, start)
     end = end_match.start() if end_match else len(text)
     next_amount = AMOUNT.search(text, start, end)
@@ -114,4 +141,10 @@ def _currency_stretches(text: str) -> list[tuple[int, int]]:
 def iter_amounts(text: str) -> Iterator[dict]:
     """The contract's Amount fields for each amount in ``text``."""
     for match in find_amounts(text):
-        yield {"text": match.text, "value": match.value, "currency": "DKK", "qualifier": match.qualifier, "year": match.year}
+        yield {
+            "text": match.text,
+            "value": match.value,
+            "currency": "DKK",
+            "qualifier": match.qualifier,
+            "year": match.year,
+        }

@@ -28,7 +28,6 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
 
 import numpy
 import spacy
@@ -38,11 +37,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from referat.extract.dates import iter_dates
 from referat.extract.enrich import positions as positions_module
 from referat.extract.enrich import statements as statements_module
 from referat.extract.enrich.actors import ActorContext, actor_pattern, gazetteer
 from referat.extract.enrich.amounts import iter_amounts
-from referat.extract.dates import iter_dates
 from referat.extract.enrich.positions import find_positions
 from referat.extract.enrich.statements import find_statements
 
@@ -57,17 +56,17 @@ for _name in ("referat_context", "dates", "amounts", "statements", "positions"):
 class EnrichContext:
     """What a section's Doc needs to know about its meeting and item."""
 
-    reference_date: Optional[datetime.date] = None
+    reference_date: datetime.date | None = None
     actors: ActorContext = field(default_factory=ActorContext)
     with_statements: bool = True
     # Where statements may be looked for (minutes, decisions, unheaded text); None: everywhere.
-    statement_ranges: Optional[list[tuple[int, int]]] = None
+    statement_ranges: list[tuple[int, int]] | None = None
     # doc.text rebuilds the string from Token objects on every call: keep the original.
     text: str = ""
 
 
 def _text(doc: Doc) -> str:
-    context: Optional[EnrichContext] = doc._.referat_context
+    context: EnrichContext | None = doc._.referat_context
     return context.text if context is not None and context.text else doc.text
 
 
@@ -87,12 +86,14 @@ class LemmaTable:
         # Every BLOCK-th form, bisected in C; then one block is split and bisected. A pure
         # Python bisection over all forms cost ~13 µs a lookup (20 slices), and the first
         # document of a process looks up thousands of new words.
-        self._block_firsts = [self._slice(forms, self._form_starts, index) for index in range(0, len(self._form_starts), self.BLOCK)]
+        self._block_firsts = [
+            self._slice(forms, self._form_starts, index) for index in range(0, len(self._form_starts), self.BLOCK)
+        ]
 
     BLOCK = 16
 
     @classmethod
-    def load(cls, path: Path) -> "LemmaTable":
+    def load(cls, path: Path) -> LemmaTable:
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             forms, _, lemmas = handle.read().partition("\0")
         return cls(forms, lemmas)
@@ -240,7 +241,7 @@ PERSON_RULES = re.compile(
 
 
 @Language.factory("referat_entities", default_config={})
-def make_entities(nlp: Language, name: str) -> "EntityRecogniser":
+def make_entities(nlp: Language, name: str) -> EntityRecogniser:
     return EntityRecogniser(nlp)
 
 
@@ -255,7 +256,11 @@ class EntityRecogniser:
                 continue
             by_label["ORG"].append(surface)
             if surface.endswith(" Kommune"):
-                by_label["LOC"].append(surface[: -len(" Kommune")].rstrip("s") if surface.startswith("Københavns") else surface[: -len(" Kommune")])
+                by_label["LOC"].append(
+                    surface[: -len(" Kommune")].rstrip("s")
+                    if surface.startswith("Københavns")
+                    else surface[: -len(" Kommune")]
+                )
         by_label["LOC"] += ["Danmark", "Christiansborg", "Grønland", "Færøerne"]
         for label, surfaces in by_label.items():
             self.matcher.add(label, [nlp.make_doc(surface) for surface in sorted(set(surfaces))])
@@ -272,13 +277,16 @@ class EntityRecogniser:
             span = doc.char_span(start, end, label="LAW", alignment_mode="expand")
             if span is not None:
                 spans.append(span)
-        titled = any(word in lower for word in ("formand", "minister", "direktør", "chef", "konsulent", "borgmester", "leder", "rådgiver"))
+        titled = any(
+            word in lower
+            for word in ("formand", "minister", "direktør", "chef", "konsulent", "borgmester", "leder", "rådgiver")
+        )
         for pattern in (PERSON_RULES, PERSON_TITLED_AFTER) if titled or "," in text else ():
             for match in pattern.finditer(text):
                 span = doc.char_span(match.start("name"), match.end("name"), label="PER", alignment_mode="expand")
                 if span is not None:
                     spans.append(span)
-        context: Optional[EnrichContext] = doc._.referat_context
+        context: EnrichContext | None = doc._.referat_context
         if context is not None:
             for participant in context.actors.participants:
                 for match in re.finditer(re.escape(participant), text):
@@ -292,7 +300,7 @@ class EntityRecogniser:
 @Language.component("referat_dates")
 def dates(doc: Doc) -> Doc:
     """Reads doc.text and the meeting date; writes doc._.dates."""
-    context: Optional[EnrichContext] = doc._.referat_context
+    context: EnrichContext | None = doc._.referat_context
     doc._.dates = list(iter_dates(_text(doc), context.reference_date if context else None))
     return doc
 
@@ -310,7 +318,7 @@ def amounts(doc: Doc) -> Doc:
 @Language.component("referat_statements")
 def statements(doc: Doc) -> Doc:
     """Reads doc.text, doc.ents (actors seen) and the item's actor context; writes doc._.statements."""
-    context: Optional[EnrichContext] = doc._.referat_context
+    context: EnrichContext | None = doc._.referat_context
     actors = context.actors if context else ActorContext()
     if context is not None and not context.with_statements:
         doc._.statements = []
@@ -321,7 +329,9 @@ def statements(doc: Doc) -> Doc:
         return doc
     found = []
     for start, end in context.statement_ranges:
-        found.extend(replace(match, start_char=match.start_char + start) for match in find_statements(text[start:end], actors))
+        found.extend(
+            replace(match, start_char=match.start_char + start) for match in find_statements(text[start:end], actors)
+        )
     doc._.statements = found
     return doc
 
@@ -329,12 +339,19 @@ def statements(doc: Doc) -> Doc:
 @Language.component("referat_positions")
 def positions(doc: Doc) -> Doc:
     """Reads doc.text; writes doc._.positions."""
-    context: Optional[EnrichContext] = doc._.referat_context
+    context: EnrichContext | None = doc._.referat_context
     doc._.positions = find_positions(_text(doc), context.actors if context else None)
     return doc
 
 
-PIPELINE = ("referat_lemmas", "referat_entities", "referat_dates", "referat_amounts", "referat_statements", "referat_positions")
+PIPELINE = (
+    "referat_lemmas",
+    "referat_entities",
+    "referat_dates",
+    "referat_amounts",
+    "referat_statements",
+    "referat_positions",
+)
 
 
 _WARM_UP = (
@@ -360,8 +377,14 @@ def get_nlp() -> Language:
     # Load and compile what every document needs here, once, so the first document is
     # not slower than the rest (the actor patterns alternate over every gazetteer name).
     _lemma_table()
-    for compile_once in (actor_pattern, statements_module._subject_before_verb, statements_module._actor_after_verb,
-                         statements_module._relative_clause, statements_module._next_present_verb, positions_module._subject_actor):
+    for compile_once in (
+        actor_pattern,
+        statements_module._subject_before_verb,
+        statements_module._actor_after_verb,
+        statements_module._relative_clause,
+        statements_module._next_present_verb,
+        positions_module._subject_actor,
+    ):
         compile_once()
     for with_auxiliaries in (False, True):
         statements_module._next_clause(with_auxiliaries)

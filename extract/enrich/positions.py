@@ -9,21 +9,34 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
-
 from functools import lru_cache
 
-from referat.extract.textscan import lower_keeping_offsets, merged_stretches
 from referat.extract.enrich.actors import ActorContext, actor_alternation, party_letters
+from referat.extract.textscan import lower_keeping_offsets, merged_stretches
 
 STANCES: list[tuple[str, re.Pattern]] = [
-    ("against", re.compile(r"\b(?:stemte|stemmer)\s+imod\b|\bkunne\s+ikke\s+tiltræde\b|\bønskede\s+(?:sin|deres)\s+stemme\s+ført\s+til\s+protokol\b|\bvar\s+imod\b")),
-    ("for", re.compile(r"\b(?:stemte|stemmer)\s+for\b|\btiltrådte\s+indstillingen\b|\bbakkede\s+op\s+om\b|\btilsluttede\s+sig\b|\bstøttede\s+(?:forslaget|indstillingen)\b")),
+    (
+        "against",
+        re.compile(
+            r"\b(?:stemte|stemmer)\s+imod\b|\bkunne\s+ikke\s+tiltræde\b|\bønskede\s+(?:sin|deres)\s+stemme\s+ført\s+til\s+protokol\b|\bvar\s+imod\b"
+        ),
+    ),
+    (
+        "for",
+        re.compile(
+            r"\b(?:stemte|stemmer)\s+for\b|\btiltrådte\s+indstillingen\b|\bbakkede\s+op\s+om\b|\btilsluttede\s+sig\b|\bstøttede\s+(?:forslaget|indstillingen)\b"
+        ),
+    ),
     ("abstain", re.compile(r"\bundlod\s+at\s+stemme\b|\bhverken\s+for\s+eller\s+imod\b")),
     ("reservation", re.compile(r"\btog\s+forbehold\b|\bforbeholdt\s+sig\b|\btager\s+forbehold\b")),
-    ("not_participating", re.compile(r"\bdeltog\s+ikke\s+i\s+(?:sagens\s+)?behandling(?:en)?\b|\berklærede\s+sig\s+inhabil\b")),
+    (
+        "not_participating",
+        re.compile(r"\bdeltog\s+ikke\s+i\s+(?:sagens\s+)?behandling(?:en)?\b|\berklærede\s+sig\s+inhabil\b"),
+    ),
 ]
-_ANY_STANCE = re.compile(r"stemte|stemmer|tiltræde|forbehold|undlod|deltog ikke|inhabil|protokol|var imod|bakkede op|tilsluttede sig|støttede")
+_ANY_STANCE = re.compile(
+    r"stemte|stemmer|tiltræde|forbehold|undlod|deltog ikke|inhabil|protokol|var imod|bakkede op|tilsluttede sig|støttede"
+)
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:og|men|mens|samt|hvorimod)\s+")
 # The longest stance phrase ("ønskede deres stemme ført til protokol") reaches this far
 # from any of the words above.
@@ -50,7 +63,7 @@ class PositionMatch:
     text: str
 
 
-def find_positions(text: str, context: Optional[ActorContext] = None) -> list[PositionMatch]:
+def find_positions(text: str, context: ActorContext | None = None) -> list[PositionMatch]:
     """Positions stated in ``text``, one per actor.
 
     Example:
@@ -60,7 +73,8 @@ def find_positions(text: str, context: Optional[ActorContext] = None) -> list[Po
     lower = lower_keeping_offsets(text)  # offsets hold; the patterns are lower-case
     # The stance patterns run only around the words they all contain (most texts have none).
     stretches = merged_stretches(
-        (max(0, word.start() - _STANCE_REACH), min(len(lower), word.end() + _STANCE_REACH)) for word in _ANY_STANCE.finditer(lower)
+        (max(0, word.start() - _STANCE_REACH), min(len(lower), word.end() + _STANCE_REACH))
+        for word in _ANY_STANCE.finditer(lower)
     )
     if not stretches:
         return []
@@ -68,10 +82,14 @@ def find_positions(text: str, context: Optional[ActorContext] = None) -> list[Po
     found: list[PositionMatch] = []
     hits = sorted(
         (match.start(), match.end(), stance)
-        for stance, pattern in STANCES for start, end in stretches for match in pattern.finditer(lower, start, end)
+        for stance, pattern in STANCES
+        for start, end in stretches
+        for match in pattern.finditer(lower, start, end)
     )
     for start, _end, stance in hits:
-        sentence_start = max(text.rfind(". ", 0, start) + 2 if text.rfind(". ", 0, start) >= 0 else 0, text.rfind("\n", 0, start) + 1)
+        sentence_start = max(
+            text.rfind(". ", 0, start) + 2 if text.rfind(". ", 0, start) >= 0 else 0, text.rfind("\n", 0, start) + 1
+        )
         sentence_end = min(e for e in (text.find(". ", start), text.find("\n", start), len(text)) if e >= 0)
         sentence_text = " ".join(text[sentence_start : sentence_end + 1].split())
         # "V stemte imod, og Ø tog forbehold": a coordinated clause has its own subject.

@@ -17,13 +17,12 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
 
-from referat.extract.textscan import lower_keeping_offsets
 from referat.extract.enrich.actors import Actor, ActorContext, actor_alternation, actor_pattern
+from referat.extract.textscan import lower_keeping_offsets
 
 # infinitive → (past tense forms, participle forms, particle after the verb or None)
-SPEECH_VERBS: dict[str, tuple[tuple[str, ...], tuple[str, ...], Optional[str]]] = {
+SPEECH_VERBS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str | None]] = {
     "orientere": (("orienterede",), ("orienteret",), None),
     "foreslå": (("foreslog",), ("foreslået",), None),
     "bemærke": (("bemærkede",), ("bemærket",), None),
@@ -81,8 +80,11 @@ VERB = re.compile(r"(?<![\wæøå])(?P<verb>" + "|".join(sorted(_FORMS, key=len,
 # The same forms for one pass over lower-cased text; the lookahead skips positions
 # whose first letter starts no verb form.
 _VERB_LOWER = re.compile(
-    "(?=[" + "".join(sorted({form[0] for form in _FORMS})) + r"])(?<![\wæøå])(?:"
-    + "|".join(sorted(_FORMS, key=len, reverse=True)) + r")(?![\wæøå])"
+    "(?=["
+    + "".join(sorted({form[0] for form in _FORMS}))
+    + r"])(?<![\wæøå])(?:"
+    + "|".join(sorted(_FORMS, key=len, reverse=True))
+    + r")(?![\wæøå])"
 )
 
 # Present tense, used only in a relative clause about a letter or report ("brev fra
@@ -152,7 +154,7 @@ def _sentences(text: str) -> list[tuple[int, str]]:
     return pieces
 
 
-def find_statements(text: str, context: Optional[ActorContext] = None) -> list[StatementMatch]:
+def find_statements(text: str, context: ActorContext | None = None) -> list[StatementMatch]:
     """Statements in a section's text (line breaks kept, so bullets can be found).
 
     Example:
@@ -176,8 +178,8 @@ def find_statements(text: str, context: Optional[ActorContext] = None) -> list[S
         if not has_verb and not has_relative:
             continue  # most sentences say nothing; skip them before any per-sentence search
         verbs = list(VERB.finditer(sentence)) if has_verb else []
-        sentence_subject: Optional[Actor] = None
-        last_actor: Optional[Actor] = None
+        sentence_subject: Actor | None = None
+        last_actor: Actor | None = None
         leading = actor_pattern().match(sentence, len(sentence) - len(sentence.lstrip()))
         if leading:
             sentence_subject = context.resolve(leading.group("actor"))
@@ -195,7 +197,9 @@ def find_statements(text: str, context: Optional[ActorContext] = None) -> list[S
                 if not particle_match:
                     continue  # "gjorde" without "opmærksom på" is not speech
                 rest = rest[particle_match.end() :]
-            content = _content(rest, text, offset + len(sentence))  # the list after a colon is read from the lines as printed
+            content = _content(
+                rest, text, offset + len(sentence)
+            )  # the list after a colon is read from the lines as printed
             if not content:
                 continue
             found.append(StatementMatch(actor, lemma, content, offset + verb_match.start()))
@@ -245,7 +249,7 @@ def _relative_statements(sentence: str, offset: int, whole: str, context: ActorC
                 particle_match = re.match(rf"^\s*(?:{ADVERBS}\s+)*{re.escape(particle)}(?![\wæøå])", rest, re.I)
                 if not particle_match:
                     break
-                rest = rest[particle_match.end():]
+                rest = rest[particle_match.end() :]
             following = _next_present_verb().search(rest)
             content = _content(rest[: following.start()] if following else rest, whole, offset + len(sentence))
             if content:
@@ -260,13 +264,20 @@ def _relative_statements(sentence: str, offset: int, whole: str, context: ActorC
 
 # Found from the dot backwards: a dot before a capital is rare, a word boundary is everywhere.
 _DOT_BEFORE_CAPITAL = re.compile(r"\.(?=\s+[A-ZÆØÅ])")
-_ABBREVIATION_BEFORE_DOT = re.compile(r"(?<!\w)(?:bl\.a|f\.eks|fx|mhp|jf|ift|evt|ca|pga|inkl|ekskl|hhv|mv|vedr|d|nr|kl|pct|mio|mia|kr|dvs|el|mht|st|tlf)$", re.I)
+_ABBREVIATION_BEFORE_DOT = re.compile(
+    r"(?<!\w)(?:bl\.a|f\.eks|fx|mhp|jf|ift|evt|ca|pga|inkl|ekskl|hhv|mv|vedr|d|nr|kl|pct|mio|mia|kr|dvs|el|mht|st|tlf)$",
+    re.I,
+)
 
 
 def _sentences_with_abbreviations(text: str) -> list[tuple[int, str]]:
     # "jf. Aftale …", "ca. 20 …": an abbreviation's dot before a capital is no sentence end.
     # The marker has the same length as the dot, so offsets hold.
-    dots = [dot.start() for dot in _DOT_BEFORE_CAPITAL.finditer(text) if _ABBREVIATION_BEFORE_DOT.search(text, max(0, dot.start() - 6), dot.start())]
+    dots = [
+        dot.start()
+        for dot in _DOT_BEFORE_CAPITAL.finditer(text)
+        if _ABBREVIATION_BEFORE_DOT.search(text, max(0, dot.start() - 6), dot.start())
+    ]
     if not dots:
         return _sentences(text)
     characters = list(text)
@@ -291,7 +302,7 @@ def _actor_for(
     verb: re.Match,
     participle: bool,
     context: ActorContext,
-    inherited: Optional[Actor],
+    inherited: Actor | None,
     offset: int = 0,
     soft_breaks: frozenset[int] | set[int] = frozenset(),
 ):
@@ -317,7 +328,12 @@ def _actor_for(
         actor_text = tail.group("actor")
         prefix = before[: tail.start()]
         starts_line = offset + tail.start() - 1 in soft_breaks
-        if starts_line or _CLAUSE_START.search(prefix) or not prefix.strip() or re.search(r"\b(?:hvor|da|når|mens|idet|fordi|som)\s+$", prefix, re.I):
+        if (
+            starts_line
+            or _CLAUSE_START.search(prefix)
+            or not prefix.strip()
+            or re.search(r"\b(?:hvor|da|når|mens|idet|fordi|som)\s+$", prefix, re.I)
+        ):
             actor = context.resolve(actor_text)
             if actor is not None:
                 return actor, after_start
@@ -337,7 +353,9 @@ def _actor_for(
         if actor is not None:
             return actor, after_start + inverted.end()
     # A second verb joined by og/men keeps the subject: "…, men pegede samtidig på, at …"
-    if inherited is not None and re.search(r"(?:,\s*|\s)(?:og|men|samt|herunder)\s+(?:(?:" + ADVERBS + r")\s+)*$", before, re.I):
+    if inherited is not None and re.search(
+        r"(?:,\s*|\s)(?:og|men|samt|herunder)\s+(?:(?:" + ADVERBS + r")\s+)*$", before, re.I
+    ):
         return inherited, after_start
     return None, after_start
 
@@ -348,7 +366,12 @@ def _content(rest: str, whole: str, sentence_end: int) -> str:
     # a prepositional addressee before the "at"-clause is not the content.
     rest = re.sub(r"^(?:over\s+for|overfor|til|for|i|på)\s+[^,.]{1,100}?,\s*(?=at\s)", "", rest, flags=re.I)
     # "orienterede udvalget mundtligt om …": the addressee is not the content.
-    rest = re.sub(rf"^(?:udvalget|rådet|medlemmerne|task force|deltagerne|dem|ham|hende)\s+(?:(?:{ADVERBS})\s+)*(?=om\b)", "", rest, flags=re.I)
+    rest = re.sub(
+        rf"^(?:udvalget|rådet|medlemmerne|task force|deltagerne|dem|ham|hende)\s+(?:(?:{ADVERBS})\s+)*(?=om\b)",
+        "",
+        rest,
+        flags=re.I,
+    )
     clause = re.match(r"^,?\s*(?:om\s*,?\s*)?at\s+(?P<content>.*)$", rest, re.I | re.S) or re.match(
         r"^,?\s*om\s+(?P<content>.*)$", rest, re.I | re.S
     )

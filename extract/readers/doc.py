@@ -17,7 +17,6 @@ import signal
 import subprocess
 import tempfile
 from pathlib import Path
-from typing import Optional
 
 from referat.extract.errors import ExtractionError, UnsupportedFormat
 from referat.extract.pages import ReadResult
@@ -28,7 +27,7 @@ MEDIA_TYPE = "application/msword"
 CONVERT_TIMEOUT = 120.0
 
 
-def office_program() -> Optional[str]:
+def office_program() -> str | None:
     """LibreOffice's command line program, if it is installed."""
     return shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -37,7 +36,9 @@ def read_doc(path: str, data: bytes) -> ReadResult:
     """Read a legacy Word file by converting it to DOCX with LibreOffice."""
     office = office_program()
     if office is None:
-        raise UnsupportedFormat(path, "legacy Word .doc needs LibreOffice to be read (install it, or save the file as DOCX or PDF)")
+        raise UnsupportedFormat(
+            path, "legacy Word .doc needs LibreOffice to be read (install it, or save the file as DOCX or PDF)"
+        )
     docx = _convert_to_docx(path, data, office)
     result = read_docx(path, docx)
     result.media_type = MEDIA_TYPE
@@ -51,16 +52,29 @@ def _convert_to_docx(path: str, data: bytes, office: str) -> bytes:
         source = Path(work) / "input.doc"
         source.write_bytes(data)
         command = [
-            office, "--headless", "--norestore", "--nologo", "--nolockcheck",
+            office,
+            "--headless",
+            "--norestore",
+            "--nologo",
+            "--nolockcheck",
             f"-env:UserInstallation={(Path(work) / 'profile').as_uri()}",
             # Only Word's own binary format: anything else (junk, a spreadsheet) must fail, not
             # be imported as text.
-            "--infilter=MS Word 97", "--convert-to", "docx", "--outdir", str(Path(work) / "out"), str(source),
+            "--infilter=MS Word 97",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            str(Path(work) / "out"),
+            str(source),
         ]
         try:
-            process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+            process = subprocess.Popen(
+                command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+            )
         except OSError as error:
-            raise ExtractionError(path, f"legacy Word .doc: LibreOffice could not be started ({error.strerror or error})") from None
+            raise ExtractionError(
+                path, f"legacy Word .doc: LibreOffice could not be started ({error.strerror or error})"
+            ) from None
         try:
             _, errors = process.communicate(timeout=CONVERT_TIMEOUT)
         except subprocess.TimeoutExpired:
@@ -69,12 +83,17 @@ def _convert_to_docx(path: str, data: bytes, office: str) -> bytes:
             except ProcessLookupError:
                 pass  # it ended just now
             process.wait()
-            raise ExtractionError(path, f"legacy Word .doc: LibreOffice did not finish converting it in {CONVERT_TIMEOUT:g} s") from None
+            raise ExtractionError(
+                path, f"legacy Word .doc: LibreOffice did not finish converting it in {CONVERT_TIMEOUT:g} s"
+            ) from None
         converted = Path(work) / "out" / "input.docx"
         if not converted.is_file():
             # LibreOffice exits 0 even when it cannot load the file; the missing output says so.
             said = " ".join(errors.decode("utf-8", "replace").split())
-            detail = said[said.find("Error:"):][:200] if "Error:" in said else ""
-            raise ExtractionError(path, "legacy Word .doc that LibreOffice could not convert (damaged, or not a Word document)"
-                                  + (f"; LibreOffice: {detail}" if detail else ""))
+            detail = said[said.find("Error:") :][:200] if "Error:" in said else ""
+            raise ExtractionError(
+                path,
+                "legacy Word .doc that LibreOffice could not convert (damaged, or not a Word document)"
+                + (f"; LibreOffice: {detail}" if detail else ""),
+            )
         return converted.read_bytes()

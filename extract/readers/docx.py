@@ -15,8 +15,8 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator, Optional
 
 from lxml import etree
 
@@ -128,7 +128,7 @@ class _Paginator:
 class _Styles:
     """Paragraph styles: name, outline level, bold, numbering, following basedOn."""
 
-    def __init__(self, root: Optional[etree._Element]):
+    def __init__(self, root: etree._Element | None):
         self._by_id: dict[str, etree._Element] = {}
         if root is not None:
             for style in root.iter(_W + "style"):
@@ -136,7 +136,7 @@ class _Styles:
                 if style_id:
                     self._by_id[style_id] = style
 
-    def _chain(self, style_id: Optional[str]) -> Iterator[etree._Element]:
+    def _chain(self, style_id: str | None) -> Iterator[etree._Element]:
         seen = set()
         while style_id and style_id in self._by_id and style_id not in seen:
             seen.add(style_id)
@@ -145,20 +145,20 @@ class _Styles:
             based = style.find(_W + "basedOn")
             style_id = based.get(_W + "val") if based is not None else None
 
-    def name(self, style_id: Optional[str]) -> Optional[str]:
+    def name(self, style_id: str | None) -> str | None:
         for style in self._chain(style_id):
             name = style.find(_W + "name")
             return name.get(_W + "val") if name is not None else style_id
         return style_id
 
-    def bold(self, style_id: Optional[str]) -> bool:
+    def bold(self, style_id: str | None) -> bool:
         for style in self._chain(style_id):
             flag = style.find(f"{_W}rPr/{_W}b")
             if flag is not None:
                 return _on(flag)
         return False
 
-    def num_pr(self, style_id: Optional[str]) -> Optional[tuple[str, int]]:
+    def num_pr(self, style_id: str | None) -> tuple[str, int] | None:
         for style in self._chain(style_id):
             num_pr = style.find(f"{_W}pPr/{_W}numPr")
             if num_pr is not None:
@@ -169,7 +169,7 @@ class _Styles:
         return None
 
 
-def _int(value: Optional[str], default: int = 0) -> int:
+def _int(value: str | None, default: int = 0) -> int:
     """An attribute as a whole number; the file is untrusted, so junk gives the default."""
     try:
         return int(value) if value is not None else default
@@ -200,7 +200,7 @@ class _Level:
 class _Numbering:
     """Computes list labels as Word shows them ("3.", "a)", "1.2")."""
 
-    def __init__(self, root: Optional[etree._Element]):
+    def __init__(self, root: etree._Element | None):
         self._abstract: dict[str, dict[int, _Level]] = {}
         self._num_to_abstract: dict[str, str] = {}
         self._overrides: dict[str, dict[int, int]] = {}
@@ -227,9 +227,11 @@ class _Numbering:
             for override in num.iter(_W + "lvlOverride"):
                 start = override.find(_W + "startOverride")
                 if start is not None:
-                    self._overrides.setdefault(num_id, {})[_int(override.get(_W + "ilvl"), 0)] = _int(start.get(_W + "val"), 1)
+                    self._overrides.setdefault(num_id, {})[_int(override.get(_W + "ilvl"), 0)] = _int(
+                        start.get(_W + "val"), 1
+                    )
 
-    def label(self, num_id: str, level: int) -> Optional[str]:
+    def label(self, num_id: str, level: int) -> str | None:
         """Advance the counter of (list, level) and return its printed label."""
         levels = self._abstract.get(self._num_to_abstract.get(num_id, ""), {})
         if num_id == "0" or level not in levels or not 0 <= level <= MAX_LIST_LEVEL:
@@ -252,7 +254,9 @@ class _Numbering:
 
 
 def _format_number(value: int, fmt: str) -> str:
-    if (fmt.endswith("Letter") and not 0 < value <= MAX_LETTER_VALUE) or (fmt.endswith("Roman") and not 0 < value <= MAX_ROMAN_VALUE):
+    if (fmt.endswith("Letter") and not 0 < value <= MAX_LETTER_VALUE) or (
+        fmt.endswith("Roman") and not 0 < value <= MAX_ROMAN_VALUE
+    ):
         return str(value)  # "aaaaa…" or a million M's is no label anyone printed
     if fmt == "lowerLetter":
         return _letters(value)
@@ -272,8 +276,21 @@ def _letters(value: int) -> str:
 
 
 def _roman(value: int) -> str:
-    numerals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    numerals = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ]
     out = []
     for number, numeral in numerals:
         while value >= number:

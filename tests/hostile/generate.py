@@ -29,7 +29,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Optional
+from typing import Literal
 
 SEED = 20260226
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -67,7 +67,7 @@ class Case:
     name: str  # path inside the corpus folder (spaces, æøå, subfolders allowed)
     kind: str  # its group, e.g. "truncated-pdf"
     expect: Expect
-    reason: Optional[str] = None  # a substring of the failure line, when expect == "fail"
+    reason: str | None = None  # a substring of the failure line, when expect == "fail"
     contains: tuple[str, ...] = ()  # strings the Document JSON must hold, when it succeeds
     bounded: bool = False  # must end in < 10 s (and within a 2 GB address space)
     # Whether the per-file run enriches. Off where the hostility is all in what the reader
@@ -78,7 +78,7 @@ class Case:
 
 
 # A builder returns the file's bytes, or writes ``path`` itself (the zip bomb streams).
-Builder = Callable[["_Context", Path], Optional[bytes]]
+Builder = Callable[["_Context", Path], bytes | None]
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,9 @@ class _Context:
 
 
 @functools.cache
-def minutes_pdf(lines: tuple[str, ...] = tuple(MINUTES_LINES), pages: int = 2, top: float = 90, password: str = "", owner: str = "") -> bytes:
+def minutes_pdf(
+    lines: tuple[str, ...] = tuple(MINUTES_LINES), pages: int = 2, top: float = 90, password: str = "", owner: str = ""
+) -> bytes:
     """A small valid PDF of Danish minutes drawn with reportlab (deterministic: invariant=1)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.pdfencrypt import StandardEncryption
@@ -174,7 +176,24 @@ def _truncated(offset: int) -> Builder:
 
 def _truncation_offsets() -> list[int]:
     size = len(minutes_pdf())
-    return sorted({1, 4, 8, 9, 16, 64, 256, 1024, 2048, *(size * k // 10 for k in range(1, 10)), size - 200, size - 40, size - 6, size - 1})
+    return sorted(
+        {
+            1,
+            4,
+            8,
+            9,
+            16,
+            64,
+            256,
+            1024,
+            2048,
+            *(size * k // 10 for k in range(1, 10)),
+            size - 200,
+            size - 40,
+            size - 6,
+            size - 1,
+        }
+    )
 
 
 def _broken_xref_offsets(ctx: _Context, path: Path) -> bytes:
@@ -208,7 +227,10 @@ def _nested_page_tree(ctx: _Context, path: Path, levels: int = 5000) -> bytes:
     for level in range(levels):
         objects.append(b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % (level + 3))
     page = levels + 2
-    objects.append(b"<< /Type /Page /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>" % (page + 1, page + 2))
+    objects.append(
+        b"<< /Type /Page /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>"
+        % (page + 1, page + 2)
+    )
     objects.append(FONT)
     objects.append(pdf_stream(text_ops(["Punkt 1 Velkomst"])))
     return hand_pdf(objects)
@@ -216,14 +238,30 @@ def _nested_page_tree(ctx: _Context, path: Path, levels: int = 5000) -> bytes:
 
 def _long_line_words(ctx: _Context) -> str:
     rng = ctx.rng
-    vocabulary = ["Punkt", "at", "udvalget", "godkender", "1.", "kr.", "den", "26.", "februar", "2026,", "Region", "Kommune"]
+    vocabulary = [
+        "Punkt",
+        "at",
+        "udvalget",
+        "godkender",
+        "1.",
+        "kr.",
+        "den",
+        "26.",
+        "februar",
+        "2026,",
+        "Region",
+        "Kommune",
+    ]
     words = " ".join(rng.choice(vocabulary) for _ in range(14_000))
     return (words * 2)[:100_000]
 
 
 def _huge_image_pdf(ctx: _Context, path: Path) -> bytes:
     pixels = zlib.compress(b"\x00" * (64 * 1024 * 1024), 9)  # a sliver of what the header claims
-    image = pdf_stream(pixels, b"/Type /XObject /Subtype /Image /Width 100000 /Height 100000 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode ")
+    image = pdf_stream(
+        pixels,
+        b"/Type /XObject /Subtype /Image /Width 100000 /Height 100000 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode ",
+    )
     return one_page_pdf(
         b"q 500 0 0 500 50 50 cm /Im1 Do Q " + text_ops(MINUTES_LINES),
         resources=b"<< /Font << /F1 4 0 R >> /XObject << /Im1 6 0 R >> >>",
@@ -256,7 +294,9 @@ def member(name: str, compress_type: int = zipfile.ZIP_DEFLATED) -> zipfile.ZipI
     return info
 
 
-def make_docx(body_xml: str = "", extra: Optional[dict[str, str | bytes]] = None, document_xml: Optional[str] = None) -> bytes:
+def make_docx(
+    body_xml: str = "", extra: dict[str, str | bytes] | None = None, document_xml: str | None = None
+) -> bytes:
     """A minimal DOCX; ``document_xml`` replaces the whole document part when given.
 
     ``extra`` members are written under the exact name given: a ZipInfo keeps "../".
@@ -347,7 +387,9 @@ def _huge_image_docx(ctx: _Context, path: Path) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
         archive.writestr(member("word/document.xml", zipfile.ZIP_STORED), document(paragraphs(MINUTES_LINES)))
         # Incompressible, so the file really is 48 MB on disk.
-        archive.writestr(member("word/media/image1.png", zipfile.ZIP_STORED), b"\x89PNG\r\n\x1a\n" + ctx.rng.randbytes(48 << 20))
+        archive.writestr(
+            member("word/media/image1.png", zipfile.ZIP_STORED), b"\x89PNG\r\n\x1a\n" + ctx.rng.randbytes(48 << 20)
+        )
     return buffer.getvalue()
 
 
@@ -367,16 +409,27 @@ def _xxe_docx(where: str, padded: bool, part: str = "document") -> Builder:
         if part == "styles":
             styles = f'<?xml version="1.0"?>{prolog}<w:styles xmlns:w="{W_NS}"><w:style w:styleId="&xxe;"/></w:styles>'
             return make_docx(paragraphs(["Punkt 1 Velkomst"]), extra={"word/styles.xml": styles})
-        return make_docx(document_xml=document(paragraphs(["Punkt 1 Velkomst &xxe;" if where != "parameter-entity" else "Punkt 1 Velkomst"]), prolog))
+        return make_docx(
+            document_xml=document(
+                paragraphs(["Punkt 1 Velkomst &xxe;" if where != "parameter-entity" else "Punkt 1 Velkomst"]), prolog
+            )
+        )
 
     return build
 
 
-_LAUGHS = "<!DOCTYPE w:document [" + '<!ENTITY lol0 "lol">' + "".join(f'<!ENTITY lol{n} "{("&lol%d;" % (n - 1)) * 10}">' for n in range(1, 10)) + "]>"
+_LAUGHS = (
+    "<!DOCTYPE w:document ["
+    + '<!ENTITY lol0 "lol">'
+    + "".join(f'<!ENTITY lol{n} "{("&lol%d;" % (n - 1)) * 10}">' for n in range(1, 10))
+    + "]>"
+)
 
 
 def _billion_laughs(padded: bool) -> Builder:
-    return lambda ctx, path: make_docx(document_xml=document(paragraphs(["Punkt 1 &lol9;"]), (_PADDING if padded else "") + _LAUGHS))
+    return lambda ctx, path: make_docx(
+        document_xml=document(paragraphs(["Punkt 1 &lol9;"]), (_PADDING if padded else "") + _LAUGHS)
+    )
 
 
 def _quadratic_blowup(ctx: _Context, path: Path) -> bytes:
@@ -413,100 +466,322 @@ def _register() -> None:
     _add("random-64k.bin", "random", "fail", noise, reason="binary file of unknown format")
     _add("random-64k.pdf", "random", "fail", noise, reason="not a PDF")
     _add("random-64k.docx", "random", "fail", noise, reason="not a DOCX")
-    _add("random-no-nul.txt", "random", "either", lambda ctx, path: bytes(ctx.rng.randrange(1, 256) for _ in range(16 * 1024)),
-         note="no NUL byte, so it is read as cp1252 text")
+    _add(
+        "random-no-nul.txt",
+        "random",
+        "either",
+        lambda ctx, path: bytes(ctx.rng.randrange(1, 256) for _ in range(16 * 1024)),
+        note="no NUL byte, so it is read as cp1252 text",
+    )
 
     # 2. good files, then the good PDF cut at many offsets
     _add("good/minutes.pdf", "good", "ok", lambda ctx, path: minutes_pdf(), contains=MINUTES_CHECK)
     _add("good/minutes-word.docx", "good", "ok", lambda ctx, path: minutes_docx(), contains=MINUTES_CHECK)
     _add("good/minutes-text.txt", "good", "ok", _text(MINUTES_TEXT), contains=MINUTES_CHECK)
     for offset in _truncation_offsets():
-        _add(f"truncated/minutes-cut-{offset:05d}.pdf", "truncated-pdf", "either", _truncated(offset),
-             note="pdfium rebuilds a cut file when all it needs lies before the cut")
+        _add(
+            f"truncated/minutes-cut-{offset:05d}.pdf",
+            "truncated-pdf",
+            "either",
+            _truncated(offset),
+            note="pdfium rebuilds a cut file when all it needs lies before the cut",
+        )
 
     # 3. broken cross-reference tables
-    _add("broken-xref-offsets.pdf", "broken-xref", "either", _broken_xref_offsets, note="every xref offset points past the end")
+    _add(
+        "broken-xref-offsets.pdf",
+        "broken-xref",
+        "either",
+        _broken_xref_offsets,
+        note="every xref offset points past the end",
+    )
     _add("broken-xref-missing.pdf", "broken-xref", "either", _broken_xref_missing, note="no xref table, no trailer")
     _add("broken-startxref.pdf", "broken-xref", "either", _broken_startxref, note="startxref is -12")
-    _add("broken-xref-prev-loop.pdf", "broken-xref", "fail", _xref_prev_loop, reason="damaged PDF",
-         note="/Prev points at its own xref; the page list is empty")
+    _add(
+        "broken-xref-prev-loop.pdf",
+        "broken-xref",
+        "fail",
+        _xref_prev_loop,
+        reason="damaged PDF",
+        note="/Prev points at its own xref; the page list is empty",
+    )
 
     # 4. encrypted PDFs
-    _add("encrypted-user-password.pdf", "encrypted", "fail", lambda ctx, path: minutes_pdf(password="bruger", owner="ejer"),
-         reason="encrypted PDF (needs a password)")
-    _add("encrypted-owner-only.pdf", "encrypted", "ok", lambda ctx, path: minutes_pdf(owner="ejer"), contains=MINUTES_CHECK,
-         note="owner password only (no printing, copying, changing): the empty user password opens it, as in any viewer")
+    _add(
+        "encrypted-user-password.pdf",
+        "encrypted",
+        "fail",
+        lambda ctx, path: minutes_pdf(password="bruger", owner="ejer"),
+        reason="encrypted PDF (needs a password)",
+    )
+    _add(
+        "encrypted-owner-only.pdf",
+        "encrypted",
+        "ok",
+        lambda ctx, path: minutes_pdf(owner="ejer"),
+        contains=MINUTES_CHECK,
+        note="owner password only (no printing, copying, changing): the empty user password opens it, as in any viewer",
+    )
 
     # 5. one 100 000-character line, with lines after it (the layout looks at line pairs)
     around = lambda line: ("Punkt 1 Velkomst\nReferat\n" + line + "\nBeslutning\nGodkendt.\n").encode()
-    _add("long-line-words.txt", "long-line", "ok", lambda ctx, path: around(_long_line_words(ctx)), contains=("Velkomst",), bounded=True)
-    _add("long-line-one-word.txt", "long-line", "ok", lambda ctx, path: around("æ" * 100_000), contains=("Velkomst",), bounded=True,
-         note="found: hyphens.join_hyphenated_pair searched (\\w+)[-=]$ over the whole line, quadratic (minutes)")
-    _add("long-line-dotted.txt", "long-line", "ok", lambda ctx, path: around("1." * 50_000), contains=("Velkomst",), bounded=True,
-         note="found: personal_data.EMAIL backtracked over the whole run, quadratic (~24 s)")
-    _add("long-line.pdf", "long-line", "either", lambda ctx, path: one_page_pdf(
-        text_ops(["Punkt 1 Velkomst", "Referat"]) + b"\nBT /F1 1 Tf 10 600 Td (" + _long_line_words(ctx).encode("cp1252") + b") Tj ET\n"
-        + text_ops(["Beslutning", "Godkendt."], top=500)),
-        bounded=True, note="a 1-pt line of 100 000 characters running far off the page")
+    _add(
+        "long-line-words.txt",
+        "long-line",
+        "ok",
+        lambda ctx, path: around(_long_line_words(ctx)),
+        contains=("Velkomst",),
+        bounded=True,
+    )
+    _add(
+        "long-line-one-word.txt",
+        "long-line",
+        "ok",
+        lambda ctx, path: around("æ" * 100_000),
+        contains=("Velkomst",),
+        bounded=True,
+        note="found: hyphens.join_hyphenated_pair searched (\\w+)[-=]$ over the whole line, quadratic (minutes)",
+    )
+    _add(
+        "long-line-dotted.txt",
+        "long-line",
+        "ok",
+        lambda ctx, path: around("1." * 50_000),
+        contains=("Velkomst",),
+        bounded=True,
+        note="found: personal_data.EMAIL backtracked over the whole run, quadratic (~24 s)",
+    )
+    _add(
+        "long-line.pdf",
+        "long-line",
+        "either",
+        lambda ctx, path: one_page_pdf(
+            text_ops(["Punkt 1 Velkomst", "Referat"])
+            + b"\nBT /F1 1 Tf 10 600 Td ("
+            + _long_line_words(ctx).encode("cp1252")
+            + b") Tj ET\n"
+            + text_ops(["Beslutning", "Godkendt."], top=500)
+        ),
+        bounded=True,
+        note="a 1-pt line of 100 000 characters running far off the page",
+    )
 
     # 6. 2 000 pages, one short line each, mid-page (at the top, lines that differ only in
     # their digits on every page are a running header, and rightly dropped)
-    _add("pages-2000.pdf", "many-pages", "ok",
-         lambda ctx, path: minutes_pdf(tuple(f"Punkt {n} Emne nummer {n}" for n in range(1, 2001)), pages=2000, top=400),
-         contains=("Emne nummer 1", "Emne nummer 2000"), note="with enrichment: ~1.5 s")
+    _add(
+        "pages-2000.pdf",
+        "many-pages",
+        "ok",
+        lambda ctx, path: minutes_pdf(tuple(f"Punkt {n} Emne nummer {n}" for n in range(1, 2001)), pages=2000, top=400),
+        contains=("Emne nummer 1", "Emne nummer 2000"),
+        note="with enrichment: ~1.5 s",
+    )
 
     # 7. deeply nested PDF objects
-    _add("nested-arrays.pdf", "nested-pdf", "either",
-         lambda ctx, path: one_page_pdf(text_ops(["Punkt 1 Velkomst"]), resources=b"<< /Font << /F1 4 0 R >> /Deep " + b"[" * NEST + b"]" * NEST + b" >>"),
-         bounded=True, note="100 000 nested arrays in the page resources")
-    _add("nested-dicts.pdf", "nested-pdf", "either",
-         lambda ctx, path: one_page_pdf(text_ops(["Punkt 1 Velkomst"]), resources=b"<< /Font << /F1 4 0 R >> /Deep " + b"<< /A " * NEST + b"1" + b" >>" * NEST + b" >>"),
-         bounded=True, note="100 000 nested dictionaries")
-    _add("nested-graphics-state.pdf", "nested-pdf", "either", lambda ctx, path: one_page_pdf(b"q " * NEST + text_ops(["Punkt 1 Velkomst"]) + b" Q" * NEST),
-         bounded=True, note="100 000 nested q … Q")
-    _add("nested-xobject-self.pdf", "nested-pdf", "either", lambda ctx, path: one_page_pdf(
-        text_ops(["Punkt 1 Velkomst"]) + b" /X1 Do", resources=b"<< /Font << /F1 4 0 R >> /XObject << /X1 6 0 R >> >>",
-        more=(pdf_stream(b"/X1 Do " + text_ops(["Gentaget"]), b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> /XObject << /X1 6 0 R >> >> "),)),
-        bounded=True, note="a form XObject that draws itself")
-    _add("nested-page-tree.pdf", "nested-pdf", "either", _nested_page_tree, bounded=True, note="a page tree 5 000 levels deep")
-    _add("cyclic-page-tree.pdf", "nested-pdf", "either", lambda ctx, path: hand_pdf(
-        [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>"]),
-        bounded=True, note="two page-tree nodes that are each other's kid")
+    _add(
+        "nested-arrays.pdf",
+        "nested-pdf",
+        "either",
+        lambda ctx, path: one_page_pdf(
+            text_ops(["Punkt 1 Velkomst"]),
+            resources=b"<< /Font << /F1 4 0 R >> /Deep " + b"[" * NEST + b"]" * NEST + b" >>",
+        ),
+        bounded=True,
+        note="100 000 nested arrays in the page resources",
+    )
+    _add(
+        "nested-dicts.pdf",
+        "nested-pdf",
+        "either",
+        lambda ctx, path: one_page_pdf(
+            text_ops(["Punkt 1 Velkomst"]),
+            resources=b"<< /Font << /F1 4 0 R >> /Deep " + b"<< /A " * NEST + b"1" + b" >>" * NEST + b" >>",
+        ),
+        bounded=True,
+        note="100 000 nested dictionaries",
+    )
+    _add(
+        "nested-graphics-state.pdf",
+        "nested-pdf",
+        "either",
+        lambda ctx, path: one_page_pdf(b"q " * NEST + text_ops(["Punkt 1 Velkomst"]) + b" Q" * NEST),
+        bounded=True,
+        note="100 000 nested q … Q",
+    )
+    _add(
+        "nested-xobject-self.pdf",
+        "nested-pdf",
+        "either",
+        lambda ctx, path: one_page_pdf(
+            text_ops(["Punkt 1 Velkomst"]) + b" /X1 Do",
+            resources=b"<< /Font << /F1 4 0 R >> /XObject << /X1 6 0 R >> >>",
+            more=(
+                pdf_stream(
+                    b"/X1 Do " + text_ops(["Gentaget"]),
+                    b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> /XObject << /X1 6 0 R >> >> ",
+                ),
+            ),
+        ),
+        bounded=True,
+        note="a form XObject that draws itself",
+    )
+    _add(
+        "nested-page-tree.pdf",
+        "nested-pdf",
+        "either",
+        _nested_page_tree,
+        bounded=True,
+        note="a page tree 5 000 levels deep",
+    )
+    _add(
+        "cyclic-page-tree.pdf",
+        "nested-pdf",
+        "either",
+        lambda ctx, path: hand_pdf(
+            [
+                b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>",
+            ]
+        ),
+        bounded=True,
+        note="two page-tree nodes that are each other's kid",
+    )
 
     # 8. DOCX that are not DOCX, or barely
-    _add("not-a-zip.docx", "not-docx", "fail", _text("Dette er ikke en DOCX-fil.\n"), reason="not a DOCX (not a zip archive)")
-    _add("not-a-zip-pk.docx", "not-docx", "fail", lambda ctx, path: b"PK\x03\x04" + ctx.rng.randbytes(4000), reason="not a DOCX")
-    _add("truncated-half.docx", "not-docx", "fail", lambda ctx, path: minutes_docx()[: len(minutes_docx()) // 2], reason="not a DOCX")
+    _add(
+        "not-a-zip.docx",
+        "not-docx",
+        "fail",
+        _text("Dette er ikke en DOCX-fil.\n"),
+        reason="not a DOCX (not a zip archive)",
+    )
+    _add(
+        "not-a-zip-pk.docx",
+        "not-docx",
+        "fail",
+        lambda ctx, path: b"PK\x03\x04" + ctx.rng.randbytes(4000),
+        reason="not a DOCX",
+    )
+    _add(
+        "truncated-half.docx",
+        "not-docx",
+        "fail",
+        lambda ctx, path: minutes_docx()[: len(minutes_docx()) // 2],
+        reason="not a DOCX",
+    )
     _add("zip-without-document.docx", "not-docx", "fail", _zip_without_document, reason="no word/document.xml")
-    _add("deflate64-method.docx", "not-docx", "fail", lambda ctx, path: _patch_zip_method(minutes_docx(), 9), reason="damaged DOCX")
-    _add("nested-xml.docx", "nested-docx", "fail", lambda ctx, path: make_docx(
-        "<w:sdt><w:sdtContent>" * 2000 + paragraphs(["Punkt 1 Velkomst"]) + "</w:sdtContent></w:sdt>" * 2000),
-        reason="damaged DOCX", bounded=True, note="4 000 XML levels: past libxml2's limit of 256 without huge_tree")
-    _add("nested-tables.docx", "nested-docx", "either", lambda ctx, path: make_docx(
-        "<w:tbl><w:tr><w:tc>" * 80 + paragraphs(["Punkt 1 Velkomst"]) + "</w:tc></w:tr></w:tbl>" * 80),
-        bounded=True, note="tables in tables, 240 XML levels: under libxml2's limit")
+    _add(
+        "deflate64-method.docx",
+        "not-docx",
+        "fail",
+        lambda ctx, path: _patch_zip_method(minutes_docx(), 9),
+        reason="damaged DOCX",
+    )
+    _add(
+        "nested-xml.docx",
+        "nested-docx",
+        "fail",
+        lambda ctx, path: make_docx(
+            "<w:sdt><w:sdtContent>" * 2000 + paragraphs(["Punkt 1 Velkomst"]) + "</w:sdtContent></w:sdt>" * 2000
+        ),
+        reason="damaged DOCX",
+        bounded=True,
+        note="4 000 XML levels: past libxml2's limit of 256 without huge_tree",
+    )
+    _add(
+        "nested-tables.docx",
+        "nested-docx",
+        "either",
+        lambda ctx, path: make_docx(
+            "<w:tbl><w:tr><w:tc>" * 80 + paragraphs(["Punkt 1 Velkomst"]) + "</w:tc></w:tr></w:tbl>" * 80
+        ),
+        bounded=True,
+        note="tables in tables, 240 XML levels: under libxml2's limit",
+    )
 
     # 9. external entities and entity expansion (the secret file is written by generate_corpus)
     for where in ("local-file", "url", "parameter-entity"):
-        _add(f"xxe-{where}.docx", "xxe", "fail", _xxe_docx(where, padded=False), reason="declares a DTD or entities", bounded=True)
-        _add(f"xxe-{where}-padded.docx", "xxe", "either", _xxe_docx(where, padded=True), bounded=True,
-             note="the DOCTYPE after 70 kB of comment, past the prefix check: the parser must resolve nothing")
+        _add(
+            f"xxe-{where}.docx",
+            "xxe",
+            "fail",
+            _xxe_docx(where, padded=False),
+            reason="declares a DTD or entities",
+            bounded=True,
+        )
+        _add(
+            f"xxe-{where}-padded.docx",
+            "xxe",
+            "either",
+            _xxe_docx(where, padded=True),
+            bounded=True,
+            note="the DOCTYPE after 70 kB of comment, past the prefix check: the parser must resolve nothing",
+        )
     for where in ("local-file", "url"):
-        _add(f"xxe-{where}-styles.docx", "xxe", "fail", _xxe_docx(where, padded=False, part="styles"), reason="declares a DTD or entities", bounded=True)
-    _add("billion-laughs.docx", "billion-laughs", "fail", _billion_laughs(padded=False), reason="declares a DTD or entities", bounded=True)
-    _add("billion-laughs-padded.docx", "billion-laughs", "fail", _billion_laughs(padded=True), reason="damaged DOCX", bounded=True,
-         note="past the prefix check; libxml2's amplification limit stops it")
-    _add("quadratic-blowup-padded.docx", "billion-laughs", "fail", _quadratic_blowup, reason="damaged DOCX", bounded=True,
-         note="one 50 kB entity used 20 000 times (1 GB if expanded)")
+        _add(
+            f"xxe-{where}-styles.docx",
+            "xxe",
+            "fail",
+            _xxe_docx(where, padded=False, part="styles"),
+            reason="declares a DTD or entities",
+            bounded=True,
+        )
+    _add(
+        "billion-laughs.docx",
+        "billion-laughs",
+        "fail",
+        _billion_laughs(padded=False),
+        reason="declares a DTD or entities",
+        bounded=True,
+    )
+    _add(
+        "billion-laughs-padded.docx",
+        "billion-laughs",
+        "fail",
+        _billion_laughs(padded=True),
+        reason="damaged DOCX",
+        bounded=True,
+        note="past the prefix check; libxml2's amplification limit stops it",
+    )
+    _add(
+        "quadratic-blowup-padded.docx",
+        "billion-laughs",
+        "fail",
+        _quadratic_blowup,
+        reason="damaged DOCX",
+        bounded=True,
+        note="one 50 kB entity used 20 000 times (1 GB if expanded)",
+    )
 
     # 10. zip bombs
-    _add("zip-bomb.docx", "zip-bomb", "fail", _zip_bomb, reason="unpacks to", bounded=True,
-         note="1.1 MB on disk; document.xml inflates to 1.1 GB")
-    _add("zip-bomb-lying-size.docx", "zip-bomb", "fail", _zip_bomb_lying, reason="damaged DOCX", bounded=True,
-         note="headers claim 2 048 bytes, the stream inflates to 200 MB: the CRC check catches the lie")
-    _add("paragraph-bomb.docx", "zip-bomb", "either", _paragraph_bomb, bounded=True,
-         note="200 kB on disk; a 60 MB document.xml (under the 64 MB cap) of 1.8 million one-letter paragraphs "
-              "(found: ~45 s and ~1.5 GB before the DOCX reader capped paragraphs)")
+    _add(
+        "zip-bomb.docx",
+        "zip-bomb",
+        "fail",
+        _zip_bomb,
+        reason="unpacks to",
+        bounded=True,
+        note="1.1 MB on disk; document.xml inflates to 1.1 GB",
+    )
+    _add(
+        "zip-bomb-lying-size.docx",
+        "zip-bomb",
+        "fail",
+        _zip_bomb_lying,
+        reason="damaged DOCX",
+        bounded=True,
+        note="headers claim 2 048 bytes, the stream inflates to 200 MB: the CRC check catches the lie",
+    )
+    _add(
+        "paragraph-bomb.docx",
+        "zip-bomb",
+        "either",
+        _paragraph_bomb,
+        bounded=True,
+        note="200 kB on disk; a 60 MB document.xml (under the 64 MB cap) of 1.8 million one-letter paragraphs "
+        "(found: ~45 s and ~1.5 GB before the DOCX reader capped paragraphs)",
+    )
 
     # 11. zip members named ../ (zip slip): referat must never write them anywhere
     slip = {
@@ -516,37 +791,111 @@ def _register() -> None:
         f"/tmp/{ZIP_SLIP_MARK}-absolute.txt": "flugt",
         f"..\\..\\{ZIP_SLIP_MARK}-windows.txt": "flugt",
     }
-    _add("zip-slip.docx", "zip-slip", "ok", lambda ctx, path: make_docx(paragraphs(MINUTES_LINES), extra=slip), contains=MINUTES_CHECK)
-    _add("zip-slip-document.docx", "zip-slip", "ok", lambda ctx, path: make_docx(
-        paragraphs(MINUTES_LINES), extra={"../word/document.xml": document(paragraphs(["Punkt 9 Flugt"]))}),
-        contains=MINUTES_CHECK, note="a second document.xml one folder up is ignored")
+    _add(
+        "zip-slip.docx",
+        "zip-slip",
+        "ok",
+        lambda ctx, path: make_docx(paragraphs(MINUTES_LINES), extra=slip),
+        contains=MINUTES_CHECK,
+    )
+    _add(
+        "zip-slip-document.docx",
+        "zip-slip",
+        "ok",
+        lambda ctx, path: make_docx(
+            paragraphs(MINUTES_LINES), extra={"../word/document.xml": document(paragraphs(["Punkt 9 Flugt"]))}
+        ),
+        contains=MINUTES_CHECK,
+        note="a second document.xml one folder up is ignored",
+    )
 
     # 12. huge embedded images
-    _add("huge-image-media.docx", "huge-image", "ok", _huge_image_docx, contains=MINUTES_CHECK, bounded=True, note="a 48 MB media part")
-    _add("huge-image-xobject.pdf", "huge-image", "ok", _huge_image_pdf, contains=MINUTES_CHECK, bounded=True,
-         note="an image declared 100 000 × 100 000 pixels (30 GB decoded)")
+    _add(
+        "huge-image-media.docx",
+        "huge-image",
+        "ok",
+        _huge_image_docx,
+        contains=MINUTES_CHECK,
+        bounded=True,
+        note="a 48 MB media part",
+    )
+    _add(
+        "huge-image-xobject.pdf",
+        "huge-image",
+        "ok",
+        _huge_image_pdf,
+        contains=MINUTES_CHECK,
+        bounded=True,
+        note="an image declared 100 000 × 100 000 pixels (30 GB decoded)",
+    )
 
     # 13. text encodings
     _add("utf16-le-bom.txt", "encoding", "ok", _text(MINUTES_TEXT, "utf-16"), contains=MINUTES_CHECK)
-    _add("utf16-be-bom.txt", "encoding", "ok", _text(MINUTES_TEXT, "utf-16-be", codecs.BOM_UTF16_BE), contains=MINUTES_CHECK)
-    _add("utf16-le-no-bom.txt", "encoding", "either", _text(MINUTES_TEXT, "utf-16-le"), note="no BOM: the NUL bytes look binary")
+    _add(
+        "utf16-be-bom.txt",
+        "encoding",
+        "ok",
+        _text(MINUTES_TEXT, "utf-16-be", codecs.BOM_UTF16_BE),
+        contains=MINUTES_CHECK,
+    )
+    _add(
+        "utf16-le-no-bom.txt",
+        "encoding",
+        "either",
+        _text(MINUTES_TEXT, "utf-16-le"),
+        note="no BOM: the NUL bytes look binary",
+    )
     _add("utf8-bom.txt", "encoding", "ok", _text(MINUTES_TEXT, "utf-8-sig"), contains=MINUTES_CHECK)
     _add("latin1.txt", "encoding", "ok", _text(MINUTES_TEXT, "latin-1"), contains=MINUTES_CHECK)
-    _add("cp1252.txt", "encoding", "ok", _text(MINUTES_TEXT + "Budget – 5 mio. kr. – “godkendt”\n", "cp1252"), contains=MINUTES_CHECK + ("“godkendt”",))
+    _add(
+        "cp1252.txt",
+        "encoding",
+        "ok",
+        _text(MINUTES_TEXT + "Budget – 5 mio. kr. – “godkendt”\n", "cp1252"),
+        contains=MINUTES_CHECK + ("“godkendt”",),
+    )
 
     # 14. file names
     _add("møde referat æøå ÆØÅ.txt", "file-name", "ok", _text(MINUTES_TEXT), contains=MINUTES_CHECK)
     _add("Byråd – dagsorden 2026.pdf", "file-name", "ok", lambda ctx, path: minutes_pdf(), contains=MINUTES_CHECK)
     _add("referat med  to mellemrum.docx", "file-name", "ok", lambda ctx, path: minutes_docx(), contains=MINUTES_CHECK)
-    _add("nfd-a\u030angstrøm.txt", "file-name", "ok", _text(MINUTES_TEXT), contains=MINUTES_CHECK, note="å decomposed (a + ring)")
-    _add("-begynder-med-bindestreg.txt", "file-name", "ok", _text(MINUTES_TEXT), contains=MINUTES_CHECK, note="needs -- before it")
-    _add("mappe med æøå/under mappe/referat i mappe.txt", "file-name", "ok", _text(MINUTES_TEXT), contains=MINUTES_CHECK)
+    _add(
+        "nfd-a\u030angstrøm.txt",
+        "file-name",
+        "ok",
+        _text(MINUTES_TEXT),
+        contains=MINUTES_CHECK,
+        note="å decomposed (a + ring)",
+    )
+    _add(
+        "-begynder-med-bindestreg.txt",
+        "file-name",
+        "ok",
+        _text(MINUTES_TEXT),
+        contains=MINUTES_CHECK,
+        note="needs -- before it",
+    )
+    _add(
+        "mappe med æøå/under mappe/referat i mappe.txt", "file-name", "ok", _text(MINUTES_TEXT), contains=MINUTES_CHECK
+    )
     _add("'citat' og \"anførsel\" $(ikke-kør) *.txt", "file-name", "ok", _text(MINUTES_TEXT), contains=MINUTES_CHECK)
-    _add("tom fil\nmed linjeskift.txt", "file-name", "fail", _const(b""), reason="empty file (0 bytes)",
-         note="a newline in the name must not split the one failure line (found: it did)")
-    _add(b"latin1-navn-\xe6\xf8\xe5.txt".decode("utf-8", "surrogateescape"), "file-name", "ok", _text(MINUTES_TEXT), contains=MINUTES_CHECK,
-         note="the name is Latin-1 bytes, not UTF-8, as old Windows shares and zips leave them "
-              "(found: a UnicodeEncodeError traceback writing <name>.json, and a .part left behind)")
+    _add(
+        "tom fil\nmed linjeskift.txt",
+        "file-name",
+        "fail",
+        _const(b""),
+        reason="empty file (0 bytes)",
+        note="a newline in the name must not split the one failure line (found: it did)",
+    )
+    _add(
+        b"latin1-navn-\xe6\xf8\xe5.txt".decode("utf-8", "surrogateescape"),
+        "file-name",
+        "ok",
+        _text(MINUTES_TEXT),
+        contains=MINUTES_CHECK,
+        note="the name is Latin-1 bytes, not UTF-8, as old Windows shares and zips leave them "
+        "(found: a UnicodeEncodeError traceback writing <name>.json, and a .part left behind)",
+    )
 
 
 _register()

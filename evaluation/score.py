@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -133,105 +133,174 @@ def _walk_items(items: list[dict], prefix: str = "") -> Iterable[tuple[str, dict
         yield from _walk_items(item.get("subitems", []) or [], path + "/")
 
 
-def score_document(gold: dict, predicted: dict, label: str = "") -> Report:
-    """Compare one predicted Document (as a dict) with one gold ``document`` dict."""
-    report = Report(files=[label])
-    gold_meetings = gold.get("meetings", [])
-    predicted_meetings = predicted.get("meetings", [])
-    facts: dict[str, tuple[list, list]] = {}
-    declared: dict[str, set] = {}
+# One scored fact: (field name, key, value). A value of None, "" or [] is no fact.
+Fact = tuple[str, Any, Any]
 
-    def add(name: str, side: int, key: Any, value: Any) -> None:
-        if value in (None, "", []):
-            return
-        facts.setdefault(name, ([], []))[side].append((key, value))
 
-    # Facts are keyed by the gold meeting they belong to: a predicted meeting counts as the
-    # gold meeting it is aligned with, so one missed or extra meeting does not shift all
-    # the meetings after it.
-    aligned = align_meetings(gold_meetings, predicted_meetings)
-    for side, meetings in ((0, gold_meetings), (1, predicted_meetings)):
+def _listed(record: dict, name: str) -> list:
+    """A list field of a meeting or item; absent or null is empty."""
+    return record.get(name, []) or []
+
+
+def _meeting_facts(meeting: dict, m: int) -> Iterator[Fact]:
+    """The meeting's own fields and case numbers, keyed by the (gold) meeting index."""
+    for name in MEETING_FIELDS:
+        yield f"meeting.{name}", m, meeting.get(name)
+    for number in _listed(meeting, "case_numbers"):
+        yield "meeting.case_numbers", m, number
+
+
+def _participant_facts(meeting: dict, m: int) -> Iterator[Fact]:
+    """Each participant's name, and party and status keyed by that name."""
+    for person in _listed(meeting, "participants"):
+        yield "participants.name", m, person.get("name")
+        yield "participants.party+status", (m, person.get("name")), f"{person.get('party')}|{person.get('status')}"
+
+
+def _item_field_facts(item: dict, key: tuple) -> Iterator[Fact]:
+    """Number and title, access, case numbers, case officer and attachments of one item."""
+    yield "item.number+title", key, item.get("title") if item.get("title") else "<no title>"
+    yield "item.access", key, item.get("access")
+    for number in _listed(item, "case_numbers"):
+        yield "item.case_numbers", key, number
+    yield "item.responsible", key, item.get("responsible")
+    for ref in _listed(item, "attachments"):
+        yield "item.attachments", key, ref.get("title")
+
+
+def _section_facts(item: dict, key: tuple) -> Iterator[Fact]:
+    for section in _listed(item, "sections"):
+        yield "section.kind", key, section.get("kind")
+
+
+def _recommendation_facts(item: dict, key: tuple) -> Iterator[Fact]:
+    for text in _listed(item, "recommendations"):
+        yield "recommendations", key, text
+
+
+def _decision_facts(item: dict, key: tuple) -> Iterator[Fact]:
+    for decision in _listed(item, "decisions"):
+        yield "decisions.text", key, decision.get("text")
+        yield "decisions.outcome", key, decision.get("outcome") or "null"
+
+
+def _statement_facts(item: dict, key: tuple) -> Iterator[Fact]:
+    """Statement text and verb, keyed by (meeting, item path, actor)."""
+    for statement in _listed(item, "statements"):
+        yield "statements", (*key, statement.get("actor")), statement.get("text")
+        yield "statements.verb", (*key, statement.get("actor")), statement.get("verb")
+
+
+def _date_facts(item: dict, key: tuple) -> Iterator[Fact]:
+    for mention in _listed(item, "dates"):
+        yield "dates.start+end", key, f"{mention.get('start')}..{mention.get('end')}"
+        yield "dates.kind", (key, mention.get("start"), mention.get("end")), mention.get("kind")
+
+
+def _amount_facts(item: dict, key: tuple) -> Iterator[Fact]:
+    for amount in _listed(item, "amounts"):
+        value = f"{float(amount.get('value')):.2f}"
+        yield "amounts.value", key, value
+        yield "amounts.qualifier+year", (key, value), f"{amount.get('qualifier')}|{amount.get('year')}"
+
+
+def _position_facts(item: dict, key: tuple) -> Iterator[Fact]:
+    for position in _listed(item, "positions"):
+        yield "positions", key, f"{position.get('actor')}|{position.get('stance')}"
+
+
+def _entity_facts(item: dict, key: tuple) -> Iterator[Fact]:
+    for entity in _listed(item, "entities"):
+        yield f"entities.{entity.get('label')}", key, entity.get("canonical") or entity.get("text")
+
+
+def _document_attachment_facts(document: dict) -> Iterator[Fact]:
+    for attachment in _listed(document, "attachments"):
+        yield "document.attachments", "doc", attachment.get("title") or "<untitled>"
+
+
+# The field extractors: each turns one meeting, or one item keyed (meeting, item path), into facts.
+MEETING_EXTRACTORS: tuple[Callable[[dict, int], Iterator[Fact]], ...] = (_meeting_facts, _participant_facts)
+ITEM_EXTRACTORS: tuple[Callable[[dict, tuple], Iterator[Fact]], ...] = (
+    _item_field_facts,
+    _section_facts,
+    _recommendation_facts,
+    _decision_facts,
+    _statement_facts,
+    _date_facts,
+    _amount_facts,
+    _position_facts,
+    _entity_facts,
+)
+
+
+@dataclass
+class _Facts:
+    """Gold (side 0) and predicted (side 1) facts by field name, and the items on which
+    the gold declares each item field."""
+
+    by_name: dict[str, tuple[list, list]] = field(default_factory=dict)
+    declared: dict[str, set] = field(default_factory=dict)
+
+    def add(self, side: int, facts: Iterable[Fact]) -> None:
+        for name, key, value in facts:
+            if value in (None, "", []):
+                continue
+            self.by_name.setdefault(name, ([], []))[side].append((key, value))
+
+    def declare(self, item: dict, key: tuple) -> None:
+        """Note which item fields and enrichment fields a gold item annotates."""
+        for name in ENRICHMENT_FIELDS + tuple(ITEM_FIELD_KEYS.values()):
+            if name in item:
+                self.declared.setdefault(name, set()).add(key)
+
+
+def _collect_facts(gold: dict, predicted: dict, aligned: dict[int, int]) -> _Facts:
+    """Every fact of both sides. Facts are keyed by the gold meeting they belong to: a
+    predicted meeting counts as the gold meeting it is aligned with, so one missed or extra
+    meeting does not shift all the meetings after it."""
+    facts = _Facts()
+    for side, meetings in ((0, gold.get("meetings", [])), (1, predicted.get("meetings", []))):
         for index, meeting in enumerate(meetings):
             m = index if side == 0 else aligned.get(index, -1 - index)
-            for name in MEETING_FIELDS:
-                if side == 0 and name not in meeting:
-                    continue
-                add(f"meeting.{name}", side, m, meeting.get(name))
-            if side == 1 or "case_numbers" in meeting:
-                for number in meeting.get("case_numbers", []) or []:
-                    add("meeting.case_numbers", side, m, number)
-            if side == 1 or "participants" in meeting:
-                for person in meeting.get("participants", []) or []:
-                    add("participants.name", side, m, person.get("name"))
-                    add(
-                        "participants.party+status",
-                        side,
-                        (m, person.get("name")),
-                        f"{person.get('party')}|{person.get('status')}",
-                    )
-            if side == 1 or "items" in meeting:
-                for path, item in _walk_items(meeting.get("items", []) or []):
-                    key = (m, path)
-                    add("item.number+title", side, key, item.get("title") if item.get("title") else "<no title>")
-                    add("item.access", side, key, item.get("access"))
-                    for number in item.get("case_numbers", []) or []:
-                        add("item.case_numbers", side, key, number)
-                    add("item.responsible", side, key, item.get("responsible"))
-                    for section in item.get("sections", []) or []:
-                        add("section.kind", side, key, section.get("kind"))
-                    for text in item.get("recommendations", []) or []:
-                        add("recommendations", side, key, text)
-                    for decision in item.get("decisions", []) or []:
-                        add("decisions.text", side, key, decision.get("text"))
-                        add("decisions.outcome", side, key, decision.get("outcome") or "null")
-                    for ref in item.get("attachments", []) or []:
-                        add("item.attachments", side, key, ref.get("title"))
+            for meeting_extractor in MEETING_EXTRACTORS:
+                facts.add(side, meeting_extractor(meeting, m))
+            for path, item in _walk_items(_listed(meeting, "items")):
+                key = (m, path)
+                for item_extractor in ITEM_EXTRACTORS:
+                    facts.add(side, item_extractor(item, key))
+                if side == 0:
                     # Item fields and enrichment: scored only on items whose gold declares them.
-                    for name in ENRICHMENT_FIELDS + tuple(ITEM_FIELD_KEYS.values()):
-                        if side == 0 and name in item:
-                            declared.setdefault(name, set()).add(key)
-                    if side == 1 or "statements" in item:
-                        for statement in item.get("statements", []) or []:
-                            add("statements", side, (m, path, statement.get("actor")), statement.get("text"))
-                            add("statements.verb", side, (m, path, statement.get("actor")), statement.get("verb"))
-                    for mention in item.get("dates", []) or []:
-                        add("dates.start+end", side, key, f"{mention.get('start')}..{mention.get('end')}")
-                        add("dates.kind", side, (key, mention.get("start"), mention.get("end")), mention.get("kind"))
-                    for amount in item.get("amounts", []) or []:
-                        add("amounts.value", side, key, f"{float(amount.get('value')):.2f}")
-                        add(
-                            "amounts.qualifier+year",
-                            side,
-                            (key, f"{float(amount.get('value')):.2f}"),
-                            f"{amount.get('qualifier')}|{amount.get('year')}",
-                        )
-                    for position in item.get("positions", []) or []:
-                        add("positions", side, key, f"{position.get('actor')}|{position.get('stance')}")
-                    for entity in item.get("entities", []) or []:
-                        add(f"entities.{entity.get('label')}", side, key, entity.get("canonical") or entity.get("text"))
+                    facts.declare(item, key)
     if "attachments" in gold:
         for side, document in ((0, gold), (1, predicted)):
-            for attachment in document.get("attachments", []) or []:
-                add("document.attachments", side, "doc", attachment.get("title") or "<untitled>")
+            facts.add(side, _document_attachment_facts(document))
+    return facts
 
-    # Gold files may annotate some fields only (the parish books: number and title).
-    for name, item_key in ITEM_FIELD_KEYS.items():
-        if name in facts:
-            items_declared = declared.get(item_key, set())
-            gold_facts, predicted_facts = facts[name]
-            facts[name] = (gold_facts, [f for f in predicted_facts if _item_key(f[0]) in items_declared])
-    # Enrichment facts count only on items whose gold declares that field.
-    for name, prefix in _ENRICHMENT_FACT_FIELDS.items():
-        items_declared = declared.get(prefix, set())
-        for fact_name in [n for n in facts if n == name or n.startswith(name + ".")]:
-            gold_facts, predicted_facts = facts[fact_name]
-            facts[fact_name] = (gold_facts, [f for f in predicted_facts if _item_key(f[0]) in items_declared])
-    # A field the gold file leaves out entirely is not scored.
-    gold_has = {name for name, (g, _) in facts.items() if g}
-    for name, (gold_facts, predicted_facts) in sorted(facts.items()):
-        if name.startswith("meeting.") or name in gold_has or _gold_declares(gold, name):
-            _score_facts(report, name, gold_facts, predicted_facts, label)
 
+def _declaring_field(name: str) -> str | None:
+    """The item key a gold item must have for fact field ``name`` to be scored on it
+    (None: scored on every item)."""
+    if name in ITEM_FIELD_KEYS:
+        # Gold files may annotate some fields only (the parish books: number and title).
+        return ITEM_FIELD_KEYS[name]
+    root = name.split(".")[0]
+    return root if root in ENRICHMENT_FIELDS else None
+
+
+def _keep_declared(facts: _Facts) -> None:
+    """Drop predicted item facts on items whose gold does not declare that field."""
+    for name, (gold_facts, predicted_facts) in facts.by_name.items():
+        item_key = _declaring_field(name)
+        if item_key is not None:
+            items_declared = facts.declared.get(item_key, set())
+            facts.by_name[name] = (gold_facts, [f for f in predicted_facts if _item_key(f[0]) in items_declared])
+
+
+def _count_meetings_right(
+    report: Report, gold_meetings: list[dict], predicted_meetings: list[dict], aligned: dict[int, int]
+) -> None:
+    """Date, body and kind right per gold meeting (null == null is right)."""
     report.meetings_total = len(gold_meetings)
     predicted_for = {g: p for p, g in aligned.items()}
     for m, meeting in enumerate(gold_meetings):
@@ -239,6 +308,30 @@ def score_document(gold: dict, predicted: dict, label: str = "") -> Report:
         for name in ("date", "body", "kind"):
             if name in meeting and normalise(meeting.get(name)) == normalise(other.get(name)):
                 report.meetings_right[name] += 1
+
+
+def score_document(gold: dict, predicted: dict, label: str = "") -> Report:
+    """Compare one predicted Document (as a dict) with one gold ``document`` dict.
+
+    Example:
+        >>> gold = {"meetings": [{"date": "2024-03-01", "items": [{"number": "1", "title": "Budget"}]}]}
+        >>> predicted = {"meetings": [{"date": "2024-03-01", "items": [{"number": "1", "title": "Budget 2025"}]}]}
+        >>> report = score_document(gold, predicted)
+        >>> report.field("item.number+title").exact.fn, report.meetings_right["date"]
+        (1, 1)
+    """
+    report = Report(files=[label])
+    gold_meetings = gold.get("meetings", [])
+    predicted_meetings = predicted.get("meetings", [])
+    aligned = align_meetings(gold_meetings, predicted_meetings)
+    facts = _collect_facts(gold, predicted, aligned)
+    _keep_declared(facts)
+    # A field the gold file leaves out entirely is not scored.
+    gold_has = {name for name, (g, _) in facts.by_name.items() if g}
+    for name, (gold_facts, predicted_facts) in sorted(facts.by_name.items()):
+        if name.startswith("meeting.") or name in gold_has or _gold_declares(gold, name):
+            _score_facts(report, name, gold_facts, predicted_facts, label)
+    _count_meetings_right(report, gold_meetings, predicted_meetings, aligned)
     return report
 
 
@@ -299,13 +392,6 @@ ITEM_FIELD_KEYS = {
     "decisions.text": "decisions",
     "decisions.outcome": "decisions",
     "item.attachments": "attachments",
-}
-_ENRICHMENT_FACT_FIELDS = {
-    "statements": "statements",
-    "dates": "dates",
-    "amounts": "amounts",
-    "positions": "positions",
-    "entities": "entities",
 }
 
 

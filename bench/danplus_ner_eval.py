@@ -60,7 +60,7 @@ def main() -> int:
     if not path.exists():
         print(f"skipped: {path} is not here (../shared holds DaN+)")
         return 0
-    from referat.extract.enrich.pipeline import EnrichContext, run
+    from referat.extract.enrich.components import EnrichContext, run
 
     counts = {label: Counter() for label in LABELS}
     for sentence in read_sentences(path):

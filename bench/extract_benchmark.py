@@ -448,7 +448,7 @@ def run_child(mode: str, path: str | None) -> int:
         return 0
     if mode in ("referat", "structure"):
         from referat.extract import extract_file
-        from referat.extract.enrich.pipeline import get_nlp
+        from referat.extract.enrich.components import get_nlp
 
         # The enrichment pipeline is built once per process (spaCy import, gazetteer
         # phrases, lemma table); a bulk import pays it once, so it is timed on its own.

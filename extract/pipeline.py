@@ -6,6 +6,7 @@ import hashlib
 import os
 
 from referat.extract.errors import ExtractionError
+from referat.extract.historic import is_historic_book, parse_historic
 from referat.extract.layout import clean_layout
 from referat.extract.personal_data import protect_personal_data
 from referat.extract.read import read_bytes
@@ -37,13 +38,16 @@ def extract_bytes(path: str, data: bytes, enrich: bool = True, keep_personal_dat
     """Extract a Document from a file's bytes; ``path`` is only recorded and used in messages.
 
     Example:
-        >>> extract_bytes("m.txt", "Punkt 1 Velkomst\\nReferat\\nAlle bød velkommen.".encode()).meetings[0].items[0].number
+        >>> text = "Punkt 1 Velkomst\\nReferat\\nAlle bød velkommen."
+        >>> extract_bytes("m.txt", text.encode()).meetings[0].items[0].number
         '1'
     """
     result = read_bytes(path, data)
     layout = clean_layout(result.pages, running_furniture=not result.media_type.endswith("document"))
     layout.furniture.extend(result.furniture)
-    structure = parse_structure(layout, result.warnings)
+    # Two grammars: a 1940s minute book's, and the agenda grammar for everything else.
+    grammar = parse_historic if is_historic_book(layout) else parse_structure
+    structure = grammar(layout, result.warnings)
     document = Document(
         source=Source(
             path=printable_path(path),
@@ -58,7 +62,7 @@ def extract_bytes(path: str, data: bytes, enrich: bool = True, keep_personal_dat
     if enrich:
         from referat.extract.enrich import enrich_document  # spaCy loads only when needed
 
-        enrich_document(document)
+        enrich_document(document, structure.line_pages)
     # Last, so that no stage's output escapes it: CPR numbers out, e-mails/phones noted.
     document.warnings.extend(protect_personal_data(document, keep=keep_personal_data))
     return document

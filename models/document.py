@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1.1"  # 1.1 adds Meeting.sections
 
@@ -71,8 +71,6 @@ class Section(_Model):
     heading: str = Field(description="the heading as printed")
     text: str = ""
     pages: PageRange
-    # The page of each line of ``text`` (not serialised): lets enrichment give every fact its page.
-    _line_pages: list[int] = PrivateAttr(default_factory=list)
 
 
 class Decision(_Model):
@@ -142,7 +140,6 @@ class Item(_Model):
     amounts: list[Amount] = []
     attachments: list[AttachmentRef] = []
     pages: PageRange
-    _line_pages: list[int] = PrivateAttr(default_factory=list)
 
 
 def walk_items(items: list[Item]) -> Iterator[Item]:

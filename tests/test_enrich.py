@@ -12,7 +12,7 @@ from referat.extract import extract_bytes
 from referat.extract.dates import MONTHS, date_context, find_dates, iter_dates
 from referat.extract.enrich.actors import ActorContext, resolve_name
 from referat.extract.enrich.amounts import find_amounts
-from referat.extract.enrich.pipeline import EnrichContext, get_nlp, run
+from referat.extract.enrich.components import EnrichContext, get_nlp, run
 from referat.extract.enrich.positions import find_positions
 from referat.extract.enrich.statements import find_statements
 
@@ -318,7 +318,7 @@ def test_a_numbered_list_completes_an_at_clause_that_ends_in_a_colon():
 
 
 def test_law_references_each_paragraph_its_own_and_the_finance_act():
-    from referat.extract.enrich.pipeline import find_laws
+    from referat.extract.enrich.components import find_laws
 
     text = "Efter sundhedslovens §119 og §140 samt FL24 og serviceloven; FLEKSJOB er ingen lov."
     assert [text[a:b] for a, b in find_laws(text)] == ["sundhedslovens §119", "§140", "FL24", "serviceloven"]

@@ -17,7 +17,8 @@ from typing import Optional
 
 from referat.extract.dates import date_context
 from referat.extract.enrich.actors import ActorContext, canonical_organisation, resolve_name
-from referat.extract.enrich.pipeline import EnrichContext, get_nlp, run
+from referat.extract.enrich.components import EnrichContext, get_nlp, run
+from referat.extract.structure.result import LinePages
 from referat.models import Amount, DateMention, Document, Entity, Item, Position, Statement, walk_items
 
 # Speech is reported in the minutes and decisions, and in item text with no heading;
@@ -43,8 +44,11 @@ class _Pages:
         return self.line_pages[min(line, len(self.line_pages) - 1)]
 
 
-def enrich_document(document: Document) -> Document:
+def enrich_document(document: Document, line_pages: LinePages | None = None) -> Document:
     """Fill every item's entities, dates, amounts, positions and statements (in place).
+
+    ``line_pages`` (from the structure stage) gives each fact the page of its line; without
+    it a fact gets its section's first page.
 
     The pipeline is built once per process and reused.
     """
@@ -60,12 +64,13 @@ def enrich_document(document: Document) -> Document:
             (p.name for p in meeting.participants if p.role and re.match(r"^næstformand", p.role, re.I)), None
         )
         for item in walk_items(meeting.items):
-            _enrich_item(item, reference, participants, chair, vice_chair)
+            _enrich_item(item, line_pages or LinePages(), reference, participants, chair, vice_chair)
     return document
 
 
 def _enrich_item(
     item: Item,
+    paged: LinePages,
     reference: datetime.date | None,
     participants: list[str],
     chair: str | None = None,
@@ -75,10 +80,10 @@ def _enrich_item(
     lines (one Doc per item, not per section: most sections are a line or two long)."""
     parts: list[tuple[str, list[int], bool]] = [(item.title, [item.pages[0]], False)]
     if item.text:
-        parts.append((item.text, item._line_pages or [item.pages[0]], True))
+        parts.append((item.text, paged.of(item) or [item.pages[0]], True))
     for section in item.sections:
         if section.text.strip():
-            parts.append((section.text, section._line_pages or [section.pages[0]], section.kind in STATEMENT_SECTIONS))
+            parts.append((section.text, paged.of(section) or [section.pages[0]], section.kind in STATEMENT_SECTIONS))
     texts: list[str] = []
     line_pages: list[int] = []
     statement_ranges: list[tuple[int, int]] = []

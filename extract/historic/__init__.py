@@ -1,0 +1,50 @@
+"""1940s sogneråd minute books: a grammar of their own (no agenda layout, meetings found by
+their opening sentences, numbered or unnumbered points). ``referat.extract.pipeline`` uses
+it for a document that reads like such a book, and the agenda grammar for everything else."""
+
+from __future__ import annotations
+
+from referat.extract.historic.books import looks_historic, split_historic
+from referat.extract.layout import Layout
+from referat.extract.structure.headings import has_typed_item_headings
+from referat.extract.structure.result import LinePages, StructureResult, keep_text_without_items, pages_of
+from referat.models import Item, Meeting, Section
+
+__all__ = ["is_historic_book", "looks_historic", "parse_historic", "split_historic"]
+
+
+def is_historic_book(layout: Layout) -> bool:
+    """A minute book, not an agenda: no "Punkt N" or "N (Offentlig)" item headings, and
+    the text reads like a 1940s book (sogneråd words, old spellings, opening sentences)."""
+    return bool(layout.lines) and not has_typed_item_headings(layout.lines) and looks_historic(layout.lines)
+
+
+def parse_historic(layout: Layout, warnings: list[str] | None = None) -> StructureResult:
+    """A 1940s sogneråd book: meetings found by their opening sentences, each point an item
+    whose whole text, decision included, is one ``minutes`` section."""
+    line_pages = LinePages()
+    meetings = []
+    for found in split_historic(layout.lines):
+        items = []
+        for index, point in enumerate(found.points):
+            # The point's whole text as printed, so the archive can search all of the minutes
+            # (the title is only its first sentence); the books do not type their sections.
+            point_lines = found.point_lines(index)
+            pages = pages_of(point_lines)
+            section = Section(
+                kind="minutes", heading="", text="\n".join(line.text for line in point_lines), pages=pages
+            )
+            line_pages.record(section, point_lines)
+            items.append(Item(number=point.number, title=point.title, sections=[section], pages=pages))
+        meeting = Meeting(
+            body=found.body,
+            kind="referat",
+            date=found.date,
+            start_time=found.start_time,
+            items=items,
+            pages=pages_of(found.lines),
+        )
+        if not items:  # an election board's minutes in a numbered book: kept, not lost
+            keep_text_without_items(meeting, found.lines, [], line_pages)
+        meetings.append(meeting)
+    return StructureResult(meetings=meetings, attachments=[], warnings=list(warnings or []), line_pages=line_pages)

@@ -1,0 +1,95 @@
+"""Clean lines → meetings, items, sections: the Danish agenda grammar, one module a pass.
+
+1. ``headings``: which lines are item headings (in one of the numbering styles the
+   documents use), sub-item headings or section headings;
+2. ``segment``: item headings split the text into items, restarts of the numbering into
+   meetings; a run of headings with nothing between them is a front agenda list;
+3. ``items``: each item's lines become metadata (case number, responsible person),
+   sections and sub-items; ``recommendations``, ``decisions`` and ``attachments`` read
+   the sections of those kinds, and appended material after the last item;
+4. ``front_matter`` (with ``participants``): each meeting's front matter becomes its
+   metadata.
+
+Words and phrases live in ``referat.extract.vocabulary``. Where the layout is ambiguous,
+the grammar prefers fewer, correct items. 1940s minute books have a grammar of their own
+(``referat.extract.historic``); ``referat.extract.pipeline`` chooses between the two.
+"""
+
+from __future__ import annotations
+
+from referat.extract.layout import Layout
+from referat.extract.structure.attachments import appended_attachments, appendix_start, listed_attachments
+from referat.extract.structure.decisions import classify_outcome
+from referat.extract.structure.front_matter import build_meeting
+from referat.extract.structure.headings import find_item_headings
+from referat.extract.structure.items import build_item
+from referat.extract.structure.recommendations import split_recommendations
+from referat.extract.structure.result import LinePages, StructureResult, keep_text_without_items
+from referat.extract.structure.segment import (
+    ItemDraft,
+    cross_check_toc,
+    cut_at_signatures,
+    drop_agenda_lists,
+    meeting_header_start,
+    split_meetings,
+)
+from referat.models import Attachment, Meeting
+
+__all__ = ["LinePages", "StructureResult", "classify_outcome", "parse_structure", "split_recommendations"]
+
+
+def parse_structure(layout: Layout, warnings: list[str] | None = None) -> StructureResult:
+    """Turn cleaned pages into meetings with items, and appended attachments.
+
+    Example:
+        >>> from referat.extract.pages import Line, Page
+        >>> from referat.extract.layout import clean_layout
+        >>> lines = ["Referat", "Punkt 1 Velkomst", "Referat", "Formanden bød velkommen."]
+        >>> layout = clean_layout([Page(1, [Line(t, 1) for t in lines])])
+        >>> [item.title for item in parse_structure(layout).meetings[0].items]
+        ['Velkomst']
+    """
+    warnings = list(warnings or [])
+    lines = layout.lines
+    if not lines:
+        return StructureResult(meetings=[], attachments=[], warnings=warnings)
+    line_pages = LinePages()
+    headings = drop_agenda_lists(lines, find_item_headings(lines, layout))
+    meetings_headings = split_meetings(headings)
+    meetings: list[Meeting] = []
+    attachments: list[Attachment] = []
+    # A later meeting's own header (Referat / body / Mødedato …) stands before its first
+    # item, inside what would otherwise be the previous meeting's last item.
+    header_starts = [
+        meeting_header_start(lines, meetings_headings[n - 1][-1], group[0].index)
+        for n, group in enumerate(meetings_headings)
+        if n
+    ]
+    previous_end = 0
+    listed: list[str] = []  # every title items list under Bilag, to recognise appended ones
+    for position, group in enumerate(meetings_headings):
+        front_start = previous_end
+        front_end = group[0].index if group else len(lines)
+        next_start = header_starts[position] if position + 1 < len(meetings_headings) else len(lines)
+        drafts = []
+        for i, heading in enumerate(group):
+            end = group[i + 1].index if i + 1 < len(group) else next_start
+            drafts.append(ItemDraft(heading, lines[heading.index + heading.consumed : end]))
+        listed.extend(ref.title for draft in drafts for ref in listed_attachments(draft))
+        if position == len(meetings_headings) - 1 and drafts:
+            appendix_at = appendix_start(drafts[-1])
+            if appendix_at is not None:
+                appendix_lines = drafts[-1].lines[appendix_at:]
+                drafts[-1].lines = drafts[-1].lines[:appendix_at]
+                attachments = appended_attachments(appendix_lines, listed)
+        for draft in drafts:
+            cut_at_signatures(draft)
+        front = lines[front_start:front_end]
+        items = [build_item(draft, line_pages) for draft in drafts]
+        meeting = build_meeting(front, items, layout, lines[front_start:next_start])
+        if not items:
+            keep_text_without_items(meeting, lines[front_start:next_start], warnings, line_pages)
+        meetings.append(meeting)
+        previous_end = next_start
+    cross_check_toc(meetings, layout, warnings)
+    return StructureResult(meetings=meetings, attachments=attachments, warnings=warnings, line_pages=line_pages)

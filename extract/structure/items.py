@@ -1,0 +1,297 @@
+"""Pass 3 of the agenda grammar: an item's lines become its metadata, sections, sub-items
+and unheaded text; each section is then read by its kind."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from referat.extract.pages import Line
+from referat.extract.structure.attachments import BILAG_LINE, attachment_refs
+from referat.extract.structure.decisions import classify_outcome, decision_text
+from referat.extract.structure.headings import (
+    PART_LABEL,
+    SUBITEM_HEADING,
+    SUBITEM_MARKER,
+    Heading,
+    is_structural,
+    match_heading,
+    section_kind,
+)
+from referat.extract.structure.recommendations import split_recommendations
+from referat.extract.structure.result import LinePages, pages_of
+from referat.extract.structure.segment import ItemDraft
+from referat.extract.vocabulary import (
+    CASE_NUMBER,
+    CASE_NUMBER_LABEL,
+    DECIDED_BY_LABEL,
+    DECISION_HEADING,
+    DOCUMENT_NUMBER_LABEL,
+    SECTION_HEADINGS,
+    TITLE_CONTINUES_AFTER,
+)
+from referat.models import AttachmentRef, Decision, Item, Section
+
+
+def build_item(draft: ItemDraft, line_pages: LinePages) -> Item:
+    """An item from its heading and the lines under it: metadata first (case number,
+    responsible person), then sections, sub-items and the text under no heading."""
+    heading = draft.heading
+    item = Item(
+        number=heading.number,
+        title=heading.title,
+        access=heading.access,
+        pages=pages_of([]) if not draft.lines else pages_of(draft.lines),
+    )
+    meta_done = False
+    body: list[Line] = []
+    for position, line in enumerate(draft.lines):
+        text = line.text.strip()
+        if PART_LABEL.match(text):
+            continue  # "Lukket referat" between the open and the closed items
+        if not meta_done:
+            consumed = _take_item_metadata(item, text, draft.lines, position)
+            if consumed:
+                continue
+            if section_kind(text) or SUBITEM_HEADING.match(text) or len(text) > 60:
+                meta_done = True
+            elif _looks_like_person(text) and item.responsible is None and position < 4:
+                item.responsible = text
+                continue
+            else:
+                meta_done = True
+        body.append(line)
+    reader = _ItemBody(item, body, heading)
+    reader.read()
+    reader.finish(line_pages)
+    return item
+
+
+def _take_item_metadata(item: Item, text: str, lines: list[Line], position: int) -> bool:
+    match = CASE_NUMBER_LABEL.match(text)
+    if match:
+        value = match.group("value").strip(" |")
+        found = CASE_NUMBER.findall(value) or ([value.rstrip("/")] if value else [])
+        if not found and position + 1 < len(lines):
+            found = CASE_NUMBER.findall(lines[position + 1].text)
+        for number in found:
+            if number not in item.case_numbers:
+                item.case_numbers.append(number)
+        return True
+    if CASE_NUMBER.fullmatch(text.strip(" |")):
+        value = text.strip(" |")
+        if value not in item.case_numbers:
+            item.case_numbers.append(value)
+        return True
+    if DOCUMENT_NUMBER_LABEL.match(text) or DECIDED_BY_LABEL.match(text):
+        return True
+    # "Kommunalbestyrelsen den 30. januar 2012 Punkt 5": an earlier treatment.
+    return bool(re.match(r"^.{3,80}\sden\s\d{1,2}\.\s*\w+\s\d{4}\s+Punkt\s+\d+$", text))
+
+
+def _looks_like_person(text: str) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    if any(word.lower() in SECTION_HEADINGS for word in words):
+        return False
+    return all(re.fullmatch(r"[A-ZÆØÅ][a-zæøåéü'’]+(?:-[A-ZÆØÅ][a-zæøåéü'’]+)*", word) for word in words)
+
+
+@dataclass(eq=False)
+class SectionDraft:
+    """A section while its item is being read: its heading line and the lines under it."""
+
+    kind: str
+    heading: str
+    page: int
+    lines: list[Line] = field(default_factory=list)
+
+
+class _ItemBody:
+    """Reads an item's body line by line into its sections, sub-items and unheaded text.
+
+    New sections go to the item or, after a sub-item heading ("a) …"), to that sub-item,
+    until a bare marker restating a sub-item ("a)") or a section about several sub-items
+    hands them back to the item (gold/README.md).
+    """
+
+    def __init__(self, item: Item, body: list[Line], heading: Heading) -> None:
+        self.item = item
+        self.body = body
+        self.heading = heading
+        self.current: SectionDraft | None = None
+        self.sections: list[SectionDraft] = []
+        self.subitems: list[Item] = []
+        self.subitem_sections: list[list[SectionDraft]] = []  # draft sections of each sub-item, in order
+        self.subitem_text: dict[int, list[Line]] = {}
+        self.target = self.sections  # where new sections go: the item or its last sub-item
+        self.last_letter = ""
+        self.preamble: list[Line] = []
+        self.skip: set[int] = set()
+
+    def read(self) -> None:
+        for line in self.body:
+            if id(line) in self.skip:
+                continue
+            text = line.text.strip()
+            if (
+                self._starts_subitem(line, text)
+                or self._restates_marker(line, text)
+                or self._starts_section(line, text)
+            ):
+                continue
+            self._add_text(line, text)
+
+    def _in_subitem(self) -> bool:
+        return self.target is not self.sections
+
+    def _starts_subitem(self, line: Line, text: str) -> bool:
+        sub = SUBITEM_HEADING.match(text)
+        if not (
+            sub
+            and _is_next_letter(self.last_letter, sub.group("letter"))
+            and len(text) < 160
+            and not _in_recommendation_list(self.current, text)
+        ):
+            return False
+        self.last_letter = sub.group("letter")
+        title = " ".join(sub.group("title").split())
+        subitem = Item(number=self.last_letter, title=title, pages=(line.page, line.page))
+        wrapped_title_lines = _subitem_title_continuation(self.body, self.body.index(line), title)
+        if wrapped_title_lines:
+            subitem.title = " ".join([title] + [wrapped.text.strip() for wrapped in wrapped_title_lines])
+            self.skip.update(id(wrapped) for wrapped in wrapped_title_lines)
+        self.subitems.append(subitem)
+        self.subitem_sections.append([])
+        self.target = self.subitem_sections[-1]
+        self.current = None
+        return True
+
+    def _restates_marker(self, line: Line, text: str) -> bool:
+        marker = SUBITEM_MARKER.match(text)
+        if not (marker and self.subitems and marker.group("letter") <= self.last_letter):
+            return False
+        # "a)" alone restating a sub-item inside minutes after the last sub-item:
+        # the section belongs to the parent item (gold/README.md).
+        if self.current is not None and self._in_subitem() and any(d is self.current for d in self.target):
+            self.target.remove(self.current)
+            self.sections.append(self.current)
+            self.target = self.sections
+        if self.current is not None:
+            self.current.lines.append(line)
+        return True
+
+    def _starts_section(self, line: Line, text: str) -> bool:
+        kind = section_kind(text)
+        if not kind:
+            return False
+        decision = DECISION_HEADING.match(text.rstrip(":"))
+        destination = self.target
+        if decision and decision.group("item") and decision.group("item") == self.heading.number:
+            destination = self.sections  # "… beslutning den … Punkt 1" is item 1's own
+        self.current = SectionDraft(kind=kind, heading=text.rstrip(":") if kind != "decision" else text, page=line.page)
+        destination.append(self.current)
+        return True
+
+    def _add_text(self, line: Line, text: str) -> None:
+        bilag = BILAG_LINE.match(text)
+        if bilag:
+            owner = self.subitems[-1] if self._in_subitem() and self.subitems else self.item
+            owner.attachments.append(AttachmentRef(label=bilag.group("label"), title=bilag.group("title")))
+        if self.current is not None:
+            self.current.lines.append(line)
+        elif self.subitems and self._in_subitem():
+            self.subitems[-1].pages = (self.subitems[-1].pages[0], line.page)
+            self.subitem_text.setdefault(id(self.subitems[-1]), []).append(line)
+        else:
+            self.preamble.append(line)
+
+    def finish(self, line_pages: LinePages) -> None:
+        _return_parent_sections(self.subitem_sections, self.sections)
+        for subitem, drafts in zip(self.subitems, self.subitem_sections, strict=True):
+            _apply_sections(subitem, drafts, line_pages)
+            own = self.subitem_text.get(id(subitem), [])
+            if own:
+                subitem.text = "\n".join(line.text for line in own)
+                line_pages.record(subitem, own)
+        _apply_sections(self.item, self.sections, line_pages)
+        self.item.subitems = self.subitems
+        if self.preamble:
+            # Text under no heading (seed 002's items have nothing else): kept, not dropped.
+            self.item.text = "\n".join(line.text for line in self.preamble)
+            line_pages.record(self.item, self.preamble)
+
+
+# "Ad a) Godkendt. Ad b) …", "som beskrevet under a) og b)": text about several sub-items.
+_LETTER_REFERENCE = re.compile(r"(?:^|[\s(])(?:[Aa]d\s+)?([a-h])\)")
+
+
+def _return_parent_sections(subitem_sections: list[list[SectionDraft]], parent_sections: list[SectionDraft]) -> None:
+    """A section after the last sub-item whose text speaks of several sub-items
+    ("Ad a) … Ad b) …") is the parent's, and so is every section after it."""
+    if len(subitem_sections) < 2:
+        return
+    last = subitem_sections[-1]
+    for position, draft in enumerate(last):
+        text = "\n".join(line.text for line in draft.lines)
+        letters = set(_LETTER_REFERENCE.findall(text))
+        if len(letters) >= 2:
+            parent_sections.extend(last[position:])
+            del last[position:]
+            return
+
+
+def _subitem_title_continuation(body: list[Line], position: int, title: str) -> list[Line]:
+    """Lines continuing a wrapped sub-item title: lower-case start, or after "og", "i" …"""
+    taken: list[Line] = []
+    current = title
+    for following in body[position + 1 : position + 3]:
+        text = following.text.strip()
+        if not text or is_structural(text) or match_heading(following) is not None or len(text) > 100:
+            break
+        last_word = current.split()[-1].lower() if current.split() else ""
+        if text[0].islower() or last_word in TITLE_CONTINUES_AFTER:
+            taken.append(following)
+            current = f"{current} {text}"
+            continue
+        break
+    return taken
+
+
+def _in_recommendation_list(section: SectionDraft | None, text: str) -> bool:
+    # "a) at udvalget godkender …" inside an Indstilling is a clause, not a sub-item.
+    return (
+        section is not None
+        and section.kind == "recommendation"
+        and bool(re.match(r"^(?:[-–•]\s*)?[a-z][.)]\s+at\s", text))
+    )
+
+
+def _is_next_letter(last: str, letter: str) -> bool:
+    return (not last and letter == "a") or bool(last and ord(letter) == ord(last) + 1)
+
+
+def _apply_sections(item: Item, drafts: list[SectionDraft], line_pages: LinePages) -> None:
+    """Turn draft sections into the item's sections, and read each by its kind:
+    recommendations, a decision and its outcome, attachment lists."""
+    for draft in drafts:
+        lines = draft.lines
+        pages = (draft.page, lines[-1].page if lines else draft.page)
+        section = Section(
+            kind=draft.kind, heading=draft.heading, text="\n".join(line.text for line in lines), pages=pages
+        )
+        line_pages.record(section, lines)
+        item.sections.append(section)
+        if draft.kind == "recommendation":
+            item.recommendations.extend(split_recommendations(lines))
+        elif draft.kind == "decision":
+            decided = decision_text(lines)
+            if decided:
+                item.decisions.append(Decision(text=decided, outcome=classify_outcome(decided)))
+        elif draft.kind == "attachments":
+            for ref in attachment_refs(lines):
+                if all(ref.title != existing.title for existing in item.attachments):
+                    item.attachments.append(ref)
+    all_pages = [p for s in item.sections for p in s.pages] + list(item.pages)
+    item.pages = (min(all_pages), max(all_pages))

@@ -1,0 +1,101 @@
+"""Participant lists: members, absentees and secretaries, with party letters and roles."""
+
+from __future__ import annotations
+
+import re
+
+from referat.extract.vocabulary import PARTICIPANT_HEADINGS
+from referat.models import Participant
+
+
+def read_participants(texts: list[str]) -> list[Participant]:
+    """Participant lists under Tilstede / Deltagere / Afbud / Sekretær, in the shapes the
+    documents use: "Lolan Ottesen (A) - formand", "Marianne Thorbjørn (A), formand",
+    "Mette Kjærsgaard Lund, Sundhedsstyrelsen (formand)", "Afbud: Hanne Rytter Bach,
+    Region Nordjylland", "Fra sekretariatet: Lotte Bundgaard Ravn, Karim Haddad", and
+    two-column rows "Jesper Mathiesen (A) | Ole Bjerregaard (V)". A member listed as
+    present and again as absent is absent."""
+    found: dict[str, Participant] = {}
+    status: str | None = None
+    for text in texts:
+        label, _, rest = text.partition(":")
+        low = text.lower().rstrip(":").strip()
+        if low in PARTICIPANT_HEADINGS:
+            status = PARTICIPANT_HEADINGS[low]
+            continue
+        if rest and label.lower().strip() in PARTICIPANT_HEADINGS:
+            status = PARTICIPANT_HEADINGS[label.lower().strip()]
+            text = rest.strip()
+        elif status is None:
+            continue
+        people = _participant_line(text)
+        if people is None:
+            if found or len(text) > 60:
+                status = None
+            continue
+        for person in people:
+            person.status = status
+            if person.name in found and status != "absent":
+                continue
+            found[person.name] = person
+    return list(found.values())
+
+
+_PERSON_NAME = r"[A-ZÆØÅ][\wæøåéü'’.-]+(?:\s+(?:[A-ZÆØÅ][\wæøåéü'’.-]+|von|van|de|la)){1,4}"
+
+
+_ORGANISATION_WORD = re.compile(
+    r"(?i:region|kommune|styrelse|ministeri|regioner|forening|råd|udvalg|sekretariat|institut|center|hospital)|^[A-ZÆØÅ]{2,}$"
+)
+
+
+def _looks_like_people(text: str) -> bool:
+    """ "Karim Haddad" or "Karim Haddad, Lotte Ravn": names, not an organisation."""
+    return all(
+        re.fullmatch(_PERSON_NAME, part.strip()) and not _ORGANISATION_WORD.search(part) for part in text.split(",")
+    )
+
+
+def _participant_line(text: str) -> list[Participant] | None:
+    """The people on one line of a participant list, or None if it is not such a line."""
+    people = []
+    for part in (p.strip() for p in text.split(" | ") if p.strip()):
+        # "Name (A) - formand" / "Name (A), formand" / "Name (A)"
+        match = re.fullmatch(
+            rf"(?P<name>{_PERSON_NAME})\s*(?:\((?P<party>[A-ZÆØÅ]{{1,2}})\))?"
+            rf"\s*(?:[-–,]\s*(?P<role>[a-zæøå][\wæøå .-]*))?",
+            part,
+        )
+        if match:
+            people.append(
+                Participant(
+                    name=" ".join(match.group("name").split()), party=match.group("party"), role=match.group("role")
+                )
+            )
+            continue
+        # "Name, Organisation (formand)" — but "Name, Name" is two people.
+        match = re.fullmatch(
+            rf"(?P<name>{_PERSON_NAME}),\s*(?P<org>[A-ZÆØÅ][^()]{{1,60}}?)\s*(?:\((?P<role>[a-zæøå][\wæøå .-]*)\))?",
+            part,
+        )
+        if match and not re.search(r"\d", match.group("org")) and not _looks_like_people(match.group("org")):
+            people.append(
+                Participant(
+                    name=" ".join(match.group("name").split()),
+                    organisation=match.group("org").strip(),
+                    role=match.group("role"),
+                )
+            )
+            continue
+        # "Name (A) Name (V)": two columns read as one row
+        pairs = re.findall(rf"({_PERSON_NAME})\s*\(([A-ZÆØÅ]{{1,2}})\)", part)
+        if len(pairs) > 1 and re.fullmatch(rf"(?:\s*{_PERSON_NAME}\s*\([A-ZÆØÅ]{{1,2}}\))+\s*", part):
+            people.extend(Participant(name=" ".join(name.split()), party=party) for name, party in pairs)
+            continue
+        # "Lotte Bundgaard Ravn, Karim Haddad"
+        names = [n.strip() for n in part.split(",")]
+        if len(names) > 1 and all(re.fullmatch(_PERSON_NAME, n) for n in names):
+            people.extend(Participant(name=n) for n in names)
+            continue
+        return None
+    return people or None

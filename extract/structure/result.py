@@ -1,0 +1,71 @@
+"""What the structure stage hands on: the contract models, plus the page of every line of
+their texts (which the contract does not hold, and enrichment needs to give each fact its page).
+Both grammars, the modern agenda grammar and the 1940s books', build their result from here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel
+
+from referat.extract.pages import Line
+from referat.models import Attachment, Meeting, Section
+
+
+class LinePages:
+    """The page of each line of an item's or a section's text, by the model it belongs to.
+
+    Keyed by object identity: the models are the ones in the result's meetings, which the
+    registry keeps alive, so an identity is never reused while the registry exists.
+
+    Example:
+        >>> section = Section(kind="other", heading="", text="a\\nb", pages=(1, 2))
+        >>> registry = LinePages()
+        >>> registry.record(section, [Line("a", 1), Line("b", 2)])
+        >>> registry.of(section)
+        [1, 2]
+        >>> registry.of(Section(kind="other", heading="", text="", pages=(1, 1)))
+        []
+    """
+
+    def __init__(self) -> None:
+        self._pages: dict[int, tuple[BaseModel, list[int]]] = {}
+
+    def record(self, model: BaseModel, lines: list[Line]) -> None:
+        self._pages[id(model)] = (model, [line.page for line in lines])
+
+    def of(self, model: BaseModel) -> list[int]:
+        found = self._pages.get(id(model))
+        return found[1] if found is not None and found[0] is model else []
+
+
+@dataclass
+class StructureResult:
+    meetings: list[Meeting]
+    attachments: list[Attachment]
+    warnings: list[str]
+    line_pages: LinePages = field(default_factory=LinePages)
+
+
+def pages_of(lines: list[Line]) -> tuple[int, int]:
+    """First and last page of some lines ((1, 1) for none)."""
+    if not lines:
+        return (1, 1)
+    pages = [line.page for line in lines]
+    return (min(pages), max(pages))
+
+
+def keep_text_without_items(meeting: Meeting, lines: list[Line], warnings: list[str], line_pages: LinePages) -> None:
+    """A meeting without agenda items keeps its whole text as one section of the meeting,
+    so that nothing of the document is lost (the archive searches it)."""
+    text_lines = [line for line in lines if line.text.strip()]
+    if not text_lines:
+        return
+    pages = pages_of(text_lines)
+    section = Section(kind="other", heading="", text="\n".join(line.text for line in text_lines), pages=pages)
+    line_pages.record(section, text_lines)
+    meeting.sections = [section]
+    if meeting.kind != "kommissorium":  # a kommissorium has no agenda by its nature
+        warnings.append(
+            f"pages {pages[0]}-{pages[1]}: no agenda items found; the text is kept as the meeting's own section"
+        )

@@ -1,0 +1,103 @@
+"""Pass 2 of the agenda grammar: item headings cut the lines into items and meetings.
+
+A run of headings with nothing between them is a front agenda list, not items; numbering
+that falls back to 1 starts a new meeting, whose own header stands before its first item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from referat.extract.layout import Layout
+from referat.extract.pages import Line
+from referat.extract.structure.headings import SUBITEM_HEADING, Heading
+from referat.extract.vocabulary import MEETING_KIND_WORDS, WEEKDAYS
+from referat.models import Meeting
+
+
+@dataclass
+class ItemDraft:
+    heading: Heading
+    lines: list[Line] = field(default_factory=list)
+
+
+def meeting_header_start(lines: list[Line], last_heading: Heading, next_first: int) -> int:
+    """Where the next meeting's header begins: a kind word ("Referat") followed within a
+    few lines by a date label or date line; else the next meeting's first item heading."""
+    for index in range(last_heading.index + last_heading.consumed, next_first):
+        if lines[index].text.strip().lower() in MEETING_KIND_WORDS:
+            window = [line.text for line in lines[index + 1 : index + 5]]
+            if any(
+                re.match(r"^(?:møde)?dato\b", text, re.I) or re.match(rf"^(?:{WEEKDAYS})\s+den", text, re.I)
+                for text in window
+            ):
+                return index
+    return next_first
+
+
+def drop_agenda_lists(lines: list[Line], headings: list[Heading]) -> list[Heading]:
+    """A front agenda list repeats the items with nothing under them: drop it when the
+    same numbers come again later with content."""
+    if len(headings) < 3:
+        return headings
+    keep = [True] * len(headings)
+    run_start = 0
+    for i in range(1, len(headings) + 1):
+        bare = (
+            i < len(headings)
+            and _only_list_lines_between(lines, headings[i - 1], headings[i])
+            and _number_value(headings[i]) > _number_value(headings[i - 1])
+        )
+        if bare:
+            continue
+        run = list(range(run_start, i))
+        if len(run) >= 3:
+            numbers = [headings[j].number for j in run]
+            later = [h.number for h in headings[i:]]
+            if numbers and all(number in later for number in numbers):
+                for j in run:
+                    keep[j] = False
+        run_start = i
+    return [heading for heading, kept in zip(headings, keep, strict=True) if kept]
+
+
+def _number_value(heading: Heading) -> int:
+    return int(heading.number) if heading.number.isdigit() else -1
+
+
+def _only_list_lines_between(lines: list[Line], first: Heading, second: Heading) -> bool:
+    between = lines[first.index + first.consumed : second.index]
+    return all(SUBITEM_HEADING.match(line.text) or line.text.startswith(("-", "•")) for line in between)
+
+
+def split_meetings(headings: list[Heading]) -> list[list[Heading]]:
+    """Numbering that falls back (10 → 1) starts a new meeting."""
+    groups: list[list[Heading]] = [[]]
+    previous: int | None = None
+    for heading in headings:
+        number = int(heading.number) if heading.number.isdigit() else None
+        if number is not None and previous is not None and number < previous and number <= 2 and groups[-1]:
+            groups.append([])
+        groups[-1].append(heading)
+        if number is not None:
+            previous = number
+    return groups
+
+
+def cut_at_signatures(draft: ItemDraft) -> None:
+    # Acadre ends with "Underskriftsside": the members' names again, not item content.
+    for position, line in enumerate(draft.lines):
+        if line.text.strip().lower() in ("underskriftsside", "underskrifter", "underskrift"):
+            draft.lines = draft.lines[:position]
+            return
+
+
+def cross_check_toc(meetings: list[Meeting], layout: Layout, warnings: list[str]) -> None:
+    toc_numbers = [entry.number for entry in layout.toc if entry.number]
+    if not toc_numbers:
+        return
+    found = {item.number for meeting in meetings for item in meeting.items}
+    missing = [number for number in toc_numbers if number not in found]
+    if missing:
+        warnings.append(f"table of contents lists items not found in the text: {', '.join(missing)}")

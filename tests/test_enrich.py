@@ -394,6 +394,15 @@ def test_pipeline_components_are_registered_and_built_once():
     assert [t.lemma_ for t in doc if t.text == "orienterede"] == ["orientere"]
 
 
+def test_every_component_declares_what_it_assigns_and_spacy_finds_no_problem():
+    nlp = get_nlp()
+    analysis = nlp.analyze_pipes()
+    assert all(not problems for problems in analysis["problems"].values())
+    assert all(nlp.get_pipe_meta(name).assigns for name in nlp.pipe_names)
+    # The positions resolve "Styrelsen" and "hun" against the actors the statements noted.
+    assert nlp.get_pipe_meta("referat_positions").requires == ["doc._.statements"]
+
+
 def test_organisation_rules_take_genitives_and_a_lower_case_second_part():
     # Seed 003 writes "Behandlingsrådets analyse" and "at Psykiatri- og socialudvalget tager …".
     text = "Punkt 1 Status\nReferat\nDet fremgår af Behandlingsrådets analyse, at Psykiatri- og socialudvalget skal orienteres."

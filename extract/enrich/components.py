@@ -1,9 +1,10 @@
-"""The enrichment pipeline: one ``spacy.blank("da")`` with our components, built once.
+"""The enrichment components: one ``spacy.blank("da")`` with our components, built once.
 
-Each component is registered the spaCy way and does one thing to a ``Doc``:
+Each component is registered the spaCy way, declares what it assigns and requires
+(``nlp.analyze_pipes()`` finds no problem), and does one thing to a ``Doc``:
 
 =====================  ==============================================================
-``referat_lemmas``     token.lemma_ from the Danish lookup table (data/da_lemmas.txt.gz,
+``referat_lemmas``     token.lemma from the Danish lookup table (data/da_lemmas.txt.gz,
                        from spacy-lookups-data, MIT); looked up lower-cased, since the
                        table is case-sensitive and sentence starts are capitalised
 ``referat_entities``   doc.ents: ORG (gazetteer phrases + "Region X", "X Kommune",
@@ -11,11 +12,14 @@ Each component is registered the spaCy way and does one thing to a ``Doc``:
 ``referat_dates``      doc._.dates: DateMention dicts (our Danish grammar)
 ``referat_amounts``    doc._.amounts: Amount dicts
 ``referat_statements`` doc._.statements: who said what
-``referat_positions``  doc._.positions: votes, reservations, abstentions
+``referat_positions``  doc._.positions: votes, reservations, abstentions; after the
+                       statements, whose actors resolve its "Styrelsen" and "hun"
 =====================  ==============================================================
 
-Per-document context (meeting date, participants, the actors seen so far in the item,
-for "Styrelsen" and "hun") travels in ``doc._.referat_context``.
+Every component reads the text (the original string, see :func:`_text`). Per-document
+context (meeting date, participants, the actors seen so far in the item, for "Styrelsen"
+and "hun") travels in ``doc._.referat_context``; :func:`run` sets it before the first
+component, so no component assigns it and none lists it in ``requires``.
 """
 
 from __future__ import annotations
@@ -25,9 +29,11 @@ import bisect
 import datetime
 import gzip
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 import numpy
 import spacy
@@ -36,6 +42,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+from thinc.types import Ints2d
 
 from referat.extract.dates import iter_dates
 from referat.extract.enrich import positions as positions_module
@@ -43,7 +50,7 @@ from referat.extract.enrich import statements as statements_module
 from referat.extract.enrich.actors import ActorContext, actor_pattern, gazetteer
 from referat.extract.enrich.amounts import iter_amounts
 from referat.extract.enrich.positions import find_positions
-from referat.extract.enrich.statements import find_statements
+from referat.extract.enrich.statements import StatementMatch, find_statements
 
 DATA = Path(__file__).resolve().parent.parent.parent / "data"
 
@@ -156,9 +163,10 @@ def create_regex_tokenizer():
 _LEMMA_BY_LOWER: dict[int, int] = {}  # lower-case hash → lemma hash, shared by all docs
 
 
-@Language.component("referat_lemmas")
+@Language.component("referat_lemmas", assigns=["token.lemma"], requires=[])
 def lemmas(doc: Doc) -> Doc:
-    """Reads token text; writes token.lemma_ (lower-cased lookup, falling back to the form).
+    """Reads each token's lower-case form; writes token.lemma (the lookup table's lemma of
+    the lower-cased word, or the lower-cased word itself when the table has none).
 
     Works on attribute arrays, not Token objects: a Token per word costs more than the lookup.
     """
@@ -176,7 +184,7 @@ def lemmas(doc: Doc) -> Doc:
             lemma_id = strings.add(table.get(lower, lower))
             _LEMMA_BY_LOWER[lower_id] = lemma_id
         type_lemmas[position] = lemma_id
-    doc.from_array([LEMMA], type_lemmas[token_type].reshape(-1, 1))
+    doc.from_array([LEMMA], cast(Ints2d, type_lemmas[token_type].reshape(-1, 1)))
     return doc
 
 
@@ -188,10 +196,13 @@ ORG_RULES = re.compile(
     # "Aarhus Kommune", "Aarhus kommune", "Faaborg-Midtfyn Kommune", "Faaborg Midtfyn Kommune"
     r"|\b[A-ZÆØÅ][\wæøå]+(?:[- ][A-ZÆØÅ][\wæøå]+)?\s+[Kk]ommune\b"
     # "Indenrigs- og Sundhedsministeriet", "Psykiatri - og Socialudvalget", "Behandlingsrådet"
-    # (and the genitive, "Behandlingsrådets"; after "X- og" the second part may be lower-case: "Psykiatri- og socialudvalget")
-    r"|\b(?:[A-ZÆØÅ][\wæøå]*\s?-\s+og\s+[\wæøå]|[A-ZÆØÅ][\wæøå]*\s+og\s+[A-ZÆØÅ]|[A-ZÆØÅ])[\wæøå]*(?:styrelsen|ministeriet|udvalget|rådet)s?\b"
+    # (and the genitive, "Behandlingsrådets"; after "X- og" the second part may be lower-case:
+    # "Psykiatri- og socialudvalget")
+    r"|\b(?:[A-ZÆØÅ][\wæøå]*\s?-\s+og\s+[\wæøå]|[A-ZÆØÅ][\wæøå]*\s+og\s+[A-ZÆØÅ]|[A-ZÆØÅ])"
+    r"[\wæøå]*(?:styrelsen|ministeriet|udvalget|rådet)s?\b"
     # "Nationalt råd for psykiske lidelser og mental sundhed": up to the last head noun
-    r"|\b(?:Rådet|Task Force|Nationalt [Rr]åd)\s+for\s+(?:[\wæøå-]+\s+){0,6}[\wæøå-]*(?:området|psykiatrien|sundhed|lidelser)\b)"
+    r"|\b(?:Rådet|Task Force|Nationalt [Rr]åd)\s+for\s+(?:[\wæøå-]+\s+){0,6}"
+    r"[\wæøå-]*(?:området|psykiatrien|sundhed|lidelser)\b)"
 )
 # Laws, each alternative starting at a distinctive literal so the scan is cheap:
 # "sundhedslovens §119" (the § found first, the law's name taken from just before it),
@@ -240,18 +251,25 @@ PERSON_RULES = re.compile(
 )
 
 
-@Language.factory("referat_entities", default_config={})
+@Language.factory(
+    "referat_entities",
+    default_config={},
+    assigns=["doc.ents", "token.ent_iob", "token.ent_type"],
+    requires=[],
+)
 def make_entities(nlp: Language, name: str) -> EntityRecogniser:
+    """The entity recogniser, its gazetteer phrases tokenized by ``nlp`` (see :class:`EntityRecogniser`)."""
     return EntityRecogniser(nlp)
 
 
 class EntityRecogniser:
-    """Reads doc.text and the gazetteer; writes doc.ents (ORG, PER, LOC, LAW)."""
+    """Reads the text, the gazetteer and the participants in ``doc._.referat_context``;
+    writes doc.ents (and so token.ent_iob, token.ent_type): ORG, PER, LOC, LAW."""
 
     def __init__(self, nlp: Language):
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         by_label: dict[str, list[str]] = {"ORG": [], "LOC": []}
-        for surface, actor in gazetteer().items():
+        for surface in gazetteer():
             if len(surface) <= 1:
                 continue
             by_label["ORG"].append(surface)
@@ -266,48 +284,64 @@ class EntityRecogniser:
             self.matcher.add(label, [nlp.make_doc(surface) for surface in sorted(set(surfaces))])
 
     def __call__(self, doc: Doc) -> Doc:
-        spans: list[Span] = [Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)]
         text = _text(doc)
-        lower = text.lower()
-        for match in ORG_RULES.finditer(text):
-            span = doc.char_span(match.start(), match.end(), label="ORG", alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
-        for start, end in find_laws(text) if "§" in text or "lov" in lower or "FL" in text else ():
-            span = doc.char_span(start, end, label="LAW", alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
-        titled = any(
-            word in lower
-            for word in ("formand", "minister", "direktør", "chef", "konsulent", "borgmester", "leder", "rådgiver")
-        )
-        for pattern in (PERSON_RULES, PERSON_TITLED_AFTER) if titled or "," in text else ():
-            for match in pattern.finditer(text):
-                span = doc.char_span(match.start("name"), match.end("name"), label="PER", alignment_mode="expand")
-                if span is not None:
-                    spans.append(span)
-        context: EnrichContext | None = doc._.referat_context
-        if context is not None:
-            for participant in context.actors.participants:
-                for match in re.finditer(re.escape(participant), text):
-                    span = doc.char_span(match.start(), match.end(), label="PER", alignment_mode="expand")
-                    if span is not None:
-                        spans.append(span)
+        spans: list[Span] = [Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)]
+        spans += _char_spans(doc, ((m.start(), m.end()) for m in ORG_RULES.finditer(text)), "ORG")
+        spans += _char_spans(doc, _law_spans(text), "LAW")
+        spans += _char_spans(doc, _titled_person_spans(text), "PER")
+        spans += _char_spans(doc, _participant_spans(text, doc._.referat_context), "PER")
         doc.ents = filter_spans(spans)
         return doc
 
 
-@Language.component("referat_dates")
+def _char_spans(doc: Doc, offsets: Iterable[tuple[int, int]], label: str) -> list[Span]:
+    """Character offsets as ``label`` spans, widened to whole tokens (None ones dropped)."""
+    spans = []
+    for start, end in offsets:
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+def _law_spans(text: str) -> list[tuple[int, int]]:
+    """:func:`find_laws`, run only on a text that holds "§", "lov" or "FL"."""
+    return find_laws(text) if "§" in text or "lov" in text.lower() or "FL" in text else []
+
+
+_PERSON_TITLE_WORDS = ("formand", "minister", "direktør", "chef", "konsulent", "borgmester", "leder", "rådgiver")
+
+
+def _titled_person_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Names after a title ("Udvalgsformand Jacob Klærke") or before one ("Lotte Lyhne, chefkonsulent")."""
+    lower = text.lower()
+    titled = any(word in lower for word in _PERSON_TITLE_WORDS)
+    for pattern in (PERSON_RULES, PERSON_TITLED_AFTER) if titled or "," in text else ():
+        for match in pattern.finditer(text):
+            yield match.start("name"), match.end("name")
+
+
+def _participant_spans(text: str, context: EnrichContext | None) -> Iterator[tuple[int, int]]:
+    """Every occurrence of a meeting participant's name as printed in the participant list."""
+    if context is None:
+        return
+    for participant in context.actors.participants:
+        for match in re.finditer(re.escape(participant), text):
+            yield match.start(), match.end()
+
+
+@Language.component("referat_dates", assigns=["doc._.dates"], requires=[])
 def dates(doc: Doc) -> Doc:
-    """Reads doc.text and the meeting date; writes doc._.dates."""
+    """Reads the text and the meeting date in ``doc._.referat_context``; writes doc._.dates
+    (DateMention dicts, see :func:`referat.extract.dates.iter_dates`)."""
     context: EnrichContext | None = doc._.referat_context
     doc._.dates = list(iter_dates(_text(doc), context.reference_date if context else None))
     return doc
 
 
-@Language.component("referat_amounts")
+@Language.component("referat_amounts", assigns=["doc._.amounts"], requires=[])
 def amounts(doc: Doc) -> Doc:
-    """Reads doc.text; writes doc._.amounts."""
+    """Reads the text; writes doc._.amounts (Amount dicts, see :func:`iter_amounts`)."""
     text = _text(doc)
     lower = text.lower()
     # Every amount names its currency; most texts name none.
@@ -315,9 +349,12 @@ def amounts(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("referat_statements")
+@Language.component("referat_statements", assigns=["doc._.statements"], requires=[])
 def statements(doc: Doc) -> Doc:
-    """Reads doc.text, doc.ents (actors seen) and the item's actor context; writes doc._.statements."""
+    """Reads the text, and from ``doc._.referat_context`` the actors (participants, chair,
+    those seen so far), whether to look for statements and where; writes doc._.statements
+    (:class:`StatementMatch` list). Every actor it resolves is noted in the context's
+    actors, for the short forms of the components after it."""
     context: EnrichContext | None = doc._.referat_context
     actors = context.actors if context else ActorContext()
     if context is not None and not context.with_statements:
@@ -327,7 +364,7 @@ def statements(doc: Doc) -> Doc:
     if context is None or context.statement_ranges is None:
         doc._.statements = find_statements(text, actors)
         return doc
-    found = []
+    found: list[StatementMatch] = []
     for start, end in context.statement_ranges:
         found.extend(
             replace(match, start_char=match.start_char + start) for match in find_statements(text[start:end], actors)
@@ -336,9 +373,12 @@ def statements(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("referat_positions")
+@Language.component("referat_positions", assigns=["doc._.positions"], requires=["doc._.statements"])
 def positions(doc: Doc) -> Doc:
-    """Reads doc.text; writes doc._.positions."""
+    """Reads the text and the actors in ``doc._.referat_context``; writes doc._.positions
+    (:class:`~referat.extract.enrich.positions.PositionMatch` list). Requires the
+    statements: "Styrelsen" and "hun" resolve to the actors that referat_statements noted
+    in the context."""
     context: EnrichContext | None = doc._.referat_context
     doc._.positions = find_positions(_text(doc), context.actors if context else None)
     return doc
@@ -358,9 +398,11 @@ _WARM_UP = (
     "Danske Regioner foreslog den 1. marts 2026, at 5 mio. kr. afsættes. Regionen har tidligere orienteret om, "
     "at fristen er medio april. Det blev af Sundhedsstyrelsen fremhævet, at planen følger § 108. "
     "Hertil tilføjede KL, at Udvalgsformand Jacob Klærke og Lotte Lyhne, chefkonsulent i Socialpædagogerne, "
-    "deltog, og pegede samtidig på, at uge 12 passer. Styrelsen orienterede udvalget mundtligt om status i 2. kvartal 2026.\n"
+    "deltog, og pegede samtidig på, at uge 12 passer. "
+    "Styrelsen orienterede udvalget mundtligt om status i 2. kvartal 2026.\n"
     "Medlemmerne bemærkede bl.a. følgende:\n- tidsplanen 2025-2027\n- ca. 20 mio. kr. i 2026\n"
-    "V stemte imod, og Ø tog forbehold. Brevet fra Sundhedsministeren, hvor hun understreger, at fristen holder, og henviser til aftalen."
+    "V stemte imod, og Ø tog forbehold. "
+    "Brevet fra Sundhedsministeren, hvor hun understreger, at fristen holder, og henviser til aftalen."
 )
 
 
@@ -371,7 +413,7 @@ def get_nlp() -> Language:
     # A word's first appearance computes every lexical attribute spaCy knows (23 for
     # Danish: shape, like_num, like_url …; ~24 µs a word, thousands of new words in a
     # process's first document). Our components read only LOWER.
-    nlp.vocab.lex_attr_getters = {LOWER: str.lower}
+    nlp.vocab.lex_attr_getters = {LOWER: str.lower}  # type: ignore[attr-defined]  # missing from spaCy's stubs
     for name in PIPELINE:
         nlp.add_pipe(name)
     # Load and compile what every document needs here, once, so the first document is

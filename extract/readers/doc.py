@@ -11,6 +11,7 @@ workers never share one), a time limit, and its whole process group killed on ti
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -78,10 +79,8 @@ def _convert_to_docx(path: str, data: bytes, office: str) -> bytes:
         try:
             _, errors = process.communicate(timeout=CONVERT_TIMEOUT)
         except subprocess.TimeoutExpired:
-            try:
+            with contextlib.suppress(ProcessLookupError):  # it may have ended just now
                 os.killpg(process.pid, signal.SIGKILL)  # soffice starts soffice.bin: end them all
-            except ProcessLookupError:
-                pass  # it ended just now
             process.wait()
             raise ExtractionError(
                 path, f"legacy Word .doc: LibreOffice did not finish converting it in {CONVERT_TIMEOUT:g} s"

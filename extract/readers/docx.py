@@ -24,7 +24,7 @@ from referat.extract.errors import ExtractionError
 from referat.extract.pages import Line, Page, ReadResult
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_W = "{%s}" % W
+_W = f"{{{W}}}"
 # A document.xml larger than this unpacked is not minutes; it is an attack or an accident.
 MAX_PART_BYTES = 64 * 1024 * 1024
 
@@ -299,64 +299,28 @@ def _roman(value: int) -> str:
     return "".join(out)
 
 
+@dataclass
+class _Segment:
+    """The runs (text, bold) of a paragraph between two of its line or page breaks."""
+
+    runs: list[tuple[str, bool]] = field(default_factory=list)
+    page_break_before: bool = False
+
+
 def _paragraph_lines(paragraph, styles: _Styles, numbering: _Numbering, pages: _Paginator) -> Iterator[Line]:
-    properties = paragraph.find(_W + "pPr")
-    style_id = None
-    num_pr = None
-    if properties is not None:
-        style = properties.find(_W + "pStyle")
-        style_id = style.get(_W + "val") if style is not None else None
-        own = properties.find(_W + "numPr")
-        if own is not None and own.find(_W + "numId") is not None:
-            level = own.find(_W + "ilvl")
-            num_pr = (own.find(_W + "numId").get(_W + "val"), _int(level.get(_W + "val")) if level is not None else 0)
-        if properties.find(_W + "pageBreakBefore") is not None:
-            pages.break_page()
-    if num_pr is None:
-        num_pr = styles.num_pr(style_id)
-    style_bold = styles.bold(style_id)
-    # A paragraph can hold line breaks and page breaks: split it into lines there.
-    segments: list[list[tuple[str, bool]]] = [[]]
-    page_breaks_before_segment: list[bool] = [False]
-    # Word's last rendered page break: the page turns inside this paragraph. We keep
-    # the paragraph whole (splitting would cut words) and start the next page after it.
-    page_turns_after = False
-    for element in paragraph.iter(_W + "r", _W + "lastRenderedPageBreak"):
-        if element.tag == _W + "lastRenderedPageBreak":
-            if any(text.strip() for segment in segments for text, _ in segment):
-                page_turns_after = True
-            else:
-                page_breaks_before_segment[0] = True
-            continue
-        run_props = element.find(_W + "rPr")
-        bold_flag = run_props.find(_W + "b") if run_props is not None else None
-        bold = _on(bold_flag) if bold_flag is not None else style_bold
-        for child in element:
-            tag = child.tag
-            if tag == _W + "t":
-                segments[-1].append((child.text or "", bold))
-            elif tag in (_W + "tab", _W + "ptab"):
-                segments[-1].append((" ", bold))
-            elif tag == _W + "br":
-                if child.get(_W + "type") == "page":
-                    segments.append([])
-                    page_breaks_before_segment.append(True)
-                else:
-                    segments.append([])
-                    page_breaks_before_segment.append(False)
-            elif tag in (_W + "cr",):
-                segments.append([])
-                page_breaks_before_segment.append(False)
+    """One paragraph as lines: split at its line and page breaks, the list label before the first."""
+    style_id, num_pr = _paragraph_style(paragraph, styles, pages)
+    segments, page_turns_after = _segments(paragraph, styles.bold(style_id))
     label = numbering.label(*num_pr) if num_pr is not None else None
     style_name = styles.name(style_id)
     first = True
-    for runs, page_break in zip(segments, page_breaks_before_segment):
-        if page_break:
+    for segment in segments:
+        if segment.page_break_before:
             pages.break_page()
-        text = " ".join("".join(text for text, _ in runs).split())
+        text = " ".join("".join(text for text, _ in segment.runs).split())
         if not text:
             continue
-        visible = [is_bold for piece, is_bold in runs if piece.strip()]
+        visible = [is_bold for piece, is_bold in segment.runs if piece.strip()]
         if first and label:
             text = f"{label} {text}"
         yield Line(
@@ -369,6 +333,65 @@ def _paragraph_lines(paragraph, styles: _Styles, numbering: _Numbering, pages: _
         first = False
     if page_turns_after:
         pages.break_page()
+
+
+def _paragraph_style(paragraph, styles: _Styles, pages: _Paginator) -> tuple[str | None, tuple[str, int] | None]:
+    """The paragraph's style id and list (numId, level), its own or else its style's.
+    A page break before the paragraph turns the page here."""
+    properties = paragraph.find(_W + "pPr")
+    style_id = None
+    num_pr = None
+    if properties is not None:
+        style = properties.find(_W + "pStyle")
+        style_id = style.get(_W + "val") if style is not None else None
+        num_pr = _own_num_pr(properties)
+        if properties.find(_W + "pageBreakBefore") is not None:
+            pages.break_page()
+    if num_pr is None:
+        num_pr = styles.num_pr(style_id)
+    return style_id, num_pr
+
+
+def _own_num_pr(properties) -> tuple[str, int] | None:
+    """(numId, level) of a paragraph's own w:numPr, if it names a list."""
+    own = properties.find(_W + "numPr")
+    if own is None or own.find(_W + "numId") is None:
+        return None
+    level = own.find(_W + "ilvl")
+    return own.find(_W + "numId").get(_W + "val"), _int(level.get(_W + "val")) if level is not None else 0
+
+
+def _segments(paragraph, style_bold: bool) -> tuple[list[_Segment], bool]:
+    """A paragraph's runs split at its line and page breaks, and whether the page turns
+    after it (Word's last rendered page break falls inside it: we keep the paragraph whole,
+    since splitting would cut words, and start the next page after it)."""
+    segments = [_Segment()]
+    page_turns_after = False
+    for element in paragraph.iter(_W + "r", _W + "lastRenderedPageBreak"):
+        if element.tag == _W + "lastRenderedPageBreak":
+            if any(text.strip() for segment in segments for text, _ in segment.runs):
+                page_turns_after = True
+            else:
+                segments[0].page_break_before = True
+            continue
+        run_props = element.find(_W + "rPr")
+        bold_flag = run_props.find(_W + "b") if run_props is not None else None
+        _add_run(element, _on(bold_flag) if bold_flag is not None else style_bold, segments)
+    return segments, page_turns_after
+
+
+def _add_run(run, bold: bool, segments: list[_Segment]) -> None:
+    """A run's text and tabs onto the last segment; a break starts a new segment."""
+    for child in run:
+        tag = child.tag
+        if tag == _W + "t":
+            segments[-1].runs.append((child.text or "", bold))
+        elif tag in (_W + "tab", _W + "ptab"):
+            segments[-1].runs.append((" ", bold))
+        elif tag == _W + "br":
+            segments.append(_Segment(page_break_before=child.get(_W + "type") == "page"))
+        elif tag == _W + "cr":
+            segments.append(_Segment())
 
 
 def _block_lines(container, styles: _Styles, numbering: _Numbering, pages: _Paginator) -> Iterator[Line]:

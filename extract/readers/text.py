@@ -46,7 +46,7 @@ def read_text(path: str, data: bytes) -> ReadResult:
     text, warnings = decode_text(data)
     pages = []
     for number, chunk in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\f"), start=1):
-        lines = []
+        lines: list[Line] = []
         blank = False
         for raw in chunk.split("\n"):
             if not raw.strip():

@@ -116,11 +116,36 @@ def _in_edge_zone(line: Line, page: Page, index: int) -> bool:
 
 def _remove_running_furniture(layout: Layout, by_repetition: bool) -> None:
     """Drop page numbers anywhere, and edge lines that repeat on most pages."""
-    pages = layout.pages
-    # Running headers and footers repeat at the same height on every page; a heading
-    # that merely recurs near some page tops ("Referat", "Sagsnr.: 25/0212") does not.
-    # Bands are 10 points; a header that moves a few points lands in the next band, so a
-    # line counts every page that has the same text within one band of it.
+    repeated = _repeated_edge_lines(layout.pages) if by_repetition else set()
+    for page in layout.pages:
+        kept = []
+        for i, line in enumerate(page.lines):
+            if _is_furniture(line, page, i, repeated):
+                layout.furniture.append(line)
+            else:
+                kept.append(line)
+        page.lines = kept
+
+
+def _is_furniture(line: Line, page: Page, index: int, repeated: set[tuple[str, int]]) -> bool:
+    """A page number, a short number at a page edge, or an edge line repeated on most pages."""
+    text = line.text.strip()
+    if PAGE_NUMBER.match(text):
+        return True
+    in_edge_zone = _in_edge_zone(line, page, index)
+    if text.isdigit() and len(text) <= 3 and in_edge_zone and line.bbox is not None:
+        return True
+    return in_edge_zone and _position_key(line, page, index) in repeated
+
+
+def _repeated_edge_lines(pages: list[Page]) -> set[tuple[str, int]]:
+    """The (text without digits, band) of edge lines that repeat on enough pages.
+
+    Running headers and footers repeat at the same height on every page; a heading that
+    merely recurs near some page tops ("Referat", "Sagsnr.: 25/0212") does not. Bands are
+    10 points; a header that moves a few points lands in the next band, so a line counts
+    every page that has the same text within one band of it.
+    """
     pages_at: dict[tuple[str, int], set[int]] = {}
     for page in pages:
         for i, line in enumerate(page.lines):
@@ -132,29 +157,16 @@ def _remove_running_furniture(layout: Layout, by_repetition: bool) -> None:
         return len(set().union(*(pages_at.get((text, band + shift), set()) for shift in (-1, 0, 1))))
 
     texty_pages = sum(1 for page in pages if page.lines)
+    has_geometry = any(line.bbox for page in pages for line in page.lines)
+    if texty_pages < 3 and not has_geometry:
+        return set()
     # Repetition is only evidence with enough pages; two of two pages is a coincidence
     # for short text documents but a pattern for laid-out ones.
     threshold = max(2, round(0.5 * texty_pages)) if texty_pages >= 3 else 2
-    has_geometry = any(line.bbox for page in pages for line in page.lines)
     if not has_geometry:
         # Without coordinates "edge" is a guess: ask for more evidence.
         threshold = max(3, threshold)
-    repeated = {
-        key
-        for key in pages_at
-        if by_repetition and repeat_count(key) >= threshold and (texty_pages >= 3 or has_geometry) and len(key[0]) > 1
-    }
-    for page in pages:
-        kept = []
-        for i, line in enumerate(page.lines):
-            text = line.text.strip()
-            if PAGE_NUMBER.match(text) or (
-                text.isdigit() and len(text) <= 3 and _in_edge_zone(line, page, i) and line.bbox is not None
-            ) or _in_edge_zone(line, page, i) and _position_key(line, page, i) in repeated:
-                layout.furniture.append(line)
-            else:
-                kept.append(line)
-        page.lines = kept
+    return {key for key in pages_at if repeat_count(key) >= threshold and len(key[0]) > 1}
 
 
 # Lines narrower than this share of the page can be cells of a side-by-side list.
@@ -231,40 +243,50 @@ def _lift_sidebar(layout: Layout) -> None:
     """Remove the letterhead contact block: a run of short lines with contact markers."""
     for page in layout.pages:
         lines = page.lines
-        marked = [bool(SIDEBAR_MARKER.search(line.text)) and len(line.text) <= 60 for line in lines]
-        contact = [m and not _CASE_OR_DOC_LABEL.match(line.text) for m, line in zip(marked, lines)]
-        remove: set[int] = set()
-        for i in range(len(lines)):
-            if not marked[i] or i in remove:
-                continue
-            window = range(i, min(len(lines), i + 8))
-            # Case and document numbers also stand under item headings; a letterhead
-            # is only a letterhead with contact lines (phone, e-mail, web, postcode).
-            if sum(marked[j] for j in window) < 3 or sum(contact[j] for j in window) < 2:
-                continue
-            # Grow the run over neighbouring short lines (date, organisation, street).
-            start = i
-            while start > 0 and _sidebar_neighbour(lines[start - 1]) and i - start < 3:
-                start -= 1
-            end = i
-            while end + 1 < len(lines) and (marked[end + 1] or _sidebar_neighbour(lines[end + 1])):
-                end += 1
-                if not marked[end] and not any(marked[end + 1 : end + 3]):
-                    end -= 1
-                    break
-            remove.update(range(start, end + 1))
+        remove = _sidebar_indices(lines)
         if remove:
             layout.sidebar.extend(lines[i] for i in sorted(remove))
             page.lines = [line for i, line in enumerate(lines) if i not in remove]
+
+
+def _sidebar_indices(lines: list[Line]) -> set[int]:
+    """Indices of the lines of every letterhead block on a page."""
+    marked = [bool(SIDEBAR_MARKER.search(line.text)) and len(line.text) <= 60 for line in lines]
+    contact = [m and not _CASE_OR_DOC_LABEL.match(line.text) for m, line in zip(marked, lines, strict=True)]
+    remove: set[int] = set()
+    for i in range(len(lines)):
+        if not marked[i] or i in remove:
+            continue
+        window = range(i, min(len(lines), i + 8))
+        # Case and document numbers also stand under item headings; a letterhead
+        # is only a letterhead with contact lines (phone, e-mail, web, postcode).
+        if sum(marked[j] for j in window) < 3 or sum(contact[j] for j in window) < 2:
+            continue
+        start, end = _sidebar_run(lines, marked, i)
+        remove.update(range(start, end + 1))
+    return remove
+
+
+def _sidebar_run(lines: list[Line], marked: list[bool], i: int) -> tuple[int, int]:
+    """First and last line of the block around marked line ``i``, grown over neighbouring
+    short lines (date, organisation, street)."""
+    start = i
+    while start > 0 and _sidebar_neighbour(lines[start - 1]) and i - start < 3:
+        start -= 1
+    end = i
+    while end + 1 < len(lines) and (marked[end + 1] or _sidebar_neighbour(lines[end + 1])):
+        end += 1
+        if not marked[end] and not any(marked[end + 1 : end + 3]):
+            end -= 1
+            break
+    return start, end
 
 
 def _sidebar_neighbour(line: Line) -> bool:
     text = line.text
     if len(text) > SIDEBAR_LINE_MAX_CHARS or text.endswith((".", ":", ",")):
         return False
-    if re.match(r"^(?:(?i:punkt|bilag)\b|\d+[.)]?\s+[A-ZÆØÅ]|[a-z]\)\s)", text):
-        return False
-    return True
+    return not re.match(r"^(?:(?i:punkt|bilag)\b|\d+[.)]?\s+[A-ZÆØÅ]|[a-z]\)\s)", text)
 
 
 def _remove_link_and_footnote_lines(layout: Layout) -> None:
@@ -281,56 +303,68 @@ def _remove_link_and_footnote_lines(layout: Layout) -> None:
 def _lift_toc(layout: Layout) -> None:
     """Remove a table of contents and keep its entries for cross-checking."""
     for page in layout.pages:
-        lines = page.lines
-        for start, line in enumerate(lines):
-            if TOC_HEADING.match(line.text.strip()):
-                break
-        else:
+        start = next((i for i, line in enumerate(page.lines) if TOC_HEADING.match(line.text.strip())), None)
+        if start is None:
             continue
-        # A right-aligned page number can come out as a line of its own: rejoin it.
-        merged: list[Line] = list(lines[: start + 1])
-        for line in lines[start + 1 :]:
-            if (
-                line.text.strip().isdigit()
-                and merged
-                and not merged[-1].text.strip().isdigit()
-                and len(merged) > start + 1
-            ):
-                merged[-1] = merged[-1].with_text(f"{merged[-1].text} {line.text.strip()}")
-            else:
-                merged.append(line)
-        lines = merged
-        end = start + 1
-        pending: list[str] = []
-        entries: list[TocEntry] = []
-        while end < len(lines):
-            text = lines[end].text.strip()
-            entry = TOC_ENTRY.match(text)
-            if TOC_LABELS.match(text):
-                end += 1
-                continue
-            if entry and not re.fullmatch(r"[\d\s.:/-]+", text):
-                title = " ".join(pending + [entry.group("title").rstrip(". ")])
-                pending = []
-                number_match = re.match(r"^(\d+)\.?\s+(.*)$", title)
-                if number_match:
-                    entries.append(TocEntry(number_match.group(1), number_match.group(2), int(entry.group("page"))))
-                else:
-                    entries.append(TocEntry(None, title, int(entry.group("page"))))
-                end += 1
-                continue
-            # A wrapped entry: this line continues in the next, which ends in a page number.
-            if end + 1 < len(lines) and TOC_ENTRY.match(lines[end + 1].text.strip()) and len(pending) < 2:
-                pending.append(text)
-                end += 1
-                continue
-            break
+        lines = _rejoin_page_numbers(page.lines, start)
+        entries, end = _toc_entries(lines, start + 1)
         if not entries:
             continue
-        end -= len(pending)
         layout.toc.extend(entries)
         layout.furniture.extend(lines[start:end])
         page.lines = lines[:start] + lines[end:]
+
+
+def _rejoin_page_numbers(lines: list[Line], heading: int) -> list[Line]:
+    """After the TOC heading, a right-aligned page number that came out as a line of its
+    own joins the line before it."""
+    merged: list[Line] = list(lines[: heading + 1])
+    for line in lines[heading + 1 :]:
+        if (
+            line.text.strip().isdigit()
+            and merged
+            and not merged[-1].text.strip().isdigit()
+            and len(merged) > heading + 1
+        ):
+            merged[-1] = merged[-1].with_text(f"{merged[-1].text} {line.text.strip()}")
+        else:
+            merged.append(line)
+    return merged
+
+
+def _toc_entries(lines: list[Line], first: int) -> tuple[list[TocEntry], int]:
+    """The TOC entries from line ``first`` on, and the index just after the table."""
+    end = first
+    pending: list[str] = []
+    entries: list[TocEntry] = []
+    while end < len(lines):
+        text = lines[end].text.strip()
+        if TOC_LABELS.match(text):
+            end += 1
+            continue
+        entry = TOC_ENTRY.match(text)
+        if entry and not re.fullmatch(r"[\d\s.:/-]+", text):
+            entries.append(
+                _toc_entry(" ".join(pending + [entry.group("title").rstrip(". ")]), int(entry.group("page")))
+            )
+            pending = []
+            end += 1
+            continue
+        # A wrapped entry: this line continues in the next, which ends in a page number.
+        if end + 1 < len(lines) and TOC_ENTRY.match(lines[end + 1].text.strip()) and len(pending) < 2:
+            pending.append(text)
+            end += 1
+            continue
+        break
+    return entries, end - len(pending)
+
+
+def _toc_entry(title: str, page: int) -> TocEntry:
+    """An entry, its number split off when the title starts with one ("715. Kulturkommune")."""
+    number_match = re.match(r"^(\d+)\.?\s+(.*)$", title)
+    if number_match:
+        return TocEntry(number_match.group(1), number_match.group(2), page)
+    return TocEntry(None, title, page)
 
 
 def _join_hyphenated(layout: Layout) -> None:

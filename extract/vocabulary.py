@@ -52,7 +52,8 @@ SECTION_HEADINGS: dict[str, str] = {
 # "Beslutning i Udvalget for plan, udvikling og kultur (PUK) den 10-04-2013" (Syddjurs),
 # "Byrådets beslutning den 12. marts 2025".
 DECISION_HEADING = re.compile(
-    r"^(?:(?P<body>.+?)s\s+beslutning\s+den\s+(?P<date1>[\d.\-/ ]+\d|\d{1,2}\.\s*\w+\s+\d{4})(?:\s+punkt\s+(?P<item>\d+))?"
+    r"^(?:(?P<body>.+?)s\s+beslutning\s+den\s+(?P<date1>[\d.\-/ ]+\d|\d{1,2}\.\s*\w+\s+\d{4})"
+    r"(?:\s+punkt\s+(?P<item>\d+))?"
     r"|beslutning\s+i\s+(?P<body2>.+?)\s+den\s+(?P<date2>[\d.\-/]+\d|\d{1,2}\.\s*\w+\s+\d{4}))\s*:?$",
     re.IGNORECASE,
 )
@@ -79,7 +80,8 @@ OUTCOME_PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "approved",
         re.compile(
-            r"\b(godkend\w*|vedt[ao]g\w*|tiltrådt|tiltrådte|tiltræder|indstilles til godkendelse|anbefal\w* godkend\w*)\b",
+            r"\b(godkend\w*|vedt[ao]g\w*|tiltrådt|tiltrådte|tiltræder|indstilles til godkendelse"
+            r"|anbefal\w* godkend\w*)\b",
             re.I,
         ),
     ),
@@ -156,3 +158,76 @@ TITLE_CONTINUES_AFTER = {
     "-",
     "–",
 }
+
+# --- item headings -------------------------------------------------------------------
+# Words that label an item's number and make a line an item heading by themselves:
+# "Punkt 3" (Sundhedsstyrelsen), "Pkt. 42" (Roskilde web minutes), "Dagsordenspunkt 4".
+ITEM_NUMBER_LABELS = ("Punkt", "PUNKT", "Pkt.", "Pkt", "PKT.", "Dagsordenspunkt")
+# Labels that number items too, but also start ordinary lines ("Nr. 3 i lokalplanen …",
+# "§ 5 i vedtægterne …"): such a heading needs the same evidence as "3. Titel".
+ITEM_NUMBER_LABELS_WEAK = ("Nr.", "NR.", "Sag nr.", "Sag", "§")
+# Access markers, before or after an item's number and title: "(Lukket)", "Lukket punkt:",
+# "Lukket sag:", "Fortrolig:", "LUKKET 12.", "Title - lukket punkt", "(Åben)", "Åbent punkt".
+CLOSED_ACCESS_WORDS = ("lukket", "fortrolig", "lukkede")
+OPEN_ACCESS_WORDS = ("åben", "åbent", "offentlig")
+
+# --- meeting header labels ---------------------------------------------------------
+# Label → the meeting field its value fills. Publishers print them in any order, as
+# "Label: value", as a label line with the value under it, several on one line
+# ("Dato: 29. januar 2020 Lokale: Byrådssalen Tidspunkt: Kl. 19:00", Brønderslev), or as
+# table rows. Keys are lower-case, without the colon.
+HEADER_LABELS: dict[str, str] = {
+    "mødedato": "date",
+    "dato": "date",
+    "mødedag": "date",
+    "dato og tid": "date",
+    "dato og tidspunkt": "date",
+    "tid og sted": "date",
+    "afholdt": "date",
+    "møde afholdt": "date",
+    "mødet afholdt": "date",
+    "tidspunkt": "time",
+    "mødetidspunkt": "time",
+    "mødetid": "time",
+    "starttidspunkt": "time",
+    "start": "time",
+    "tid": "time",
+    "klokken": "time",
+    "sluttidspunkt": "end_time",
+    "mødested": "location",
+    "sted": "location",
+    "lokale": "location",
+    "mødelokale": "location",
+    "lokation": "location",
+    "adresse": "location",
+    "udvalg": "body",
+    "forum": "body",
+    "mødeforum": "body",
+    "organ": "body",
+    "emne": "title",
+    "titel": "title",
+    "mødets titel": "title",
+}
+
+# Title lines that name the meeting's body: "Byrådet - Referat" (Brønderslev), "Referat fra
+# møde i Økonomiudvalget", "Referat af ordinær generalforsamling i Grundejerforeningen X",
+# "Dagsorden for Bestyrelsen", "Økonomiudvalget REFERAT". The body ends before a date,
+# a weekday, "den", "afholdt" or a comma.
+_KIND_WORD = r"(?:referat|dagsorden|beslutningsprotokol|beslutningsreferat|mødereferat|protokol)"
+_MEETING_NOUN = (
+    r"(?:(?:det\s+|den\s+)?(?:(?:ordinære?|ekstraordinære?|årlige?|konstituerende|\d+\.)\s+)*"
+    r"(?:møde(?:t)?|generalforsamling(?:en)?|bestyrelsesmøde(?:t)?|repræsentantskabsmøde(?:t)?|årsmøde(?:t)?))"
+)
+BODY_TITLE_LINES: list[re.Pattern] = [
+    re.compile(rf"^(?P<body>[A-ZÆØÅ][^:]{{2,80}}?)\s+[-–]\s+{_KIND_WORD}\b", re.I),
+    re.compile(
+        rf"^{_KIND_WORD}\s+(?:fra|af|for|over)\s+{_MEETING_NOUN}\s+(?:i|for|hos)\s+(?P<body>[^,]{{3,80}})", re.I
+    ),
+    re.compile(rf"^{_KIND_WORD}\s+(?:fra|af|for)\s+(?P<body>[A-ZÆØÅ][^,]{{2,80}}?)s\s+{_MEETING_NOUN}", re.I),
+    re.compile(rf"^{_KIND_WORD}\s+(?:for|fra)\s+(?P<body>[A-ZÆØÅ][^,]{{2,80}})", re.I),
+    re.compile(r"^(?P<body>[A-ZÆØÅ][^:]{2,80}?)\s+(?:REFERAT|DAGSORDEN|Referat|Dagsorden)$"),
+]
+# Where a body named in a title line stops: "… i Økonomiudvalget den 4. maj", "… tirsdag …"
+BODY_ENDS = re.compile(
+    r"\s+(?:den|d\.|afholdt|kl\.?|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b.*$|\s+\d.*$|[,(].*$", re.I
+)

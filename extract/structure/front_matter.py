@@ -13,8 +13,11 @@ from referat.extract.pages import Line
 from referat.extract.structure.participants import read_participants
 from referat.extract.structure.result import pages_of
 from referat.extract.vocabulary import (
+    BODY_ENDS,
+    BODY_TITLE_LINES,
     CASE_NUMBER_LABEL,
     DECISION_HEADING,
+    HEADER_LABELS,
     MEETING_KIND_WORDS,
     PARTICIPANT_HEADINGS,
     PAST_TENSE_MARKERS,
@@ -33,8 +36,14 @@ def build_meeting(front: list[Line], items: list[Item], layout: Layout, all_line
     if meeting.kind == "kommissorium" and meeting.title is None and texts:
         meeting.title = texts[0]
     meeting.date, meeting.start_time = _meeting_date(texts, labels, layout, items)
-    meeting.location = labels.get("sted") or labels.get("mødested") or _location_from_front(texts)
-    meeting.body = _meeting_body(texts, meeting.title, layout, items, all_lines)
+    meeting.location = (
+        labels.get("sted")
+        or labels.get("mødested")
+        or _field(labels, "location")
+        or _location_from_front(texts)
+        or _location_on_date_line(texts)
+    )
+    meeting.body = _meeting_body(texts, labels, meeting.title, layout, items, all_lines)
     if meeting.title is None:
         meeting.title = _title_from_front(texts, meeting.body, meeting.kind)
     meeting.participants = read_participants(texts)
@@ -48,34 +57,84 @@ def build_meeting(front: list[Line], items: list[Item], layout: Layout, all_line
     return meeting
 
 
-_FRONT_LABELS = ("emne", "titel", "mødets titel", "mødedato", "dato", "sted", "mødested", "tidspunkt", "mødetidspunkt")
+_FRONT_LABELS = tuple(HEADER_LABELS)
+# "Dato: 29. januar 2020 Lokale: Byrådssalen": where the next label starts on the same line.
+_LABEL_ON_LINE = re.compile(
+    r"(?:^|(?<=\s))("
+    + "|".join(re.escape(label) for label in sorted(_FRONT_LABELS, key=len, reverse=True))
+    + r")\s*:\s*",
+    re.I,
+)
 
 
 def _labelled_values(texts: list[str]) -> dict[str, str]:
-    """ "Mødedato" on one line and "26. februar 2026" on the next, or "Sted: …" on one."""
+    """Header labels and their values, by label (lower-case): "Mødedato" on one line and
+    "26. februar 2026" on the next, "Sted: …" on one, several pairs on one line, or a
+    table row "Mødested | Byrådssalen". The first value of a label counts."""
     values: dict[str, str] = {}
     for i, text in enumerate(texts):
+        cells = [cell.strip() for cell in text.split(" | ")]
+        if len(cells) == 2 and cells[0].lower().rstrip(":") in _FRONT_LABELS and cells[1]:
+            values.setdefault(cells[0].lower().rstrip(":"), cells[1])
+            continue
         low = text.lower().rstrip(":")
         if low in _FRONT_LABELS and i + 1 < len(texts):
             value = texts[i + 1]
             # "Sundhedsstyrelsen, Islands Brygge 67, 2300 København S," + "mødelokale 2.14"
             if value.endswith(",") and i + 2 < len(texts) and texts[i + 2].lower().rstrip(":") not in _FRONT_LABELS:
                 value = f"{value} {texts[i + 2]}"
-            values.setdefault(low, value)
+            if value.lower().rstrip(":") not in _FRONT_LABELS:
+                values.setdefault(low, value)
             continue
-        match = re.match(r"^(" + "|".join(_FRONT_LABELS) + r")\s*:\s*(.+)$", text, re.I)
-        if match:
-            values.setdefault(match.group(1).lower(), match.group(2).strip())
+        for label, value in _pairs_on_line(text):
+            values.setdefault(label, value)
     return values
 
 
+def _pairs_on_line(text: str) -> list[tuple[str, str]]:
+    """ "Dato: 3. april 2019 Sted: Mødelokale 2A" → [("dato", "3. april 2019"), ("sted", "Mødelokale 2A")];
+    a line that does not start with a label gives nothing."""
+    found = list(_LABEL_ON_LINE.finditer(text))
+    if not found or found[0].start() != 0:
+        return []
+    pairs = []
+    for n, match in enumerate(found):
+        end = found[n + 1].start() if n + 1 < len(found) else len(text)
+        value = text[match.end() : end].strip(" ,;")
+        if value:
+            pairs.append((match.group(1).lower(), value))
+    return pairs
+
+
+def _field(labels: dict[str, str], field: str) -> str | None:
+    """The first labelled value for a meeting field, in the order the labels were read."""
+    for label, value in labels.items():
+        if HEADER_LABELS.get(label) == field:
+            return value
+    return None
+
+
 def _meeting_kind(texts: list[str], layout: Layout, items: list[Item], all_lines: list[Line]) -> str:
+    """What the document is: a title line's kind word first ("Referat fra mødet i …"), then
+    a kind word on a line of its own, then what the items hold."""
+    for text in texts[:3]:
+        kind = _kind_in_title_line(text)
+        if kind:
+            return kind
     for text in texts[:8] + [line.text for line in layout.furniture[:6]]:
         kind = MEETING_KIND_WORDS.get(text.lower().strip(" :"))
         if kind:
             return kind
         if text.lower().startswith("kommissorium"):
             return "kommissorium"
+    for text in texts[:8] + [line.text for line in layout.furniture[:6]]:
+        kind = _kind_in_title_line(text)
+        if kind:
+            return kind
+    return _kind_from_items(items, all_lines)
+
+
+def _kind_from_items(items: list[Item], all_lines: list[Line]) -> str:
     kinds = {section.kind for item in walk_items(items) for section in item.sections}
     if "decision" in kinds or "minutes" in kinds:
         return "referat"
@@ -84,6 +143,21 @@ def _meeting_kind(texts: list[str], layout: Layout, items: list[Item], all_lines
     if items and len(PAST_TENSE_MARKERS.findall(" ".join(line.text for line in all_lines))) >= 3:
         return "referat"
     return "other"
+
+
+_KIND_IN_TITLE = re.compile(
+    r"^(?P<first>referat|dagsorden|beslutningsprotokol|beslutningsreferat)\s+(?:fra|af|for|over)\s"
+    r"|\s[-–]\s+(?P<last>referat|dagsorden|beslutningsprotokol)$|\s(?P<caps>REFERAT|DAGSORDEN)$",
+    re.I,
+)
+
+
+def _kind_in_title_line(text: str) -> str | None:
+    match = _KIND_IN_TITLE.search(text.strip())
+    if not match:
+        return None
+    word = (match.group("first") or match.group("last") or match.group("caps")).lower()
+    return MEETING_KIND_WORDS.get(word)
 
 
 def _parse_time(text: str) -> str | None:
@@ -95,48 +169,114 @@ def _parse_time(text: str) -> str | None:
     return f"{int(match.group('h2')):02d}:00"
 
 
-def _meeting_date(texts, labels, layout: Layout, items: list[Item]) -> tuple[str | None, str | None]:
-    date = None
-    time = None
-    for key in ("mødedato", "dato"):
+def _meeting_date(
+    texts: list[str], labels: dict[str, str], layout: Layout, items: list[Item]
+) -> tuple[str | None, str | None]:
+    """The meeting's date and start time, from the most reliable place that prints them:
+    a date label, a "<weekday> den …" line, the decision headings, a dated label in the
+    running header, and last any dated line of the header ("Afholdt onsdag den 24. maj 2023
+    kl. 17.30 i …", "Referat fra mødet i … den 1. april 2009")."""
+    date, time = _date_from_labels(labels)
+    if date is None:
+        date, line_time = _date_from_weekday_line(texts)
+        time = time or line_time
+    if date is None:
+        date = _date_from_decision_headings(items)
+    if date is None:
+        date = next(
+            (d for line in layout.furniture if _DATE_LABEL.match(line.text) and (d := first_full_date(line.text))), None
+        )
+    if date is None:
+        date, line_time = _date_from_any_header_line(texts)
+        time = time or line_time
+    if time is None:
+        time = _time_from_front(texts, labels)
+    return date, time
+
+
+_DATE_LABEL = re.compile(r"^(?:dato|mødedato)\s*:", re.I)
+_WEEKDAY_LINE = re.compile(rf"^(?:{WEEKDAYS}),?\s+(?:den|d\.)\s|^(?:mødet\s+)?den\s+\d", re.I)
+
+
+def _date_from_labels(labels: dict[str, str]) -> tuple[str | None, str | None]:
+    keys = ["mødedato", "dato"] + [label for label in labels if HEADER_LABELS.get(label) == "date"]
+    for key in keys:
         if key in labels:
             date = first_full_date(labels[key])
-            time = _parse_time(labels[key])
             if date:
-                break
-    if date is None:
-        for i, text in enumerate(texts[:25]):
-            if re.match(rf"^(?:{WEEKDAYS})\s+den\s", text, re.I) or re.match(r"^(?:mødet\s+)?den\s+\d", text, re.I):
-                date = first_full_date(text)
-                time = _parse_time(text) or (_parse_time(texts[i + 1]) if i + 1 < len(texts) else None)
-                if date:
-                    break
-    if date is None:
-        decision_dates = Counter()
-        for item in items:
-            for section in item.sections:
-                match = DECISION_HEADING.match(section.heading)
-                if match:
-                    parsed = first_full_date(section.heading)
-                    if parsed:
-                        decision_dates[parsed] += 1
-        if decision_dates:
-            date = decision_dates.most_common(1)[0][0]
-    if date is None:
-        for line in layout.furniture:
-            if re.match(r"^(?:dato|mødedato)\s*:", line.text, re.I):
-                date = first_full_date(line.text)
-                if date:
-                    break
-    if time is None:
-        for text in texts[:25]:
-            if re.match(r"^(?:kl\.|klokken|tidspunkt|mødetidspunkt)", text, re.I) or re.search(
-                rf"(?:{WEEKDAYS}).*kl\.", text, re.I
-            ):
-                time = _parse_time(text)
-                if time:
-                    break
-    return date, time
+                return date, _parse_time(labels[key])
+    return None, None
+
+
+def _date_from_weekday_line(texts: list[str]) -> tuple[str | None, str | None]:
+    for i, text in enumerate(texts[:25]):
+        if _WEEKDAY_LINE.match(text):
+            date = first_full_date(text)
+            if date:
+                return date, _parse_time(text) or (_parse_time(texts[i + 1]) if i + 1 < len(texts) else None)
+    return None, None
+
+
+def _date_from_decision_headings(items: list[Item]) -> str | None:
+    decision_dates: Counter[str] = Counter()
+    for item in items:
+        for section in item.sections:
+            if DECISION_HEADING.match(section.heading):
+                parsed = first_full_date(section.heading)
+                if parsed:
+                    decision_dates[parsed] += 1
+    return decision_dates.most_common(1)[0][0] if decision_dates else None
+
+
+def _date_from_any_header_line(texts: list[str]) -> tuple[str | None, str | None]:
+    """A dated line among the first of the header that is not a label of something else
+    ("Udsendt", "Næste møde")."""
+    for text in texts[:15]:
+        if len(text) > 160 or re.match(r"^(?:udsendt|næste\s+møde|dato\s+for\s+næste)", text, re.I):
+            continue
+        date = first_full_date(text)
+        if date:
+            return date, _parse_time(text)
+    return None, None
+
+
+def _time_from_front(texts: list[str], labels: dict[str, str]) -> str | None:
+    for label, value in labels.items():
+        if HEADER_LABELS.get(label) == "time":
+            time = _parse_time(value) or _bare_time(value)
+            if time:
+                return time
+    for text in texts[:25]:
+        if re.match(r"^(?:kl\.|klokken|tidspunkt|mødetidspunkt)", text, re.I) or re.search(
+            rf"(?:{WEEKDAYS}).*kl\.", text, re.I
+        ):
+            time = _parse_time(text)
+            if time:
+                return time
+    return None
+
+
+def _bare_time(text: str) -> str | None:
+    # "Mødetid: 16.30", "Tidspunkt: 19:00-21:00": a label already says it is a time.
+    match = re.match(r"^\s*(\d{1,2})[.:](\d{2})\b", text)
+    return f"{int(match.group(1)):02d}:{match.group(2)}" if match and int(match.group(1)) < 24 else None
+
+
+# "… den 24. maj 2023 kl. 17.30 i fælleshuset", "Mandag den 25. september 2006, kl. 17 i
+# Kommunalbestyrelsens mødesal": the place after the time (or the date) on the date line.
+_PLACE_AFTER_TIME = re.compile(
+    r"(?:kl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?|\b\d{4})\s*,?\s+(?:i|på)\s+(?P<place>[^,.;]{3,80}(?:,\s*[^,.;]{3,60})?)",
+    re.I,
+)
+
+
+def _location_on_date_line(texts: list[str]) -> str | None:
+    for text in texts[:15]:
+        if first_full_date(text):
+            match = _PLACE_AFTER_TIME.search(text)
+            if match:
+                return match.group("place").strip()
+    return None
 
 
 def _location_from_front(texts: list[str]) -> str | None:
@@ -161,16 +301,41 @@ _BODY_LINE = re.compile(
 )
 
 
-def _meeting_body(texts, title, layout: Layout, items: list[Item], all_lines: list[Line]) -> str | None:
+def _body_from_title_line(texts: list[str]) -> str | None:
+    """The body a title line names ("Byrådet - Referat", "Referat fra møde i X den …")."""
+    for text in texts:
+        for pattern in BODY_TITLE_LINES:
+            match = pattern.match(text.strip())
+            if match:
+                body = BODY_ENDS.sub("", match.group("body")).strip(" -–:")
+                if len(body) >= 3 and body.lower() not in MEETING_KIND_WORDS:
+                    return body
+    return None
+
+
+def _meeting_body(
+    texts: list[str],
+    labels: dict[str, str],
+    title: str | None,
+    layout: Layout,
+    items: list[Item],
+    all_lines: list[Line],
+) -> str | None:
     if title:
         match = re.search(r"\bmøde\s+i\s+(?P<body>.+)$", title, re.I) or re.match(
             r"^kommissorium\s+for\s+(?:den\s+|det\s+)?(?P<body>.+)$", title, re.I
         )
         if match:
             return _most_common_spelling(match.group("body").strip(), all_lines)
+    labelled = _field(labels, "body")
+    if labelled:
+        return labelled
     for text in texts[:12] + [line.text for line in layout.furniture[:4]]:
         if _BODY_LINE.fullmatch(text):
             return text
+    named = _body_from_title_line(texts[:8] + [line.text for line in layout.furniture[:4]])
+    if named:
+        return named
     # No header: the body named by its own decision headings ("…udvalgets beslutning den …").
     for item in items:
         for section in item.sections:
@@ -178,7 +343,7 @@ def _meeting_body(texts, title, layout: Layout, items: list[Item], all_lines: li
             if match and (match.group("body") or match.group("body2")):
                 return (match.group("body") or match.group("body2")).strip()
     # Still nothing: the committee the recommendations and decisions name most.
-    names = Counter()
+    names: Counter[str] = Counter()
     for item in items:
         for text in item.recommendations + [d.text for d in item.decisions]:
             for match in re.finditer(r"\b([A-ZÆØÅ][\w]*(?:\s?-\s?og\s+[A-ZÆØÅ]?[\w]+)?udvalget)\b", text):

@@ -18,32 +18,56 @@ from referat.extract.pages import Line
 from referat.extract.vocabulary import (
     CASE_NUMBER,
     CASE_NUMBER_LABEL,
+    CLOSED_ACCESS_WORDS,
     DECIDED_BY_LABEL,
     DECISION_HEADING,
     DOCUMENT_NUMBER_LABEL,
+    ITEM_NUMBER_LABELS,
+    ITEM_NUMBER_LABELS_WEAK,
+    MEETING_KIND_WORDS,
+    OPEN_ACCESS_WORDS,
     SECTION_HEADINGS,
     TITLE_CONTINUES_AFTER,
 )
 
-# "Punkt 3 Titel", "Punkt 2. Titel", "Punkt 1: Titel" (Sundhedsstyrelsen, ministries)
-PUNKT_HEADING = re.compile(r"^Punkt\s+(?P<number>\d{1,4})\s*[.:]?\s+(?P<title>\S.*)$")
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
+_ACCESS_WORD = rf"(?:{_alternation(CLOSED_ACCESS_WORDS + OPEN_ACCESS_WORDS)})"
+# A bullet before the number: "• Pkt. 42 …", "- 3. …" (web pages, Word lists).
+_BULLET = re.compile(r"^[-–•·▪●◦*]\s+")
+# "Punkt 3 Titel", "Punkt 2. Titel", "Punkt 1: Titel", "Pkt. 42" alone (the title on the next line)
+PUNKT_HEADING = re.compile(
+    rf"^(?:{_alternation(ITEM_NUMBER_LABELS)})\s*(?P<number>\d{{1,4}})\s*[.:]?(?:\s+(?P<title>\S.*))?$"
+)
 # " 3 (Offentlig) Titel", "4 (Fortrolig)" (FirstAgenda)
 ACCESS_HEADING = re.compile(
     r"^(?P<number>\d{1,3})\s*\((?P<access>Offentlig|Åben|Fortrolig|Lukket)\)\s*(?P<title>.*)$", re.IGNORECASE
 )
-
-
 _ACCESS_MARK = re.compile(r"^\((?P<access>Offentlig|Åben|Fortrolig|Lukket)\)\s*", re.IGNORECASE)
-
-
-# "1. Meddelelser", "715. Kulturkommune 2017" (eDoc, Acadre); needs confirmation.
-DOTTED_HEADING = re.compile(r"^(?P<number>\d{1,4})\.\s*(?P<title>[A-ZÆØÅ\"”'‘].*)$")
-
-
-# "Lukket: 9. Køb af ejendom", "Lukket punkt: Køb af …"
-CLOSED_HEADING = re.compile(r"^Lukket(?:\s+punkt)?\s*:\s*(?:(?P<number>\d{1,4})\.?\s+)?(?P<title>\S.*)$", re.I)
+# "1. Meddelelser", "715. Kulturkommune 2017" (eDoc, Acadre), "3) Indkomne forslag", "Nr. 12 …",
+# "§ 4 Valg af bestyrelse": numbered lines that need confirmation (lists in prose look the same).
+DOTTED_HEADING = re.compile(r"^(?P<number>\d{1,4})[.)]\s*(?P<title>[A-ZÆØÅ\"”'‘(].*)$")
+WEAK_LABEL_HEADING = re.compile(
+    rf"^(?:{_alternation(ITEM_NUMBER_LABELS_WEAK)})\s*(?P<number>\d{{1,4}})\s*[.):]?\s+(?P<title>[A-ZÆØÅ\"”'‘(].*)$"
+)
+# "Lukket: 9. Køb af ejendom", "Lukket punkt: Køb af …", "Fortrolig: 4. …", "LUKKET 12. …"
+CLOSED_HEADING = re.compile(
+    r"^(?:(?i:lukket|fortrolig)(?:\s+(?i:punkt|sag))?\s*:|LUKKET|FORTROLIG|\((?i:lukket|fortrolig)\))"
+    r"\s*(?:(?P<number>\d{1,4})[.)]?\s+)?(?P<title>\S.*)$"
+)
+# An access marker opening the title: "3. Fortrolig: Køb af …", "4. (Lukket) Salg af …"
+_LEADING_ACCESS = re.compile(
+    rf"^(?:\((?P<paren>{_ACCESS_WORD})\)|(?P<word>{_ACCESS_WORD})(?:\s+(?:punkt|sag))?\s*:)\s*", re.I
+)
+# … or closing it: "Salg af grund (Lukket)", "Salg af grund - lukket punkt", "Status Åbent"
+_TRAILING_ACCESS = re.compile(
+    rf"\s*(?:\((?P<paren>{_ACCESS_WORD})(?:\s+(?:punkt|sag))?\)|[-–]\s*(?P<dash>{_ACCESS_WORD})(?:\s+(?:punkt|sag))?"
+    rf"|(?<=\s)(?P<word>{_ACCESS_WORD})\s+(?:punkt|sag)|(?<=\s)(?P<bare>Åbent|Åben|Lukket|LUKKET|ÅBENT))\s*$",
+    re.I,
+)
 
 
 # Sub-items: "a) Titel", "- a) Titel", "a. Titel"; a bare "a)" restates a marker in minutes.
@@ -68,12 +92,14 @@ class Heading:
 
 
 def match_heading(line: Line) -> Heading | None:
-    text = line.text.strip()
+    """The item heading a line prints, if any: its number, title, access and style."""
+    text = _BULLET.sub("", line.text.strip())
     for style, pattern in (
         ("punkt", PUNKT_HEADING),
         ("access", ACCESS_HEADING),
         ("closed", CLOSED_HEADING),
         ("dotted", DOTTED_HEADING),
+        ("dotted", WEAK_LABEL_HEADING),
     ):
         match = pattern.match(text)
         if not match:
@@ -82,28 +108,57 @@ def match_heading(line: Line) -> Heading | None:
         title = " ".join((match.group("title") or "").split())
         access = "public"
         if style == "access":
-            access = "closed" if match.group("access").lower() in ("fortrolig", "lukket") else "public"
+            access = _access_of(match.group("access"))
         elif style == "closed":
             access = "closed"
-        elif style == "punkt":
-            # "Punkt 2 (Fortrolig) Køb af …": the mark says who may read the item; it is no part of its title.
-            marked = _ACCESS_MARK.match(title)
-            if marked:
-                access = "closed" if marked.group("access").lower() in ("fortrolig", "lukket") else "public"
-                title = title[marked.end() :] or title
-            elif re.search(r"\((?:fortrolig|lukket)\)", title, re.I):
-                access = "closed"
+        # FirstAgenda's "(Offentlig)" already says the access; "Eventuelt - åbent" is its title.
+        marked = None
+        if style != "access":
+            title, marked = _strip_access_marks(title)
+        if marked is not None:
+            access = "closed" if "closed" in (access, marked) else marked
+        if style != "access" and re.search(r"\((?:fortrolig|lukket)\)", title, re.I):
+            access = "closed"
         return Heading(index=-1, number=number, title=title, access=access, style=style)
     return None
 
 
+def _access_of(word: str) -> str:
+    return "closed" if word.lower() in CLOSED_ACCESS_WORDS else "public"
+
+
+def _strip_access_marks(title: str) -> tuple[str, str | None]:
+    """Take access markers off the ends of a title: the title without them, and the access
+    they say (None when there is none). A title that is only a marker stays as printed."""
+    access: str | None = None
+    leading = _LEADING_ACCESS.match(title)
+    if leading and title[leading.end() :]:
+        access = _access_of(leading.group("paren") or leading.group("word"))
+        title = title[leading.end() :]
+    trailing = _TRAILING_ACCESS.search(title)
+    if trailing and title[: trailing.start()].strip():
+        word = next(group for group in trailing.groups() if group)
+        said = _access_of(word)
+        access = "closed" if "closed" in (access, said) else said
+        title = title[: trailing.start()].rstrip(" -–")
+    return title, access
+
+
 def has_typed_item_headings(lines: list[Line]) -> bool:
-    """Whether any line is an item heading in a style that needs no confirmation
-    ("Punkt 3 …", "3 (Offentlig) …"): then the document is an agenda, not a minute book."""
+    """Whether the document numbers items in a style that needs no confirmation ("Punkt 3 …",
+    "3 (Offentlig) …"), twice at least: then it is an agenda, not a minute book (whose prose
+    may mention "Pkt. 2" once at the start of a line)."""
+    typed = 0
     for line in lines:
         heading = match_heading(line)
-        if heading is not None and heading.style in ("punkt", "access"):
-            return True
+        if (
+            heading is not None
+            and heading.style in ("punkt", "access")
+            and (heading.title or heading.access != "public")
+        ):
+            typed += 1
+            if typed >= 2:
+                return True
     return False
 
 
@@ -116,6 +171,8 @@ def find_item_headings(lines: list[Line], layout: Layout) -> list[Heading]:
             candidates.append(heading)
     # "Lukket: 9. …" goes with any numbering style, so it never decides the style.
     styles = Counter(h.style for h in candidates if h.style in ("punkt", "access"))
+    # One "Pkt. 2 …" line in prose does not make a style; two item headings do.
+    styles = Counter({style: count for style, count in styles.items() if count >= 2})
     if styles:
         # The document has an unambiguous item style; numbered lines are lists.
         dominant = styles.most_common(1)[0][0]
@@ -123,14 +180,145 @@ def find_item_headings(lines: list[Line], layout: Layout) -> list[Heading]:
     else:
         toc_numbers = {entry.number for entry in layout.toc if entry.number}
         body_size = _body_font_size(lines)
-        chosen = [
+        confirmed = [
             h
             for h in candidates
             if h.style == "closed" or (h.style == "dotted" and _confirmed_dotted(lines, h, toc_numbers, body_size))
         ]
+        confirmed += _listed_in_agenda(candidates, confirmed)
+        candidates = [h for h in candidates if not _in_prose_list(lines, h, candidates)]
+        chosen = _extend_by_numbering(candidates, sorted(confirmed, key=lambda h: h.index))
     for heading in chosen:
         heading.title, heading.consumed = _join_title(lines, heading)
     return chosen
+
+
+def _tight_runs(candidates: list[Heading]) -> list[list[Heading]]:
+    """Runs of numbered lines on consecutive lines, counting up: agenda lists and lists in prose."""
+    runs: list[list[Heading]] = []
+    for heading in candidates:
+        if heading.style != "dotted":
+            continue
+        last = runs[-1][-1] if runs else None
+        if last is not None and last.index == heading.index - 1 and _number_of(last) == (_number_of(heading) or 0) - 1:
+            runs[-1].append(heading)
+        else:
+            runs.append([heading])
+    return [run for run in runs if len(run) >= 2]
+
+
+def _listed_in_agenda(candidates: list[Heading], confirmed: list[Heading]) -> list[Heading]:
+    """Numbered lines that an agenda list above them announces, by number and title
+    ("Dagsorden: 1. Valg af dirigent 2. …" and then "1. Valg af dirigent" with its text)."""
+    listed: dict[str, tuple[int, str]] = {}
+    for run in _tight_runs(candidates):
+        for heading in run:
+            listed.setdefault(heading.number, (heading.index, heading.title.casefold()))
+    taken = {id(h) for h in confirmed}
+    found = []
+    for heading in candidates:
+        entry = listed.get(heading.number)
+        if (
+            heading.style == "dotted"
+            and id(heading) not in taken
+            and entry is not None
+            and entry[0] < heading.index
+            and _same_words(entry[1], heading.title.casefold())
+        ):
+            found.append(heading)
+    return found
+
+
+def _same_words(listed: str, title: str) -> bool:
+    # An agenda list may shorten a title, or the heading may wrap it: compare the shorter's words.
+    first, second = listed.split(), title.split()
+    shorter = min(len(first), len(second))
+    return shorter > 0 and first[:shorter] == second[:shorter]
+
+
+def _in_prose_list(lines: list[Line], heading: Heading, candidates: list[Heading]) -> bool:
+    """A numbered line in a list that a sentence introduces ("… spørgsmål om:" then "1. …"),
+    directly or after the list's earlier lines; an agenda's own "Dagsorden:" does not count."""
+    if heading.style != "dotted":
+        return False
+    at = {h.index for h in candidates if h.style == "dotted"}
+    index = heading.index
+    while index - 1 in at:
+        index -= 1
+    if index == 0:
+        return False
+    introduction = lines[index - 1].text.strip()
+    return introduction.endswith(":") and not _introduces_agenda(introduction)
+
+
+def _introduces_agenda(text: str) -> bool:
+    words = text.rstrip(":").strip().casefold()
+    return words in MEETING_KIND_WORDS or words.endswith(("dagsorden", "dagsordenen", "indhold", "indholdsfortegnelse"))
+
+
+def _number_of(heading: Heading) -> int | None:
+    return int(heading.number) if heading.number.isdigit() else None
+
+
+def _extend_by_numbering(candidates: list[Heading], confirmed: list[Heading]) -> list[Heading]:
+    """Numbered lines without evidence of their own are items when the numbering says so.
+
+    Where some item headings are confirmed, an unconfirmed "N. Titel" is an item when it
+    carries on their numbering (the item before it is N-1, the next confirmed one comes
+    after N): "1." bold, "2." plain, "3." bold. Where none is (plain text, a web page),
+    the items are the longest run of numbered lines counting 1, 2, 3 … with text between
+    them: a numbered list inside an item is shorter, or starts again at 1 inside the run.
+    """
+    numbered = [h for h in candidates if h.style == "dotted" and _number_of(h) is not None]
+    if not any(h.style == "dotted" for h in confirmed):
+        return sorted(confirmed + _longest_run(numbered), key=lambda h: h.index)
+    accepted = {id(h) for h in confirmed}
+    chosen = list(confirmed)
+    sequence = sorted((h for h in confirmed if _number_of(h) is not None), key=lambda h: h.index)
+    for heading in numbered:
+        if id(heading) in accepted:
+            continue
+        before = [h for h in sequence if h.index < heading.index]
+        after = [h for h in sequence if h.index > heading.index]
+        number = _number_of(heading)
+        follows = bool(before) and _number_of(before[-1]) == (number or 0) - 1
+        if follows and (not after or (_number_of(after[0]) or 0) > (number or 0)):
+            accepted.add(id(heading))
+            chosen.append(heading)
+            sequence = sorted(sequence + [heading], key=lambda h: h.index)
+    return sorted(chosen, key=lambda h: h.index)
+
+
+def _longest_run(numbered: list[Heading]) -> list[Heading]:
+    """The longest run of headings numbered n, n+1, n+2 … in document order (at least two);
+    between runs of the same length, the one with more text between its headings (the
+    items, not the agenda list above them)."""
+    best_run: list[int] = [1] * len(numbered)
+    previous: list[int | None] = [None] * len(numbered)
+    # The longest run so far that ends in each number (linear: documents may hold thousands of numbered lines).
+    longest_ending_in: dict[int, int] = {}
+    for i, heading in enumerate(numbered):
+        number = _number_of(heading) or 0
+        j = longest_ending_in.get(number - 1)
+        if j is not None:
+            best_run[i], previous[i] = best_run[j] + 1, j
+        current = longest_ending_in.get(number)
+        if current is None or best_run[i] >= best_run[current]:
+            longest_ending_in[number] = i
+    ends = [i for i in range(len(numbered)) if best_run[i] >= 2]
+    if not ends:
+        return []
+
+    def run_of(end: int) -> list[Heading]:
+        run: list[Heading] = []
+        at: int | None = end
+        while at is not None:
+            run.append(numbered[at])
+            at = previous[at]
+        return run[::-1]
+
+    runs = [run_of(end) for end in ends]
+    return max(runs, key=lambda run: (len(run), run[-1].index - run[0].index))
 
 
 def _body_font_size(lines: list[Line]) -> float | None:
@@ -164,6 +352,12 @@ def _join_title(lines: list[Line], heading: Heading) -> tuple[str, int]:
     """Join a title that wraps onto following lines ("… fra mødet den 8." + "november 2024")."""
     title = heading.title
     consumed = 1
+    if not title and heading.style == "punkt" and heading.index + 1 < len(lines):
+        # "Pkt. 42" on a line of its own, the title on the next (Roskilde's web minutes).
+        following = lines[heading.index + 1]
+        text = following.text.strip()
+        if text and len(text) < 160 and not is_structural(text) and match_heading(following) is None:
+            title, consumed = text, 2
     while heading.index + consumed < len(lines) and consumed < 3:
         current = lines[heading.index + consumed - 1]
         following = lines[heading.index + consumed]

@@ -171,8 +171,6 @@ def find_item_headings(lines: list[Line], layout: Layout) -> list[Heading]:
             candidates.append(heading)
     # "Lukket: 9. …" goes with any numbering style, so it never decides the style.
     styles = Counter(h.style for h in candidates if h.style in ("punkt", "access"))
-    # One "Pkt. 2 …" line in prose does not make a style; two item headings do.
-    styles = Counter({style: count for style, count in styles.items() if count >= 2})
     if styles:
         # The document has an unambiguous item style; numbered lines are lists.
         dominant = styles.most_common(1)[0][0]

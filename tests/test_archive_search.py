@@ -10,7 +10,8 @@ import pytest
 from archive_documents import document, downgrade_to_schema_3, item
 from click.testing import CliRunner
 
-from referat.archive import ArchiveError, SearchFilters, open_archive, store
+from referat.archive import ArchiveError, SearchFilters, open_archive
+from referat.archive import search as search_module
 from referat.archive.schema import MIGRATIONS
 from referat.archive.text import parse_query
 from referat.cli import main
@@ -238,7 +239,7 @@ def test_facets_of_many_matches_are_estimated_from_a_sample(tmp_path, monkeypatc
             archive.store_document(document(f"{index}.txt", body, f"202{index}-05-01", items))
         exact = archive.search("budget", facets=True)
         assert not exact.estimated and exact.total == 2 * 60 * (1 + 2 + 3 + 4)
-        monkeypatch.setattr(store, "FACET_SAMPLE", 200)
+        monkeypatch.setattr(search_module, "FACET_SAMPLE", 200)
         estimate = archive.search("budget", facets=True)
     assert estimate.estimated and estimate.as_dict()["estimated"] is True
     assert [hit.title for hit in estimate.hits] == [hit.title for hit in exact.hits]  # hits are never sampled
@@ -346,8 +347,10 @@ def test_an_archive_of_schema_1_is_migrated(tmp_path):
     # what migration 3 adds).
     connection = sqlite3.connect(path)
     connection.executescript(
-        "DROP INDEX items_closed; ALTER TABLE documents DROP COLUMN closed_text; ALTER TABLE documents DROP COLUMN personal_data;"
-        "DROP TRIGGER items_bd; DROP TABLE items_fts; DROP VIEW item_documents; DROP INDEX passages_lookup; PRAGMA user_version = 1;"
+        "DROP INDEX items_closed; ALTER TABLE documents DROP COLUMN closed_text;"
+        " ALTER TABLE documents DROP COLUMN personal_data;"
+        "DROP TRIGGER items_bd; DROP TABLE items_fts; DROP VIEW item_documents; DROP INDEX passages_lookup;"
+        " PRAGMA user_version = 1;"
     )
     connection.close()
     with open_archive(str(path), create=False) as archive:

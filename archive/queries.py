@@ -1,0 +1,307 @@
+"""Reading the archive besides search: who said what, amounts, actors, one item, the
+export, row counts and the integrity check."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from typing import Any, Literal
+
+from referat.archive.core import ArchiveCore
+from referat.archive.public import public_view
+from referat.archive.text import QueryError, parse_query
+from referat.archive.types import ALL_AMOUNTS, AmountFilters, ArchiveError, SearchFilters
+from referat.models import Document
+
+
+class Queries(ArchiveCore):
+    """who-said (:meth:`statements_by`), :meth:`amounts`, :meth:`actors`, :meth:`item`,
+    :meth:`export`, :meth:`counts` and :meth:`check`."""
+
+    def counts(self) -> dict[str, int]:
+        """Rows per main table.
+
+        Example:
+            >>> from referat.archive import open_archive
+            >>> with open_archive(":memory:") as archive:
+            ...     sorted(archive.counts())[:3]
+            ['documents', 'import_errors', 'items']
+        """
+        tables = ("documents", "meetings", "items", "sections", "statements", "positions", "passages", "import_errors")
+        return {table: self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in tables}
+
+    def statements_by(
+        self,
+        actor: str,
+        about: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        public: bool = False,
+    ) -> tuple[str, list[dict[str, Any]]]:
+        """Statements and positions by one actor (resolved by alias and typo-tolerantly), oldest meeting first.
+
+        With ``about``, only those whose own text or whose item's title matches the query;
+        with ``public``, none of closed items. Returns the canonical name and the rows.
+        """
+        canonical = self.resolve_actor(actor)
+        named: dict[str, Any] = {"canonical": canonical, "date_from": date_from, "date_to": date_to}
+        where = (" AND m.date >= :date_from" if date_from else "") + (" AND m.date <= :date_to" if date_to else "")
+        where += " AND i.access <> 'closed'" if public else ""
+        about_sql = ""
+        if about:
+            try:
+                parsed = parse_query(about)
+            except QueryError as error:
+                raise ArchiveError(str(error)) from None
+            about_sql = (
+                " AND (x.passage_id IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH :match)"
+                " OR x.item_id IN (SELECT p.item_id FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
+                " WHERE passages_fts MATCH :match AND p.section_kind = 'title'))"
+            )
+        sql = f"""
+            WITH x AS (
+                SELECT 'statement' AS type, s.id, s.item_id, s.actor, s.canonical, s.actor_type, s.verb, NULL AS stance,
+                       s.text, s.page,
+                       (SELECT id FROM passages WHERE item_id = s.item_id AND source = 'statement' AND fact_id = s.id)
+                       AS passage_id
+                FROM statements s WHERE s.canonical = :canonical
+                UNION ALL
+                SELECT 'position', po.id, po.item_id, po.actor, po.canonical, NULL, NULL, po.stance,
+                       po.text, NULL,
+                       (SELECT id FROM passages WHERE item_id = po.item_id AND source = 'position' AND fact_id = po.id)
+                FROM positions po WHERE po.canonical = :canonical
+            )
+            SELECT x.*, i.key, i.number, i.title, m.body, m.date, m.kind AS meeting_kind, d.path
+            FROM x JOIN items i ON i.id = x.item_id JOIN meetings m ON m.id = i.meeting_id
+                   JOIN documents d ON d.id = m.document_id
+            WHERE 1{where}{about_sql}
+            ORDER BY m.date IS NULL, m.date, d.path, i.ordinal, x.type DESC, x.id"""
+        if about:
+            named["match"] = parsed.match
+        rows = self.connection.execute(sql, named).fetchall()
+        return canonical, [
+            {
+                "type": row["type"],
+                "actor": row["canonical"],
+                "as_printed": row["actor"],
+                "actor_type": row["actor_type"],
+                "verb": row["verb"],
+                "stance": row["stance"],
+                "text": row["text"],
+                "page": row["page"],
+                "item": row["key"],
+                "number": row["number"],
+                "title": row["title"],
+                "body": row["body"],
+                "date": row["date"],
+                "meeting_kind": row["meeting_kind"],
+                "path": row["path"],
+            }
+            for row in rows
+        ]
+
+    def amounts(self, filters: AmountFilters = ALL_AMOUNTS, limit: int = 100) -> list[dict[str, Any]]:
+        """Amounts of money in the items, largest first, with their item and meeting:
+        "all decisions with an amount over 100 mio. kr." is ``AmountFilters(minimum=1e8, decided=True)``.
+
+        Example:
+            >>> from referat.extract import extract_bytes
+            >>> from referat.archive import open_archive
+            >>> text = "Punkt 1 Anlægsbudget\\nBeslutning\\nByrådet bevilgede 175 mio. kr. i 2026.\\n"
+            >>> with open_archive(":memory:") as archive:
+            ...     _ = archive.store_document(extract_bytes("m.txt", text.encode()))
+            ...     rows = archive.amounts(AmountFilters(minimum=1e8, decided=True))
+            >>> [(row["value"], row["year"], row["title"]) for row in rows]
+            [(175000000.0, 2026, 'Anlægsbudget')]
+        """
+        # Meeting body and dates as search filters them (the same matching of body names).
+        where, params = self._filter_sql(
+            SearchFilters(body=filters.body, date_from=filters.date_from, date_to=filters.date_to), "i.id"
+        )
+        for clause, value in (
+            ("a.value >= ?", filters.minimum),
+            ("a.value <= ?", filters.maximum),
+            ("a.year = ?", filters.year),
+        ):
+            if value is not None:
+                where += f" AND {clause}"
+                params.append(value)
+        if filters.decided:
+            where += " AND EXISTS (SELECT 1 FROM decisions dc WHERE dc.item_id = i.id)"
+        if filters.public:
+            where += " AND i.access <> 'closed'"
+        if filters.about:
+            try:
+                params.append(parse_query(filters.about).match)
+            except QueryError as error:
+                raise ArchiveError(str(error)) from None
+            where += (
+                " AND i.id IN (SELECT p.item_id FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
+                " WHERE passages_fts MATCH ?)"
+            )
+        rows = self.connection.execute(
+            f"""SELECT a.text, a.value, a.currency, a.qualifier, a.year, i.key, i.number, i.title,
+                       (SELECT group_concat(coalesce(dc.outcome, ''), ',') FROM decisions dc WHERE dc.item_id = i.id)
+                       AS outcomes,
+                       m.body, m.date, m.kind AS meeting_kind, d.path
+                FROM amounts a JOIN items i ON i.id = a.item_id JOIN meetings m ON m.id = i.meeting_id
+                     JOIN documents d ON d.id = m.document_id
+                WHERE 1{where}
+                ORDER BY a.value DESC, m.date, d.path, i.ordinal, a.id
+                LIMIT ?""",
+            [*params, limit],
+        ).fetchall()
+        return [
+            {
+                "text": row["text"],
+                "value": row["value"],
+                "currency": row["currency"],
+                "qualifier": row["qualifier"],
+                "year": row["year"],
+                "item": row["key"],
+                "number": row["number"],
+                "title": row["title"],
+                "decisions": [outcome or None for outcome in row["outcomes"].split(",")]
+                if row["outcomes"] is not None
+                else [],
+                "body": row["body"],
+                "date": row["date"],
+                "meeting_kind": row["meeting_kind"],
+                "path": row["path"],
+            }
+            for row in rows
+        ]
+
+    def actors(self, public: bool = False) -> list[dict[str, Any]]:
+        """Canonical actors with their numbers of statements, positions and meetings, most
+        active first; with ``public``, none from closed items."""
+        open_only = " WHERE i.access <> 'closed'" if public else ""
+        rows = self.connection.execute(
+            f"""
+            SELECT canonical, sum(type = 'statement') AS statements, sum(type = 'position') AS positions,
+                   count(DISTINCT meeting_id) AS meetings, group_concat(DISTINCT actor) AS spellings
+            FROM (SELECT 'statement' AS type, s.canonical, s.actor, i.meeting_id
+                  FROM statements s JOIN items i ON i.id = s.item_id{open_only}
+                  UNION ALL
+                  SELECT 'position', p.canonical, p.actor, i.meeting_id
+                  FROM positions p JOIN items i ON i.id = p.item_id{open_only})
+            GROUP BY canonical ORDER BY statements + positions DESC, canonical"""
+        ).fetchall()
+        return [
+            {
+                "actor": r["canonical"],
+                "statements": r["statements"],
+                "positions": r["positions"],
+                "meetings": r["meetings"],
+                "as_printed": sorted(set((r["spellings"] or "").split(","))),
+            }
+            for r in rows
+        ]
+
+    def item(self, key: str, public: bool = False) -> dict[str, Any] | None:
+        """One item with its meeting, source and every fact, by key (or numeric id); with
+        ``public``, a closed item with only its number, title and decision outcomes."""
+        row = self.connection.execute(
+            """SELECT i.*, m.body, m.organisation, m.date, m.kind AS meeting_kind, m.title AS meeting_title,
+                      d.path, d.sha256,
+                      (SELECT key FROM items WHERE id = i.parent_id) AS parent
+               FROM items i JOIN meetings m ON m.id = i.meeting_id JOIN documents d ON d.id = m.document_id
+               WHERE i.key = ? OR (i.id = ? AND ? GLOB '[0-9]*')""",
+            (key, key, key),
+        ).fetchone()
+        if row is None:
+            return None
+        item_id = row["id"]
+        fetch = lambda sql: [dict(r) for r in self.connection.execute(sql, (item_id,))]  # noqa: E731
+        if public and row["access"] == "closed":
+            # What public_view keeps of a closed item (it may be stored whole: --include-closed).
+            outcomes = [
+                {"text": "", "outcome": r[0]}
+                for r in self.connection.execute(
+                    "SELECT outcome FROM decisions WHERE item_id = ? ORDER BY ordinal", (item_id,)
+                )
+            ]
+            fetch = lambda sql: outcomes if " FROM decisions " in sql else []  # noqa: E731
+            row = {**dict(row), "responsible": None, "case_numbers": "[]", "recommendations": "[]", "attachments": "[]"}
+        return {
+            "item": row["key"],
+            "parent": row["parent"],
+            "number": row["number"],
+            "title": row["title"],
+            "access": row["access"],
+            "responsible": row["responsible"],
+            "case_numbers": json.loads(row["case_numbers"]),
+            "recommendations": json.loads(row["recommendations"]),
+            "attachments": json.loads(row["attachments"]),
+            "pages": [row["first_page"], row["last_page"]],
+            "meeting": {
+                "body": row["body"],
+                "organisation": row["organisation"],
+                "date": row["date"],
+                "kind": row["meeting_kind"],
+                "title": row["meeting_title"],
+            },
+            "source": {"path": row["path"], "sha256": row["sha256"]},
+            "sections": fetch(
+                "SELECT kind, heading, text, first_page, last_page FROM sections WHERE item_id = ? ORDER BY ordinal"
+            ),
+            "decisions": fetch("SELECT text, outcome FROM decisions WHERE item_id = ? ORDER BY ordinal"),
+            "statements": fetch(
+                "SELECT actor, canonical, actor_type, verb, text, page FROM statements"
+                " WHERE item_id = ? ORDER BY ordinal"
+            ),
+            "positions": fetch(
+                "SELECT actor, canonical, stance, text FROM positions WHERE item_id = ? ORDER BY ordinal"
+            ),
+            "entities": fetch("SELECT text, label, canonical, page FROM entities WHERE item_id = ? ORDER BY id"),
+            "dates": fetch('SELECT text, kind, start, "end", precision FROM dates WHERE item_id = ? ORDER BY id'),
+            "amounts": fetch(
+                "SELECT text, value, currency, qualifier, year FROM amounts WHERE item_id = ? ORDER BY id"
+            ),
+            "subitems": [
+                r[0]
+                for r in self.connection.execute(
+                    "SELECT key FROM items WHERE parent_id = ? ORDER BY ordinal", (item_id,)
+                )
+            ],
+        }
+
+    def export(
+        self, what: Literal["documents", "items"] = "documents", public: bool = False
+    ) -> Iterator[dict[str, Any]]:
+        """Every stored Document as its JSON, or one flat row per item (for CSV); with
+        ``public``, closed items keep only number, title and decision outcomes."""
+        if what == "documents":
+            for text, closed in self.connection.execute("SELECT json, closed_text FROM documents ORDER BY path"):
+                if public and closed != "none":
+                    yield public_view(Document.model_validate_json(text)).model_dump(mode="json")
+                else:
+                    yield json.loads(text)
+            return
+        for row in self.connection.execute(
+            """SELECT i.key AS item, d.path, d.sha256, m.body, m.organisation, m.date, m.kind AS meeting_kind,
+                      i.number, i.title, i.access, i.case_numbers, i.first_page, i.last_page,
+                      (SELECT group_concat(kind, ' ') FROM sections WHERE item_id = i.id) AS sections,
+                      (SELECT group_concat(nullif(text, ''), ' | ') FROM decisions WHERE item_id = i.id) AS decisions,
+                      (SELECT group_concat(outcome, ' ') FROM decisions WHERE item_id = i.id) AS outcomes,
+                      (SELECT count(*) FROM statements WHERE item_id = i.id) AS statements
+               FROM items i JOIN meetings m ON m.id = i.meeting_id JOIN documents d ON d.id = m.document_id
+               ORDER BY d.path, m.ordinal, i.ordinal"""
+        ):
+            row = dict(row)
+            if public and row["access"] == "closed":
+                row.update(case_numbers="[]", sections=None, decisions=None, statements=0)
+            yield row
+
+    def check(self) -> dict[str, Any]:
+        """Integrity: SQLite's own check, foreign keys, and no document without its meetings' rows."""
+        integrity = self.connection.execute("PRAGMA integrity_check").fetchone()[0]
+        foreign = self.connection.execute("PRAGMA foreign_key_check").fetchall()
+        fts = "ok"
+        try:
+            for table in ("passages_fts", "items_fts"):  # each index against its content
+                self.connection.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError as error:
+            fts = str(error)
+        return {"integrity": integrity, "foreign_keys": len(foreign), "fts": fts}

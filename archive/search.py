@@ -1,0 +1,300 @@
+"""Searching the archive: items ranked by bm25, each shown with its best passage, and
+facets counted beside the ranking."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from referat.archive.core import CLOSED_ITEMS, ArchiveCore, connect
+from referat.archive.text import Query, QueryError, best_passage, parse_query, snippet
+from referat.archive.types import NO_FILTERS, ArchiveError, Facets, SearchFilters, SearchHit, SearchResult
+
+# Items are ranked by bm25 over all their text (schema.py, migration 2 says why items).
+# Weights of the text, stems and parts columns, then of the same three for the title: a
+# word as printed ranks above a word with the same stem, which ranks above a hit inside a
+# compound, and a hit in the title counts twice.
+_RANK = "bm25(items_fts, 4.0, 2.0, 1.0, 8.0, 4.0, 2.0)"
+FACETS = ("body", "year", "section", "actor")
+# Facets count every matching passage when there are at most this many; beyond that they
+# are estimated from an even sample of about this many: a common word matches 40 000
+# passages at 100 000 sections, and finding the item, meeting and actors of each costs
+# ~20 ms more than of 2 000 (whose estimates are within a few percent).
+FACET_SAMPLE = 2000
+# The sample: passages whose id, scrambled by an odd multiplier modulo 2^16 (a bijection,
+# so every 65 536 consecutive ids hold exactly ``threshold`` sampled ones), falls below a
+# threshold. Deterministic, so the same query gives the same estimates.
+_SAMPLE_MODULUS, _SAMPLE_MULTIPLIER = 65536, 40503
+# The condition on a passage ``p`` that --public searches add: only the title of a closed
+# item may be searched.
+# Under --public a closed item is ranked by its title alone (the text columns weigh 0), so
+# its hidden text cannot lift it above an open item either.
+_PUBLIC_RANK = (
+    f"CASE WHEN items_fts.rowid IN ({CLOSED_ITEMS}) THEN bm25(items_fts, 0.0, 0.0, 0.0, 8.0, 4.0, 2.0) ELSE {_RANK} END"
+)
+_PUBLIC_PASSAGE = f"(p.section_kind = 'title' OR p.item_id NOT IN ({CLOSED_ITEMS}))"
+
+
+class Searching(ArchiveCore):
+    """Search (see :meth:`search`); facets are counted on a second connection of their own."""
+
+    # Facets are counted beside the ranking, on a connection of their own (_start_facets).
+    _facet_worker: ThreadPoolExecutor | None = None
+    _facet_connection: sqlite3.Connection | None = None
+
+    def close(self) -> None:
+        if self._facet_worker is not None:
+            self._facet_worker.shutdown()  # after a count still running
+        if self._facet_connection is not None:
+            self._facet_connection.close()
+        super().close()
+
+    def search(
+        self, query: str, filters: SearchFilters = NO_FILTERS, limit: int = 20, facets: bool = False
+    ) -> SearchResult:
+        """Items with a passage that matches every word of ``query`` (by word, stem or
+        compound part), best first, each shown with its best matching passage.
+
+        Example:
+            >>> from referat.extract import extract_bytes
+            >>> from referat.archive import open_archive
+            >>> text = "Punkt 1 Økonomiaftalen\\nReferat\\nDrøftet."
+            >>> with open_archive(":memory:") as archive:
+            ...     _ = archive.store_document(extract_bytes("m.txt", text.encode()))
+            ...     archive.search("aftale").hits[0].snippet
+            '«Økonomiaftalen»'
+        """
+        try:
+            parsed = parse_query(query)
+        except QueryError as error:
+            raise ArchiveError(str(error)) from None
+        if limit < 1:
+            raise ArchiveError("--limit must be at least 1")
+        counting = self._start_facets(parsed, filters) if facets else None
+        result = SearchResult(hits=self._search_hits(parsed, filters, limit))
+        if counting is not None:
+            result.facets, result.total, result.estimated = counting.result()
+        return result
+
+    def _search_hits(self, parsed: Query, filters: SearchFilters, limit: int) -> list[SearchHit]:
+        """The best ``limit`` items with a passage that holds every query word (of the
+        section kind asked for), as hits.
+
+        The item index matches an item whose words are spread over its passages. With
+        one word and no section kind, every such item has a passage with the word.
+        Otherwise the best items usually have one too: a few more items than asked for
+        are ranked and checked here (:func:`best_passage`), and only when too few pass is
+        the ranking narrowed, in the passage index, to the items that qualify (exact, but
+        it reads the item of every matching passage: 40 000 for "budget og").
+        """
+        if len(parsed.words) == 1 and not filters.section:
+            return self._hits(parsed, self._rank_items(parsed, filters, limit), filters.section, public=filters.public)
+        wanted = limit + limit // 2 + 5
+        ranked = self._rank_items(parsed, filters, wanted)
+        checked = self._hits(parsed, ranked, filters.section, every_word=True, public=filters.public)
+        hits = [hit for hit in checked if hit is not None][:limit]
+        if len(hits) < limit and len(ranked) == wanted:
+            hits = self._hits(
+                parsed, self._rank_items(parsed, filters, limit, narrow=True), filters.section, public=filters.public
+            )
+        for rank, hit in enumerate(hits, start=1):
+            hit.rank = rank
+        return hits
+
+    def _rank_items(
+        self, parsed: Query, filters: SearchFilters, limit: int, narrow: bool = False
+    ) -> list[tuple[int, float]]:
+        """The ids and bm25 scores of the best ``limit`` items that match, ranked without
+        stop words (text.STOP_WORDS); with ``narrow``, only items with a passage that
+        holds every word, stop words too (of the section kind asked for)."""
+        # The MATCH must drive every query here: a leading "+" keeps SQLite from handing
+        # "rowid IN (…)" to FTS5 (one index lookup per listed item), and CROSS JOIN fixes the
+        # join order (SQLite's planner may otherwise scan passages_lookup and probe the matches).
+        where, params = self._filter_sql(filters, "+items_fts.rowid")
+        if narrow:
+            kind = " AND p.section_kind = ?" if filters.section else ""
+            if filters.public:
+                kind += f" AND {_PUBLIC_PASSAGE}"
+            where = (
+                " AND +items_fts.rowid IN (SELECT p.item_id FROM passages_fts"
+                " CROSS JOIN passages p INDEXED BY passages_lookup ON p.id = passages_fts.rowid"
+                f" WHERE passages_fts MATCH ?{kind})" + where
+            )
+            params = [parsed.match, *([filters.section] if filters.section else []), *params]
+        if filters.public:
+            # A closed item takes part only when its title holds every word; it is ranked
+            # by its title alone (_PUBLIC_RANK), and only its title is shown (see _hits).
+            where += (
+                f" AND (+items_fts.rowid NOT IN ({CLOSED_ITEMS})"
+                " OR +items_fts.rowid IN (SELECT p.item_id FROM passages_fts"
+                " CROSS JOIN passages p INDEXED BY passages_lookup ON p.id = passages_fts.rowid"
+                " WHERE passages_fts MATCH ? AND p.section_kind = 'title'))"
+            )
+            params.append(parsed.match)
+        joins = ""
+        if filters.body or filters.date_from or filters.date_to or filters.kind:
+            joins = " JOIN items i ON i.id = items_fts.rowid JOIN meetings m ON m.id = i.meeting_id"
+        sql = f"""SELECT items_fts.rowid, {_PUBLIC_RANK if filters.public else _RANK} AS score FROM items_fts{joins}
+            WHERE items_fts MATCH ?{where} ORDER BY score LIMIT ?"""
+        return [(row[0], row[1]) for row in self.connection.execute(sql, [parsed.rank_match, *params, limit])]
+
+    def _hits(
+        self,
+        parsed: Query,
+        ranked: list[tuple[int, float]],
+        section: str | None,
+        every_word: bool = False,
+        public: bool = False,
+    ) -> list[SearchHit | None]:
+        """Each ranked item as a hit: its best passage (of ``section`` kind), with a snippet;
+        with ``every_word``, ``None`` for an item where no such passage holds every word;
+        with ``public``, a closed item's passages are its title only."""
+        if not ranked:
+            return []
+        passages: dict[int, list[sqlite3.Row]] = {}
+        for row in self.connection.execute(
+            f"""SELECT p.item_id, p.section_kind, p.heading, p.actor, p.page, p.text,
+                       coalesce(p.indexed_text, p.text) AS indexed,
+                       i.key, i.number, i.title, m.body, m.date, m.kind AS meeting_kind, d.path
+                FROM passages p JOIN items i ON i.id = p.item_id JOIN meetings m ON m.id = i.meeting_id
+                     JOIN documents d ON d.id = m.document_id
+                WHERE p.item_id IN (SELECT value FROM json_each(?)){" AND p.section_kind = ?" if section else ""}
+                      {"AND (p.section_kind = 'title' OR i.access <> 'closed')" if public else ""}
+                ORDER BY p.id""",
+            [json.dumps([item_id for item_id, _ in ranked]), *([section] if section else [])],
+        ):
+            passages.setdefault(row["item_id"], []).append(row)
+        hits: list[SearchHit | None] = []
+        for item_id, score in ranked:
+            rows = passages.get(item_id)
+            # Hits are found in the text as indexed (the body's own name blanked, offsets kept),
+            # so the passage shown and the words marked are those the search matched.
+            index, word_hits = best_passage([row["indexed"] for row in rows], parsed) if rows else (0, [])
+            words_found = 0
+            for word_hit in word_hits:
+                words_found |= word_hit.words
+            if every_word and words_found != parsed.all_words:
+                hits.append(None)
+                continue
+            if not rows:  # the item changed between the two statements (another process replaced its document)
+                continue
+            row = rows[index]
+            hits.append(
+                SearchHit(
+                    rank=len(hits) + 1,
+                    score=round(-score, 4),
+                    item=row["key"],
+                    number=row["number"],
+                    title=row["title"],
+                    section=row["section_kind"],
+                    heading=row["heading"],
+                    actor=row["actor"],
+                    snippet=snippet(row["text"], parsed, hits=word_hits),
+                    body=row["body"],
+                    date=row["date"],
+                    meeting_kind=row["meeting_kind"],
+                    path=row["path"],
+                    page=row["page"],
+                )
+            )
+        return hits
+
+    def _start_facets(self, parsed: Query, filters: SearchFilters) -> Future[Facets]:
+        """Count the facets beside the ranking: the counting statement runs on a second
+        connection in a worker thread while this one ranks, which halves a faceted
+        search on a machine with a free core (SQLite lets go of the GIL while it works).
+        Body and actor names are resolved here, on this thread's connection."""
+        sql, params = self._facet_statement(parsed, filters)
+        if self.path == ":memory:":  # a second connection would open another, empty database
+            done: Future[Facets] = Future()
+            done.set_result(count_facets(self.connection, sql, params))
+            return done
+        if self._facet_worker is None:
+            self._facet_worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="referat-facets")
+        return self._facet_worker.submit(self._count_facets_in_worker, sql, params)
+
+    def _count_facets_in_worker(self, sql: str, params: list[Any]) -> Facets:
+        if self._facet_connection is None:  # opened in the worker thread, used only there
+            self._facet_connection = connect(self.path, check_same_thread=False)
+        return count_facets(self._facet_connection, sql, params)
+
+    def _facet_statement(self, parsed: Query, filters: SearchFilters) -> tuple[str, list[Any]]:
+        """The statement that counts matching passages by body, year, section kind and
+        actor (see :func:`count_facets`), sampling FACET_SAMPLE of them when there are more.
+
+        One statement, counted inside SQLite: the matches are read from the index once,
+        and only the sampled ones are joined to their item and meeting. Filters apply to
+        the sample, so the more a filter narrows, the fewer sampled passages it leaves and
+        the rougher the estimate. (Filtering inside the join instead lets SQLite build a
+        Bloom filter over every passage once the archive has statistics: ~80 ms.)
+        """
+        where, params = self._filter_sql(filters, "m.item_id")
+        if filters.section:
+            where += " AND m.section_kind = ?"
+            params.append(filters.section)
+        # --public: a closed item's passages count only if they are its title, and its
+        # actors not at all.
+        public = " AND (p.section_kind = 'title' OR i.access <> 'closed')" if filters.public else ""
+        public_actors = f" WHERE h.item_id NOT IN ({CLOSED_ITEMS})" if filters.public else ""
+        sql = f"""
+            WITH matches AS MATERIALIZED (
+                SELECT rowid AS id FROM passages_fts WHERE passages_fts MATCH ?
+            ),
+            sampling AS (
+                SELECT CASE WHEN count(*) <= {FACET_SAMPLE} THEN {_SAMPLE_MODULUS}
+                            ELSE max(1, {_SAMPLE_MODULUS} * {FACET_SAMPLE} / count(*)) END AS threshold
+                FROM matches
+            ),
+            sampled AS MATERIALIZED (
+                SELECT p.item_id, p.section_kind, m.body, m.date, m.kind
+                FROM matches
+                CROSS JOIN passages p INDEXED BY passages_lookup ON p.id = matches.id
+                CROSS JOIN items i ON i.id = p.item_id
+                CROSS JOIN meetings m ON m.id = i.meeting_id
+                WHERE (matches.id * {_SAMPLE_MULTIPLIER}) % {_SAMPLE_MODULUS} < (SELECT threshold FROM sampling){public}
+            ),
+            hits AS MATERIALIZED (
+                SELECT coalesce(body, '(unknown)') AS body, coalesce(substr(date, 1, 4), '(unknown)') AS year,
+                       section_kind AS section, item_id
+                FROM sampled AS m WHERE 1{where}
+            ),
+            item_hits AS (SELECT item_id, count(*) AS hits FROM hits GROUP BY item_id),
+            -- An actor counts the hits in items where it has a statement or a position.
+            actors AS (
+                SELECT h.item_id, h.hits, s.canonical
+                FROM item_hits h JOIN statements s ON s.item_id = h.item_id{public_actors}
+                UNION
+                SELECT h.item_id, h.hits, po.canonical
+                FROM item_hits h JOIN positions po ON po.item_id = h.item_id{public_actors}
+            )
+            SELECT 'threshold', NULL, threshold FROM sampling
+            UNION ALL SELECT 'total', NULL, count(*) FROM hits
+            UNION ALL SELECT 'body', body, count(*) FROM hits GROUP BY body
+            UNION ALL SELECT 'year', year, count(*) FROM hits GROUP BY year
+            UNION ALL SELECT 'section', section, count(*) FROM hits GROUP BY section
+            UNION ALL SELECT 'actor', canonical, sum(hits) FROM actors GROUP BY canonical"""
+        return sql, [parsed.match, *params]
+
+
+def count_facets(connection: sqlite3.Connection, sql: str, params: list[Any]) -> Facets:
+    """Run a facet statement (``Searching._facet_statement``): the counts by facet,
+    the total, and whether they are estimates, scaled up from the sample if there was one."""
+    rows = connection.execute(sql, params).fetchall()
+    threshold = next(count for facet, _, count in rows if facet == "threshold")
+    scale = _SAMPLE_MODULUS / threshold
+    counted: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+    for facet, value, count in sorted(rows, key=lambda row: (-row[2], row[1] or "")):
+        if facet in counted:
+            counted[facet][value] = round(count * scale)
+    total = next(count for facet, _, count in rows if facet == "total")
+    return counted, round(total * scale), threshold < _SAMPLE_MODULUS
+
+
+def timed_search(archive: Searching, query: str, **options: Any) -> tuple[SearchResult, float]:
+    """Run a search and return it with its wall time in milliseconds (for the benchmark)."""
+    start = time.perf_counter()
+    result = archive.search(query, **options)
+    return result, (time.perf_counter() - start) * 1000

@@ -1,0 +1,342 @@
+"""Writing the archive: one Document and all its facts in one transaction, and the
+record of import runs and their failures."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from referat import __version__ as referat_version
+from referat.archive.actors import canonical_actor
+from referat.archive.core import ArchiveCore, now
+from referat.archive.public import close_subitems, closed_text, personal_data, public_view
+from referat.archive.text import index_columns, without_own_name
+from referat.archive.types import StoreOutcome
+from referat.models import Document, Item
+
+# Recorded with every stored document (documents.extracted_by): see ``import --reextract``.
+EXTRACTOR = f"referat {referat_version}"
+
+# One row of ``passages`` before it is indexed: source, fact id, section kind, heading,
+# canonical actor, page, text.
+Passage = tuple[str, int | None, str, str | None, str | None, int | None, str]
+
+
+def _first_line(text: str, limit: int = 120) -> str:
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+class Writing(ArchiveCore):
+    """Storing documents (see :meth:`store_document`) and recording import runs."""
+
+    def has_document(
+        self,
+        sha256: str,
+        include_closed: bool | None = None,
+        keep_personal_data: bool | None = None,
+        current_only: bool = False,
+    ) -> bool:
+        """Whether a document with this sha256 is stored; with ``include_closed`` or
+        ``keep_personal_data`` given, only if it is stored that way (a document without
+        closed items or CPR numbers is stored every way); with ``current_only``, only if
+        this version of referat extracted it."""
+        row = self.connection.execute(
+            "SELECT closed_text, personal_data, extracted_by FROM documents WHERE sha256 = ?", (sha256,)
+        ).fetchone()
+        if row is None:
+            return False
+        if current_only and row["extracted_by"] != EXTRACTOR:
+            return False
+        if include_closed is not None and row["closed_text"] == ("withheld" if include_closed else "included"):
+            return False
+        return keep_personal_data is None or row["personal_data"] != ("redacted" if keep_personal_data else "kept")
+
+    def store_document(
+        self,
+        document: Document,
+        path: str | None = None,
+        run_id: int | None = None,
+        include_closed: bool = False,
+        reextracted: bool = False,
+    ) -> StoreOutcome:
+        """Store one Document and all its facts in one transaction.
+
+        ``path`` identifies the file (default: ``document.source.path``). A document
+        whose sha256 is already stored is skipped; one stored under the same path with
+        another sha256 (the file changed) is replaced, and so is one stored with the
+        other treatment of closed items or of CPR numbers, or, when ``reextracted``, one
+        that an older referat extracted.
+
+        Closed items keep only number, title and decision outcomes (archive/public.py)
+        unless ``include_closed``; sub-items of closed items are stored as closed.
+
+        Example:
+            >>> from referat.extract import extract_bytes
+            >>> from referat.archive import open_archive
+            >>> with open_archive(":memory:") as archive:
+            ...     archive.store_document(extract_bytes("m.txt", b"Punkt 1 Velkomst\\nReferat\\nGodkendt."))
+            'imported'
+        """
+        path = path or document.source.path
+        treatment = closed_text(document, include_closed), personal_data(document)
+        cpr = treatment[1]
+        document = close_subitems(document) if include_closed else public_view(document)
+        connection = self.connection
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            if self.has_document(
+                document.source.sha256,
+                include_closed,
+                None if cpr == "none" else cpr == "kept",
+                current_only=reextracted,
+            ):
+                connection.execute("ROLLBACK")
+                return "skipped"
+            replaced = connection.execute(
+                "DELETE FROM documents WHERE path = ? OR sha256 = ?", (path, document.source.sha256)
+            ).rowcount
+            self._insert_document(document, path, run_id, treatment)
+            connection.execute("COMMIT")
+        except BaseException:
+            # BaseException: a Ctrl-C between two inserts must not leave half a document.
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+        self._known_actors = None
+        return "replaced" if replaced else "imported"
+
+    def _insert_document(self, document: Document, path: str, run_id: int | None, treatment: tuple[str, str]) -> None:
+        source = document.source
+        cursor = self.connection.execute(
+            "INSERT INTO documents (sha256, path, media_type, pages, imported_at, run_id, json, closed_text,"
+            " personal_data, extracted_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                source.sha256,
+                path,
+                source.media_type,
+                source.pages,
+                now(),
+                run_id,
+                document.model_dump_json(),
+                *treatment,
+                EXTRACTOR,
+            ),
+        )
+        document_id = cursor.lastrowid
+        used_keys: set[str] = set()
+        for meeting_ordinal, meeting in enumerate(document.meetings, start=1):
+            meeting_id = self.connection.execute(
+                "INSERT INTO meetings (document_id, ordinal, body, organisation, kind, title, date, start_time,"
+                " location, case_numbers, participants, first_page, last_page)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    document_id,
+                    meeting_ordinal,
+                    meeting.body,
+                    meeting.organisation,
+                    meeting.kind,
+                    meeting.title,
+                    meeting.date,
+                    meeting.start_time,
+                    meeting.location,
+                    json.dumps(meeting.case_numbers, ensure_ascii=False),
+                    json.dumps([p.model_dump(mode="json") for p in meeting.participants], ensure_ascii=False),
+                    meeting.pages[0],
+                    meeting.pages[1],
+                ),
+            ).lastrowid
+            ordinal = iter(range(1, 1_000_000))
+            for item in meeting.items:
+                self._insert_item(
+                    item, meeting_id, meeting.body, None, f"{source.sha256[:12]}-{meeting_ordinal}", ordinal, used_keys
+                )
+            if meeting.sections:
+                # A meeting without agenda items (a kommissorium, a letter) keeps its text in
+                # Meeting.sections; the archive holds it as an item without a number, titled
+                # by the meeting, so it is searched and shown like any item.
+                holder = Item(
+                    number="",
+                    title=meeting.title or _first_line(meeting.sections[0].text),
+                    sections=meeting.sections,
+                    pages=meeting.pages,
+                )
+                self._insert_item(
+                    holder,
+                    meeting_id,
+                    meeting.body,
+                    None,
+                    f"{source.sha256[:12]}-{meeting_ordinal}",
+                    ordinal,
+                    used_keys,
+                )
+
+    def _insert_item(
+        self,
+        item: Item,
+        meeting_id: int,
+        body: str | None,
+        parent_id: int | None,
+        prefix: str,
+        ordinal: Iterator[int],
+        used_keys: set[str],
+    ) -> None:
+        execute = self.connection.execute
+        number = "_".join(item.number.split()) or "0"
+        key = f"{prefix}-{number}"
+        suffix = 2
+        while key in used_keys:  # numbers repeat in some minutes ("1" in two agendas)
+            key, suffix = f"{prefix}-{number}~{suffix}", suffix + 1
+        used_keys.add(key)
+        item_id = execute(
+            "INSERT INTO items (key, meeting_id, parent_id, ordinal, number, title, access, responsible, case_numbers,"
+            " recommendations, attachments, first_page, last_page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                key,
+                meeting_id,
+                parent_id,
+                next(ordinal),
+                item.number,
+                item.title,
+                item.access,
+                item.responsible,
+                json.dumps(item.case_numbers, ensure_ascii=False),
+                json.dumps(item.recommendations, ensure_ascii=False),
+                json.dumps([a.model_dump(mode="json") for a in item.attachments], ensure_ascii=False),
+                item.pages[0],
+                item.pages[1],
+            ),
+        ).lastrowid
+        assert item_id is not None
+        passages: list[Passage] = []
+        if item.title.strip():
+            passages.append(("title", None, "title", None, None, item.pages[0], item.title))
+        passages += self._insert_sections(item, item_id)
+        passages += self._insert_speech(item, item_id)
+        self._insert_mentions(item, item_id)
+        self._insert_passages(item_id, body, passages)
+        for subitem in item.subitems:
+            self._insert_item(subitem, meeting_id, body, item_id, f"{prefix}-{number}", ordinal, used_keys)
+
+    def _insert_sections(self, item: Item, item_id: int) -> list[Passage]:
+        """The item's sections and decisions; their passages."""
+        execute = self.connection.execute
+        passages: list[Passage] = []
+        decision_texts = []
+        for index, section in enumerate(item.sections):
+            section_id = execute(
+                "INSERT INTO sections (item_id, ordinal, kind, heading, text, first_page, last_page)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (item_id, index, section.kind, section.heading, section.text, section.pages[0], section.pages[1]),
+            ).lastrowid
+            if section.kind == "decision":
+                decision_texts.append(" ".join(section.text.split()))
+            if section.text.strip():
+                passages.append(
+                    ("section", section_id, section.kind, section.heading, None, section.pages[0], section.text)
+                )
+        for index, decision in enumerate(item.decisions):
+            decision_id = execute(
+                "INSERT INTO decisions (item_id, ordinal, text, outcome) VALUES (?, ?, ?, ?)",
+                (item_id, index, decision.text, decision.outcome),
+            ).lastrowid
+            # Decisions are usually the text of a decision section: index them only once.
+            flat = " ".join(decision.text.split())
+            if flat and not any(flat in text for text in decision_texts):
+                passages.append(("decision", decision_id, "decision", None, None, item.pages[0], decision.text))
+        return passages
+
+    def _insert_speech(self, item: Item, item_id: int) -> list[Passage]:
+        """The item's statements and positions, by canonical actor; their passages."""
+        execute = self.connection.execute
+        passages: list[Passage] = []
+        for index, statement in enumerate(item.statements):
+            canonical = canonical_actor(statement.actor)
+            statement_id = execute(
+                "INSERT INTO statements (item_id, ordinal, actor, canonical, actor_type, verb, text, page)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    item_id,
+                    index,
+                    statement.actor,
+                    canonical,
+                    statement.actor_type,
+                    statement.verb,
+                    statement.text,
+                    statement.page,
+                ),
+            ).lastrowid
+            passages.append(
+                ("statement", statement_id, "statement", statement.verb, canonical, statement.page, statement.text)
+            )
+        for index, position in enumerate(item.positions):
+            canonical = canonical_actor(position.actor)
+            position_id = execute(
+                "INSERT INTO positions (item_id, ordinal, actor, canonical, stance, text) VALUES (?, ?, ?, ?, ?, ?)",
+                (item_id, index, position.actor, canonical, position.stance, position.text),
+            ).lastrowid
+            if position.text.strip():
+                passages.append(
+                    ("position", position_id, "position", position.stance, canonical, item.pages[0], position.text)
+                )
+        return passages
+
+    def _insert_mentions(self, item: Item, item_id: int) -> None:
+        """The item's entities, dates and amounts (not searched as passages)."""
+        self.connection.executemany(
+            "INSERT INTO entities (item_id, text, label, canonical, page) VALUES (?, ?, ?, ?, ?)",
+            [(item_id, e.text, e.label, e.canonical, e.page) for e in item.entities],
+        )
+        self.connection.executemany(
+            'INSERT INTO dates (item_id, text, kind, start, "end", precision) VALUES (?, ?, ?, ?, ?, ?)',
+            [(item_id, d.text, d.kind, d.start, d.end, d.precision) for d in item.dates],
+        )
+        self.connection.executemany(
+            "INSERT INTO amounts (item_id, text, value, currency, qualifier, year) VALUES (?, ?, ?, ?, ?, ?)",
+            [(item_id, a.text, a.value, a.currency, a.qualifier, a.year) for a in item.amounts],
+        )
+
+    def _insert_passages(self, item_id: int, body: str | None, passages: list[Passage]) -> None:
+        """The passages with their index columns, then the item's row in the ranking index."""
+        rows = []
+        for source, fact_id, kind, heading, actor, page, text in passages:
+            indexed = without_own_name(text, body)  # the meeting's own body is not indexed (text.py)
+            stems, parts = index_columns(text if indexed is None else indexed)
+            rows.append((item_id, source, fact_id, kind, heading, actor, page, text, indexed, stems, parts))
+        self.connection.executemany(
+            "INSERT INTO passages (item_id, source, fact_id, section_kind, heading, actor, page, text, indexed_text,"
+            " stems, parts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        # The item's row in the ranking index, read back through the view the delete trigger reads.
+        self.connection.execute(
+            "INSERT INTO items_fts (rowid, text, stems, parts, title_text, title_stems, title_parts)"
+            " SELECT id, text, stems, parts, title_text, title_stems, title_parts FROM item_documents WHERE id = ?",
+            (item_id,),
+        )
+
+    def start_run(self, paths: list[str]) -> int:
+        """Record the start of an import run; its id tags the documents and errors it adds."""
+        return self.connection.execute(
+            "INSERT INTO import_runs (started_at, paths) VALUES (?, ?)", (now(), json.dumps(paths, ensure_ascii=False))
+        ).lastrowid
+
+    def finish_run(self, run_id: int, status: str, counts: dict[str, int]) -> None:
+        self.connection.execute(
+            "UPDATE import_runs SET finished_at = ?, status = ?, files = ?, imported = ?, skipped = ?, failed = ?"
+            " WHERE id = ?",
+            (
+                now(),
+                status,
+                counts.get("files", 0),
+                counts.get("imported", 0),
+                counts.get("skipped", 0),
+                counts.get("failed", 0),
+                run_id,
+            ),
+        )
+
+    def record_failure(self, path: str, reason: str, run_id: int | None = None) -> None:
+        self.connection.execute(
+            "INSERT INTO import_errors (run_id, path, reason, at) VALUES (?, ?, ?, ?)", (run_id, path, reason, now())
+        )

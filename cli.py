@@ -93,6 +93,42 @@ def _output_name(path: str, written: set[str]) -> str:
 
 
 @main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=str))
+def doctor(files: tuple[str, ...]) -> None:
+    """Say what referat did not understand in FILES: missing facts (no items, no date, no
+    body) and the heading-like lines its grammar did not recognise, with their pages.
+
+    Example: referat doctor minutes.pdf
+    """
+    from referat.extract.diagnosis import diagnose
+
+    failed = False
+    for path in files:
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+            warnings, unread = diagnose(path, data)
+        except OSError as error:
+            _fail_line(path, error.strerror or str(error))
+            failed = True
+            continue
+        except Exception as error:  # one line per file, never a traceback
+            reason = getattr(error, "reason", None) or f"{type(error).__name__}: {error}"
+            _fail_line(path, " ".join(str(reason).split()))
+            failed = True
+            continue
+        click.echo(f"{printable_path(path)}:")
+        for warning in warnings:
+            click.echo(f"  warning: {warning}")
+        for line in unread:
+            click.echo(f"  page {line.page}: not understood ({line.looks_like}): {line.text}")
+        if not warnings and not unread:
+            click.echo("  nothing missing, every heading-like line was read")
+    if failed:
+        sys.exit(1)
+
+
+@main.command()
 def schema() -> None:
     """Print the JSON Schema of the output contract.
 

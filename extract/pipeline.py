@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 import os
 
+from referat.extract.diagnosis import missing_facts
 from referat.extract.errors import ExtractionError
 from referat.extract.historic import is_historic_book, parse_historic
-from referat.extract.layout import clean_layout
+from referat.extract.layout import Layout, clean_layout
+from referat.extract.pages import ReadResult
 from referat.extract.personal_data import protect_personal_data
 from referat.extract.read import read_bytes
-from referat.extract.structure import parse_structure
+from referat.extract.structure import StructureResult, parse_structure
 from referat.models import Document, Source
 
 
@@ -34,6 +36,16 @@ def printable_path(path: str) -> str:
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
 
+def read_structure(path: str, data: bytes) -> tuple[ReadResult, Layout, StructureResult]:
+    """read → layout → structure: the stages before enrichment, each one's output."""
+    result = read_bytes(path, data)
+    layout = clean_layout(result.pages, running_furniture=not result.media_type.endswith("document"))
+    layout.furniture.extend(result.furniture)
+    # Two grammars: a 1940s minute book's, and the agenda grammar for everything else.
+    grammar = parse_historic if is_historic_book(layout) else parse_structure
+    return result, layout, grammar(layout, result.warnings)
+
+
 def extract_bytes(path: str, data: bytes, enrich: bool = True, keep_personal_data: bool = False) -> Document:
     """Extract a Document from a file's bytes; ``path`` is only recorded and used in messages.
 
@@ -42,12 +54,7 @@ def extract_bytes(path: str, data: bytes, enrich: bool = True, keep_personal_dat
         >>> extract_bytes("m.txt", text.encode()).meetings[0].items[0].number
         '1'
     """
-    result = read_bytes(path, data)
-    layout = clean_layout(result.pages, running_furniture=not result.media_type.endswith("document"))
-    layout.furniture.extend(result.furniture)
-    # Two grammars: a 1940s minute book's, and the agenda grammar for everything else.
-    grammar = parse_historic if is_historic_book(layout) else parse_structure
-    structure = grammar(layout, result.warnings)
+    result, _layout, structure = read_structure(path, data)
     document = Document(
         source=Source(
             path=printable_path(path),
@@ -57,7 +64,7 @@ def extract_bytes(path: str, data: bytes, enrich: bool = True, keep_personal_dat
         ),
         meetings=structure.meetings,
         attachments=structure.attachments,
-        warnings=structure.warnings,
+        warnings=structure.warnings + missing_facts(structure.meetings),
     )
     if enrich:
         from referat.extract.enrich import enrich_document  # spaCy loads only when needed

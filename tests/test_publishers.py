@@ -1,0 +1,155 @@
+"""Forms from publishers the grammar was not first written for (issue 9): each document
+here is written by us in the layout those publishers use; the expected values were read
+off the document by hand."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from referat.cli import main
+from referat.extract import extract_bytes
+from referat.extract.pages import Line
+from referat.extract.structure.headings import match_heading
+
+
+def extract_text(text: str):
+    return extract_bytes("minutes.txt", text.encode("utf-8"), enrich=False)
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("• Pkt. 42 Beslutninger om dagsordenen", ("42", "Beslutninger om dagsordenen", "public")),
+        ("Nr. 12 Lokalplan for Engvej", ("12", "Lokalplan for Engvej", "public")),
+        ("3) Indkomne forslag", ("3", "Indkomne forslag", "public")),
+        ("§ 4 Valg af bestyrelse", ("4", "Valg af bestyrelse", "public")),
+        ("LUKKET 367. Genudlejning af butikslokale", ("367", "Genudlejning af butikslokale", "closed")),
+        ("3. Fortrolig: Køb af ejendom", ("3", "Køb af ejendom", "closed")),
+        ("12. Lukket sag: Tandpleje for børn", ("12", "Tandpleje for børn", "closed")),
+        ("5. Salg af grund (Lukket)", ("5", "Salg af grund", "closed")),
+        ("6. Salg af grund - lukket punkt", ("6", "Salg af grund", "closed")),
+        ("7. Status på budget Åbent", ("7", "Status på budget", "public")),
+        # FirstAgenda's own marker says the access; "- åbent" stays part of the title there.
+        ("9 (Offentlig) Eventuelt - åbent", ("9", "Eventuelt - åbent", "public")),
+    ],
+)
+def test_item_heading_forms_of_many_publishers(line, expected):
+    heading = match_heading(Line(line, 1))
+    assert heading is not None
+    assert (heading.number, heading.title, heading.access) == expected
+
+
+def test_a_lower_case_sentence_with_a_number_is_no_heading():
+    assert match_heading(Line("3. at udvalget godkender planen", 1)) is None
+    assert match_heading(Line("punkt 5 blev udsat til næste møde", 1)) is None
+
+
+GENERAL_ASSEMBLY = """Referat af ordinær generalforsamling i Grundejerforeningen Kildevang
+Afholdt tirsdag den 14. marts 2023 kl. 19.00 i Kildevangs fælleshus
+
+Dagsorden:
+1. Valg af dirigent
+2. Bestyrelsens beretning
+3. Fremlæggelse af regnskab
+4. Indkomne forslag
+5. Eventuelt
+
+1. Valg af dirigent
+Bestyrelsen pegede på Lise Holm, som blev valgt uden modkandidat.
+
+2. Bestyrelsens beretning
+Formanden gennemgik året. Der kom spørgsmål til to emner:
+1. Belysning på stierne
+2. Vedligehold af legepladsen
+Beretningen blev godkendt.
+
+3. Fremlæggelse af regnskab
+Kassereren viste et overskud. Regnskabet blev godkendt.
+
+4. Indkomne forslag
+Et forslag om fælles snerydning blev drøftet og sat til afstemning.
+
+5. Eventuelt
+Ingen bemærkninger.
+"""
+
+
+def test_a_general_assembly_in_plain_text_gets_its_items_not_the_lists_inside_them():
+    [meeting] = extract_text(GENERAL_ASSEMBLY).meetings
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("1", "Valg af dirigent"),
+        ("2", "Bestyrelsens beretning"),
+        ("3", "Fremlæggelse af regnskab"),
+        ("4", "Indkomne forslag"),
+        ("5", "Eventuelt"),
+    ]
+    # The list inside item 2 stays its text.
+    assert "Belysning på stierne" in (meeting.items[1].text or "")
+
+
+def test_a_general_assembly_header_gives_kind_body_date_time_and_place():
+    [meeting] = extract_text(GENERAL_ASSEMBLY).meetings
+    assert meeting.kind == "referat"
+    assert meeting.body == "Grundejerforeningen Kildevang"
+    assert (meeting.date, meeting.start_time) == ("2023-03-14", "19:00")
+    assert meeting.location == "Kildevangs fælleshus"
+
+
+WEB_MINUTES = """Byrådet - Referat
+Dato: 29. januar 2020 Lokale: Byrådssalen, Rådhuset Tidspunkt: Kl. 19:00
+
+1. Godkendelse af dagsorden
+Sagsfremstilling
+Dagsordenen forelægges til godkendelse.
+Beslutning
+Godkendt.
+Til toppen
+
+2. Salg af byggegrund
+Sagsfremstilling
+Forvaltningen har modtaget et bud på grunden.
+Beslutning
+Godkendt.
+"""
+
+
+def test_label_value_pairs_on_one_line_and_the_body_in_the_title_line():
+    [meeting] = extract_text(WEB_MINUTES).meetings
+    assert meeting.kind == "referat"
+    assert meeting.body == "Byrådet"
+    assert (meeting.date, meeting.start_time) == ("2020-01-29", "19:00")
+    assert meeting.location == "Byrådssalen, Rådhuset"
+    assert [item.title for item in meeting.items] == ["Godkendelse af dagsorden", "Salg af byggegrund"]
+
+
+def test_a_labelled_number_alone_on_its_line_takes_its_title_from_the_next():
+    text = "Referat\nPkt. 42\nMeddelelser fra formanden\nBeslutning\nTaget til efterretning.\n"
+    text += "Pkt. 43\nBudgetopfølgning\nBeslutning\nGodkendt.\n"
+    [meeting] = extract_text(text).meetings
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("42", "Meddelelser fra formanden"),
+        ("43", "Budgetopfølgning"),
+    ]
+
+
+def test_a_minutes_document_without_date_or_body_says_so():
+    document = extract_text("Referat\n\nPunkt 1 Velkomst\nReferat\nFormanden bød velkommen.\n")
+    assert "meeting 1 (pages 1-1): no meeting date found" in document.warnings
+    assert "meeting 1 (pages 1-1): no body (who met) found" in document.warnings
+
+
+def test_doctor_names_the_lines_it_did_not_understand(tmp_path):
+    path = tmp_path / "generalforsamling.txt"
+    path.write_text(GENERAL_ASSEMBLY, encoding="utf-8")
+    result = CliRunner().invoke(main, ["doctor", str(path)])
+    assert result.exit_code == 0
+    assert "not understood (numbered line): 1. Belysning på stierne" in result.output
+    # Items that were read are not listed.
+    assert "Valg af dirigent" not in result.output
+
+
+def test_doctor_on_a_missing_file_is_one_line_and_exit_1(tmp_path):
+    result = CliRunner().invoke(main, ["doctor", str(tmp_path / "none.pdf")])
+    assert result.exit_code == 1
+    assert result.stderr.strip().endswith("none.pdf: No such file or directory")

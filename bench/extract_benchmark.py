@@ -364,7 +364,9 @@ def generate_minutes(path: Path, pages: int, items: int, seed: int) -> int:
         writer.write(f"{label}: {value}")
     writer.write()
     writer.write("Medlemmer", BOLD_FONT, HEADING_SIZE)
-    names = [f"{first} {last}" for first, last in zip(rng.sample(FIRST_NAMES, 7), rng.sample(LAST_NAMES, 7))]
+    names = [
+        f"{first} {last}" for first, last in zip(rng.sample(FIRST_NAMES, 7), rng.sample(LAST_NAMES, 7), strict=True)
+    ]
     for index, name in enumerate(names):
         role = " - formand" if index == 0 else " - næstformand" if index == 1 else ""
         writer.write(f"{name} ({rng.choice(PARTIES)}){role}")

@@ -226,7 +226,8 @@ def test_percentages_are_not_amounts():
             [("Medlemmerne", "tilkendegive", "de vil bidrage"), ("Medlemmerne", "pege på", "det er svært.")],
         ),
         (
-            "Sundhedsdatastyrelsen oplyste, at modellen er klar, og Indenrigs- og Sundhedsministeriet orienterede om, at data kommer i 2. kvartal 2027.",
+            "Sundhedsdatastyrelsen oplyste, at modellen er klar, og Indenrigs- og Sundhedsministeriet "
+            "orienterede om, at data kommer i 2. kvartal 2027.",
             [
                 ("Sundhedsdatastyrelsen", "oplyse", "modellen er klar"),
                 ("Indenrigs- og Sundhedsministeriet", "orientere", "data kommer i 2. kvartal 2027."),
@@ -244,7 +245,8 @@ def test_percentages_are_not_amounts():
         ("KL henviste sagen videre.", []),  # "henvise" without "til" refers a case, it says nothing
         # A letter's author in a relative clause, in the present tense; a second verb joined by "og".
         (
-            "Danske Regioner modtog et brev fra Indenrigs- og\nSundhedsministeren, hvor hun understreger, at fristen holder"
+            "Danske Regioner modtog et brev fra Indenrigs- og\nSundhedsministeren, "
+            "hvor hun understreger, at fristen holder"
             " og henviser til økonomiaftalen for 2023.",
             [
                 ("Indenrigs- og Sundhedsministeren", "understrege", "fristen holder"),
@@ -312,8 +314,8 @@ def test_a_numbered_list_completes_an_at_clause_that_ends_in_a_colon():
         "informere",
     )
     assert (
-        statement.text
-        == "følgende er besluttet: 1) Ændrede regler for botilbud for ægtefæller med handicap 2) Effektivisering af socialtilsyn"
+        statement.text == "følgende er besluttet: 1) Ændrede regler for botilbud for ægtefæller med handicap "
+        "2) Effektivisering af socialtilsyn"
     )
 
 
@@ -326,7 +328,8 @@ def test_law_references_each_paragraph_its_own_and_the_finance_act():
 
 def test_herunder_joins_a_second_verb_to_the_same_speaker():
     found = find_statements(
-        "Sundhedsstyrelsen introducerede kort rammerne for opfølgningen, herunder beskrev formatet for den årlige status."
+        "Sundhedsstyrelsen introducerede kort rammerne for opfølgningen, "
+        "herunder beskrev formatet for den årlige status."
     )
     assert [(s.actor.canonical, s.verb, s.text) for s in found] == [
         ("Sundhedsstyrelsen", "introducere", "rammerne for opfølgningen"),
@@ -405,7 +408,10 @@ def test_every_component_declares_what_it_assigns_and_spacy_finds_no_problem():
 
 def test_organisation_rules_take_genitives_and_a_lower_case_second_part():
     # Seed 003 writes "Behandlingsrådets analyse" and "at Psykiatri- og socialudvalget tager …".
-    text = "Punkt 1 Status\nReferat\nDet fremgår af Behandlingsrådets analyse, at Psykiatri- og socialudvalget skal orienteres."
+    text = (
+        "Punkt 1 Status\nReferat\n"
+        "Det fremgår af Behandlingsrådets analyse, at Psykiatri- og socialudvalget skal orienteres."
+    )
     item = extract_bytes("m.txt", text.encode()).meetings[0].items[0]
     organisations = {(e.text, e.canonical) for e in item.entities if e.label == "ORG"}
     assert organisations == {
@@ -415,7 +421,10 @@ def test_organisation_rules_take_genitives_and_a_lower_case_second_part():
 
 
 def test_enrichment_fills_items_with_pages():
-    text = "Referat\nMødedato\n26. februar 2026\nPunkt 1 Status\nReferat\nDanske Regioner foreslog, at 175 mio. kr. afsættes i 2026.\fKL tilføjede, at fristen er 1. marts 2026."
+    text = (
+        "Referat\nMødedato\n26. februar 2026\nPunkt 1 Status\nReferat\n"
+        "Danske Regioner foreslog, at 175 mio. kr. afsættes i 2026.\fKL tilføjede, at fristen er 1. marts 2026."
+    )
     item = extract_bytes("m.txt", text.encode()).meetings[0].items[0]
     assert [(s.actor, s.verb, s.page) for s in item.statements] == [
         ("Danske Regioner", "foreslå", 1),
@@ -453,7 +462,10 @@ def test_formanden_is_the_chair_from_the_participant_list():
 def test_offsets_hold_after_characters_whose_lower_case_is_longer():
     # "İ".lower() is two characters; the scans that search a lower-cased copy must still
     # point at the right places in the original.
-    text = "Turen gik til İstanbul, İzmir og İskenderun. V stemte imod. Danske Regioner foreslog, at 5 mio. kr. afsættes i 2026."
+    text = (
+        "Turen gik til İstanbul, İzmir og İskenderun. V stemte imod. "
+        "Danske Regioner foreslog, at 5 mio. kr. afsættes i 2026."
+    )
     assert [(p.actor, p.stance) for p in find_positions(text)] == [("Venstre", "against")]
     assert [(s.actor.canonical, s.text) for s in find_statements(text)] == [
         ("Danske Regioner", "5 mio. kr. afsættes i 2026.")

@@ -100,7 +100,10 @@ def test_any_agenda_like_text_gives_a_valid_document(lines, form_feeds):
 )
 def test_hyphen_joining_never_loses_or_invents_letters(first, second):
     joined, rest = join_hyphenated_pair(first, second)
-    squash = lambda s: s.replace("-", "").replace(" ", "")
+
+    def squash(text: str) -> str:
+        return text.replace("-", "").replace(" ", "")
+
     assert squash(joined + rest) == squash(first + second)
 
 

@@ -64,7 +64,9 @@ def test_docx_computes_word_list_numbers_and_letters():
 
 
 def test_docx_two_column_table_is_read_row_by_row_and_headers_stay_out():
-    cell = lambda *names: "<w:tc>" + "".join(paragraph(n) for n in names) + "</w:tc>"
+    def cell(*names: str) -> str:
+        return "<w:tc>" + "".join(paragraph(n) for n in names) + "</w:tc>"
+
     table = (
         "<w:tbl><w:tr>"
         + cell("Jesper Mathiesen (A)", "Ole Bollesen (A)")

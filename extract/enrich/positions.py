@@ -35,7 +35,8 @@ STANCES: list[tuple[str, re.Pattern]] = [
     ),
 ]
 _ANY_STANCE = re.compile(
-    r"stemte|stemmer|tiltræde|forbehold|undlod|deltog ikke|inhabil|protokol|var imod|bakkede op|tilsluttede sig|støttede"
+    r"stemte|stemmer|tiltræde|forbehold|undlod|deltog ikke|inhabil|protokol|var imod|bakkede op"
+    r"|tilsluttede sig|støttede"
 )
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:og|men|mens|samt|hvorimod)\s+")
 # The longest stance phrase ("ønskede deres stemme ført til protokol") reaches this far

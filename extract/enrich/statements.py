@@ -158,8 +158,9 @@ def find_statements(text: str, context: ActorContext | None = None) -> list[Stat
     """Statements in a section's text (line breaks kept, so bullets can be found).
 
     Example:
-        >>> [(s.actor.canonical, s.verb, s.text) for s in find_statements("Hertil tilføjede Danske Regioner, at det bør overvejes.")]
-        [('Danske Regioner', 'tilføje', 'det bør overvejes')]
+        >>> text = "Hertil tilføjede Danske Regioner, at det bør overvejes."
+        >>> [(s.actor.canonical, s.verb, s.text) for s in find_statements(text)]
+        [('Danske Regioner', 'tilføje', 'det bør overvejes.')]
     """
     context = context or ActorContext()
     lowered = lower_keeping_offsets(text)

@@ -36,8 +36,11 @@ _PARSER = etree.XMLParser(
 def read_docx(path: str, data: bytes) -> ReadResult:
     """Read the body of a DOCX: paragraphs (with computed list numbers) and table rows.
 
-    Example:
-        >>> result = read_docx("a.docx", open("corpus/byraad-acadre-referat.docx", "rb").read())  # doctest: +SKIP
+    Example (from the repository root):
+        >>> from pathlib import Path
+        >>> result = read_docx("a.docx", Path("corpus/byraad-acadre-referat.docx").read_bytes())
+        >>> [line.text for line in result.pages[0].lines[:3]], result.furniture[0].region
+        (['Referat', 'Byrådet', 'Ordinært byrådsmøde'], 'footer')
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))

@@ -30,9 +30,11 @@ COLUMN_GAP_EMS = 2.5
 def read_pdf(path: str, data: bytes) -> ReadResult:
     """Read a PDF's text layer.
 
-    Example:
-        >>> result = read_pdf("x.pdf", open("corpus/kommune-edoc-referat.pdf", "rb").read())  # doctest: +SKIP
-        >>> result.pages[0].lines[0].text  # doctest: +SKIP
+    Example (from the repository root):
+        >>> from pathlib import Path
+        >>> result = read_pdf("x.pdf", Path("corpus/kommune-edoc-referat.pdf").read_bytes())
+        >>> len(result.pages), result.pages[0].lines[0].text, result.pages[0].lines[0].bold
+        (6, 'Ældre- og Sundhedsudvalget', True)
     """
     head = data[:1024]
     if b"%PDF" not in head:

@@ -70,23 +70,44 @@ CASE_NUMBER = re.compile(r"\b(?:[A-ZÆØÅ]{2,5}-\d{4}-\d{3,6}|\d{4}-\d{3,6}|\d{
 # Decision outcomes, checked sentence by sentence; the first sentence that says
 # anything decides. Order within a sentence: negations before what they negate.
 OUTCOME_PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("rejected", re.compile(r"\b(ikke godkendt|ikke godkendte|forkast\w*|afvist|afviste|kunne ikke tiltræde)\b", re.I)),
-    ("postponed", re.compile(r"\b(udsat|udsættes|udskudt|udskydes|genoptages|afventer)\b", re.I)),
+    (
+        "rejected",
+        re.compile(
+            r"\b(ikke godkendt|ikke godkendte|ikke vedtaget|ikke anbefale\w*|forkast\w*|afvist|afviste|afvises"
+            r"|nedstemt|nedstemte|kunne ikke tiltræde|faldt)\b",
+            re.I,
+        ),
+    ),
+    ("postponed", re.compile(r"\b(udsat|udsættes|udskudt|udskydes|genoptages|afventer|udgik|udgår)\b", re.I)),
     ("referred", re.compile(r"\b(oversend\w*|henvis\w*|sendes videre|sendes tilbage|videresend\w*)\b", re.I)),
     (
         "noted",
-        re.compile(r"\b(til efterretning|til orientering|orienteringen blev taget|taget til efterretning)\b", re.I),
+        re.compile(
+            r"\b(til efterretning|til orientering|orienteringen blev taget|taget til efterretning|tages til efterretning"
+            r"|orienteringen tages)\b",
+            re.I,
+        ),
     ),
     (
         "approved",
         re.compile(
-            r"\b(godkend\w*|vedt[ao]g\w*|tiltrådt|tiltrådte|tiltræder|indstilles til godkendelse"
-            r"|anbefal\w* godkend\w*)\b",
+            r"\b(godkend\w*|vedt[ao]g\w*|tiltrådt|tiltrådte|tiltræder|tiltrædes|indstilles til godkendelse"
+            r"|anbefal\w*|bevilge[ts]|bevilli?get|imødekommet|indstillingen følges|valgt|genvalgt)\b",
             re.I,
         ),
     ),
     ("discussed", re.compile(r"\b(drøft\w*|debatter\w*|diskuter\w*)\b", re.I)),
 ]
+
+# A decision written in prose where no Beslutning heading stands (associations' minutes):
+# "Forslaget blev forkastet", "Regnskabet blev godkendt", "Generalforsamlingen vedtog …",
+# "Beretningen blev enstemmigt godkendt", "Stigningen blev vedtaget med 15 stemmer mod 10".
+PROSE_DECISION = re.compile(
+    r"^(?:[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,4}\s+(?:blev|er|var)\s+(?:\w+\s+){0,2}?"
+    r"(?:godkendt|vedtaget|forkastet|nedstemt|afvist|udsat|taget\s+til\s+efterretning|tiltrådt|genvalgt|valgt)"
+    r"|(?:Generalforsamlingen|Bestyrelsen|Forsamlingen|Repræsentantskabet|Mødet|Udvalget)\s+"
+    r"(?:godkendte|vedtog|forkastede|tiltrådte|besluttede|tog\s+\w+\s+til\s+efterretning))\b"
+)
 
 # Participant list headings → status.
 PARTICIPANT_HEADINGS: dict[str, str] = {

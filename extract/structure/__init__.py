@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from referat.extract.layout import Layout
 from referat.extract.structure.attachments import appended_attachments, appendix_start, listed_attachments
-from referat.extract.structure.decisions import classify_outcome
+from referat.extract.structure.decisions import add_prose_decisions, classify_outcome
 from referat.extract.structure.front_matter import build_meeting
 from referat.extract.structure.headings import find_item_headings
 from referat.extract.structure.items import build_item
@@ -86,6 +86,7 @@ def parse_structure(layout: Layout, warnings: list[str] | None = None) -> Struct
             cut_at_signatures(draft)
         front = lines[front_start:front_end]
         items = [build_item(draft, line_pages) for draft in drafts]
+        add_prose_decisions(items)
         meeting = build_meeting(front, items, layout, lines[front_start:next_start])
         if not items:
             keep_text_without_items(meeting, lines[front_start:next_start], warnings, line_pages)

@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 
 from referat.extract.pages import Line
-from referat.extract.vocabulary import OUTCOME_PATTERNS
+from referat.extract.vocabulary import OUTCOME_PATTERNS, PROSE_DECISION
+from referat.models import Decision, Item, walk_items
 
 
 def decision_text(lines: list[Line]) -> str:
+    """A decision section's text, whitespace-normalised, without the list of members who
+    did not take part."""
     kept = []
     for line in lines:
         # eDoc prints an (often empty) list of members who did not take part.
@@ -32,3 +35,54 @@ def classify_outcome(text: str) -> str | None:
             if pattern.search(sentence):
                 return outcome
     return None
+
+
+# A sentence ends at ". ", "! " or "? " before a capital letter or a digit, or at the end.
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+(?=\s+[A-ZÆØÅ0-9\"']|\s*$)|$)")
+
+
+def prose_decisions(text: str) -> list[Decision]:
+    """Decisions written as sentences where no Beslutning heading stands (associations'
+    minutes): one per sentence that says what the meeting decided.
+
+    Example:
+        >>> [(d.text, d.outcome) for d in prose_decisions("Der var debat. Forslaget blev forkastet. Intet mere.")]
+        [('Forslaget blev forkastet.', 'rejected')]
+    """
+    decisions = []
+    for paragraph in _paragraphs(text):
+        for match in _SENTENCE.finditer(paragraph):
+            sentence = match.group(0).strip()
+            if PROSE_DECISION.match(sentence):
+                decisions.append(Decision(text=sentence, outcome=classify_outcome(sentence)))
+    return decisions
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Lines joined into paragraphs; a short line without closing punctuation (a list entry,
+    a label) ends its paragraph, so "2. Snerydning" does not run into the next sentence."""
+    paragraphs: list[list[str]] = [[]]
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            paragraphs.append([])
+            continue
+        paragraphs[-1].append(stripped)
+        if len(stripped) < 50 and not stripped.endswith((",", ";", "-", "–")):
+            paragraphs.append([])
+    return [" ".join(lines) for lines in paragraphs if lines]
+
+
+def add_prose_decisions(items: list[Item]) -> None:
+    """Give items their prose decisions, in a meeting whose items have no section headings
+    at all (associations' minutes). Where items have headings, the publisher writes its
+    decisions under a Beslutning heading, and prose under other headings reports the meeting."""
+    every_item = list(walk_items(items))
+    if any(item.sections for item in every_item):
+        return
+    for item in every_item:
+        if item.decisions or item.access != "public":
+            continue
+        # Only text under no heading: a "Referat" section reports the meeting, and the
+        # publishers that head one annotate decisions under their own heading.
+        item.decisions.extend(prose_decisions(item.text or ""))

@@ -83,8 +83,8 @@ OUTCOME_PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "noted",
         re.compile(
-            r"\b(til efterretning|til orientering|orienteringen blev taget|taget til efterretning|tages til efterretning"
-            r"|orienteringen tages)\b",
+            r"\b(til efterretning|til orientering|orienteringen blev taget|taget til efterretning"
+            r"|tages til efterretning|orienteringen tages)\b",
             re.I,
         ),
     ),
@@ -251,4 +251,16 @@ BODY_TITLE_LINES: list[re.Pattern] = [
 # Where a body named in a title line stops: "… i Økonomiudvalget den 4. maj", "… tirsdag …"
 BODY_ENDS = re.compile(
     r"\s+(?:den|d\.|afholdt|kl\.?|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b.*$|\s+\d.*$|[,(].*$", re.I
+)
+
+# Lines that open the closed or the open part of a meeting: every item after "Lukket møde"
+# ("LUKKET MØDE" in Haderslev's minutes, "Til behandling - for lukkede døre" in Egebjerg's)
+# is closed until a line opens the open part again.
+CLOSED_PART = re.compile(
+    r"^(?:lukket\s+(?:møde|del|dagsorden|referat|punkter|sager|beslutningsprotokol)|lukkede\s+(?:punkter|sager)"
+    r"|fortrolige\s+punkter|(?:til\s+\w+\s*[-–]\s*)?for\s+lukkede\s+døre|møde\s+for\s+lukkede\s+døre)$",
+    re.I,
+)
+OPEN_PART = re.compile(
+    r"^(?:åbent?\s+(?:møde|del|dagsorden|referat|punkter|sager)|(?:til\s+\w+\s*[-–]\s*)?for\s+åbne\s+døre)$", re.I
 )

@@ -153,3 +153,45 @@ def test_doctor_on_a_missing_file_is_one_line_and_exit_1(tmp_path):
     result = CliRunner().invoke(main, ["doctor", str(tmp_path / "none.pdf")])
     assert result.exit_code == 1
     assert result.stderr.strip().endswith("none.pdf: No such file or directory")
+
+
+COMMITTEE_WITH_CLOSED_PART = """Økonomiudvalget - Referat
+Mødedato: Tirsdag den 4. juni 2019
+Mødested: Mødelokale 1
+
+Indhold:
+101. Godkendelse af dagsorden
+102. Budgetopfølgning
+LUKKET MØDE
+103. Køb af ejendom
+
+ÅBENT MØDE
+
+101. Godkendelse af dagsorden
+Beslutning
+Godkendt.
+
+102. Budgetopfølgning
+Beslutning
+Taget til efterretning.
+
+LUKKET MØDE
+
+103. Køb af ejendom
+Beslutning
+Godkendt.
+"""
+
+
+def test_items_under_a_closed_part_heading_are_closed_and_the_agenda_list_marker_does_not_leak():
+    [meeting] = extract_text(COMMITTEE_WITH_CLOSED_PART).meetings
+    assert [(item.number, item.access) for item in meeting.items] == [
+        ("101", "public"),
+        ("102", "public"),
+        ("103", "closed"),
+    ]
+    assert [d.outcome for item in meeting.items for d in item.decisions] == ["approved", "noted", "approved"]
+
+
+def test_a_capitalised_closed_marker_needs_a_number_to_be_an_item():
+    assert match_heading(Line("LUKKET MØDE", 1)) is None

@@ -27,6 +27,7 @@ from referat.extract.structure.recommendations import split_recommendations
 from referat.extract.structure.result import LinePages, StructureResult, keep_text_without_items
 from referat.extract.structure.segment import (
     ItemDraft,
+    close_items_in_closed_parts,
     cross_check_toc,
     cut_at_signatures,
     drop_agenda_lists,
@@ -54,7 +55,9 @@ def parse_structure(layout: Layout, warnings: list[str] | None = None) -> Struct
     if not lines:
         return StructureResult(meetings=[], attachments=[], warnings=warnings)
     line_pages = LinePages()
-    headings = drop_agenda_lists(lines, find_item_headings(lines, layout))
+    candidates = find_item_headings(lines, layout)
+    headings = drop_agenda_lists(lines, candidates)
+    close_items_in_closed_parts(lines, candidates, headings)
     meetings_headings = split_meetings(headings)
     meetings: list[Meeting] = []
     attachments: list[Attachment] = []

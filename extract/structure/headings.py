@@ -55,8 +55,8 @@ WEAK_LABEL_HEADING = re.compile(
 )
 # "Lukket: 9. Køb af ejendom", "Lukket punkt: Køb af …", "Fortrolig: 4. …", "LUKKET 12. …"
 CLOSED_HEADING = re.compile(
-    r"^(?:(?i:lukket|fortrolig)(?:\s+(?i:punkt|sag))?\s*:|LUKKET|FORTROLIG|\((?i:lukket|fortrolig)\))"
-    r"\s*(?:(?P<number>\d{1,4})[.)]?\s+)?(?P<title>\S.*)$"
+    r"^(?:(?i:lukket|fortrolig)(?:\s+(?i:punkt|sag))?\s*:\s*(?:(?P<number>\d{1,4})[.)]?\s+)?"
+    r"|(?:LUKKET|FORTROLIG|\((?i:lukket|fortrolig)\))\s*(?P<marked>\d{1,4})[.)]?\s+)(?P<title>\S.*)$"
 )
 # An access marker opening the title: "3. Fortrolig: Køb af …", "4. (Lukket) Salg af …"
 _LEADING_ACCESS = re.compile(
@@ -104,7 +104,7 @@ def match_heading(line: Line) -> Heading | None:
         match = pattern.match(text)
         if not match:
             continue
-        number = match.group("number") or ""
+        number = match.group("number") or (match.group("marked") if "marked" in pattern.groupindex else None) or ""
         title = " ".join((match.group("title") or "").split())
         access = "public"
         if style == "access":

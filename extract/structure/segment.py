@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from referat.extract.layout import Layout
 from referat.extract.pages import Line
 from referat.extract.structure.headings import SUBITEM_HEADING, Heading
-from referat.extract.vocabulary import MEETING_KIND_WORDS, WEEKDAYS
+from referat.extract.vocabulary import CLOSED_PART, MEETING_KIND_WORDS, OPEN_PART, WEEKDAYS
 from referat.models import Meeting
 
 
@@ -101,3 +101,30 @@ def cross_check_toc(meetings: list[Meeting], layout: Layout, warnings: list[str]
     missing = [number for number in toc_numbers if number not in found]
     if missing:
         warnings.append(f"table of contents lists items not found in the text: {', '.join(missing)}")
+
+
+def close_items_in_closed_parts(lines: list[Line], candidates: list[Heading], kept: list[Heading]) -> None:
+    """Every item after a "Lukket møde" line (and before an "Åbent møde" line) is closed,
+    whatever its own heading says about access unless it says "open" itself. A marker in an
+    agenda list or table of contents (listing headings between it and the next item) is the
+    list's, not the body's."""
+    listing = sorted(h.index for h in candidates if all(h is not k for k in kept))
+    closed_from: int | None = None
+    position = 0
+    for heading in kept:
+        for index in range(position, heading.index):
+            text = lines[index].text.strip()
+            if OPEN_PART.match(text):
+                closed_from = None
+            elif CLOSED_PART.match(text):
+                closed_from = index
+        position = heading.index + 1
+        if closed_from is None:
+            continue
+        if any(closed_from < index < heading.index for index in listing):
+            closed_from = None  # the marker belonged to an agenda list
+            continue
+        if heading.access == "public" and not re.search(
+            r"\b(?:åben|åbent|offentlig)\b", lines[heading.index].text, re.I
+        ):
+            heading.access = "closed"

@@ -1,35 +1,28 @@
-"""Bulk import: find the documents, extract them in worker processes, store them here.
+"""Bulk import: find the documents, have them extracted in worker processes (pool.py),
+store them here.
 
 Workers only extract; this (the parent) process does every database write, one
 transaction per document, so a Ctrl-C or ``kill -9`` at any moment leaves whole
 documents or none, and running the same import again skips what is stored (by sha256).
-
-Each worker runs under a memory ceiling (RLIMIT_AS) and each file under a time limit
-the parent enforces: a file that hangs or blows up kills only its worker, is recorded
-as failed with the reason, and a fresh worker takes the next file.
+A file that fails (unreadable, timed out, a worker that died) is recorded with its reason
+and the run goes on.
 """
 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
-import signal
 import time
 import zipfile
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
 
+from referat.archive.pool import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, TASKS_PER_WORKER, WorkerPool
 from referat.archive.store import SQLiteArchive
 from referat.extract.read import sniff_media_type
 from referat.models import Document
 
-DEFAULT_TIMEOUT = 120.0  # seconds per file; the 220-page benchmark PDF takes ~3 s
-DEFAULT_MAX_MEMORY_MB = 2048
-# A worker is replaced after this many files, so a slow leak in a reader cannot grow.
-TASKS_PER_WORKER = 200
 # Text files found in folders: .txt only. A folder's README.md is documentation, not minutes
 # (name .md files explicitly to import them).
 FOLDER_TEXT_SUFFIXES = {".txt", ".text"}
@@ -133,97 +126,6 @@ def file_sha256(path: str) -> str:
     return digest.hexdigest()
 
 
-# -- worker side -----------------------------------------------------------------------
-
-
-def _extract_for_archive(path: str, keep_personal_data: bool = False) -> tuple[str | None, str | None]:
-    """Extract one file (CPR numbers redacted unless ``keep_personal_data``); return
-    (Document JSON, None) or (None, one-line reason)."""
-    from referat.extract import extract_or_reason
-
-    document, reason = extract_or_reason(path, keep_personal_data=keep_personal_data)
-    if document is None:
-        if reason == "ran out of memory while reading":
-            reason += " (over the --max-memory ceiling)"
-        return None, reason
-    return document.model_dump_json(), None
-
-
-def _worker_main(connection: Connection, max_memory_bytes: int | None, keep_personal_data: bool = False) -> None:
-    """A worker: receive paths, send back (path, JSON, reason), until told to stop or orphaned."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    if max_memory_bytes:
-        try:
-            import resource
-
-            resource.setrlimit(resource.RLIMIT_AS, (max_memory_bytes, max_memory_bytes))
-        except (ImportError, ValueError, OSError):
-            pass  # not on this platform; the time limit still holds
-    import referat.extract  # noqa: F401  (import once, before the first file is timed)
-
-    while True:
-        try:
-            path = connection.recv()
-        except (EOFError, OSError):
-            return  # the parent is gone
-        if path is None:
-            return
-        payload, reason = _extract_for_archive(path, keep_personal_data)
-        try:
-            connection.send((path, payload, reason))
-        except (BrokenPipeError, OSError):
-            return
-
-
-# -- parent side -----------------------------------------------------------------------
-
-
-class _Worker:
-    def __init__(
-        self,
-        context: multiprocessing.context.BaseContext,
-        max_memory_bytes: int | None,
-        keep_personal_data: bool = False,
-    ) -> None:
-        self.connection, child = context.Pipe(duplex=True)
-        self.process = context.Process(
-            target=_worker_main, args=(child, max_memory_bytes, keep_personal_data), daemon=True
-        )
-        self.process.start()
-        child.close()
-        self.path: str | None = None
-        self.started = 0.0
-        self.tasks = 0
-
-    def give(self, path: str) -> None:
-        self.connection.send(path)
-        self.path, self.started, self.tasks = path, time.monotonic(), self.tasks + 1
-
-    def stop(self, kill: bool = False) -> None:
-        if not kill:
-            try:
-                self.connection.send(None)
-            except OSError:
-                kill = True
-        if kill and self.process.is_alive():
-            self.process.kill()
-        self.process.join(timeout=5)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join()
-        self.connection.close()
-
-
-def _death_reason(process: multiprocessing.process.BaseProcess) -> str:
-    process.join(timeout=1)
-    code = process.exitcode
-    if code is not None and code < 0:
-        name = signal.Signals(-code).name if -code in signal.Signals._value2member_map_ else str(-code)
-        hint = " (out of memory?)" if -code == signal.SIGKILL else ""
-        return f"worker process died while reading it ({name}{hint})"
-    return f"worker process exited while reading it (exit code {code})"
-
-
 Progress = Callable[[ImportSummary, str | None], None]
 
 
@@ -244,7 +146,8 @@ def import_paths(
     Closed items keep only number, title and decision outcomes unless ``include_closed``;
     CPR numbers are redacted unless ``keep_personal_data``. A stored file is extracted
     again when it was stored with the other choice, and with ``reextract`` when an older
-    version of referat extracted it.
+    version of referat extracted it. Files are extracted in worker processes (pool.py)
+    under ``timeout`` seconds each and ``max_memory_mb`` per worker.
 
     ``progress(summary, path)`` is called once when the files are known (path None)
     and after each file. Ctrl-C stops the run cleanly: the summary says ``interrupted``.
@@ -254,125 +157,98 @@ def import_paths(
         ...     print(import_paths(archive, ["corpus/"]).line())
     """
     start = time.monotonic()
-    summary = ImportSummary()
-    summary.run_id = archive.start_run(list(paths))
-    notify = progress or (lambda _summary, _path: None)
-    workers_wanted = max(1, workers or os.cpu_count() or 1)
-    pool: list[_Worker] = []
-
-    def fail(path: str, reason: str) -> None:
-        summary.failed += 1
-        summary.failures.append((path, reason))
-        archive.record_failure(path, reason, summary.run_id)
-
+    run = _Run(archive, paths, progress, include_closed, keep_personal_data, reextract)
+    summary = run.summary
     try:
         files = discover(paths)
         summary.files = len(files)
-        notify(summary, None)
+        run.notify(None)
+        queue = run.to_extract(files)
+        pool = WorkerPool(
+            max(1, workers or os.cpu_count() or 1), timeout, max_memory_mb, keep_personal_data, tasks_per_worker
+        )
+        with pool:
+            for done in pool.extract(queue):
+                if done.payload is None:
+                    run.fail(done.path, done.reason or "unknown error")
+                else:
+                    run.store(done.path, done.payload)
+                run.notify(done.path)
+        archive.finish_run(run.run_id, "done", summary.counts())
+    except KeyboardInterrupt:
+        summary.interrupted = True
+        archive.finish_run(run.run_id, "interrupted", summary.counts())
+    finally:
+        summary.seconds = time.monotonic() - start
+    return summary
+
+
+class _Run:
+    """One import run: what it has done so far, and how each file's outcome is recorded."""
+
+    def __init__(
+        self,
+        archive: SQLiteArchive,
+        paths: list[str],
+        progress: Progress | None,
+        include_closed: bool,
+        keep_personal_data: bool,
+        reextract: bool,
+    ) -> None:
+        self.archive = archive
+        self.progress = progress
+        self.include_closed = include_closed
+        self.keep_personal_data = keep_personal_data
+        self.reextract = reextract
+        self.summary = ImportSummary()
+        self.run_id = self.summary.run_id = archive.start_run(list(paths))
+
+    def notify(self, path: str | None) -> None:
+        if self.progress is not None:
+            self.progress(self.summary, path)
+
+    def fail(self, path: str, reason: str) -> None:
+        self.summary.failed += 1
+        self.summary.failures.append((path, reason))
+        self.archive.record_failure(path, reason, self.run_id)
+
+    def to_extract(self, files: list[str]) -> deque[str]:
+        """The files that need extracting: not stored already (the same bytes, stored the
+        way this run asks) and not the same bytes as an earlier file of this run."""
         queue: deque[str] = deque()
         seen: set[str] = set()
         for path in files:
             try:
                 digest = file_sha256(path)
             except OSError as error:
-                fail(path, f"cannot be read ({error.strerror or error})")
-                notify(summary, path)
+                self.fail(path, f"cannot be read ({error.strerror or error})")
+                self.notify(path)
                 continue
-            if digest in seen or archive.has_document(
-                digest, include_closed, keep_personal_data, current_only=reextract
+            if digest in seen or self.archive.has_document(
+                digest, self.include_closed, self.keep_personal_data, current_only=self.reextract
             ):
-                summary.skipped += 1  # same bytes as a stored document (or an earlier file here)
-                notify(summary, path)
+                self.summary.skipped += 1  # same bytes as a stored document (or an earlier file here)
+                self.notify(path)
                 continue
             seen.add(digest)
             queue.append(path)
+        return queue
 
-        context = multiprocessing.get_context("spawn")  # no inherited sqlite handles or threads
-        max_memory = max_memory_mb * 1024 * 1024 if max_memory_mb else None
-        pool = [_Worker(context, max_memory, keep_personal_data) for _ in range(min(workers_wanted, len(queue)))]
-        busy: dict[Connection, _Worker] = {}
-
-        def replace(worker: _Worker, kill: bool) -> None:
-            worker.stop(kill=kill)
-            pool.remove(worker)
-            if queue:
-                pool.append(_Worker(context, max_memory, keep_personal_data))
-
-        while queue or busy:
-            for worker in pool:
-                if worker.path is None and queue:
-                    worker.give(queue.popleft())
-                    busy[worker.connection] = worker
-            now = time.monotonic()
-            wait_for = min((w.started + timeout - now for w in busy.values()), default=1.0)
-            ready = wait([*busy, *(w.process.sentinel for w in busy.values())], timeout=max(0.0, min(wait_for, 1.0)))
-            for worker in list(busy.values()):
-                path = worker.path
-                assert path is not None
-                message = None
-                if worker.connection in ready or worker.process.sentinel in ready:
-                    try:
-                        if worker.connection.poll():
-                            message = worker.connection.recv()
-                    except (EOFError, OSError):
-                        message = None
-                    if message is None:
-                        del busy[worker.connection]
-                        fail(path, _death_reason(worker.process))
-                        replace(worker, kill=True)
-                        notify(summary, path)
-                        continue
-                elif time.monotonic() - worker.started > timeout:
-                    del busy[worker.connection]
-                    fail(path, f"timed out after {timeout:g} s (see --timeout)")
-                    replace(worker, kill=True)
-                    notify(summary, path)
-                    continue
-                else:
-                    continue
-                del busy[worker.connection]
-                worker.path = None
-                _path, payload, reason = message
-                if payload is None:
-                    fail(path, reason or "unknown error")
-                else:
-                    _store(archive, summary, path, payload, fail, include_closed, reextract)
-                if worker.tasks >= tasks_per_worker:
-                    replace(worker, kill=False)
-                notify(summary, path)
-        archive.finish_run(summary.run_id, "done", summary.counts())
-    except KeyboardInterrupt:
-        summary.interrupted = True
-        archive.finish_run(summary.run_id, "interrupted", summary.counts())
-    finally:
-        for worker in pool:
-            worker.stop(kill=True)
-        summary.seconds = time.monotonic() - start
-    return summary
-
-
-def _store(
-    archive: SQLiteArchive,
-    summary: ImportSummary,
-    path: str,
-    payload: str,
-    fail: Callable[[str, str], None],
-    include_closed: bool = False,
-    reextract: bool = False,
-) -> None:
-    try:
-        document = Document.model_validate_json(payload)
-    except ValueError as error:  # pydantic ValidationError: an extraction bug, reported per file
-        fail(path, f"extracted document is not valid ({str(error).splitlines()[0]})")
-        return
-    outcome = archive.store_document(
-        document, path=path, run_id=summary.run_id, include_closed=include_closed, reextracted=reextract
-    )
-    if outcome == "skipped":
-        summary.skipped += 1
-        return
-    if outcome == "replaced":
-        summary.replaced += 1
-    else:
-        summary.imported += 1
-    summary.pages += document.source.pages
+    def store(self, path: str, payload: str) -> None:
+        """Store one extracted Document (its JSON from a worker) and count the outcome."""
+        try:
+            document = Document.model_validate_json(payload)
+        except ValueError as error:  # pydantic ValidationError: an extraction bug, reported per file
+            self.fail(path, f"extracted document is not valid ({str(error).splitlines()[0]})")
+            return
+        outcome = self.archive.store_document(
+            document, path=path, run_id=self.run_id, include_closed=self.include_closed, reextracted=self.reextract
+        )
+        if outcome == "skipped":
+            self.summary.skipped += 1
+            return
+        if outcome == "replaced":
+            self.summary.replaced += 1
+        else:
+            self.summary.imported += 1
+        self.summary.pages += document.source.pages

@@ -203,6 +203,36 @@ CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
 END;
 """
 
+# The views and the item index that migrations create, each written once. Migrations are
+# frozen history: a migration that changes one of them gets a new constant (_V4 below).
+
+# The content of ``items_fts`` as migration 2 made it: an item's passages concatenated in
+# passage order, and its title again.
+ITEM_DOCUMENTS_VIEW_V2 = """\
+CREATE VIEW item_documents AS
+SELECT i.id,
+    (SELECT group_concat(text, ' ') FROM (SELECT text FROM passages WHERE item_id = i.id ORDER BY id)) AS text,
+    (SELECT group_concat(stems, ' ') FROM (SELECT stems FROM passages WHERE item_id = i.id ORDER BY id)) AS stems,
+    (SELECT group_concat(parts, ' ') FROM (SELECT parts FROM passages WHERE item_id = i.id ORDER BY id)) AS parts,
+    t.text AS title_text, t.stems AS title_stems, t.parts AS title_parts
+FROM items i LEFT JOIN passages t ON t.item_id = i.id AND t.source = 'title';"""
+
+# ``items_fts`` reads its content through ``item_documents``; migrations 2 and 4 create
+# it alike.
+ITEMS_FTS = """\
+CREATE VIRTUAL TABLE items_fts USING fts5(
+    text, stems, parts, title_text, title_stems, title_parts,
+    content='item_documents', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 0'
+);"""
+
+# Before an item is deleted, its terms leave ``items_fts`` (read back through the view).
+ITEMS_DELETE_TRIGGER = """\
+CREATE TRIGGER items_bd BEFORE DELETE ON items BEGIN
+    INSERT INTO items_fts(items_fts, rowid, text, stems, parts, title_text, title_stems, title_parts)
+    SELECT 'delete', id, text, stems, parts, title_text, title_stems, title_parts FROM item_documents WHERE id = old.id;
+END;"""
+
 # Migration 2: rank items, not passages. bm25 costs about a microsecond per matching row,
 # and a common word occurs in a quarter of all passages: ranking passages took 30-40 ms at
 # 100 000 sections. A word in 42 000 passages is in 12 000 items, which rank in ~11 ms.
@@ -217,29 +247,16 @@ END;
 # section kind and for who-said. ``passages_lookup`` gives a matching passage's item and
 # kind from a small index instead of its row (a passage row holds its text: reading
 # 40 000 of them for "budget" takes ~40 ms, the index ~10 ms).
-_V2 = """
+_V2 = f"""
 CREATE INDEX passages_lookup ON passages(id, item_id, section_kind);
 
-CREATE VIEW item_documents AS
-SELECT i.id,
-    (SELECT group_concat(text, ' ') FROM (SELECT text FROM passages WHERE item_id = i.id ORDER BY id)) AS text,
-    (SELECT group_concat(stems, ' ') FROM (SELECT stems FROM passages WHERE item_id = i.id ORDER BY id)) AS stems,
-    (SELECT group_concat(parts, ' ') FROM (SELECT parts FROM passages WHERE item_id = i.id ORDER BY id)) AS parts,
-    t.text AS title_text, t.stems AS title_stems, t.parts AS title_parts
-FROM items i LEFT JOIN passages t ON t.item_id = i.id AND t.source = 'title';
+{ITEM_DOCUMENTS_VIEW_V2}
 
-CREATE VIRTUAL TABLE items_fts USING fts5(
-    text, stems, parts, title_text, title_stems, title_parts,
-    content='item_documents', content_rowid='id',
-    tokenize='unicode61 remove_diacritics 0'
-);
+{ITEMS_FTS}
 INSERT INTO items_fts(items_fts) VALUES ('rebuild');
 INSERT INTO items_fts(items_fts) VALUES ('optimize');
 
-CREATE TRIGGER items_bd BEFORE DELETE ON items BEGIN
-    INSERT INTO items_fts(items_fts, rowid, text, stems, parts, title_text, title_stems, title_parts)
-    SELECT 'delete', id, text, stems, parts, title_text, title_stems, title_parts FROM item_documents WHERE id = old.id;
-END;
+{ITEMS_DELETE_TRIGGER}
 """
 
 # Migration 3: closed items and personal data (archive/public.py). ``closed_text`` says
@@ -270,13 +287,28 @@ UPDATE documents SET personal_data = CASE
 CREATE INDEX items_closed ON items(id) WHERE access = 'closed';
 """
 
+# The views of migration 4 (below): both indexes read a passage's ``indexed_text`` when it
+# has one.
+PASSAGE_DOCUMENTS_VIEW_V4 = """\
+CREATE VIEW passage_documents AS
+SELECT id, coalesce(indexed_text, text) AS text, stems, parts FROM passages;"""
+
+ITEM_DOCUMENTS_VIEW_V4 = """\
+CREATE VIEW item_documents AS
+SELECT i.id,
+    (SELECT group_concat(text, ' ') FROM (SELECT coalesce(indexed_text, text) AS text FROM passages WHERE item_id = i.id ORDER BY id)) AS text,
+    (SELECT group_concat(stems, ' ') FROM (SELECT stems FROM passages WHERE item_id = i.id ORDER BY id)) AS stems,
+    (SELECT group_concat(parts, ' ') FROM (SELECT parts FROM passages WHERE item_id = i.id ORDER BY id)) AS parts,
+    coalesce(t.indexed_text, t.text) AS title_text, t.stems AS title_stems, t.parts AS title_parts
+FROM items i LEFT JOIN passages t ON t.item_id = i.id AND t.source = 'title';"""  # noqa: E501
+
 # Migration 4: a meeting's own body name is not indexed (archive/text.py says why).
 # ``passages.indexed_text`` is the text the indexes hold when it differs from ``text``
 # (the name blanked out, same length), NULL otherwise, so the text is stored twice only
 # for the passages that name their body; ``stems`` and ``parts`` are computed from it.
 # Both indexes now read their content through views that take ``indexed_text`` when it
 # is there, and are rebuilt. The referat_* functions are registered by :func:`migrate`.
-_V4 = """
+_V4 = f"""
 DROP TRIGGER passages_ai;
 DROP TRIGGER passages_ad;
 DROP TRIGGER items_bd;
@@ -290,8 +322,7 @@ UPDATE passages SET indexed_text = referat_without_own_name(text,
 UPDATE passages SET stems = referat_stems(indexed_text), parts = referat_parts(indexed_text)
 WHERE indexed_text IS NOT NULL;
 
-CREATE VIEW passage_documents AS
-SELECT id, coalesce(indexed_text, text) AS text, stems, parts FROM passages;
+{PASSAGE_DOCUMENTS_VIEW_V4}
 
 CREATE VIRTUAL TABLE passages_fts USING fts5(
     text, stems, parts,
@@ -308,27 +339,14 @@ CREATE TRIGGER passages_ad AFTER DELETE ON passages BEGIN
     VALUES ('delete', old.id, coalesce(old.indexed_text, old.text), old.stems, old.parts);
 END;
 
-CREATE VIEW item_documents AS
-SELECT i.id,
-    (SELECT group_concat(text, ' ') FROM (SELECT coalesce(indexed_text, text) AS text FROM passages WHERE item_id = i.id ORDER BY id)) AS text,
-    (SELECT group_concat(stems, ' ') FROM (SELECT stems FROM passages WHERE item_id = i.id ORDER BY id)) AS stems,
-    (SELECT group_concat(parts, ' ') FROM (SELECT parts FROM passages WHERE item_id = i.id ORDER BY id)) AS parts,
-    coalesce(t.indexed_text, t.text) AS title_text, t.stems AS title_stems, t.parts AS title_parts
-FROM items i LEFT JOIN passages t ON t.item_id = i.id AND t.source = 'title';
+{ITEM_DOCUMENTS_VIEW_V4}
 
-CREATE VIRTUAL TABLE items_fts USING fts5(
-    text, stems, parts, title_text, title_stems, title_parts,
-    content='item_documents', content_rowid='id',
-    tokenize='unicode61 remove_diacritics 0'
-);
+{ITEMS_FTS}
 INSERT INTO items_fts(items_fts) VALUES ('rebuild');
 INSERT INTO items_fts(items_fts) VALUES ('optimize');
 INSERT INTO passages_fts(passages_fts) VALUES ('optimize');
 
-CREATE TRIGGER items_bd BEFORE DELETE ON items BEGIN
-    INSERT INTO items_fts(items_fts, rowid, text, stems, parts, title_text, title_stems, title_parts)
-    SELECT 'delete', id, text, stems, parts, title_text, title_stems, title_parts FROM item_documents WHERE id = old.id;
-END;
+{ITEMS_DELETE_TRIGGER}
 """
 
 # Migration 5: which referat extracted each document (its version; '' = before this

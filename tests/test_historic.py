@@ -536,5 +536,8 @@ def test_meetings_opened_today_and_dated_under_the_minutes():
         "Fra Elektricitetsselskabet forelaa Anmodning om Garanti for et Laan."
     ]
     # Without the blank line, the same words are a heading's second line, not an opening.
-    heading = "Onsdag Den 13´ Marts 1940 har\nSogneraadet afholdt Møde i Forsamlingshuset.\n1. Meddelelser.\nMødet sluttet.\nA. Holm\n"
+    heading = (
+        "Onsdag Den 13´ Marts 1940 har\nSogneraadet afholdt Møde i Forsamlingshuset.\n"
+        "1. Meddelelser.\nMødet sluttet.\nA. Holm\n"
+    )
     assert [m.date for m in _meetings(DATED_UNDER + "\n\n" + heading)] == ["1945-04-05", "1945-12-20", "1940-03-13"]

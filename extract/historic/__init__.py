@@ -1,10 +1,23 @@
 """1940s sogneråd minute books: a grammar of their own (no agenda layout, meetings found by
 their opening sentences, numbered or unnumbered points). ``referat.extract.pipeline`` uses
-it for a document that reads like such a book, and the agenda grammar for everything else."""
+it for a document that reads like such a book, and the agenda grammar for everything else.
+
+The grammar's modules, each using only those listed before it:
+
+* ``dates``: old month spellings, dates and "Kl." times;
+* ``sentences``: abbreviations, sentence ends, a text's first sentence;
+* ``verdicts``: the decision words and sentences that end a point's text;
+* ``minutes``: the meeting and point records, where the minutes begin and end (lead-in,
+  closing lines, signatures);
+* ``numbers``: the margin's point numbers and their sequence;
+* ``titles``: a point's title, read forward from its number or back from it;
+* ``points``: a meeting's numbered points, or its paragraphs as unnumbered points;
+* ``meetings``: the meetings' openings, dates, times and council (:func:`split_historic`).
+"""
 
 from __future__ import annotations
 
-from referat.extract.historic.books import looks_historic, split_historic
+from referat.extract.historic.meetings import looks_historic, split_historic
 from referat.extract.layout import Layout
 from referat.extract.structure.headings import has_typed_item_headings
 from referat.extract.structure.result import LinePages, StructureResult, keep_text_without_items, pages_of

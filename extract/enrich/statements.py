@@ -306,7 +306,10 @@ def _actor_for(
     inherited: Actor | None,
     offset: int = 0,
     soft_breaks: frozenset[int] | set[int] = frozenset(),
-):
+) -> tuple[Actor | None, int]:
+    """Who speaks through ``verb``, and where in ``sentence`` the content starts: the agent
+    of a passive, else a subject before the verb, else one after it (inverted word order),
+    else the ``inherited`` subject of a coordinated verb."""
     before = sentence[: verb.start()]
     after_start = verb.end()
     perfect = participle and re.search(rf"\b(?:har|havde)\s+(?:(?:{ADVERBS})\s+)*$", before, re.I)
@@ -315,32 +318,56 @@ def _actor_for(
         before = before[: perfect.start()]
         participle = False
     if participle:
-        # "Det blev [af X] fremhævet, at" / "blev det af X fremhævet" / "er det af X oplyst"
-        agent = re.search(r"\b(?:blev|er|bliver)\s+(?:det\s+)?\[?\s*af\s+(?P<agent>[^\]\[,]+?)\s*\]?\s*$", before, re.I)
-        if not agent:
-            return None, after_start
-        actor = context.resolve(agent.group("agent"))
+        return _passive_agent(before, context), after_start
+    actor = _subject_before(before, context, offset, soft_breaks)
+    if actor is not None:
         return actor, after_start
-    # Subject first (in main or subordinate clause): actor, optional "(KL)", adverbs, verb.
+    inverted = _subject_after(sentence, after_start, before, context)
+    if inverted is not None:
+        return inverted
+    # A second verb joined by og/men keeps the subject: "…, men pegede samtidig på, at …"
+    if inherited is not None and re.search(
+        r"(?:,\s*|\s)(?:og|men|samt|herunder)\s+(?:(?:" + ADVERBS + r")\s+)*$", before, re.I
+    ):
+        return inherited, after_start
+    return None, after_start
+
+
+def _passive_agent(before: str, context: ActorContext) -> Actor | None:
+    """The agent of a passive: "Det blev [af X] fremhævet, at" / "blev det af X fremhævet" /
+    "er det af X oplyst"; a passive without one names nobody."""
+    agent = re.search(r"\b(?:blev|er|bliver)\s+(?:det\s+)?\[?\s*af\s+(?P<agent>[^\]\[,]+?)\s*\]?\s*$", before, re.I)
+    if not agent:
+        return None
+    return context.resolve(agent.group("agent"))
+
+
+def _subject_before(
+    before: str, context: ActorContext, offset: int, soft_breaks: frozenset[int] | set[int]
+) -> Actor | None:
+    """Subject first (in main or subordinate clause): actor, optional "(KL)", adverbs, verb,
+    the actor at the start of a clause or a line."""
     # Only the last ~120 characters can hold the subject: keeps the search short.
     window_start = max(0, len(before) - 120)
     tail = _subject_before_verb().search(before, window_start)
-    if tail:
-        actor_text = tail.group("actor")
-        prefix = before[: tail.start()]
-        starts_line = offset + tail.start() - 1 in soft_breaks
-        if (
-            starts_line
-            or _CLAUSE_START.search(prefix)
-            or not prefix.strip()
-            or re.search(r"\b(?:hvor|da|når|mens|idet|fordi|som)\s+$", prefix, re.I)
-        ):
-            actor = context.resolve(actor_text)
-            if actor is not None:
-                return actor, after_start
-    # Inverted after an adverbial: "Hertil tilføjede Danske Regioner, at …"
-    after = sentence[after_start:]
-    inverted = _actor_after_verb().match(after)
+    if not tail:
+        return None
+    prefix = before[: tail.start()]
+    starts_line = offset + tail.start() - 1 in soft_breaks
+    if (
+        starts_line
+        or _CLAUSE_START.search(prefix)
+        or not prefix.strip()
+        or re.search(r"\b(?:hvor|da|når|mens|idet|fordi|som)\s+$", prefix, re.I)
+    ):
+        return context.resolve(tail.group("actor"))
+    return None
+
+
+def _subject_after(sentence: str, after_start: int, before: str, context: ActorContext) -> tuple[Actor, int] | None:
+    """Inverted after an adverbial: "Hertil tilføjede Danske Regioner, at …"; the actor and
+    where the content starts after it."""
+    inverted = _actor_after_verb().match(sentence[after_start:])
     # Only after an adverbial: a short one ("Hertil", "I den forbindelse") or one closed
     # by a comma ("På baggrund af oplæg fra …, drøftede udvalget …"); never after a subject.
     short_adverbial = len(before.split()) <= 6 and not actor_pattern().search(before)
@@ -353,12 +380,7 @@ def _actor_for(
         actor = context.resolve(inverted.group("actor"))
         if actor is not None:
             return actor, after_start + inverted.end()
-    # A second verb joined by og/men keeps the subject: "…, men pegede samtidig på, at …"
-    if inherited is not None and re.search(
-        r"(?:,\s*|\s)(?:og|men|samt|herunder)\s+(?:(?:" + ADVERBS + r")\s+)*$", before, re.I
-    ):
-        return inherited, after_start
-    return None, after_start
+    return None
 
 
 def _content(rest: str, whole: str, sentence_end: int) -> str:

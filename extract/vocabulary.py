@@ -264,3 +264,10 @@ CLOSED_PART = re.compile(
 OPEN_PART = re.compile(
     r"^(?:åbent?\s+(?:møde|del|dagsorden|referat|punkter|sager)|(?:til\s+\w+\s*[-–]\s*)?for\s+åbne\s+døre)$", re.I
 )
+
+# Web-page furniture glued to a heading by the page's text export: "Godkendelse af
+# dagsordenKlik her for at åbne punktet" (Hedensted). Taken off a title's end.
+WEB_FURNITURE_TAIL = re.compile(r"\s*(?:Klik her for\b.*|Til toppen|Tilbage til toppen|Til indholdsfortegnelse)$")
+# A heading line that goes on with the minutes after a colon: "1. Valg af dirigent: Kim
+# (have 22) blev valgt" (allotment association). The words that show the rest is minutes.
+MINUTES_AFTER_TITLE = re.compile(r"\b(?:blev|valgt|genvalgt|godkendt|vedtaget|forkastet|enstemmigt|ingen|intet)\b", re.I)

@@ -77,7 +77,10 @@ def parse_structure(layout: Layout, warnings: list[str] | None = None) -> Struct
         drafts = []
         for i, heading in enumerate(group):
             end = group[i + 1].index if i + 1 < len(group) else next_start
-            drafts.append(ItemDraft(heading, lines[heading.index + heading.consumed : end]))
+            body = lines[heading.index + heading.consumed : end]
+            if heading.rest:  # minutes printed on the heading line: the item's first line of text
+                body = [lines[heading.index].with_text(heading.rest)] + body
+            drafts.append(ItemDraft(heading, body))
         listed.extend(ref.title for draft in drafts for ref in listed_attachments(draft))
         if position == len(meetings_headings) - 1 and drafts:
             appendix_at = appendix_start(drafts[-1])

@@ -25,9 +25,11 @@ from referat.extract.vocabulary import (
     ITEM_NUMBER_LABELS,
     ITEM_NUMBER_LABELS_WEAK,
     MEETING_KIND_WORDS,
+    MINUTES_AFTER_TITLE,
     OPEN_ACCESS_WORDS,
     SECTION_HEADINGS,
     TITLE_CONTINUES_AFTER,
+    WEB_FURNITURE_TAIL,
 )
 
 
@@ -40,7 +42,7 @@ _ACCESS_WORD = rf"(?:{_alternation(CLOSED_ACCESS_WORDS + OPEN_ACCESS_WORDS)})"
 _BULLET = re.compile(r"^[-–•·▪●◦*]\s+")
 # "Punkt 3 Titel", "Punkt 2. Titel", "Punkt 1: Titel", "Pkt. 42" alone (the title on the next line)
 PUNKT_HEADING = re.compile(
-    rf"^(?:{_alternation(ITEM_NUMBER_LABELS)})\s*(?P<number>\d{{1,4}})\s*[.:]?(?:\s+(?P<title>\S.*))?$"
+    rf"^(?:{_alternation(ITEM_NUMBER_LABELS)})\s*(?P<number>\d{{1,4}})\s*[.:]?(?:\s+(?P<title>[^\sa-zæøå].*))?$"
 )
 # " 3 (Offentlig) Titel", "4 (Fortrolig)" (FirstAgenda)
 ACCESS_HEADING = re.compile(
@@ -49,9 +51,23 @@ ACCESS_HEADING = re.compile(
 _ACCESS_MARK = re.compile(r"^\((?P<access>Offentlig|Åben|Fortrolig|Lukket)\)\s*", re.IGNORECASE)
 # "1. Meddelelser", "715. Kulturkommune 2017" (eDoc, Acadre), "3) Indkomne forslag", "Nr. 12 …",
 # "§ 4 Valg af bestyrelse": numbered lines that need confirmation (lists in prose look the same).
-DOTTED_HEADING = re.compile(r"^(?P<number>\d{1,4})[.)]\s*(?P<title>[A-ZÆØÅ\"”'‘(].*)$")
+# A title starts with a capital, a quote or a bracket, or with an ordinal ("272. 2. behandling af …").
+_TITLE_START = r"(?:[A-ZÆØÅ\"”'‘(]|\d{1,2}\.\s+[a-zæøåA-ZÆØÅ])"
+# "1. Meddelelser", "715. Kulturkommune 2017" (eDoc, Acadre), "3) Indkomne forslag", "1: VALG AF DIRIGENT",
+# "01 – Valg af dirigent": numbered lines that need confirmation (lists in prose look the same).
+DOTTED_HEADING = re.compile(rf"^(?P<number>\d{{1,4}})(?:[.):]|\s+[-–])\s*(?P<title>{_TITLE_START}.*)$")
+# "Nr. 12 Lokalplan", "Nr.143 - Godkendelse af dagsorden", "§ 4 Valg af bestyrelse", "Sag 3: Budget"
 WEAK_LABEL_HEADING = re.compile(
-    rf"^(?:{_alternation(ITEM_NUMBER_LABELS_WEAK)})\s*(?P<number>\d{{1,4}})\s*[.):]?\s+(?P<title>[A-ZÆØÅ\"”'‘(].*)$"
+    rf"^(?:{_alternation(ITEM_NUMBER_LABELS_WEAK)})\s*(?P<number>\d{{1,4}})\s*(?:[.):]|\s[-–])?\s+(?P<title>{_TITLE_START}.*)$"
+)
+# "1." alone on its line, the title on the next (web pages of Hjørring, Region Sjælland).
+NUMBER_ALONE = re.compile(r"^(?P<number>\d{1,4})[.)]$")
+# " 1  Fraværende og bemærkninger" (number, two spaces or a tab, title), or after an access word
+# ("åbent 1 Fraværende …", Bornholm's agenda list): needs confirmation like "1. Titel".
+BARE_HEADING = re.compile(
+    rf"^(?:(?P<access>{_ACCESS_WORD})(?:\s+punkt)?\s+(?P<marked>\d{{1,4}})\s+|(?P<number>\d{{1,4}})(?:\s{{2,}}|\t))"
+    rf"(?P<title>{_TITLE_START}.*)$",
+    re.I,
 )
 # "Lukket: 9. Køb af ejendom", "Lukket punkt: Køb af …", "Fortrolig: 4. …", "LUKKET 12. …"
 CLOSED_HEADING = re.compile(
@@ -89,6 +105,7 @@ class Heading:
     access: str
     style: str  # punkt, access, dotted, closed
     consumed: int = 1  # how many lines the heading (title) spans
+    rest: str = ""  # minutes printed on the heading line after the title ("…: Kim blev valgt")
 
 
 def match_heading(line: Line) -> Heading | None:
@@ -100,17 +117,26 @@ def match_heading(line: Line) -> Heading | None:
         ("closed", CLOSED_HEADING),
         ("dotted", DOTTED_HEADING),
         ("dotted", WEAK_LABEL_HEADING),
+        ("dotted", BARE_HEADING),
+        ("dotted", NUMBER_ALONE),
     ):
         match = pattern.match(text)
         if not match:
             continue
-        number = match.group("number") or (match.group("marked") if "marked" in pattern.groupindex else None) or ""
-        title = " ".join((match.group("title") or "").split())
+        groups = match.groupdict()
+        number = groups.get("number") or groups.get("marked") or ""
+        title = " ".join((groups.get("title") or "").split())
         access = "public"
+        title = re.sub(r"^[-–:]\s*", "", title)  # "Pkt. 01 – Valg af dirigent"
+        title = WEB_FURNITURE_TAIL.sub("", title)
         if style == "access":
             access = _access_of(match.group("access"))
         elif style == "closed":
             access = "closed"
+        elif groups.get("access"):
+            access = _access_of(groups["access"])
+        # " 1.  1. Godkendelse …": a web page's list number before the typed one.
+        title = re.sub(rf"^{re.escape(number)}[.)]\s+(?=[A-ZÆØÅ])", "", title) if number else title
         # FirstAgenda's "(Offentlig)" already says the access; "Eventuelt - åbent" is its title.
         marked = None
         if style != "access":
@@ -168,6 +194,8 @@ def find_item_headings(lines: list[Line], layout: Layout) -> list[Heading]:
         heading = match_heading(line)
         if heading is not None:
             heading.index = index
+            heading.title, heading.consumed = _join_title(lines, heading)
+            heading.title, heading.rest = _minutes_after_title(heading.title)
             candidates.append(heading)
     # "Lukket: 9. …" goes with any numbering style, so it never decides the style.
     styles = Counter(h.style for h in candidates if h.style in ("punkt", "access"))
@@ -183,12 +211,23 @@ def find_item_headings(lines: list[Line], layout: Layout) -> list[Heading]:
             for h in candidates
             if h.style == "closed" or (h.style == "dotted" and _confirmed_dotted(lines, h, toc_numbers, body_size))
         ]
-        confirmed += _listed_in_agenda(candidates, confirmed)
-        candidates = [h for h in candidates if not _in_prose_list(lines, h, candidates)]
+        announcing, announced = _announcements(candidates)
+        confirmed = [h for h in confirmed if all(h is not a for a in announcing)]
+        confirmed += [h for h in announced if all(h is not c for c in confirmed)]
+        candidates = [
+            h for h in candidates if all(h is not a for a in announcing) and not _in_prose_list(lines, h, candidates)
+        ]
         chosen = _extend_by_numbering(candidates, sorted(confirmed, key=lambda h: h.index))
-    for heading in chosen:
-        heading.title, heading.consumed = _join_title(lines, heading)
-    return chosen
+    # "1." alone with no title found after it is a list number, not an item.
+    return [h for h in chosen if h.title or h.style != "dotted"]
+
+
+def _minutes_after_title(title: str) -> tuple[str, str]:
+    """ "Valg af dirigent: Kim (have 22) blev valgt" → the title, and the minutes after it."""
+    head, colon, rest = title.partition(": ")
+    if colon and head and MINUTES_AFTER_TITLE.search(rest) and not MINUTES_AFTER_TITLE.search(head):
+        return head.strip(), rest.strip()
+    return title, ""
 
 
 def _tight_runs(candidates: list[Heading]) -> list[list[Heading]]:
@@ -205,26 +244,36 @@ def _tight_runs(candidates: list[Heading]) -> list[list[Heading]]:
     return [run for run in runs if len(run) >= 2]
 
 
-def _listed_in_agenda(candidates: list[Heading], confirmed: list[Heading]) -> list[Heading]:
-    """Numbered lines that an agenda list above them announces, by number and title
-    ("Dagsorden: 1. Valg af dirigent 2. …" and then "1. Valg af dirigent" with its text)."""
-    listed: dict[str, tuple[int, str]] = {}
-    for run in _tight_runs(candidates):
-        for heading in run:
-            listed.setdefault(heading.number, (heading.index, heading.title.casefold()))
-    taken = {id(h) for h in confirmed}
-    found = []
-    for heading in candidates:
-        entry = listed.get(heading.number)
-        if (
-            heading.style == "dotted"
-            and id(heading) not in taken
-            and entry is not None
-            and entry[0] < heading.index
-            and _same_words(entry[1], heading.title.casefold())
-        ):
-            found.append(heading)
-    return found
+def _announcements(candidates: list[Heading]) -> tuple[list[Heading], list[Heading]]:
+    """Numbered lines that announce a later one with the same number and title (an agenda
+    list, a table of contents: close together), and the later ones they announce, which
+    are items ("Dagsorden: 1. Valg af dirigent 2. …" and then "1: VALG AF DIRIGENT" with its text)."""
+    dotted = [h for h in candidates if h.style == "dotted"]
+    announcing: list[Heading] = []
+    announced: list[Heading] = []
+    for position, heading in enumerate(dotted):
+        following = dotted[position + 1] if position + 1 < len(dotted) else None
+        if following is None or following.index - heading.index > _LISTING_GAP:
+            continue
+        title = heading.title.casefold()
+        later = next(
+            (
+                h
+                for h in dotted[position + 1 :]
+                if h.number == heading.number and _same_words(title, h.title.casefold()) and h not in announcing
+            ),
+            None,
+        )
+        if later is not None:
+            announcing.append(heading)
+            if all(later is not h for h in announced):
+                announced.append(later)
+    announced = [h for h in announced if all(h is not a for a in announcing)]
+    return announcing, announced
+
+
+# An agenda list's entries stand at most this many lines apart (a line or two of remarks under each).
+_LISTING_GAP = 8
 
 
 def _same_words(listed: str, title: str) -> bool:
@@ -251,7 +300,11 @@ def _in_prose_list(lines: list[Line], heading: Heading, candidates: list[Heading
 
 def _introduces_agenda(text: str) -> bool:
     words = text.rstrip(":").strip().casefold()
-    return words in MEETING_KIND_WORDS or words.endswith(("dagsorden", "dagsordenen", "indhold", "indholdsfortegnelse"))
+    return (
+        words in MEETING_KIND_WORDS
+        or "dagsorden" in words
+        or words.endswith(("indhold", "indholdsfortegnelse", "punkter"))
+    )
 
 
 def _number_of(heading: Heading) -> int | None:
@@ -269,7 +322,8 @@ def _extend_by_numbering(candidates: list[Heading], confirmed: list[Heading]) ->
     """
     numbered = [h for h in candidates if h.style == "dotted" and _number_of(h) is not None]
     if not any(h.style == "dotted" for h in confirmed):
-        return sorted(confirmed + _longest_run(numbered), key=lambda h: h.index)
+        run = _longest_run(numbered) or _flat_numbering(numbered)
+        return sorted(confirmed + run, key=lambda h: h.index)
     accepted = {id(h) for h in confirmed}
     chosen = list(confirmed)
     sequence = sorted((h for h in confirmed if _number_of(h) is not None), key=lambda h: h.index)
@@ -285,6 +339,15 @@ def _extend_by_numbering(candidates: list[Heading], confirmed: list[Heading]) ->
             chosen.append(heading)
             sequence = sorted(sequence + [heading], key=lambda h: h.index)
     return sorted(chosen, key=lambda h: h.index)
+
+
+def _flat_numbering(numbered: list[Heading]) -> list[Heading]:
+    """A web page or Word export that lost its list numbers prints every item as "1."
+    (Birkeparken's and Brøndby Vester's minutes): numbered lines that all say 1, with text
+    between them, are the items, numbered as printed."""
+    ones = [h for h in numbered if h.number.lstrip("0") == "1" and h.title]
+    spaced = all(b.index - a.index >= 2 for a, b in zip(ones, ones[1:], strict=False))
+    return ones if len(ones) >= 2 and len(ones) == len(numbered) and spaced else []
 
 
 def _longest_run(numbered: list[Heading]) -> list[Heading]:
@@ -350,8 +413,8 @@ def _join_title(lines: list[Line], heading: Heading) -> tuple[str, int]:
     """Join a title that wraps onto following lines ("… fra mødet den 8." + "november 2024")."""
     title = heading.title
     consumed = 1
-    if not title and heading.style == "punkt" and heading.index + 1 < len(lines):
-        # "Pkt. 42" on a line of its own, the title on the next (Roskilde's web minutes).
+    if not title and heading.style in ("punkt", "dotted") and heading.index + 1 < len(lines):
+        # "Pkt. 42" or "1." on a line of its own, the title on the next (web minutes).
         following = lines[heading.index + 1]
         text = following.text.strip()
         if text and len(text) < 160 and not is_structural(text) and match_heading(following) is None:
@@ -364,7 +427,10 @@ def _join_title(lines: list[Line], heading: Heading) -> tuple[str, int]:
             break
         last_word = title.split()[-1].lower() if title.split() else ""
         continues = last_word in TITLE_CONTINUES_AFTER or title.endswith((",", "-"))
-        lowercase_start = text[0].islower() or text[0].isdigit() and not re.match(r"^\d+[.)]\s", text)
+        # (a line of digits alone is a page number in a table of contents, not a title's end)
+        lowercase_start = text[0].islower() or (
+            text[0].isdigit() and not re.match(r"^\d+[.)]\s", text) and not text.isdigit()
+        )
         same_style = current.font_size is None or following.font_size == current.font_size
         if same_style and current.bold == following.bold and (continues or lowercase_start) and len(text) < 120:
             title = (

@@ -213,7 +213,8 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON."
 public_option = click.option(
     "--public",
     is_flag=True,
-    help="Show nothing of closed items but their number, title and decision outcome (also if imported with --include-closed).",
+    help="Show nothing of closed items but their number, title and decision outcome"
+    " (also if imported with --include-closed).",
 )
 
 
@@ -228,7 +229,7 @@ def _open(archive_path: str, create: bool = False):
 
 def _date_option(name: str, end: bool):
     def convert(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-        from referat.archive.store import date_bound
+        from referat.archive import date_bound
 
         if value is None:
             return None
@@ -269,7 +270,8 @@ def _echo_json(payload: object) -> None:
     type=click.IntRange(min=512),
     default=2048,
     show_default=True,
-    help="Memory ceiling (address space) of a worker, MB; a worker with the NLP pipeline loaded takes ~320 MB before it reads a file.",
+    help="Memory ceiling (address space) of a worker, MB;"
+    " a worker with the NLP pipeline loaded takes ~320 MB before it reads a file.",
 )
 @click.option(
     "--include-closed",
@@ -306,8 +308,7 @@ def import_command(
     Example: referat import corpus/ --archive referat.db
     """
     from referat.archive.importer import import_paths
-    from referat.archive.output import display_path
-    from referat.archive.progress import ImportProgress
+    from referat.terminal import ImportProgress, display_path
 
     with _open(archive_path, create=True) as archive, ImportProgress(enabled=False if quiet else None) as progress:
         summary = import_paths(
@@ -346,7 +347,8 @@ def import_command(
 @click.option(
     "--facets",
     is_flag=True,
-    help="Also count the matches by body, year, section and actor (estimated from a sample past 2 000 matching passages).",
+    help="Also count the matches by body, year, section and actor"
+    " (estimated from a sample past 2 000 matching passages).",
 )
 @public_option
 @json_option
@@ -373,7 +375,7 @@ def search(
     Example: referat search "aftale psykiatri" --from 2025 --section decision --facets
     """
     from referat.archive import ArchiveError, SearchFilters, SearchHit
-    from referat.archive.output import render_search, write_csv
+    from referat.terminal import render_search, write_csv
 
     if as_json and as_csv:
         raise click.UsageError("choose one of --json and --csv")
@@ -402,9 +404,7 @@ def search(
 @_date_option("date_to", end=True)
 @public_option
 @json_option
-def who_said(
-    actor: str, archive_path: str, about: str | None, date_from, date_to, public: bool, as_json: bool
-) -> None:
+def who_said(actor: str, archive_path: str, about: str | None, date_from, date_to, public: bool, as_json: bool) -> None:
     """What ACTOR said and which positions it took, meeting by meeting.
 
     ACTOR may be an abbreviation (KL, DR, SDS, ISM), the full name, or a near miss.
@@ -412,7 +412,7 @@ def who_said(
     Example: referat who-said KL --about "sundhedsreform" --from 2024
     """
     from referat.archive import ArchiveError
-    from referat.archive.output import render_statements
+    from referat.terminal import render_statements
 
     with _open(archive_path) as archive:
         try:
@@ -436,7 +436,7 @@ def actors(archive_path: str, public: bool, as_json: bool) -> None:
 
     Example: referat actors --json
     """
-    from referat.archive.output import render_actors
+    from referat.terminal import render_actors
 
     with _open(archive_path) as archive:
         rows = archive.actors(public=public)
@@ -447,12 +447,12 @@ def _amount(_ctx: click.Context, _param: click.Parameter, value: str | None) -> 
     """ "100 mio", "1,5 mia.", "75.000", "100000000" → DKK."""
     if value is None:
         return None
-    from referat.extract.enrich.amounts import find_amounts
+    from referat.archive import parse_amount
 
-    found = find_amounts(f"{value.strip().removesuffix('kr.').removesuffix('kr').strip()} kr.")
-    if len(found) == 1:
-        return found[0].value
-    raise click.BadParameter(f"{value!r} is not an amount (write e.g. 100mio, '1,5 mia.' or 75.000)")
+    try:
+        return parse_amount(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 @main.command()
@@ -491,7 +491,7 @@ def amounts(
     Example: referat amounts --min 100mio --decided   (all decisions with an amount over 100 mio. kr.)
     """
     from referat.archive import AmountFilters, ArchiveError
-    from referat.archive.output import render_amounts
+    from referat.terminal import render_amounts
 
     filters = AmountFilters(
         minimum=minimum,
@@ -524,7 +524,7 @@ def show(item_id: str, archive_path: str, public: bool, as_json: bool) -> None:
 
     Example: referat show 3f2a9c1b7d4e-1-102
     """
-    from referat.archive.output import render_item
+    from referat.terminal import render_item
 
     with _open(archive_path) as archive:
         item = archive.item(item_id, public=public)
@@ -552,21 +552,13 @@ def export(archive_path: str, fmt: str, output: str | None, public: bool) -> Non
 
     Example: referat export --format csv -o items.csv
     """
-    from referat.archive.output import write_csv
+    from referat.terminal import output_file, write_csv, write_jsonl
 
-    with _open(archive_path) as archive:
-        handle = open(output + ".part", "w", encoding="utf-8", newline="") if output else sys.stdout
-        try:
-            if fmt == "jsonl":
-                for document in archive.export("documents", public=public):
-                    handle.write(json.dumps(document, ensure_ascii=False) + "\n")
-            else:
-                write_csv(handle, archive.export("items", public=public))
-        finally:
-            if output:
-                handle.close()
-    if output:
-        os.replace(output + ".part", output)  # a crash never leaves half an export under the real name
+    with _open(archive_path) as archive, output_file(output) as handle:
+        if fmt == "jsonl":
+            write_jsonl(handle, archive.export("documents", public=public))
+        else:
+            write_csv(handle, archive.export("items", public=public))
 
 
 if __name__ == "__main__":

@@ -16,9 +16,11 @@ from referat.archive.store import (
     SearchHit,
     SearchResult,
     SQLiteArchive,
+    date_bound,
     default_archive_path,
     open_archive,
 )
+from referat.archive.types import parse_amount
 
 __all__ = [
     "AmountFilters",
@@ -29,7 +31,9 @@ __all__ = [
     "SearchHit",
     "SearchResult",
     "canonical_actor",
+    "date_bound",
     "default_archive_path",
     "open_archive",
+    "parse_amount",
     "resolve_actor",
 ]

@@ -159,3 +159,20 @@ def date_bound(text: str, end: bool = False) -> str:
     if not 1 <= day <= last:
         raise ValueError(f"'{text}' has no day {day}")
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def parse_amount(text: str) -> float:
+    """An amount as typed for --min/--max ("100 mio", "1,5 mia.", "75.000", "100000000",
+    with or without "kr.") in DKK, read by the same grammar as amounts in minutes.
+    Raises ValueError with a sentence.
+
+    Example:
+        >>> parse_amount("100mio"), parse_amount("1,5 mia. kr."), parse_amount("75.000")
+        (100000000.0, 1500000000.0, 75000.0)
+    """
+    from referat.extract.enrich.amounts import find_amounts  # the enrichment package loads spaCy: only when asked
+
+    found = find_amounts(f"{text.strip().removesuffix('kr.').removesuffix('kr').strip()} kr.")
+    if len(found) == 1:
+        return found[0].value
+    raise ValueError(f"{text!r} is not an amount (write e.g. 100mio, '1,5 mia.' or 75.000)")

@@ -3,6 +3,7 @@ recorded and summarised, the per-file time limit, and resume after SIGKILL."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -192,10 +193,8 @@ def test_kill_9_mid_import_leaves_whole_documents_and_a_rerun_resumes(tmp_path):
         process.send_signal(signal.SIGKILL)  # the parent only, the harder case: its workers are orphaned
         process.wait(timeout=10)
     finally:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
     assert process.returncode == -signal.SIGKILL
     first = table_count(database, "documents")
     assert 3 <= first < 48
@@ -214,7 +213,7 @@ def test_kill_9_mid_import_leaves_whole_documents_and_a_rerun_resumes(tmp_path):
 
 
 def test_progress_bar_draws_and_closes(tmp_path):
-    from referat.archive.progress import ImportProgress
+    from referat.terminal import ImportProgress
 
     paths = write_minutes(tmp_path / "docs", 2)
     with open_archive(str(tmp_path / "a.db")) as archive, ImportProgress(enabled=True) as progress:

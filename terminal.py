@@ -1,14 +1,26 @@
-"""How archive results look on a terminal and as CSV (JSON is the results' own dicts)."""
+"""How the commands show archive results: text for a terminal, CSV, and the import
+progress bar (rich). The archive library returns data; only this module and cli.py
+print it.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import json
 import os
 import re
-from collections.abc import Callable, Iterable
-from typing import Any
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, TextIO
 
-from referat.archive.store import SearchResult
+from referat.archive.types import SearchResult
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
+    from referat.archive.importer import ImportSummary
 
 Style = Callable[[str], str]
 _MARKED = re.compile(r"«([^»]*)»")
@@ -160,6 +172,27 @@ def render_item(item: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+@contextlib.contextmanager
+def output_file(path: str | None) -> Iterator[TextIO]:
+    """stdout, or the file ``path`` written under ``path.part`` and renamed when complete:
+    a crash never leaves half an export under the real name."""
+    if not path:
+        yield sys.stdout
+        return
+    with open(path + ".part", "w", encoding="utf-8", newline="") as handle:
+        yield handle
+    os.replace(path + ".part", path)
+
+
+def write_jsonl(handle: TextIO, rows: Iterable[dict[str, Any]]) -> int:
+    """Stream rows to ``handle`` as JSON Lines; return the row count."""
+    count = 0
+    for row in rows:
+        handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
 def write_csv(handle: Any, rows: Iterable[dict[str, Any]], columns: list[str] | None = None) -> int:
     """Stream rows to ``handle`` as CSV with a header (the first row's keys unless ``columns``); return the row count.
 
@@ -180,3 +213,53 @@ def write_csv(handle: Any, rows: Iterable[dict[str, Any]], columns: list[str] | 
     if writer is None and columns:
         csv.writer(handle, lineterminator="\n").writerow(columns)
     return count
+
+
+class ImportProgress:
+    """A callback for :func:`referat.archive.importer.import_paths` that draws a bar on stderr.
+
+    Use as a context manager; it draws nothing when stdout or stderr is not a terminal.
+
+    Example:
+        >>> from referat.archive.importer import ImportSummary
+        >>> with ImportProgress(enabled=False) as progress:
+        ...     progress(ImportSummary(files=2), None)
+    """
+
+    def __init__(self, enabled: bool | None = None) -> None:
+        self.enabled = sys.stdout.isatty() and sys.stderr.isatty() if enabled is None else enabled
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
+        self._start = time.monotonic()
+
+    def __enter__(self) -> ImportProgress:
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self._progress = Progress(
+                TextColumn("importing"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rates]}"),
+                TimeElapsedColumn(),
+                TextColumn("{task.fields[current]}", style="dim"),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._progress.start()
+            self._task = self._progress.add_task("import", total=None, rates="", current="")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def __call__(self, summary: ImportSummary, path: str | None) -> None:
+        if self._progress is None or self._task is None:
+            return
+        seconds = max(time.monotonic() - self._start, 1e-9)
+        extracted = summary.imported + summary.replaced
+        rates = f"{extracted / seconds:.1f} files/s · {summary.pages / seconds:.0f} pages/s · {summary.failed} errors"
+        current = (path or "").rsplit("/", 1)[-1][:40]
+        self._progress.update(self._task, total=summary.files, completed=summary.done, rates=rates, current=current)

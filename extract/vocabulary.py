@@ -39,6 +39,45 @@ SECTION_HEADINGS: dict[str, str] = {
     "kommunikation": "communication",
     "sekretariatets bemærkninger": "secretariat_note",
     "beslutningsforslag": "proposal",
+    # From the real-layout dev set (docs/publishers.md): Fredensborg, Frederiksberg,
+    # Aarhus, Holbæk, Bornholm, Region Sjælland.
+    "beslutningstema": "summary",
+    "sagsresume": "summary",
+    "sagsresumé": "summary",
+    "anledning": "summary",
+    "resume og indstilling": "summary",
+    "sagsfremstilling og økonomi": "background",
+    "sagens baggrund": "background",
+    "sagens indhold": "background",
+    "baggrund og formål": "background",
+    "historik": "process",
+    "sagsgang og sagstype": "process",
+    "sagens forløb": "process",
+    "sagsgang": "process",
+    "administrationen indstiller": "recommendation",
+    "administrationens indstilling": "recommendation",
+    "direktionens indstilling": "recommendation",
+    "forvaltningens indstilling": "recommendation",
+    "indstilling og beslutning": "recommendation",
+    "forslag": "recommendation",
+    "beslutningsforslag fra administrationen": "recommendation",
+    "udvalgets beslutning": "decision",
+    "beslutning i udvalget": "decision",
+    "afgørelse og begrundelse": "decision",
+    "økonomiske og personalemæssige konsekvenser": "economy",
+    "finansiering": "economy",
+    "bilagsfortegnelse": "attachments",
+    "vedlagte bilag": "attachments",
+    "hvem beslutter": "other",
+    "personale": "other",
+    "personalemæssige konsekvenser": "other",
+    "fraværende": "other",
+    "bemærkninger til dagsordenen": "other",
+    "miljøvurdering": "other",
+    "kompetence": "other",
+    "beslutningskompetence": "other",
+    "retlige forhold": "other",
+    "juridiske forhold": "other",
     # Ballerup eDoc: who decides — a heading of its own before Indstilling.
     "beslutningen træffes af": "other",
     "lovgrundlag": "other",
@@ -54,7 +93,8 @@ SECTION_HEADINGS: dict[str, str] = {
 DECISION_HEADING = re.compile(
     r"^(?:(?P<body>.+?)s\s+beslutning\s+den\s+(?P<date1>[\d.\-/ ]+\d|\d{1,2}\.\s*\w+\s+\d{4})"
     r"(?:\s+punkt\s+(?P<item>\d+))?"
-    r"|beslutning\s+i\s+(?P<body2>.+?)\s+den\s+(?P<date2>[\d.\-/]+\d|\d{1,2}\.\s*\w+\s+\d{4}))\s*:?$",
+    r"|beslutning\s+i\s+(?P<body2>.+?)\s+(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s+)?den\s+"
+    r"(?P<date2>[\d.\-/]+\d|\d{1,2}\.\s*\w+\s+\d{4})(?:,?\s*(?:pkt\.?|punkt)\s*(?P<item2>\d+))?)\s*:?$",
     re.IGNORECASE,
 )
 
@@ -65,7 +105,11 @@ CASE_NUMBER_LABEL = re.compile(
 DOCUMENT_NUMBER_LABEL = re.compile(r"^(?:dok\.?\s?nr|dokumentnr)\.?\s*:?", re.I)
 DECIDED_BY_LABEL = re.compile(r"^sagen\s+afgøres\s+i\s*:?\s*(?:\|\s*)?(?P<value>.*)$", re.I)
 # "EMN-2022-00567", "MDR-2024-00036" (FirstAgenda), "2011-29298" (eDoc), "12/27845" (Acadre)
-CASE_NUMBER = re.compile(r"\b(?:[A-ZÆØÅ]{2,5}-\d{4}-\d{3,6}|\d{4}-\d{3,6}|\d{2}/\d{3,6}|\d{2}-\d{2}-\d{2,4}-\d{2,4})\b")
+CASE_NUMBER = re.compile(
+    r"\b(?:[A-ZÆØÅ]{2,5}-\d{4}-\d{3,6}|\d{4}-\d{3,6}|\d{2}/\d{3,6}|\d{2}-\d{2}-\d{2,4}-\d{2,4}"
+    # KLE journal numbers: "00.01.00P35-0098" (Bornholm), "00.30.10-Ø00-4-16" (Frederiksberg)
+    r"|\d{2}\.\d{2}\.\d{2}(?:-?[A-ZÆØÅ]\d{2})(?:-\d{1,4}){1,2})(?![\w-])"
+)
 
 # Decision outcomes, checked sentence by sentence; the first sentence that says
 # anything decides. Order within a sentence: negations before what they negate.
@@ -270,4 +314,6 @@ OPEN_PART = re.compile(
 WEB_FURNITURE_TAIL = re.compile(r"\s*(?:Klik her for\b.*|Til toppen|Tilbage til toppen|Til indholdsfortegnelse)$")
 # A heading line that goes on with the minutes after a colon: "1. Valg af dirigent: Kim
 # (have 22) blev valgt" (allotment association). The words that show the rest is minutes.
-MINUTES_AFTER_TITLE = re.compile(r"\b(?:blev|valgt|genvalgt|godkendt|vedtaget|forkastet|enstemmigt|ingen|intet)\b", re.I)
+MINUTES_AFTER_TITLE = re.compile(
+    r"\b(?:blev|valgt|genvalgt|godkendt|vedtaget|forkastet|enstemmigt|ingen|intet)\b", re.I
+)

@@ -52,7 +52,7 @@ _ACCESS_MARK = re.compile(r"^\((?P<access>Offentlig|Åben|Fortrolig|Lukket)\)\s*
 # "1. Meddelelser", "715. Kulturkommune 2017" (eDoc, Acadre), "3) Indkomne forslag", "Nr. 12 …",
 # "§ 4 Valg af bestyrelse": numbered lines that need confirmation (lists in prose look the same).
 # A title starts with a capital, a quote or a bracket, or with an ordinal ("272. 2. behandling af …").
-_TITLE_START = r"(?:[A-ZÆØÅ\"”'‘(]|\d{1,2}\.\s+[a-zæøåA-ZÆØÅ])"
+_TITLE_START = r"(?:[A-ZÆØÅ\"”'‘(§]|\d{1,2}\.\s+[a-zæøåA-ZÆØÅ])"
 # "1. Meddelelser", "715. Kulturkommune 2017" (eDoc, Acadre), "3) Indkomne forslag", "1: VALG AF DIRIGENT",
 # "01 – Valg af dirigent": numbered lines that need confirmation (lists in prose look the same).
 DOTTED_HEADING = re.compile(rf"^(?P<number>\d{{1,4}})(?:[.):]|\s+[-–])\s*(?P<title>{_TITLE_START}.*)$")
@@ -60,6 +60,11 @@ DOTTED_HEADING = re.compile(rf"^(?P<number>\d{{1,4}})(?:[.):]|\s+[-–])\s*(?P<t
 WEAK_LABEL_HEADING = re.compile(
     rf"^(?:{_alternation(ITEM_NUMBER_LABELS_WEAK)})\s*(?P<number>\d{{1,4}})\s*(?:[.):]|\s[-–])?\s+(?P<title>{_TITLE_START}.*)$"
 )
+# "1 Fraværende og bemærkninger" (one space): an item only when an agenda list announces it or
+# an access line stands above it ("Åbent punkt" / "1 Fraværende …", Bornholm's web minutes).
+BARE_SINGLE_HEADING = re.compile(r"^(?P<number>\d{1,3})\s(?P<title>[A-ZÆØÅ§][\wæøå§-].*)$")
+# An access line standing above an item heading: "Åbent punkt", "Lukket sag", "Fortrolig".
+ACCESS_LINE = re.compile(rf"^(?P<word>{_ACCESS_WORD})(?:\s+(?:punkt|sag|dagsordenspunkt))?$", re.I)
 # "1." alone on its line, the title on the next (web pages of Hjørring, Region Sjælland).
 NUMBER_ALONE = re.compile(r"^(?P<number>\d{1,4})[.)]$")
 # " 1  Fraværende og bemærkninger" (number, two spaces or a tab, title), or after an access word
@@ -119,6 +124,7 @@ def match_heading(line: Line) -> Heading | None:
         ("dotted", WEAK_LABEL_HEADING),
         ("dotted", BARE_HEADING),
         ("dotted", NUMBER_ALONE),
+        ("bare", BARE_SINGLE_HEADING),
     ):
         match = pattern.match(text)
         if not match:
@@ -197,6 +203,7 @@ def find_item_headings(lines: list[Line], layout: Layout) -> list[Heading]:
             heading.title, heading.consumed = _join_title(lines, heading)
             heading.title, heading.rest = _minutes_after_title(heading.title)
             candidates.append(heading)
+    marked = _marked_by_access_lines(lines, candidates)
     # "Lukket: 9. …" goes with any numbering style, so it never decides the style.
     styles = Counter(h.style for h in candidates if h.style in ("punkt", "access"))
     if styles:
@@ -212,6 +219,13 @@ def find_item_headings(lines: list[Line], layout: Layout) -> list[Heading]:
             if h.style == "closed" or (h.style == "dotted" and _confirmed_dotted(lines, h, toc_numbers, body_size))
         ]
         announcing, announced = _announcements(candidates)
+        # A bare "1 Titel" is an item only when announced or under an access line.
+        vouched = {id(h) for h in announced} | {id(h) for h in marked}
+        candidates = [h for h in candidates if h.style != "bare" or id(h) in vouched]
+        for heading in candidates:
+            if heading.style == "bare":
+                heading.style = "dotted"
+        confirmed += [h for h in marked if h.style == "dotted" and all(h is not c for c in confirmed)]
         confirmed = [h for h in confirmed if all(h is not a for a in announcing)]
         confirmed += [h for h in announced if all(h is not c for c in confirmed)]
         candidates = [
@@ -219,7 +233,30 @@ def find_item_headings(lines: list[Line], layout: Layout) -> list[Heading]:
         ]
         chosen = _extend_by_numbering(candidates, sorted(confirmed, key=lambda h: h.index))
     # "1." alone with no title found after it is a list number, not an item.
-    return [h for h in chosen if h.title or h.style != "dotted"]
+    chosen = [h for h in chosen if h.title or h.style != "dotted"]
+    return chosen or _unnumbered_headings(lines)
+
+
+def _unnumbered_headings(lines: list[Line]) -> list[Heading]:
+    """Where nothing is numbered (Aarhus' web minutes), an item heading is a title line set
+    apart (a blank line or bold type before it) with a section heading right under it:
+    "Byrådets mødeplan 2020" / "Beslutning". The items get an empty number."""
+    found = []
+    for index, line in enumerate(lines[:-1]):
+        text = line.text.strip()
+        set_apart = line.blank_before or line.bold
+        if (
+            set_apart
+            and 3 <= len(text) <= 150
+            and text[0].isupper()
+            and not text.endswith((".", ":", ";", ","))
+            and not is_structural(text)
+            and section_kind(lines[index + 1].text)
+        ):
+            found.append(
+                Heading(index=index, number="", title=" ".join(text.split()), access="public", style="unnumbered")
+            )
+    return found if len(found) >= 2 else []
 
 
 def _minutes_after_title(title: str) -> tuple[str, str]:
@@ -228,6 +265,19 @@ def _minutes_after_title(title: str) -> tuple[str, str]:
     if colon and head and MINUTES_AFTER_TITLE.search(rest) and not MINUTES_AFTER_TITLE.search(head):
         return head.strip(), rest.strip()
     return title, ""
+
+
+def _marked_by_access_lines(lines: list[Line], candidates: list[Heading]) -> list[Heading]:
+    """Headings under an access line ("Åbent punkt", "Lukket punkt"): the line says their access."""
+    marked = []
+    for heading in candidates:
+        above = lines[heading.index - 1].text.strip() if heading.index else ""
+        match = ACCESS_LINE.match(above)
+        if match:
+            if heading.access == "public":
+                heading.access = _access_of(match.group("word"))
+            marked.append(heading)
+    return marked
 
 
 def _tight_runs(candidates: list[Heading]) -> list[list[Heading]]:
@@ -248,7 +298,7 @@ def _announcements(candidates: list[Heading]) -> tuple[list[Heading], list[Headi
     """Numbered lines that announce a later one with the same number and title (an agenda
     list, a table of contents: close together), and the later ones they announce, which
     are items ("Dagsorden: 1. Valg af dirigent 2. …" and then "1: VALG AF DIRIGENT" with its text)."""
-    dotted = [h for h in candidates if h.style == "dotted"]
+    dotted = [h for h in candidates if h.style in ("dotted", "bare")]
     announcing: list[Heading] = []
     announced: list[Heading] = []
     for position, heading in enumerate(dotted):
@@ -464,4 +514,18 @@ def section_kind(text: str) -> str | None:
         return kind
     if DECISION_HEADING.match(stripped):
         return "decision"
+    return _known_heading_with_date(stripped)
+
+
+# "Sagens forløb 25-03-2019 Magistraten", "Beslutning Byrådet 12.03.2025": a known heading
+# followed by a date (and the body that met): the heading's kind.
+_DATE_AFTER_HEADING = re.compile(r"^\s*(?:den\s+)?\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b")
+
+
+def _known_heading_with_date(text: str) -> str | None:
+    words = text.split()
+    for size in range(min(4, len(words) - 1), 0, -1):
+        kind = SECTION_HEADINGS.get(" ".join(words[:size]).lower())
+        if kind and _DATE_AFTER_HEADING.match(" ".join(words[size:])):
+            return kind
     return None

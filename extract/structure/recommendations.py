@@ -4,42 +4,111 @@ from __future__ import annotations
 
 import re
 
+from referat.extract.dates import MONTHS
 from referat.extract.pages import Line
 
 RECOMMENDATION_LETTERED = re.compile(r"^(?P<letter>[A-Z])\)\s+(?P<text>\S.*)$")
 
 
 def split_recommendations(lines: list[Line]) -> list[str]:
-    """One string per "at …" clause (or lettered point) of an Indstilling.
+    """One string per "at …" clause (or listed point) of an Indstilling.
+
+    The readers are tried in turn, and the first that finds clauses decides: lettered
+    points ("A) …"), numbered or bulleted points after an introduction ("indstiller, at:"
+    then "1. …", "At 1) …", "- at …", "at | … |"), line-initial "at" clauses, "at"
+    clauses in running text, and last a recommendation that is one short sentence
+    ("Til orientering.").
 
     Example:
         >>> split_recommendations([Line("Det indstilles,", 1), Line("at udvalget godkender referatet", 1)])
         ['udvalget godkender referatet']
+        >>> split_recommendations([Line("Direktøren indstiller, at:", 1), Line("1. planen godkendes,", 1),
+        ...                        Line("2. at sagen sendes i høring.", 1)])
+        ['planen godkendes', 'sagen sendes i høring.']
     """
-    texts = [line.text.strip() for line in lines if line.text.strip()]
+    texts = [_without_table_bars(line.text.strip()) for line in lines if line.text.strip()]
+    for reader in (_lettered_points, _listed_points, _line_initial_clauses, _running_clauses, _one_sentence):
+        clauses = reader(texts)
+        if clauses:
+            return clauses
+    return []
+
+
+def _without_table_bars(text: str) -> str:
+    # "at | dagsordenen godkendes |": a recommendation laid out as a table row (Hedensted).
+    return " ".join(part.strip() for part in text.strip(" |").split(" | ")) if " | " in text else text
+
+
+def _lettered_points(texts: list[str]) -> list[str]:
     lettered = [i for i, t in enumerate(texts) if RECOMMENDATION_LETTERED.match(t)]
-    if lettered:
-        clauses = []
-        for n, start in enumerate(lettered):
-            end = lettered[n + 1] if n + 1 < len(lettered) else len(texts)
-            first = RECOMMENDATION_LETTERED.match(texts[start]).group("text")
-            clauses.append(_normalise_clause(" ".join([first] + texts[start + 1 : end])))
-        return clauses
-    # Line-initial "at" clauses (FirstAgenda): each runs to the next one.
+    clauses = []
+    for n, start in enumerate(lettered):
+        end = lettered[n + 1] if n + 1 < len(lettered) else len(texts)
+        first = RECOMMENDATION_LETTERED.match(texts[start])
+        if first:
+            clauses.append(_normalise_clause(" ".join([first.group("text")] + texts[start + 1 : end])))
+    return clauses
+
+
+_MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
+# A listed point: "1. …", "1) …", "At 1) …", "- at …", "• …" (numbers, bullets, dashes).
+_NUMBERED_POINT = re.compile(rf"^(?:[Aa]t\s+)?\d{{1,2}}[.)]\s+(?!(?:{_MONTHS})\b)(?P<text>\S.*)$", re.I)
+_BULLET_POINT = re.compile(r"^[-–•·▪]\s*(?P<text>\S.*)$")
+# An introduction that leaves the clauses to the list under it: "indstiller, at:", "Det
+# indstilles:", "Forslag:", "… indstiller," — no "at" clause of its own has started.
+_INTRODUCTION = re.compile(
+    r"(?:\bat|indstille[rs]|indstilles|foreslår|foreslås|forslag|beslutningspunkter)\s*[,:]?$", re.I
+)
+# A line that introduces recommendations again, repeated by a web page after its list (Herning).
+_REPEATED_INTRODUCTION = re.compile(r"\bindstiller,?$")
+
+
+def _listed_points(texts: list[str]) -> list[str]:
+    """Points of a list that an introduction announces, each with the lines it wraps onto;
+    numbered points may also follow an introduction that is itself an "at" clause ending in
+    a colon ("… skal opfylde disse krav:" and then "1. …", Køge)."""
+    first = next((i for i, t in enumerate(texts) if _NUMBERED_POINT.match(t) or _BULLET_POINT.match(t)), None)
+    if first is None:
+        return []
+    introduction = texts[first - 1] if first else ""
+    numbered = bool(_NUMBERED_POINT.match(texts[first]))
+    announced = bool(_INTRODUCTION.search(introduction)) or not introduction
+    if not announced and not (numbered and introduction.endswith(":")):
+        return []
+    points: list[list[str]] = []
+    for text in texts[first:]:
+        point = _NUMBERED_POINT.match(text) or _BULLET_POINT.match(text)
+        if point:
+            points.append([re.sub(r"^at\s+", "", point.group("text"))])
+        elif _REPEATED_INTRODUCTION.search(text) or text.endswith(":"):
+            break
+        else:
+            points[-1].append(text)
+    return [clause for clause in (_normalise_clause(" ".join(point)) for point in points) if clause]
+
+
+def _line_initial_clauses(texts: list[str]) -> list[str]:
+    """Line-initial "at" clauses (FirstAgenda): each runs to the next one."""
     starts = [
         i
         for i, t in enumerate(texts)
         if re.match(r"^at\s+\S", t) and (i == 0 or re.search(r"(?:[,.;:]|\bog|\bsamt|\beller)$", texts[i - 1]))
     ]
-    if len(starts) >= 1 and (
-        len(starts) > 1 or re.search(r"indstille[rs],?$|indstilles,?$", texts[starts[0] - 1] if starts[0] else "")
+    if not starts or (
+        len(starts) == 1 and not re.search(r"indstille[rs],?$|indstilles,?$", texts[starts[0] - 1] if starts[0] else "")
     ):
-        clauses = []
-        for n, start in enumerate(starts):
-            end = starts[n + 1] if n + 1 < len(starts) else len(texts)
-            clauses.append(_normalise_clause(" ".join([texts[start][3:]] + texts[start + 1 : end])))
-        return [c for c in clauses if c]
-    # Running text: "Det indstilles, at … . Det indstilles herudover, at …"
+        return []
+    clauses = []
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(texts)
+        following = texts[start + 1 : end]
+        cut = next((k for k, t in enumerate(following) if _REPEATED_INTRODUCTION.search(t)), len(following))
+        clauses.append(_normalise_clause(" ".join([texts[start][3:]] + following[:cut])))
+    return [c for c in clauses if c]
+
+
+def _running_clauses(texts: list[str]) -> list[str]:
+    """ "Det indstilles, at … . Det indstilles herudover, at …" in running text."""
     joined = "\n".join(texts)
     clauses = []
     for match in re.finditer(r"(?:indstilles|indstiller|foreslås|anbefales)[^.\n]*?,?\s+at\s+", joined):
@@ -52,6 +121,16 @@ def split_recommendations(lines: list[Line]) -> list[str]:
     return [c for c in clauses if c]
 
 
+def _one_sentence(texts: list[str]) -> list[str]:
+    """A recommendation that is one short sentence and no clause ("Til orientering.")."""
+    joined = " ".join(texts)
+    if _INTRODUCTION.search(joined):
+        return []  # "Det indstilles, at" with nothing after it recommends nothing
+    if 0 < len(joined) <= 120 and len(re.findall(r"[.!?](?:\s|$)", joined)) <= 1 and not joined.endswith(":"):
+        return [_normalise_clause(joined)]
+    return []
+
+
 def _clause_until_sentence_end(text: str) -> str:
     lines = text.split("\n")
     out: list[str] = []
@@ -62,9 +141,10 @@ def _clause_until_sentence_end(text: str) -> str:
             return " ".join(out)
         out.append(line)
         if line.rstrip().endswith(":"):
-            # "drøfter følgende:" takes the bullet list that follows.
+            # "drøfter følgende:" takes the bullet list that follows, "placeres på disse
+            # datoer:" the short lines under it ("22. januar", "5. februar" …).
             for bullet in lines[n + 1 :]:
-                if bullet.startswith(("-", "•")):
+                if bullet.startswith(("-", "•")) or (len(bullet) < 60 and not bullet.rstrip().endswith((".", ":"))):
                     out.append(bullet)
                 else:
                     break

@@ -317,3 +317,39 @@ WEB_FURNITURE_TAIL = re.compile(r"\s*(?:Klik her for\b.*|Til toppen|Tilbage til 
 MINUTES_AFTER_TITLE = re.compile(
     r"\b(?:blev|valgt|genvalgt|godkendt|vedtaget|forkastet|enstemmigt|ingen|intet)\b", re.I
 )
+
+# Header date forms outside the Danish date grammar of running text, seen in web headers:
+# "Onsdag, April 3, 2019 - 18:00" (Roskilde: English month first), "Torsdag, 14 marts, 2019"
+# (Faxe: no full stop after the day), "Søndag d. 31/3 2019" (allotment association).
+ENGLISH_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}  # fmt: skip
+
+# A meeting named by its kind of meeting is the body that meets ("Referat fra den ordinære
+# generalforsamling" → Generalforsamling; "Referat af bestyrelsesmøde" → Bestyrelsen); the
+# association or parish after "i" is then the organisation.
+MEETING_NOUN_BODIES: dict[str, str] = {
+    "generalforsamling": "Generalforsamling",
+    "generalforsamlingen": "Generalforsamling",
+    "ordinær generalforsamling": "Generalforsamling",
+    "ekstraordinær generalforsamling": "Generalforsamling",
+    "bestyrelsesmøde": "Bestyrelsen",
+    "bestyrelsesmødet": "Bestyrelsen",
+    "menighedsrådsmøde": "Menighedsrådet",
+    "menighedsrådsmødet": "Menighedsrådet",
+    "repræsentantskabsmøde": "Repræsentantskabet",
+    "repræsentantskabsmødet": "Repræsentantskabet",
+    "byrådsmøde": "Byrådet",
+    "byrådsmødet": "Byrådet",
+    "regionsrådsmøde": "Regionsrådet",
+    "afdelingsmøde": "Afdelingsmødet",
+    "beboermøde": "Beboermødet",
+    "årsmøde": "Årsmødet",
+}
+# Associations that publish minutes: "Grundejerforeningen Kildevang", "GRUNDEJERFORENINGEN
+# ”FOSSGAARDEN”", "Andelsboligforeningen X", "Haveforeningen X", "Ejerforeningen X".
+ASSOCIATION_NAME = re.compile(
+    r"\b(?P<name>(?:[A-ZÆØÅ][a-zæøå]*|[A-ZÆØÅ]+)?(?:forening(?:en)?|FORENING(?:EN)?|selskab(?:et)?|klub(?:ben)?)"
+    r"\s+(?:[”\"«][^”\"»]{2,40}[”\"»]|(?:[A-ZÆØÅ][\wæøå-]*)(?:\s+[A-ZÆØÅ][\wæøå-]*){0,3}))"
+)

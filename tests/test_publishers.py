@@ -88,10 +88,11 @@ def test_a_general_assembly_in_plain_text_gets_its_items_not_the_lists_inside_th
     assert "Belysning på stierne" in (meeting.items[1].text or "")
 
 
-def test_a_general_assembly_header_gives_kind_body_date_time_and_place():
+def test_a_general_assembly_header_gives_kind_body_organisation_date_time_and_place():
     [meeting] = extract_text(GENERAL_ASSEMBLY).meetings
     assert meeting.kind == "referat"
-    assert meeting.body == "Grundejerforeningen Kildevang"
+    # The general assembly is who meets; the association is its organisation (gold/real-dev convention).
+    assert (meeting.body, meeting.organisation) == ("Generalforsamling", "Grundejerforeningen Kildevang")
     assert (meeting.date, meeting.start_time) == ("2023-03-14", "19:00")
     assert meeting.location == "Kildevangs fælleshus"
 
@@ -195,3 +196,28 @@ def test_items_under_a_closed_part_heading_are_closed_and_the_agenda_list_marker
 
 def test_a_capitalised_closed_marker_needs_a_number_to_be_an_item():
     assert match_heading(Line("LUKKET MØDE", 1)) is None
+
+
+@pytest.mark.parametrize(
+    "header, date, time",
+    [
+        ("Dato: Onsdag, April 3, 2019 - 18:00", "2019-04-03", "18:00"),
+        ("Dato:\nTorsdag, 14 marts, 2019 - 18:30", "2019-03-14", "18:30"),
+        ("Referat fra generalforsamling\nSøndag d. 31/3 2019\npå Pedersholm", "2019-03-31", None),
+        ("01-10-2018 kl. 18:00\nByrådssalen", "2018-10-01", "18:00"),
+    ],
+)
+def test_header_dates_in_web_forms(header, date, time):
+    [meeting] = extract_text(f"Referat\n{header}\n\nPunkt 1 Velkomst\nReferat\nFormanden bød velkommen.\n").meetings
+    assert (meeting.date, meeting.start_time) == (date, time)
+
+
+def test_a_place_on_the_line_under_an_unlabelled_date_line():
+    text = "Referat fra generalforsamling\nSøndag d. 31/3 2019\npå Pedersholm\n\n1. Valg af dirigent\nKim blev valgt.\n"
+    text += "\n2. Beretning\nBeretningen blev godkendt.\n"
+    [meeting] = extract_text(text).meetings
+    assert meeting.location == "Pedersholm"
+    assert [(d.text, d.outcome) for item in meeting.items for d in item.decisions] == [
+        ("Kim blev valgt.", "approved"),
+        ("Beretningen blev godkendt.", "approved"),
+    ]

@@ -4,21 +4,25 @@ body, organisation, participants and case numbers."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 
-from referat.extract.dates import first_full_date
+from referat.extract.dates import MONTHS, first_full_date
 from referat.extract.layout import Layout
 from referat.extract.pages import Line
 from referat.extract.structure.participants import read_participants
 from referat.extract.structure.result import pages_of
 from referat.extract.vocabulary import (
+    ASSOCIATION_NAME,
     BODY_ENDS,
     BODY_TITLE_LINES,
     CASE_NUMBER_LABEL,
     DECISION_HEADING,
+    ENGLISH_MONTHS,
     HEADER_LABELS,
     MEETING_KIND_WORDS,
+    MEETING_NOUN_BODIES,
     PARTICIPANT_HEADINGS,
     PAST_TENSE_MARKERS,
     TIME_TEXT,
@@ -42,6 +46,7 @@ def build_meeting(front: list[Line], items: list[Item], layout: Layout, all_line
         or _field(labels, "location")
         or _location_from_front(texts)
         or _location_on_date_line(texts)
+        or _place_under_date_line(texts)
     )
     meeting.body = _meeting_body(texts, labels, meeting.title, layout, items, all_lines)
     if meeting.title is None:
@@ -138,6 +143,8 @@ def _kind_from_items(items: list[Item], all_lines: list[Line]) -> str:
     kinds = {section.kind for item in walk_items(items) for section in item.sections}
     if "decision" in kinds or "minutes" in kinds:
         return "referat"
+    if any(item.decisions for item in walk_items(items)):
+        return "referat"  # decisions written as sentences (associations' minutes)
     if "recommendation" in kinds:
         return "dagsorden"
     if items and len(PAST_TENSE_MARKERS.findall(" ".join(line.text for line in all_lines))) >= 3:
@@ -146,7 +153,7 @@ def _kind_from_items(items: list[Item], all_lines: list[Line]) -> str:
 
 
 _KIND_IN_TITLE = re.compile(
-    r"^(?P<first>referat|dagsorden|beslutningsprotokol|beslutningsreferat)\s+(?:fra|af|for|over)\s"
+    r"^(?P<first>referat|dagsorden|beslutningsprotokol|beslutningsreferat)\s+(?:fra|af|for|over|til)(?:\s|$)"
     r"|\s[-–]\s+(?P<last>referat|dagsorden|beslutningsprotokol)$|\s(?P<caps>REFERAT|DAGSORDEN)$",
     re.I,
 )
@@ -198,13 +205,66 @@ _DATE_LABEL = re.compile(r"^(?:dato|mødedato)\s*:", re.I)
 _WEEKDAY_LINE = re.compile(rf"^(?:{WEEKDAYS}),?\s+(?:den|d\.)\s|^(?:mødet\s+)?den\s+\d", re.I)
 
 
+_DANISH_MONTH_NAMES = "|".join(m for m in MONTHS if not m.endswith("."))
+_ENGLISH_MONTH_NAMES = "|".join(ENGLISH_MONTHS)
+_HEADER_DATE_FORMS = [
+    # "April 3, 2019"
+    re.compile(rf"\b(?P<month>{_ENGLISH_MONTH_NAMES})\s+(?P<day>[0-3]?\d),?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    # "14 marts, 2019", "3 April 2019"
+    re.compile(
+        rf"\b(?P<day>[0-3]?\d)\.?\s+(?P<month>{_DANISH_MONTH_NAMES}|{_ENGLISH_MONTH_NAMES}),?\s+(?P<year>(?:19|20)\d\d)\b",
+        re.I,
+    ),
+    # "31/3 2019"
+    re.compile(r"(?<![\d/])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)\s+(?P<year>(?:19|20)\d\d)\b"),
+]
+
+
+def header_date(text: str) -> str | None:
+    """A meeting date as headers print it: the Danish date grammar first, then the forms
+    only headers use.
+
+    Example:
+        >>> header_date("Onsdag, April 3, 2019 - 18:00"), header_date("Søndag d. 31/3 2019")
+        ('2019-04-03', '2019-03-31')
+    """
+    found = first_full_date(text)
+    if found:
+        return found
+    for form in _HEADER_DATE_FORMS:
+        match = form.search(text)
+        if not match:
+            continue
+        month_text = match.group("month").lower()
+        month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text) or ENGLISH_MONTHS.get(month_text)
+        try:
+            return datetime.date(int(match.group("year")), month or 0, int(match.group("day"))).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+# A clock time after a date, without "kl.": "14 marts, 2019 - 18:30", "17-01-2018 18:00:00".
+_BARE_CLOCK = re.compile(r"(?<![\d./-])(?P<h>[0-2]?\d)[:.](?P<m>[0-5]\d)(?![\d./-]|\.\d)")
+
+
+def _time_on_date_line(text: str) -> str | None:
+    time = _parse_time(text)
+    if time:
+        return time
+    match = _BARE_CLOCK.search(text)
+    if match and int(match.group("h")) < 24:
+        return f"{int(match.group('h')):02d}:{match.group('m')}"
+    return None
+
+
 def _date_from_labels(labels: dict[str, str]) -> tuple[str | None, str | None]:
     keys = ["mødedato", "dato"] + [label for label in labels if HEADER_LABELS.get(label) == "date"]
     for key in keys:
         if key in labels:
-            date = first_full_date(labels[key])
+            date = header_date(labels[key])
             if date:
-                return date, _parse_time(labels[key])
+                return date, _time_on_date_line(labels[key])
     return None, None
 
 
@@ -234,9 +294,9 @@ def _date_from_any_header_line(texts: list[str]) -> tuple[str | None, str | None
     for text in texts[:15]:
         if len(text) > 160 or re.match(r"^(?:udsendt|næste\s+møde|dato\s+for\s+næste)", text, re.I):
             continue
-        date = first_full_date(text)
+        date = header_date(text)
         if date:
-            return date, _parse_time(text)
+            return date, _time_on_date_line(text)
     return None, None
 
 
@@ -253,6 +313,12 @@ def _time_from_front(texts: list[str], labels: dict[str, str]) -> str | None:
             time = _parse_time(text)
             if time:
                 return time
+    # The time on the header's date line: "01-10-2018 kl. 18:00", "… den 27. marts 2019 kl. 19.00".
+    for text in texts[:12]:
+        if header_date(text):
+            time = _time_on_date_line(text)
+            if time:
+                return time
     return None
 
 
@@ -265,17 +331,27 @@ def _bare_time(text: str) -> str | None:
 # "… den 24. maj 2023 kl. 17.30 i fælleshuset", "Mandag den 25. september 2006, kl. 17 i
 # Kommunalbestyrelsens mødesal": the place after the time (or the date) on the date line.
 _PLACE_AFTER_TIME = re.compile(
-    r"(?:kl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?|\b\d{4})\s*,?\s+(?:i|på)\s+(?P<place>[^,.;]{3,80}(?:,\s*[^,.;]{3,60})?)",
+    r"(?:kl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?|\b\d{4})\s*,?\s+(?:i|på)\s+(?P<place>.{3,120})",
     re.I,
 )
 
 
+def _until_sentence_end(text: str) -> str:
+    """A place up to the end of its sentence: "Tapperiet, Sdr. Badevej 1. Mødet …" keeps
+    "Sdr." (an abbreviation: a short word before the full stop) and stops before "Mødet"."""
+    for match in re.finditer(r"\.(?=\s+[A-ZÆØÅ]|\s*$)", text):
+        word = re.search(r"(\w+)$", text[: match.start()])
+        if word is None or len(word.group(1)) > 3 or word.group(1).isdigit():
+            return text[: match.start()].strip()
+    return text.strip().rstrip(".")
+
+
 def _location_on_date_line(texts: list[str]) -> str | None:
     for text in texts[:15]:
-        if first_full_date(text):
+        if header_date(text):
             match = _PLACE_AFTER_TIME.search(text)
             if match:
-                return match.group("place").strip()
+                return _until_sentence_end(match.group("place")).rstrip(",; ") or None
     return None
 
 
@@ -296,13 +372,59 @@ def _location_from_front(texts: list[str]) -> str | None:
     return None
 
 
+def _place_under_date_line(texts: list[str]) -> str | None:
+    """A place on the line under an unlabelled date line ("04-01-2021 kl. 19:00" / "Skype",
+    "Søndag d. 31/3 2019" / "på Pedersholm"): a short line that is no label, date or sentence."""
+    for i, text in enumerate(texts[:12]):
+        if not header_date(text) or i + 1 >= len(texts):
+            continue
+        following = texts[i + 1]
+        low = following.lower().rstrip(":")
+        if (
+            len(following) <= 80
+            and not following.endswith((".", ":"))
+            and low not in PARTICIPANT_HEADINGS
+            and low not in MEETING_KIND_WORDS
+            and low not in HEADER_LABELS
+            and not header_date(following)
+            and not re.match(r"^(?:kl\.|\d)", following, re.I)
+            and ":" not in following
+        ):
+            return re.sub(r"^(?:i|på)\s+", "", following)
+        return None
+    return None
+
+
 _BODY_LINE = re.compile(
     r"(?:[A-ZÆØÅ][\w-]*(?:\s+og\s+[\w-]+)?udvalget|Udvalget for .+|Byrådet|Kommunalbestyrelsen|Regionsrådet|.+ Byråd)"
 )
 
 
+_MEETING_NOUN = re.compile(
+    r"^(?:(?:referat|dagsorden|beslutningsprotokol|protokol)\s+(?:fra|af|for|til)\s+)?(?:det\s+|den\s+)?"
+    r"(?P<noun>(?:ordinære?\s+|ekstraordinære?\s+)?[\wæøå]+)\b",
+    re.I,
+)
+
+
+def _body_from_meeting_noun(texts: list[str]) -> str | None:
+    """ "Referat fra den ordinære generalforsamling 2018" → Generalforsamling,
+    "Referat af bestyrelsesmøde d. 16. august 2012" → Bestyrelsen."""
+    for text in texts:
+        match = _MEETING_NOUN.match(text.strip())
+        if match:
+            noun = re.sub(r"^(ordinær|ekstraordinær)e\b", r"\1", match.group("noun").lower())
+            body = MEETING_NOUN_BODIES.get(noun) or MEETING_NOUN_BODIES.get(noun.split()[-1])
+            if body:
+                return body
+    return None
+
+
 def _body_from_title_line(texts: list[str]) -> str | None:
     """The body a title line names ("Byrådet - Referat", "Referat fra møde i X den …")."""
+    noun_body = _body_from_meeting_noun(texts)
+    if noun_body:
+        return noun_body
     for text in texts:
         for pattern in BODY_TITLE_LINES:
             match = pattern.match(text.strip())
@@ -405,4 +527,14 @@ def _organisation(layout: Layout) -> str | None:
         return municipal.most_common(1)[0][0]
     if regions >= 4:
         return "Danske Regioner"
+    return _association(layout)
+
+
+def _association(layout: Layout) -> str | None:
+    """An association that publishes its own minutes, named in the first lines
+    ("Grundejerforeningen Kildevang", "GRUNDEJERFORENINGEN ”FOSSGAARDEN”")."""
+    for line in layout.lines[:12] + layout.furniture[:6]:
+        match = ASSOCIATION_NAME.search(line.text)
+        if match:
+            return " ".join(match.group("name").split())
     return None

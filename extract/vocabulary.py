@@ -259,6 +259,9 @@ HEADER_LABELS: dict[str, str] = {
     "tid": "time",
     "klokken": "time",
     "sluttidspunkt": "end_time",
+    "mødet påbegyndt": "time",
+    "mødet afsluttet": "end_time",
+    "mødeafholdelse": "location",
     "mødested": "location",
     "sted": "location",
     "lokale": "location",
@@ -278,12 +281,14 @@ HEADER_LABELS: dict[str, str] = {
 # møde i Økonomiudvalget", "Referat af ordinær generalforsamling i Grundejerforeningen X",
 # "Dagsorden for Bestyrelsen", "Økonomiudvalget REFERAT". The body ends before a date,
 # a weekday, "den", "afholdt" or a comma.
-_KIND_WORD = r"(?:referat|dagsorden|beslutningsprotokol|beslutningsreferat|mødereferat|protokol)"
+_KIND_WORD = r"(?:referat(?:er)?|dagsorden(?:er)?|beslutningsprotokol|beslutningsreferat|mødereferat|protokol)"
 _MEETING_NOUN = (
     r"(?:(?:det\s+|den\s+)?(?:(?:ordinære?|ekstraordinære?|årlige?|konstituerende|\d+\.)\s+)*"
     r"(?:møde(?:t)?|generalforsamling(?:en)?|bestyrelsesmøde(?:t)?|repræsentantskabsmøde(?:t)?|årsmøde(?:t)?))"
 )
 BODY_TITLE_LINES: list[re.Pattern] = [
+    # "Byrådet - 14-03-2019" (Faxe)
+    re.compile(r"^(?P<body>[A-ZÆØÅ][^:]{2,80}?)\s+[-–]\s+\d{1,2}[-.]\d{1,2}[-.]\d{4}$"),
     re.compile(rf"^(?P<body>[A-ZÆØÅ][^:]{{2,80}}?)\s+[-–]\s+{_KIND_WORD}\b", re.I),
     re.compile(
         rf"^{_KIND_WORD}\s+(?:fra|af|for|over)\s+{_MEETING_NOUN}\s+(?:i|for|hos)\s+(?P<body>[^,]{{3,80}})", re.I

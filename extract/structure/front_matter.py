@@ -88,12 +88,50 @@ def _labelled_values(texts: list[str]) -> dict[str, str]:
             # "Sundhedsstyrelsen, Islands Brygge 67, 2300 København S," + "mødelokale 2.14"
             if value.endswith(",") and i + 2 < len(texts) and texts[i + 2].lower().rstrip(":") not in _FRONT_LABELS:
                 value = f"{value} {texts[i + 2]}"
-            if value.lower().rstrip(":") not in _FRONT_LABELS:
+            if not _is_label(value) and not value.endswith(":"):
                 values.setdefault(low, value)
             continue
         for label, value in _pairs_on_line(text):
             values.setdefault(label, value)
+        bare = _LABEL_NO_COLON.match(text)
+        if bare:
+            values.setdefault(bare.group(1).lower(), bare.group("value").strip())
+    for label, value in _label_run_values(texts).items():
+        values.setdefault(label, value)
     return values
+
+
+# Labels distinctive enough to count without a colon: "Mødedato 10. juni 2013" (Gentofte).
+_LABELS_WITHOUT_COLON = ("mødedato", "mødetidspunkt", "mødetid", "mødelokale", "mødested", "starttidspunkt")
+_LABEL_NO_COLON = re.compile(r"^(" + "|".join(_LABELS_WITHOUT_COLON) + r")\s+(?P<value>[^:]+)$", re.I)
+
+
+def _label_run_values(texts: list[str]) -> dict[str, str]:
+    """A run of labels with no values, then the values in the same order (Hjørring:
+    "Mødedato:" "Mødet påbegyndt:" "Mødested:" then "25. maj 2016" "kl. 18:00" "Hjørring Rådhus")."""
+    values: dict[str, str] = {}
+    i = 0
+    while i < len(texts):
+        run = []
+        while i < len(texts) and texts[i].endswith(":") and _is_label(texts[i]):
+            run.append(texts[i].rstrip(":").strip().lower())
+            i += 1
+        if len(run) >= 2:
+            following = []
+            while i < len(texts) and len(following) < len(run) and not texts[i].endswith(":"):
+                following.append(texts[i])
+                i += 1
+            for label, value in zip(run, following, strict=False):
+                if label in HEADER_LABELS:
+                    values.setdefault(label, value)
+        else:
+            i += 1
+    return values
+
+
+def _is_label(text: str) -> bool:
+    low = text.rstrip(":").strip().lower()
+    return low in HEADER_LABELS or low in PARTICIPANT_HEADINGS
 
 
 def _pairs_on_line(text: str) -> list[tuple[str, str]]:
@@ -154,7 +192,7 @@ def _kind_from_items(items: list[Item], all_lines: list[Line]) -> str:
 
 _KIND_IN_TITLE = re.compile(
     r"^(?P<first>referat|dagsorden|beslutningsprotokol|beslutningsreferat)\s+(?:fra|af|for|over|til)(?:\s|$)"
-    r"|\s[-–]\s+(?P<last>referat|dagsorden|beslutningsprotokol)$|\s(?P<caps>REFERAT|DAGSORDEN)$",
+    r"|\s[-–]\s+(?P<last>referat|dagsorden|beslutningsprotokol)(?:\s+[\d.\-/]+)?$|\s(?P<caps>REFERAT|DAGSORDEN)$",
     re.I,
 )
 
@@ -389,6 +427,7 @@ def _place_under_date_line(texts: list[str]) -> str | None:
             and not header_date(following)
             and not re.match(r"^(?:kl\.|\d)", following, re.I)
             and ":" not in following
+            and not following.isupper()
         ):
             return re.sub(r"^(?:i|på)\s+", "", following)
         return None
@@ -401,7 +440,7 @@ _BODY_LINE = re.compile(
 
 
 _MEETING_NOUN = re.compile(
-    r"^(?:(?:referat|dagsorden|beslutningsprotokol|protokol)\s+(?:fra|af|for|til)\s+)?(?:det\s+|den\s+)?"
+    r"^(?:(?:referat|dagsorden|beslutningsprotokol|protokol)\s+(?:fra|af|for|til)\s+)?(?:det\s+|den\s+)?(?:\d{1,3}\.\s+)?"
     r"(?P<noun>(?:ordinære?\s+|ekstraordinære?\s+)?[\wæøå]+)\b",
     re.I,
 )

@@ -1,0 +1,173 @@
+"""Style zoo, held-out values: NOT to be read when writing or tuning extraction rules.
+
+Same dimensions and value shapes as ``variants.py`` (see its docstring). Documents of
+split "heldout" take at least one dimension from here, so the extractor can be
+measured on conventions its rules were not written against. Keep these values in this
+file only: not in code, tests, documentation or commit messages.
+"""
+
+VALUES: dict[str, list] = {
+    "kind_word": [
+        {"word": "Mødereferat", "kind": "referat", "prep": "fra", "weight": 2},
+        {"word": "Dagsorden med referat", "kind": "referat", "prep": "fra", "weight": 1},
+    ],
+    "header_form": [
+        {"lines": ["{Kind} af møde i {Body}", "Den {date} {time} i {place}"], "fields": "people"},
+        {"lines": ["{Kind} {Body} {when} {time} i {place}"], "fields": "people"},
+    ],
+    "field_layout": [
+        {"cells": ["{label}", "{value}"]},
+        {"line": "{LABEL}: {value}"},
+    ],
+    "date_format": [
+        {
+            "pattern": "{d}. {month} {yyyy}",
+            "months": ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."],
+        },
+        {
+            "pattern": "{d} {month} {yyyy}",
+            "months": [
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ],
+        },
+        "{yyyy}-{mm}-{dd}",
+    ],
+    "weekday_form": ["{Weekday}, ", "{Weekday} "],
+    "time_format": ["{HH}.{MM}-{EH}.{EM}", "klokken {HH}.{MM}"],
+    "label_date": ["Mødedag"],
+    "label_time": ["Mødetidspunkt", "Mødestart"],
+    "label_end": ["Mødeafslutning"],
+    "label_location": ["Mødelokale", "Adresse"],
+    "label_present": ["Mødedeltagere", "Fremmødte"],
+    "label_absent": ["Fraværende med afbud", "Ikke til stede"],
+    "label_secretary": ["Protokolfører"],
+    "label_body": ["Mødeforum"],
+    "body_form": [
+        {
+            "body": "Udvalget for {topic}",
+            "topic": ["Børn og Unge", "Teknik og Miljø", "Kultur og Fritid", "Sundhed og Omsorg"],
+            "org": "{Town} Kommune",
+            "political": True,
+            "upper": ["Kommunalbestyrelsen"],
+            "refer": ["Økonomiudvalget"],
+            "dept": ["Forvaltningen", "Center for Kultur og Fritid"],
+            "unit": ["Sekretariatet"],
+            "weight": 2,
+        },
+        {
+            "body": "Afdelingsbestyrelsen",
+            "org": "Boligselskabet {Name}",
+            "political": False,
+            "upper": [],
+            "refer": ["Afdelingsmødet"],
+            "dept": ["Formanden", "Administrationen"],
+            "unit": ["Administrationen"],
+        },
+        {
+            "body": "Repræsentantskabet",
+            "org": "{Name} Forsyning",
+            "political": False,
+            "upper": [],
+            "refer": ["Direktionen"],
+            "dept": ["Direktionen", "Formanden"],
+            "unit": ["Bestyrelsessekretariatet"],
+        },
+    ],
+    "org_form": ["{Unit}, {Org}"],
+    "item_heading": ["Nr. {n} {title}", "§ {n} {title}", "{L}. {title}", "{n}.{title}", "Pkt. {n}. {title}"],
+    "access_closed": [
+        {"mode": "prefix", "text": "Lukket sag:"},
+        {"mode": "prefix", "text": "Fortrolig:"},
+        {"mode": "suffix", "text": "- behandlet for lukkede døre"},
+        {"mode": "part", "text": "Sager behandlet for lukkede døre"},
+    ],
+    "access_public": [
+        {"mode": "line", "text": "Åben sag"},
+        {"mode": "suffix", "text": "- åbent punkt"},
+    ],
+    "subitem_form": ["({l}) {title}", "{n}.{k} {title}"],
+    "sec_summary": ["Sagens kerne", "Kort resumé"],
+    "sec_background": ["Beskrivelse", "Sagens baggrund"],
+    "sec_recommendation": ["Forslag", "Direktionens indstilling", "Indstillinger"],
+    "sec_decision": ["Afgørelse", "{Body}, {date}, pkt. {n}", "Beslutning truffet på mødet"],
+    "sec_economy": ["Bevillingsmæssige konsekvenser", "Økonomiske forhold"],
+    "sec_attachments": ["Bilagsfortegnelse"],
+    "sec_process": ["Det videre forløb"],
+    "sec_communication": ["Kommunikationsindsats"],
+    "sec_minutes": ["Referat af drøftelsen"],
+    "sec_other": ["Retsgrundlag", "Miljøvurdering"],
+    "section_heading_style": [{"mode": "inline", "sep": ": "}],
+    "section_order": [
+        [
+            "decision",
+            "summary",
+            "recommendation",
+            "background",
+            "economy",
+            "other",
+            "process",
+            "communication",
+            "attachments",
+        ],
+    ],
+    "rec_form": [
+        {"mode": "lines", "intro": "{intro},", "item": "- at {c}", "sep": "", "last_sep": "", "end": ""},
+        {"mode": "lines", "intro": "{intro},", "item": "at\n{c}", "sep": ",", "last_sep": ", og", "end": "."},
+        {"mode": "lines", "intro": "", "item": "{k}. {C}", "sep": "", "last_sep": "", "end": ""},
+    ],
+    "rec_intro": ["Direktionen indstiller over for {Body}", "{Dept} foreslår"],
+    "decision_phrase": [
+        {"text": "Vedtaget.", "outcome": "approved"},
+        {"text": "Indstillingen blev tiltrådt.", "outcome": "approved"},
+        {"text": "{Body} godkendte indstillingen.", "outcome": "approved"},
+        {"text": "Til efterretning.", "outcome": "noted"},
+        {"text": "Noteret.", "outcome": "noted"},
+        {"text": "Sagen udsættes til næste møde.", "outcome": "postponed"},
+        {"text": "Punktet blev udskudt.", "outcome": "postponed"},
+        {"text": "Forslaget blev forkastet.", "outcome": "rejected"},
+        {"text": "Indstillingen blev ikke tiltrådt.", "outcome": "rejected"},
+        {"text": "Sagen henvises til {Refer}.", "outcome": "referred"},
+        {"text": "Videresendt til {Refer} til behandling.", "outcome": "referred"},
+        {"text": "{Body} drøftede sagen.", "outcome": "discussed"},
+        {"text": "Intet at bemærke.", "outcome": None},
+    ],
+    "vote_form": [
+        {"lines": ["Vedtaget med {nfor} stemmer mod {nagainst}."], "only": "approved"},
+        {"lines": ["For: {for}", "Imod: {against}", "Hverken for eller imod: {abstain}"]},
+    ],
+    "letters_join": [{"sep": "+", "last": "+"}],
+    "not_participating": ["{who} erklærede sig inhabil og forlod mødet under punktet."],
+    "participant_format": [
+        {
+            "plain": "{name}",
+            "party": "{name} ({party})",
+            "role": "{Role} {name}",
+            "party_role": "{Role} {name} ({party})",
+        },
+        {
+            "plain": "{name}",
+            "party": "{name}, ({party})",
+            "role": "{name}, {role}",
+            "party_role": "{name}, ({party}), {role}",
+        },
+    ],
+    "participant_layout": [
+        {"mode": "inline", "sep": "; "},
+        {"mode": "lines", "bullet": "- "},
+    ],
+    "furniture": [
+        {"header": "{Kind} · {Body} · {date}", "footer": "{p}/{P}"},
+        {"footer": "{street}, {zip} {town} - tlf. {phone}"},
+    ],
+}

@@ -172,7 +172,28 @@ PARTICIPANT_HEADINGS: dict[str, str] = {
     "gæster": "guest",
     "øvrige deltagere": "guest",
     "desuden deltog": "guest",
+    # From the catalogue (docs/publishers.md): Albertslund, Haver til Maver, Region Sjælland …
+    "indkaldelse": "present",
+    "indkaldte": "present",
+    "mødedeltagere": "present",
+    "til stede var": "present",
+    "fremmødte medlemmer": "present",
+    "fra bestyrelsen": "present",
+    "deltagende medlemmer": "present",
+    "medlemmer i øvrigt": "present",
+    "afbud fra": "absent",
+    "afbud fra bestyrelsen": "absent",
+    "fraværende uden afbud": "absent",
+    "fra sekretariatet deltog": "secretary",
+    "protokolfører": "secretary",
 }
+# A role printed before a participant's name ("Formand Steen Christiansen (A)").
+ROLE_BEFORE_NAME = re.compile(
+    r"^(?P<role>formand|næstformand|borgmester|viceborgmester|rådmand|overborgmester|regionsrådsformand)\s+(?=[A-ZÆØÅ])",
+    re.I,
+)
+# A note after a name that says the person keeps the minutes: "Hanne Pedersen (protokol)".
+SECRETARY_NOTE = re.compile(r"\s*\((?:protokol|referent|protokolfører|sekretær)\)$", re.I)
 
 MEETING_KIND_WORDS: dict[str, str] = {
     "referat": "referat",

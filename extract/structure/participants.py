@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from referat.extract.vocabulary import PARTICIPANT_HEADINGS
+from referat.extract.vocabulary import PARTICIPANT_HEADINGS, ROLE_BEFORE_NAME, SECRETARY_NOTE
 from referat.models import Participant
 
 
@@ -28,17 +28,40 @@ def read_participants(texts: list[str]) -> list[Participant]:
             text = rest.strip()
         elif status is None:
             continue
-        people = _participant_line(text)
+        people = _participant_entry(text)
         if people is None:
             if found or len(text) > 60:
                 status = None
             continue
         for person in people:
-            person.status = status
+            person.status = person.status or status
             if person.name in found and status != "absent":
                 continue
             found[person.name] = person
     return list(found.values())
+
+
+def _participant_entry(text: str) -> list[Participant] | None:
+    """One line of a list: a bullet, a role before the name ("Formand Steen Christiansen (A)"),
+    a party after a comma ("John Engelhardt, V") and a minute-taker's note are read around
+    the name forms of ``_participant_line``."""
+    text = re.sub(r"^[-–•·▪]\s*", "", text.strip())
+    role = None
+    before = ROLE_BEFORE_NAME.match(text)
+    if before:
+        role, text = before.group("role").lower(), text[before.end() :]
+    secretary = bool(SECRETARY_NOTE.search(text))
+    text = SECRETARY_NOTE.sub("", text)
+    party_after_comma = re.fullmatch(rf"(?P<name>{_PERSON_NAME}),\s*(?P<party>[A-ZÆØÅ])", text)
+    if party_after_comma:
+        text = f"{party_after_comma.group('name')} ({party_after_comma.group('party')})"
+    people = _participant_line(text)
+    if people and len(people) == 1:
+        if role and not people[0].role:
+            people[0].role = role
+        if secretary:
+            people[0].status = "secretary"
+    return people
 
 
 _PERSON_NAME = r"[A-ZÆØÅ][\wæøåéü'’.-]+(?:\s+(?:[A-ZÆØÅ][\wæøåéü'’.-]+|von|van|de|la)){1,4}"

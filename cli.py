@@ -6,11 +6,14 @@ naming the file and the reason), 2 usage errors.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
 import typing
+from collections.abc import Callable, Iterator
 from dataclasses import fields
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -19,6 +22,9 @@ from referat.extract import extract_or_reason
 from referat.extract.pipeline import printable_path
 from referat.models import json_schema
 from referat.models.document import MeetingKind, SectionKind
+
+if TYPE_CHECKING:
+    from referat.archive import SQLiteArchive
 
 
 def _fail_line(path: str, reason: str) -> None:
@@ -55,6 +61,8 @@ def extract(
 
     Example: referat extract corpus/sst-taskforce-referat.pdf -o out/
     """
+    from referat.terminal import output_file, output_name
+
     failed = 0
     written: set[str] = set()
     if output_dir:
@@ -67,29 +75,17 @@ def extract(
             continue
         payload = document.model_dump(mode="json")
         if output_dir:
-            target = os.path.join(output_dir, _output_name(path, written))
-            temporary = target + ".part"
-            # Write then rename: a crash never leaves a half-written JSON behind.
-            with open(temporary, "w", encoding="utf-8") as handle:
+            try:
+                name = output_name(printable_path(path), written)
+            except ValueError as error:
+                raise click.ClickException(str(error)) from None
+            with output_file(os.path.join(output_dir, name)) as handle:  # a crash leaves no half-written JSON
                 json.dump(payload, handle, ensure_ascii=False, indent=2)
-            os.replace(temporary, target)
         else:
             use_indent = indent if indent is not None else (2 if len(files) == 1 else None)
             click.echo(json.dumps(payload, ensure_ascii=False, indent=use_indent))
     if failed:
         sys.exit(1)
-
-
-def _output_name(path: str, written: set[str]) -> str:
-    """<name>.json; when two inputs share a name (a.pdf, a.txt, x/a.pdf) the later ones
-    keep their suffix or get a number, so no output overwrites another from the same run."""
-    base = os.path.basename(printable_path(path)).replace(os.sep, "_")
-    stem = os.path.splitext(base)[0]
-    for candidate in [f"{stem}.json", f"{base}.json"] + [f"{stem}-{n}.json" for n in range(2, 10_000)]:
-        if candidate not in written:
-            written.add(candidate)
-            return candidate
-    raise click.ClickException("too many inputs with the same name")
 
 
 @main.command()
@@ -101,6 +97,7 @@ def doctor(files: tuple[str, ...]) -> None:
     Example: referat doctor minutes.pdf
     """
     from referat.extract.diagnosis import diagnose
+    from referat.terminal import render_diagnosis
 
     failed = False
     for path in files:
@@ -117,13 +114,7 @@ def doctor(files: tuple[str, ...]) -> None:
             _fail_line(path, " ".join(str(reason).split()))
             failed = True
             continue
-        click.echo(f"{printable_path(path)}:")
-        for warning in warnings:
-            click.echo(f"  warning: {warning}")
-        for line in unread:
-            click.echo(f"  page {line.page}: not understood ({line.looks_like}): {line.text}")
-        if not warnings and not unread:
-            click.echo("  nothing missing, every heading-like line was read")
+        click.echo(render_diagnosis(printable_path(path), warnings, unread))
     if failed:
         sys.exit(1)
 
@@ -197,8 +188,7 @@ def evaluate(gold_dir: str, as_json: bool, show_errors: bool, files: tuple[str, 
 
 # -- the archive ----------------------------------------------------------------------
 
-SECTION_CHOICES = [*typing.get_args(SectionKind), "title", "statement", "position"]
-SECTION_CHOICES = list(dict.fromkeys(SECTION_CHOICES))
+SECTION_CHOICES = list(dict.fromkeys([*typing.get_args(SectionKind), "title", "statement", "position"]))
 
 archive_option = click.option(
     "--archive",
@@ -218,34 +208,50 @@ public_option = click.option(
 )
 
 
-def _open(archive_path: str, create: bool = False):
+@contextlib.contextmanager
+def _open(archive_path: str, create: bool = False) -> Iterator[SQLiteArchive]:
+    """The archive for one command; an ArchiveError (a sentence the user can act on),
+    while opening it or after, becomes the command's one-line error."""
     from referat.archive import ArchiveError, open_archive
 
     try:
-        return open_archive(archive_path, create=create, notice=lambda text: click.echo(f"referat: {text}", err=True))
+        with open_archive(
+            archive_path, create=create, notice=lambda text: click.echo(f"referat: {text}", err=True)
+        ) as archive:
+            yield archive
     except ArchiveError as error:
         raise click.ClickException(str(error)) from None
 
 
-def _date_option(name: str, end: bool):
-    def convert(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-        from referat.archive import date_bound
+def _parsed(parser: str, **options: Any) -> Callable[[click.Context, click.Parameter, str | None], Any]:
+    """A callback that reads an option's value with ``referat.archive.<parser>`` (imported
+    only when used); its ValueError, one sentence, becomes the usage error."""
 
-        if value is None:
-            return None
+    def convert(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Any:
+        import referat.archive
+
         try:
-            return date_bound(value, end=end)
+            return None if value is None else getattr(referat.archive, parser)(value, **options)
         except ValueError as error:
             raise click.BadParameter(str(error)) from None
 
-    flag = "--from" if not end else "--to"
-    return click.option(
-        flag,
-        name,
-        callback=convert,
-        metavar="DATE",
-        help=f"Meetings {'on or after' if not end else 'on or before'} DATE (YYYY, YYYY-MM or YYYY-MM-DD).",
-    )
+    return convert
+
+
+def _date_options(command: Callable[..., None]) -> Callable[..., None]:
+    """--from and --to DATE: meetings on or after, on or before a day (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    for flag, name, end, when in (
+        ("--to", "date_to", True, "on or before"),
+        ("--from", "date_from", False, "on or after"),
+    ):
+        command = click.option(
+            flag,
+            name,
+            callback=_parsed("date_bound", end=end),
+            metavar="DATE",
+            help=f"Meetings {when} DATE (YYYY, YYYY-MM or YYYY-MM-DD).",
+        )(command)
+    return command
 
 
 def _echo_json(payload: object) -> None:
@@ -285,17 +291,7 @@ def _echo_json(payload: object) -> None:
     help="Extract again, and replace, stored files that an older version of referat extracted (after an upgrade).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
-def import_command(
-    paths: tuple[str, ...],
-    archive_path: str,
-    workers: int | None,
-    timeout: float,
-    max_memory: int,
-    include_closed: bool,
-    keep_personal_data: bool,
-    reextract: bool,
-    quiet: bool,
-) -> None:
+def import_command(paths: tuple[str, ...], archive_path: str, max_memory: int, quiet: bool, **options: Any) -> None:
     """Import PATHS (files, or folders walked for PDF, DOCX and text) into the archive.
 
     Files already in the archive (same sha256) are skipped, changed files replace their
@@ -311,17 +307,8 @@ def import_command(
     from referat.terminal import ImportProgress, display_path
 
     with _open(archive_path, create=True) as archive, ImportProgress(enabled=False if quiet else None) as progress:
-        summary = import_paths(
-            archive,
-            list(paths),
-            workers=workers,
-            timeout=timeout,
-            max_memory_mb=max_memory,
-            progress=progress,
-            include_closed=include_closed,
-            keep_personal_data=keep_personal_data,
-            reextract=reextract,
-        )
+        # The other options (--workers, --timeout, --include-closed, ...) are import_paths' parameters.
+        summary = import_paths(archive, list(paths), max_memory_mb=max_memory, progress=progress, **options)
     for path, reason in summary.failures:
         _fail_line(display_path(path), reason)
     if not quiet:
@@ -337,8 +324,7 @@ def import_command(
 @archive_option
 @click.option("--body", help="Only meetings of a body whose name contains this (case-insensitive).")
 @click.option("--actor", help="Only items where this actor has a statement or position (alias or name).")
-@_date_option("date_from", end=False)
-@_date_option("date_to", end=True)
+@_date_options
 @click.option("--section", type=click.Choice(SECTION_CHOICES), help="Only this kind of passage.")
 @click.option(
     "--kind", type=click.Choice(list(typing.get_args(MeetingKind))), help="Only this kind of meeting document."
@@ -354,19 +340,7 @@ def import_command(
 @json_option
 @click.option("--csv", "as_csv", is_flag=True, help="Print the hits as CSV.")
 def search(
-    query: str,
-    archive_path: str,
-    body,
-    actor,
-    date_from,
-    date_to,
-    section,
-    kind,
-    limit: int,
-    facets: bool,
-    public: bool,
-    as_json: bool,
-    as_csv: bool,
+    query: str, archive_path: str, limit: int, facets: bool, as_json: bool, as_csv: bool, **filters: Any
 ) -> None:
     """Search the archive in Danish: every word must match, as written, by stem or inside a compound.
 
@@ -374,19 +348,13 @@ def search(
 
     Example: referat search "aftale psykiatri" --from 2025 --section decision --facets
     """
-    from referat.archive import ArchiveError, SearchFilters, SearchHit
+    from referat.archive import SearchFilters, SearchHit
     from referat.terminal import render_search, write_csv
 
     if as_json and as_csv:
         raise click.UsageError("choose one of --json and --csv")
-    filters = SearchFilters(
-        body=body, actor=actor, date_from=date_from, date_to=date_to, section=section, kind=kind, public=public
-    )
-    with _open(archive_path) as archive:
-        try:
-            result = archive.search(query, filters=filters, limit=limit, facets=facets or as_json)
-        except ArchiveError as error:
-            raise click.ClickException(str(error)) from None
+    with _open(archive_path) as archive:  # the filter options are SearchFilters' fields
+        result = archive.search(query, filters=SearchFilters(**filters), limit=limit, facets=facets or as_json)
     if as_json:
         _echo_json(result.as_dict())
     elif as_csv:
@@ -400,8 +368,7 @@ def search(
 @click.argument("actor")
 @archive_option
 @click.option("--about", help="Only statements (or items) matching this query.")
-@_date_option("date_from", end=False)
-@_date_option("date_to", end=True)
+@_date_options
 @public_option
 @json_option
 def who_said(actor: str, archive_path: str, about: str | None, date_from, date_to, public: bool, as_json: bool) -> None:
@@ -411,16 +378,10 @@ def who_said(actor: str, archive_path: str, about: str | None, date_from, date_t
 
     Example: referat who-said KL --about "sundhedsreform" --from 2024
     """
-    from referat.archive import ArchiveError
     from referat.terminal import render_statements
 
     with _open(archive_path) as archive:
-        try:
-            canonical, rows = archive.statements_by(
-                actor, about=about, date_from=date_from, date_to=date_to, public=public
-            )
-        except ArchiveError as error:
-            raise click.ClickException(str(error)) from None
+        canonical, rows = archive.statements_by(actor, about=about, date_from=date_from, date_to=date_to, public=public)
     if as_json:
         _echo_json({"actor": canonical, "statements": rows})
     else:
@@ -443,72 +404,36 @@ def actors(archive_path: str, public: bool, as_json: bool) -> None:
     click.echo(json.dumps({"actors": rows}, ensure_ascii=False, indent=2) if as_json else render_actors(rows))
 
 
-def _amount(_ctx: click.Context, _param: click.Parameter, value: str | None) -> float | None:
-    """ "100 mio", "1,5 mia.", "75.000", "100000000" → DKK."""
-    if value is None:
-        return None
-    from referat.archive import parse_amount
-
-    try:
-        return parse_amount(value)
-    except ValueError as error:
-        raise click.BadParameter(str(error)) from None
-
-
 @main.command()
 @archive_option
 @click.option(
-    "--min", "minimum", callback=_amount, metavar="AMOUNT", help="At least AMOUNT kr. (100mio, '1,5 mia.', 75.000)."
+    "--min",
+    "minimum",
+    callback=_parsed("parse_amount"),
+    metavar="AMOUNT",
+    help="At least AMOUNT kr. (100mio, '1,5 mia.', 75.000).",
 )
-@click.option("--max", "maximum", callback=_amount, metavar="AMOUNT", help="At most AMOUNT kr.")
+@click.option("--max", "maximum", callback=_parsed("parse_amount"), metavar="AMOUNT", help="At most AMOUNT kr.")
 @click.option(
     "--year", type=click.IntRange(1900, 2100), help="Amounts for this year (as the text says: '… mio. kr. i 2026')."
 )
 @click.option("--about", help="Only items matching this search query.")
 @click.option("--body", help="Only meetings of a body whose name contains this (any case).")
-@_date_option("date_from", end=False)
-@_date_option("date_to", end=True)
+@_date_options
 @click.option("--decided", is_flag=True, help="Only items with a decision.")
 @click.option("--limit", type=click.IntRange(1, 100000), default=50, show_default=True)
 @public_option
 @json_option
-def amounts(
-    archive_path: str,
-    minimum,
-    maximum,
-    year,
-    about,
-    body,
-    date_from,
-    date_to,
-    decided: bool,
-    limit: int,
-    public: bool,
-    as_json: bool,
-) -> None:
+def amounts(archive_path: str, limit: int, as_json: bool, **filters: Any) -> None:
     """Amounts of money in the archive's items, largest first.
 
     Example: referat amounts --min 100mio --decided   (all decisions with an amount over 100 mio. kr.)
     """
-    from referat.archive import AmountFilters, ArchiveError
+    from referat.archive import AmountFilters
     from referat.terminal import render_amounts
 
-    filters = AmountFilters(
-        minimum=minimum,
-        maximum=maximum,
-        year=year,
-        body=body,
-        date_from=date_from,
-        date_to=date_to,
-        about=about,
-        decided=decided,
-        public=public,
-    )
-    with _open(archive_path) as archive:
-        try:
-            rows = archive.amounts(filters, limit=limit)
-        except ArchiveError as error:
-            raise click.ClickException(str(error)) from None
+    with _open(archive_path) as archive:  # the filter options are AmountFilters' fields
+        rows = archive.amounts(AmountFilters(**filters), limit=limit)
     click.echo(json.dumps({"amounts": rows}, ensure_ascii=False, indent=2) if as_json else render_amounts(rows))
 
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
     from referat.archive.importer import ImportSummary
+    from referat.extract.diagnosis import UnreadLine
 
 Style = Callable[[str], str]
 _MARKED = re.compile(r"«([^»]*)»")
@@ -169,6 +170,35 @@ def render_item(item: dict[str, Any]) -> str:
         lines.append(f"\n{position['canonical']} — {position['stance']}: {position['text']}")
     if item["subitems"]:
         lines.append("\nsub-items: " + ", ".join(item["subitems"]))
+    return "\n".join(lines)
+
+
+def output_name(path: str, written: set[str]) -> str:
+    """<name>.json for the output of the input ``path``; when two inputs share a name
+    (a.pdf, a.txt, x/a.pdf) the later ones keep their suffix or get a number, so no output
+    overwrites another of the same run. ``written`` holds the names given so far.
+
+    Example:
+        >>> written = set()
+        >>> [output_name(path, written) for path in ["a.pdf", "a.txt", "x/a.pdf"]]
+        ['a.json', 'a.txt.json', 'a-2.json']
+    """
+    base = os.path.basename(path).replace(os.sep, "_")
+    stem = os.path.splitext(base)[0]
+    for candidate in [f"{stem}.json", f"{base}.json"] + [f"{stem}-{n}.json" for n in range(2, 10_000)]:
+        if candidate not in written:
+            written.add(candidate)
+            return candidate
+    raise ValueError("too many inputs with the same name")
+
+
+def render_diagnosis(path: str, warnings: list[str], unread: list[UnreadLine]) -> str:
+    """``referat doctor`` for one file: what is missing, and the heading-like lines not read."""
+    lines = [f"{path}:"]
+    lines += [f"  warning: {warning}" for warning in warnings]
+    lines += [f"  page {line.page}: not understood ({line.looks_like}): {line.text}" for line in unread]
+    if not warnings and not unread:
+        lines.append("  nothing missing, every heading-like line was read")
     return "\n".join(lines)
 
 

@@ -42,9 +42,17 @@ MAX_QUERY_WORDS = 32
 # still occur in a hit, but they do not rank it: a word in most items has an inverse
 # document frequency near zero (bm25 floors it at 1e-6), yet bm25 would read every one of
 # its thousands of positions ("til" in "taget til efterretning").
-STOP_WORDS = frozenset(
-    ["og", "i", "jeg", "det", "at", "en", "den", "til", "er", "som", "på", "de", "med", "han", "af", "for", "ikke", "der", "var", "mig", "sig", "men", "et", "har", "om", "vi", "min", "havde", "ham", "hun", "nu", "over", "da", "fra", "du", "ud", "sin", "dem", "os", "op", "man", "hans", "hvor", "eller", "hvad", "skal", "selv", "her", "alle", "vil", "blev", "kunne", "ind", "når", "være", "dog", "noget", "ville", "jo", "deres", "efter", "ned", "skulle", "denne", "end", "dette", "mit", "også", "under", "have", "dig", "anden", "hende", "mine", "alt", "meget", "sit", "sine", "vor", "mod", "disse", "hvis", "din", "nogle", "hos", "blive", "mange", "ad", "bliver", "hendes", "været", "thi", "jer", "sådan"]
-)
+# fmt: off
+STOP_WORDS = frozenset([
+    "og", "i", "jeg", "det", "at", "en", "den", "til", "er", "som", "på", "de", "med", "han", "af", "for",
+    "ikke", "der", "var", "mig", "sig", "men", "et", "har", "om", "vi", "min", "havde", "ham", "hun", "nu",
+    "over", "da", "fra", "du", "ud", "sin", "dem", "os", "op", "man", "hans", "hvor", "eller", "hvad", "skal",
+    "selv", "her", "alle", "vil", "blev", "kunne", "ind", "når", "være", "dog", "noget", "ville", "jo", "deres",
+    "efter", "ned", "skulle", "denne", "end", "dette", "mit", "også", "under", "have", "dig", "anden", "hende",
+    "mine", "alt", "meget", "sit", "sine", "vor", "mod", "disse", "hvis", "din", "nogle", "hos", "blive",
+    "mange", "ad", "bliver", "hendes", "været", "thi", "jer", "sådan",
+])
+# fmt: on
 
 _stemmer = Stemmer.Stemmer("danish")
 
@@ -176,7 +184,9 @@ class Query:
     @cached_property
     def terms(self) -> tuple[tuple[tuple[str, bool], ...], ...]:
         """Per query word, the index terms it looks for, each with whether it is a prefix (:func:`_terms`)."""
-        return tuple(tuple(_terms(spellings, stems)) for spellings, stems in zip(self.spellings, self.stems))
+        return tuple(
+            tuple(_terms(spellings, stems)) for spellings, stems in zip(self.spellings, self.stems, strict=True)
+        )
 
     @property
     def match(self) -> str:
@@ -191,10 +201,13 @@ class Query:
         must also require :attr:`match` in one passage.
 
         Example:
-            >>> parse_query("taget til efterretning").rank_match
-            '({text parts title_text title_parts} : "taget" * OR "tag") AND ({text parts title_text title_parts} : "efterretning" *)'
+            >>> print(parse_query("taget til efterretning").rank_match.replace(") AND (", ")\\nAND ("))
+            ({text parts title_text title_parts} : "taget" * OR "tag")
+            AND ({text parts title_text title_parts} : "efterretning" *)
         """
-        kept = [terms for word, terms in zip(self.words, self.terms) if word not in STOP_WORDS] or self.terms
+        kept = [
+            terms for word, terms in zip(self.words, self.terms, strict=True) if word not in STOP_WORDS
+        ] or self.terms
         return " AND ".join(_word_expression(terms, _PREFIX_COLUMNS + _TITLE_PREFIX_COLUMNS) for terms in kept)
 
     @property
@@ -322,7 +335,8 @@ def find_hits(text: str, query: Query) -> list[WordHit]:
     costs little more than a title (a regex over every word is ~10× slower).
 
     Example:
-        >>> [text[h.start:h.end] for text in ["Økonomiaftalen og aftaler."] for h in find_hits(text, parse_query("aftale"))]
+        >>> text = "Økonomiaftalen og aftaler."
+        >>> [text[h.start:h.end] for h in find_hits(text, parse_query("aftale"))]
         ['Økonomiaftalen', 'aftaler']
     """
     lowered = text.lower()
@@ -358,7 +372,8 @@ def best_passage(texts: list[str], query: Query) -> tuple[int, list[WordHit]]:
     word as printed outweighs a stem, a stem a compound part); the first on a tie.
 
     Example:
-        >>> best_passage(["Budget 2025", "Budgettet for 2025 og budgetter for 2026 blev vedtaget."], parse_query("budget 2025"))[0]
+        >>> passages = ["Budget 2025", "Budgettet for 2025 og budgetter for 2026 blev vedtaget."]
+        >>> best_passage(passages, parse_query("budget 2025"))[0]
         1
     """
     best, best_key, best_hits = 0, (-1, -1), []
@@ -391,27 +406,27 @@ def snippet(
     """
     if hits is None:
         hits = find_hits(text, query)
-    hits = [(hit.start, hit.end) for hit in hits]
+    spans = [(hit.start, hit.end) for hit in hits]
     begin, end = 0, min(len(text), width)
-    if hits:
+    if spans:
         # The window of ``width`` characters that holds the most hits, starting a little before its first.
         best, best_count, last = 0, 0, 0
-        for first in range(len(hits)):
+        for first in range(len(spans)):
             last = max(last, first)
-            while last + 1 < len(hits) and hits[last + 1][1] - hits[first][0] <= width * 3 // 4:
+            while last + 1 < len(spans) and spans[last + 1][1] - spans[first][0] <= width * 3 // 4:
                 last += 1
             if last - first + 1 > best_count:
                 best, best_count = first, last - first + 1
-        begin = max(0, hits[best][0] - width // 4)
+        begin = max(0, spans[best][0] - width // 4)
         end = min(len(text), begin + width)
     if begin > 0:  # cut at word boundaries
         space = text.find(" ", begin)
-        begin = space + 1 if 0 <= space < hits[best][0] else begin
+        begin = space + 1 if 0 <= space < spans[best][0] else begin
     if end < len(text):
         space = text.rfind(" ", begin, end)
         end = space if space > begin else end
     pieces, cursor = [], begin
-    for hit_start, hit_end in hits:
+    for hit_start, hit_end in spans:
         if hit_start >= begin and hit_end <= end:
             pieces += [text[cursor:hit_start], mark[0], text[hit_start:hit_end], mark[1]]
             cursor = hit_end

@@ -7,7 +7,6 @@ Example:
     ...         print(hit.body, hit.date, hit.number, hit.title, hit.snippet)
 """
 
-from referat.archive.actors import canonical_actor, resolve_actor
 from referat.archive.store import (
     AmountFilters,
     Archive,
@@ -21,6 +20,7 @@ from referat.archive.store import (
     open_archive,
 )
 from referat.archive.types import parse_amount
+from referat.data.gazetteer import canonical_actor, resolve_actor
 
 __all__ = [
     "AmountFilters",

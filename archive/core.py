@@ -15,9 +15,9 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any, TypeVar
 
-from referat.archive.actors import Resolution, normalise, resolve_actor
 from referat.archive.schema import SchemaError, migrate
 from referat.archive.types import ArchiveError, SearchFilters
+from referat.data.gazetteer import Resolution, normalise, resolve_actor
 
 # Closed items (by the partial index items_closed).
 CLOSED_ITEMS = "SELECT id FROM items WHERE access = 'closed'"

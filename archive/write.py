@@ -7,11 +7,11 @@ import json
 from collections.abc import Iterator
 
 from referat import __version__ as referat_version
-from referat.archive.actors import canonical_actor
 from referat.archive.core import ArchiveCore, now
 from referat.archive.public import close_subitems, closed_text, personal_data, public_view
 from referat.archive.text import index_columns, without_own_name
 from referat.archive.types import StoreOutcome
+from referat.data.gazetteer import canonical_actor
 from referat.models import Document, Item
 
 # Recorded with every stored document (documents.extracted_by): see ``import --reextract``.

@@ -51,6 +51,10 @@ HAND_WRITTEN = [
     ("Danske Multidisciplinære Psykiatri Grupper", "ORG", "organisation", "DMPG"),
     ("World Health Organization", "ORG", "organisation", "WHO|WHO’s|WHO's"),
     ("EN AF OS", "ORG", "organisation", ""),  # the national anti-stigma initiative
+    # Unions and associations that speak in the minutes, by the abbreviations they use.
+    ("Dansk Sygeplejeråd", "ORG", "organisation", "DSR"),
+    ("Praktiserende Lægers Organisation", "ORG", "organisation", "PLO"),
+    ("FOA - Fag og Arbejde", "ORG", "organisation", "FOA"),
     # Political parties: canonical name and the letter they stand on the ballot with.
     ("Socialdemokratiet", "ORG", "party", "A|Socialdemokraterne"),
     ("Radikale Venstre", "ORG", "party", "B|Det Radikale Venstre"),
@@ -65,6 +69,14 @@ HAND_WRITTEN = [
     ("Danmarksdemokraterne", "ORG", "party", "Æ"),
 ]
 
+# Abbreviations of bodies that come from the lists (the minutes write "SSI", "STPS").
+LISTED_ALIASES = {
+    "Statens Serum Institut": "SSI",
+    "Styrelsen for Patientsikkerhed": "STPS",
+    "Lægemiddelstyrelsen": "LMST",
+    "Finansministeriet": "FM",
+}
+
 
 def build() -> list[tuple[str, str, str, str]]:
     rows = list(HAND_WRITTEN)
@@ -72,7 +84,7 @@ def build() -> list[tuple[str, str, str, str]]:
 
     def add(name: str, kind: str = "organisation", aliases: str = "") -> None:
         if name and name not in known:
-            rows.append((name, "ORG", kind, aliases))
+            rows.append((name, "ORG", kind, aliases or LISTED_ALIASES.get(name, "")))
             known.add(name)
 
     if LISTS.is_dir():

@@ -1,5 +1,7 @@
-"""Actors: who can say something, their canonical names, and resolving short forms.
+"""Actors in the text: who can say something, their canonical names, and resolving short forms.
 
+The names come from the gazetteer (referat.data.gazetteer, the one actor table the
+archive resolves typed names against too); this module adds the grammar of the minutes.
 "KL" and "Kommunernes Landsforening (KL)" are one actor; "Danske Regioners" is the
 genitive of "Danske Regioner"; "Styrelsen", "Regionen", "Ministeriet" and "hun" refer
 back to the last actor of a compatible kind (:class:`ActorContext`).
@@ -10,11 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-from rapidfuzz import fuzz, process
-
-GAZETTEER = Path(__file__).resolve().parent.parent.parent / "data" / "gazetteer.tsv"
+from referat.data.gazetteer import closest, entries
 
 # Collectives that speak as one: canonical spelling as the contract's examples have them.
 COLLECTIVES = {
@@ -67,33 +66,27 @@ class Actor:
 def gazetteer() -> dict[str, Actor]:
     """Every name and alias (and genitive) → Actor; built once per process."""
     names: dict[str, Actor] = {}
-    for line in GAZETTEER.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        canonical, _label, kind, aliases = (line.split("\t") + [""] * 4)[:4]
-        actor_kind = "body" if kind == "body" else "organisation"
-        if kind == "party":
-            actor_kind = "organisation"
-        for name in [canonical] + [a for a in aliases.split("|") if a]:
-            if kind == "party" and len(name) == 1:
+    for entry in entries():
+        actor = Actor(entry.canonical, "body" if entry.kind == "body" else "organisation")
+        for name in (entry.canonical, *entry.aliases):
+            if entry.kind == "party" and len(name) == 1:
                 continue  # party letters are resolved only in vote contexts
-            names.setdefault(name, Actor(canonical, actor_kind))
+            names.setdefault(name, actor)
             if not name.endswith("s") and len(name) > 3:
-                names.setdefault(name + "s", Actor(canonical, actor_kind))  # genitive
+                names.setdefault(name + "s", actor)  # genitive
     return names
 
 
 @lru_cache(maxsize=1)
 def party_letters() -> dict[str, str]:
     """Ballot letter → party name ("V" → "Venstre")."""
-    letters = {}
-    for line in GAZETTEER.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) >= 4 and parts[2] == "party":
-            for alias in parts[3].split("|"):
-                if len(alias) == 1:
-                    letters[alias] = parts[0]
-    return letters
+    return {
+        alias: entry.canonical
+        for entry in entries()
+        if entry.kind == "party"
+        for alias in entry.aliases
+        if len(alias) == 1
+    }
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +110,11 @@ def actor_alternation() -> str:
         r"|(?:[A-ZÆØÅ][\wæøå]*-\s+og\s+)?[A-ZÆØÅ][\wæøå]+ministeren"
     )
     # "Udvalgsformand Jacob Klærke", "Social – og Boligminister Sophie Hæstorp Andersen"
-    person = r"(?:[A-ZÆØÅ][\wæøå]*\s?[-–]\s*og\s+|[A-ZÆØÅ][\wæøå-]*\s+)?(?:[A-ZÆØÅ][\wæøå-]*(?:formand|minister|direktør|chef|konsulent|borgmester)\s+)[A-ZÆØÅ][\wæøå'’-]+(?:\s+[A-ZÆØÅ][\wæøå'’-]+){1,3}"
+    person = (
+        r"(?:[A-ZÆØÅ][\wæøå]*\s?[-–]\s*og\s+|[A-ZÆØÅ][\wæøå-]*\s+)?"
+        r"(?:[A-ZÆØÅ][\wæøå-]*(?:formand|minister|direktør|chef|konsulent|borgmester)\s+)"
+        r"[A-ZÆØÅ][\wæøå'’-]+(?:\s+[A-ZÆØÅ][\wæøå'’-]+){1,3}"
+    )
     return rf"(?:{name_alternatives})(?![\wæøå])|{rules}|{person}|(?i:{collectives}|{short}|han|hun)(?![\wæøå])"
 
 
@@ -164,10 +161,10 @@ class ActorContext:
             return Actor(self.vice_chair, "person")
         if low in COLLECTIVES:
             return Actor(COLLECTIVES[low], "body")
-        actor = resolve_name(text, self.participants)
-        if actor is not None:
-            self.note(actor)
-        return actor
+        named = resolve_name(text, self.participants)
+        if named is not None:
+            self.note(named)
+        return named
 
 
 @lru_cache(maxsize=1)
@@ -191,8 +188,8 @@ def canonical_organisation(text: str) -> str | None:
     actor = resolve_name(text)
     if actor is not None:
         return actor.canonical
-    best = process.extractOne(text, _canonical_names(), scorer=fuzz.ratio, score_cutoff=92)
-    return best[0] if best else text
+    best = closest(text, _canonical_names(), 92, limit=1)
+    return best[0][0] if best else text
 
 
 def resolve_name(text: str, participants: list[str] | None = None) -> Actor | None:
@@ -220,9 +217,9 @@ def resolve_name(text: str, participants: list[str] | None = None) -> Actor | No
     if stripped != text and re.fullmatch(r"[A-ZÆØÅ][\wæøå'’-]+(?:\s+[A-ZÆØÅ][\wæøå'’-]+){1,3}", stripped):
         return Actor(stripped, "person")
     if participants:
-        best = process.extractOne(text, participants, scorer=fuzz.ratio, score_cutoff=90)
+        best = closest(text, participants, 90, limit=1)
         if best:
-            return Actor(best[0], "person")
+            return Actor(best[0][0], "person")
     if re.fullmatch(r"(?:[A-ZÆØÅ][\wæøå]*-\s+og\s+)?[A-ZÆØÅ][\wæøå]+ministeren", text):
         return Actor(text, "person")  # the office speaks as a person ("hun", "han")
     if re.fullmatch(r"[A-ZÆØÅ][\wæøå-]*(?:-\s+og\s+[A-ZÆØÅ][\wæøå]*)?(?:styrelsen|ministeriet)", text):

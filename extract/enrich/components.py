@@ -27,12 +27,10 @@ from __future__ import annotations
 import array
 import bisect
 import datetime
-import gzip
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from pathlib import Path
 from typing import cast
 
 import numpy
@@ -44,6 +42,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from thinc.types import Ints2d
 
+from referat.data import read_data
 from referat.extract.dates import iter_dates
 from referat.extract.enrich import positions as positions_module
 from referat.extract.enrich import statements as statements_module
@@ -51,8 +50,6 @@ from referat.extract.enrich.actors import ActorContext, actor_pattern, gazetteer
 from referat.extract.enrich.amounts import iter_amounts
 from referat.extract.enrich.positions import find_positions
 from referat.extract.enrich.statements import StatementMatch, find_statements
-
-DATA = Path(__file__).resolve().parent.parent.parent / "data"
 
 for _name in ("referat_context", "dates", "amounts", "statements", "positions"):
     if not Doc.has_extension(_name):
@@ -100,9 +97,9 @@ class LemmaTable:
     BLOCK = 16
 
     @classmethod
-    def load(cls, path: Path) -> LemmaTable:
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            forms, _, lemmas = handle.read().partition("\0")
+    def load(cls, name: str = "da_lemmas.txt.gz") -> LemmaTable:
+        """The table from the shipped data file ``name`` (referat.data)."""
+        forms, _, lemmas = read_data(name).partition("\0")
         return cls(forms, lemmas)
 
     def get(self, form: str, default: str) -> str:
@@ -130,7 +127,7 @@ def _line_starts(text: str) -> list[int]:
 
 @lru_cache(maxsize=1)
 def _lemma_table() -> LemmaTable:
-    return LemmaTable.load(DATA / "da_lemmas.txt.gz")
+    return LemmaTable.load()
 
 
 # Words (letters with inner hyphens/apostrophes), numbers with Danish separators,

@@ -139,6 +139,10 @@ def match_heading(line: Line) -> Heading | None:
             access = _access_of(match.group("access"))
         elif style == "closed":
             access = "closed"
+            inner = match_heading(line.with_text(title)) if title and not number else None
+            if inner is not None and inner.number:
+                # "Lukket punkt: Punkt 5: Ansættelse …", "LUKKET: • 4. Personalesag"
+                number, title = inner.number, inner.title
         elif groups.get("access"):
             access = _access_of(groups["access"])
         # " 1.  1. Godkendelse …": a web page's list number before the typed one.
@@ -151,8 +155,14 @@ def match_heading(line: Line) -> Heading | None:
             access = "closed" if "closed" in (access, marked) else marked
         if style != "access" and re.search(r"\((?:fortrolig|lukket)\)", title, re.I):
             access = "closed"
+        if style in ("dotted", "bare") and _looks_like_year(number):
+            continue  # "2023. Udgifterne …": a year at the start of a wrapped line, not an item
         return Heading(index=-1, number=number, title=title, access=access, style=style)
     return None
+
+
+def _looks_like_year(number: str) -> bool:
+    return len(number) == 4 and 1900 <= int(number) <= 2100
 
 
 def _access_of(word: str) -> str:
@@ -204,6 +214,8 @@ def find_item_headings(lines: list[Line], layout: Layout) -> list[Heading]:
             heading.title, heading.rest = _minutes_after_title(heading.title)
             candidates.append(heading)
     marked = _marked_by_access_lines(lines, candidates)
+    toc_numbers = {entry.number for entry in layout.toc if entry.number}
+    body_size = _body_font_size(lines)
     # "Lukket: 9. …" goes with any numbering style, so it never decides the style.
     styles = Counter(h.style for h in candidates if h.style in ("punkt", "access"))
     if styles:
@@ -211,16 +223,18 @@ def find_item_headings(lines: list[Line], layout: Layout) -> list[Heading]:
         dominant = styles.most_common(1)[0][0]
         chosen = [h for h in candidates if h.style == dominant or h.style == "closed"]
     else:
-        toc_numbers = {entry.number for entry in layout.toc if entry.number}
-        body_size = _body_font_size(lines)
         confirmed = [
             h
             for h in candidates
             if h.style == "closed" or (h.style == "dotted" and _confirmed_dotted(lines, h, toc_numbers, body_size))
         ]
         announcing, announced = _announcements(candidates)
-        # A bare "1 Titel" is an item only when announced or under an access line.
+        # A bare "1 Titel" is an item only when announced, under an access line, or set as a
+        # heading (bold or larger type, a Word list number, a section heading under it).
         vouched = {id(h) for h in announced} | {id(h) for h in marked}
+        vouched |= {
+            id(h) for h in candidates if h.style == "bare" and _confirmed_dotted(lines, h, toc_numbers, body_size)
+        }
         candidates = [h for h in candidates if h.style != "bare" or id(h) in vouched]
         for heading in candidates:
             if heading.style == "bare":
@@ -345,6 +359,8 @@ def _in_prose_list(lines: list[Line], heading: Heading, candidates: list[Heading
     if index == 0:
         return False
     introduction = lines[index - 1].text.strip()
+    if section_kind(introduction) in ("attachments", "recommendation", "decision"):
+        return True  # "Bilag" / "1. Høringssvar samlet": the section's own list
     return introduction.endswith(":") and not _introduces_agenda(introduction)
 
 

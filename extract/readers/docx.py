@@ -310,6 +310,22 @@ class _Segment:
     page_break_before: bool = False
 
 
+def _tab_cells(text: str) -> str:
+    """A paragraph's text, whitespace-normalised; a tab after a short label becomes the
+    cell separator " | " (a left-column heading or label: "Resume<TAB>Koncern Økonomi …",
+    "Mødedato<TAB>4. juni 2024"), any other tab a space ("101.<TAB>Titel").
+
+    Example:
+        >>> _tab_cells("Resume\\tKoncern Økonomi  foreslår"), _tab_cells("101.\\tKulturkommune"), _tab_cells("\\tTekst")
+        ('Resume | Koncern Økonomi foreslår', '101. Kulturkommune', 'Tekst')
+    """
+    cells = [" ".join(cell.split()) for cell in text.split("\t")]
+    cells = [cell for cell in cells if cell]
+    if len(cells) >= 2 and len(cells[0]) <= 40 and re.search(r"[^\W\d_]", cells[0]):
+        return cells[0] + " | " + " ".join(cells[1:])
+    return " ".join(cells)
+
+
 def _paragraph_lines(paragraph, styles: _Styles, numbering: _Numbering, pages: _Paginator) -> Iterator[Line]:
     """One paragraph as lines: split at its line and page breaks, the list label before the first."""
     style_id, num_pr = _paragraph_style(paragraph, styles, pages)
@@ -320,7 +336,7 @@ def _paragraph_lines(paragraph, styles: _Styles, numbering: _Numbering, pages: _
     for segment in segments:
         if segment.page_break_before:
             pages.break_page()
-        text = " ".join("".join(text for text, _ in segment.runs).split())
+        text = _tab_cells("".join(text for text, _ in segment.runs))
         if not text:
             continue
         visible = [is_bold for piece, is_bold in segment.runs if piece.strip()]
@@ -390,7 +406,7 @@ def _add_run(run, bold: bool, segments: list[_Segment]) -> None:
         if tag == _W + "t":
             segments[-1].runs.append((child.text or "", bold))
         elif tag in (_W + "tab", _W + "ptab"):
-            segments[-1].runs.append((" ", bold))
+            segments[-1].runs.append(("\t", bold))
         elif tag == _W + "br":
             segments.append(_Segment(page_break_before=child.get(_W + "type") == "page"))
         elif tag == _W + "cr":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from referat.extract.pages import Line, Page, ReadResult
 
@@ -33,6 +34,28 @@ def decode_text(data: bytes) -> tuple[str, list[str]]:
             return data.decode("latin-1"), ["text is not UTF-8; read as Latin-1"]
 
 
+# Columns in plain text: a tab, or a gap of four spaces or more ("Mødedato<TAB>4. juni",
+# "Baggrund<TAB>Der er …", "Birgitte Vestergaard      Å      næstformand").
+_COLUMN_GAP = re.compile(r"\t+| {4,}")
+
+
+def _cells(raw: str) -> str:
+    """A text line whitespace-normalised, its columns joined by " | " like a table row's
+    cells in the other readers; a gap after a number is only spacing ("1.      Titel").
+
+    Example:
+        >>> _cells("Baggrund\\tDer er  modtaget en henvendelse")
+        'Baggrund | Der er modtaget en henvendelse'
+        >>> _cells("  Punkt 1  Velkomst "), _cells("1.          Medlemshenvendelse")
+        ('Punkt 1 Velkomst', '1. Medlemshenvendelse')
+    """
+    cells = [" ".join(cell.split()) for cell in _COLUMN_GAP.split(raw.strip())]
+    cells = [cell for cell in cells if cell]
+    if len(cells) >= 2 and not re.search(r"[^\W\d_]", cells[0]):
+        cells = [f"{cells[0]} {cells[1]}"] + cells[2:]
+    return " | ".join(cells)
+
+
 def read_text(path: str, data: bytes) -> ReadResult:
     """Read a text file; every line keeps its page (form feeds split pages). Empty lines
     are dropped; the line after one is marked ``blank_before`` (a paragraph starts).
@@ -52,7 +75,7 @@ def read_text(path: str, data: bytes) -> ReadResult:
             if not raw.strip():
                 blank = True
                 continue
-            lines.append(Line(text=" ".join(raw.split()), page=number, blank_before=blank and bool(lines)))
+            lines.append(Line(text=_cells(raw), page=number, blank_before=blank and bool(lines)))
             blank = False
         pages.append(Page(number=number, lines=lines))
     return ReadResult(pages=pages, media_type="text/plain", warnings=warnings)

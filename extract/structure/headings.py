@@ -468,7 +468,7 @@ def _confirmed_dotted(lines: list[Line], heading: Heading, toc_numbers: set[str]
         text = following.text
         if CASE_NUMBER_LABEL.match(text) or DECIDED_BY_LABEL.match(text) or DOCUMENT_NUMBER_LABEL.match(text):
             return True
-        if section_kind(text):
+        if section_kind(text) or leading_section(text):
             return True
         if match_heading(following):
             break
@@ -519,6 +519,21 @@ def is_structural(text: str) -> bool:
         or SUBITEM_HEADING.match(text)
         or text.startswith(("-", "•", "–"))
     )
+
+
+def leading_section(text: str) -> tuple[str, str, str] | None:
+    """A section heading in a left column with its first text beside it ("Baggrund | Der er
+    modtaget …", a tab or a layout table in the reader): kind, heading and the text.
+
+    Example:
+        >>> leading_section("Baggrund | Der er modtaget en henvendelse.")
+        ('background', 'Baggrund', 'Der er modtaget en henvendelse.')
+    """
+    head, separator, rest = text.partition(" | ")
+    if not separator or not rest.strip():
+        return None
+    kind = section_kind(head)
+    return (kind, head.strip().rstrip(":"), rest.strip()) if kind else None
 
 
 def section_kind(text: str) -> str | None:

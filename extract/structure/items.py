@@ -15,6 +15,7 @@ from referat.extract.structure.headings import (
     SUBITEM_MARKER,
     Heading,
     is_structural,
+    leading_section,
     match_heading,
     section_kind,
 )
@@ -184,6 +185,14 @@ class _ItemBody:
 
     def _starts_section(self, line: Line, text: str) -> bool:
         kind = section_kind(text)
+        beside = leading_section(text) if not kind else None
+        if beside is not None:
+            # "Baggrund | Der er …": the heading in a left column, its text beside it.
+            kind, heading, rest = beside
+            self.current = SectionDraft(kind=kind, heading=heading, page=line.page)
+            self.target.append(self.current)
+            self.current.lines.append(line.with_text(rest))
+            return True
         if not kind:
             return False
         decision = DECISION_HEADING.match(text.rstrip(":"))

@@ -46,6 +46,10 @@ def _participant_entry(text: str) -> list[Participant] | None:
     a party after a comma ("John Engelhardt, V") and a minute-taker's note are read around
     the name forms of ``_participant_line``."""
     text = re.sub(r"^[-–•·▪]\s*", "", text.strip())
+    # A row of a member table: "Birgitte Vestergaard | Å | næstformand".
+    row = re.fullmatch(rf"(?P<name>{_PERSON_NAME}) \| (?P<party>[A-ZÆØÅ])(?: \| (?P<role>[a-zæøå][\wæøå .-]*))?", text)
+    if row:
+        text = f"{row.group('name')} ({row.group('party')})" + (f" - {row.group('role')}" if row.group("role") else "")
     role = None
     before = ROLE_BEFORE_NAME.match(text)
     if before:

@@ -107,6 +107,8 @@ DECIDED_BY_LABEL = re.compile(r"^sagen\s+afgøres\s+i\s*:?\s*(?:\|\s*)?(?P<value
 # "EMN-2022-00567", "MDR-2024-00036" (FirstAgenda), "2011-29298" (eDoc), "12/27845" (Acadre)
 CASE_NUMBER = re.compile(
     r"\b(?:[A-ZÆØÅ]{2,5}-\d{4}-\d{3,6}|\d{4}-\d{3,6}|\d{2}/\d{3,6}|\d{2}-\d{2}-\d{2,4}-\d{2,4}"
+    # "018520-2013" (Gentofte: a serial number and its year)
+    r"|\d{6}-(?:19|20)\d{2}"
     # KLE journal numbers: "00.01.00P35-0098" (Bornholm), "00.30.10-Ø00-4-16" (Frederiksberg)
     r"|\d{2}\.\d{2}\.\d{2}(?:-?[A-ZÆØÅ]\d{2})(?:-\d{1,4}){1,2})(?![\w-])"
 )

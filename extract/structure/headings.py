@@ -81,7 +81,7 @@ CLOSED_HEADING = re.compile(
 )
 # An access marker opening the title: "3. Fortrolig: Køb af …", "4. (Lukket) Salg af …"
 _LEADING_ACCESS = re.compile(
-    rf"^(?:\((?P<paren>{_ACCESS_WORD})\)|(?P<word>{_ACCESS_WORD})(?:\s+(?:punkt|sag))?\s*:)\s*", re.I
+    rf"^(?:\((?P<paren>{_ACCESS_WORD})\)|(?P<word>{_ACCESS_WORD})(?:\s+(?:punkt|sag))?\s*[:|])\s*", re.I
 )
 # … or closing it: "Salg af grund (Lukket)", "Salg af grund - lukket punkt", "Status Åbent"
 _TRAILING_ACCESS = re.compile(
@@ -134,6 +134,7 @@ def match_heading(line: Line) -> Heading | None:
         title = " ".join((groups.get("title") or "").split())
         access = "public"
         title = re.sub(r"^[-–:]\s*", "", title)  # "Pkt. 01 – Valg af dirigent"
+        title = title.rstrip(":").rstrip()  # "4. Formandens beretning:" with the minutes under it
         title = WEB_FURNITURE_TAIL.sub("", title)
         if style == "access":
             access = _access_of(match.group("access"))
@@ -231,15 +232,15 @@ def find_item_headings(lines: list[Line], layout: Layout) -> list[Heading]:
         announcing, announced = _announcements(candidates)
         # A bare "1 Titel" is an item only when announced, under an access line, or set as a
         # heading (bold or larger type, a Word list number, a section heading under it).
-        vouched = {id(h) for h in announced} | {id(h) for h in marked}
-        vouched |= {
-            id(h) for h in candidates if h.style == "bare" and _confirmed_dotted(lines, h, toc_numbers, body_size)
-        }
+        set_as_headings = [
+            h for h in candidates if h.style == "bare" and _confirmed_dotted(lines, h, toc_numbers, body_size)
+        ]
+        vouched = {id(h) for h in announced} | {id(h) for h in marked} | {id(h) for h in set_as_headings}
         candidates = [h for h in candidates if h.style != "bare" or id(h) in vouched]
         for heading in candidates:
             if heading.style == "bare":
                 heading.style = "dotted"
-        confirmed += [h for h in marked if h.style == "dotted" and all(h is not c for c in confirmed)]
+        confirmed += [h for h in marked + set_as_headings if h.style == "dotted" and all(h is not c for c in confirmed)]
         confirmed = [h for h in confirmed if all(h is not a for a in announcing)]
         confirmed += [h for h in announced if all(h is not c for c in confirmed)]
         candidates = [
@@ -282,11 +283,14 @@ def _minutes_after_title(title: str) -> tuple[str, str]:
 
 
 def _marked_by_access_lines(lines: list[Line], candidates: list[Heading]) -> list[Heading]:
-    """Headings under an access line ("Åbent punkt", "Lukket punkt"): the line says their access."""
+    """Headings under or over an access line ("Åbent punkt", "Lukket punkt"): the line says
+    their access."""
     marked = []
     for heading in candidates:
         above = lines[heading.index - 1].text.strip() if heading.index else ""
-        match = ACCESS_LINE.match(above)
+        below_at = heading.index + heading.consumed
+        below = lines[below_at].text.strip() if below_at < len(lines) else ""
+        match = ACCESS_LINE.match(above) or ACCESS_LINE.match(below)
         if match:
             if heading.access == "public":
                 heading.access = _access_of(match.group("word"))

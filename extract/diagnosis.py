@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from referat.extract.layout import Layout
 from referat.extract.pages import Line
 from referat.extract.structure.attachments import BILAG_LINE
-from referat.extract.structure.headings import PART_LABEL, SUBITEM_HEADING, match_heading, section_kind
+from referat.extract.structure.heading_lines import PART_LABEL, SUBITEM_HEADING, match_heading, section_kind
 from referat.extract.vocabulary import (
     CASE_NUMBER_LABEL,
     DECIDED_BY_LABEL,

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from referat.cli import main
 from referat.extract import extract_bytes
 from referat.extract.pages import Line
-from referat.extract.structure.headings import match_heading
+from referat.extract.structure.heading_lines import match_heading
 
 
 def extract_text(text: str):

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from referat.extract.historic.meetings import looks_historic, split_historic
 from referat.extract.layout import Layout
-from referat.extract.structure.headings import has_typed_item_headings
+from referat.extract.structure.heading_lines import has_typed_item_headings
 from referat.extract.structure.result import LinePages, StructureResult, keep_text_without_items, pages_of
 from referat.models import Item, Meeting, Section
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from referat.extract.pages import Line
-from referat.extract.structure.headings import PART_LABEL, section_kind
+from referat.extract.structure.heading_lines import PART_LABEL, section_kind
 from referat.extract.structure.segment import ItemDraft
 from referat.extract.vocabulary import CASE_NUMBER, CASE_NUMBER_LABEL, DOCUMENT_NUMBER_LABEL, TITLE_CONTINUES_AFTER
 from referat.models import Attachment, AttachmentRef

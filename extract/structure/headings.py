@@ -1,222 +1,48 @@
-"""Pass 1 of the agenda grammar: which lines are item headings.
-
-Item headings come in the numbering styles publishers print ("Punkt 3 …", "3 (Offentlig) …",
-"1. Meddelelser", "Lukket: 9. …"); a "7. Titel" line needs evidence before it is an item
-(the table of contents lists it, Word numbered it as a heading, it is bold or larger, or a
-case number or a section heading follows), because numbered lists in prose look the same.
-Section headings are recognised by the vocabulary (``referat.extract.vocabulary``).
+"""Pass 1 of the agenda grammar: which lines are item headings, decided over the whole
+document. What one line says on its own is ``heading_lines``; here the numbering style,
+the evidence that confirms a numbered line (type, Word numbering, a section heading or case
+number under it, an agenda list announcing it, an access line), the runs 1, 2, 3 … that
+plain text and web pages leave as the only evidence, and lists that are not items (agenda
+lists, lists in prose, a section's own list).
 """
 
 from __future__ import annotations
 
-import re
+import bisect
 from collections import Counter
-from dataclasses import dataclass
 
 from referat.extract.layout import Layout
 from referat.extract.pages import Line
+from referat.extract.structure.heading_lines import (
+    ACCESS_LINE,
+    Heading,
+    access_of,
+    is_structural,
+    join_title,
+    leading_section,
+    match_heading,
+    minutes_after_title,
+    section_kind,
+)
 from referat.extract.vocabulary import (
-    CASE_NUMBER,
     CASE_NUMBER_LABEL,
-    CLOSED_ACCESS_WORDS,
     DECIDED_BY_LABEL,
-    DECISION_HEADING,
     DOCUMENT_NUMBER_LABEL,
-    ITEM_NUMBER_LABELS,
-    ITEM_NUMBER_LABELS_WEAK,
     MEETING_KIND_WORDS,
-    MINUTES_AFTER_TITLE,
-    OPEN_ACCESS_WORDS,
-    SECTION_HEADINGS,
-    TITLE_CONTINUES_AFTER,
-    WEB_FURNITURE_TAIL,
 )
-
-
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-
-
-_ACCESS_WORD = rf"(?:{_alternation(CLOSED_ACCESS_WORDS + OPEN_ACCESS_WORDS)})"
-# A bullet before the number: "• Pkt. 42 …", "- 3. …" (web pages, Word lists).
-_BULLET = re.compile(r"^[-–•·▪●◦*]\s+")
-# "Punkt 3 Titel", "Punkt 2. Titel", "Punkt 1: Titel", "Pkt. 42" alone (the title on the next line)
-PUNKT_HEADING = re.compile(
-    rf"^(?:{_alternation(ITEM_NUMBER_LABELS)})\s*(?P<number>\d{{1,4}})\s*[.:]?(?:\s+(?P<title>[^\sa-zæøå].*))?$"
-)
-# " 3 (Offentlig) Titel", "4 (Fortrolig)" (FirstAgenda)
-ACCESS_HEADING = re.compile(
-    r"^(?P<number>\d{1,3})\s*\((?P<access>Offentlig|Åben|Fortrolig|Lukket)\)\s*(?P<title>.*)$", re.IGNORECASE
-)
-_ACCESS_MARK = re.compile(r"^\((?P<access>Offentlig|Åben|Fortrolig|Lukket)\)\s*", re.IGNORECASE)
-# "1. Meddelelser", "715. Kulturkommune 2017" (eDoc, Acadre), "3) Indkomne forslag", "Nr. 12 …",
-# "§ 4 Valg af bestyrelse": numbered lines that need confirmation (lists in prose look the same).
-# A title starts with a capital, a quote or a bracket, or with an ordinal ("272. 2. behandling af …").
-_TITLE_START = r"(?:[A-ZÆØÅ\"”'‘(§]|\d{1,2}\.\s+[a-zæøåA-ZÆØÅ])"
-# "1. Meddelelser", "715. Kulturkommune 2017" (eDoc, Acadre), "3) Indkomne forslag", "1: VALG AF DIRIGENT",
-# "01 – Valg af dirigent": numbered lines that need confirmation (lists in prose look the same).
-DOTTED_HEADING = re.compile(rf"^(?P<number>\d{{1,4}})(?:[.):]|\s+[-–])\s*(?P<title>{_TITLE_START}.*)$")
-# "Nr. 12 Lokalplan", "Nr.143 - Godkendelse af dagsorden", "§ 4 Valg af bestyrelse", "Sag 3: Budget"
-WEAK_LABEL_HEADING = re.compile(
-    rf"^(?:{_alternation(ITEM_NUMBER_LABELS_WEAK)})\s*(?P<number>\d{{1,4}})\s*(?:[.):]|\s[-–])?\s+(?P<title>{_TITLE_START}.*)$"
-)
-# "1 Fraværende og bemærkninger" (one space): an item only when an agenda list announces it or
-# an access line stands above it ("Åbent punkt" / "1 Fraværende …", Bornholm's web minutes).
-BARE_SINGLE_HEADING = re.compile(r"^(?P<number>\d{1,3})\s(?P<title>[A-ZÆØÅ§][\wæøå§-].*)$")
-# An access line standing above an item heading: "Åbent punkt", "Lukket sag", "Fortrolig".
-ACCESS_LINE = re.compile(rf"^(?P<word>{_ACCESS_WORD})(?:\s+(?:punkt|sag|dagsordenspunkt))?$", re.I)
-# "1." alone on its line, the title on the next (web pages of Hjørring, Region Sjælland).
-NUMBER_ALONE = re.compile(r"^(?P<number>\d{1,4})[.)]$")
-# " 1  Fraværende og bemærkninger" (number, two spaces or a tab, title), or after an access word
-# ("åbent 1 Fraværende …", Bornholm's agenda list): needs confirmation like "1. Titel".
-BARE_HEADING = re.compile(
-    rf"^(?:(?P<access>{_ACCESS_WORD})(?:\s+punkt)?\s+(?P<marked>\d{{1,4}})\s+|(?P<number>\d{{1,4}})(?:\s{{2,}}|\t))"
-    rf"(?P<title>{_TITLE_START}.*)$",
-    re.I,
-)
-# "Lukket: 9. Køb af ejendom", "Lukket punkt: Køb af …", "Fortrolig: 4. …", "LUKKET 12. …"
-CLOSED_HEADING = re.compile(
-    r"^(?:(?i:lukket|fortrolig)(?:\s+(?i:punkt|sag))?\s*:\s*(?:(?P<number>\d{1,4})[.)]?\s+)?"
-    r"|(?:LUKKET|FORTROLIG|\((?i:lukket|fortrolig)\))\s*(?P<marked>\d{1,4})[.)]?\s+)(?P<title>\S.*)$"
-)
-# An access marker opening the title: "3. Fortrolig: Køb af …", "4. (Lukket) Salg af …"
-_LEADING_ACCESS = re.compile(
-    rf"^(?:\((?P<paren>{_ACCESS_WORD})\)|(?P<word>{_ACCESS_WORD})(?:\s+(?:punkt|sag))?\s*[:|])\s*", re.I
-)
-# … or closing it: "Salg af grund (Lukket)", "Salg af grund - lukket punkt", "Status Åbent"
-_TRAILING_ACCESS = re.compile(
-    rf"\s*(?:\((?P<paren>{_ACCESS_WORD})(?:\s+(?:punkt|sag))?\)|[-–]\s*(?P<dash>{_ACCESS_WORD})(?:\s+(?:punkt|sag))?"
-    rf"|(?<=\s)(?P<word>{_ACCESS_WORD})\s+(?:punkt|sag)|(?<=\s)(?P<bare>Åbent|Åben|Lukket|LUKKET|ÅBENT))\s*$",
-    re.I,
-)
-
-
-# Sub-items: "a) Titel", "- a) Titel", "a. Titel"; a bare "a)" restates a marker in minutes.
-SUBITEM_HEADING = re.compile(r"^(?:[-–•]\s*)?(?P<letter>[a-z])(?P<mark>[.)])\s+(?P<title>\S.*)$")
-
-
-SUBITEM_MARKER = re.compile(r"^(?P<letter>[a-z])\)$")
-
-
-# Labels that divide a document into its open and closed parts.
-PART_LABEL = re.compile(r"^(?:åbent|lukket)\s+(?:referat|dagsorden|møde)$|^(?:åben|lukket)\s+dagsorden$", re.I)
-
-
-@dataclass
-class Heading:
-    index: int  # position in the line list
-    number: str
-    title: str
-    access: str
-    style: str  # punkt, access, dotted, closed
-    consumed: int = 1  # how many lines the heading (title) spans
-    rest: str = ""  # minutes printed on the heading line after the title ("…: Kim blev valgt")
-
-
-def match_heading(line: Line) -> Heading | None:
-    """The item heading a line prints, if any: its number, title, access and style."""
-    text = _BULLET.sub("", line.text.strip())
-    for style, pattern in (
-        ("punkt", PUNKT_HEADING),
-        ("access", ACCESS_HEADING),
-        ("closed", CLOSED_HEADING),
-        ("dotted", DOTTED_HEADING),
-        ("dotted", WEAK_LABEL_HEADING),
-        ("dotted", BARE_HEADING),
-        ("dotted", NUMBER_ALONE),
-        ("bare", BARE_SINGLE_HEADING),
-    ):
-        match = pattern.match(text)
-        if not match:
-            continue
-        groups = match.groupdict()
-        number = groups.get("number") or groups.get("marked") or ""
-        title = " ".join((groups.get("title") or "").split())
-        access = "public"
-        title = re.sub(r"^[-–:]\s*", "", title)  # "Pkt. 01 – Valg af dirigent"
-        title = title.rstrip(":").rstrip()  # "4. Formandens beretning:" with the minutes under it
-        title = WEB_FURNITURE_TAIL.sub("", title)
-        if style == "access":
-            access = _access_of(match.group("access"))
-        elif style == "closed":
-            access = "closed"
-            inner = match_heading(line.with_text(title)) if title and not number else None
-            if inner is not None and inner.number:
-                # "Lukket punkt: Punkt 5: Ansættelse …", "LUKKET: • 4. Personalesag"
-                number, title = inner.number, inner.title
-        elif groups.get("access"):
-            access = _access_of(groups["access"])
-        # " 1.  1. Godkendelse …": a web page's list number before the typed one.
-        title = re.sub(rf"^{re.escape(number)}[.)]\s+(?=[A-ZÆØÅ])", "", title) if number else title
-        # FirstAgenda's "(Offentlig)" already says the access; "Eventuelt - åbent" is its title.
-        marked = None
-        if style != "access":
-            title, marked = _strip_access_marks(title)
-        if marked is not None:
-            access = "closed" if "closed" in (access, marked) else marked
-        if style != "access" and re.search(r"\((?:fortrolig|lukket)\)", title, re.I):
-            access = "closed"
-        if style in ("dotted", "bare") and _looks_like_year(number):
-            continue  # "2023. Udgifterne …": a year at the start of a wrapped line, not an item
-        return Heading(index=-1, number=number, title=title, access=access, style=style)
-    return None
-
-
-def _looks_like_year(number: str) -> bool:
-    return len(number) == 4 and 1900 <= int(number) <= 2100
-
-
-def _access_of(word: str) -> str:
-    return "closed" if word.lower() in CLOSED_ACCESS_WORDS else "public"
-
-
-def _strip_access_marks(title: str) -> tuple[str, str | None]:
-    """Take access markers off the ends of a title: the title without them, and the access
-    they say (None when there is none). A title that is only a marker stays as printed."""
-    access: str | None = None
-    leading = _LEADING_ACCESS.match(title)
-    if leading and title[leading.end() :]:
-        access = _access_of(leading.group("paren") or leading.group("word"))
-        title = title[leading.end() :]
-    trailing = _TRAILING_ACCESS.search(title)
-    if trailing and title[: trailing.start()].strip():
-        word = next(group for group in trailing.groups() if group)
-        said = _access_of(word)
-        access = "closed" if "closed" in (access, said) else said
-        title = title[: trailing.start()].rstrip(" -–")
-    return title, access
-
-
-def has_typed_item_headings(lines: list[Line]) -> bool:
-    """Whether the document numbers items in a style that needs no confirmation ("Punkt 3 …",
-    "3 (Offentlig) …"), twice at least: then it is an agenda, not a minute book (whose prose
-    may mention "Pkt. 2" once at the start of a line)."""
-    typed = 0
-    for line in lines:
-        heading = match_heading(line)
-        if (
-            heading is not None
-            and heading.style in ("punkt", "access")
-            and (heading.title or heading.access != "public")
-        ):
-            typed += 1
-            if typed >= 2:
-                return True
-    return False
 
 
 def find_item_headings(lines: list[Line], layout: Layout) -> list[Heading]:
-    candidates: list[Heading] = []
-    for index, line in enumerate(lines):
-        heading = match_heading(line)
-        if heading is not None:
-            heading.index = index
-            heading.title, heading.consumed = _join_title(lines, heading)
-            heading.title, heading.rest = _minutes_after_title(heading.title)
-            candidates.append(heading)
+    """The item headings of a document, in order.
+
+    A document that numbers its items in a style that needs no confirmation ("Punkt 3",
+    "3 (Offentlig)") has those; otherwise numbered lines are items when something confirms
+    them (type, Word numbering, a section heading or case number under them, an agenda list
+    that announces them, an access line) or when they carry on such items' numbering; with
+    nothing numbered, title lines set apart above a section heading.
+    """
+    candidates = _candidates(lines)
     marked = _marked_by_access_lines(lines, candidates)
-    toc_numbers = {entry.number for entry in layout.toc if entry.number}
-    body_size = _body_font_size(lines)
     # "Lukket: 9. …" goes with any numbering style, so it never decides the style.
     styles = Counter(h.style for h in candidates if h.style in ("punkt", "access"))
     if styles:
@@ -224,32 +50,71 @@ def find_item_headings(lines: list[Line], layout: Layout) -> list[Heading]:
         dominant = styles.most_common(1)[0][0]
         chosen = [h for h in candidates if h.style == dominant or h.style == "closed"]
     else:
-        confirmed = [
-            h
-            for h in candidates
-            if h.style == "closed" or (h.style == "dotted" and _confirmed_dotted(lines, h, toc_numbers, body_size))
-        ]
-        announcing, announced = _announcements(candidates)
-        # A bare "1 Titel" is an item only when announced, under an access line, or set as a
-        # heading (bold or larger type, a Word list number, a section heading under it).
-        set_as_headings = [
-            h for h in candidates if h.style == "bare" and _confirmed_dotted(lines, h, toc_numbers, body_size)
-        ]
-        vouched = {id(h) for h in announced} | {id(h) for h in marked} | {id(h) for h in set_as_headings}
-        candidates = [h for h in candidates if h.style != "bare" or id(h) in vouched]
-        for heading in candidates:
-            if heading.style == "bare":
-                heading.style = "dotted"
-        confirmed += [h for h in marked + set_as_headings if h.style == "dotted" and all(h is not c for c in confirmed)]
-        confirmed = [h for h in confirmed if all(h is not a for a in announcing)]
-        confirmed += [h for h in announced if all(h is not c for c in confirmed)]
-        candidates = [
-            h for h in candidates if all(h is not a for a in announcing) and not _in_prose_list(lines, h, candidates)
-        ]
-        chosen = _extend_by_numbering(candidates, sorted(confirmed, key=lambda h: h.index))
+        evidence = _Evidence(lines, layout)
+        chosen = _numbered_items(lines, candidates, marked, evidence)
     # "1." alone with no title found after it is a list number, not an item.
     chosen = [h for h in chosen if h.title or h.style != "dotted"]
     return chosen or _unnumbered_headings(lines)
+
+
+def _candidates(lines: list[Line]) -> list[Heading]:
+    """Every line that reads as an item heading, its title joined across wrapped lines."""
+    candidates = []
+    for index, line in enumerate(lines):
+        heading = match_heading(line)
+        if heading is not None:
+            heading.index = index
+            heading.title, heading.consumed = join_title(lines, heading)
+            heading.title, heading.rest = minutes_after_title(heading.title)
+            candidates.append(heading)
+    return candidates
+
+
+class _Evidence:
+    """What confirms a numbered line as an item: the table of contents, the body text size."""
+
+    def __init__(self, lines: list[Line], layout: Layout) -> None:
+        self.lines = lines
+        self.toc_numbers = {entry.number for entry in layout.toc if entry.number}
+        self.body_size = _body_font_size(lines)
+
+    def confirms(self, heading: Heading) -> bool:
+        return _confirmed_dotted(self.lines, heading, self.toc_numbers, self.body_size)
+
+
+def _numbered_items(
+    lines: list[Line], candidates: list[Heading], marked: list[Heading], evidence: _Evidence
+) -> list[Heading]:
+    confirmed = [h for h in candidates if h.style == "closed" or (h.style == "dotted" and evidence.confirms(h))]
+    announcing, announced = _announcements(candidates)
+    candidates, set_as_headings = _vouched_bare_headings(candidates, announced, marked, evidence)
+    confirmed = _including(confirmed, [h for h in marked + set_as_headings if h.style == "dotted"])
+    confirmed = _including([h for h in confirmed if _absent(h, announcing)], announced)
+    candidates = [h for h in candidates if _absent(h, announcing) and not _in_prose_list(lines, h, candidates)]
+    return _extend_by_numbering(candidates, sorted(confirmed, key=lambda h: h.index))
+
+
+def _vouched_bare_headings(
+    candidates: list[Heading], announced: list[Heading], marked: list[Heading], evidence: _Evidence
+) -> tuple[list[Heading], list[Heading]]:
+    """Candidates without the bare "1 Titel" lines nothing vouches for, and those set as headings."""
+    # A bare "1 Titel" is an item only when announced, under an access line, or set as a
+    # heading (bold or larger type, a Word list number, a section heading under it).
+    set_as_headings = [h for h in candidates if h.style == "bare" and evidence.confirms(h)]
+    vouched = {id(h) for h in announced + marked + set_as_headings}
+    kept = [h for h in candidates if h.style != "bare" or id(h) in vouched]
+    for heading in kept:
+        if heading.style == "bare":
+            heading.style = "dotted"
+    return kept, set_as_headings
+
+
+def _absent(heading: Heading, among: list[Heading]) -> bool:
+    return all(heading is not other for other in among)
+
+
+def _including(headings: list[Heading], more: list[Heading]) -> list[Heading]:
+    return headings + [h for h in more if _absent(h, headings)]
 
 
 def _unnumbered_headings(lines: list[Line]) -> list[Heading]:
@@ -274,14 +139,6 @@ def _unnumbered_headings(lines: list[Line]) -> list[Heading]:
     return found if len(found) >= 2 else []
 
 
-def _minutes_after_title(title: str) -> tuple[str, str]:
-    """ "Valg af dirigent: Kim (have 22) blev valgt" → the title, and the minutes after it."""
-    head, colon, rest = title.partition(": ")
-    if colon and head and MINUTES_AFTER_TITLE.search(rest) and not MINUTES_AFTER_TITLE.search(head):
-        return head.strip(), rest.strip()
-    return title, ""
-
-
 def _marked_by_access_lines(lines: list[Line], candidates: list[Heading]) -> list[Heading]:
     """Headings under or over an access line ("Åbent punkt", "Lukket punkt"): the line says
     their access."""
@@ -293,7 +150,7 @@ def _marked_by_access_lines(lines: list[Line], candidates: list[Heading]) -> lis
         match = ACCESS_LINE.match(above) or ACCESS_LINE.match(below)
         if match:
             if heading.access == "public":
-                heading.access = _access_of(match.group("word"))
+                heading.access = access_of(match.group("word"))
             marked.append(heading)
     return marked
 
@@ -397,18 +254,26 @@ def _extend_by_numbering(candidates: list[Heading], confirmed: list[Heading]) ->
     accepted = {id(h) for h in confirmed}
     chosen = list(confirmed)
     sequence = sorted((h for h in confirmed if _number_of(h) is not None), key=lambda h: h.index)
+    positions = [h.index for h in sequence]
     for heading in numbered:
-        if id(heading) in accepted:
-            continue
-        before = [h for h in sequence if h.index < heading.index]
-        after = [h for h in sequence if h.index > heading.index]
-        number = _number_of(heading)
-        follows = bool(before) and _number_of(before[-1]) == (number or 0) - 1
-        if follows and (not after or (_number_of(after[0]) or 0) > (number or 0)):
+        if id(heading) not in accepted and _carries_on(sequence, positions, heading):
+            at = bisect.bisect(positions, heading.index)
+            sequence.insert(at, heading)
+            positions.insert(at, heading.index)
             accepted.add(id(heading))
             chosen.append(heading)
-            sequence = sorted(sequence + [heading], key=lambda h: h.index)
     return sorted(chosen, key=lambda h: h.index)
+
+
+def _carries_on(sequence: list[Heading], positions: list[int], heading: Heading) -> bool:
+    """The item before ``heading`` is numbered one less, and the next one more."""
+    at = bisect.bisect(positions, heading.index)
+    number = _number_of(heading) or 0
+    before = sequence[at - 1] if at else None
+    after = sequence[at] if at < len(sequence) else None
+    return (
+        before is not None and _number_of(before) == number - 1 and (after is None or (_number_of(after) or 0) > number)
+    )
 
 
 def _flat_numbering(numbered: list[Heading]) -> list[Heading]:
@@ -477,90 +342,3 @@ def _confirmed_dotted(lines: list[Line], heading: Heading, toc_numbers: set[str]
         if match_heading(following):
             break
     return False
-
-
-def _join_title(lines: list[Line], heading: Heading) -> tuple[str, int]:
-    """Join a title that wraps onto following lines ("… fra mødet den 8." + "november 2024")."""
-    title = heading.title
-    consumed = 1
-    if not title and heading.style in ("punkt", "dotted") and heading.index + 1 < len(lines):
-        # "Pkt. 42" or "1." on a line of its own, the title on the next (web minutes).
-        following = lines[heading.index + 1]
-        text = following.text.strip()
-        if text and len(text) < 160 and not is_structural(text) and match_heading(following) is None:
-            title, consumed = text, 2
-    while heading.index + consumed < len(lines) and consumed < 3:
-        current = lines[heading.index + consumed - 1]
-        following = lines[heading.index + consumed]
-        text = following.text.strip()
-        if not text or not title or is_structural(text) or match_heading(following) is not None:
-            break
-        last_word = title.split()[-1].lower() if title.split() else ""
-        continues = last_word in TITLE_CONTINUES_AFTER or title.endswith((",", "-"))
-        # (a line of digits alone is a page number in a table of contents, not a title's end)
-        lowercase_start = text[0].islower() or (
-            text[0].isdigit() and not re.match(r"^\d+[.)]\s", text) and not text.isdigit()
-        )
-        same_style = current.font_size is None or following.font_size == current.font_size
-        if same_style and current.bold == following.bold and (continues or lowercase_start) and len(text) < 120:
-            title = (
-                f"{title} {text}".strip()
-                if not title.endswith("-") or text.split()[0].lower() in ("og", "eller")
-                else title + text
-            )
-            consumed += 1
-            continue
-        break
-    return " ".join(title.split()), consumed
-
-
-def is_structural(text: str) -> bool:
-    return bool(
-        section_kind(text)
-        or CASE_NUMBER_LABEL.match(text)
-        or DOCUMENT_NUMBER_LABEL.match(text)
-        or CASE_NUMBER.fullmatch(text.strip())
-        or SUBITEM_HEADING.match(text)
-        or text.startswith(("-", "•", "–"))
-    )
-
-
-def leading_section(text: str) -> tuple[str, str, str] | None:
-    """A section heading in a left column with its first text beside it ("Baggrund | Der er
-    modtaget …", a tab or a layout table in the reader): kind, heading and the text.
-
-    Example:
-        >>> leading_section("Baggrund | Der er modtaget en henvendelse.")
-        ('background', 'Baggrund', 'Der er modtaget en henvendelse.')
-    """
-    head, separator, rest = text.partition(" | ")
-    if not separator or not rest.strip():
-        return None
-    kind = section_kind(head)
-    return (kind, head.strip().rstrip(":"), rest.strip()) if kind else None
-
-
-def section_kind(text: str) -> str | None:
-    stripped = text.strip().rstrip(":").strip()
-    if len(stripped) > 140:
-        return None
-    kind = SECTION_HEADINGS.get(stripped.lower())
-    if kind:
-        return kind
-    if DECISION_HEADING.match(stripped):
-        return "decision"
-    return _known_heading_with_date(stripped)
-
-
-# "Sagens forløb 25-03-2019 Magistraten", "Beslutning Byrådet 12.03.2025": a known heading
-# followed by a date (and the body that met): the heading's kind.
-_DATE_AFTER_HEADING = re.compile(r"^\s*(?:den\s+)?\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b")
-
-
-def _known_heading_with_date(text: str) -> str | None:
-    words = text.split()
-    for size in range(min(4, len(words) - 1), 0, -1):
-        kind = SECTION_HEADINGS.get(" ".join(words[:size]).lower())
-        if kind and _DATE_AFTER_HEADING.match(" ".join(words[size:])):
-            return kind
-    return None

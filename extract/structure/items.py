@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from referat.extract.pages import Line
 from referat.extract.structure.attachments import BILAG_LINE, attachment_refs
 from referat.extract.structure.decisions import classify_outcome, decision_text
-from referat.extract.structure.headings import (
+from referat.extract.structure.heading_lines import (
     PART_LABEL,
     SUBITEM_HEADING,
     SUBITEM_MARKER,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from referat.extract.layout import Layout
 from referat.extract.pages import Line
-from referat.extract.structure.headings import SUBITEM_HEADING, Heading
+from referat.extract.structure.heading_lines import SUBITEM_HEADING, Heading
 from referat.extract.vocabulary import CLOSED_PART, MEETING_KIND_WORDS, OPEN_PART, WEEKDAYS
 from referat.models import Meeting
 

@@ -1,0 +1,370 @@
+"""The meeting header's fields: labels and their values in the layouts publishers use
+(one line, two lines, several pairs per line, all labels first, table rows, no colon), and
+the meeting's date, time and place, labelled or not ("Afholdt onsdag den 24. maj 2023 kl.
+17.30 i fælleshuset", "Onsdag, April 3, 2019 - 18:00", "04-01-2021 kl. 19:00" / "Skype").
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import Counter
+
+from referat.extract.dates import MONTHS, first_full_date
+from referat.extract.layout import Layout
+from referat.extract.vocabulary import (
+    DECISION_HEADING,
+    ENGLISH_MONTHS,
+    HEADER_LABELS,
+    MEETING_KIND_WORDS,
+    PARTICIPANT_HEADINGS,
+    TIME_TEXT,
+    WEEKDAYS,
+)
+from referat.models import Item
+
+_FRONT_LABELS = tuple(HEADER_LABELS)
+
+
+# "Dato: 29. januar 2020 Lokale: Byrådssalen": where the next label starts on the same line.
+_LABEL_ON_LINE = re.compile(
+    r"(?:^|(?<=\s))("
+    + "|".join(re.escape(label) for label in sorted(_FRONT_LABELS, key=len, reverse=True))
+    + r")\s*:\s*",
+    re.I,
+)
+
+
+def labelled_values(texts: list[str]) -> dict[str, str]:
+    """Header labels and their values, by label (lower-case): "Mødedato" on one line and
+    "26. februar 2026" on the next, "Sted: …" on one, several pairs on one line, or a
+    table row "Mødested | Byrådssalen". The first value of a label counts."""
+    values: dict[str, str] = {}
+    for i, text in enumerate(texts):
+        cells = [cell.strip() for cell in text.split(" | ")]
+        if len(cells) == 2 and cells[0].lower().rstrip(":") in _FRONT_LABELS and cells[1]:
+            values.setdefault(cells[0].lower().rstrip(":"), cells[1])
+            continue
+        low = text.lower().rstrip(":")
+        if low in _FRONT_LABELS and i + 1 < len(texts):
+            value = texts[i + 1]
+            # "Sundhedsstyrelsen, Islands Brygge 67, 2300 København S," + "mødelokale 2.14"
+            if value.endswith(",") and i + 2 < len(texts) and texts[i + 2].lower().rstrip(":") not in _FRONT_LABELS:
+                value = f"{value} {texts[i + 2]}"
+            if not is_label(value) and not value.endswith(":"):
+                values.setdefault(low, value)
+            continue
+        for label, value in _pairs_on_line(text):
+            values.setdefault(label, value)
+        bare = _LABEL_NO_COLON.match(text)
+        if bare:
+            values.setdefault(bare.group(1).lower(), bare.group("value").strip())
+    for label, value in _label_run_values(texts).items():
+        values.setdefault(label, value)
+    return values
+
+
+# Labels distinctive enough to count without a colon: "Mødedato 10. juni 2013" (Gentofte).
+_LABELS_WITHOUT_COLON = ("mødedato", "mødetidspunkt", "mødetid", "mødelokale", "mødested", "starttidspunkt")
+
+
+_LABEL_NO_COLON = re.compile(r"^(" + "|".join(_LABELS_WITHOUT_COLON) + r")\s+(?P<value>[^:]+)$", re.I)
+
+
+def _label_run_values(texts: list[str]) -> dict[str, str]:
+    """A run of labels with no values, then the values in the same order (Hjørring:
+    "Mødedato:" "Mødet påbegyndt:" "Mødested:" then "25. maj 2016" "kl. 18:00" "Hjørring Rådhus")."""
+    values: dict[str, str] = {}
+    i = 0
+    while i < len(texts):
+        run = []
+        while i < len(texts) and texts[i].endswith(":") and is_label(texts[i]):
+            run.append(texts[i].rstrip(":").strip().lower())
+            i += 1
+        if len(run) >= 2:
+            following = []
+            while i < len(texts) and len(following) < len(run) and not texts[i].endswith(":"):
+                following.append(texts[i])
+                i += 1
+            for label, value in zip(run, following, strict=False):
+                if label in HEADER_LABELS:
+                    values.setdefault(label, value)
+        else:
+            i += 1
+    return values
+
+
+def is_label(text: str) -> bool:
+    low = text.rstrip(":").strip().lower()
+    return low in HEADER_LABELS or low in PARTICIPANT_HEADINGS
+
+
+def _pairs_on_line(text: str) -> list[tuple[str, str]]:
+    """ "Dato: 3. april 2019 Sted: Mødelokale 2A" → [("dato", "3. april 2019"), ("sted", "Mødelokale 2A")];
+    a line that does not start with a label gives nothing."""
+    found = list(_LABEL_ON_LINE.finditer(text))
+    if not found or found[0].start() != 0:
+        return []
+    pairs = []
+    for n, match in enumerate(found):
+        end = found[n + 1].start() if n + 1 < len(found) else len(text)
+        value = text[match.end() : end].strip(" ,;")
+        if value:
+            pairs.append((match.group(1).lower(), value))
+    return pairs
+
+
+def labelled_field(labels: dict[str, str], field: str) -> str | None:
+    """The first labelled value for a meeting field, in the order the labels were read."""
+    for label, value in labels.items():
+        if HEADER_LABELS.get(label) == field:
+            return value
+    return None
+
+
+def parse_time(text: str) -> str | None:
+    match = TIME_TEXT.search(text)
+    if not match:
+        return None
+    if match.group("h"):
+        return f"{int(match.group('h')):02d}:{match.group('m')}"
+    return f"{int(match.group('h2')):02d}:00"
+
+
+def meeting_date(
+    texts: list[str], labels: dict[str, str], layout: Layout, items: list[Item]
+) -> tuple[str | None, str | None]:
+    """The meeting's date and start time, from the most reliable place that prints them:
+    a date label, a "<weekday> den …" line, the decision headings, a dated label in the
+    running header, and last any dated line of the header ("Afholdt onsdag den 24. maj 2023
+    kl. 17.30 i …", "Referat fra mødet i … den 1. april 2009")."""
+    date, time = _date_from_labels(labels)
+    if date is None:
+        date, line_time = _date_from_weekday_line(texts)
+        time = time or line_time
+    if date is None:
+        date = _date_from_decision_headings(items)
+    if date is None:
+        date = next(
+            (d for line in layout.furniture if _DATE_LABEL.match(line.text) and (d := first_full_date(line.text))), None
+        )
+    if date is None:
+        date, line_time = _date_from_any_header_line(texts)
+        time = time or line_time
+    if time is None:
+        time = _time_from_front(texts, labels)
+    return date, time
+
+
+_DATE_LABEL = re.compile(r"^(?:dato|mødedato)\s*:", re.I)
+
+
+_WEEKDAY_LINE = re.compile(rf"^(?:{WEEKDAYS}),?\s+(?:den|d\.)\s|^(?:mødet\s+)?den\s+\d", re.I)
+
+
+_DANISH_MONTH_NAMES = "|".join(m for m in MONTHS if not m.endswith("."))
+
+
+_ENGLISH_MONTH_NAMES = "|".join(ENGLISH_MONTHS)
+
+
+_HEADER_DATE_FORMS = [
+    # "April 3, 2019"
+    re.compile(rf"\b(?P<month>{_ENGLISH_MONTH_NAMES})\s+(?P<day>[0-3]?\d),?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    # "14 marts, 2019", "3 April 2019"
+    re.compile(
+        rf"\b(?P<day>[0-3]?\d)\.?\s+(?P<month>{_DANISH_MONTH_NAMES}|{_ENGLISH_MONTH_NAMES}),?\s+(?P<year>(?:19|20)\d\d)\b",
+        re.I,
+    ),
+    # "31/3 2019"
+    re.compile(r"(?<![\d/])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)\s+(?P<year>(?:19|20)\d\d)\b"),
+]
+
+
+def header_date(text: str) -> str | None:
+    """A meeting date as headers print it: the Danish date grammar first, then the forms
+    only headers use.
+
+    Example:
+        >>> header_date("Onsdag, April 3, 2019 - 18:00"), header_date("Søndag d. 31/3 2019")
+        ('2019-04-03', '2019-03-31')
+    """
+    found = first_full_date(text)
+    if found:
+        return found
+    for form in _HEADER_DATE_FORMS:
+        match = form.search(text)
+        if not match:
+            continue
+        month_text = match.group("month").lower()
+        month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text) or ENGLISH_MONTHS.get(month_text)
+        try:
+            return datetime.date(int(match.group("year")), month or 0, int(match.group("day"))).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+# A clock time after a date, without "kl.": "14 marts, 2019 - 18:30", "17-01-2018 18:00:00".
+_BARE_CLOCK = re.compile(r"(?<![\d./-])(?P<h>[0-2]?\d)[:.](?P<m>[0-5]\d)(?![\d./-]|\.\d)")
+
+
+def _time_on_date_line(text: str) -> str | None:
+    time = parse_time(text)
+    if time:
+        return time
+    match = _BARE_CLOCK.search(text)
+    if match and int(match.group("h")) < 24:
+        return f"{int(match.group('h')):02d}:{match.group('m')}"
+    return None
+
+
+def _date_from_labels(labels: dict[str, str]) -> tuple[str | None, str | None]:
+    keys = ["mødedato", "dato"] + [label for label in labels if HEADER_LABELS.get(label) == "date"]
+    for key in keys:
+        if key in labels:
+            date = header_date(labels[key])
+            if date:
+                return date, _time_on_date_line(labels[key])
+    return None, None
+
+
+def _date_from_weekday_line(texts: list[str]) -> tuple[str | None, str | None]:
+    for i, text in enumerate(texts[:25]):
+        if _WEEKDAY_LINE.match(text):
+            date = first_full_date(text)
+            if date:
+                return date, parse_time(text) or (parse_time(texts[i + 1]) if i + 1 < len(texts) else None)
+    return None, None
+
+
+def _date_from_decision_headings(items: list[Item]) -> str | None:
+    decision_dates: Counter[str] = Counter()
+    for item in items:
+        for section in item.sections:
+            if DECISION_HEADING.match(section.heading):
+                parsed = first_full_date(section.heading)
+                if parsed:
+                    decision_dates[parsed] += 1
+    return decision_dates.most_common(1)[0][0] if decision_dates else None
+
+
+def _date_from_any_header_line(texts: list[str]) -> tuple[str | None, str | None]:
+    """A dated line among the first of the header that is not a label of something else
+    ("Udsendt", "Næste møde")."""
+    for text in texts[:15]:
+        if len(text) > 160 or re.match(r"^(?:udsendt|næste\s+møde|dato\s+for\s+næste)", text, re.I):
+            continue
+        date = header_date(text)
+        if date:
+            return date, _time_on_date_line(text)
+    return None, None
+
+
+def _time_from_front(texts: list[str], labels: dict[str, str]) -> str | None:
+    for label, value in labels.items():
+        if HEADER_LABELS.get(label) == "time":
+            time = parse_time(value) or _bare_time(value)
+            if time:
+                return time
+    for text in texts[:25]:
+        if re.match(r"^(?:kl\.|klokken|tidspunkt|mødetidspunkt)", text, re.I) or re.search(
+            rf"(?:{WEEKDAYS}).*kl\.", text, re.I
+        ):
+            time = parse_time(text)
+            if time:
+                return time
+    # The time on the header's date line: "01-10-2018 kl. 18:00", "… den 27. marts 2019 kl. 19.00".
+    for text in texts[:12]:
+        if header_date(text):
+            time = _time_on_date_line(text)
+            if time:
+                return time
+    return None
+
+
+def _bare_time(text: str) -> str | None:
+    # "Mødetid: 16.30", "Tidspunkt: 19:00-21:00": a label already says it is a time.
+    match = re.match(r"^\s*(\d{1,2})[.:](\d{2})\b", text)
+    return f"{int(match.group(1)):02d}:{match.group(2)}" if match and int(match.group(1)) < 24 else None
+
+
+# "… den 24. maj 2023 kl. 17.30 i fælleshuset", "Mandag den 25. september 2006, kl. 17 i
+# Kommunalbestyrelsens mødesal": the place after the time (or the date) on the date line.
+_PLACE_AFTER_TIME = re.compile(
+    r"(?:kl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?|\b\d{4})\s*,?\s+(?:i|på)\s+(?P<place>.{3,120})",
+    re.I,
+)
+
+
+def _until_sentence_end(text: str) -> str:
+    """A place up to the end of its sentence: "Tapperiet, Sdr. Badevej 1. Mødet …" keeps
+    "Sdr." (an abbreviation: a short word before the full stop) and stops before "Mødet"."""
+    for match in re.finditer(r"\.(?=\s+[A-ZÆØÅ]|\s*$)", text):
+        word = re.search(r"(\w+)$", text[: match.start()])
+        if word is None or len(word.group(1)) > 3 or word.group(1).isdigit():
+            return text[: match.start()].strip()
+    return text.strip().rstrip(".")
+
+
+def _location_on_date_line(texts: list[str]) -> str | None:
+    for text in texts[:15]:
+        if header_date(text):
+            match = _PLACE_AFTER_TIME.search(text)
+            if match:
+                return _until_sentence_end(match.group("place")).rstrip(",; ") or None
+    return None
+
+
+def _location_from_front(texts: list[str]) -> str | None:
+    """Lines after the date/time line up to the participant list ("Kaløvig Kursuscenter" …)."""
+    for i, text in enumerate(texts[:25]):
+        if re.match(rf"^(?:{WEEKDAYS})\s+den\s", text, re.I) or re.match(r"^kl\.\s*\d", text, re.I):
+            collected = []
+            for following in texts[i + 1 : i + 6]:
+                low = following.lower().rstrip(":")
+                if low in PARTICIPANT_HEADINGS or low in MEETING_KIND_WORDS or re.match(r"^kl\.\s*\d", following, re.I):
+                    if collected or low in PARTICIPANT_HEADINGS or low in MEETING_KIND_WORDS:
+                        break
+                    continue
+                collected.append(re.sub(r"^i\s+", "", following))
+            if collected:
+                return ", ".join(collected)
+    return None
+
+
+def _place_under_date_line(texts: list[str]) -> str | None:
+    """A place on the line under an unlabelled date line ("04-01-2021 kl. 19:00" / "Skype",
+    "Søndag d. 31/3 2019" / "på Pedersholm"): a short line that is no label, date or sentence."""
+    for i, text in enumerate(texts[:12]):
+        if not header_date(text) or i + 1 >= len(texts):
+            continue
+        following = texts[i + 1]
+        low = following.lower().rstrip(":")
+        if (
+            len(following) <= 80
+            and not following.endswith((".", ":"))
+            and low not in PARTICIPANT_HEADINGS
+            and low not in MEETING_KIND_WORDS
+            and low not in HEADER_LABELS
+            and not header_date(following)
+            and not re.match(r"^(?:kl\.|\d)", following, re.I)
+            and ":" not in following
+            and not following.isupper()
+        ):
+            return re.sub(r"^(?:i|på)\s+", "", following)
+        return None
+    return None
+
+
+def meeting_location(texts: list[str], labels: dict[str, str]) -> str | None:
+    """Where the meeting was held: a place label, the lines after the date line, the place
+    after the time on it, or the line under an unlabelled date line."""
+    return (
+        labels.get("sted")
+        or labels.get("mødested")
+        or labelled_field(labels, "location")
+        or _location_from_front(texts)
+        or _location_on_date_line(texts)
+        or _place_under_date_line(texts)
+    )

@@ -1,0 +1,332 @@
+"""What one line says, before the document decides: is it an item heading (its number,
+title, access and numbering style), a section heading (its kind), a sub-item, or a line of
+metadata? ``headings`` then decides over the whole document which headings are items.
+
+Item headings come in the numbering styles publishers print ("Punkt 3 …", "3 (Offentlig) …",
+"1. Meddelelser", "Lukket: 9. …", "Pkt. 42", "Nr.143 - …", "1  Fraværende …"), with access
+markers before or after number and title; the words live in ``referat.extract.vocabulary``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from referat.extract.pages import Line
+from referat.extract.vocabulary import (
+    CASE_NUMBER,
+    CASE_NUMBER_LABEL,
+    CLOSED_ACCESS_WORDS,
+    DECISION_HEADING,
+    DOCUMENT_NUMBER_LABEL,
+    ITEM_NUMBER_LABELS,
+    ITEM_NUMBER_LABELS_WEAK,
+    MINUTES_AFTER_TITLE,
+    OPEN_ACCESS_WORDS,
+    SECTION_HEADINGS,
+    TITLE_CONTINUES_AFTER,
+    WEB_FURNITURE_TAIL,
+)
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_ACCESS_WORD = rf"(?:{_alternation(CLOSED_ACCESS_WORDS + OPEN_ACCESS_WORDS)})"
+
+
+# A bullet before the number: "• Pkt. 42 …", "- 3. …" (web pages, Word lists).
+_BULLET = re.compile(r"^[-–•·▪●◦*]\s+")
+
+
+# "Punkt 3 Titel", "Punkt 2. Titel", "Punkt 1: Titel", "Pkt. 42" alone (the title on the next line)
+PUNKT_HEADING = re.compile(
+    rf"^(?:{_alternation(ITEM_NUMBER_LABELS)})\s*(?P<number>\d{{1,4}})\s*[.:]?(?:\s+(?P<title>[^\sa-zæøå].*))?$"
+)
+
+
+# " 3 (Offentlig) Titel", "4 (Fortrolig)" (FirstAgenda)
+ACCESS_HEADING = re.compile(
+    r"^(?P<number>\d{1,3})\s*\((?P<access>Offentlig|Åben|Fortrolig|Lukket)\)\s*(?P<title>.*)$", re.IGNORECASE
+)
+
+
+_ACCESS_MARK = re.compile(r"^\((?P<access>Offentlig|Åben|Fortrolig|Lukket)\)\s*", re.IGNORECASE)
+
+
+# "1. Meddelelser", "715. Kulturkommune 2017" (eDoc, Acadre), "3) Indkomne forslag", "Nr. 12 …",
+# "§ 4 Valg af bestyrelse": numbered lines that need confirmation (lists in prose look the same).
+# A title starts with a capital, a quote or a bracket, or with an ordinal ("272. 2. behandling af …").
+TITLE_START = r"(?:[A-ZÆØÅ\"”'‘(§]|\d{1,2}\.\s+[a-zæøåA-ZÆØÅ])"
+
+
+# "1. Meddelelser", "715. Kulturkommune 2017" (eDoc, Acadre), "3) Indkomne forslag", "1: VALG AF DIRIGENT",
+# "01 – Valg af dirigent": numbered lines that need confirmation (lists in prose look the same).
+DOTTED_HEADING = re.compile(rf"^(?P<number>\d{{1,4}})(?:[.):]|\s+[-–])\s*(?P<title>{TITLE_START}.*)$")
+
+
+# "Nr. 12 Lokalplan", "Nr.143 - Godkendelse af dagsorden", "§ 4 Valg af bestyrelse", "Sag 3: Budget"
+WEAK_LABEL_HEADING = re.compile(
+    rf"^(?:{_alternation(ITEM_NUMBER_LABELS_WEAK)})\s*(?P<number>\d{{1,4}})\s*(?:[.):]|\s[-–])?\s+(?P<title>{TITLE_START}.*)$"
+)
+
+
+# "1 Fraværende og bemærkninger" (one space): an item only when an agenda list announces it or
+# an access line stands above it ("Åbent punkt" / "1 Fraværende …", Bornholm's web minutes).
+BARE_SINGLE_HEADING = re.compile(r"^(?P<number>\d{1,3})\s(?P<title>[A-ZÆØÅ§][\wæøå§-].*)$")
+
+
+# An access line standing above an item heading: "Åbent punkt", "Lukket sag", "Fortrolig".
+ACCESS_LINE = re.compile(rf"^(?P<word>{_ACCESS_WORD})(?:\s+(?:punkt|sag|dagsordenspunkt))?$", re.I)
+
+
+# "1." alone on its line, the title on the next (web pages of Hjørring, Region Sjælland).
+NUMBER_ALONE = re.compile(r"^(?P<number>\d{1,4})[.)]$")
+
+
+# " 1  Fraværende og bemærkninger" (number, two spaces or a tab, title), or after an access word
+# ("åbent 1 Fraværende …", Bornholm's agenda list): needs confirmation like "1. Titel".
+BARE_HEADING = re.compile(
+    rf"^(?:(?P<access>{_ACCESS_WORD})(?:\s+punkt)?\s+(?P<marked>\d{{1,4}})\s+|(?P<number>\d{{1,4}})(?:\s{{2,}}|\t))"
+    rf"(?P<title>{TITLE_START}.*)$",
+    re.I,
+)
+
+
+# "Lukket: 9. Køb af ejendom", "Lukket punkt: Køb af …", "Fortrolig: 4. …", "LUKKET 12. …"
+CLOSED_HEADING = re.compile(
+    r"^(?:(?i:lukket|fortrolig)(?:\s+(?i:punkt|sag))?\s*:\s*(?:(?P<number>\d{1,4})[.)]?\s+)?"
+    r"|(?:LUKKET|FORTROLIG|\((?i:lukket|fortrolig)\))\s*(?P<marked>\d{1,4})[.)]?\s+)(?P<title>\S.*)$"
+)
+
+
+# An access marker opening the title: "3. Fortrolig: Køb af …", "4. (Lukket) Salg af …"
+_LEADING_ACCESS = re.compile(
+    rf"^(?:\((?P<paren>{_ACCESS_WORD})\)|(?P<word>{_ACCESS_WORD})(?:\s+(?:punkt|sag))?\s*[:|])\s*", re.I
+)
+
+
+# … or closing it: "Salg af grund (Lukket)", "Salg af grund - lukket punkt", "Status Åbent"
+_TRAILING_ACCESS = re.compile(
+    rf"\s*(?:\((?P<paren>{_ACCESS_WORD})(?:\s+(?:punkt|sag))?\)|[-–]\s*(?P<dash>{_ACCESS_WORD})(?:\s+(?:punkt|sag))?"
+    rf"|(?<=\s)(?P<word>{_ACCESS_WORD})\s+(?:punkt|sag)|(?<=\s)(?P<bare>Åbent|Åben|Lukket|LUKKET|ÅBENT))\s*$",
+    re.I,
+)
+
+
+# Sub-items: "a) Titel", "- a) Titel", "a. Titel"; a bare "a)" restates a marker in minutes.
+SUBITEM_HEADING = re.compile(r"^(?:[-–•]\s*)?(?P<letter>[a-z])(?P<mark>[.)])\s+(?P<title>\S.*)$")
+
+
+SUBITEM_MARKER = re.compile(r"^(?P<letter>[a-z])\)$")
+
+
+# Labels that divide a document into its open and closed parts.
+PART_LABEL = re.compile(r"^(?:åbent|lukket)\s+(?:referat|dagsorden|møde)$|^(?:åben|lukket)\s+dagsorden$", re.I)
+
+
+@dataclass
+class Heading:
+    index: int  # position in the line list
+    number: str
+    title: str
+    access: str
+    style: str  # punkt, access, dotted, closed
+    consumed: int = 1  # how many lines the heading (title) spans
+    rest: str = ""  # minutes printed on the heading line after the title ("…: Kim blev valgt")
+
+
+_HEADING_FORMS = (
+    ("punkt", PUNKT_HEADING),
+    ("access", ACCESS_HEADING),
+    ("closed", CLOSED_HEADING),
+    ("dotted", DOTTED_HEADING),
+    ("dotted", WEAK_LABEL_HEADING),
+    ("dotted", BARE_HEADING),
+    ("dotted", NUMBER_ALONE),
+    ("bare", BARE_SINGLE_HEADING),
+)
+
+
+def match_heading(line: Line) -> Heading | None:
+    """The item heading a line prints, if any: its number, title, access and style."""
+    text = _BULLET.sub("", line.text.strip())
+    for style, pattern in _HEADING_FORMS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        groups = match.groupdict()
+        number = groups.get("number") or groups.get("marked") or ""
+        if style in ("dotted", "bare") and _looks_like_year(number):
+            continue  # "2023. Udgifterne …": a year at the start of a wrapped line, not an item
+        title = _clean_title(groups.get("title") or "")
+        access = access_of(groups["access"]) if groups.get("access") else "public"
+        if style == "closed":
+            access = "closed"
+            inner = match_heading(line.with_text(title)) if title and not number else None
+            if inner is not None and inner.number:
+                # "Lukket punkt: Punkt 5: Ansættelse …", "LUKKET: • 4. Personalesag"
+                number, title = inner.number, inner.title
+        # " 1.  1. Godkendelse …": a web page's list number before the typed one.
+        title = re.sub(rf"^{re.escape(number)}[.)]\s+(?=[A-ZÆØÅ])", "", title) if number else title
+        if style != "access":
+            # FirstAgenda's "(Offentlig)" already says the access; "Eventuelt - åbent" is its title.
+            title, access = _title_and_access(title, access)
+        return Heading(index=-1, number=number, title=title, access=access, style=style)
+    return None
+
+
+def _clean_title(title: str) -> str:
+    title = " ".join(title.split())
+    title = re.sub(r"^[-–:]\s*", "", title)  # "Pkt. 01 – Valg af dirigent"
+    title = title.rstrip(":").rstrip()  # "4. Formandens beretning:" with the minutes under it
+    return WEB_FURNITURE_TAIL.sub("", title)
+
+
+def _title_and_access(title: str, access: str) -> tuple[str, str]:
+    """Access markers taken off the title, and the access they and the heading say."""
+    title, marked = _strip_access_marks(title)
+    if marked is not None:
+        access = "closed" if "closed" in (access, marked) else marked
+    if re.search(r"\((?:fortrolig|lukket)\)", title, re.I):
+        access = "closed"
+    return title, access
+
+
+def _looks_like_year(number: str) -> bool:
+    return len(number) == 4 and 1900 <= int(number) <= 2100
+
+
+def access_of(word: str) -> str:
+    return "closed" if word.lower() in CLOSED_ACCESS_WORDS else "public"
+
+
+def _strip_access_marks(title: str) -> tuple[str, str | None]:
+    """Take access markers off the ends of a title: the title without them, and the access
+    they say (None when there is none). A title that is only a marker stays as printed."""
+    access: str | None = None
+    leading = _LEADING_ACCESS.match(title)
+    if leading and title[leading.end() :]:
+        access = access_of(leading.group("paren") or leading.group("word"))
+        title = title[leading.end() :]
+    trailing = _TRAILING_ACCESS.search(title)
+    if trailing and title[: trailing.start()].strip():
+        word = next(group for group in trailing.groups() if group)
+        said = access_of(word)
+        access = "closed" if "closed" in (access, said) else said
+        title = title[: trailing.start()].rstrip(" -–")
+    return title, access
+
+
+def has_typed_item_headings(lines: list[Line]) -> bool:
+    """Whether the document numbers items in a style that needs no confirmation ("Punkt 3 …",
+    "3 (Offentlig) …"), twice at least: then it is an agenda, not a minute book (whose prose
+    may mention "Pkt. 2" once at the start of a line)."""
+    typed = 0
+    for line in lines:
+        heading = match_heading(line)
+        if (
+            heading is not None
+            and heading.style in ("punkt", "access")
+            and (heading.title or heading.access != "public")
+        ):
+            typed += 1
+            if typed >= 2:
+                return True
+    return False
+
+
+def minutes_after_title(title: str) -> tuple[str, str]:
+    """ "Valg af dirigent: Kim (have 22) blev valgt" → the title, and the minutes after it."""
+    head, colon, rest = title.partition(": ")
+    if colon and head and MINUTES_AFTER_TITLE.search(rest) and not MINUTES_AFTER_TITLE.search(head):
+        return head.strip(), rest.strip()
+    return title, ""
+
+
+def join_title(lines: list[Line], heading: Heading) -> tuple[str, int]:
+    """Join a title that wraps onto following lines ("… fra mødet den 8." + "november 2024")."""
+    title, consumed = heading.title, 1
+    if not title and heading.style in ("punkt", "dotted") and heading.index + 1 < len(lines):
+        # "Pkt. 42" or "1." on a line of its own, the title on the next (web minutes).
+        following = lines[heading.index + 1]
+        text = following.text.strip()
+        if text and len(text) < 160 and not is_structural(text) and match_heading(following) is None:
+            title, consumed = text, 2
+    while heading.index + consumed < len(lines) and consumed < 3:
+        current, following = lines[heading.index + consumed - 1], lines[heading.index + consumed]
+        text = following.text.strip()
+        if not text or not title or is_structural(text) or match_heading(following) is not None:
+            break
+        if not _goes_on(title, current, following, text):
+            break
+        joined_without_space = title.endswith("-") and text.split()[0].lower() not in ("og", "eller")
+        title = title + text if joined_without_space else f"{title} {text}".strip()
+        consumed += 1
+    return " ".join(title.split()), consumed
+
+
+def _goes_on(title: str, current: Line, following: Line, text: str) -> bool:
+    """Whether ``following`` continues a title: same type, and the title ends on a word that
+    needs more ("og", "for", a comma, a hyphen) or the next line starts in lower case."""
+    last_word = title.split()[-1].lower() if title.split() else ""
+    continues = last_word in TITLE_CONTINUES_AFTER or title.endswith((",", "-"))
+    # (a line of digits alone is a page number in a table of contents, not a title's end)
+    lowercase_start = text[0].islower() or (
+        text[0].isdigit() and not re.match(r"^\d+[.)]\s", text) and not text.isdigit()
+    )
+    same_style = current.font_size is None or following.font_size == current.font_size
+    return same_style and current.bold == following.bold and (continues or lowercase_start) and len(text) < 120
+
+
+def is_structural(text: str) -> bool:
+    return bool(
+        section_kind(text)
+        or CASE_NUMBER_LABEL.match(text)
+        or DOCUMENT_NUMBER_LABEL.match(text)
+        or CASE_NUMBER.fullmatch(text.strip())
+        or SUBITEM_HEADING.match(text)
+        or text.startswith(("-", "•", "–"))
+    )
+
+
+def leading_section(text: str) -> tuple[str, str, str] | None:
+    """A section heading in a left column with its first text beside it ("Baggrund | Der er
+    modtaget …", a tab or a layout table in the reader): kind, heading and the text.
+
+    Example:
+        >>> leading_section("Baggrund | Der er modtaget en henvendelse.")
+        ('background', 'Baggrund', 'Der er modtaget en henvendelse.')
+    """
+    head, separator, rest = text.partition(" | ")
+    if not separator or not rest.strip():
+        return None
+    kind = section_kind(head)
+    return (kind, head.strip().rstrip(":"), rest.strip()) if kind else None
+
+
+def section_kind(text: str) -> str | None:
+    stripped = text.strip().rstrip(":").strip()
+    if len(stripped) > 140:
+        return None
+    kind = SECTION_HEADINGS.get(stripped.lower())
+    if kind:
+        return kind
+    if DECISION_HEADING.match(stripped):
+        return "decision"
+    return _known_heading_with_date(stripped)
+
+
+# "Sagens forløb 25-03-2019 Magistraten", "Beslutning Byrådet 12.03.2025": a known heading
+# followed by a date (and the body that met): the heading's kind.
+_DATE_AFTER_HEADING = re.compile(r"^\s*(?:den\s+)?\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b")
+
+
+def _known_heading_with_date(text: str) -> str | None:
+    words = text.split()
+    for size in range(min(4, len(words) - 1), 0, -1):
+        kind = SECTION_HEADINGS.get(" ".join(words[:size]).lower())
+        if kind and _DATE_AFTER_HEADING.match(" ".join(words[size:])):
+            return kind
+    return None

@@ -221,3 +221,27 @@ def test_a_place_on_the_line_under_an_unlabelled_date_line():
         ("Kim blev valgt.", "approved"),
         ("Beretningen blev godkendt.", "approved"),
     ]
+
+
+def test_votes_written_stance_first_and_several_absentees():
+    from referat.extract.enrich.positions import find_positions
+
+    votes = (
+        "For forslaget stemte 21, Venstre, Eli Jacobi Nielsen (O), Enhedslisten og Socialdemokratiet.\n"
+        "Imod forslaget stemte 4, Lars Folmann (O), Borgerlisten.\n"
+        "Undlod at stemme: F"
+    )
+    assert [(p.actor, p.stance) for p in find_positions(votes)] == [
+        ("Venstre", "for"),
+        ("Eli Jacobi Nielsen", "for"),
+        ("Enhedslisten", "for"),
+        ("Socialdemokratiet", "for"),
+        ("Lars Folmann", "against"),
+        ("Borgerlisten", "against"),
+        ("SF - Socialistisk Folkeparti", "abstain"),
+    ]
+    absent = "Rådmand Kristian Würtz og Keld Hvalsø var forhindret i at deltage i sagens behandling."
+    assert [(p.actor, p.stance) for p in find_positions(absent)] == [
+        ("Kristian Würtz", "not_participating"),
+        ("Keld Hvalsø", "not_participating"),
+    ]

@@ -31,13 +31,28 @@ STANCES: list[tuple[str, re.Pattern]] = [
     ("reservation", re.compile(r"\btog\s+forbehold\b|\bforbeholdt\s+sig\b|\btager\s+forbehold\b")),
     (
         "not_participating",
-        re.compile(r"\bdeltog\s+ikke\s+i\s+(?:sagens\s+)?behandling(?:en)?\b|\berklærede\s+sig\s+inhabil\b"),
+        re.compile(
+            r"\bdeltog\s+ikke\s+i\s+(?:sagens\s+)?behandling(?:en)?\b|\berklærede\s+sig\s+inhabil\b"
+            # "X og Y var forhindret i at deltage i sagens behandling" (Aarhus), "X var inhabil"
+            r"|\bvar\s+forhindret\s+i\s+at\s+deltage\b|\bvar\s+inhabil\b"
+        ),
     ),
 ]
 _ANY_STANCE = re.compile(
     r"stemte|stemmer|tiltræde|forbehold|undlod|deltog ikke|inhabil|protokol|var imod|bakkede op"
-    r"|tilsluttede sig|støttede"
+    r"|tilsluttede sig|støttede|forhindret"
 )
+# A vote with the stance first and the voters listed after it: "For forslaget stemte 21,
+# Venstre, Eli Jacobi Nielsen (O) og Enhedslisten." / "Imod stemte: Ø (2)" / "Undlod at
+# stemme: F" (Faxe and other councils' vote lines).
+_VOTE_LIST = re.compile(
+    r"(?:^|(?<=[.\n]))\s*(?P<stance>for|imod)(?:\s+(?:forslaget|indstillingen|ændringsforslaget|det\s+\w+))?"
+    r"\s+stemte\s*:?|(?:^|(?<=[.\n]))\s*(?P<abstain>undlod\s+at\s+stemme|hverken\s+for\s+eller\s+imod)\s*:",
+    re.I,
+)
+_VOTE_COUNT = re.compile(r"^\s*\d+\s*(?:medlemmer|stemmer)?\s*[,:]?\s*")
+# A role before a name in a list of voters or absentees: "Rådmand Kristian Würtz".
+_ROLE_PREFIX = re.compile(r"^(?:rådmand|borgmester|viceborgmester|formand|næstformand|byrådsmedlem|medlem)\s+", re.I)
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:og|men|mens|samt|hvorimod)\s+")
 # The longest stance phrase ("ønskede deres stemme ført til protokol") reaches this far
 # from any of the words above.
@@ -100,12 +115,54 @@ def find_positions(text: str, context: ActorContext | None = None) -> list[Posit
             for letter in re.findall(r"[A-ZÆØÅ]", group.group("letters")):
                 found.append(PositionMatch(letters[letter], stance, sentence_text))
             continue
-        known = _subject_actor().search(subject)
-        named = known or _NAMED.search(subject)
-        if named:
-            actor = named.group("actor") if known else named.group("name")
-            if context is not None:
-                resolved = context.resolve(actor)
-                actor = resolved.canonical if resolved else actor
+        for actor in _subject_actors(subject, context):
             found.append(PositionMatch(actor, stance, sentence_text))
+    found.extend(_vote_lists(text, letters, context))
+    return found
+
+
+def _subject_actors(subject: str, context: ActorContext | None) -> list[str]:
+    """The actors a subject names: one ("Venstre", "Jens Hansen (V)"), or several joined by
+    "og" and commas ("Rådmand Kristian Würtz og Keld Hvalsø")."""
+    parts = [part.strip() for part in re.split(r",\s*|\s+og\s+", subject) if part.strip()]
+    if len(parts) > 1:
+        actors = [_actor_in(_ROLE_PREFIX.sub("", part), context, whole=True) for part in parts]
+        if all(actors):
+            return [actor for actor in actors if actor]
+    single = _actor_in(subject, context, whole=False)
+    return [single] if single else []
+
+
+def _actor_in(text: str, context: ActorContext | None, whole: bool) -> str | None:
+    known = _subject_actor().search(text)
+    named = known or _NAMED.search(text)
+    if named is None or (whole and named.start() != 0):
+        return None
+    actor = named.group("actor") if known else named.group("name")
+    if context is not None:
+        resolved = context.resolve(actor)
+        actor = resolved.canonical if resolved else actor
+    return actor
+
+
+def _vote_lists(text: str, letters: dict[str, str], context: ActorContext | None) -> list[PositionMatch]:
+    """Votes written stance first: the voters listed after "For … stemte" up to the full stop."""
+    found = []
+    for match in _VOTE_LIST.finditer(text):
+        stance = (
+            "abstain" if match.group("abstain") else ("for" if match.group("stance").lower() == "for" else "against")
+        )
+        end = min(e for e in (text.find(". ", match.end()), text.find("\n", match.end()), len(text)) if e >= 0)
+        listed = _VOTE_COUNT.sub("", text[match.end() : end]).rstrip(". ")
+        sentence = " ".join(text[match.start() : end + 1].split())
+        for entry in (part.strip() for part in re.split(r",\s*|\s+og\s+", listed)):
+            entry = re.sub(r"\s*\(\d+\)$", "", entry)  # "A (12)": a party's count
+            if entry in letters:
+                found.append(PositionMatch(letters[entry], stance, sentence))
+                continue
+            actor = _actor_in(_ROLE_PREFIX.sub("", entry), context, whole=True) if entry else None
+            if actor is None and re.fullmatch(r"[A-ZÆØÅ][\wæøå-]{2,}", entry):
+                actor = entry  # a list or party in one word, as voters: "Borgerlisten"
+            if actor:
+                found.append(PositionMatch(actor, stance, sentence))
     return found

@@ -82,7 +82,7 @@ def _label_run_values(texts: list[str]) -> dict[str, str]:
             run.append(texts[i].rstrip(":").strip().lower())
             i += 1
         if len(run) >= 2:
-            following = []
+            following: list[str] = []
             while i < len(texts) and len(following) < len(run) and not texts[i].endswith(":"):
                 following.append(texts[i])
                 i += 1
@@ -320,7 +320,7 @@ def _location_from_front(texts: list[str]) -> str | None:
     """Lines after the date/time line up to the participant list ("Kaløvig Kursuscenter" …)."""
     for i, text in enumerate(texts[:25]):
         if re.match(rf"^(?:{WEEKDAYS})\s+den\s", text, re.I) or re.match(r"^kl\.\s*\d", text, re.I):
-            collected = []
+            collected: list[str] = []
             for following in texts[i + 1 : i + 6]:
                 low = following.lower().rstrip(":")
                 if low in PARTICIPANT_HEADINGS or low in MEETING_KIND_WORDS or re.match(r"^kl\.\s*\d", following, re.I):

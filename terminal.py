@@ -180,8 +180,8 @@ def output_name(path: str, written: set[str]) -> str:
 
     Example:
         >>> written = set()
-        >>> [output_name(path, written) for path in ["a.pdf", "a.txt", "x/a.pdf"]]
-        ['a.json', 'a.txt.json', 'a-2.json']
+        >>> [output_name(path, written) for path in ["a.pdf", "a.txt", "x/a.pdf", "y/a.pdf"]]
+        ['a.json', 'a.txt.json', 'a.pdf.json', 'a-2.json']
     """
     base = os.path.basename(path).replace(os.sep, "_")
     stem = os.path.splitext(base)[0]

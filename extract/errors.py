@@ -8,7 +8,7 @@ class ExtractionError(Exception):
 
     Example:
         >>> str(ExtractionError("a.pdf", "not a PDF (starts with 'hello')"))
-        'a.pdf: not a PDF (starts with \\'hello\\')'
+        "a.pdf: not a PDF (starts with 'hello')"
     """
 
     def __init__(self, path: str, reason: str):

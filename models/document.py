@@ -183,7 +183,7 @@ class Document(_Model):
     Example:
         >>> Document(source=Source(path="a.txt", sha256="0"*64,
         ...          media_type="text/plain", pages=1)).schema_version
-        '1.0'
+        '1.1'
     """
 
     schema_version: str = SCHEMA_VERSION

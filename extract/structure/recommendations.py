@@ -107,6 +107,10 @@ def _line_initial_clauses(texts: list[str]) -> list[str]:
     return [c for c in clauses if c]
 
 
+# "A, at B, og at C": at least one ", at" before a final ", og at".
+_ENUMERATION = re.compile(r",\s+at\s+.*,?\s+og\s+at\s+", re.S)
+
+
 def _running_clauses(texts: list[str]) -> list[str]:
     """ "Det indstilles, at … . Det indstilles herudover, at …" in running text."""
     joined = "\n".join(texts)
@@ -114,21 +118,28 @@ def _running_clauses(texts: list[str]) -> list[str]:
     for match in re.finditer(r"(?:indstilles|indstiller|foreslås|anbefales)[^.\n]*?,?\s+at\s+", joined):
         rest = joined[match.end() :]
         clause = _clause_until_sentence_end(rest)
-        # "…, og at …" inside one sentence is a second clause.
-        for part in re.split(r",?\s+og\s+at\s+", clause):
+        # "…, og at …" inside one sentence is a second clause; in an enumeration
+        # "at A, at B, og at C" so is each ", at".
+        separator = r",?\s+og\s+at\s+|,\s+at\s+" if _ENUMERATION.search(clause) else r",?\s+og\s+at\s+"
+        for part in re.split(separator, clause):
             if part.strip():
                 clauses.append(_normalise_clause(part))
     return [c for c in clauses if c]
 
 
 def _one_sentence(texts: list[str]) -> list[str]:
-    """A recommendation that is one short sentence and no clause ("Til orientering.")."""
+    """A recommendation that is one short sentence and no clause ("Til orientering."), or a
+    few short sentences, one a line, each a recommendation ("Regnskabet for 2020 godkendes." /
+    "Tager budgettet for 2021 til efterretning.")."""
     joined = " ".join(texts)
     if _INTRODUCTION.search(joined):
         return []  # "Det indstilles, at" with nothing after it recommends nothing
     if 0 < len(joined) <= 120 and len(re.findall(r"[.!?](?:\s|$)", joined)) <= 1 and not joined.endswith(":"):
         return [_normalise_clause(joined)]
-    return []
+    one_a_line = 2 <= len(texts) <= 6 and all(
+        len(text) <= 120 and text[0].isupper() and text.endswith(".") and text.count(". ") == 0 for text in texts
+    )
+    return [_normalise_clause(text) for text in texts] if one_a_line else []
 
 
 def _clause_until_sentence_end(text: str) -> str:

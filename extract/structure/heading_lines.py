@@ -323,10 +323,21 @@ def section_kind(text: str) -> str | None:
 _DATE_AFTER_HEADING = re.compile(r"^\s*(?:den\s+)?\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b")
 
 
+# "Indstilling fra Regionsdirektøren", "Beslutning fra Økonomiudvalget", "Bemærkninger til
+# sagen": a known heading that says from or to whom: the heading's kind.
+_QUALIFIER_AFTER_HEADING = re.compile(r"^(?:fra|til|af)\s+(?:[A-ZÆØÅ][\wæøå-]*|den|det|de|sagen)(?:\s+\S+){0,5}$", re.I)
+
+
 def _known_heading_with_date(text: str) -> str | None:
+    """A known heading followed by a date, or by whom it is from ("Indstilling fra X")."""
+    if len(text) > 70 or text.endswith((".", ",", ";")):
+        return None
     words = text.split()
     for size in range(min(4, len(words) - 1), 0, -1):
         kind = SECTION_HEADINGS.get(" ".join(words[:size]).lower())
-        if kind and _DATE_AFTER_HEADING.match(" ".join(words[size:])):
+        rest = " ".join(words[size:])
+        # ("Referat fra …" names a document, not a section)
+        qualified = kind != "minutes" and _QUALIFIER_AFTER_HEADING.match(rest)
+        if kind and (_DATE_AFTER_HEADING.match(rest) or qualified):
             return kind
     return None

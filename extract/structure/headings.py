@@ -9,6 +9,7 @@ lists, lists in prose, a section's own list).
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 
 from referat.extract.layout import Layout
@@ -90,8 +91,19 @@ def _numbered_items(
     candidates, set_as_headings = _vouched_bare_headings(candidates, announced, marked, evidence)
     confirmed = _including(confirmed, [h for h in marked + set_as_headings if h.style == "dotted"])
     confirmed = _including([h for h in confirmed if _absent(h, announcing)], announced)
-    candidates = [h for h in candidates if _absent(h, announcing) and not _in_prose_list(lines, h, candidates)]
+    in_lists = [h for h in candidates if _in_prose_list(lines, h, candidates)]
+    candidates = [h for h in candidates if _absent(h, announcing) and _absent(h, in_lists)]
+    confirmed = [h for h in confirmed if not _continues_list_beside_heading(lines, h)]
     return _extend_by_numbering(candidates, sorted(confirmed, key=lambda h: h.index))
+
+
+def _continues_list_beside_heading(lines: list[Line], heading: Heading) -> bool:
+    """ "Vedlagte bilag | 1. Tidsplan …" then "2. Tidsplan …": the list began beside its
+    section heading, so the next numbered line is its second entry, whatever follows it."""
+    if not heading.index:
+        return False
+    beside = leading_section(lines[heading.index - 1].text.strip())
+    return bool(beside and beside[0] in _LISTING_SECTIONS and re.match(r"^(?:\d{1,2}[.)]|[-–•])\s", beside[2]))
 
 
 def _vouched_bare_headings(
@@ -208,6 +220,10 @@ def _same_words(listed: str, title: str) -> bool:
     return shorter > 0 and first[:shorter] == second[:shorter]
 
 
+# Sections whose text is often a numbered list (attachments, recommendation clauses, decision points).
+_LISTING_SECTIONS = ("attachments", "recommendation", "decision")
+
+
 def _in_prose_list(lines: list[Line], heading: Heading, candidates: list[Heading]) -> bool:
     """A numbered line in a list that a sentence introduces ("… spørgsmål om:" then "1. …"),
     directly or after the list's earlier lines; an agenda's own "Dagsorden:" does not count."""
@@ -220,7 +236,8 @@ def _in_prose_list(lines: list[Line], heading: Heading, candidates: list[Heading
     if index == 0:
         return False
     introduction = lines[index - 1].text.strip()
-    if section_kind(introduction) in ("attachments", "recommendation", "decision"):
+    beside = leading_section(introduction)
+    if section_kind(introduction) in _LISTING_SECTIONS or (beside and beside[0] in _LISTING_SECTIONS):
         return True  # "Bilag" / "1. Høringssvar samlet": the section's own list
     return introduction.endswith(":") and not _introduces_agenda(introduction)
 

@@ -179,7 +179,7 @@ def match_heading(line: Line) -> Heading | None:
 
 def _clean_title(title: str) -> str:
     title = " ".join(title.split())
-    title = re.sub(r"^[-–:]\s*", "", title)  # "Pkt. 01 – Valg af dirigent"
+    title = re.sub(r"^[-–:|]\s*", "", title)  # "Pkt. 01 – Valg af dirigent", "LUKKET: 8 | Salg af …"
     title = title.rstrip(":").rstrip()  # "4. Formandens beretning:" with the minutes under it
     return WEB_FURNITURE_TAIL.sub("", title)
 

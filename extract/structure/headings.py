@@ -82,6 +82,12 @@ class _Evidence:
     def confirms(self, heading: Heading) -> bool:
         return _confirmed_dotted(self.lines, heading, self.toc_numbers, self.body_size)
 
+    def set_as_heading(self, heading: Heading) -> bool:
+        """Type or Word numbering sets the line apart as a heading (not the lines after it)."""
+        line = self.lines[heading.index]
+        larger = bool(self.body_size and line.font_size and line.font_size > self.body_size + 0.5)
+        return line.bold or larger or bool(line.list_label) or (line.style or "").lower().startswith("heading")
+
 
 def _numbered_items(
     lines: list[Line], candidates: list[Heading], marked: list[Heading], evidence: _Evidence
@@ -92,8 +98,16 @@ def _numbered_items(
     confirmed = _including(confirmed, [h for h in marked + set_as_headings if h.style == "dotted"])
     confirmed = _including([h for h in confirmed if _absent(h, announcing)], announced)
     in_lists = [h for h in candidates if _in_prose_list(lines, h, candidates)]
+    in_section_lists = [h for h in candidates if _in_section_list(lines, h, candidates)]
     candidates = [h for h in candidates if _absent(h, announcing) and _absent(h, in_lists)]
-    confirmed = [h for h in confirmed if not _continues_list_beside_heading(lines, h)]
+    # A numbered line in a section's own list counts as an item only when set as a heading
+    # (bold, larger, Word heading numbering): "Bilag" / "1. Notat …" is a list even when a
+    # Beslutning heading follows it.
+    confirmed = [
+        h
+        for h in confirmed
+        if not _continues_list_beside_heading(lines, h) and (_absent(h, in_section_lists) or evidence.set_as_heading(h))
+    ]
     return _extend_by_numbering(candidates, sorted(confirmed, key=lambda h: h.index))
 
 
@@ -225,21 +239,36 @@ _LISTING_SECTIONS = ("attachments", "recommendation", "decision")
 
 
 def _in_prose_list(lines: list[Line], heading: Heading, candidates: list[Heading]) -> bool:
-    """A numbered line in a list that a sentence introduces ("… spørgsmål om:" then "1. …"),
-    directly or after the list's earlier lines; an agenda's own "Dagsorden:" does not count."""
-    if heading.style != "dotted":
+    """A numbered line in a list that a sentence introduces ("… spørgsmål om:" then "1. …")
+    or a section's own list, directly or after the list's earlier lines; an agenda's own
+    "Dagsorden:" does not count."""
+    introduction = _introduction(lines, heading, candidates)
+    if introduction is None:
         return False
+    return _is_listing_section(introduction) or (introduction.endswith(":") and not _introduces_agenda(introduction))
+
+
+def _in_section_list(lines: list[Line], heading: Heading, candidates: list[Heading]) -> bool:
+    """A numbered line in the list of a Bilag, Indstilling or Beslutning section."""
+    introduction = _introduction(lines, heading, candidates)
+    return introduction is not None and _is_listing_section(introduction)
+
+
+def _introduction(lines: list[Line], heading: Heading, candidates: list[Heading]) -> str | None:
+    """The line before the run of numbered lines that ``heading`` belongs to."""
+    if heading.style != "dotted":
+        return None
     at = {h.index for h in candidates if h.style == "dotted"}
     index = heading.index
     while index - 1 in at:
         index -= 1
-    if index == 0:
-        return False
-    introduction = lines[index - 1].text.strip()
-    beside = leading_section(introduction)
-    if section_kind(introduction) in _LISTING_SECTIONS or (beside and beside[0] in _LISTING_SECTIONS):
-        return True  # "Bilag" / "1. Høringssvar samlet": the section's own list
-    return introduction.endswith(":") and not _introduces_agenda(introduction)
+    return lines[index - 1].text.strip() if index else None
+
+
+def _is_listing_section(text: str) -> bool:
+    # "Bilag" / "1. Høringssvar samlet": the section's own list
+    beside = leading_section(text)
+    return section_kind(text) in _LISTING_SECTIONS or bool(beside and beside[0] in _LISTING_SECTIONS)
 
 
 def _introduces_agenda(text: str) -> bool:

@@ -321,7 +321,7 @@ def _tab_cells(text: str) -> str:
     """
     cells = [" ".join(cell.split()) for cell in text.split("\t")]
     cells = [cell for cell in cells if cell]
-    if len(cells) >= 2 and len(cells[0]) <= 40 and re.search(r"[^\W\d_]", cells[0]):
+    if len(cells) >= 2 and len(cells[0]) <= 80 and re.search(r"[^\W\d_]", cells[0]):
         return cells[0] + " | " + " ".join(cells[1:])
     return " ".join(cells)
 

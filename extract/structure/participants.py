@@ -17,7 +17,7 @@ def read_participants(texts: list[str]) -> list[Participant]:
     present and again as absent is absent."""
     found: dict[str, Participant] = {}
     status: str | None = None
-    for text in texts:
+    for text in _joined_comma_lists(texts):
         label, _, rest = text.partition(":")
         low = text.lower().rstrip(":").strip()
         if low in PARTICIPANT_HEADINGS:
@@ -41,6 +41,38 @@ def read_participants(texts: list[str]) -> list[Participant]:
     return list(found.values())
 
 
+def _joined_comma_lists(texts: list[str]) -> list[str]:
+    """Lines with a comma list of members that wraps onto the next line joined into one
+    ("Maja Nygaard (F), formand, Karen Brink" + "Overgaard (C), … og Hanne Sørensen (Å)")."""
+    joined: list[str] = []
+    for text in texts:
+        previous = joined[-1] if joined else ""
+        wraps = previous.count(", ") >= 2 and not previous.endswith((".", ":"))
+        continues = not text.endswith(":") and text.lower().rstrip(":") not in PARTICIPANT_HEADINGS
+        if wraps and continues and (", " in text or " og " in text or text.endswith(")")):
+            joined[-1] = f"{previous} {text}"
+        else:
+            joined.append(text)
+    return joined
+
+
+def _comma_list(text: str) -> list[Participant] | None:
+    """Members in one comma list: "Maja Nygaard (F), formand, Mikkel Gregersen (B) og Eva
+    Kragh (B)"; a role word alone belongs to the member before it."""
+    people: list[Participant] = []
+    for part in (part.strip() for part in re.split(r",\s*|\s+og\s+", text)):
+        if not part:
+            continue
+        if people and re.fullmatch(r"[a-zæøå][\wæøå .-]*", part):
+            people[-1].role = people[-1].role or part
+            continue
+        one = _participant_line(part)
+        if one is None or len(one) != 1:
+            return None
+        people.extend(one)
+    return people if len(people) >= 2 else None
+
+
 def _participant_entry(text: str) -> list[Participant] | None:
     """One line of a list: a bullet, a role before the name ("Formand Steen Christiansen (A)"),
     a party after a comma ("John Engelhardt, V") and a minute-taker's note are read around
@@ -59,7 +91,7 @@ def _participant_entry(text: str) -> list[Participant] | None:
     party_after_comma = re.fullmatch(rf"(?P<name>{_PERSON_NAME}),\s*(?P<party>[A-ZÆØÅ])", text)
     if party_after_comma:
         text = f"{party_after_comma.group('name')} ({party_after_comma.group('party')})"
-    people = _participant_line(text)
+    people = _participant_line(text) or _comma_list(text)
     if people and len(people) == 1:
         if role and not people[0].role:
             people[0].role = role

@@ -18,7 +18,8 @@ def read_participants(texts: list[str]) -> list[Participant]:
     found: dict[str, Participant] = {}
     status: str | None = None
     for text in _joined_comma_lists(texts):
-        label, _, rest = text.partition(":")
+        # "Tilstede: …" or, from a table or a tab, "Tilstede | …"
+        label, _, rest = text.partition(":") if ":" in text else text.partition(" | ")
         low = text.lower().rstrip(":").strip()
         if low in PARTICIPANT_HEADINGS:
             status = PARTICIPANT_HEADINGS[low]
@@ -47,7 +48,7 @@ def _joined_comma_lists(texts: list[str]) -> list[str]:
     joined: list[str] = []
     for text in texts:
         previous = joined[-1] if joined else ""
-        wraps = previous.count(", ") >= 2 and not previous.endswith((".", ":"))
+        wraps = (previous.count(", ") >= 2 or previous.endswith((",", " -"))) and not previous.endswith((".", ":"))
         continues = not text.endswith(":") and text.lower().rstrip(":") not in PARTICIPANT_HEADINGS
         if wraps and continues and (", " in text or " og " in text or text.endswith(")")):
             joined[-1] = f"{previous} {text}"

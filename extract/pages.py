@@ -32,6 +32,9 @@ class Line:
     # A number the word processor computed for a list paragraph ("3.", "a)"); the
     # reader already prefixes it to ``text``, this keeps the fact that it was a list.
     list_label: str | None = None
+    # The list level Word gave that number (0 the outermost): "1." at level 0 is an item,
+    # "1." at level 1 a list inside it (set by the DOCX reader only).
+    list_level: int | None = None
     # Where the line sits: "body", "header", "footer", "sidebar", "table".
     region: str = "body"
     # An empty line stood between this line and the one before it on its page (set by

@@ -245,3 +245,33 @@ def test_votes_written_stance_first_and_several_absentees():
         ("Kristian Würtz", "not_participating"),
         ("Keld Hvalsø", "not_participating"),
     ]
+
+
+# Items numbered by Word at level 0 (from 1) and a numbered list inside an item at level 1.
+_TWO_LEVELS = """
+<w:abstractNum w:abstractNumId="1">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>
+"""
+
+
+def test_a_second_level_word_list_under_an_item_is_no_new_meeting():
+    from builders import make_docx, paragraph
+
+    body = (
+        paragraph("Referat")
+        + paragraph("Økonomiudvalget")
+        + paragraph("Budgetopfølgning", num_id="1", level=0, bold=True)
+        + paragraph("Beslutning")
+        + paragraph("Udvalget besluttede:")
+        + paragraph("Anlægsprojekter udskydes", num_id="1", level=1)
+        + paragraph("Driftsrammen fastholdes", num_id="1", level=1)
+        + paragraph("Mødeplan 2026", num_id="1", level=0, bold=True)
+        + paragraph("Beslutning")
+        + paragraph("Godkendt.")
+    )
+    document = extract_bytes("referat.docx", make_docx(body, _TWO_LEVELS), enrich=False)
+    [meeting] = document.meetings
+    assert [(item.number, item.title) for item in meeting.items] == [("1", "Budgetopfølgning"), ("2", "Mødeplan 2026")]

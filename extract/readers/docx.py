@@ -348,6 +348,7 @@ def _paragraph_lines(paragraph, styles: _Styles, numbering: _Numbering, pages: _
             bold=bool(visible) and all(visible),
             style=style_name,
             list_label=label if first else None,
+            list_level=num_pr[1] if first and label and num_pr is not None else None,
         )
         first = False
     if page_turns_after:

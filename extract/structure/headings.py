@@ -59,9 +59,13 @@ def find_item_headings(lines: list[Line], layout: Layout) -> list[Heading]:
 
 
 def _candidates(lines: list[Line]) -> list[Heading]:
-    """Every line that reads as an item heading, its title joined across wrapped lines."""
+    """Every line that reads as an item heading, its title joined across wrapped lines; a
+    line Word numbered at an inner list level is not one where the outer level numbers items."""
+    outer = min((line.list_level for line in lines if line.list_level is not None), default=None)
     candidates = []
     for index, line in enumerate(lines):
+        if line.list_level is not None and outer is not None and line.list_level > outer:
+            continue  # a second-level Word list under an item: a list or sub-items, never a meeting
         heading = match_heading(line)
         if heading is not None:
             heading.index = index

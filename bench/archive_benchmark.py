@@ -329,7 +329,8 @@ def bench_search(path: str, rounds: int) -> dict:
     for name in timings:
         r = results[name]
         print(
-            f"search {name:8}: p50 {r['p50_ms']:.2f} ms, p95 {r['p95_ms']:.2f} ms, max {r['max_ms']:.1f} ms ({r['runs']} runs);"
+            f"search {name:8}: p50 {r['p50_ms']:.2f} ms, p95 {r['p95_ms']:.2f} ms,"
+            f" max {r['max_ms']:.1f} ms ({r['runs']} runs);"
             f" CPU p50 {r['cpu_p50_ms']:.2f} ms, p95 {r['cpu_p95_ms']:.2f} ms"
         )
         print(f"  slowest: {r['slowest_ms']}")

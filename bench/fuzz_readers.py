@@ -26,6 +26,7 @@ Example:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import hashlib
 import io
@@ -556,10 +557,8 @@ class _Worker:
         if self.process.is_alive():
             self.process.kill()
         self.process.join()
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(self.stack_path)
-        except OSError:
-            pass
 
 
 def fuzz(
@@ -626,10 +625,8 @@ def fuzz(
                         busy[replacement.connection] = replacement
     finally:
         for worker in crew:
-            try:
+            with contextlib.suppress(BrokenPipeError, OSError):
                 worker.connection.send(None)
-            except (BrokenPipeError, OSError):
-                pass
             worker.stop()
 
 
@@ -648,7 +645,8 @@ class Recorder:
         self.count = 0
         if results:
             results.mkdir(parents=True, exist_ok=True)
-            self._log = open(results / f"log{label}.jsonl", "w", encoding="utf-8")
+            # open for the whole campaign; close() closes it
+            self._log = open(results / f"log{label}.jsonl", "w", encoding="utf-8")  # noqa: SIM115
         else:
             self._log = None
 
@@ -693,7 +691,8 @@ class Recorder:
             f"input {item.index} of seed file {item.seed}; name {item.name}; enrich={item.enrich}\n"
             f"mutations: {' | '.join(item.steps)}\nstatus: {outcome.status} after {outcome.seconds:.2f} s\n"
             f"{outcome.error_type}: {outcome.message}\nat {outcome.where}\n\n{outcome.trace}\n"
-            f"reproduce: python bench/fuzz_readers.py --replay {path.relative_to(REPO) if path.is_relative_to(REPO) else path}"
+            f"reproduce: python bench/fuzz_readers.py"
+            f" --replay {path.relative_to(REPO) if path.is_relative_to(REPO) else path}"
             f"{' --enrich' if item.enrich else ''}\n",
             encoding="utf-8",
         )
@@ -804,7 +803,8 @@ def main(argv: list[str] | None = None) -> int:
         recorder(item, outcome)
         if outcome.status in ("crash", "died", "hang"):
             print(
-                f"  #{item.index} {outcome.status}: {outcome.error_type} at {outcome.where} ({item.seed}; {' | '.join(item.steps)})",
+                f"  #{item.index} {outcome.status}: {outcome.error_type} at {outcome.where}"
+                f" ({item.seed}; {' | '.join(item.steps)})",
                 flush=True,
             )
         if time.monotonic() - last[0] > 30:

@@ -71,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         folder = write_documents(root / "docs", options.documents, seed=options.seed)[0].parent
         reference = reference_import(folder, root / "reference.db", workers=workers[0])
         print(
-            f"reference import: {len(reference.state.documents)} documents, {reference.failed} failed, of {reference.files} files;"
+            f"reference import: {len(reference.state.documents)} documents, {reference.failed} failed,"
+            f" of {reference.files} files;"
             f" {reference.seconds:.2f} s, first document stored at {reference.first_store:.2f} s",
             flush=True,
         )

@@ -33,6 +33,7 @@ STORE_PROBE_SECONDS landed in the middle of storing a document.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import io
@@ -151,7 +152,8 @@ def minutes_lines(rng: random.Random, items: int) -> list[tuple[str, bool]]:
             ("Sagsfremstilling", True),
             (f"Sagen om {topic.lower()} blev forelagt udvalget. Udgiften er anslået til {amount} i {year + 1}.", False),
             (
-                f"{actor} {verb}, at sagen skal ses i sammenhæng med aftalen fra {rng.randint(1, 28)}. {rng.choice(MONTHS)} {year}.",
+                f"{actor} {verb}, at sagen skal ses i sammenhæng med aftalen fra"
+                f" {rng.randint(1, 28)}. {rng.choice(MONTHS)} {year}.",
                 False,
             ),
             ("Indstilling", True),
@@ -261,7 +263,8 @@ def inspect(database: Path) -> ArchiveState:
         if objects != expected:
             extra, missing = sorted(objects - (expected or set())), sorted((expected or set()) - objects)
             problems.append(
-                f"integrity: schema version {state.version} with {extra} more and {missing} missing: a migration was left half done"
+                f"integrity: schema version {state.version} with {extra} more and {missing} missing:"
+                " a migration was left half done"
             )
             return state
         tables = {name for kind, name in objects if kind in ("table", "view")}
@@ -278,7 +281,7 @@ def inspect(database: Path) -> ArchiveState:
                 problems.append(f"integrity: {name} integrity-check says {error}")
         problems.extend(_orphans(connection, fts))
         state.runs = [
-            dict(zip(("id", "status", "files", "imported", "skipped", "failed"), row))
+            dict(zip(("id", "status", "files", "imported", "skipped", "failed"), row, strict=True))
             for row in connection.execute(
                 "SELECT id, status, files, imported, skipped, failed FROM import_runs ORDER BY id"
             )
@@ -301,16 +304,23 @@ def inspect(database: Path) -> ArchiveState:
 
 def _orphans(connection: sqlite3.Connection, fts: list[str]) -> list[str]:
     checks = {
-        "meetings without their document": "SELECT count(*) FROM meetings WHERE document_id NOT IN (SELECT id FROM documents)",
-        "documents without meetings": "SELECT count(*) FROM documents WHERE id NOT IN (SELECT document_id FROM meetings)",
+        "meetings without their document": (
+            "SELECT count(*) FROM meetings WHERE document_id NOT IN (SELECT id FROM documents)"
+        ),
+        "documents without meetings": (
+            "SELECT count(*) FROM documents WHERE id NOT IN (SELECT document_id FROM meetings)"
+        ),
         "items without their meeting": "SELECT count(*) FROM items WHERE meeting_id NOT IN (SELECT id FROM meetings)",
-        "sub-items without their parent": "SELECT count(*) FROM items WHERE parent_id IS NOT NULL AND parent_id NOT IN (SELECT id FROM items)",
+        "sub-items without their parent": (
+            "SELECT count(*) FROM items WHERE parent_id IS NOT NULL AND parent_id NOT IN (SELECT id FROM items)"
+        ),
         **{
             f"{table} without their item": f"SELECT count(*) FROM {table} WHERE item_id NOT IN (SELECT id FROM items)"
             for table in ITEM_TABLES
         },
         **{
-            f"passages without their {source}": f"SELECT count(*) FROM passages WHERE source = '{source}' AND fact_id NOT IN (SELECT id FROM {table})"
+            f"passages without their {source}": f"SELECT count(*) FROM passages WHERE source = '{source}'"
+            f" AND fact_id NOT IN (SELECT id FROM {table})"
             for source, table in (
                 ("section", "sections"),
                 ("decision", "decisions"),
@@ -348,12 +358,14 @@ def _counts(connection: sqlite3.Connection, fts: list[str]) -> dict[str, dict[in
         "meetings": "SELECT document_id, count(*) FROM meetings GROUP BY document_id",
         "items": f"SELECT document_id, count(*) FROM {item_document} GROUP BY document_id",
         **{
-            table: f"SELECT d.document_id, count(*) FROM {table} t JOIN {item_document} d ON d.item_id = t.item_id GROUP BY d.document_id"
+            table: f"SELECT d.document_id, count(*) FROM {table} t"
+            f" JOIN {item_document} d ON d.item_id = t.item_id GROUP BY d.document_id"
             for table in ITEM_TABLES
         },
         "passages_fts": f"SELECT d.document_id, count(*) FROM passages_fts_docsize f JOIN passages p ON p.id = f.id"
         f" JOIN {item_document} d ON d.item_id = p.item_id GROUP BY d.document_id",
-        "items_fts": f"SELECT d.document_id, count(*) FROM items_fts_docsize f JOIN {item_document} d ON d.item_id = f.id GROUP BY d.document_id",
+        "items_fts": f"SELECT d.document_id, count(*) FROM items_fts_docsize f"
+        f" JOIN {item_document} d ON d.item_id = f.id GROUP BY d.document_id",
     }
     return {
         table: dict(connection.execute(sql).fetchall()) if not table.endswith("_fts") or table in fts else {}
@@ -376,7 +388,11 @@ def compare(state: ArchiveState, reference: ArchiveState, before: ArchiveState |
             # its rows cannot be held against the reference's.
             problems.append(f"extraction: {name}: stored JSON differs from the reference import")
         elif stored.counts != expected.counts:
-            diff = {t: (got, want) for t, got, want in zip(COUNTED, stored.counts, expected.counts) if got != want}
+            diff = {
+                t: (got, want)
+                for t, got, want in zip(COUNTED, stored.counts, expected.counts, strict=True)
+                if got != want
+            }
             problems.append(f"half-imported: {name}, rows (stored, reference) {diff}")
     if before is not None:
         for sha256, earlier in before.documents.items():
@@ -391,7 +407,8 @@ def compare(state: ArchiveState, reference: ArchiveState, before: ArchiveState |
         for sha256, stored in state.documents.items():
             if sha256 not in before.documents and stored.run_id not in new_runs:
                 problems.append(
-                    f"resume: {Path(stored.path).name} is new, but tagged with run {stored.run_id}, not this run's {new_runs}"
+                    f"resume: {Path(stored.path).name} is new, but tagged with run {stored.run_id},"
+                    f" not this run's {new_runs}"
                 )
     return problems
 
@@ -538,10 +555,8 @@ def run_and_kill(
                 else:
                     landed = "between-stores" if _document_count(database) > stored_before else "before-first-store"
         finally:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)  # whatever is left of the group: workers, resource tracker
-            except ProcessLookupError:
-                pass
             if process.poll() is None:
                 process.kill()
             process.wait()
@@ -643,7 +658,8 @@ class Trial:
         verdict = "ok" if not self.problems else "PROBLEMS: " + "; ".join(self.problems[:4])
         return (
             f"trial {self.number:3d} chain {self.chain:2d} workers {self.workers}  {what:<27} {where:<23} "
-            f"schema v{self.version}  documents {self.stored_before:2d} -> {self.stored_after:2d}  {self.outcome.seconds:5.2f} s  {verdict}"
+            f"schema v{self.version}  documents {self.stored_before:2d} -> {self.stored_after:2d}"
+            f"  {self.outcome.seconds:5.2f} s  {verdict}"
         )
 
 
@@ -687,12 +703,17 @@ class Totals:
                 f"trials: {planned} planned kills, {len(self.kills)} SIGKILLs landed, {chains} chains"
                 f" ({len(self.trials) - planned} runs not killed, each checked as the resume of its chain)"
             ),
-            f"  mid-store (the WAL write lock held at two looks {STORE_PROBE_SECONDS * 1000:g} ms apart): {self.landed('mid-store')}",
-            f"  at the start of a write (a short one - the schema, the run's record, a failure - or a store): {self.landed('write-start')}",
+            f"  mid-store (the WAL write lock held at two looks {STORE_PROBE_SECONDS * 1000:g} ms apart):"
+            f" {self.landed('mid-store')}",
+            "  at the start of a write (a short one - the schema, the run's record, a failure - or a store):"
+            f" {self.landed('write-start')}",
             f"  between documents (not writing; this run had stored some): {self.landed('between-stores')}",
-            f"  before this run stored any document (start-up, hashing, first extraction): {self.landed('before-first-store')}",
-            f"  runs that ended before their kill: {sum(t.plan is not None and not t.outcome.killed for t in self.trials)}",
-            f"  kills that left the schema unfinished (no archive yet, or killed in or between the migrations): {self.unfinished_schema()}",
+            "  before this run stored any document (start-up, hashing, first extraction):"
+            f" {self.landed('before-first-store')}",
+            "  runs that ended before their kill:"
+            f" {sum(t.plan is not None and not t.outcome.killed for t in self.trials)}",
+            "  kills that left the schema unfinished (no archive yet, or killed in or between the migrations):"
+            f" {self.unfinished_schema()}",
             f"    of them in a migration (the write lock held): {self.unfinished_schema(in_migration=True)}",
         ]
         lines += [f"{text}: {len(self.problems(category))}" for category, text in CATEGORIES.items()]
@@ -761,7 +782,8 @@ def check_resumed_run(state: ArchiveState, before: ArchiveState, reference: Refe
             )
     if set(state.documents) != set(reference.state.documents):
         problems.append(
-            f"resume: {len(state.documents)} documents after the run, expected the reference's {len(reference.state.documents)}"
+            f"resume: {len(state.documents)} documents after the run,"
+            f" expected the reference's {len(reference.state.documents)}"
         )
     return problems
 

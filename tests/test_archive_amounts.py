@@ -107,7 +107,9 @@ def test_amount_arguments_in_danish_and_bad_ones(archive_file):
     assert result.exit_code == 2 and "is not an amount" in result.output
     text = runner.invoke(main, ["amounts", "--archive", str(archive_file), "--min", "100mio", "--decided"]).output
     assert "over 500 mio. kr. (for 2024) · 2023-12-04 · Teknik- og Miljøudvalget" in text
-    assert "punkt 1 Renovering af havnen  [approved]" in text and "punkt 1 Anlæg af ny skole i Hasle  [approved]" in text
+    assert (
+        "punkt 1 Renovering af havnen  [approved]" in text and "punkt 1 Anlæg af ny skole i Hasle  [approved]" in text
+    )
 
 
 def test_library_call_matches_the_command(archive_file):

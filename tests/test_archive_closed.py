@@ -389,7 +389,8 @@ def test_an_archive_of_schema_2_records_closed_text_and_closes_sub_items(tmp_pat
     # no record of either choice.
     connection = sqlite3.connect(path)
     connection.executescript(
-        "DROP INDEX items_closed; ALTER TABLE documents DROP COLUMN closed_text; ALTER TABLE documents DROP COLUMN personal_data;"
+        "DROP INDEX items_closed; ALTER TABLE documents DROP COLUMN closed_text;"
+        " ALTER TABLE documents DROP COLUMN personal_data;"
         " UPDATE items SET access = 'public' WHERE number = 'a'; PRAGMA user_version = 2;"
     )
     connection.close()

@@ -97,7 +97,7 @@ def test_bad_inputs_get_one_line_each_and_the_good_file_is_still_extracted(runne
     assert result.exception is None or isinstance(result.exception, SystemExit)
     errors = result.stderr.strip().splitlines()
     assert len(errors) == len(bad)
-    for (path, reason), line in zip(bad.values(), errors):
+    for (path, reason), line in zip(bad.values(), errors, strict=True):
         assert line.startswith(f"referat: {path}: "), line
         assert reason in line, line
         assert "Traceback" not in line

@@ -44,7 +44,7 @@ def reference(folder, tmp_path_factory):
 def test_reference_import_is_what_the_trials_need(reference):
     assert len(reference.state.documents) == GENERATED + 5 and reference.failed == 1
     for stored in reference.state.documents.values():
-        counts = dict(zip(COUNTED, stored.counts))
+        counts = dict(zip(COUNTED, stored.counts, strict=True))
         assert counts["meetings"] >= 1 and counts["items"] >= 5 and counts["passages"] > counts["items"], (
             stored.path,
             counts,

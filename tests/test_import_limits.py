@@ -153,7 +153,8 @@ def test_an_unexpected_error_gives_a_one_line_reason(monkeypatch):
 
     def fail(*args, **kwargs):
         raise ImportError(
-            "\nIMPORTANT: PLEASE READ THIS\n\n  * numpy 2\nOriginal error was: failed to map segment from shared object\n"
+            "\nIMPORTANT: PLEASE READ THIS\n\n  * numpy 2\n"
+            "Original error was: failed to map segment from shared object\n"
         )
 
     monkeypatch.setattr(pipeline, "extract_file", fail)

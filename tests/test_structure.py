@@ -241,7 +241,10 @@ def test_participants_with_party_letters_roles_and_status():
 
 
 def test_kommissorium_has_no_invented_items():
-    text = "KOMMISSORIUM FOR TASK FORCE FOR KRÆFT- OG PSYKIATRIOMRÅDET\nFormål\nTask Force for kræft- og psykiatriområdet følger udviklingen.\n1. Udviklingen på området\n"
+    text = (
+        "KOMMISSORIUM FOR TASK FORCE FOR KRÆFT- OG PSYKIATRIOMRÅDET\nFormål\n"
+        "Task Force for kræft- og psykiatriområdet følger udviklingen.\n1. Udviklingen på området\n"
+    )
     meeting = extract_text(text).meetings[0]
     assert meeting.kind == "kommissorium"
     assert meeting.items == []
@@ -302,7 +305,10 @@ def test_recommendation_at_clauses():
     running = [
         Line(t, 1)
         for t in [
-            "Det indstilles, at Task Force tager orienteringen til efterretning. Det indstilles herudover, at Task Force",
+            (
+                "Det indstilles, at Task Force tager orienteringen til efterretning."
+                " Det indstilles herudover, at Task Force"
+            ),
             "drøfter møderne.",
             "Task Force kan komme med bemærkninger.",
         ]

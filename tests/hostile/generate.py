@@ -260,7 +260,8 @@ def _huge_image_pdf(ctx: _Context, path: Path) -> bytes:
     pixels = zlib.compress(b"\x00" * (64 * 1024 * 1024), 9)  # a sliver of what the header claims
     image = pdf_stream(
         pixels,
-        b"/Type /XObject /Subtype /Image /Width 100000 /Height 100000 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode ",
+        b"/Type /XObject /Subtype /Image /Width 100000 /Height 100000"
+        b" /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode ",
     )
     return one_page_pdf(
         b"q 500 0 0 500 50 50 cm /Im1 Do Q " + text_ops(MINUTES_LINES),
@@ -274,7 +275,10 @@ def _huge_image_pdf(ctx: _Context, path: Path) -> bytes:
 
 def document(body_xml: str, prolog: str = "") -> str:
     """A word/document.xml around ``body_xml``; ``prolog`` goes before the root (a DOCTYPE)."""
-    return f'<?xml version="1.0" encoding="UTF-8"?>{prolog}<w:document xmlns:w="{W_NS}"><w:body>{body_xml}</w:body></w:document>'
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>{prolog}'
+        f'<w:document xmlns:w="{W_NS}"><w:body>{body_xml}</w:body></w:document>'
+    )
 
 
 def paragraphs(lines: list[str]) -> str:
@@ -421,7 +425,7 @@ def _xxe_docx(where: str, padded: bool, part: str = "document") -> Builder:
 _LAUGHS = (
     "<!DOCTYPE w:document ["
     + '<!ENTITY lol0 "lol">'
-    + "".join(f'<!ENTITY lol{n} "{("&lol%d;" % (n - 1)) * 10}">' for n in range(1, 10))
+    + "".join(f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(1, 10))
     + "]>"
 )
 
@@ -462,7 +466,10 @@ def _register() -> None:
     # 1. zero bytes, random bytes
     for suffix in ("pdf", "docx", "txt"):
         _add(f"empty.{suffix}", "empty", "fail", _const(b""), reason="empty file (0 bytes)")
-    noise = lambda ctx, path: ctx.rng.randbytes(64 * 1024)
+
+    def noise(ctx: _Context, path: Path) -> bytes:
+        return ctx.rng.randbytes(64 * 1024)
+
     _add("random-64k.bin", "random", "fail", noise, reason="binary file of unknown format")
     _add("random-64k.pdf", "random", "fail", noise, reason="not a PDF")
     _add("random-64k.docx", "random", "fail", noise, reason="not a DOCX")
@@ -524,7 +531,9 @@ def _register() -> None:
     )
 
     # 5. one 100 000-character line, with lines after it (the layout looks at line pairs)
-    around = lambda line: ("Punkt 1 Velkomst\nReferat\n" + line + "\nBeslutning\nGodkendt.\n").encode()
+    def around(line: str) -> bytes:
+        return ("Punkt 1 Velkomst\nReferat\n" + line + "\nBeslutning\nGodkendt.\n").encode()
+
     _add(
         "long-line-words.txt",
         "long-line",
@@ -618,7 +627,8 @@ def _register() -> None:
             more=(
                 pdf_stream(
                     b"/X1 Do " + text_ops(["Gentaget"]),
-                    b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> /XObject << /X1 6 0 R >> >> ",
+                    b"/Type /XObject /Subtype /Form /BBox [0 0 595 842]"
+                    b" /Resources << /Font << /F1 4 0 R >> /XObject << /X1 6 0 R >> >> ",
                 ),
             ),
         ),

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1"  # 1.1 adds Meeting.sections
+SCHEMA_VERSION = "1.2"  # 1.1 adds Meeting.sections; 1.2 keeps prose before the first item there too
 
 PageRange = tuple[int, int]
 
@@ -164,7 +164,10 @@ class Meeting(_Model):
     # letter, minutes in a style not recognised) would otherwise keep none of its text.
     sections: list[Section] = Field(
         [],
-        description="the meeting's text when it has no items (kind 'other'); empty when its text is in its items",
+        description=(
+            "the meeting's text that belongs to no item: all of it when no item is found, else the prose"
+            " before the first item (attendance, the chair's welcome); empty when all its text is in its items"
+        ),
     )
     pages: PageRange
 
@@ -183,7 +186,7 @@ class Document(_Model):
     Example:
         >>> Document(source=Source(path="a.txt", sha256="0"*64,
         ...          media_type="text/plain", pages=1)).schema_version
-        '1.1'
+        '1.2'
     """
 
     schema_version: str = SCHEMA_VERSION

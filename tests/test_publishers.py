@@ -275,3 +275,19 @@ def test_a_second_level_word_list_under_an_item_is_no_new_meeting():
     document = extract_bytes("referat.docx", make_docx(body, _TWO_LEVELS), enrich=False)
     [meeting] = document.meetings
     assert [(item.number, item.title) for item in meeting.items] == [("1", "Budgetopfølgning"), ("2", "Mødeplan 2026")]
+
+
+def test_prose_before_the_first_item_is_kept_as_the_meetings_own_text():
+    text = (
+        "Referat af ordinær generalforsamling i Grundejerforeningen Bakkely\n"
+        "Afholdt den 4. marts 2024 kl. 19.30\n\n"
+        "Til stede var 21 medlemmer, der repræsenterede 15 parceller.\n"
+        "Formanden bød velkommen og takkede for fremmødet.\n\n"
+        "1. Valg af dirigent\nPeter Holm blev valgt.\n\n2. Beretning\nBeretningen blev godkendt.\n"
+    )
+    [meeting] = extract_text(text).meetings
+    assert [item.title for item in meeting.items] == ["Valg af dirigent", "Beretning"]
+    assert "Til stede var 21 medlemmer" in meeting.sections[0].text
+    # A header without prose adds nothing (the meeting's text is in its items).
+    [plain] = extract_text("Referat\nPunkt 1 Velkomst\nReferat\nFormanden bød velkommen.\n").meetings
+    assert plain.sections == []

@@ -18,13 +18,20 @@ the grammar prefers fewer, correct items. 1940s minute books have a grammar of t
 from __future__ import annotations
 
 from referat.extract.layout import Layout
+from referat.extract.pages import Line
 from referat.extract.structure.attachments import appended_attachments, appendix_start, listed_attachments
 from referat.extract.structure.decisions import add_prose_decisions, classify_outcome
 from referat.extract.structure.front_matter import build_meeting
+from referat.extract.structure.heading_lines import Heading
 from referat.extract.structure.headings import find_item_headings
 from referat.extract.structure.items import build_item
 from referat.extract.structure.recommendations import split_recommendations
-from referat.extract.structure.result import LinePages, StructureResult, keep_text_without_items
+from referat.extract.structure.result import (
+    LinePages,
+    StructureResult,
+    keep_prose_before_items,
+    keep_text_without_items,
+)
 from referat.extract.structure.segment import (
     ItemDraft,
     close_items_in_closed_parts,
@@ -35,6 +42,29 @@ from referat.extract.structure.segment import (
     split_meetings,
 )
 from referat.models import Attachment, Meeting
+
+
+def _item_drafts(lines: list[Line], group: list[Heading], end_of_meeting: int) -> list[ItemDraft]:
+    """Each heading with the lines under it, up to the next heading or the meeting's end."""
+    drafts = []
+    for i, heading in enumerate(group):
+        end = group[i + 1].index if i + 1 < len(group) else end_of_meeting
+        body = lines[heading.index + heading.consumed : end]
+        if heading.rest:  # minutes printed on the heading line: the item's first line of text
+            body = [lines[heading.index].with_text(heading.rest)] + body
+        drafts.append(ItemDraft(heading, body))
+    return drafts
+
+
+def _cut_appendix(last: ItemDraft, listed: list[str]) -> list[Attachment]:
+    """Material appended after the last item, cut off it and split into attachments."""
+    appendix_at = appendix_start(last)
+    if appendix_at is None:
+        return []
+    appendix_lines = last.lines[appendix_at:]
+    last.lines = last.lines[:appendix_at]
+    return appended_attachments(appendix_lines, listed)
+
 
 __all__ = ["LinePages", "StructureResult", "classify_outcome", "parse_structure", "split_recommendations"]
 
@@ -71,31 +101,22 @@ def parse_structure(layout: Layout, warnings: list[str] | None = None) -> Struct
     previous_end = 0
     listed: list[str] = []  # every title items list under Bilag, to recognise appended ones
     for position, group in enumerate(meetings_headings):
-        front_start = previous_end
-        front_end = group[0].index if group else len(lines)
-        next_start = header_starts[position] if position + 1 < len(meetings_headings) else len(lines)
-        drafts = []
-        for i, heading in enumerate(group):
-            end = group[i + 1].index if i + 1 < len(group) else next_start
-            body = lines[heading.index + heading.consumed : end]
-            if heading.rest:  # minutes printed on the heading line: the item's first line of text
-                body = [lines[heading.index].with_text(heading.rest)] + body
-            drafts.append(ItemDraft(heading, body))
+        last = position == len(meetings_headings) - 1
+        next_start = len(lines) if last else header_starts[position]
+        drafts = _item_drafts(lines, group, next_start)
         listed.extend(ref.title for draft in drafts for ref in listed_attachments(draft))
-        if position == len(meetings_headings) - 1 and drafts:
-            appendix_at = appendix_start(drafts[-1])
-            if appendix_at is not None:
-                appendix_lines = drafts[-1].lines[appendix_at:]
-                drafts[-1].lines = drafts[-1].lines[:appendix_at]
-                attachments = appended_attachments(appendix_lines, listed)
+        if last and drafts:
+            attachments = _cut_appendix(drafts[-1], listed) or attachments
         for draft in drafts:
             cut_at_signatures(draft)
-        front = lines[front_start:front_end]
+        front = lines[previous_end : group[0].index if group else len(lines)]
         items = [build_item(draft, line_pages) for draft in drafts]
         add_prose_decisions(items)
-        meeting = build_meeting(front, items, layout, lines[front_start:next_start])
+        meeting = build_meeting(front, items, layout, lines[previous_end:next_start])
         if not items:
-            keep_text_without_items(meeting, lines[front_start:next_start], warnings, line_pages)
+            keep_text_without_items(meeting, lines[previous_end:next_start], warnings, line_pages)
+        else:
+            keep_prose_before_items(meeting, front, line_pages)
         meetings.append(meeting)
         previous_end = next_start
     cross_check_toc(meetings, layout, warnings)

@@ -69,3 +69,23 @@ def keep_text_without_items(meeting: Meeting, lines: list[Line], warnings: list[
         warnings.append(
             f"pages {pages[0]}-{pages[1]}: no agenda items found; the text is kept as the meeting's own section"
         )
+
+
+def keep_prose_before_items(meeting: Meeting, front: list[Line], line_pages: LinePages) -> None:
+    """Text before the first item that is more than a header (who attended and how many, the
+    chair's welcome, the election of a chairman in associations' minutes) is kept as the
+    meeting's own section, so that nothing of the document is lost (the archive searches it)."""
+    text_lines = [line for line in front if line.text.strip()]
+    prose = [line for line in text_lines if _is_prose(line.text.strip())]
+    if not prose:
+        return
+    pages = pages_of(text_lines)
+    section = Section(kind="other", heading="", text="\n".join(line.text for line in text_lines), pages=pages)
+    line_pages.record(section, text_lines)
+    meeting.sections = [section]
+
+
+def _is_prose(text: str) -> bool:
+    # A sentence: several words ending in a full stop, not a label ("Afbud: …") or a name list.
+    words = text.split()
+    return len(words) >= 5 and text.endswith((".", "!")) and ":" not in text[:25]

@@ -291,3 +291,14 @@ def test_prose_before_the_first_item_is_kept_as_the_meetings_own_text():
     # A header without prose adds nothing (the meeting's text is in its items).
     [plain] = extract_text("Referat\nPunkt 1 Velkomst\nReferat\nFormanden bød velkommen.\n").meetings
     assert plain.sections == []
+
+
+def test_amounts_with_the_currency_first_and_minus_signs():
+    from referat.extract.enrich.amounts import find_amounts
+
+    text = "Overskuddet var kr. 181.147, underskuddet kr. -12.500 og resultatet -2,5 mio. kr."
+    assert [(a.text, a.value) for a in find_amounts(text)] == [
+        ("kr. 181.147", 181147.0),
+        ("kr. -12.500", -12500.0),
+        ("-2,5 mio. kr.", -2500000.0),
+    ]

@@ -54,6 +54,14 @@ _MULTIPLIER = (
 _CURRENCY = r"\s*(?P<currency>kr\.|kr\b|kroner|DKK)"
 # The match starts at the number (a cheap first character); the qualifier is looked up behind it.
 AMOUNT = re.compile(rf"(?<![\w.,]){_NUMBER}{_MULTIPLIER}{_CURRENCY}", re.IGNORECASE)
+# The currency first, as accounts and associations write it: "kr. 181.147", "kr. -12.500",
+# "DKK 1.250.000" (not when an amount with the currency after it follows: "kr. 3.000 kr.").
+AMOUNT_CURRENCY_FIRST = re.compile(
+    rf"(?<![\w.])(?:kr\.|kr\b|DKK)[ \t]*(?P<sign>[-−] ?)?(?<![\w.,]){_NUMBER}{_MULTIPLIER}(?![\d,.]*\s*(?:kr|%|pct))",
+    re.IGNORECASE,
+)
+# A minus before an amount: "-2,5 mio. kr.", "−45.000 kr." (a space or the line's start before it).
+_MINUS_BEFORE = re.compile(r"(?:^|(?<=[\s(]))[-−]\s?$")
 QUALIFIER_BEFORE = re.compile(rf"(?<![\wæøå])(?P<qualifier>{_QUALIFIER_WORDS})\s+$", re.IGNORECASE)
 # "… mio. kr. i 2025", "… kr. årligt fra 2013": the year the amount belongs to.
 YEAR_AFTER = re.compile(r"^\s*(?:i|for|in|pr\.|årligt i|om året i)\s+(?P<year>(?:19|20)\d{2})(?!\d)", re.I)
@@ -100,40 +108,55 @@ def find_amounts(text: str) -> list[AmountMatch]:
         [('175 mio. kr.', 175000000.0, 'at_most', 2025)]
     """
     found = []
-    for match in (match for start, end in _currency_stretches(text) for match in AMOUNT.finditer(text, start, end)):
-        value = parse_number(match.group("number"))
-        multiplier = match.group("multiplier")
-        if multiplier:
-            value *= MULTIPLIERS[multiplier.lower()]
-        before = QUALIFIER_BEFORE.search(text[max(0, match.start() - 12) : match.start()])
-        qualifier = before.group("qualifier") if before else None
-        # The year the amount belongs to: "… mio. kr. i 2025", or later in the same clause
-        # ("… mio. kr. afsættes i 2026"), but not past the next amount or the sentence end.
-        year_match = YEAR_AFTER.match(text[match.end() :]) or _year_later_in_clause(text, match.end())
-        found.append(
-            AmountMatch(
-                start_char=match.start("number"),
-                end_char=match.end(),
-                # The qualifier word is reported as ``qualifier``, not kept in the text.
-                text=text[match.start("number") : match.end()],
-                value=round(value, 2),
-                qualifier=QUALIFIERS[qualifier.lower()] if qualifier else None,
-                year=int(year_match.group("year")) if year_match else None,
-            )
-        )
+    stretches = _currency_stretches(text)
+    matches = [match for start, end in stretches for match in AMOUNT.finditer(text, start, end)]
+    matches += [match for start, end in stretches for match in AMOUNT_CURRENCY_FIRST.finditer(text, start, end)]
+    seen: set[int] = set()
+    for match in sorted(matches, key=lambda m: m.start("number")):
+        if match.start("number") in seen:
+            continue
+        seen.add(match.start("number"))
+        found.append(_amount(text, match))
     return found
+
+
+def _amount(text: str, match: re.Match) -> AmountMatch:
+    value = parse_number(match.group("number"))
+    multiplier = match.group("multiplier")
+    if multiplier:
+        value *= MULTIPLIERS[multiplier.lower()]
+    start = match.start("number") if "sign" not in match.re.groupindex else match.start()
+    minus = _MINUS_BEFORE.search(text[max(0, match.start() - 2) : match.start()])
+    if minus is not None and "sign" not in match.re.groupindex:
+        start = match.start() - len(minus.group(0))
+    negative = minus is not None or bool(match.groupdict().get("sign"))
+    before = QUALIFIER_BEFORE.search(text[max(0, start - 12) : start])
+    qualifier = before.group("qualifier") if before else None
+    # The year the amount belongs to: "… mio. kr. i 2025", or later in the same clause
+    # ("… mio. kr. afsættes i 2026"), but not past the next amount or the sentence end.
+    year_match = YEAR_AFTER.match(text[match.end() :]) or _year_later_in_clause(text, match.end())
+    return AmountMatch(
+        start_char=start,
+        end_char=match.end(),
+        # The qualifier word is reported as ``qualifier``, not kept in the text.
+        text=text[start : match.end()],
+        value=round(-value if negative else value, 2),
+        qualifier=QUALIFIERS[qualifier.lower()] if qualifier else None,
+        year=int(year_match.group("year")) if year_match else None,
+    )
 
 
 # Every amount ends in its currency; the pattern runs only on the stretch before each
 # currency word (a number, a multiplier and spaces are far shorter than this).
 _CURRENCY_WORD = re.compile(r"kr|dkk")
 _REACH_BEFORE = 60
+_REACH_AFTER = 30  # "kr. 1.250.000,00 mio." after the currency word
 
 
 def _currency_stretches(text: str) -> list[tuple[int, int]]:
     """Merged (start, end) stretches of ``text`` that end just after a currency word."""
     return merged_stretches(
-        (max(0, word.start() - _REACH_BEFORE), min(len(text), word.start() + len("kroner") + 1))
+        (max(0, word.start() - _REACH_BEFORE), min(len(text), word.end() + _REACH_AFTER))
         for word in _CURRENCY_WORD.finditer(lower_keeping_offsets(text))
     )
 

@@ -144,6 +144,28 @@ def _back_to_space(text: str, position: int) -> int:
     return position
 
 
+# "i 2024 … den 5. oktober": a year stated earlier in the same sentence places a date printed
+# without one (not the meeting date, which may fall in the year after).
+_YEAR_IN_SENTENCE = re.compile(r"\b(?:i|året)\s+(?P<year>(?:19|20)\d{2})\b", re.I)
+_YEAR_REACH = 80  # the year must stand close before the date
+_SENTENCE_START = re.compile(r"[.!?]\s|\n\n")
+
+
+def _year_stated_before(text: str, match: re.Match[str], start: int) -> datetime.date | None:
+    """A reference date inside the year the sentence states before a date without a year."""
+    groups = match.groupdict()
+    if "day" not in groups or groups.get("year") or not groups.get("month"):
+        return None  # a day of a month printed without its year only
+    window_start = max(0, start - _YEAR_REACH)
+    boundaries = list(_SENTENCE_START.finditer(text, window_start, start))
+    sentence_start = boundaries[-1].end() if boundaries else window_start
+    stated = list(_YEAR_IN_SENTENCE.finditer(text, sentence_start, start))
+    if not stated:
+        return None
+    month = MONTHS.get(groups["month"].lower())
+    return datetime.date(int(stated[-1].group("year")), month, 15) if month else None
+
+
 def _find_dates_in(
     text: str, lower: str, stretch_start: int, stretch_end: int, reference: datetime.date | None
 ) -> list[DateMatch]:
@@ -175,7 +197,7 @@ def _find_dates_in(
         ):
             continue
         try:
-            built = BUILDERS[name](match, reference)
+            built = BUILDERS[name](match, _year_stated_before(text, match, start) or reference)
         except (ValueError, KeyError):
             built = None
         if built is None:

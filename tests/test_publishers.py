@@ -302,3 +302,15 @@ def test_amounts_with_the_currency_first_and_minus_signs():
         ("kr. -12.500", -12500.0),
         ("-2,5 mio. kr.", -2500000.0),
     ]
+
+
+def test_a_year_stated_just_before_places_a_date_printed_without_one():
+    import datetime
+
+    from referat.extract.dates import find_dates
+
+    meeting_date = datetime.date(2024, 3, 1)
+    found = find_dates("Generalforsamlingen blev i 2024 holdt den 5. oktober.", meeting_date)
+    assert [(d.text, d.start) for d in found][-1] == ("den 5. oktober", datetime.date(2024, 10, 5))
+    # Without a year in the sentence the nearest 5 October to the meeting stands.
+    assert find_dates("Mødet holdes den 5. oktober.", meeting_date)[0].start == datetime.date(2023, 10, 5)

@@ -214,6 +214,7 @@ def test_public_show_and_export_hide_the_closed_text(full_archive):
     assert "tilbudsprisen" in invoke("export", "--archive", str(full_archive), "--format", "csv")
 
 
+@pytest.mark.slow
 def test_importing_again_with_the_other_choice_replaces_the_document(closed_file, tmp_path):
     database = tmp_path / "referat.db"
     invoke("import", str(closed_file), "--archive", str(database), "--workers", "1", "-q")
@@ -355,6 +356,7 @@ def test_public_view_is_pure_and_keeps_what_is_not_closed():
 # -- personal data ------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_cpr_numbers_are_redacted_on_import_unless_asked_to_keep_them(tmp_path):
     path = tmp_path / "teknik-2025-04-03.txt"
     path.write_text(CPR_MINUTES, encoding="utf-8")

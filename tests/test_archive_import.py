@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from archive_documents import minutes_text, write_minutes
 from click.testing import CliRunner
 
@@ -85,6 +86,7 @@ def test_same_file_twice_is_one_document(tmp_path):
     assert table_count(database, "documents") == 1
 
 
+@pytest.mark.slow
 def test_a_changed_file_replaces_its_old_version(tmp_path):
     path = tmp_path / "referat.txt"
     path.write_text(minutes_text(1, words="Oprindelig tekst om cykelstier."), encoding="utf-8")
@@ -99,6 +101,7 @@ def test_a_changed_file_replaces_its_old_version(tmp_path):
     assert_whole_documents(Path(database))
 
 
+@pytest.mark.slow
 def test_reextract_redoes_what_an_older_referat_extracted_and_resumes(tmp_path):
     folder = tmp_path / "docs"
     write_minutes(folder, 3)
@@ -171,6 +174,7 @@ def test_discover_takes_documents_by_content(tmp_path):
     assert [Path(p).name for p in discover([str(tmp_path)])] == ["a.txt", "scan.bin"]
 
 
+@pytest.mark.slow
 def test_kill_9_mid_import_leaves_whole_documents_and_a_rerun_resumes(tmp_path):
     folder = tmp_path / "docs"
     write_minutes(folder, 48, items=60)

@@ -52,6 +52,7 @@ def test_reference_import_is_what_the_trials_need(reference):
         assert counts["passages_fts"] == counts["passages"] and counts["items_fts"] == counts["items"]
 
 
+@pytest.mark.slow
 def test_sigkill_at_random_moments_leaves_whole_documents_and_a_rerun_imports_exactly_the_rest(
     folder, reference, tmp_path
 ):

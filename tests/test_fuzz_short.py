@@ -51,6 +51,7 @@ def _signature(crash: dict) -> tuple[str, str, str]:
     return crash["type"], where.rsplit(":", 1)[0], function
 
 
+@pytest.mark.slow
 def test_a_short_seeded_fuzz_run_finds_no_new_crash_and_no_slow_input(tmp_path):
     fuzz = load_fuzzer()
     recorder = fuzz.Recorder(tmp_path, slow=SLOW_SECONDS)

@@ -249,11 +249,13 @@ def _check_run(case: Case, path: str, result: Run) -> None:
             assert case.reason in reason, reason
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", _params(CASES))
 def test_each_bad_file_gives_a_document_or_one_line_naming_it(case: Case, corpus, runs):
     _check_run(case, str(corpus.folder / case.name), runs[case.name])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", _params([case for case in CASES if case.bounded]))
 def test_bombs_and_deep_nesting_end_fast_in_bounded_memory(case: Case, runs):
     result = runs[case.name]
@@ -262,6 +264,7 @@ def test_bombs_and_deep_nesting_end_fast_in_bounded_memory(case: Case, runs):
     assert result.peak_rss_mb < PEAK_RSS_LIMIT_MB, f"peak RSS {result.peak_rss_mb:.0f} MB"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "name", ["zip-bomb.docx", "billion-laughs.docx", "billion-laughs-padded.docx", "quadratic-blowup-padded.docx"]
 )
@@ -273,6 +276,7 @@ def test_zip_bomb_and_billion_laughs_fail_fast_with_a_clear_reason(name, corpus,
     assert any(words in reason for words in ("unpacks to", "declares a DTD or entities", "amplification")), reason
 
 
+@pytest.mark.slow
 def test_text_in_utf16_and_latin1_is_read_correctly(corpus, runs):
     for name in ("utf16-le-bom.txt", "utf16-be-bom.txt", "latin1.txt", "cp1252.txt", "utf8-bom.txt"):
         result = runs[name]
@@ -282,6 +286,7 @@ def test_text_in_utf16_and_latin1_is_read_correctly(corpus, runs):
         assert titles == ["Godkendelse af dagsorden", "Budget 2027 for Ærø og Åbenrå"], (name, titles)
 
 
+@pytest.mark.slow
 def test_names_with_spaces_and_aeoeaa_work(corpus, runs):
     for case in CASES:
         if case.kind == "file-name" and not case.known_bug and case.expect == "ok":
@@ -292,6 +297,7 @@ def test_names_with_spaces_and_aeoeaa_work(corpus, runs):
                 assert (result.outdir / f"{stem}.json").is_file()
 
 
+@pytest.mark.slow
 def test_nothing_is_written_outside_the_output_folder(corpus, runs):
     assert _tree(corpus.folder) == corpus.before, "a file in the corpus folder changed or appeared"
     assert list(corpus.cwd.iterdir()) == [], "something was written in the working directory"
@@ -316,11 +322,13 @@ def test_nothing_is_written_outside_the_output_folder(corpus, runs):
             assert not [p for p in place.iterdir() if ZIP_SLIP_MARK in p.name]
 
 
+@pytest.mark.slow
 def test_external_entities_are_never_fetched(corpus, runs):
     time.sleep(0.3)  # let the listener see a late connection
     assert corpus.listener.connections == 0
 
 
+@pytest.mark.slow
 def test_all_bad_files_in_one_call_one_line_each_and_good_files_still_written(corpus, runs, tmp_path):
     # Files showing a known bug (none today) are left out: a traceback would end the run.
     cases = [case for case in CASES if not case.known_bug]
@@ -350,6 +358,7 @@ def test_all_bad_files_in_one_call_one_line_each_and_good_files_still_written(co
 # -- minimal reproductions of the product bugs the corpus found (all fixed now) -------------
 
 
+@pytest.mark.slow
 def test_a_file_name_that_is_not_utf8_gives_a_document(tmp_path):
     # Found: json.dump(ensure_ascii=False) of a source.path holding lone surrogates raised
     # UnicodeEncodeError in cli.py extract -o (a traceback) and left <name>.json.part behind.
@@ -371,6 +380,7 @@ def test_a_newline_in_a_file_name_still_gives_one_failure_line(tmp_path):
     assert len(result.stderr.splitlines()) == 1, result.stderr
 
 
+@pytest.mark.slow
 def test_two_inputs_with_the_same_stem_do_not_overwrite_each_other(tmp_path):
     # Found: extract -o named every output <stem>.json, so x/referat.txt and y/referat.txt
     # (or a.pdf and a.txt) in one call overwrote each other silently, with exit code 0.

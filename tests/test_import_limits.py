@@ -37,6 +37,7 @@ def _rows(database: Path, sql: str) -> list[tuple]:
         connection.close()
 
 
+@pytest.mark.slow
 def test_a_file_over_the_memory_ceiling_fails_alone_and_says_so(tmp_path):
     # A 510 MB scan (under the 512 MB file limit; sparse, so it costs no disk): reading it
     # alone is more than a worker may hold under --max-memory 512.
@@ -116,6 +117,7 @@ def _workers_of(parent: int) -> list[int]:
     return found
 
 
+@pytest.mark.slow
 def test_a_worker_that_dies_fails_its_file_alone_and_a_fresh_worker_takes_the_rest(tmp_path):
     # The worker is killed from outside with SIGKILL while it reads a long file, as the
     # kernel's out-of-memory killer would kill it: no test hook in the product.

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 
 from referat.extract.layout import Layout
 from referat.extract.pages import Line
+from referat.extract.pipeline import read_structure
 from referat.extract.structure.attachments import BILAG_LINE
 from referat.extract.structure.heading_lines import PART_LABEL, SUBITEM_HEADING, match_heading, section_kind
+from referat.extract.structure.result import missing_facts
 from referat.extract.vocabulary import (
     CASE_NUMBER_LABEL,
     DECIDED_BY_LABEL,
@@ -21,35 +23,6 @@ from referat.extract.vocabulary import (
     PARTICIPANT_HEADINGS,
 )
 from referat.models import Meeting, walk_items
-
-# Kinds of document that have a date, a body and items by their nature.
-_MEETING_KINDS = ("referat", "dagsorden", "beslutningsprotokol")
-
-
-def missing_facts(meetings: list[Meeting]) -> list[str]:
-    """One warning per fact a meeting document should print and the grammar did not find.
-
-    Example:
-        >>> for warning in missing_facts([Meeting(kind="referat", pages=(1, 2))]):
-        ...     print(warning)
-        meeting 1 (pages 1-2): no agenda items found
-        meeting 1 (pages 1-2): no meeting date found
-        meeting 1 (pages 1-2): no body (who met) found
-        >>> missing_facts([Meeting(kind="kommissorium", pages=(1, 1))])
-        []
-    """
-    warnings = []
-    for number, meeting in enumerate(meetings, start=1):
-        if meeting.kind not in _MEETING_KINDS:
-            continue
-        where = f"meeting {number} (pages {meeting.pages[0]}-{meeting.pages[1]})"
-        if not meeting.items and not meeting.sections:  # (with sections kept, the structure stage has said so)
-            warnings.append(f"{where}: no agenda items found")
-        if meeting.date is None:
-            warnings.append(f"{where}: no meeting date found")
-        if meeting.body is None:
-            warnings.append(f"{where}: no body (who met) found")
-    return warnings
 
 
 @dataclass(frozen=True)
@@ -133,7 +106,5 @@ def _body_font_size(lines: list[Line]) -> float | None:
 def diagnose(path: str, data: bytes) -> tuple[list[str], list[UnreadLine]]:
     """What ``referat doctor`` prints for a file: the warnings of its extraction (without
     enrichment) and the heading-like lines the grammar did not recognise."""
-    from referat.extract.pipeline import read_structure  # the pipeline imports this module
-
     result, layout, structure = read_structure(path, data)
     return structure.warnings + missing_facts(structure.meetings), unread_lines(layout, structure.meetings)

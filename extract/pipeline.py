@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 
-from referat.extract.diagnosis import missing_facts
 from referat.extract.errors import ExtractionError
 from referat.extract.historic import is_historic_book, parse_historic
 from referat.extract.layout import Layout, clean_layout
@@ -13,6 +12,7 @@ from referat.extract.pages import ReadResult
 from referat.extract.personal_data import protect_personal_data
 from referat.extract.read import read_bytes
 from referat.extract.structure import StructureResult, parse_structure
+from referat.extract.structure.result import missing_facts
 from referat.models import Document, Source
 
 

@@ -89,3 +89,33 @@ def _is_prose(text: str) -> bool:
     # A sentence: several words ending in a full stop, not a label ("Afbud: …") or a name list.
     words = text.split()
     return len(words) >= 5 and text.endswith((".", "!")) and ":" not in text[:25]
+
+
+# Kinds of document that have a date, a body and items by their nature.
+_MEETING_KINDS = ("referat", "dagsorden", "beslutningsprotokol")
+
+
+def missing_facts(meetings: list[Meeting]) -> list[str]:
+    """One warning per fact a meeting document should print and the grammar did not find.
+
+    Example:
+        >>> for warning in missing_facts([Meeting(kind="referat", pages=(1, 2))]):
+        ...     print(warning)
+        meeting 1 (pages 1-2): no agenda items found
+        meeting 1 (pages 1-2): no meeting date found
+        meeting 1 (pages 1-2): no body (who met) found
+        >>> missing_facts([Meeting(kind="kommissorium", pages=(1, 1))])
+        []
+    """
+    warnings = []
+    for number, meeting in enumerate(meetings, start=1):
+        if meeting.kind not in _MEETING_KINDS:
+            continue
+        where = f"meeting {number} (pages {meeting.pages[0]}-{meeting.pages[1]})"
+        if not meeting.items and not meeting.sections:  # (with sections kept, the structure stage has said so)
+            warnings.append(f"{where}: no agenda items found")
+        if meeting.date is None:
+            warnings.append(f"{where}: no meeting date found")
+        if meeting.body is None:
+            warnings.append(f"{where}: no body (who met) found")
+    return warnings

@@ -47,9 +47,13 @@ _ANY_STANCE = re.compile(
 # stemme: F" (Faxe and other councils' vote lines).
 _VOTE_LIST = re.compile(
     r"(?:^|(?<=[.\n]))\s*(?P<stance>for|imod)(?:\s+(?:forslaget|indstillingen|ændringsforslaget|det\s+\w+))?"
-    r"\s+stemte\s*:?|(?:^|(?<=[.\n]))\s*(?P<abstain>undlod\s+at\s+stemme|hverken\s+for\s+eller\s+imod)\s*:",
+    r"(?:\s+stemte\s*:?|\s*:)|(?:^|(?<=[.\n]))\s*(?P<abstain>undlod\s+at\s+stemme|hverken\s+for\s+eller\s+imod)\s*:",
     re.I,
 )
+# A cheap check before the vote-list pattern runs ("For: …" needs no stance word).
+_VOTE_CUE = re.compile(r"(?:^|\n)\s*(?:for|imod)\b", re.I)
+# "Gruppe A", "Gruppen Ø": a party's group named by its ballot letter.
+_GROUP_LETTER = re.compile(r"^(?:gruppe(?:n)?|partiet|liste)\s+(?P<letter>[A-ZÆØÅ])$", re.I)
 _VOTE_COUNT = re.compile(r"^\s*\d+\s*(?:medlemmer|stemmer)?\s*[,:]?\s*")
 # A role before a name in a list of voters or absentees: "Rådmand Kristian Würtz".
 _ROLE_PREFIX = re.compile(r"^(?:rådmand|borgmester|viceborgmester|formand|næstformand|byrådsmedlem|medlem)\s+", re.I)
@@ -92,9 +96,9 @@ def find_positions(text: str, context: ActorContext | None = None) -> list[Posit
         (max(0, word.start() - _STANCE_REACH), min(len(lower), word.end() + _STANCE_REACH))
         for word in _ANY_STANCE.finditer(lower)
     )
-    if not stretches:
-        return []
     letters = party_letters()
+    if not stretches:
+        return _vote_lists(text, letters, context) if _VOTE_CUE.search(lower) else []
     found: list[PositionMatch] = []
     hits = sorted(
         (match.start(), match.end(), stance)
@@ -157,12 +161,15 @@ def _vote_lists(text: str, letters: dict[str, str], context: ActorContext | None
         sentence = " ".join(text[match.start() : end + 1].split())
         for entry in (part.strip() for part in re.split(r",\s*|\s+og\s+", listed)):
             entry = re.sub(r"\s*\(\d+\)$", "", entry)  # "A (12)": a party's count
+            group = _GROUP_LETTER.match(entry)
+            if group and group.group("letter") in letters and not entry.lower().startswith("liste"):
+                entry = group.group("letter")
             if entry in letters:
                 found.append(PositionMatch(letters[entry], stance, sentence))
                 continue
             actor = _actor_in(_ROLE_PREFIX.sub("", entry), context, whole=True) if entry else None
-            if actor is None and re.fullmatch(r"[A-ZÆØÅ][\wæøå-]{2,}", entry):
-                actor = entry  # a list or party in one word, as voters: "Borgerlisten"
+            if actor is None and re.fullmatch(r"[A-ZÆØÅ][\wæøå-]{2,}|[Ll]iste\s+[A-ZÆØÅ]", entry):
+                actor = entry  # a list or party in one word, or a local list: "Borgerlisten", "Liste H"
             if actor:
                 found.append(PositionMatch(actor, stance, sentence))
     return found

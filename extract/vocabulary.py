@@ -93,7 +93,7 @@ SECTION_HEADINGS: dict[str, str] = {
 DECISION_HEADING = re.compile(
     r"^(?:(?P<body>.+?)s\s+beslutning\s+den\s+(?P<date1>[\d.\-/ ]+\d|\d{1,2}\.\s*\w+\s+\d{4})"
     r"(?:\s+punkt\s+(?P<item>\d+))?"
-    r"|beslutning\s+i\s+(?P<body2>.+?)\s+(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s+)?den\s+"
+    r"|beslutning\s+(?:i\s+)?(?!om\b)(?P<body2>.+?)\s+(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s+)?den\s+"
     r"(?P<date2>[\d.\-/]+\d|\d{1,2}\.\s*\w+\s+\d{4})(?:,?\s*(?:pkt\.?|punkt)\s*(?P<item2>\d+))?)\s*:?$",
     re.IGNORECASE,
 )

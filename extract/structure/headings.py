@@ -223,8 +223,18 @@ def _announcements(candidates: list[Heading]) -> tuple[list[Heading], list[Headi
             announcing.append(heading)
             if all(later is not h for h in announced):
                 announced.append(later)
-    announced = [h for h in announced if all(h is not a for a in announcing)]
+    announcing = _whole_lists(candidates, announcing)
+    announced = [h for h in announced if _absent(h, announcing)]
     return announcing, announced
+
+
+def _whole_lists(candidates: list[Heading], announcing: list[Heading]) -> list[Heading]:
+    """A list some of whose entries announce later headings is a table of contents as a
+    whole: its other entries (items the excerpt or document leaves out) are no items either."""
+    for run in _tight_runs(candidates):
+        if any(not _absent(h, announcing) for h in run):
+            announcing = announcing + [h for h in run if _absent(h, announcing)]
+    return announcing
 
 
 # An agenda list's entries stand at most this many lines apart (a line or two of remarks under each).
@@ -249,7 +259,19 @@ def _in_prose_list(lines: list[Line], heading: Heading, candidates: list[Heading
     introduction = _introduction(lines, heading, candidates)
     if introduction is None:
         return False
-    return _is_listing_section(introduction) or (introduction.endswith(":") and not _introduces_agenda(introduction))
+    # A sentence ending in ':' (a label such as "Fraværende:" or "Afbud:" is no sentence) or
+    # a recommendation's introduction ("… indstiller, at") introduces a list.
+    sentence = introduction.endswith(":") and len(introduction.split()) >= 3
+    return (
+        _is_listing_section(introduction)
+        or (sentence and not _introduces_agenda(introduction))
+        or bool(_CLAUSE_INTRODUCTION.search(introduction))
+    )
+
+
+# "Kommunaldirektøren indstiller, at" / "… indstiller til Økonomiudvalget at anbefale": the
+# numbered lines under it are clauses of the recommendation.
+_CLAUSE_INTRODUCTION = re.compile(r"(?:\bat|indstille[rs],?|indstilles,?|foreslår,?|anbefaler,?)$", re.I)
 
 
 def _in_section_list(lines: list[Line], heading: Heading, candidates: list[Heading]) -> bool:
@@ -276,7 +298,8 @@ def _is_listing_section(text: str) -> bool:
 
 
 def _introduces_agenda(text: str) -> bool:
-    words = text.rstrip(":").strip().casefold()
+    # "D A G S O R D E N:" spaced out for emphasis reads as "dagsorden"
+    words = re.sub(r"(?<=\b\w) (?=\w\b)", "", text.rstrip(":").strip()).casefold()
     return (
         words in MEETING_KIND_WORDS
         or "dagsorden" in words
@@ -312,7 +335,22 @@ def _extend_by_numbering(candidates: list[Heading], confirmed: list[Heading]) ->
             positions.insert(at, heading.index)
             accepted.add(id(heading))
             chosen.append(heading)
+    chosen += _leading_up_to(numbered, sequence, accepted)
     return sorted(chosen, key=lambda h: h.index)
+
+
+def _leading_up_to(numbered: list[Heading], sequence: list[Heading], accepted: set[int]) -> list[Heading]:
+    """Unconfirmed "1. …", "2. …" before a confirmed "3. …" (items with nothing under them
+    in an agenda, a first item with no section heading): counting down to the first item."""
+    if not sequence:
+        return []
+    first = sequence[0]
+    found = []
+    for heading in reversed([h for h in numbered if h.index < first.index and id(h) not in accepted]):
+        if _number_of(heading) == (_number_of(first) or 0) - 1:
+            found.append(heading)
+            first = heading
+    return found
 
 
 def _carries_on(sequence: list[Heading], positions: list[int], heading: Heading) -> bool:

@@ -253,7 +253,8 @@ TITLE_CONTINUES_AFTER = {
 ITEM_NUMBER_LABELS = ("Punkt", "PUNKT", "Pkt.", "Pkt", "PKT.", "Dagsordenspunkt")
 # Labels that number items too, but also start ordinary lines ("Nr. 3 i lokalplanen …",
 # "§ 5 i vedtægterne …"): such a heading needs the same evidence as "3. Titel".
-ITEM_NUMBER_LABELS_WEAK = ("Nr.", "NR.", "Sag nr.", "Sag", "§")
+# "ad 1." / "ad. 5 Generalforsamling" (associations' minutes answering their agenda point by point).
+ITEM_NUMBER_LABELS_WEAK = ("Nr.", "NR.", "Sag nr.", "Sag", "§", "ad", "ad.", "Ad", "Ad.", "AD")
 # Access markers, before or after an item's number and title: "(Lukket)", "Lukket punkt:",
 # "Lukket sag:", "Fortrolig:", "LUKKET 12.", "Title - lukket punkt", "(Åben)", "Åbent punkt".
 CLOSED_ACCESS_WORDS = ("lukket", "fortrolig", "lukkede")

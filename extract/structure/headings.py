@@ -131,7 +131,8 @@ def _vouched_bare_headings(
     # A bare "1 Titel" is an item only when announced, under an access line, or set as a
     # heading (bold or larger type, a Word list number, a section heading under it).
     set_as_headings = [h for h in candidates if h.style == "bare" and evidence.confirms(h)]
-    vouched = {id(h) for h in announced + marked + set_as_headings}
+    counted = _spaced_run([h for h in candidates if h.style == "bare"])
+    vouched = {id(h) for h in announced + marked + set_as_headings + counted}
     kept = [h for h in candidates if h.style != "bare" or id(h) in vouched]
     for heading in kept:
         if heading.style == "bare":
@@ -362,6 +363,15 @@ def _carries_on(sequence: list[Heading], positions: list[int], heading: Heading)
     return (
         before is not None and _number_of(before) == number - 1 and (after is None or (_number_of(after) or 0) > number)
     )
+
+
+def _spaced_run(bare: list[Heading]) -> list[Heading]:
+    """Bare "1 Titel" lines that count 1, 2, 3 … with text under each (a parish council's
+    minutes: "1 Godkendelse af dagsorden" / "Godkendt" / "2 …"): three at least."""
+    # (titles, not sentences: footnotes "1 Jf. politisk aftale om …" also count 1, 2, 3)
+    run = _longest_run([h for h in bare if len(h.title) <= 90 and not h.title.endswith((",", "."))])
+    spaced = all(b.index - a.index >= 2 for a, b in zip(run, run[1:], strict=False))
+    return run if len(run) >= 3 and spaced else []
 
 
 def _flat_numbering(numbered: list[Heading]) -> list[Heading]:

@@ -11,6 +11,7 @@ from referat.extract.layout import Layout, clean_layout
 from referat.extract.pages import ReadResult
 from referat.extract.personal_data import protect_personal_data
 from referat.extract.read import read_bytes
+from referat.extract.runon import split_run_on_lines
 from referat.extract.structure import StructureResult, parse_structure
 from referat.extract.structure.result import missing_facts
 from referat.models import Document, Source
@@ -39,7 +40,8 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 def read_structure(path: str, data: bytes) -> tuple[ReadResult, Layout, StructureResult]:
     """read → layout → structure: the stages before enrichment, each one's output."""
     result = read_bytes(path, data)
-    layout = clean_layout(result.pages, running_furniture=not result.media_type.endswith("document"))
+    pages = split_run_on_lines(result.pages)  # a transcript's whole page on one line
+    layout = clean_layout(pages, running_furniture=not result.media_type.endswith("document"))
     layout.furniture.extend(result.furniture)
     # Two grammars: a 1940s minute book's, and the agenda grammar for everything else.
     grammar = parse_historic if is_historic_book(layout) else parse_structure

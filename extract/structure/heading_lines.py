@@ -182,6 +182,7 @@ def _clean_title(title: str) -> str:
     title = " ".join(title.split())
     title = re.sub(r"^[-–:|]\s*", "", title)  # "Pkt. 01 – Valg af dirigent", "LUKKET: 8 | Salg af …"
     title = title.rstrip(":").rstrip()  # "4. Formandens beretning:" with the minutes under it
+    title = re.sub(r"\s*\.{2,}\s*\d+$", "", title)  # a contents line's dot leader and page: "…...3"
     return WEB_FURNITURE_TAIL.sub("", title)
 
 

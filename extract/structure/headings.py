@@ -30,6 +30,7 @@ from referat.extract.vocabulary import (
     DECIDED_BY_LABEL,
     DOCUMENT_NUMBER_LABEL,
     MEETING_KIND_WORDS,
+    PARTICIPANT_HEADINGS,
 )
 
 
@@ -50,6 +51,9 @@ def find_item_headings(lines: list[Line], layout: Layout) -> list[Heading]:
         # The document has an unambiguous item style; numbered lines are lists.
         dominant = styles.most_common(1)[0][0]
         chosen = [h for h in candidates if h.style == dominant or h.style == "closed"]
+        # A contents list in the typed style ("Punkt nr. 42: …...3" then the items) is no items.
+        listing = _contents_lists(lines, chosen, dominant)
+        chosen = [h for h in chosen if _absent(h, listing)]
     else:
         evidence = _Evidence(lines, layout)
         chosen = _numbered_items(lines, candidates, marked, evidence)
@@ -186,11 +190,11 @@ def _marked_by_access_lines(lines: list[Line], candidates: list[Heading]) -> lis
     return marked
 
 
-def _tight_runs(candidates: list[Heading]) -> list[list[Heading]]:
+def _tight_runs(candidates: list[Heading], styles: tuple[str, ...] = ("dotted",)) -> list[list[Heading]]:
     """Runs of numbered lines on consecutive lines, counting up: agenda lists and lists in prose."""
     runs: list[list[Heading]] = []
     for heading in candidates:
-        if heading.style != "dotted":
+        if heading.style not in styles:
             continue
         last = runs[-1][-1] if runs else None
         if last is not None and last.index == heading.index - 1 and _number_of(last) == (_number_of(heading) or 0) - 1:
@@ -200,11 +204,14 @@ def _tight_runs(candidates: list[Heading]) -> list[list[Heading]]:
     return [run for run in runs if len(run) >= 2]
 
 
-def _announcements(candidates: list[Heading]) -> tuple[list[Heading], list[Heading]]:
+def _announcements(
+    candidates: list[Heading], styles: tuple[str, ...] = ("dotted", "bare")
+) -> tuple[list[Heading], list[Heading]]:
     """Numbered lines that announce a later one with the same number and title (an agenda
     list, a table of contents: close together), and the later ones they announce, which
     are items ("Dagsorden: 1. Valg af dirigent 2. …" and then "1: VALG AF DIRIGENT" with its text)."""
-    dotted = [h for h in candidates if h.style in ("dotted", "bare")]
+    # (a person listed twice, "1. Robert Sørensen, Ø" under "Afbud:", announces nothing)
+    dotted = [h for h in candidates if h.style in styles and not _PERSON_ENTRY.fullmatch(h.title)]
     announcing: list[Heading] = []
     announced: list[Heading] = []
     for position, heading in enumerate(dotted):
@@ -224,15 +231,37 @@ def _announcements(candidates: list[Heading]) -> tuple[list[Heading], list[Headi
             announcing.append(heading)
             if all(later is not h for h in announced):
                 announced.append(later)
-    announcing = _whole_lists(candidates, announcing)
+    announcing = _whole_lists(candidates, announcing, styles)
     announced = [h for h in announced if _absent(h, announcing)]
     return announcing, announced
 
 
-def _whole_lists(candidates: list[Heading], announcing: list[Heading]) -> list[Heading]:
+_DOT_LEADER = re.compile(r"\.{2,}\s*\d+\s*$")
+
+
+def _contents_lists(lines: list[Line], headings: list[Heading], style: str) -> list[Heading]:
+    """Runs of three or more headings on consecutive lines with a contents line's dot leader
+    and page number ("Punkt nr. 44: Web-løsning...7"), one of which is printed again later
+    with its text: a table of contents in the item style itself. (An agenda list without
+    page numbers is left to ``segment.drop_agenda_lists``.)"""
+    listing: list[Heading] = []
+    for run in _tight_runs(headings, (style,)):
+        if not any(_DOT_LEADER.search(lines[h.index].text) for h in run):
+            continue
+        later = [h for h in headings if h.index > run[-1].index]
+        repeated = any(
+            any(h.number == entry.number and _same_words(entry.title.casefold(), h.title.casefold()) for h in later)
+            for entry in run
+        )
+        if len(run) >= 3 and repeated:
+            listing += run
+    return listing
+
+
+def _whole_lists(candidates: list[Heading], announcing: list[Heading], styles: tuple[str, ...]) -> list[Heading]:
     """A list some of whose entries announce later headings is a table of contents as a
     whole: its other entries (items the excerpt or document leaves out) are no items either."""
-    for run in _tight_runs(candidates):
+    for run in _tight_runs(candidates, styles):
         if any(not _absent(h, announcing) for h in run):
             announcing = announcing + [h for h in run if _absent(h, announcing)]
     return announcing
@@ -261,13 +290,22 @@ def _in_prose_list(lines: list[Line], heading: Heading, candidates: list[Heading
     if introduction is None:
         return False
     # A sentence ending in ':' (a label such as "Fraværende:" or "Afbud:" is no sentence) or
-    # a recommendation's introduction ("… indstiller, at") introduces a list.
+    # a recommendation's introduction ("… indstiller, at") introduces a list; under a
+    # participant label, numbered people ("Afbud:" / "1. Robert Sørensen, Ø") are a list too.
     sentence = introduction.endswith(":") and len(introduction.split()) >= 3
+    if _PERSON_ENTRY.fullmatch(heading.title) and introduction.lower().rstrip(":").strip() in PARTICIPANT_HEADINGS:
+        return True
     return (
         _is_listing_section(introduction)
         or (sentence and not _introduces_agenda(introduction))
         or bool(_CLAUSE_INTRODUCTION.search(introduction))
     )
+
+
+# "Robert Sørensen, Ø", "Jens Hansen (V)": a person as a list entry.
+_PERSON_ENTRY = re.compile(
+    r"[A-ZÆØÅ][a-zæøåé][\wæøå-]*(?:\s+[A-ZÆØÅ][a-zæøåé][\wæøå-]*){1,3}(?:,\s*[A-ZÆØÅ]{1,2}|\s*\([A-ZÆØÅ]{1,2}\))?"
+)
 
 
 # "Kommunaldirektøren indstiller, at" / "… indstiller til Økonomiudvalget at anbefale": the

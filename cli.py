@@ -148,18 +148,11 @@ def evaluate(gold_dir: str, as_json: bool, show_errors: bool, files: tuple[str, 
 
     Example: referat eval --gold gold/ ../shared/seeds/*.txt corpus/*.pdf
     """
-    from referat.evaluation import Report, format_report, load_gold, report_as_dict, score_document
+    from referat.evaluation import Report, format_report, gold_sources, load_gold, report_as_dict, score_document
 
     gold = load_gold(gold_dir)
     if not files:
-        files = tuple(
-            path
-            for path in (
-                os.path.normpath(os.path.join(os.path.dirname(gold_dir.rstrip("/")) or ".", g["source"]))
-                for g in gold.values()
-            )
-            if os.path.exists(path)
-        )
+        files = tuple(gold_sources(gold_dir, gold))
         if not files:
             raise click.UsageError("no FILES given and no gold source exists here")
     total = Report()

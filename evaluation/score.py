@@ -428,6 +428,26 @@ def _gold_declares(gold: dict, name: str) -> bool:
     return False
 
 
+def gold_sources(gold_dir: str, gold: dict[str, dict]) -> list[str]:
+    """The annotated files that exist here. A gold file names its source relative to the
+    repository root ("corpus/real-dev/x.txt", "../shared/seeds/…"); the folder above the
+    gold folder is tried too, for a gold folder kept elsewhere.
+
+    Example:
+        >>> gold_sources("gold/", {"x": {"source": "no/such/file.txt"}})
+        []
+    """
+    found = []
+    parent = os.path.dirname(os.path.normpath(gold_dir)) or "."
+    for entry in gold.values():
+        for base in (".", parent):
+            path = os.path.normpath(os.path.join(base, entry["source"]))
+            if os.path.exists(path):
+                found.append(path)
+                break
+    return found
+
+
 def load_gold(gold_dir: str) -> dict[str, dict]:
     """Gold files by the basename of the source they annotate."""
     gold: dict[str, dict] = {}

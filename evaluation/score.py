@@ -9,8 +9,6 @@ except in the per-meeting "right" counts where null == null is right.
 
 from __future__ import annotations
 
-import json
-import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -426,39 +424,6 @@ def _gold_declares(gold: dict, name: str) -> bool:
             if name.startswith(field_name)
         )
     return False
-
-
-def gold_sources(gold_dir: str, gold: dict[str, dict]) -> list[str]:
-    """The annotated files that exist here. A gold file names its source relative to the
-    repository root ("corpus/real-dev/x.txt", "../shared/seeds/…"); the folder above the
-    gold folder is tried too, for a gold folder kept elsewhere.
-
-    Example:
-        >>> gold_sources("gold/", {"x": {"source": "no/such/file.txt"}})
-        []
-    """
-    found = []
-    parent = os.path.dirname(os.path.normpath(gold_dir)) or "."
-    for entry in gold.values():
-        for base in (".", parent):
-            path = os.path.normpath(os.path.join(base, entry["source"]))
-            if os.path.exists(path):
-                found.append(path)
-                break
-    return found
-
-
-def load_gold(gold_dir: str) -> dict[str, dict]:
-    """Gold files by the basename of the source they annotate."""
-    gold: dict[str, dict] = {}
-    for name in sorted(os.listdir(gold_dir)):
-        if not name.endswith(".json"):
-            continue
-        with open(os.path.join(gold_dir, name), encoding="utf-8") as handle:
-            data = json.load(handle)
-        data["_gold_file"] = name
-        gold[os.path.basename(data["source"])] = data
-    return gold
 
 
 def format_report(report: Report) -> str:

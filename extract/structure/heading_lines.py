@@ -173,7 +173,7 @@ def match_heading(line: Line) -> Heading | None:
         title = re.sub(rf"^{re.escape(number)}[.)]\s+(?=[A-ZÆØÅ])", "", title) if number else title
         if style != "access":
             # FirstAgenda's "(Offentlig)" already says the access; "Eventuelt - åbent" is its title.
-            title, access = _title_and_access(title, access)
+            title, access = title_and_access(title, access)
         return Heading(index=-1, number=number, title=title, access=access, style=style)
     return None
 
@@ -186,7 +186,7 @@ def _clean_title(title: str) -> str:
     return WEB_FURNITURE_TAIL.sub("", title)
 
 
-def _title_and_access(title: str, access: str) -> tuple[str, str]:
+def title_and_access(title: str, access: str) -> tuple[str, str]:
     """Access markers taken off the title, and the access they and the heading say."""
     title, marked = _strip_access_marks(title)
     if marked is not None:

@@ -24,6 +24,7 @@ from referat.extract.structure.heading_lines import (
     match_heading,
     minutes_after_title,
     section_kind,
+    title_and_access,
 )
 from referat.extract.vocabulary import (
     CASE_NUMBER_LABEL,
@@ -125,7 +126,8 @@ def _continues_list_beside_heading(lines: list[Line], heading: Heading) -> bool:
     if not heading.index:
         return False
     beside = leading_section(lines[heading.index - 1].text.strip())
-    return bool(beside and beside[0] in _LISTING_SECTIONS and re.match(r"^(?:\d{1,2}[.)]|[-–•])\s", beside[2]))
+    first = re.match(r"^(\d{1,2})[.)]\s", beside[2]) if beside and beside[0] in _LISTING_SECTIONS else None
+    return bool(first) and int(first.group(1)) + 1 == _number_of(heading) if first else False
 
 
 def _vouched_bare_headings(
@@ -160,17 +162,21 @@ def _unnumbered_headings(lines: list[Line]) -> list[Heading]:
     for index, line in enumerate(lines[:-1]):
         text = line.text.strip()
         set_apart = line.blank_before or line.bold
+        below = lines[index + 1].text.strip()
+        access_below = ACCESS_LINE.match(below)
         if (
             set_apart
             and 3 <= len(text) <= 150
             and text[0].isupper()
             and not text.endswith((".", ":", ";", ","))
             and not is_structural(text)
-            and section_kind(lines[index + 1].text)
+            and (section_kind(below) or access_below)
         ):
-            found.append(
-                Heading(index=index, number="", title=" ".join(text.split()), access="public", style="unnumbered")
-            )
+            # "Personalesag" / "Lukket punkt": an access line under the title says the access.
+            title, access = title_and_access(" ".join(text.split()), "public")
+            if access_below:
+                access = "closed" if "closed" in (access, access_of(access_below.group("word"))) else access
+            found.append(Heading(index=index, number="", title=title, access=access, style="unnumbered"))
     return found if len(found) >= 2 else []
 
 
@@ -323,9 +329,10 @@ def _introduction(lines: list[Line], heading: Heading, candidates: list[Heading]
     """The line before the run of numbered lines that ``heading`` belongs to."""
     if heading.style != "dotted":
         return None
-    at = {h.index for h in candidates if h.style == "dotted"}
+    # Walk back over the list's earlier entries: adjacent lines counting down ("2." above "3.").
+    numbers = {h.index: _number_of(h) for h in candidates if h.style == "dotted"}
     index = heading.index
-    while index - 1 in at:
+    while index - 1 in numbers and numbers[index - 1] is not None and numbers[index - 1] == (numbers[index] or 0) - 1:
         index -= 1
     return lines[index - 1].text.strip() if index else None
 

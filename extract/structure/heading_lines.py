@@ -82,6 +82,9 @@ BARE_SINGLE_HEADING = re.compile(r"^(?P<number>\d{1,3})\s(?P<title>[A-ZÆØÅ§]
 ACCESS_LINE = re.compile(rf"^(?P<word>{_ACCESS_WORD})(?:\s+(?:punkt|sag|dagsordenspunkt))?$", re.I)
 
 
+# "5" alone on its line, the title on the next (a PDF whose number stands in a column of
+# its own): an item only when set as a heading or vouched for like "1 Titel".
+BARE_NUMBER_ALONE = re.compile(r"^(?P<number>\d{1,3})$")
 # "1." alone on its line, the title on the next (web pages of Hjørring, Region Sjælland).
 NUMBER_ALONE = re.compile(r"^(?P<number>\d{1,4})[.)]$")
 
@@ -147,6 +150,7 @@ _HEADING_FORMS = (
     ("dotted", BARE_HEADING),
     ("dotted", NUMBER_ALONE),
     ("bare", BARE_SINGLE_HEADING),
+    ("bare", BARE_NUMBER_ALONE),
 )
 
 
@@ -250,7 +254,7 @@ def minutes_after_title(title: str) -> tuple[str, str]:
 def join_title(lines: list[Line], heading: Heading) -> tuple[str, int]:
     """Join a title that wraps onto following lines ("… fra mødet den 8." + "november 2024")."""
     title, consumed = heading.title, 1
-    if not title and heading.style in ("punkt", "dotted") and heading.index + 1 < len(lines):
+    if not title and heading.style in ("punkt", "dotted", "bare") and heading.index + 1 < len(lines):
         # "Pkt. 42" or "1." on a line of its own, the title on the next (web minutes).
         following = lines[heading.index + 1]
         text = following.text.strip()

@@ -137,8 +137,21 @@ def _vouched_bare_headings(
     # A bare "1 Titel" is an item only when announced, under an access line, or set as a
     # heading (bold or larger type, a Word list number, a section heading under it).
     set_as_headings = [h for h in candidates if h.style == "bare" and evidence.confirms(h)]
-    counted = _spaced_run([h for h in candidates if h.style == "bare"])
+    # (a number alone on its line may be a page number: type or an access line must vouch for it)
+    counted = _spaced_run([h for h in candidates if h.style == "bare" and h.consumed == 1])
     vouched = {id(h) for h in announced + marked + set_as_headings + counted}
+    # "25 Køb af ejendom" right above a vouched "26 Salg af grund …": counting up to it.
+    following: Heading | None = None
+    for heading in reversed([h for h in candidates if h.style == "bare"]):
+        if id(heading) in vouched:
+            following = heading
+        elif (
+            following is not None
+            and _number_of(heading) == (_number_of(following) or 0) - 1
+            and following.index - heading.index <= 3
+        ):
+            vouched.add(id(heading))
+            following = heading
     kept = [h for h in candidates if h.style != "bare" or id(h) in vouched]
     for heading in kept:
         if heading.style == "bare":

@@ -34,7 +34,9 @@ from referat.models import Item, Meeting, walk_items
 
 
 def build_meeting(front: list[Line], items: list[Item], layout: Layout, all_lines: list[Line]) -> Meeting:
-    texts = [line.text.strip() for line in front]
+    # (a web page's label table: "Dato: |" / "22-06-2022 17:30:00 |" / "---|---|")
+    texts = [line.text.strip().strip("|").strip() for line in front]
+    texts = [text for text in texts if text and not re.fullmatch(r"[-|: ]+", text)]
     meeting = Meeting(items=items, pages=pages_of(all_lines))
     labels = labelled_values(texts)
     meeting.kind = _meeting_kind(texts, layout, items, all_lines)

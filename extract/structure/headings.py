@@ -60,7 +60,20 @@ def find_item_headings(lines: list[Line], layout: Layout) -> list[Heading]:
         chosen = _numbered_items(lines, candidates, marked, evidence)
     # "1." alone with no title found after it is a list number, not an item.
     chosen = [h for h in chosen if h.title or h.style != "dotted"]
-    return chosen or _unnumbered_headings(lines)
+    return chosen or _unnumbered_headings(lines) or _untitled_case_blocks(lines)
+
+
+def _untitled_case_blocks(lines: list[Line]) -> list[Heading]:
+    """Web pages that print no item titles in their text (Aabenraa, Kolding, Halsnæs): each
+    block starts at its case number line ("Sagsnr.: 19/7724", "Sagsid.: 18/44, …") with a
+    section heading right under it. The items get an empty number and title, and the case
+    number line stays in the item, where it is read as the case number."""
+    found = []
+    for index, line in enumerate(lines[:-1]):
+        below = lines[index + 1 : index + 3]
+        if CASE_NUMBER_LABEL.match(line.text.strip()) and any(section_kind(b.text) for b in below):
+            found.append(Heading(index=index, number="", title="", access="public", style="untitled", consumed=0))
+    return found
 
 
 def _candidates(lines: list[Line]) -> list[Heading]:

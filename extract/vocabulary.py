@@ -344,7 +344,8 @@ WEB_FURNITURE_TAIL = re.compile(r"\s*(?:Klik her for\b.*|Til toppen|Tilbage til 
 # A heading line that goes on with the minutes after a colon: "1. Valg af dirigent: Kim
 # (have 22) blev valgt" (allotment association). The words that show the rest is minutes.
 MINUTES_AFTER_TITLE = re.compile(
-    r"\b(?:blev|valgt|genvalgt|godkendt|vedtaget|forkastet|enstemmigt|ingen|intet)\b", re.I
+    r"\b(?:blev|valgt|genvalgt|godkendt|vedtaget|forkastet|enstemmigt|ingen|intet|udsat|taget til efterretning)\b",
+    re.I,
 )
 
 # Header date forms outside the Danish date grammar of running text, seen in web headers:

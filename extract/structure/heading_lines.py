@@ -245,9 +245,10 @@ def has_typed_item_headings(lines: list[Line]) -> bool:
 
 def minutes_after_title(title: str) -> tuple[str, str]:
     """ "Valg af dirigent: Kim (have 22) blev valgt" → the title, and the minutes after it."""
-    head, colon, rest = title.partition(": ")
-    if colon and head and MINUTES_AFTER_TITLE.search(rest) and not MINUTES_AFTER_TITLE.search(head):
-        return head.strip(), rest.strip()
+    for separator in (": ", " – ", " - "):  # "Valg af dirigent – Bent Skov blev valgt" too
+        head, found, rest = title.partition(separator)
+        if found and head and MINUTES_AFTER_TITLE.search(rest) and not MINUTES_AFTER_TITLE.search(head):
+            return head.strip(), rest.strip()
     return title, ""
 
 

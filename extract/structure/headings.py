@@ -76,6 +76,10 @@ def _untitled_case_blocks(lines: list[Line]) -> list[Heading]:
     return found
 
 
+# A contents line: a dot leader and a page number ("Godkendelse af dagsorden ......... 3").
+_CONTENTS_LINE = re.compile(r"(?:\.{3,}|…+|\s\.\s\.\s\.)\s*\d{1,4}\s*$")
+
+
 def _candidates(lines: list[Line]) -> list[Heading]:
     """Every line that reads as an item heading, its title joined across wrapped lines; a
     line Word numbered at an inner list level is not one where the outer level numbers items."""
@@ -85,6 +89,8 @@ def _candidates(lines: list[Line]) -> list[Heading]:
         if line.list_level is not None and outer is not None and line.list_level > outer:
             continue  # a second-level Word list under an item: a list or sub-items, never a meeting
         heading = match_heading(line)
+        if heading is not None and _CONTENTS_LINE.search(line.text) and heading.style != "punkt":
+            continue  # an entry of a table of contents the layout stage did not lift
         if heading is not None:
             heading.index = index
             heading.title, heading.consumed = join_title(lines, heading)

@@ -310,6 +310,11 @@ _MEETING_NOUN = (
     r"(?:(?:det\s+|den\s+)?(?:(?:ordinære?|ekstraordinære?|årlige?|konstituerende|\d+\.)\s+)*"
     r"(?:møde(?:t)?|generalforsamling(?:en)?|bestyrelsesmøde(?:t)?|repræsentantskabsmøde(?:t)?|årsmøde(?:t)?))"
 )
+# The words a body's name ends with ("Social- og Sundhedsudvalget", "Kommunalbestyrelsen").
+_BODY_END = (
+    r"(?:udvalg(?:et|s)?|[Rr]åd(?:et)?|[Bb]estyrelse(?:n)?|Byrådet|Kommunalbestyrelsen|Regionsrådet"
+    r"|[Ff]orsamling(?:en)?|Magistraten|[Ll]okaludvalg(?:et)?)"
+)
 BODY_TITLE_LINES: list[re.Pattern] = [
     # "Byrådet - 14-03-2019" (Faxe)
     re.compile(r"^(?P<body>[A-ZÆØÅ][^:]{2,80}?)\s+[-–]\s+\d{1,2}[-.]\d{1,2}[-.]\d{4}$"),
@@ -320,6 +325,17 @@ BODY_TITLE_LINES: list[re.Pattern] = [
     re.compile(rf"^{_KIND_WORD}\s+(?:fra|af|for)\s+(?P<body>[A-ZÆØÅ][^,]{{2,80}}?)s\s+{_MEETING_NOUN}", re.I),
     re.compile(rf"^{_KIND_WORD}\s+(?:for|fra)\s+(?P<body>[A-ZÆØÅ][^,]{{2,80}})", re.I),
     re.compile(r"^(?P<body>[A-ZÆØÅ][^:]{2,80}?)\s+(?:REFERAT|DAGSORDEN|Referat|Dagsorden)$"),
+    # "Social- og Sundhedsudvalget torsdag den 20. april 2023 kl. 19.00" (Ishøj), "Referat
+    # Kommunalbestyrelsen mandag den 24. april 2017" (Lejre): the body before the date.
+    re.compile(
+        rf"^(?:{_KIND_WORD}\s+)?(?P<body>(?-i:[A-ZÆØÅ])[\w,.\- ]{{0,70}}?{_BODY_END})"
+        r"\s+(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag),?\s+)?(?:den|d\.)\s+\d",
+        re.I,
+    ),
+    # "side 1 Åbent referat for Kultur- og fritidsudvalgs møde den …" (Kerteminde)
+    re.compile(
+        rf"^.{{0,20}}?{_KIND_WORD}\s+for\s+(?P<body>(?-i:[A-ZÆØÅ])[\w,.\- ]{{2,70}}?{_BODY_END})s?\s+møde\b", re.I
+    ),
 ]
 # Where a body named in a title line stops: "… i Økonomiudvalget den 4. maj", "… tirsdag …"
 BODY_ENDS = re.compile(

@@ -93,7 +93,9 @@ def _kind_from_items(items: list[Item], all_lines: list[Line]) -> str:
 
 
 _KIND_IN_TITLE = re.compile(
-    r"^(?P<first>referat|dagsorden|beslutningsprotokol|beslutningsreferat)\s+(?:fra|af|for|over|til)(?:\s|$)"
+    # "Referat fra …", "side 1 Åbent referat for …", "Referat Kommunalbestyrelsen mandag den …"
+    r"^(?:(?:side\s+)?\d{1,3}\s+)?(?:(?:åbent|lukket)\s+)?(?P<first>referat|dagsorden|beslutningsprotokol|beslutningsreferat)"
+    r"\s+(?:(?:fra|af|for|over|til)(?:\s|$)|(?=[A-ZÆØÅ]))"
     r"|\s[-–]\s+(?P<last>referat|dagsorden|beslutningsprotokol)(?:\s+[\d.\-/]+)?$|\s(?P<caps>REFERAT|DAGSORDEN)$",
     re.I,
 )
@@ -132,6 +134,11 @@ def _body_from_meeting_noun(texts: list[str]) -> str | None:
     return None
 
 
+_BODY_PREFIX = re.compile(
+    r"^(?:(?:referat|dagsorden|beslutningsprotokol)\s*[-–:]?\s+|(?:ekstraordinært|ordinært)\s+møde\s+(?:i\s+)?)+", re.I
+)
+
+
 def _body_from_title_line(texts: list[str]) -> str | None:
     """The body a title line names ("Byrådet - Referat", "Referat fra møde i X den …")."""
     noun_body = _body_from_meeting_noun(texts)
@@ -142,6 +149,8 @@ def _body_from_title_line(texts: list[str]) -> str | None:
             match = pattern.match(text.strip())
             if match:
                 body = BODY_ENDS.sub("", match.group("body")).strip(" -–:")
+                # "Referat - Kommunalbestyrelsen", "EKSTRAORDINÆRT MØDE FORRETNINGSUDVALGET"
+                body = _BODY_PREFIX.sub("", body).strip(" -–:.")
                 if len(body) >= 3 and body.lower() not in MEETING_KIND_WORDS:
                     return body
     return None

@@ -69,6 +69,10 @@ SECTION_HEADINGS: dict[str, str] = {
     "bilagsfortegnelse": "attachments",
     "vedlagte bilag": "attachments",
     "hvem beslutter": "other",
+    "problemstilling": "background",
+    "løsning": "other",
+    "sagen behandles i": "process",
+    "beslutning den": "decision",
     "personale": "other",
     "personalemæssige konsekvenser": "other",
     "fraværende": "other",
@@ -93,8 +97,13 @@ SECTION_HEADINGS: dict[str, str] = {
 DECISION_HEADING = re.compile(
     r"^(?:(?P<body>.+?)s\s+beslutning\s+den\s+(?P<date1>[\d.\-/ ]+\d|\d{1,2}\.\s*\w+\s+\d{4})"
     r"(?:\s+punkt\s+(?P<item>\d+))?"
-    r"|beslutning\s+(?:i\s+)?(?!om\b)(?P<body2>.+?)\s+(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s+)?den\s+"
-    r"(?P<date2>[\d.\-/]+\d|\d{1,2}\.\s*\w+\s+\d{4})(?:,?\s*(?:pkt\.?|punkt)\s*(?P<item2>\d+))?)\s*:?$",
+    # "Beslutning i Byrådet den …", "Behandling i Udvalget for sundhed for alle onsdag den 28. august 2019, pkt. 1"
+    r"|(?:beslutning|behandling)\s+(?:i\s+)?(?!om\b)(?P<body2>.+?)\s+"
+    r"(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s+)?den\s+"
+    r"(?P<date2>[\d.\-/]+\d|\d{1,2}\.\s*\w+\s+\d{4})(?:,?\s*(?:pkt\.?|punkt)\s*(?P<item2>\d+))?"
+    # "Kommunalbestyrelsens møde 25. september 2006 Punkt 1:" (Ballerup 2006)
+    r"|(?P<body3>[A-ZÆØÅ].+?)s\s+møde\s+(?:den\s+)?(?P<date3>\d{1,2}\.\s*\w+\s+\d{4}|[\d.\-/]+\d)"
+    r"\s+punkt\s+(?P<item3>\d+))\s*:?$",
     re.IGNORECASE,
 )
 

@@ -60,7 +60,18 @@ def find_item_headings(lines: list[Line], layout: Layout) -> list[Heading]:
         chosen = _numbered_items(lines, candidates, marked, evidence)
     # "1." alone with no title found after it is a list number, not an item.
     chosen = [h for h in chosen if h.title or h.style != "dotted"]
-    return chosen or _unnumbered_headings(lines) or _untitled_case_blocks(lines)
+    return chosen or _unnumbered_headings(lines) or _untitled_case_blocks(lines) or _one_untitled_item(lines)
+
+
+def _one_untitled_item(lines: list[Line]) -> list[Heading]:
+    """A page that prints one item's sections but not its title (Ishøj's, København's web
+    minutes): the text from its first section heading on is one item, untitled; a
+    recommendation or decision heading among at least two section headings says it is one."""
+    at = [index for index, line in enumerate(lines) if section_kind(line.text)]
+    kinds = {section_kind(lines[index].text) for index in at}
+    if len(at) >= 2 and kinds & {"recommendation", "decision"}:
+        return [Heading(index=at[0], number="", title="", access="public", style="untitled", consumed=0)]
+    return []
 
 
 def _untitled_case_blocks(lines: list[Line]) -> list[Heading]:

@@ -197,7 +197,8 @@ class _ItemBody:
             return False
         decision = DECISION_HEADING.match(text.rstrip(":"))
         destination = self.target
-        if decision and decision.group("item") and decision.group("item") == self.heading.number:
+        own_item = decision and (decision.group("item") or decision.group("item3"))
+        if own_item and own_item == self.heading.number:
             destination = self.sections  # "… beslutning den … Punkt 1" is item 1's own
         self.current = SectionDraft(kind=kind, heading=text.rstrip(":") if kind != "decision" else text, page=line.page)
         destination.append(self.current)

@@ -60,7 +60,29 @@ def find_item_headings(lines: list[Line], layout: Layout) -> list[Heading]:
         chosen = _numbered_items(lines, candidates, marked, evidence)
     # "1." alone with no title found after it is a list number, not an item.
     chosen = [h for h in chosen if h.title or h.style != "dotted"]
-    return chosen or _unnumbered_headings(lines) or _untitled_case_blocks(lines) or _one_untitled_item(lines)
+    return (
+        chosen
+        or _lettered_items(lines)
+        or _unnumbered_headings(lines)
+        or _untitled_case_blocks(lines)
+        or _one_untitled_item(lines)
+    )
+
+
+# "A. Godkendelse af referat" / "B. Debatpunkter" (an association's board minutes).
+_LETTERED = re.compile(r"^(?P<letter>[A-H])[.)]\s+(?P<title>[A-ZÆØÅ][\wæøå].*)$")
+
+
+def _lettered_items(lines: list[Line]) -> list[Heading]:
+    """Where nothing is numbered, items lettered A, B, C … with text under each."""
+    found: list[Heading] = []
+    for index, line in enumerate(lines):
+        match = _LETTERED.match(line.text.strip())
+        expected = chr(ord("A") + len(found))
+        if match and match.group("letter") == expected and (not found or index - found[-1].index >= 2):
+            title = " ".join(match.group("title").split())
+            found.append(Heading(index=index, number=expected, title=title, access="public", style="lettered"))
+    return found if len(found) >= 2 else []
 
 
 def _one_untitled_item(lines: list[Line]) -> list[Heading]:

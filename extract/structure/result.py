@@ -61,10 +61,7 @@ def keep_text_without_items(meeting: Meeting, lines: list[Line], warnings: list[
     text_lines = [line for line in lines if line.text.strip()]
     if not text_lines:
         return
-    pages = pages_of(text_lines)
-    section = Section(kind="other", heading="", text="\n".join(line.text for line in text_lines), pages=pages)
-    line_pages.record(section, text_lines)
-    meeting.sections = [section]
+    pages = _keep_as_meeting_text(meeting, text_lines, line_pages)
     if meeting.kind != "kommissorium":  # a kommissorium has no agenda by its nature
         warnings.append(
             f"pages {pages[0]}-{pages[1]}: no agenda items found; the text is kept as the meeting's own section"
@@ -76,13 +73,17 @@ def keep_prose_before_items(meeting: Meeting, front: list[Line], line_pages: Lin
     chair's welcome, the election of a chairman in associations' minutes) is kept as the
     meeting's own section, so that nothing of the document is lost (the archive searches it)."""
     text_lines = [line for line in front if line.text.strip()]
-    prose = [line for line in text_lines if _is_prose(line.text.strip())]
-    if not prose:
-        return
+    if any(_is_prose(line.text.strip()) for line in text_lines):
+        _keep_as_meeting_text(meeting, text_lines, line_pages)
+
+
+def _keep_as_meeting_text(meeting: Meeting, text_lines: list[Line], line_pages: LinePages) -> tuple[int, int]:
+    """The lines as the meeting's one section of kind "other"; its pages."""
     pages = pages_of(text_lines)
     section = Section(kind="other", heading="", text="\n".join(line.text for line in text_lines), pages=pages)
     line_pages.record(section, text_lines)
     meeting.sections = [section]
+    return pages
 
 
 def _is_prose(text: str) -> bool:

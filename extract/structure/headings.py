@@ -89,7 +89,12 @@ def _one_untitled_item(lines: list[Line]) -> list[Heading]:
     """A page that prints one item's sections but not its title (Ishøj's, København's web
     minutes): the text from its first section heading on is one item, untitled; a
     recommendation or decision heading among at least two section headings says it is one."""
-    at = [index for index, line in enumerate(lines) if section_kind(line.text)]
+    # ("Referat" or "Dagsorden" at the top is the document's kind, not a section)
+    at = [
+        index
+        for index, line in enumerate(lines)
+        if section_kind(line.text) and line.text.strip().lower().rstrip(":") not in MEETING_KIND_WORDS
+    ]
     kinds = {section_kind(lines[index].text) for index in at}
     if len(at) >= 2 and kinds & {"recommendation", "decision"}:
         return [Heading(index=at[0], number="", title="", access="public", style="untitled", consumed=0)]

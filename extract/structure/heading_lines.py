@@ -82,6 +82,10 @@ BARE_SINGLE_HEADING = re.compile(r"^(?P<number>\d{1,3})\s(?P<title>[A-ZÆØÅ§]
 ACCESS_LINE = re.compile(rf"^(?P<word>{_ACCESS_WORD})(?:\s+(?:punkt|sag|dagsordenspunkt))?$", re.I)
 
 
+# "3. - 8. Valg af enkeltmandsposter": one heading for a range of points (a parish council's agenda).
+RANGE_HEADING = re.compile(
+    rf"^(?P<number>\d{{1,3}})(?:\.\s*[-–]\s*|\s+[-–]\s+)(?P<to>\d{{1,3}})\.?\s+(?P<title>{TITLE_START}.*)$"
+)
 # "5" alone on its line, the title on the next (a PDF whose number stands in a column of
 # its own): an item only when set as a heading or vouched for like "1 Titel".
 BARE_NUMBER_ALONE = re.compile(r"^(?P<number>\d{1,3})$")
@@ -149,6 +153,7 @@ _HEADING_FORMS = (
     ("dotted", WEAK_LABEL_HEADING),
     ("dotted", BARE_HEADING),
     ("dotted", NUMBER_ALONE),
+    ("dotted", RANGE_HEADING),
     ("bare", BARE_SINGLE_HEADING),
     ("bare", BARE_NUMBER_ALONE),
 )
@@ -163,6 +168,8 @@ def match_heading(line: Line) -> Heading | None:
             continue
         groups = match.groupdict()
         number = groups.get("number") or groups.get("marked") or ""
+        if groups.get("to"):
+            number = f"{number}-{groups['to']}"
         if style in ("dotted", "bare") and _looks_like_year(number):
             continue  # "2023. Udgifterne …": a year at the start of a wrapped line, not an item
         title = _clean_title(groups.get("title") or "")

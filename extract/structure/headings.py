@@ -424,7 +424,15 @@ def _introduces_agenda(text: str) -> bool:
 
 
 def _number_of(heading: Heading) -> int | None:
-    return int(heading.number) if heading.number.isdigit() else None
+    """An item's number, the first of a range ("3-8": "3. - 8. Valg af enkeltmandsposter")."""
+    first = heading.number.split("-")[0]
+    return int(first) if first.isdigit() else None
+
+
+def _last_number(heading: Heading) -> int | None:
+    """The last number a heading covers: 8 for "3-8", else its number."""
+    last = heading.number.split("-")[-1]
+    return int(last) if last.isdigit() else None
 
 
 def _extend_by_numbering(candidates: list[Heading], confirmed: list[Heading]) -> list[Heading]:
@@ -476,7 +484,9 @@ def _carries_on(sequence: list[Heading], positions: list[int], heading: Heading)
     before = sequence[at - 1] if at else None
     after = sequence[at] if at < len(sequence) else None
     return (
-        before is not None and _number_of(before) == number - 1 and (after is None or (_number_of(after) or 0) > number)
+        before is not None
+        and _last_number(before) == number - 1
+        and (after is None or (_number_of(after) or 0) > (_last_number(heading) or number))
     )
 
 
@@ -507,13 +517,13 @@ def _longest_run(numbered: list[Heading]) -> list[Heading]:
     # The longest run so far that ends in each number (linear: documents may hold thousands of numbered lines).
     longest_ending_in: dict[int, int] = {}
     for i, heading in enumerate(numbered):
-        number = _number_of(heading) or 0
+        number, last = _number_of(heading) or 0, _last_number(heading) or 0
         j = longest_ending_in.get(number - 1)
         if j is not None:
             best_run[i], previous[i] = best_run[j] + 1, j
-        current = longest_ending_in.get(number)
+        current = longest_ending_in.get(last)
         if current is None or best_run[i] >= best_run[current]:
-            longest_ending_in[number] = i
+            longest_ending_in[last] = i
     ends = [i for i in range(len(numbered)) if best_run[i] >= 2]
     if not ends:
         return []

@@ -390,9 +390,12 @@ _CLAUSE_INTRODUCTION = re.compile(r"(?:\bat|indstille[rs],?|indstilles,?|foresl�
 
 
 def _in_section_list(lines: list[Line], heading: Heading, candidates: list[Heading]) -> bool:
-    """A numbered line in the list of a Bilag, Indstilling or Beslutning section."""
+    """A numbered line in the list of a Bilag, Indstilling or Beslutning section, or of a
+    recommendation's introduction ("Direktionen indstiller, at" / "1. Byrådet hjemtager …")."""
     introduction = _introduction(lines, heading, candidates)
-    return introduction is not None and _is_listing_section(introduction)
+    return introduction is not None and (
+        _is_listing_section(introduction) or bool(_CLAUSE_INTRODUCTION.search(introduction))
+    )
 
 
 def _introduction(lines: list[Line], heading: Heading, candidates: list[Heading]) -> str | None:

@@ -103,7 +103,13 @@ DECISION_HEADING = re.compile(
     r"(?P<date2>[\d.\-/]+\d|\d{1,2}\.\s*\w+\s+\d{4})(?:,?\s*(?:pkt\.?|punkt)\s*(?P<item2>\d+))?"
     # "Kommunalbestyrelsens møde 25. september 2006 Punkt 1:" (Ballerup 2006)
     r"|(?P<body3>[A-ZÆØÅ].+?)s\s+møde\s+(?:den\s+)?(?P<date3>\d{1,2}\.\s*\w+\s+\d{4}|[\d.\-/]+\d)"
-    r"\s+punkt\s+(?P<item3>\d+))\s*:?$",
+    r"\s+punkt\s+(?P<item3>\d+)"
+    # "BØRNE- OG UNGEUDVALGETS BESLUTNING", "Beslutning i Økonomiudvalget" (no date printed)
+    r"|(?P<body4>[A-ZÆØÅ][\w ,-]{2,60}?(?:udvalg|råd|bestyrelse|Byråd|Kommunalbestyrelse|Regionsråd)(?:et|en)?)"
+    r"s\s+beslutning"
+    r"|beslutning\s+i\s+(?P<body5>[A-ZÆØÅ][\w ,-]{2,60}?"
+    r"(?:udvalget|rådet|bestyrelsen|Byrådet|Kommunalbestyrelsen|Regionsrådet)))"
+    r"\s*:?$",
     re.IGNORECASE,
 )
 

@@ -192,7 +192,9 @@ def _body_from_decision_headings(items: list[Item]) -> str | None:
     for item in items:
         for section in item.sections:
             match = DECISION_HEADING.match(section.heading)
-            body = match and (match.group("body") or match.group("body2") or match.group("body3"))
+            body = match and (
+                match.group("body") or match.group("body2") or match.group("body3") or match.group("body5")
+            )
             if body:
                 return body.strip()
     return None

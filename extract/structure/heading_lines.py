@@ -355,3 +355,14 @@ def _known_heading_with_date(text: str) -> str | None:
         if kind and (_DATE_AFTER_HEADING.match(rest) or qualified):
             return kind
     return None
+
+
+def number_of(heading: Heading) -> int | None:
+    """An item's number, the first of a range ("3-8": "3. - 8. Valg af enkeltmandsposter")."""
+    first = heading.number.split("-")[0]
+    return int(first) if first.isdigit() else None
+
+
+def absent_from(heading: Heading, among: list[Heading]) -> bool:
+    """``heading`` is not in ``among`` (by identity: two headings may read the same)."""
+    return all(heading is not other for other in among)

@@ -2,8 +2,8 @@
 document. What one line says on its own is ``heading_lines``; here the numbering style,
 the evidence that confirms a numbered line (type, Word numbering, a section heading or case
 number under it, an agenda list announcing it, an access line), the runs 1, 2, 3 … that
-plain text and web pages leave as the only evidence, and lists that are not items (agenda
-lists, lists in prose, a section's own list).
+plain text and web pages leave as the only evidence. Which numbered lines are lists rather
+than items (agenda lists, lists in prose, a section's own list) is ``listings``.
 """
 
 from __future__ import annotations
@@ -17,21 +17,29 @@ from referat.extract.pages import Line
 from referat.extract.structure.heading_lines import (
     ACCESS_LINE,
     Heading,
+    absent_from,
     access_of,
     is_structural,
     join_title,
     leading_section,
     match_heading,
     minutes_after_title,
+    number_of,
     section_kind,
     title_and_access,
+)
+from referat.extract.structure.listings import (
+    announcements,
+    contents_lists,
+    continues_list_beside_heading,
+    in_prose_list,
+    in_section_list,
 )
 from referat.extract.vocabulary import (
     CASE_NUMBER_LABEL,
     DECIDED_BY_LABEL,
     DOCUMENT_NUMBER_LABEL,
     MEETING_KIND_WORDS,
-    PARTICIPANT_HEADINGS,
 )
 
 
@@ -53,8 +61,8 @@ def find_item_headings(lines: list[Line], layout: Layout) -> list[Heading]:
         dominant = styles.most_common(1)[0][0]
         chosen = [h for h in candidates if h.style == dominant or h.style == "closed"]
         # A contents list in the typed style ("Punkt nr. 42: …...3" then the items) is no items.
-        listing = _contents_lists(lines, chosen, dominant)
-        chosen = [h for h in chosen if _absent(h, listing)]
+        listing = contents_lists(lines, chosen, dominant)
+        chosen = [h for h in chosen if absent_from(h, listing)]
     else:
         evidence = _Evidence(lines, layout)
         chosen = _numbered_items(lines, candidates, marked, evidence)
@@ -159,32 +167,23 @@ def _numbered_items(
     lines: list[Line], candidates: list[Heading], marked: list[Heading], evidence: _Evidence
 ) -> list[Heading]:
     confirmed = [h for h in candidates if h.style == "closed" or (h.style == "dotted" and evidence.confirms(h))]
-    announcing, announced = _announcements(candidates)
+    announcing, announced = announcements(candidates)
     candidates, set_as_headings = _vouched_bare_headings(candidates, announced, marked, evidence)
     confirmed = _including(confirmed, [h for h in marked + set_as_headings if h.style == "dotted"])
-    confirmed = _including([h for h in confirmed if _absent(h, announcing)], announced)
-    in_lists = [h for h in candidates if _in_prose_list(lines, h, candidates)]
-    in_section_lists = [h for h in candidates if _in_section_list(lines, h, candidates)]
-    candidates = [h for h in candidates if _absent(h, announcing) and _absent(h, in_lists)]
+    confirmed = _including([h for h in confirmed if absent_from(h, announcing)], announced)
+    in_lists = [h for h in candidates if in_prose_list(lines, h, candidates)]
+    in_section_lists = [h for h in candidates if in_section_list(lines, h, candidates)]
+    candidates = [h for h in candidates if absent_from(h, announcing) and absent_from(h, in_lists)]
     # A numbered line in a section's own list counts as an item only when set as a heading
     # (bold, larger, Word heading numbering): "Bilag" / "1. Notat …" is a list even when a
     # Beslutning heading follows it.
     confirmed = [
         h
         for h in confirmed
-        if not _continues_list_beside_heading(lines, h) and (_absent(h, in_section_lists) or evidence.set_as_heading(h))
+        if not continues_list_beside_heading(lines, h)
+        and (absent_from(h, in_section_lists) or evidence.set_as_heading(h))
     ]
     return _extend_by_numbering(candidates, sorted(confirmed, key=lambda h: h.index))
-
-
-def _continues_list_beside_heading(lines: list[Line], heading: Heading) -> bool:
-    """ "Vedlagte bilag | 1. Tidsplan …" then "2. Tidsplan …": the list began beside its
-    section heading, so the next numbered line is its second entry, whatever follows it."""
-    if not heading.index:
-        return False
-    beside = leading_section(lines[heading.index - 1].text.strip())
-    first = re.match(r"^(\d{1,2})[.)]\s", beside[2]) if beside and beside[0] in _LISTING_SECTIONS else None
-    return bool(first) and int(first.group(1)) + 1 == _number_of(heading) if first else False
 
 
 def _vouched_bare_headings(
@@ -204,7 +203,7 @@ def _vouched_bare_headings(
             following = heading
         elif (
             following is not None
-            and _number_of(heading) == (_number_of(following) or 0) - 1
+            and number_of(heading) == (number_of(following) or 0) - 1
             and following.index - heading.index <= 3
         ):
             vouched.add(id(heading))
@@ -216,12 +215,8 @@ def _vouched_bare_headings(
     return kept, set_as_headings
 
 
-def _absent(heading: Heading, among: list[Heading]) -> bool:
-    return all(heading is not other for other in among)
-
-
 def _including(headings: list[Heading], more: list[Heading]) -> list[Heading]:
-    return headings + [h for h in more if _absent(h, headings)]
+    return headings + [h for h in more if absent_from(h, headings)]
 
 
 def _unnumbered_headings(lines: list[Line]) -> list[Heading]:
@@ -266,172 +261,6 @@ def _marked_by_access_lines(lines: list[Line], candidates: list[Heading]) -> lis
     return marked
 
 
-def _tight_runs(candidates: list[Heading], styles: tuple[str, ...] = ("dotted",)) -> list[list[Heading]]:
-    """Runs of numbered lines on consecutive lines, counting up: agenda lists and lists in prose."""
-    runs: list[list[Heading]] = []
-    for heading in candidates:
-        if heading.style not in styles:
-            continue
-        last = runs[-1][-1] if runs else None
-        if last is not None and last.index == heading.index - 1 and _number_of(last) == (_number_of(heading) or 0) - 1:
-            runs[-1].append(heading)
-        else:
-            runs.append([heading])
-    return [run for run in runs if len(run) >= 2]
-
-
-def _announcements(
-    candidates: list[Heading], styles: tuple[str, ...] = ("dotted", "bare")
-) -> tuple[list[Heading], list[Heading]]:
-    """Numbered lines that announce a later one with the same number and title (an agenda
-    list, a table of contents: close together), and the later ones they announce, which
-    are items ("Dagsorden: 1. Valg af dirigent 2. …" and then "1: VALG AF DIRIGENT" with its text)."""
-    # (a person listed twice, "1. Robert Sørensen, Ø" under "Afbud:", announces nothing)
-    dotted = [h for h in candidates if h.style in styles and not _PERSON_ENTRY.fullmatch(h.title)]
-    announcing: list[Heading] = []
-    announced: list[Heading] = []
-    for position, heading in enumerate(dotted):
-        following = dotted[position + 1] if position + 1 < len(dotted) else None
-        if following is None or following.index - heading.index > _LISTING_GAP:
-            continue
-        title = heading.title.casefold()
-        later = next(
-            (
-                h
-                for h in dotted[position + 1 :]
-                if h.number == heading.number and _same_words(title, h.title.casefold()) and h not in announcing
-            ),
-            None,
-        )
-        if later is not None:
-            announcing.append(heading)
-            if all(later is not h for h in announced):
-                announced.append(later)
-    announcing = _whole_lists(candidates, announcing, styles)
-    announced = [h for h in announced if _absent(h, announcing)]
-    return announcing, announced
-
-
-_DOT_LEADER = re.compile(r"\.{2,}\s*\d+\s*$")
-
-
-def _contents_lists(lines: list[Line], headings: list[Heading], style: str) -> list[Heading]:
-    """Runs of three or more headings on consecutive lines with a contents line's dot leader
-    and page number ("Punkt nr. 44: Web-løsning...7"), one of which is printed again later
-    with its text: a table of contents in the item style itself. (An agenda list without
-    page numbers is left to ``segment.drop_agenda_lists``.)"""
-    listing: list[Heading] = []
-    for run in _tight_runs(headings, (style,)):
-        if not any(_DOT_LEADER.search(lines[h.index].text) for h in run):
-            continue
-        later = [h for h in headings if h.index > run[-1].index]
-        repeated = any(
-            any(h.number == entry.number and _same_words(entry.title.casefold(), h.title.casefold()) for h in later)
-            for entry in run
-        )
-        if len(run) >= 3 and repeated:
-            listing += run
-    return listing
-
-
-def _whole_lists(candidates: list[Heading], announcing: list[Heading], styles: tuple[str, ...]) -> list[Heading]:
-    """A list some of whose entries announce later headings is a table of contents as a
-    whole: its other entries (items the excerpt or document leaves out) are no items either."""
-    for run in _tight_runs(candidates, styles):
-        if any(not _absent(h, announcing) for h in run):
-            announcing = announcing + [h for h in run if _absent(h, announcing)]
-    return announcing
-
-
-# An agenda list's entries stand at most this many lines apart (a line or two of remarks under each).
-_LISTING_GAP = 8
-
-
-def _same_words(listed: str, title: str) -> bool:
-    # An agenda list may shorten a title, or the heading may wrap it: compare the shorter's words.
-    first, second = listed.split(), title.split()
-    shorter = min(len(first), len(second))
-    return shorter > 0 and first[:shorter] == second[:shorter]
-
-
-# Sections whose text is often a numbered list (attachments, recommendation clauses, decision points).
-_LISTING_SECTIONS = ("attachments", "recommendation", "decision")
-
-
-def _in_prose_list(lines: list[Line], heading: Heading, candidates: list[Heading]) -> bool:
-    """A numbered line in a list that a sentence introduces ("… spørgsmål om:" then "1. …")
-    or a section's own list, directly or after the list's earlier lines; an agenda's own
-    "Dagsorden:" does not count."""
-    introduction = _introduction(lines, heading, candidates)
-    if introduction is None:
-        return False
-    # A sentence ending in ':' (a label such as "Fraværende:" or "Afbud:" is no sentence) or
-    # a recommendation's introduction ("… indstiller, at") introduces a list; under a
-    # participant label, numbered people ("Afbud:" / "1. Robert Sørensen, Ø") are a list too.
-    sentence = introduction.endswith(":") and len(introduction.split()) >= 3
-    if _PERSON_ENTRY.fullmatch(heading.title) and introduction.lower().rstrip(":").strip() in PARTICIPANT_HEADINGS:
-        return True
-    return (
-        _is_listing_section(introduction)
-        or (sentence and not _introduces_agenda(introduction))
-        or bool(_CLAUSE_INTRODUCTION.search(introduction))
-    )
-
-
-# "Robert Sørensen, Ø", "Jens Hansen (V)": a person as a list entry.
-_PERSON_ENTRY = re.compile(
-    r"[A-ZÆØÅ][a-zæøåé][\wæøå-]*(?:\s+[A-ZÆØÅ][a-zæøåé][\wæøå-]*){1,3}(?:,\s*[A-ZÆØÅ]{1,2}|\s*\([A-ZÆØÅ]{1,2}\))?"
-)
-
-
-# "Kommunaldirektøren indstiller, at" / "… indstiller til Økonomiudvalget at anbefale": the
-# numbered lines under it are clauses of the recommendation.
-_CLAUSE_INTRODUCTION = re.compile(r"(?:\bat|indstille[rs],?|indstilles,?|foreslår,?|anbefaler,?)$", re.I)
-
-
-def _in_section_list(lines: list[Line], heading: Heading, candidates: list[Heading]) -> bool:
-    """A numbered line in the list of a Bilag, Indstilling or Beslutning section, or of a
-    recommendation's introduction ("Direktionen indstiller, at" / "1. Byrådet hjemtager …")."""
-    introduction = _introduction(lines, heading, candidates)
-    return introduction is not None and (
-        _is_listing_section(introduction) or bool(_CLAUSE_INTRODUCTION.search(introduction))
-    )
-
-
-def _introduction(lines: list[Line], heading: Heading, candidates: list[Heading]) -> str | None:
-    """The line before the run of numbered lines that ``heading`` belongs to."""
-    if heading.style != "dotted":
-        return None
-    # Walk back over the list's earlier entries: adjacent lines counting down ("2." above "3.").
-    numbers = {h.index: _number_of(h) for h in candidates if h.style == "dotted"}
-    index = heading.index
-    while index - 1 in numbers and numbers[index - 1] is not None and numbers[index - 1] == (numbers[index] or 0) - 1:
-        index -= 1
-    return lines[index - 1].text.strip() if index else None
-
-
-def _is_listing_section(text: str) -> bool:
-    # "Bilag" / "1. Høringssvar samlet": the section's own list
-    beside = leading_section(text)
-    return section_kind(text) in _LISTING_SECTIONS or bool(beside and beside[0] in _LISTING_SECTIONS)
-
-
-def _introduces_agenda(text: str) -> bool:
-    # "D A G S O R D E N:" spaced out for emphasis reads as "dagsorden"
-    words = re.sub(r"(?<=\b\w) (?=\w\b)", "", text.rstrip(":").strip()).casefold()
-    return (
-        words in MEETING_KIND_WORDS
-        or "dagsorden" in words
-        or words.endswith(("indhold", "indholdsfortegnelse", "punkter"))
-    )
-
-
-def _number_of(heading: Heading) -> int | None:
-    """An item's number, the first of a range ("3-8": "3. - 8. Valg af enkeltmandsposter")."""
-    first = heading.number.split("-")[0]
-    return int(first) if first.isdigit() else None
-
-
 def _last_number(heading: Heading) -> int | None:
     """The last number a heading covers: 8 for "3-8", else its number."""
     last = heading.number.split("-")[-1]
@@ -447,13 +276,13 @@ def _extend_by_numbering(candidates: list[Heading], confirmed: list[Heading]) ->
     the items are the longest run of numbered lines counting 1, 2, 3 … with text between
     them: a numbered list inside an item is shorter, or starts again at 1 inside the run.
     """
-    numbered = [h for h in candidates if h.style == "dotted" and _number_of(h) is not None]
+    numbered = [h for h in candidates if h.style == "dotted" and number_of(h) is not None]
     if not any(h.style == "dotted" for h in confirmed):
         run = _longest_run(numbered) or _flat_numbering(numbered)
         return sorted(confirmed + run, key=lambda h: h.index)
     accepted = {id(h) for h in confirmed}
     chosen = list(confirmed)
-    sequence = sorted((h for h in confirmed if _number_of(h) is not None), key=lambda h: h.index)
+    sequence = sorted((h for h in confirmed if number_of(h) is not None), key=lambda h: h.index)
     positions = [h.index for h in sequence]
     for heading in numbered:
         if id(heading) not in accepted and _carries_on(sequence, positions, heading):
@@ -474,7 +303,7 @@ def _leading_up_to(numbered: list[Heading], sequence: list[Heading], accepted: s
     first = sequence[0]
     found = []
     for heading in reversed([h for h in numbered if h.index < first.index and id(h) not in accepted]):
-        if _number_of(heading) == (_number_of(first) or 0) - 1:
+        if number_of(heading) == (number_of(first) or 0) - 1:
             found.append(heading)
             first = heading
     return found
@@ -483,13 +312,13 @@ def _leading_up_to(numbered: list[Heading], sequence: list[Heading], accepted: s
 def _carries_on(sequence: list[Heading], positions: list[int], heading: Heading) -> bool:
     """The item before ``heading`` is numbered one less, and the next one more."""
     at = bisect.bisect(positions, heading.index)
-    number = _number_of(heading) or 0
+    number = number_of(heading) or 0
     before = sequence[at - 1] if at else None
     after = sequence[at] if at < len(sequence) else None
     return (
         before is not None
         and _last_number(before) == number - 1
-        and (after is None or (_number_of(after) or 0) > (_last_number(heading) or number))
+        and (after is None or (number_of(after) or 0) > (_last_number(heading) or number))
     )
 
 
@@ -520,7 +349,7 @@ def _longest_run(numbered: list[Heading]) -> list[Heading]:
     # The longest run so far that ends in each number (linear: documents may hold thousands of numbered lines).
     longest_ending_in: dict[int, int] = {}
     for i, heading in enumerate(numbered):
-        number, last = _number_of(heading) or 0, _last_number(heading) or 0
+        number, last = number_of(heading) or 0, _last_number(heading) or 0
         j = longest_ending_in.get(number - 1)
         if j is not None:
             best_run[i], previous[i] = best_run[j] + 1, j

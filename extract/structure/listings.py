@@ -1,0 +1,189 @@
+"""Numbered lines that are no items: an agenda list or table of contents announcing the
+items, a list that a sentence or a recommendation's introduction opens, and a section's own
+list (Bilag, Indstilling, Beslutning). ``headings`` asks these questions while it decides
+which numbered lines are items.
+"""
+
+from __future__ import annotations
+
+import re
+
+from referat.extract.pages import Line
+from referat.extract.structure.heading_lines import (
+    Heading,
+    absent_from,
+    leading_section,
+    number_of,
+    section_kind,
+)
+from referat.extract.vocabulary import MEETING_KIND_WORDS, PARTICIPANT_HEADINGS
+
+
+def continues_list_beside_heading(lines: list[Line], heading: Heading) -> bool:
+    """ "Vedlagte bilag | 1. Tidsplan …" then "2. Tidsplan …": the list began beside its
+    section heading, so the next numbered line is its second entry, whatever follows it."""
+    if not heading.index:
+        return False
+    beside = leading_section(lines[heading.index - 1].text.strip())
+    first = re.match(r"^(\d{1,2})[.)]\s", beside[2]) if beside and beside[0] in _LISTING_SECTIONS else None
+    return bool(first) and int(first.group(1)) + 1 == number_of(heading) if first else False
+
+
+def _tight_runs(candidates: list[Heading], styles: tuple[str, ...] = ("dotted",)) -> list[list[Heading]]:
+    """Runs of numbered lines on consecutive lines, counting up: agenda lists and lists in prose."""
+    runs: list[list[Heading]] = []
+    for heading in candidates:
+        if heading.style not in styles:
+            continue
+        last = runs[-1][-1] if runs else None
+        if last is not None and last.index == heading.index - 1 and number_of(last) == (number_of(heading) or 0) - 1:
+            runs[-1].append(heading)
+        else:
+            runs.append([heading])
+    return [run for run in runs if len(run) >= 2]
+
+
+def announcements(
+    candidates: list[Heading], styles: tuple[str, ...] = ("dotted", "bare")
+) -> tuple[list[Heading], list[Heading]]:
+    """Numbered lines that announce a later one with the same number and title (an agenda
+    list, a table of contents: close together), and the later ones they announce, which
+    are items ("Dagsorden: 1. Valg af dirigent 2. …" and then "1: VALG AF DIRIGENT" with its text)."""
+    # (a person listed twice, "1. Robert Sørensen, Ø" under "Afbud:", announces nothing)
+    dotted = [h for h in candidates if h.style in styles and not _PERSON_ENTRY.fullmatch(h.title)]
+    announcing: list[Heading] = []
+    announced: list[Heading] = []
+    for position, heading in enumerate(dotted):
+        following = dotted[position + 1] if position + 1 < len(dotted) else None
+        if following is None or following.index - heading.index > _LISTING_GAP:
+            continue
+        title = heading.title.casefold()
+        later = next(
+            (
+                h
+                for h in dotted[position + 1 :]
+                if h.number == heading.number and _same_words(title, h.title.casefold()) and h not in announcing
+            ),
+            None,
+        )
+        if later is not None:
+            announcing.append(heading)
+            if all(later is not h for h in announced):
+                announced.append(later)
+    announcing = _whole_lists(candidates, announcing, styles)
+    announced = [h for h in announced if absent_from(h, announcing)]
+    return announcing, announced
+
+
+_DOT_LEADER = re.compile(r"\.{2,}\s*\d+\s*$")
+
+
+def contents_lists(lines: list[Line], headings: list[Heading], style: str) -> list[Heading]:
+    """Runs of three or more headings on consecutive lines with a contents line's dot leader
+    and page number ("Punkt nr. 44: Web-løsning...7"), one of which is printed again later
+    with its text: a table of contents in the item style itself. (An agenda list without
+    page numbers is left to ``segment.drop_agenda_lists``.)"""
+    listing: list[Heading] = []
+    for run in _tight_runs(headings, (style,)):
+        if not any(_DOT_LEADER.search(lines[h.index].text) for h in run):
+            continue
+        later = [h for h in headings if h.index > run[-1].index]
+        repeated = any(
+            any(h.number == entry.number and _same_words(entry.title.casefold(), h.title.casefold()) for h in later)
+            for entry in run
+        )
+        if len(run) >= 3 and repeated:
+            listing += run
+    return listing
+
+
+def _whole_lists(candidates: list[Heading], announcing: list[Heading], styles: tuple[str, ...]) -> list[Heading]:
+    """A list some of whose entries announce later headings is a table of contents as a
+    whole: its other entries (items the excerpt or document leaves out) are no items either."""
+    for run in _tight_runs(candidates, styles):
+        if any(not absent_from(h, announcing) for h in run):
+            announcing = announcing + [h for h in run if absent_from(h, announcing)]
+    return announcing
+
+
+# An agenda list's entries stand at most this many lines apart (a line or two of remarks under each).
+_LISTING_GAP = 8
+
+
+def _same_words(listed: str, title: str) -> bool:
+    # An agenda list may shorten a title, or the heading may wrap it: compare the shorter's words.
+    first, second = listed.split(), title.split()
+    shorter = min(len(first), len(second))
+    return shorter > 0 and first[:shorter] == second[:shorter]
+
+
+# Sections whose text is often a numbered list (attachments, recommendation clauses, decision points).
+_LISTING_SECTIONS = ("attachments", "recommendation", "decision")
+
+
+def in_prose_list(lines: list[Line], heading: Heading, candidates: list[Heading]) -> bool:
+    """A numbered line in a list that a sentence introduces ("… spørgsmål om:" then "1. …")
+    or a section's own list, directly or after the list's earlier lines; an agenda's own
+    "Dagsorden:" does not count."""
+    introduction = _introduction(lines, heading, candidates)
+    if introduction is None:
+        return False
+    # A sentence ending in ':' (a label such as "Fraværende:" or "Afbud:" is no sentence) or
+    # a recommendation's introduction ("… indstiller, at") introduces a list; under a
+    # participant label, numbered people ("Afbud:" / "1. Robert Sørensen, Ø") are a list too.
+    sentence = introduction.endswith(":") and len(introduction.split()) >= 3
+    if _PERSON_ENTRY.fullmatch(heading.title) and introduction.lower().rstrip(":").strip() in PARTICIPANT_HEADINGS:
+        return True
+    return (
+        _is_listing_section(introduction)
+        or (sentence and not _introduces_agenda(introduction))
+        or bool(_CLAUSE_INTRODUCTION.search(introduction))
+    )
+
+
+# "Robert Sørensen, Ø", "Jens Hansen (V)": a person as a list entry.
+_PERSON_ENTRY = re.compile(
+    r"[A-ZÆØÅ][a-zæøåé][\wæøå-]*(?:\s+[A-ZÆØÅ][a-zæøåé][\wæøå-]*){1,3}(?:,\s*[A-ZÆØÅ]{1,2}|\s*\([A-ZÆØÅ]{1,2}\))?"
+)
+
+
+# "Kommunaldirektøren indstiller, at" / "… indstiller til Økonomiudvalget at anbefale": the
+# numbered lines under it are clauses of the recommendation.
+_CLAUSE_INTRODUCTION = re.compile(r"(?:\bat|indstille[rs],?|indstilles,?|foreslår,?|anbefaler,?)$", re.I)
+
+
+def in_section_list(lines: list[Line], heading: Heading, candidates: list[Heading]) -> bool:
+    """A numbered line in the list of a Bilag, Indstilling or Beslutning section, or of a
+    recommendation's introduction ("Direktionen indstiller, at" / "1. Byrådet hjemtager …")."""
+    introduction = _introduction(lines, heading, candidates)
+    return introduction is not None and (
+        _is_listing_section(introduction) or bool(_CLAUSE_INTRODUCTION.search(introduction))
+    )
+
+
+def _introduction(lines: list[Line], heading: Heading, candidates: list[Heading]) -> str | None:
+    """The line before the run of numbered lines that ``heading`` belongs to."""
+    if heading.style != "dotted":
+        return None
+    # Walk back over the list's earlier entries: adjacent lines counting down ("2." above "3.").
+    numbers = {h.index: number_of(h) for h in candidates if h.style == "dotted"}
+    index = heading.index
+    while index - 1 in numbers and numbers[index - 1] is not None and numbers[index - 1] == (numbers[index] or 0) - 1:
+        index -= 1
+    return lines[index - 1].text.strip() if index else None
+
+
+def _is_listing_section(text: str) -> bool:
+    # "Bilag" / "1. Høringssvar samlet": the section's own list
+    beside = leading_section(text)
+    return section_kind(text) in _LISTING_SECTIONS or bool(beside and beside[0] in _LISTING_SECTIONS)
+
+
+def _introduces_agenda(text: str) -> bool:
+    # "D A G S O R D E N:" spaced out for emphasis reads as "dagsorden"
+    words = re.sub(r"(?<=\b\w) (?=\w\b)", "", text.rstrip(":").strip()).casefold()
+    return (
+        words in MEETING_KIND_WORDS
+        or "dagsorden" in words
+        or words.endswith(("indhold", "indholdsfortegnelse", "punkter"))
+    )

@@ -73,6 +73,8 @@ def extract(
             failed += 1
             _fail_line(path, reason or "unknown error")
             continue
+        for warning in document.warnings:  # what was not understood is said, not only stored
+            click.echo(f"referat: {printable_path(path)}: warning: {warning}", err=True)
         payload = document.model_dump(mode="json")
         if output_dir:
             try:

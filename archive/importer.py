@@ -91,14 +91,32 @@ def _is_document(path: str) -> bool:
             return path.lower().endswith(".docx")  # a broken DOCX is reported, not ignored
     if media_type == "application/msword":
         return True  # reported as unsupported, so the user knows it was not imported
+    if media_type == "text/html":
+        return True
     return os.path.splitext(path)[1].lower() in FOLDER_TEXT_SUFFIXES
+
+
+def _is_saved_page_folder(folder: str, files: list[str]) -> bool:
+    """A browser's "save page" folder ("referat_files" beside "referat.html"): the page's
+    images, styles and frames, not documents of their own.
+
+    Example:
+        >>> _is_saved_page_folder("referat_files", ["referat.html"]), _is_saved_page_folder("2019", ["a.pdf"])
+        (True, False)
+    """
+    for suffix in ("_files", "-filer", "_filer"):
+        if folder.endswith(suffix):
+            stem = folder[: -len(suffix)]
+            return any(os.path.splitext(name)[0] == stem for name in files)
+    return False
 
 
 def discover(paths: Iterable[str]) -> list[str]:
     """The files to import: files named as they are, folders walked (sorted, hidden entries skipped).
 
-    Inside folders only PDF, DOCX, legacy .doc (to report it) and .txt files are taken,
-    judged by their first bytes, not their names. Paths come back absolute, each once.
+    Inside folders only PDF, DOCX, legacy .doc (to report it), web pages and .txt files are
+    taken, judged by their first bytes, not their names; a saved web page's "_files" folder
+    is part of its page. Paths come back absolute, each once.
 
     Example:
         >>> discover(["corpus"])[0].endswith(".docx")  # doctest: +SKIP
@@ -108,7 +126,7 @@ def discover(paths: Iterable[str]) -> list[str]:
     for path in paths:
         if os.path.isdir(path):
             for root, folders, files in os.walk(path):
-                folders[:] = sorted(f for f in folders if not f.startswith("."))
+                folders[:] = sorted(f for f in folders if not f.startswith(".") and not _is_saved_page_folder(f, files))
                 for name in sorted(files):
                     full = os.path.join(root, name)
                     if not name.startswith(".") and os.path.isfile(full) and _is_document(full):

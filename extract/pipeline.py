@@ -13,8 +13,8 @@ from referat.extract.personal_data import protect_personal_data
 from referat.extract.read import read_bytes
 from referat.extract.runon import split_run_on_lines
 from referat.extract.structure import StructureResult, parse_structure
-from referat.extract.structure.result import missing_facts
-from referat.models import Document, Source
+from referat.extract.structure.result import missing_content, missing_facts
+from referat.models import Document, Meeting, Source
 
 
 def printable_path(path: str) -> str:
@@ -33,6 +33,9 @@ def printable_path(path: str) -> str:
     return text.replace("\n", "\\n").replace("\r", "\\r")
 
 
+# Formats whose pages were printed, so running headers and page numbers repeat on them.
+# DOCX pages and HTML sections have their furniture in markup (or none).
+PRINTED_PAGE_FORMATS = frozenset({"application/pdf", "text/plain"})
 # Larger files are not minutes; refuse them before reading them into memory.
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
@@ -41,11 +44,18 @@ def read_structure(path: str, data: bytes) -> tuple[ReadResult, Layout, Structur
     """read → layout → structure: the stages before enrichment, each one's output."""
     result = read_bytes(path, data)
     pages = split_run_on_lines(result.pages)  # a transcript's whole page on one line
-    layout = clean_layout(pages, running_furniture=not result.media_type.endswith("document"))
+    layout = clean_layout(pages, running_furniture=result.media_type in PRINTED_PAGE_FORMATS)
     layout.furniture.extend(result.furniture)
     # Two grammars: a 1940s minute book's, and the agenda grammar for everything else.
     grammar = parse_historic if is_historic_book(layout) else parse_structure
     return result, layout, grammar(layout, result.warnings)
+
+
+def _missing(result: ReadResult, meetings: list[Meeting]) -> list[str]:
+    has_text = any(page.lines for page in result.pages)
+    if not has_text and any("text layer" in warning for warning in result.warnings):
+        return []  # the reader has said why (a scan)
+    return missing_content(has_text, meetings) + missing_facts(meetings)
 
 
 def extract_bytes(path: str, data: bytes, enrich: bool = True, keep_personal_data: bool = False) -> Document:
@@ -66,7 +76,7 @@ def extract_bytes(path: str, data: bytes, enrich: bool = True, keep_personal_dat
         ),
         meetings=structure.meetings,
         attachments=structure.attachments,
-        warnings=structure.warnings + missing_facts(structure.meetings),
+        warnings=structure.warnings + _missing(result, structure.meetings),
     )
     if enrich:
         from referat.extract.enrich import enrich_document  # spaCy loads only when needed

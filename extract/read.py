@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import os
+import re
 
 from referat.extract.errors import ExtractionError, UnsupportedFormat
 from referat.extract.pages import ReadResult
 from referat.extract.readers.doc import read_doc
 from referat.extract.readers.docx import read_docx
+from referat.extract.readers.html import read_html
 from referat.extract.readers.pdf import read_pdf
 from referat.extract.readers.text import read_text
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.xls
+# A web page announces itself in its first bytes, whatever its name ("referat.aspx", "vis").
+_HTML_START = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
+)
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".aspx", ".asp", ".php")
 
 
 def sniff_media_type(path: str, head: bytes) -> str:
@@ -20,6 +27,8 @@ def sniff_media_type(path: str, head: bytes) -> str:
     Example:
         >>> sniff_media_type("minutes.bin", b"%PDF-1.7")
         'application/pdf'
+        >>> sniff_media_type("vis.aspx", b"<!DOCTYPE html><html lang='da'>")
+        'text/html'
     """
     if b"%PDF" in head[:1024]:
         return "application/pdf"
@@ -27,7 +36,11 @@ def sniff_media_type(path: str, head: bytes) -> str:
         return "application/zip"
     if head.startswith(_OLE_MAGIC):
         return "application/msword"
+    if _HTML_START.match(head):
+        return "text/html"
     suffix = os.path.splitext(path)[1].lower()
+    if suffix in HTML_SUFFIXES and b"<" in head:
+        return "text/html"
     if suffix == ".pdf":
         return "application/pdf"
     if suffix == ".docx":
@@ -46,6 +59,8 @@ def read_bytes(path: str, data: bytes) -> ReadResult:
         return read_docx(path, data)
     if media_type == "application/msword":
         return read_doc(path, data)
+    if media_type == "text/html":
+        return read_html(path, data)
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnsupportedFormat(path, "binary file of unknown format (not PDF, DOCX or text)")
     return read_text(path, data)

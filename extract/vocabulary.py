@@ -372,6 +372,25 @@ OPEN_PART = re.compile(
 # Web-page furniture glued to a heading by the page's text export: "Godkendelse af
 # dagsordenKlik her for at åbne punktet" (Hedensted). Taken off a title's end.
 WEB_FURNITURE_TAIL = re.compile(r"\s*(?:Klik her for\b.*|Til toppen|Tilbage til toppen|Til indholdsfortegnelse)$")
+# Web-page furniture that is a whole line of its own: skip links, "back to top", print and
+# share buttons, accordion controls (municipal portals, FirstAgenda/Prepare and eDoc pages).
+WEB_FURNITURE_LINE = re.compile(
+    r"(?:til toppen|til top|tilbage til toppen|gå til toppen|tilbage|tilbage til oversigt(?:en)?|udskriv|print"
+    r"|del|del siden|del på \w+|luk|åbn alle|luk alle|fold alle ud|fold alle sammen|vis alle|skjul alle|læs mere"
+    r"|spring til (?:indhold|hovedindhold)|gå til (?:indhold|hovedindhold)|hop til (?:indhold|hovedindhold)"
+    r"|skip to (?:main )?content|log ind|søg|menu|cookies?|acceptér(?: alle)?|accepter(?: alle)?|afvis(?: alle)?"
+    r"|brødkrumme|du er her:?|abonnér|abonner|rss|facebook|twitter|linkedin|instagram)",
+    re.I,
+)
+# id/class words of page regions that are site furniture, not content: cookie banners,
+# breadcrumbs, menus, skip links, share bars, site footers (Sitecore, Umbraco, Drupal/OS2,
+# WordPress themes). Matched as words of the id and class attributes.
+WEB_FURNITURE_CLASS = re.compile(
+    r"cookie|consent|gdpr|breadcrumb|(?<![a-z])(?:nav|navbar|navigation|menu|mainmenu|megamenu|submenu|skip-?link"
+    r"|skip-to-content|share|sharing|social|some-links|site-?footer|page-?footer|footer|site-?header|topbar"
+    r"|toolbar|sitemap|search-?form|searchbox|feedback|a11y-links)(?![a-z])",
+)
+
 # A heading line that goes on with the minutes after a colon: "1. Valg af dirigent: Kim
 # (have 22) blev valgt" (allotment association). The words that show the rest is minutes.
 MINUTES_AFTER_TITLE = re.compile(

@@ -22,6 +22,7 @@ from lxml import etree
 
 from referat.extract.errors import ExtractionError
 from referat.extract.pages import Line, Page, ReadResult
+from referat.extract.readers.list_numbers import format_list_number
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
@@ -183,8 +184,6 @@ def _int(value: str | None, default: int = 0) -> int:
 # Word has list levels 0–8; anything else is not a list level we render.
 MAX_LIST_LEVEL = 8
 # Labels beyond these are not something a document means; print the number instead.
-MAX_LETTER_VALUE = 26 * 4
-MAX_ROMAN_VALUE = 3999
 # A document with more paragraphs than this is not minutes (and would exhaust memory).
 MAX_LINES = 300_000
 
@@ -252,54 +251,8 @@ class _Numbering:
         text = spec.text
         for lvl in range(level + 1):
             value = counters.get(lvl, levels.get(lvl, _Level()).start)
-            text = text.replace(f"%{lvl + 1}", _format_number(value, levels.get(lvl, _Level()).fmt))
+            text = text.replace(f"%{lvl + 1}", format_list_number(value, levels.get(lvl, _Level()).fmt))
         return text
-
-
-def _format_number(value: int, fmt: str) -> str:
-    if (fmt.endswith("Letter") and not 0 < value <= MAX_LETTER_VALUE) or (
-        fmt.endswith("Roman") and not 0 < value <= MAX_ROMAN_VALUE
-    ):
-        return str(value)  # "aaaaa…" or a million M's is no label anyone printed
-    if fmt == "lowerLetter":
-        return _letters(value)
-    if fmt == "upperLetter":
-        return _letters(value).upper()
-    if fmt == "lowerRoman":
-        return _roman(value).lower()
-    if fmt == "upperRoman":
-        return _roman(value)
-    return str(value)
-
-
-def _letters(value: int) -> str:
-    # Word repeats the letter after z: aa, bb …
-    value = max(value, 1)
-    return chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
-
-
-def _roman(value: int) -> str:
-    numerals = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ]
-    out = []
-    for number, numeral in numerals:
-        while value >= number:
-            out.append(numeral)
-            value -= number
-    return "".join(out)
 
 
 @dataclass

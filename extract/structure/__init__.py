@@ -52,7 +52,7 @@ def _item_drafts(lines: list[Line], group: list[Heading], end_of_meeting: int) -
         body = lines[heading.index + heading.consumed : end]
         if heading.rest:  # minutes printed on the heading line: the item's first line of text
             body = [lines[heading.index].with_text(heading.rest)] + body
-        drafts.append(ItemDraft(heading, body))
+        drafts.append(ItemDraft(heading, body, heading_page=lines[heading.index].page))
     return drafts
 
 

@@ -42,7 +42,7 @@ def build_item(draft: ItemDraft, line_pages: LinePages) -> Item:
         number=heading.number,
         title=heading.title,
         access=heading.access,
-        pages=pages_of([]) if not draft.lines else pages_of(draft.lines),
+        pages=pages_of(draft.lines) if draft.lines else (draft.heading_page, draft.heading_page),
     )
     meta_done = False
     body: list[Line] = []

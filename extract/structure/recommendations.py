@@ -26,12 +26,27 @@ def split_recommendations(lines: list[Line]) -> list[str]:
         ...                        Line("2. at sagen sendes i høring.", 1)])
         ['planen godkendes', 'sagen sendes i høring.']
     """
-    texts = [_without_table_bars(line.text.strip()) for line in lines if line.text.strip()]
-    for reader in (_lettered_points, _listed_points, _line_initial_clauses, _running_clauses, _one_sentence):
+    lines = [line for line in lines if line.text.strip()]
+    outer = min((line.list_level for line in lines if line.list_level is not None), default=None)
+    texts = [_without_table_bars(_as_continuation(line, outer)) for line in lines]
+    # A new paragraph that is not a point (a web page's <p> after its <ol>) ends the list:
+    # the last point does not run on into it. Only where the reader marks list points.
+    marked = any(line.list_label for line in lines)
+    ends = {i for i, line in enumerate(lines) if marked and line.blank_before and not line.list_label}
+    readers = (_lettered_points, lambda texts: _listed_points(texts, ends), _line_initial_clauses, _running_clauses)
+    for reader in (*readers, _one_sentence):
         clauses = reader(texts)
         if clauses:
             return clauses
     return []
+
+
+def _as_continuation(line: Line, outer: int | None) -> str:
+    """A line's text; a point of a list nested inside a point (a deeper list level, as DOCX
+    and HTML readers report it) loses its label, so it reads as part of the outer clause."""
+    if line.list_label and line.list_level is not None and outer is not None and line.list_level > outer:
+        return line.text.strip()[len(line.list_label) :].strip()
+    return line.text.strip()
 
 
 def _without_table_bars(text: str) -> str:
@@ -51,8 +66,11 @@ def _lettered_points(texts: list[str]) -> list[str]:
 
 
 _MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
-# A listed point: "1. …", "1) …", "At 1) …", "- at …", "• …" (numbers, bullets, dashes).
-_NUMBERED_POINT = re.compile(rf"^(?:[Aa]t\s+)?\d{{1,2}}[.)]\s+(?!(?:{_MONTHS})\b)(?P<text>\S.*)$", re.I)
+# A listed point: "1. …", "1) …", "At 1) …", "a) at …", "- at …", "• …" (numbers, small
+# letters as browsers and Word print them for lettered lists, bullets, dashes).
+_NUMBERED_POINT = re.compile(
+    rf"^(?:[Aa]t\s+)?(?:\d{{1,2}}|[a-h](?=[.)]\s+at\b))[.)]\s+(?!(?:{_MONTHS})\b)(?P<text>\S.*)$", re.I
+)
 _BULLET_POINT = re.compile(r"^[-–•·▪]\s*(?P<text>\S.*)$")
 # An introduction that leaves the clauses to the list under it: "indstiller, at:", "Det
 # indstilles:", "Forslag:", "… indstiller," — no "at" clause of its own has started.
@@ -63,7 +81,7 @@ _INTRODUCTION = re.compile(
 _REPEATED_INTRODUCTION = re.compile(r"\bindstiller,?$")
 
 
-def _listed_points(texts: list[str]) -> list[str]:
+def _listed_points(texts: list[str], ends: set[int] | frozenset[int] = frozenset()) -> list[str]:
     """Points of a list that an introduction announces, each with the lines it wraps onto;
     numbered points may also follow an introduction that is itself an "at" clause ending in
     a colon ("… skal opfylde disse krav:" and then "1. …", Køge)."""
@@ -76,8 +94,10 @@ def _listed_points(texts: list[str]) -> list[str]:
     if not announced and not (numbered and introduction.endswith(":")):
         return []
     points: list[list[str]] = []
-    for text in texts[first:]:
+    for index, text in enumerate(texts[first:], start=first):
         point = _NUMBERED_POINT.match(text) or _BULLET_POINT.match(text)
+        if index in ends and not point:
+            break
         if point:
             points.append([re.sub(r"^at\s+", "", point.group("text"))])
         elif _REPEATED_INTRODUCTION.search(text) or text.endswith(":"):

@@ -96,6 +96,20 @@ def _is_prose(text: str) -> bool:
 _MEETING_KINDS = ("referat", "dagsorden", "beslutningsprotokol")
 
 
+def missing_content(has_text: bool, meetings: list[Meeting]) -> list[str]:
+    """A warning when a file gave nothing to archive, so an empty result is never silent.
+
+    Example:
+        >>> missing_content(False, []), missing_content(True, [])
+        (['no text found in the file'], ['no meeting found: nothing in the text reads as agenda or minutes'])
+    """
+    if not has_text:
+        return ["no text found in the file"]
+    if not meetings:
+        return ["no meeting found: nothing in the text reads as agenda or minutes"]
+    return []
+
+
 def missing_facts(meetings: list[Meeting]) -> list[str]:
     """One warning per fact a meeting document should print and the grammar did not find.
 

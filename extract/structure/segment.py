@@ -20,6 +20,7 @@ from referat.models import Meeting
 class ItemDraft:
     heading: Heading
     lines: list[Line] = field(default_factory=list)
+    heading_page: int = 1  # where the heading stands: the page of an item that has no text
 
 
 def meeting_header_start(lines: list[Line], last_heading: Heading, next_first: int) -> int:

@@ -11,17 +11,27 @@ import json
 import os
 import sys
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from referat import __version__
+from referat.cli_options import (
+    OCR_OPTION,
+    SECTION_CHOICES,
+    archive_option,
+    date_options,
+    json_option,
+    ocr_progress,
+    parsed,
+    public_option,
+)
 from referat.extract import extract_or_reason
 from referat.extract.pipeline import printable_path
 from referat.models import json_schema
-from referat.models.document import MeetingKind, SectionKind
+from referat.models.document import MeetingKind
 
 if TYPE_CHECKING:
     from referat.archive import SQLiteArchive
@@ -51,8 +61,14 @@ def main() -> None:
 @click.option("--indent", type=int, default=None, help="Indent JSON (one file to stdout is indented by 2 by default).")
 @click.option("--no-enrich", is_flag=True, help="Structure only: skip entities, dates, amounts, positions, statements.")
 @click.option("--keep-personal-data", is_flag=True, help="Keep CPR numbers (they are redacted by default).")
+@OCR_OPTION
 def extract(
-    files: tuple[str, ...], output_dir: str | None, indent: int | None, no_enrich: bool, keep_personal_data: bool
+    files: tuple[str, ...],
+    output_dir: str | None,
+    indent: int | None,
+    no_enrich: bool,
+    keep_personal_data: bool,
+    ocr: str,
 ) -> None:
     """Extract meetings, items and sections from FILES (PDF, DOCX, TXT).
 
@@ -68,7 +84,9 @@ def extract(
     if output_dir:
         os.makedirs(output_dir, exist_ok=True)
     for path in files:
-        document, reason = extract_or_reason(path, enrich=not no_enrich, keep_personal_data=keep_personal_data)
+        document, reason = extract_or_reason(
+            path, enrich=not no_enrich, keep_personal_data=keep_personal_data, ocr=ocr, progress=ocr_progress(path)
+        )
         if document is None:
             failed += 1
             _fail_line(path, reason or "unknown error")
@@ -183,25 +201,6 @@ def evaluate(gold_dir: str, as_json: bool, show_errors: bool, files: tuple[str, 
 
 # -- the archive ----------------------------------------------------------------------
 
-SECTION_CHOICES = list(dict.fromkeys([*typing.get_args(SectionKind), "title", "statement", "position"]))
-
-archive_option = click.option(
-    "--archive",
-    "archive_path",
-    default="referat.db",
-    show_default=True,
-    envvar="REFERAT_ARCHIVE",
-    type=click.Path(dir_okay=False, path_type=str),
-    help="The archive file (or set REFERAT_ARCHIVE).",
-)
-json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-public_option = click.option(
-    "--public",
-    is_flag=True,
-    help="Show nothing of closed items but their number, title and decision outcome"
-    " (also if imported with --include-closed).",
-)
-
 
 @contextlib.contextmanager
 def _open(archive_path: str, create: bool = False) -> Iterator[SQLiteArchive]:
@@ -216,37 +215,6 @@ def _open(archive_path: str, create: bool = False) -> Iterator[SQLiteArchive]:
             yield archive
     except ArchiveError as error:
         raise click.ClickException(str(error)) from None
-
-
-def _parsed(parser: str, **options: Any) -> Callable[[click.Context, click.Parameter, str | None], Any]:
-    """A callback that reads an option's value with ``referat.archive.<parser>`` (imported
-    only when used); its ValueError, one sentence, becomes the usage error."""
-
-    def convert(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Any:
-        import referat.archive
-
-        try:
-            return None if value is None else getattr(referat.archive, parser)(value, **options)
-        except ValueError as error:
-            raise click.BadParameter(str(error)) from None
-
-    return convert
-
-
-def _date_options(command: Callable[..., None]) -> Callable[..., None]:
-    """--from and --to DATE: meetings on or after, on or before a day (YYYY, YYYY-MM or YYYY-MM-DD)."""
-    for flag, name, end, when in (
-        ("--to", "date_to", True, "on or before"),
-        ("--from", "date_from", False, "on or after"),
-    ):
-        command = click.option(
-            flag,
-            name,
-            callback=_parsed("date_bound", end=end),
-            metavar="DATE",
-            help=f"Meetings {when} DATE (YYYY, YYYY-MM or YYYY-MM-DD).",
-        )(command)
-    return command
 
 
 def _echo_json(payload: object) -> None:
@@ -285,6 +253,7 @@ def _echo_json(payload: object) -> None:
     is_flag=True,
     help="Extract again, and replace, stored files that an older version of referat extracted (after an upgrade).",
 )
+@OCR_OPTION
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
 def import_command(paths: tuple[str, ...], archive_path: str, max_memory: int, quiet: bool, **options: Any) -> None:
     """Import PATHS (files, or folders walked for PDF, DOCX and text) into the archive.
@@ -319,7 +288,7 @@ def import_command(paths: tuple[str, ...], archive_path: str, max_memory: int, q
 @archive_option
 @click.option("--body", help="Only meetings of a body whose name contains this (case-insensitive).")
 @click.option("--actor", help="Only items where this actor has a statement or position (alias or name).")
-@_date_options
+@date_options
 @click.option("--section", type=click.Choice(SECTION_CHOICES), help="Only this kind of passage.")
 @click.option(
     "--kind", type=click.Choice(list(typing.get_args(MeetingKind))), help="Only this kind of meeting document."
@@ -363,7 +332,7 @@ def search(
 @click.argument("actor")
 @archive_option
 @click.option("--about", help="Only statements (or items) matching this query.")
-@_date_options
+@date_options
 @public_option
 @json_option
 def who_said(actor: str, archive_path: str, about: str | None, date_from, date_to, public: bool, as_json: bool) -> None:
@@ -404,17 +373,17 @@ def actors(archive_path: str, public: bool, as_json: bool) -> None:
 @click.option(
     "--min",
     "minimum",
-    callback=_parsed("parse_amount"),
+    callback=parsed("parse_amount"),
     metavar="AMOUNT",
     help="At least AMOUNT kr. (100mio, '1,5 mia.', 75.000).",
 )
-@click.option("--max", "maximum", callback=_parsed("parse_amount"), metavar="AMOUNT", help="At most AMOUNT kr.")
+@click.option("--max", "maximum", callback=parsed("parse_amount"), metavar="AMOUNT", help="At most AMOUNT kr.")
 @click.option(
     "--year", type=click.IntRange(1900, 2100), help="Amounts for this year (as the text says: '… mio. kr. i 2026')."
 )
 @click.option("--about", help="Only items matching this search query.")
 @click.option("--body", help="Only meetings of a body whose name contains this (any case).")
-@_date_options
+@date_options
 @click.option("--decided", is_flag=True, help="Only items with a decision.")
 @click.option("--limit", type=click.IntRange(1, 100000), default=50, show_default=True)
 @public_option

@@ -158,6 +158,7 @@ def import_paths(
     include_closed: bool = False,
     keep_personal_data: bool = False,
     reextract: bool = False,
+    ocr: str = "auto",
 ) -> ImportSummary:
     """Import files and folders into ``archive``; return what happened.
 
@@ -165,7 +166,8 @@ def import_paths(
     CPR numbers are redacted unless ``keep_personal_data``. A stored file is extracted
     again when it was stored with the other choice, and with ``reextract`` when an older
     version of referat extracted it. Files are extracted in worker processes (pool.py)
-    under ``timeout`` seconds each and ``max_memory_mb`` per worker.
+    under ``timeout`` seconds each and ``max_memory_mb`` per worker; scanned pages are read
+    by OCR as ``ocr`` says (auto: pages without a text layer).
 
     ``progress(summary, path)`` is called once when the files are known (path None)
     and after each file. Ctrl-C stops the run cleanly: the summary says ``interrupted``.
@@ -183,7 +185,7 @@ def import_paths(
         run.notify(None)
         queue = run.to_extract(files)
         pool = WorkerPool(
-            max(1, workers or os.cpu_count() or 1), timeout, max_memory_mb, keep_personal_data, tasks_per_worker
+            max(1, workers or os.cpu_count() or 1), timeout, max_memory_mb, keep_personal_data, tasks_per_worker, ocr
         )
         with pool:
             for done in pool.extract(queue):

@@ -38,12 +38,14 @@ class Extracted:
 # -- worker side -----------------------------------------------------------------------
 
 
-def _extract_for_archive(path: str, keep_personal_data: bool = False) -> tuple[str | None, str | None]:
+def _extract_for_archive(
+    path: str, keep_personal_data: bool = False, ocr: str = "auto"
+) -> tuple[str | None, str | None]:
     """Extract one file (CPR numbers redacted unless ``keep_personal_data``); return
     (Document JSON, None) or (None, one-line reason)."""
     from referat.extract import extract_or_reason
 
-    document, reason = extract_or_reason(path, keep_personal_data=keep_personal_data)
+    document, reason = extract_or_reason(path, keep_personal_data=keep_personal_data, ocr=ocr)
     if document is None:
         if reason == "ran out of memory while reading":
             reason += " (over the --max-memory ceiling)"
@@ -51,7 +53,9 @@ def _extract_for_archive(path: str, keep_personal_data: bool = False) -> tuple[s
     return document.model_dump_json(), None
 
 
-def _worker_main(connection: Connection, max_memory_bytes: int | None, keep_personal_data: bool = False) -> None:
+def _worker_main(
+    connection: Connection, max_memory_bytes: int | None, keep_personal_data: bool = False, ocr: str = "auto"
+) -> None:
     """A worker: receive paths, send back (path, JSON, reason), until told to stop or orphaned."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if max_memory_bytes:
@@ -70,7 +74,7 @@ def _worker_main(connection: Connection, max_memory_bytes: int | None, keep_pers
             return  # the parent is gone
         if path is None:
             return
-        payload, reason = _extract_for_archive(path, keep_personal_data)
+        payload, reason = _extract_for_archive(path, keep_personal_data, ocr)
         try:
             connection.send((path, payload, reason))
         except (BrokenPipeError, OSError):
@@ -86,10 +90,11 @@ class _Worker:
         context: multiprocessing.context.SpawnContext,
         max_memory_bytes: int | None,
         keep_personal_data: bool = False,
+        ocr: str = "auto",
     ) -> None:
         self.connection, child = context.Pipe(duplex=True)
         self.process = context.Process(
-            target=_worker_main, args=(child, max_memory_bytes, keep_personal_data), daemon=True
+            target=_worker_main, args=(child, max_memory_bytes, keep_personal_data, ocr), daemon=True
         )
         self.process.start()
         child.close()
@@ -143,11 +148,13 @@ class WorkerPool:
         max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB,
         keep_personal_data: bool = False,
         tasks_per_worker: int = TASKS_PER_WORKER,
+        ocr: str = "auto",
     ) -> None:
         self.size = size
         self.timeout = timeout
         self.max_memory = max_memory_mb * 1024 * 1024 if max_memory_mb else None
         self.keep_personal_data = keep_personal_data
+        self.ocr = ocr
         self.tasks_per_worker = tasks_per_worker
         self.context = multiprocessing.get_context("spawn")  # no inherited sqlite handles or threads
         self.workers: list[_Worker] = []
@@ -160,7 +167,7 @@ class WorkerPool:
             worker.stop(kill=True)
 
     def _start(self) -> _Worker:
-        return _Worker(self.context, self.max_memory, self.keep_personal_data)
+        return _Worker(self.context, self.max_memory, self.keep_personal_data, self.ocr)
 
     def _replace(self, worker: _Worker, kill: bool, queue: deque[str]) -> None:
         worker.stop(kill=kill)

@@ -11,6 +11,7 @@ from referat.extract.layout import Layout, clean_layout
 from referat.extract.pages import ReadResult
 from referat.extract.personal_data import protect_personal_data
 from referat.extract.read import read_bytes
+from referat.extract.readers.ocr import Progress
 from referat.extract.runon import split_run_on_lines
 from referat.extract.structure import StructureResult, parse_structure
 from referat.extract.structure.result import missing_content, missing_facts
@@ -40,9 +41,11 @@ PRINTED_PAGE_FORMATS = frozenset({"application/pdf", "text/plain"})
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
 
-def read_structure(path: str, data: bytes) -> tuple[ReadResult, Layout, StructureResult]:
+def read_structure(
+    path: str, data: bytes, ocr: str = "auto", progress: Progress | None = None
+) -> tuple[ReadResult, Layout, StructureResult]:
     """read → layout → structure: the stages before enrichment, each one's output."""
-    result = read_bytes(path, data)
+    result = read_bytes(path, data, ocr=ocr, progress=progress)
     pages = split_run_on_lines(result.pages)  # a transcript's whole page on one line
     layout = clean_layout(pages, running_furniture=result.media_type in PRINTED_PAGE_FORMATS)
     layout.furniture.extend(result.furniture)
@@ -58,7 +61,14 @@ def _missing(result: ReadResult, meetings: list[Meeting]) -> list[str]:
     return missing_content(has_text, meetings) + missing_facts(meetings)
 
 
-def extract_bytes(path: str, data: bytes, enrich: bool = True, keep_personal_data: bool = False) -> Document:
+def extract_bytes(
+    path: str,
+    data: bytes,
+    enrich: bool = True,
+    keep_personal_data: bool = False,
+    ocr: str = "auto",
+    progress: Progress | None = None,
+) -> Document:
     """Extract a Document from a file's bytes; ``path`` is only recorded and used in messages.
 
     Example:
@@ -66,7 +76,7 @@ def extract_bytes(path: str, data: bytes, enrich: bool = True, keep_personal_dat
         >>> extract_bytes("m.txt", text.encode()).meetings[0].items[0].number
         '1'
     """
-    result, _layout, structure = read_structure(path, data)
+    result, _layout, structure = read_structure(path, data, ocr=ocr, progress=progress)
     document = Document(
         source=Source(
             path=printable_path(path),
@@ -87,7 +97,13 @@ def extract_bytes(path: str, data: bytes, enrich: bool = True, keep_personal_dat
     return document
 
 
-def extract_file(path: str, enrich: bool = True, keep_personal_data: bool = False) -> Document:
+def extract_file(
+    path: str,
+    enrich: bool = True,
+    keep_personal_data: bool = False,
+    ocr: str = "auto",
+    progress: Progress | None = None,
+) -> Document:
     """Extract a Document from a file on disk.
 
     Example:
@@ -110,11 +126,15 @@ def extract_file(path: str, enrich: bool = True, keep_personal_data: bool = Fals
         raise ExtractionError(path, "is a folder, not a file") from None
     except OSError as error:
         raise ExtractionError(path, f"cannot be read ({error.strerror or error})") from None
-    return extract_bytes(path, data, enrich=enrich, keep_personal_data=keep_personal_data)
+    return extract_bytes(path, data, enrich=enrich, keep_personal_data=keep_personal_data, ocr=ocr, progress=progress)
 
 
 def extract_or_reason(
-    path: str, enrich: bool = True, keep_personal_data: bool = False
+    path: str,
+    enrich: bool = True,
+    keep_personal_data: bool = False,
+    ocr: str = "auto",
+    progress: Progress | None = None,
 ) -> tuple[Document | None, str | None]:
     """Extract one file; any failure becomes a one-line reason, never a traceback.
 
@@ -125,7 +145,8 @@ def extract_or_reason(
         (None, 'no such file')
     """
     try:
-        return extract_file(path, enrich=enrich, keep_personal_data=keep_personal_data), None
+        document = extract_file(path, enrich=enrich, keep_personal_data=keep_personal_data, ocr=ocr, progress=progress)
+        return document, None
     except ExtractionError as error:
         return None, error.reason
     except MemoryError:

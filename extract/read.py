@@ -10,6 +10,7 @@ from referat.extract.pages import ReadResult
 from referat.extract.readers.doc import read_doc
 from referat.extract.readers.docx import read_docx
 from referat.extract.readers.html import read_html
+from referat.extract.readers.ocr import Progress
 from referat.extract.readers.pdf import read_pdf
 from referat.extract.readers.text import read_text
 
@@ -48,13 +49,15 @@ def sniff_media_type(path: str, head: bytes) -> str:
     return "text/plain"
 
 
-def read_bytes(path: str, data: bytes) -> ReadResult:
-    """Read one file's bytes into pages of lines, or raise ExtractionError with the reason."""
+def read_bytes(path: str, data: bytes, ocr: str = "auto", progress: Progress | None = None) -> ReadResult:
+    """Read one file's bytes into pages of lines, or raise ExtractionError with the reason.
+    ``ocr`` (auto, always, never) says when PDF pages are read by OCR; ``progress(page, pages)``
+    is told of each OCR page."""
     if not data:
         raise ExtractionError(path, "empty file (0 bytes)")
     media_type = sniff_media_type(path, data[:1024])
     if media_type == "application/pdf":
-        return read_pdf(path, data)
+        return read_pdf(path, data, ocr=ocr, progress=progress)
     if media_type == "application/zip":
         return read_docx(path, data)
     if media_type == "application/msword":

@@ -14,6 +14,7 @@ from referat.extract import extract_bytes, extract_file, extract_or_reason
 from referat.extract.errors import ExtractionError
 from referat.extract.read import read_bytes
 from referat.extract.readers import doc as doc_reader
+from referat.extract.readers.ocr import ocr_available
 from referat.extract.readers.text import read_text
 
 NUMBERING = """
@@ -101,11 +102,18 @@ def test_pdf_lines_carry_geometry_and_a_sidebar_beside_the_text_is_split_off(tmp
     assert 90 < lines[0].bbox[1] < 100 < lines[0].bbox[3] + 5
 
 
-def test_pdf_page_without_text_is_a_warning_not_an_error(tmp_path):
+def test_pdf_page_without_text_is_a_warning_not_an_error(tmp_path, monkeypatch):
+    from referat.extract.readers import pdf as pdf_reader
+
     pdf = make_pdf(tmp_path / "a.pdf", [[(72, 100, "Referat")], []])
+    monkeypatch.setattr(pdf_reader, "ocr_available", lambda: False)
     result = read_bytes(str(pdf), pdf.read_bytes())
     assert len(result.pages) == 2
-    assert result.warnings == ["page 2: no text layer"]
+    assert result.warnings == ["page 2: no text layer (scanned); install tesseract-ocr-dan to read it"]
+    if ocr_available():  # with Tesseract the blank page is looked at, and said to be blank
+        monkeypatch.undo()
+        result = read_bytes(str(pdf), pdf.read_bytes())
+        assert result.warnings == ["page 2: no text layer, and OCR found no text on it (a blank page?)"]
 
 
 def test_a_paragraph_bomb_is_refused_before_it_is_parsed(tmp_path):

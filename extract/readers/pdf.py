@@ -19,6 +19,14 @@ import pypdfium2.raw as pdfium_c
 from referat.extract.errors import ExtractionError
 from referat.extract.hyphens import resolve_soft_hyphens
 from referat.extract.pages import Line, Page, ReadResult
+from referat.extract.readers.ocr import (
+    NO_TESSERACT,
+    RELIABLE_PAGE_CONFIDENCE,
+    Progress,
+    ocr_available,
+    ocr_image,
+    page_image,
+)
 
 # A gap wider than this many font sizes between two words on one pdfium line means
 # two blocks that merely share a baseline (sidebar beside body, two-column lists).
@@ -27,8 +35,9 @@ COLUMN_GAP_EMS = 2.5
 # a soft hyphen is U+00AD. They are decided per line by resolve_soft_hyphens.
 
 
-def read_pdf(path: str, data: bytes) -> ReadResult:
-    """Read a PDF's text layer.
+def read_pdf(path: str, data: bytes, ocr: str = "auto", progress: Progress | None = None) -> ReadResult:
+    """Read a PDF's text layer; pages without one are read by OCR (ocr.py) when Tesseract is
+    installed and ``ocr`` is "auto" ("always": every page by OCR, "never": none).
 
     Example (from the repository root):
         >>> from pathlib import Path
@@ -52,21 +61,79 @@ def read_pdf(path: str, data: bytes) -> ReadResult:
         page_count = len(document)
         if page_count == 0:
             raise ExtractionError(path, "PDF has no pages")
+        scanned = _Scanned(ocr, progress, page_count)
         for index in range(page_count):
             try:
-                pages.append(_read_page(document, index))
+                page = _read_page(document, index)
             except pdfium.PdfiumError as error:
                 warnings.append(f"page {index + 1}: unreadable ({_pdfium_reason(str(error))})")
                 pages.append(Page(number=index + 1))
+                continue
+            pages.append(scanned.read(document, index, page))
     finally:
         document.close()
-    unreadable = {int(w.split()[1].rstrip(":")) for w in warnings if w.endswith(")") and "unreadable" in w}
-    for page in pages:
-        if not page.lines and page.number not in unreadable:
-            warnings.append(f"page {page.number}: no text layer")
-    if all(not page.lines for page in pages) and not unreadable:
-        warnings.append("no page has a text layer: the PDF is a scan and needs OCR")
+    warnings.extend(scanned.warnings)
+    if scanned.missing and len(scanned.missing) == page_count:
+        raise ExtractionError(path, NO_TESSERACT if ocr != "never" else "no text layer (scanned) and OCR is off")
+    if scanned.unreliable and len(scanned.unreliable) == page_count:
+        raise ExtractionError(
+            path, f"scanned pages could not be read by OCR ({scanned.unreliable_reason()}; handwriting or a poor scan)"
+        )
+    for number in scanned.missing:
+        warnings.append(
+            f"page {number}: no text layer (scanned); "
+            + ("install tesseract-ocr-dan to read it" if ocr != "never" else "OCR is off")
+        )
     return ReadResult(pages=pages, media_type="application/pdf", warnings=warnings)
+
+
+class _Scanned:
+    """Decides page by page whether OCR reads a page, and keeps what it could not read."""
+
+    def __init__(self, mode: str, progress: Progress | None, page_count: int) -> None:
+        self.mode = mode
+        self.progress = progress
+        self.page_count = page_count
+        self.missing: list[int] = []  # pages without text that OCR could not read (absent or off)
+        self.unreliable: list[tuple[int, float]] = []  # OCR pages below the confidence floor
+        self.warnings: list[str] = []
+
+    def read(self, document: pdfium.PdfDocument, index: int, page: Page) -> Page:
+        wanted = self.mode == "always" or (self.mode == "auto" and not page.lines)
+        if not wanted:
+            if not page.lines:
+                self.missing.append(page.number)
+            return page
+        if not ocr_available():
+            if not page.lines:
+                self.missing.append(page.number)
+            return page
+        if self.progress is not None:
+            self.progress(page.number, self.page_count)
+        pdf_page = document[index]
+        try:
+            read = ocr_image(page_image(pdf_page), page.number)
+        finally:
+            pdf_page.close()
+        if read.warning:
+            self.warnings.append(read.warning)
+            return page
+        if not read.lines:
+            self.warnings.append(f"page {page.number}: no text layer, and OCR found no text on it (a blank page?)")
+        if read.confidence is not None and read.confidence < RELIABLE_PAGE_CONFIDENCE:
+            # Tesseract reads print; what it returns for handwriting is noise, not text.
+            self.unreliable.append((page.number, read.confidence))
+            self.warnings.append(
+                f"page {page.number}: OCR could not read the page reliably "
+                f"(mean word confidence {read.confidence:.0f}%; handwriting or a poor scan); its text is left out"
+            )
+            return page
+        width, height = read.size or (page.width, page.height)
+        return Page(number=page.number, lines=read.lines, width=width, height=height)
+
+    def unreliable_reason(self) -> str:
+        mean = sum(confidence for _, confidence in self.unreliable) / len(self.unreliable)
+        return f"mean word confidence {mean:.0f}%"
 
 
 def _pdfium_reason(message: str) -> str:

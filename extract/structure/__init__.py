@@ -30,7 +30,9 @@ from referat.extract.structure.result import (
     LinePages,
     StructureResult,
     keep_prose_before_items,
+    keep_text_as_document,
     keep_text_without_items,
+    shows_a_meeting,
 )
 from referat.extract.structure.segment import (
     ItemDraft,
@@ -113,7 +115,12 @@ def parse_structure(layout: Layout, warnings: list[str] | None = None) -> Struct
         items = [build_item(draft, line_pages) for draft in drafts]
         add_prose_decisions(items)
         meeting = build_meeting(front, items, layout, lines[previous_end:next_start])
-        if not items:
+        agenda_words = any(heading.style in ("punkt", "access", "closed") for heading in group)
+        if items and not agenda_words and not shows_a_meeting(meeting):
+            # A report, a policy or a licence: its numbered chapters are not agenda items.
+            meeting.items = []
+            keep_text_as_document(meeting, lines[previous_end:next_start], warnings, line_pages)
+        elif not items:
             keep_text_without_items(meeting, lines[previous_end:next_start], warnings, line_pages)
         else:
             keep_prose_before_items(meeting, front, line_pages)

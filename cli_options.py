@@ -1,0 +1,87 @@
+"""The options several ``referat`` commands share (archive, output, dates, OCR), kept apart
+from cli.py so that the command module stays a list of thin commands."""
+
+from __future__ import annotations
+
+import sys
+import typing
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from referat.extract.pipeline import printable_path
+from referat.extract.readers.ocr import OCR_MODES
+from referat.models.document import SectionKind
+
+OCR_OPTION = click.option(
+    "--ocr",
+    type=click.Choice(OCR_MODES),
+    default="auto",
+    show_default=True,
+    help="Read scanned PDF pages with Tesseract: auto (pages without a text layer), always, never.",
+)
+
+
+def ocr_progress(path: str) -> Callable[[int, int], None] | None:
+    """Tell a person at a terminal which page of a long scan is being read (OCR takes seconds a page)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(page: int, pages: int) -> None:
+        end = "\n" if page == pages else "\r"
+        click.echo(f"referat: {printable_path(path)}: OCR page {page}/{pages}", err=True, nl=False)
+        click.echo(end, err=True, nl=False)
+
+    return show
+
+
+SECTION_CHOICES = list(dict.fromkeys([*typing.get_args(SectionKind), "title", "statement", "position"]))
+
+archive_option = click.option(
+    "--archive",
+    "archive_path",
+    default="referat.db",
+    show_default=True,
+    envvar="REFERAT_ARCHIVE",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="The archive file (or set REFERAT_ARCHIVE).",
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+public_option = click.option(
+    "--public",
+    is_flag=True,
+    help="Show nothing of closed items but their number, title and decision outcome"
+    " (also if imported with --include-closed).",
+)
+
+
+def parsed(parser: str, **options: Any) -> Callable[[click.Context, click.Parameter, str | None], Any]:
+    """A callback that reads an option's value with ``referat.archive.<parser>`` (imported
+    only when used); its ValueError, one sentence, becomes the usage error."""
+
+    def convert(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Any:
+        import referat.archive
+
+        try:
+            return None if value is None else getattr(referat.archive, parser)(value, **options)
+        except ValueError as error:
+            raise click.BadParameter(str(error)) from None
+
+    return convert
+
+
+def date_options(command: Callable[..., None]) -> Callable[..., None]:
+    """--from and --to DATE: meetings on or after, on or before a day (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    for flag, name, end, when in (
+        ("--to", "date_to", True, "on or before"),
+        ("--from", "date_from", False, "on or after"),
+    ):
+        command = click.option(
+            flag,
+            name,
+            callback=parsed("date_bound", end=end),
+            metavar="DATE",
+            help=f"Meetings {when} DATE (YYYY, YYYY-MM or YYYY-MM-DD).",
+        )(command)
+    return command

@@ -1,0 +1,239 @@
+"""Pages without a text layer → lines with boxes, through Tesseract and its Danish data.
+
+Why the ``tesseract`` program directly and not pytesseract or OCRmyPDF: pytesseract is itself
+a wrapper that starts the same program, and OCRmyPDF rewrites the PDF (and needs Ghostscript
+and qpdf) when all we need is words with boxes. Calling the program ourselves keeps one
+dependency (Debian's ``tesseract-ocr`` + ``tesseract-ocr-dan``), lets every page have its own
+time limit (the process is killed, the page reported), and reads Tesseract's hOCR output,
+which gives each word its box and confidence and each line its x-height. The words are grouped into Tesseract's lines
+and the boxes scaled to PDF points, so the layout and structure stages treat an OCR page as
+they treat a born-digital one.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+from PIL import Image
+
+from referat.extract.pages import Line
+
+OCR_MODES = ("auto", "always", "never")
+# 300 dpi is what Tesseract is trained for; text smaller than ~8 pt degrades fast below it.
+OCR_DPI = 300
+# Seconds one page may take before the process is killed and the page reported.
+OCR_PAGE_TIMEOUT = 120.0
+# Words Tesseract itself doubts this much are noise (stains, ruling, handwriting strokes).
+MIN_WORD_CONFIDENCE = 30.0
+# A page whose kept words average below this is reported as not reliably read (handwriting).
+RELIABLE_PAGE_CONFIDENCE = 60.0
+NO_TESSERACT = "no text layer (scanned); install tesseract-ocr-dan to read it"
+
+Progress = Callable[[int, int], None]  # (page number, page count)
+
+
+@dataclass(frozen=True)
+class OcrPage:
+    lines: list[Line]
+    confidence: float | None  # mean word confidence of the kept words, 0–100
+    warning: str | None = None
+    size: tuple[float, float] | None = None  # the page as read (turned upright), in points
+
+
+@functools.cache
+def ocr_available() -> bool:
+    """Whether Tesseract with its Danish data is installed.
+
+    Example:
+        >>> isinstance(ocr_available(), bool)
+        True
+    """
+    program = shutil.which("tesseract")
+    if program is None:
+        return False
+    try:
+        listed = subprocess.run([program, "--list-langs"], capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return "dan" in (listed.stdout + listed.stderr).split()
+
+
+def ocr_image(image: Image.Image, page_number: int, dpi: int = OCR_DPI, timeout: float = OCR_PAGE_TIMEOUT) -> OcrPage:
+    """OCR one page image into lines whose boxes are in PDF points. A page scanned sideways
+    or upside down (a landscape table) is turned upright first, as Tesseract's orientation
+    detection says; the time limit covers both runs."""
+    deadline = time.monotonic() + timeout
+    try:
+        turn = _rotation(_pnm(image), dpi, timeout)
+        if turn:
+            image = image.rotate(-turn, expand=True)  # PIL turns counter-clockwise
+        command = ["tesseract", "stdin", "stdout", "-l", "dan", "--psm", "3", "--dpi", str(dpi), "hocr"]
+        done = _tesseract(command, _pnm(image), max(deadline - time.monotonic(), 1.0))
+    except subprocess.TimeoutExpired:
+        return OcrPage([], None, f"page {page_number}: OCR gave up after {timeout:.0f} s")
+    except OSError as error:
+        return OcrPage([], None, f"page {page_number}: OCR could not run ({error.strerror or error})")
+    if done.returncode != 0:
+        reason = " ".join(done.stderr.decode("utf-8", "replace").split())[:200] or f"exit {done.returncode}"
+        return OcrPage([], None, f"page {page_number}: OCR failed ({reason})")
+    read = lines_from_hocr(done.stdout.decode("utf-8", "replace"), page_number, dpi)
+    scale = 72.0 / dpi
+    return OcrPage(read.lines, read.confidence, size=(image.width * scale, image.height * scale))
+
+
+def _tesseract(command: list[str], image: bytes, timeout: float) -> subprocess.CompletedProcess[bytes]:
+    # One thread per page: the import already runs one worker per core.
+    environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    return subprocess.run(command, input=image, capture_output=True, timeout=timeout, env=environment, check=False)
+
+
+_ROTATE = re.compile(r"Rotate:\s*(\d+)")
+_ORIENTATION_CONFIDENCE = re.compile(r"Orientation confidence:\s*([\d.]+)")
+# Below this Tesseract's orientation guess is a coin toss (a page with a few words).
+MIN_ORIENTATION_CONFIDENCE = 2.0
+
+
+def _rotation(image: bytes, dpi: int, timeout: float) -> int:
+    """Degrees to turn the page clockwise to make it upright (0, 90, 180, 270); 0 when the
+    page has too little text to tell."""
+    done = _tesseract(["tesseract", "stdin", "stdout", "--psm", "0", "--dpi", str(dpi)], image, timeout)
+    report = done.stdout.decode("utf-8", "replace")
+    turn, confidence = _ROTATE.search(report), _ORIENTATION_CONFIDENCE.search(report)
+    if done.returncode != 0 or not turn or not confidence or float(confidence.group(1)) < MIN_ORIENTATION_CONFIDENCE:
+        return 0
+    return int(turn.group(1)) % 360
+
+
+def _pnm(image: Image.Image) -> bytes:
+    # Uncompressed: Tesseract reads PNM as fast as PNG, and nothing is spent compressing.
+    buffer = io.BytesIO()
+    image.save(buffer, format="PPM")
+    return buffer.getvalue()
+
+
+_BBOX = re.compile(r"bbox (\d+) (\d+) (\d+) (\d+)")
+_NUMBER_FIELD = re.compile(r"(x_size|x_descenders|x_ascenders|x_wconf) ([\d.]+)")
+# Tesseract's line kinds in hOCR; words are ``ocrx_word``.
+_LINE_CLASSES = {"ocr_line", "ocr_caption", "ocr_header", "ocr_textfloat"}
+# x-height as a share of the font size (em) in the sans and serif faces of minutes (Arial,
+# Calibri, Times: 0.47-0.53): the x-height is the one line measure accents and descenders
+# do not change, so the font size is read from it.
+X_HEIGHT_PER_EM = 0.52
+
+
+def lines_from_hocr(hocr: str, page_number: int, dpi: int) -> OcrPage:
+    """Tesseract's hOCR → Lines, one per Tesseract line, boxes and font size in points.
+    Words below the confidence floor are dropped; lines on one row close together (a number
+    and its title that Tesseract put in two blocks) are joined.
+
+    Example:
+        >>> line = '<span class="ocr_line" title="bbox 300 300 600 350; x_size 42; x_descenders 9; x_ascenders 10">'
+        >>> words = ('<span class="ocrx_word" title="bbox 300 300 500 350; x_wconf 91">Punkt</span>'
+        ...          '<span class="ocrx_word" title="bbox 520 300 560 350; x_wconf 88">1</span>'
+        ...          '<span class="ocrx_word" title="bbox 580 300 600 350; x_wconf 12">~</span></span>')
+        >>> page = lines_from_hocr(f"<html><body>{line}{words}</body></html>", 1, 300)
+        >>> page.lines[0].text, page.lines[0].bbox, page.lines[0].font_size, round(page.confidence)
+        ('Punkt 1', (72.0, 72.0, 134.4, 84.0), 10.6, 90)
+    """
+    scale = 72.0 / dpi
+    try:
+        root = lxml.html.document_fromstring(hocr.encode("utf-8"))
+    except (etree.ParserError, ValueError):
+        return OcrPage([], None)
+    lines: list[Line] = []
+    confidences: list[float] = []
+    for element in root.iter("span"):
+        if (element.get("class") or "") not in _LINE_CLASSES:
+            continue
+        fields = {name: float(value) for name, value in _NUMBER_FIELD.findall(element.get("title") or "")}
+        kept = []
+        for word in element.iter("span"):
+            text = (word.text_content() or "").strip()
+            if (word.get("class") or "") != "ocrx_word" or not text:
+                continue
+            confidence = float(dict(_NUMBER_FIELD.findall(word.get("title") or "")).get("x_wconf", 0))
+            box = _BBOX.search(word.get("title") or "")
+            if confidence >= MIN_WORD_CONFIDENCE and box:
+                kept.append((tuple(float(v) * scale for v in box.groups()), text))
+                confidences.append(confidence)
+        if not kept:
+            continue
+        x_height = fields.get("x_size", 0) - fields.get("x_descenders", 0) - fields.get("x_ascenders", 0)
+        lines.append(
+            Line(
+                text=" ".join(text for _, text in kept),
+                page=page_number,
+                bbox=(
+                    round(min(b[0] for b, _ in kept), 1),
+                    round(min(b[1] for b, _ in kept), 1),
+                    round(max(b[2] for b, _ in kept), 1),
+                    round(max(b[3] for b, _ in kept), 1),
+                ),
+                font_size=round(x_height * scale / X_HEIGHT_PER_EM, 1) if x_height > 0 else None,
+            )
+        )
+    mean = statistics.fmean(confidences) if confidences else None
+    return OcrPage(_join_rows(sorted(lines, key=_top)), mean)
+
+
+def _top(line: Line) -> float:
+    return line.bbox[1] if line.bbox else 0.0
+
+
+# Two lines on one row closer than this many font sizes are one line (the PDF reader splits
+# at 2.5, so a gap the OCR opened inside a line, by dot leaders or a wide space, is closed).
+JOIN_GAP_EMS = 2.5
+
+
+def _join_rows(lines: list[Line]) -> list[Line]:
+    """Lines on one row (their boxes overlap by half a line height) left to right; those close
+    together joined into one line, as the PDF reader would have read them."""
+    rows: list[list[Line]] = []
+    for line in lines:
+        if rows and _same_row(rows[-1][0], line):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    joined: list[Line] = []
+    for row in rows:
+        row.sort(key=lambda line: line.bbox[0] if line.bbox else 0.0)
+        current = row[0]
+        for line in row[1:]:
+            size = current.font_size or line.font_size or 10.0
+            if current.bbox and line.bbox and line.bbox[0] - current.bbox[2] < JOIN_GAP_EMS * size:
+                text = current.text + ("" if line.text[:1] in ".,:;" else " ") + line.text
+                box = (
+                    current.bbox[0],
+                    min(current.bbox[1], line.bbox[1]),
+                    line.bbox[2],
+                    max(current.bbox[3], line.bbox[3]),
+                )
+                current = Line(text=text, page=current.page, bbox=box, font_size=current.font_size or line.font_size)
+            else:
+                joined.append(current)
+                current = line
+        joined.append(current)
+    return joined
+
+
+def _same_row(first: Line, other: Line) -> bool:
+    if not first.bbox or not other.bbox:
+        return False
+    overlap = min(first.bbox[3], other.bbox[3]) - max(first.bbox[1], other.bbox[1])
+    return overlap > 0.5 * min(first.bbox[3] - first.bbox[1], other.bbox[3] - other.bbox[1])
+
+
+def page_image(page, dpi: int = OCR_DPI) -> Image.Image:
+    """A pdfium page rendered to a greyscale image at ``dpi``."""
+    return page.render(scale=dpi / 72.0, grayscale=True).to_pil()

@@ -284,6 +284,23 @@ def import_command(paths: tuple[str, ...], archive_path: str, max_memory: int, q
 
 
 @main.command()
+@archive_option
+@click.option("--run", "run_id", type=int, default=None, help="The import run [default: the latest].")
+@json_option
+def report(archive_path: str, run_id: int | None, as_json: bool) -> None:
+    """List what an import run could not read (failures) and what it did not understand in the
+    files it stored (warnings: no text, no meeting, no items, no date, scanned pages …)."""
+    from referat.terminal import format_run_report
+
+    with _open(archive_path) as archive:
+        found = archive.run_report(run_id)
+    if as_json:
+        _echo_json(found)
+    else:
+        click.echo(format_run_report(found))
+
+
+@main.command()
 @click.argument("query")
 @archive_option
 @click.option("--body", help="Only meetings of a body whose name contains this (case-insensitive).")

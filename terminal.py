@@ -293,3 +293,21 @@ class ImportProgress:
         rates = f"{extracted / seconds:.1f} files/s · {summary.pages / seconds:.0f} pages/s · {summary.failed} errors"
         current = (path or "").rsplit("/", 1)[-1][:40]
         self._progress.update(self._task, total=summary.files, completed=summary.done, rates=rates, current=current)
+
+
+def format_run_report(found: dict[str, Any]) -> str:
+    """An import run's failures and warnings, one line each, then a count.
+
+    Example:
+        >>> print(format_run_report({"run": 3, "failures": [{"path": "a.pdf", "reason": "encrypted PDF"}],
+        ...                          "warnings": [{"path": "b.txt", "warning": "no text found in the file"}]}))
+        failed   a.pdf: encrypted PDF
+        warning  b.txt: no text found in the file
+        run 3: 1 failed, 1 warning(s)
+    """
+    if found["run"] is None:
+        return "no import run in this archive"
+    lines = [f"failed   {display_path(row['path'])}: {row['reason']}" for row in found["failures"]]
+    lines += [f"warning  {display_path(row['path'])}: {row['warning']}" for row in found["warnings"]]
+    lines.append(f"run {found['run']}: {len(found['failures'])} failed, {len(found['warnings'])} warning(s)")
+    return "\n".join(lines)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from referat.archive.pool import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, TASKS_PER_WORKER, WorkerPool
 from referat.archive.store import SQLiteArchive
 from referat.extract.read import sniff_media_type
+from referat.extract.readers.xml_export import is_agenda_export
 from referat.models import Document
 
 # Text files found in folders: .txt only. A folder's README.md is documentation, not minutes
@@ -38,6 +39,7 @@ class ImportSummary:
     replaced: int = 0
     skipped: int = 0
     failed: int = 0
+    warned: int = 0  # stored documents with something not understood (``referat report``)
     pages: int = 0
     seconds: float = 0.0
     interrupted: bool = False
@@ -70,6 +72,8 @@ class ImportSummary:
             + f", skipped {self.skipped} (already in the archive), failed {self.failed} of {self.files} files"
             + f" in {self.seconds:.1f} s ({extracted / rate:.1f} files/s, {self.pages / rate:.1f} pages/s)"
         )
+        if self.warned:
+            text += f"; {self.warned} with warnings (referat report lists them)"
         return text + ("; interrupted — run the same command again to resume" if self.interrupted else "")
 
 
@@ -93,6 +97,8 @@ def _is_document(path: str) -> bool:
         return True  # reported as unsupported, so the user knows it was not imported
     if media_type == "text/html":
         return True
+    if media_type == "application/xml":
+        return is_agenda_export(head)  # other XML in a folder (feeds, settings) is not minutes
     return os.path.splitext(path)[1].lower() in FOLDER_TEXT_SUFFIXES
 
 
@@ -271,4 +277,6 @@ class _Run:
             self.summary.replaced += 1
         else:
             self.summary.imported += 1
+        if any(not warning.startswith("personal data") for warning in document.warnings):
+            self.summary.warned += 1
         self.summary.pages += document.source.pages

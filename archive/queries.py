@@ -17,7 +17,7 @@ from referat.models import Document
 
 class Queries(ArchiveCore):
     """who-said (:meth:`statements_by`), :meth:`amounts`, :meth:`actors`, :meth:`item`,
-    :meth:`export`, :meth:`counts` and :meth:`check`."""
+    :meth:`export`, :meth:`counts`, :meth:`run_report` and :meth:`check`."""
 
     def counts(self) -> dict[str, int]:
         """Rows per main table.
@@ -30,6 +30,35 @@ class Queries(ArchiveCore):
         """
         tables = ("documents", "meetings", "items", "sections", "statements", "positions", "passages", "import_errors")
         return {table: self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in tables}
+
+    def run_report(self, run_id: int | None = None) -> dict[str, Any]:
+        """What an import run could not do or did not understand: its failures (file, reason)
+        and the warnings of the documents it stored (file, warning); the latest run by default.
+
+        Example:
+            >>> from referat.archive import open_archive
+            >>> with open_archive(":memory:") as archive:
+            ...     archive.run_report()
+            {'run': None, 'failures': [], 'warnings': []}
+        """
+        if run_id is None:
+            row = self.connection.execute("SELECT max(id) FROM import_runs").fetchone()
+            run_id = row[0] if row else None
+        if run_id is None:
+            return {"run": None, "failures": [], "warnings": []}
+        failures = self.connection.execute(
+            "SELECT path, reason FROM import_errors WHERE run_id = ? ORDER BY id", (run_id,)
+        ).fetchall()
+        warnings = self.connection.execute(
+            "SELECT documents.path, warning.value FROM documents, json_each(documents.json, '$.warnings') AS warning"
+            " WHERE documents.run_id = ? ORDER BY documents.id, warning.key",
+            (run_id,),
+        ).fetchall()
+        return {
+            "run": run_id,
+            "failures": [{"path": path, "reason": reason} for path, reason in failures],
+            "warnings": [{"path": path, "warning": warning} for path, warning in warnings],
+        }
 
     def statements_by(
         self,

@@ -55,10 +55,7 @@ def read_structure(
 
 
 def _missing(result: ReadResult, meetings: list[Meeting]) -> list[str]:
-    has_text = any(page.lines for page in result.pages)
-    if not has_text and any("text layer" in warning for warning in result.warnings):
-        return []  # the reader has said why (a scan)
-    return missing_content(has_text, meetings) + missing_facts(meetings)
+    return missing_content(any(page.lines for page in result.pages), meetings) + missing_facts(meetings)
 
 
 def extract_bytes(

@@ -13,11 +13,13 @@ from referat.extract.readers.html import read_html
 from referat.extract.readers.ocr import Progress
 from referat.extract.readers.pdf import read_pdf
 from referat.extract.readers.text import read_text
+from referat.extract.readers.xml_export import looks_like_xml, read_xml_export
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.xls
 # A web page announces itself in its first bytes, whatever its name ("referat.aspx", "vis").
 _HTML_START = re.compile(
-    rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
+    re.I | re.S,
 )
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".aspx", ".asp", ".php")
 
@@ -39,6 +41,8 @@ def sniff_media_type(path: str, head: bytes) -> str:
         return "application/msword"
     if _HTML_START.match(head):
         return "text/html"
+    if looks_like_xml(head):
+        return "application/xml"
     suffix = os.path.splitext(path)[1].lower()
     if suffix in HTML_SUFFIXES and b"<" in head:
         return "text/html"
@@ -64,6 +68,8 @@ def read_bytes(path: str, data: bytes, ocr: str = "auto", progress: Progress | N
         return read_doc(path, data)
     if media_type == "text/html":
         return read_html(path, data)
+    if media_type == "application/xml":
+        return read_xml_export(path, data)
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnsupportedFormat(path, "binary file of unknown format (not PDF, DOCX or text)")
     return read_text(path, data)

@@ -43,6 +43,7 @@ SECTION_HEADINGS: dict[str, str] = {
     # Aarhus, Holbæk, Bornholm, Region Sjælland.
     "beslutningstema": "summary",
     "sagsresume": "summary",
+    "sagens kerne": "summary",  # Rødovre
     "sagsresumé": "summary",
     "anledning": "summary",
     "resume og indstilling": "summary",
@@ -115,13 +116,17 @@ DECISION_HEADING = re.compile(
 
 # Lines under an item heading that carry metadata, not content.
 CASE_NUMBER_LABEL = re.compile(
-    r"^(?:sagsnr|sags\s?nr|sags\s?id|j\.?\s?nr|journalnr)\.?\s*:?\s*(?:\|\s*)?(?P<value>.*)$", re.I
+    # "Sagnr.:" (Region Midtjylland), "Sag 306-2019-5520" (PolWeb: the label before a case number)
+    r"^(?:sagsnr|sags\s?nr|sagnr|sags\s?id|j\.?\s?nr|journalnr|sag(?=\s+\d{1,4}-\d{4}-\d))\.?\s*:?\s*(?:\|\s*)?"
+    r"(?P<value>.*)$",
+    re.I,
 )
 DOCUMENT_NUMBER_LABEL = re.compile(r"^(?:dok\.?\s?nr|dokumentnr)\.?\s*:?", re.I)
 DECIDED_BY_LABEL = re.compile(r"^sagen\s+afgøres\s+i\s*:?\s*(?:\|\s*)?(?P<value>.*)$", re.I)
 # "EMN-2022-00567", "MDR-2024-00036" (FirstAgenda), "2011-29298" (eDoc), "12/27845" (Acadre)
 CASE_NUMBER = re.compile(
-    r"\b(?:[A-ZÆØÅ]{2,5}-\d{4}-\d{3,6}|\d{4}-\d{3,6}|\d{2}/\d{3,6}|\d{2}-\d{2}-\d{2,4}-\d{2,4}"
+    # "330-2020-164" (a municipality's number, the year and a serial: Acadre, SBSYS)
+    r"\b(?:[A-ZÆØÅ]{2,5}-\d{4}-\d{3,6}|\d{3}-(?:19|20)\d{2}-\d{1,7}|\d{4}-\d{3,7}|\d{2}/\d{3,6}|\d{2}-\d{2}-\d{2,4}-\d{2,4}"
     # "018520-2013" (Gentofte: a serial number and its year)
     r"|\d{6}-(?:19|20)\d{2}"
     # KLE journal numbers: "00.01.00P35-0098" (Bornholm), "00.30.10-Ø00-4-16" (Frederiksberg)
@@ -331,8 +336,11 @@ _BODY_END = (
     r"|[Ff]orsamling(?:en)?|Magistraten|[Ll]okaludvalg(?:et)?)"
 )
 BODY_TITLE_LINES: list[re.Pattern] = [
-    # "Byrådet - 14-03-2019" (Faxe)
+    # "Byrådet - 14-03-2019" (Faxe), "Kommunalbestyrelsen 22-01-2020" (a web page's heading)
     re.compile(r"^(?P<body>[A-ZÆØÅ][^:]{2,80}?)\s+[-–]\s+\d{1,2}[-.]\d{1,2}[-.]\d{4}$"),
+    re.compile(rf"^(?P<body>(?-i:[A-ZÆØÅ])[\w,.\- ]{{0,70}}?{_BODY_END})\s+\d{{1,2}}[-.]\d{{1,2}}[-.]\d{{4}}$"),
+    # "Menighedsrådet holdt møde tirsdag 27.09.2022 …" (the minutes' first sentence)
+    re.compile(rf"^(?P<body>(?-i:[A-ZÆØÅ])[\w,.\- ]{{0,70}}?{_BODY_END})\s+holdt\s+(?:\w+\s+)?møde\b"),
     re.compile(rf"^(?P<body>[A-ZÆØÅ][^:]{{2,80}}?)\s+[-–]\s+{_KIND_WORD}\b", re.I),
     re.compile(
         rf"^{_KIND_WORD}\s+(?:fra|af|for|over)\s+{_MEETING_NOUN}\s+(?:i|for|hos)\s+(?P<body>[^,]{{3,80}})", re.I

@@ -220,7 +220,9 @@ def _check_run(case: Case, path: str, result: Run) -> None:
     assert result.returncode in (0, 1), (result.returncode, result.stderr)
     assert SECRET not in result.stdout + result.stderr
     if result.returncode == 0:
-        assert result.stderr == ""
+        # Only warnings, one line each, naming the file: what was not understood is said.
+        for line in result.stderr.splitlines():
+            assert line.startswith("referat: ") and ": warning: " in line, line
         written = [p for p in result.written if p.is_file()]
         assert len(written) == 1 and written[0].suffix == ".json", written
         if _printable(path):
@@ -343,7 +345,9 @@ def test_all_bad_files_in_one_call_one_line_each_and_good_files_still_written(co
     failed = [case for case in cases if runs[case.name].returncode == 1]
     succeeded = [case for case in cases if runs[case.name].returncode == 0]
     assert failed and succeeded
-    lines = result.stderr.splitlines()
+    # The failures, one line each, as in the runs one by one; warnings of the files that
+    # were read are marked as such and left aside here.
+    lines = [line for line in result.stderr.splitlines() if ": warning: " not in line]
     assert lines == [runs[case.name].stderr.rstrip("\n") for case in failed]
     written = sorted(outdir.iterdir())
     assert len(written) == len(succeeded)

@@ -86,7 +86,10 @@ def test_a_blank_scan_is_not_silently_empty(monkeypatch, tmp_path):
     Image.new("L", (1700, 2200), color=255).save(buffer, format="PDF", resolution=200)
     document = extract_bytes("blank.pdf", buffer.getvalue(), enrich=False)
     assert document.meetings == []
-    assert document.warnings == ["no text found in the file"]
+    assert document.warnings == [
+        "page 1: no text layer, and OCR found no text on it (a blank page?)",
+        "no text found in the file",
+    ]
 
 
 def test_handwriting_is_reported_not_archived_as_noise() -> None:

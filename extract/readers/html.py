@@ -137,7 +137,7 @@ class _LineWriter:
     def flush(self, heading_level: int | None = None, next_paragraph: bool = True) -> None:
         block = self.block
         text = " ".join("".join(run.text for run in block.runs).split())
-        if text and not WEB_FURNITURE_LINE.fullmatch(text):
+        if text and not _is_furniture_line(text):
             visible = [run.bold for run in block.runs if run.text.strip()]
             if block.list_label:
                 text = f"{block.list_label} {text}"
@@ -163,6 +163,11 @@ class _LineWriter:
     def start_block(self, **kwargs) -> None:
         self.flush()
         self.block = _Block(**kwargs)
+
+
+def _is_furniture_line(text: str) -> bool:
+    """ "Til toppen", or a row of such links ("Fold alle ud | Udskriv", "Del · Print")."""
+    return all(WEB_FURNITURE_LINE.fullmatch(part) for part in re.split(r"\s*[|·•]\s*", text) if part)
 
 
 def _decode(data: bytes) -> tuple[str, list[str]]:

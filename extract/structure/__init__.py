@@ -43,19 +43,33 @@ from referat.extract.structure.segment import (
     meeting_header_start,
     split_meetings,
 )
+from referat.extract.vocabulary import CASE_NUMBER_LABEL
 from referat.models import Attachment, Meeting
 
 
 def _item_drafts(lines: list[Line], group: list[Heading], end_of_meeting: int) -> list[ItemDraft]:
     """Each heading with the lines under it, up to the next heading or the meeting's end."""
     drafts = []
+    carried: Line | None = None  # a case number printed above its item's heading
     for i, heading in enumerate(group):
         end = group[i + 1].index if i + 1 < len(group) else end_of_meeting
-        body = lines[heading.index + heading.consumed : end]
+        start = heading.index + heading.consumed
+        body = lines[start:end]
+        if carried is not None or (i == 0 and heading.index and _case_number_line(lines[heading.index - 1])):
+            body = [carried or lines[heading.index - 1]] + body
+        carried = None
+        # "Sagnr.: 1-00-1-23" just above the next heading, when this item has its own case
+        # number already, is the next item's (Region Midtjylland prints it before the title).
+        if i + 1 < len(group) and body and _case_number_line(body[-1]) and any(map(_case_number_line, body[:-1])):
+            carried = body.pop()
         if heading.rest:  # minutes printed on the heading line: the item's first line of text
             body = [lines[heading.index].with_text(heading.rest)] + body
         drafts.append(ItemDraft(heading, body, heading_page=lines[heading.index].page))
     return drafts
+
+
+def _case_number_line(line: Line) -> bool:
+    return bool(CASE_NUMBER_LABEL.match(line.text.strip()))
 
 
 def _cut_appendix(last: ItemDraft, listed: list[str]) -> list[Attachment]:

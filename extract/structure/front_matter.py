@@ -110,7 +110,9 @@ def _kind_in_title_line(text: str) -> str | None:
 
 
 _BODY_LINE = re.compile(
-    r"(?:[A-ZÆØÅ][\w-]*(?:\s+og\s+[\w-]+)?udvalget|Udvalget for .+|Byrådet|Kommunalbestyrelsen|Regionsrådet|.+ Byråd)"
+    r"(?:[A-ZÆØÅ][\w-]*(?:\s+og\s+[\w-]+)?udvalget|Udvalget for .+|Byrådet|Kommunalbestyrelsen|Regionsrådet|.+ Byråd"
+    # "Brønshøj-Husum Lokaludvalg" (a local council's name, set as the page's heading)
+    r"|[A-ZÆØÅ][\w-]*(?:\s[A-ZÆØÅ][\w-]*)? [Ll]okaludvalg)"
 )
 
 

@@ -249,11 +249,17 @@ def _date_from_decision_headings(items: list[Item]) -> str | None:
     return decision_dates.most_common(1)[0][0] if decision_dates else None
 
 
+_NOT_THE_MEETING_DATE = (
+    r"^(?:udsendt|næste\s+møde|dato\s+for\s+næste|udgivet|publiceret|offentliggjort|oprettet"
+    r"|(?:senest\s+|sidst\s+)?opdateret|indlæg\s+skrevet)"
+)
+
+
 def _date_from_any_header_line(texts: list[str]) -> tuple[str | None, str | None]:
     """A dated line among the first of the header that is not a label of something else
-    ("Udsendt", "Næste møde")."""
+    ("Udsendt", "Næste møde", and a web page's "Udgivet/Opdateret <date>")."""
     for text in texts[:15]:
-        if len(text) > 160 or re.match(r"^(?:udsendt|næste\s+møde|dato\s+for\s+næste)", text, re.I):
+        if len(text) > 160 or re.match(_NOT_THE_MEETING_DATE, text, re.I):
             continue
         date = header_date(text)
         if date:

@@ -111,7 +111,7 @@ CLOSED_HEADING = re.compile(
 
 # An access marker opening the title: "3. Fortrolig: Køb af …", "4. (Lukket) Salg af …"
 _LEADING_ACCESS = re.compile(
-    rf"^(?:\((?P<paren>{_ACCESS_WORD})\)|(?P<word>{_ACCESS_WORD})(?:\s+(?:punkt|sag))?\s*[:|])\s*", re.I
+    rf"^(?:\((?P<paren>{_ACCESS_WORD})\)|(?P<word>{_ACCESS_WORD})(?:\s+(?:punkt|sag))?\s*(?:[:|;]|\s[-–]\s))\s*", re.I
 )
 
 
@@ -121,6 +121,10 @@ _TRAILING_ACCESS = re.compile(
     rf"|(?<=\s)(?P<word>{_ACCESS_WORD})\s+(?:punkt|sag)|(?<=\s)(?P<bare>Åbent|Åben|Lukket|LUKKET|ÅBENT))\s*$",
     re.I,
 )
+
+
+# A title that is nothing but a marker: "Lukket punkt", "(Fortrolig)", "LUKKET SAG:".
+MARKER_ONLY = re.compile(rf"\(?(?P<word>{_ACCESS_WORD})(?:\s+(?:punkt|sag))?\)?\s*[:.]?", re.I)
 
 
 # Sub-items: "a) Titel", "- a) Titel", "a. Titel"; a bare "a)" restates a marker in minutes.
@@ -194,6 +198,7 @@ def _clean_title(title: str) -> str:
     title = re.sub(r"^[-–:|]\s*", "", title)  # "Pkt. 01 – Valg af dirigent", "LUKKET: 8 | Salg af …"
     title = title.rstrip(":").rstrip()  # "4. Formandens beretning:" with the minutes under it
     title = re.sub(r"\s*\.{2,}\s*\d+$", "", title)  # a contents line's dot leader and page: "…...3"
+    title = re.sub(r"\s*\(\s*\)$", "", title)  # an empty case-number slot: "Valg af dirigent ( )" (eDoc)
     return WEB_FURNITURE_TAIL.sub("", title)
 
 
@@ -217,8 +222,12 @@ def access_of(word: str) -> str:
 
 def _strip_access_marks(title: str) -> tuple[str, str | None]:
     """Take access markers off the ends of a title: the title without them, and the access
-    they say (None when there is none). A title that is only a marker stays as printed."""
+    they say (None when there is none). A title that is only a marker ("52. Lukket punkt")
+    says the access and leaves no title."""
     access: str | None = None
+    only = MARKER_ONLY.fullmatch(title)
+    if only:
+        return "", access_of(only.group("word"))
     leading = _LEADING_ACCESS.match(title)
     if leading and title[leading.end() :]:
         access = access_of(leading.group("paren") or leading.group("word"))
@@ -261,7 +270,7 @@ def minutes_after_title(title: str) -> tuple[str, str]:
 
 def join_title(lines: list[Line], heading: Heading) -> tuple[str, int]:
     """Join a title that wraps onto following lines ("… fra mødet den 8." + "november 2024")."""
-    title, consumed = heading.title, 1
+    title, consumed = heading.title, heading.consumed
     if not title and heading.style in ("punkt", "dotted", "bare") and heading.index + 1 < len(lines):
         # "Pkt. 42" or "1." on a line of its own, the title on the next (web minutes).
         following = lines[heading.index + 1]
@@ -291,7 +300,12 @@ def _goes_on(title: str, current: Line, following: Line, text: str) -> bool:
         text[0].isdigit() and not re.match(r"^\d+[.)]\s", text) and not text.isdigit()
     )
     same_style = current.font_size is None or following.font_size == current.font_size
+    if _FILE_NAME.fullmatch(text):  # an attachment's file name under the heading ("udkast_plan.pdf")
+        return False
     return same_style and current.bold == following.bold and (continues or lowercase_start) and len(text) < 120
+
+
+_FILE_NAME = re.compile(r"\S+\.(?:pdf|docx?|xlsx?|pptx?|odt|txt|jpe?g|png|zip|msg)", re.I)
 
 
 def is_structural(text: str) -> bool:

@@ -34,6 +34,7 @@ from referat.extract.structure.listings import (
     continues_list_beside_heading,
     in_prose_list,
     in_section_list,
+    without_word_processor_lists,
 )
 from referat.extract.vocabulary import (
     CASE_NUMBER_LABEL,
@@ -66,8 +67,10 @@ def find_item_headings(lines: list[Line], layout: Layout) -> list[Heading]:
     else:
         evidence = _Evidence(lines, layout)
         chosen = _numbered_items(lines, candidates, marked, evidence)
-    # "1." alone with no title found after it is a list number, not an item.
-    chosen = [h for h in chosen if h.title or h.style != "dotted"]
+    # "1." alone with no title found after it is a list number, not an item ("52. Lukket
+    # punkt" is an item whose title is withheld).
+    chosen = [h for h in chosen if h.title or h.style != "dotted" or h.access == "closed"]
+    chosen = without_word_processor_lists(lines, chosen)
     return (
         chosen
         or _lettered_items(lines)
@@ -139,10 +142,25 @@ def _candidates(lines: list[Line]) -> list[Heading]:
             continue  # an entry of a table of contents the layout stage did not lift
         if heading is not None:
             heading.index = index
+            _title_from_heading_above(lines, heading)
             heading.title, heading.consumed = join_title(lines, heading)
             heading.title, heading.rest = minutes_after_title(heading.title)
             candidates.append(heading)
     return candidates
+
+
+def _title_from_heading_above(lines: list[Line], heading: Heading) -> None:
+    """ "Spørgetid" set as a heading, then "Sag nr. 129" under it (Rødovre's web minutes): a
+    number label without a title takes the heading line above as its title, and the item
+    starts there."""
+    if heading.title or heading.index == 0 or heading.style not in ("punkt", "dotted"):
+        return
+    above = lines[heading.index - 1]
+    text = above.text.strip()
+    set_as_heading = (above.style or "").lower().startswith("heading") or above.bold
+    if set_as_heading and text and len(text) < 160 and not is_structural(text) and match_heading(above) is None:
+        heading.index -= 1
+        heading.title, heading.consumed = text, 2  # the title and the number's own line
 
 
 class _Evidence:

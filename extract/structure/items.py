@@ -10,10 +10,12 @@ from referat.extract.pages import Line
 from referat.extract.structure.attachments import BILAG_LINE, attachment_refs
 from referat.extract.structure.decisions import classify_outcome, decision_text
 from referat.extract.structure.heading_lines import (
+    ACCESS_LINE,
     PART_LABEL,
     SUBITEM_HEADING,
     SUBITEM_MARKER,
     Heading,
+    access_of,
     is_structural,
     leading_section,
     match_heading,
@@ -38,9 +40,11 @@ def build_item(draft: ItemDraft, line_pages: LinePages) -> Item:
     """An item from its heading and the lines under it: metadata first (case number,
     responsible person), then sections, sub-items and the text under no heading."""
     heading = draft.heading
+    title, case_number = _case_number_after_title(heading.title)
     item = Item(
         number=heading.number,
-        title=heading.title,
+        title=title,
+        case_numbers=[case_number] if case_number else [],
         access=heading.access,
         pages=pages_of(draft.lines) if draft.lines else (draft.heading_page, draft.heading_page),
     )
@@ -53,6 +57,11 @@ def build_item(draft: ItemDraft, line_pages: LinePages) -> Item:
         if not meta_done:
             consumed = _take_item_metadata(item, text, draft.lines, position)
             if consumed:
+                continue
+            marker = ACCESS_LINE.fullmatch(text)
+            if marker:  # "Lukket sag" on the line under the heading (Rødovre)
+                if access_of(marker.group("word")) == "closed":
+                    item.access = "closed"
                 continue
             if section_kind(text) or SUBITEM_HEADING.match(text) or len(text) > 60:
                 meta_done = True
@@ -68,11 +77,27 @@ def build_item(draft: ItemDraft, line_pages: LinePages) -> Item:
     return item
 
 
+def _case_number_after_title(title: str) -> tuple[str, str | None]:
+    """A case number printed in brackets after the title ("Ansøgninger til puljen
+    (2018-0087413)", eDoc on kk.dk) belongs to the item's case numbers, not to its title.
+
+    Example:
+        >>> _case_number_after_title("Ansøgninger til puljen (2018-0087413)")
+        ('Ansøgninger til puljen', '2018-0087413')
+    """
+    found = re.search(r"\s*\((?P<number>[^()]{4,40})\)$", title)
+    if found and CASE_NUMBER.fullmatch(found.group("number").strip()) and title[: found.start()].strip():
+        return title[: found.start()], found.group("number").strip()
+    return title, None
+
+
 def _take_item_metadata(item: Item, text: str, lines: list[Line], position: int) -> bool:
     match = CASE_NUMBER_LABEL.match(text)
     if match:
-        value = match.group("value").strip(" |")
+        value = match.group("value").split(" | ")[0].strip(" |")  # "Sagsnr.: X | Dok.nr.: Y | Åbent"
         found = CASE_NUMBER.findall(value) or ([value.rstrip("/")] if value else [])
+        if re.fullmatch(r"[\w./-]{4,40}", value) and found != [value]:
+            found = [value]  # one token after the label is the number whole ("1-51-71-3321-08")
         if not found and position + 1 < len(lines):
             found = CASE_NUMBER.findall(lines[position + 1].text)
         for number in found:

@@ -187,3 +187,24 @@ def _introduces_agenda(text: str) -> bool:
         or "dagsorden" in words
         or words.endswith(("indhold", "indholdsfortegnelse", "punkter"))
     )
+
+
+def without_word_processor_lists(lines: list[Line], chosen: list[Heading]) -> list[Heading]:
+    """Where items carry typed numbers ("49. Godkendelse …" in a heading), a line whose number
+    the word processor or browser generated (a Word list, an HTML ``<ol>``) is a list inside an
+    item — the recommendation's "1. …", "2. …" — not an item of its own.
+
+    Example:
+        >>> from referat.extract.structure.heading_lines import match_heading
+        >>> texts = [("49. Godkendelse af dagsorden", None), ("50. Budget", None), ("2. Udvalget sørger for", "2.")]
+        >>> lines = [Line(text, 1, list_label=label) for text, label in texts]
+        >>> headings = [match_heading(line) for line in lines]
+        >>> for index, heading in enumerate(headings):
+        ...     heading.index = index
+        >>> [h.number for h in without_word_processor_lists(lines, headings)]
+        ['49', '50']
+    """
+    typed = [h for h in chosen if not lines[h.index].list_label]
+    if len(typed) >= 2 and len(typed) < len(chosen):
+        return typed
+    return chosen

@@ -180,3 +180,21 @@ def test_each_format_opens_with_the_reader(dev_docs, heldout_docs):
         assert document.meetings, record["path"]
         seen.add(record["format"])
     assert seen == {"pdf", "docx", "txt"}
+
+
+def test_html_pages_leave_the_other_files_alone_and_share_their_gold(tmp_path):
+    plain = zoo.generate(tmp_path / "a", 8, seed=5, split="mixed")
+    with_html = zoo.generate(tmp_path / "b", 8, seed=5, split="mixed", html=True)
+    others = [r for r in with_html if r["format"] != "html"]
+    pages = [r for r in with_html if r["format"] == "html"]
+    assert len(others) == len(pages) == len(plain)
+    for a, b in zip(plain, others, strict=True):
+        for key in ("path", "gold"):
+            assert Path(a[key]).read_bytes() == Path(b[key]).read_bytes(), a[key]
+    for record, page in zip(plain, pages, strict=True):
+        assert _gold(page)["source"] == Path(page["path"]).name
+        assert _gold(page)["document"] == _gold(record)["document"]
+        text = Path(page["path"]).read_bytes()
+        assert b"cookie" in text and b"<html" in text
+        document = extract_file(page["path"], enrich=False)
+        assert document.meetings, page["path"]

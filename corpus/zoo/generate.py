@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Style zoo: invented Danish meeting minutes in PDF, DOCX and TXT, with gold.
+"""Style zoo: invented Danish meeting minutes in PDF, DOCX, TXT and HTML, with gold.
 
 Usage (from the repository root):
 
-    python corpus/zoo/generate.py --out DIR --count N --seed S [--split dev|heldout|mixed]
+    python corpus/zoo/generate.py --out DIR --count N --seed S [--split dev|heldout|mixed] [--html]
 
 Each document combines publisher conventions ("dimensions": how the header is laid
 out, how items are numbered, what the section headings are called, how closed items
@@ -17,6 +17,9 @@ alternates the two.
 
 Next to every ``NAME.pdf|docx|txt`` the generator writes ``NAME.json`` in the gold
 format of ``gold/README.md`` (source = the file name), written from what it printed.
+With ``--html`` each document is also written as a municipal web page, ``NAME.html``
+(site furniture around it, markup instead of typography; see ``render_html``), with the
+same gold in ``NAME.html.json``; the other files do not change.
 All content is invented and deterministic for a seed: the same arguments give the
 same files, byte for byte.
 """
@@ -32,6 +35,7 @@ import sys
 import time
 import zipfile
 from dataclasses import dataclass, field
+from html import escape as html_escape
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -48,7 +52,10 @@ def _load_values(name: str) -> dict[str, list]:
 
 DEV = _load_values("variants")
 HELD_OUT = _load_values("heldout_values")
-FORMATS = ("pdf", "docx", "txt")
+FORMATS = ("pdf", "docx", "txt", "html")
+# Each document is planned for one of these, by its index (as before HTML came); with
+# ``html`` every document is also written as a web page (``render_html``).
+PLANNED_FORMATS = ("pdf", "docx", "txt")
 
 # -- Danish base vocabulary (generic; the forms are in the value files) ------------------
 
@@ -469,6 +476,15 @@ class Para:
     numbered: tuple[int, int] | None = None  # DOCX list: (list id, level); then ``docx_text`` is printed
     docx_text: str = ""
     indent: float = 0.0
+    # What the line is, for renderers that print structure rather than typography (HTML):
+    # "org", "title", "field", "label", "person", "part", "item", "subitem", "section",
+    # "section_inline" (heading and text on one line); "" plain text.
+    role: str = ""
+    # A "field" line's label-value pairs as printed: (label, value, the field's own line).
+    fields: list[tuple[str, str, str]] = field(default_factory=list)
+    # A "section_inline" line's heading and the separator after it.
+    label: str = ""
+    sep: str = ""
 
 
 @dataclass
@@ -753,7 +769,7 @@ class Builder:
         if rng.random() < 0.75:
             gold["organisation"] = meeting.organisation
             for line in fill(style.get("org_form"), tokens).split("\n"):
-                blocks.append(Para(line, size=9))
+                blocks.append(Para(line, size=9, role="org"))
             blocks.append(Para("", size=6))
         header = style.get("header_form")
         body_field = header["fields"] == "all" and rng.random() < 0.2
@@ -763,7 +779,9 @@ class Builder:
             text = fill(line, tokens)
             if "{when}" in line and not line.startswith("{when}"):
                 text = fill(line, {**tokens, "when": when[:1].lower() + when[1:]})
-            blocks.append(Para(text, bold=True, size=16 if index == 0 else 12, space_before=4 if index else 0))
+            blocks.append(
+                Para(text, bold=True, size=16 if index == 0 else 12, space_before=4 if index else 0, role="title")
+            )
         blocks.append(Para("", size=6))
 
         fields: list[tuple[str, str]] = []
@@ -804,13 +822,16 @@ class Builder:
                 )
             return
         row: list[str] = []
+        printed: list[tuple[str, str, str]] = []
+        label_form = "{LABEL}" if "{LABEL}" in layout["line"] else "{label}"
         for label, value in fields:
             row.append(fill(layout["line"], {"label": label, "value": value}))
+            printed.append((fill(label_form, {"label": label}), value, row[-1]))
             if len(row) == per_row or len(layout.get("sep", "").join(row)) > 60:
-                blocks.append(Para(layout.get("sep", "").join(row), tab=110))
-                row = []
+                blocks.append(Para(layout.get("sep", "").join(row), tab=110, role="field", fields=printed))
+                row, printed = [], []
         if row:
-            blocks.append(Para(layout.get("sep", "").join(row), tab=110))
+            blocks.append(Para(layout.get("sep", "").join(row), tab=110, role="field", fields=printed))
 
     @staticmethod
     def _label_line(layout: dict, label: str) -> str:
@@ -847,7 +868,7 @@ class Builder:
                 if "cells" in layout:
                     blocks.append(Table([[fill(layout["cells"][0], {"label": label, "value": ""}), ""]], [0.3, 0.7]))
                 else:
-                    blocks.append(Para(self._label_line(layout, label)))
+                    blocks.append(Para(self._label_line(layout, label), role="label"))
                 rows = [[p["name"], p["party"] or "", p["role"] or ""] for p in people]
                 if not political:
                     rows = [[r[0], r[2]] for r in rows]
@@ -872,9 +893,9 @@ class Builder:
                         )
                     )
                 else:
-                    blocks.append(Para(self._label_line(layout, label)))
+                    blocks.append(Para(self._label_line(layout, label), role="label"))
                     for text in texts:
-                        blocks.append(Para(bullet + text, indent=12))
+                        blocks.append(Para(bullet + text, indent=12, role="person"))
 
     # items ---------------------------------------------------------------------------------
 
@@ -926,7 +947,7 @@ class Builder:
         public_value = style.peek("access_public")
         if public_value["mode"] == "part":
             style.get("access_public")
-            section.blocks.append(Para(public_value["text"], bold=True, size=13, space_before=6))
+            section.blocks.append(Para(public_value["text"], bold=True, size=13, space_before=6, role="part"))
         for position, (kind, fixed_title) in enumerate(plan):
             number = first_number + position
             number_text = _letter(position + 1) if lettered else str(number)
@@ -934,7 +955,7 @@ class Builder:
             if closed and (position == 0 or plan[position - 1][0] != "closed"):
                 closed_value = style.get("access_closed")
                 if closed_value["mode"] == "part":
-                    section.blocks.append(Para(closed_value["text"], bold=True, size=13, space_before=8))
+                    section.blocks.append(Para(closed_value["text"], bold=True, size=13, space_before=8, role="part"))
             if fixed_title:
                 title = fixed_title
             else:
@@ -999,6 +1020,7 @@ class Builder:
                 space_before=10,
                 numbered=(list_id, 0) if list_id else None,
                 docx_text=docx_title,
+                role="item",
             )
         )
         if marker_line:
@@ -1098,6 +1120,7 @@ class Builder:
                     space_before=6,
                     numbered=(list_id, 1) if list_id else None,
                     docx_text=sub_title,
+                    role="subitem",
                 )
             )
             sub_gold: dict = {
@@ -1207,13 +1230,22 @@ class Builder:
             first = texts[0]
             sep = style["sep"]
             first_line, _, rest = first.partition("\n")
-            blocks.append(Para(f"{printed}{sep}{first_line}", tab=120, space_before=5))
+            blocks.append(
+                Para(
+                    f"{printed}{sep}{first_line}",
+                    tab=120,
+                    space_before=5,
+                    role="section_inline",
+                    label=printed,
+                    sep=sep,
+                )
+            )
             if rest:
                 blocks.append(Para(rest, indent=120 if sep == "\t" else 0))
             for text in texts[1:]:
                 blocks.append(Para(text, indent=120 if sep == "\t" else 0))
             return
-        blocks.append(Para(printed, bold=bool(style.get("bold")), size=10.5, space_before=6))
+        blocks.append(Para(printed, bold=bool(style.get("bold")), size=10.5, space_before=6, role="section"))
         for text in texts:
             blocks.append(Para(text))
 
@@ -1755,6 +1787,265 @@ def render_docx(path: Path, sections: list[Section], furniture: list[tuple[str, 
             archive.writestr(info, data.encode("utf-8"))
 
 
+# -- rendering: HTML --------------------------------------------------------------------------
+
+HTML_MENU = ["Borger", "Erhverv", "Politik og demokrati", "Om kommunen", "Kontakt"]
+HTML_BREADCRUMB = ["Forside", "Politik", "Dagsordener og referater"]
+# Old table-built pages: the left menu column's attribute (the words differ by site).
+HTML_MENU_CELL = ['class="menu"', 'class="menu"', 'class="leftmenu"', 'id="venstremenu"']
+_LIST_TYPE = {"decimal": "1", "upperLetter": "A", "lowerLetter": "a"}
+
+
+def _html_lines(text: str) -> str:
+    """Printed text as HTML: line breaks as <br>, a tab gap as a space (a page has no tab stops)."""
+    return "<br>\n".join(html_escape(" ".join(line.replace("\t", " ").split())) for line in text.split("\n"))
+
+
+class _HtmlPage:
+    """One document as a web page: the page's markup choices, fixed per document (a site is
+    consistent), drawn from the renderer's own random generator."""
+
+    def __init__(self, rng: random.Random, lists: dict[int, list[str]]):
+        self.shell = rng.choice(["portal", "portal", "cms", "table"])
+        old = self.shell == "table"
+        # Heading-like lines: h2/h3 elements, or bold paragraphs (<b> on the old pages).
+        self.headings = "strong" if old else rng.choice(["h2", "h3", "strong"])
+        self.bold_tag = "b" if old else "strong"
+        self.fields = rng.choice(["table", "dl", "p"])  # the header's label-value lines
+        self.tab_cells = rng.choice(["cells", "divs"])  # a heading beside its text ("Beslutning<TAB>…")
+        self.list_number = rng.choice(["start", "value"])  # <ol start="N"> or <li value="N">
+        self.list_heading = rng.random() < 0.3 and self.headings != "strong"  # <li><h2>… rather than <strong>
+        self.to_top = rng.choice(["item", "meeting"])
+        self.to_top_text = rng.choice(["Til toppen", "Tilbage til toppen"])
+        self.breadcrumb_in_main = rng.random() < 0.5
+        self.footer_class = rng.choice(["", ' class="site-footer"'])
+        self.menu_cell = rng.choice(HTML_MENU_CELL)
+        self.lists = lists
+        self.counters: dict[int, list[int]] = {}
+
+    # content ----------------------------------------------------------------------------------
+
+    def heading(self, text: str, level: int) -> str:
+        if self.headings == "strong":
+            inner = f"<{self.bold_tag}>{_html_lines(text)}</{self.bold_tag}>"
+            return f'<p><font face="Arial">{inner}</font></p>' if self.shell == "table" else f"<p>{inner}</p>"
+        tag = f"h{min(6, int(self.headings[1]) + level)}"
+        return f"<{tag}>{_html_lines(text)}</{tag}>"
+
+    def paragraph(self, text: str) -> str:
+        if self.shell == "table":
+            return f'<p><font face="Arial" size="2">{_html_lines(text)}</font></p>'
+        return f"<p>{_html_lines(text)}</p>"
+
+    def numbered(self, block: Para) -> str | None:
+        """A Word list paragraph as the browser would number it; None when HTML has no such
+        number ("3.1": a second level that repeats the first's number)."""
+        list_id, level = block.numbered  # type: ignore[misc]
+        specs = [spec.split("|") for spec in self.lists[list_id]]
+        if "%1" in specs[level][2] and level > 0:
+            return None
+        counters = self.counters.setdefault(list_id, [int(specs[0][1]) - 1, int(specs[1][1]) - 1])
+        counters[level] += 1
+        if level == 0:
+            counters[1] = int(specs[1][1]) - 1
+        kind = _LIST_TYPE[specs[level][0]]
+        text = _html_lines(block.docx_text)
+        if self.list_heading:
+            tag = f"h{min(6, int(self.headings[1]) + level)}"
+            inner = f"<{tag}>{text}</{tag}>"
+        else:
+            inner = f"<{self.bold_tag}>{text}</{self.bold_tag}>"
+        type_attribute = f' type="{kind}"' if kind != "1" or level else ""
+        if self.list_number == "start":
+            return f'<ol start="{counters[level]}"{type_attribute}><li>{inner}</li></ol>'
+        return f'<ol{type_attribute}><li value="{counters[level]}">{inner}</li></ol>'
+
+    def field_rows(self, rows: list[tuple[str, str, str]]) -> str:
+        """The header's label-value lines as a table, a definition list or paragraphs."""
+        if self.fields == "dl":
+            return (
+                '<dl class="meeting-facts">\n'
+                + "".join(f"<dt>{_html_lines(label)}</dt><dd>{_html_lines(value)}</dd>\n" for label, value, _ in rows)
+                + "</dl>"
+            )
+        if self.fields == "table":
+            return (
+                '<table class="meeting-facts">\n'
+                + "".join(
+                    f"<tr><td>{_html_lines(label)}</td><td>{_html_lines(value)}</td></tr>\n" for label, value, _ in rows
+                )
+                + "</table>"
+            )
+        return "\n".join(self.paragraph(f"{label}: {value}" if "\t" in line else line) for label, value, line in rows)
+
+    def table(self, block: Table) -> str:
+        if block.widths == [0.3, 0.7] and self.fields == "dl":  # label-value cells
+            return self.field_rows([(row[0], row[1], "") for row in block.rows])
+        rows = "".join(
+            "<tr>" + "".join(f"<td>{_html_lines(cell)}</td>" for cell in row) + "</tr>\n" for row in block.rows
+        )
+        return f'<table border="0">\n{rows}</table>'
+
+    def inline_section(self, block: Para) -> str:
+        """A section heading printed beside its first line ("Beslutning<TAB>Godkendt.")."""
+        rest = block.text[len(block.label) + len(block.sep) :]
+        if block.sep != "\t":
+            return self.paragraph(block.text)
+        if self.tab_cells == "cells":
+            return f"<table><tr><td>{_html_lines(block.label)}</td><td>{_html_lines(rest)}</td></tr></table>"
+        return (
+            f'<div class="field"><div class="field-label">{_html_lines(block.label)}</div>'
+            f'<div class="field-item">{_html_lines(rest)}</div></div>'
+        )
+
+    def to_top_link(self) -> str:
+        return f'<p class="to-top"><a href="#top">{self.to_top_text}</a></p>'
+
+    def section(self, section: Section) -> str:
+        out: list[str] = []
+        fields: list[tuple[str, str, str]] = []
+        people: list[str] = []
+        bullets = False
+        items = 0
+
+        def flush() -> None:
+            nonlocal fields, people
+            if fields:
+                out.append(self.field_rows(fields))
+            if people and bullets:
+                out.append("<ul>\n" + "".join(f"<li>{_html_lines(p)}</li>\n" for p in people) + "</ul>")
+            elif people:
+                out.append(self.paragraph("\n".join(people)))
+            fields, people = [], []
+
+        for block in section.blocks:
+            if isinstance(block, Para) and block.role == "field":
+                if people:
+                    flush()
+                fields.extend(block.fields)
+                continue
+            if isinstance(block, Para) and block.role == "person":
+                if fields:
+                    flush()
+                bullets = block.text.startswith(("• ", "- "))
+                people.append(block.text[2:] if bullets else block.text)
+                continue
+            flush()
+            if isinstance(block, Table):
+                out.append(self.table(block))
+                continue
+            if not isinstance(block, Para) or not block.text.strip():
+                continue
+            role = block.role
+            if role == "item":
+                if items and self.to_top == "item":
+                    out.append(self.to_top_link())
+                items += 1
+            if block.numbered and (printed := self.numbered(block)) is not None:
+                out.append(printed)
+            elif role == "title":
+                if block.size >= 14 and self.shell != "table":
+                    out.append(f"<h1>{_html_lines(block.text)}</h1>")
+                elif block.size >= 14:
+                    out.append(f'<p><font face="Arial" size="4"><b>{_html_lines(block.text)}</b></font></p>')
+                else:
+                    out.append(f"<p><{self.bold_tag}>{_html_lines(block.text)}</{self.bold_tag}></p>")
+            elif role in ("part", "item"):
+                out.append(self.heading(block.text, 0))
+            elif role in ("subitem", "section") or block.bold or block.size > 10:
+                out.append(self.heading(block.text, 1))
+            elif role == "section_inline":
+                out.append(self.inline_section(block))
+            else:
+                out.append(self.paragraph(block.text))
+        flush()
+        out.append(self.to_top_link())
+        return "\n".join(out)
+
+    # the site around it -----------------------------------------------------------------------
+
+    def page(self, sections: list[Section], tokens: dict) -> str:
+        org = html_escape(str(tokens["Org"]))
+        title = html_escape(f"{tokens['Kind']} - {tokens['Body']} - {tokens['date']}") + f" | {org}"
+        address = html_escape(f"{tokens['street']}, {tokens['zip']} {tokens['town']}")
+        phone = html_escape(tokens["phone"])
+        cookie = (
+            f'<div id="cookie-banner" class="cookie-consent"><p>{org} bruger cookies til at forbedre '
+            "hjemmesiden.</p><button>Acceptér alle</button> <button>Kun nødvendige</button></div>"
+        )
+        menu = "".join(f'<li><a href="/{k}">{html_escape(word)}</a></li>' for k, word in enumerate(HTML_MENU))
+        crumbs = "".join(f'<li><a href="/{k}">{html_escape(word)}</a></li>' for k, word in enumerate(HTML_BREADCRUMB))
+        breadcrumb = f'<ol class="breadcrumb">{crumbs}<li>{html_escape(str(tokens["Kind"]))}</li></ol>'
+        share = (
+            '<div class="share-links"><a href="#">Del på Facebook</a> <a href="#">Del på LinkedIn</a> '
+            '<a href="javascript:window.print()">Udskriv</a></div>'
+        )
+        meetings = [self.section(section) for section in sections]
+        if self.shell == "table":
+            menu_cell = "<br>\n".join(
+                f'<a href="/{k}"><font face="Arial" size="2">{html_escape(word)}</font></a>'
+                for k, word in enumerate(["Forside", *HTML_MENU])
+            )
+            content = "\n<hr>\n".join(meetings)
+            return (
+                '<html>\n<head>\n<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">\n'
+                f"<title>{title}</title>\n</head>\n"
+                f'<body bgcolor="#FFFFFF" topmargin="0" leftmargin="0">\n<a name="top"></a>\n{cookie}\n'
+                '<table width="100%" border="0" cellpadding="4" cellspacing="0">\n'
+                f'<tr><td colspan="2" bgcolor="#003366"><font face="Arial" size="5" color="#FFFFFF"><b>{org}</b>'
+                "</font></td></tr>\n"
+                f'<tr><td width="160" valign="top" {self.menu_cell}>\n{menu_cell}\n</td>\n'
+                f'<td valign="top">\n{content}\n</td></tr>\n'
+                f'<tr><td colspan="2" class="footer"><font face="Arial" size="1">{org} - {address} - tlf. {phone}'
+                "</font></td></tr>\n</table>\n</body>\n</html>\n"
+            )
+        articles = "\n".join(f'<article class="meeting">\n{m}\n</article>' for m in meetings)
+        footer = (
+            f"<footer{self.footer_class}>\n<p><strong>{org}</strong></p>\n"
+            f"<address>{address}<br>\nTlf. {phone}</address>\n</footer>"
+        )
+        if self.shell == "portal":
+            return (
+                '<!DOCTYPE html>\n<html lang="da">\n<head>\n<meta charset="utf-8">\n'
+                '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+                f"<title>{title}</title>\n</head>\n<body>\n"
+                f'<a class="skip-link" href="#indhold">Gå til indhold</a>\n{cookie}\n'
+                f'<header class="site-header" id="top">\n<a class="logo" href="/">{org}</a>\n'
+                f'<nav aria-label="Hovedmenu"><ul>{menu}</ul></nav>\n</header>\n'
+                + ("" if self.breadcrumb_in_main else breadcrumb + "\n")
+                + '<main id="indhold">\n'
+                + (breadcrumb + "\n" if self.breadcrumb_in_main else "")
+                + f'<p><a href="javascript:window.print()">Udskriv</a></p>\n{articles}\n{share}\n</main>\n'
+                f"{footer}\n</body>\n</html>\n"
+            )
+        return (
+            '<!DOCTYPE html>\n<html>\n<head>\n<meta http-equiv="Content-Type" content="text/html; charset=utf-8">\n'
+            f'<title>{title}</title>\n</head>\n<body>\n<div id="wrapper">\n{cookie}\n'
+            f'<header id="top">\n<div class="logo">{org}</div>\n<nav><ul>{menu}</ul></nav>\n</header>\n'
+            f'<div class="content">\n{breadcrumb}\n{articles}\n{share}\n</div>\n{footer}\n</div>\n</body>\n</html>\n'
+        )
+
+
+def render_html(
+    path: Path, sections: list[Section], furniture: list[tuple[str, str, dict]], rng: random.Random
+) -> None:
+    """The document as a municipal web page: the blocks as markup (headings as h2/h3 or bold
+    paragraphs, Word list paragraphs as numbered <ol> items, tables as tables, the header's
+    label-value lines as a table, <dl> or paragraphs), inside site furniture (cookie banner,
+    menu, breadcrumb, share links, "Til toppen", footer). A web page has no pages, so the
+    running header and footer are not printed; the organisation names the site instead.
+    ``rng`` is the page's own generator (the choices of the site and its markup)."""
+    lists: dict[int, list[str]] = {}
+    for section in sections:
+        lists.update(section.lists)
+    page = _HtmlPage(rng, lists)
+    text = page.page(sections, furniture[0][2])
+    if page.shell == "table":
+        path.write_bytes(text.encode("cp1252", errors="xmlcharrefreplace"))
+    else:
+        path.write_text(text, encoding="utf-8")
+
+
 # -- one document -----------------------------------------------------------------------------
 
 HELD_OUT_DIMENSIONS = sorted(set(HELD_OUT) & set(DEV))
@@ -1765,7 +2056,7 @@ def build_document(seed: int, index: int, split: str) -> tuple[str, list[Section
 
     ``split`` is "dev" or "heldout"; a held-out document is re-planned until it prints
     at least one held-out value."""
-    fmt = FORMATS[index % len(FORMATS)]
+    fmt = PLANNED_FORMATS[index % len(PLANNED_FORMATS)]
     for attempt in range(50):
         rng = random.Random(f"referat-zoo:{seed}:{split}:{index}:{attempt}")
         held = set(rng.sample(HELD_OUT_DIMENSIONS, rng.choice([1, 1, 2, 3]))) if split == "heldout" else set()
@@ -1790,6 +2081,7 @@ def build_document(seed: int, index: int, split: str) -> tuple[str, list[Section
                 "zip": meeting.zip,
                 "town": meeting.town,
                 "phone": meeting.phone,
+                "Org": meeting.organisation,
             }
             furniture.append((furniture_value.get("header", ""), furniture_value.get("footer", ""), tokens))
         used_held_out = sorted(held & style.used)
@@ -1810,7 +2102,20 @@ def build_document(seed: int, index: int, split: str) -> tuple[str, list[Section
     raise RuntimeError(f"document {index}: no held-out value printed after 50 attempts")
 
 
-def write_document(out: Path, name: str, seed: int, index: int, split: str) -> dict:
+def _write_gold(path: Path, gold_path: Path, gold: dict, split: str, fmt: str) -> dict:
+    record = {"source": path.name, "notes": gold["notes"], "document": gold["document"]}
+    gold_path.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return {
+        "path": str(path),
+        "gold": str(gold_path),
+        "split": split,
+        "heldout_dimensions": gold["heldout_dimensions"],
+        "format": fmt,
+    }
+
+
+def write_document(out: Path, name: str, seed: int, index: int, split: str, html: bool = False) -> list[dict]:
+    """Write one document (and, with ``html``, the same document as a web page) with gold."""
     fmt, sections, furniture, gold, rng = build_document(seed, index, split)
     path = out / f"{name}.{fmt}"
     if fmt == "pdf":
@@ -1819,19 +2124,21 @@ def write_document(out: Path, name: str, seed: int, index: int, split: str) -> d
         render_docx(path, sections, furniture)
     else:
         render_txt(path, sections, furniture, rng)
-    record = {"source": path.name, "notes": gold["notes"], "document": gold["document"]}
-    (out / f"{name}.json").write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return {
-        "path": str(path),
-        "gold": str(out / f"{name}.json"),
-        "split": split,
-        "heldout_dimensions": gold["heldout_dimensions"],
-        "format": fmt,
-    }
+    records = [_write_gold(path, out / f"{name}.json", gold, split, fmt)]
+    if html:
+        # The web page's own choices come from a generator of their own, so the other
+        # formats' files are the same with or without it; its gold is the document's.
+        page = out / f"{name}.html"
+        render_html(page, sections, furniture, random.Random(f"referat-zoo-html:{seed}:{split}:{index}"))
+        records.append(_write_gold(page, out / f"{name}.html.json", gold, split, "html"))
+    return records
 
 
-def generate(out: str | Path, count: int, seed: int, split: str = "dev", prefix: str = "zoo") -> list[dict]:
-    """Write ``count`` documents and their gold into ``out``; returns one record each."""
+def generate(
+    out: str | Path, count: int, seed: int, split: str = "dev", prefix: str = "zoo", html: bool = False
+) -> list[dict]:
+    """Write ``count`` documents and their gold into ``out``; returns one record per file
+    (two per document with ``html``: the planned format's and the web page's)."""
     if split not in ("dev", "heldout", "mixed"):
         raise ValueError(f"split must be dev, heldout or mixed, not {split!r}")
     out = Path(out)
@@ -1839,7 +2146,7 @@ def generate(out: str | Path, count: int, seed: int, split: str = "dev", prefix:
     records = []
     for index in range(count):
         doc_split = split if split != "mixed" else ("dev" if index % 2 == 0 else "heldout")
-        records.append(write_document(out, f"{prefix}-{seed}-{index:05d}", seed, index, doc_split))
+        records.extend(write_document(out, f"{prefix}-{seed}-{index:05d}", seed, index, doc_split, html))
     return records
 
 
@@ -1850,11 +2157,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--split", choices=["dev", "heldout", "mixed"], default="dev")
     parser.add_argument("--prefix", default="zoo", help="file name prefix")
+    parser.add_argument(
+        "--html", action="store_true", help="also write every document as a web page (NAME.html, gold NAME.html.json)"
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    records = generate(args.out, args.count, args.seed, args.split, args.prefix)
+    records = generate(args.out, args.count, args.seed, args.split, args.prefix, args.html)
     elapsed = time.perf_counter() - started
     by_format = {f: sum(r["format"] == f for r in records) for f in FORMATS}
+    by_format = {f: n for f, n in by_format.items() if n or f != "html"}
     print(
         f"{len(records)} documents in {args.out} ({', '.join(f'{n} {f}' for f, n in by_format.items())}) "
         f"in {elapsed:.1f} s",

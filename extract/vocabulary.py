@@ -117,7 +117,7 @@ DECISION_HEADING = re.compile(
 # Lines under an item heading that carry metadata, not content.
 CASE_NUMBER_LABEL = re.compile(
     # "Sagnr.:" (Region Midtjylland), "Sag 306-2019-5520" (PolWeb: the label before a case number)
-    r"^(?:sagsnr|sags\s?nr|sagnr|sags\s?id|j\.?\s?nr|journalnr|sag(?=\s+\d{1,4}-\d{4}-\d))\.?\s*:?\s*(?:\|\s*)?"
+    r"^(?:sagsnr|sags\s?nr|sagsnummer|sagnr|sags\s?id|j\.?\s?nr|journalnr|sag(?=\s+\d{1,4}-\d{4}-\d))\.?\s*:?\s*(?:\|\s*)?"
     r"(?P<value>.*)$",
     re.I,
 )
@@ -338,7 +338,10 @@ _BODY_END = (
 BODY_TITLE_LINES: list[re.Pattern] = [
     # "Byrådet - 14-03-2019" (Faxe), "Kommunalbestyrelsen 22-01-2020" (a web page's heading)
     re.compile(r"^(?P<body>[A-ZÆØÅ][^:]{2,80}?)\s+[-–]\s+\d{1,2}[-.]\d{1,2}[-.]\d{4}$"),
-    re.compile(rf"^(?P<body>(?-i:[A-ZÆØÅ])[\w,.\- ]{{0,70}}?{_BODY_END})\s+\d{{1,2}}[-.]\d{{1,2}}[-.]\d{{4}}$"),
+    re.compile(
+        rf"^(?P<body>(?-i:[A-ZÆØÅ])[\w,.\- ]{{0,70}}?{_BODY_END})"
+        r"\s+\d{1,2}(?:[-.]\d{1,2}[-.]|\.\s*[a-zæøå]+\s+)\d{4}$"
+    ),
     # "Menighedsrådet holdt møde tirsdag 27.09.2022 …" (the minutes' first sentence)
     re.compile(rf"^(?P<body>(?-i:[A-ZÆØÅ])[\w,.\- ]{{0,70}}?{_BODY_END})\s+holdt\s+(?:\w+\s+)?møde\b"),
     re.compile(rf"^(?P<body>[A-ZÆØÅ][^:]{{2,80}}?)\s+[-–]\s+{_KIND_WORD}\b", re.I),
@@ -394,7 +397,8 @@ WEB_FURNITURE_LINE = re.compile(
 # breadcrumbs, menus, skip links, share bars, site footers (Sitecore, Umbraco, Drupal/OS2,
 # WordPress themes). Matched as words of the id and class attributes.
 WEB_FURNITURE_CLASS = re.compile(
-    r"cookie|consent|gdpr|breadcrumb|(?<![a-z])(?:nav|navbar|navigation|menu|mainmenu|megamenu|submenu|skip-?link"
+    # "menu" also inside a word: "leftmenu", "venstremenu", "topmenu" (old table-built pages)
+    r"cookie|consent|gdpr|breadcrumb|menu|(?<![a-z])(?:nav|navbar|navigation|skip-?link"
     r"|skip-to-content|share|sharing|social|some-links|site-?footer|page-?footer|footer|site-?header|topbar"
     r"|toolbar|sitemap|search-?form|searchbox|feedback|a11y-links)(?![a-z])",
 )

@@ -178,3 +178,18 @@ def test_a_saved_page_folder_is_part_of_its_page(tmp_path) -> None:
     (tmp_path / "notes" / "dagsorden.htm").write_text("<html><body><h1>Dagsorden</h1></body></html>")
     found = [path.removeprefix(str(tmp_path)) for path in discover([str(tmp_path)])]
     assert found == ["/referat.html", "/notes/dagsorden.htm"]  # a folder's files, then its subfolders
+
+
+def test_list_headings_menus_footers_and_accordion_buttons() -> None:
+    page = """<html><head><meta charset="utf-8"></head><body>
+    <table><tr><td class="leftmenu"><a>Forside</a><br><a>Politik</a></td><td>
+    <h1>Kultur- og Fritidsudvalget</h1>
+    <ol><li value="142"><h3>Godkendelse af dagsorden</h3><p>Godkendt.</p></li></ol>
+    <h3><button aria-expanded="false">143. Tilskud til foreninger</button></h3>
+    </td></tr></table>
+    <footer><p>Nørreå Kommune, Skolevej 20</p></footer></body></html>"""
+    lines = _lines(page)
+    # a menu named inside a longer class word, and the site's bare <footer>, are furniture
+    assert "Forside" not in lines and not any("Skolevej" in line for line in lines)
+    assert "142. Godkendelse af dagsorden" in lines  # the number the list prints stays with its heading
+    assert "143. Tilskud til foreninger" in lines  # an accordion's button text is what the reader sees

@@ -37,6 +37,10 @@ Tallene stammer fra kommunens egne registre og fra Danmarks Statistik.
 3. Resultater
 
 Antallet af ældre over 80 år stiger med 4 procent om året frem mod 2030.
+
+4. Økonomi
+
+Udgifterne til hjemmepleje blev øget med 12 mio. kr. i 2023.
 """
 
 MINUTES = """Referat
@@ -64,6 +68,20 @@ def test_minutes_with_numbered_items_are_still_minutes() -> None:
     document = extract_bytes("referat.txt", MINUTES.encode(), enrich=False)
     assert [(item.number, item.title) for item in document.meetings[0].items] == [("1", "Godkendelse af dagsorden")]
     assert not [warning for warning in document.warnings if "not agenda" in warning]
+
+
+def test_one_line_lists_of_present_and_absent_members() -> None:
+    text = MINUTES.replace(
+        "Mødedato: 3. marts 2025\n",
+        "Mødedato: 3. marts 2025\nTil stede: Anna Holm (A), Bo Lind (V), Carl Berg (C)\nAfbud: Morten Ebbesen (V)\n",
+    )
+    meeting = extract_bytes("referat.txt", text.encode(), enrich=False).meetings[0]
+    assert [(p.name, p.party, p.status) for p in meeting.participants] == [
+        ("Anna Holm", "A", "present"),
+        ("Bo Lind", "V", "present"),
+        ("Carl Berg", "C", "present"),
+        ("Morten Ebbesen", "V", "absent"),
+    ]
 
 
 def test_extract_says_what_it_did_not_understand(tmp_path) -> None:

@@ -43,7 +43,6 @@ _INVISIBLE = {
     "map",
     "select",
     "option",
-    "button",
     "input",
     "textarea",
     "head",
@@ -200,6 +199,8 @@ def _classes(element) -> str:
 def _is_furniture(element) -> bool:
     if element.tag in _FURNITURE_TAGS or (element.get("role") or "").lower() in _FURNITURE_ROLES:
         return True
+    if element.tag == "footer" and not any(a.tag in ("article", "section") for a in element.iterancestors()):
+        return True  # the site's footer (address, links); an article's own footer is content
     if element.get("aria-hidden") == "true":
         return True
     return bool(WEB_FURNITURE_CLASS.search(_classes(element)))
@@ -270,7 +271,11 @@ class _Walker:
             return
         bold = bold or tag in _BOLD_TAGS or bool(_BOLD_STYLE.search(element.get("style") or ""))
         if tag in _HEADINGS:
-            self.out.start_block(style=f"Heading{_HEADINGS[tag]}")
+            # <li><h3>Title</h3></li>: the heading keeps the number the list prints
+            listed = self.out.block if self.out.block.list_label and not self.out.block.runs else _Block()
+            self.out.start_block(
+                style=f"Heading{_HEADINGS[tag]}", list_label=listed.list_label, list_level=listed.list_level
+            )
             self._children(element, True)
             self.out.flush(heading_level=_HEADINGS[tag])
         elif tag == "br":

@@ -239,13 +239,16 @@ def _including(headings: list[Heading], more: list[Heading]) -> list[Heading]:
 
 def _unnumbered_headings(lines: list[Line]) -> list[Heading]:
     """Where nothing is numbered (Aarhus' web minutes), an item heading is a title line set
-    apart (a blank line or bold type before it) with a section heading right under it:
-    "Byrådets mødeplan 2020" / "Beslutning". The items get an empty number."""
+    apart (a blank line or bold type before it) with a section heading right under it, or
+    under its case-number line: "Byrådets mødeplan 2020" / "Beslutning". The items get an
+    empty number."""
     found = []
     for index, line in enumerate(lines[:-1]):
         text = line.text.strip()
         set_apart = line.blank_before or line.bold
         below = lines[index + 1].text.strip()
+        if CASE_NUMBER_LABEL.match(below) and index + 2 < len(lines):
+            below = lines[index + 2].text.strip()  # "Sagsid.: 17/28411" between title and section
         access_below = ACCESS_LINE.match(below)
         if (
             set_apart

@@ -49,7 +49,9 @@ def _joined_comma_lists(texts: list[str]) -> list[str]:
     for text in texts:
         previous = joined[-1] if joined else ""
         wraps = (previous.count(", ") >= 2 or previous.endswith((",", " -"))) and not previous.endswith((".", ":"))
-        continues = not text.endswith(":") and text.lower().rstrip(":") not in PARTICIPANT_HEADINGS
+        label = re.split(r":| \| ", text, maxsplit=1)[0].lower().strip()
+        # "Afbud: Morten Ebbesen (V)" after a "Til stede: …" list starts a list of its own
+        continues = not text.endswith(":") and label not in PARTICIPANT_HEADINGS
         if wraps and continues and (", " in text or " og " in text or text.endswith(")")):
             joined[-1] = f"{previous} {text}"
         else:

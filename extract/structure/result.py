@@ -70,8 +70,8 @@ def keep_text_without_items(meeting: Meeting, lines: list[Line], warnings: list[
 
 def shows_a_meeting(meeting: Meeting) -> bool:
     """Whether anything marks the text as an agenda or minutes: a meeting kind word, a date
-    or body of the meeting, a participant list, or an item with a section, recommendation or
-    decision the vocabulary knows. Numbered headings alone do not (a report's chapters); the
+    or body of the meeting, a participant list, or an item with a recommendation, a decision or
+    a section only agendas have. Numbered headings alone do not (a report's chapters); the
     caller also counts headings in agenda words ("Punkt 4", "Lukket punkt").
     (Two of the header facts instead of one cost real minutes their items: measured.)
 
@@ -85,7 +85,11 @@ def shows_a_meeting(meeting: Meeting) -> bool:
     if meeting.kind != "other" or meeting.date or meeting.body or meeting.participants:
         return True
     return any(
-        item.decisions or item.recommendations or any(section.kind != "other" for section in item.sections)
+        item.decisions
+        or item.recommendations
+        or item.case_numbers
+        # "Baggrund", "Økonomi" head a report's chapters too; these head only an agenda's items
+        or any(section.kind in ("decision", "recommendation", "minutes", "process") for section in item.sections)
         for item in meeting.items
     )
 

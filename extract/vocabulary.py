@@ -388,6 +388,7 @@ WEB_FURNITURE_TAIL = re.compile(r"\s*(?:Klik her for\b.*|Til toppen|Tilbage til 
 WEB_FURNITURE_LINE = re.compile(
     r"(?:til toppen|til top|tilbage til toppen|gå til toppen|tilbage|tilbage til oversigt(?:en)?|udskriv|print"
     r"|del|del siden|del på \w+|luk|åbn alle|luk alle|fold alle ud|fold alle sammen|vis alle|skjul alle|læs mere"
+    r"|fold (?:alle punkter|dette punkt|punktet) (?:ind|ud)|luk alle punkter|kopier link til punktet"
     r"|spring til (?:indhold|hovedindhold)|gå til (?:indhold|hovedindhold)|hop til (?:indhold|hovedindhold)"
     r"|skip to (?:main )?content|log ind|søg|menu|cookies?|acceptér(?: alle)?|accepter(?: alle)?|afvis(?: alle)?"
     r"|brødkrumme|du er her:?|abonnér|abonner|rss|facebook|twitter|linkedin|instagram)",

@@ -192,6 +192,12 @@ def _decode(data: bytes) -> tuple[str, list[str]]:
         return data.decode("cp1252", errors="replace"), [warning]
 
 
+def _is_control(element) -> bool:
+    """A button that works the page ("fold dette punkt ind", "Udskriv"); an accordion's
+    button that carries the item's title is read."""
+    return element.tag == "button" and _is_furniture_line(" ".join(element.text_content().split()))
+
+
 def _classes(element) -> str:
     return f"{element.get('id') or ''} {element.get('class') or ''}".lower()
 
@@ -266,7 +272,7 @@ class _Walker:
     def walk(self, element, bold: bool = False) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
         inherited = bold  # an element's tail text belongs to its parent
-        if not tag or tag in _INVISIBLE or _is_furniture(element):
+        if not tag or tag in _INVISIBLE or _is_furniture(element) or _is_control(element):
             self.out.add(element.tail or "", inherited)
             return
         bold = bold or tag in _BOLD_TAGS or bool(_BOLD_STYLE.search(element.get("style") or ""))
@@ -394,7 +400,7 @@ def _inline_runs(node, bold: bool, top: bool = True) -> Iterator[tuple[str, bool
     """A node's shown text as (text, bold) runs: invisible elements and furniture left out,
     line breaks and inner blocks as spaces (a table cell or a <dd> is read as one line)."""
     tag = node.tag if isinstance(node.tag, str) else ""
-    if tag and tag not in _INVISIBLE and not _is_furniture(node):
+    if tag and tag not in _INVISIBLE and not _is_furniture(node) and not _is_control(node):
         inner = bold or tag in _BOLD_TAGS or bool(_BOLD_STYLE.search(node.get("style") or ""))
         if tag in ("br", "p", "div", "li"):
             yield " ", inner

@@ -76,6 +76,7 @@ def shows_a_meeting(meeting: Meeting) -> bool:
     (Two of the header facts instead of one cost real minutes their items: measured.)
 
     Example:
+        >>> from referat.models import Item
         >>> chapters = [Item(number="1", title="Indledning", pages=(1, 1))]
         >>> shows_a_meeting(Meeting(kind="other", items=chapters, pages=(1, 1)))
         False

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 
 from referat.extract.hyphens import join_hyphenated_pair
 from referat.extract.pages import Line, Page
+from referat.extract.vocabulary import SECTION_HEADINGS, TOC_HEADINGS
 
 # "Side 3", "Side 3 af 5", "2 of 5", "Page 2", "- 3 -", "3/5": page numbers wherever they stand.
 PAGE_NUMBER = re.compile(
-    r"^(?:(?:side|page|s\.)\s*\d{1,4}(?:\s*(?:af|of|/)\s*\d{1,4})?|\d{1,4}\s*(?:af|of)\s*\d{1,4}|\d{1,3}\s*/\s*\d{1,3}|[-–]\s*\d{1,4}\s*[-–])$",
+    r"^(?:(?:side|page|s\.)\s*\d{1,4}(?:\s*(?:af|of|/)\s*\d{1,4})?|side\s+[ivxl]{1,6}|\d{1,4}\s*(?:af|of)\s*\d{1,4}|\d{1,3}\s*/\s*\d{1,3}|[-–]\s*\d{1,4}\s*[-–])$",
     re.IGNORECASE,
 )
 # Running headers differ between pages only in their digits ("Side 4", "Dato: 04.12.2012").
@@ -26,9 +27,12 @@ FOOTER_ZONE = 0.12
 # Lines at the start/end of a page considered for furniture when there is no geometry.
 TEXT_EDGE_LINES = 6
 
-TOC_HEADING = re.compile(r"^(indholdsfortegnelse|indhold|dagsordensoversigt)$", re.IGNORECASE)
+TOC_HEADING = re.compile(rf"^(?:{'|'.join(TOC_HEADINGS)})\s*:?$", re.IGNORECASE)
 # A TOC entry ends in its page number, often after dot leaders: "715. Kulturkommune ....2"
-TOC_ENTRY = re.compile(r"^(?P<title>.*?\S)(?:\s*\.{3,}\s*|\s+)(?P<page>\d{1,3})$")
+# (front matter numbered in roman after the leaders: "95. Sydfyns Elforsyning...vii")
+TOC_ENTRY = re.compile(
+    r"^(?P<title>.*?\S)(?:(?:\s*\.{3,}\s*|\s+)(?P<page>\d{1,3})|\s*\.{3,}\s*(?P<roman>[ivxlc]{1,7}))$"
+)
 TOC_LABELS = re.compile(
     r"^(åbent referat|lukket referat|åben dagsorden|lukket dagsorden|punkt nr\.?(\s*side)?|side|punkt)$", re.I
 )
@@ -166,7 +170,15 @@ def _repeated_edge_lines(pages: list[Page]) -> set[tuple[str, int]]:
     if not has_geometry:
         # Without coordinates "edge" is a guess: ask for more evidence.
         threshold = max(3, threshold)
-    return {key for key in pages_at if repeat_count(key) >= threshold and len(key[0]) > 1}
+    # Without coordinates, a section heading that opens every page's item ("Sagsfremstilling"
+    # in a transcript, one item a page) is content; a PDF's running header is told by its band.
+    return {
+        key
+        for key in pages_at
+        if repeat_count(key) >= threshold
+        and len(key[0]) > 1
+        and (has_geometry or key[0].rstrip(" :") not in SECTION_HEADINGS)
+    }
 
 
 # Lines narrower than this share of the page can be cells of a side-by-side list.
@@ -345,13 +357,25 @@ def _toc_entries(lines: list[Line], first: int) -> tuple[list[TocEntry], int]:
         entry = TOC_ENTRY.match(text)
         if entry and not re.fullmatch(r"[\d\s.:/-]+", text):
             entries.append(
-                _toc_entry(" ".join(pending + [entry.group("title").rstrip(". ")]), int(entry.group("page")))
+                _toc_entry(
+                    " ".join(pending + [entry.group("title").rstrip(". ")]),
+                    int(entry.group("page")) if entry.group("page") else None,
+                )
             )
             pending = []
             end += 1
             continue
-        # A wrapped entry: this line continues in the next, which ends in a page number.
-        if end + 1 < len(lines) and TOC_ENTRY.match(lines[end + 1].text.strip()) and len(pending) < 2:
+        # An entry whose page number was lost (a transcript's last entry before "Side 2"):
+        # taken when it carries on the entries' numbering.
+        numbered = re.match(r"^(\d{1,3})\.?\s+(?=\S)", text)
+        if numbered and entries and entries[-1].number and int(numbered.group(1)) == int(entries[-1].number) + 1:
+            entries.append(_toc_entry(text, None))
+            end += 1
+            continue
+        # A wrapped entry: this line continues in one of the next, which ends in a page number
+        # ("07." / "Ansøgning om … i Røntofte" / "Andelsboligforening ....23").
+        ahead = [TOC_ENTRY.match(line.text.strip()) for line in lines[end + 1 : end + 3 - len(pending)]]
+        if any(ahead) and len(pending) < 2:
             pending.append(text)
             end += 1
             continue
@@ -359,7 +383,7 @@ def _toc_entries(lines: list[Line], first: int) -> tuple[list[TocEntry], int]:
     return entries, end - len(pending)
 
 
-def _toc_entry(title: str, page: int) -> TocEntry:
+def _toc_entry(title: str, page: int | None) -> TocEntry:
     """An entry, its number split off when the title starts with one ("715. Kulturkommune")."""
     number_match = re.match(r"^(\d+)\.?\s+(.*)$", title)
     if number_match:

@@ -1,9 +1,12 @@
 """Run-on lines: a document-sharing site's transcript of a PDF keeps a whole page as one
 line ("1 Referat MØDE I SAMMENLÆGNINGSUDVALGET … Punkt nr. 42: Forslag til …
-ADMINISTRATIONENS INDSTILLING 1. at …"). No printed line is that long, so such a line is
-cut where the grammar needs a line to start: before a labelled item number, a section
-heading set in capitals and a header label with its colon. Lines of ordinary length are
-left as they are.
+ADMINISTRATIONENS INDSTILLING 1. at …"), each page's line led by the page's number. No
+printed line is that long, so a text with such a line is a transcript, and every line of
+it is cut where the grammar needs a line to start: before a labelled item number, a run
+of consecutive item numbers (an agenda list), a section heading set in capitals, a long
+section heading before its text, a header label with its colon, and around a "Side N"
+page mark. The page number that leads a page's line becomes the page break it stands
+for. A text without run-on lines is left as it is.
 """
 
 from __future__ import annotations
@@ -12,51 +15,192 @@ import re
 from functools import lru_cache
 
 from referat.extract.pages import Line, Page
-from referat.extract.vocabulary import HEADER_LABELS, PARTICIPANT_HEADINGS, SECTION_HEADINGS
+from referat.extract.vocabulary import (
+    HEADER_LABELS,
+    MEETING_KIND_WORDS,
+    PARTICIPANT_HEADINGS,
+    SECTION_HEADINGS,
+    SHARING_SITE_CONTROLS,
+    TOC_HEADINGS,
+    WEEKDAYS,
+)
 
 # Longer than any printed line (a wide A4 line in 8 pt is ~150 characters).
 RUN_ON_LENGTH = 300
+# A transcript page's line starts with the page's number: "3 1. Godkendelse af referat …".
+_LEADING_PAGE_NUMBER = re.compile(r"^(\d{1,4})\s+(?=\S)")
+# "1. Title" inside a run-on line; a cut is made only where numbers run on (1., 2., 3.).
+_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,3})\.\s+(?=[A-ZÆØÅ])")
+# A printed page mark inside a run-on line ("… referat Side 3 Sagsfremstilling …").
+_PAGE_MARK = re.compile(
+    r"(?:(?<=\s)|^)(?:Side|SIDE)\s+(?:\d{1,4}(?:\s*(?:af|/)\s*\d{1,4})?|[ivxl]{1,6})\b(?!\s*[,.]?\s*[a-zæøå])"
+)
 
 
 @lru_cache(maxsize=1)
 def _boundary() -> re.Pattern[str]:
+    """Where a new line starts; matched left to right, so a heading's own words ("INDSTILLING"
+    in "ADMINISTRATIONENS INDSTILLING") are consumed by the heading and never cut again."""
     # Section headings in capitals: "ADMINISTRATIONENS INDSTILLING", "BESLUTNING", "RESUMÉ".
     capitals = sorted({heading.upper() for heading in SECTION_HEADINGS if len(heading) >= 6}, key=len, reverse=True)
     titles = sorted({heading for heading in SECTION_HEADINGS if len(heading) >= 12}, key=len, reverse=True)
     labels = sorted(
-        {label for label in (*HEADER_LABELS, *PARTICIPANT_HEADINGS) if len(label) >= 4}, key=len, reverse=True
+        {label for label in (*HEADER_LABELS, *PARTICIPANT_HEADINGS, *SECTION_HEADINGS) if len(label) >= 4},
+        key=len,
+        reverse=True,
     )
+    # "MØDEDELTAGERE", "FRAVÆRENDE" set in capitals without a colon
+    participants = sorted({heading.upper() for heading in PARTICIPANT_HEADINGS if len(heading) >= 6}, key=len)
+    # "Referat fra møde", "Dagsorden til mødet": the document's title line
+    kinds = sorted({word.capitalize() for word in MEETING_KIND_WORDS if " " not in word and len(word) >= 7}, key=len)
     return re.compile(
-        r"(?<=\S)\s+(?="
+        r"(?<!\S)(?:"
         # item numbers with a label: "Punkt nr. 42:", "Punkt 3", "SAG NR. 1", "Pkt. 12"
         r"(?:Punkt(?:\s+nr\.)?|PUNKT|SAG\s+NR\.|Sag\s+nr\.|Pkt\.)\s*\d{1,4}\b"
-        rf"|(?:{'|'.join(re.escape(word) for word in capitals)})\b(?![a-zæøå])"
-        # long section headings as printed, before a capitalised sentence: "Sagsfremstilling Kommunens …"
-        rf"|(?:{'|'.join(re.escape(word.capitalize()) for word in titles)})\s+(?=[A-ZÆØÅ])"
+        # … and section headings, on a line of their own: "BESLUTNING", "Sagsfremstilling Kommunens …"
+        rf"|(?P<heading>(?:{'|'.join(re.escape(word) for word in capitals)})\b(?![a-zæøå])"
+        rf"|(?:{'|'.join(word.capitalize() for word in TOC_HEADINGS)}):?(?=\s)"
+        rf"|(?:{'|'.join(re.escape(word.capitalize()) for word in titles)}):?(?=\s+[A-ZÆØÅ]))"
         rf"|(?i:{'|'.join(re.escape(label) for label in labels)})\s*:"
+        rf"|(?:{'|'.join(re.escape(word) for word in reversed(participants))})\b(?![a-zæøå])"
+        rf"|(?:{'|'.join(re.escape(word) for word in reversed(kinds))})\s+(?:fra|for|til|af|over)\s"
+        # a date led by its weekday: "Tirsdag den 10. januar 2012"
+        rf"|(?:{WEEKDAYS.title()})(?:\s+den)?\s+\d"
+        r"|(?:Sagsnr|Sags\s?nr|Sagnr|J\.\s?nr)\.?\s*:"
+        # a recommendation's numbered at-clauses: "… godkendes, og 2. at regionsrådet …"
+        r"|\d{1,2}\.\s+at\s"
         r")"
     )
 
 
 def split_run_on_lines(pages: list[Page]) -> list[Page]:
-    """Pages whose run-on lines are cut at item numbers, capital headings and labels.
+    """A transcript's pages, their run-on lines cut at item numbers, headings and labels.
 
     Example:
         >>> page = Page(1, [Line("x " * 160 + "Punkt nr. 42: Styrelsesvedtægt BESLUTNING Godkendt.", 1)])
         >>> [line.text[:30] for line in split_run_on_lines([page])[0].lines][1:]
-        ['Punkt nr. 42: Styrelsesvedtægt', 'BESLUTNING Godkendt.']
+        ['Punkt nr. 42: Styrelsesvedtægt', 'BESLUTNING', 'Godkendt.']
+        >>> runon = Line("2 " + "y " * 160, 1, blank_before=True)
+        >>> item = Line("3 1. Valg af dirigent Side 3 Sagsfremstilling Bestyrelsen foreslår X.", 1, blank_before=True)
+        >>> pages = split_run_on_lines([Page(1, [Line("1 Referat", 1), runon, item])])
+        >>> [(page.number, [line.text for line in page.lines]) for page in pages[::2]]
+        [(1, ['Referat']), (3, ['1. Valg af dirigent', 'Side 3', 'Sagsfremstilling', 'Bestyrelsen foreslår X.'])]
     """
     if not any(len(line.text) > RUN_ON_LENGTH for page in pages for line in page.lines):
         return pages
-    return [Page(page.number, _split_lines(page.lines), page.width, page.height) for page in pages]
+    transcript = _break_at_page_numbers(pages)
+    if transcript is not None:  # the sharing site's own buttons are not the document's text
+        transcript = [
+            Page(page.number, [_unwrapped(line) for line in page.lines if not SHARING_SITE_CONTROLS.match(line.text)])
+            for page in transcript
+        ]
+    # In a transcript every line is a page's text run together, however short the page;
+    # elsewhere only the long lines are (a text extraction keeps paragraphs on one line).
+    shortest = 0 if transcript is not None else RUN_ON_LENGTH
+    split = [
+        Page(page.number, _split_lines(page.lines, shortest), page.width, page.height) for page in (transcript or pages)
+    ]
+    listed = _listed_numbers(split)
+    if not listed:
+        return split
+    return [Page(page.number, _split_at_listed(page.lines, listed), page.width, page.height) for page in split]
 
 
-def _split_lines(lines: list[Line]) -> list[Line]:
+# A contents entry on its line: "95. Sydfyns Elforsyning...vii", "3. Budget 2013 ..... 12"
+_CONTENTS_ENTRY = re.compile(r"^(\d{1,4})\.\s+\S.*?(?:\.{3,}\s*(?:\d{1,3}|[ivxlc]{1,7})|\s\d{1,3})$")
+
+
+def _listed_numbers(pages: list[Page]) -> set[str]:
+    """Item numbers a contents list names (two entries at least)."""
+    numbers = {match.group(1) for page in pages for line in page.lines if (match := _CONTENTS_ENTRY.match(line.text))}
+    return numbers if len(numbers) >= 2 else set()
+
+
+def _split_at_listed(lines: list[Line], listed: set[str]) -> list[Line]:
+    """Lines cut before "89. Title" where the contents list names 89: the item's heading run
+    on after a group heading ("Til efterretning - for åbne døre 89. Til efterretning - …")."""
     split: list[Line] = []
     for line in lines:
-        if len(line.text) <= RUN_ON_LENGTH:
+        if _CONTENTS_ENTRY.match(line.text):
             split.append(line)
             continue
-        pieces = [piece.strip() for piece in _boundary().split(line.text) if piece.strip()]
-        split.extend(line.with_text(piece) for piece in pieces)
+        cuts = [m.start() for m in _INLINE_NUMBER.finditer(line.text) if m.start() and m.group(1) in listed]
+        pieces = [line.text[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line.text)], strict=True)]
+        split.extend(line.with_text(piece) for piece in pieces if piece)
     return split
+
+
+_DOWNLOAD_BUTTON = re.compile(r'^Download\s+"(?P<title>[^"]*)"?$', re.IGNORECASE)
+
+
+def _unwrapped(line: Line) -> Line:
+    """The sharing site's 'Download "<title>"' button: the document's title it quotes."""
+    button = _DOWNLOAD_BUTTON.match(line.text.strip())
+    return line.with_text(button.group("title")) if button else line
+
+
+def _break_at_page_numbers(pages: list[Page]) -> list[Page] | None:
+    """Paragraphs led by 1, 2, 3 … in order are the transcript's pages: the number is cut off
+    and, in a text without form feeds, starts a page of that number. None when the text has
+    no such paragraphs (it is not a transcript)."""
+    expected = 1
+    starts: dict[tuple[int, int], int] = {}  # (page index, line index) → printed page number
+    for p, page in enumerate(pages):
+        for i, line in enumerate(page.lines):
+            match = _LEADING_PAGE_NUMBER.match(line.text)
+            if match and (i == 0 or line.blank_before) and int(match.group(1)) == expected:
+                starts[(p, i)] = expected
+                expected += 1
+    if len(starts) < 2:
+        return None
+    regroup = len(pages) == 1
+    result: list[Page] = []
+    current = Page(pages[0].number, [], pages[0].width, pages[0].height)
+    for p, page in enumerate(pages):
+        if not regroup and p:
+            result.append(current)
+            current = Page(page.number, [], page.width, page.height)
+        for i, line in enumerate(page.lines):
+            number = starts.get((p, i))
+            if number is not None:
+                line = line.with_text(_LEADING_PAGE_NUMBER.sub("", line.text, count=1))
+                if regroup and number > 1:
+                    result.append(current)
+                    current = Page(number, [], page.width, page.height)
+            if regroup:
+                line = Line(**{**_fields(line), "page": current.number})
+            current.lines.append(line)
+    result.append(current)
+    return result
+
+
+def _fields(line: Line) -> dict[str, object]:
+    return {name: getattr(line, name) for name in line.__slots__}
+
+
+def _split_lines(lines: list[Line], shortest: int) -> list[Line]:
+    split: list[Line] = []
+    for line in lines:
+        if len(line.text) <= shortest:
+            split.append(line)
+            continue
+        cuts = _cuts(line.text)
+        pieces = [line.text[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line.text)], strict=True)]
+        split.extend(line.with_text(piece) for piece in pieces if piece)
+    return split
+
+
+def _cuts(text: str) -> list[int]:
+    """Offsets where a run-on line is cut."""
+    cuts: set[int] = set()
+    for match in _boundary().finditer(text):
+        cuts.add(match.start())
+        if match.group("heading"):
+            cuts.add(match.end())
+    for mark in _PAGE_MARK.finditer(text):
+        cuts.update((mark.start(), mark.end()))
+    numbers = list(_INLINE_NUMBER.finditer(text))
+    for before, after in zip(numbers, numbers[1:], strict=False):
+        if int(after.group(1)) == int(before.group(1)) + 1:  # a run of numbers: an agenda list
+            cuts.update((before.start(), after.start()))
+    return sorted(cut for cut in cuts if 0 < cut < len(text))

@@ -267,6 +267,20 @@ TITLE_CONTINUES_AFTER = {
     "–",
 }
 
+# --- document-sharing sites ---------------------------------------------------------
+# A site that shows a PDF's text as a "transcript" wraps it in its own controls, printed
+# before the text (docplayer-style pages): lines that are never the document's. (Its
+# 'Download "<title>"' line is kept: the title there may keep a time the transcript lost.)
+SHARING_SITE_CONTROLS = re.compile(
+    r"^(?:save this pdf as:?|word\s+png\s+txt\s+jpg|størrelse:\s*px|starte visningen fra side:?|transkript)$",
+    re.IGNORECASE,
+)
+
+# --- contents lists ----------------------------------------------------------------
+# Headings of a table of contents (entries "N. Title .... page"): "Indholdsfortegnelse"
+# (most PDFs), "Sagsoversigt" (Helsingør's eDoc), "Punktoversigt", "Dagsordensoversigt".
+TOC_HEADINGS = ("indholdsfortegnelse", "indhold", "dagsordensoversigt", "sagsoversigt", "punktoversigt", "sagsliste")
+
 # --- item headings -------------------------------------------------------------------
 # Words that label an item's number and make a line an item heading by themselves:
 # "Punkt 3" (Sundhedsstyrelsen), "Pkt. 42" (Roskilde web minutes), "Dagsordenspunkt 4".
@@ -274,7 +288,7 @@ ITEM_NUMBER_LABELS = ("Punkt nr.", "Punkt nr", "Punkt", "PUNKT", "Pkt.", "Pkt", 
 # Labels that number items too, but also start ordinary lines ("Nr. 3 i lokalplanen …",
 # "§ 5 i vedtægterne …"): such a heading needs the same evidence as "3. Titel".
 # "ad 1." / "ad. 5 Generalforsamling" (associations' minutes answering their agenda point by point).
-ITEM_NUMBER_LABELS_WEAK = ("Nr.", "NR.", "Sag nr.", "Sag", "§", "ad", "ad.", "Ad", "Ad.", "AD")
+ITEM_NUMBER_LABELS_WEAK = ("Nr.", "NR.", "Sag nr.", "SAG NR.", "Sag", "SAG", "§", "ad", "ad.", "Ad", "Ad.", "AD")
 # Access markers, before or after an item's number and title: "(Lukket)", "Lukket punkt:",
 # "Lukket sag:", "Fortrolig:", "LUKKET 12.", "Title - lukket punkt", "(Åben)", "Åbent punkt".
 CLOSED_ACCESS_WORDS = ("lukket", "fortrolig", "lukkede")

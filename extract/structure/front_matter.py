@@ -120,6 +120,11 @@ _BODY_LINE = re.compile(
 )
 
 
+def _is_body_line(text: str) -> bool:
+    """A line that is a body's name, as printed or set in capitals ("FORRETNINGSUDVALGET")."""
+    return bool(_BODY_LINE.fullmatch(text) or (text.isupper() and _BODY_LINE.fullmatch(text.capitalize())))
+
+
 _MEETING_NOUN = re.compile(
     r"^(?:(?:referat|dagsorden|beslutningsprotokol|protokol)\s+(?:fra|af|for|til)\s+)?(?:det\s+|den\s+)?(?:\d{1,3}\.\s+)?"
     r"(?P<noun>(?:ordinære?\s+|ekstraordinære?\s+)?[\wæøå]+)\b",
@@ -177,7 +182,7 @@ def _meeting_body(
     return (
         _body_from_meeting_title(title, all_lines)
         or labelled_field(labels, "body")
-        or next((text for text in header if _BODY_LINE.fullmatch(text)), None)
+        or next((text for text in header if _is_body_line(text)), None)
         or _body_from_title_line(texts[:8] + [line.text for line in layout.furniture[:4]])
         or _body_from_decision_headings(items)
         or _committee_named_most(items)

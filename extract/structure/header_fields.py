@@ -333,6 +333,15 @@ def _location_from_front(texts: list[str]) -> str | None:
                     if collected or low in PARTICIPANT_HEADINGS or low in MEETING_KIND_WORDS:
                         break
                     continue
+                # a place is a short line; a label, a date, a heading in capitals or a sentence ends it
+                if (
+                    len(following) > 80
+                    or re.match(r"^[\w ]{2,30}:", following)
+                    or header_date(following)
+                    or (following.isupper() and len(following) > 3)
+                    or following.endswith(".")
+                ):
+                    break
                 collected.append(re.sub(r"^i\s+", "", following))
             if collected:
                 return ", ".join(collected)

@@ -75,7 +75,8 @@ WEAK_LABEL_HEADING = re.compile(
 
 # "1 Fraværende og bemærkninger" (one space): an item only when an agenda list announces it or
 # an access line stands above it ("Åbent punkt" / "1 Fraværende …", Bornholm's web minutes).
-BARE_SINGLE_HEADING = re.compile(r"^(?P<number>\d{1,3})\s(?P<title>[A-ZÆØÅ§][\wæøå§-].*)$")
+# Never "00 Referat uden bilag - …" (a document-sharing site's title line).
+BARE_SINGLE_HEADING = re.compile(r"^(?!0+\s)(?P<number>\d{1,3})\s(?P<title>[A-ZÆØÅ§][\wæøå§-].*)$")
 
 
 # An access line standing above an item heading: "Åbent punkt", "Lukket sag", "Fortrolig".
@@ -321,13 +322,23 @@ def is_structural(text: str) -> bool:
 
 def leading_section(text: str) -> tuple[str, str, str] | None:
     """A section heading in a left column with its first text beside it ("Baggrund | Der er
-    modtaget …", a tab or a layout table in the reader): kind, heading and the text.
+    modtaget …", a tab or a layout table in the reader), or before a colon on its text's
+    line: kind, heading and the text.
 
     Example:
         >>> leading_section("Baggrund | Der er modtaget en henvendelse.")
         ('background', 'Baggrund', 'Der er modtaget en henvendelse.')
+        >>> leading_section("Beslutning: Godkendt.")
+        ('decision', 'Beslutning', 'Godkendt.')
     """
     head, separator, rest = text.partition(" | ")
+    if not separator:
+        # "Beslutning: Godkendt.", "Indstilling: Forvaltningen indstiller, at …": a typed heading
+        # and its prose ("Kompetence: Økonomiudvalget", "Sagsforløb: ØK/BY" are metadata)
+        head, separator, rest = text.partition(": ")
+        prose = rest.rstrip().endswith((".", "!", "?")) or len(rest.split()) >= 4
+        if len(head) > 40 or not prose or section_kind(head) in (None, "other"):
+            return None
     if not separator or not rest.strip():
         return None
     kind = section_kind(head)

@@ -174,8 +174,9 @@ def _introduction(lines: list[Line], heading: Heading, candidates: list[Heading]
 
 
 def _is_listing_section(text: str) -> bool:
-    # "Bilag" / "1. Høringssvar samlet": the section's own list
-    beside = leading_section(text)
+    # "Bilag" / "1. Høringssvar samlet": the section's own list ("Beslutning: Godkendt." on
+    # one line is a finished section, not an introduction)
+    beside = leading_section(text) if " | " in text or text.endswith(":") else None
     return section_kind(text) in _LISTING_SECTIONS or bool(beside and beside[0] in _LISTING_SECTIONS)
 
 

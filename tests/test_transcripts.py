@@ -1,0 +1,88 @@
+"""Document-sharing sites publish a PDF's text as a transcript: each page one paragraph,
+led by the page's number, its printed lines run together. The documents here are written
+for these tests in that form (invented text; the forms are those of the real transcripts
+in corpus/real-dev3)."""
+
+from __future__ import annotations
+
+from referat.extract import extract_bytes
+from referat.extract.layout import clean_layout
+from referat.extract.pages import Line, Page
+
+FILLER = "Udvalget drøftede sagen grundigt, og der blev stillet flere spørgsmål til administrationen. " * 4
+
+PAGES = [
+    "Kultur- og Fritidsudvalget Referat fra møde Tirsdag den 10. januar 2012 kl. 16.00 i Hallen, Jægerspris"
+    f" MØDEDELTAGERE Grethe Olsen (F) Jens Ross Andersen (V) {FILLER}",
+    "Indholdsfortegnelse 1. Skulpturlandskab ved Gerlevparken 3 2. Musikskolen Status 2011 4 3. Kulturpris Side 2",
+    "Sag nr. 1 Skulpturlandskab ved Gerlevparken Side 3 Sagsfremstilling Sekretariatet har holdt møde med stedets"
+    " repræsentanter. Indstilling: Forvaltningen indstiller, at sagen tages til efterretning."
+    " Beslutning: Taget til efterretning.",
+    "Sag nr. 2 Musikskolen Status 2011 Sagsfremstilling Musikskolen har sendt sin status for året."
+    " Beslutning: Godkendt.",
+    "Sag nr. 3 Kulturpris Sagsfremstilling Prisen uddeles hvert år i marts. Beslutning: Godkendt.",
+]
+# The sharing site's wrapper, then one paragraph a page led by the page's number.
+TRANSCRIPT = (
+    'Kultur- og Fritidsudvalget\n\nDownload "Kultur- og Fritidsudvalget"\n\nStørrelse: px\n\nTranskript\n\n'
+    + "\n\n".join(f"{number} {text}" for number, text in enumerate(PAGES, start=1))
+    + "\n"
+)
+
+
+def test_a_transcripts_items_are_read_from_its_run_on_pages() -> None:
+    document = extract_bytes("kfu.txt", TRANSCRIPT.encode(), enrich=False)
+    assert len(document.meetings) == 1
+    meeting = document.meetings[0]
+    assert meeting.kind == "referat"
+    assert str(meeting.date) == "2012-01-10"
+    assert (meeting.body, meeting.start_time, meeting.location) == (
+        "Kultur- og Fritidsudvalget",
+        "16:00",
+        "Hallen, Jægerspris",
+    )
+    # the site's own controls are no text of the document
+    assert "Størrelse" not in document.model_dump_json()
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("1", "Skulpturlandskab ved Gerlevparken"),
+        ("2", "Musikskolen Status 2011"),
+        ("3", "Kulturpris"),
+    ]
+    # the page number that leads each paragraph is the page the item is on
+    assert [item.pages[0] for item in meeting.items] == [3, 4, 5]
+    first = meeting.items[0]
+    assert [section.kind for section in first.sections][:1] == ["background"]
+    assert first.decisions and first.decisions[0].outcome == "noted"
+
+
+def test_a_heading_in_capitals_is_not_cut_inside_its_own_words() -> None:
+    text = "1 " + FILLER + "\n\n2 SAG NR. 1 VALGBOG ADMINISTRATIONENS INDSTILLING at valgbogen godkendes. " + FILLER
+    pages = extract_bytes("rh.txt", text.encode(), enrich=False)
+    item = pages.meetings[0].items[0]
+    assert item.title.upper() == "VALGBOG"
+    assert any(section.heading.upper() == "ADMINISTRATIONENS INDSTILLING" for section in item.sections)
+
+
+def test_a_text_without_run_on_lines_is_left_as_it_is() -> None:
+    text = "Referat\nØkonomiudvalget\n\n1. Godkendelse af dagsorden Side 3\nBeslutning: Godkendt.\n"
+    meeting = extract_bytes("ok.txt", text.encode(), enrich=False).meetings[0]
+    assert meeting.items[0].title == "Godkendelse af dagsorden Side 3"
+
+
+def test_a_contents_list_named_sagsoversigt_with_wrapped_entries_is_not_items() -> None:
+    lines = [
+        "Referat",
+        "Økonomiudvalget",
+        "Sagsoversigt",
+        "Side",
+        "01.",
+        "Godkendelse af dagsorden ........................4",
+        "02.",
+        "Ansøgning om ekstraordinær garantistillelse til forbedringer i en",
+        "almen boligafdeling .............................23",
+        "03.",
+        "Lovliggørelse af en ejendom .....................25",
+    ]
+    layout = clean_layout([Page(1, [Line(text, 1) for text in lines])])
+    assert [line.text for line in layout.lines] == ["Referat", "Økonomiudvalget"]
+    assert [(entry.number, entry.page) for entry in layout.toc] == [("01", 4), ("02", 23), ("03", 25)]

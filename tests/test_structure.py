@@ -334,3 +334,18 @@ def test_recommendation_at_clauses():
 )
 def test_meeting_dates(text, date):
     assert first_full_date(text) == date
+
+
+def test_a_web_agenda_that_lost_its_list_numbers_keeps_every_entry() -> None:
+    """A parish council's web agenda prints its Word list as "1." for every entry, and the
+    numbers come back for the last three ("10.", "11.", "12."); nothing stands between the
+    entries. All of them are the items, numbered as printed."""
+    titles = ["Velkomstsang", "Godkendelse af dagsorden", "Regnskab 2022", "Skrivelser", "Nye stole", "Kirkesyn"]
+    text = "Dagsorden for menighedsrådsmøde den 27. september 2023\n\n" + "\n".join(f"1. {t}" for t in titles)
+    text += "\n10. Siden sidst\n11. Eventuelt\nOplægget om liturgi rykkes til november.\n12. Afslutningssang\n"
+    meeting = extract_bytes("mr.txt", text.encode(), enrich=False).meetings[0]
+    assert [(item.number, item.title) for item in meeting.items] == [("1", title) for title in titles] + [
+        ("10", "Siden sidst"),
+        ("11", "Eventuelt"),
+        ("12", "Afslutningssang"),
+    ]

@@ -299,7 +299,7 @@ def _extend_by_numbering(candidates: list[Heading], confirmed: list[Heading]) ->
     """
     numbered = [h for h in candidates if h.style == "dotted" and number_of(h) is not None]
     if not any(h.style == "dotted" for h in confirmed):
-        run = _longest_run(numbered) or _flat_numbering(numbered)
+        run = max(_longest_run(numbered), _flat_numbering(numbered), key=len)
         return sorted(confirmed + run, key=lambda h: h.index)
     accepted = {id(h) for h in confirmed}
     chosen = list(confirmed)
@@ -358,7 +358,18 @@ def _flat_numbering(numbered: list[Heading]) -> list[Heading]:
     between them, are the items, numbered as printed."""
     ones = [h for h in numbered if h.number.lstrip("0") == "1" and h.title]
     spaced = all(b.index - a.index >= 2 for a, b in zip(ones, ones[1:], strict=False))
-    return ones if len(ones) >= 2 and len(ones) == len(numbered) and spaced else []
+    # (an agenda's entries may stand with nothing between them: five at least, then)
+    if len(ones) < 2 or not (spaced or len(ones) >= 5):
+        return []
+    if len(ones) == len(numbered):
+        return ones
+    # The numbers come back for the last entries ("1." … "1.", "10.", "11.", "12."): a run
+    # counting up after the last "1.", and the list is still the items.
+    rest = [h for h in numbered if h.number.lstrip("0") != "1"]
+    counting = all(number_of(b) == (number_of(a) or 0) + 1 for a, b in zip(rest, rest[1:], strict=False))
+    if len(ones) >= 3 and rest[0].index > ones[-1].index and counting:
+        return ones + rest
+    return []
 
 
 def _longest_run(numbered: list[Heading]) -> list[Heading]:

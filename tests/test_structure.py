@@ -349,3 +349,30 @@ def test_a_web_agenda_that_lost_its_list_numbers_keeps_every_entry() -> None:
         ("11", "Eventuelt"),
         ("12", "Afslutningssang"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("header", "body"),
+    [
+        # a body line with a list of names before "-udvalget"
+        (
+            "Kultur-, Fritid- og Idrætsudvalget\nReferat fra møde tirsdag den 10. januar 2012",
+            "Kultur-, Fritid- og Idrætsudvalget",
+        ),
+        # the body after "mødet i", up to the date
+        ("Referat. af mødet i Regionsrådet 14. november 2007 kl. 14:00 i Regionshuset", "Regionsrådet"),
+        (
+            "Dagsorden\ntil\nmødet i Udvalg for regional udvikling\nden 1. februar 2023 kl. 09:00",
+            "Udvalg for regional udvikling",
+        ),
+        # a body line in capitals after the kind of meeting
+        ("EKSTRAORDINÆRT MØDE FORRETNINGSUDVALGET\nTirsdag den 8. december 2009", "FORRETNINGSUDVALGET"),
+        ("Møde i Kommunalbestyrelsen\nOnsdag den 3. maj 2006", "Kommunalbestyrelsen"),
+        # a genitive names the body
+        ("Åbent referat for Kultur- og fritidsudvalgs møde den 11.06.2012 kl. 16:00", "Kultur- og fritidsudvalg"),
+    ],
+)
+def test_the_body_is_read_from_the_forms_headers_print_it_in(header: str, body: str) -> None:
+    text = header + "\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n2. Eventuelt\nBeslutning\nIntet.\n"
+    meeting = extract_bytes("h.txt", text.encode(), enrich=False).meetings[0]
+    assert meeting.body == body

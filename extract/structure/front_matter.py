@@ -46,6 +46,8 @@ def build_meeting(front: list[Line], items: list[Item], layout: Layout, all_line
     meeting.date, meeting.start_time = meeting_date(texts, labels, layout, items)
     meeting.location = meeting_location(texts, labels)
     meeting.body = _meeting_body(texts, labels, meeting.title, layout, items, all_lines)
+    if meeting.body:
+        meeting.body = _GENITIVE_BODY.sub("", meeting.body)
     if meeting.title is None:
         meeting.title = _title_from_front(texts, meeting.body, meeting.kind)
     meeting.participants = read_participants(texts)
@@ -114,15 +116,43 @@ def _kind_in_title_line(text: str) -> str | None:
 
 
 _BODY_LINE = re.compile(
-    r"(?:[A-ZÆØÅ][\w-]*(?:\s+og\s+[\w-]+)?udvalget|Udvalget for .+|Byrådet|Kommunalbestyrelsen|Regionsrådet|.+ Byråd"
+    # "Økonomiudvalget", "Teknik- og Miljøudvalget", "Kultur-, Fritid- og Idrætsudvalget"
+    r"(?:[A-ZÆØÅ][\w-]*(?:,?\s+(?:og\s+)?[\w-]+-)*(?:\s+og\s+[\w-]+)?udvalg(?:et)?"
+    r"|Udvalget for .+|Byrådet|Kommunalbestyrelsen|Regionsrådet|.+ Byråd"
     # "Brønshøj-Husum Lokaludvalg" (a local council's name, set as the page's heading)
     r"|[A-ZÆØÅ][\w-]*(?:\s[A-ZÆØÅ][\w-]*)? [Ll]okaludvalg)"
 )
 
 
 def _is_body_line(text: str) -> bool:
-    """A line that is a body's name, as printed or set in capitals ("FORRETNINGSUDVALGET")."""
+    """A line that is a body's name, as printed or set in capitals ("FORRETNINGSUDVALGET"),
+    after words that say what kind of meeting it is ("EKSTRAORDINÆRT MØDE …")."""
+    text = _BODY_PREFIX.sub("", text)
     return bool(_BODY_LINE.fullmatch(text) or (text.isupper() and _BODY_LINE.fullmatch(text.capitalize())))
+
+
+def _body_named(text: str) -> str:
+    return _BODY_PREFIX.sub("", text)
+
+
+# "Referat. af mødet i Regionsrådet 14. november 2007 kl. 14:00", "Dagsorden til mødet i Udvalg
+# for regional udvikling": the body after "mødet i", up to a date, a time or a comma.
+_MEETING_OF_BODY = re.compile(
+    r"\bmødet?\s+i\s+(?P<body>[A-ZÆØÅ][\w-]*(?:\s+(?!den\b|d\.|kl\b)[\w-]+){0,5}?)"
+    r"(?=\s+(?:den\s+|d\.\s*)?\d|\s+(?:den|kl)\b|\s*[,(]|\s*$)"
+)
+
+
+def _body_after_meeting_of(texts: list[str]) -> str | None:
+    for text in texts:
+        match = _MEETING_OF_BODY.search(text)
+        if match and match.group("body").lower() not in MEETING_KIND_WORDS:
+            return match.group("body")
+    return None
+
+
+# A genitive on a title line ("Kultur- og fritidsudvalgs møde", "Bestyrelsens møde") names the body.
+_GENITIVE_BODY = re.compile(r"(?<=udvalg)s$|(?<=rådet)s$|(?<=bestyrelsen)s$|(?<=udvalget)s$")
 
 
 _MEETING_NOUN = re.compile(
@@ -146,7 +176,8 @@ def _body_from_meeting_noun(texts: list[str]) -> str | None:
 
 
 _BODY_PREFIX = re.compile(
-    r"^(?:(?:referat|dagsorden|beslutningsprotokol)\s*[-–:]?\s+|(?:ekstraordinært|ordinært)\s+møde\s+(?:i\s+)?)+", re.I
+    r"^(?:(?:referat|dagsorden|beslutningsprotokol)\s*[-–:]?\s+|(?:(?:ekstraordinært|ordinært)\s+)?møde\s+(?:i\s+)?)+",
+    re.I,
 )
 
 
@@ -182,8 +213,9 @@ def _meeting_body(
     return (
         _body_from_meeting_title(title, all_lines)
         or labelled_field(labels, "body")
-        or next((text for text in header if _is_body_line(text)), None)
+        or next((_body_named(text) for text in header if _is_body_line(text)), None)
         or _body_from_title_line(texts[:8] + [line.text for line in layout.furniture[:4]])
+        or _body_after_meeting_of(texts[:8])
         or _body_from_decision_headings(items)
         or _committee_named_most(items)
     )

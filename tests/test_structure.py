@@ -368,6 +368,8 @@ def test_a_web_agenda_that_lost_its_list_numbers_keeps_every_entry() -> None:
         # a body line in capitals after the kind of meeting
         ("EKSTRAORDINÆRT MØDE FORRETNINGSUDVALGET\nTirsdag den 8. december 2009", "FORRETNINGSUDVALGET"),
         ("Møde i Kommunalbestyrelsen\nOnsdag den 3. maj 2006", "Kommunalbestyrelsen"),
+        # the organisation before the body on a title line
+        ("Egebjerg Kommune. Kommunalbestyrelsen. Referat\nOnsdag den 15. maj 2002", "Kommunalbestyrelsen"),
         # a genitive names the body
         ("Åbent referat for Kultur- og fritidsudvalgs møde den 11.06.2012 kl. 16:00", "Kultur- og fritidsudvalg"),
     ],

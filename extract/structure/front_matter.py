@@ -47,7 +47,7 @@ def build_meeting(front: list[Line], items: list[Item], layout: Layout, all_line
     meeting.location = meeting_location(texts, labels)
     meeting.body = _meeting_body(texts, labels, meeting.title, layout, items, all_lines)
     if meeting.body:
-        meeting.body = _GENITIVE_BODY.sub("", meeting.body)
+        meeting.body = _GENITIVE_BODY.sub("", _ORGANISATION_BEFORE_BODY.sub("", meeting.body))
     if meeting.title is None:
         meeting.title = _title_from_front(texts, meeting.body, meeting.kind)
     meeting.participants = read_participants(texts)
@@ -151,6 +151,10 @@ def _body_after_meeting_of(texts: list[str]) -> str | None:
     return None
 
 
+# The organisation before its body on a title line ("Egebjerg Kommune. Kommunalbestyrelsen").
+_ORGANISATION_BEFORE_BODY = re.compile(
+    r"^(?:[A-ZÆØÅ][\w-]+\s+Kommune|Region\s+[A-ZÆØÅ][\w-]+|REGION\s+[A-ZÆØÅ]+)[.,:]?\s+(?=[A-ZÆØÅ])"
+)
 # A genitive on a title line ("Kultur- og fritidsudvalgs møde", "Bestyrelsens møde") names the body.
 _GENITIVE_BODY = re.compile(r"(?<=udvalg)s$|(?<=rådet)s$|(?<=bestyrelsen)s$|(?<=udvalget)s$")
 

@@ -378,3 +378,34 @@ def test_the_body_is_read_from_the_forms_headers_print_it_in(header: str, body: 
     text = header + "\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n2. Eventuelt\nBeslutning\nIntet.\n"
     meeting = extract_bytes("h.txt", text.encode(), enrich=False).meetings[0]
     assert meeting.body == body
+
+
+@pytest.mark.parametrize(
+    ("header", "location"),
+    [
+        # the place after the time, members run on after it
+        (
+            "Referat mandag den 24. april 2017 Kl. 18:00 i Rådssalen, Lejrevej 15, 4320, Allerslev Jens Hansen (V)",
+            "Rådssalen, Lejrevej 15, 4320, Allerslev",
+        ),
+        # a transcript lost the clock's digits; the meeting's number follows the place
+        (
+            "Forretningsudvalget\nTirsdag den 8. december 2009 Kl Regionsgården i Hillerød, mødelokale H 23"
+            " Møde nr. 14",
+            "Regionsgården i Hillerød, mødelokale H 23",
+        ),
+        ("Sted: Regionshuset, mødelokale 4.\nDato: 5. marts 2007", "Regionshuset, mødelokale 4"),
+        (
+            "Sted: Mødelokale Nykøbing F., Parkvej 37, 4800 Nyk. F.\nDato: 7. marts 2016",
+            "Mødelokale Nykøbing F., Parkvej 37, 4800 Nyk. F.",
+        ),
+        # what stands under a date line is no place when it is a button, a heading or a label
+        ("Regionsrådet\n22-12-2020 13:00\nUdskriv", None),
+        ("Dagsorden for menighedsrådsmøde den 27. september 2023\nBeslutning/godkendelse/bemærkninger", None),
+        ("Mødested: Udsendelsesdato:\nDato: 15. maj 2002", None),
+    ],
+)
+def test_the_place_is_what_reads_as_a_place(header: str, location: str | None) -> None:
+    text = header + "\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n2. Eventuelt\nBeslutning\nIntet.\n"
+    meeting = extract_bytes("p.txt", text.encode(), enrich=False).meetings[0]
+    assert meeting.location == location

@@ -18,7 +18,10 @@ from referat.extract.vocabulary import (
     HEADER_LABELS,
     MEETING_KIND_WORDS,
     PARTICIPANT_HEADINGS,
+    SECTION_HEADINGS,
     TIME_TEXT,
+    TOC_HEADINGS,
+    WEB_FURNITURE_LINE,
     WEEKDAYS,
 )
 from referat.models import Item
@@ -298,7 +301,9 @@ def _bare_time(text: str) -> str | None:
 # "… den 24. maj 2023 kl. 17.30 i fælleshuset", "Mandag den 25. september 2006, kl. 17 i
 # Kommunalbestyrelsens mødesal": the place after the time (or the date) on the date line.
 _PLACE_AFTER_TIME = re.compile(
-    r"(?:kl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?|\b\d{4})\s*,?\s+(?:i|på)\s+(?P<place>.{3,120})",
+    r"(?:kl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?|\b\d{4})\s*,?\s+(?:i|på)\s+(?P<place>.{3,120})"
+    # a transcript that lost the clock's digits: "… 2009 Kl Regionsgården i Hillerød, …"
+    r"|\bkl\s+(?:(?:i|på)\s+)?(?P<after_bare>(?-i:[A-ZÆØÅ]).{2,120})",
     re.I,
 )
 
@@ -318,7 +323,7 @@ def _location_on_date_line(texts: list[str]) -> str | None:
         if header_date(text):
             match = _PLACE_AFTER_TIME.search(text)
             if match:
-                return _until_sentence_end(match.group("place")).rstrip(",; ") or None
+                return _until_sentence_end(match.group("place") or match.group("after_bare")).rstrip(",; ") or None
     return None
 
 
@@ -374,12 +379,63 @@ def _place_under_date_line(texts: list[str]) -> str | None:
 
 def meeting_location(texts: list[str], labels: dict[str, str]) -> str | None:
     """Where the meeting was held: a place label, the lines after the date line, the place
-    after the time on it, or the line under an unlabelled date line."""
-    return (
-        labels.get("sted")
-        or labels.get("mødested")
-        or labelled_field(labels, "location")
-        or _location_from_front(texts)
-        or _location_on_date_line(texts)
-        or _place_under_date_line(texts)
+    after the time on it, or the line under an unlabelled date line; the first that reads
+    as a place, cut where the text after it starts (a time, members, a sentence)."""
+    candidates = (
+        labels.get("sted"),
+        labels.get("mødested"),
+        labelled_field(labels, "location"),
+        _location_from_front(texts),
+        _location_on_date_line(texts),
+        _place_under_date_line(texts),
+    )
+    for candidate in candidates:
+        place = _trimmed_place(candidate) if candidate else None
+        if place and _reads_as_place(place):
+            return place
+    return None
+
+
+# Where a place printed on a run-on line ends: "…; kl. 19.00", "… Jens K. Jensen (V) …" (the
+# members after it), a long sentence after it ("S-04 Mission KL arbejder for …").
+_PLACE_ENDS = re.compile(
+    r"\s*;\s*kl\b.*$|\s+kl\.?\s*\d.*$|\s+(?:Mødet|Møde\s+nr)\b.*$"
+    # (a member: first name, an initial, last name; a place's last word may stand before it)
+    r"|\s+[A-ZÆØÅ][\w-]+(?:\s+[A-ZÆØÅ]\.)?\s+[A-ZÆØÅ][\w-]+\s+\([A-ZÆØÅ][\wæøå]{0,10}\).*$"
+)
+
+
+def _trimmed_place(text: str) -> str:
+    text = _PLACE_ENDS.sub("", text.strip())
+    if len(text) > 80:  # a place with a sentence run on after it
+        words = text.split()
+        for end in range(1, len(words)):
+            if words[end][:1].isupper() and len(" ".join(words[end:])) > 60 and words[end - 1][-1:] not in ",":
+                candidate = " ".join(words[:end])
+                if len(candidate) <= 80:
+                    return candidate
+        return text
+    text = text.strip(" ,;")
+    # a full stop after a word, not an abbreviation's ("mødelokale 4." but "4800 Nyk. F.")
+    last = text.split()[-1] if text else ""
+    return text[:-1] if text.endswith(".") and (len(last) > 3 or last[:-1].isdigit()) else text
+
+
+def _reads_as_place(text: str) -> bool:
+    """Not a label, a button, a section or contents heading, a date or a sentence."""
+    low = text.lower().strip()
+    parts = [part.strip() for part in re.split(r"[/,]", low) if part.strip()]
+    return not (
+        low.endswith(":")
+        or len(text) > 120
+        or WEB_FURNITURE_LINE.fullmatch(low)
+        or any(
+            part in SECTION_HEADINGS
+            or part in TOC_HEADINGS
+            or part in PARTICIPANT_HEADINGS
+            or part in HEADER_LABELS
+            or WEB_FURNITURE_LINE.fullmatch(part)
+            for part in parts
+        )
+        or any(word.strip(".,") in MONTHS or word in ENGLISH_MONTHS for word in low.split())
     )

@@ -244,6 +244,8 @@ RULES: list[tuple[str, re.Pattern[str], Builder]] = [
         _day_range,
     ),
     ("day", re.compile(rf"{_WEEKDAY}{_PREFIX}{_DAY}\s*{_MONTH}{_OPT_YEAR}", re.I), _day),
+    # "Onsdag den 15-maj-2002" (an older system's date field)
+    ("day_dashed", re.compile(rf"{_WEEKDAY}{_PREFIX}(?<![\d-])(?P<day>[0-3]?\d)-{_MONTH}-{_YEAR}", re.I), _day),
     (
         "numeric",
         re.compile(

@@ -49,6 +49,11 @@ def _boundary() -> re.Pattern[str]:
         key=len,
         reverse=True,
     )
+    bare_labels = sorted(
+        {label for label in (*HEADER_LABELS, *PARTICIPANT_HEADINGS) if len(label) >= 7 and " " not in label},
+        key=len,
+        reverse=True,
+    )
     # "MØDEDELTAGERE", "FRAVÆRENDE" set in capitals without a colon
     participants = sorted({heading.upper() for heading in PARTICIPANT_HEADINGS if len(heading) >= 6}, key=len)
     # "Referat fra møde", "Dagsorden til mødet": the document's title line
@@ -65,7 +70,9 @@ def _boundary() -> re.Pattern[str]:
         rf"|(?:{'|'.join(re.escape(word) for word in reversed(participants))})\b(?![a-zæøå])"
         rf"|(?:{'|'.join(re.escape(word) for word in reversed(kinds))})\s+(?:fra|for|til|af|over)\s"
         # a date led by its weekday: "Tirsdag den 10. januar 2012"
-        rf"|(?:{WEEKDAYS.title()})(?:\s+den)?\s+\d"
+        rf"|(?:{WEEKDAYS.title()}),?(?:\s+den)?\s+\d"
+        # a header label printed without its colon: "Mødested Hotel …", "Mødedato Torsdag, …"
+        rf"|(?:{'|'.join(re.escape(label.capitalize()) for label in bare_labels)})(?=\s+[A-ZÆØÅ\d])"
         r"|(?:Sagsnr|Sags\s?nr|Sagnr|J\.\s?nr)\.?\s*:"
         # a recommendation's numbered at-clauses: "… godkendes, og 2. at regionsrådet …"
         r"|\d{1,2}\.\s+at\s"

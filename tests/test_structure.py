@@ -330,6 +330,8 @@ def test_recommendation_at_clauses():
         ("Mødedato: 2013-06-20", "2013-06-20"),
         ("den 22. august", None),
         ("Sagsnr. EMN-2022-00567", None),
+        ("Onsdag den 15-maj-2002", "2002-05-15"),
+        ("J.nr. 315-maj-2002", None),
     ],
 )
 def test_meeting_dates(text, date):

@@ -175,6 +175,36 @@ PROSE_DECISION = re.compile(
     r"(?:godkendte|vedtog|forkastede|tiltrådte|besluttede|tog\s+\w+\s+til\s+efterretning))\b"
 )
 
+# Attendance told in a sentence instead of a list (council and board minutes): the phrase
+# before or after the names, and the status it gives them. A member who "did not take part
+# in the item's treatment" was at the meeting: present.
+ATTENDANCE_BEFORE_NAMES: dict[str, str] = {
+    "der er afbud fra": "absent",
+    "der var afbud fra": "absent",
+    "afbud fra": "absent",
+    "som stedfortræder deltog": "present",
+    "som suppleant deltog": "present",
+    "som stedfortræder mødte": "present",
+    "som suppleant mødte": "present",
+}
+ATTENDANCE_AFTER_NAMES: dict[str, str] = {
+    "deltog ikke i mødet": "absent",
+    "havde meldt afbud": "absent",
+    "har meldt afbud": "absent",
+    "havde afbud": "absent",
+    "var fraværende": "absent",
+    "er fraværende": "absent",
+    "mødte ikke": "absent",
+    "er indkaldt som suppleant": "present",
+    "er indkaldt som stedfortræder": "present",
+    "var indkaldt som suppleant": "present",
+    "deltog som suppleant": "present",
+    "deltog som stedfortræder": "present",
+    "deltog ikke i sagens behandling": "present",
+    "deltog ikke i behandlingen": "present",
+    "deltog ikke under behandlingen": "present",
+}
+
 # Participant list headings → status.
 PARTICIPANT_HEADINGS: dict[str, str] = {
     "tilstede": "present",

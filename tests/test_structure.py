@@ -411,3 +411,19 @@ def test_the_place_is_what_reads_as_a_place(header: str, location: str | None) -
     text = header + "\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n2. Eventuelt\nBeslutning\nIntet.\n"
     meeting = extract_bytes("p.txt", text.encode(), enrich=False).meetings[0]
     assert meeting.location == location
+
+
+def test_attendance_told_in_sentences_makes_participants() -> None:
+    text = (
+        "Referat\nØkonomiudvalget\nMødedato: 7. marts 2016\n"
+        "Fraværende: René Christensen – som stedfortræder deltog Birgit Holse.\n\n"
+        "1. Godkendelse af dagsorden\nBeslutning\nGodkendt. Der er afbud fra Lone Hansen.\n\n"
+        "2. Salg af grund\nBeslutning\nGodkendt. Torben Engholm deltog ikke i sagens behandling.\n"
+    )
+    meeting = extract_bytes("a.txt", text.encode(), enrich=False).meetings[0]
+    assert {(person.name, person.status) for person in meeting.participants} == {
+        ("René Christensen", "absent"),
+        ("Birgit Holse", "present"),  # the substitute attended
+        ("Lone Hansen", "absent"),
+        ("Torben Engholm", "present"),  # at the meeting, out of one item only
+    }

@@ -16,7 +16,7 @@ from referat.extract.structure.header_fields import (
     meeting_date,
     meeting_location,
 )
-from referat.extract.structure.participants import read_participants
+from referat.extract.structure.participants import attendance_sentences, read_participants
 from referat.extract.structure.result import pages_of
 from referat.extract.vocabulary import (
     ASSOCIATION_NAME,
@@ -51,6 +51,11 @@ def build_meeting(front: list[Line], items: list[Item], layout: Layout, all_line
     if meeting.title is None:
         meeting.title = _title_from_front(texts, meeting.body, meeting.kind)
     meeting.participants = read_participants(texts)
+    listed = {person.name for person in meeting.participants}
+    # attendance told in sentences, in the header or under an item ("Der er afbud fra …")
+    meeting.participants += [
+        person for person in attendance_sentences([line.text for line in all_lines]) if person.name not in listed
+    ]
     meeting.organisation = _organisation(layout)
     for line in layout.sidebar:
         match = CASE_NUMBER_LABEL.match(line.text)

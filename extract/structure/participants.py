@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import re
 
-from referat.extract.vocabulary import PARTICIPANT_HEADINGS, ROLE_BEFORE_NAME, SECRETARY_NOTE
+from referat.extract.vocabulary import (
+    ATTENDANCE_AFTER_NAMES,
+    ATTENDANCE_BEFORE_NAMES,
+    PARTICIPANT_HEADINGS,
+    ROLE_BEFORE_NAME,
+    SECRETARY_NOTE,
+)
 from referat.models import Participant
 
 
@@ -161,3 +167,50 @@ def _participant_line(text: str) -> list[Participant] | None:
             continue
         return None
     return people or None
+
+
+# One person in a sentence: "Jens K. Jensen (V)", "Hans Bang-Hansen", "René Christensen".
+_BARE_NAME = r"[A-ZÆØÅ][\wæøåéü'’-]+(?:\s+(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][\wæøåéü'’-]+)){1,3}"
+_NAME_IN_SENTENCE = rf"{_BARE_NAME}(?:\s*\([A-ZÆØÅ]{{1,2}}\))?"
+_NAMES_IN_SENTENCE = rf"(?P<names>{_NAME_IN_SENTENCE}(?:\s*,\s*{_NAME_IN_SENTENCE})*(?:\s+og\s+{_NAME_IN_SENTENCE})?)"
+_ONE_NAME = re.compile(rf"(?P<name>{_BARE_NAME})(?:\s*\((?P<party>[A-ZÆØÅ]{{1,2}})\))?")
+
+
+def _attendance_patterns() -> list[tuple[re.Pattern[str], str]]:
+    def words(phrase: str) -> str:
+        return r"\s+".join(re.escape(word) for word in phrase.split())
+
+    before = [
+        (re.compile(rf"(?i:\b{words(phrase)})\s*:?\s+{_NAMES_IN_SENTENCE}"), status)
+        for phrase, status in ATTENDANCE_BEFORE_NAMES.items()
+    ]
+    # the names open a sentence: at the line's start or after a full stop or a colon
+    after = [
+        (re.compile(rf"(?:^|(?<=[.:–-]\s)|(?<=^\d\.\s)){_NAMES_IN_SENTENCE}\s+(?i:{words(phrase)})\b"), status)
+        for phrase, status in ATTENDANCE_AFTER_NAMES.items()
+    ]
+    return before + after
+
+
+_ATTENDANCE = _attendance_patterns()
+
+
+def attendance_sentences(texts: list[str]) -> list[Participant]:
+    """People whose attendance a sentence tells: "Der er afbud fra Lone Hansen.", "Hans
+    Bang-Hansen deltog ikke i mødet.", "… som stedfortræder deltog Birgit Holse.".
+
+    Example:
+        >>> told = attendance_sentences(["Jens K. Jensen (V) og Ole Hansen havde meldt afbud."])
+        >>> [(person.name, person.party, person.status) for person in told]
+        [('Jens K. Jensen', 'V', 'absent'), ('Ole Hansen', None, 'absent')]
+    """
+    found: dict[str, Participant] = {}
+    for text in texts:
+        for pattern, status in _ATTENDANCE:
+            for match in pattern.finditer(text):
+                for entry in _ONE_NAME.finditer(match.group("names")):
+                    name = entry.group("name").strip()
+                    if _ORGANISATION_WORD.search(name) or name in found:
+                        continue
+                    found[name] = Participant(name=name, party=entry.group("party"), status=status)
+    return list(found.values())

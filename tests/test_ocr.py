@@ -103,3 +103,38 @@ def test_handwriting_is_reported_not_archived_as_noise() -> None:
     read = ocr.lines_from_hocr(f"<html><body>{words}</body></html>", 1, 300)
     assert read.confidence is not None and read.confidence < ocr.RELIABLE_PAGE_CONFIDENCE
     assert [line.text for line in read.lines] == ["Sogneraadet", "Sogneraadet"]
+
+
+def _born_digital_with(extra: bytes) -> bytes:
+    """The born-digital minutes with the pages of ``extra`` appended."""
+    merged = pdfium.PdfDocument.new()
+    merged.import_pages(pdfium.PdfDocument(BORN_DIGITAL.read_bytes()))
+    merged.import_pages(pdfium.PdfDocument(extra))
+    buffer = io.BytesIO()
+    merged.save(buffer)
+    return buffer.getvalue()
+
+
+def _photograph() -> bytes:
+    """A page-filling picture: mid-tones everywhere, as a report's chapter photograph."""
+    from PIL import Image
+
+    picture = Image.linear_gradient("L").resize((1240, 1754)).point(lambda value: 60 + value // 2)
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PDF", resolution=150)
+    return buffer.getvalue()
+
+
+def test_a_picture_in_a_born_digital_document_is_not_sent_to_ocr(monkeypatch):
+    """A report's full-page photograph has no text layer but no print either: OCR would
+    spend a second on it for nothing. A scanned page of print appended to minutes is read."""
+    read: list[int] = []
+    monkeypatch.setattr(pdf, "ocr_available", lambda: True)
+    monkeypatch.setattr(pdf, "ocr_image", lambda image, number: read.append(number) or ocr.OcrPage([], 90.0))
+    document = pdfium.PdfDocument(BORN_DIGITAL.read_bytes())
+    pages = len(document)
+    with_picture = read_bytes("report.pdf", _born_digital_with(_photograph()))
+    assert read == []
+    assert f"page {pages + 1}: a picture without a text layer; not read by OCR" in with_picture.warnings
+    read_bytes("minutes.pdf", _born_digital_with(_scanned(1)))
+    assert read == [pages + 1]  # the scanned page of print is read

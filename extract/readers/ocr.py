@@ -81,22 +81,63 @@ def ocr_image(image: Image.Image, page_number: int, dpi: int = OCR_DPI, timeout:
     detection says; the time limit covers both runs."""
     deadline = time.monotonic() + timeout
     try:
-        turn = _rotation(_pnm(image), dpi, timeout)
-        if turn:
-            image = image.rotate(-turn, expand=True)  # PIL turns counter-clockwise
-        command = ["tesseract", "stdin", "stdout", "-l", "dan", "--psm", PAGE_SEGMENTATION, "--dpi", str(dpi), "hocr"]
-        done = _tesseract(command, _pnm(image), max(deadline - time.monotonic(), 1.0))
+        read = _read_upright(image, page_number, dpi, deadline)
+        # A printed page read badly or hardly at all may lie on its side; a photograph (a
+        # report's chapter picture) is not asked about: that doubled the time on such pages.
+        if (
+            read.warning is None
+            and (_words(read) < SIDEWAYS_MIN_WORDS or _low_confidence(read))
+            and looks_like_paper(image)
+        ):
+            turn = _rotation(_pnm(image), dpi, max(deadline - time.monotonic(), 1.0))
+            if turn:
+                image = image.rotate(-turn, expand=True)  # PIL turns counter-clockwise
+                read = _read_upright(image, page_number, dpi, deadline)
     except subprocess.TimeoutExpired:
         return OcrPage([], None, f"page {page_number}: OCR gave up after {timeout:.0f} s")
     except OSError as error:
         return OcrPage([], None, f"page {page_number}: OCR could not run ({error.strerror or error})")
-    if done.returncode != 0:
-        reason = " ".join(done.stderr.decode("utf-8", "replace").split())[:200] or f"exit {done.returncode}"
-        return OcrPage([], None, f"page {page_number}: OCR failed ({reason})")
-    read = lines_from_hocr(done.stdout.decode("utf-8", "replace"), page_number, dpi)
+    if read.warning is not None:
+        return read
     scale = 72.0 / dpi
     lines = mark_bold(read.lines, image, dpi)
     return OcrPage(lines, read.confidence, size=(image.width * scale, image.height * scale))
+
+
+# A page of print read upright into fewer words than this, or at a low mean confidence, may
+# lie on its side: Tesseract is asked for its orientation.
+SIDEWAYS_MIN_WORDS = 20
+# A page whose words average below this may be sideways (upright print reads at 85-95).
+SIDEWAYS_CONFIDENCE = 75.0
+
+
+# Share of near-white pixels from which an image is a page of print (text, tables, even
+# sideways), not a photograph: scanned minutes measure 0.85-0.97, photographs far less.
+PAPER_WHITE_SHARE = 0.7
+
+
+def looks_like_paper(image: Image.Image) -> bool:
+    """Mostly white: a page of print (even sideways), not a photograph."""
+    gray = numpy.asarray(image.convert("L").reduce(4))
+    return bool(gray.size) and float((gray > 200).mean()) >= PAPER_WHITE_SHARE
+
+
+def _words(read: OcrPage) -> int:
+    return sum(len(line.text.split()) for line in read.lines)
+
+
+def _low_confidence(read: OcrPage) -> bool:
+    return read.confidence is None or read.confidence < SIDEWAYS_CONFIDENCE
+
+
+def _read_upright(image: Image.Image, page_number: int, dpi: int, deadline: float) -> OcrPage:
+    """One Tesseract run over the page as it lies; a failed run is a warning."""
+    command = ["tesseract", "stdin", "stdout", "-l", "dan", "--psm", PAGE_SEGMENTATION, "--dpi", str(dpi), "hocr"]
+    done = _tesseract(command, _pnm(image), max(deadline - time.monotonic(), 1.0))
+    if done.returncode != 0:
+        reason = " ".join(done.stderr.decode("utf-8", "replace").split())[:200] or f"exit {done.returncode}"
+        return OcrPage([], None, f"page {page_number}: OCR failed ({reason})")
+    return lines_from_hocr(done.stdout.decode("utf-8", "replace"), page_number, dpi)
 
 
 # A line is bold when its strokes are this much wider than the page's typical line's,

@@ -23,6 +23,7 @@ from referat.extract.readers.ocr import (
     NO_TESSERACT,
     RELIABLE_PAGE_CONFIDENCE,
     Progress,
+    looks_like_paper,
     ocr_available,
     ocr_image,
     page_image,
@@ -61,15 +62,19 @@ def read_pdf(path: str, data: bytes, ocr: str = "auto", progress: Progress | Non
         page_count = len(document)
         if page_count == 0:
             raise ExtractionError(path, "PDF has no pages")
-        scanned = _Scanned(ocr, progress, page_count)
+        layers: list[Page | None] = []
         for index in range(page_count):
             try:
-                page = _read_page(document, index)
+                layers.append(_read_page(document, index))
             except pdfium.PdfiumError as error:
                 warnings.append(f"page {index + 1}: unreadable ({_pdfium_reason(str(error))})")
-                pages.append(Page(number=index + 1))
-                continue
-            pages.append(scanned.read(document, index, page))
+                layers.append(None)
+        # Most pages with a text layer: a born-digital document, whose pages without one are
+        # pictures (or scanned attachments, which are print on paper).
+        born_digital = sum(1 for layer in layers if layer is not None and layer.lines) * 2 >= page_count
+        scanned = _Scanned(ocr, progress, page_count, born_digital)
+        for index, layer in enumerate(layers):
+            pages.append(Page(number=index + 1) if layer is None else scanned.read(document, index, layer))
     finally:
         document.close()
     warnings.extend(scanned.warnings)
@@ -90,7 +95,8 @@ def read_pdf(path: str, data: bytes, ocr: str = "auto", progress: Progress | Non
 class _Scanned:
     """Decides page by page whether OCR reads a page, and keeps what it could not read."""
 
-    def __init__(self, mode: str, progress: Progress | None, page_count: int) -> None:
+    def __init__(self, mode: str, progress: Progress | None, page_count: int, born_digital: bool = False) -> None:
+        self.born_digital = born_digital
         self.mode = mode
         self.progress = progress
         self.page_count = page_count
@@ -112,7 +118,13 @@ class _Scanned:
             self.progress(page.number, self.page_count)
         pdf_page = document[index]
         try:
-            read = ocr_image(page_image(pdf_page), page.number)
+            image = page_image(pdf_page)
+            if self.mode == "auto" and self.born_digital and not looks_like_paper(image):
+                # a photograph or drawing filling a page of a born-digital document
+                # (a report's chapter picture): no print to read, and OCR costs a second a page
+                self.warnings.append(f"page {page.number}: a picture without a text layer; not read by OCR")
+                return page
+            read = ocr_image(image, page.number)
         finally:
             pdf_page.close()
         if read.warning:

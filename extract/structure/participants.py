@@ -193,6 +193,11 @@ def _attendance_patterns() -> list[tuple[re.Pattern[str], str]]:
 
 
 _ATTENDANCE = _attendance_patterns()
+# Every attendance phrase holds one of these words.
+_ATTENDANCE_WORDS = ("afbud", "deltog", "fravær", "indkaldt", "mødte")
+assert all(
+    any(word in phrase for word in _ATTENDANCE_WORDS) for phrase in (*ATTENDANCE_BEFORE_NAMES, *ATTENDANCE_AFTER_NAMES)
+)
 
 
 def attendance_sentences(texts: list[str]) -> list[Participant]:
@@ -206,6 +211,9 @@ def attendance_sentences(texts: list[str]) -> list[Participant]:
     """
     found: dict[str, Participant] = {}
     for text in texts:
+        low = text.lower()
+        if not any(word in low for word in _ATTENDANCE_WORDS):  # most lines: no regex run at all
+            continue
         for pattern, status in _ATTENDANCE:
             for match in pattern.finditer(text):
                 for entry in _ONE_NAME.finditer(match.group("names")):

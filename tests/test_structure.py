@@ -427,3 +427,19 @@ def test_attendance_told_in_sentences_makes_participants() -> None:
         ("Lone Hansen", "absent"),
         ("Torben Engholm", "present"),  # at the meeting, out of one item only
     }
+
+
+def test_a_case_number_label_before_a_sentence_gives_no_case_number_and_keeps_the_text() -> None:
+    """A transcript runs empty fields into the text: "J.nr.:. Sagsid.: … Økonomiafdelingen
+    sender …" holds no number; the sentence is the item's text."""
+    text = (
+        "Referat\nKommunalbestyrelsen\nOnsdag den 15. maj 2002\n\n"
+        "89. Kvartalsrapport\n"
+        "J.nr.:. Sagsid.: Initialer: Åben sag Økonomiafdelingen sender hermed regnskabsrapporten til orientering.\n"
+        "Beslutning\nTaget til efterretning.\n\n"
+        "90. Dallund Slot\nSagsnr.: 02/1234\nBeslutning\nGodkendt.\n"
+    )
+    first, second = extract_bytes("j.txt", text.encode(), enrich=False).meetings[0].items
+    assert first.case_numbers == []
+    assert "regnskabsrapporten" in " ".join([first.text or "", *(section.text for section in first.sections)])
+    assert second.case_numbers == ["02/1234"]

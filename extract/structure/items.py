@@ -95,7 +95,12 @@ def _take_item_metadata(item: Item, text: str, lines: list[Line], position: int)
     match = CASE_NUMBER_LABEL.match(text)
     if match:
         value = match.group("value").split(" | ")[0].strip(" |")  # "Sagsnr.: X | Dok.nr.: Y | Åbent"
-        found = CASE_NUMBER.findall(value) or ([value.rstrip("/")] if value else [])
+        # a value that is no number ("J.nr.:. Sagsid.: Initialer: Åben sag Økonomiafdelingen
+        # sender …", empty fields run together with the text) is text, not a case number
+        plausible = bool(value) and len(value) <= 40 and any(char.isdigit() for char in value)
+        if not CASE_NUMBER.findall(value) and value and not plausible and len(value) > 40:
+            return False
+        found = CASE_NUMBER.findall(value) or ([value.rstrip("/")] if plausible else [])
         if re.fullmatch(r"[\w./-]{4,40}", value) and found != [value]:
             found = [value]  # one token after the label is the number whole ("1-51-71-3321-08")
         if not found and position + 1 < len(lines):

@@ -92,6 +92,18 @@ SECTION_HEADINGS: dict[str, str] = {
     "vurdering": "other",
 }
 
+# Words that qualify a section heading without changing its kind ("Administrativ
+# indstilling", "Supplerende sagsfremstilling"); a genitive does the same ("Borgmesterens
+# indstilling").
+HEADING_QUALIFIERS = (
+    "administrativ", "administrative", "supplerende", "foreløbig", "foreløbige", "endelig", "endelige",
+    "revideret", "reviderede", "ny", "nye", "samlet", "samlede", "kort", "uddybende", "politisk", "faglig",
+)  # fmt: skip
+
+# Who was absent when the item was decided, printed as a field of the decision (often
+# empty): "Beslutning i … den 12. januar 2021:" / "Fraværende:" / "Godkendt.".
+ABSENCE_LABELS = ("fraværende", "afbud", "fravær")
+
 # "Sundheds- og Forebyggelsesudvalgets beslutning den 04.12.2012 Punkt 1" (Ballerup),
 # "Beslutning i Udvalget for plan, udvikling og kultur (PUK) den 10-04-2013" (Syddjurs),
 # "Byrådets beslutning den 12. marts 2025".
@@ -131,48 +143,6 @@ CASE_NUMBER = re.compile(
     r"|\d{6}-(?:19|20)\d{2}"
     # KLE journal numbers: "00.01.00P35-0098" (Bornholm), "00.30.10-Ø00-4-16" (Frederiksberg)
     r"|\d{2}\.\d{2}\.\d{2}(?:-?[A-ZÆØÅ]\d{2})(?:-\d{1,4}){1,2})(?![\w-])"
-)
-
-# Decision outcomes, checked sentence by sentence; the first sentence that says
-# anything decides. Order within a sentence: negations before what they negate.
-OUTCOME_PATTERNS: list[tuple[str, re.Pattern]] = [
-    (
-        "rejected",
-        re.compile(
-            r"\b(ikke godkendt|ikke godkendte|ikke vedtaget|ikke anbefale\w*|forkast\w*|afvist|afviste|afvises"
-            r"|nedstemt|nedstemte|kunne ikke tiltræde|faldt)\b",
-            re.I,
-        ),
-    ),
-    ("postponed", re.compile(r"\b(udsat|udsættes|udskudt|udskydes|genoptages|afventer|udgik|udgår)\b", re.I)),
-    ("referred", re.compile(r"\b(oversend\w*|henvis\w*|sendes videre|sendes tilbage|videresend\w*)\b", re.I)),
-    (
-        "noted",
-        re.compile(
-            r"\b(til efterretning|til orientering|orienteringen blev taget|taget til efterretning"
-            r"|tages til efterretning|orienteringen tages)\b",
-            re.I,
-        ),
-    ),
-    (
-        "approved",
-        re.compile(
-            r"\b(godkend\w*|vedt[ao]g\w*|tiltrådt|tiltrådte|tiltræder|tiltrædes|indstilles til godkendelse"
-            r"|anbefal\w*|bevilge[ts]|bevilli?get|imødekommet|indstillingen følges|valgt|genvalgt)\b",
-            re.I,
-        ),
-    ),
-    ("discussed", re.compile(r"\b(drøft\w*|debatter\w*|diskuter\w*)\b", re.I)),
-]
-
-# A decision written in prose where no Beslutning heading stands (associations' minutes):
-# "Forslaget blev forkastet", "Regnskabet blev godkendt", "Generalforsamlingen vedtog …",
-# "Beretningen blev enstemmigt godkendt", "Stigningen blev vedtaget med 15 stemmer mod 10".
-PROSE_DECISION = re.compile(
-    r"^(?:[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,4}\s+(?:blev|er|var)\s+(?:\w+\s+){0,2}?"
-    r"(?:godkendt|vedtaget|forkastet|nedstemt|afvist|udsat|taget\s+til\s+efterretning|tiltrådt|genvalgt|valgt)"
-    r"|(?:Generalforsamlingen|Bestyrelsen|Forsamlingen|Repræsentantskabet|Mødet|Udvalget)\s+"
-    r"(?:godkendte|vedtog|forkastede|tiltrådte|besluttede|tog\s+\w+\s+til\s+efterretning))\b"
 )
 
 # Attendance told in a sentence instead of a list (council and board minutes): the phrase
@@ -454,6 +424,24 @@ MINUTES_AFTER_TITLE = re.compile(
     r"\b(?:blev|valgt|genvalgt|godkendt|vedtaget|forkastet|enstemmigt|ingen|intet|udsat|taget til efterretning)\b",
     re.I,
 )
+
+# Agenda items nearly every Danish meeting has, councils and associations alike. Where one
+# opens a heading line and prose follows without a separator ("3. Eventuelt Formanden
+# fortalte …", "Godkendelse af referat Referatet blev godkendt"), the standing title is the
+# item's title and the rest is its minutes.
+STANDING_ITEM_TITLES = (
+    "eventuelt", "evt.", "meddelelser", "orientering", "orienteringssager", "siden sidst", "nyt siden sidst",
+    "godkendelse af dagsorden", "godkendelse af dagsordenen", "godkendelse af referat", "godkendelse af referatet",
+    "godkendelse af sidste referat", "underskrift", "underskrivelse af referat", "underskrivelse af protokol",
+    "valg af dirigent", "valg af referent", "valg af stemmetællere", "valg af ordstyrer",
+    "formandens beretning", "bestyrelsens beretning", "kassererens beretning", "beretning",
+    "regnskab", "godkendelse af regnskab", "fremlæggelse af regnskab", "forelæggelse af regnskab",
+    "budget", "godkendelse af budget", "indkomne forslag", "behandling af indkomne forslag",
+    "fastsættelse af kontingent", "valg af bestyrelse", "valg af bestyrelsesmedlemmer", "valg til bestyrelsen",
+    "valg af suppleanter", "valg af suppleant", "valg af revisor", "valg af revisorer", "valg af revisorsuppleant",
+    "næste møde", "punkter til næste møde", "kirkeværgens beretning", "præstens beretning",
+    "kontaktpersonens beretning", "kassererens orientering", "formandens orientering",
+)  # fmt: skip
 
 # Header date forms outside the Danish date grammar of running text, seen in web headers:
 # "Onsdag, April 3, 2019 - 18:00" (Roskilde: English month first), "Torsdag, 14 marts, 2019"

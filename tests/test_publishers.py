@@ -314,3 +314,175 @@ def test_a_year_stated_just_before_places_a_date_printed_without_one():
     assert [(d.text, d.start) for d in found][-1] == ("den 5. oktober", datetime.date(2024, 10, 5))
     # Without a year in the sentence the nearest 5 October to the meeting stands.
     assert find_dates("Mødet holdes den 5. oktober.", meeting_date)[0].start == datetime.date(2023, 10, 5)
+
+
+BOARD_MINUTES_ONE_PARAGRAPH_AN_ITEM = """Referat af bestyrelsesmøde i Boldklubben Vestergård
+Mødet blev holdt den 9. oktober 2024 kl. 19.00
+
+1) Godkendelse af referat Referatet fra sidste møde blev godkendt uden bemærkninger.
+
+2) Opfølgning fra sidste møde
+a) Klubhus – status. Jonas har bestilt en ny dør. Malerarbejdet er udsat til foråret.
+b) Nøgler: Venter til næste møde.
+c) Boldrum: Camilla rydder op i weekenden, og de gamle net bliver kasseret.
+
+3) Kontingent – bestyrelsen foreslår, at kontingentet for 2025 forbliver 600 kr. om året.
+
+4) Eventuelt Ulla fortalte om sommerens turnering og bad om hjælpere.
+"""
+
+
+def test_titles_end_where_the_minutes_on_the_heading_line_begin():
+    [meeting] = extract_text(BOARD_MINUTES_ONE_PARAGRAPH_AN_ITEM).meetings
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("1", "Godkendelse af referat"),  # a standing title, then prose without a separator
+        ("2", "Opfølgning fra sidste møde"),
+        ("3", "Kontingent"),  # a dash before a sentence
+        ("4", "Eventuelt"),
+    ]
+    assert [(sub.number, sub.title) for sub in meeting.items[1].subitems] == [
+        ("a", "Klubhus – status"),  # a full stop before sentences (not the dash inside the title)
+        ("b", "Nøgler"),  # a colon before a sentence
+        ("c", "Boldrum"),
+    ]
+    # Nothing is lost: the minutes are the item's (or sub-item's) text.
+    assert meeting.items[0].text.startswith("Referatet fra sidste møde blev godkendt")
+    assert meeting.items[1].subitems[1].text == "Venter til næste møde."
+    assert [(d.text, d.outcome) for d in meeting.items[0].decisions] == [
+        ("Referatet fra sidste møde blev godkendt uden bemærkninger.", "approved")
+    ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Lokalplan 112 for boliger ved Skovvej. Endelig vedtagelse",
+        "Budget 2025: 2. behandling",
+        "Kommuneplantillæg nr. 4 - Forslag til offentlig høring",
+        "Godkendelse af referat fra mødet den 3. juni 2024",
+        "Valg af dirigent og referent",
+    ],
+)
+def test_a_council_title_in_parts_keeps_them(title):
+    from referat.extract.structure.heading_lines import minutes_after_title
+
+    assert minutes_after_title(title) == (title, "")
+
+
+def test_a_word_list_that_lost_its_numbers_keeps_every_item_despite_empty_entries():
+    text = (
+        "Referat fra menighedsrådsmødet den 12. marts 2024 kl. 19.00\n\n"
+        " 1. Godkendelse af dagsorden\nGodkendt.\n\n"
+        " 1. Bemærkninger til referatet\n 2.  \n\n"
+        " 1. Meddelelser\nFormanden orienterede om provstiets budgetsamråd.\n\n"
+        " 1. Kirkegården\nDer er bestilt nye skilte.\n"
+    )
+    [meeting] = extract_text(text).meetings
+    assert [item.title for item in meeting.items] == [
+        "Godkendelse af dagsorden",
+        "Bemærkninger til referatet",
+        "Meddelelser",
+        "Kirkegården",
+    ]
+
+
+def test_capital_letter_sub_items_need_their_sibling_and_are_no_clauses():
+    text = (
+        "Referat af bestyrelsesmøde den 2. februar 2024\n\n"
+        "1. Godkendelse af dagsorden\nGodkendt.\n\n"
+        "2. Arrangementer\nA. Sommerstævne\nDer er 14 hold tilmeldt.\nB. Juleafslutning\nHoldes i hallen.\n\n"
+        "3. Økonomi\nIndstilling\nDet indstilles,\n"
+        "A. Regnskabet for 2023 godkendes.\nB. Budgettet for 2024 godkendes.\n"
+    )
+    [meeting] = extract_text(text).meetings
+    assert [(s.number, s.title) for s in meeting.items[1].subitems] == [("A", "Sommerstævne"), ("B", "Juleafslutning")]
+    assert meeting.items[2].subitems == []
+
+
+@pytest.mark.parametrize(
+    "sentence, outcome",
+    [
+        ("Formandens beretning godkendt.", "approved"),
+        ("Mette, have 14, genvalgt.", "approved"),
+        ("Godkendt.", "approved"),
+        ("Udskydes til næste møde, da flere havde meldt afbud.", "postponed"),
+        ("Menighedsrådet godkendte kvartalsrapporten.", "approved"),
+        ("Det blev besluttet, at klubhuset males til foråret.", "approved"),
+        ("Forslaget blev forkastet med 12 stemmer mod 20.", "rejected"),
+    ],
+)
+def test_decisions_in_the_telegraphic_style_of_association_minutes(sentence, outcome):
+    from referat.extract.structure.decisions import prose_decisions
+
+    assert [(d.text, d.outcome) for d in prose_decisions(sentence)] == [(sentence, outcome)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kassereren har ikke godkendt bilagene endnu, men vi venter på svar.",
+        "Godkendelse af regnskab",
+        "Formanden fortalte, at kommunen har godkendt byggeriet, og at arbejdet går i gang til sommer.",
+    ],
+)
+def test_prose_that_decides_nothing_is_no_decision(sentence):
+    from referat.extract.structure.decisions import prose_decisions
+
+    assert prose_decisions(sentence) == []
+
+
+def test_recommendations_one_clause_a_line_and_the_committees_word_after_them():
+    from referat.extract.structure.recommendations import split_recommendations
+
+    def lines(*texts):
+        return [Line(text, 1) for text in texts]
+
+    assert split_recommendations(
+        lines(
+            "Økonomiudvalget indstiller til Byrådet, at",
+            "budgetforslaget for 2025 og overslagsårene vedtages,",
+            "udskrivningsprocenten fastsættes til 25,0 procent, og",
+            "grundskyldspromillen fastsættes til 24,5.",
+        )
+    ) == [
+        "budgetforslaget for 2025 og overslagsårene vedtages",
+        "udskrivningsprocenten fastsættes til 25,0 procent",
+        "grundskyldspromillen fastsættes til 24,5.",
+    ]
+    assert split_recommendations(
+        lines("Direktionen indstiller,", "at overførslerne godkendes", "at de finansieres af kassen")
+    ) == ["overførslerne godkendes", "de finansieres af kassen"]
+    assert split_recommendations(
+        lines(
+            "Forvaltningen indstiller, at byrådet godkender:",
+            "1. Forslaget til lokalplan offentliggøres i 8 uger.",
+            "2. Forslaget til kommuneplantillæg offentliggøres samtidig.",
+            "Teknik- og Miljøudvalget anbefaler indstillingen.",
+        )
+    ) == [
+        "Forslaget til lokalplan offentliggøres i 8 uger.",
+        "Forslaget til kommuneplantillæg offentliggøres samtidig.",
+    ]
+    assert split_recommendations(lines("Forvaltningen foreslår, at orienteringen tages til efterretning.")) == [
+        "orienteringen tages til efterretning."
+    ]
+
+
+def test_a_recommendation_written_into_the_resume_and_a_qualified_indstilling_heading():
+    text = (
+        "Referat\nRegionsrådet\n\n"
+        "1. Godkendelse af dagsorden\nResume\nDagsordenen forelægges.\nForretningsudvalget indstiller,\n"
+        "at dagsordenen godkendes.\nBeslutning\nGodkendt.\n\n"
+        "2. Skema B for almene boliger\nAdministrativ indstilling\nDirektøren indstiller, at\n"
+        "skema B godkendes,\nanskaffelsessummen fastsættes til 48 mio. kr.\nBeslutning\n"
+        "Godkendt.\nFraværende:\n\n"
+        "3. Status på ventetider\nBeslutning\nFraværende:\nTaget til efterretning.\n"
+    )
+    [meeting] = extract_text(text).meetings
+    assert [item.recommendations for item in meeting.items] == [
+        ["dagsordenen godkendes."],
+        ["skema B godkendes", "anskaffelsessummen fastsættes til 48 mio. kr."],
+        [],
+    ]
+    # An (empty) absence field inside the decision does not take the decision's text away.
+    assert [d.outcome for d in meeting.items[2].decisions] == ["noted"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from referat.extract.decision_words import OUTCOME_PATTERNS, PROSE_DECISION
 from referat.extract.pages import Line
-from referat.extract.vocabulary import OUTCOME_PATTERNS, PROSE_DECISION
 from referat.models import Decision, Item, walk_items
 
 
@@ -54,8 +54,13 @@ def prose_decisions(text: str) -> list[Decision]:
         for match in _SENTENCE.finditer(paragraph):
             sentence = match.group(0).strip()
             if PROSE_DECISION.match(sentence):
-                decisions.append(Decision(text=sentence, outcome=classify_outcome(sentence)))
+                # ("Det blev besluttet, at …" decides; in a report, "… er besluttet" only tells)
+                outcome = classify_outcome(sentence) or ("approved" if _RESOLVED.search(sentence) else None)
+                decisions.append(Decision(text=sentence, outcome=outcome))
     return decisions
+
+
+_RESOLVED = re.compile(r"\b(?:besluttet|besluttede)\b")
 
 
 def _paragraphs(text: str) -> list[str]:

@@ -19,11 +19,13 @@ from referat.extract.vocabulary import (
     CLOSED_ACCESS_WORDS,
     DECISION_HEADING,
     DOCUMENT_NUMBER_LABEL,
+    HEADING_QUALIFIERS,
     ITEM_NUMBER_LABELS,
     ITEM_NUMBER_LABELS_WEAK,
     MINUTES_AFTER_TITLE,
     OPEN_ACCESS_WORDS,
     SECTION_HEADINGS,
+    STANDING_ITEM_TITLES,
     TITLE_CONTINUES_AFTER,
     WEB_FURNITURE_TAIL,
 )
@@ -63,7 +65,8 @@ TITLE_START = r"(?:[A-ZÆØÅ\"”'‘(§]|\d{1,2}\.\s+[a-zæøåA-ZÆØÅ])"
 
 # "1. Meddelelser", "715. Kulturkommune 2017" (eDoc, Acadre), "3) Indkomne forslag", "1: VALG AF DIRIGENT",
 # "01 – Valg af dirigent": numbered lines that need confirmation (lists in prose look the same).
-DOTTED_HEADING = re.compile(rf"^(?P<number>\d{{1,4}})(?:[.):]|\s+[-–])\s*(?P<title>{TITLE_START}.*)$")
+# (" 1. : Tildeling af …": a colon left before the title where a Word field was.)
+DOTTED_HEADING = re.compile(rf"^(?P<number>\d{{1,4}})(?:[.):]|\s+[-–])\s*(?::\s+)?(?P<title>{TITLE_START}.*)$")
 
 
 # "Nr. 12 Lokalplan", "Nr.143 - Godkendelse af dagsorden", "§ 4 Valg af bestyrelse", "Sag 3: Budget"
@@ -128,8 +131,8 @@ _TRAILING_ACCESS = re.compile(
 MARKER_ONLY = re.compile(rf"\(?(?P<word>{_ACCESS_WORD})(?:\s+(?:punkt|sag))?\)?\s*[:.]?", re.I)
 
 
-# Sub-items: "a) Titel", "- a) Titel", "a. Titel"; a bare "a)" restates a marker in minutes.
-SUBITEM_HEADING = re.compile(r"^(?:[-–•]\s*)?(?P<letter>[a-z])(?P<mark>[.)])\s+(?P<title>\S.*)$")
+# Sub-items: "a) Titel", "- a) Titel", "a. Titel", "A. Titel"; a bare "a)" restates a marker in minutes.
+SUBITEM_HEADING = re.compile(r"^(?:[-–•]\s*)?(?P<letter>[a-zA-Z])(?P<mark>[.)])\s+(?P<title>\S.*)$")
 
 
 SUBITEM_MARKER = re.compile(r"^(?P<letter>[a-z])\)$")
@@ -261,12 +264,101 @@ def has_typed_item_headings(lines: list[Line]) -> bool:
 
 
 def minutes_after_title(title: str) -> tuple[str, str]:
-    """ "Valg af dirigent: Kim (have 22) blev valgt" → the title, and the minutes after it."""
+    """The title, and the minutes printed after it on the heading line (association and
+    parish minutes write each item as one paragraph that opens with its title).
+
+    Four ways the title ends: a separator before words of minutes ("Valg af dirigent: Kim
+    blev valgt"); a colon before a sentence ("Kontrakter: Venter til næste møde."); a full
+    stop before sentences ("Valg i henhold til vedtægter. Kim er genvalgt. Begge for 2 år.");
+    a standing title before prose ("Eventuelt Formanden fortalte om udflugten"). A council
+    title keeps its parts ("Lokalplan 12 - Boliger ved Søvej. Endelig vedtagelse"): they
+    are not sentences.
+
+    Example:
+        >>> minutes_after_title("Kontrakter: Venter til næste møde.")
+        ('Kontrakter', 'Venter til næste møde.')
+        >>> minutes_after_title("Lokalplan 12 for Søvej. Forslag til offentlig høring")
+        ('Lokalplan 12 for Søvej. Forslag til offentlig høring', '')
+        >>> minutes_after_title("Eventuelt Frede fortalte om årets udflugt.")
+        ('Eventuelt', 'Frede fortalte om årets udflugt.')
+    """
+    head, sentences = _first_sentence_and_the_rest(title)
+    short_head, minutes = _title_before_minutes(head)
+    if minutes:
+        return short_head, f"{minutes} {sentences}".strip()
+    if sentences:
+        return head.rstrip(".").strip() if head.endswith(".") else head, sentences
+    return title, ""
+
+
+def _title_before_minutes(title: str) -> tuple[str, str]:
     for separator in (": ", " – ", " - "):  # "Valg af dirigent – Bent Skov blev valgt" too
         head, found, rest = title.partition(separator)
         if found and head and MINUTES_AFTER_TITLE.search(rest) and not MINUTES_AFTER_TITLE.search(head):
             return head.strip(), rest.strip()
+    standing = _standing_title(title)
+    if standing:
+        return standing
+    head, found, rest = title.partition(": ")
+    if found and 1 <= len(head.split()) <= 10 and _reads_as_sentences(rest, fewest_words=2):
+        return head.strip(), rest.strip()
+    for separator in (" – ", " - "):
+        head, found, rest = title.partition(separator)
+        if found and 1 <= len(head.split()) <= 10 and _reads_as_sentences(rest, fewest_words=6):
+            return head.strip(), rest.strip()
     return title, ""
+
+
+def _first_sentence_and_the_rest(title: str) -> tuple[str, str]:
+    """ "Klubhus – status. Kim har bestilt en dør. …": the first sentence (with its stop),
+    and the sentences after it when they are prose; else the whole title and ""."""
+    stop = _SENTENCE_STOP.search(title)
+    if stop:
+        head, rest = title[: stop.start() + 1].strip(), title[stop.end() :].strip()
+        last_word = head.split()[-1]
+        abbreviation = last_word[:-1].isdigit() or (last_word[0].islower() and len(last_word) <= 5)
+        if not abbreviation and len(head.split()) <= 12 and _reads_as_sentences(rest, fewest_words=4):
+            return head, rest
+    return title, ""
+
+
+# A sentence ends and the next begins: ". K", "? I", "! D".
+_SENTENCE_STOP = re.compile(r"[.?!]\s+(?=[A-ZÆØÅ])")
+
+
+def _reads_as_sentences(text: str, fewest_words: int) -> bool:
+    """Prose, not the second part of a title: it ends as a sentence ends, with words
+    enough, and does not open with a number ("2. behandling.")."""
+    text = text.strip()
+    words = text.split()
+    # (a paragraph cut off by the page: sentences inside it say the same)
+    ends_as_sentence = text.endswith((".", "!", "?", ".)")) or (len(words) >= 8 and _SENTENCE_STOP.search(text))
+    return (
+        len(words) >= fewest_words
+        and bool(ends_as_sentence)
+        and not words[0][0].isdigit()
+        and any(word[0].islower() for word in words)
+    )
+
+
+def _standing_title(title: str) -> tuple[str, str] | None:
+    """ "Eventuelt Frede fortalte …", "Godkendelse af referat Referatet blev godkendt",
+    "Formandens beretning blev godkendt.": a standing title, then the minutes."""
+    folded = title.casefold()
+    for standing in sorted(STANDING_ITEM_TITLES, key=len, reverse=True):
+        if not folded.startswith(standing):
+            continue
+        rest = title[len(standing) :]
+        after = re.match(r"\s*(?:[-–:,.]\s+|\s)(?P<rest>.*)$", rest)
+        if not after or not after.group("rest"):
+            return None
+        rest = after.group("rest").strip()
+        words = rest.split()
+        prose = rest[0].isupper() and (len(words) >= 3 or MINUTES_AFTER_TITLE.search(rest))
+        if prose or words[0].lower() == "blev":
+            return title[: len(standing)].strip(), rest
+        return None
+    return None
 
 
 def join_title(lines: list[Line], heading: Heading) -> tuple[str, int]:
@@ -354,7 +446,22 @@ def section_kind(text: str) -> str | None:
         return kind
     if DECISION_HEADING.match(stripped):
         return "decision"
-    return _known_heading_with_date(stripped)
+    return _known_heading_with_date(stripped) or _qualified_heading(stripped)
+
+
+def _qualified_heading(text: str) -> str | None:
+    """ "Administrativ indstilling", "Borgmesterens indstilling", "Supplerende
+    sagsfremstilling": a known heading after a word that says whose or which it is."""
+    words = text.split()
+    if not 2 <= len(words) <= 3 or not words[0][0].isupper() or text.endswith((".", ",", ";")):
+        return None
+    kind = SECTION_HEADINGS.get(words[-1].lower())
+    if kind in (None, "minutes", "other", "decision"):
+        return None  # ("Klagenævnets afgørelse" tells another authority's decision)
+    qualifiers = words[:-1]
+    if all(word.lower() in HEADING_QUALIFIERS or (word.endswith("s") and len(word) > 4) for word in qualifiers):
+        return kind
+    return None
 
 
 # "Sagens forløb 25-03-2019 Magistraten", "Beslutning Byrådet 12.03.2025": a known heading

@@ -356,8 +356,10 @@ def _flat_numbering(numbered: list[Heading]) -> list[Heading]:
     """A web page or Word export that lost its list numbers prints every item as "1."
     (Birkeparken's and Brøndby Vester's minutes): numbered lines that all say 1, with text
     between them, are the items, numbered as printed."""
-    ones = [h for h in numbered if h.number.lstrip("0") == "1" and h.title]
-    spaced = all(b.index - a.index >= 2 for a, b in zip(ones, ones[1:], strict=False))
+    numbered = [h for h in numbered if h.title]  # (" 2. " alone: an empty entry of the broken list)
+    ones = [h for h in numbered if h.number.lstrip("0") == "1"]
+    # (text between them: on lines of their own, or on the heading line after the title)
+    spaced = all(b.index - a.index >= 2 or a.rest for a, b in zip(ones, ones[1:], strict=False))
     # (an agenda's entries may stand with nothing between them: five at least, then)
     if len(ones) < 2 or not (spaced or len(ones) >= 5):
         return []

@@ -19,12 +19,14 @@ from referat.extract.structure.heading_lines import (
     is_structural,
     leading_section,
     match_heading,
+    minutes_after_title,
     section_kind,
 )
 from referat.extract.structure.recommendations import split_recommendations
 from referat.extract.structure.result import LinePages, pages_of
 from referat.extract.structure.segment import ItemDraft
 from referat.extract.vocabulary import (
+    ABSENCE_LABELS,
     CASE_NUMBER,
     CASE_NUMBER_LABEL,
     DECIDED_BY_LABEL,
@@ -182,22 +184,45 @@ class _ItemBody:
         if not (
             sub
             and _is_next_letter(self.last_letter, sub.group("letter"))
-            and len(text) < 160
             and not _in_recommendation_list(self.current, text)
         ):
             return False
+        if sub.group("letter").isupper() and not self._capital_subitem(line, text, sub.group("letter")):
+            return False
+        # "a) Medlemsfolder: er under udvikling. …": the minutes on the sub-item's line.
+        title, minutes = minutes_after_title(" ".join(sub.group("title").split()))
+        if len(title) >= 150:
+            return False
         self.last_letter = sub.group("letter")
-        title = " ".join(sub.group("title").split())
         subitem = Item(number=self.last_letter, title=title, pages=(line.page, line.page))
-        wrapped_title_lines = _subitem_title_continuation(self.body, self.body.index(line), title)
-        if wrapped_title_lines:
-            subitem.title = " ".join([title] + [wrapped.text.strip() for wrapped in wrapped_title_lines])
-            self.skip.update(id(wrapped) for wrapped in wrapped_title_lines)
+        if minutes:
+            self.subitem_text[id(subitem)] = [line.with_text(minutes)]
+        else:
+            wrapped_title_lines = _subitem_title_continuation(self.body, self.body.index(line), title)
+            if wrapped_title_lines:
+                subitem.title = " ".join([title] + [wrapped.text.strip() for wrapped in wrapped_title_lines])
+                self.skip.update(id(wrapped) for wrapped in wrapped_title_lines)
         self.subitems.append(subitem)
         self.subitem_sections.append([])
         self.target = self.subitem_sections[-1]
         self.current = None
         return True
+
+    def _capital_subitem(self, line: Line, text: str, letter: str) -> bool:
+        """ "A. Børge Hansen Cup" / "B. Midler til …" under an item: sub-items. Not "A.
+        Forslaget godkendes." in an Indstilling (a clause), nor a lone "A. Sager til
+        afgørelse i byrådet" (the group the item belongs to): "A" needs its "B"."""
+        if self.current is not None or text.endswith((".", ",")):
+            return False
+        if letter != "A":
+            return True
+        for other in self.body[self.body.index(line) + 1 :]:
+            sub = SUBITEM_HEADING.match(other.text.strip())
+            if sub and sub.group("letter") == "B":
+                return True
+            if section_kind(other.text):
+                return False  # (Odense's "B. Sager til afgørelse i udvalget" after a Beslutning: the next group)
+        return False
 
     def _restates_marker(self, line: Line, text: str) -> bool:
         marker = SUBITEM_MARKER.match(text)
@@ -225,6 +250,8 @@ class _ItemBody:
             return True
         if not kind:
             return False
+        if self.current is not None and self.current.kind == "decision" and _absence_label(text):
+            return False  # "Beslutning …:" / "Fraværende:" / "Godkendt." (Slagelse): the decision's own field
         decision = DECISION_HEADING.match(text.rstrip(":"))
         destination = self.target
         own_item = decision and (decision.group("item") or decision.group("item3"))
@@ -264,7 +291,7 @@ class _ItemBody:
 
 
 # "Ad a) Godkendt. Ad b) …", "som beskrevet under a) og b)": text about several sub-items.
-_LETTER_REFERENCE = re.compile(r"(?:^|[\s(])(?:[Aa]d\s+)?([a-h])\)")
+_LETTER_REFERENCE = re.compile(r"(?:^|[\s(])(?:[Aa]d\s+)?([a-hA-H])\)")
 
 
 def _return_parent_sections(subitem_sections: list[list[SectionDraft]], parent_sections: list[SectionDraft]) -> None:
@@ -308,8 +335,15 @@ def _in_recommendation_list(section: SectionDraft | None, text: str) -> bool:
     )
 
 
+def _absence_label(text: str) -> bool:
+    return text.strip().rstrip(":").strip().lower() in ABSENCE_LABELS
+
+
 def _is_next_letter(last: str, letter: str) -> bool:
-    return (not last and letter == "a") or bool(last and ord(letter) == ord(last) + 1)
+    """ "a" first, then "b", "c" …; capitals ("A.", "B.") the same way, never mixed."""
+    if not last:
+        return letter in ("a", "A")
+    return ord(letter) == ord(last) + 1 and letter.isupper() == last.isupper()
 
 
 def _apply_sections(item: Item, drafts: list[SectionDraft], line_pages: LinePages) -> None:
@@ -333,5 +367,31 @@ def _apply_sections(item: Item, drafts: list[SectionDraft], line_pages: LinePage
             for ref in attachment_refs(lines):
                 if all(ref.title != existing.title for existing in item.attachments):
                     item.attachments.append(ref)
+    if not any(draft.kind == "recommendation" for draft in drafts):
+        for draft in drafts:
+            if draft.kind in ("summary", "background", "other") and not item.recommendations:
+                item.recommendations.extend(_recommendation_in_text(draft.lines))
     all_pages = [p for s in item.sections for p in s.pages] + list(item.pages)
     item.pages = (min(all_pages), max(all_pages))
+
+
+# "Forretningsudvalget indstiller," / "at …": a recommendation written into a Resume or a
+# Sagsfremstilling, under no Indstilling heading of its own (Region Midtjylland).
+_RECOMMENDING_LINE = re.compile(
+    r"^[A-ZÆØÅ][^.:]{0,100}\b(?:indstiller|indstilles|foreslår)(?:\s+til\s+[^.,]+)?,?(?:\s+at)?:?$"
+)
+
+
+def _recommendation_in_text(lines: list[Line]) -> list[str]:
+    for position, line in enumerate(lines[:-1]):
+        if not _RECOMMENDING_LINE.match(line.text.strip()):
+            continue
+        clause_lines = [line]
+        for following in lines[position + 1 :]:
+            text = following.text.strip()
+            if not text.startswith("at ") and clause_lines[-1].text.rstrip().endswith("."):
+                break
+            clause_lines.append(following)
+        if len(clause_lines) >= 2 and clause_lines[1].text.strip().startswith("at "):
+            return split_recommendations(clause_lines)
+    return []

@@ -6,6 +6,7 @@ import re
 
 from referat.extract.dates import MONTHS
 from referat.extract.pages import Line
+from referat.extract.vocabulary import TITLE_CONTINUES_AFTER
 
 RECOMMENDATION_LETTERED = re.compile(r"^(?P<letter>[A-Z])\)\s+(?P<text>\S.*)$")
 
@@ -33,7 +34,13 @@ def split_recommendations(lines: list[Line]) -> list[str]:
     # the last point does not run on into it. Only where the reader marks list points.
     marked = any(line.list_label for line in lines)
     ends = {i for i, line in enumerate(lines) if marked and line.blank_before and not line.list_label}
-    readers = (_lettered_points, lambda texts: _listed_points(texts, ends), _line_initial_clauses, _running_clauses)
+    readers = (
+        _lettered_points,
+        lambda texts: _listed_points(texts, ends),
+        _line_initial_clauses,
+        _clause_lines,
+        _running_clauses,
+    )
     for reader in (*readers, _one_sentence):
         clauses = reader(texts)
         if clauses:
@@ -100,7 +107,7 @@ def _listed_points(texts: list[str], ends: set[int] | frozenset[int] = frozenset
             break
         if point:
             points.append([re.sub(r"^at\s+", "", point.group("text"))])
-        elif _REPEATED_INTRODUCTION.search(text) or text.endswith(":"):
+        elif _REPEATED_INTRODUCTION.search(text) or text.endswith(":") or _after_the_clauses(points[-1][-1], text):
             break
         else:
             points[-1].append(text)
@@ -109,10 +116,12 @@ def _listed_points(texts: list[str], ends: set[int] | frozenset[int] = frozenset
 
 def _line_initial_clauses(texts: list[str]) -> list[str]:
     """Line-initial "at" clauses (FirstAgenda): each runs to the next one."""
+    # (a clause a line with no punctuation at all: "at X godkendes" / "at Y finansieres af kassen")
     starts = [
         i
         for i, t in enumerate(texts)
-        if re.match(r"^at\s+\S", t) and (i == 0 or re.search(r"(?:[,.;:]|\bog|\bsamt|\beller)$", texts[i - 1]))
+        if re.match(r"^at\s+\S", t)
+        and (i == 0 or re.search(r"(?:[,.;:]|\bog|\bsamt|\beller)$", texts[i - 1]) or _whole_clause(texts[i - 1]))
     ]
     if not starts or (
         len(starts) == 1 and not re.search(r"indstille[rs],?$|indstilles,?$", texts[starts[0] - 1] if starts[0] else "")
@@ -122,9 +131,49 @@ def _line_initial_clauses(texts: list[str]) -> list[str]:
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(texts)
         following = texts[start + 1 : end]
-        cut = next((k for k, t in enumerate(following) if _REPEATED_INTRODUCTION.search(t)), len(following))
+        cut = next(
+            (
+                k
+                for k, t in enumerate(following)
+                if _REPEATED_INTRODUCTION.search(t) or _after_the_clauses(([texts[start]] + following)[k], t)
+            ),
+            len(following),
+        )
         clauses.append(_normalise_clause(" ".join([texts[start][3:]] + following[:cut])))
     return [c for c in clauses if c]
+
+
+def _whole_clause(text: str) -> bool:
+    """An "at" clause on a line of its own, without punctuation, that does not wrap on
+    ("at X godkendes"; not "at udvalget drøfter, hvordan regionerne kan være med til")."""
+    words = text.split()
+    return len(words) >= 3 and words[0] == "at" and words[-1].lower() not in TITLE_CONTINUES_AFTER
+
+
+def _after_the_clauses(previous: str, text: str) -> bool:
+    """A sentence of its own after a clause that has ended ("… godkendes." / "Økonomiudvalget
+    anbefaler indstillingen."): what a committee said of the recommendation, not a clause."""
+    return previous.rstrip().endswith(".") and text[:1].isupper() and not re.match(r"^[Aa]t\s", text)
+
+
+# An introduction that leaves each clause to a line of its own: "Direktøren indstiller, at"
+# / "budgettet vedtages," / "skatten fastsættes til 25,7 procent, og" / "… 26,5."
+_AT_INTRODUCTION = re.compile(r"(?:indstille[rs]|indstilles|foreslår|foreslås|anbefaler|anbefales)\b.*,?\s+at:?$")
+_CLAUSE_LINE_END = re.compile(r"(?:[,;]|,?\s+og|,?\s+samt)$")
+
+
+def _clause_lines(texts: list[str]) -> list[str]:
+    start = next((i for i, t in enumerate(texts) if _AT_INTRODUCTION.search(t)), None)
+    if start is None:
+        return []
+    clauses: list[str] = []
+    for text in texts[start + 1 :]:
+        if len(text) > 300 or _AT_INTRODUCTION.search(text):
+            break
+        clauses.append(_normalise_clause(re.sub(r"^(?:\d{1,2}[.)]|[-–•])\s+(?=at\s)|^at\s+", "", text)))
+        if not _CLAUSE_LINE_END.search(text):
+            break
+    return clauses if len(clauses) >= 2 else []
 
 
 # "A, at B, og at C": at least one ", at" before a final ", og at".
@@ -135,7 +184,8 @@ def _running_clauses(texts: list[str]) -> list[str]:
     """ "Det indstilles, at … . Det indstilles herudover, at …" in running text."""
     joined = "\n".join(texts)
     clauses = []
-    for match in re.finditer(r"(?:indstilles|indstiller|foreslås|anbefales)[^.\n]*?,?\s+at\s+", joined):
+    introductions = r"(?:indstilles|indstiller|foreslås|foreslår|anbefales|anbefaler)[^.\n]*?,?\s+at\s+"
+    for match in re.finditer(introductions, joined):
         rest = joined[match.end() :]
         clause = _clause_until_sentence_end(rest)
         # "…, og at …" inside one sentence is a second clause; in an enumeration

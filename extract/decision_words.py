@@ -1,0 +1,64 @@
+"""The words of decisions: what a decision section's outcome is, and which sentences of
+prose minutes are decisions (associations and parish councils write them without a
+Beslutning heading). Data the structure grammar reads, like ``vocabulary``."""
+
+from __future__ import annotations
+
+import re
+
+# Decision outcomes, checked sentence by sentence; the first sentence that says
+# anything decides. Order within a sentence: negations before what they negate.
+OUTCOME_PATTERNS: list[tuple[str, re.Pattern]] = [
+    (
+        "rejected",
+        re.compile(
+            r"\b(ikke godkendt|ikke godkendte|ikke vedtaget|ikke anbefale\w*|forkast\w*|afvist|afviste|afvises"
+            r"|nedstemt|nedstemte|kunne ikke tiltræde|faldt)\b",
+            re.I,
+        ),
+    ),
+    ("postponed", re.compile(r"\b(udsat|udsættes|udskudt|udskydes|genoptages|afventer|udgik|udgår)\b", re.I)),
+    ("referred", re.compile(r"\b(oversend\w*|henvis\w*|sendes videre|sendes tilbage|videresend\w*)\b", re.I)),
+    (
+        "noted",
+        re.compile(
+            r"\b(til efterretning|til orientering|orienteringen blev taget|taget til efterretning"
+            r"|tages til efterretning|orienteringen tages)\b",
+            re.I,
+        ),
+    ),
+    (
+        "approved",
+        re.compile(
+            r"\b(godkend\w*|vedt[ao]g\w*|tiltrådt|tiltrådte|tiltræder|tiltrædes|indstilles til godkendelse"
+            r"|anbefal\w*|bevilge[ts]|bevilli?get|imødekommet|indstillingen følges|valgt|genvalgt)\b",
+            re.I,
+        ),
+    ),
+    ("discussed", re.compile(r"\b(drøft\w*|debatter\w*|diskuter\w*)\b", re.I)),
+]
+
+# A decision written in prose where no Beslutning heading stands (associations' minutes):
+# "Forslaget blev forkastet", "Regnskabet blev godkendt", "Generalforsamlingen vedtog …",
+# "Beretningen blev enstemmigt godkendt", "Stigningen blev vedtaget med 15 stemmer mod 10".
+# Also the telegraphic forms: a short sentence ending in the outcome ("Formandens beretning
+# godkendt.", "Kim, have 22, valgt."), one opening with it ("Godkendt.", "Udskydes til
+# næste møde."), any council, board or assembly as the subject ("Menighedsrådet godkendte
+# …"), and "Det blev besluttet, at …".
+_OUTCOME_PARTICIPLE = (
+    r"(?:godkendt|vedtaget|forkastet|nedstemt|afvist|udsat|taget\s+til\s+efterretning|tiltrådt|genvalgt|valgt)"
+)
+_DECIDING_BODY = (
+    r"(?:Generalforsamlingen|Bestyrelsen|Forsamlingen|Repræsentantskabet|Mødet|Udvalget|Rådet"
+    r"|[A-ZÆØÅ][\wæøå-]*(?:rådet|udvalget|bestyrelsen|forsamlingen|skabet))"
+)
+PROSE_DECISION = re.compile(
+    rf"^(?:[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){{0,4}}\s+(?:blev|er|var)\s+(?:\w+\s+){{0,2}}?{_OUTCOME_PARTICIPLE}"
+    rf"|{_DECIDING_BODY}\s+(?:\w+\s+)?"
+    r"(?:godkendte|vedtog|forkastede|tiltrådte|besluttede|tog\s+\w+\s+til\s+efterretning)"
+    r"|Det\s+(?:blev|er)\s+(?:\w+\s+)?(?:besluttet|vedtaget)"
+    r"|(?:Godkendt|Godkendes|Vedtaget|Vedtages|Udsat|Udsættes|Udskudt|Udskydes|Tiltrådt|Tiltrædes|Anbefales"
+    r"|Forkastet|Taget\s+til\s+efterretning|Tages\s+til\s+efterretning)(?![\wæøå])"
+    rf"|blev\s+(?:\w+\s+){{0,2}}?{_OUTCOME_PARTICIPLE}(?![\wæøå])"  # after a standing title: "… blev godkendt"
+    rf"|(?=[^.!?]*[.!?]?$)(?:[\wæøå,-]+\s+){{1,11}}{_OUTCOME_PARTICIPLE}[.!]?$)(?![\wæøå])"
+)

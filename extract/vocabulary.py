@@ -156,9 +156,16 @@ ATTENDANCE_BEFORE_NAMES: dict[str, str] = {
     "som suppleant deltog": "present",
     "som stedfortræder mødte": "present",
     "som suppleant mødte": "present",
+    "alle medlemmer var mødt undtagen": "absent",
+    "alle var mødt undtagen": "absent",
+    "deltog i mødet i stedet for": "absent",  # "Inger Andersen (A) deltog i mødet i stedet for Tanja Larsson (A)"
+    "mødte i stedet for": "absent",
 }
 ATTENDANCE_AFTER_NAMES: dict[str, str] = {
     "deltog ikke i mødet": "absent",
+    "deltog ikke på mødet": "absent",
+    "deltog i mødet": "present",
+    "deltog som suppleanter": "present",
     "havde meldt afbud": "absent",
     "har meldt afbud": "absent",
     "havde afbud": "absent",
@@ -208,7 +215,18 @@ PARTICIPANT_HEADINGS: dict[str, str] = {
     "fraværende uden afbud": "absent",
     "fra sekretariatet deltog": "secretary",
     "protokolfører": "secretary",
+    "deltagerne var": "present",
+    "stedfortræder": "present",
+    "stedfortrædere": "present",
+    "suppleant": "present",
+    "suppleanter": "present",
+    "deltagere var": "present",
+    "tilstede var": "present",
+    "fremmødt": "present",
+    "fremmødte var": "present",
 }
+# Words that fill a participant field without naming anyone ("Afbud: Ingen").
+NOBODY_WORDS = ("ingen", "intet", "ingen afbud", "alle", "alle mødt", "-")
 # A role printed before a participant's name ("Formand Steen Christiansen (A)").
 ROLE_BEFORE_NAME = re.compile(
     r"^(?P<role>formand|næstformand|borgmester|viceborgmester|rådmand|overborgmester|regionsrådsformand)\s+(?=[A-ZÆØÅ])",

@@ -364,7 +364,7 @@ def test_titles_end_where_the_minutes_on_the_heading_line_begin():
     ],
 )
 def test_a_council_title_in_parts_keeps_them(title):
-    from referat.extract.structure.heading_lines import minutes_after_title
+    from referat.extract.structure.titles import minutes_after_title
 
     assert minutes_after_title(title) == (title, "")
 
@@ -486,3 +486,65 @@ def test_a_recommendation_written_into_the_resume_and_a_qualified_indstilling_he
     ]
     # An (empty) absence field inside the decision does not take the decision's text away.
     assert [d.outcome for d in meeting.items[2].decisions] == ["noted"]
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        (  # a small board: first names after the labels, "Ingen" is nobody
+            ["Til stede: Allan, Birte, John og Lise", "Afbud: Jette og Hanne", "Fraværende: Ingen"],
+            [("Allan", None, "present"), ("Birte", None, "present"), ("John", None, "present"),
+             ("Lise", None, "present"), ("Jette", None, "absent"), ("Hanne", None, "absent")],
+        ),
+        (  # numbered entries with a role before the name; a party after a comma
+            ["Deltagerne var:", "1. Borgmester Mette Holm (A)", "2. Lars Berg, (V)"],
+            [("Mette Holm", "A", "present"), ("Lars Berg", "V", "present")],
+        ),
+        (  # roles after dashes, "samt", a role before a colon, a member outside the parties
+            ["Til stede: Helle Bang - formand, Ib Lund, Kaj Moos – graver samt suppleant: Anne Roed.",
+             "Fraværende med afbud: Frits Mohr (Løsgænger)"],
+            [("Helle Bang", None, "present"), ("Ib Lund", None, "present"), ("Kaj Moos", None, "present"),
+             ("Anne Roed", None, "present"), ("Frits Mohr", "Løsgænger", "absent")],
+        ),
+        (  # groups inside the list
+            ["Deltagere:", "Forældrevalgte: Palle Krog, Tina Schou.", "Fraværende:", "Elevrepræsentanter: Marie Bro."],
+            [("Palle Krog", None, "present"), ("Tina Schou", None, "present"), ("Marie Bro", None, "absent")],
+        ),
+    ],
+)  # fmt: skip
+def test_participant_lists_of_boards_parishes_and_councils(lines, expected):
+    from referat.extract.structure.participants import read_participants
+
+    assert [(p.name, p.party, p.status) for p in read_participants(lines)] == expected
+
+
+def test_attendance_told_as_a_substitution_or_an_exception():
+    from referat.extract.structure.participants import attendance_sentences
+
+    told = attendance_sentences(
+        [
+            "Alle medlemmer var mødt undtagen Anders Kühn og Inger Trye, der havde meldt afbud.",
+            "Ib Holm (A) deltog i mødet i stedet for Tanja Lind (A).",
+            "Mødet blev holdt i stedet for Rådhusets sal i Kulturhuset.",
+        ]
+    )
+    assert [(p.name, p.party, p.status) for p in told] == [
+        ("Anders Kühn", None, "absent"),
+        ("Inger Trye", None, "absent"),
+        ("Tanja Lind", "A", "absent"),
+        ("Ib Holm", "A", "present"),
+    ]
+
+
+def test_the_participant_list_minuted_under_the_first_item():
+    text = (
+        "Referat\nØkonomiudvalget\n\n"
+        "1. Godkendelse af dagsorden\nBeslutning\nFraværende med afbud:\nIngen.\n"
+        "Deltagerne var:\n1. Borgmester Mette Holm (A)\n2. Lars Berg (V)\nDagsordenen blev godkendt.\n\n"
+        "2. Meddelelser\nBeslutning\nTaget til efterretning.\n"
+    )
+    [meeting] = extract_text(text).meetings
+    assert [(p.name, p.party, p.status) for p in meeting.participants] == [
+        ("Mette Holm", "A", "present"),
+        ("Lars Berg", "V", "present"),
+    ]

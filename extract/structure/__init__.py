@@ -1,7 +1,8 @@
 """Clean lines → meetings, items, sections: the Danish agenda grammar, one module a pass.
 
 1. ``headings``: which lines are item headings (in one of the numbering styles the
-   documents use), sub-item headings or section headings;
+   documents use), sub-item headings or section headings; ``titles`` says where a title
+   ends when the minutes go on on its line;
 2. ``segment``: item headings split the text into items, restarts of the numbering into
    meetings; a run of headings with nothing between them is a front agenda list;
 3. ``items``: each item's lines become metadata (case number, responsible person),
@@ -128,7 +129,11 @@ def parse_structure(layout: Layout, warnings: list[str] | None = None) -> Struct
         front = lines[previous_end : group[0].index if group else len(lines)]
         items = [build_item(draft, line_pages) for draft in drafts]
         add_prose_decisions(items)
-        meeting = build_meeting(front, items, layout, lines[previous_end:next_start])
+        # (the first item's title may be the list's heading: "1. Fraværende:" / "Ole Jørgensen, …")
+        first_item = (
+            [lines[drafts[0].heading.index].with_text(drafts[0].heading.title)] + drafts[0].lines if drafts else None
+        )
+        meeting = build_meeting(front, items, layout, lines[previous_end:next_start], first_item)
         agenda_words = any(heading.style in ("punkt", "access", "closed") for heading in group)
         if items and not agenda_words and not shows_a_meeting(meeting):
             # A report, a policy or a licence: its numbered chapters are not agenda items.

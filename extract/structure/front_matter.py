@@ -33,7 +33,9 @@ from referat.extract.vocabulary import (
 from referat.models import Item, Meeting, walk_items
 
 
-def build_meeting(front: list[Line], items: list[Item], layout: Layout, all_lines: list[Line]) -> Meeting:
+def build_meeting(
+    front: list[Line], items: list[Item], layout: Layout, all_lines: list[Line], first_item: list[Line] | None = None
+) -> Meeting:
     # (a web page's label table: "Dato: |" / "22-06-2022 17:30:00 |" / "---|---|")
     texts = [line.text.strip().strip("|").strip() for line in front]
     texts = [text for text in texts if text and not re.fullmatch(r"[-|: ]+", text)]
@@ -51,6 +53,10 @@ def build_meeting(front: list[Line], items: list[Item], layout: Layout, all_line
     if meeting.title is None:
         meeting.title = _title_from_front(texts, meeting.body, meeting.kind)
     meeting.participants = read_participants(texts)
+    if not meeting.participants and first_item:
+        # "Godkendelse af dagsorden" / "Beslutning" / "Deltagerne var:" …: the list minuted
+        # under the first item (Københavns Økonomiudvalg, Halsnæs' decisions)
+        meeting.participants = read_participants([line.text.strip() for line in first_item])
     listed = {person.name for person in meeting.participants}
     # attendance told in sentences, in the header or under an item ("Der er afbud fra …")
     meeting.participants += [

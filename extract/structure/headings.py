@@ -23,7 +23,6 @@ from referat.extract.structure.heading_lines import (
     join_title,
     leading_section,
     match_heading,
-    minutes_after_title,
     number_of,
     section_kind,
     title_and_access,
@@ -36,6 +35,7 @@ from referat.extract.structure.listings import (
     in_section_list,
     without_word_processor_lists,
 )
+from referat.extract.structure.titles import minutes_after_title
 from referat.extract.vocabulary import (
     CASE_NUMBER_LABEL,
     DECIDED_BY_LABEL,

@@ -19,12 +19,12 @@ from referat.extract.structure.heading_lines import (
     is_structural,
     leading_section,
     match_heading,
-    minutes_after_title,
     section_kind,
 )
 from referat.extract.structure.recommendations import split_recommendations
 from referat.extract.structure.result import LinePages, pages_of
 from referat.extract.structure.segment import ItemDraft
+from referat.extract.structure.titles import minutes_after_title
 from referat.extract.vocabulary import (
     ABSENCE_LABELS,
     CASE_NUMBER,

@@ -7,6 +7,7 @@ import re
 from referat.extract.vocabulary import (
     ATTENDANCE_AFTER_NAMES,
     ATTENDANCE_BEFORE_NAMES,
+    NOBODY_WORDS,
     PARTICIPANT_HEADINGS,
     ROLE_BEFORE_NAME,
     SECRETARY_NOTE,
@@ -30,12 +31,18 @@ def read_participants(texts: list[str]) -> list[Participant]:
         if low in PARTICIPANT_HEADINGS:
             status = PARTICIPANT_HEADINGS[low]
             continue
-        if rest and label.lower().strip() in PARTICIPANT_HEADINGS:
+        labelled = bool(rest and label.lower().strip() in PARTICIPANT_HEADINGS)
+        if labelled:
             status = PARTICIPANT_HEADINGS[label.lower().strip()]
             text = rest.strip()
         elif status is None:
             continue
-        people = _participant_entry(text)
+        if text.lower().rstrip(".").strip() in NOBODY_WORDS:
+            continue  # "Afbud: Ingen"
+        people = _participant_entry(text) or (_first_names(text) if labelled else None)
+        if people is None and rest and not labelled and re.fullmatch(r"[A-ZÆØÅ][\wæøå -]{2,30}", label.strip()):
+            # a group inside the list: "Deltagere:" / "Forældrevalgte: Palle Krog, Tina Schou."
+            people = _participant_entry(rest.strip().rstrip("."))
         if people is None:
             if found or len(text) > 60:
                 status = None
@@ -65,17 +72,30 @@ def _joined_comma_lists(texts: list[str]) -> list[str]:
     return joined
 
 
+def _first_names(text: str) -> list[Participant] | None:
+    """ "Til stede: Allan, Anna, John og Lise" (a small board's minutes): first names only,
+    read so after a participant label and nowhere else."""
+    parts = [part.strip() for part in re.split(r",\s*|\s+og\s+|\s+samt\s+", text.strip().rstrip("."))]
+    if parts and all(re.fullmatch(r"[A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)?", part) for part in parts):
+        return [Participant(name=part) for part in parts if part.lower() not in NOBODY_WORDS] or None
+    return None
+
+
 def _comma_list(text: str) -> list[Participant] | None:
     """Members in one comma list: "Maja Nygaard (F), formand, Mikkel Gregersen (B) og Eva
-    Kragh (B)"; a role word alone belongs to the member before it."""
+    Kragh (B)"; a role word alone belongs to the member before it, a role before a colon
+    to the member after it ("… samt suppleant: Anne Roesgaard.")."""
     people: list[Participant] = []
-    for part in (part.strip() for part in re.split(r",\s*|\s+og\s+", text)):
+    for part in (part.strip() for part in re.split(r",\s*|\s+og\s+|\s+samt\s+", text.rstrip("."))):
         if not part:
             continue
         if people and re.fullmatch(r"[a-zæøå][\wæøå .-]*", part):
             people[-1].role = people[-1].role or part
             continue
-        one = _participant_line(part)
+        role_first = re.fullmatch(r"(?P<role>[a-zæøå][\wæøå -]*):\s*(?P<rest>[A-ZÆØÅ].*)", part)
+        one = _participant_line(role_first.group("rest") if role_first else part)
+        if one and role_first and len(one) == 1:
+            one[0].role = one[0].role or role_first.group("role")
         if one is None or len(one) != 1:
             return None
         people.extend(one)
@@ -86,7 +106,8 @@ def _participant_entry(text: str) -> list[Participant] | None:
     """One line of a list: a bullet, a role before the name ("Formand Steen Christiansen (A)"),
     a party after a comma ("John Engelhardt, V") and a minute-taker's note are read around
     the name forms of ``_participant_line``."""
-    text = re.sub(r"^[-–•·▪]\s*", "", text.strip())
+    text = re.sub(r"^(?:[-–•·▪]|\d{1,2}\.)\s*", "", text.strip())  # a bullet or a list number
+    text = re.sub(rf",\s*(\((?:{_PARTY})\))", r" \1", text)  # "Erling Larsen, (A)"
     # A row of a member table: "Birgitte Vestergaard | Å | næstformand".
     row = re.fullmatch(rf"(?P<name>{_PERSON_NAME}) \| (?P<party>[A-ZÆØÅ])(?: \| (?P<role>[a-zæøå][\wæøå .-]*))?", text)
     if row:
@@ -109,6 +130,8 @@ def _participant_entry(text: str) -> list[Participant] | None:
     return people
 
 
+# A party letter, or a word for a member outside the parties ("(Løsgænger)", "(UP)").
+_PARTY = r"[A-ZÆØÅ]{1,3}|Løsgænger|løsgænger|Uden for partierne|UFG"
 _PERSON_NAME = r"[A-ZÆØÅ][\wæøåéü'’.-]+(?:\s+(?:[A-ZÆØÅ][\wæøåéü'’.-]+|von|van|de|la)){1,4}"
 
 
@@ -130,7 +153,7 @@ def _participant_line(text: str) -> list[Participant] | None:
     for part in (p.strip() for p in text.split(" | ") if p.strip()):
         # "Name (A) - formand" / "Name (A), formand" / "Name (A)"
         match = re.fullmatch(
-            rf"(?P<name>{_PERSON_NAME})\s*(?:\((?P<party>[A-ZÆØÅ]{{1,2}})\))?"
+            rf"(?P<name>{_PERSON_NAME})\s*(?:\((?P<party>{_PARTY})\))?"
             rf"\s*(?:[-–,]\s*(?P<role>[a-zæøå][\wæøå .-]*))?",
             part,
         )
@@ -156,8 +179,8 @@ def _participant_line(text: str) -> list[Participant] | None:
             )
             continue
         # "Name (A) Name (V)": two columns read as one row
-        pairs = re.findall(rf"({_PERSON_NAME})\s*\(([A-ZÆØÅ]{{1,2}})\)", part)
-        if len(pairs) > 1 and re.fullmatch(rf"(?:\s*{_PERSON_NAME}\s*\([A-ZÆØÅ]{{1,2}}\))+\s*", part):
+        pairs = re.findall(rf"({_PERSON_NAME})\s*\(({_PARTY})\)", part)
+        if len(pairs) > 1 and re.fullmatch(rf"(?:\s*{_PERSON_NAME}\s*\((?:{_PARTY})\))+\s*", part):
             people.extend(Participant(name=" ".join(name.split()), party=party) for name, party in pairs)
             continue
         # "Lotte Bundgaard Ravn, Karim Haddad"
@@ -171,9 +194,9 @@ def _participant_line(text: str) -> list[Participant] | None:
 
 # One person in a sentence: "Jens K. Jensen (V)", "Hans Bang-Hansen", "René Christensen".
 _BARE_NAME = r"[A-ZÆØÅ][\wæøåéü'’-]+(?:\s+(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][\wæøåéü'’-]+)){1,3}"
-_NAME_IN_SENTENCE = rf"{_BARE_NAME}(?:\s*\([A-ZÆØÅ]{{1,2}}\))?"
+_NAME_IN_SENTENCE = rf"{_BARE_NAME}(?:\s*\((?:{_PARTY})\))?"
 _NAMES_IN_SENTENCE = rf"(?P<names>{_NAME_IN_SENTENCE}(?:\s*,\s*{_NAME_IN_SENTENCE})*(?:\s+og\s+{_NAME_IN_SENTENCE})?)"
-_ONE_NAME = re.compile(rf"(?P<name>{_BARE_NAME})(?:\s*\((?P<party>[A-ZÆØÅ]{{1,2}})\))?")
+_ONE_NAME = re.compile(rf"(?P<name>{_BARE_NAME})(?:\s*\((?P<party>{_PARTY})\))?")
 
 
 def _attendance_patterns() -> list[tuple[re.Pattern[str], str]]:
@@ -194,7 +217,7 @@ def _attendance_patterns() -> list[tuple[re.Pattern[str], str]]:
 
 _ATTENDANCE = _attendance_patterns()
 # Every attendance phrase holds one of these words.
-_ATTENDANCE_WORDS = ("afbud", "deltog", "fravær", "indkaldt", "mødte")
+_ATTENDANCE_WORDS = ("afbud", "deltog", "fravær", "indkaldt", "mødt")
 assert all(
     any(word in phrase for word in _ATTENDANCE_WORDS) for phrase in (*ATTENDANCE_BEFORE_NAMES, *ATTENDANCE_AFTER_NAMES)
 )

@@ -1,0 +1,107 @@
+"""Where an item's title ends on its heading line and the minutes begin: association and
+parish minutes write each item as one paragraph that opens with its title ("3. Formandens
+beretning blev godkendt. …", "b) Nøgler: Venter til næste møde.")."""
+
+from __future__ import annotations
+
+import re
+
+from referat.extract.vocabulary import MINUTES_AFTER_TITLE, STANDING_ITEM_TITLES
+
+
+def minutes_after_title(title: str) -> tuple[str, str]:
+    """The title, and the minutes printed after it on the heading line (association and
+    parish minutes write each item as one paragraph that opens with its title).
+
+    Four ways the title ends: a separator before words of minutes ("Valg af dirigent: Kim
+    blev valgt"); a colon before a sentence ("Kontrakter: Venter til næste møde."); a full
+    stop before sentences ("Valg i henhold til vedtægter. Kim er genvalgt. Begge for 2 år.");
+    a standing title before prose ("Eventuelt Formanden fortalte om udflugten"). A council
+    title keeps its parts ("Lokalplan 12 - Boliger ved Søvej. Endelig vedtagelse"): they
+    are not sentences.
+
+    Example:
+        >>> minutes_after_title("Kontrakter: Venter til næste møde.")
+        ('Kontrakter', 'Venter til næste møde.')
+        >>> minutes_after_title("Lokalplan 12 for Søvej. Forslag til offentlig høring")
+        ('Lokalplan 12 for Søvej. Forslag til offentlig høring', '')
+        >>> minutes_after_title("Eventuelt Frede fortalte om årets udflugt.")
+        ('Eventuelt', 'Frede fortalte om årets udflugt.')
+    """
+    head, sentences = _first_sentence_and_the_rest(title)
+    short_head, minutes = _title_before_minutes(head)
+    if minutes:
+        return short_head, f"{minutes} {sentences}".strip()
+    if sentences:
+        return head.rstrip(".").strip() if head.endswith(".") else head, sentences
+    return title, ""
+
+
+def _title_before_minutes(title: str) -> tuple[str, str]:
+    for separator in (": ", " – ", " - "):  # "Valg af dirigent – Bent Skov blev valgt" too
+        head, found, rest = title.partition(separator)
+        if found and head and MINUTES_AFTER_TITLE.search(rest) and not MINUTES_AFTER_TITLE.search(head):
+            return head.strip(), rest.strip()
+    standing = _standing_title(title)
+    if standing:
+        return standing
+    head, found, rest = title.partition(": ")
+    if found and 1 <= len(head.split()) <= 10 and _reads_as_sentences(rest, fewest_words=2):
+        return head.strip(), rest.strip()
+    for separator in (" – ", " - "):
+        head, found, rest = title.partition(separator)
+        if found and 1 <= len(head.split()) <= 10 and _reads_as_sentences(rest, fewest_words=6):
+            return head.strip(), rest.strip()
+    return title, ""
+
+
+def _first_sentence_and_the_rest(title: str) -> tuple[str, str]:
+    """ "Klubhus – status. Kim har bestilt en dør. …": the first sentence (with its stop),
+    and the sentences after it when they are prose; else the whole title and ""."""
+    stop = _SENTENCE_STOP.search(title)
+    if stop:
+        head, rest = title[: stop.start() + 1].strip(), title[stop.end() :].strip()
+        last_word = head.split()[-1]
+        abbreviation = last_word[:-1].isdigit() or (last_word[0].islower() and len(last_word) <= 5)
+        if not abbreviation and len(head.split()) <= 12 and _reads_as_sentences(rest, fewest_words=4):
+            return head, rest
+    return title, ""
+
+
+# A sentence ends and the next begins: ". K", "? I", "! D".
+_SENTENCE_STOP = re.compile(r"[.?!]\s+(?=[A-ZÆØÅ])")
+
+
+def _reads_as_sentences(text: str, fewest_words: int) -> bool:
+    """Prose, not the second part of a title: it ends as a sentence ends, with words
+    enough, and does not open with a number ("2. behandling.")."""
+    text = text.strip()
+    words = text.split()
+    # (a paragraph cut off by the page: sentences inside it say the same)
+    ends_as_sentence = text.endswith((".", "!", "?", ".)")) or (len(words) >= 8 and _SENTENCE_STOP.search(text))
+    return (
+        len(words) >= fewest_words
+        and bool(ends_as_sentence)
+        and not words[0][0].isdigit()
+        and any(word[0].islower() for word in words)
+    )
+
+
+def _standing_title(title: str) -> tuple[str, str] | None:
+    """ "Eventuelt Frede fortalte …", "Godkendelse af referat Referatet blev godkendt",
+    "Formandens beretning blev godkendt.": a standing title, then the minutes."""
+    folded = title.casefold()
+    for standing in sorted(STANDING_ITEM_TITLES, key=len, reverse=True):
+        if not folded.startswith(standing):
+            continue
+        rest = title[len(standing) :]
+        after = re.match(r"\s*(?:[-–:,.]\s+|\s)(?P<rest>.*)$", rest)
+        if not after or not after.group("rest"):
+            return None
+        rest = after.group("rest").strip()
+        words = rest.split()
+        prose = rest[0].isupper() and (len(words) >= 3 or MINUTES_AFTER_TITLE.search(rest))
+        if prose or words[0].lower() == "blev":
+            return title[: len(standing)].strip(), rest
+        return None
+    return None

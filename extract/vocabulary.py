@@ -489,6 +489,8 @@ MEETING_NOUN_BODIES: dict[str, str] = {
     "afdelingsmøde": "Afdelingsmødet",
     "beboermøde": "Beboermødet",
     "årsmøde": "Årsmødet",
+    "mr": "Menighedsrådet",  # "Referat af MR møde …" (parish councils' own abbreviation)
+    "mr-møde": "Menighedsrådet",
 }
 # Associations that publish minutes: "Grundejerforeningen Kildevang", "GRUNDEJERFORENINGEN
 # ”FOSSGAARDEN”", "Andelsboligforeningen X", "Haveforeningen X", "Ejerforeningen X".

@@ -548,3 +548,43 @@ def test_the_participant_list_minuted_under_the_first_item():
         ("Mette Holm", "A", "present"),
         ("Lars Berg", "V", "present"),
     ]
+
+
+@pytest.mark.parametrize(
+    "header, body",
+    [
+        ("Referat af hovedbestyrelsesmøde 4/2024\nMødested: Hotel Strand", "Hovedbestyrelsen"),
+        ("Vedr. Menighedsrådsmøde d. 25. januar 2024\nDeltagere: Alle", "Menighedsrådet"),
+        ("Referat af ældrerådsmødet den 3. maj 2024", "Ældrerådet"),
+        ("MØDE I SAMMENLÆGNINGSUDVALGET FOR VESTBY KOMMUNE\nTirsdag den 21. marts 2006", "Sammenlægningsudvalget"),
+        ("Grf. Solvang | Referat af ekstraordinær generalforsamling 7. juni 2023", "Generalforsamling"),
+    ],
+)
+def test_the_body_a_meeting_noun_or_a_capitalised_title_names(header, body):
+    text = header + "\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n"
+    assert extract_text(text).meetings[0].body == body
+
+
+def test_a_meeting_noun_that_names_no_particular_body_gives_none():
+    from referat.extract.structure.front_matter import body_of_meeting_compound
+
+    assert [body_of_meeting_compound(w) for w in ("rådsmøde", "borgermøde", "skolebestyrelsesmødet")] == [
+        None,
+        None,
+        "Skolebestyrelsen",
+    ]
+
+
+@pytest.mark.parametrize(
+    "header, place",
+    [
+        ("Torsdag den 15. marts 2018 kl. 12.30 – 16.00, Mødelokale 292, 2. sal, Rådhuset",
+         "Mødelokale 292, 2. sal, Rådhuset"),
+        ("Referat af generalforsamling torsdag den 18. juni 2020 hos Vestby Rideklub", "Vestby Rideklub"),
+        ("Mødedato 3. maj 2024\nMødelokale Vandværket", "Mødelokale Vandværket"),
+        ("Mødedato 3. maj 2024\nMødelokale Udvalgsværelse D", "Udvalgsværelse D"),
+    ],
+)  # fmt: skip
+def test_places_after_the_time_after_hos_and_rooms_without_a_colon(header, place):
+    text = "Referat\nSocialudvalget\n" + header + "\n1. Godkendelse af dagsorden\nGodkendt.\n"
+    assert extract_text(text).meetings[0].location == place

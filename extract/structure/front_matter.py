@@ -156,10 +156,23 @@ _MEETING_OF_BODY = re.compile(
 
 def _body_after_meeting_of(texts: list[str]) -> str | None:
     for text in texts:
-        match = _MEETING_OF_BODY.search(text)
+        # "MØDE I SAMMENLÆGNINGSUDVALGET FOR JAMMERBUGT KOMMUNE": capitals read as a name
+        capitals = text.isupper() and re.match(r"^(?:REFERAT\s+)?MØDET?\s+I\s+", text)
+        match = _MEETING_OF_BODY.search(_as_name_case(text) if capitals else text)
         if match and match.group("body").lower() not in MEETING_KIND_WORDS:
-            return match.group("body")
+            return _ORGANISATION_AFTER_BODY.sub("", match.group("body"))
     return None
+
+
+# "… for Jammerbugt Kommune": the organisation after the body it holds
+_ORGANISATION_AFTER_BODY = re.compile(r"\s+(?:for|i)\s+[A-ZÆØÅ][\w-]+\s+(?:Kommune|Region)$")
+
+
+def _as_name_case(text: str) -> str:
+    """ "MØDE I SAMMENLÆGNINGSUDVALGET FOR JAMMERBUGT KOMMUNE" → "møde i Sammenlægningsudvalget
+    for Jammerbugt Kommune": small words small, names capitalised."""
+    small = {"møde", "mødet", "i", "for", "og", "af", "referat"}
+    return " ".join(word.lower() if word.lower() in small else word.capitalize() for word in text.split())
 
 
 # The organisation before its body on a title line ("Egebjerg Kommune. Kommunalbestyrelsen").
@@ -171,7 +184,8 @@ _GENITIVE_BODY = re.compile(r"(?<=udvalg)s$|(?<=rådet)s$|(?<=bestyrelsen)s$|(?<
 
 
 _MEETING_NOUN = re.compile(
-    r"^(?:(?:referat|dagsorden|beslutningsprotokol|protokol)\s+(?:fra|af|for|til)\s+)?(?:det\s+|den\s+)?(?:\d{1,3}\.\s+)?"
+    r"^(?:vedr\.?\s+|(?:referat|dagsorden|beslutningsprotokol|protokol)\s+(?:fra|af|for|til)\s+)?"
+    r"(?:det\s+|den\s+)?(?:\d{1,3}\.\s+)?"
     r"(?P<noun>(?:ordinære?\s+|ekstraordinære?\s+)?[\wæøå]+)\b",
     re.I,
 )
@@ -180,13 +194,35 @@ _MEETING_NOUN = re.compile(
 def _body_from_meeting_noun(texts: list[str]) -> str | None:
     """ "Referat fra den ordinære generalforsamling 2018" → Generalforsamling,
     "Referat af bestyrelsesmøde d. 16. august 2012" → Bestyrelsen."""
-    for text in texts:
+    parts = [part for text in texts for part in text.split(" | ")]  # "Grf. Lundevang | Referat af …"
+    for text in parts:
         match = _MEETING_NOUN.match(text.strip())
         if match:
             noun = re.sub(r"^(ordinær|ekstraordinær)e\b", r"\1", match.group("noun").lower())
             body = MEETING_NOUN_BODIES.get(noun) or MEETING_NOUN_BODIES.get(noun.split()[-1])
-            if body:
+            if body or (body := body_of_meeting_compound(noun.split()[-1])):
                 return body
+    return None
+
+
+# The heads of Danish body names and their definite forms: "-råd" → "-rådet" …
+_BODY_HEADS = {"råd": "rådet", "udvalg": "udvalget", "bestyrelse": "bestyrelsen", "skab": "skabet", "nævn": "nævnet"}
+
+
+def body_of_meeting_compound(word: str) -> str | None:
+    """The body a compound meeting noun names: "hovedbestyrelsesmøde" → Hovedbestyrelsen,
+    "ældrerådsmødet" → Ældrerådet; None when the noun names no body ("borgermøde").
+
+    Example:
+        >>> body_of_meeting_compound("skolebestyrelsesmøde"), body_of_meeting_compound("borgermøde")
+        ('Skolebestyrelsen', None)
+    """
+    stem = re.sub(r"s?-?møde(?:t|r)?$", "", word.lower())
+    if stem == word.lower():
+        return None
+    for head, definite in _BODY_HEADS.items():
+        if stem.endswith(head) and len(stem) > len(head):  # ("rådsmøde": which råd is not said)
+            return (stem[: -len(head)] + definite).capitalize()
     return None
 
 

@@ -61,10 +61,20 @@ def labelled_values(texts: list[str]) -> dict[str, str]:
             values.setdefault(label, value)
         bare = _LABEL_NO_COLON.match(text)
         if bare:
-            values.setdefault(bare.group(1).lower(), bare.group("value").strip())
+            label = bare.group(1).lower()
+            # ("Mødelokale 20", "Mødelokale Vandværket": without a colon the room's noun is its name)
+            value = bare.group("value").strip()
+            named_by_noun = label == "mødelokale" and not _ROOM_WORD.search(value)
+            values.setdefault(label, text.strip() if named_by_noun else value)
     for label, value in _label_run_values(texts).items():
         values.setdefault(label, value)
     return values
+
+
+# A word that makes a value a room or a building of its own ("Udvalgsværelse D", "Byrådssalen").
+_ROOM_WORD = re.compile(
+    r"(?:værelse|sal|salen|lokale|stue|stuen|rum|met|kontor|hus|huset|gård|center|skole|hal|len)\b", re.I
+)
 
 
 # Labels distinctive enough to count without a colon: "Mødedato 10. juni 2013" (Gentofte).
@@ -301,7 +311,9 @@ def _bare_time(text: str) -> str | None:
 # "… den 24. maj 2023 kl. 17.30 i fælleshuset", "Mandag den 25. september 2006, kl. 17 i
 # Kommunalbestyrelsens mødesal": the place after the time (or the date) on the date line.
 _PLACE_AFTER_TIME = re.compile(
-    r"(?:kl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?|\b\d{4})\s*,?\s+(?:i|på)\s+(?P<place>.{3,120})"
+    r"(?:kl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?|\b\d{4})\s*,?\s+(?:i|på|hos)\s+(?P<place>.{3,120})"
+    # "… kl. 12.30 – 16.00, Mødelokale 292, 2. sal, Rådhuset": after the time and a comma
+    r"|kl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*,\s+(?P<after_comma>(?-i:[A-ZÆØÅ]).{2,120})"
     # a transcript that lost the clock's digits: "… 2009 Kl Regionsgården i Hillerød, …"
     r"|\bkl\s+(?:(?:i|på)\s+)?(?P<after_bare>(?-i:[A-ZÆØÅ]).{2,120})",
     re.I,
@@ -323,7 +335,8 @@ def _location_on_date_line(texts: list[str]) -> str | None:
         if header_date(text):
             match = _PLACE_AFTER_TIME.search(text)
             if match:
-                return _until_sentence_end(match.group("place") or match.group("after_bare")).rstrip(",; ") or None
+                place = match.group("place") or match.group("after_comma") or match.group("after_bare")
+                return _until_sentence_end(place).rstrip(",; ") or None
     return None
 
 
@@ -341,7 +354,7 @@ def _location_from_front(texts: list[str]) -> str | None:
                 # a place is a short line; a label, a date, a heading in capitals or a sentence ends it
                 if (
                     len(following) > 80
-                    or re.match(r"^[\w ]{2,30}:", following)
+                    or re.match(r"^[\w ]{2,30}:|^\d{1,3}[.)]\s", following)  # a label, an item
                     or header_date(following)
                     or (following.isupper() and len(following) > 3)
                     or following.endswith(".")
@@ -399,7 +412,7 @@ def meeting_location(texts: list[str], labels: dict[str, str]) -> str | None:
 # Where a place printed on a run-on line ends: "…; kl. 19.00", "… Jens K. Jensen (V) …" (the
 # members after it), a long sentence after it ("S-04 Mission KL arbejder for …").
 _PLACE_ENDS = re.compile(
-    r"\s*;\s*kl\b.*$|\s+kl\.?\s*\d.*$|\s+(?:Mødet|Møde\s+nr)\b.*$"
+    r"\s*;\s*kl\b.*$|\s+kl\.?\s*\d.*$|\s+(?:Mødet|Møde\s+nr)\b.*$|\s+[-–]\s+\([^)]*\)$"
     # (a member: first name, an initial, last name; a place's last word may stand before it)
     r"|\s+[A-ZÆØÅ][\w-]+(?:\s+[A-ZÆØÅ]\.)?\s+[A-ZÆØÅ][\w-]+\s+\([A-ZÆØÅ][\wæøå]{0,10}\).*$"
 )

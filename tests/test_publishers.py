@@ -588,3 +588,18 @@ def test_a_meeting_noun_that_names_no_particular_body_gives_none():
 def test_places_after_the_time_after_hos_and_rooms_without_a_colon(header, place):
     text = "Referat\nSocialudvalget\n" + header + "\n1. Godkendelse af dagsorden\nGodkendt.\n"
     assert extract_text(text).meetings[0].location == place
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("1. | Godkendelse af dagsorden", ("1", "Godkendelse af dagsorden")),  # number and title in table cells
+        ("4 | Salg af grund", ("4", "Salg af grund")),
+        ("2. - Budgetopfølgning", ("2", "Budgetopfølgning")),
+        ("3. - 8. Valg af enkeltmandsposter", ("3-8", "Valg af enkeltmandsposter")),  # a range, not "8. Valg …"
+        ("3 | 45 | 2024", None),  # numbers in a table are no heading
+    ],
+)
+def test_heading_forms_of_table_rows_and_dashes(line, expected):
+    heading = match_heading(Line(line, 1))
+    assert (heading and (heading.number, heading.title)) == expected

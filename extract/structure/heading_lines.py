@@ -63,8 +63,11 @@ TITLE_START = r"(?:[A-ZÆØÅ\"”'‘(§]|\d{1,2}\.\s+[a-zæøåA-ZÆØÅ])"
 
 # "1. Meddelelser", "715. Kulturkommune 2017" (eDoc, Acadre), "3) Indkomne forslag", "1: VALG AF DIRIGENT",
 # "01 – Valg af dirigent": numbered lines that need confirmation (lists in prose look the same).
-# (" 1. : Tildeling af …": a colon left before the title where a Word field was.)
-DOTTED_HEADING = re.compile(rf"^(?P<number>\d{{1,4}})(?:[.):]|\s+[-–])\s*(?::\s+)?(?P<title>{TITLE_START}.*)$")
+# (" 1. : Tildeling af …": a colon left before the title where a Word field was; "1. - Budget";
+# "1. | Budget": the number and the title in cells of a table row.)
+DOTTED_HEADING = re.compile(
+    rf"^(?P<number>\d{{1,4}})(?:[.)]?\s*\|\s*|[.):]\s*(?:[-–:]\s+(?!\d))?|\s+[-–]\s*(?!\d))(?P<title>{TITLE_START}.*)$"
+)
 
 
 # "Nr. 12 Lokalplan", "Nr.143 - Godkendelse af dagsorden", "§ 4 Valg af bestyrelse", "Sag 3: Budget"

@@ -145,43 +145,6 @@ CASE_NUMBER = re.compile(
     r"|\d{2}\.\d{2}\.\d{2}(?:-?[A-ZÆØÅ]\d{2})(?:-\d{1,4}){1,2})(?![\w-])"
 )
 
-# Attendance told in a sentence instead of a list (council and board minutes): the phrase
-# before or after the names, and the status it gives them. A member who "did not take part
-# in the item's treatment" was at the meeting: present.
-ATTENDANCE_BEFORE_NAMES: dict[str, str] = {
-    "der er afbud fra": "absent",
-    "der var afbud fra": "absent",
-    "afbud fra": "absent",
-    "som stedfortræder deltog": "present",
-    "som suppleant deltog": "present",
-    "som stedfortræder mødte": "present",
-    "som suppleant mødte": "present",
-    "alle medlemmer var mødt undtagen": "absent",
-    "alle var mødt undtagen": "absent",
-    "deltog i mødet i stedet for": "absent",  # "Inger Andersen (A) deltog i mødet i stedet for Tanja Larsson (A)"
-    "mødte i stedet for": "absent",
-}
-ATTENDANCE_AFTER_NAMES: dict[str, str] = {
-    "deltog ikke i mødet": "absent",
-    "deltog ikke på mødet": "absent",
-    "deltog i mødet": "present",
-    "deltog som suppleanter": "present",
-    "havde meldt afbud": "absent",
-    "har meldt afbud": "absent",
-    "havde afbud": "absent",
-    "var fraværende": "absent",
-    "er fraværende": "absent",
-    "mødte ikke": "absent",
-    "er indkaldt som suppleant": "present",
-    "er indkaldt som stedfortræder": "present",
-    "var indkaldt som suppleant": "present",
-    "deltog som suppleant": "present",
-    "deltog som stedfortræder": "present",
-    "deltog ikke i sagens behandling": "present",
-    "deltog ikke i behandlingen": "present",
-    "deltog ikke under behandlingen": "present",
-}
-
 # Participant list headings → status.
 PARTICIPANT_HEADINGS: dict[str, str] = {
     "tilstede": "present",
@@ -225,15 +188,6 @@ PARTICIPANT_HEADINGS: dict[str, str] = {
     "fremmødt": "present",
     "fremmødte var": "present",
 }
-# Words that fill a participant field without naming anyone ("Afbud: Ingen").
-NOBODY_WORDS = ("ingen", "intet", "ingen afbud", "alle", "alle mødt", "-")
-# A role printed before a participant's name ("Formand Steen Christiansen (A)").
-ROLE_BEFORE_NAME = re.compile(
-    r"^(?P<role>formand|næstformand|borgmester|viceborgmester|rådmand|overborgmester|regionsrådsformand)\s+(?=[A-ZÆØÅ])",
-    re.I,
-)
-# A note after a name that says the person keeps the minutes: "Hanne Pedersen (protokol)".
-SECRETARY_NOTE = re.compile(r"\s*\((?:protokol|referent|protokolfører|sekretær)\)$", re.I)
 
 MEETING_KIND_WORDS: dict[str, str] = {
     "referat": "referat",
@@ -341,6 +295,8 @@ HEADER_LABELS: dict[str, str] = {
     "mødested": "location",
     "sted": "location",
     "lokale": "location",
+    "møde lokation": "location",
+    "mødelokation": "location",
     "mødelokale": "location",
     "lokation": "location",
     "adresse": "location",
@@ -390,6 +346,14 @@ BODY_TITLE_LINES: list[re.Pattern] = [
         r"\s+(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag),?\s+)?(?:den|d\.)\s+\d",
         re.I,
     ),
+    # "Erhvervsudvalget. Referat. Dato 08. september", "Økonomiudvalg Referat Møde 22. marts"
+    re.compile(rf"^(?P<body>(?-i:[A-ZÆØÅ])[\w,\- ]{{0,70}}?{_BODY_END})\.?\s+{_KIND_WORD}\b", re.I),
+    # "TÅRNBY KOMMUNE. Åbent referat. til Økonomiudvalget"
+    re.compile(
+        rf"^.{{0,40}}?\b(?:åbent\s+|lukket\s+)?{_KIND_WORD}\.?\s+til\s+"
+        rf"(?P<body>(?-i:[A-ZÆØÅ])[\w,\- ]{{0,70}}?{_BODY_END})",
+        re.I,
+    ),
     # "side 1 Åbent referat for Kultur- og fritidsudvalgs møde den …" (Kerteminde)
     re.compile(
         rf"^.{{0,20}}?{_KIND_WORD}\s+for\s+(?P<body>(?-i:[A-ZÆØÅ])[\w,.\- ]{{2,70}}?{_BODY_END})s?\s+møde\b", re.I
@@ -414,7 +378,15 @@ OPEN_PART = re.compile(
 
 # Web-page furniture glued to a heading by the page's text export: "Godkendelse af
 # dagsordenKlik her for at åbne punktet" (Hedensted). Taken off a title's end.
-WEB_FURNITURE_TAIL = re.compile(r"\s*(?:Klik her for\b.*|Til toppen|Tilbage til toppen|Til indholdsfortegnelse)$")
+# (an accordion's button glued to the title: "Godkendelse af dagsordenÅbn/luk punkt")
+WEB_FURNITURE_TAIL = re.compile(
+    r"\s*(?:Klik her for\b.*|Til toppen|Tilbage til toppen|Til indholdsfortegnelse"
+    r"|(?:Åbn/luk|Åbn|Luk|Fold ud)\s+punkt(?:et)?)$"
+)
+# A table's column header over item rows: "Punkt Titel", "Pkt. | Tekst", "Nr. Emne".
+ITEM_COLUMN_HEADER = re.compile(
+    r"^(?:punkt|pkt\.?|nr\.?|sag(?:\s+nr\.?)?)\s*\|?\s*(?:titel|tekst|emne|overskrift|sag)$", re.I
+)
 # Web-page furniture that is a whole line of its own: skip links, "back to top", print and
 # share buttons, accordion controls (municipal portals, FirstAgenda/Prepare and eDoc pages).
 WEB_FURNITURE_LINE = re.compile(

@@ -603,3 +603,48 @@ def test_places_after_the_time_after_hos_and_rooms_without_a_colon(header, place
 def test_heading_forms_of_table_rows_and_dashes(line, expected):
     heading = match_heading(Line(line, 1))
     assert (heading and (heading.number, heading.title)) == expected
+
+
+def test_titles_printed_in_the_running_header_above_each_case_number():
+    text = (
+        "Kulturudvalget. Referat. Dato 08. september 2014\nMødetidspunkt 16:00\n"
+        "Vestby Kommune Dato Side Kulturudvalget Godkendelse af dagsorden Åben sag\n"
+        "Sagsnr.: 14/2201 Sagen afgøres i: Kulturudvalget\nSagsfremstilling\nDagsordenen er udsendt.\n"
+        "Beslutning\nGodkendt.\n"
+        "Vestby Kommune Dato Side Kulturudvalget Tilskud til spillestedet Lukket sag\n"
+        "Sagsnr.: 14/2250 Sagen afgøres i: Kulturudvalget\nSagsfremstilling\nSpillestedet søger tilskud.\n"
+        "Beslutning\nBevilget.\n"
+    )
+    [meeting] = extract_text(text).meetings
+    assert meeting.body == "Kulturudvalget"
+    assert [(item.title, item.access) for item in meeting.items] == [
+        ("Godkendelse af dagsorden", "public"),
+        ("Tilskud til spillestedet", "closed"),
+    ]
+
+
+def test_item_rows_under_a_column_header_and_a_glued_accordion_button():
+    text = (
+        "Byrådet - Referat\nDato: 3. juni 2013\n"
+        "Punkt Titel\n88 Indkaldelse af stedfortræder\nBeslutning\nTiltrådt.\n"
+        "Punkt Titel\n89 Klage over afgørelse i bevillingsnævnet\nKlagen er modtaget.\n"
+    )
+    [meeting] = extract_text(text).meetings
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("88", "Indkaldelse af stedfortræder"),
+        ("89", "Klage over afgørelse i bevillingsnævnet"),
+    ]
+    heading = match_heading(Line("191. Godkendelse af dagsordenÅbn/luk punkt", 1))
+    assert heading is not None and heading.title == "Godkendelse af dagsorden"
+
+
+@pytest.mark.parametrize(
+    "line, body",
+    [
+        ("VESTBY KOMMUNE. Åbent referat. til Økonomiudvalget", "Økonomiudvalget"),
+        ("Økonomiudvalg Referat Møde 22. marts 2011 kl. 08:00", "Økonomiudvalg"),
+    ],
+)
+def test_bodies_in_transcribed_title_lines(line, body):
+    text = line + "\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n2. Meddelelser\nBeslutning\nIngen.\n"
+    assert extract_text(text).meetings[0].body == body

@@ -40,6 +40,7 @@ from referat.extract.vocabulary import (
     CASE_NUMBER_LABEL,
     DECIDED_BY_LABEL,
     DOCUMENT_NUMBER_LABEL,
+    ITEM_COLUMN_HEADER,
     MEETING_KIND_WORDS,
 )
 
@@ -122,7 +123,30 @@ def _untitled_case_blocks(lines: list[Line]) -> list[Heading]:
         below = lines[index + 1 : index + 3]
         if CASE_NUMBER_LABEL.match(line.text.strip()) and any(section_kind(b.text) for b in below):
             found.append(Heading(index=index, number="", title="", access="public", style="untitled", consumed=0))
+    _titles_under_running_header(lines, found)
     return found
+
+
+def _titles_under_running_header(lines: list[Line], headings: list[Heading]) -> None:
+    """A PDF transcript that starts each item on a new page prints its title inside the
+    page's running header, right above the case number: "Vordingborg Kommune Dato Side
+    Erhvervsudvalget Godkendelse af dagsorden", "Økonomiudvalget d Meddelelser Åben sag".
+    What those lines share at their start is the header; the rest is each item's title."""
+    if len(headings) < 2 or any(h.index == 0 for h in headings):
+        return
+    above = [lines[h.index - 1].text.split() for h in headings]
+    if any(not words or len(words) > 30 or section_kind(" ".join(words)) for words in above):
+        return
+    if len({" ".join(words) for words in above}) < len(above):
+        return  # the same line above every block ("• Udskriv"): a button, not titles
+    shared = 0
+    while all(len(words) > shared + 1 and words[shared] == above[0][shared] for words in above):
+        shared += 1
+    if shared == 0:
+        return
+    for heading, words in zip(headings, above, strict=True):
+        title, access = title_and_access(" ".join(words[shared:]), "public")
+        heading.index, heading.title, heading.access, heading.consumed = heading.index - 1, title, access, 1
 
 
 # A contents line: a dot leader and a page number ("Godkendelse af dagsorden ......... 3").
@@ -213,7 +237,9 @@ def _vouched_bare_headings(
     set_as_headings = [h for h in candidates if h.style == "bare" and evidence.confirms(h)]
     # (a number alone on its line may be a page number: type or an access line must vouch for it)
     counted = _spaced_run([h for h in candidates if h.style == "bare" and h.consumed == 1])
-    vouched = {id(h) for h in announced + marked + set_as_headings + counted}
+    # (under a table's column header "Punkt Titel": a row of the item table)
+    under_header = [h for h in candidates if h.style == "bare" and h.index and _under_column_header(evidence.lines, h)]
+    vouched = {id(h) for h in announced + marked + set_as_headings + counted + under_header}
     # "25 Køb af ejendom" right above a vouched "26 Salg af grund …": counting up to it.
     following: Heading | None = None
     for heading in reversed([h for h in candidates if h.style == "bare"]):
@@ -231,6 +257,10 @@ def _vouched_bare_headings(
         if heading.style == "bare":
             heading.style = "dotted"
     return kept, set_as_headings
+
+
+def _under_column_header(lines: list[Line], heading: Heading) -> bool:
+    return bool(ITEM_COLUMN_HEADER.match(lines[heading.index - 1].text.strip()))
 
 
 def _including(headings: list[Heading], more: list[Heading]) -> list[Heading]:

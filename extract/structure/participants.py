@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 
-from referat.extract.vocabulary import (
+from referat.extract.participant_words import (
     ATTENDANCE_AFTER_NAMES,
     ATTENDANCE_BEFORE_NAMES,
     NOBODY_WORDS,
-    PARTICIPANT_HEADINGS,
     ROLE_BEFORE_NAME,
     SECRETARY_NOTE,
 )
+from referat.extract.vocabulary import PARTICIPANT_HEADINGS
 from referat.models import Participant
 
 

@@ -1,0 +1,54 @@
+"""The words of participant lists and attendance: who was there, who sent word, who kept
+the minutes. Data the structure grammar reads, like ``vocabulary`` (whose
+``PARTICIPANT_HEADINGS`` the other passes share)."""
+
+from __future__ import annotations
+
+import re
+
+# Attendance told in a sentence instead of a list (council and board minutes): the phrase
+# before or after the names, and the status it gives them. A member who "did not take part
+# in the item's treatment" was at the meeting: present.
+ATTENDANCE_BEFORE_NAMES: dict[str, str] = {
+    "der er afbud fra": "absent",
+    "der var afbud fra": "absent",
+    "afbud fra": "absent",
+    "som stedfortræder deltog": "present",
+    "som suppleant deltog": "present",
+    "som stedfortræder mødte": "present",
+    "som suppleant mødte": "present",
+    "alle medlemmer var mødt undtagen": "absent",
+    "alle var mødt undtagen": "absent",
+    "deltog i mødet i stedet for": "absent",  # "Inger Andersen (A) deltog i mødet i stedet for Tanja Larsson (A)"
+    "mødte i stedet for": "absent",
+}
+ATTENDANCE_AFTER_NAMES: dict[str, str] = {
+    "deltog ikke i mødet": "absent",
+    "deltog ikke på mødet": "absent",
+    "deltog i mødet": "present",
+    "deltog som suppleanter": "present",
+    "havde meldt afbud": "absent",
+    "har meldt afbud": "absent",
+    "havde afbud": "absent",
+    "var fraværende": "absent",
+    "er fraværende": "absent",
+    "mødte ikke": "absent",
+    "er indkaldt som suppleant": "present",
+    "er indkaldt som stedfortræder": "present",
+    "var indkaldt som suppleant": "present",
+    "deltog som suppleant": "present",
+    "deltog som stedfortræder": "present",
+    "deltog ikke i sagens behandling": "present",
+    "deltog ikke i behandlingen": "present",
+    "deltog ikke under behandlingen": "present",
+}
+
+# Words that fill a participant field without naming anyone ("Afbud: Ingen").
+NOBODY_WORDS = ("ingen", "intet", "ingen afbud", "alle", "alle mødt", "-")
+# A role printed before a participant's name ("Formand Steen Christiansen (A)").
+ROLE_BEFORE_NAME = re.compile(
+    r"^(?P<role>formand|næstformand|borgmester|viceborgmester|rådmand|overborgmester|regionsrådsformand)\s+(?=[A-ZÆØÅ])",
+    re.I,
+)
+# A note after a name that says the person keeps the minutes: "Hanne Pedersen (protokol)".
+SECRETARY_NOTE = re.compile(r"\s*\((?:protokol|referent|protokolfører|sekretær)\)$", re.I)

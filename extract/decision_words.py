@@ -17,7 +17,14 @@ OUTCOME_PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
-    ("postponed", re.compile(r"\b(udsat|udsættes|udskudt|udskydes|genoptages|afventer|udgik|udgår)\b", re.I)),
+    (
+        "postponed",
+        re.compile(
+            r"\b(udsat|udsættes|udskudt|udskydes|genoptages|afventer|udgik|udgår|venter til|tages op igen"
+            r"|skydes til|tages op på (?:et )?(?:senere|næste) møde|træffes beslutning på)\b",
+            re.I,
+        ),
+    ),
     ("referred", re.compile(r"\b(oversend\w*|henvis\w*|sendes videre|sendes tilbage|videresend\w*)\b", re.I)),
     (
         "noted",
@@ -50,15 +57,22 @@ _OUTCOME_PARTICIPLE = (
 )
 _DECIDING_BODY = (
     r"(?:Generalforsamlingen|Bestyrelsen|Forsamlingen|Repræsentantskabet|Mødet|Udvalget|Rådet"
-    r"|[A-ZÆØÅ][\wæøå-]*(?:rådet|udvalget|bestyrelsen|forsamlingen|skabet))"
+    r"|Beboerne|Medlemmerne|Deltagerne|[A-ZÆØÅ][\wæøå-]*(?:rådet|udvalget|bestyrelsen|forsamlingen|skabet))"
 )
+_DECIDING_VERB = r"(?:godkendte|vedtog|forkastede|tiltrådte|besluttede|tog\s+\w+\s+til\s+efterretning)"
+# (what a telegraphic decision may say after its participle: "… godkendt uden kommentarer")
+_AFTER_PARTICIPLE = r"(?:\s+(?:uden\s+\w+|enstemmigt|af\s+alle|med\s+\d+\s+stemmer\b.*))?"
 PROSE_DECISION = re.compile(
-    rf"^(?:[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){{0,4}}\s+(?:blev|er|var)\s+(?:\w+\s+){{0,2}}?{_OUTCOME_PARTICIPLE}"
-    rf"|{_DECIDING_BODY}\s+(?:\w+\s+)?"
-    r"(?:godkendte|vedtog|forkastede|tiltrådte|besluttede|tog\s+\w+\s+til\s+efterretning)"
+    rf"^(?:[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå.-]+){{0,4}}\s+(?:blev|er|var)\s+(?:\w+\s+){{0,2}}?{_OUTCOME_PARTICIPLE}"
+    rf"|{_DECIDING_BODY}\s+(?:\w+\s+)?{_DECIDING_VERB}"
+    # "Dirigenten gennemgik dagsordenen, og forsamlingen godkendte den."
+    rf"|[^.!?]*,\s+og\s+(?i:{_DECIDING_BODY})\s+(?:\w+\s+)?{_DECIDING_VERB}"
+    # "Sagen tages op igen i oktober", "Punktet skydes til næste møde", "… beslutning venter til foråret"
+    r"|(?=[^.!?]{0,120}[.!?]?$)[^.!?]*\b(?:tages\s+op\s+igen|skydes\s+til|venter\s+til|træffes\s+beslutning\s+på"
+    r"|udskydes\s+til|udsættes\s+til)\b"
     r"|Det\s+(?:blev|er)\s+(?:\w+\s+)?(?:besluttet|vedtaget)"
     r"|(?:Godkendt|Godkendes|Vedtaget|Vedtages|Udsat|Udsættes|Udskudt|Udskydes|Tiltrådt|Tiltrædes|Anbefales"
     r"|Forkastet|Taget\s+til\s+efterretning|Tages\s+til\s+efterretning)(?![\wæøå])"
     rf"|blev\s+(?:\w+\s+){{0,2}}?{_OUTCOME_PARTICIPLE}(?![\wæøå])"  # after a standing title: "… blev godkendt"
-    rf"|(?=[^.!?]*[.!?]?$)(?:[\wæøå,-]+\s+){{1,11}}{_OUTCOME_PARTICIPLE}[.!]?$)(?![\wæøå])"
+    rf"|(?=[^.!?]*[.!?]?$)(?:[\wæøå,-]+\s+){{1,11}}{_OUTCOME_PARTICIPLE}{_AFTER_PARTICIPLE}[.!]?$)(?![\wæøå])"
 )

@@ -648,3 +648,49 @@ def test_item_rows_under_a_column_header_and_a_glued_accordion_button():
 def test_bodies_in_transcribed_title_lines(line, body):
     text = line + "\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n2. Meddelelser\nBeslutning\nIngen.\n"
     assert extract_text(text).meetings[0].body == body
+
+
+@pytest.mark.parametrize(
+    "sentence, outcome",
+    [
+        ("Kvartalsrapporten for 2. kvartal 2016 blev gennemgået og godkendt.", "approved"),  # "2." inside
+        ("Bestyrelsen pegede på Inge Holm som dirigent, og beboerne godkendte forslaget.", "approved"),
+        ("Begge dele godkendt uden kommentarer", "approved"),
+        ("Derefter blev årsberetningen godkendt af alle.", "approved"),
+        ("Sagen tages op igen i oktober", "postponed"),
+        ("Der træffes beslutning på septembermødet.", "postponed"),
+    ],
+)
+def test_more_prose_decisions_of_boards_and_parishes(sentence, outcome):
+    from referat.extract.structure.decisions import prose_decisions
+
+    assert [(d.text, d.outcome) for d in prose_decisions(sentence)] == [(sentence, outcome)]
+
+
+def test_one_stray_heading_does_not_silence_the_prose_decisions_of_a_general_assembly():
+    text = (
+        "Referat af generalforsamling i Vestby Idrætsforening, tirsdag d. 15/9 2020.\n\n"
+        "1) Valg af dirigent: Jens Holm blev valgt.\n\n"
+        "2) Bestyrelsens beretning\nFormanden gennemgik beretningen.\nDerefter blev beretningen godkendt af alle.\n\n"
+        "3) Eventuelt\nForslag:\nFlere hold om formiddagen.\n"
+    )
+    [meeting] = extract_text(text).meetings
+    assert [(item.number, [d.text for d in item.decisions]) for item in meeting.items] == [
+        ("1", ["Jens Holm blev valgt."]),
+        ("2", ["Derefter blev beretningen godkendt af alle."]),
+        ("3", []),
+    ]
+
+
+def test_a_title_that_is_the_minute_is_the_decision():
+    text = (
+        "Referat fra ekstraordinær generalforsamling\nHaveforeningen Solbakken\nLørdag den 20. januar 2024\n\n"
+        "Punkt 1. Pia Lund blev valgt til dirigent.\n\nPunkt 2. Lykke Eriksen blev valgt til referent.\n\n"
+        "Punkt 3. Vedtægtsændringer\nForslaget blev forkastet.\n"
+    )
+    [meeting] = extract_text(text).meetings
+    assert [[(d.text, d.outcome) for d in item.decisions] for item in meeting.items] == [
+        [("Pia Lund blev valgt til dirigent.", "approved")],
+        [("Lykke Eriksen blev valgt til referent.", "approved")],
+        [("Forslaget blev forkastet.", "rejected")],
+    ]

@@ -37,8 +37,9 @@ def classify_outcome(text: str) -> str | None:
     return None
 
 
-# A sentence ends at ". ", "! " or "? " before a capital letter or a digit, or at the end.
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+(?=\s+[A-ZÆØÅ0-9\"']|\s*$)|$)")
+# A sentence ends at ". ", "! " or "? " before a capital letter or a digit, or at the end;
+# a full stop before a small letter is inside it ("for 2. kvartal 2016 blev godkendt").
+_SENTENCE = re.compile(r"(?:[^.!?]|[.!?]+(?!\s+[A-ZÆØÅ0-9\"']|\s*$))+(?:[.!?]+|$)")
 
 
 def prose_decisions(text: str) -> list[Decision]:
@@ -83,11 +84,14 @@ def add_prose_decisions(items: list[Item]) -> None:
     at all (associations' minutes). Where items have headings, the publisher writes its
     decisions under a Beslutning heading, and prose under other headings reports the meeting."""
     every_item = list(walk_items(items))
-    if any(item.sections for item in every_item):
+    # (one stray heading - a "Forslag:" under Eventuelt - does not make a sectioned document)
+    if sum(1 for item in every_item if item.sections) >= max(2, len(every_item) / 4):
         return
     for item in every_item:
-        if item.decisions or item.access != "public":
+        if item.decisions or item.access != "public" or any(s.kind == "decision" for s in item.sections):
             continue
         # Only text under no heading: a "Referat" section reports the meeting, and the
-        # publishers that head one annotate decisions under their own heading.
-        item.decisions.extend(prose_decisions(item.text or ""))
+        # publishers that head one annotate decisions under their own heading. A title that
+        # is itself the minute ("Punkt 2. Lykke Hansen blev valgt til referent.") counts.
+        title = item.title if item.title.endswith((".", "!")) else ""
+        item.decisions.extend(prose_decisions("\n".join(filter(None, (title, item.text or "")))))

@@ -52,3 +52,17 @@ ROLE_BEFORE_NAME = re.compile(
 )
 # A note after a name that says the person keeps the minutes: "Hanne Pedersen (protokol)".
 SECRETARY_NOTE = re.compile(r"\s*\((?:protokol|referent|protokolfører|sekretær)\)$", re.I)
+
+# The officers a meeting elects or names in its minutes, and the status that gives them
+# ("Pia Lund blev valgt til dirigent", "Formand Kim Holm bød velkommen").
+OFFICER_ROLES: dict[str, str] = {
+    "dirigent": "present",
+    "ordstyrer": "present",
+    "mødeleder": "present",
+    "stemmetæller": "present",
+    "stemmetællere": "present",
+    "referent": "secretary",
+    "formand": "present",
+    "næstformand": "present",
+    "kasserer": "present",
+}

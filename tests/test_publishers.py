@@ -694,3 +694,22 @@ def test_a_title_that_is_the_minute_is_the_decision():
         [("Lykke Eriksen blev valgt til referent.", "approved")],
         [("Forslaget blev forkastet.", "rejected")],
     ]
+
+
+def test_officers_named_in_the_minutes_of_a_general_assembly():
+    text = (
+        "Referat fra ordinær generalforsamling\nHaveforeningen Solbakken\nLørdag den 20. april 2024\n"
+        "Til stede var Karen, Mette og Jørgen\nDirigent: Ole Bak\n\n"
+        "1. Valg af dirigent\nOle Bak blev valgt til dirigent.\n\n"
+        "2. Valg af referent\nLykke Eriksen blev valgt som referent.\n\n"
+        "3. Beretning\nFormand Kim Holm gennemgik året. Beretningen blev godkendt.\n"
+    )
+    [meeting] = extract_text(text).meetings
+    assert [(p.name, p.role, p.status) for p in meeting.participants] == [
+        ("Karen", None, "present"),
+        ("Mette", None, "present"),
+        ("Jørgen", None, "present"),
+        ("Ole Bak", "dirigent", "present"),
+        ("Lykke Eriksen", "referent", "secretary"),
+        ("Kim Holm", "formand", "present"),
+    ]

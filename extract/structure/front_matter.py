@@ -16,7 +16,7 @@ from referat.extract.structure.header_fields import (
     meeting_date,
     meeting_location,
 )
-from referat.extract.structure.participants import attendance_sentences, read_participants
+from referat.extract.structure.participants import attendance_sentences, officer_sentences, read_participants
 from referat.extract.structure.result import pages_of
 from referat.extract.vocabulary import (
     ASSOCIATION_NAME,
@@ -59,9 +59,11 @@ def build_meeting(
         meeting.participants = read_participants([line.text.strip() for line in first_item])
     listed = {person.name for person in meeting.participants}
     # attendance told in sentences, in the header or under an item ("Der er afbud fra …")
-    meeting.participants += [
-        person for person in attendance_sentences([line.text for line in all_lines]) if person.name not in listed
-    ]
+    all_texts = [line.text for line in all_lines]
+    for person in attendance_sentences(all_texts) + officer_sentences(all_texts):
+        if person.name not in listed:
+            meeting.participants.append(person)
+            listed.add(person.name)
     meeting.organisation = _organisation(layout)
     for line in layout.sidebar:
         match = CASE_NUMBER_LABEL.match(line.text)

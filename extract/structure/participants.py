@@ -8,6 +8,7 @@ from referat.extract.participant_words import (
     ATTENDANCE_AFTER_NAMES,
     ATTENDANCE_BEFORE_NAMES,
     NOBODY_WORDS,
+    OFFICER_ROLES,
     ROLE_BEFORE_NAME,
     SECRETARY_NOTE,
 )
@@ -32,6 +33,9 @@ def read_participants(texts: list[str]) -> list[Participant]:
             status = PARTICIPANT_HEADINGS[low]
             continue
         labelled = bool(rest and label.lower().strip() in PARTICIPANT_HEADINGS)
+        phrase = None if labelled else _HEADING_BEFORE_NAMES.match(text)
+        if phrase:  # "Til stede var Karen, Mette og Jørgen" (no colon)
+            labelled, label, rest = True, phrase.group("heading"), phrase.group("rest")
         if labelled:
             status = PARTICIPANT_HEADINGS[label.lower().strip()]
             text = rest.strip()
@@ -40,6 +44,9 @@ def read_participants(texts: list[str]) -> list[Participant]:
         if text.lower().rstrip(".").strip() in NOBODY_WORDS:
             continue  # "Afbud: Ingen"
         people = _participant_entry(text) or (_first_names(text) if labelled else None)
+        if people and labelled and label.lower().strip() in OFFICER_ROLES:  # "Dirigent: Pia Lund"
+            for person in people:
+                person.role = person.role or label.lower().strip()
         if people is None and rest and not labelled and re.fullmatch(r"[A-ZÆØÅ][\wæøå -]{2,30}", label.strip()):
             # a group inside the list: "Deltagere:" / "Forældrevalgte: Palle Krog, Tina Schou."
             people = _participant_entry(rest.strip().rstrip("."))
@@ -53,6 +60,16 @@ def read_participants(texts: list[str]) -> list[Participant]:
                 continue
             found[person.name] = person
     return list(found.values())
+
+
+# A participant heading that runs straight into the names: "Til stede var Karen, Mette og Jørgen".
+_HEADING_BEFORE_NAMES = re.compile(
+    r"^(?P<heading>(?i:"
+    + "|".join(
+        re.escape(h) for h in sorted(PARTICIPANT_HEADINGS, key=len, reverse=True) if h.endswith((" var", " fra"))
+    )
+    + r"))\s+(?P<rest>[A-ZÆØÅ].*)$"
+)
 
 
 def _joined_comma_lists(texts: list[str]) -> list[str]:
@@ -244,4 +261,38 @@ def attendance_sentences(texts: list[str]) -> list[Participant]:
                     if _ORGANISATION_WORD.search(name) or name in found:
                         continue
                     found[name] = Participant(name=name, party=entry.group("party"), status=status)
+    return list(found.values())
+
+
+_OFFICER = "|".join(sorted(OFFICER_ROLES, key=len, reverse=True))
+# "Pia Lund blev valgt til dirigent", "Mette Bro og Linda Holm blev valgt som stemmetællere"
+_ELECTED_OFFICER = re.compile(
+    rf"{_NAMES_IN_SENTENCE}(?:,\s*have\s+\d+)?\s+blev\s+(?:gen)?valgt\s+(?:som|til)\s+(?P<role>{_OFFICER})\b"
+)
+# "Formand Kim Holm bød velkommen", "Kasserer Jytte Engsig fremlagde regnskabet"
+_OFFICER_BEFORE_NAME = re.compile(rf"(?:^|(?<=[.:]\s))(?P<role>(?i:{_OFFICER}))\s+(?P<names>{_BARE_NAME})\s+[a-zæøå]")
+
+
+def officer_sentences(texts: list[str]) -> list[Participant]:
+    """The officers the minutes name in sentences (association and board minutes): who was
+    elected to chair or minute the meeting, and who spoke as chair or treasurer.
+
+    Example:
+        >>> told = officer_sentences(["Punkt 1. Pia Lund blev valgt til dirigent.", "Formand Kim Holm bød velkommen."])
+        >>> [(person.name, person.role, person.status) for person in told]
+        [('Pia Lund', 'dirigent', 'present'), ('Kim Holm', 'formand', 'present')]
+    """
+    found: dict[str, Participant] = {}
+    for text in texts:
+        if "valgt" not in text and not any(role in text.lower() for role in OFFICER_ROLES):
+            continue
+        for pattern in (_ELECTED_OFFICER, _OFFICER_BEFORE_NAME):
+            for match in pattern.finditer(text):
+                role = match.group("role").lower()
+                for entry in _ONE_NAME.finditer(match.group("names")):
+                    name = entry.group("name").strip()
+                    if name not in found and not _ORGANISATION_WORD.search(name):
+                        found[name] = Participant(
+                            name=name, party=entry.group("party"), role=role, status=OFFICER_ROLES[role]
+                        )
     return list(found.values())

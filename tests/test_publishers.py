@@ -713,3 +713,22 @@ def test_officers_named_in_the_minutes_of_a_general_assembly():
         ("Lykke Eriksen", "referent", "secretary"),
         ("Kim Holm", "formand", "present"),
     ]
+
+
+def test_a_word_list_that_restarted_its_numbering_stays_one_meeting():
+    text = (
+        "Referat af lokalrådsmødet mandag den 6. marts 2017 klokken 18.30\n\n"
+        " 1. Godkendelse af dagsorden og referat\nBegge dele godkendt uden kommentarer\n\n"
+        " 2. Regnskab 2016\nKassereren er ved at lave regnskabet.\n\n"
+        " 1. Sommerfest\nDer henvises til referatet fra februar.\n\n"
+        " 2. Siden sidst\nHusk at søge fonde hos Miljøfonden og Friluftsrådet.\n\n"
+        " 3. Eventuelt\nIntet.\n"
+    )
+    [meeting] = extract_text(text).meetings
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("1", "Godkendelse af dagsorden og referat"),
+        ("2", "Regnskab 2016"),
+        ("1", "Sommerfest"),
+        ("2", "Siden sidst"),
+        ("3", "Eventuelt"),
+    ]

@@ -105,7 +105,7 @@ def parse_structure(layout: Layout, warnings: list[str] | None = None) -> Struct
     candidates = find_item_headings(lines, layout)
     headings = drop_agenda_lists(lines, candidates)
     close_items_in_closed_parts(lines, candidates, headings)
-    meetings_headings = split_meetings(headings)
+    meetings_headings = split_meetings(headings, lines)
     meetings: list[Meeting] = []
     attachments: list[Attachment] = []
     # A later meeting's own header (Referat / body / Mødedato …) stands before its first

@@ -330,7 +330,7 @@ def _extend_by_numbering(candidates: list[Heading], confirmed: list[Heading]) ->
     numbered = [h for h in candidates if h.style == "dotted" and number_of(h) is not None]
     if not any(h.style == "dotted" for h in confirmed):
         run = max(_longest_run(numbered), _flat_numbering(numbered), key=len)
-        return sorted(confirmed + run, key=lambda h: h.index)
+        return sorted(confirmed + run + _runs_beside(numbered, run), key=lambda h: h.index)
     accepted = {id(h) for h in confirmed}
     chosen = list(confirmed)
     sequence = sorted((h for h in confirmed if number_of(h) is not None), key=lambda h: h.index)
@@ -344,6 +344,21 @@ def _extend_by_numbering(candidates: list[Heading], confirmed: list[Heading]) ->
             chosen.append(heading)
     chosen += _leading_up_to(numbered, sequence, accepted)
     return sorted(chosen, key=lambda h: h.index)
+
+
+def _runs_beside(numbered: list[Heading], run: list[Heading]) -> list[Heading]:
+    """Other runs counting 1, 2, 3 … wholly before or after the chosen one, with text under
+    each heading: a Word list that restarted its numbering ("1. 2. 3." and again "1. 2. 3.").
+    A list inside an item lies between the run's headings and is never one of them."""
+    if len(run) < 2:
+        return []
+    found: list[Heading] = []
+    for part in ([h for h in numbered if h.index < run[0].index], [h for h in numbered if h.index > run[-1].index]):
+        other = _longest_run(part)
+        spaced = all(b.index - a.index >= 2 or a.rest for a, b in zip(other, other[1:], strict=False))
+        if len(other) >= 2 and number_of(other[0]) == 1 and spaced:
+            found += other
+    return found
 
 
 def _leading_up_to(numbered: list[Heading], sequence: list[Heading], accepted: set[int]) -> list[Heading]:

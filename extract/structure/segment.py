@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 from referat.extract.layout import Layout
 from referat.extract.pages import Line
 from referat.extract.structure.heading_lines import SUBITEM_HEADING, Heading
-from referat.extract.vocabulary import CLOSED_PART, MEETING_KIND_WORDS, OPEN_PART, WEEKDAYS
+from referat.extract.vocabulary import (
+    CLOSED_PART,
+    HEADER_LABELS,
+    MEETING_KIND_WORDS,
+    OPEN_PART,
+    PARTICIPANT_HEADINGS,
+    WEEKDAYS,
+)
 from referat.models import Meeting
 
 
@@ -72,18 +79,52 @@ def _only_list_lines_between(lines: list[Line], first: Heading, second: Heading)
     return all(SUBITEM_HEADING.match(line.text) or line.text.startswith(("-", "•")) for line in between)
 
 
-def split_meetings(headings: list[Heading]) -> list[list[Heading]]:
-    """Numbering that falls back (10 → 1) starts a new meeting."""
+def split_meetings(headings: list[Heading], lines: list[Line]) -> list[list[Heading]]:
+    """Numbering that falls back (10 → 1) starts a new meeting: typed item numbers always,
+    a plain "1." list when a meeting's header stands before it (a kind word, a date label,
+    a weekday date). Without one, a plain list numbering again is the same meeting: its
+    closed part ("LUKKET MØDE" / "1. Personalesag") or a Word list that restarted."""
     groups: list[list[Heading]] = [[]]
     previous: int | None = None
     for heading in headings:
         number = int(heading.number) if heading.number.isdigit() else None
         if number is not None and previous is not None and number < previous and number <= 2 and groups[-1]:
-            groups.append([])
+            last = groups[-1][-1]
+            # (an agenda system's typed numbering - "1 (Fortrolig)", "Punkt 1" - restarts only
+            # with a new meeting, even where the page header that said so was furniture)
+            typed = heading.style in ("access", "punkt", "closed")
+            if typed or _header_between(lines, last.index + last.consumed, heading.index):
+                groups.append([])
         groups[-1].append(heading)
         if number is not None:
             previous = number
     return groups
+
+
+# What opens a meeting's header: "Referat …", "Dagsorden", "Mødedato: …", "Mandag den 3. maj".
+_HEADER_LINE = re.compile(
+    rf"^(?:(?:referat|dagsorden|beslutningsprotokol|protokol|mødereferat)\b|(?:møde)?dato\b|(?:{WEEKDAYS}),?\s+(?:den\s+|d\.\s*)?\d)",
+    re.I,
+)
+
+
+def _header_between(lines: list[Line], start: int, end: int) -> bool:
+    """A meeting's header: its opening line, its time ("09.30 - 12.30 på …"), or its
+    participant list ("Afbud", "Deltagere:") - what a running header left of it."""
+    for line in lines[start:end]:
+        text = line.text.strip()
+        label = text.split(":")[0].strip().lower()
+        if (
+            _HEADER_LINE.match(text)
+            or _TIME_SPAN.match(text)
+            or label in PARTICIPANT_HEADINGS
+            or label in HEADER_LABELS
+        ):
+            return True
+    return False
+
+
+_TIME_SPAN = re.compile(r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}\b")
 
 
 def cut_at_signatures(draft: ItemDraft) -> None:

@@ -732,3 +732,18 @@ def test_a_word_list_that_restarted_its_numbering_stays_one_meeting():
         ("2", "Siden sidst"),
         ("3", "Eventuelt"),
     ]
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("1 Åbent Godkendelse af dagsorden", ("1", "Godkendelse af dagsorden", "public")),
+        ("5. LUKKET Køb af ejendom", ("5", "Køb af ejendom", "closed")),
+        ("3. Åben skole i Vestby", ("3", "Åben skole i Vestby", "public")),  # a title, not a marker
+        ("Punkt 3) Budget 2025", ("3", "Budget 2025", "public")),
+        ("3Budget 2025", ("3", "Budget 2025", "public")),  # the number's box glued to the title
+    ],
+)
+def test_access_words_between_number_and_title_and_glued_numbers(line, expected):
+    heading = match_heading(Line(line, 1))
+    assert heading is not None and (heading.number, heading.title, heading.access) == expected

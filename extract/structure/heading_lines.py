@@ -42,7 +42,7 @@ _BULLET = re.compile(r"^[-–•·▪●◦*]\s+")
 
 # "Punkt 3 Titel", "Punkt 2. Titel", "Punkt 1: Titel", "Pkt. 42" alone (the title on the next line)
 PUNKT_HEADING = re.compile(
-    rf"^(?:{_alternation(ITEM_NUMBER_LABELS)})\s*(?P<number>\d{{1,4}})\s*[.:]?(?:\s+(?P<title>[^\sa-zæøå].*))?$"
+    rf"^(?:{_alternation(ITEM_NUMBER_LABELS)})\s*(?P<number>\d{{1,4}})\s*[.:)]?(?:\s+(?P<title>[^\sa-zæøå].*))?$"
 )
 
 
@@ -81,6 +81,9 @@ WEAK_LABEL_HEADING = re.compile(
 # an access line stands above it ("Åbent punkt" / "1 Fraværende …", Bornholm's web minutes).
 # Never "00 Referat uden bilag - …" (a document-sharing site's title line).
 BARE_SINGLE_HEADING = re.compile(r"^(?!0+\s)(?P<number>\d{1,3})\s(?P<title>[A-ZÆØÅ§][\wæøå§-].*)$")
+# "3Budget 2024": a web export that set the number in a box of its own, glued to the title;
+# vouched for like "1 Titel".
+GLUED_HEADING = re.compile(r"^(?P<number>\d{1,3})(?P<title>[A-ZÆØÅ][a-zæøå]{2,}.*)$")
 
 
 # An access line standing above an item heading: "Åbent punkt", "Lukket sag", "Fortrolig".
@@ -116,7 +119,11 @@ CLOSED_HEADING = re.compile(
 
 # An access marker opening the title: "3. Fortrolig: Køb af …", "4. (Lukket) Salg af …"
 _LEADING_ACCESS = re.compile(
-    rf"^(?:\((?P<paren>{_ACCESS_WORD})\)|(?P<word>{_ACCESS_WORD})(?:\s+(?:punkt|sag))?\s*(?:[:|;]|\s[-–]\s))\s*", re.I
+    rf"^(?:\((?P<paren>{_ACCESS_WORD})\)|(?P<word>{_ACCESS_WORD})(?:\s+(?:punkt|sag))?\s*(?:[:|;]|\s[-–]\s))\s*"
+    # "1 Åbent Godkendelse af dagsorden": a capitalised marker, then a capitalised title
+    # (not "Åben skole", a title of its own)
+    rf"|^(?P<bare>(?-i:Åbent|Åben|Lukket|ÅBENT|LUKKET))\s+(?=(?-i:[A-ZÆØÅ]))",
+    re.I,
 )
 
 
@@ -164,6 +171,7 @@ _HEADING_FORMS = (
     ("dotted", NUMBER_ALONE),
     ("dotted", RANGE_HEADING),
     ("bare", BARE_SINGLE_HEADING),
+    ("bare", GLUED_HEADING),
     ("bare", BARE_NUMBER_ALONE),
 )
 
@@ -235,7 +243,7 @@ def _strip_access_marks(title: str) -> tuple[str, str | None]:
         return "", access_of(only.group("word"))
     leading = _LEADING_ACCESS.match(title)
     if leading and title[leading.end() :]:
-        access = access_of(leading.group("paren") or leading.group("word"))
+        access = access_of(leading.group("paren") or leading.group("word") or leading.group("bare"))
         title = title[leading.end() :]
     trailing = _TRAILING_ACCESS.search(title)
     if trailing and title[: trailing.start()].strip():

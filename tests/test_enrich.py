@@ -472,3 +472,23 @@ def test_offsets_hold_after_characters_whose_lower_case_is_longer():
     ]
     assert [(a.text, a.year) for a in find_amounts(text)] == [("5 mio. kr.", 2026)]
     assert [d.text for d in find_dates(text, MEETING)] == ["i 2026"]
+
+
+def test_positions_of_recommending_committees_and_members_who_left_the_treatment():
+    from referat.extract.enrich.positions import find_positions
+
+    text = (
+        "Anbefales af Ivar Holm, Dina Lund og Henning Berg.\n"
+        "Jytte Winther, Brian Møller og Henrik T. Larsen kan ikke anbefale indstillingen.\n"
+        "Nina Bak (A) og Jørgen Holm (Ø) deltog ikke i Udvalget for sundheds behandling af sagen."
+    )
+    assert [(p.actor, p.stance) for p in find_positions(text)] == [
+        ("Jytte Winther", "against"),
+        ("Brian Møller", "against"),
+        ("Henrik T. Larsen", "against"),
+        ("Nina Bak", "not_participating"),
+        ("Jørgen Holm", "not_participating"),
+        ("Ivar Holm", "for"),
+        ("Dina Lund", "for"),
+        ("Henning Berg", "for"),
+    ]

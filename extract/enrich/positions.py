@@ -19,6 +19,7 @@ STANCES: list[tuple[str, re.Pattern]] = [
         "against",
         re.compile(
             r"\b(?:stemte|stemmer)\s+imod\b|\bkunne\s+ikke\s+tiltræde\b|\bønskede\s+(?:sin|deres)\s+stemme\s+ført\s+til\s+protokol\b|\bvar\s+imod\b"
+            r"|\b(?:kan|kunne)\s+ikke\s+anbefale\b"
         ),
     ),
     (
@@ -32,7 +33,8 @@ STANCES: list[tuple[str, re.Pattern]] = [
     (
         "not_participating",
         re.compile(
-            r"\bdeltog\s+ikke\s+i\s+(?:sagens\s+)?behandling(?:en)?\b|\berklærede\s+sig\s+inhabil\b"
+            # ("deltog ikke i Udvalget for sundhed for alles behandling af sagen")
+            r"\bdeltog\s+ikke\s+i\s+(?:[\wæøå-]+\s+){0,7}?behandling(?:en)?\b|\berklærede\s+sig\s+inhabil\b"
             # "X og Y var forhindret i at deltage i sagens behandling" (Aarhus), "X var inhabil"
             r"|\bvar\s+forhindret\s+i\s+at\s+deltage\b|\bvar\s+inhabil\b"
         ),
@@ -40,18 +42,20 @@ STANCES: list[tuple[str, re.Pattern]] = [
 ]
 _ANY_STANCE = re.compile(
     r"stemte|stemmer|tiltræde|forbehold|undlod|deltog ikke|inhabil|protokol|var imod|bakkede op"
-    r"|tilsluttede sig|støttede|forhindret"
+    r"|tilsluttede sig|støttede|forhindret|anbefale"
 )
 # A vote with the stance first and the voters listed after it: "For forslaget stemte 21,
 # Venstre, Eli Jacobi Nielsen (O) og Enhedslisten." / "Imod stemte: Ø (2)" / "Undlod at
 # stemme: F" (Faxe and other councils' vote lines).
 _VOTE_LIST = re.compile(
     r"(?:^|(?<=[.\n]))\s*(?P<stance>for|imod)(?:\s+(?:forslaget|indstillingen|ændringsforslaget|det\s+\w+))?"
-    r"(?:\s+stemte\s*:?|\s*:)|(?:^|(?<=[.\n]))\s*(?P<abstain>undlod\s+at\s+stemme|hverken\s+for\s+eller\s+imod)\s*:",
+    r"(?:\s+stemte\s*:?|\s*:)|(?:^|(?<=[.\n]))\s*(?P<abstain>undlod\s+at\s+stemme|hverken\s+for\s+eller\s+imod)\s*:"
+    # "Anbefales af Ivar Holm, Dina Lund og Henning Berg." (who recommended, stance first)
+    r"|(?:^|(?<=[.\n]))\s*(?P<endorsed>anbefales|tiltrædes|tiltrådt|godkendt|godkendes)\s+af\s+(?=[A-ZÆØÅ])",
     re.I,
 )
 # A cheap check before the vote-list pattern runs ("For: …" needs no stance word).
-_VOTE_CUE = re.compile(r"(?:^|\n)\s*(?:for|imod)\b", re.I)
+_VOTE_CUE = re.compile(r"(?:^|\n)\s*(?:for|imod|anbefales|tiltrædes|tiltrådt|godkendt|godkendes)\b", re.I)
 # "Gruppe A", "Gruppen Ø": a party's group named by its ballot letter.
 _GROUP_LETTER = re.compile(r"^(?:gruppe(?:n)?|partiet|liste)\s+(?P<letter>[A-ZÆØÅ])$", re.I)
 _VOTE_COUNT = re.compile(r"^\s*\d+\s*(?:medlemmer|stemmer)?\s*[,:]?\s*")
@@ -67,7 +71,9 @@ _LETTERS = r"(?P<letters>[A-ZÆØÅ](?:\s*,\s*[A-ZÆØÅ])*(?:\s+og\s+[A-ZÆØÅ
 _GROUP = re.compile(rf"(?:(?i:(?:et\s+)?(?:flertal|mindretal)\s+bestående\s+af)\s+|^){_LETTERS}\s*$")
 # A person not in the gazetteer: two to five capitalised words ("Jens Hansen (V)");
 # one word ("Følgende deltog ikke …") is a pronoun or a list label, not an actor.
-_NAMED = re.compile(r"(?P<name>[A-ZÆØÅ][\wæøå'’-]+(?:\s+[A-ZÆØÅ][\wæøå'’-]+){1,4})\s*(?:\((?P<party>[A-ZÆØÅ])\))?\s*$")
+_NAMED = re.compile(
+    r"(?P<name>[A-ZÆØÅ][\wæøå'’-]+(?:\s+(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][\wæøå'’-]+)){1,4})\s*(?:\((?P<party>[A-ZÆØÅ])\))?\s*$"
+)  # ("Henrik T. Larsen": an initial between the names)
 
 
 @lru_cache(maxsize=1)
@@ -107,9 +113,7 @@ def find_positions(text: str, context: ActorContext | None = None) -> list[Posit
         for match in pattern.finditer(lower, start, end)
     )
     for start, _end, stance in hits:
-        sentence_start = max(
-            text.rfind(". ", 0, start) + 2 if text.rfind(". ", 0, start) >= 0 else 0, text.rfind("\n", 0, start) + 1
-        )
+        sentence_start = max(_sentence_start(text, start), text.rfind("\n", 0, start) + 1)
         sentence_end = min(e for e in (text.find(". ", start), text.find("\n", start), len(text)) if e >= 0)
         sentence_text = " ".join(text[sentence_start : sentence_end + 1].split())
         # "V stemte imod, og Ø tog forbehold": a coordinated clause has its own subject.
@@ -123,6 +127,15 @@ def find_positions(text: str, context: ActorContext | None = None) -> list[Posit
             found.append(PositionMatch(actor, stance, sentence_text))
     found.extend(_vote_lists(text, letters, context))
     return found
+
+
+# A full stop that ends a sentence: not an initial's ("Henrik T. Larsen").
+_SENTENCE_END = re.compile(r"(?<!\b[A-ZÆØÅ])\.\s")
+
+
+def _sentence_start(text: str, before: int) -> int:
+    ends = [match.end() for match in _SENTENCE_END.finditer(text, 0, before)]
+    return ends[-1] if ends else 0
 
 
 def _subject_actors(subject: str, context: ActorContext | None) -> list[str]:
@@ -153,9 +166,12 @@ def _vote_lists(text: str, letters: dict[str, str], context: ActorContext | None
     """Votes written stance first: the voters listed after "For … stemte" up to the full stop."""
     found = []
     for match in _VOTE_LIST.finditer(text):
-        stance = (
-            "abstain" if match.group("abstain") else ("for" if match.group("stance").lower() == "for" else "against")
-        )
+        if match.group("endorsed"):
+            stance = "for"
+        elif match.group("abstain"):
+            stance = "abstain"
+        else:
+            stance = "for" if match.group("stance").lower() == "for" else "against"
         end = min(e for e in (text.find(". ", match.end()), text.find("\n", match.end()), len(text)) if e >= 0)
         listed = _VOTE_COUNT.sub("", text[match.end() : end]).rstrip(". ")
         sentence = " ".join(text[match.start() : end + 1].split())

@@ -321,10 +321,16 @@ _MEETING_NOUN = (
     r"(?:(?:det\s+|den\s+)?(?:(?:ordinære?|ekstraordinære?|årlige?|konstituerende|\d+\.)\s+)*"
     r"(?:møde(?:t)?|generalforsamling(?:en)?|bestyrelsesmøde(?:t)?|repræsentantskabsmøde(?:t)?|årsmøde(?:t)?))"
 )
+# The head of a body's name, in the indefinite or definite form: "Økonomiudvalget",
+# "Handicaprådet", "Skolebestyrelsen", "Beredskabskommissionen", "Klagenævnet", "Magistraten".
+BODY_HEAD = (
+    r"(?:udvalg|råd|bestyrelse|kommission|nævn|forsamling|repræsentantskab|magistrat|borgerrepræsentation"
+    r"|komit[eé]|forum|panel|styregruppe|arbejdsgruppe)(?:et|en|n)?"
+)
 # The words a body's name ends with ("Social- og Sundhedsudvalget", "Kommunalbestyrelsen").
 _BODY_END = (
-    r"(?:udvalg(?:et|s)?|[Rr]åd(?:et)?|[Bb]estyrelse(?:n)?|Byrådet|Kommunalbestyrelsen|Regionsrådet"
-    r"|[Ff]orsamling(?:en)?|Magistraten|[Ll]okaludvalg(?:et)?)"
+    rf"(?:{BODY_HEAD}|udvalgs|[Rr]åd(?:et)?|[Bb]estyrelse(?:n)?|Byrådet|Kommunalbestyrelsen|Regionsrådet"
+    r"|[Ff]orsamling(?:en)?|Magistraten|Borgerrepræsentationen|[Ll]okaludvalg(?:et)?)"
 )
 BODY_TITLE_LINES: list[re.Pattern] = [
     # "Byrådet - 14-03-2019" (Faxe), "Kommunalbestyrelsen 22-01-2020" (a web page's heading)
@@ -349,8 +355,18 @@ BODY_TITLE_LINES: list[re.Pattern] = [
         r"\s+(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag),?\s+)?(?:den|d\.)\s+\d",
         re.I,
     ),
-    # "Erhvervsudvalget. Referat. Dato 08. september", "Økonomiudvalg Referat Møde 22. marts"
-    re.compile(rf"^(?P<body>(?-i:[A-ZÆØÅ])[\w,\- ]{{0,70}}?{_BODY_END})\.?\s+{_KIND_WORD}\b", re.I),
+    # "Erhvervsudvalget. Referat. Dato 08. september", "Økonomiudvalg Referat Møde 22. marts",
+    # "Økonomiudvalget, Referat, 12. marts 2019", "Social- og Sundhedsudvalget | Referat | …"
+    re.compile(rf"^(?P<body>(?-i:[A-ZÆØÅ])[\w,\- ]{{0,70}}?{_BODY_END})\s*[.,|]?\s+{_KIND_WORD}\b", re.I),
+    # "Kommunalbestyrelsens møde 12. marts 2019", "Byrådets ordinære møde den …"
+    re.compile(
+        rf"^(?P<body>(?-i:[A-ZÆØÅ])[\w,\- ]{{0,70}}?{_BODY_END})s\s+(?:ordinære\s+|ekstraordinære\s+)?møde\b", re.I
+    ),
+    # "Byrådet 12-03-2019 Side 3 af 20": a running header
+    re.compile(
+        rf"^(?P<body>(?-i:[A-ZÆØÅ])[\w,\- ]{{0,70}}?{_BODY_END})\s+\d{{1,2}}[-.]\d{{1,2}}[-.]\d{{4}}\s+side\s+\d+",
+        re.I,
+    ),
     # "TÅRNBY KOMMUNE. Åbent referat. til Økonomiudvalget"
     re.compile(
         rf"^.{{0,40}}?\b(?:åbent\s+|lukket\s+)?{_KIND_WORD}\.?\s+til\s+"
@@ -364,7 +380,9 @@ BODY_TITLE_LINES: list[re.Pattern] = [
 ]
 # Where a body named in a title line stops: "… i Økonomiudvalget den 4. maj", "… tirsdag …"
 BODY_ENDS = re.compile(
-    r"\s+(?:den|d\.|afholdt|kl\.?|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b.*$|\s+\d.*$|[,(].*$", re.I
+    r"\s+(?:den|d\.|afholdt|kl\.?|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b.*$|\s+\d.*$|[,(].*$"
+    rf"|\s+[-–|]\s+{_KIND_WORD}\b.*$",  # "Beredskabskommissionen - referat - 12.03.2019"
+    re.I,
 )
 
 # Lines that open the closed or the open part of a meeting: every item after "Lukket møde"

@@ -747,3 +747,22 @@ def test_a_word_list_that_restarted_its_numbering_stays_one_meeting():
 def test_access_words_between_number_and_title_and_glued_numbers(line, expected):
     heading = match_heading(Line(line, 1))
     assert heading is not None and (heading.number, heading.title, heading.access) == expected
+
+
+@pytest.mark.parametrize(
+    "header, body",
+    [
+        ("Økonomiudvalget, Referat, 12. marts 2019", "Økonomiudvalget"),
+        ("Kommunalbestyrelsens møde 12. marts 2019", "Kommunalbestyrelsen"),
+        ("Byrådet 12-03-2019 Side 3 af 20", "Byrådet"),
+        ("Referat af ordinært møde i Kommunalbestyrelsen 12. marts 2019", "Kommunalbestyrelsen"),
+        ("Handicaprådet\nReferat af møde den 12. marts 2019", "Handicaprådet"),
+        ("Beredskabskommissionen - referat - 12.03.2019", "Beredskabskommissionen"),
+        ("Social- og Sundhedsudvalget | Referat | 12-03-2019", "Social- og Sundhedsudvalget"),
+        ("Lokaludvalget Amager Vest\nReferat af mødet 12. marts 2019", "Lokaludvalget Amager Vest"),
+        ("Uddannelsesudvalget (2018-2021)\nReferat\n12. marts 2019", "Uddannelsesudvalget (2018-2021)"),
+    ],
+)
+def test_body_lines_of_councils_committees_and_boards(header, body):
+    text = header + "\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n2. Meddelelser\nBeslutning\nIngen.\n"
+    assert extract_text(text).meetings[0].body == body

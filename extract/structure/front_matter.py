@@ -21,6 +21,7 @@ from referat.extract.structure.result import pages_of
 from referat.extract.vocabulary import (
     ASSOCIATION_NAME,
     BODY_ENDS,
+    BODY_HEAD,
     BODY_TITLE_LINES,
     CASE_NUMBER_LABEL,
     DECISION_HEADING,
@@ -129,11 +130,16 @@ def _kind_in_title_line(text: str) -> str | None:
 
 
 _BODY_LINE = re.compile(
-    # "Økonomiudvalget", "Teknik- og Miljøudvalget", "Kultur-, Fritid- og Idrætsudvalget"
-    r"(?:[A-ZÆØÅ][\w-]*(?:,?\s+(?:og\s+)?[\w-]+-)*(?:\s+og\s+[\w-]+)?udvalg(?:et)?"
+    # "Økonomiudvalget", "Teknik- og Miljøudvalget", "Kultur-, Fritid- og Idrætsudvalget",
+    # "Handicaprådet", "Skolebestyrelsen", "Beredskabskommissionen": a name ending in a body's head
+    rf"(?:[A-ZÆØÅ][\w-]*(?:,?\s+(?:og\s+)?[\w-]+-)*(?:\s+og\s+[\w-]+)?{BODY_HEAD}"
     r"|Udvalget for .+|Byrådet|Kommunalbestyrelsen|Regionsrådet|.+ Byråd"
-    # "Brønshøj-Husum Lokaludvalg" (a local council's name, set as the page's heading)
-    r"|[A-ZÆØÅ][\w-]*(?:\s[A-ZÆØÅ][\w-]*)? [Ll]okaludvalg)"
+    # "Brønshøj-Husum Lokaludvalg" (a local council's name, set as the page's heading),
+    # "Lokaludvalget Amager Vest", "Rådet for Socialt Udsatte"
+    r"|[A-ZÆØÅ][\w-]*(?:\s[A-ZÆØÅ][\w-]*)? [Ll]okaludvalg"
+    r"|(?:(?:Lokaludvalget|Lokalrådet)\s+|(?:Rådet|Bestyrelsen|Udvalget)\s+for\s+)[A-ZÆØÅ][\w-]*(?:\s+[A-ZÆØÅ][\w-]*){0,3})"
+    # a period after the name: "Uddannelsesudvalget (2018-2021)", "Kommunalbestyrelsen 2018-21"
+    r"(?:\s+\(?\d{4}\s*[-–]\s*\d{2,4}\)?)?"
 )
 
 
@@ -229,7 +235,8 @@ def body_of_meeting_compound(word: str) -> str | None:
 
 
 _BODY_PREFIX = re.compile(
-    r"^(?:(?:referat|dagsorden|beslutningsprotokol)\s*[-–:]?\s+|(?:(?:ekstraordinært|ordinært)\s+)?møde\s+(?:i\s+)?)+",
+    r"^(?:(?:referat|dagsorden|beslutningsprotokol)\s*[-–:]?\s+(?:(?:af|fra|for|til)\s+)?(?:det\s+)?"
+    r"|(?:(?:ekstraordinært|ordinært|ekstraordinære|ordinære)\s+)?mødet?\s+(?:i\s+)?)+",
     re.I,
 )
 

@@ -273,6 +273,10 @@ _ELECTED_OFFICER = re.compile(
 _OFFICER_BEFORE_NAME = re.compile(rf"(?:^|(?<=[.:]\s))(?P<role>(?i:{_OFFICER}))\s+(?P<names>{_BARE_NAME})\s+[a-zæøå]")
 
 
+# An officer's title opening a sentence, as "Formand Kim Holm bød velkommen" needs it.
+_OFFICER_CUE = re.compile("|".join(role.capitalize() for role in OFFICER_ROLES))
+
+
 def officer_sentences(texts: list[str]) -> list[Participant]:
     """The officers the minutes name in sentences (association and board minutes): who was
     elected to chair or minute the meeting, and who spoke as chair or treasurer.
@@ -284,9 +288,10 @@ def officer_sentences(texts: list[str]) -> list[Participant]:
     """
     found: dict[str, Participant] = {}
     for text in texts:
-        if "valgt" not in text and not any(role in text.lower() for role in OFFICER_ROLES):
-            continue
-        for pattern in (_ELECTED_OFFICER, _OFFICER_BEFORE_NAME):
+        patterns = [_ELECTED_OFFICER] if "valgt" in text else []
+        if _OFFICER_CUE.search(text):  # (most lines: neither, and no pattern runs)
+            patterns.append(_OFFICER_BEFORE_NAME)
+        for pattern in patterns:
             for match in pattern.finditer(text):
                 role = match.group("role").lower()
                 for entry in _ONE_NAME.finditer(match.group("names")):

@@ -358,10 +358,6 @@ BODY_TITLE_LINES: list[re.Pattern] = [
     # "Erhvervsudvalget. Referat. Dato 08. september", "Økonomiudvalg Referat Møde 22. marts",
     # "Økonomiudvalget, Referat, 12. marts 2019", "Social- og Sundhedsudvalget | Referat | …"
     re.compile(rf"^(?P<body>(?-i:[A-ZÆØÅ])[\w,\- ]{{0,70}}?{_BODY_END})\s*[.,|]?\s+{_KIND_WORD}\b", re.I),
-    # "Kommunalbestyrelsens møde 12. marts 2019", "Byrådets ordinære møde den …"
-    re.compile(
-        rf"^(?P<body>(?-i:[A-ZÆØÅ])[\w,\- ]{{0,70}}?{_BODY_END})s\s+(?:ordinære\s+|ekstraordinære\s+)?møde\b", re.I
-    ),
     # "Byrådet 12-03-2019 Side 3 af 20": a running header
     re.compile(
         rf"^(?P<body>(?-i:[A-ZÆØÅ])[\w,\- ]{{0,70}}?{_BODY_END})\s+\d{{1,2}}[-.]\d{{1,2}}[-.]\d{{4}}\s+side\s+\d+",
@@ -376,6 +372,11 @@ BODY_TITLE_LINES: list[re.Pattern] = [
     # "side 1 Åbent referat for Kultur- og fritidsudvalgs møde den …" (Kerteminde)
     re.compile(
         rf"^.{{0,20}}?{_KIND_WORD}\s+for\s+(?P<body>(?-i:[A-ZÆØÅ])[\w,.\- ]{{2,70}}?{_BODY_END})s?\s+møde\b", re.I
+    ),
+    # "Kommunalbestyrelsens møde 12. marts 2019", "Byrådets ordinære møde den …" (last: a kind
+    # word before the genitive belongs to the forms above)
+    re.compile(
+        rf"^(?P<body>(?-i:[A-ZÆØÅ])[\w,\- ]{{0,70}}?{_BODY_END})s\s+(?:ordinære\s+|ekstraordinære\s+)?møde\b", re.I
     ),
 ]
 # Where a body named in a title line stops: "… i Økonomiudvalget den 4. maj", "… tirsdag …"

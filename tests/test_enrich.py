@@ -492,3 +492,17 @@ def test_positions_of_recommending_committees_and_members_who_left_the_treatment
         ("Dina Lund", "for"),
         ("Henning Berg", "for"),
     ]
+
+
+def test_vote_lines_with_counts_and_ballot_letters_joined_by_plus():
+    from referat.extract.enrich.positions import find_positions
+
+    text = "Ad 1\nFor stemte: | 5 (A+T+V)\nImod stemte: 2 (C+O)\nUndlod at stemme: 1 (F)\nGodkendt."
+    assert [(p.actor, p.stance) for p in find_positions(text)] == [
+        ("Socialdemokratiet", "for"),
+        ("T", "for"),  # a local list's letter stays as printed
+        ("Venstre", "for"),
+        ("Det Konservative Folkeparti", "against"),
+        ("Dansk Folkeparti", "against"),
+        ("SF - Socialistisk Folkeparti", "abstain"),
+    ]

@@ -766,3 +766,17 @@ def test_access_words_between_number_and_title_and_glued_numbers(line, expected)
 def test_body_lines_of_councils_committees_and_boards(header, body):
     text = header + "\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n2. Meddelelser\nBeslutning\nIngen.\n"
     assert extract_text(text).meetings[0].body == body
+
+
+def test_a_council_title_with_a_dash_keeps_its_second_part_and_vote_lines_are_no_titles():
+    text = (
+        "Referat\nØkonomiudvalget\n"
+        "• 1\nCafé Havblik - ansøgning om ændrede vilkår for udeservering m.m.\nSagsid.: 20/2955\n"
+        "Indstilling\nAdministrationen indstiller til Økonomiudvalget\n• at ansøgningen afslås\n"
+        "Beslutning\nAd 1\nFor stemte: | 5 (A+V)\nImod stemte: 2 (C+O)\nGodkendt.\n"
+    )
+    [meeting] = extract_text(text).meetings
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("1", "Café Havblik - ansøgning om ændrede vilkår for udeservering m.m.")
+    ]
+    assert meeting.items[0].recommendations == ["ansøgningen afslås"]

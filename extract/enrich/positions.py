@@ -173,7 +173,11 @@ def _vote_lists(text: str, letters: dict[str, str], context: ActorContext | None
         else:
             stance = "for" if match.group("stance").lower() == "for" else "against"
         end = min(e for e in (text.find(". ", match.end()), text.find("\n", match.end()), len(text)) if e >= 0)
-        listed = _VOTE_COUNT.sub("", text[match.end() : end]).rstrip(". ")
+        listed = _VOTE_COUNT.sub("", text[match.end() : end].lstrip(" |")).rstrip(". ")
+        # "5 (A+T+V)": the count, then the ballot letters joined by plus signs
+        plus = re.fullmatch(r"\(\s*([A-ZÆØÅ](?:\s*\+\s*[A-ZÆØÅ])*)\s*\)|([A-ZÆØÅ](?:\s*\+\s*[A-ZÆØÅ])+)", listed)
+        if plus:
+            listed = ", ".join(re.findall(r"[A-ZÆØÅ]", plus.group(1) or plus.group(2)))
         sentence = " ".join(text[match.start() : end + 1].split())
         for entry in (part.strip() for part in re.split(r",\s*|\s+og\s+", listed)):
             entry = re.sub(r"\s*\(\d+\)$", "", entry)  # "A (12)": a party's count
@@ -182,6 +186,9 @@ def _vote_lists(text: str, letters: dict[str, str], context: ActorContext | None
                 entry = group.group("letter")
             if entry in letters:
                 found.append(PositionMatch(letters[entry], stance, sentence))
+                continue
+            if plus:  # a local list's letter, no national party's: kept as printed
+                found.append(PositionMatch(entry, stance, sentence))
                 continue
             actor = _actor_in(_ROLE_PREFIX.sub("", entry), context, whole=True) if entry else None
             if actor is None and re.fullmatch(r"[A-ZÆØÅ][\wæøå-]{2,}|[Ll]iste\s+[A-ZÆØÅ]", entry):

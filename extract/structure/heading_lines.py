@@ -279,7 +279,8 @@ def join_title(lines: list[Line], heading: Heading) -> tuple[str, int]:
         # "Pkt. 42" or "1." on a line of its own, the title on the next (web minutes).
         following = lines[heading.index + 1]
         text = following.text.strip()
-        if text and len(text) < 160 and not is_structural(text) and match_heading(following) is None:
+        vote = re.match(r"(?:for|imod)\s+(?:\w+\s+)?stemte|undlod\s+at\s+stemme", text, re.I)
+        if text and len(text) < 160 and not is_structural(text) and match_heading(following) is None and not vote:
             title, consumed = text, 2
     while heading.index + consumed < len(lines) and consumed < 3:
         current, following = lines[heading.index + consumed - 1], lines[heading.index + consumed]

@@ -82,7 +82,8 @@ _BULLET_POINT = re.compile(r"^[-–•·▪]\s*(?P<text>\S.*)$")
 # An introduction that leaves the clauses to the list under it: "indstiller, at:", "Det
 # indstilles:", "Forslag:", "… indstiller," — no "at" clause of its own has started.
 _INTRODUCTION = re.compile(
-    r"(?:\bat|indstille[rs]|indstilles|foreslår|foreslås|forslag|beslutningspunkter)\s*[,:]?$", re.I
+    r"(?:\bat|indstille[rs](?:\s+til\s+[^.,]{3,60})?|indstilles|foreslår|foreslås|forslag|beslutningspunkter)\s*[,:]?$",
+    re.I,
 )
 # A line that introduces recommendations again, repeated by a web page after its list (Herning).
 _REPEATED_INTRODUCTION = re.compile(r"\bindstiller,?$")

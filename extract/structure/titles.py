@@ -49,10 +49,17 @@ def _title_before_minutes(title: str) -> tuple[str, str]:
     if found and 1 <= len(head.split()) <= 10 and _reads_as_sentences(rest, fewest_words=2):
         return head.strip(), rest.strip()
     for separator in (" – ", " - "):
+        # (a clause after the dash, not a title's second part: "Kontingent – bestyrelsen
+        # foreslår, at …", but "Café X - ansøgning om ændrede vilkår for udeservering m.m.")
         head, found, rest = title.partition(separator)
-        if found and 1 <= len(head.split()) <= 10 and _reads_as_sentences(rest, fewest_words=6):
+        clause = _CLAUSE.search(rest) or _SENTENCE_STOP.search(rest)
+        if found and 1 <= len(head.split()) <= 10 and clause and _reads_as_sentences(rest, fewest_words=6):
             return head.strip(), rest.strip()
     return title, ""
+
+
+# A subordinate or coordinated clause: what a title does not have.
+_CLAUSE = re.compile(r",\s+(?:at|som|der|hvor|men|så|fordi|da|hvis)\b")
 
 
 def _first_sentence_and_the_rest(title: str) -> tuple[str, str]:

@@ -780,3 +780,22 @@ def test_a_council_title_with_a_dash_keeps_its_second_part_and_vote_lines_are_no
         ("1", "Café Havblik - ansøgning om ændrede vilkår for udeservering m.m.")
     ]
     assert meeting.items[0].recommendations == ["ansøgningen afslås"]
+
+
+def test_a_member_table_with_user_ids_a_title_from_the_next_line_with_its_access_and_a_us_date():
+    from referat.extract.structure.header_fields import header_date
+
+    text = (
+        "Referat\nByrådet\nMødedato: | 8/29/2019 4:00:00 PM\nMedlemmer\n"
+        "Klaus Hansen (hjkh) | V\nLars Tegl Rasmussen (latr) | -\n"
+        "124.\nOrientering om budget\nBeslutning\nTaget til efterretning.\n"
+        "125.\nKøb af ejendom Lukket punkt\nBeslutning\nGodkendt.\n"
+    )
+    [meeting] = extract_text(text).meetings
+    assert [(p.name, p.party) for p in meeting.participants] == [("Klaus Hansen", "V"), ("Lars Tegl Rasmussen", None)]
+    assert [(item.title, item.access) for item in meeting.items] == [
+        ("Orientering om budget", "public"),
+        ("Køb af ejendom", "closed"),
+    ]
+    assert (meeting.date, meeting.start_time) == ("2019-08-29", "16:00")
+    assert header_date("Mødedato: 3/4/2019") == "2019-04-03"  # without AM/PM: Danish, day first

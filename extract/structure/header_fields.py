@@ -191,6 +191,10 @@ _HEADER_DATE_FORMS = [
     ),
     # "31/3 2019"
     re.compile(r"(?<![\d/])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)\s+(?P<year>(?:19|20)\d\d)\b"),
+    # "8/29/2019 4:00:00 PM": a portal printing .NET's US format; the AM/PM says month first
+    re.compile(
+        r"(?<![\d/])(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\s+\d{1,2}:\d{2}(?::\d{2})?\s*[AP]M\b"
+    ),
 ]
 
 
@@ -228,7 +232,10 @@ def _time_on_date_line(text: str) -> str | None:
         return time
     match = _BARE_CLOCK.search(text)
     if match and int(match.group("h")) < 24:
-        return f"{int(match.group('h')):02d}:{match.group('m')}"
+        hour = int(match.group("h"))
+        if hour < 12 and re.match(r"(?::\d{2})?\s*PM\b", text[match.end() :]):
+            hour += 12  # "4:00:00 PM"
+        return f"{hour:02d}:{match.group('m')}"
     return None
 
 

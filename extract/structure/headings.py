@@ -168,6 +168,10 @@ def _candidates(lines: list[Line]) -> list[Heading]:
             heading.index = index
             _title_from_heading_above(lines, heading)
             heading.title, heading.consumed = join_title(lines, heading)
+            # (a title taken from the next line or joined across lines says its access at its
+            # end: "125." / "Køb af ejendom Lukket punkt")
+            if heading.style != "access":  # (FirstAgenda's "(Offentlig)" said it: "Eventuelt - åbent" is a title)
+                heading.title, heading.access = title_and_access(heading.title, heading.access)
             heading.title, heading.rest = minutes_after_title(heading.title)
             candidates.append(heading)
     return candidates

@@ -126,9 +126,14 @@ def _participant_entry(text: str) -> list[Participant] | None:
     text = re.sub(r"^(?:[-–•·▪]|\d{1,2}\.)\s*", "", text.strip())  # a bullet or a list number
     text = re.sub(rf",\s*(\((?:{_PARTY})\))", r" \1", text)  # "Erling Larsen, (A)"
     # A row of a member table: "Birgitte Vestergaard | Å | næstformand".
-    row = re.fullmatch(rf"(?P<name>{_PERSON_NAME}) \| (?P<party>[A-ZÆØÅ])(?: \| (?P<role>[a-zæøå][\wæøå .-]*))?", text)
+    # (a user id after the name, "Klaus Hansen (hjkh) | V", and "-" for no party: Ringsted's SBSYS)
+    text = re.sub(r"^(" + _PERSON_NAME + r")\s+\([a-zæøå]{2,8}\)(?= \||$)", r"\1", text)
+    row = re.fullmatch(
+        rf"(?P<name>{_PERSON_NAME}) \| (?P<party>[A-ZÆØÅ]|-)(?: \| (?P<role>[a-zæøå][\wæøå .-]*))?", text
+    )
     if row:
-        text = f"{row.group('name')} ({row.group('party')})" + (f" - {row.group('role')}" if row.group("role") else "")
+        party = f" ({row.group('party')})" if row.group("party") != "-" else ""
+        text = f"{row.group('name')}{party}" + (f" - {row.group('role')}" if row.group("role") else "")
     role = None
     before = ROLE_BEFORE_NAME.match(text)
     if before:

@@ -417,7 +417,10 @@ WEB_FURNITURE_LINE = re.compile(
     r"|fold (?:alle punkter|dette punkt|punktet) (?:ind|ud)|luk alle punkter|kopier link til punktet"
     r"|spring til (?:indhold|hovedindhold)|gå til (?:indhold|hovedindhold)|hop til (?:indhold|hovedindhold)"
     r"|skip to (?:main )?content|log ind|søg|menu|cookies?|acceptér(?: alle)?|accepter(?: alle)?|afvis(?: alle)?"
-    r"|brødkrumme|du er her:?|abonnér|abonner|rss|facebook|twitter|linkedin|instagram)",
+    r"|brødkrumme|du er her:?|abonnér|abonner|rss|facebook|twitter|linkedin|instagram"
+    # download links and the header's own heading: "Hent referat som PDF", "Mødedetaljer"
+    r"|(?:hent|download)(?: (?:hele )?(?:referat|dagsorden|bilag|dokument)(?:et|en|er)?)?(?: som)? pdf"
+    r"|hent (?:referat|dagsorden)(?:et|en)?|mødedetaljer|mødeoplysninger|punktoplysninger)",
     re.I,
 )
 # id/class words of page regions that are site furniture, not content: cookie banners,

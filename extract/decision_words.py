@@ -13,7 +13,7 @@ OUTCOME_PATTERNS: list[tuple[str, re.Pattern]] = [
         "rejected",
         re.compile(
             r"\b(ikke godkendt|ikke godkendte|ikke vedtaget|ikke anbefale\w*|forkast\w*|afvist|afviste|afvises"
-            r"|nedstemt|nedstemte|kunne ikke tiltræde|faldt)\b",
+            r"|nedstemt|nedstemte|kunne ikke tiltræde|faldt|besluttede ikke at|ikke at gå videre med)\b",
             re.I,
         ),
     ),
@@ -25,7 +25,14 @@ OUTCOME_PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
-    ("referred", re.compile(r"\b(oversend\w*|henvis\w*|sendes videre|sendes tilbage|videresend\w*)\b", re.I)),
+    (
+        "referred",
+        re.compile(
+            r"\b(oversend\w*|henvis\w*|sendes videre|sendes tilbage|videresend\w*"
+            r"|sendes til (?!høring|orientering|offentlig)\w+)",
+            re.I,
+        ),
+    ),
     (
         "noted",
         re.compile(

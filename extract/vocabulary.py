@@ -114,14 +114,20 @@ DECISION_HEADING = re.compile(
     r"|(?:beslutning|behandling)\s+(?:i\s+)?(?!om\b)(?P<body2>.+?)\s+"
     r"(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s+)?den\s+"
     r"(?P<date2>[\d.\-/]+\d|\d{1,2}\.\s*\w+\s+\d{4})(?:,?\s*(?:pkt\.?|punkt)\s*(?P<item2>\d+))?"
+    # "Beslutning i Byrådet 27. november 2018:", "BESLUTNING: Økonomiudvalget den 22-10-2020":
+    # without "den", or after a colon, the body must end as a body's name ends
+    r"|(?:beslutning|behandling)(?:\s+i|\s*:)\s+(?P<body6>[A-ZÆØÅ][\w ,-]{0,60}?"
+    r"(?:udvalg|udvalget|rådet|bestyrelsen|Byrådet|Kommunalbestyrelsen|Regionsrådet))\s+(?:den\s+)?"
+    r"(?:\d{1,2}[.\-/]\d{1,2}[.\-/]\d{2,4}|\d{1,2}\.\s*[a-zæøå]+\s+\d{4})"
     # "Kommunalbestyrelsens møde 25. september 2006 Punkt 1:" (Ballerup 2006)
     r"|(?P<body3>[A-ZÆØÅ].+?)s\s+møde\s+(?:den\s+)?(?P<date3>\d{1,2}\.\s*\w+\s+\d{4}|[\d.\-/]+\d)"
-    r"\s+punkt\s+(?P<item3>\d+)"
+    # ("Integrationsudvalgets møde den 12. december 2011:": a colon says it heads the minute)
+    r"(?:\s+punkt\s+(?P<item3>\d+)|(?=\s*:$))"
     # "BØRNE- OG UNGEUDVALGETS BESLUTNING", "Beslutning i Økonomiudvalget" (no date printed)
     r"|(?P<body4>[A-ZÆØÅ][\w ,-]{2,60}?(?:udvalg|råd|bestyrelse|Byråd|Kommunalbestyrelse|Regionsråd)(?:et|en)?)"
     r"s\s+beslutning"
     r"|beslutning\s+i\s+(?P<body5>[A-ZÆØÅ][\w ,-]{2,60}?"
-    r"(?:udvalget|rådet|bestyrelsen|Byrådet|Kommunalbestyrelsen|Regionsrådet)))"
+    r"(?:udvalget|rådet|bestyrelsen|Byrådet|Kommunalbestyrelsen|Regionsrådet))(?:\s+den)?)"  # (a lost date)
     r"\s*:?$",
     re.IGNORECASE,
 )
@@ -312,80 +318,6 @@ HEADER_LABELS: dict[str, str] = {
     "mødets titel": "title",
 }
 
-# Title lines that name the meeting's body: "Byrådet - Referat" (Brønderslev), "Referat fra
-# møde i Økonomiudvalget", "Referat af ordinær generalforsamling i Grundejerforeningen X",
-# "Dagsorden for Bestyrelsen", "Økonomiudvalget REFERAT". The body ends before a date,
-# a weekday, "den", "afholdt" or a comma.
-_KIND_WORD = r"(?:referat(?:er)?|dagsorden(?:er)?|beslutningsprotokol|beslutningsreferat|mødereferat|protokol)"
-_MEETING_NOUN = (
-    r"(?:(?:det\s+|den\s+)?(?:(?:ordinære?|ekstraordinære?|årlige?|konstituerende|\d+\.)\s+)*"
-    r"(?:møde(?:t)?|generalforsamling(?:en)?|bestyrelsesmøde(?:t)?|repræsentantskabsmøde(?:t)?|årsmøde(?:t)?))"
-)
-# The head of a body's name, in the indefinite or definite form: "Økonomiudvalget",
-# "Handicaprådet", "Skolebestyrelsen", "Beredskabskommissionen", "Klagenævnet", "Magistraten".
-BODY_HEAD = (
-    r"(?:udvalg|råd|bestyrelse|kommission|nævn|forsamling|repræsentantskab|magistrat|borgerrepræsentation"
-    r"|komit[eé]|forum|panel|styregruppe|arbejdsgruppe)(?:et|en|n)?"
-)
-# The words a body's name ends with ("Social- og Sundhedsudvalget", "Kommunalbestyrelsen").
-_BODY_END = (
-    rf"(?:{BODY_HEAD}|udvalgs|[Rr]åd(?:et)?|[Bb]estyrelse(?:n)?|Byrådet|Kommunalbestyrelsen|Regionsrådet"
-    r"|[Ff]orsamling(?:en)?|Magistraten|Borgerrepræsentationen|[Ll]okaludvalg(?:et)?)"
-)
-BODY_TITLE_LINES: list[re.Pattern] = [
-    # "Byrådet - 14-03-2019" (Faxe), "Kommunalbestyrelsen 22-01-2020" (a web page's heading)
-    re.compile(r"^(?P<body>[A-ZÆØÅ][^:]{2,80}?)\s+[-–]\s+\d{1,2}[-.]\d{1,2}[-.]\d{4}$"),
-    re.compile(
-        rf"^(?P<body>(?-i:[A-ZÆØÅ])[\w,.\- ]{{0,70}}?{_BODY_END})"
-        r"\s+\d{1,2}(?:[-.]\d{1,2}[-.]|\.\s*[a-zæøå]+\s+)\d{4}$"
-    ),
-    # "Menighedsrådet holdt møde tirsdag 27.09.2022 …" (the minutes' first sentence)
-    re.compile(rf"^(?P<body>(?-i:[A-ZÆØÅ])[\w,.\- ]{{0,70}}?{_BODY_END})\s+holdt\s+(?:\w+\s+)?møde\b"),
-    re.compile(rf"^(?P<body>[A-ZÆØÅ][^:]{{2,80}}?)\s+[-–]\s+{_KIND_WORD}\b", re.I),
-    re.compile(
-        rf"^{_KIND_WORD}\s+(?:fra|af|for|over)\s+{_MEETING_NOUN}\s+(?:i|for|hos)\s+(?P<body>[^,]{{3,80}})", re.I
-    ),
-    re.compile(rf"^{_KIND_WORD}\s+(?:fra|af|for)\s+(?P<body>[A-ZÆØÅ][^,]{{2,80}}?)s\s+{_MEETING_NOUN}", re.I),
-    re.compile(rf"^{_KIND_WORD}\s+(?:for|fra)\s+(?P<body>[A-ZÆØÅ][^,]{{2,80}})", re.I),
-    re.compile(r"^(?P<body>[A-ZÆØÅ][^:]{2,80}?)\s+(?:REFERAT|DAGSORDEN|Referat|Dagsorden)$"),
-    # "Social- og Sundhedsudvalget torsdag den 20. april 2023 kl. 19.00" (Ishøj), "Referat
-    # Kommunalbestyrelsen mandag den 24. april 2017" (Lejre): the body before the date.
-    re.compile(
-        rf"^(?:{_KIND_WORD}\s+)?(?P<body>(?-i:[A-ZÆØÅ])[\w,.\- ]{{0,70}}?{_BODY_END})"
-        r"\s+(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag),?\s+)?(?:den|d\.)\s+\d",
-        re.I,
-    ),
-    # "Erhvervsudvalget. Referat. Dato 08. september", "Økonomiudvalg Referat Møde 22. marts",
-    # "Økonomiudvalget, Referat, 12. marts 2019", "Social- og Sundhedsudvalget | Referat | …"
-    re.compile(rf"^(?P<body>(?-i:[A-ZÆØÅ])[\w,\- ]{{0,70}}?{_BODY_END})\s*[.,|]?\s+{_KIND_WORD}\b", re.I),
-    # "Byrådet 12-03-2019 Side 3 af 20": a running header
-    re.compile(
-        rf"^(?P<body>(?-i:[A-ZÆØÅ])[\w,\- ]{{0,70}}?{_BODY_END})\s+\d{{1,2}}[-.]\d{{1,2}}[-.]\d{{4}}\s+side\s+\d+",
-        re.I,
-    ),
-    # "TÅRNBY KOMMUNE. Åbent referat. til Økonomiudvalget"
-    re.compile(
-        rf"^.{{0,40}}?\b(?:åbent\s+|lukket\s+)?{_KIND_WORD}\.?\s+til\s+"
-        rf"(?P<body>(?-i:[A-ZÆØÅ])[\w,\- ]{{0,70}}?{_BODY_END})",
-        re.I,
-    ),
-    # "side 1 Åbent referat for Kultur- og fritidsudvalgs møde den …" (Kerteminde)
-    re.compile(
-        rf"^.{{0,20}}?{_KIND_WORD}\s+for\s+(?P<body>(?-i:[A-ZÆØÅ])[\w,.\- ]{{2,70}}?{_BODY_END})s?\s+møde\b", re.I
-    ),
-    # "Kommunalbestyrelsens møde 12. marts 2019", "Byrådets ordinære møde den …" (last: a kind
-    # word before the genitive belongs to the forms above)
-    re.compile(
-        rf"^(?P<body>(?-i:[A-ZÆØÅ])[\w,\- ]{{0,70}}?{_BODY_END})s\s+(?:ordinære\s+|ekstraordinære\s+)?møde\b", re.I
-    ),
-]
-# Where a body named in a title line stops: "… i Økonomiudvalget den 4. maj", "… tirsdag …"
-BODY_ENDS = re.compile(
-    r"\s+(?:den|d\.|afholdt|kl\.?|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b.*$|\s+\d.*$|[,(].*$"
-    rf"|\s+[-–|]\s+{_KIND_WORD}\b.*$",  # "Beredskabskommissionen - referat - 12.03.2019"
-    re.I,
-)
-
 # Lines that open the closed or the open part of a meeting: every item after "Lukket møde"
 # ("LUKKET MØDE" in Haderslev's minutes, "Til behandling - for lukkede døre" in Egebjerg's)
 # is closed until a line opens the open part again.
@@ -465,33 +397,3 @@ ENGLISH_MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
     "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
 }  # fmt: skip
-
-# A meeting named by its kind of meeting is the body that meets ("Referat fra den ordinære
-# generalforsamling" → Generalforsamling; "Referat af bestyrelsesmøde" → Bestyrelsen); the
-# association or parish after "i" is then the organisation.
-MEETING_NOUN_BODIES: dict[str, str] = {
-    "generalforsamling": "Generalforsamling",
-    "generalforsamlingen": "Generalforsamling",
-    "ordinær generalforsamling": "Generalforsamling",
-    "ekstraordinær generalforsamling": "Generalforsamling",
-    "bestyrelsesmøde": "Bestyrelsen",
-    "bestyrelsesmødet": "Bestyrelsen",
-    "menighedsrådsmøde": "Menighedsrådet",
-    "menighedsrådsmødet": "Menighedsrådet",
-    "repræsentantskabsmøde": "Repræsentantskabet",
-    "repræsentantskabsmødet": "Repræsentantskabet",
-    "byrådsmøde": "Byrådet",
-    "byrådsmødet": "Byrådet",
-    "regionsrådsmøde": "Regionsrådet",
-    "afdelingsmøde": "Afdelingsmødet",
-    "beboermøde": "Beboermødet",
-    "årsmøde": "Årsmødet",
-    "mr": "Menighedsrådet",  # "Referat af MR møde …" (parish councils' own abbreviation)
-    "mr-møde": "Menighedsrådet",
-}
-# Associations that publish minutes: "Grundejerforeningen Kildevang", "GRUNDEJERFORENINGEN
-# ”FOSSGAARDEN”", "Andelsboligforeningen X", "Haveforeningen X", "Ejerforeningen X".
-ASSOCIATION_NAME = re.compile(
-    r"\b(?P<name>(?:[A-ZÆØÅ][a-zæøå]*|[A-ZÆØÅ]+)?(?:forening(?:en)?|FORENING(?:EN)?|selskab(?:et)?|klub(?:ben)?)"
-    r"\s+(?:[”\"«][^”\"»]{2,40}[”\"»]|(?:[A-ZÆØÅ][\wæøå-]*)(?:\s+[A-ZÆØÅ][\wæøå-]*){0,3}))"
-)

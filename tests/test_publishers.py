@@ -799,3 +799,33 @@ def test_a_member_table_with_user_ids_a_title_from_the_next_line_with_its_access
     ]
     assert (meeting.date, meeting.start_time) == ("2019-08-29", "16:00")
     assert header_date("Mødedato: 3/4/2019") == "2019-04-03"  # without AM/PM: Danish, day first
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("Beslutning i Byrådet 27. november 2018:", "decision"),  # no "den"
+        ("BESLUTNING: Økonomiudvalget den 22-10-2020", "decision"),
+        ("Beslutning i Erhvervsudvalget den", "decision"),  # the date lost by a transcript
+        ("Beslutning: Sagen blev udsat til 3. maj 2019", None),  # a decision's text, not its heading
+        ("Beslutning vedr. lokaludvalgets mødekalender 2017", None),  # an item's title
+    ],
+)
+def test_decision_headings_without_den_or_after_a_colon(line, kind):
+    from referat.extract.structure.heading_lines import section_kind
+
+    assert section_kind(line) == kind
+
+
+@pytest.mark.parametrize(
+    "text, outcome",
+    [
+        ("Sagen sendes til Økonomiudvalget, som udarbejder et forslag.", "referred"),
+        ("Sagen sendes til høring i otte uger.", None),
+        ("Et flertal besluttede ikke at gå videre med forslaget.", "rejected"),
+    ],
+)
+def test_more_outcome_phrasing(text, outcome):
+    from referat.extract.structure.decisions import classify_outcome
+
+    assert classify_outcome(text) == outcome

@@ -7,6 +7,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from referat.extract.body_words import (
+    ASSOCIATION_NAME,
+    BODY_ENDS,
+    BODY_HEAD,
+    BODY_TITLE_LINES,
+    MEETING_NOUN_BODIES,
+)
 from referat.extract.dates import first_full_date
 from referat.extract.layout import Layout
 from referat.extract.pages import Line
@@ -19,14 +26,9 @@ from referat.extract.structure.header_fields import (
 from referat.extract.structure.participants import attendance_sentences, officer_sentences, read_participants
 from referat.extract.structure.result import pages_of
 from referat.extract.vocabulary import (
-    ASSOCIATION_NAME,
-    BODY_ENDS,
-    BODY_HEAD,
-    BODY_TITLE_LINES,
     CASE_NUMBER_LABEL,
     DECISION_HEADING,
     MEETING_KIND_WORDS,
-    MEETING_NOUN_BODIES,
     PARTICIPANT_HEADINGS,
     PAST_TENSE_MARKERS,
     WEEKDAYS,
@@ -296,7 +298,11 @@ def _body_from_decision_headings(items: list[Item]) -> str | None:
         for section in item.sections:
             match = DECISION_HEADING.match(section.heading)
             body = match and (
-                match.group("body") or match.group("body2") or match.group("body3") or match.group("body5")
+                match.group("body")
+                or match.group("body2")
+                or match.group("body3")
+                or match.group("body5")
+                or match.group("body6")
             )
             if body:
                 return body.strip()

@@ -11,9 +11,11 @@
 4. ``front_matter`` (with ``participants``): each meeting's front matter becomes its
    metadata.
 
-Words and phrases live in ``referat.extract.vocabulary``. Where the layout is ambiguous,
-the grammar prefers fewer, correct items. 1940s minute books have a grammar of their own
-(``referat.extract.historic``); ``referat.extract.pipeline`` chooses between the two.
+Words and phrases live in data modules: ``referat.extract.vocabulary`` (headings, labels,
+access words), ``body_words`` (who meets), ``participant_words`` and ``decision_words``.
+Where the layout is ambiguous, the grammar prefers fewer, correct items. 1940s minute
+books have a grammar of their own (``referat.extract.historic``);
+``referat.extract.pipeline`` chooses between the two.
 """
 
 from __future__ import annotations

@@ -829,3 +829,9 @@ def test_more_outcome_phrasing(text, outcome):
     from referat.extract.structure.decisions import classify_outcome
 
     assert classify_outcome(text) == outcome
+
+
+def test_the_kind_word_after_the_body_on_a_title_line():
+    text = "Erhvervsudvalget. Referat. Dato 08. september 2014\n\n"
+    text += "1. Godkendelse af dagsorden\nGodkendt.\n2. Eventuelt\nIntet.\n"
+    assert extract_text(text).meetings[0].kind == "referat"

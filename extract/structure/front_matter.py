@@ -118,7 +118,9 @@ _KIND_IN_TITLE = re.compile(
     # "Referat fra …", "side 1 Åbent referat for …", "Referat Kommunalbestyrelsen mandag den …"
     r"^(?:(?:side\s+)?\d{1,3}\s+)?(?:(?:åbent|lukket)\s+)?(?P<first>referat|dagsorden|beslutningsprotokol|beslutningsreferat)"
     r"\s+(?:(?:fra|af|for|over|til)(?:\s|$)|(?=[A-ZÆØÅ]))"
-    r"|\s[-–]\s+(?P<last>referat|dagsorden|beslutningsprotokol)(?:\s+[\d.\-/]+)?$|\s(?P<caps>REFERAT|DAGSORDEN)$",
+    r"|\s[-–]\s+(?P<last>referat|dagsorden|beslutningsprotokol)(?:\s+[\d.\-/]+)?$|\s(?P<caps>REFERAT|DAGSORDEN)$"
+    # "Erhvervsudvalget. Referat. Dato …", "Økonomiudvalg Referat Møde 22. marts 2011": after the body
+    rf"|^(?-i:[A-ZÆØÅ])[\w,\- ]{{0,70}}?{BODY_HEAD}\s*[.,|]?\s+(?P<after_body>referat|dagsorden|beslutningsprotokol)\b",
     re.I,
 )
 
@@ -127,7 +129,7 @@ def _kind_in_title_line(text: str) -> str | None:
     match = _KIND_IN_TITLE.search(text.strip())
     if not match:
         return None
-    word = (match.group("first") or match.group("last") or match.group("caps")).lower()
+    word = (match.group("first") or match.group("last") or match.group("caps") or match.group("after_body")).lower()
     return MEETING_KIND_WORDS.get(word)
 
 

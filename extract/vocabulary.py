@@ -188,6 +188,8 @@ PARTICIPANT_HEADINGS: dict[str, str] = {
     "ordstyrer": "present",
     "mødeleder": "present",
     "deltagerne var": "present",
+    "bestyrelsen": "present",
+    "mødedeltagelse": "present",
     "stedfortræder": "present",
     "stedfortrædere": "present",
     "suppleant": "present",

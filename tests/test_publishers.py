@@ -835,3 +835,16 @@ def test_the_kind_word_after_the_body_on_a_title_line():
     text = "Erhvervsudvalget. Referat. Dato 08. september 2014\n\n"
     text += "1. Godkendelse af dagsorden\nGodkendt.\n2. Eventuelt\nIntet.\n"
     assert extract_text(text).meetings[0].kind == "referat"
+
+
+def test_a_board_listed_under_its_own_name_and_a_substitute_in_the_absence_line():
+    from referat.extract.structure.participants import read_participants
+
+    lines = ["Bestyrelsen: Niels O. Pedersen, Villum Krog, Thor Temte", "Afbud: Kurt Munck, suppleant Mia Holt deltog"]
+    assert [(p.name, p.status, p.role) for p in read_participants(lines)] == [
+        ("Niels O. Pedersen", "present", None),
+        ("Villum Krog", "present", None),
+        ("Thor Temte", "present", None),
+        ("Kurt Munck", "absent", None),
+        ("Mia Holt", "present", None),
+    ]

@@ -43,7 +43,7 @@ def read_participants(texts: list[str]) -> list[Participant]:
             continue
         if text.lower().rstrip(".").strip() in NOBODY_WORDS:
             continue  # "Afbud: Ingen"
-        people = _participant_entry(text) or (_first_names(text) if labelled else None)
+        people = _participant_entry(text) or (_first_names(text) if labelled else None) or _named_parts(text, labelled)
         if people and labelled and label.lower().strip() in OFFICER_ROLES:  # "Dirigent: Pia Lund"
             for person in people:
                 person.role = person.role or label.lower().strip()
@@ -89,6 +89,24 @@ def _joined_comma_lists(texts: list[str]) -> list[str]:
     return joined
 
 
+def _named_parts(text: str, labelled: bool) -> list[Participant] | None:
+    """After a label, the entries of a list that read as people when the rest does not
+    ("Afbud: Kurt Munck, suppleant Martin Hillerup deltog": Kurt Munck; the sentence after
+    him is read as a sentence)."""
+    if not labelled:
+        return None
+    people = []
+    for part in re.split(r",\s*|\s+og\s+|\s+[–-]\s+", text):
+        # "suppleant Martin Hillerup deltog": the substitute who came instead
+        substitute = re.fullmatch(r"(?:suppleant|stedfortræder)\s+(?P<name>.+?)\s+(?:deltog|mødte)", part.strip())
+        one = _participant_line(substitute.group("name") if substitute else part.strip())
+        if one and len(one) == 1:
+            if substitute:
+                one[0].status = "present"
+            people.extend(one)
+    return people or None
+
+
 def _first_names(text: str) -> list[Participant] | None:
     """ "Til stede: Allan, Anna, John og Lise" (a small board's minutes): first names only,
     read so after a participant label and nowhere else."""
@@ -106,7 +124,9 @@ def _comma_list(text: str) -> list[Participant] | None:
     for part in (part.strip() for part in re.split(r",\s*|\s+og\s+|\s+samt\s+", text.rstrip("."))):
         if not part:
             continue
-        if people and re.fullmatch(r"[a-zæøå][\wæøå .-]*", part):
+        if people and re.fullmatch(
+            r"[a-zæøå][\wæøå.-]*(?:\s+[a-zæøå][\wæøå.-]*){0,2}", part
+        ):  # a role: a few small words
             people[-1].role = people[-1].role or part
             continue
         role_first = re.fullmatch(r"(?P<role>[a-zæøå][\wæøå -]*):\s*(?P<rest>[A-ZÆØÅ].*)", part)
@@ -176,7 +196,7 @@ def _participant_line(text: str) -> list[Participant] | None:
         # "Name (A) - formand" / "Name (A), formand" / "Name (A)"
         match = re.fullmatch(
             rf"(?P<name>{_PERSON_NAME})\s*(?:\((?P<party>{_PARTY})\))?"
-            rf"\s*(?:[-–,]\s*(?P<role>[a-zæøå][\wæøå .-]*))?",
+            rf"\s*(?:[-–,]\s*(?P<role>[a-zæøå][\wæøå.-]*(?:\s+[a-zæøå][\wæøå.-]*){{0,3}}))?",
             part,
         )
         if match:

@@ -848,3 +848,19 @@ def test_a_board_listed_under_its_own_name_and_a_substitute_in_the_absence_line(
         ("Kurt Munck", "absent", None),
         ("Mia Holt", "present", None),
     ]
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("Rammer for udvalgene – udsat fra møde nr. 4, den 23. marts 2023",
+         ("Rammer for udvalgene – udsat fra møde nr. 4, den 23. marts 2023", "")),
+        ("Evt. – Herunder fastsættelse af næste møde.", ("Evt. – Herunder fastsættelse af næste møde.", "")),
+        ("Indkomne forslag – ingen", ("Indkomne forslag", "ingen")),
+        ("Valg af dirigent – Bent Holm blev valgt", ("Valg af dirigent", "Bent Holm blev valgt")),
+    ],
+)  # fmt: skip
+def test_a_note_after_a_dash_stays_in_the_title_and_a_word_of_minutes_does_not(title, expected):
+    from referat.extract.structure.titles import minutes_after_title
+
+    assert minutes_after_title(title) == expected

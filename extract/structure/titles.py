@@ -40,7 +40,22 @@ def minutes_after_title(title: str) -> tuple[str, str]:
 def _title_before_minutes(title: str) -> tuple[str, str]:
     for separator in (": ", " – ", " - "):  # "Valg af dirigent – Bent Skov blev valgt" too
         head, found, rest = title.partition(separator)
-        if found and head and MINUTES_AFTER_TITLE.search(rest) and not MINUTES_AFTER_TITLE.search(head):
+        # (after a dash, a longer phrase is the title's note: "Rammer for udvalgene – udsat fra
+        # møde nr. 4"; minutes are a word or two ("– ingen", "– godkendt"), say "blev", or end
+        # as a sentence)
+        dash_note = (
+            separator != ": "
+            and len(rest.split()) >= 3
+            and not (re.search(r"\bblev\b", rest) or rest.rstrip().endswith("."))
+        )
+        if (
+            found
+            and head
+            and MINUTES_AFTER_TITLE.search(rest)
+            and not MINUTES_AFTER_TITLE.search(head)
+            and not dash_note
+            and not _CONTINUES_TITLE.match(rest)
+        ):
             return head.strip(), rest.strip()
     standing = _standing_title(title)
     if standing:
@@ -56,6 +71,10 @@ def _title_before_minutes(title: str) -> tuple[str, str]:
         if found and 1 <= len(head.split()) <= 10 and clause and _reads_as_sentences(rest, fewest_words=6):
             return head.strip(), rest.strip()
     return title, ""
+
+
+# Words that carry a title on after its separator: "Evt. – Herunder fastsættelse af næste møde".
+_CONTINUES_TITLE = re.compile(r"(?:herunder|bl\.\s?a\.|inkl\.|jf\.|samt|vedr\.|v/)(?:\s|:|$)", re.I)
 
 
 # A subordinate or coordinated clause: what a title does not have.
@@ -106,6 +125,8 @@ def _standing_title(title: str) -> tuple[str, str] | None:
         if not after or not after.group("rest"):
             return None
         rest = after.group("rest").strip()
+        if _CONTINUES_TITLE.match(rest):
+            return None
         words = rest.split()
         prose = rest[0].isupper() and (len(words) >= 3 or MINUTES_AFTER_TITLE.search(rest))
         if prose or words[0].lower() == "blev":

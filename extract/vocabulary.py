@@ -97,8 +97,9 @@ SECTION_HEADINGS: dict[str, str] = {
 # indstilling").
 HEADING_QUALIFIERS = (
     "administrativ", "administrative", "supplerende", "foreløbig", "foreløbige", "endelig", "endelige",
-    "revideret", "reviderede", "ny", "nye", "samlet", "samlede", "kort", "uddybende", "politisk", "faglig",
+    "revideret", "reviderede", "uddybende", "politisk", "faglig",
 )  # fmt: skip
+# (not "Kort baggrund", "Samlet økonomi": sub-headings inside a Sagsfremstilling)
 
 # Who was absent when the item was decided, printed as a field of the decision (often
 # empty): "Beslutning i … den 12. januar 2021:" / "Fraværende:" / "Godkendt.".

@@ -391,6 +391,10 @@ STANDING_ITEM_TITLES = (
     "valg af suppleanter", "valg af suppleant", "valg af revisor", "valg af revisorer", "valg af revisorsuppleant",
     "næste møde", "punkter til næste møde", "kirkeværgens beretning", "præstens beretning",
     "kontaktpersonens beretning", "kassererens orientering", "formandens orientering",
+    "meddelelser fra formanden", "meddelelser fra borgmesteren", "meddelelser fra direktionen",
+    "orientering fra formanden", "orientering fra direktøren", "orientering fra administrationen",
+    "nyt fra formanden", "gensidig orientering", "godkendelse af dagsorden og referat",
+    "valg af dirigent og referent", "godkendelse af referat fra sidste møde", "næste møde og eventuelt",
 )  # fmt: skip
 
 # Header date forms outside the Danish date grammar of running text, seen in web headers:

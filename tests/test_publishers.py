@@ -864,3 +864,12 @@ def test_a_note_after_a_dash_stays_in_the_title_and_a_word_of_minutes_does_not(t
     from referat.extract.structure.titles import minutes_after_title
 
     assert minutes_after_title(title) == expected
+
+
+def test_a_standing_title_with_its_qualifier_ends_where_a_transcript_ran_the_text_on():
+    from referat.extract.structure.titles import minutes_after_title
+
+    assert minutes_after_title("Meddelelser fra formanden Sag om klage I løbet af sommeren kom en henvendelse.") == (
+        "Meddelelser fra formanden",
+        "Sag om klage I løbet af sommeren kom en henvendelse.",
+    )

@@ -153,6 +153,21 @@ def test_definition_lists_are_label_value_rows() -> None:
     assert _lines(page) == ["Udvalg | Børneudvalget", "Lokale | Byrådssalen"]
 
 
+def test_a_definition_list_of_items_keeps_each_items_body_apart_from_its_title() -> None:
+    page = (
+        "<html><body><dl><dt>1. Godkendelse af dagsorden</dt><dd><h4>Beslutning</h4><p>Godkendt.</p></dd>"
+        "<dt>2. Salg af grund</dt><dd><h4>Beslutning</h4><p>Udsat.</p></dd></dl></body></html>"
+    )
+    assert _lines(page) == [
+        "1. Godkendelse af dagsorden",
+        "Beslutning",
+        "Godkendt.",
+        "2. Salg af grund",
+        "Beslutning",
+        "Udsat.",
+    ]
+
+
 def test_web_pages_are_known_by_their_bytes() -> None:
     assert sniff_media_type("vis", b"  <!DOCTYPE html>\n<html>") == "text/html"
     assert sniff_media_type("referat.htm", b"<?xml version='1.0'?><html>") == "text/html"

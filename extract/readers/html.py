@@ -373,7 +373,7 @@ class _Walker:
                     self.out.add(label, True)
                     self.out.flush(next_paragraph=False)
                 label = text
-            elif child.tag == "dd" and label is not None and len(text) <= 200:
+            elif child.tag == "dd" and label is not None and len(text) <= 200 and not _holds_blocks(child):
                 self.out.block = _Block(region="table", paragraph_start=False)
                 self.out.add(f"{label} | {text}" if text else label, False)
                 self.out.flush(next_paragraph=False)
@@ -387,6 +387,15 @@ class _Walker:
         if label is not None:
             self.out.add(label, True)
             self.out.flush()
+
+
+_BLOCK_TAGS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "section", "article")
+
+
+def _holds_blocks(element) -> bool:
+    """A ``<dd>`` with paragraphs or headings in it is an item's body under its ``<dt>``
+    title, not the value of a label."""
+    return any(isinstance(d.tag, str) and d.tag in _BLOCK_TAGS for d in element.iterdescendants())
 
 
 def _owning_table(row):

@@ -873,3 +873,15 @@ def test_a_standing_title_with_its_qualifier_ends_where_a_transcript_ran_the_tex
         "Meddelelser fra formanden",
         "Sag om klage I løbet af sommeren kom en henvendelse.",
     )
+
+
+def test_outline_numbers_and_a_case_number_in_brackets_after_the_title():
+    text = "Referat\nØkonomiudvalget\nMødedato: 3. maj 2024\n\n" + "".join(
+        f"{n}.0 {title} (Sag nr. 24/{n}00)\nSagsfremstilling\nSagen er beskrevet.\nBeslutning\nGodkendt.\n"
+        for n, title in ((1, "Godkendelse af dagsorden"), (2, "Budget 2025"))
+    )
+    [meeting] = extract_text(text).meetings
+    assert [(item.number, item.title, item.case_numbers) for item in meeting.items] == [
+        ("1", "Godkendelse af dagsorden", ["24/100"]),
+        ("2", "Budget 2025", ["24/200"]),
+    ]

@@ -70,6 +70,10 @@ DOTTED_HEADING = re.compile(
 )
 
 
+# "1.0 Godkendelse af dagsorden", "2.0 Budget": a Word outline's first level.
+DECIMAL_HEADING = re.compile(rf"^(?P<number>\d{{1,3}})\.0\.?\s+(?P<title>{TITLE_START}.*)$")
+
+
 # "Nr. 12 Lokalplan", "Nr.143 - Godkendelse af dagsorden", "§ 4 Valg af bestyrelse", "Sag 3: Budget"
 WEAK_LABEL_HEADING = re.compile(
     rf"^(?:{_alternation(ITEM_NUMBER_LABELS_WEAK)})\s*(?P<number>\d{{1,4}})\s*(?:[.):]|\s[-–])?"
@@ -166,6 +170,7 @@ _HEADING_FORMS = (
     ("access", ACCESS_HEADING),
     ("closed", CLOSED_HEADING),
     ("dotted", DOTTED_HEADING),
+    ("dotted", DECIMAL_HEADING),
     ("dotted", WEAK_LABEL_HEADING),
     ("dotted", BARE_HEADING),
     ("dotted", NUMBER_ALONE),

@@ -88,8 +88,13 @@ def _case_number_after_title(title: str) -> tuple[str, str | None]:
         ('Ansøgninger til puljen', '2018-0087413')
     """
     found = re.search(r"\s*\((?P<number>[^()]{4,40})\)$", title)
-    if found and CASE_NUMBER.fullmatch(found.group("number").strip()) and title[: found.start()].strip():
-        return title[: found.start()], found.group("number").strip()
+    if found and title[: found.start()].strip():
+        # ("… (Sag nr. 24/100)", "… (Sagsnr.: 19/7724)": a label before the number)
+        inside = found.group("number").strip()
+        labelled = CASE_NUMBER_LABEL.match(inside) or re.match(r"sag\s*nr\.?\s*:?\s*(?P<value>.*)$", inside, re.I)
+        number = labelled.group("value").strip() if labelled else inside
+        if CASE_NUMBER.fullmatch(number):
+            return title[: found.start()], number
     return title, None
 
 

@@ -36,7 +36,7 @@ def ocr_progress(path: str) -> Callable[[int, int], None] | None:
     return show
 
 
-SECTION_CHOICES = list(dict.fromkeys([*typing.get_args(SectionKind), "title", "statement", "position"]))
+SECTION_CHOICES = list(dict.fromkeys([*typing.get_args(SectionKind), "title", "text", "statement", "position"]))
 
 archive_option = click.option(
     "--archive",

@@ -159,6 +159,8 @@ def render_item(item: dict[str, Any]) -> str:
     ]
     if item["case_numbers"]:
         lines.append("case " + ", ".join(item["case_numbers"]))
+    if item.get("text"):  # the text under no section heading
+        lines += ["", item["text"]]
     for section in item["sections"]:
         lines += ["", f"{section['heading']}  [{section['kind']}, p. {section['first_page']}]", section["text"]]
     for decision in item["decisions"]:

@@ -272,6 +272,10 @@ class Queries(ArchiveCore):
                 "title": row["meeting_title"],
             },
             "source": {"path": row["path"], "sha256": row["sha256"]},
+            "text": "\n".join(
+                r["text"] for r in fetch("SELECT text FROM passages WHERE item_id = ? AND source = 'text'")
+            )
+            or None,
             "sections": fetch(
                 "SELECT kind, heading, text, first_page, last_page FROM sections WHERE item_id = ? ORDER BY ordinal"
             ),

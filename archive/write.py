@@ -211,6 +211,10 @@ class Writing(ArchiveCore):
         passages: list[Passage] = []
         if item.title.strip():
             passages.append(("title", None, "title", None, None, item.pages[0], item.title))
+        if item.text and item.text.strip():
+            # Text under no section heading (association minutes hold most of what happened
+            # there): searchable like a section, read back by ``item()``.
+            passages.append(("text", None, "text", None, None, item.pages[0], item.text))
         passages += self._insert_sections(item, item_id)
         passages += self._insert_speech(item, item_id)
         self._insert_mentions(item, item_id)

@@ -306,6 +306,7 @@ HEADER_LABELS: dict[str, str] = {
     "mødeafholdelse": "location",
     "mødested": "location",
     "sted": "location",
+    "afholdt i": "location",
     "lokale": "location",
     "møde lokation": "location",
     "mødelokation": "location",

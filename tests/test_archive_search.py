@@ -471,3 +471,24 @@ def test_a_document_without_agenda_items_is_searched_by_its_text(tmp_path):
         assert (hit.number, hit.title, hit.section, hit.page) == ("", "Kære udvalg", "other", 1)
         assert "«madservice»" in hit.snippet
         assert archive.check()["fts"] == "ok"
+
+
+def test_a_word_found_only_in_an_items_unheaded_text_is_searchable_and_shown(tmp_path):
+    from referat.extract import extract_bytes
+    from referat.terminal import render_item
+
+    minutes = (
+        "Referat af generalforsamling i Haveforeningen Solbakken, lørdag den 20. april 2024\n\n"
+        "1. Valg af dirigent: Ole Bak blev valgt.\n\n"
+        "2. Bestyrelsens beretning\nFormanden fortalte om den nye hækklipperordning.\n"
+        "Beretningen blev godkendt.\n"
+    )
+    document = extract_bytes("solbakken.txt", minutes.encode(), enrich=False)
+    assert document.meetings[0].items[1].text.startswith("Formanden fortalte")  # no section heading
+    with open_archive(str(tmp_path / "a.db")) as archive:
+        archive.store_document(document)
+        [hit] = archive.search("hækklipperordning").hits
+        assert (hit.title, hit.section, hit.page) == ("Bestyrelsens beretning", "text", 1)
+        shown = archive.item(hit.item)
+    assert shown["text"].startswith("Formanden fortalte om den nye hækklipperordning.")
+    assert "Formanden fortalte om den nye hækklipperordning." in render_item(shown)

@@ -885,3 +885,20 @@ def test_outline_numbers_and_a_case_number_in_brackets_after_the_title():
         ("1", "Godkendelse af dagsorden", ["24/100"]),
         ("2", "Budget 2025", ["24/200"]),
     ]
+
+
+def test_small_letter_titles_with_their_minutes_after_a_colon_in_a_flat_list():
+    text = (
+        "Referat / beslutningsprotokol\nVedr. Menighedsrådsmøde d. 25. januar 2017\n\n"
+        " 1. godkendelse af dagsorden: Dagsordenen blev godkendt.\n"
+        " 1. godkendelse af referatet fra sidste møde: Referatet blev godkendt og underskrevet.\n"
+        " 1. Kurser for menighedsrådsmedlemmer: Provstiet tilbyder kurser i foråret.\n"
+        "Et numreret punkt i teksten:\n1. at der holdes møde i marts\n"
+    )
+    [meeting] = extract_text(text).meetings
+    assert [item.title for item in meeting.items] == [
+        "godkendelse af dagsorden",
+        "godkendelse af referatet fra sidste møde",
+        "Kurser for menighedsrådsmedlemmer",
+    ]
+    assert [d.outcome for d in meeting.items[0].decisions] == ["approved"]

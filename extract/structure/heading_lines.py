@@ -70,6 +70,11 @@ DOTTED_HEADING = re.compile(
 )
 
 
+# " 1. godkendelse af dagsorden: Dagsordenen blev godkendt." (a parish's web page): a small
+# letter is a title only with the minutes after a colon, and needs confirmation like "1. Titel".
+LOWER_TITLE_HEADING = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<title>(?=[a-zæøå][^:]{3,80}:\s+[A-ZÆØÅ])[a-zæøå].*)$")
+
+
 # "1.0 Godkendelse af dagsorden", "2.0 Budget": a Word outline's first level.
 DECIMAL_HEADING = re.compile(rf"^(?P<number>\d{{1,3}})\.0\.?\s+(?P<title>{TITLE_START}.*)$")
 
@@ -171,6 +176,7 @@ _HEADING_FORMS = (
     ("closed", CLOSED_HEADING),
     ("dotted", DOTTED_HEADING),
     ("dotted", DECIMAL_HEADING),
+    ("dotted", LOWER_TITLE_HEADING),
     ("dotted", WEAK_LABEL_HEADING),
     ("dotted", BARE_HEADING),
     ("dotted", NUMBER_ALONE),

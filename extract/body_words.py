@@ -76,7 +76,8 @@ BODY_TITLE_LINES: list[re.Pattern] = [
 # Where a body named in a title line stops: "… i Økonomiudvalget den 4. maj", "… tirsdag …"
 BODY_ENDS = re.compile(
     r"\s+(?:den|d\.|afholdt|kl\.?|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b.*$|\s+\d.*$|[,(].*$"
-    rf"|\s+[-–|]\s+{_KIND_WORD}\b.*$",  # "Beredskabskommissionen - referat - 12.03.2019"
+    rf"|\s+[-–|]\s+{_KIND_WORD}\b.*$"  # "Beredskabskommissionen - referat - 12.03.2019"
+    rf"|(?:\s+{_KIND_WORD})+$",  # "Økonomiudvalget Referat Referat" (a transcript's title line)
     re.I,
 )
 

@@ -902,3 +902,16 @@ def test_small_letter_titles_with_their_minutes_after_a_colon_in_a_flat_list():
         "Kurser for menighedsrådsmedlemmer",
     ]
     assert [d.outcome for d in meeting.items[0].decisions] == ["approved"]
+
+
+def test_a_committees_meeting_date_heading_with_a_colon_is_its_decision_and_a_doubled_kind_word_no_body():
+    text = (
+        "Vestby Kommune Økonomiudvalget Referat Referat\nMødedato: 15. maj 2014\n\n"
+        "1. Bemærkninger til dagsordenen\nÅbent\nSagsnr.: 326-2010-57347\n"
+        "Økonomiudvalgets møde den 15. maj 2014:\nIngen bemærkninger.\n"
+        "2. Gensidig orientering\nÅbent\nSagsnr.: 326-2010-39103\n"
+        "Økonomiudvalgets møde den 15. maj 2014:\nMedlemmerne orienterede hinanden.\n"
+    )
+    [meeting] = extract_text(text).meetings
+    assert meeting.body == "Økonomiudvalget"
+    assert [[s.kind for s in item.sections] for item in meeting.items] == [["decision"], ["decision"]]

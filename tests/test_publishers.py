@@ -915,3 +915,16 @@ def test_a_committees_meeting_date_heading_with_a_colon_is_its_decision_and_a_do
     [meeting] = extract_text(text).meetings
     assert meeting.body == "Økonomiudvalget"
     assert [[s.kind for s in item.sections] for item in meeting.items] == [["decision"], ["decision"]]
+
+
+@pytest.mark.parametrize(
+    "header, place",
+    [
+        ("Fredag d. 17. december 2010\nMødet fandt sted i museets administrationsbygning, Vindeboder 12",
+         "museets administrationsbygning, Vindeboder 12"),
+        ("Mødedato: 4. marts 2019\nSted: BEMÆRK! Lukket møde", None),
+    ],
+)  # fmt: skip
+def test_a_place_told_in_a_sentence_and_a_notice_that_is_no_place(header, place):
+    text = "Referat\nBestyrelsen\n" + header + "\n\n1. Godkendelse af dagsorden\nGodkendt.\n2. Eventuelt\nIntet.\n"
+    assert extract_text(text).meetings[0].location == place

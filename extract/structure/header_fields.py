@@ -13,6 +13,7 @@ from collections import Counter
 from referat.extract.dates import MONTHS, first_full_date
 from referat.extract.layout import Layout
 from referat.extract.vocabulary import (
+    CLOSED_PART,
     DECISION_HEADING,
     ENGLISH_MONTHS,
     HEADER_LABELS,
@@ -425,8 +426,14 @@ _PLACE_ENDS = re.compile(
 )
 
 
+# "Mødet fandt sted i museets administrationsbygning": the sentence's start is no part of the place.
+_PLACE_LEAD = re.compile(
+    r"^(?:mødet\s+)?(?:fandt\s+sted|afholdes|afholdtes|blev\s+afholdt|holdes|foregik)\s+(?:i|på|hos)\s+", re.I
+)
+
+
 def _trimmed_place(text: str) -> str:
-    text = _PLACE_ENDS.sub("", text.strip())
+    text = _PLACE_ENDS.sub("", _PLACE_LEAD.sub("", text.strip()))
     if len(text) > 80:  # a place with a sentence run on after it
         words = text.split()
         for end in range(1, len(words)):
@@ -447,6 +454,8 @@ def _reads_as_place(text: str) -> bool:
     parts = [part.strip() for part in re.split(r"[/,]", low) if part.strip()]
     return not (
         low.endswith(":")
+        or "!" in text  # "BEMÆRK! Lukket møde": a notice
+        or CLOSED_PART.search(text)
         or len(text) > 120
         or WEB_FURNITURE_LINE.fullmatch(low)
         or any(

@@ -928,3 +928,14 @@ def test_a_committees_meeting_date_heading_with_a_colon_is_its_decision_and_a_do
 def test_a_place_told_in_a_sentence_and_a_notice_that_is_no_place(header, place):
     text = "Referat\nBestyrelsen\n" + header + "\n\n1. Godkendelse af dagsorden\nGodkendt.\n2. Eventuelt\nIntet.\n"
     assert extract_text(text).meetings[0].location == place
+
+
+def test_a_transcripts_participant_heading_run_on_with_the_members_and_their_parties():
+    from referat.extract.structure.participants import read_participants
+
+    lines = ["MØDEDELTAGERE Grethe Olsen (F) Anne-Lise Kuhre (A) Lis Olsen (V) 1 / 48", "Afbud Jens Holm (V)"]
+    assert [(p.name, p.party, p.status) for p in read_participants(lines)] == [
+        ("Grethe Olsen", "F", "present"),
+        ("Anne-Lise Kuhre", "A", "present"),
+        ("Lis Olsen", "V", "present"),
+    ]

@@ -36,6 +36,12 @@ def read_participants(texts: list[str]) -> list[Participant]:
         phrase = None if labelled else _HEADING_BEFORE_NAMES.match(text)
         if phrase:  # "Til stede var Karen, Mette og Jørgen" (no colon)
             labelled, label, rest = True, phrase.group("heading"), phrase.group("rest")
+        run_on = None if labelled or phrase else _heading_then_members(text)
+        if run_on:  # "MØDEDELTAGERE Grethe Olsen (F) Anne-Lise Kuhre (A) … 1 / 48" (a transcript)
+            for person in run_on[1]:
+                person.status = PARTICIPANT_HEADINGS[run_on[0]]
+                found.setdefault(person.name, person)
+            continue
         if labelled:
             status = PARTICIPANT_HEADINGS[label.lower().strip()]
             text = rest.strip()
@@ -70,6 +76,20 @@ _HEADING_BEFORE_NAMES = re.compile(
     )
     + r"))\s+(?P<rest>[A-ZÆØÅ].*)$"
 )
+
+
+def _heading_then_members(text: str) -> tuple[str, list[Participant]] | None:
+    """A participant heading, then members with their party letters run together on one
+    line, as a transcript flattens a list: the heading and the members (two at least)."""
+    words = text.split()
+    for size in (3, 2, 1):
+        heading = " ".join(words[:size]).lower().rstrip(":")
+        if heading in PARTICIPANT_HEADINGS:
+            pairs = re.findall(rf"({_PERSON_NAME})\s*\(({_PARTY})\)", " ".join(words[size:]))
+            if len(pairs) >= 2:
+                return heading, [Participant(name=" ".join(n.split()), party=p) for n, p in pairs]
+            return None
+    return None
 
 
 def _joined_comma_lists(texts: list[str]) -> list[str]:

@@ -356,7 +356,7 @@ WEB_FURNITURE_LINE = re.compile(
     r"|brødkrumme|du er her:?|abonnér|abonner|rss|facebook|twitter|linkedin|instagram"
     # download links and the header's own heading: "Hent referat som PDF", "Mødedetaljer"
     r"|(?:hent|download)(?: (?:hele )?(?:referat|dagsorden|bilag|dokument)(?:et|en|er)?)?(?: som)? pdf"
-    r"|hent (?:referat|dagsorden)(?:et|en)?|mødedetaljer|mødeoplysninger|punktoplysninger)",
+    r"|hent (?:referat|dagsorden)(?:et|en)?|mødedetaljer|mødeoplysninger|punktoplysninger|agenda)",
     re.I,
 )
 # id/class words of page regions that are site furniture, not content: cookie banners,

@@ -939,3 +939,13 @@ def test_a_transcripts_participant_heading_run_on_with_the_members_and_their_par
         ("Anne-Lise Kuhre", "A", "present"),
         ("Lis Olsen", "V", "present"),
     ]
+
+
+def test_the_place_under_the_date_line_after_a_title_line_with_the_date():
+    text = (
+        "Møde den 6. marts 2017\n\n"
+        "Referat af lokalrådsmødet mandag den 6. marts 2017 klokken 18.30\n"
+        "hos Karen Holst på Svalevej\n\nTil stede var Karen, Mette og Jørgen\n\n"
+        " 1. Godkendelse af dagsorden\n  Godkendt.\n\n 2. Eventuelt\n  Intet.\n"
+    )
+    assert extract_text(text).meetings[0].location == "Karen Holst på Svalevej"

@@ -381,6 +381,8 @@ def _place_under_date_line(texts: list[str]) -> str | None:
         if not header_date(text) or i + 1 >= len(texts):
             continue
         following = texts[i + 1]
+        if header_date(following):
+            continue  # a title line with the date, then the date line itself: the place is under that
         low = following.lower().rstrip(":")
         if (
             len(following) <= 80
@@ -393,7 +395,7 @@ def _place_under_date_line(texts: list[str]) -> str | None:
             and ":" not in following
             and not following.isupper()
         ):
-            return re.sub(r"^(?:i|på)\s+", "", following)
+            return re.sub(r"^(?:i|på|hos)\s+", "", following)
         return None
     return None
 

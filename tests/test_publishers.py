@@ -949,3 +949,14 @@ def test_the_place_under_the_date_line_after_a_title_line_with_the_date():
         " 1. Godkendelse af dagsorden\n  Godkendt.\n\n 2. Eventuelt\n  Intet.\n"
     )
     assert extract_text(text).meetings[0].location == "Karen Holst på Svalevej"
+
+
+def test_a_proposed_agenda_is_no_recommendation_and_a_numbered_clause_after_at():
+    from referat.extract.structure.heading_lines import section_kind
+    from referat.extract.structure.recommendations import split_recommendations
+
+    assert section_kind("Forslag til dagsorden") is None  # a title, not an Indstilling
+    assert section_kind("Indstilling fra direktionen") == "recommendation"
+    assert section_kind("Beslutning fra mødet") == "decision"
+    line = Line("Sekretariatet indstiller til Økonomiudvalget, at 1. Dagsordenen godkendes.", 1)
+    assert split_recommendations([line]) == ["Dagsordenen godkendes."]

@@ -394,7 +394,12 @@ _DATE_AFTER_HEADING = re.compile(r"^\s*(?:den\s+)?\d{1,2}[-./]\d{1,2}[-./]\d{2,4
 
 # "Indstilling fra Regionsdirektøren", "Beslutning fra Økonomiudvalget", "Bemærkninger til
 # sagen": a known heading that says from or to whom: the heading's kind.
-_QUALIFIER_AFTER_HEADING = re.compile(r"^(?:fra|til|af)\s+(?:[A-ZÆØÅ][\wæøå-]*|den|det|de|sagen)(?:\s+\S+){0,5}$", re.I)
+# (a name after it is capitalised: "Forslag til dagsorden" is a title, not a recommendation)
+_QUALIFIER_AFTER_HEADING = re.compile(
+    r"^(?:fra|til|af)\s+(?:(?-i:[A-ZÆØÅ])[\wæøå-]*|den|det|de|sagen|direktionen|administrationen|forvaltningen"
+    r"|borgmesteren|udvalget|formanden|sekretariatet|mødet)(?:\s+\S+){0,5}$",
+    re.I,
+)
 
 
 def _known_heading_with_date(text: str) -> str | None:

@@ -187,7 +187,7 @@ def _running_clauses(texts: list[str]) -> list[str]:
     clauses = []
     introductions = r"(?:indstilles|indstiller|foreslås|foreslår|anbefales|anbefaler)[^.\n]*?,?\s+at\s+"
     for match in re.finditer(introductions, joined):
-        rest = joined[match.end() :]
+        rest = re.sub(r"^\d{1,2}[.)]\s+", "", joined[match.end() :])  # "…, at 1. Dagsordenen godkendes."
         clause = _clause_until_sentence_end(rest)
         # "…, og at …" inside one sentence is a second clause; in an enumeration
         # "at A, at B, og at C" so is each ", at".

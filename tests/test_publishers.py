@@ -960,3 +960,9 @@ def test_a_proposed_agenda_is_no_recommendation_and_a_numbered_clause_after_at()
     assert section_kind("Beslutning fra mødet") == "decision"
     line = Line("Sekretariatet indstiller til Økonomiudvalget, at 1. Dagsordenen godkendes.", 1)
     assert split_recommendations([line]) == ["Dagsordenen godkendes."]
+
+
+def test_the_parish_before_its_council_on_a_body_line():
+    text = "Referat menighedsrådsmøde\nSct. Jørgens Sogn, Menighedsrådet\n\n1. Godkendelse af dagsorden\nGodkendt.\n"
+    text += "2. Eventuelt\nIntet.\n"
+    assert extract_text(text).meetings[0].body == "Menighedsrådet"

@@ -150,12 +150,12 @@ _BODY_LINE = re.compile(
 def _is_body_line(text: str) -> bool:
     """A line that is a body's name, as printed or set in capitals ("FORRETNINGSUDVALGET"),
     after words that say what kind of meeting it is ("EKSTRAORDINÆRT MØDE …")."""
-    text = _BODY_PREFIX.sub("", text)
+    text = _ORGANISATION_BEFORE_BODY.sub("", _BODY_PREFIX.sub("", text)).rstrip(":")
     return bool(_BODY_LINE.fullmatch(text) or (text.isupper() and _BODY_LINE.fullmatch(text.capitalize())))
 
 
 def _body_named(text: str) -> str:
-    return _BODY_PREFIX.sub("", text)
+    return _ORGANISATION_BEFORE_BODY.sub("", _BODY_PREFIX.sub("", text)).rstrip(":")
 
 
 # "Referat. af mødet i Regionsrådet 14. november 2007 kl. 14:00", "Dagsorden til mødet i Udvalg
@@ -189,7 +189,9 @@ def _as_name_case(text: str) -> str:
 
 # The organisation before its body on a title line ("Egebjerg Kommune. Kommunalbestyrelsen").
 _ORGANISATION_BEFORE_BODY = re.compile(
-    r"^(?:[A-ZÆØÅ][\w-]+\s+Kommune|Region\s+[A-ZÆØÅ][\w-]+|REGION\s+[A-ZÆØÅ]+)[.,:]?\s+(?=[A-ZÆØÅ])"
+    r"^(?:[A-ZÆØÅ][\w-]+\s+Kommune|Region\s+[A-ZÆØÅ][\w-]+|REGION\s+[A-ZÆØÅ]+"
+    # "Sct. Jørgens Sogn, Menighedsrådet": the parish before its council
+    r"|[A-ZÆØÅ][\w.-]*(?:\s+[A-ZÆØÅ][\w.-]*){0,3}\s+(?:Sogn|Pastorat|Provsti))[.,:]?\s+(?=[A-ZÆØÅ])"
 )
 # A genitive on a title line ("Kultur- og fritidsudvalgs møde", "Bestyrelsens møde") names the body.
 _GENITIVE_BODY = re.compile(r"(?<=udvalg)s$|(?<=rådet)s$|(?<=bestyrelsen)s$|(?<=udvalget)s$")

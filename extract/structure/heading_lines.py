@@ -367,7 +367,9 @@ def section_kind(text: str) -> str | None:
     kind = SECTION_HEADINGS.get(stripped.lower())
     if kind:
         return kind
-    if DECISION_HEADING.match(stripped) or DECISION_HEADING.match(text.strip()):  # (some forms need their colon)
+    if DECISION_HEADING.match(stripped):
+        return "decision"
+    if text.rstrip().endswith(":") and DECISION_HEADING.match(text.strip()):  # (a form that needs its colon)
         return "decision"
     return _known_heading_with_date(stripped) or _qualified_heading(stripped)
 

@@ -150,7 +150,7 @@ _BODY_LINE = re.compile(
 def _is_body_line(text: str) -> bool:
     """A line that is a body's name, as printed or set in capitals ("FORRETNINGSUDVALGET"),
     after words that say what kind of meeting it is ("EKSTRAORDINÆRT MØDE …")."""
-    text = _ORGANISATION_BEFORE_BODY.sub("", _BODY_PREFIX.sub("", text)).rstrip(":")
+    text = _body_named(text)
     return bool(_BODY_LINE.fullmatch(text) or (text.isupper() and _BODY_LINE.fullmatch(text.capitalize())))
 
 

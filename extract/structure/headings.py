@@ -350,6 +350,12 @@ def _extend_by_numbering(candidates: list[Heading], confirmed: list[Heading]) ->
     return sorted(chosen, key=lambda h: h.index)
 
 
+def _text_under_each(run: list[Heading]) -> bool:
+    """Text between each heading and the next: on lines of their own, or on the heading
+    line after the title (``Heading.rest``)."""
+    return all(b.index - a.index >= 2 or a.rest for a, b in zip(run, run[1:], strict=False))
+
+
 def _runs_beside(numbered: list[Heading], run: list[Heading]) -> list[Heading]:
     """Other runs counting 1, 2, 3 … wholly before or after the chosen one, with text under
     each heading: a Word list that restarted its numbering ("1. 2. 3." and again "1. 2. 3.").
@@ -359,8 +365,7 @@ def _runs_beside(numbered: list[Heading], run: list[Heading]) -> list[Heading]:
     found: list[Heading] = []
     for part in ([h for h in numbered if h.index < run[0].index], [h for h in numbered if h.index > run[-1].index]):
         other = _longest_run(part)
-        spaced = all(b.index - a.index >= 2 or a.rest for a, b in zip(other, other[1:], strict=False))
-        if len(other) >= 2 and number_of(other[0]) == 1 and spaced:
+        if len(other) >= 2 and number_of(other[0]) == 1 and _text_under_each(other):
             found += other
     return found
 
@@ -407,8 +412,7 @@ def _flat_numbering(numbered: list[Heading]) -> list[Heading]:
     between them, are the items, numbered as printed."""
     numbered = [h for h in numbered if h.title]  # (" 2. " alone: an empty entry of the broken list)
     ones = [h for h in numbered if h.number.lstrip("0") == "1"]
-    # (text between them: on lines of their own, or on the heading line after the title)
-    spaced = all(b.index - a.index >= 2 or a.rest for a, b in zip(ones, ones[1:], strict=False))
+    spaced = _text_under_each(ones)
     # (an agenda's entries may stand with nothing between them: five at least, then)
     if len(ones) < 2 or not (spaced or len(ones) >= 5):
         return []

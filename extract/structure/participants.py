@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from referat.extract.participant_words import (
     ATTENDANCE_AFTER_NAMES,
@@ -32,10 +33,12 @@ def read_participants(texts: list[str]) -> list[Participant]:
         if low in PARTICIPANT_HEADINGS:
             status = PARTICIPANT_HEADINGS[low]
             continue
-        labelled = bool(rest and label.lower().strip() in PARTICIPANT_HEADINGS)
+        heading = label.lower().strip()
+        labelled = bool(rest and heading in PARTICIPANT_HEADINGS)
         phrase = None if labelled else _HEADING_BEFORE_NAMES.match(text)
         if phrase:  # "Til stede var Karen, Mette og Jørgen" (no colon)
             labelled, label, rest = True, phrase.group("heading"), phrase.group("rest")
+            heading = label.lower()
         run_on = None if labelled or phrase else _heading_then_members(text)
         if run_on:  # "MØDEDELTAGERE Grethe Olsen (F) Anne-Lise Kuhre (A) … 1 / 48" (a transcript)
             for person in run_on[1]:
@@ -43,16 +46,16 @@ def read_participants(texts: list[str]) -> list[Participant]:
                 found.setdefault(person.name, person)
             continue
         if labelled:
-            status = PARTICIPANT_HEADINGS[label.lower().strip()]
+            status = PARTICIPANT_HEADINGS[heading]
             text = rest.strip()
         elif status is None:
             continue
         if text.lower().rstrip(".").strip() in NOBODY_WORDS:
             continue  # "Afbud: Ingen"
         people = _participant_entry(text) or (_first_names(text) if labelled else None) or _named_parts(text, labelled)
-        if people and labelled and label.lower().strip() in OFFICER_ROLES:  # "Dirigent: Pia Lund"
+        if people and labelled and heading in OFFICER_ROLES:  # "Dirigent: Pia Lund"
             for person in people:
-                person.role = person.role or label.lower().strip()
+                person.role = person.role or heading
         if people is None and rest and not labelled and re.fullmatch(r"[A-ZÆØÅ][\wæøå -]{2,30}", label.strip()):
             # a group inside the list: "Deltagere:" / "Forældrevalgte: Palle Krog, Tina Schou."
             people = _participant_entry(rest.strip().rstrip("."))
@@ -85,7 +88,7 @@ def _heading_then_members(text: str) -> tuple[str, list[Participant]] | None:
     for size in (3, 2, 1):
         heading = " ".join(words[:size]).lower().rstrip(":")
         if heading in PARTICIPANT_HEADINGS:
-            pairs = re.findall(rf"({_PERSON_NAME})\s*\(({_PARTY})\)", " ".join(words[size:]))
+            pairs = _NAME_WITH_PARTY.findall(" ".join(words[size:]))
             if len(pairs) >= 2:
                 return heading, [Participant(name=" ".join(n.split()), party=p) for n, p in pairs]
             return None
@@ -195,6 +198,8 @@ def _participant_entry(text: str) -> list[Participant] | None:
 # A party letter, or a word for a member outside the parties ("(Løsgænger)", "(UP)").
 _PARTY = r"[A-ZÆØÅ]{1,3}|Løsgænger|løsgænger|Uden for partierne|UFG"
 _PERSON_NAME = r"[A-ZÆØÅ][\wæøåéü'’.-]+(?:\s+(?:[A-ZÆØÅ][\wæøåéü'’.-]+|von|van|de|la)){1,4}"
+# "Grethe Olsen (F)": a name and its party letter, found anywhere in a line.
+_NAME_WITH_PARTY = re.compile(rf"({_PERSON_NAME})\s*\(({_PARTY})\)")
 
 
 _ORGANISATION_WORD = re.compile(
@@ -241,7 +246,7 @@ def _participant_line(text: str) -> list[Participant] | None:
             )
             continue
         # "Name (A) Name (V)": two columns read as one row
-        pairs = re.findall(rf"({_PERSON_NAME})\s*\(({_PARTY})\)", part)
+        pairs = _NAME_WITH_PARTY.findall(part)
         if len(pairs) > 1 and re.fullmatch(rf"(?:\s*{_PERSON_NAME}\s*\((?:{_PARTY})\))+\s*", part):
             people.extend(Participant(name=" ".join(name.split()), party=party) for name, party in pairs)
             continue
@@ -301,12 +306,18 @@ def attendance_sentences(texts: list[str]) -> list[Participant]:
             continue
         for pattern, status in _ATTENDANCE:
             for match in pattern.finditer(text):
-                for entry in _ONE_NAME.finditer(match.group("names")):
-                    name = entry.group("name").strip()
-                    if _ORGANISATION_WORD.search(name) or name in found:
-                        continue
-                    found[name] = Participant(name=name, party=entry.group("party"), status=status)
+                for name, party in _people_named(match.group("names")):
+                    found.setdefault(name, Participant(name=name, party=party, status=status))
     return list(found.values())
+
+
+def _people_named(names: str) -> Iterator[tuple[str, str | None]]:
+    """The people a sentence's run of names holds ("Jens K. Jensen (V) og Ole Hansen"), with
+    their parties; an organisation named among them is no person."""
+    for entry in _ONE_NAME.finditer(names):
+        name = entry.group("name").strip()
+        if not _ORGANISATION_WORD.search(name):
+            yield name, entry.group("party")
 
 
 _OFFICER = "|".join(sorted(OFFICER_ROLES, key=len, reverse=True))
@@ -339,10 +350,6 @@ def officer_sentences(texts: list[str]) -> list[Participant]:
         for pattern in patterns:
             for match in pattern.finditer(text):
                 role = match.group("role").lower()
-                for entry in _ONE_NAME.finditer(match.group("names")):
-                    name = entry.group("name").strip()
-                    if name not in found and not _ORGANISATION_WORD.search(name):
-                        found[name] = Participant(
-                            name=name, party=entry.group("party"), role=role, status=OFFICER_ROLES[role]
-                        )
+                for name, party in _people_named(match.group("names")):
+                    found.setdefault(name, Participant(name=name, party=party, role=role, status=OFFICER_ROLES[role]))
     return list(found.values())

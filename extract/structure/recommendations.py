@@ -159,7 +159,8 @@ def _after_the_clauses(previous: str, text: str) -> bool:
 
 # An introduction that leaves each clause to a line of its own: "Direktøren indstiller, at"
 # / "budgettet vedtages," / "skatten fastsættes til 25,7 procent, og" / "… 26,5."
-_AT_INTRODUCTION = re.compile(r"(?:indstille[rs]|indstilles|foreslår|foreslås|anbefaler|anbefales)\b.*,?\s+at:?$")
+_RECOMMENDING_VERB = r"(?:indstille[rs]|foreslår|foreslås|anbefaler|anbefales)"
+_AT_INTRODUCTION = re.compile(rf"{_RECOMMENDING_VERB}\b.*,?\s+at:?$")
 _CLAUSE_LINE_END = re.compile(r"(?:[,;]|,?\s+og|,?\s+samt)$")
 
 
@@ -185,8 +186,7 @@ def _running_clauses(texts: list[str]) -> list[str]:
     """ "Det indstilles, at … . Det indstilles herudover, at …" in running text."""
     joined = "\n".join(texts)
     clauses = []
-    introductions = r"(?:indstilles|indstiller|foreslås|foreslår|anbefales|anbefaler)[^.\n]*?,?\s+at\s+"
-    for match in re.finditer(introductions, joined):
+    for match in re.finditer(rf"{_RECOMMENDING_VERB}[^.\n]*?,?\s+at\s+", joined):
         rest = re.sub(r"^\d{1,2}[.)]\s+", "", joined[match.end() :])  # "…, at 1. Dagsordenen godkendes."
         clause = _clause_until_sentence_end(rest)
         # "…, og at …" inside one sentence is a second clause; in an enumeration

@@ -113,11 +113,15 @@ def _reads_as_sentences(text: str, fewest_words: int) -> bool:
     )
 
 
+# (longest first: "godkendelse af referatet" before "godkendelse af referat")
+_STANDING_LONGEST_FIRST = sorted(STANDING_ITEM_TITLES, key=len, reverse=True)
+
+
 def _standing_title(title: str) -> tuple[str, str] | None:
     """ "Eventuelt Frede fortalte …", "Godkendelse af referat Referatet blev godkendt",
     "Formandens beretning blev godkendt.": a standing title, then the minutes."""
     folded = title.casefold()
-    for standing in sorted(STANDING_ITEM_TITLES, key=len, reverse=True):
+    for standing in _STANDING_LONGEST_FIRST:
         if not folded.startswith(standing):
             continue
         rest = title[len(standing) :]

@@ -149,6 +149,22 @@ def render_actors(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def vote_summary(vote: dict[str, Any]) -> str:
+    """A ballot in one line: its counts, then the text they were read from.
+
+    Example:
+        >>> vote_summary({"text": "Vedtaget med 15 stemmer mod 10.", "in_favour": 15, "against": 10,
+        ...               "abstained": None, "unanimous": False})
+        '15 for, 10 against — Vedtaget med 15 stemmer mod 10.'
+    """
+    if vote["unanimous"]:
+        counts = "unanimous"
+    else:
+        stances = (("in_favour", "for"), ("against", "against"), ("abstained", "abstaining"))
+        counts = ", ".join(f"{vote[key]} {label}" for key, label in stances if vote[key] is not None)
+    return f"{counts} — {vote['text']}"
+
+
 def render_item(item: dict[str, Any]) -> str:
     """One item in full: meeting, title, sections, decisions, statements."""
     meeting = item["meeting"]
@@ -170,6 +186,8 @@ def render_item(item: dict[str, Any]) -> str:
         lines.append(f"\n{statement['canonical']} ({statement['verb']}): {statement['text']} (p. {statement['page']})")
     for position in item["positions"]:
         lines.append(f"\n{position['canonical']} — {position['stance']}: {position['text']}")
+    for vote in item.get("votes", []):
+        lines.append("\nvote: " + vote_summary(vote))
     if item["subitems"]:
         lines.append("\nsub-items: " + ", ".join(item["subitems"]))
     return "\n".join(lines)

@@ -28,7 +28,8 @@ class Queries(ArchiveCore):
             ...     sorted(archive.counts())[:3]
             ['documents', 'import_errors', 'items']
         """
-        tables = ("documents", "meetings", "items", "sections", "statements", "positions", "passages", "import_errors")
+        tables = ["documents", "meetings", "items", "sections", "statements", "positions", "votes"]
+        tables += ["passages", "import_errors"]
         return {table: self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in tables}
 
     def run_report(self, run_id: int | None = None) -> dict[str, Any]:
@@ -286,6 +287,10 @@ class Queries(ArchiveCore):
             ),
             "positions": fetch(
                 "SELECT actor, canonical, stance, text FROM positions WHERE item_id = ? ORDER BY ordinal"
+            ),
+            "votes": fetch(
+                "SELECT text, in_favour, against, abstained, unanimous = 1 AS unanimous FROM votes"
+                " WHERE item_id = ? ORDER BY ordinal"
             ),
             "entities": fetch("SELECT text, label, canonical, page FROM entities WHERE item_id = ? ORDER BY id"),
             "dates": fetch('SELECT text, kind, start, "end", precision FROM dates WHERE item_id = ? ORDER BY id'),

@@ -356,7 +356,23 @@ _V5 = """
 ALTER TABLE documents ADD COLUMN extracted_by TEXT NOT NULL DEFAULT '';
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5]
+# Migration 6: each ballot's counts (Item.votes, contract 1.3). Who voted how stays in
+# ``positions``; the numbers are facts of their own, so analysts can ask for split votes.
+_V6 = """
+CREATE TABLE votes (
+    id          INTEGER PRIMARY KEY,
+    item_id     INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+    ordinal     INTEGER NOT NULL,
+    text        TEXT NOT NULL,
+    in_favour   INTEGER,
+    against     INTEGER,
+    abstained   INTEGER,
+    unanimous   INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX votes_item ON votes(item_id);
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6]
 """Ordered SQL scripts; index i brings an archive from version i to i + 1."""
 
 

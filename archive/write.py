@@ -251,7 +251,8 @@ class Writing(ArchiveCore):
         return passages
 
     def _insert_speech(self, item: Item, item_id: int) -> list[Passage]:
-        """The item's statements and positions, by canonical actor; their passages."""
+        """The item's statements and positions, by canonical actor, and its ballots' counts;
+        the passages of the statements and positions."""
         execute = self.connection.execute
         passages: list[Passage] = []
         for index, statement in enumerate(item.statements):
@@ -283,6 +284,15 @@ class Writing(ArchiveCore):
                 passages.append(
                     ("position", position_id, "position", position.stance, canonical, item.pages[0], position.text)
                 )
+        execute_many = self.connection.executemany
+        execute_many(
+            "INSERT INTO votes (item_id, ordinal, text, in_favour, against, abstained, unanimous)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (item_id, index, vote.text, vote.in_favour, vote.against, vote.abstained, int(vote.unanimous))
+                for index, vote in enumerate(item.votes)
+            ],
+        )
         return passages
 
     def _insert_mentions(self, item: Item, item_id: int) -> None:

@@ -16,6 +16,7 @@ from referat.models.document import (
     Section,
     Source,
     Statement,
+    Vote,
     json_schema,
     walk_items,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "Section",
     "Source",
     "Statement",
+    "Vote",
     "json_schema",
     "walk_items",
 ]

@@ -12,7 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.2"  # 1.1 adds Meeting.sections; 1.2 keeps prose before the first item there too
+# 1.1 adds Meeting.sections; 1.2 keeps prose before the first item there too; 1.3 adds Item.votes
+SCHEMA_VERSION = "1.3"
 
 PageRange = tuple[int, int]
 
@@ -84,6 +85,17 @@ class Position(_Model):
     text: str
 
 
+class Vote(_Model):
+    """One ballot's counts as printed ("vedtaget med 15 stemmer mod 10", "For stemte 11 …").
+    Who voted how is in the item's positions; a count the text does not give is ``None``."""
+
+    text: str
+    in_favour: int | None = None
+    against: int | None = None
+    abstained: int | None = None
+    unanimous: bool = Field(False, description="'enstemmigt': every vote for, no counts printed")
+
+
 class Statement(_Model):
     actor: str = Field(description="canonical name: 'Danske Regioner', not 'Regionen'")
     actor_type: ActorType
@@ -134,6 +146,7 @@ class Item(_Model):
     recommendations: list[str] = []
     decisions: list[Decision] = []
     positions: list[Position] = []
+    votes: list[Vote] = Field([], description="ballots with their counts (added in 1.3)")
     statements: list[Statement] = []
     entities: list[Entity] = []
     dates: list[DateMention] = []
@@ -186,7 +199,7 @@ class Document(_Model):
     Example:
         >>> Document(source=Source(path="a.txt", sha256="0"*64,
         ...          media_type="text/plain", pages=1)).schema_version
-        '1.2'
+        '1.3'
     """
 
     schema_version: str = SCHEMA_VERSION

@@ -492,3 +492,27 @@ def test_a_word_found_only_in_an_items_unheaded_text_is_searchable_and_shown(tmp
         shown = archive.item(hit.item)
     assert shown["text"].startswith("Formanden fortalte om den nye hækklipperordning.")
     assert "Formanden fortalte om den nye hækklipperordning." in render_item(shown)
+
+
+def test_a_ballots_counts_are_stored_and_shown(tmp_path):
+    from referat.extract import extract_bytes
+    from referat.terminal import render_item
+
+    minutes = (
+        "Referat\nByrådet\nMødedato: 12. juni 2024\n"
+        "1. Ny skolestruktur\nBeslutning\nFor stemte 17 (A, F, Ø)\nImod stemte 8 (V, C)\nUndlod at stemme 2 (O)\n"
+        "Indstillingen blev godkendt.\n"
+        "2. Lukket punkt: Salg af grund\nBeslutning\nSalget blev godkendt med 20 stemmer mod 7.\n"
+    )
+    document = extract_bytes("skole.txt", minutes.encode())
+    with open_archive(str(tmp_path / "a.db")) as archive:
+        archive.store_document(document)
+        [hit] = archive.search("skolestruktur").hits
+        shown = archive.item(hit.item)
+        [closed_hit] = archive.search("grund").hits
+        closed = [archive.item(closed_hit.item)]
+        assert archive.counts()["votes"] == 1  # the closed item's ballot is withheld with its text
+    counts = [(v["in_favour"], v["against"], v["abstained"], v["unanimous"]) for v in shown["votes"]]
+    assert counts == [(17, 8, 2, False)]
+    assert "vote: 17 for, 8 against, 2 abstaining" in render_item(shown)
+    assert [item["votes"] for item in closed] == [[]]

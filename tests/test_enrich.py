@@ -15,6 +15,7 @@ from referat.extract.enrich.amounts import find_amounts
 from referat.extract.enrich.components import EnrichContext, get_nlp, run
 from referat.extract.enrich.positions import find_positions
 from referat.extract.enrich.statements import find_statements
+from referat.extract.enrich.votes import find_votes
 
 MEETING = datetime.date(2026, 2, 26)
 FULL_MONTHS = [name for name in MONTHS if not name.endswith(".")]
@@ -385,6 +386,7 @@ def test_pipeline_components_are_registered_and_built_once():
         "referat_amounts",
         "referat_statements",
         "referat_positions",
+        "referat_votes",
     ]
     assert get_nlp() is nlp
     doc = run("Sundhedsstyrelsen orienterede om sundhedslovens §119 og Lovforslag L91 i Aarhus.", EnrichContext())
@@ -506,3 +508,57 @@ def test_vote_lines_with_counts_and_ballot_letters_joined_by_plus():
         ("Dansk Folkeparti", "against"),
         ("SF - Socialistisk Folkeparti", "abstain"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # stance lines, one per line, the counts before the parties (a region's council)
+        ("For stemte 14 (A, C, F)\nImod stemte 9 (V, Ø)\nUndlod at stemme 2 (O)\nGodkendt.", [(14, 9, 2)]),
+        # a table row joined with a bar, blank lines between the stances, an empty stance
+        ("For stemte: | 5 (A+T+V)\n\nImod stemte:\n\nUndlod at stemme:  2 (C+O)\n", [(5, None, 2)]),
+        # all stances in one sentence, the parliament's way
+        ("For stemte 57 (S, V og M), imod stemte 45 (SF, LA), hverken for eller imod stemte 5 (EL).", [(57, 45, 5)]),
+        # the count after the voters
+        ("For stemte: A, V og C (13)\nImod stemte: Ø (2)", [(13, 2, None)]),
+        # a colon and the count, then the names
+        ("For: 20 (Bo Hansen (A), Ida Berg (V))\n\nImod: 6 (Karl Lund (B))", [(20, 6, None)]),
+        # an association's ballot
+        ("Ja: 45, nej: 12, blanke: 3", [(45, 12, 3)]),
+        # counts in a sentence, in figures and in words; two ballots in one decision
+        (
+            "Ændringsforslaget faldt med 4 mod 21 stemmer. Indstillingen blev vedtaget med 22 stemmer for, "
+            "2 imod og 1 undlod at stemme.",
+            [(4, 21, None), (22, 2, 1)],
+        ),
+        ("Kontingentforhøjelsen blev vedtaget med syv stemmer mod tre.", [(7, 3, None)]),
+        ("11 stemte for og 3 imod, mens 2 undlod.", [(11, 3, 2)]),
+    ],
+)
+def test_vote_counts(text, expected):
+    assert [(v.in_favour, v.against, v.abstained) for v in find_votes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For stemte: V og C\nImod stemte: F og O",  # who voted, but no number: positions only
+        "For at sikre driften stemte udvalget for en bevilling på 12 mio. kr.",
+        "Udvalget godkendte med 3 ændringer forslaget for 2025.",
+        "Der var 14 deltagere, og formanden stemte for at udsætte sagen.",
+    ],
+)
+def test_no_vote_counts_without_a_ballot(text):
+    assert [v for v in find_votes(text) if not v.unanimous] == []
+
+
+def test_a_unanimous_decision_is_a_ballot_without_counts_and_items_carry_their_votes():
+    text = (
+        "Referat\nMødedato: 3. marts 2025\n1. Lokalplan 12\nBeslutning\nLokalplanen blev enstemmigt vedtaget.\n"
+        "2. Budget\nBeslutning\nBudgettet blev vedtaget med 15 stemmer mod 10.\n"
+    )
+    first, second = extract_bytes("m.txt", text.encode()).meetings[0].items
+    assert [(v.unanimous, v.in_favour, v.text) for v in first.votes] == [
+        (True, None, "Lokalplanen blev enstemmigt vedtaget.")
+    ]
+    assert [(v.unanimous, v.in_favour, v.against) for v in second.votes] == [(False, 15, 10)]

@@ -18,7 +18,7 @@ from referat.extract.dates import date_context
 from referat.extract.enrich.actors import ActorContext, canonical_organisation, resolve_name
 from referat.extract.enrich.components import EnrichContext, get_nlp, run
 from referat.extract.structure.result import LinePages
-from referat.models import Amount, DateMention, Document, Entity, Item, Position, Statement, walk_items
+from referat.models import Amount, DateMention, Document, Entity, Item, Position, Statement, Vote, walk_items
 
 # Speech is reported in the minutes and decisions, and in item text with no heading;
 # a Sagsfremstilling's "Sundhedsstyrelsen orienterede …" is background, not the meeting.
@@ -136,6 +136,10 @@ def _enrich_item(
         for found in doc._.statements
     )
     item.positions.extend(Position(actor=p.actor, stance=p.stance, text=p.text) for p in doc._.positions)
+    item.votes.extend(
+        Vote(text=v.text, in_favour=v.in_favour, against=v.against, abstained=v.abstained, unanimous=v.unanimous)
+        for v in doc._.votes
+    )
 
 
 def _texts(item: Item) -> list[str]:

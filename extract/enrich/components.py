@@ -14,6 +14,7 @@ Each component is registered the spaCy way, declares what it assigns and require
 ``referat_statements`` doc._.statements: who said what
 ``referat_positions``  doc._.positions: votes, reservations, abstentions; after the
                        statements, whose actors resolve its "Styrelsen" and "hun"
+``referat_votes``      doc._.votes: each ballot's counts (for, against, abstaining)
 =====================  ==============================================================
 
 Every component reads the text (the original string, see :func:`_text`). Per-document
@@ -50,8 +51,9 @@ from referat.extract.enrich.actors import ActorContext, actor_pattern, gazetteer
 from referat.extract.enrich.amounts import iter_amounts
 from referat.extract.enrich.positions import find_positions
 from referat.extract.enrich.statements import StatementMatch, find_statements
+from referat.extract.enrich.votes import find_votes
 
-for _name in ("referat_context", "dates", "amounts", "statements", "positions"):
+for _name in ("referat_context", "dates", "amounts", "statements", "positions", "votes"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -381,6 +383,14 @@ def positions(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("referat_votes", assigns=["doc._.votes"])
+def votes(doc: Doc) -> Doc:
+    """Reads the text; writes doc._.votes (:class:`~referat.extract.enrich.votes.VoteMatch`
+    list): the counts of each ballot the text reports."""
+    doc._.votes = find_votes(_text(doc))
+    return doc
+
+
 PIPELINE = (
     "referat_lemmas",
     "referat_entities",
@@ -388,6 +398,7 @@ PIPELINE = (
     "referat_amounts",
     "referat_statements",
     "referat_positions",
+    "referat_votes",
 )
 
 

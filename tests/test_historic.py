@@ -541,3 +541,16 @@ def test_meetings_opened_today_and_dated_under_the_minutes():
         "1. Meddelelser.\nMødet sluttet.\nA. Holm\n"
     )
     assert [m.date for m in _meetings(DATED_UNDER + "\n\n" + heading)] == ["1945-04-05", "1945-12-20", "1940-03-13"]
+
+
+def test_every_parish_book_transcription_is_read_without_an_internal_error(shared):
+    # A number such as "7-24" (a range of pages or hymns) once reached a year test that
+    # assumed digits and stopped a whole book; every book must give its meetings.
+    books = sorted((shared / "corpus-real" / "parish-1940s").glob("*_19[0-9][0-9].txt"))
+    assert len(books) >= 30
+    meetings = 0
+    for book in books:
+        document = extract_bytes(book.name, book.read_bytes(), enrich=False)
+        assert document.meetings, book.name
+        meetings += len(document.meetings)
+    assert meetings >= 10 * len(books)  # a book holds a year or more of meetings

@@ -237,7 +237,7 @@ def title_and_access(title: str, access: str) -> tuple[str, str]:
 
 
 def _looks_like_year(number: str) -> bool:
-    return len(number) == 4 and 1900 <= int(number) <= 2100
+    return len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2100
 
 
 def access_of(word: str) -> str:

@@ -371,6 +371,10 @@ WEB_FURNITURE_CLASS = re.compile(
 
 # A heading line that goes on with the minutes after a colon: "1. Valg af dirigent: Kim
 # (have 22) blev valgt" (allotment association). The words that show the rest is minutes.
+# A case type some publishers print before every title ("Orientering: Dialog med Movia om
+# busdrift", "Beslutning: Budgetopfølgning III"). Also a standing title, so after one of these
+# the words are the title's own unless they read as minutes.
+CASE_TYPE_PREFIXES = frozenset({"orientering", "beslutning", "drøftelse", "godkendelse", "høring", "temadrøftelse"})
 MINUTES_AFTER_TITLE = re.compile(
     r"\b(?:blev|valgt|genvalgt|godkendt|vedtaget|forkastet|enstemmigt|ingen|intet|udsat|taget til efterretning)\b",
     re.I,

@@ -966,3 +966,33 @@ def test_the_parish_before_its_council_on_a_body_line():
     text = "Referat menighedsrådsmøde\nSct. Jørgens Sogn, Menighedsrådet\n\n1. Godkendelse af dagsorden\nGodkendt.\n"
     text += "2. Eventuelt\nIntet.\n"
     assert extract_text(text).meetings[0].body == "Menighedsrådet"
+
+
+def test_a_councils_short_code_before_every_item_number():
+    # A handicap council numbers its items "HR. 1", "HR. 2" (its contents list "HR 1.").
+    text = (
+        "Handicaprådet\nReferat\nMødedato: 15. februar 2018\n\n"
+        "Indholdsfortegnelse\nHR 1. Valg af formand\nHR 2. Rådets budget 2018\n\n"
+        "HR. 1 Valg af formand\nIndstilling\nDer vælges en formand.\nBeslutning:\nKirsten Holm blev valgt.\n\n"
+        "HR. 2 Rådets budget 2018\nBeslutning:\nBudgettet blev drøftet.\n"
+    )
+    items = extract_text(text).meetings[0].items
+    assert [(item.number, item.title) for item in items] == [("1", "Valg af formand"), ("2", "Rådets budget 2018")]
+    assert [item.decisions[0].text for item in items] == ["Kirsten Holm blev valgt.", "Budgettet blev drøftet."]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # a case type the publisher prints before each title: the words after it are the title's
+        ("Orientering: Dialog med Movia om elbusser", ("Orientering: Dialog med Movia om elbusser", "")),
+        ("Beslutning: Salg af parkeringsareal", ("Beslutning: Salg af parkeringsareal", "")),
+        # … unless they read as minutes
+        ("Orientering: Kassereren gennemgik regnskabet", ("Orientering", "Kassereren gennemgik regnskabet")),
+        ("Beretning: Formanden fremlagde beretningen", ("Beretning", "Formanden fremlagde beretningen")),
+    ],
+)
+def test_a_case_type_before_the_title_is_part_of_it(title, expected):
+    from referat.extract.structure.titles import minutes_after_title
+
+    assert minutes_after_title(title) == expected

@@ -86,6 +86,14 @@ WEAK_LABEL_HEADING = re.compile(
 )
 
 
+# "HR. 1 Præsentation …", "HR 2. Økonomi", "ØU-12 Budget": a committee's short code before
+# every number (a handicap council's, a finance committee's own numbering); needs
+# confirmation like "1. Titel".
+CODED_HEADING = re.compile(
+    rf"^(?P<code>[A-ZÆØÅ]{{2,4}})(?:\.\s*|\s+|-)(?P<number>\d{{1,4}})(?:[.:)]\s*|\s+[-–]\s+|\s+)(?P<title>{TITLE_START}.*)$"
+)
+
+
 # "1 Fraværende og bemærkninger" (one space): an item only when an agenda list announces it or
 # an access line stands above it ("Åbent punkt" / "1 Fraværende …", Bornholm's web minutes).
 # Never "00 Referat uden bilag - …" (a document-sharing site's title line).
@@ -178,6 +186,7 @@ _HEADING_FORMS = (
     ("dotted", DECIMAL_HEADING),
     ("dotted", LOWER_TITLE_HEADING),
     ("dotted", WEAK_LABEL_HEADING),
+    ("dotted", CODED_HEADING),
     ("dotted", BARE_HEADING),
     ("dotted", NUMBER_ALONE),
     ("dotted", RANGE_HEADING),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from referat.extract.vocabulary import MINUTES_AFTER_TITLE, STANDING_ITEM_TITLES
+from referat.extract.vocabulary import CASE_TYPE_PREFIXES, MINUTES_AFTER_TITLE, STANDING_ITEM_TITLES
 
 
 def minutes_after_title(title: str) -> tuple[str, str]:
@@ -113,6 +113,12 @@ def _reads_as_sentences(text: str, fewest_words: int) -> bool:
     )
 
 
+# A sentence's start in the minutes: a subject, then a verb in the past ("Formanden fremlagde
+# …", "Kim orienterede …", "Bestyrelsen foreslog …"); a title's second word is not one.
+_SUBJECT_AND_PAST_VERB = re.compile(
+    r"[A-ZÆØÅ][\wæøå]*\s+(?:[a-zæøå]{2,}(?:ede|te|[^n\W]de)"
+    r"|[a-zæøå]*(?:blev|var|gav|tog|fik|kom|sagde|foreslog|bad|gik|holdt|lagde))\b"
+)
 # (longest first: "godkendelse af referatet" before "godkendelse af referat")
 _STANDING_LONGEST_FIRST = sorted(STANDING_ITEM_TITLES, key=len, reverse=True)
 
@@ -133,6 +139,12 @@ def _standing_title(title: str) -> tuple[str, str] | None:
             return None
         words = rest.split()
         prose = rest[0].isupper() and (len(words) >= 3 or MINUTES_AFTER_TITLE.search(rest))
+        if standing in CASE_TYPE_PREFIXES and ":" in after.group(0)[: after.start("rest")]:
+            # "Orientering: Dialog med Movia om busdrift": a case type before the title's own
+            # words (a publisher's prefix); minutes after it must read as minutes.
+            prose = bool(MINUTES_AFTER_TITLE.search(rest) or _SUBJECT_AND_PAST_VERB.match(rest)) or _reads_as_sentences(
+                rest, fewest_words=2
+            )
         if prose or words[0].lower() == "blev":
             return title[: len(standing)].strip(), rest
         return None

@@ -63,7 +63,10 @@ def _boundary() -> re.Pattern[str]:
         # item numbers with a label: "Punkt nr. 42:", "Punkt 3", "SAG NR. 1", "Pkt. 12"
         r"(?:Punkt(?:\s+nr\.)?|PUNKT|SAG\s+NR\.|Sag\s+nr\.|Pkt\.)\s*\d{1,4}\b"
         # … and section headings, on a line of their own: "BESLUTNING", "Sagsfremstilling Kommunens …"
-        rf"|(?P<heading>(?:{'|'.join(re.escape(word) for word in capitals)})\b(?![a-zæøå])"
+        # (with the body's genitive before it, and "TIL" before a group label: "KOMMUNALBESTYRELSENS
+        # AFGØRELSE" is a heading, "TIL KOMMUNALBESTYRELSENS AFGØRELSE" a label over several items)
+        r"|(?P<heading>(?:TIL\s+)?(?:[A-ZÆØÅ/-]{3,}S\s+)?"
+        rf"(?:{'|'.join(re.escape(word) for word in capitals)})\b(?![a-zæøå])"
         rf"|(?:{'|'.join(word.capitalize() for word in TOC_HEADINGS)}):?(?=\s)"
         rf"|(?:{'|'.join(re.escape(word.capitalize()) for word in titles)}):?(?=\s+[A-ZÆØÅ]))"
         rf"|(?i:{'|'.join(re.escape(label) for label in labels)})\s*:"
@@ -74,6 +77,9 @@ def _boundary() -> re.Pattern[str]:
         # a header label printed without its colon: "Mødested Hotel …", "Mødedato Torsdag, …"
         rf"|(?:{'|'.join(re.escape(label.capitalize()) for label in bare_labels)})(?=\s+[A-ZÆØÅ\d])"
         r"|(?:Sagsnr|Sags\s?nr|Sagnr|J\.\s?nr)\.?\s*:"
+        # … or without its colon before the next label ("Sagsnr J.nr Fjernvarme Fyn A/S …",
+        # labels whose values the transcript lost)
+        r"|Sagsnr\.?\s+(?=J\.\s?nr)"
         # a recommendation's numbered at-clauses: "… godkendes, og 2. at regionsrådet …"
         r"|\d{1,2}\.\s+at\s"
         r")"

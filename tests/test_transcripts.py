@@ -86,3 +86,29 @@ def test_a_contents_list_named_sagsoversigt_with_wrapped_entries_is_not_items() 
     layout = clean_layout([Page(1, [Line(text, 1) for text in lines])])
     assert [line.text for line in layout.lines] == ["Referat", "Økonomiudvalget"]
     assert [(entry.number, entry.page) for entry in layout.toc] == [("01", 4), ("02", 23), ("03", 25)]
+
+
+def test_a_transcripts_title_in_capitals_is_the_header_and_a_group_label_no_decision():
+    # A document-sharing transcript of old council minutes: the title line, then page 1 as one
+    # line with the kind word and the date in capitals; page 2 files its item under a label
+    # that names who decides ("TIL KOMMUNALBESTYRELSENS AFGØRELSE"), its case labels empty.
+    page_two = (
+        "2 Kommunalbestyrelsen 29. januar 2009 Side: 2 TIL KOMMUNALBESTYRELSENS AFGØRELSE 562. Lån til "
+        "varmeværket Sagsnr J.nr Varmeværket søger om en garanti for et lån på 12 mio. kr. til udskiftning af "
+        "ledninger i den nordlige del af byen, og sagen har været drøftet i økonomiudvalget. "
+        * 2
+        + "KOMMUNALBESTYRELSENS AFGØRELSE Godkendt."
+    )
+    text = (
+        "KOMMUNALBESTYRELSEN FOR EGNS KOMMUNE\n\nStørrelse: px\nStarte visningen fra side:\n\nTranskript\n\n"
+        "1 KOMMUNALBESTYRELSEN FOR EGNS KOMMUNE REFERAT FRA MØDE NR. 26 TORSDAG DEN 29. JANUAR 2009, "
+        "KL PÅ BYENS RÅDHUS, BYRÅDSSALEN Fraværende: Bent Hansen, Arne Kruse. Til behandling forelå: "
+        + "Lån til varmeværket og andre sager, som kommunalbestyrelsen skal tage stilling til i dag. " * 3
+        + "\n\n"
+        + page_two
+        + "\n"
+    )
+    meeting = extract_bytes("egns.txt", text.encode(), enrich=False).meetings[0]
+    assert (meeting.body, meeting.date) == ("Kommunalbestyrelsen", "2009-01-29")
+    assert [(item.number, item.title) for item in meeting.items] == [("562", "Lån til varmeværket")]
+    assert [(d.text, d.outcome) for d in meeting.items[0].decisions] == [("Godkendt.", "approved")]

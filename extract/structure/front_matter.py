@@ -154,8 +154,19 @@ def _is_body_line(text: str) -> bool:
     return bool(_BODY_LINE.fullmatch(text) or (text.isupper() and _BODY_LINE.fullmatch(text.capitalize())))
 
 
+def _body_on_line(text: str) -> str:
+    """The body a body line names, as printed; in capitals before its municipality ("MØDE I
+    SAMMENLÆGNINGSUDVALGET FOR X KOMMUNE") as a name is written, like ``_body_after_meeting_of``."""
+    named = _body_named(text)
+    with_organisation = _ORGANISATION_AFTER_BODY.search(_BODY_PREFIX.sub("", text).rstrip(":"))
+    return _as_name_case(named) if named.isupper() and with_organisation else named
+
+
 def _body_named(text: str) -> str:
-    return _ORGANISATION_BEFORE_BODY.sub("", _BODY_PREFIX.sub("", text)).rstrip(":")
+    """The body's name on a body line, without the words around it: "Referat fra mødet i",
+    the municipality before or after it ("Kommunalbestyrelsen for Nordfyns Kommune")."""
+    named = _ORGANISATION_BEFORE_BODY.sub("", _BODY_PREFIX.sub("", text)).rstrip(":")
+    return _ORGANISATION_AFTER_BODY.sub("", named)
 
 
 # "Referat. af mødet i Regionsrådet 14. november 2007 kl. 14:00", "Dagsorden til mødet i Udvalg
@@ -177,7 +188,7 @@ def _body_after_meeting_of(texts: list[str]) -> str | None:
 
 
 # "… for Jammerbugt Kommune": the organisation after the body it holds
-_ORGANISATION_AFTER_BODY = re.compile(r"\s+(?:for|i)\s+[A-ZÆØÅ][\w-]+\s+(?:Kommune|Region)$")
+_ORGANISATION_AFTER_BODY = re.compile(r"\s+(?i:for|i)\s+[A-ZÆØÅ][\w-]+\s+(?i:Kommune|Region)$")
 
 
 def _as_name_case(text: str) -> str:
@@ -279,7 +290,7 @@ def _meeting_body(
     return (
         _body_from_meeting_title(title, all_lines)
         or labelled_field(labels, "body")
-        or next((_body_named(text) for text in header if _is_body_line(text)), None)
+        or next((_body_on_line(text) for text in header if _is_body_line(text)), None)
         or _body_from_title_line(texts[:8] + [line.text for line in layout.furniture[:4]])
         or _body_after_meeting_of(texts[:8])
         or _body_from_decision_headings(items)

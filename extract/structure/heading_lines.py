@@ -383,6 +383,11 @@ def section_kind(text: str) -> str | None:
     return _known_heading_with_date(stripped) or _qualified_heading(stripped)
 
 
+# A body that meets, in the genitive: "kommunalbestyrelsens", "økonomiudvalgets", "byrådets"
+# (not "klagenævnets" or "styrelsens": another authority's decision is not this meeting's).
+_OWN_BODY_GENITIVE = re.compile(r"[\wæøå/-]*(?:udvalgets|bestyrelsens|rådets|repræsentantskabets|forsamlingens)")
+
+
 def _qualified_heading(text: str) -> str | None:
     """ "Administrativ indstilling", "Borgmesterens indstilling", "Supplerende
     sagsfremstilling": a known heading after a word that says whose or which it is."""
@@ -390,10 +395,12 @@ def _qualified_heading(text: str) -> str | None:
     if not 2 <= len(words) <= 3 or not words[0][0].isupper() or text.endswith((".", ",", ";")):
         return None
     kind = SECTION_HEADINGS.get(words[-1].lower())
+    qualifiers = words[:-1]
+    if kind == "decision" and len(qualifiers) == 1 and _OWN_BODY_GENITIVE.fullmatch(qualifiers[0].lower()):
+        return kind  # "KOMMUNALBESTYRELSENS AFGØRELSE", "Udvalgets beslutning": the meeting's own
     if kind in (None, "minutes", "other", "decision"):
         return None  # ("Klagenævnets afgørelse" tells another authority's decision)
-    qualifiers = words[:-1]
-    if all(word.lower() in HEADING_QUALIFIERS or (word.endswith("s") and len(word) > 4) for word in qualifiers):
+    if all(word.lower() in HEADING_QUALIFIERS or (word.lower().endswith("s") and len(word) > 4) for word in qualifiers):
         return kind
     return None
 

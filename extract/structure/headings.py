@@ -12,6 +12,7 @@ import bisect
 import re
 from collections import Counter
 
+from referat.extract.body_words import BODY_HEAD
 from referat.extract.layout import Layout
 from referat.extract.pages import Line
 from referat.extract.structure.heading_lines import (
@@ -271,6 +272,10 @@ def _including(headings: list[Heading], more: list[Heading]) -> list[Heading]:
     return headings + [h for h in more if absent_from(h, headings)]
 
 
+# A body's name ends the line: "Kultur- og udviklingsudvalget", "Handicaprådet".
+_BODY_NAME_END = re.compile(rf"(?i:{BODY_HEAD})$")
+
+
 def _unnumbered_headings(lines: list[Line]) -> list[Heading]:
     """Where nothing is numbered (Aarhus' web minutes), an item heading is a title line set
     apart (a blank line or bold type before it) with a section heading right under it, or
@@ -284,6 +289,9 @@ def _unnumbered_headings(lines: list[Line]) -> list[Heading]:
         if CASE_NUMBER_LABEL.match(below) and index + 2 < len(lines):
             below = lines[index + 2].text.strip()  # "Sagsid.: 17/28411" between title and section
         access_below = ACCESS_LINE.match(below)
+        if below.lower().rstrip(":") in MEETING_KIND_WORDS and (index < 12 or _BODY_NAME_END.search(text)):
+            # "Kultur- og udviklingsudvalget" / "REFERAT": the document's title, not an item
+            continue
         if (
             set_apart
             and 3 <= len(text) <= 150

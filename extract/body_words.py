@@ -42,6 +42,13 @@ BODY_TITLE_LINES: list[re.Pattern] = [
     re.compile(rf"^{_KIND_WORD}\s+(?:fra|af|for)\s+(?P<body>[A-ZÆØÅ][^,]{{2,80}}?)s\s+{_MEETING_NOUN}", re.I),
     re.compile(rf"^{_KIND_WORD}\s+(?:for|fra)\s+(?P<body>[A-ZÆØÅ][^,]{{2,80}})", re.I),
     re.compile(r"^(?P<body>[A-ZÆØÅ][^:]{2,80}?)\s+(?:REFERAT|DAGSORDEN|Referat|Dagsorden)$"),
+    # "Referat. Byrådet. Møde nr.: 10/2019", "ReferatByrådet" (a lost line break): the kind
+    # word, then the body alone before the meeting's labels
+    re.compile(
+        rf"^(?:{_KIND_WORD})[.:]?\s*(?P<body>(?-i:[A-ZÆØÅ])[\w\- ]{{0,60}}?{_BODY_END})\.?"
+        r"(?:\s+(?:møde\s+nr|mødedato|dato|møde\s+den)\b|$)",
+        re.I,
+    ),
     # "Social- og Sundhedsudvalget torsdag den 20. april 2023 kl. 19.00" (Ishøj), "Referat
     # Kommunalbestyrelsen mandag den 24. april 2017" (Lejre): the body before the date.
     re.compile(

@@ -996,3 +996,20 @@ def test_a_case_type_before_the_title_is_part_of_it(title, expected):
     from referat.extract.structure.titles import minutes_after_title
 
     assert minutes_after_title(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "body", "location"),
+    [
+        # a web page that lost the cell break between label and value
+        ("Referat\nMandag d. 7 februar 2022, kl. 10:15\nMødestedRådssalen\nUdvalgÆldreråd\n", "Ældreråd", "Rådssalen"),
+        # the kind word, then the body alone before the meeting's labels
+        ("Referat. Byrådet. Møde nr.: 10/2019\nMødedato: 7. februar 2022\nMødested: Salen\n", "Byrådet", "Salen"),
+        # the meeting's noun names the body, after "ekstraordinært" or before the kind word
+        ("Referat af ekstraordinært Skolebestyrelsesmøde\nonsdag den 7. februar 2022\n", "Skolebestyrelsen", None),
+        ("Ekstraordinært Ældrerådsmøde – Referat\n\nDato: 7. februar 2022\nSted: Hjemmet\n", "Ældrerådet", "Hjemmet"),
+    ],
+)
+def test_body_and_place_from_glued_labels_and_meeting_nouns(header, body, location):
+    meeting = extract_text(header + "\n1. Godkendelse af dagsorden\nGodkendt.\n2. Eventuelt\nIntet.\n").meetings[0]
+    assert (meeting.body, meeting.location, meeting.date) == (body, location, "2022-02-07")

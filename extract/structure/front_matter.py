@@ -211,7 +211,7 @@ _GENITIVE_BODY = re.compile(r"(?<=udvalg)s$|(?<=rådet)s$|(?<=bestyrelsen)s$|(?<
 _MEETING_NOUN = re.compile(
     r"^(?:vedr\.?\s+|(?:referat|dagsorden|beslutningsprotokol|protokol)\s+(?:fra|af|for|til)\s+)?"
     r"(?:det\s+|den\s+)?(?:\d{1,3}\.\s+)?"
-    r"(?P<noun>(?:ordinære?\s+|ekstraordinære?\s+)?[\wæøå]+)\b",
+    r"(?P<noun>(?:ordinære?\s+|ordinært\s+|ekstraordinære?\s+|ekstraordinært\s+)?[\wæøå]+)\b",
     re.I,
 )
 
@@ -223,7 +223,7 @@ def _body_from_meeting_noun(texts: list[str]) -> str | None:
     for text in parts:
         match = _MEETING_NOUN.match(text.strip())
         if match:
-            noun = re.sub(r"^(ordinær|ekstraordinær)e\b", r"\1", match.group("noun").lower())
+            noun = re.sub(r"^(ordinær|ekstraordinær)[et]\b", r"\1", match.group("noun").lower())
             body = MEETING_NOUN_BODIES.get(noun) or MEETING_NOUN_BODIES.get(noun.split()[-1])
             if body or (body := body_of_meeting_compound(noun.split()[-1])):
                 return body
@@ -270,6 +270,9 @@ def _body_from_title_line(texts: list[str]) -> str | None:
                 body = BODY_ENDS.sub("", match.group("body")).strip(" -–:")
                 # "Referat - Kommunalbestyrelsen", "EKSTRAORDINÆRT MØDE FORRETNINGSUDVALGET"
                 body = _BODY_PREFIX.sub("", body).strip(" -–:.")
+                # "Ekstraordinært Ældrerådsmøde – Referat": the meeting's noun names the body
+                last = body.split()[-1] if body else ""
+                body = MEETING_NOUN_BODIES.get(last.lower()) or body_of_meeting_compound(last) or body
                 if len(body) >= 3 and body.lower() not in MEETING_KIND_WORDS:
                     return body
     return None

@@ -60,6 +60,10 @@ def labelled_values(texts: list[str]) -> dict[str, str]:
             continue
         for label, value in _pairs_on_line(text):
             values.setdefault(label, value)
+        glued = _GLUED_LABEL.match(text.strip())
+        if glued:  # "MødestedRådssalen", "UdvalgÆldreråd": a web page that lost the cell break
+            values.setdefault(glued.group(1).lower(), glued.group("value").strip())
+            continue
         bare = _LABEL_NO_COLON.match(text)
         if bare:
             label = bare.group(1).lower()
@@ -83,6 +87,15 @@ _LABELS_WITHOUT_COLON = ("mødedato", "mødetidspunkt", "mødetid", "mødelokale
 
 
 _LABEL_NO_COLON = re.compile(r"^(" + "|".join(_LABELS_WITHOUT_COLON) + r")\s+(?P<value>[^:]+)$", re.I)
+
+
+# A label glued to its value by a page that lost the cell between them: the label, then a
+# capitalised word ("MødestedRådssalen", "UdvalgÆldreråd", "Dato14. december 2018").
+_GLUED_LABEL = re.compile(
+    r"^(" + "|".join(sorted((label for label in _FRONT_LABELS if len(label) >= 4 and " " not in label),
+                            key=len, reverse=True)) + r")(?P<value>(?-i:[A-ZÆØÅ][a-zæøå]|\d{1,2}\.\s).*)$",
+    re.I,
+)  # fmt: skip
 
 
 def _label_run_values(texts: list[str]) -> dict[str, str]:

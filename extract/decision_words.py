@@ -70,10 +70,13 @@ _DECIDING_VERB = r"(?:godkendte|vedtog|forkastede|tiltrådte|besluttede|tog\s+\w
 # (what a telegraphic decision may say after its participle: "… godkendt uden kommentarer")
 _AFTER_PARTICIPLE = r"(?:\s+(?:uden\s+\w+|enstemmigt|af\s+alle|med\s+\d+\s+stemmer\b.*))?"
 PROSE_DECISION = re.compile(
-    rf"^(?:[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå.-]+){{0,4}}\s+(?:blev|er|var)\s+(?:\w+\s+){{0,2}}?{_OUTCOME_PARTICIPLE}"
+    rf"^(?:[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå.-]+){{0,8}}?\s+(?:blev|er|var)\s+(?:\w+\s+){{0,2}}?{_OUTCOME_PARTICIPLE}"
     rf"|{_DECIDING_BODY}\s+(?:\w+\s+)?{_DECIDING_VERB}"
-    # "Dirigenten gennemgik dagsordenen, og forsamlingen godkendte den."
-    rf"|[^.!?]*,\s+og\s+(?i:{_DECIDING_BODY})\s+(?:\w+\s+)?{_DECIDING_VERB}"
+    # "Dirigenten gennemgik dagsordenen, og forsamlingen godkendte den.", "Sagen blev drøftet
+    # – bestyrelsen besluttede, at …"
+    rf"|[^.!?]*(?:,\s+og|\s[-–])\s+(?i:{_DECIDING_BODY})\s+(?:\w+\s+)?{_DECIDING_VERB}"
+    # "MJ gik referatet igennem, og det blev derefter godkendt"
+    rf"|[^.!?]*,\s+og\s+(?:det|den|de|[a-zæøå]+(?:et|en|erne))\s+blev\s+(?:\w+\s+){{0,2}}?{_OUTCOME_PARTICIPLE}\b"
     # "Sagen tages op igen i oktober", "Punktet skydes til næste møde", "… beslutning venter til foråret"
     r"|(?=[^.!?]{0,120}[.!?]?$)[^.!?]*\b(?:tages\s+op\s+igen|skydes\s+til|venter\s+til|træffes\s+beslutning\s+på"
     r"|udskydes\s+til|udsættes\s+til)\b"

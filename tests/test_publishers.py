@@ -409,6 +409,11 @@ def test_capital_letter_sub_items_need_their_sibling_and_are_no_clauses():
         ("Menighedsrådet godkendte kvartalsrapporten.", "approved"),
         ("Det blev besluttet, at klubhuset males til foråret.", "approved"),
         ("Forslaget blev forkastet med 12 stemmer mod 20.", "rejected"),
+        # a clause after the report: "…, og det blev …", "– bestyrelsen besluttede, at …"
+        ("Kassereren gennemgik regnskabet, og det blev derefter godkendt", "approved"),
+        ("Klagen blev drøftet med træneren – bestyrelsen besluttede, at klubben klager igen", "approved"),
+        # a longer subject, with no full stop (a web page's bullet)
+        ("Referatet af bestyrelsesmødet den 25. februar 2014 blev godkendt", "approved"),
     ],
 )
 def test_decisions_in_the_telegraphic_style_of_association_minutes(sentence, outcome):
@@ -423,6 +428,7 @@ def test_decisions_in_the_telegraphic_style_of_association_minutes(sentence, out
         "Kassereren har ikke godkendt bilagene endnu, men vi venter på svar.",
         "Godkendelse af regnskab",
         "Formanden fortalte, at kommunen har godkendt byggeriet, og at arbejdet går i gang til sommer.",
+        "Banerne blev drøftet – der tages kontakt til naboklubben om træningstider",
     ],
 )
 def test_prose_that_decides_nothing_is_no_decision(sentence):
@@ -1013,3 +1019,11 @@ def test_a_case_type_before_the_title_is_part_of_it(title, expected):
 def test_body_and_place_from_glued_labels_and_meeting_nouns(header, body, location):
     meeting = extract_text(header + "\n1. Godkendelse af dagsorden\nGodkendt.\n2. Eventuelt\nIntet.\n").meetings[0]
     assert (meeting.body, meeting.location, meeting.date) == (body, location, "2022-02-07")
+
+
+def test_a_bullet_opens_a_prose_decision():
+    from referat.extract.structure.decisions import prose_decisions
+
+    assert [(d.text, d.outcome) for d in prose_decisions(" • Budgettet blev vedtaget uden ændringer")] == [
+        ("Budgettet blev vedtaget uden ændringer", "approved")
+    ]

@@ -56,7 +56,10 @@ def prose_decisions(text: str) -> list[Decision]:
             sentence = match.group(0).strip()
             if PROSE_DECISION.match(sentence):
                 # ("Det blev besluttet, at …" decides; in a report, "… er besluttet" only tells)
-                outcome = classify_outcome(sentence) or ("approved" if _RESOLVED.search(sentence) else None)
+                resolved = _RESOLVED.search(sentence)
+                # ("Sagen blev drøftet – bestyrelsen besluttede, at …": what was resolved counts)
+                deciding = sentence[resolved.start() :] if resolved else sentence
+                outcome = classify_outcome(deciding) or ("approved" if resolved else None)
                 decisions.append(Decision(text=sentence, outcome=outcome))
     return decisions
 
@@ -64,12 +67,15 @@ def prose_decisions(text: str) -> list[Decision]:
 _RESOLVED = re.compile(r"\b(?:besluttet|besluttede)\b")
 
 
+_BULLET = re.compile(r"^[•·▪●◦*-]\s+")
+
+
 def _paragraphs(text: str) -> list[str]:
     """Lines joined into paragraphs; a short line without closing punctuation (a list entry,
     a label) ends its paragraph, so "2. Snerydning" does not run into the next sentence."""
     paragraphs: list[list[str]] = [[]]
     for line in text.splitlines():
-        stripped = line.strip()
+        stripped = _BULLET.sub("", line.strip())  # "• Referatet blev godkendt": a bullet opens a sentence
         if not stripped:
             paragraphs.append([])
             continue

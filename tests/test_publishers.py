@@ -929,6 +929,15 @@ def test_a_committees_meeting_date_heading_with_a_colon_is_its_decision_and_a_do
         ("Fredag d. 17. december 2010\nMødet fandt sted i museets administrationsbygning, Vindeboder 12",
          "museets administrationsbygning, Vindeboder 12"),
         ("Mødedato: 4. marts 2019\nSted: BEMÆRK! Lukket møde", None),
+        # an address runs on into the members: it ends with its postcode and town
+        ("Referat fra repræsentantskabsmøde 4. marts 2019, kl Trafikhuset, Banegade 3, 8000 Aarhus C "
+         "Formand Poul Hansen (Viborg Kommune), næstformand Ib Lund (Region Midtjylland), Eva Bak",
+         "Trafikhuset, Banegade 3, 8000 Aarhus C"),
+        # a title line repeated under the date is no place
+        ("Busselskabet Bestyrelse. Referat.\nTorsdag den 4. marts 2019\nBusselskabet Bestyrelse Referat", None),
+        # a capitalised "På" opens the next sentence of a transcript, not a place
+        ("Mødedato: 4. marts 2019\nReferatet af mødet den 4. februar 2019 blev godkendt Hovedtal for 2019 På mødet "
+         "fik bestyrelsen forelagt tallene for det forventede regnskab.", None),
     ],
 )  # fmt: skip
 def test_a_place_told_in_a_sentence_and_a_notice_that_is_no_place(header, place):

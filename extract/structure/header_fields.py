@@ -332,7 +332,7 @@ def _bare_time(text: str) -> str | None:
 # "… den 24. maj 2023 kl. 17.30 i fælleshuset", "Mandag den 25. september 2006, kl. 17 i
 # Kommunalbestyrelsens mødesal": the place after the time (or the date) on the date line.
 _PLACE_AFTER_TIME = re.compile(
-    r"(?:kl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?|\b\d{4})\s*,?\s+(?:i|på|hos)\s+(?P<place>.{3,120})"
+    r"(?:kl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?|\b\d{4})\s*,?\s+(?-i:i|på|hos)\s+(?P<place>.{3,120})"
     # "… kl. 12.30 – 16.00, Mødelokale 292, 2. sal, Rådhuset": after the time and a comma
     r"|kl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*,\s+(?P<after_comma>(?-i:[A-ZÆØÅ]).{2,120})"
     # a transcript that lost the clock's digits: "… 2009 Kl Regionsgården i Hillerød, …"
@@ -447,9 +447,16 @@ _PLACE_LEAD = re.compile(
 )
 
 
+_POSTCODE_TOWN = re.compile(r",?\s\d{4}\s+[A-ZÆØÅ][\wæøå-]+(?:\s+(?:[SNVØCK]|Sj|St)\b\.?)?")
+
+
 def _trimmed_place(text: str) -> str:
     text = _PLACE_ENDS.sub("", _PLACE_LEAD.sub("", text.strip()))
     if len(text) > 80:  # a place with a sentence run on after it
+        # an address ends with its postcode and town: "Søren Nymarks Vej 3, 8270 Højbjerg"
+        address = _POSTCODE_TOWN.search(text)
+        if address and address.end() <= 100:
+            return text[: address.end()]
         words = text.split()
         for end in range(1, len(words)):
             if words[end][:1].isupper() and len(" ".join(words[end:])) > 60 and words[end - 1][-1:] not in ",":
@@ -482,4 +489,6 @@ def _reads_as_place(text: str) -> bool:
             for part in parts
         )
         or any(word.strip(".,") in MONTHS or word in ENGLISH_MONTHS for word in low.split())
+        # "FynBus Bestyrelse Referat": a title line, not a place
+        or any(word.strip(".,:") in ("referat", "dagsorden", "beslutningsprotokol") for word in low.split())
     )

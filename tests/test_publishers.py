@@ -1036,3 +1036,10 @@ def test_a_bullet_opens_a_prose_decision():
     assert [(d.text, d.outcome) for d in prose_decisions(" • Budgettet blev vedtaget uden ændringer")] == [
         ("Budgettet blev vedtaget uden ændringer", "approved")
     ]
+
+
+def test_a_companys_name_before_its_board_is_the_organisation():
+    text = "Busselskabet Bestyrelse. Referat.\nTorsdag den 8. december 2016\n\n1. Godkendelse af dagsorden\nGodkendt.\n"
+    text += "2. Eventuelt\nIntet.\n"
+    meeting = extract_text(text).meetings[0]
+    assert (meeting.body, meeting.organisation) == ("Bestyrelse", "Busselskabet")

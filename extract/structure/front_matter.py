@@ -51,8 +51,13 @@ def build_meeting(
     meeting.date, meeting.start_time = meeting_date(texts, labels, layout, items)
     meeting.location = meeting_location(texts, labels)
     meeting.body = _meeting_body(texts, labels, meeting.title, layout, items, all_lines)
+    named_organisation = None
     if meeting.body:
         meeting.body = _GENITIVE_BODY.sub("", _ORGANISATION_BEFORE_BODY.sub("", meeting.body))
+        # "FynBus Bestyrelse", "Midttrafik Repræsentantskab": the company, then its board
+        with_generic = _ORGANISATION_AND_GENERIC_BODY.match(meeting.body)
+        if with_generic:
+            meeting.body, named_organisation = with_generic.group("body"), with_generic.group("organisation")
     if meeting.title is None:
         meeting.title = _title_from_front(texts, meeting.body, meeting.kind)
     meeting.participants = read_participants(texts)
@@ -67,7 +72,7 @@ def build_meeting(
         if person.name not in listed:
             meeting.participants.append(person)
             listed.add(person.name)
-    meeting.organisation = _organisation(layout)
+    meeting.organisation = named_organisation or _organisation(layout)
     for line in layout.sidebar:
         match = CASE_NUMBER_LABEL.match(line.text)
         if match:
@@ -75,6 +80,13 @@ def build_meeting(
             if value and value not in meeting.case_numbers:
                 meeting.case_numbers.append(value)
     return meeting
+
+
+# A name, then a body every company or association has: the name is the organisation.
+_ORGANISATION_AND_GENERIC_BODY = re.compile(
+    r"^(?P<organisation>[A-ZÆØÅ][\w&.-]*(?:\s+[A-ZÆØÅ][\w&.-]*){0,2})\s+"
+    r"(?P<body>(?i:bestyrelse(?:n)?|repræsentantskab(?:et)?|direktion(?:en)?))$"
+)
 
 
 def _meeting_kind(texts: list[str], layout: Layout, items: list[Item], all_lines: list[Line]) -> str:

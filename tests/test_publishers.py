@@ -1043,3 +1043,25 @@ def test_a_companys_name_before_its_board_is_the_organisation():
     text += "2. Eventuelt\nIntet.\n"
     meeting = extract_text(text).meetings[0]
     assert (meeting.body, meeting.organisation) == ("Bestyrelse", "Busselskabet")
+
+
+def test_items_set_as_bullet_points_with_their_notes_under_them():
+    text = (
+        "Bestyrelsesmøde d. 20. oktober 2020\n\nReferat\n\nAfbud: Bo Ibsen\n\n"
+        "· Nyt fra formanden:\n\n- Klubhuset får nyt tag i foråret.\n\n- Kulturnatten blev drøftet.\n\n"
+        "· Nyt fra kassereren:\n\n- Overskud på 12.000 kr. pr. september.\n\n"
+        "· Eventuelt:\n\n- Intet.\n"
+    )
+    items = extract_text(text).meetings[0].items
+    assert [(item.number, item.title) for item in items] == [
+        ("", "Nyt fra formanden"),
+        ("", "Nyt fra kassereren"),
+        ("", "Eventuelt"),
+    ]
+
+
+def test_the_same_button_before_every_block_is_no_title():
+    from referat.extract.structure.unnumbered import bulleted_headings
+
+    lines = [Line(text, 1) for text in ("• Udskriv", "Sagsid.: 18/5090", "Beslutning", "Godkendt.", "• Udskriv", "x")]
+    assert bulleted_headings(lines) == []

@@ -12,7 +12,6 @@ import bisect
 import re
 from collections import Counter
 
-from referat.extract.body_words import BODY_HEAD
 from referat.extract.layout import Layout
 from referat.extract.pages import Line
 from referat.extract.structure.heading_lines import (
@@ -37,12 +36,18 @@ from referat.extract.structure.listings import (
     without_word_processor_lists,
 )
 from referat.extract.structure.titles import minutes_after_title
+from referat.extract.structure.unnumbered import (
+    bulleted_headings,
+    lettered_items,
+    one_untitled_item,
+    unnumbered_headings,
+    untitled_case_blocks,
+)
 from referat.extract.vocabulary import (
     CASE_NUMBER_LABEL,
     DECIDED_BY_LABEL,
     DOCUMENT_NUMBER_LABEL,
     ITEM_COLUMN_HEADER,
-    MEETING_KIND_WORDS,
 )
 
 
@@ -75,79 +80,12 @@ def find_item_headings(lines: list[Line], layout: Layout) -> list[Heading]:
     chosen = without_word_processor_lists(lines, chosen)
     return (
         chosen
-        or _lettered_items(lines)
-        or _unnumbered_headings(lines)
-        or _untitled_case_blocks(lines)
-        or _one_untitled_item(lines)
+        or lettered_items(lines)
+        or bulleted_headings(lines)
+        or unnumbered_headings(lines)
+        or untitled_case_blocks(lines)
+        or one_untitled_item(lines)
     )
-
-
-# "A. Godkendelse af referat" / "B. Debatpunkter" (an association's board minutes).
-_LETTERED = re.compile(r"^(?P<letter>[A-H])[.)]\s+(?P<title>[A-ZÆØÅ][\wæøå].*)$")
-
-
-def _lettered_items(lines: list[Line]) -> list[Heading]:
-    """Where nothing is numbered, items lettered A, B, C … with text under each."""
-    found: list[Heading] = []
-    for index, line in enumerate(lines):
-        match = _LETTERED.match(line.text.strip())
-        expected = chr(ord("A") + len(found))
-        if match and match.group("letter") == expected and (not found or index - found[-1].index >= 2):
-            title = " ".join(match.group("title").split())
-            found.append(Heading(index=index, number=expected, title=title, access="public", style="lettered"))
-    return found if len(found) >= 2 else []
-
-
-def _one_untitled_item(lines: list[Line]) -> list[Heading]:
-    """A page that prints one item's sections but not its title (Ishøj's, København's web
-    minutes): the text from its first section heading on is one item, untitled; a
-    recommendation or decision heading among at least two section headings says it is one."""
-    # ("Referat" or "Dagsorden" at the top is the document's kind, not a section)
-    at = [
-        index
-        for index, line in enumerate(lines)
-        if section_kind(line.text) and line.text.strip().lower().rstrip(":") not in MEETING_KIND_WORDS
-    ]
-    kinds = {section_kind(lines[index].text) for index in at}
-    if len(at) >= 2 and kinds & {"recommendation", "decision"}:
-        return [Heading(index=at[0], number="", title="", access="public", style="untitled", consumed=0)]
-    return []
-
-
-def _untitled_case_blocks(lines: list[Line]) -> list[Heading]:
-    """Web pages that print no item titles in their text (Aabenraa, Kolding, Halsnæs): each
-    block starts at its case number line ("Sagsnr.: 19/7724", "Sagsid.: 18/44, …") with a
-    section heading right under it. The items get an empty number and title, and the case
-    number line stays in the item, where it is read as the case number."""
-    found = []
-    for index, line in enumerate(lines[:-1]):
-        below = lines[index + 1 : index + 3]
-        if CASE_NUMBER_LABEL.match(line.text.strip()) and any(section_kind(b.text) for b in below):
-            found.append(Heading(index=index, number="", title="", access="public", style="untitled", consumed=0))
-    _titles_under_running_header(lines, found)
-    return found
-
-
-def _titles_under_running_header(lines: list[Line], headings: list[Heading]) -> None:
-    """A PDF transcript that starts each item on a new page prints its title inside the
-    page's running header, right above the case number: "Vordingborg Kommune Dato Side
-    Erhvervsudvalget Godkendelse af dagsorden", "Økonomiudvalget d Meddelelser Åben sag".
-    What those lines share at their start is the header; the rest is each item's title."""
-    if len(headings) < 2 or any(h.index == 0 for h in headings):
-        return
-    above = [lines[h.index - 1].text.split() for h in headings]
-    if any(not words or len(words) > 30 or section_kind(" ".join(words)) for words in above):
-        return
-    if len({" ".join(words) for words in above}) < len(above):
-        return  # the same line above every block ("• Udskriv"): a button, not titles
-    shared = 0
-    while all(len(words) > shared + 1 and words[shared] == above[0][shared] for words in above):
-        shared += 1
-    if shared == 0:
-        return
-    for heading, words in zip(headings, above, strict=True):
-        title, access = title_and_access(" ".join(words[shared:]), "public")
-        heading.index, heading.title, heading.access, heading.consumed = heading.index - 1, title, access, 1
 
 
 # A contents line: a dot leader and a page number ("Godkendelse af dagsorden ......... 3").
@@ -270,42 +208,6 @@ def _under_column_header(lines: list[Line], heading: Heading) -> bool:
 
 def _including(headings: list[Heading], more: list[Heading]) -> list[Heading]:
     return headings + [h for h in more if absent_from(h, headings)]
-
-
-# A body's name ends the line: "Kultur- og udviklingsudvalget", "Handicaprådet".
-_BODY_NAME_END = re.compile(rf"(?i:{BODY_HEAD})$")
-
-
-def _unnumbered_headings(lines: list[Line]) -> list[Heading]:
-    """Where nothing is numbered (Aarhus' web minutes), an item heading is a title line set
-    apart (a blank line or bold type before it) with a section heading right under it, or
-    under its case-number line: "Byrådets mødeplan 2020" / "Beslutning". The items get an
-    empty number."""
-    found = []
-    for index, line in enumerate(lines[:-1]):
-        text = line.text.strip()
-        set_apart = line.blank_before or line.bold
-        below = lines[index + 1].text.strip()
-        if CASE_NUMBER_LABEL.match(below) and index + 2 < len(lines):
-            below = lines[index + 2].text.strip()  # "Sagsid.: 17/28411" between title and section
-        access_below = ACCESS_LINE.match(below)
-        if below.lower().rstrip(":") in MEETING_KIND_WORDS and (index < 12 or _BODY_NAME_END.search(text)):
-            # "Kultur- og udviklingsudvalget" / "REFERAT": the document's title, not an item
-            continue
-        if (
-            set_apart
-            and 3 <= len(text) <= 150
-            and text[0].isupper()
-            and not text.endswith((".", ":", ";", ","))
-            and not is_structural(text)
-            and (section_kind(below) or access_below)
-        ):
-            # "Personalesag" / "Lukket punkt": an access line under the title says the access.
-            title, access = title_and_access(" ".join(text.split()), "public")
-            if access_below:
-                access = "closed" if "closed" in (access, access_of(access_below.group("word"))) else access
-            found.append(Heading(index=index, number="", title=title, access=access, style="unnumbered"))
-    return found if len(found) >= 2 else []
 
 
 def _marked_by_access_lines(lines: list[Line], candidates: list[Heading]) -> list[Heading]:

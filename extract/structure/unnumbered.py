@@ -1,0 +1,153 @@
+"""Item headings where nothing is numbered, the fallbacks of pass 1 (``headings``): items
+lettered A, B, C; titles set as bullet points; title lines set apart above a section
+heading; untitled blocks that each start at a case number; one untitled item when a page
+prints only one item's sections.
+"""
+
+from __future__ import annotations
+
+import re
+
+from referat.extract.body_words import BODY_HEAD
+from referat.extract.pages import Line
+from referat.extract.structure.heading_lines import (
+    ACCESS_LINE,
+    Heading,
+    access_of,
+    is_structural,
+    section_kind,
+    title_and_access,
+)
+from referat.extract.vocabulary import CASE_NUMBER_LABEL, MEETING_KIND_WORDS
+
+# "A. Godkendelse af referat" / "B. Debatpunkter" (an association's board minutes).
+_LETTERED = re.compile(r"^(?P<letter>[A-H])[.)]\s+(?P<title>[A-ZÆØÅ][\wæøå].*)$")
+
+
+def lettered_items(lines: list[Line]) -> list[Heading]:
+    """Where nothing is numbered, items lettered A, B, C … with text under each."""
+    found: list[Heading] = []
+    for index, line in enumerate(lines):
+        match = _LETTERED.match(line.text.strip())
+        expected = chr(ord("A") + len(found))
+        if match and match.group("letter") == expected and (not found or index - found[-1].index >= 2):
+            title = " ".join(match.group("title").split())
+            found.append(Heading(index=index, number=expected, title=title, access="public", style="lettered"))
+    return found if len(found) >= 2 else []
+
+
+# "· Nyt fra formanden:" / "- Stor ros til …": a bullet before each item's title, other
+# bullets (or none) before the lines under it.
+_BULLETED_TITLE = re.compile(r"^(?P<bullet>[·•▪●◦■□➢►*])\s+(?P<title>[A-ZÆØÅ][^.!?]{2,80}?)\s*:?$")
+
+
+def bulleted_headings(lines: list[Line]) -> list[Heading]:
+    """Where nothing is numbered, items set as bullet points (an association's minutes): every
+    line with that bullet is a short title with text under it, at least two of them; a bullet
+    that also opens sentences is a list, not headings."""
+    by_bullet: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        if text[:1] in "·•▪●◦■□➢►*":
+            by_bullet.setdefault(text[0], []).append(index)
+    for indexes in by_bullet.values():
+        matches = [_BULLETED_TITLE.match(lines[index].text.strip()) for index in indexes]
+        spaced = all(later - earlier >= 2 for earlier, later in zip(indexes, indexes[1:], strict=False))
+        titles = [match.group("title").lower() for match in matches if match]
+        # (the same word before every block is a button, "• Udskriv", not a title)
+        distinct = len(set(titles)) == len(titles)
+        if len(indexes) >= 2 and all(matches) and spaced and distinct and indexes[-1] < len(lines) - 1:
+            return [
+                Heading(index=index, number="", title=match.group("title"), access="public", style="unnumbered")
+                for index, match in zip(indexes, matches, strict=True)
+                if match
+            ]
+    return []
+
+
+def one_untitled_item(lines: list[Line]) -> list[Heading]:
+    """A page that prints one item's sections but not its title (Ishøj's, København's web
+    minutes): the text from its first section heading on is one item, untitled; a
+    recommendation or decision heading among at least two section headings says it is one."""
+    # ("Referat" or "Dagsorden" at the top is the document's kind, not a section)
+    at = [
+        index
+        for index, line in enumerate(lines)
+        if section_kind(line.text) and line.text.strip().lower().rstrip(":") not in MEETING_KIND_WORDS
+    ]
+    kinds = {section_kind(lines[index].text) for index in at}
+    if len(at) >= 2 and kinds & {"recommendation", "decision"}:
+        return [Heading(index=at[0], number="", title="", access="public", style="untitled", consumed=0)]
+    return []
+
+
+def untitled_case_blocks(lines: list[Line]) -> list[Heading]:
+    """Web pages that print no item titles in their text (Aabenraa, Kolding, Halsnæs): each
+    block starts at its case number line ("Sagsnr.: 19/7724", "Sagsid.: 18/44, …") with a
+    section heading right under it. The items get an empty number and title, and the case
+    number line stays in the item, where it is read as the case number."""
+    found = []
+    for index, line in enumerate(lines[:-1]):
+        below = lines[index + 1 : index + 3]
+        if CASE_NUMBER_LABEL.match(line.text.strip()) and any(section_kind(b.text) for b in below):
+            found.append(Heading(index=index, number="", title="", access="public", style="untitled", consumed=0))
+    _titles_under_running_header(lines, found)
+    return found
+
+
+def _titles_under_running_header(lines: list[Line], headings: list[Heading]) -> None:
+    """A PDF transcript that starts each item on a new page prints its title inside the
+    page's running header, right above the case number: "Vordingborg Kommune Dato Side
+    Erhvervsudvalget Godkendelse af dagsorden", "Økonomiudvalget d Meddelelser Åben sag".
+    What those lines share at their start is the header; the rest is each item's title."""
+    if len(headings) < 2 or any(h.index == 0 for h in headings):
+        return
+    above = [lines[h.index - 1].text.split() for h in headings]
+    if any(not words or len(words) > 30 or section_kind(" ".join(words)) for words in above):
+        return
+    if len({" ".join(words) for words in above}) < len(above):
+        return  # the same line above every block ("• Udskriv"): a button, not titles
+    shared = 0
+    while all(len(words) > shared + 1 and words[shared] == above[0][shared] for words in above):
+        shared += 1
+    if shared == 0:
+        return
+    for heading, words in zip(headings, above, strict=True):
+        title, access = title_and_access(" ".join(words[shared:]), "public")
+        heading.index, heading.title, heading.access, heading.consumed = heading.index - 1, title, access, 1
+
+
+# A body's name ends the line: "Kultur- og udviklingsudvalget", "Handicaprådet".
+_BODY_NAME_END = re.compile(rf"(?i:{BODY_HEAD})$")
+
+
+def unnumbered_headings(lines: list[Line]) -> list[Heading]:
+    """Where nothing is numbered (Aarhus' web minutes), an item heading is a title line set
+    apart (a blank line or bold type before it) with a section heading right under it, or
+    under its case-number line: "Byrådets mødeplan 2020" / "Beslutning". The items get an
+    empty number."""
+    found = []
+    for index, line in enumerate(lines[:-1]):
+        text = line.text.strip()
+        set_apart = line.blank_before or line.bold
+        below = lines[index + 1].text.strip()
+        if CASE_NUMBER_LABEL.match(below) and index + 2 < len(lines):
+            below = lines[index + 2].text.strip()  # "Sagsid.: 17/28411" between title and section
+        access_below = ACCESS_LINE.match(below)
+        if below.lower().rstrip(":") in MEETING_KIND_WORDS and (index < 12 or _BODY_NAME_END.search(text)):
+            # "Kultur- og udviklingsudvalget" / "REFERAT": the document's title, not an item
+            continue
+        if (
+            set_apart
+            and 3 <= len(text) <= 150
+            and text[0].isupper()
+            and not text.endswith((".", ":", ";", ","))
+            and not is_structural(text)
+            and (section_kind(below) or access_below)
+        ):
+            # "Personalesag" / "Lukket punkt": an access line under the title says the access.
+            title, access = title_and_access(" ".join(text.split()), "public")
+            if access_below:
+                access = "closed" if "closed" in (access, access_of(access_below.group("word"))) else access
+            found.append(Heading(index=index, number="", title=title, access=access, style="unnumbered"))
+    return found if len(found) >= 2 else []

@@ -1065,3 +1065,17 @@ def test_the_same_button_before_every_block_is_no_title():
 
     lines = [Line(text, 1) for text in ("• Udskriv", "Sagsid.: 18/5090", "Beslutning", "Godkendt.", "• Udskriv", "x")]
     assert bulleted_headings(lines) == []
+
+
+def test_untitled_items_each_start_where_their_first_section_heading_comes_again():
+    # A web page that prints each item's sections but no titles or numbers.
+    text = (
+        "Referat\nMandag d. 7 februar 2022, kl. 10:15\nMødested: Rådssalen\n\n"
+        "Resume\n\nRådet skal godkende dagsordenen.\n\nIndstilling\n\nForvaltningen indstiller, at\n\n"
+        " 1. Rådet godkender dagsordenen.\n\nBeslutning\n\nDagsordenen blev godkendt.\n\n"
+        "Resume\n\nForvaltningen orienterer om hjemmeplejen.\n\nIndstilling\n\nForvaltningen indstiller, at\n\n"
+        " 1. Rådet tager orienteringen til efterretning.\n\nBeslutning\n\nTaget til efterretning.\n"
+    )
+    items = extract_text(text).meetings[0].items
+    assert [[s.kind for s in item.sections] for item in items] == [["summary", "recommendation", "decision"]] * 2
+    assert [item.decisions[0].outcome for item in items] == ["approved", "noted"]

@@ -39,9 +39,9 @@ from referat.extract.structure.titles import minutes_after_title
 from referat.extract.structure.unnumbered import (
     bulleted_headings,
     lettered_items,
-    one_untitled_item,
     unnumbered_headings,
     untitled_case_blocks,
+    untitled_items,
 )
 from referat.extract.vocabulary import (
     CASE_NUMBER_LABEL,
@@ -84,7 +84,7 @@ def find_item_headings(lines: list[Line], layout: Layout) -> list[Heading]:
         or bulleted_headings(lines)
         or unnumbered_headings(lines)
         or untitled_case_blocks(lines)
-        or one_untitled_item(lines)
+        or untitled_items(lines)
     )
 
 

@@ -1,7 +1,7 @@
 """Item headings where nothing is numbered, the fallbacks of pass 1 (``headings``): items
 lettered A, B, C; titles set as bullet points; title lines set apart above a section
-heading; untitled blocks that each start at a case number; one untitled item when a page
-prints only one item's sections.
+heading; untitled blocks that each start at a case number; untitled items when a page
+prints only its items' sections.
 """
 
 from __future__ import annotations
@@ -65,10 +65,12 @@ def bulleted_headings(lines: list[Line]) -> list[Heading]:
     return []
 
 
-def one_untitled_item(lines: list[Line]) -> list[Heading]:
-    """A page that prints one item's sections but not its title (Ishøj's, København's web
-    minutes): the text from its first section heading on is one item, untitled; a
-    recommendation or decision heading among at least two section headings says it is one."""
+def untitled_items(lines: list[Line]) -> list[Heading]:
+    """A page that prints its items' sections but not their titles (Ishøj's, København's,
+    Stevns' web minutes): the text from the first section heading on is an untitled item,
+    and so is the text from each time that heading comes again after a decision ("Resume" …
+    "Beslutning" … "Resume" …); a recommendation or decision heading among at least two
+    section headings says they are items."""
     # ("Referat" or "Dagsorden" at the top is the document's kind, not a section)
     at = [
         index
@@ -76,9 +78,19 @@ def one_untitled_item(lines: list[Line]) -> list[Heading]:
         if section_kind(line.text) and line.text.strip().lower().rstrip(":") not in MEETING_KIND_WORDS
     ]
     kinds = {section_kind(lines[index].text) for index in at}
-    if len(at) >= 2 and kinds & {"recommendation", "decision"}:
-        return [Heading(index=at[0], number="", title="", access="public", style="untitled", consumed=0)]
-    return []
+    if len(at) < 2 or not kinds & {"recommendation", "decision"}:
+        return []
+    opening = lines[at[0]].text.strip().lower()
+    starts = [at[0]]
+    decided = False
+    for index in at[1:]:
+        if lines[index].text.strip().lower() == opening and decided:
+            starts.append(index)
+            decided = False
+        decided = decided or section_kind(lines[index].text) == "decision"
+    return [
+        Heading(index=index, number="", title="", access="public", style="untitled", consumed=0) for index in starts
+    ]
 
 
 def untitled_case_blocks(lines: list[Line]) -> list[Heading]:

@@ -1079,3 +1079,16 @@ def test_untitled_items_each_start_where_their_first_section_heading_comes_again
     items = extract_text(text).meetings[0].items
     assert [[s.kind for s in item.sections] for item in items] == [["summary", "recommendation", "decision"]] * 2
     assert [item.decisions[0].outcome for item in items] == ["approved", "noted"]
+
+
+def test_a_school_boards_agenda_times_are_no_part_of_titles_and_the_place_told_in_a_sentence():
+    text = (
+        "Referat 27. oktober 2021\n\nSkolebestyrelsesmøde den 27. oktober 2021 kl.18.30-20.30\n\n"
+        "Mødet afholdes i personalerummet.\n\nDagsorden\n\n"
+        "Pkt. 1\n\nGodkendelse af dagsorden\n\n18.30-18.35\n\n"
+        "Dagsordenen blev godkendt.\n\nPkt. 2\n\nNyt fra elevrådet\n\n19.50-19.55\n\n"
+        "Elevrådet fortalte om skolefesten.\n"
+    )
+    meeting = extract_text(text).meetings[0]
+    assert (meeting.kind, meeting.body, meeting.location) == ("referat", "Skolebestyrelsen", "personalerummet")
+    assert [item.title for item in meeting.items] == ["Godkendelse af dagsorden", "Nyt fra elevrådet"]

@@ -17,12 +17,8 @@ from referat.extract.body_words import (
 from referat.extract.dates import first_full_date
 from referat.extract.layout import Layout
 from referat.extract.pages import Line
-from referat.extract.structure.header_fields import (
-    labelled_field,
-    labelled_values,
-    meeting_date,
-    meeting_location,
-)
+from referat.extract.structure.header_fields import labelled_field, labelled_values, meeting_date
+from referat.extract.structure.meeting_place import meeting_location
 from referat.extract.structure.participants import attendance_sentences, officer_sentences, read_participants
 from referat.extract.structure.result import pages_of
 from referat.extract.vocabulary import (
@@ -129,7 +125,7 @@ def _kind_from_items(items: list[Item], all_lines: list[Line]) -> str:
 _KIND_IN_TITLE = re.compile(
     # "Referat fra …", "side 1 Åbent referat for …", "Referat Kommunalbestyrelsen mandag den …"
     r"^(?:(?:side\s+)?\d{1,3}\s+)?(?:(?:åbent|lukket)\s+)?(?P<first>referat|dagsorden|beslutningsprotokol|beslutningsreferat)"
-    r"\s+(?:(?:fra|af|for|over|til)(?:\s|$)|(?=[A-ZÆØÅ]))"
+    r"\s+(?:(?:fra|af|for|over|til)(?:\s|$)|(?=[A-ZÆØÅ])|(?=(?:den\s+|d\.\s*)?\d{1,2}[./-]))"  # "Referat 27. oktober"
     r"|\s[-–]\s+(?P<last>referat|dagsorden|beslutningsprotokol)(?:\s+[\d.\-/]+)?$|\s(?P<caps>REFERAT|DAGSORDEN)$"
     # "Erhvervsudvalget. Referat. Dato …", "Økonomiudvalg Referat Møde 22. marts 2011": after the body
     rf"|^(?-i:[A-ZÆØÅ])[\w,\- ]{{0,70}}?{BODY_HEAD}\s*[.,|]?\s+(?P<after_body>referat|dagsorden|beslutningsprotokol)\b",

@@ -327,10 +327,13 @@ def _goes_on(title: str, current: Line, following: Line, text: str) -> bool:
     same_style = current.font_size is None or following.font_size == current.font_size
     if _FILE_NAME.fullmatch(text):  # an attachment's file name under the heading ("udkast_plan.pdf")
         return False
+    if _TIME_SLOT.fullmatch(text):  # the item's time on the agenda ("18.35-18.50", "kl. 19.00")
+        return False
     return same_style and current.bold == following.bold and (continues or lowercase_start) and len(text) < 120
 
 
 _FILE_NAME = re.compile(r"\S+\.(?:pdf|docx?|xlsx?|pptx?|odt|txt|jpe?g|png|zip|msg)", re.I)
+_TIME_SLOT = re.compile(r"(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?(?:\s*\(\d+\s*min\.?\))?", re.I)
 
 
 def is_structural(text: str) -> bool:

@@ -1,0 +1,197 @@
+"""Where the meeting was held: a place label, the lines after the date line, the place after
+the time on it, the line under an unlabelled date line, or a sentence that says it ("Afholdt
+onsdag den 24. maj 2023 kl. 17.30 i fælleshuset", "04-01-2021 kl. 19:00" / "Skype", "Mødet
+afholdes i personalerummet."); cut where the text after it starts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from referat.extract.dates import MONTHS
+from referat.extract.structure.header_fields import header_date, labelled_field
+from referat.extract.vocabulary import (
+    CLOSED_PART,
+    ENGLISH_MONTHS,
+    HEADER_LABELS,
+    MEETING_KIND_WORDS,
+    PARTICIPANT_HEADINGS,
+    SECTION_HEADINGS,
+    TOC_HEADINGS,
+    WEB_FURNITURE_LINE,
+    WEEKDAYS,
+)
+
+# "… den 24. maj 2023 kl. 17.30 i fælleshuset", "Mandag den 25. september 2006, kl. 17 i
+# Kommunalbestyrelsens mødesal": the place after the time (or the date) on the date line.
+_PLACE_AFTER_TIME = re.compile(
+    r"(?:kl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?|\b\d{4})\s*,?\s+(?-i:i|på|hos)\s+(?P<place>.{3,120})"
+    # "… kl. 12.30 – 16.00, Mødelokale 292, 2. sal, Rådhuset": after the time and a comma
+    r"|kl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*,\s+(?P<after_comma>(?-i:[A-ZÆØÅ]).{2,120})"
+    # a transcript that lost the clock's digits: "… 2009 Kl Regionsgården i Hillerød, …"
+    r"|\bkl\s+(?:(?:i|på)\s+)?(?P<after_bare>(?-i:[A-ZÆØÅ]).{2,120})",
+    re.I,
+)
+
+
+def _until_sentence_end(text: str) -> str:
+    """A place up to the end of its sentence: "Tapperiet, Sdr. Badevej 1. Mødet …" keeps
+    "Sdr." (an abbreviation: a short word before the full stop) and stops before "Mødet"."""
+    for match in re.finditer(r"\.(?=\s+[A-ZÆØÅ]|\s*$)", text):
+        word = re.search(r"(\w+)$", text[: match.start()])
+        if word is None or len(word.group(1)) > 3 or word.group(1).isdigit():
+            return text[: match.start()].strip()
+    return text.strip().rstrip(".")
+
+
+def _location_on_date_line(texts: list[str]) -> str | None:
+    for text in texts[:15]:
+        if header_date(text):
+            match = _PLACE_AFTER_TIME.search(text)
+            if match:
+                place = match.group("place") or match.group("after_comma") or match.group("after_bare")
+                return _until_sentence_end(place).rstrip(",; ") or None
+    return None
+
+
+def _location_from_front(texts: list[str]) -> str | None:
+    """Lines after the date/time line up to the participant list ("Kaløvig Kursuscenter" …)."""
+    for i, text in enumerate(texts[:25]):
+        if re.match(rf"^(?:{WEEKDAYS})\s+den\s", text, re.I) or re.match(r"^kl\.\s*\d", text, re.I):
+            collected: list[str] = []
+            for following in texts[i + 1 : i + 6]:
+                low = following.lower().rstrip(":")
+                if low in PARTICIPANT_HEADINGS or low in MEETING_KIND_WORDS or re.match(r"^kl\.\s*\d", following, re.I):
+                    if collected or low in PARTICIPANT_HEADINGS or low in MEETING_KIND_WORDS:
+                        break
+                    continue
+                # a place is a short line; a label, a date, a heading in capitals or a sentence ends it
+                if (
+                    len(following) > 80
+                    or re.match(r"^[\w ]{2,30}:|^\d{1,3}[.)]\s", following)  # a label, an item
+                    or header_date(following)
+                    or (following.isupper() and len(following) > 3)
+                    or following.endswith(".")
+                ):
+                    break
+                collected.append(re.sub(r"^i\s+", "", following))
+            if collected:
+                return ", ".join(collected)
+    return None
+
+
+def _place_under_date_line(texts: list[str]) -> str | None:
+    """A place on the line under an unlabelled date line ("04-01-2021 kl. 19:00" / "Skype",
+    "Søndag d. 31/3 2019" / "på Pedersholm"): a short line that is no label, date or sentence."""
+    for i, text in enumerate(texts[:12]):
+        if not header_date(text) or i + 1 >= len(texts):
+            continue
+        following = texts[i + 1]
+        if header_date(following):
+            continue  # a title line with the date, then the date line itself: the place is under that
+        low = following.lower().rstrip(":")
+        if (
+            len(following) <= 80
+            and not following.endswith((".", ":"))
+            and low not in PARTICIPANT_HEADINGS
+            and low not in MEETING_KIND_WORDS
+            and low not in HEADER_LABELS
+            and not header_date(following)
+            and not re.match(r"^(?:kl\.|\d)", following, re.I)
+            and ":" not in following
+            and not following.isupper()
+        ):
+            return re.sub(r"^(?:i|på|hos)\s+", "", following)
+        return None
+    return None
+
+
+def _place_told(texts: list[str]) -> str | None:
+    """ "Mødet afholdes i personalerummet.": the header says where in a sentence of its own."""
+    for text in texts[:15]:
+        match = _PLACE_LEAD.match(text)
+        if match and match.group(0).lower().startswith("mødet") and len(text) <= 120:
+            return _until_sentence_end(text[match.end() :])
+    return None
+
+
+def meeting_location(texts: list[str], labels: dict[str, str]) -> str | None:
+    """Where the meeting was held: a place label, the lines after the date line, the place
+    after the time on it, or the line under an unlabelled date line; the first that reads
+    as a place, cut where the text after it starts (a time, members, a sentence)."""
+    candidates = (
+        labels.get("sted"),
+        labels.get("mødested"),
+        labelled_field(labels, "location"),
+        _location_from_front(texts),
+        _location_on_date_line(texts),
+        _place_under_date_line(texts),
+        _place_told(texts),
+    )
+    for candidate in candidates:
+        place = _trimmed_place(candidate) if candidate else None
+        if place and _reads_as_place(place):
+            return place
+    return None
+
+
+# Where a place printed on a run-on line ends: "…; kl. 19.00", "… Jens K. Jensen (V) …" (the
+# members after it), a long sentence after it ("S-04 Mission KL arbejder for …").
+_PLACE_ENDS = re.compile(
+    r"\s*;\s*kl\b.*$|\s+kl\.?\s*\d.*$|\s+(?:Mødet|Møde\s+nr)\b.*$|\s+[-–]\s+\([^)]*\)$"
+    # (a member: first name, an initial, last name; a place's last word may stand before it)
+    r"|\s+[A-ZÆØÅ][\w-]+(?:\s+[A-ZÆØÅ]\.)?\s+[A-ZÆØÅ][\w-]+\s+\([A-ZÆØÅ][\wæøå]{0,10}\).*$"
+)
+
+
+# "Mødet fandt sted i museets administrationsbygning": the sentence's start is no part of the place.
+_PLACE_LEAD = re.compile(
+    r"^(?:mødet\s+)?(?:fandt\s+sted|afholdes|afholdtes|blev\s+afholdt|holdes|foregik)\s+(?:i|på|hos)\s+", re.I
+)
+
+
+_POSTCODE_TOWN = re.compile(r",?\s\d{4}\s+[A-ZÆØÅ][\wæøå-]+(?:\s+(?:[SNVØCK]|Sj|St)\b\.?)?")
+
+
+def _trimmed_place(text: str) -> str:
+    text = _PLACE_ENDS.sub("", _PLACE_LEAD.sub("", text.strip()))
+    if len(text) > 80:  # a place with a sentence run on after it
+        # an address ends with its postcode and town: "Søren Nymarks Vej 3, 8270 Højbjerg"
+        address = _POSTCODE_TOWN.search(text)
+        if address and address.end() <= 100:
+            return text[: address.end()]
+        words = text.split()
+        for end in range(1, len(words)):
+            if words[end][:1].isupper() and len(" ".join(words[end:])) > 60 and words[end - 1][-1:] not in ",":
+                candidate = " ".join(words[:end])
+                if len(candidate) <= 80:
+                    return candidate
+        return text
+    text = text.strip(" ,;")
+    # a full stop after a word, not an abbreviation's ("mødelokale 4." but "4800 Nyk. F.")
+    last = text.split()[-1] if text else ""
+    return text[:-1] if text.endswith(".") and (len(last) > 3 or last[:-1].isdigit()) else text
+
+
+def _reads_as_place(text: str) -> bool:
+    """Not a label, a button, a section or contents heading, a date or a sentence."""
+    low = text.lower().strip()
+    parts = [part.strip() for part in re.split(r"[/,]", low) if part.strip()]
+    return not (
+        low.endswith(":")
+        or "!" in text  # "BEMÆRK! Lukket møde": a notice
+        or CLOSED_PART.search(text)
+        or len(text) > 120
+        or WEB_FURNITURE_LINE.fullmatch(low)
+        or any(
+            part in SECTION_HEADINGS
+            or part in TOC_HEADINGS
+            or part in PARTICIPANT_HEADINGS
+            or part in HEADER_LABELS
+            or WEB_FURNITURE_LINE.fullmatch(part)
+            for part in parts
+        )
+        or any(word.strip(".,") in MONTHS or word in ENGLISH_MONTHS for word in low.split())
+        # "FynBus Bestyrelse Referat": a title line, not a place
+        or any(word.strip(".,:") in ("referat", "dagsorden", "beslutningsprotokol") for word in low.split())
+    )

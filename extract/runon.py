@@ -99,6 +99,7 @@ def split_run_on_lines(pages: list[Page]) -> list[Page]:
         >>> [(page.number, [line.text for line in page.lines]) for page in pages[::2]]
         [(1, ['Referat']), (3, ['1. Valg af dirigent', 'Side 3', 'Sagsfremstilling', 'Bestyrelsen foreslår X.'])]
     """
+    pages = [_unglued_first_item(page) for page in pages]
     if not any(len(line.text) > RUN_ON_LENGTH for page in pages for line in page.lines):
         return pages
     transcript = _break_at_page_numbers(pages)
@@ -117,6 +118,24 @@ def split_run_on_lines(pages: list[Page]) -> list[Page]:
     if not listed:
         return split
     return [Page(page.number, _split_at_listed(page.lines, listed), page.width, page.height) for page in split]
+
+
+# "10. Eventuelt1. Orientering og rundvisning": an agenda list's last entry with the first
+# item's heading glued to it (a web page that lost the break between them).
+_GLUED_FIRST_ITEM = re.compile(r"^(?P<entry>\d{1,3}\.\s+\S.*?[a-zæøå)])(?P<first>1\.\s+[A-ZÆØÅ].*)$")
+
+
+def _unglued_first_item(page: Page) -> Page:
+    if not any(_GLUED_FIRST_ITEM.match(line.text.strip()) for line in page.lines):
+        return page
+    lines: list[Line] = []
+    for line in page.lines:
+        glued = _GLUED_FIRST_ITEM.match(line.text.strip())
+        if glued:
+            lines += [line.with_text(glued.group("entry")), line.with_text(glued.group("first"))]
+        else:
+            lines.append(line)
+    return Page(page.number, lines, page.width, page.height)
 
 
 # A contents entry on its line: "95. Sydfyns Elforsyning...vii", "3. Budget 2013 ..... 12"

@@ -1092,3 +1092,19 @@ def test_a_school_boards_agenda_times_are_no_part_of_titles_and_the_place_told_i
     meeting = extract_text(text).meetings[0]
     assert (meeting.kind, meeting.body, meeting.location) == ("referat", "Skolebestyrelsen", "personalerummet")
     assert [item.title for item in meeting.items] == ["Godkendelse af dagsorden", "Nyt fra elevrådet"]
+
+
+def test_the_first_item_glued_to_the_agenda_lists_last_entry():
+    text = (
+        "Handicaprådet\nReferat\nMødedato: 3. november 2015\n\n"
+        "1. Godkendelse af dagsorden\n2. Budget 2016\n3. Eventuelt1. Godkendelse af dagsorden\n"
+        "Indstilling\nDet indstilles, at dagsordenen godkendes.\nBeslutning\nGodkendt.\n"
+        "2. Budget 2016\nBeslutning\nTaget til efterretning.\n3. Eventuelt\nBeslutning\nIntet.\n"
+    )
+    items = extract_text(text).meetings[0].items
+    assert [(item.number, item.title) for item in items] == [
+        ("1", "Godkendelse af dagsorden"),
+        ("2", "Budget 2016"),
+        ("3", "Eventuelt"),
+    ]
+    assert [item.decisions[0].outcome for item in items] == ["approved", "noted", None]

@@ -1108,3 +1108,19 @@ def test_the_first_item_glued_to_the_agenda_lists_last_entry():
         ("3", "Eventuelt"),
     ]
     assert [item.decisions[0].outcome for item in items] == ["approved", "noted", None]
+
+
+def test_section_headings_set_as_bullets_on_a_web_page():
+    text = (
+        "Byrådet - Referat\nDato: 31. oktober 2019\n\n153. Godkendelse af dagsorden\n\n"
+        "    • Resume\n\n      Dagsordenen godkendes ved hvert møde.\n\n"
+        "    • Indstilling\n\n      Borgmesteren indstiller, at dagsordenen godkendes.\n\n"
+        "    • Beslutning\n\n      Godkendt.\n"
+    )
+    [item] = extract_text(text).meetings[0].items
+    assert [(s.kind, s.heading) for s in item.sections] == [
+        ("summary", "Resume"),
+        ("recommendation", "Indstilling"),
+        ("decision", "Beslutning"),
+    ]
+    assert item.recommendations == ["dagsordenen godkendes."]

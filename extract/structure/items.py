@@ -262,7 +262,10 @@ class _ItemBody:
         own_item = decision and (decision.group("item") or decision.group("item3"))
         if own_item and own_item == self.heading.number:
             destination = self.sections  # "… beslutning den … Punkt 1" is item 1's own
-        self.current = SectionDraft(kind=kind, heading=text.rstrip(":") if kind != "decision" else text, page=line.page)
+        heading = re.sub(r"^[-–•·▪●◦*]\s+", "", text)  # "• Resume": the bullet is no part of the heading
+        self.current = SectionDraft(
+            kind=kind, heading=heading.rstrip(":") if kind != "decision" else heading, page=line.page
+        )
         destination.append(self.current)
         return True
 

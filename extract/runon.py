@@ -69,7 +69,8 @@ def _boundary() -> re.Pattern[str]:
         rf"(?:{'|'.join(re.escape(word) for word in capitals)})\b(?![a-zæøå])"
         rf"|(?:{'|'.join(word.capitalize() for word in TOC_HEADINGS)}):?(?=\s)"
         rf"|(?:{'|'.join(re.escape(word.capitalize()) for word in titles)}):?(?=\s+[A-ZÆØÅ]))"
-        rf"|(?i:{'|'.join(re.escape(label) for label in labels)})\s*:"
+        # (not after "til": "Sager til beslutning:" is a label over the items that follow)
+        rf"|(?<!til )(?<!TIL )(?i:{'|'.join(re.escape(label) for label in labels)})\s*:"
         rf"|(?:{'|'.join(re.escape(word) for word in reversed(participants))})\b(?![a-zæøå])"
         rf"|(?:{'|'.join(re.escape(word) for word in reversed(kinds))})\s+(?:fra|for|til|af|over)\s"
         # a date led by its weekday: "Tirsdag den 10. januar 2012"
@@ -80,6 +81,8 @@ def _boundary() -> re.Pattern[str]:
         # … or without its colon before the next label ("Sagsnr J.nr Fjernvarme Fyn A/S …",
         # labels whose values the transcript lost)
         r"|Sagsnr\.?\s+(?=J\.\s?nr)"
+        # the first item after a label over several items: "Sager til beslutning: 1. Afdækning …"
+        r"|(?:(?<=beslutning: )|(?<=orientering: )|(?<=drøftelse: )|(?<=godkendelse: ))\d{1,3}\.\s+(?=[A-ZÆØÅ])"
         # a recommendation's numbered at-clauses: "… godkendes, og 2. at regionsrådet …"
         r"|\d{1,2}\.\s+at\s"
         r")"

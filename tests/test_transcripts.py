@@ -112,3 +112,20 @@ def test_a_transcripts_title_in_capitals_is_the_header_and_a_group_label_no_deci
     assert (meeting.body, meeting.date) == ("Kommunalbestyrelsen", "2009-01-29")
     assert [(item.number, item.title) for item in meeting.items] == [("562", "Lån til varmeværket")]
     assert [(d.text, d.outcome) for d in meeting.items[0].decisions] == [("Godkendt.", "approved")]
+
+
+def test_a_label_over_several_items_with_the_first_item_after_its_colon():
+    # "Sager til beslutning: 1. …": the label is no decision heading, the item starts at "1."
+    text = (
+        "Busselskabet Bestyrelse. Referat.\n\nTranskript\n\n"
+        "1 Busselskabet Bestyrelse Referat Torsdag den 8. december 2016 Deltagere: Formand Ole Holm, "
+        + FILLER
+        + "\n\n2 Sager til beslutning: 1. Afdækning af risici ved oliepriser Resumé: "
+        + FILLER
+        + "Indstilling: Direktionen indstiller, at bestyrelsen godkender aftalen. "
+        + FILLER
+        + "\n"
+    )
+    meeting = extract_bytes("bus.txt", text.encode(), enrich=False).meetings[0]
+    assert [(item.number, item.title) for item in meeting.items] == [("1", "Afdækning af risici ved oliepriser")]
+    assert [s.kind for s in meeting.items[0].sections] == ["summary", "recommendation"]

@@ -373,15 +373,17 @@ def who_said(actor: str, archive_path: str, about: str | None, date_from, date_t
 @archive_option
 @public_option
 @json_option
-def actors(archive_path: str, public: bool, as_json: bool) -> None:
+@click.option("--roles", is_flag=True, help="List the role nouns and pronouns no document resolved instead.")
+def actors(archive_path: str, public: bool, as_json: bool, roles: bool) -> None:
     """List the canonical actors with their numbers of statements, positions and meetings.
+    Role nouns ("Udvalget", "Formanden") count only where the document said who they are.
 
     Example: referat actors --json
     """
     from referat.terminal import render_actors
 
     with _open(archive_path) as archive:
-        rows = archive.actors(public=public)
+        rows = archive.actors(public=public, roles=roles)
     click.echo(json.dumps({"actors": rows}, ensure_ascii=False, indent=2) if as_json else render_actors(rows))
 
 

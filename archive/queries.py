@@ -12,6 +12,7 @@ from referat.archive.core import ArchiveCore
 from referat.archive.public import public_view
 from referat.archive.text import QueryError, parse_query
 from referat.archive.types import ALL_AMOUNTS, AmountFilters, ArchiveError, SearchFilters
+from referat.data.gazetteer import is_role
 from referat.models import Document
 
 
@@ -203,9 +204,11 @@ class Queries(ArchiveCore):
             for row in rows
         ]
 
-    def actors(self, public: bool = False) -> list[dict[str, Any]]:
+    def actors(self, public: bool = False, roles: bool = False) -> list[dict[str, Any]]:
         """Canonical actors with their numbers of statements, positions and meetings, most
-        active first; with ``public``, none from closed items."""
+        active first; with ``public``, none from closed items. Role nouns and pronouns the
+        document did not resolve ("Udvalget", "Formanden", "han") are no actors: with
+        ``roles`` only they are listed."""
         open_only = " WHERE i.access <> 'closed'" if public else ""
         rows = self.connection.execute(
             f"""
@@ -227,6 +230,7 @@ class Queries(ArchiveCore):
                 "as_printed": sorted(set((r["spellings"] or "").split(","))),
             }
             for r in rows
+            if is_role(r["canonical"]) == roles
         ]
 
     def item(self, key: str, public: bool = False) -> dict[str, Any] | None:

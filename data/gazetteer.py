@@ -99,6 +99,29 @@ def aliases() -> dict[str, str]:
     return table
 
 
+# Role nouns and pronouns: who they are depends on the meeting ("Udvalget" is this
+# meeting's committee, "Formanden" its chair). The extractor resolves them where the document
+# says who; otherwise they are kept as printed and never counted as actors of their own.
+ROLE_NOUNS = frozenset({
+    "han", "hun", "de", "den", "udvalget", "rådet", "bestyrelsen", "forsamlingen", "repræsentantskabet",
+    "formanden", "næstformanden", "formandskabet", "borgmesteren", "direktøren", "direktionen",
+    "administrationen", "forvaltningen", "sekretariatet", "kassereren", "sekretæren", "medlemmerne",
+    "rådsmedlemmerne", "udvalgsmedlemmerne", "deltagerne", "parterne", "regionerne", "kommunerne",
+    "styrelserne", "styrelsen", "ministeriet", "departementet", "regionen", "kommunen", "foreningen",
+    "lejeren", "ejeren", "ansøgeren", "byrådet", "kommunalbestyrelsen", "regionsrådet", "mødet",
+})  # fmt: skip
+
+
+def is_role(name: str | None) -> bool:
+    """Whether an actor as extracted is a role noun or a pronoun, not a named actor.
+
+    Example:
+        >>> is_role("Udvalget"), is_role("Formanden"), is_role("han"), is_role("Danske Regioner")
+        (True, True, True, False)
+    """
+    return name is not None and " ".join(name.split()).lower() in ROLE_NOUNS
+
+
 def canonical_actor(name: str) -> str:
     """The canonical name for an actor as extracted: by its abbreviation, else the name itself.
 

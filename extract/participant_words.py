@@ -50,6 +50,10 @@ ROLE_BEFORE_NAME = re.compile(
     r"^(?P<role>formand|næstformand|borgmester|viceborgmester|rådmand|overborgmester|regionsrådsformand)\s+(?=[A-ZÆØÅ])",
     re.I,
 )
+# A role in brackets of its own after the name and party: "Ida Holm (A) (formand)".
+ROLE_WORDS_IN_BRACKETS = (
+    r"formand|næstformand|forkvinde|næstforkvinde|borgmester|viceborgmester|rådmand|kasserer|suppleant"
+)
 # A note after a name that says the person keeps the minutes: "Hanne Pedersen (protokol)".
 SECRETARY_NOTE = re.compile(r"\s*\((?:protokol|referent|protokolfører|sekretær)\)$", re.I)
 

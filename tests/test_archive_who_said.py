@@ -169,3 +169,29 @@ def test_show_and_export(archive_file):
     rows = list(csv.DictReader(io.StringIO(result.output)))
     assert [row["number"] for row in rows] == ["3", "1", "2"]  # by path: dr-2025 before kl-2024
     assert rows[1]["statements"] == "2"
+
+
+def test_role_nouns_are_resolved_to_the_meeting_or_listed_apart_as_roles(tmp_path):
+    from referat.extract import extract_bytes
+
+    minutes = (
+        "Referat\nSocial- og Sundhedsudvalget\nMødedato: 3. marts 2025\n"
+        "Medlemmer: Ida Holm (A) (formand), Bo Lund (V)\n\n"
+        "1. Ventetider i hjemmeplejen\nReferat\n"
+        "Udvalget understregede, at ventetiderne skal ned. Formanden foreslog, at sagen genoptages i maj. "
+        "Medlemmerne bemærkede, at der mangler personale.\n"
+    )
+    document = extract_bytes("sundhed.txt", minutes.encode())
+    said = [(s.actor, s.verb) for s in document.meetings[0].items[0].statements]
+    # "Udvalget" is this meeting's committee, "Formanden" its chair; "Medlemmerne" stays a role
+    assert said == [
+        ("Social- og Sundhedsudvalget", "understrege"),
+        ("Ida Holm", "foreslå"),
+        ("Medlemmerne", "bemærke"),
+    ]
+    with open_archive(str(tmp_path / "a.db")) as archive:
+        archive.store_document(document)
+        assert [row["actor"] for row in archive.actors()] == ["Ida Holm", "Social- og Sundhedsudvalget"]
+        assert [row["actor"] for row in archive.actors(roles=True)] == ["Medlemmerne"]
+    result = CliRunner().invoke(main, ["actors", "--roles", "--archive", str(tmp_path / "a.db")])
+    assert result.exit_code == 0 and "Medlemmerne" in result.output and "Ida Holm" not in result.output

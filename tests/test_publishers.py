@@ -1124,3 +1124,20 @@ def test_section_headings_set_as_bullets_on_a_web_page():
         ("decision", "Beslutning"),
     ]
     assert item.recommendations == ["dagsordenen godkendes."]
+
+
+@pytest.mark.parametrize(
+    "members",
+    [
+        "Medlemmer: Ida Holm (A) (formand), Bo Lund (V) (næstformand), Eva Berg (C)",
+        "Medlemmer: Formand Ida Holm (A), Næstformand Bo Lund (V), Eva Berg (C)",
+    ],
+)
+def test_roles_before_the_name_or_in_brackets_of_their_own(members):
+    from referat.extract.structure.participants import read_participants
+
+    assert [(p.name, p.party, p.role) for p in read_participants([members])] == [
+        ("Ida Holm", "A", "formand"),
+        ("Bo Lund", "V", "næstformand"),
+        ("Eva Berg", "C", None),
+    ]

@@ -63,7 +63,7 @@ def enrich_document(document: Document, line_pages: LinePages | None = None) -> 
             (p.name for p in meeting.participants if p.role and re.match(r"^næstformand", p.role, re.I)), None
         )
         for item in walk_items(meeting.items):
-            _enrich_item(item, line_pages or LinePages(), reference, participants, chair, vice_chair)
+            _enrich_item(item, line_pages or LinePages(), reference, participants, chair, vice_chair, meeting.body)
     return document
 
 
@@ -74,6 +74,7 @@ def _enrich_item(
     participants: list[str],
     chair: str | None = None,
     vice_chair: str | None = None,
+    body: str | None = None,
 ) -> None:
     """Run the pipeline once over the item: its title, text and sections joined by blank
     lines (one Doc per item, not per section: most sections are a line or two long)."""
@@ -100,7 +101,7 @@ def _enrich_item(
     joined = "\n\n".join(texts)
     context = EnrichContext(
         reference_date=reference,
-        actors=ActorContext(participants=participants, chair=chair, vice_chair=vice_chair),
+        actors=ActorContext(participants=participants, chair=chair, vice_chair=vice_chair, body=body),
         statement_ranges=statement_ranges,
     )
     doc = run(joined, context)

@@ -48,6 +48,14 @@ SHORT_FORMS = {
     "foreningen": "forening",
 }
 PRONOUNS = {"han", "hun"}
+# The head of a role noun that names the meeting's own body: "udvalget" in "Økonomiudvalget".
+_BODY_ROLE_HEADS = {
+    "udvalget": "udvalg", "rådet": "råd", "bestyrelsen": "bestyrelse", "forsamlingen": "forsamling",
+    "repræsentantskabet": "repræsentantskab", "task force": "task force", "task forcen": "task force",
+    "taskforcen": "task force",
+}  # fmt: skip
+
+
 # Titles that stand before a person's name and are not part of it.
 PERSON_TITLES = re.compile(
     r"^(?:(?:[A-ZÆØÅ][\wæøå-]*\s*[-–]?\s+og\s+)?[\wæøå-]*(?:formand|næstformand|minister|direktør|chef|konsulent|borgmester|rådmand|"
@@ -127,6 +135,8 @@ class ActorContext:
     # The meeting's chair and vice-chair from its participant list: "Formanden orienterede …".
     chair: str | None = None
     vice_chair: str | None = None
+    # The meeting's body: "Udvalget" in a committee's minutes is that committee.
+    body: str | None = None
 
     def note(self, actor: Actor) -> None:
         self.seen.append(actor)
@@ -159,6 +169,9 @@ class ActorContext:
             return Actor(self.chair, "person")
         if low == "næstformanden" and self.vice_chair:
             return Actor(self.vice_chair, "person")
+        head = _BODY_ROLE_HEADS.get(low)
+        if head and self.body and head in self.body.lower():
+            return Actor(self.body, "body")
         if low in COLLECTIVES:
             return Actor(COLLECTIVES[low], "body")
         named = resolve_name(text, self.participants)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from referat.extract.enrich.actors import ActorContext, actor_alternation, party_letters
+from referat.extract.enrich.actors import PRONOUNS, ActorContext, actor_alternation, party_letters
 from referat.extract.textscan import lower_keeping_offsets, merged_stretches
 
 STANCES: list[tuple[str, re.Pattern]] = [
@@ -158,6 +158,8 @@ def _actor_in(text: str, context: ActorContext | None, whole: bool) -> str | Non
     actor = named.group("actor") if known else named.group("name")
     if context is not None:
         resolved = context.resolve(actor)
+        if resolved is None and actor.lower() in PRONOUNS:
+            return None  # "han" with no person before it: nobody known took the position
         actor = resolved.canonical if resolved else actor
     return actor
 

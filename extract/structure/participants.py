@@ -11,6 +11,7 @@ from referat.extract.participant_words import (
     NOBODY_WORDS,
     OFFICER_ROLES,
     ROLE_BEFORE_NAME,
+    ROLE_WORDS_IN_BRACKETS,
     SECRETARY_NOTE,
 )
 from referat.extract.vocabulary import PARTICIPANT_HEADINGS
@@ -153,9 +154,12 @@ def _comma_list(text: str) -> list[Participant] | None:
             people[-1].role = people[-1].role or part
             continue
         role_first = re.fullmatch(r"(?P<role>[a-zæøå][\wæøå -]*):\s*(?P<rest>[A-ZÆØÅ].*)", part)
-        one = _participant_line(role_first.group("rest") if role_first else part)
-        if one and role_first and len(one) == 1:
-            one[0].role = one[0].role or role_first.group("role")
+        # "Næstformand Bo Lund (V)": a role before the name
+        before = None if role_first else ROLE_BEFORE_NAME.match(part)
+        one = _participant_line(role_first.group("rest") if role_first else part[before.end() :] if before else part)
+        said_role = role_first or before
+        if one and len(one) == 1 and said_role is not None:
+            one[0].role = one[0].role or said_role.group("role").lower()
         if one is None or len(one) != 1:
             return None
         people.extend(one)
@@ -187,11 +191,10 @@ def _participant_entry(text: str) -> list[Participant] | None:
     if party_after_comma:
         text = f"{party_after_comma.group('name')} ({party_after_comma.group('party')})"
     people = _participant_line(text) or _comma_list(text)
-    if people and len(people) == 1:
-        if role and not people[0].role:
-            people[0].role = role
-        if secretary:
-            people[0].status = "secretary"
+    if people and role and not people[0].role:
+        people[0].role = role  # "Formand Ida Holm (A), Bo Lund (V)": the first named's role
+    if people and len(people) == 1 and secretary:
+        people[0].status = "secretary"
     return people
 
 
@@ -221,13 +224,17 @@ def _participant_line(text: str) -> list[Participant] | None:
         # "Name (A) - formand" / "Name (A), formand" / "Name (A)"
         match = re.fullmatch(
             rf"(?P<name>{_PERSON_NAME})\s*(?:\((?P<party>{_PARTY})\))?"
-            rf"\s*(?:[-–,]\s*(?P<role>[a-zæøå][\wæøå.-]*(?:\s+[a-zæøå][\wæøå.-]*){{0,3}}))?",
+            rf"\s*(?:[-–,]\s*(?P<role>[a-zæøå][\wæøå.-]*(?:\s+[a-zæøå][\wæøå.-]*){{0,3}})"
+            # "Ida Holm (A) (formand)": the role in brackets of its own
+            rf"|\((?P<role_bracketed>(?:{ROLE_WORDS_IN_BRACKETS}))\))?",
             part,
         )
         if match:
             people.append(
                 Participant(
-                    name=" ".join(match.group("name").split()), party=match.group("party"), role=match.group("role")
+                    name=" ".join(match.group("name").split()),
+                    party=match.group("party"),
+                    role=match.group("role") or match.group("role_bracketed"),
                 )
             )
             continue

@@ -56,7 +56,7 @@ HAND_WRITTEN = [
     ("Praktiserende Lægers Organisation", "ORG", "organisation", "PLO"),
     ("FOA - Fag og Arbejde", "ORG", "organisation", "FOA"),
     # Political parties: canonical name and the letter they stand on the ballot with.
-    ("Socialdemokratiet", "ORG", "party", "A|Socialdemokraterne"),
+    ("Socialdemokratiet", "ORG", "party", "A|Socialdemokraterne|Sociald"),
     ("Radikale Venstre", "ORG", "party", "B|Det Radikale Venstre"),
     ("Det Konservative Folkeparti", "ORG", "party", "C|Konservative"),
     ("SF - Socialistisk Folkeparti", "ORG", "party", "F|Socialistisk Folkeparti|SF"),

@@ -108,7 +108,7 @@ ROLE_NOUNS = frozenset({
     "administrationen", "forvaltningen", "sekretariatet", "kassereren", "sekretæren", "medlemmerne",
     "rådsmedlemmerne", "udvalgsmedlemmerne", "deltagerne", "parterne", "regionerne", "kommunerne",
     "styrelserne", "styrelsen", "ministeriet", "departementet", "regionen", "kommunen", "foreningen",
-    "lejeren", "ejeren", "ansøgeren", "byrådet", "kommunalbestyrelsen", "regionsrådet", "mødet",
+    "lejeren", "ejeren", "ansøgeren", "byrådet", "kommunalbestyrelsen", "regionsrådet", "mødet", "myndighederne",
 })  # fmt: skip
 
 

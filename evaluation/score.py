@@ -246,6 +246,13 @@ class _Facts:
                 continue
             self.by_name.setdefault(name, ([], []))[side].append((key, value))
 
+    def declare_meeting(self, meeting: dict, m: int) -> None:
+        """Note which meeting fields a gold meeting annotates (a parish book's gold leaves
+        the organisation out: nothing is scored there)."""
+        for name in MEETING_FIELDS:
+            if name in meeting:
+                self.declared.setdefault(f"meeting.{name}", set()).add(m)
+
     def declare(self, item: dict, key: tuple) -> None:
         """Note which item fields and enrichment fields a gold item annotates."""
         for name in ENRICHMENT_FIELDS + tuple(ITEM_FIELD_KEYS.values()):
@@ -263,6 +270,8 @@ def _collect_facts(gold: dict, predicted: dict, aligned: dict[int, int]) -> _Fac
             m = index if side == 0 else aligned.get(index, -1 - index)
             for meeting_extractor in MEETING_EXTRACTORS:
                 facts.add(side, meeting_extractor(meeting, m))
+            if side == 0:
+                facts.declare_meeting(meeting, m)
             for path, item in _walk_items(_listed(meeting, "items")):
                 key = (m, path)
                 for item_extractor in ITEM_EXTRACTORS:
@@ -287,8 +296,17 @@ def _declaring_field(name: str) -> str | None:
 
 
 def _keep_declared(facts: _Facts) -> None:
-    """Drop predicted item facts on items whose gold does not declare that field."""
+    """Drop predicted item facts on items whose gold does not declare that field, and
+    predicted meeting fields on gold meetings that leave the field out."""
     for name, (gold_facts, predicted_facts) in facts.by_name.items():
+        if name in {f"meeting.{field_name}" for field_name in MEETING_FIELDS}:
+            # (a predicted meeting aligned with no gold meeting keeps its facts: they are extra)
+            meetings_declared = facts.declared.get(name, set())
+            facts.by_name[name] = (
+                gold_facts,
+                [f for f in predicted_facts if f[0] < 0 or f[0] in meetings_declared],
+            )
+            continue
         item_key = _declaring_field(name)
         if item_key is not None:
             items_declared = facts.declared.get(item_key, set())

@@ -51,6 +51,19 @@ def test_an_extra_meeting_counts_against_precision_only():
     assert report.meetings_right["date"] == 3
 
 
+def test_a_meeting_field_the_gold_leaves_out_is_not_scored_but_a_null_is():
+    # gold/README.md: "Fields are scored only where the gold file has them"; null is a value.
+    predicted = {"meetings": [dict(m, organisation="Elev Sognekommune", location="Skolen") for m in GOLD["meetings"]]}
+    gold = {"meetings": [dict(m, location=None) for m in GOLD["meetings"]]}
+    report = score_document(gold, predicted)
+    assert report.field("meeting.organisation").exact.fp == 0  # not annotated
+    assert report.field("meeting.location").exact.fp == 3  # annotated as not printed
+    # an extra meeting's fields still count against precision
+    extra = dict(meeting("1943-02-05"), organisation="Elev Sognekommune")
+    report = score_document(gold, {"meetings": [*predicted["meetings"], extra]})
+    assert report.field("meeting.organisation").exact.fp == 1
+
+
 PARISH = REPO.parent / "shared" / "corpus-real" / "parish-1940s"
 # The rules in extract/historic.py were written looking at these three books' gold...
 DEVELOPMENT = ["parish-vejlby-risskov-1941.json", "parish-hasle-skejby-lisbjerg-1942.json", "parish-tiset-1942.json"]

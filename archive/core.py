@@ -105,11 +105,17 @@ class ArchiveCore:
         raise ArchiveError(f"no actor '{name}' in the archive{hint}")
 
     def _bodies(self, typed: str) -> list[str]:
+        """The meetings' "organisation|body" keys a typed name means: part of the body's name or of its organisation's
+        with it ("Elev" finds Elev Sognekommune's "Sogneraadet"), in any case and in the old
+        spelling ("Sogneråd" finds "Sogneraadet")."""
         wanted = normalise(typed)
-        bodies = [
-            row[0] for row in self.connection.execute("SELECT DISTINCT body FROM meetings WHERE body IS NOT NULL")
-        ]
-        found = [body for body in bodies if wanted in normalise(body)]
+        rows = self.connection.execute(
+            "SELECT DISTINCT body, coalesce(organisation, '') FROM meetings WHERE body IS NOT NULL"
+        ).fetchall()
+        # (as "organisation|body" keys: "Elev" must not find every parish's "Sogneraadet")
+        found = sorted(
+            {f"{organisation}|{body}" for body, organisation in rows if wanted in normalise(f"{organisation} {body}")}
+        )
         if not found:
             raise ArchiveError(f"no meeting body matching '{typed}' in the archive")
         return found
@@ -120,7 +126,7 @@ class ArchiveCore:
         clauses, params = [], []
         if filters.body:
             bodies = self._bodies(filters.body)
-            clauses.append(f"m.body IN ({','.join('?' * len(bodies))})")
+            clauses.append(f"coalesce(m.organisation, '') || '|' || m.body IN ({','.join('?' * len(bodies))})")
             params += bodies
         if filters.actor:
             actor = self.resolve_actor(filters.actor)

@@ -6,7 +6,7 @@ import hashlib
 import os
 
 from referat.extract.errors import ExtractionError
-from referat.extract.historic import is_historic_book, parse_historic
+from referat.extract.historic import book_title, is_historic_book, parse_historic
 from referat.extract.layout import Layout, clean_layout
 from referat.extract.pages import ReadResult
 from referat.extract.personal_data import protect_personal_data
@@ -50,8 +50,9 @@ def read_structure(
     layout = clean_layout(pages, running_furniture=result.media_type in PRINTED_PAGE_FORMATS)
     layout.furniture.extend(result.furniture)
     # Two grammars: a 1940s minute book's, and the agenda grammar for everything else.
-    grammar = parse_historic if is_historic_book(layout) else parse_structure
-    return result, layout, grammar(layout, result.warnings)
+    if is_historic_book(layout):
+        return result, layout, parse_historic(layout, result.warnings, book_title(path))
+    return result, layout, parse_structure(layout, result.warnings)
 
 
 def _missing(result: ReadResult, meetings: list[Meeting]) -> list[str]:

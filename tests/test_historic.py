@@ -554,3 +554,19 @@ def test_every_parish_book_transcription_is_read_without_an_internal_error(share
         assert document.meetings, book.name
         meetings += len(document.meetings)
     assert meetings >= 10 * len(books)  # a book holds a year or more of meetings
+
+
+def test_a_books_parish_from_its_title_is_every_meetings_organisation_and_finds_its_council(tmp_path):
+    from referat.archive import SearchFilters, open_archive
+
+    with open_archive(str(tmp_path / "a.db")) as archive:
+        for name in ("Elev_1941.txt", "Tiset_1941.txt"):
+            document = extract_bytes(name, (BOOK + f"Protokol for {name[:4]}\n").encode(), enrich=False)
+            assert {(m.body, m.organisation) for m in document.meetings} >= {
+                ("Sogneraadet", name.split("_")[0] + " Sognekommune")
+            }
+            archive.store_document(document, path=name)
+        # "--body Elev": that parish's council only; the old spelling finds both parishes'
+        elev = archive.search("Vejvedligeholdelse", filters=SearchFilters(body="Elev")).hits
+        both = archive.search("Vejvedligeholdelse", filters=SearchFilters(body="Sogneråd")).hits
+    assert len(elev) == 1 and len(both) == 2

@@ -17,6 +17,9 @@ The grammar's modules, each using only those listed before it:
 
 from __future__ import annotations
 
+import os
+import re
+
 from referat.extract.historic.meetings import looks_historic, split_historic
 from referat.extract.layout import Layout
 from referat.extract.structure.heading_lines import has_typed_item_headings
@@ -32,9 +35,23 @@ def is_historic_book(layout: Layout) -> bool:
     return bool(layout.lines) and not has_typed_item_headings(layout.lines) and looks_historic(layout.lines)
 
 
-def parse_historic(layout: Layout, warnings: list[str] | None = None) -> StructureResult:
+def book_title(path: str) -> str | None:
+    """The parish a minute book's file is named after: "Beder-Malling_1940.pdf" → "Beder-Malling"
+    (archives name scanned books by parish and year); None for any other name.
+
+    Example:
+        >>> book_title("scans/Hasle-Skejby-Lisbjerg_1943.txt"), book_title("referat.pdf")
+        ('Hasle-Skejby-Lisbjerg', None)
+    """
+    stem = os.path.splitext(os.path.basename(path))[0]
+    match = re.fullmatch(r"(?P<parish>[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)*)[ _-]+(?:18|19)\d\d(?:[ _-].*)?", stem)
+    return match.group("parish") if match else None
+
+
+def parse_historic(layout: Layout, warnings: list[str] | None = None, parish: str | None = None) -> StructureResult:
     """A 1940s sogneråd book: meetings found by their opening sentences, each point an item
-    whose whole text, decision included, is one ``minutes`` section."""
+    whose whole text, decision included, is one ``minutes`` section. ``parish``, from the
+    book's title, is every meeting's organisation (the sognekommune whose council met)."""
     line_pages = LinePages()
     meetings = []
     for found in split_historic(layout.lines):
@@ -51,6 +68,7 @@ def parse_historic(layout: Layout, warnings: list[str] | None = None) -> Structu
             items.append(Item(number=point.number, title=point.title, sections=[section], pages=pages))
         meeting = Meeting(
             body=found.body,
+            organisation=f"{parish} Sognekommune" if parish else None,
             kind="referat",
             date=found.date,
             start_time=found.start_time,

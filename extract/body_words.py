@@ -33,6 +33,12 @@ BODY_TITLE_LINES: list[re.Pattern] = [
         rf"^(?P<body>(?-i:[A-ZÆØÅ])[\w,.\- ]{{0,70}}?{_BODY_END})"
         r"\s+\d{1,2}(?:[-.]\d{1,2}[-.]|\.\s*[a-zæøå]+\s+)\d{4}$"
     ),
+    # "Byrådet 24-06-2020 16:00 Referat Samlet dokument": a row of a meeting table
+    re.compile(
+        rf"^(?P<body>(?-i:[A-ZÆØÅ])[\w,.\- ]{{0,70}}?{_BODY_END})\s+\d{{1,2}}[-.]\d{{1,2}}[-.]\d{{4}}"
+        rf"(?:\s+\d{{1,2}}[:.]\d{{2}})?\s+{_KIND_WORD}\b",
+        re.I,
+    ),
     # "Menighedsrådet holdt møde tirsdag 27.09.2022 …" (the minutes' first sentence)
     re.compile(rf"^(?P<body>(?-i:[A-ZÆØÅ])[\w,.\- ]{{0,70}}?{_BODY_END})\s+holdt\s+(?:\w+\s+)?møde\b"),
     re.compile(rf"^(?P<body>[A-ZÆØÅ][^:]{{2,80}}?)\s+[-–]\s+{_KIND_WORD}\b", re.I),

@@ -356,7 +356,9 @@ WEB_FURNITURE_LINE = re.compile(
     r"|brødkrumme|du er her:?|abonnér|abonner|rss|facebook|twitter|linkedin|instagram"
     # download links and the header's own heading: "Hent referat som PDF", "Mødedetaljer"
     r"|(?:hent|download)(?: (?:hele )?(?:referat|dagsorden|bilag|dokument)(?:et|en|er)?)?(?: som)? pdf"
-    r"|hent (?:referat|dagsorden)(?:et|en)?|mødedetaljer|mødeoplysninger|punktoplysninger|agenda)",
+    r"|hent (?:referat|dagsorden)(?:et|en)?|mødedetaljer|mødeoplysninger|punktoplysninger|agenda"
+    # links beside the minutes: "Hent PDF-version", "Video fra mødet", "Se mødet på video"
+    r"|hent pdf-version|video fra mødet|se (?:mødet|video)(?: på video| fra mødet)?|samlet dokument)",
     re.I,
 )
 # id/class words of page regions that are site furniture, not content: cookie banners,

@@ -1141,3 +1141,35 @@ def test_roles_before_the_name_or_in_brackets_of_their_own(members):
         ("Bo Lund", "V", "næstformand"),
         ("Eva Berg", "C", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("header", "body", "location"),
+    [
+        # empty labels stacked above the one value they share: the date is no body
+        ("Socialudvalget - 11-01-2021\n\nReferat\nUdvalg:\nDato:\nMandag, 11 januar, 2021 - 19:00\nHent som fil:\n",
+         "Socialudvalget", None),
+        # a row of the site's meeting table, and a link to the video that is no place
+        ("Mødedetaljer\n\nUdvalg Dato Type Hent\nByrådet 11-01-2021 16:00 Referat Samlet dokument\n\n"
+         "Video fra mødet\n", "Byrådet", None),
+        # the council of Copenhagen on a line of its own; the first item's title is no place
+        ("Mødedato: 11.01.2021, kl. 17:30\nAftale om salg\nBorgerrepræsentationen\nBESLUTNINGSPROTOKOL\n",
+         "Borgerrepræsentationen", None),
+    ],
+)  # fmt: skip
+def test_header_forms_of_municipal_web_pages(header, body, location):
+    meeting = extract_text(header + "\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n").meetings[0]
+    assert (meeting.body, meeting.location, meeting.date) == (body, location, "2021-01-11")
+
+
+def test_the_meetings_title_line_before_untitled_items_is_no_item():
+    text = (
+        "13. november 2023 - referat fra byrådet\n\nByrådet 13. november 2023\n\nÅben\n\nBeslutning\n\nGodkendt.\n\n"
+        "Åben\n\nIndstilling\n\nØkonomiudvalget indstiller, at planen godkendes.\n\nBeslutning\n\nGodkendt.\n"
+    )
+    meeting = extract_text(text).meetings[0]
+    assert meeting.body == "Byrådet"
+    assert [(item.title, [s.kind for s in item.sections]) for item in meeting.items] == [
+        ("", ["decision"]),
+        ("", ["recommendation", "decision"]),
+    ]

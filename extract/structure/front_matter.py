@@ -145,7 +145,7 @@ _BODY_LINE = re.compile(
     # "Økonomiudvalget", "Teknik- og Miljøudvalget", "Kultur-, Fritid- og Idrætsudvalget",
     # "Handicaprådet", "Skolebestyrelsen", "Beredskabskommissionen": a name ending in a body's head
     rf"(?:[A-ZÆØÅ][\w-]*(?:,?\s+(?:og\s+)?[\w-]+-)*(?:\s+og\s+[\w-]+)?{BODY_HEAD}"
-    r"|Udvalget for .+|Byrådet|Kommunalbestyrelsen|Regionsrådet|.+ Byråd"
+    r"|Udvalget for .+|Byrådet|Kommunalbestyrelsen|Regionsrådet|Borgerrepræsentationen|Magistraten|.+ Byråd"
     # "Brønshøj-Husum Lokaludvalg" (a local council's name, set as the page's heading),
     # "Lokaludvalget Amager Vest", "Rådet for Socialt Udsatte"
     r"|[A-ZÆØÅ][\w-]*(?:\s[A-ZÆØÅ][\w-]*)? [Ll]okaludvalg"

@@ -80,6 +80,17 @@ def _location_from_front(texts: list[str]) -> str | None:
     return None
 
 
+# What a bare line under the date line needs to be read as the place (not the first item's
+# title, "Aftale om salg"): a preposition, a room or building word, a number or a comma (an
+# address), or an online meeting.
+_LOOKS_LIKE_A_PLACE = re.compile(
+    r"^(?:i|på|hos)\s|\d|,|(?:værelse|sal|salen|lokale|lokalet|stue|stuen|rum|kontor|hus|huset|gård|gården|center"
+    r"|centret|skole|skolen|hal|hallen|rådhus|rådhuset|kirke|kirken|kro|hotel|bibliotek|biblioteket)\b"
+    r"|\b(?:skype|teams|zoom|online|virtuelt|videomøde)\b",
+    re.I,
+)
+
+
 def _place_under_date_line(texts: list[str]) -> str | None:
     """A place on the line under an unlabelled date line ("04-01-2021 kl. 19:00" / "Skype",
     "Søndag d. 31/3 2019" / "på Pedersholm"): a short line that is no label, date or sentence."""
@@ -100,6 +111,7 @@ def _place_under_date_line(texts: list[str]) -> str | None:
             and not re.match(r"^(?:kl\.|\d)", following, re.I)
             and ":" not in following
             and not following.isupper()
+            and _LOOKS_LIKE_A_PLACE.search(following)
         ):
             return re.sub(r"^(?:i|på|hos)\s+", "", following)
         return None

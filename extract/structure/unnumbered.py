@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from referat.extract.body_words import BODY_HEAD
+from referat.extract.body_words import BODY_HEAD, BODY_TITLE_LINES
 from referat.extract.pages import Line
 from referat.extract.structure.heading_lines import (
     ACCESS_LINE,
@@ -138,7 +138,7 @@ def unnumbered_headings(lines: list[Line]) -> list[Heading]:
     apart (a blank line or bold type before it) with a section heading right under it, or
     under its case-number line: "Byrådets mødeplan 2020" / "Beslutning". The items get an
     empty number."""
-    found = []
+    found: list[Heading] = []
     for index, line in enumerate(lines[:-1]):
         text = line.text.strip()
         set_apart = line.blank_before or line.bold
@@ -146,6 +146,10 @@ def unnumbered_headings(lines: list[Line]) -> list[Heading]:
         if CASE_NUMBER_LABEL.match(below) and index + 2 < len(lines):
             below = lines[index + 2].text.strip()  # "Sagsid.: 17/28411" between title and section
         access_below = ACCESS_LINE.match(below)
+        if not found and any(pattern.match(text) for pattern in BODY_TITLE_LINES):
+            # "Byrådet 13. november 2023" / "Åben" before the first item: the meeting's title
+            # line (an item may be titled so later: "Referat fra Magistratens møde den …")
+            continue
         if below.lower().rstrip(":") in MEETING_KIND_WORDS and (index < 12 or _BODY_NAME_END.search(text)):
             # "Kultur- og udviklingsudvalget" / "REFERAT": the document's title, not an item
             continue

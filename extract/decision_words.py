@@ -28,7 +28,7 @@ OUTCOME_PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "referred",
         re.compile(
-            r"\b(oversend\w*|henvis\w*|sendes videre|sendes tilbage|videresend\w*"
+            r"\b(oversend\w*|henvis\w*|sendes videre|sendes tilbage|videresend\w*|fremsendes til|videregives til"
             r"|sendes til (?!høring|orientering|offentlig)\w+)",
             re.I,
         ),
@@ -37,7 +37,8 @@ OUTCOME_PATTERNS: list[tuple[str, re.Pattern]] = [
         "noted",
         re.compile(
             r"\b(til efterretning|til orientering|orienteringen blev taget|taget til efterretning"
-            r"|tages til efterretning|orienteringen tages)\b",
+            # ("Formanden orienterede om …" reports, it decides nothing: gold says null)
+            r"|tages til efterretning|orienteringen tages|orientering(?:en)? (?:blev )?givet|tog orienteringen)\b",
             re.I,
         ),
     ),

@@ -1173,3 +1173,17 @@ def test_the_meetings_title_line_before_untitled_items_is_no_item():
         ("", ["decision"]),
         ("", ["recommendation", "decision"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("decision", "outcome"),
+    [
+        ("Fremsendes til Økonomiudvalget til behandling.", "referred"),
+        ("Orientering givet.", "noted"),
+        ("Formanden orienterede om en invitation fra regionen.", None),  # a report, no outcome
+    ],
+)
+def test_more_decision_phrasings(decision, outcome):
+    from referat.extract.structure import classify_outcome
+
+    assert classify_outcome(decision) == outcome

@@ -16,6 +16,7 @@ SECTION_HEADINGS: dict[str, str] = {
     "indstillinger": "recommendation",
     "beslutningspunkter": "recommendation",
     "forslag til beslutning": "recommendation",
+    "forslag til afgørelse": "recommendation",
     "baggrund": "background",
     "sagsfremstilling": "background",
     "supplerende sagsfremstilling": "background",

@@ -1187,3 +1187,20 @@ def test_more_decision_phrasings(decision, outcome):
     from referat.extract.structure import classify_outcome
 
     assert classify_outcome(decision) == outcome
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # one clause opening the Indstilling, no "X indstiller" before it
+        (["at anlægsbevillingen på 1,4 mio. kr. til materiel til pesticidfri drift frigives til brug for projektet."],
+         ["anlægsbevillingen på 1,4 mio. kr. til materiel til pesticidfri drift frigives til brug for projektet."]),
+        # one sentence with an abbreviation inside it
+        (["Social- og Sundhedsudvalget godkender", "afrapportering vedr. det gode ældreliv."],
+         ["Social- og Sundhedsudvalget godkender afrapportering vedr. det gode ældreliv."]),
+    ],
+)  # fmt: skip
+def test_a_recommendation_of_one_clause_or_one_sentence(lines, expected):
+    from referat.extract.structure.recommendations import split_recommendations
+
+    assert split_recommendations([Line(text, 1) for text in lines]) == expected

@@ -124,8 +124,10 @@ def _line_initial_clauses(texts: list[str]) -> list[str]:
         if re.match(r"^at\s+\S", t)
         and (i == 0 or re.search(r"(?:[,.;:]|\bog|\bsamt|\beller)$", texts[i - 1]) or _whole_clause(texts[i - 1]))
     ]
+    # (one clause needs its introduction before it, or opens the Indstilling itself: the
+    # heading then says who recommends)
     if not starts or (
-        len(starts) == 1 and not re.search(r"indstille[rs],?$|indstilles,?$", texts[starts[0] - 1] if starts[0] else "")
+        len(starts) == 1 and starts[0] != 0 and not re.search(r"indstille[rs],?$|indstilles,?$", texts[starts[0] - 1])
     ):
         return []
     clauses = []
@@ -205,7 +207,9 @@ def _one_sentence(texts: list[str]) -> list[str]:
     joined = " ".join(texts)
     if _INTRODUCTION.search(joined):
         return []  # "Det indstilles, at" with nothing after it recommends nothing
-    if 0 < len(joined) <= 120 and len(re.findall(r"[.!?](?:\s|$)", joined)) <= 1 and not joined.endswith(":"):
+    # (a sentence ends before a capital or at the end: "vedr. det gode …" is one sentence)
+    sentence_ends = re.findall(r"[.!?](?:\s+(?=[A-ZÆØÅ0-9])|\s*$)", joined)
+    if 0 < len(joined) <= 120 and len(sentence_ends) <= 1 and not joined.endswith(":"):
         return [_normalise_clause(joined)]
     one_a_line = 2 <= len(texts) <= 6 and all(
         len(text) <= 120 and text[0].isupper() and text.endswith(".") and text.count(". ") == 0 for text in texts

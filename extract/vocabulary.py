@@ -137,7 +137,10 @@ DECISION_HEADING = re.compile(
 # Lines under an item heading that carry metadata, not content.
 CASE_NUMBER_LABEL = re.compile(
     # "Sagnr.:" (Region Midtjylland), "Sag 306-2019-5520" (PolWeb: the label before a case number)
-    r"^(?:sagsnr|sags\s?nr|sagsnummer|sagnr|sags\s?id|j\.?\s?nr|journalnr|sag(?=\s+\d{1,4}-\d{4}-\d))\.?\s*:?\s*(?:\|\s*)?"
+    # (a web page's bullet before it, or its "Udskriv" button glued on: " • Sagsid.: 19/48",
+    # "UdskrivSagsid.: 14/513")
+    r"^(?:[•·▪]\s*)?(?:udskriv\s*)?"
+    r"(?:sagsnr|sags\s?nr|sagsnummer|sagnr|sags\s?id|j\.?\s?nr|journalnr|sag(?=\s+\d{1,4}-\d{4}-\d))\.?\s*:?\s*(?:\|\s*)?"
     r"(?P<value>.*)$",
     re.I,
 )

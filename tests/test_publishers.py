@@ -1204,3 +1204,19 @@ def test_a_recommendation_of_one_clause_or_one_sentence(lines, expected):
     from referat.extract.structure.recommendations import split_recommendations
 
     assert split_recommendations([Line(text, 1) for text in lines]) == expected
+
+
+def test_untitled_case_blocks_behind_a_bullet_or_a_glued_print_button():
+    text = (
+        "Byrådet\nReferat\nOnsdag den 27. november 2019 kl. 19:00\n"
+        " • Sagsid.:\n\n  Beslutning Byrådet den 27-11-2019\n\n  Dagsordenen godkendt.\n\n"
+        " • Sagsid.: 19/48\n\n  Indstilling\n\n  Direktionen indstiller, at opfølgningen tages til efterretning.\n\n"
+        "UdskrivSagsid.: 19/77, Sagsinitialer: bei\n\n  Beslutning Byrådet den 27-11-2019\n\n  Godkendt.\n"
+    )
+    items = extract_text(text).meetings[0].items
+    assert [(item.case_numbers, [s.kind for s in item.sections]) for item in items] == [
+        ([], ["decision"]),
+        (["19/48"], ["recommendation"]),
+        (["19/77"], ["decision"]),
+    ]
+    assert items[0].decisions[0].text == "Dagsordenen godkendt."

@@ -102,6 +102,7 @@ def _take_item_metadata(item: Item, text: str, lines: list[Line], position: int)
     match = CASE_NUMBER_LABEL.match(text)
     if match:
         value = match.group("value").split(" | ")[0].strip(" |")  # "Sagsnr.: X | Dok.nr.: Y | Åbent"
+        value = re.split(r",\s*[A-ZÆØÅ][\wæøå]*\s*:", value)[0].strip()  # "19/77, Sagsinitialer: bei"
         # a value that is no number ("J.nr.:. Sagsid.: Initialer: Åben sag Økonomiafdelingen
         # sender …", empty fields run together with the text) is text, not a case number
         plausible = bool(value) and len(value) <= 40 and any(char.isdigit() for char in value)

@@ -1220,3 +1220,20 @@ def test_untitled_case_blocks_behind_a_bullet_or_a_glued_print_button():
         (["19/77"], ["decision"]),
     ]
     assert items[0].decisions[0].text == "Dagsordenen godkendt."
+
+
+def test_the_next_item_after_a_numbered_attachment_list():
+    text = (
+        "Teknik- og Miljøudvalget\nReferat\nMødedato: 11. marts 2019\n\n"
+        "1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n\n"
+        "2. Meddelelser\n\nBeslutning\n\nTaget til efterretning.\n\nBilag\n\n"
+        "  1. Brev til ministeren (pdf)\n  2. Afgørelse fra Vejdirektoratet (pdf)\n\n"
+        "3. Godkendelse af indtægtsbevilling\n\nBeslutningstema\n\nUdvalget skal godkende bevillingen.\n\n"
+        "Beslutning\n\nGodkendt.\n"
+    )
+    items = extract_text(text).meetings[0].items
+    assert [(item.number, item.title) for item in items] == [
+        ("1", "Godkendelse af dagsorden"),
+        ("2", "Meddelelser"),
+        ("3", "Godkendelse af indtægtsbevilling"),
+    ]

@@ -162,13 +162,32 @@ def _numbered_items(
     # A numbered line in a section's own list counts as an item only when set as a heading
     # (bold, larger, Word heading numbering): "Bilag" / "1. Notat …" is a list even when a
     # Beslutning heading follows it.
+    items_so_far = [h for h in confirmed if absent_from(h, in_section_lists)]
     confirmed = [
         h
         for h in confirmed
         if not continues_list_beside_heading(lines, h)
-        and (absent_from(h, in_section_lists) or evidence.set_as_heading(h))
+        and (
+            absent_from(h, in_section_lists)
+            or evidence.set_as_heading(h)
+            or _carries_items_on_after_a_list(lines, h, items_so_far)
+        )
     ]
     return _extend_by_numbering(candidates, sorted(confirmed, key=lambda h: h.index))
+
+
+def _carries_items_on_after_a_list(lines: list[Line], heading: Heading, items: list[Heading]) -> bool:
+    """ "Bilag" / "1. Brev …" / "2. Afgørelse …" / (blank) / "3. Godkendelse af …" /
+    "Beslutningstema": the line after the list carries the items' numbering on (item 2 came
+    before it), stands apart and has a section heading right under it: the next item."""
+    before = [h for h in items if h.index < heading.index]
+    below = lines[heading.index + 1].text if heading.index + 1 < len(lines) else ""
+    return (
+        bool(before)
+        and number_of(before[-1]) == (number_of(heading) or 0) - 1
+        and lines[heading.index].blank_before
+        and section_kind(below) is not None
+    )
 
 
 def _vouched_bare_headings(

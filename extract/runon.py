@@ -6,7 +6,9 @@ it is cut where the grammar needs a line to start: before a labelled item number
 of consecutive item numbers (an agenda list), a section heading set in capitals, a long
 section heading before its text, a header label with its colon, and around a "Side N"
 page mark. The page number that leads a page's line becomes the page break it stands
-for. A text without run-on lines is left as it is.
+for. A text without run-on lines is left as it is, except for lines a web page glued
+together ("10. Eventuelt1. Orientering …", "BeslutningstemaSagsfremstilling"), cut apart in
+every text.
 """
 
 from __future__ import annotations
@@ -102,7 +104,7 @@ def split_run_on_lines(pages: list[Page]) -> list[Page]:
         >>> [(page.number, [line.text for line in page.lines]) for page in pages[::2]]
         [(1, ['Referat']), (3, ['1. Valg af dirigent', 'Side 3', 'Sagsfremstilling', 'Bestyrelsen foreslår X.'])]
     """
-    pages = [_unglued_first_item(page) for page in pages]
+    pages = [_unglued(page) for page in pages]
     if not any(len(line.text) > RUN_ON_LENGTH for page in pages for line in page.lines):
         return pages
     transcript = _break_at_page_numbers(pages)
@@ -128,12 +130,27 @@ def split_run_on_lines(pages: list[Page]) -> list[Page]:
 _GLUED_FIRST_ITEM = re.compile(r"^(?P<entry>\d{1,3}\.\s+\S.*?[a-zæøå)])(?P<first>1\.\s+[A-ZÆØÅ].*)$")
 
 
-def _unglued_first_item(page: Page) -> Page:
-    if not any(_GLUED_FIRST_ITEM.match(line.text.strip()) for line in page.lines):
+@lru_cache(maxsize=1)
+def _glued_heading() -> re.Pattern[str]:
+    """A section heading glued to what follows it by a page that lost the break:
+    "BeslutningstemaSagsfremstilling og økonomi", "IndstillingDirektionen indstiller …"."""
+    headings = sorted(
+        {heading.capitalize() for heading in SECTION_HEADINGS if len(heading) >= 6}, key=len, reverse=True
+    )
+    return re.compile(
+        rf"^(?P<entry>{'|'.join(re.escape(heading) for heading in headings)})(?P<first>[A-ZÆØÅ][a-zæøå].*)$"
+    )
+
+
+def _unglued(page: Page) -> Page:
+    """Lines a web page glued together cut apart: an agenda list's last entry and the first
+    item's heading, a section heading and the next line."""
+    patterns = (_GLUED_FIRST_ITEM, _glued_heading())
+    if not any(pattern.match(line.text.strip()) for line in page.lines for pattern in patterns):
         return page
     lines: list[Line] = []
     for line in page.lines:
-        glued = _GLUED_FIRST_ITEM.match(line.text.strip())
+        glued = next((m for m in (pattern.match(line.text.strip()) for pattern in patterns) if m), None)
         if glued:
             lines += [line.with_text(glued.group("entry")), line.with_text(glued.group("first"))]
         else:

@@ -1237,3 +1237,17 @@ def test_the_next_item_after_a_numbered_attachment_list():
         ("2", "Meddelelser"),
         ("3", "Godkendelse af indtægtsbevilling"),
     ]
+
+
+def test_a_decision_heading_names_the_body_and_glued_headings_are_cut_apart():
+    text = (
+        "Nr.57 - Salg af grund\n\nBeslutningstemaSagsfremstilling og økonomi\n\nKommunen har fået et bud.\n\n"
+        "Beslutning i Byrådet den 29-04-2013\n\nSag nr. 58 godkendt.\n"
+    )
+    meeting = extract_text(text).meetings[0]
+    assert (meeting.body, meeting.date, meeting.location) == ("Byrådet", "2013-04-29", None)
+    assert [s.heading for s in meeting.items[0].sections] == [
+        "Beslutningstema",
+        "Sagsfremstilling og økonomi",
+        "Beslutning i Byrådet den 29-04-2013",
+    ]

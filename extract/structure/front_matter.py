@@ -272,6 +272,12 @@ def _body_from_title_line(texts: list[str]) -> str | None:
     if noun_body:
         return noun_body
     for text in texts:
+        decided = DECISION_HEADING.match(text.strip())
+        if decided:  # "Beslutning i Byrådet den 29-04-2013": the body that decided, not a title
+            body = next((group for group in _DECIDING_BODY_GROUPS if decided.group(group)), None)
+            if body:
+                return decided.group(body).strip()
+            continue
         for pattern in BODY_TITLE_LINES:
             match = pattern.match(text.strip())
             if match:
@@ -318,20 +324,18 @@ def _body_from_meeting_title(title: str | None, all_lines: list[Line]) -> str | 
     return _most_common_spelling(match.group("body").strip(), all_lines) if match else None
 
 
+# The groups of DECISION_HEADING that hold the deciding body's name.
+_DECIDING_BODY_GROUPS = ("body", "body2", "body3", "body5", "body6")
+
+
 def _body_from_decision_headings(items: list[Item]) -> str | None:
     """No header: the body named by its own decision headings ("…udvalgets beslutning den …")."""
     for item in items:
         for section in item.sections:
             match = DECISION_HEADING.match(section.heading)
-            body = match and (
-                match.group("body")
-                or match.group("body2")
-                or match.group("body3")
-                or match.group("body5")
-                or match.group("body6")
-            )
-            if body:
-                return body.strip()
+            group = next((name for name in _DECIDING_BODY_GROUPS if match and match.group(name)), None)
+            if match and group:
+                return match.group(group).strip()
     return None
 
 

@@ -12,6 +12,7 @@ from referat.extract.dates import MONTHS
 from referat.extract.structure.header_fields import header_date, labelled_field
 from referat.extract.vocabulary import (
     CLOSED_PART,
+    DECISION_HEADING,
     ENGLISH_MONTHS,
     HEADER_LABELS,
     MEETING_KIND_WORDS,
@@ -95,8 +96,8 @@ def _place_under_date_line(texts: list[str]) -> str | None:
     """A place on the line under an unlabelled date line ("04-01-2021 kl. 19:00" / "Skype",
     "Søndag d. 31/3 2019" / "på Pedersholm"): a short line that is no label, date or sentence."""
     for i, text in enumerate(texts[:12]):
-        if not header_date(text) or i + 1 >= len(texts):
-            continue
+        if not header_date(text) or i + 1 >= len(texts) or DECISION_HEADING.match(text):
+            continue  # ("Beslutning i Byrådet den 29-04-2013" / "Sag nr. 58 …": a decision, not a header)
         following = texts[i + 1]
         if header_date(following):
             continue  # a title line with the date, then the date line itself: the place is under that

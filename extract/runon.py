@@ -132,19 +132,19 @@ _GLUED_FIRST_ITEM = re.compile(r"^(?P<entry>\d{1,3}\.\s+\S.*?[a-zæøå)])(?P<fi
 
 @lru_cache(maxsize=1)
 def _glued_heading() -> re.Pattern[str]:
-    """A section heading glued to what follows it by a page that lost the break:
-    "BeslutningstemaSagsfremstilling og økonomi", "IndstillingDirektionen indstiller …"."""
+    """Two section headings glued together by a page that lost the break between them:
+    "BeslutningstemaSagsfremstilling og økonomi". (A heading glued to a line of text is left
+    alone: the same letters open titles and sentences.)"""
     headings = sorted(
         {heading.capitalize() for heading in SECTION_HEADINGS if len(heading) >= 6}, key=len, reverse=True
     )
-    return re.compile(
-        rf"^(?P<entry>{'|'.join(re.escape(heading) for heading in headings)})(?P<first>[A-ZÆØÅ][a-zæøå].*)$"
-    )
+    alternation = "|".join(re.escape(heading) for heading in headings)
+    return re.compile(rf"^(?P<entry>{alternation})(?P<first>(?:{alternation})(?![a-zæøå]).*)$")
 
 
 def _unglued(page: Page) -> Page:
     """Lines a web page glued together cut apart: an agenda list's last entry and the first
-    item's heading, a section heading and the next line."""
+    item's heading, two section headings."""
     patterns = (_GLUED_FIRST_ITEM, _glued_heading())
     if not any(pattern.match(line.text.strip()) for line in page.lines for pattern in patterns):
         return page

@@ -1251,3 +1251,10 @@ def test_a_decision_heading_names_the_body_and_glued_headings_are_cut_apart():
         "Sagsfremstilling og økonomi",
         "Beslutning i Byrådet den 29-04-2013",
     ]
+
+
+@pytest.mark.parametrize("under_the_body", ["Hent som fil:", "Åben", "MØDE", "Teams"])
+def test_a_label_an_access_word_or_a_place_under_the_body_is_no_meeting_title(under_the_body):
+    text = f"Socialudvalget\n{under_the_body}\nDato: 11. januar 2021\n\n1. Godkendelse af dagsorden\nGodkendt.\n"
+    text += "2. Eventuelt\nIntet.\n"
+    assert extract_text(text).meetings[0].title is None

@@ -27,6 +27,7 @@ from referat.extract.vocabulary import (
     MEETING_KIND_WORDS,
     PARTICIPANT_HEADINGS,
     PAST_TENSE_MARKERS,
+    WEB_FURNITURE_LINE,
     WEEKDAYS,
 )
 from referat.models import Item, Meeting, walk_items
@@ -369,7 +370,15 @@ def _title_from_front(texts: list[str], body: str | None, kind: str) -> str | No
                 or re.match(rf"^(?:{WEEKDAYS})", candidate, re.I)
             ):
                 return None
-            if len(candidate) < 60 and candidate.lower().rstrip(":") not in PARTICIPANT_HEADINGS:
+            low = candidate.lower().strip()
+            if (
+                len(candidate) < 60
+                and low.rstrip(":") not in PARTICIPANT_HEADINGS
+                # not a label ("Sted:", "Hent som fil:"), an access word, a link or a place
+                and not low.endswith(":")
+                and low.rstrip(".") not in ("åben", "åbent", "lukket", "møde", "teams", "skype", "zoom")
+                and not WEB_FURNITURE_LINE.fullmatch(low)
+            ):
                 return candidate
     return None
 

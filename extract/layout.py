@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from referat.extract.hyphens import join_hyphenated_pair
 from referat.extract.pages import Line, Page
-from referat.extract.vocabulary import SECTION_HEADINGS, TOC_HEADINGS
+from referat.extract.vocabulary import SECTION_HEADINGS, TOC_HEADINGS, WEB_FURNITURE_LINE
 
 # "Side 3", "Side 3 af 5", "2 of 5", "Page 2", "- 3 -", "3/5": page numbers wherever they stand.
 PAGE_NUMBER = re.compile(
@@ -94,6 +94,7 @@ def clean_layout(pages: list[Page], running_furniture: bool = True) -> Layout:
     _read_columns_as_rows(layout)
     _lift_sidebar(layout)
     _remove_link_and_footnote_lines(layout)
+    _remove_web_buttons(layout)
     _lift_toc(layout)
     _join_hyphenated(layout)
     return layout
@@ -307,6 +308,21 @@ def _remove_link_and_footnote_lines(layout: Layout) -> None:
         for line in page.lines:
             if URL_LINE.match(line.text) or FOOTNOTE_LINE.match(line.text):
                 layout.footnotes.append(line)
+            else:
+                kept.append(line)
+        page.lines = kept
+
+
+def _remove_web_buttons(layout: Layout) -> None:
+    """A web page's buttons and links copied with its text ("Til toppen", "• Udskriv", "Del",
+    "Hent PDF-version"): a line that is nothing else is furniture, not the minutes (they
+    would end up inside a decision's text)."""
+    for page in layout.pages:
+        kept = []
+        for line in page.lines:
+            text = re.sub(r"^[•·▪*-]\s*", "", line.text.strip()).lower()
+            if text and WEB_FURNITURE_LINE.fullmatch(text):
+                layout.furniture.append(line)
             else:
                 kept.append(line)
         page.lines = kept

@@ -1258,3 +1258,12 @@ def test_a_label_an_access_word_or_a_place_under_the_body_is_no_meeting_title(un
     text = f"Socialudvalget\n{under_the_body}\nDato: 11. januar 2021\n\n1. Godkendelse af dagsorden\nGodkendt.\n"
     text += "2. Eventuelt\nIntet.\n"
     assert extract_text(text).meetings[0].title is None
+
+
+def test_a_web_pages_buttons_are_not_part_of_the_decision():
+    text = (
+        "Økonomiudvalget - Referat\nDato: 18. november 2020\n\n1. Fraværende\n\nBeslutning\n\nIngen.\n\nTil toppen\n\n"
+        "2. Anlægsregnskab\n\nBeslutning\n\nGodkendt.\n\n • Udskriv\n"
+    )
+    items = extract_text(text).meetings[0].items
+    assert [d.text for item in items for d in item.decisions] == ["Ingen.", "Godkendt."]

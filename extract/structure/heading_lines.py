@@ -376,8 +376,10 @@ def section_kind(text: str) -> str | None:
     stripped = text.strip().rstrip(":").strip()
     if len(stripped) > 140:
         return None
-    kind = SECTION_HEADINGS.get(stripped.lower()) or SECTION_HEADINGS.get(_BULLET.sub("", stripped).lower())
-    if kind:  # ("• Resume": a web page's accordion sets its headings as bullets)
+    kind = SECTION_HEADINGS.get(stripped.lower())
+    if kind is None and stripped[:1] in "-–•·▪●◦*":  # "• Resume": an accordion sets its headings as bullets
+        kind = SECTION_HEADINGS.get(_BULLET.sub("", stripped).lower())
+    if kind:
         return kind
     if DECISION_HEADING.match(stripped):
         return "decision"

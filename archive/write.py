@@ -4,6 +4,7 @@ record of import runs and their failures."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 
 from referat import __version__ as referat_version
@@ -12,7 +13,7 @@ from referat.archive.public import close_subitems, closed_text, personal_data, p
 from referat.archive.text import index_columns, without_own_name
 from referat.archive.types import StoreOutcome
 from referat.data.gazetteer import canonical_actor
-from referat.models import Document, Item
+from referat.models import Document, Item, Meeting
 
 # Recorded with every stored document (documents.extracted_by): see ``import --reextract``.
 EXTRACTOR = f"referat {referat_version}"
@@ -20,6 +21,28 @@ EXTRACTOR = f"referat {referat_version}"
 # One row of ``passages`` before it is indexed: source, fact id, section kind, heading,
 # canonical actor, page, text.
 Passage = tuple[str, int | None, str, str | None, str | None, int | None, str]
+
+
+def meeting_key(meeting: Meeting) -> str | None:
+    """The stable part of an item key: who met and when, so the keys survive a corrected
+    re-publication of the file (new bytes, same meeting); None when the date or the body is
+    not known (then the file's hash names the meeting).
+
+    Example:
+        >>> meeting_key(Meeting(organisation="Aarhus Kommune", body="Økonomiudvalget", date="2019-03-25", pages=(1, 1)))
+        'aarhus-kommune.oekonomiudvalget.2019-03-25'
+        >>> meeting_key(Meeting(body="Byrådet", pages=(1, 1))) is None
+        True
+    """
+    if not meeting.date or not meeting.body:
+        return None
+    parts = [_slug(meeting.organisation)[:24]] if meeting.organisation else []
+    return ".".join([*parts, _slug(meeting.body)[:40], meeting.date])
+
+
+def _slug(name: str) -> str:
+    folded = name.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 
 def _first_line(text: str, limit: int = 120) -> str:
@@ -147,10 +170,9 @@ class Writing(ArchiveCore):
                 ),
             ).lastrowid
             ordinal = iter(range(1, 1_000_000))
+            prefix = meeting_key(meeting) or f"{source.sha256[:12]}-{meeting_ordinal}"
             for item in meeting.items:
-                self._insert_item(
-                    item, meeting_id, meeting.body, None, f"{source.sha256[:12]}-{meeting_ordinal}", ordinal, used_keys
-                )
+                self._insert_item(item, meeting_id, meeting.body, None, prefix, ordinal, used_keys)
             if meeting.sections:
                 # A meeting without agenda items (a kommissorium, a letter) keeps its text in
                 # Meeting.sections; the archive holds it as an item without a number, titled
@@ -166,7 +188,7 @@ class Writing(ArchiveCore):
                     meeting_id,
                     meeting.body,
                     None,
-                    f"{source.sha256[:12]}-{meeting_ordinal}",
+                    prefix,
                     ordinal,
                     used_keys,
                 )
@@ -185,7 +207,9 @@ class Writing(ArchiveCore):
         number = "_".join(item.number.split()) or "0"
         key = f"{prefix}-{number}"
         suffix = 2
-        while key in used_keys:  # numbers repeat in some minutes ("1" in two agendas)
+        # (numbers repeat in some minutes, "1" in two agendas; another document may hold the
+        # same meeting: its agenda and its minutes, a full referat and one PDF per item)
+        while key in used_keys or execute("SELECT 1 FROM items WHERE key = ?", (key,)).fetchone():
             key, suffix = f"{prefix}-{number}~{suffix}", suffix + 1
         used_keys.add(key)
         item_id = execute(

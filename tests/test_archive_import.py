@@ -223,3 +223,23 @@ def test_progress_bar_draws_and_closes(tmp_path):
     with open_archive(str(tmp_path / "a.db")) as archive, ImportProgress(enabled=True) as progress:
         summary = import_paths(archive, [str(p) for p in paths], workers=1, progress=progress)
     assert summary.imported == 2 and summary.failed == 0
+
+
+def test_a_republished_file_keeps_every_item_key(tmp_path):
+    from referat.extract import extract_bytes
+
+    first = (
+        "Økonomiudvalget\nReferat\nMødedato: 25. marts 2019\n\n"
+        "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n2. Budget 2020\nBeslutning\nGodkendt.\n"
+    )
+    corrected = first.replace("2020\nBeslutning\nGodkendt.", "2020\nBeslutning\nGodkendt med en rettelse.")
+    with open_archive(str(tmp_path / "a.db")) as archive:
+        archive.store_document(extract_bytes("oeu.txt", first.encode()), path="oeu.txt")
+        before = [r[0] for r in archive.connection.execute("SELECT key FROM items ORDER BY id")]
+        assert archive.store_document(extract_bytes("oeu.txt", corrected.encode()), path="oeu.txt") == "replaced"
+        after = [r[0] for r in archive.connection.execute("SELECT key FROM items ORDER BY id")]
+        # another file of the same meeting (its agenda, say) gets keys of its own
+        archive.store_document(extract_bytes("dagsorden.txt", (first + "\n").encode()), path="dagsorden.txt")
+        both = [r[0] for r in archive.connection.execute("SELECT key FROM items ORDER BY id")]
+    assert before == after == ["oekonomiudvalget.2019-03-25-1", "oekonomiudvalget.2019-03-25-2"]
+    assert both[2:] == ["oekonomiudvalget.2019-03-25-1~2", "oekonomiudvalget.2019-03-25-2~2"]

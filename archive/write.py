@@ -12,7 +12,7 @@ from referat.archive.core import ArchiveCore, now
 from referat.archive.public import close_subitems, closed_text, personal_data, public_view
 from referat.archive.text import index_columns, without_own_name
 from referat.archive.types import StoreOutcome
-from referat.data.gazetteer import canonical_actor
+from referat.data.gazetteer import canonical_actor, normalise
 from referat.models import Document, Item, Meeting
 
 # Recorded with every stored document (documents.extracted_by): see ``import --reextract``.
@@ -148,7 +148,12 @@ class Writing(ArchiveCore):
         )
         document_id = cursor.lastrowid
         used_keys: set[str] = set()
+        bodies = self._stored_bodies()
         for meeting_ordinal, meeting in enumerate(document.meetings, start=1):
+            if meeting.body:
+                # one spelling per body (see _stored_bodies)
+                body = bodies.setdefault(normalise(meeting.body), meeting.body)
+                meeting = meeting.model_copy(update={"body": body})
             meeting_id = self.connection.execute(
                 "INSERT INTO meetings (document_id, ordinal, body, organisation, kind, title, date, start_time,"
                 " location, case_numbers, participants, first_page, last_page)"
@@ -192,6 +197,15 @@ class Writing(ArchiveCore):
                     ordinal,
                     used_keys,
                 )
+
+    def _stored_bodies(self) -> dict[str, str]:
+        """The bodies in the archive by their folded name: a body stored again in another case
+        or the old spelling ("Task Force for kræft- og psykiatriområdet", "Sognerådet") takes
+        the stored spelling, so facets and filters count it once."""
+        return {
+            normalise(body): body
+            for (body,) in self.connection.execute("SELECT DISTINCT body FROM meetings WHERE body IS NOT NULL")
+        }
 
     def _insert_item(
         self,

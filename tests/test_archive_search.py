@@ -516,3 +516,20 @@ def test_a_ballots_counts_are_stored_and_shown(tmp_path):
     assert counts == [(17, 8, 2, False)]
     assert "vote: 17 for, 8 against, 2 abstaining" in render_item(shown)
     assert [item["votes"] for item in closed] == [[]]
+
+
+def test_a_body_in_another_case_or_the_old_spelling_is_stored_once(tmp_path):
+    spellings = [
+        "Task Force for Kræft- og Psykiatriområdet",
+        "Task Force for kræft- og psykiatriområdet",
+        "Sogneraadet",
+        "Sognerådet",
+    ]
+    with open_archive(str(tmp_path / "a.db")) as archive:
+        for n, body in enumerate(spellings):
+            ventetider = item("1", "Ventetider", [("decision", "Ventetiderne blev drøftet.")])
+            archive.store_document(document(f"{n}.txt", body, f"2025-03-0{n + 1}", [ventetider]))
+        facets = archive.search("ventetider", facets=True).facets["body"]
+        # "--body" finds the body by either spelling
+        assert len(archive.search("ventetider", filters=SearchFilters(body="sognerådet")).hits) == 2
+    assert set(facets) == {"Task Force for Kræft- og Psykiatriområdet", "Sogneraadet"}  # one spelling each

@@ -1267,3 +1267,20 @@ def test_a_web_pages_buttons_are_not_part_of_the_decision():
     )
     items = extract_text(text).meetings[0].items
     assert [d.text for item in items for d in item.decisions] == ["Ingen.", "Godkendt."]
+
+
+def test_a_boards_run_on_member_list_with_titles_places_and_staff():
+    from referat.extract.structure.participants import read_participants
+
+    texts = [
+        "Deltagere: Formand Morten Holm, Nordby Næstformand Poul Dahl, Region Syddanmark Bestyrelsesmedlem "
+        "Eva Berg, Kerteminde afbud Direktør Carsten Lund Økonomichef Søren Bak",
+        "DAGSORDEN: Sager til beslutning: Afdækning af risici, køb af busser",
+    ]
+    assert [(p.name, p.role, p.organisation, p.status) for p in read_participants(texts)] == [
+        ("Morten Holm", "formand", "Nordby", "present"),
+        ("Poul Dahl", "næstformand", "Region Syddanmark", "present"),
+        ("Eva Berg", "bestyrelsesmedlem", "Kerteminde", "absent"),
+        ("Carsten Lund", "direktør", None, "present"),
+        ("Søren Bak", "økonomichef", None, "present"),
+    ]

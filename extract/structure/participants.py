@@ -96,6 +96,9 @@ def _heading_then_members(text: str) -> tuple[str, list[Participant]] | None:
     return None
 
 
+_LABEL_START = re.compile(r"^[A-ZÆØÅ][\wæøå/ -]{1,30}:\s")
+
+
 def _joined_comma_lists(texts: list[str]) -> list[str]:
     """Lines with a comma list of members that wraps onto the next line joined into one
     ("Maja Nygaard (F), formand, Karen Brink" + "Overgaard (C), … og Hanne Sørensen (Å)")."""
@@ -105,12 +108,50 @@ def _joined_comma_lists(texts: list[str]) -> list[str]:
         wraps = (previous.count(", ") >= 2 or previous.endswith((",", " -"))) and not previous.endswith((".", ":"))
         label = re.split(r":| \| ", text, maxsplit=1)[0].lower().strip()
         # "Afbud: Morten Ebbesen (V)" after a "Til stede: …" list starts a list of its own
-        continues = not text.endswith(":") and label not in PARTICIPANT_HEADINGS
+        # (nor does any other label at the line's start: "DAGSORDEN: Sager til beslutning …")
+        continues = not text.endswith(":") and label not in PARTICIPANT_HEADINGS and not _LABEL_START.match(text)
         if wraps and continues and (", " in text or " og " in text or text.endswith(")")):
             joined[-1] = f"{previous} {text}"
         else:
             joined.append(text)
     return joined
+
+
+# A member's title in a board's run-on list: "Formand Morten Andersen, Nordfyn Næstformand
+# Poul Andersen, Region Syddanmark Bestyrelsesmedlem Kristian Nielsen, Faaborg-Midtfyn".
+_RUN_ROLE = re.compile(
+    r"(?<!\S)(?P<role>Formand|Næstformand|Bestyrelsesmedlem|Repræsentantskabsmedlem|Medlem|Suppleant|Observatør"
+    r"|Borgmester|Viceborgmester|Rådmand|Direktør|Sekretær|Referent"
+    # the staff after the members: "Kontraktchef", "Plan- og udviklingschef", "Økonomidirektør"
+    r"|[A-ZÆØÅ][a-zæøå]*-?(?:\s+og\s+[a-zæøå]+)?(?:chef|direktør|konsulent|leder))\s+(?=[A-ZÆØÅ][a-zæøå])"
+)
+
+
+def _role_runs(text: str) -> list[Participant] | None:
+    """A run-on list in which each member's title opens the entry, and the member's place
+    or organisation follows the name after a comma: split before each title. Needs two
+    titles at least; each entry must read as a person's name."""
+    starts = [match.start() for match in _RUN_ROLE.finditer(text)]
+    if len(starts) < 2 or starts[0] != 0:
+        return None
+    people = []
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        entry = _RUN_ROLE.match(text, start)
+        assert entry is not None
+        name, _, organisation = text[entry.end() : end].strip(" ,;.").partition(",")
+        if not re.fullmatch(_PERSON_NAME, name.strip()):
+            return None
+        # "…, Kerteminde afbud": a note of absence after the member's place
+        absent = re.search(r"\s*\b(?:afbud|fraværende)$", organisation, re.I)
+        people.append(
+            Participant(
+                name=" ".join(name.split()),
+                role=entry.group("role").lower(),
+                organisation=" ".join(organisation[: absent.start() if absent else None].split()) or None,
+                status="absent" if absent else None,
+            )
+        )
+    return people
 
 
 def _named_parts(text: str, labelled: bool) -> list[Participant] | None:
@@ -190,7 +231,8 @@ def _participant_entry(text: str) -> list[Participant] | None:
     party_after_comma = re.fullmatch(rf"(?P<name>{_PERSON_NAME}),\s*(?P<party>[A-ZÆØÅ])", text)
     if party_after_comma:
         text = f"{party_after_comma.group('name')} ({party_after_comma.group('party')})"
-    people = _participant_line(text) or _comma_list(text)
+    run_on = _role_runs(f"{before.group('role')} {text}" if before else text)
+    people = run_on or _participant_line(text) or _comma_list(text)
     if people and role and not people[0].role:
         people[0].role = role  # "Formand Ida Holm (A), Bo Lund (V)": the first named's role
     if people and len(people) == 1 and secretary:

@@ -1284,3 +1284,18 @@ def test_a_boards_run_on_member_list_with_titles_places_and_staff():
         ("Carsten Lund", "direktør", None, "present"),
         ("Søren Bak", "økonomichef", None, "present"),
     ]
+
+
+def test_members_each_with_the_municipality_they_come_from_run_on_in_a_transcript():
+    from referat.extract.structure.participants import read_participants
+
+    line = (
+        "Deltagere Thomas Lund, Aalborg kommune Svend Holm, Region Nordjylland Ida Bak, Thisted kommune "
+        "Ole Vest, NT Godkendelse af referat fra den 25. februar 2014 Referatet blev godkendt"
+    )
+    assert [(p.name, p.organisation) for p in read_participants([line])] == [
+        ("Thomas Lund", "Aalborg kommune"),
+        ("Svend Holm", "Region Nordjylland"),
+        ("Ida Bak", "Thisted kommune"),
+        ("Ole Vest", "NT"),
+    ]

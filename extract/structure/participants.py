@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from referat.extract.participant_words import (
     ATTENDANCE_AFTER_NAMES,
@@ -89,10 +90,12 @@ def _heading_then_members(text: str) -> tuple[str, list[Participant]] | None:
     for size in (3, 2, 1):
         heading = " ".join(words[:size]).lower().rstrip(":")
         if heading in PARTICIPANT_HEADINGS:
-            pairs = _NAME_WITH_PARTY.findall(" ".join(words[size:]))
+            rest = " ".join(words[size:])
+            pairs = _NAME_WITH_PARTY.findall(rest)
             if len(pairs) >= 2:
                 return heading, [Participant(name=" ".join(n.split()), party=p) for n, p in pairs]
-            return None
+            with_places = _organisation_runs(rest)
+            return (heading, with_places) if with_places else None
     return None
 
 
@@ -152,6 +155,30 @@ def _role_runs(text: str) -> list[Participant] | None:
             )
         )
     return people
+
+
+@lru_cache(maxsize=1)
+def _from_place() -> re.Pattern[str]:
+    """ "Thomas Kastrup-Larsen, Aalborg kommune Svend Heiselberg, Region Nordjylland …": a
+    member's name, a comma, then the municipality or region the member comes from."""
+    place = r"Region\s+[A-ZÆØÅ][\wæøå]+|[A-ZÆØÅ][\wæøå-]+\s+[Kk]ommune|[A-ZÆØÅ]{2,5}"
+    return re.compile(
+        rf"\s*(?P<name>{_PERSON_NAME}),\s*(?P<place>{place})(?:\s*\((?P<note>[^)]{{1,30}})\))?(?=\s+[A-ZÆØÅ]|\s*$)"
+    )
+
+
+def _organisation_runs(text: str) -> list[Participant] | None:
+    """A run-on list of members, each with the place they come from, from the text's start
+    on (a transcript may run the first item on after it): two members at least."""
+    people, position = [], 0
+    text = text.strip().rstrip(".")
+    while position < len(text):
+        match = _from_place().match(text, position)
+        if match is None:
+            break  # (a transcript runs the first item on after the list)
+        people.append(Participant(name=" ".join(match.group("name").split()), organisation=match.group("place")))
+        position = match.end()
+    return people if len(people) >= 2 else None
 
 
 def _named_parts(text: str, labelled: bool) -> list[Participant] | None:
@@ -231,7 +258,7 @@ def _participant_entry(text: str) -> list[Participant] | None:
     party_after_comma = re.fullmatch(rf"(?P<name>{_PERSON_NAME}),\s*(?P<party>[A-ZÆØÅ])", text)
     if party_after_comma:
         text = f"{party_after_comma.group('name')} ({party_after_comma.group('party')})"
-    run_on = _role_runs(f"{before.group('role')} {text}" if before else text)
+    run_on = _role_runs(f"{before.group('role')} {text}" if before else text) or _organisation_runs(text)
     people = run_on or _participant_line(text) or _comma_list(text)
     if people and role and not people[0].role:
         people[0].role = role  # "Formand Ida Holm (A), Bo Lund (V)": the first named's role

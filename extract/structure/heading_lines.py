@@ -37,7 +37,7 @@ _ACCESS_WORD = rf"(?:{_alternation(CLOSED_ACCESS_WORDS + OPEN_ACCESS_WORDS)})"
 
 
 # A bullet before the number: "• Pkt. 42 …", "- 3. …" (web pages, Word lists).
-_BULLET = re.compile(r"^[-–•·▪●◦*]\s+")
+LEADING_BULLET = re.compile(r"^[-–•·▪●◦*]\s+")
 
 
 # "Punkt 3 Titel", "Punkt 2. Titel", "Punkt 1: Titel", "Pkt. 42" alone (the title on the next line)
@@ -198,7 +198,7 @@ _HEADING_FORMS = (
 
 def match_heading(line: Line) -> Heading | None:
     """The item heading a line prints, if any: its number, title, access and style."""
-    text = _BULLET.sub("", line.text.strip())
+    text = LEADING_BULLET.sub("", line.text.strip())
     for style, pattern in _HEADING_FORMS:
         match = pattern.match(text)
         if not match:
@@ -377,8 +377,9 @@ def section_kind(text: str) -> str | None:
     if len(stripped) > 140:
         return None
     kind = SECTION_HEADINGS.get(stripped.lower())
-    if kind is None and stripped[:1] in "-–•·▪●◦*":  # "• Resume": an accordion sets its headings as bullets
-        kind = SECTION_HEADINGS.get(_BULLET.sub("", stripped).lower())
+    bullet = None if kind else LEADING_BULLET.match(stripped)
+    if bullet:  # "• Resume": an accordion sets its headings as bullets
+        kind = SECTION_HEADINGS.get(stripped[bullet.end() :].lower())
     if kind:
         return kind
     if DECISION_HEADING.match(stripped):

@@ -11,6 +11,7 @@ from referat.extract.structure.attachments import BILAG_LINE, attachment_refs
 from referat.extract.structure.decisions import classify_outcome, decision_text
 from referat.extract.structure.heading_lines import (
     ACCESS_LINE,
+    LEADING_BULLET,
     PART_LABEL,
     SUBITEM_HEADING,
     SUBITEM_MARKER,
@@ -263,7 +264,7 @@ class _ItemBody:
         own_item = decision and (decision.group("item") or decision.group("item3"))
         if own_item and own_item == self.heading.number:
             destination = self.sections  # "… beslutning den … Punkt 1" is item 1's own
-        heading = re.sub(r"^[-–•·▪●◦*]\s+", "", text)  # "• Resume": the bullet is no part of the heading
+        heading = LEADING_BULLET.sub("", text)  # "• Resume": the bullet is no part of the heading
         self.current = SectionDraft(
             kind=kind, heading=heading.rstrip(":") if kind != "decision" else heading, page=line.page
         )

@@ -275,9 +275,9 @@ def _body_from_title_line(texts: list[str]) -> str | None:
     for text in texts:
         decided = DECISION_HEADING.match(text.strip())
         if decided:  # "Beslutning i Byrådet den 29-04-2013": the body that decided, not a title
-            body = next((group for group in _DECIDING_BODY_GROUPS if decided.group(group)), None)
-            if body:
-                return decided.group(body).strip()
+            deciding = _deciding_body(decided)
+            if deciding:
+                return deciding
             continue
         for pattern in BODY_TITLE_LINES:
             match = pattern.match(text.strip())
@@ -325,8 +325,12 @@ def _body_from_meeting_title(title: str | None, all_lines: list[Line]) -> str | 
     return _most_common_spelling(match.group("body").strip(), all_lines) if match else None
 
 
-# The groups of DECISION_HEADING that hold the deciding body's name.
-_DECIDING_BODY_GROUPS = ("body", "body2", "body3", "body5", "body6")
+def _deciding_body(decision_heading: re.Match[str]) -> str | None:
+    """The body a DECISION_HEADING match names, from whichever of its forms matched."""
+    for group in ("body", "body2", "body3", "body5", "body6"):
+        if decision_heading.group(group):
+            return decision_heading.group(group).strip()
+    return None
 
 
 def _body_from_decision_headings(items: list[Item]) -> str | None:
@@ -334,9 +338,9 @@ def _body_from_decision_headings(items: list[Item]) -> str | None:
     for item in items:
         for section in item.sections:
             match = DECISION_HEADING.match(section.heading)
-            group = next((name for name in _DECIDING_BODY_GROUPS if match and match.group(name)), None)
-            if match and group:
-                return match.group(group).strip()
+            deciding = _deciding_body(match) if match else None
+            if deciding:
+                return deciding
     return None
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from referat.extract.participant_words import (
     ATTENDANCE_AFTER_NAMES,
@@ -157,23 +156,13 @@ def _role_runs(text: str) -> list[Participant] | None:
     return people
 
 
-@lru_cache(maxsize=1)
-def _from_place() -> re.Pattern[str]:
-    """ "Thomas Kastrup-Larsen, Aalborg kommune Svend Heiselberg, Region Nordjylland …": a
-    member's name, a comma, then the municipality or region the member comes from."""
-    place = r"Region\s+[A-ZÆØÅ][\wæøå]+|[A-ZÆØÅ][\wæøå-]+\s+[Kk]ommune|[A-ZÆØÅ]{2,5}"
-    return re.compile(
-        rf"\s*(?P<name>{_PERSON_NAME}),\s*(?P<place>{place})(?:\s*\((?P<note>[^)]{{1,30}})\))?(?=\s+[A-ZÆØÅ]|\s*$)"
-    )
-
-
 def _organisation_runs(text: str) -> list[Participant] | None:
     """A run-on list of members, each with the place they come from, from the text's start
     on (a transcript may run the first item on after it): two members at least."""
     people, position = [], 0
     text = text.strip().rstrip(".")
     while position < len(text):
-        match = _from_place().match(text, position)
+        match = _FROM_PLACE.match(text, position)
         if match is None:
             break  # (a transcript runs the first item on after the list)
         people.append(Participant(name=" ".join(match.group("name").split()), organisation=match.group("place")))
@@ -272,6 +261,12 @@ _PARTY = r"[A-ZÆØÅ]{1,3}|Løsgænger|løsgænger|Uden for partierne|UFG"
 _PERSON_NAME = r"[A-ZÆØÅ][\wæøåéü'’.-]+(?:\s+(?:[A-ZÆØÅ][\wæøåéü'’.-]+|von|van|de|la)){1,4}"
 # "Grethe Olsen (F)": a name and its party letter, found anywhere in a line.
 _NAME_WITH_PARTY = re.compile(rf"({_PERSON_NAME})\s*\(({_PARTY})\)")
+# "Thomas Kastrup-Larsen, Aalborg kommune Svend Heiselberg, Region Nordjylland …": a member's
+# name, a comma, then the municipality or region the member comes from.
+_PLACE = r"Region\s+[A-ZÆØÅ][\wæøå]+|[A-ZÆØÅ][\wæøå-]+\s+[Kk]ommune|[A-ZÆØÅ]{2,5}"
+_FROM_PLACE = re.compile(
+    rf"\s*(?P<name>{_PERSON_NAME}),\s*(?P<place>{_PLACE})(?:\s*\((?P<note>[^)]{{1,30}})\))?(?=\s+[A-ZÆØÅ]|\s*$)"
+)
 
 
 _ORGANISATION_WORD = re.compile(

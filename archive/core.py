@@ -105,9 +105,9 @@ class ArchiveCore:
         raise ArchiveError(f"no actor '{name}' in the archive{hint}")
 
     def _bodies(self, typed: str) -> list[str]:
-        """The meetings' "organisation|body" keys a typed name means: part of the body's name or of its organisation's
-        with it ("Elev" finds Elev Sognekommune's "Sogneraadet"), in any case and in the old
-        spelling ("Sogneråd" finds "Sogneraadet")."""
+        """The meetings' "organisation|body" keys a typed name means: part of the body's name
+        read with its organisation's ("Elev" finds Elev Sognekommune's "Sogneraadet"), in any
+        case and in the old spelling ("Sogneråd" finds "Sogneraadet")."""
         wanted = normalise(typed)
         rows = self.connection.execute(
             "SELECT DISTINCT body, coalesce(organisation, '') FROM meetings WHERE body IS NOT NULL"

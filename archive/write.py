@@ -322,8 +322,7 @@ class Writing(ArchiveCore):
                 passages.append(
                     ("position", position_id, "position", position.stance, canonical, item.pages[0], position.text)
                 )
-        execute_many = self.connection.executemany
-        execute_many(
+        self.connection.executemany(
             "INSERT INTO votes (item_id, ordinal, text, in_favour, against, abstained, unanimous)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [

@@ -180,11 +180,11 @@ def _carries_items_on_after_a_list(lines: list[Line], heading: Heading, items: l
     """ "Bilag" / "1. Brev …" / "2. Afgørelse …" / (blank) / "3. Godkendelse af …" /
     "Beslutningstema": the line after the list carries the items' numbering on (item 2 came
     before it), stands apart and has a section heading right under it: the next item."""
-    before = [h for h in items if h.index < heading.index]
+    before = max((h for h in items if h.index < heading.index), key=lambda h: h.index, default=None)
     below = lines[heading.index + 1].text if heading.index + 1 < len(lines) else ""
     return (
-        bool(before)
-        and number_of(before[-1]) == (number_of(heading) or 0) - 1
+        before is not None
+        and number_of(before) == (number_of(heading) or 0) - 1
         and lines[heading.index].blank_before
         and section_kind(below) is not None
     )

@@ -173,6 +173,11 @@ def render_item(item: dict[str, Any]) -> str:
         item_label(item["number"], item["title"]) + ("  [closed]" if item["access"] == "closed" else ""),
         f"{display_path(item['source']['path'])} pp. {item['pages'][0]}–{item['pages'][1]} · {item['item']}",
     ]
+    if item.get("same_as"):
+        lines.append(f"a copy of {item['same_as']} (the same meeting's item in another file)")
+    for source in [source for source in item.get("sources", []) if source["item"] != item["item"]]:
+        pages = source["pages"]
+        lines.append(f"also in {display_path(source['path'])} pp. {pages[0]}–{pages[1]} · {source['item']}")
     if item["case_numbers"]:
         lines.append("case " + ", ".join(item["case_numbers"]))
     if item.get("text"):  # the text under no section heading

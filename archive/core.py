@@ -21,6 +21,9 @@ from referat.data.gazetteer import Resolution, normalise, resolve_actor
 
 # Closed items (by the partial index items_closed).
 CLOSED_ITEMS = "SELECT id FROM items WHERE access = 'closed'"
+# Items that are copies of an item another file of the same meeting holds (same_meeting.py):
+# counted once, through the copy that is kept.
+COPIES = "SELECT id FROM items WHERE same_as IS NOT NULL"
 
 _Core = TypeVar("_Core", bound="ArchiveCore")
 
@@ -122,8 +125,10 @@ class ArchiveCore:
 
     def _filter_sql(self, filters: SearchFilters, item_id: str) -> tuple[str, list[Any]]:
         """``AND …`` conditions for the meeting filters (on ``m``, meetings) and the actor
-        filter (on the SQL expression ``item_id``); the section kind is the caller's."""
-        clauses, params = [], []
+        filter (on the SQL expression ``item_id``), and never an item's copy (COPIES); the
+        section kind is the caller's."""
+        # a copy of an item another file of the meeting holds is found through that item
+        clauses, params = [f"{item_id} NOT IN ({COPIES})"], []
         if filters.body:
             bodies = self._bodies(filters.body)
             clauses.append(f"coalesce(m.organisation, '') || '|' || m.body IN ({','.join('?' * len(bodies))})")

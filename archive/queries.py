@@ -79,6 +79,7 @@ class Queries(ArchiveCore):
         named: dict[str, Any] = {"canonical": canonical, "date_from": date_from, "date_to": date_to}
         where = (" AND m.date >= :date_from" if date_from else "") + (" AND m.date <= :date_to" if date_to else "")
         where += " AND i.access <> 'closed'" if public else ""
+        where += " AND i.same_as IS NULL"  # an item's copy in another file of the meeting: counted once
         about_sql = ""
         if about:
             try:
@@ -209,7 +210,8 @@ class Queries(ArchiveCore):
         active first; with ``public``, none from closed items. Role nouns and pronouns the
         document did not resolve ("Udvalget", "Formanden", "han") are no actors: with
         ``roles`` only they are listed."""
-        open_only = " WHERE i.access <> 'closed'" if public else ""
+        # (an item's copy in another file of the same meeting is counted once: same_meeting.py)
+        open_only = " WHERE i.same_as IS NULL" + (" AND i.access <> 'closed'" if public else "")
         rows = self.connection.execute(
             f"""
             SELECT canonical, sum(type = 'statement') AS statements, sum(type = 'position') AS positions,
@@ -239,7 +241,8 @@ class Queries(ArchiveCore):
         row = self.connection.execute(
             """SELECT i.*, m.body, m.organisation, m.date, m.kind AS meeting_kind, m.title AS meeting_title,
                       d.path, d.sha256,
-                      (SELECT key FROM items WHERE id = i.parent_id) AS parent
+                      (SELECT key FROM items WHERE id = i.parent_id) AS parent,
+                      (SELECT key FROM items WHERE id = i.same_as) AS kept_key
                FROM items i JOIN meetings m ON m.id = i.meeting_id JOIN documents d ON d.id = m.document_id
                WHERE i.key = ? OR (i.id = ? AND ? GLOB '[0-9]*')""",
             (key, key, key),
@@ -277,6 +280,8 @@ class Queries(ArchiveCore):
                 "title": row["meeting_title"],
             },
             "source": {"path": row["path"], "sha256": row["sha256"]},
+            "same_as": row["kept_key"],
+            "sources": self._sources(row["same_as"] or item_id, row["number"]),
             "text": "\n".join(
                 r["text"] for r in fetch("SELECT text FROM passages WHERE item_id = ? AND source = 'text'")
             )
@@ -309,6 +314,17 @@ class Queries(ArchiveCore):
             ],
         }
 
+    def _sources(self, kept_id: int, number: str) -> list[dict[str, Any]]:
+        """Every file that holds the item (the kept copy first): its path, pages and item key."""
+        rows = self.connection.execute(
+            """SELECT i.key, d.path, i.first_page, i.last_page
+               FROM items i JOIN meetings m ON m.id = i.meeting_id JOIN documents d ON d.id = m.document_id
+               WHERE i.id = :kept OR (i.same_as = :kept AND i.number = :number)
+               ORDER BY i.id <> :kept, d.path""",
+            {"kept": kept_id, "number": number},
+        )
+        return [{"item": key, "path": path, "pages": [first, last]} for key, path, first, last in rows]
+
     def export(
         self, what: Literal["documents", "items"] = "documents", public: bool = False
     ) -> Iterator[dict[str, Any]]:
@@ -327,7 +343,8 @@ class Queries(ArchiveCore):
                       (SELECT group_concat(kind, ' ') FROM sections WHERE item_id = i.id) AS sections,
                       (SELECT group_concat(nullif(text, ''), ' | ') FROM decisions WHERE item_id = i.id) AS decisions,
                       (SELECT group_concat(outcome, ' ') FROM decisions WHERE item_id = i.id) AS outcomes,
-                      (SELECT count(*) FROM statements WHERE item_id = i.id) AS statements
+                      (SELECT count(*) FROM statements WHERE item_id = i.id) AS statements,
+                      (SELECT key FROM items WHERE id = i.same_as) AS same_as
                FROM items i JOIN meetings m ON m.id = i.meeting_id JOIN documents d ON d.id = m.document_id
                ORDER BY d.path, m.ordinal, i.ordinal"""
         ):

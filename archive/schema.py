@@ -372,7 +372,14 @@ CREATE TABLE votes (
 CREATE INDEX votes_item ON votes(item_id);
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6]
+# Migration 7: one meeting once (same_meeting.py). An item another stored file of the same
+# meeting also holds points to the copy that is kept; queries count only kept items.
+_V7 = """
+ALTER TABLE items ADD COLUMN same_as INTEGER REFERENCES items(id) ON DELETE SET NULL;
+CREATE INDEX items_copies ON items(same_as) WHERE same_as IS NOT NULL;
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
 """Ordered SQL scripts; index i brings an archive from version i to i + 1."""
 
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from referat import __version__ as referat_version
 from referat.archive.core import ArchiveCore, now
 from referat.archive.public import close_subitems, closed_text, personal_data, public_view
+from referat.archive.same_meeting import link_copies, meetings_like
 from referat.archive.text import index_columns, without_own_name
 from referat.archive.types import StoreOutcome
 from referat.data.gazetteer import canonical_actor, normalise
@@ -116,10 +117,22 @@ class Writing(ArchiveCore):
             ):
                 connection.execute("ROLLBACK")
                 return "skipped"
+            # The other files of the meetings being replaced: their items are linked again
+            # once these are gone (a copy may now be the one kept).
+            neighbours = {
+                other
+                for (meeting_id,) in connection.execute(
+                    "SELECT m.id FROM meetings m JOIN documents d ON d.id = m.document_id"
+                    " WHERE d.path = ? OR d.sha256 = ?",
+                    (path, document.source.sha256),
+                ).fetchall()
+                for other in meetings_like(connection, meeting_id)
+            }
             replaced = connection.execute(
                 "DELETE FROM documents WHERE path = ? OR sha256 = ?", (path, document.source.sha256)
             ).rowcount
-            self._insert_document(document, path, run_id, treatment)
+            stored_meetings = self._insert_document(document, path, run_id, treatment)
+            link_copies(connection, [*stored_meetings, *sorted(neighbours)])
             connection.execute("COMMIT")
         except BaseException:
             # BaseException: a Ctrl-C between two inserts must not leave half a document.
@@ -129,7 +142,10 @@ class Writing(ArchiveCore):
         self._known_actors = None
         return "replaced" if replaced else "imported"
 
-    def _insert_document(self, document: Document, path: str, run_id: int | None, treatment: tuple[str, str]) -> None:
+    def _insert_document(
+        self, document: Document, path: str, run_id: int | None, treatment: tuple[str, str]
+    ) -> list[int]:
+        """Insert the document's rows; return its meetings' ids."""
         source = document.source
         cursor = self.connection.execute(
             "INSERT INTO documents (sha256, path, media_type, pages, imported_at, run_id, json, closed_text,"
@@ -148,6 +164,7 @@ class Writing(ArchiveCore):
         )
         document_id = cursor.lastrowid
         used_keys: set[str] = set()
+        meeting_ids: list[int] = []
         bodies = self._stored_bodies()
         for meeting_ordinal, meeting in enumerate(document.meetings, start=1):
             if meeting.body:
@@ -174,6 +191,8 @@ class Writing(ArchiveCore):
                     meeting.pages[1],
                 ),
             ).lastrowid
+            assert meeting_id is not None
+            meeting_ids.append(meeting_id)
             ordinal = iter(range(1, 1_000_000))
             prefix = meeting_key(meeting) or f"{source.sha256[:12]}-{meeting_ordinal}"
             for item in meeting.items:
@@ -197,6 +216,7 @@ class Writing(ArchiveCore):
                     ordinal,
                     used_keys,
                 )
+        return meeting_ids
 
     def _stored_bodies(self) -> dict[str, str]:
         """The bodies in the archive by their folded name: a body stored again in another case

@@ -88,9 +88,13 @@ BODY_TITLE_LINES: list[re.Pattern] = [
 ]
 # Where a body named in a title line stops: "… i Økonomiudvalget den 4. maj", "… tirsdag …"
 BODY_ENDS = re.compile(
-    r"\s+(?:den|d\.|afholdt|kl\.?|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b.*$|\s+\d.*$|[,(].*$"
+    r"\s+(?:den|d\.|afholdt|kl\.?|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b.*$|\s+\d.*$|\(.*$"
+    # a comma ends the name unless it lists the name's own parts ("Udvalg for natur, miljø og grøn
+    # omstilling"): then the name goes on to its "og"
+    r"|,(?!\s+(?:[\w-]+\s+){1,2}og\s).*$"
     rf"|\s+[-–|]\s+{_KIND_WORD}\b.*$"  # "Beredskabskommissionen - referat - 12.03.2019"
-    rf"|(?:\s+{_KIND_WORD})+$",  # "Økonomiudvalget Referat Referat" (a transcript's title line)
+    # "Økonomiudvalget Referat Referat", "<Udvalg> Åben Referat" (transcripts' title lines)
+    rf"|\s+(?:(?:åben|åbent|lukket)(?:\s+{_KIND_WORD})*|{_KIND_WORD}(?:\s+{_KIND_WORD})*)$",
     re.I,
 )
 

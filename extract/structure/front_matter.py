@@ -179,9 +179,10 @@ def _body_named(text: str) -> str:
 
 
 # "Referat. af mødet i Regionsrådet 14. november 2007 kl. 14:00", "Dagsorden til mødet i Udvalg
-# for regional udvikling": the body after "mødet i", up to a date, a time or a comma.
+# for regional udvikling": the body after "mødet i", up to a date, a time or a comma; a comma
+# inside a coordinated name stays ("Udvalg for natur, miljø og grøn omstilling").
 _MEETING_OF_BODY = re.compile(
-    r"\bmødet?\s+i\s+(?P<body>[A-ZÆØÅ][\w-]*(?:\s+(?!den\b|d\.|kl\b)[\w-]+){0,5}?)"
+    r"\bmødet?\s+i\s+(?P<body>[A-ZÆØÅ][\w-]*(?:(?:\s+|,\s+(?=(?:[\w-]+\s+){1,2}og\s))(?!den\b|d\.|kl\b)[\w-]+){0,7}?)"
     r"(?=\s+(?:den\s+|d\.\s*)?\d|\s+(?:den|kl)\b|\s*[,(]|\s*$)"
 )
 

@@ -357,13 +357,17 @@ def leading_section(text: str) -> tuple[str, str, str] | None:
         ('background', 'Baggrund', 'Der er modtaget en henvendelse.')
         >>> leading_section("Beslutning: Godkendt.")
         ('decision', 'Beslutning', 'Godkendt.')
+        >>> leading_section("Beslutning: Til orientering")
+        ('decision', 'Beslutning', 'Til orientering')
     """
     head, separator, rest = text.partition(" | ")
     if not separator:
         # "Beslutning: Godkendt.", "Indstilling: Forvaltningen indstiller, at …": a typed heading
         # and its prose ("Kompetence: Økonomiudvalget", "Sagsforløb: ØK/BY" are metadata)
         head, separator, rest = text.partition(": ")
-        prose = rest.rstrip().endswith((".", "!", "?")) or len(rest.split()) >= 4
+        # A decision may be a word or two ("Beslutning: Godkendt", "Beslutning: Til orientering"):
+        # listing pages print each item's decision so.
+        prose = rest.rstrip().endswith((".", "!", "?")) or len(rest.split()) >= 4 or section_kind(head) == "decision"
         if len(head) > 40 or not prose or section_kind(head) in (None, "other"):
             return None
     if not separator or not rest.strip():

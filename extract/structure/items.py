@@ -53,10 +53,13 @@ def build_item(draft: ItemDraft, line_pages: LinePages) -> Item:
     )
     meta_done = False
     body: list[Line] = []
+    last = max((position for position, line in enumerate(draft.lines) if line.text.strip()), default=-1)
     for position, line in enumerate(draft.lines):
         text = line.text.strip()
         if PART_LABEL.match(text):
             continue  # "Lukket referat" between the open and the closed items
+        if position == last and meta_done and ACCESS_LINE.fullmatch(text):
+            continue  # "Lukket" / "Åben" over the next item's heading: that item's access
         if not meta_done:
             consumed = _take_item_metadata(item, text, draft.lines, position)
             if consumed:

@@ -290,11 +290,19 @@ _NOT_THE_MEETING_DATE = (
 )
 
 
+_INLINE_DATE_LABEL = re.compile(r"\b(?:Mødedato|Dato|Mødedag)\s*:?\s+(?=\S*\d)")
+
+
 def _date_from_any_header_line(texts: list[str]) -> tuple[str | None, str | None]:
     """A dated line among the first of the header that is not a label of something else
     ("Udsendt", "Næste møde", and a web page's "Udgivet/Opdateret <date>")."""
     for text in texts[:15]:
-        if len(text) > 160 or re.match(_NOT_THE_MEETING_DATE, text, re.I):
+        if len(text) > 160:
+            # a transcript's run-on first page: only a date its label names ("… Dato 8. april
+            # 2014 Tid 14:00 …"), not any date its prose mentions
+            labelled = _INLINE_DATE_LABEL.search(text)
+            text = text[labelled.end() : labelled.end() + 60] if labelled else ""
+        if not text or re.match(_NOT_THE_MEETING_DATE, text, re.I):
             continue
         date = header_date(text)
         if date:

@@ -46,9 +46,15 @@ def read_participants(texts: list[str]) -> list[Participant]:
                 person.status = PARTICIPANT_HEADINGS[run_on[0]]
                 found.setdefault(person.name, person)
             continue
+        ends_list = False
         if labelled:
             status = PARTICIPANT_HEADINGS[heading]
             text = rest.strip()
+            # "Fraværende: A, B. Til behandling forelå:" (a transcript's run-on page): the
+            # next label ends the list, and what follows it is no name.
+            next_label = _NEXT_LABEL.search(text)
+            if next_label:
+                text, ends_list = text[: next_label.start()], True
         elif status is None:
             continue
         if text.lower().rstrip(".").strip() in NOBODY_WORDS:
@@ -66,10 +72,18 @@ def read_participants(texts: list[str]) -> list[Participant]:
             continue
         for person in people:
             person.status = person.status or status
+            # "Anders Fog- Petersen": a double name broken at its hyphen
+            person.name = re.sub(r"(?<=\w)- (?=[A-ZÆØÅ])", "-", person.name)
             if person.name in found and status != "absent":
                 continue
             found[person.name] = person
+        if ends_list:
+            status = None
     return list(found.values())
+
+
+# A label after the names on their line: ". Til behandling forelå:"
+_NEXT_LABEL = re.compile(r"\.\s+[A-ZÆØÅ][^,.:]{2,40}:$")
 
 
 # A participant heading that runs straight into the names: "Til stede var Karen, Mette og Jørgen".
@@ -90,12 +104,31 @@ def _heading_then_members(text: str) -> tuple[str, list[Participant]] | None:
         heading = " ".join(words[:size]).lower().rstrip(":")
         if heading in PARTICIPANT_HEADINGS:
             rest = " ".join(words[size:])
-            pairs = _NAME_WITH_PARTY.findall(rest)
-            if len(pairs) >= 2:
-                return heading, [Participant(name=" ".join(n.split()), party=p) for n, p in pairs]
+            members = _members_with_parties(rest)
+            if len(members) >= 2:
+                return heading, members
             with_places = _organisation_runs(rest)
             return (heading, with_places) if with_places else None
     return None
+
+
+def _members_with_parties(text: str) -> list[Participant]:
+    """ "Mogens Brag (V) - Formand Bjarne Kvist (A) Ole Jensen (A)": the members with their
+    parties; a role after a dash belongs to the member before it, not to the next name.
+
+    Example:
+        >>> [(p.name, p.role) for p in _members_with_parties("Mogens Brag (V) - Formand Bjarne Kvist (A)")]
+        [('Mogens Brag', 'formand'), ('Bjarne Kvist', None)]
+    """
+    members: list[Participant] = []
+    for match in _NAME_WITH_PARTY.finditer(text):
+        name = " ".join(match.group(1).split())
+        role = _ROLE_OPENING.match(name)
+        if role and members and re.search(r"[-–]\s*$", text[: match.start()]):
+            members[-1].role = members[-1].role or role.group("role").lower()
+            name = name[role.end() :]
+        members.append(Participant(name=name, party=match.group(2)))
+    return members
 
 
 _LABEL_START = re.compile(r"^[A-ZÆØÅ][\wæøå/ -]{1,30}:\s")
@@ -401,6 +434,8 @@ _OFFICER_BEFORE_NAME = re.compile(rf"(?:^|(?<=[.:]\s))(?P<role>(?i:{_OFFICER}))\
 
 
 # An officer's title opening a sentence, as "Formand Kim Holm bød velkommen" needs it.
+# An officer's title glued before the next name in a run-on list ("Formand Bjarne Kvist").
+_ROLE_OPENING = re.compile(rf"(?P<role>(?i:{_OFFICER}))\s+(?=[A-ZÆØÅ]\S*\s+[A-ZÆØÅ])")
 _OFFICER_CUE = re.compile("|".join(role.capitalize() for role in OFFICER_ROLES))
 
 

@@ -60,6 +60,7 @@ class TocEntry:
     number: str | None
     title: str
     page: int | None
+    listed_on: int = 1  # the page the table of contents stands on
 
 
 @dataclass
@@ -338,6 +339,8 @@ def _lift_toc(layout: Layout) -> None:
         entries, end = _toc_entries(lines, start + 1)
         if not entries:
             continue
+        for entry in entries:
+            entry.listed_on = page.number
         layout.toc.extend(entries)
         layout.furniture.extend(lines[start:end])
         page.lines = lines[:start] + lines[end:]

@@ -70,3 +70,6 @@ OFFICER_ROLES: dict[str, str] = {
     "næstformand": "present",
     "kasserer": "present",
 }
+
+# The officer roles as one regex alternation, longest first ("næstformand" before "formand").
+OFFICER_ALTERNATION = "|".join(sorted(OFFICER_ROLES, key=len, reverse=True))

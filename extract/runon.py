@@ -142,10 +142,20 @@ def _glued_heading() -> re.Pattern[str]:
     return re.compile(rf"^(?P<entry>{alternation})(?P<first>(?:{alternation})(?![a-zæøå]).*)$")
 
 
+@lru_cache(maxsize=1)
+def _heading_glued_to_item() -> re.Pattern[str]:
+    """An item's numbered heading glued to the heading or tab label before it:
+    "Indholdsfortegnelse1. Fraværende", "Referat9. Frigivelse af …", "Sagsfremstilling2. …"."""
+    words = {heading.capitalize() for heading in SECTION_HEADINGS if len(heading) >= 6}
+    words |= {word.capitalize() for word in (*TOC_HEADINGS, *MEETING_KIND_WORDS) if len(word) >= 6}
+    alternation = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^(?P<entry>{alternation})(?P<first>\d{{1,3}}\.\s+[A-ZÆØÅ].*)$")
+
+
 def _unglued(page: Page) -> Page:
     """Lines a web page glued together cut apart: an agenda list's last entry and the first
     item's heading, two section headings."""
-    patterns = (_GLUED_FIRST_ITEM, _glued_heading())
+    patterns = (_GLUED_FIRST_ITEM, _glued_heading(), _heading_glued_to_item())
     if not any(pattern.match(line.text.strip()) for line in page.lines for pattern in patterns):
         return page
     lines: list[Line] = []

@@ -331,11 +331,11 @@ HEADER_LABELS: dict[str, str] = {
 # is closed until a line opens the open part again.
 CLOSED_PART = re.compile(
     r"^(?:lukket\s+(?:møde|del|dagsorden|referat|punkter|sager|beslutningsprotokol)|lukkede\s+(?:punkter|sager)"
-    r"|fortrolige\s+punkter|(?:til\s+\w+\s*[-–]\s*)?for\s+lukkede\s+døre|møde\s+for\s+lukkede\s+døre)$",
+    r"|fortrolige\s+punkter|(?:til\s+\w+\s*[-–]\s*)?for\s+lukkede\s+døre|møde\s+for\s+lukkede\s+døre)[.:]?$",
     re.I,
 )
 OPEN_PART = re.compile(
-    r"^(?:åbent?\s+(?:møde|del|dagsorden|referat|punkter|sager)|(?:til\s+\w+\s*[-–]\s*)?for\s+åbne\s+døre)$", re.I
+    r"^(?:åbent?\s+(?:møde|del|dagsorden|referat|punkter|sager)|(?:til\s+\w+\s*[-–]\s*)?for\s+åbne\s+døre)[.:]?$", re.I
 )
 
 # Web-page furniture glued to a heading by the page's text export: "Godkendelse af
@@ -362,7 +362,8 @@ WEB_FURNITURE_LINE = re.compile(
     r"|(?:hent|download)(?: (?:hele )?(?:referat|dagsorden|bilag|dokument)(?:et|en|er)?)?(?: som)? pdf"
     r"|hent (?:referat|dagsorden)(?:et|en)?|mødedetaljer|mødeoplysninger|punktoplysninger|agenda"
     # links beside the minutes: "Hent PDF-version", "Video fra mødet", "Se mødet på video"
-    r"|hent pdf-version|video fra mødet|se (?:mødet|video)(?: på video| fra mødet)?|samlet dokument)",
+    r"|hent pdf-version|video fra mødet|se (?:mødet|video)(?: på video| fra mødet)?|samlet dokument"
+    r"|(?:tilbage )?til indholdsfortegnelse(?:n)?)",
     re.I,
 )
 # id/class words of page regions that are site furniture, not content: cookie banners,

@@ -525,7 +525,7 @@ def test_participant_lists_of_boards_parishes_and_councils(lines, expected):
 
 
 def test_attendance_told_as_a_substitution_or_an_exception():
-    from referat.extract.structure.participants import attendance_sentences
+    from referat.extract.structure.participant_sentences import attendance_sentences
 
     told = attendance_sentences(
         [

@@ -39,6 +39,7 @@ from referat.extract.structure.result import (
 )
 from referat.extract.structure.segment import (
     ItemDraft,
+    add_listed_items,
     close_items_in_closed_parts,
     cross_check_toc,
     cut_at_signatures,
@@ -104,7 +105,7 @@ def parse_structure(layout: Layout, warnings: list[str] | None = None) -> Struct
     if not lines:
         return StructureResult(meetings=[], attachments=[], warnings=warnings)
     line_pages = LinePages()
-    candidates = find_item_headings(lines, layout)
+    candidates, unrepeated = find_item_headings(lines, layout)
     headings = drop_agenda_lists(lines, candidates)
     close_items_in_closed_parts(lines, candidates, headings)
     meetings_headings = split_meetings(headings, lines)
@@ -147,5 +148,7 @@ def parse_structure(layout: Layout, warnings: list[str] | None = None) -> Struct
             keep_prose_before_items(meeting, front, line_pages)
         meetings.append(meeting)
         previous_end = next_start
+    if any(meeting.items for meeting in meetings):
+        add_listed_items(meetings, meetings_headings, unrepeated, layout, lines)
     cross_check_toc(meetings, layout, warnings)
     return StructureResult(meetings=meetings, attachments=attachments, warnings=warnings, line_pages=line_pages)

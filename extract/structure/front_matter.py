@@ -19,7 +19,8 @@ from referat.extract.layout import Layout
 from referat.extract.pages import Line
 from referat.extract.structure.header_fields import labelled_field, labelled_values, meeting_date
 from referat.extract.structure.meeting_place import meeting_location
-from referat.extract.structure.participants import attendance_sentences, officer_sentences, read_participants
+from referat.extract.structure.participant_sentences import attendance_sentences, officer_sentences
+from referat.extract.structure.participants import read_participants
 from referat.extract.structure.result import pages_of
 from referat.extract.vocabulary import (
     CASE_NUMBER_LABEL,

@@ -17,12 +17,14 @@ from referat.extract.vocabulary import (
     CASE_NUMBER,
     CASE_NUMBER_LABEL,
     CLOSED_ACCESS_WORDS,
+    CLOSED_PART,
     DECISION_HEADING,
     DOCUMENT_NUMBER_LABEL,
     HEADING_QUALIFIERS,
     ITEM_NUMBER_LABELS,
     ITEM_NUMBER_LABELS_WEAK,
     OPEN_ACCESS_WORDS,
+    OPEN_PART,
     SECTION_HEADINGS,
     TITLE_CONTINUES_AFTER,
     WEB_FURNITURE_TAIL,
@@ -57,8 +59,9 @@ _ACCESS_MARK = re.compile(r"^\((?P<access>Offentlig|Åben|Fortrolig|Lukket)\)\s*
 
 # "1. Meddelelser", "715. Kulturkommune 2017" (eDoc, Acadre), "3) Indkomne forslag", "Nr. 12 …",
 # "§ 4 Valg af bestyrelse": numbered lines that need confirmation (lists in prose look the same).
-# A title starts with a capital, a quote or a bracket, or with an ordinal ("272. 2. behandling af …").
-TITLE_START = r"(?:[A-ZÆØÅ\"”'‘(§]|\d{1,2}\.\s+[a-zæøåA-ZÆØÅ])"
+# A title starts with a capital, a quote or a bracket, with an ordinal ("272. 2. behandling af …")
+# or with a count ("89. 17 nye seniorboliger på …").
+TITLE_START = r"(?:[A-ZÆØÅ\"”'‘(§]|\d{1,2}\.\s+[a-zæøåA-ZÆØÅ]|\d{1,4}\s+[a-zæøå]{2,}\s)"
 
 
 # "1. Meddelelser", "715. Kulturkommune 2017" (eDoc, Acadre), "3) Indkomne forslag", "1: VALG AF DIRIGENT",
@@ -344,6 +347,8 @@ def is_structural(text: str) -> bool:
         or CASE_NUMBER.fullmatch(text.strip())
         or SUBITEM_HEADING.match(text)
         or text.startswith(("-", "•", "–"))
+        or OPEN_PART.match(text)  # "Åbent møde." / "Lukkede punkter": a part of the meeting begins
+        or CLOSED_PART.match(text)
     )
 
 

@@ -33,6 +33,7 @@ from referat.extract.structure.listings import (
     continues_list_beside_heading,
     in_prose_list,
     in_section_list,
+    unrepeated_entries,
     without_word_processor_lists,
 )
 from referat.extract.structure.titles import minutes_after_title
@@ -51,8 +52,9 @@ from referat.extract.vocabulary import (
 )
 
 
-def find_item_headings(lines: list[Line], layout: Layout) -> list[Heading]:
-    """The item headings of a document, in order.
+def find_item_headings(lines: list[Line], layout: Layout) -> tuple[list[Heading], list[Heading]]:
+    """The item headings of a document, in order, and the entries of its agenda list that
+    no heading repeats (``listings.unrepeated_entries``).
 
     A document that numbers its items in a style that needs no confirmation ("Punkt 3",
     "3 (Offentlig)") has those; otherwise numbered lines are items when something confirms
@@ -78,14 +80,15 @@ def find_item_headings(lines: list[Line], layout: Layout) -> list[Heading]:
     # punkt" is an item whose title is withheld).
     chosen = [h for h in chosen if h.title or h.style != "dotted" or h.access == "closed"]
     chosen = without_word_processor_lists(lines, chosen)
+    if chosen:
+        return chosen, unrepeated_entries(candidates, chosen)
     return (
-        chosen
-        or lettered_items(lines)
+        lettered_items(lines)
         or bulleted_headings(lines)
         or unnumbered_headings(lines)
         or untitled_case_blocks(lines)
         or untitled_items(lines)
-    )
+    ), []
 
 
 # A contents line: a dot leader and a page number ("Godkendelse af dagsorden ......... 3").

@@ -78,6 +78,16 @@ def announcements(
 _DOT_LEADER = re.compile(r"\.{2,}\s*\d+\s*$")
 
 
+def unrepeated_entries(candidates: list[Heading], kept: list[Heading]) -> list[Heading]:
+    """The entries of an agenda list or table of contents that no item heading of the text
+    repeats: items whose text the document leaves out (a closed item, published by title
+    only; an excerpt that ends after the first items). They are items all the same, with
+    the number, title and access the list gives them."""
+    announcing, _ = announcements(candidates)
+    numbers = {heading.number for heading in kept}
+    return [h for h in announcing if h.number not in numbers and (h.title or h.access == "closed")]
+
+
 def contents_lists(lines: list[Line], headings: list[Heading], style: str) -> list[Heading]:
     """Runs of three or more headings on consecutive lines with a contents line's dot leader
     and page number ("Punkt nr. 44: Web-løsning...7"), one of which is printed again later
@@ -168,9 +178,19 @@ def _introduction(lines: list[Line], heading: Heading, candidates: list[Heading]
     # Walk back over the list's earlier entries: adjacent lines counting down ("2." above "3.").
     numbers = {h.index: number_of(h) for h in candidates if h.style == "dotted"}
     index = heading.index
-    while index - 1 in numbers and numbers[index - 1] is not None and numbers[index - 1] == (numbers[index] or 0) - 1:
-        index -= 1
+    number = number_of(heading)
+    # (an entry that starts in lower case is no candidate but is the list's all the same:
+    # "1. anbefalinger til …" above "2. Udvalget for …")
+    while index and number is not None and _entry_number(lines[index - 1].text, numbers.get(index - 1)) == number - 1:
+        index, number = index - 1, number - 1
     return lines[index - 1].text.strip() if index else None
+
+
+def _entry_number(text: str, known: int | None) -> int | None:
+    if known is not None:
+        return known
+    entry = re.match(r"^\s*(\d{1,3})[.)]\s+[a-zæøå]", text)
+    return int(entry.group(1)) if entry else None
 
 
 def _is_listing_section(text: str) -> bool:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from referat.extract.participant_words import (
-    ATTENDANCE_AFTER_NAMES,
-    ATTENDANCE_BEFORE_NAMES,
     NOBODY_WORDS,
+    OFFICER_ALTERNATION,
     OFFICER_ROLES,
     ROLE_BEFORE_NAME,
     ROLE_WORDS_IN_BRACKETS,
@@ -27,14 +25,14 @@ def read_participants(texts: list[str]) -> list[Participant]:
     present and again as absent is absent."""
     found: dict[str, Participant] = {}
     status: str | None = None
-    for text in _joined_comma_lists(texts):
+    for text in _joined_comma_lists(_stacked_members(texts)):
         # "Tilstede: …" or, from a table or a tab, "Tilstede | …"
         label, _, rest = text.partition(":") if ":" in text else text.partition(" | ")
-        low = text.lower().rstrip(":").strip()
+        low = _heading_key(text.lower().rstrip(":").strip())
         if low in PARTICIPANT_HEADINGS:
             status = PARTICIPANT_HEADINGS[low]
             continue
-        heading = label.lower().strip()
+        heading = _heading_key(label.lower().strip())
         labelled = bool(rest and heading in PARTICIPANT_HEADINGS)
         phrase = None if labelled else _HEADING_BEFORE_NAMES.match(text)
         if phrase:  # "Til stede var Karen, Mette og Jørgen" (no colon)
@@ -129,6 +127,44 @@ def _members_with_parties(text: str) -> list[Participant]:
             name = name[role.end() :]
         members.append(Participant(name=name, party=match.group(2)))
     return members
+
+
+def _heading_key(heading: str) -> str:
+    """A participant heading without the body it names: "medlemmer af udvalget" → "medlemmer".
+
+    Example:
+        >>> _heading_key("medlemmer af udvalget"), _heading_key("afbud fra bestyrelsen")
+        ('medlemmer', 'afbud fra bestyrelsen')
+    """
+    if heading in PARTICIPANT_HEADINGS:
+        return heading
+    named = re.fullmatch(
+        r"(?P<head>.+?)\s+(?:af|i)\s+[\wæøå-]*(?:udvalget|rådet|bestyrelsen|nævnet|forsamlingen)", heading
+    )
+    return named.group("head") if named and named.group("head") in PARTICIPANT_HEADINGS else heading
+
+
+def _stacked_members(texts: list[str]) -> list[str]:
+    """A member set as a stack of lines, the party last ("Heino Knudsen" / "Formand" / "(A)"),
+    as one line the list readers know ("Heino Knudsen (A) - formand").
+
+    Example:
+        >>> _stacked_members(["Heino Knudsen", "Formand", "(A)", "Freddy Blak", "(A)"])
+        ['Heino Knudsen (A) - formand', 'Freddy Blak (A)']
+    """
+    joined: list[str] = []
+    for text in texts:
+        party = _PARTY_ALONE.fullmatch(text.strip())
+        if party and joined:
+            role = _ROLE_ALONE.fullmatch(joined[-1].strip())
+            if role and len(joined) >= 2:
+                joined.pop()
+                joined[-1] = f"{joined[-1].strip()} ({party.group(1)}) - {role.group(0).lower()}"
+            else:
+                joined[-1] = f"{joined[-1].strip()} ({party.group(1)})"
+            continue
+        joined.append(text)
+    return joined
 
 
 _LABEL_START = re.compile(r"^[A-ZÆØÅ][\wæøå/ -]{1,30}:\s")
@@ -261,7 +297,7 @@ def _participant_entry(text: str) -> list[Participant] | None:
     a party after a comma ("John Engelhardt, V") and a minute-taker's note are read around
     the name forms of ``_participant_line``."""
     text = re.sub(r"^(?:[-–•·▪]|\d{1,2}\.)\s*", "", text.strip())  # a bullet or a list number
-    text = re.sub(rf",\s*(\((?:{_PARTY})\))", r" \1", text)  # "Erling Larsen, (A)"
+    text = re.sub(rf",\s*(\((?:{PARTY})\))", r" \1", text)  # "Erling Larsen, (A)"
     # A row of a member table: "Birgitte Vestergaard | Å | næstformand".
     # (a user id after the name, "Klaus Hansen (hjkh) | V", and "-" for no party: Ringsted's SBSYS)
     text = re.sub(r"^(" + _PERSON_NAME + r")\s+\([a-zæøå]{2,8}\)(?= \||$)", r"\1", text)
@@ -290,10 +326,10 @@ def _participant_entry(text: str) -> list[Participant] | None:
 
 
 # A party letter, or a word for a member outside the parties ("(Løsgænger)", "(UP)").
-_PARTY = r"[A-ZÆØÅ]{1,3}|Løsgænger|løsgænger|Uden for partierne|UFG"
+PARTY = r"[A-ZÆØÅ]{1,3}|Løsgænger|løsgænger|Uden for partierne|UFG"
 _PERSON_NAME = r"[A-ZÆØÅ][\wæøåéü'’.-]+(?:\s+(?:[A-ZÆØÅ][\wæøåéü'’.-]+|von|van|de|la)){1,4}"
 # "Grethe Olsen (F)": a name and its party letter, found anywhere in a line.
-_NAME_WITH_PARTY = re.compile(rf"({_PERSON_NAME})\s*\(({_PARTY})\)")
+_NAME_WITH_PARTY = re.compile(rf"({_PERSON_NAME})\s*\(({PARTY})\)")
 # "Thomas Kastrup-Larsen, Aalborg kommune Svend Heiselberg, Region Nordjylland …": a member's
 # name, a comma, then the municipality or region the member comes from.
 _PLACE = r"Region\s+[A-ZÆØÅ][\wæøå]+|[A-ZÆØÅ][\wæøå-]+\s+[Kk]ommune|[A-ZÆØÅ]{2,5}"
@@ -302,7 +338,7 @@ _FROM_PLACE = re.compile(
 )
 
 
-_ORGANISATION_WORD = re.compile(
+ORGANISATION_WORD = re.compile(
     r"(?i:region|kommune|styrelse|ministeri|regioner|forening|råd|udvalg|sekretariat|institut|center|hospital)|^[A-ZÆØÅ]{2,}$"
 )
 
@@ -310,7 +346,7 @@ _ORGANISATION_WORD = re.compile(
 def _looks_like_people(text: str) -> bool:
     """ "Karim Haddad" or "Karim Haddad, Lotte Ravn": names, not an organisation."""
     return all(
-        re.fullmatch(_PERSON_NAME, part.strip()) and not _ORGANISATION_WORD.search(part) for part in text.split(",")
+        re.fullmatch(_PERSON_NAME, part.strip()) and not ORGANISATION_WORD.search(part) for part in text.split(",")
     )
 
 
@@ -320,8 +356,8 @@ def _participant_line(text: str) -> list[Participant] | None:
     for part in (p.strip() for p in text.split(" | ") if p.strip()):
         # "Name (A) - formand" / "Name (A), formand" / "Name (A)"
         match = re.fullmatch(
-            rf"(?P<name>{_PERSON_NAME})\s*(?:\((?P<party>{_PARTY})\))?"
-            rf"\s*(?:[-–,]\s*(?P<role>[a-zæøå][\wæøå.-]*(?:\s+[a-zæøå][\wæøå.-]*){{0,3}})"
+            rf"(?P<name>{_PERSON_NAME})\s*(?:\((?P<party>{PARTY})\))?"
+            rf"\s*(?:[-–,]\s*(?P<role>(?:\d\.\s*)?[a-zæøå][\wæøå.-]*(?:\s+[a-zæøå][\wæøå.-]*){{0,3}})"
             # "Ida Holm (A) (formand)": the role in brackets of its own
             rf"|\((?P<role_bracketed>(?:{ROLE_WORDS_IN_BRACKETS}))\))?",
             part,
@@ -351,7 +387,7 @@ def _participant_line(text: str) -> list[Participant] | None:
             continue
         # "Name (A) Name (V)": two columns read as one row
         pairs = _NAME_WITH_PARTY.findall(part)
-        if len(pairs) > 1 and re.fullmatch(rf"(?:\s*{_PERSON_NAME}\s*\((?:{_PARTY})\))+\s*", part):
+        if len(pairs) > 1 and re.fullmatch(rf"(?:\s*{_PERSON_NAME}\s*\((?:{PARTY})\))+\s*", part):
             people.extend(Participant(name=" ".join(name.split()), party=party) for name, party in pairs)
             continue
         # "Lotte Bundgaard Ravn, Karim Haddad"
@@ -363,99 +399,8 @@ def _participant_line(text: str) -> list[Participant] | None:
     return people or None
 
 
-# One person in a sentence: "Jens K. Jensen (V)", "Hans Bang-Hansen", "René Christensen".
-_BARE_NAME = r"[A-ZÆØÅ][\wæøåéü'’-]+(?:\s+(?:[A-ZÆØÅ]\.|[A-ZÆØÅ][\wæøåéü'’-]+)){1,3}"
-_NAME_IN_SENTENCE = rf"{_BARE_NAME}(?:\s*\((?:{_PARTY})\))?"
-_NAMES_IN_SENTENCE = rf"(?P<names>{_NAME_IN_SENTENCE}(?:\s*,\s*{_NAME_IN_SENTENCE})*(?:\s+og\s+{_NAME_IN_SENTENCE})?)"
-_ONE_NAME = re.compile(rf"(?P<name>{_BARE_NAME})(?:\s*\((?P<party>{_PARTY})\))?")
-
-
-def _attendance_patterns() -> list[tuple[re.Pattern[str], str]]:
-    def words(phrase: str) -> str:
-        return r"\s+".join(re.escape(word) for word in phrase.split())
-
-    before = [
-        (re.compile(rf"(?i:\b{words(phrase)})\s*:?\s+{_NAMES_IN_SENTENCE}"), status)
-        for phrase, status in ATTENDANCE_BEFORE_NAMES.items()
-    ]
-    # the names open a sentence: at the line's start or after a full stop or a colon
-    after = [
-        (re.compile(rf"(?:^|(?<=[.:–-]\s)|(?<=^\d\.\s)){_NAMES_IN_SENTENCE}\s+(?i:{words(phrase)})\b"), status)
-        for phrase, status in ATTENDANCE_AFTER_NAMES.items()
-    ]
-    return before + after
-
-
-_ATTENDANCE = _attendance_patterns()
-# Every attendance phrase holds one of these words.
-_ATTENDANCE_WORDS = ("afbud", "deltog", "fravær", "indkaldt", "mødt")
-assert all(
-    any(word in phrase for word in _ATTENDANCE_WORDS) for phrase in (*ATTENDANCE_BEFORE_NAMES, *ATTENDANCE_AFTER_NAMES)
-)
-
-
-def attendance_sentences(texts: list[str]) -> list[Participant]:
-    """People whose attendance a sentence tells: "Der er afbud fra Lone Hansen.", "Hans
-    Bang-Hansen deltog ikke i mødet.", "… som stedfortræder deltog Birgit Holse.".
-
-    Example:
-        >>> told = attendance_sentences(["Jens K. Jensen (V) og Ole Hansen havde meldt afbud."])
-        >>> [(person.name, person.party, person.status) for person in told]
-        [('Jens K. Jensen', 'V', 'absent'), ('Ole Hansen', None, 'absent')]
-    """
-    found: dict[str, Participant] = {}
-    for text in texts:
-        low = text.lower()
-        if not any(word in low for word in _ATTENDANCE_WORDS):  # most lines: no regex run at all
-            continue
-        for pattern, status in _ATTENDANCE:
-            for match in pattern.finditer(text):
-                for name, party in _people_named(match.group("names")):
-                    found.setdefault(name, Participant(name=name, party=party, status=status))
-    return list(found.values())
-
-
-def _people_named(names: str) -> Iterator[tuple[str, str | None]]:
-    """The people a sentence's run of names holds ("Jens K. Jensen (V) og Ole Hansen"), with
-    their parties; an organisation named among them is no person."""
-    for entry in _ONE_NAME.finditer(names):
-        name = entry.group("name").strip()
-        if not _ORGANISATION_WORD.search(name):
-            yield name, entry.group("party")
-
-
-_OFFICER = "|".join(sorted(OFFICER_ROLES, key=len, reverse=True))
-# "Pia Lund blev valgt til dirigent", "Mette Bro og Linda Holm blev valgt som stemmetællere"
-_ELECTED_OFFICER = re.compile(
-    rf"{_NAMES_IN_SENTENCE}(?:,\s*have\s+\d+)?\s+blev\s+(?:gen)?valgt\s+(?:som|til)\s+(?P<role>{_OFFICER})\b"
-)
-# "Formand Kim Holm bød velkommen", "Kasserer Jytte Engsig fremlagde regnskabet"
-_OFFICER_BEFORE_NAME = re.compile(rf"(?:^|(?<=[.:]\s))(?P<role>(?i:{_OFFICER}))\s+(?P<names>{_BARE_NAME})\s+[a-zæøå]")
-
-
-# An officer's title opening a sentence, as "Formand Kim Holm bød velkommen" needs it.
+# A stacked member's lines: the party alone ("(A)"), the role alone ("Formand", "2. næstformand").
+_PARTY_ALONE = re.compile(r"\(([A-ZÆØÅ]{1,3})\)")
+_ROLE_ALONE = re.compile(rf"(?:\d\.\s*)?(?i:{OFFICER_ALTERNATION})")
 # An officer's title glued before the next name in a run-on list ("Formand Bjarne Kvist").
-_ROLE_OPENING = re.compile(rf"(?P<role>(?i:{_OFFICER}))\s+(?=[A-ZÆØÅ]\S*\s+[A-ZÆØÅ])")
-_OFFICER_CUE = re.compile("|".join(role.capitalize() for role in OFFICER_ROLES))
-
-
-def officer_sentences(texts: list[str]) -> list[Participant]:
-    """The officers the minutes name in sentences (association and board minutes): who was
-    elected to chair or minute the meeting, and who spoke as chair or treasurer.
-
-    Example:
-        >>> told = officer_sentences(["Punkt 1. Pia Lund blev valgt til dirigent.", "Formand Kim Holm bød velkommen."])
-        >>> [(person.name, person.role, person.status) for person in told]
-        [('Pia Lund', 'dirigent', 'present'), ('Kim Holm', 'formand', 'present')]
-    """
-    found: dict[str, Participant] = {}
-    for text in texts:
-        patterns = [_ELECTED_OFFICER] if "valgt" in text else []
-        if _OFFICER_CUE.search(text):  # (most lines: neither, and no pattern runs)
-            patterns.append(_OFFICER_BEFORE_NAME)
-        for pattern in patterns:
-            for match in pattern.finditer(text):
-                role = match.group("role").lower()
-                for name, party in _people_named(match.group("names")):
-                    found.setdefault(name, Participant(name=name, party=party, role=role, status=OFFICER_ROLES[role]))
-    return list(found.values())
+_ROLE_OPENING = re.compile(rf"(?P<role>(?i:{OFFICER_ALTERNATION}))\s+(?=[A-ZÆØÅ]\S*\s+[A-ZÆØÅ])")

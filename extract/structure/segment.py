@@ -11,16 +11,17 @@ from dataclasses import dataclass, field
 
 from referat.extract.layout import Layout
 from referat.extract.pages import Line
-from referat.extract.structure.heading_lines import SUBITEM_HEADING, Heading
+from referat.extract.structure.heading_lines import SUBITEM_HEADING, Heading, title_and_access
 from referat.extract.vocabulary import (
     CLOSED_PART,
     HEADER_LABELS,
     MEETING_KIND_WORDS,
     OPEN_PART,
     PARTICIPANT_HEADINGS,
+    TOC_HEADINGS,
     WEEKDAYS,
 )
-from referat.models import Meeting
+from referat.models import Item, Meeting
 
 
 @dataclass
@@ -135,6 +136,57 @@ def cut_at_signatures(draft: ItemDraft) -> None:
             return
 
 
+def _names_a_contents_part(lines: list[Line], index: int) -> bool:
+    """ "Indholdsfortegnelse" / "Lukkede Punkter" (a web page's contents, its parts folded
+    away): the marker names a part of the contents, and opens no closed part of the meeting."""
+    above = next((line.text.strip() for line in reversed(lines[:index]) if line.text.strip()), "")
+    return above.lower().rstrip(":") in TOC_HEADINGS or bool(OPEN_PART.match(above))
+
+
+def add_listed_items(
+    meetings: list[Meeting],
+    groups: list[list[Heading]],
+    entries: list[Heading],
+    layout: Layout,
+    lines: list[Line],
+) -> None:
+    """Items an agenda list (``entries``) or the table of contents names that the text has no
+    heading for join the meeting whose items the list stands before, in number order: a
+    closed item published by its title only is an item of the meeting all the same."""
+    listed: list[tuple[int, Item]] = []
+    for entry in entries:
+        access = "closed" if entry.access == "closed" or _in_closed_part(lines, entry) else entry.access
+        page = lines[entry.index].page
+        listed.append((entry.index, Item(number=entry.number, title=entry.title, access=access, pages=(page, page))))
+    for toc in layout.toc:
+        if toc.number:
+            title, access = title_and_access(toc.title, "public")
+            item = Item(number=toc.number, title=title, access=access, pages=(toc.listed_on, toc.listed_on))
+            listed.append((-1, item))  # (lifted out of the lines: it stood before the items)
+    for index, item in listed:
+        position = next((n for n, group in enumerate(groups) if group and group[0].index > index), len(groups) - 1)
+        if not meetings or position < 0:
+            return
+        meeting = meetings[max(position, 0)]
+        if any(other.number == item.number for other in meeting.items):
+            continue
+        meeting.items.append(item)
+        if all(other.number.isdigit() for other in meeting.items):
+            meeting.items.sort(key=lambda other: int(other.number))
+
+
+def _in_closed_part(lines: list[Line], entry: Heading) -> bool:
+    """Whether a "Lukket møde" / "Lukkede punkter" line stands over the entry in its list
+    (an "Åbent møde" line ends that part)."""
+    for line in reversed(lines[max(0, entry.index - 40) : entry.index]):
+        text = line.text.strip()
+        if OPEN_PART.match(text):
+            return False
+        if CLOSED_PART.match(text):
+            return True
+    return False
+
+
 def cross_check_toc(meetings: list[Meeting], layout: Layout, warnings: list[str]) -> None:
     toc_numbers = [entry.number for entry in layout.toc if entry.number]
     if not toc_numbers:
@@ -158,7 +210,7 @@ def close_items_in_closed_parts(lines: list[Line], candidates: list[Heading], ke
             text = lines[index].text.strip()
             if OPEN_PART.match(text):
                 closed_from = None
-            elif CLOSED_PART.match(text):
+            elif CLOSED_PART.match(text) and not _names_a_contents_part(lines, index):
                 closed_from = index
         position = heading.index + 1
         if closed_from is None:

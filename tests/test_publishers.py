@@ -766,7 +766,8 @@ def test_access_words_between_number_and_title_and_glued_numbers(line, expected)
         ("Beredskabskommissionen - referat - 12.03.2019", "Beredskabskommissionen"),
         ("Social- og Sundhedsudvalget | Referat | 12-03-2019", "Social- og Sundhedsudvalget"),
         ("Lokaludvalget Amager Vest\nReferat af mødet 12. marts 2019", "Lokaludvalget Amager Vest"),
-        ("Uddannelsesudvalget (2018-2021)\nReferat\n12. marts 2019", "Uddannelsesudvalget (2018-2021)"),
+        # the council term printed with the name is not part of it
+        ("Uddannelsesudvalget (2018-2021)\nReferat\n12. marts 2019", "Uddannelsesudvalget"),
     ],
 )
 def test_body_lines_of_councils_committees_and_boards(header, body):

@@ -148,7 +148,8 @@ def parse_structure(layout: Layout, warnings: list[str] | None = None) -> Struct
             keep_prose_before_items(meeting, front, line_pages)
         meetings.append(meeting)
         previous_end = next_start
-    if any(meeting.items for meeting in meetings):
+    # (a contents list alone makes items only of what reads as a meeting, not a report's chapters)
+    if any(meeting.items for meeting in meetings) or all(shows_a_meeting(meeting) for meeting in meetings):
         add_listed_items(meetings, meetings_headings, unrepeated, layout, lines)
     cross_check_toc(meetings, layout, warnings)
     return StructureResult(meetings=meetings, attachments=attachments, warnings=warnings, line_pages=line_pages)

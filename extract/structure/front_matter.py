@@ -48,7 +48,7 @@ def build_meeting(
         meeting.title = texts[0]
     meeting.date, meeting.start_time = meeting_date(texts, labels, layout, items)
     meeting.location = meeting_location(texts, labels)
-    meeting.body = _meeting_body(texts, labels, meeting.title, layout, items, all_lines)
+    meeting.body = without_term(_meeting_body(texts, labels, meeting.title, layout, items, all_lines))
     named_organisation = None
     if meeting.body:
         meeting.body = _GENITIVE_BODY.sub("", _ORGANISATION_BEFORE_BODY.sub("", meeting.body))
@@ -71,6 +71,9 @@ def build_meeting(
             meeting.participants.append(person)
             listed.add(person.name)
     meeting.organisation = named_organisation or _organisation(layout)
+    municipal = (meeting.organisation or "").endswith("Kommune")
+    if municipal and re.search("region", meeting.body or "", re.I):
+        meeting.organisation = None  # a region's council names municipalities in its cases, not its publisher
     for line in layout.sidebar:
         match = CASE_NUMBER_LABEL.match(line.text)
         if match:
@@ -295,6 +298,24 @@ def _body_from_title_line(texts: list[str]) -> str | None:
     return None
 
 
+# The council term printed with a body's name: "Regionsrådet 2018-2021", "Byrådet (18-21)",
+# "09-13 Udvalget for Børn". The body is the same body from term to term.
+_TERM = re.compile(r"\s*\(?(?:19|20)?\d{2}\s*[-–/]\s*(?:19|20)?\d{2}\)?$|^\(?\d{2}\s*[-–]\s*\d{2}\)?\s+(?=[A-ZÆØÅ])")
+
+
+def without_term(body: str | None) -> str | None:
+    """A body's name without the council term printed with it.
+
+    Example:
+        >>> without_term("Regionsrådet 2018-2021"), without_term("09-13 Udvalget for Børn")
+        ('Regionsrådet', 'Udvalget for Børn')
+    """
+    if body is None:
+        return None
+    bare = _TERM.sub("", body).strip()
+    return bare if len(bare) >= 3 else body
+
+
 def _meeting_body(
     texts: list[str],
     labels: dict[str, str],
@@ -401,12 +422,7 @@ def _organisation(layout: Layout) -> str | None:
     for line in layout.sidebar:
         if re.fullmatch(r"[A-ZÆØÅ][\w-]*(?:styrelsen|ministeriet|Regioner|Kommune|rådet)", line.text.strip()):
             return line.text.strip()
-    counted = layout.lines + layout.furniture
-    counts = Counter(
-        re.sub(r"s$", "", match.group(0)) if match.group(0).endswith("Regioners") else match.group(0)
-        for line in counted
-        for match in _ORGANISATION.finditer(line.text)
-    )
+    counts = _organisations_named(layout.lines + layout.furniture)
     # A municipality named once is the publisher of municipal minutes; an association
     # like Danske Regioner is mentioned in everyone's minutes, so ask for more evidence.
     municipal = Counter({name: count for name, count in counts.items() if name.endswith("Kommune")})
@@ -416,6 +432,14 @@ def _organisation(layout: Layout) -> str | None:
     if regions >= 4:
         return "Danske Regioner"
     return _association(layout)
+
+
+def _organisations_named(lines: list[Line]) -> Counter[str]:
+    return Counter(
+        re.sub(r"s$", "", match.group(0)) if match.group(0).endswith("Regioners") else match.group(0)
+        for line in lines
+        for match in _ORGANISATION.finditer(line.text)
+    )
 
 
 def _association(layout: Layout) -> str | None:

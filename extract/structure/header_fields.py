@@ -266,7 +266,9 @@ def _date_from_labels(labels: dict[str, str]) -> tuple[str | None, str | None]:
 
 def _date_from_weekday_line(texts: list[str]) -> tuple[str | None, str | None]:
     for i, text in enumerate(texts[:25]):
-        if _WEEKDAY_LINE.match(text):
+        # ("Den 30. maj 2024 indgik regeringen en aftale …" is a sentence of a case, not the header)
+        sentence = not re.match(WEEKDAYS, text, re.I) and len(text) > 60 and not re.search(r"\bkl\.?\s*\d", text)
+        if _WEEKDAY_LINE.match(text) and not sentence:
             date = first_full_date(text)
             if date:
                 return date, parse_time(text) or (parse_time(texts[i + 1]) if i + 1 < len(texts) else None)

@@ -81,7 +81,7 @@ def find_item_headings(lines: list[Line], layout: Layout) -> tuple[list[Heading]
     chosen = [h for h in chosen if h.title or h.style != "dotted" or h.access == "closed"]
     chosen = without_word_processor_lists(lines, chosen)
     if chosen:
-        return chosen, unrepeated_entries(candidates, chosen)
+        return chosen, unrepeated_entries(lines, candidates, chosen)
     return (
         lettered_items(lines)
         or bulleted_headings(lines)

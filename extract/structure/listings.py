@@ -16,7 +16,7 @@ from referat.extract.structure.heading_lines import (
     number_of,
     section_kind,
 )
-from referat.extract.vocabulary import MEETING_KIND_WORDS, PARTICIPANT_HEADINGS
+from referat.extract.vocabulary import CLOSED_PART, MEETING_KIND_WORDS, OPEN_PART, PARTICIPANT_HEADINGS
 
 
 def continues_list_beside_heading(lines: list[Line], heading: Heading) -> bool:
@@ -78,14 +78,42 @@ def announcements(
 _DOT_LEADER = re.compile(r"\.{2,}\s*\d+\s*$")
 
 
-def unrepeated_entries(candidates: list[Heading], kept: list[Heading]) -> list[Heading]:
+def unrepeated_entries(lines: list[Line], candidates: list[Heading], kept: list[Heading]) -> list[Heading]:
     """The entries of an agenda list or table of contents that no item heading of the text
     repeats: items whose text the document leaves out (a closed item, published by title
     only; an excerpt that ends after the first items). They are items all the same, with
-    the number, title and access the list gives them."""
+    the number, title and access the list gives them. A list may be cut into groups by
+    lines of their own ("A. Sager til afgørelse i byrådet", "Lukkede punkter")."""
     announcing, _ = announcements(candidates)
+    announcing += [h for h in _grouped_list(lines, candidates, announcing) if absent_from(h, announcing)]
     numbers = {heading.number for heading in kept}
     return [h for h in announcing if h.number not in numbers and (h.title or h.access == "closed")]
+
+
+# A line that cuts an agenda list into groups: "A. Sager til afgørelse i byrådet", "D. Orientering".
+_GROUP_LINE = re.compile(r"^[A-H]\.\s+[A-ZÆØÅ][\wæøå /,-]{2,60}$")
+
+
+def _grouped_list(lines: list[Line], candidates: list[Heading], announcing: list[Heading]) -> list[Heading]:
+    """The whole of each list some of whose entries announce items: the numbered lines next
+    to them and to each other, over the group lines between them."""
+    listed = [h for h in candidates if h.style in ("dotted", "bare")]
+    by_index = {h.index: h for h in listed}
+    found: list[Heading] = []
+    for entry in announcing:
+        for step in (-1, 1):
+            index = entry.index + step
+            while 0 <= index < len(lines):
+                if index in by_index:
+                    found.append(by_index[index])
+                elif not _divides_a_list(lines[index].text.strip()):
+                    break
+                index += step
+    return found
+
+
+def _divides_a_list(text: str) -> bool:
+    return bool(_GROUP_LINE.match(text) or CLOSED_PART.match(text) or OPEN_PART.match(text))
 
 
 def contents_lists(lines: list[Line], headings: list[Heading], style: str) -> list[Heading]:

@@ -364,7 +364,7 @@ WEB_FURNITURE_LINE = re.compile(
     r"|hent (?:referat|dagsorden)(?:et|en)?|mødedetaljer|mødeoplysninger|punktoplysninger|agenda"
     # links beside the minutes: "Hent PDF-version", "Video fra mødet", "Se mødet på video"
     r"|hent pdf-version|video fra mødet|se (?:mødet|video)(?: på video| fra mødet)?|samlet dokument"
-    r"|(?:tilbage )?til indholdsfortegnelse(?:n)?)",
+    r"|(?:tilbage )?til indholdsfortegnelse(?:n)?|(?:se|vis) (?:alle )?bilag)",
     re.I,
 )
 # id/class words of page regions that are site furniture, not content: cookie banners,

@@ -88,9 +88,52 @@ def untitled_items(lines: list[Line]) -> list[Heading]:
             starts.append(index)
             decided = False
         decided = decided or section_kind(lines[index].text) == "decision"
-    return [
+    headings = [
         Heading(index=index, number="", title="", access="public", style="untitled", consumed=0) for index in starts
     ]
+    if len(headings) == 1:
+        _title_above(lines, headings[0])
+    return headings
+
+
+def _title_above(lines: list[Line], heading: Heading) -> None:
+    """A page of one item prints its title once, as a line between the meeting's header and
+    the item's text ("Mødested: …" / "Forslag til tilpasninger af lokaludvalg" / a sentence
+    or two / "Indstilling"): that line heads the item."""
+    for index in range(heading.index - 1, max(-1, heading.index - 8), -1):
+        text = lines[index].text.strip()
+        if not text:
+            continue
+        if _reads_as_title(text):
+            title, access = title_and_access(text, "public")
+            heading.index, heading.title, heading.access, heading.consumed = index, title, access, 1
+            return
+        if not text.endswith((".", "!", "?")):
+            return  # (only sentences stand between a title and its text)
+
+
+def _reads_as_title(text: str) -> bool:
+    words = text.split()
+    return (
+        2 <= len(words) <= 20
+        and text[0].isupper()
+        and not text.endswith((".", ":", ","))
+        and ":" not in text
+        and not is_structural(text)
+        and not re.search(r"\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\b(?:19|20)\d{2}\b.*\bkl\b", text)
+        and words[0].lower() not in MEETING_KIND_WORDS
+        and not _BODY_NAME_END.search(text)
+        and not _PLACE_FIRST.search(text)
+    )
+
+
+# The meeting's place under its date line ("Mødelokale Vandværket", "På Rådhuset", "Teams"),
+# not a title: a room or building word first.
+_PLACE_FIRST = re.compile(
+    r"^(?:i|på|hos)\s|^\S*(?:lokale|lokalet|sal|salen|rådhus|rådhuset|værelse|værelset|stue|stuen)\b"
+    r"|\b(?:teams|skype|zoom)\b",
+    re.I,
+)
 
 
 def untitled_case_blocks(lines: list[Line]) -> list[Heading]:

@@ -93,7 +93,8 @@ WEAK_LABEL_HEADING = re.compile(
 # every number (a handicap council's, a finance committee's own numbering); needs
 # confirmation like "1. Titel".
 CODED_HEADING = re.compile(
-    rf"^(?P<code>[A-ZÆØÅ]{{2,4}})(?:\.\s*|\s+|-)(?P<number>\d{{1,4}})(?:[.:)]\s*|\s+[-–]\s+|\s+)(?P<title>{TITLE_START}.*)$"
+    rf"^(?P<code>[A-ZÆØÅ]{{2,4}})(?:\.\s*|\s+|-)(?P<number>\d{{1,4}})"
+    rf"(?:[.)]?\s*\|\s*|[.:)]\s*|\s+[-–]\s+|\s+)(?P<title>{TITLE_START}.*)$"  # ("HR 1. | Titel": a table row)
 )
 
 

@@ -85,9 +85,21 @@ def unrepeated_entries(lines: list[Line], candidates: list[Heading], kept: list[
     the number, title and access the list gives them. A list may be cut into groups by
     lines of their own ("A. Sager til afgørelse i byrådet", "Lukkede punkter")."""
     announcing, _ = announcements(candidates)
+    # (a list whose entries are set in another style than the items: "1. Godkendelse af
+    # dagsorden" in the list, "Pkt. 1: Godkendelse af dagsorden" over the item)
+    listed = [h for h in candidates if h.style in ("dotted", "bare") and absent_from(h, kept + announcing)]
+    more = _whole_lists(candidates, [h for h in listed if _repeated_by(h, kept)], ("dotted", "bare"))
+    announcing += [h for h in more if absent_from(h, announcing)]
     announcing += [h for h in _grouped_list(lines, candidates, announcing) if absent_from(h, announcing)]
     numbers = {heading.number for heading in kept}
     return [h for h in announcing if h.number not in numbers and (h.title or h.access == "closed")]
+
+
+def _repeated_by(entry: Heading, kept: list[Heading]) -> bool:
+    return any(
+        heading.number == entry.number and _same_words(entry.title.casefold(), heading.title.casefold())
+        for heading in kept
+    )
 
 
 # A line that cuts an agenda list into groups: "A. Sager til afgørelse i byrådet", "D. Orientering".

@@ -19,6 +19,9 @@ ATTENDANCE_BEFORE_NAMES: dict[str, str] = {
     "som suppleant mødte": "present",
     "alle medlemmer var mødt undtagen": "absent",
     "alle var mødt undtagen": "absent",
+    # "Medlemmerne var mødt, bortset fra A, B og C, der havde meldt afbud."
+    "var mødt, bortset fra": "absent",
+    "var mødt bortset fra": "absent",
     "deltog i mødet i stedet for": "absent",  # "Inger Andersen (A) deltog i mødet i stedet for Tanja Larsson (A)"
     "mødte i stedet for": "absent",
 }

@@ -297,6 +297,17 @@ def _participant_entry(text: str) -> list[Participant] | None:
     a party after a comma ("John Engelhardt, V") and a minute-taker's note are read around
     the name forms of ``_participant_line``."""
     text = re.sub(r"^(?:[-–•·▪]|\d{1,2}\.)\s*", "", text.strip())  # a bullet or a list number
+    text = re.sub(r"\s*\(\s*\)", "", text)  # "Arne Bech ()": a party field left empty
+    # "Heino Knudsen (A), Formand": a role after the party, capitalised
+    text = re.sub(rf"(?<=\)),\s*((?i:{OFFICER_ALTERNATION}))\b", lambda m: ", " + m.group(1).lower(), text)
+    said = _STATUS_AFTER_NAME.fullmatch(text)
+    if said:  # "Lars Gaardhøj: Deltog", "Sofie Olsen: Afbud (Stedfortræder …)"
+        status = "absent" if said.group("status").lower().startswith(("afbud", "fravær")) else "present"
+        return [Participant(name=" ".join(said.group("name").split()), status=status)]
+    with_organisation = _ORGANISATION_IN_BRACKETS.fullmatch(text)
+    if with_organisation and not re.fullmatch(PARTY, with_organisation.group("org")):
+        # "Lars La Cour (Idrætsrådet)": a member for an organisation, not a party ("(Løsgænger)")
+        return [Participant(name=with_organisation.group("name"), organisation=with_organisation.group("org"))]
     text = re.sub(rf",\s*(\((?:{PARTY})\))", r" \1", text)  # "Erling Larsen, (A)"
     # A row of a member table: "Birgitte Vestergaard | Å | næstformand".
     # (a user id after the name, "Klaus Hansen (hjkh) | V", and "-" for no party: Ringsted's SBSYS)
@@ -325,6 +336,16 @@ def _participant_entry(text: str) -> list[Participant] | None:
     return people
 
 
+# A member's attendance after the name: "Lars Gaardhøj: Deltog", "Sofie Olsen: Afbud (…)".
+_STATUS_AFTER_NAME = re.compile(
+    r"(?P<name>[A-ZÆØÅ][\wæøåéü'’.-]+(?:\s+(?:[A-ZÆØÅ][\wæøåéü'’.-]+|de|von|van)){1,4}):\s*"
+    r"(?P<status>(?i:deltog|deltager|til stede|mødt|afbud|fraværende))\b.*"
+)
+# A person and the organisation they sit for, in brackets (the closing one may be lost).
+_ORGANISATION_IN_BRACKETS = re.compile(
+    r"(?P<name>[A-ZÆØÅ][\wæøåéü'’.-]+(?:\s+[A-ZÆØÅ][\wæøåéü'’.-]+){1,3})\s*"
+    r"\((?P<org>[A-ZÆØÅ][\wæøå]{3,}(?:[\s-]+[\wæøå]+){0,6})\)?"
+)
 # A party letter, or a word for a member outside the parties ("(Løsgænger)", "(UP)").
 PARTY = r"[A-ZÆØÅ]{1,3}|Løsgænger|løsgænger|Uden for partierne|UFG"
 _PERSON_NAME = r"[A-ZÆØÅ][\wæøåéü'’.-]+(?:\s+(?:[A-ZÆØÅ][\wæøåéü'’.-]+|von|van|de|la)){1,4}"
@@ -363,11 +384,17 @@ def _participant_line(text: str) -> list[Participant] | None:
             part,
         )
         if match:
+            role = match.group("role") or match.group("role_bracketed")
+            # "Peter Jacobsen (O), 1. næstformand- afbud": the member's absence after the role
+            absence = re.search(r"\s*[-–]?\s*\b(?:afbud|fraværende|fraværende med afbud)$", role or "")
+            if absence and role is not None:
+                role = role[: absence.start()].strip(" -–") or None
             people.append(
                 Participant(
                     name=" ".join(match.group("name").split()),
                     party=match.group("party"),
-                    role=match.group("role") or match.group("role_bracketed"),
+                    role=role,
+                    status="absent" if absence else None,
                 )
             )
             continue

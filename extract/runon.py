@@ -149,7 +149,7 @@ def _heading_glued_to_item() -> re.Pattern[str]:
     words = {heading.capitalize() for heading in SECTION_HEADINGS if len(heading) >= 6}
     words |= {word.capitalize() for word in (*TOC_HEADINGS, *MEETING_KIND_WORDS) if len(word) >= 6}
     alternation = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    return re.compile(rf"^(?P<entry>{alternation})(?P<first>\d{{1,3}}\.\s+[A-ZÆØÅ].*)$")
+    return re.compile(rf"^(?P<entry>{alternation})(?P<first>\d{{1,3}}\.\s+(?:[A-ZÆØÅ]|\d{{1,4}}\s+[a-zæøå]).*)$")
 
 
 def _unglued(page: Page) -> Page:

@@ -122,11 +122,14 @@ def _reads_as_title(text: str) -> bool:
         and not is_structural(text)
         and not re.search(r"\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\b(?:19|20)\d{2}\b.*\bkl\b", text)
         and words[0].lower() not in MEETING_KIND_WORDS
-        and not _BODY_NAME_END.search(text)
+        and not _BODY_NAMED.search(text)
         and not _PLACE_FIRST.search(text)
     )
 
 
+# A body's own name ends the line ("Kultur- og udviklingsudvalget", "Aarhus Byråd"); a
+# title may end on a body word used in general ("… tilpasninger af lokaludvalg").
+_BODY_NAMED = re.compile(r"(?i:udvalget|rådet|bestyrelsen|nævnet|forsamlingen|byråd|regionsråd)$")
 # The meeting's place under its date line ("Mødelokale Vandværket", "På Rådhuset", "Teams"),
 # not a title: a room or building word first.
 _PLACE_FIRST = re.compile(

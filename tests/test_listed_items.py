@@ -1,0 +1,246 @@
+"""Items a document names only in its agenda list or table of contents, and the forms of
+the third failure survey (issue 9). Each document is written by us in a layout real
+publishers use; the expected values were read off the document by hand."""
+
+from __future__ import annotations
+
+from referat.extract import extract_bytes
+
+
+def extract_text(text: str):
+    return extract_bytes("minutes.txt", text.encode("utf-8"), enrich=False)
+
+
+def items_of(text: str) -> list[tuple[str, str, str]]:
+    meeting = extract_text(text).meetings[0]
+    return [(item.number, item.title, item.access) for item in meeting.items]
+
+
+# A web page that lists every item and prints the text of the first two (an excerpt, or
+# closed items published by title only).
+FIRSTAGENDA_PAGE = """Referat
+Social- og Sundhedsudvalget
+12-03-2019 kl. 15:00
+Rådhuset, mødelokale 3
+Dagsordenspunkter
+  åbent 1 Regnskab 2018 for udvalget
+  åbent 2 Praktikpladsaftale 2020-2021
+  åbent 3 Magtanvendelser i 2018
+  åbent 4 Meddelelser
+  lukket 5 Lukket punkt
+Til indholdsfortegnelse
+Åbent Møde.
+1 Regnskab 2018 for udvalget
+Sagsfremstilling
+Regnskabet viser et mindreforbrug på driften.
+Beslutning
+Godkendt.
+2 Praktikpladsaftale 2020-2021
+Sagsfremstilling
+Aftalen fastsætter antallet af praktikpladser.
+Beslutning
+Godkendt.
+"""
+
+
+def test_entries_of_the_agenda_list_without_text_are_items_with_the_access_the_list_gives():
+    assert items_of(FIRSTAGENDA_PAGE) == [
+        ("1", "Regnskab 2018 for udvalget", "public"),
+        ("2", "Praktikpladsaftale 2020-2021", "public"),
+        ("3", "Magtanvendelser i 2018", "public"),
+        ("4", "Meddelelser", "public"),
+        ("5", "", "closed"),
+    ]
+
+
+GROUPED_LIST = """Referat
+til
+mødet i Økonomiudvalget
+den 26. april 2017 kl. 08:30
+A. Sager til afgørelse i byrådet
+1 Boliger ved Engvej 18-20
+2 Ny skolestruktur
+9 Investeringsprojekter
+B. Sager til afgørelse i udvalget
+3 Parkering ved stationen
+C. Orientering
+4 Orientering om lufthavnen
+A. Sager til afgørelse i byrådet
+1. Boliger ved Engvej 18-20
+RESUMÉ
+Et forslag til lokalplan for boliger ved Engvej er klar til høring.
+BESLUTNING
+Anbefales.
+"""
+
+
+def test_an_agenda_list_cut_into_groups_names_its_items_in_any_order():
+    assert [number for number, _, _ in items_of(GROUPED_LIST)] == ["1", "2", "3", "4", "9"]
+
+
+LIST_IN_ANOTHER_STYLE = """Referat af møde i museets bestyrelse fredag d. 17. december 2010
+Pkt. 1: Godkendelse af dagsorden
+Forslag til dagsorden:
+1. Godkendelse af dagsorden
+2. Meddelelser fra formanden
+3. Bygningsdrift
+4. Eventuelt
+Dagsordenen blev godkendt.
+Pkt. 2: Meddelelser fra formanden
+Formanden orienterede om sagen om konkurrenceloven.
+"""
+
+
+def test_a_list_set_in_another_style_than_its_items_names_the_items():
+    assert items_of(LIST_IN_ANOTHER_STYLE) == [
+        ("1", "Godkendelse af dagsorden", "public"),
+        ("2", "Meddelelser fra formanden", "public"),
+        ("3", "Bygningsdrift", "public"),
+        ("4", "Eventuelt", "public"),
+    ]
+
+
+RECOMMENDATION_LIST = """Udvalget for Ældre og Sundhed
+Referat
+04-06-2020
+50. Godkendelse af anbefalinger fra projektudvalget
+Indstilling
+Administrationen indstiller, at
+1. anbefalingerne til plejecentrene godkendes
+2. Udvalget følger op på anbefalingerne i december
+Beslutning i Udvalget for Ældre og Sundhed den 04-06-2020
+Godkendt.
+51. Orienteringer
+Beslutning i Udvalget for Ældre og Sundhed den 04-06-2020
+Taget til efterretning.
+"""
+
+
+def test_a_recommendation_list_whose_first_clause_starts_in_lower_case_makes_no_items():
+    assert [number for number, _, _ in items_of(RECOMMENDATION_LIST)] == ["50", "51"]
+
+
+def test_a_closed_part_named_in_the_contents_closes_no_item():
+    text = """Referat af møde i Klima- og Planudvalget
+Den 09.01.2020 kl. 13:00 i Tapperiet
+Indholdsfortegnelse
+Lukkede Punkter
+Deltagere:
+Erling Larsen, (A)
+Mette Jorsø, (V)
+1. Godkendelse af dagsorden
+Beslutning
+Godkendt.
+2. Støj fra byggepladser efter kl. 18
+Beslutning
+Godkendt.
+"""
+    assert [access for _, _, access in items_of(text)] == ["public", "public"]
+
+
+def test_a_title_may_start_with_a_count_and_a_heading_glued_to_a_tab_label_is_cut_off():
+    text = """Kommunalbestyrelsen
+Referat
+Mødedato: 27. april 2015
+88. Skolen ved Søerne, skybrudssikring
+Beslutning
+Godkendt.
+Referat89. 17 nye seniorboliger på Thurøvej
+Beslutning
+Godkendt.
+90. Forskrift for brændeovne
+Beslutning
+Godkendt.
+"""
+    assert [(number, title) for number, title, _ in items_of(text)] == [
+        ("88", "Skolen ved Søerne, skybrudssikring"),
+        ("89", "17 nye seniorboliger på Thurøvej"),
+        ("90", "Forskrift for brændeovne"),
+    ]
+
+
+def test_the_title_line_of_a_page_of_one_item():
+    text = """Mødedato: 22.04.2021, kl. 17:30
+Mødested: Telefonmøde via Teams
+Forslag til tilpasninger af lokaludvalg
+Se alle bilag
+Borgerrepræsentationen skal tage stilling til et forslag om lokaludvalgene.
+Indstilling
+Forvaltningen indstiller, at forslaget godkendes.
+Beslutning
+Godkendt.
+"""
+    assert items_of(text) == [("", "Forslag til tilpasninger af lokaludvalg", "public")]
+
+
+def test_header_facts_council_term_sentence_dates_and_copenhagens_decision_line():
+    regional = extract_text(
+        """Referat - Regionsrådet 2018-2021
+08-03-2021 16:00
+1. Godkendelse af dagsorden
+Beslutning
+Godkendt.
+2. Råstofindvinding på Engvej i Guldborgsund Kommune
+Beslutning
+Godkendt.
+"""
+    ).meetings[0]
+    assert (regional.body, regional.organisation, regional.date) == ("Regionsrådet", None, "2021-03-08")
+    sentence_first = extract_text(
+        """Teknik- og Bygningsudvalget tirsdag den 13. august 2024 kl. 16.30
+Den 30. maj 2024 indgik regeringen en aftale om en ny model for affaldssortering i hele landet.
+1. Affaldsplan
+Beslutning
+Godkendt.
+"""
+    ).meetings[0]
+    assert sentence_first.date == "2024-08-13"
+    copenhagen = extract_text(
+        """1. Godkendelse af dagsorden
+Beslutning
+Økonomiudvalgets beslutning i mødet den 31. marts 2020
+Dagsordenen blev godkendt.
+"""
+    ).meetings[0]
+    assert (copenhagen.body, copenhagen.date) == ("Økonomiudvalget", "2020-03-31")
+
+
+def test_members_stacked_as_name_role_and_party_lines_and_member_list_forms():
+    text = """Referat - Regionsrådet
+08-03-2021 16:00
+Medlemmer af udvalget:
+Heino Knudsen
+Formand
+(A)
+Jacob Jensen
+2. næstformand
+(V)
+Freddy Blak
+(A)
+1. Godkendelse af dagsorden
+Beslutning
+Godkendt.
+"""
+    people = extract_text(text).meetings[0].participants
+    assert [(p.name, p.party, p.role) for p in people] == [
+        ("Heino Knudsen", "A", "formand"),
+        ("Jacob Jensen", "V", "2. næstformand"),
+        ("Freddy Blak", "A", None),
+    ]
+    listed = """Social- og Sundhedsudvalget
+Referat
+12-03-2019
+Deltagere:
+Peter Jacobsen (O), 1. næstformand- afbud
+Lars La Cour (Idrætsrådet)
+• Arne Bech ()
+1. Godkendelse af dagsorden
+Beslutning
+Godkendt.
+"""
+    people = extract_text(listed).meetings[0].participants
+    assert [(p.name, p.organisation, p.status) for p in people] == [
+        ("Peter Jacobsen", None, "absent"),
+        ("Lars La Cour", "Idrætsrådet", "present"),
+        ("Arne Bech", None, "present"),
+    ]

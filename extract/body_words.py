@@ -76,9 +76,11 @@ BODY_TITLE_LINES: list[re.Pattern] = [
         rf"(?P<body>(?-i:[A-ZÆØÅ])[\w,\- ]{{0,70}}?{_BODY_END})",
         re.I,
     ),
-    # "side 1 Åbent referat for Kultur- og fritidsudvalgs møde den …" (Kerteminde)
+    # "side 1 Åbent referat for Kultur- og fritidsudvalgs møde den …" (Kerteminde), "åbent møde
+    # for Kultur- og fritidsudvalgets møde den 05. marts 2009" (Vesthimmerland)
     re.compile(
-        rf"^.{{0,20}}?{_KIND_WORD}\s+for\s+(?P<body>(?-i:[A-ZÆØÅ])[\w,.\- ]{{2,70}}?{_BODY_END})s?\s+møde\b", re.I
+        rf"^.{{0,20}}?(?:{_KIND_WORD}|møde)\s+for\s+(?P<body>(?-i:[A-ZÆØÅ])[\w,.\- ]{{2,70}}?{_BODY_END})s?\s+møde\b",
+        re.I,
     ),
     # "Kommunalbestyrelsens møde 12. marts 2019", "Byrådets ordinære møde den …" (last: a kind
     # word before the genitive belongs to the forms above)

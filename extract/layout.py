@@ -314,6 +314,9 @@ def _remove_link_and_footnote_lines(layout: Layout) -> None:
         page.lines = kept
 
 
+_ICON_TEXT = re.compile(r"([A-ZÆØÅ][\wæøå]+)\s+Ikon")
+
+
 def _remove_web_buttons(layout: Layout) -> None:
     """A web page's buttons and links copied with its text ("Til toppen", "• Udskriv", "Del",
     "Hent PDF-version"): a line that is nothing else is furniture, not the minutes (they
@@ -324,8 +327,10 @@ def _remove_web_buttons(layout: Layout) -> None:
             text = re.sub(r"^[•·▪*-]\s*", "", line.text.strip()).lower()
             if text and WEB_FURNITURE_LINE.fullmatch(text):
                 layout.furniture.append(line)
-            else:
-                kept.append(line)
+                continue
+            icon = _ICON_TEXT.fullmatch(line.text.strip())
+            # "Tidspunkt Ikon" / "Udvalg Ikon": an icon's alternative text after its label
+            kept.append(line.with_text(icon.group(1)) if icon else line)
         page.lines = kept
 
 

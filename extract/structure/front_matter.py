@@ -25,6 +25,7 @@ from referat.extract.structure.result import pages_of
 from referat.extract.vocabulary import (
     CASE_NUMBER_LABEL,
     DECISION_HEADING,
+    HEADER_LABELS,
     MEETING_KIND_WORDS,
     PARTICIPANT_HEADINGS,
     PAST_TENSE_MARKERS,
@@ -404,6 +405,7 @@ def _title_from_front(texts: list[str], body: str | None, kind: str) -> str | No
                 # not a label ("Sted:", "Hent som fil:"), an access word, a link or a place
                 and not low.endswith(":")
                 and low.rstrip(".") not in ("åben", "åbent", "lukket", "møde", "teams", "skype", "zoom")
+                and low not in HEADER_LABELS  # "Tidspunkt" / "Sted": a label whose value is on its own line
                 and not WEB_FURNITURE_LINE.fullmatch(low)
             ):
                 return candidate

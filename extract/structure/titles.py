@@ -103,8 +103,10 @@ def _reads_as_sentences(text: str, fewest_words: int) -> bool:
     enough, and does not open with a number ("2. behandling.")."""
     text = text.strip()
     words = text.split()
-    # (a paragraph cut off by the page: sentences inside it say the same)
-    ends_as_sentence = text.endswith((".", "!", "?", ".)")) or (len(words) >= 8 and _SENTENCE_STOP.search(text))
+    # (a paragraph cut off by the page: sentences inside it say the same; "… for lovgrundlag
+    # mv." ends on an abbreviation, as titles do)
+    stop = text.endswith((".", "!", "?", ".)")) and not _ABBREVIATION_END.search(text)
+    ends_as_sentence = stop or (len(words) >= 8 and _SENTENCE_STOP.search(text))
     return (
         len(words) >= fewest_words
         and bool(ends_as_sentence)
@@ -113,6 +115,7 @@ def _reads_as_sentences(text: str, fewest_words: int) -> bool:
     )
 
 
+_ABBREVIATION_END = re.compile(r"(?:\bmv|\bm\.v|\bm\.m|\bmm|\bbl\.a|\bosv|\bo\.l|\bpkt|\bnr|\bvedr|\bjf)\.$", re.I)
 # A sentence's start in the minutes: a subject, then a verb in the past ("Formanden fremlagde
 # …", "Kim orienterede …", "Bestyrelsen foreslog …"); a title's second word is not one.
 _SUBJECT_AND_PAST_VERB = re.compile(

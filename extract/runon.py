@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from referat.extract.label_blocks import labels_before_values
 from referat.extract.pages import Line, Page
 from referat.extract.vocabulary import (
     HEADER_LABELS,
@@ -246,8 +247,9 @@ def _split_lines(lines: list[Line], shortest: int) -> list[Line]:
         if len(line.text) <= shortest:
             split.append(line)
             continue
-        cuts = _cuts(line.text)
-        pieces = [line.text[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line.text)], strict=True)]
+        text = labels_before_values(line.text)  # a header table read label column first
+        cuts = _cuts(text)
+        pieces = [text[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
         split.extend(line.with_text(piece) for piece in pieces if piece)
     return split
 

@@ -244,3 +244,27 @@ Godkendt.
         ("Lars La Cour", "Idrætsrådet", "present"),
         ("Arne Bech", None, "present"),
     ]
+
+
+def test_a_transcripts_header_table_read_label_column_first():
+    # one PDF page per line, as a document-sharing site prints it
+    text = (
+        "Teknikudvalget Referat\n\nStørrelse: px\nStarte visningen fra side:\n\n"
+        'Download "Teknikudvalget Referat"\n\nTranskript\n\n'
+        "1 Teknikudvalget Referat Dato 24. september 2013 Mødetidspunkt 16:00 Sluttidspunkt 17:50 "
+        "Sted Medlemmer Fraværende Mødelokale 2, Vordingborg Rådhus Søren Nybo, Per Stig Sørensen, "
+        "Carsten Olsen Ingen Bemærkninger\n\n"
+        "2 1. Godkendelse af dagsorden Sagsfremstilling Udvalget får forelagt dagsordenen for mødet til "
+        "godkendelse, og der er ikke kommet bemærkninger til den fra medlemmerne. Formanden foreslår, at "
+        "punktet om vejbelysning behandles før punktet om vintertjenesten, fordi forvaltningens chef for "
+        "vej og park skal gå tidligt. Beslutning Godkendt.\n\n"
+        "3 2. Vejbelysning Sagsfremstilling Forvaltningen har undersøgt, hvad en udskiftning af lamperne "
+        "langs hovedvejen vil koste, og foreslår en plan over tre år. Beslutning Godkendt.\n"
+    )
+    meeting = extract_text(text).meetings[0]
+    assert (meeting.date, meeting.start_time, meeting.location) == (
+        "2013-09-24",
+        "16:00",
+        "Mødelokale 2, Vordingborg Rådhus",
+    )
+    assert [p.name for p in meeting.participants] == ["Søren Nybo", "Per Stig Sørensen", "Carsten Olsen"]

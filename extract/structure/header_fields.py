@@ -319,10 +319,10 @@ def _time_from_front(texts: list[str], labels: dict[str, str]) -> str | None:
             if time:
                 return time
     for text in texts[:25]:
-        if re.match(r"^(?:kl\.|klokken|tidspunkt|mødetidspunkt)", text, re.I) or re.search(
-            rf"(?:{WEEKDAYS}).*kl\.", text, re.I
-        ):
-            time = parse_time(text)
+        time_label = _TIME_LABEL.match(text)
+        if time_label or re.search(rf"(?:{WEEKDAYS}).*kl\.", text, re.I):
+            # ("Mødetidspunkt 16:00": a transcript's label without its colon says the time)
+            time = parse_time(text) or (_bare_time(text[time_label.end() :]) if time_label else None)
             if time:
                 return time
     # The time on the header's date line: "01-10-2018 kl. 18:00", "… den 27. marts 2019 kl. 19.00".
@@ -332,6 +332,9 @@ def _time_from_front(texts: list[str], labels: dict[str, str]) -> str | None:
             if time:
                 return time
     return None
+
+
+_TIME_LABEL = re.compile(r"^(?:kl\.|klokken|(?:møde|start)?tidspunkt(?:\s+for\s+møde)?|mødetid|mødestart)\s*:?", re.I)
 
 
 def _bare_time(text: str) -> str | None:

@@ -55,8 +55,8 @@ def read_participants(texts: list[str]) -> list[Participant]:
                 text, ends_list = text[: next_label.start()], True
         elif status is None:
             continue
-        if text.lower().rstrip(".").strip() in NOBODY_WORDS:
-            continue  # "Afbud: Ingen"
+        if text.lower().rstrip(".").strip() in NOBODY_WORDS or text.lower().startswith(("ingen ", "ingen.")):
+            continue  # "Afbud: Ingen", "Fraværende: Ingen Bemærkninger" (the next label run on)
         people = _participant_entry(text) or (_first_names(text) if labelled else None) or _named_parts(text, labelled)
         if people and labelled and heading in OFFICER_ROLES:  # "Dirigent: Pia Lund"
             for person in people:

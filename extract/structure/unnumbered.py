@@ -65,6 +65,11 @@ def bulleted_headings(lines: list[Line]) -> list[Heading]:
     return []
 
 
+# The section an item's case opens with when its summary is left out. (Not the summary's
+# kind itself: Ishøj prints "Beslutningstema" after the decision, inside the same item.)
+_OPENING_KINDS = ("background",)
+
+
 def untitled_items(lines: list[Line]) -> list[Heading]:
     """A page that prints its items' sections but not their titles (Ishøj's, København's,
     Stevns' web minutes): the text from the first section heading on is an untitled item,
@@ -84,7 +89,10 @@ def untitled_items(lines: list[Line]) -> list[Heading]:
     starts = [at[0]]
     decided = False
     for index in at[1:]:
-        if lines[index].text.strip().lower() == opening and decided:
+        # (an item whose summary is left out opens at its case's background: "Beslutning" /
+        # "Bilag" / "Sagsfremstilling")
+        opens = lines[index].text.strip().lower() == opening or section_kind(lines[index].text) in _OPENING_KINDS
+        if opens and decided:
             starts.append(index)
             decided = False
         decided = decided or section_kind(lines[index].text) == "decision"

@@ -87,7 +87,8 @@ def untitled_items(lines: list[Line]) -> list[Heading]:
         return []
     opening = lines[at[0]].text.strip().lower()
     starts = [at[0]]
-    decided = False
+    # (a page whose every item opens with its decision, "Regionsrådets beslutning den …:")
+    decided = section_kind(lines[at[0]].text) == "decision"
     for index in at[1:]:
         # (an item whose summary is left out opens at its case's background: "Beslutning" /
         # "Bilag" / "Sagsfremstilling")

@@ -268,3 +268,23 @@ def test_a_transcripts_header_table_read_label_column_first():
         "Mødelokale 2, Vordingborg Rådhus",
     )
     assert [p.name for p in meeting.participants] == ["Søren Nybo", "Per Stig Sørensen", "Carsten Olsen"]
+
+
+def test_a_short_month_without_its_stop_and_the_place_under_the_body_line():
+    text = """Skip til hoved indholdet
+Dagsorden
+Torsdag 10. nov 2016 kl. 10:30
+Ældrerådet
+Nicolaiplads 6 - Festsalen
+Resumé
+Den nye chef for seniorområdet præsenterer sig.
+Beslutning
+Taget til efterretning.
+"""
+    meeting = extract_text(text).meetings[0]
+    assert (meeting.date, meeting.start_time, meeting.body, meeting.location) == (
+        "2016-11-10",
+        "10:30",
+        "Ældrerådet",
+        "Nicolaiplads 6 - Festsalen",
+    )

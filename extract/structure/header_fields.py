@@ -196,12 +196,16 @@ _DANISH_MONTH_NAMES = "|".join(m for m in MONTHS if not m.endswith("."))
 _ENGLISH_MONTH_NAMES = "|".join(ENGLISH_MONTHS)
 
 
+_SHORT_MONTHS = "|".join(m.rstrip(".") for m in MONTHS if m.endswith("."))
+
+
 _HEADER_DATE_FORMS = [
     # "April 3, 2019"
     re.compile(rf"\b(?P<month>{_ENGLISH_MONTH_NAMES})\s+(?P<day>[0-3]?\d),?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
-    # "14 marts, 2019", "3 April 2019"
+    # "14 marts, 2019", "3 April 2019", "10. nov 2016" (a month shortened without its stop)
     re.compile(
-        rf"\b(?P<day>[0-3]?\d)\.?\s+(?P<month>{_DANISH_MONTH_NAMES}|{_ENGLISH_MONTH_NAMES}),?\s+(?P<year>(?:19|20)\d\d)\b",
+        rf"\b(?P<day>[0-3]?\d)\.?\s+(?P<month>{_DANISH_MONTH_NAMES}|{_ENGLISH_MONTH_NAMES}|{_SHORT_MONTHS}),?\s+"
+        r"(?P<year>(?:19|20)\d\d)\b",
         re.I,
     ),
     # "31/3 2019"
@@ -229,7 +233,11 @@ def header_date(text: str) -> str | None:
         if not match:
             continue
         month_text = match.group("month").lower()
-        month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text) or ENGLISH_MONTHS.get(month_text)
+        month = (
+            int(month_text)
+            if month_text.isdigit()
+            else MONTHS.get(month_text) or MONTHS.get(f"{month_text}.") or ENGLISH_MONTHS.get(month_text)
+        )
         try:
             return datetime.date(int(match.group("year")), month or 0, int(match.group("day"))).isoformat()
         except ValueError:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from referat.extract.body_words import BODY_HEAD
 from referat.extract.dates import MONTHS
 from referat.extract.structure.header_fields import header_date, labelled_field
 from referat.extract.vocabulary import (
@@ -92,6 +93,10 @@ _LOOKS_LIKE_A_PLACE = re.compile(
 )
 
 
+# A body's name alone on its line ("Ældrerådet", "Kultur- og Fritidsudvalget").
+_BODY_ALONE = re.compile(rf"^[A-ZÆØÅ][\w ,-]*(?i:{BODY_HEAD})$")
+
+
 def _place_under_date_line(texts: list[str]) -> str | None:
     """A place on the line under an unlabelled date line ("04-01-2021 kl. 19:00" / "Skype",
     "Søndag d. 31/3 2019" / "på Pedersholm"): a short line that is no label, date or sentence."""
@@ -101,6 +106,8 @@ def _place_under_date_line(texts: list[str]) -> str | None:
         following = texts[i + 1]
         if header_date(following):
             continue  # a title line with the date, then the date line itself: the place is under that
+        if _BODY_ALONE.search(following) and len(following.split()) <= 5 and i + 2 < len(texts):
+            following = texts[i + 2]  # "Torsdag 10. nov 2016 kl. 10:30" / "Ældrerådet" / the place
         low = following.lower().rstrip(":")
         if (
             len(following) <= 80

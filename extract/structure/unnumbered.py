@@ -143,7 +143,8 @@ _BODY_NAMED = re.compile(r"(?i:udvalget|rådet|bestyrelsen|nævnet|forsamlingen|
 # not a title: a room or building word first.
 _PLACE_FIRST = re.compile(
     r"^(?:i|på|hos)\s|^\S*(?:lokale|lokalet|sal|salen|rådhus|rådhuset|værelse|værelset|stue|stuen)\b"
-    r"|\b(?:teams|skype|zoom)\b",
+    r"|\b(?:teams|skype|zoom)\b"
+    r"|^\S+(?:vej|gade|plads|torv|allé|alle|stræde|park)\s+\d",  # an address: "Nicolaiplads 6 - Festsalen"
     re.I,
 )
 

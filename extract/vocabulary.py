@@ -91,6 +91,17 @@ SECTION_HEADINGS: dict[str, str] = {
     "høring": "other",
     "administrationens vurdering": "other",
     "vurdering": "other",
+    # Holbæk's e-Dagsorden template: its headings stand even where they head nothing
+    "alternativ indstilling": "other",
+    "beskrivelse af alternativ indstilling": "other",
+    "øvrige konsekvenser": "other",
+    "lovgrundlag – link": "other",
+    "lovgrundlag - link": "other",
+    "sagshistorik": "other",
+    "sagshistorik, henvisninger": "other",
+    "formål": "other",
+    "beskrivelse af sagen": "background",
+    "sagsbeskrivelse af hovedindstilling": "background",
 }
 
 # Words that qualify a section heading without changing its kind ("Administrativ

@@ -409,7 +409,7 @@ def _toc_entries(lines: list[Line], first: int) -> tuple[list[TocEntry], int]:
 
 def _toc_entry(title: str, page: int | None) -> TocEntry:
     """An entry, its number split off when the title starts with one ("715. Kulturkommune")."""
-    number_match = re.match(r"^(\d+)\.?\s+(.*)$", title)
+    number_match = re.match(r"^(\d+)(?:\.?\s+|\.{3,}\s*)(.*)$", title)  # ("1......... Forslag …")
     if number_match:
         return TocEntry(number_match.group(1), number_match.group(2), page)
     return TocEntry(None, title, page)

@@ -291,7 +291,7 @@ ITEM_NUMBER_LABELS = ("Punkt nr.", "Punkt nr", "Punkt", "PUNKT", "Pkt.", "Pkt", 
 ITEM_NUMBER_LABELS_WEAK = ("Nr.", "NR.", "Sag nr.", "SAG NR.", "Sag", "SAG", "§", "ad", "ad.", "Ad", "Ad.", "AD")
 # Access markers, before or after an item's number and title: "(Lukket)", "Lukket punkt:",
 # "Lukket sag:", "Fortrolig:", "LUKKET 12.", "Title - lukket punkt", "(Åben)", "Åbent punkt".
-CLOSED_ACCESS_WORDS = ("lukket", "fortrolig", "lukkede")
+CLOSED_ACCESS_WORDS = ("lukket", "fortrolig", "lukkede", "closed")  # ("24. Closed item": an English portal)
 OPEN_ACCESS_WORDS = ("åben", "åbent", "offentlig")
 
 # --- meeting header labels ---------------------------------------------------------
@@ -342,12 +342,14 @@ HEADER_LABELS: dict[str, str] = {
 # ("LUKKET MØDE" in Haderslev's minutes, "Til behandling - for lukkede døre" in Egebjerg's)
 # is closed until a line opens the open part again.
 CLOSED_PART = re.compile(
-    r"^(?:lukket\s+(?:møde|del|dagsorden|referat|punkter|sager|beslutningsprotokol)|lukkede\s+(?:punkter|sager)"
+    r"^(?:lukket\s+(?:møde|del|dagsorden|referat|punkter|sager|beslutningsprotokol)|lukkede\s+(?:(?:dagsordens)?punkter|sager)"
     r"|fortrolige\s+punkter|(?:til\s+\w+\s*[-–]\s*)?for\s+lukkede\s+døre|møde\s+for\s+lukkede\s+døre)[.:]?$",
     re.I,
 )
 OPEN_PART = re.compile(
-    r"^(?:åbent?\s+(?:møde|del|dagsorden|referat|punkter|sager)|(?:til\s+\w+\s*[-–]\s*)?for\s+åbne\s+døre)[.:]?$", re.I
+    r"^(?:åbent?\s+(?:møde|del|dagsorden|referat|punkter|sager)|åbne\s+(?:(?:dagsordens)?punkter|sager)"
+    r"|(?:til\s+\w+\s*[-–]\s*)?for\s+åbne\s+døre)[.:]?$",
+    re.I,
 )
 
 # Web-page furniture glued to a heading by the page's text export: "Godkendelse af

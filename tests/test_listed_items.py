@@ -288,3 +288,48 @@ Taget til efterretning.
         "Ældrerådet",
         "Nicolaiplads 6 - Festsalen",
     )
+
+
+def test_closed_parts_and_markers_of_agenda_lists():
+    text = """Referat
+Byrådet
+Mødedato 17. december 2013
+Mødelokale Byrådssalen
+Åbne dagsordenspunkter
+1 Godkendelse af dagsorden
+2 Budgetomplacering 2013
+Lukkede dagsordenspunkter
+3 Aktuel sag om kvarteret
+4 Salg af areal
+1 Godkendelse af dagsorden
+Beslutning
+Godkendt.
+5......... Lånegaranti til fjernvarmeværket. 7
+"""
+    assert items_of(text)[:4] == [
+        ("1", "Godkendelse af dagsorden", "public"),
+        ("2", "Budgetomplacering 2013", "public"),
+        ("3", "Aktuel sag om kvarteret", "closed"),
+        ("4", "Salg af areal", "closed"),
+    ]
+
+
+def test_english_and_dotted_access_markers_and_a_subject_after_a_standing_title():
+    text = """Forretningsudvalget
+Referat
+Mødedato: 12. marts 2013
+22. Meddelelser - Den Skandinaviske Arena
+Beslutning
+Taget til efterretning.
+23. Fornyelse af alkoholbevilling... LUKKET
+Beslutning
+Godkendt.
+24. Closed item
+Beslutning
+Godkendt.
+"""
+    assert items_of(text) == [
+        ("22", "Meddelelser - Den Skandinaviske Arena", "public"),
+        ("23", "Fornyelse af alkoholbevilling", "closed"),
+        ("24", "", "closed"),
+    ]

@@ -107,7 +107,7 @@ def parse_structure(layout: Layout, warnings: list[str] | None = None) -> Struct
     line_pages = LinePages()
     candidates, unrepeated = find_item_headings(lines, layout)
     headings = drop_agenda_lists(lines, candidates)
-    close_items_in_closed_parts(lines, candidates, headings)
+    close_items_in_closed_parts(lines, candidates + unrepeated, headings)
     meetings_headings = split_meetings(headings, lines)
     meetings: list[Meeting] = []
     attachments: list[Attachment] = []

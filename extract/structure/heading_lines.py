@@ -157,7 +157,7 @@ _TRAILING_ACCESS = re.compile(
 
 
 # A title that is nothing but a marker: "Lukket punkt", "(Fortrolig)", "LUKKET SAG:".
-MARKER_ONLY = re.compile(rf"\(?(?P<word>{_ACCESS_WORD})(?:\s+(?:punkt|sag))?\)?\s*[:.]?", re.I)
+MARKER_ONLY = re.compile(rf"\(?(?P<word>{_ACCESS_WORD})(?:\s+(?:punkt|sag|item))?\)?\s*[:.]?", re.I)
 
 
 # Sub-items: "a) Titel", "- a) Titel", "a. Titel", "A. Titel"; a bare "a)" restates a marker in minutes.
@@ -203,6 +203,8 @@ _HEADING_FORMS = (
 def match_heading(line: Line) -> Heading | None:
     """The item heading a line prints, if any: its number, title, access and style."""
     text = LEADING_BULLET.sub("", line.text.strip())
+    # "1......... Forslag til …": a contents line's dot leader between the number and its title
+    text = re.sub(r"^(\d{1,4})\.{3,}\s*(?=\S)", r"\1. ", text)
     for style, pattern in _HEADING_FORMS:
         match = pattern.match(text)
         if not match:
@@ -241,6 +243,12 @@ def _clean_title(title: str) -> str:
 
 def title_and_access(title: str, access: str) -> tuple[str, str]:
     """Access markers taken off the title, and the access they and the heading say."""
+    title, access = _title_and_access(title, access)
+    # ("Fornyelse af alkoholbevilling... LUKKET": a contents line's dot leader before its marker)
+    return re.sub(r"(?<=\w)\s*\.{3,}$", "", title), access
+
+
+def _title_and_access(title: str, access: str) -> tuple[str, str]:
     title, marked = _strip_access_marks(title)
     if marked is not None:
         access = "closed" if "closed" in (access, marked) else marked

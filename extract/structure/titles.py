@@ -142,9 +142,13 @@ def _standing_title(title: str) -> tuple[str, str] | None:
             return None
         words = rest.split()
         prose = rest[0].isupper() and (len(words) >= 3 or MINUTES_AFTER_TITLE.search(rest))
-        if standing in CASE_TYPE_PREFIXES and ":" in after.group(0)[: after.start("rest")]:
+        separator = after.group(0)[: after.start("rest")]
+        # (a dash after a reported item's title, not after "Valg af dirigent – Bent Skov")
+        dashed = standing.startswith(("meddelelse", "orientering")) and re.search(r"\s[-–]", f" {separator}")
+        if (standing in CASE_TYPE_PREFIXES and ":" in separator) or dashed:
             # "Orientering: Dialog med Movia om busdrift": a case type before the title's own
-            # words (a publisher's prefix); minutes after it must read as minutes.
+            # words (a publisher's prefix), "Meddelelser - Den Skandinaviske Arena": the
+            # subject after a dash; minutes after either must read as minutes.
             prose = bool(MINUTES_AFTER_TITLE.search(rest) or _SUBJECT_AND_PAST_VERB.match(rest)) or _reads_as_sentences(
                 rest, fewest_words=2
             )

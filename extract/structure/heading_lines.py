@@ -61,7 +61,8 @@ _ACCESS_MARK = re.compile(r"^\((?P<access>Offentlig|Åben|Fortrolig|Lukket)\)\s*
 # "§ 4 Valg af bestyrelse": numbered lines that need confirmation (lists in prose look the same).
 # A title starts with a capital, a quote or a bracket, with an ordinal ("272. 2. behandling af …")
 # or with a count ("89. 17 nye seniorboliger på …").
-TITLE_START = r"(?:[A-ZÆØÅ\"”'‘(§]|\d{1,2}\.\s+[a-zæøåA-ZÆØÅ]|\d{1,4}\s+[a-zæøå]{2,}\s)"
+# (A count stands apart from the number: "18.15 på Byrådssalen" is a time.)
+TITLE_START = r"(?:[A-ZÆØÅ\"”'‘(§]|\d{1,2}\.\s+[a-zæøåA-ZÆØÅ]|(?<=\s)\d{1,4}\s+[a-zæøå]{2,}\s)"
 
 
 # "1. Meddelelser", "715. Kulturkommune 2017" (eDoc, Acadre), "3) Indkomne forslag", "1: VALG AF DIRIGENT",

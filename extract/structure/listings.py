@@ -92,7 +92,23 @@ def unrepeated_entries(lines: list[Line], candidates: list[Heading], kept: list[
     announcing += [h for h in more if absent_from(h, announcing)]
     announcing += [h for h in _grouped_list(lines, candidates, announcing) if absent_from(h, announcing)]
     numbers = {heading.number for heading in kept}
-    return [h for h in announcing if h.number not in numbers and (h.title or h.access == "closed")]
+    # A list names the meeting's items when an item heading has the number of one of its
+    # entries (two Bilag lists naming the same attachment announce only each other).
+    blocks: list[list[Heading]] = []
+    for heading in sorted(announcing, key=lambda h: h.index):
+        if blocks and heading.index - blocks[-1][-1].index <= _LISTING_GAP:
+            blocks[-1].append(heading)
+        else:
+            blocks.append([heading])
+    announcing = [h for block in blocks if any(entry.number in numbers for entry in block) for h in block]
+    return [
+        h
+        for h in announcing
+        if h.number not in numbers
+        and (h.title or h.access == "closed")
+        # (the same attachment listed under two items' Bilag announces nothing)
+        and not in_section_list(lines, h, candidates)
+    ]
 
 
 def _repeated_by(entry: Heading, kept: list[Heading]) -> bool:

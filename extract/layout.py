@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from referat.extract.contents_runs import run_on_entries
 from referat.extract.hyphens import join_hyphenated_pair
 from referat.extract.pages import Line, Page
 from referat.extract.vocabulary import SECTION_HEADINGS, TOC_HEADINGS, WEB_FURNITURE_LINE
@@ -61,6 +62,8 @@ class TocEntry:
     title: str
     page: int | None
     listed_on: int = 1  # the page the table of contents stands on
+    access: str = "public"  # what a run-on contents says of it ("LUKKEDE SAGER LUKKET PUNKT:")
+    run_on: bool = False  # read from a transcript's run-on contents (no numbers left)
 
 
 @dataclass
@@ -342,6 +345,9 @@ def _lift_toc(layout: Layout) -> None:
             continue
         lines = _rejoin_page_numbers(page.lines, start)
         entries, end = _toc_entries(lines, start + 1)
+        if not entries or any(len(entry.title) > 150 for entry in entries):
+            # (one "entry" of 150 characters is many entries run together)
+            entries, end = _run_on_entries(lines, start + 1) or (entries, end)
         if not entries:
             continue
         for entry in entries:
@@ -405,6 +411,28 @@ def _toc_entries(lines: list[Line], first: int) -> tuple[list[TocEntry], int]:
             continue
         break
     return entries, end - len(pending)
+
+
+# A contents table's column headers before its run-on entries: "Pkt. Tekst Side", "Sag nr: Side:".
+_CONTENTS_COLUMNS = re.compile(r"^(?:(?:Side|Sag\s*nr|Pkt|Punkt|Tekst|Nr)[.:]*\s+)+", re.I)
+
+
+def _run_on_entries(lines: list[Line], first: int) -> tuple[list[TocEntry], int] | None:
+    """A transcript's contents run together on the lines after the heading (contents_runs)."""
+    while first < len(lines) and not _CONTENTS_COLUMNS.sub("", lines[first].text.strip() + " ").strip(" ."):
+        first += 1  # the table's column headers on lines of their own ("Sag nr.", "Side")
+    if first >= len(lines) or len(lines[first].text) < 150:
+        return None  # (a contents list of wrapped lines is read by _toc_entries)
+    end = first
+    while end < len(lines) and len(lines[end].text) >= 60:
+        end += 1
+    text = " ".join(line.text for line in lines[first:end]).lstrip(". ")
+    text = re.sub(r"^(1)\.\s+", r"\1 ", _CONTENTS_COLUMNS.sub("", text))  # "1. Orientering …": the first number
+    entries = [
+        TocEntry(number or None, title, None, access=access, run_on=True)
+        for number, title, access in run_on_entries(_CONTENTS_COLUMNS.sub("", text))
+    ]
+    return (entries, end) if len(entries) >= 3 else None
 
 
 def _toc_entry(title: str, page: int | None) -> TocEntry:

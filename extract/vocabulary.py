@@ -267,6 +267,18 @@ TITLE_CONTINUES_AFTER = {
     "–",
 }
 
+# Words after which a capitalised word goes on with a title (a name after a preposition,
+# an article or a conjunction: "… vindmøller i Hevring Ådal"), and words that end a name
+# rather than start a title ("Nordfyns Kommune"): how a run of contents titles is cut.
+NAME_MAY_FOLLOW = TITLE_CONTINUES_AFTER | {
+    "mod", "hos", "over", "som", "at", "der", "nr.", "jf.", "ang.", "angående", "omkring", "langs", "inden",
+    "uden", "bag", "foran", "via", "pr.",
+}  # fmt: skip
+NAME_ENDINGS = frozenset(
+    ("Kommune", "Kommunes", "Region", "Regions", "Amt", "Amts", "Sogn", "Sogns", "Havn", "Havns", "A/S", "ApS",
+     "I/S", "Forsyning", "Hospital")
+)  # fmt: skip
+
 # --- document-sharing sites ---------------------------------------------------------
 # A site that shows a PDF's text as a "transcript" wraps it in its own controls, printed
 # before the text (docplayer-style pages): lines that are never the document's. (Its

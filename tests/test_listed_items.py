@@ -333,3 +333,29 @@ Godkendt.
         ("23", "Fornyelse af alkoholbevilling", "closed"),
         ("24", "", "closed"),
     ]
+
+
+def test_a_transcripts_contents_run_together_on_one_line():
+    text = (
+        "Kultur- og udviklingsudvalget REFERAT\n\nTranskript\n\n"
+        "1 Kultur- og udviklingsudvalget REFERAT Sted: Rådhuset, mødelokale 2 Dato: Mandag den 8. april 2013 "
+        "Start kl.: 14:00 Slut kl.: 16:10 Medlemmer: Lars Møller (A) Eigil Henriksen (V) Kirsten Jensen (V) "
+        "Fraværende: Ingen Norddjurs Kommune\n\n"
+        "2 Kultur- og udviklingsudvalget Indholdsfortegnelse Side 1. Budgetopfølgning ultimo februar måned "
+        "Årsregnskab sektorbeskrivelse Forslag til opstilling af vindmøller i Hevring Ådal Renovering af "
+        "skulptur af Arnoldi Udmøntning af midler til ungdomsunivers Kulturhuset Stationen Trustrup, "
+        "køkkenprojekt Forlængelse af aftale med Djurs Wind Power Meddelelser...36 "
+        "LUKKEDE SAGER LUKKET PUNKT:... 37 Bilagsoversigt...38\n"
+    )
+    # (the numbers are lost with the table's columns: "Side 1" reads as the page's number)
+    assert items_of(text) == [
+        ("", "Budgetopfølgning ultimo februar måned", "public"),
+        ("", "Årsregnskab sektorbeskrivelse", "public"),
+        ("", "Forslag til opstilling af vindmøller i Hevring Ådal", "public"),
+        ("", "Renovering af skulptur af Arnoldi", "public"),
+        ("", "Udmøntning af midler til ungdomsunivers", "public"),
+        ("", "Kulturhuset Stationen Trustrup, køkkenprojekt", "public"),
+        ("", "Forlængelse af aftale med Djurs Wind Power", "public"),
+        ("", "Meddelelser", "public"),
+        ("", "", "closed"),
+    ]

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from referat.extract.layout import Layout
 from referat.extract.pages import Line
 from referat.extract.structure.heading_lines import SUBITEM_HEADING, Heading, title_and_access
@@ -159,20 +161,31 @@ def add_listed_items(
         page = lines[entry.index].page
         listed.append((entry.index, Item(number=entry.number, title=entry.title, access=access, pages=(page, page))))
     for toc in layout.toc:
-        if toc.number:
-            title, access = title_and_access(toc.title, "public")
-            item = Item(number=toc.number, title=title, access=access, pages=(toc.listed_on, toc.listed_on))
+        if toc.number or toc.run_on:
+            title, access = title_and_access(toc.title, toc.access)
+            item = Item(number=toc.number or "", title=title, access=access, pages=(toc.listed_on, toc.listed_on))
             listed.append((-1, item))  # (lifted out of the lines: it stood before the items)
     for index, item in listed:
         position = next((n for n, group in enumerate(groups) if group and group[0].index > index), len(groups) - 1)
         if not meetings or position < 0:
             return
         meeting = meetings[max(position, 0)]
-        if any(other.number == item.number for other in meeting.items):
+        if any(_same_item(other, item) for other in meeting.items):
             continue
         meeting.items.append(item)
         if all(other.number.isdigit() for other in meeting.items):
             meeting.items.sort(key=lambda other: int(other.number))
+
+
+def _same_item(item: Item, listed: Item) -> bool:
+    """A listed entry the text already has: the same number, or (an entry whose number the
+    transcript lost) a title that reads alike."""
+    if listed.number:
+        return item.number == listed.number
+    if not listed.title:
+        return False
+    a, b = item.title.casefold(), listed.title.casefold()
+    return bool(a) and (a.startswith(b) or b.startswith(a) or fuzz.token_set_ratio(a, b) >= 90)
 
 
 def _in_closed_part(lines: list[Line], entry: Heading) -> bool:

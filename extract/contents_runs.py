@@ -1,0 +1,148 @@
+"""A table of contents whose entries a transcript ran together into one line.
+
+A document-sharing site's text layer of a PDF contents page keeps the titles and loses the
+columns around them: "Budgetopfølgningen for udvalget ultimo februar måned Årsregnskab
+sektorbeskrivelse Kultur- og udviklingsudvalgets arbejdsplan Forslag til idekatalog til
+budget … Meddelelser...36 Bilagsoversigt...38". The numbers and page numbers are gone; what
+is left to cut at is where a title starts: a capitalised word after the last word of a
+title. Danish titles are capitalised only at their start and in names, and a name follows
+a preposition ("… i Hevring Ådal") or another name; that is the rule here. It is a
+reading, not a certainty, and the entries it gives have no number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from referat.extract.vocabulary import NAME_ENDINGS, NAME_MAY_FOLLOW
+
+# A part of the list in ordinary case: "Åbne dagsordenspunkter", "Lukket dagsorden".
+_PART_LABEL = r"\b(?:Åbne|Lukkede)\s+(?:dagsordens)?punkter\b|\b(?:Åben|Åbent|Lukket)\s+dagsorden\b"
+# Words that end the contents: the lists after it and the page furniture.
+_END = re.compile(r"^(?:Bilagsoversigt|Bilagsfortegnelse|Underskriftsside|Underskrifter|Underskriftsblad)\b")
+# "Meddelelser...36": a dot leader and page number end an entry.
+_PAGE_REFERENCE = re.compile(r"\.{2,}\s*\d{0,3}$")
+_CAPITAL = re.compile(r"[A-ZÆØÅ]")
+
+
+def run_on_entries(text: str) -> list[tuple[str, str, str]]:
+    """The entries (number, title, access) a run of contents entries holds, in order. Words in
+    capitals are the list's group labels ("TIL KOMMUNALBESTYRELSENS AFGØRELSE", "LUKKEDE
+    SAGER"); after a closed group's label the entries are closed, and "LUKKET PUNKT:" alone
+    is a closed entry whose title is withheld.
+
+    Example:
+        >>> run_on_entries("TIL AFGØRELSE Budget 2014 Salg af grund LUKKEDE SAGER LUKKET PUNKT: LUKKET PUNKT:... 27")
+        [('', 'Budget 2014', 'public'), ('', 'Salg af grund', 'public'), ('', '', 'closed'), ('', '', 'closed')]
+    """
+    entries: list[tuple[str, str, str]] = []
+    access = "public"
+    for part in re.split(rf"((?:\b[A-ZÆØÅ]{{2,}}[:.]*(?:\s+|$)){{2,}}|{_PART_LABEL})", text):
+        label = part.strip()
+        if not label:
+            continue
+        if re.fullmatch(_PART_LABEL, label):
+            access = "closed" if label.lower().startswith("lukke") else "public"
+            continue
+        if label.isupper():
+            closed_marks = re.findall(r"LUKKET\s+PUNKT", label)
+            if re.search(r"LUKKEDE|LUKKET\s+MØDE|FORTROLIG", label):
+                access = "closed"
+            entries += [("", "", "closed")] * len(closed_marks)
+            continue
+        entries += [(number, title, access) for number, title in run_on_titles(label)]
+    return entries
+
+
+def run_on_titles(text: str) -> list[tuple[str, str]]:
+    """The entries (number, title) a run of contents entries holds, in order. A number
+    alone ends an entry: a page number, or an item number where the page's two columns
+    came out side by side ("… borgmesteren. 4 2 Budgetlægning …": page 4, then item 2); a
+    number the text lost is "".
+
+    Example:
+        >>> run_on_titles(
+        ...     "Budgetopfølgning ultimo februar Årsregnskab sektorbeskrivelse Forslag til vindmøller i "
+        ...     "Hevring Ådal Renovering af skulptur Meddelelser...36 Bilagsoversigt...38"
+        ... )  # doctest: +NORMALIZE_WHITESPACE
+        [('', 'Budgetopfølgning ultimo februar'), ('', 'Årsregnskab sektorbeskrivelse'),
+         ('', 'Forslag til vindmøller i Hevring Ådal'), ('', 'Renovering af skulptur'), ('', 'Meddelelser')]
+        >>> run_on_titles("1 Orientering fra borgmesteren. 4 2 Budgetlægning 2015 5 3 Salg af bygning 7")
+        [('1', 'Orientering fra borgmesteren'), ('2', 'Budgetlægning 2015'), ('3', 'Salg af bygning')]
+    """
+    words = text.replace("...", "... ").split()
+    titles: list[list[str]] = [[]]
+    numbers: list[str] = [""]
+    name_run_after_joiner = False  # the capitalised words before this one are a name
+    digits: list[str] = []  # numbers standing alone since the last word of a title
+    for index, word in enumerate(words):
+        if _END.match(word):
+            break
+        if word.startswith(".") and not word.strip("."):
+            # a leader's dots on their own end the entry; its page number may follow
+            titles.append([])
+            numbers.append("")
+            name_run_after_joiner = False
+            continue
+        if word.isdigit() and len(word) <= 3:
+            digits.append(word)
+            continue
+        if re.fullmatch(r"\d{1,3}\.", word) and (digits or not any(titles)):
+            digits += ["", word.rstrip(".")]  # "… Hovedstaden 9 4. Regionsrådets …": page 9, item 4
+            continue
+        if word == "Side" and index + 1 < len(words) and words[index + 1].isdigit():
+            continue  # the page's own footer, "Side 2"
+        if digits and not _CAPITAL.match(word) and all(digits):
+            titles[-1] += digits  # "… afsat på 5 mio. kr.": a count in the title, not a page
+            digits = []
+        if digits:
+            # (page then number when two stand together, or one before the first title)
+            number = digits[-1] if len(digits) >= 2 or not any(titles) else ""
+            titles.append([])
+            numbers.append(number)
+            digits, name_run_after_joiner = [], False
+        following = words[index + 1] if index + 1 < len(words) else ""
+        previous = titles[-1][-1] if titles[-1] else ""
+        # ("Norddjurs Kommune Meddelelser...36": a title of its own, its page after the leader)
+        ahead = "x" if _ends_with_page(word) else following
+        if previous and _CAPITAL.match(word) and _starts_a_title(word, previous, ahead, name_run_after_joiner):
+            titles.append([])
+            numbers.append("")
+            previous = ""
+        if _CAPITAL.match(word):
+            continues_a_name = bool(previous) and _CAPITAL.match(previous) is not None
+            after_a_joiner = _joins(previous) or previous in ("-", "–")
+            name_run_after_joiner = name_run_after_joiner if continues_a_name else after_a_joiner
+        else:
+            name_run_after_joiner = False
+        titles[-1].append(word)
+        if _PAGE_REFERENCE.search(word):
+            titles[-1][-1] = _PAGE_REFERENCE.sub("", word)
+            titles.append([])
+            numbers.append("")
+            name_run_after_joiner = False
+    entries = [
+        (number, " ".join(" ".join(title).split()).strip(" .-")) for number, title in zip(numbers, titles, strict=True)
+    ]
+    return [(number, title) for number, title in entries if len(title) >= 3 and not title.isdigit()]
+
+
+def _starts_a_title(word: str, previous: str, following: str, name_run_after_joiner: bool) -> bool:
+    if previous.endswith((",", "-", "–", "/", "&")) or previous in ("-", "–"):
+        return False  # "Trustrup, køkkenprojekt", "Fjernvarme Fyn - Kommunegaranti"
+    if word.rstrip(",.") in NAME_ENDINGS or (word.rstrip(",.").isupper() and len(word) <= 5):
+        return False  # "… Nordfyns Kommunes renseanlæg", "Cafe Frederik VII på …", "KL's"
+    if not _CAPITAL.match(previous):
+        return not _joins(previous)  # "… februar måned Årsregnskab"
+    # after a capitalised word: a new title when that word ended a name after a preposition
+    # or a dash ("… i Hevring Ådal Renovering af …", "… - Kommunegaranti Samarbejdsaftale
+    # mellem …") and this one opens a phrase
+    return name_run_after_joiner and following[:1].islower()
+
+
+def _ends_with_page(word: str) -> bool:
+    return bool(_PAGE_REFERENCE.search(word))
+
+
+def _joins(word: str) -> bool:
+    return word.lower() in NAME_MAY_FOLLOW

@@ -325,6 +325,7 @@ HEADER_LABELS: dict[str, str] = {
     "mødetidspunkt": "time",
     "mødetid": "time",
     "starttidspunkt": "time",
+    "starttidspunkt for møde": "time",  # "Starttidspunkt for møde: 19:00" (a transcript's label)
     "start": "time",
     "tid": "time",
     "klokken": "time",

@@ -52,7 +52,7 @@ BODY_TITLE_LINES: list[re.Pattern] = [
     # word, then the body alone before the meeting's labels
     re.compile(
         rf"^(?:{_KIND_WORD})[.:]?\s*(?P<body>(?-i:[A-ZÆØÅ])[\w\- ]{{0,60}}?{_BODY_END})\.?"
-        r"(?:\s+(?:møde\s+nr|mødedato|dato|møde\s+den)\b|$)",
+        r"(?:\s+(?:møde\s+nr|mødedato|dato|møde\s+den|(?:ekstra)?ordinært\s+møde)\b|$)",
         re.I,
     ),
     # "Social- og Sundhedsudvalget torsdag den 20. april 2023 kl. 19.00" (Ishøj), "Referat

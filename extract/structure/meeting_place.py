@@ -159,6 +159,8 @@ def meeting_location(texts: list[str], labels: dict[str, str]) -> str | None:
 # members after it), a long sentence after it ("S-04 Mission KL arbejder for …").
 _PLACE_ENDS = re.compile(
     r"\s*;\s*kl\b.*$|\s+kl\.?\s*\d.*$|\s+(?:Mødet|Møde\s+nr)\b.*$|\s+[-–]\s+\([^)]*\)$"
+    # a note after the place ("… Mødelokale 0.28 NB. Mødet holdes …") and labels run on after it
+    r"|\s+NB\b.*$|\.\s+(?:Ingen|Fraværende|Afbud|Medlemmer|Deltagere|Stedfortræder)\b.*$"
     # (a member: first name, an initial, last name; a place's last word may stand before it)
     r"|\s+[A-ZÆØÅ][\w-]+(?:\s+[A-ZÆØÅ]\.)?\s+[A-ZÆØÅ][\w-]+\s+\([A-ZÆØÅ][\wæøå]{0,10}\).*$"
 )

@@ -460,8 +460,14 @@ def export(archive_path: str, fmt: str, output: str | None, public: bool) -> Non
 
     Example: referat export --format csv -o items.csv
     """
+    from referat.archive import ArchiveError, refuse_archive_as_output
     from referat.terminal import output_file, write_csv, write_jsonl
 
+    if output:
+        try:  # before the archive is opened: -o self.db would replace it by the export
+            refuse_archive_as_output(output, archive_path)
+        except ArchiveError as error:
+            raise click.ClickException(str(error)) from None
     with _open(archive_path) as archive, output_file(output) as handle:
         if fmt == "jsonl":
             write_jsonl(handle, archive.export("documents", public=public))

@@ -253,6 +253,11 @@ def _echo_json(payload: object) -> None:
     is_flag=True,
     help="Extract again, and replace, stored files that an older version of referat extracted (after an upgrade).",
 )
+@click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    help="Follow symbolic links that lead out of the named folders (by default they are refused).",
+)
 @OCR_OPTION
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
 def import_command(paths: tuple[str, ...], archive_path: str, max_memory: int, quiet: bool, **options: Any) -> None:

@@ -14,6 +14,7 @@ from referat.archive.text import index_columns, without_own_name
 from referat.archive.types import StoreOutcome
 from referat.data.gazetteer import canonical_actor, normalise
 from referat.models import Document, Item, Meeting
+from referat.models.paths import printable_path
 
 # Recorded with every stored document (documents.extracted_by): see ``import --reextract``.
 EXTRACTOR = f"referat {referat_version}"
@@ -101,7 +102,8 @@ class Writing(ArchiveCore):
             ...     archive.store_document(extract_bytes("m.txt", b"Punkt 1 Velkomst\\nReferat\\nGodkendt."))
             'imported'
         """
-        path = path or document.source.path
+        # SQLite text is UTF-8: a file name's bytes that are not are stored escaped.
+        path = printable_path(path or document.source.path)
         treatment = closed_text(document, include_closed), personal_data(document)
         cpr = treatment[1]
         document = close_subitems(document) if include_closed else public_view(document)
@@ -369,7 +371,8 @@ class Writing(ArchiveCore):
     def start_run(self, paths: list[str]) -> int:
         """Record the start of an import run; its id tags the documents and errors it adds."""
         return self.connection.execute(
-            "INSERT INTO import_runs (started_at, paths) VALUES (?, ?)", (now(), json.dumps(paths, ensure_ascii=False))
+            "INSERT INTO import_runs (started_at, paths) VALUES (?, ?)",
+            (now(), json.dumps([printable_path(path) for path in paths], ensure_ascii=False)),
         ).lastrowid
 
     def finish_run(self, run_id: int, status: str, counts: dict[str, int]) -> None:
@@ -389,5 +392,6 @@ class Writing(ArchiveCore):
 
     def record_failure(self, path: str, reason: str, run_id: int | None = None) -> None:
         self.connection.execute(
-            "INSERT INTO import_errors (run_id, path, reason, at) VALUES (?, ?, ?, ?)", (run_id, path, reason, now())
+            "INSERT INTO import_errors (run_id, path, reason, at) VALUES (?, ?, ?, ?)",
+            (run_id, printable_path(path), reason, now()),
         )

@@ -16,23 +16,7 @@ from referat.extract.runon import split_run_on_lines
 from referat.extract.structure import StructureResult, parse_structure
 from referat.extract.structure.result import missing_content, missing_facts
 from referat.models import Document, Meeting, Source
-
-
-def printable_path(path: str) -> str:
-    """A path that prints on one line and encodes as UTF-8: a file name can hold a newline
-    or bytes that are not UTF-8 (Python keeps those as lone surrogates).
-
-    Example:
-        >>> printable_path("a" + chr(10) + "b.pdf") == "a" + chr(92) + "nb.pdf"
-        True
-    """
-    try:
-        raw = path.encode("utf-8", "surrogateescape")  # the file name's own bytes
-    except UnicodeEncodeError:
-        raw = path.encode("utf-8", "surrogatepass")
-    text = raw.decode("utf-8", "replace")
-    return text.replace("\n", "\\n").replace("\r", "\\r")
-
+from referat.models.paths import printable_path
 
 # Formats whose pages were printed, so running headers and page numbers repeat on them.
 # DOCX pages and HTML sections have their furniture in markup (or none).

@@ -6,12 +6,17 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from archive_documents import write_minutes
 from click.testing import CliRunner
 
+from referat.archive import SQLiteArchive, open_archive
+from referat.archive.importer import import_paths
+from referat.archive.paths import discover_files
 from referat.cli import main
 
 
@@ -60,3 +65,133 @@ def test_export_refuses_to_write_over_the_archive(archive_file, how, tmp_path, m
     assert len(result.stderr.splitlines()) == 1 and "is the archive itself" in result.stderr, result.stderr
     assert archive_file.read_bytes() == before and _documents(archive_file) == 2
     assert not Path(output + ".part").exists()
+
+
+# -- which paths an import reads ---------------------------------------------------------
+
+
+def _import(*args: str, timeout: float = 120):
+    return subprocess.run(
+        [sys.executable, "-m", "referat", "import", "--workers", "1", "-q", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def _searchable(database: Path, word: str) -> bool:
+    connection = sqlite3.connect(database)
+    try:
+        return bool(connection.execute("SELECT 1 FROM passages_fts WHERE passages_fts MATCH ?", (word,)).fetchall())
+    finally:
+        connection.close()
+
+
+def test_a_file_name_that_is_not_utf8_is_imported_and_the_rest_too(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    name = b"a-ref\xe6rat.txt".decode(sys.getfilesystemencoding(), "surrogateescape")
+    (folder / name).write_text("Punkt 1 Velkomst\nReferat\nAlle bød velkommen.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Punkt 1 Budget\nReferat\nBudgettet blev godkendt.\n", encoding="utf-8")
+    database = tmp_path / "a.db"
+    result = _import(str(folder), "--archive", str(database))
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert _documents(database) == 2
+    connection = sqlite3.connect(database)
+    paths = sorted(os.path.basename(row[0]) for row in connection.execute("SELECT path FROM documents"))
+    connection.close()
+    assert paths == ["a-ref\\xe6rat.txt", "b.txt"]  # escaped, and told apart from any other byte
+
+
+def test_a_symlink_out_of_the_folder_is_not_followed_unless_asked(tmp_path):
+    secret = tmp_path / "outside" / "passwd.txt"
+    secret.parent.mkdir()
+    secret.write_text("Punkt 1 Hemmeligt\nReferat\nrootkodeord blev nævnt.\n", encoding="utf-8")
+    folder = tmp_path / "docs"
+    write_minutes(folder, 1)
+    os.symlink(secret, folder / "passwd.txt")
+    os.symlink(tmp_path / "outside", folder / "ud")
+    database = tmp_path / "a.db"
+    result = _import(str(folder), "--archive", str(database))
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 and all("symbolic link" in line for line in lines), lines
+    assert _documents(database) == 1 and not _searchable(database, "rootkodeord")
+    followed = _import(str(folder), "--archive", str(database), "--follow-symlinks")
+    assert followed.returncode == 0, followed.stderr
+    assert _searchable(database, "rootkodeord")
+
+
+def test_a_link_inside_the_folder_is_read_once(tmp_path):
+    folder = tmp_path / "docs"
+    (first,) = write_minutes(folder, 1)
+    os.symlink(first, folder / "same.txt")
+    os.symlink(folder, folder / "loop")
+    result = _import(str(folder), "--archive", str(tmp_path / "a.db"))
+    assert result.returncode == 0, result.stderr
+    assert _documents(tmp_path / "a.db") == 1
+
+
+def test_fifos_and_devices_are_refused_with_a_line_and_never_opened(tmp_path):
+    folder = tmp_path / "docs"
+    write_minutes(folder, 1)
+    os.mkfifo(folder / "pipe.txt")
+    os.mkfifo(tmp_path / "named.txt")
+    database = tmp_path / "a.db"
+    result = _import(str(folder), str(tmp_path / "named.txt"), "/dev/zero", "--archive", str(database), timeout=60)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 3, lines
+    assert sum("FIFO" in line for line in lines) == 2 and sum("a character device" in line for line in lines) == 1
+    assert _documents(database) == 1
+
+
+def test_a_folder_tree_1200_deep_is_walked(tmp_path):
+    deep = tmp_path / "docs"
+    deep.mkdir()
+    os.chdir(deep)  # a relative mkdir per level: the absolute path soon passes what one call takes
+    try:
+        for _ in range(1200):
+            os.mkdir("d")
+            os.chdir("d")
+        Path("m.txt").write_text("Punkt 1 Dybt\nReferat\nDet dybeste referat.\n", encoding="utf-8")
+    finally:
+        os.chdir(tmp_path)
+    try:
+        found = discover_files([str(tmp_path / "docs")])
+        assert len(found.files) == 1 and found.refused == []
+    finally:
+        _remove_deep_tree(tmp_path / "docs")
+
+
+def _remove_deep_tree(top: Path) -> None:
+    """Remove a tree too deep for shutil.rmtree (which recurses): down by chdir, up by rmdir."""
+    here = os.getcwd()
+    os.chdir(top)
+    depth = 0
+    while os.path.isdir("d"):
+        os.chdir("d")
+        depth += 1
+    for name in os.listdir("."):
+        os.remove(name)
+    for _ in range(depth):
+        os.chdir("..")
+        os.rmdir("d")
+    os.chdir(here)
+
+
+def test_one_document_that_cannot_be_stored_does_not_stop_the_run(tmp_path, monkeypatch):
+    folder = tmp_path / "docs"
+    write_minutes(folder, 3)
+    original = SQLiteArchive.store_document
+
+    def store(self, document, path=None, **options):
+        if path and path.endswith("001.txt"):
+            raise ValueError("a bad document")
+        return original(self, document, path=path, **options)
+
+    monkeypatch.setattr(SQLiteArchive, "store_document", store)
+    with open_archive(str(tmp_path / "a.db")) as archive:
+        summary = import_paths(archive, [str(folder)], workers=1)
+    assert (summary.imported, summary.failed) == (2, 1), summary
+    assert "a bad document" in summary.failures[0][1]

@@ -17,7 +17,9 @@ from click.testing import CliRunner
 from referat.archive import SQLiteArchive, open_archive
 from referat.archive.importer import import_paths
 from referat.archive.paths import discover_files
+from referat.archive.text import index_columns, stem, tails
 from referat.cli import main
+from referat.extract import extract_bytes
 
 
 def invoke(*args: str):
@@ -195,3 +197,30 @@ def test_one_document_that_cannot_be_stored_does_not_stop_the_run(tmp_path, monk
         summary = import_paths(archive, [str(folder)], workers=1)
     assert (summary.imported, summary.failed) == (2, 1), summary
     assert "a bad document" in summary.failures[0][1]
+
+
+# -- per-document costs ------------------------------------------------------------------
+
+
+def test_a_200_kb_word_is_indexed_in_linear_time_and_memory():
+    # Found: every suffix of every long stem was a compound "tail": a 200 kB word gave
+    # 20 GB of tails in the parent, inside the write transaction (the kernel killed it).
+    word = "økonomiaftale" * 400  # 5 200 letters: 13 M characters of tails before, at once
+    stems, parts = index_columns(f"Aftalen {word} gælder")
+    assert len(stems) < 2 * len(word) and len(parts) < 100
+    assert tails(stem("økonomiaftalen")) and not tails(stem(word))
+
+
+def test_an_item_longer_than_spacys_max_length_is_enriched_in_pieces(monkeypatch):
+    # Found: an item of more than 1 000 000 characters failed its whole document (spaCy's
+    # max_length). The limit is lowered here so that the piece boundaries are many.
+    from referat.extract.enrich import enrich_document
+    from referat.extract.enrich.components import get_nlp
+
+    sentence = "Kommunen afsætter 5 mio. kr. i 2026 til projektet.\n"
+    text = "Punkt 1 Anlæg\nReferat\n" + sentence * 200 + "Beslutning\nGodkendt.\n"
+    whole = extract_bytes("m.txt", text.encode(), enrich=False)
+    monkeypatch.setattr(get_nlp(), "max_length", 1000)
+    enriched = enrich_document(whole.model_copy(deep=True))
+    item = enriched.meetings[0].items[0]
+    assert len(item.amounts) == 200 and all(amount.value == 5_000_000 for amount in item.amounts)

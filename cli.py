@@ -204,17 +204,27 @@ def evaluate(gold_dir: str, as_json: bool, show_errors: bool, files: tuple[str, 
 
 @contextlib.contextmanager
 def _open(archive_path: str, create: bool = False) -> Iterator[SQLiteArchive]:
-    """The archive for one command; an ArchiveError (a sentence the user can act on),
-    while opening it or after, becomes the command's one-line error."""
+    """The archive for one command, read-only unless it may be created (import); an
+    ArchiveError (a sentence the user can act on) or an error of the storage (full,
+    read-only, busy, damaged), while opening it or after, becomes the command's one-line
+    error."""
+    import sqlite3
+
     from referat.archive import ArchiveError, open_archive
+    from referat.archive.core import storage_error
 
     try:
         with open_archive(
-            archive_path, create=create, notice=lambda text: click.echo(f"referat: {text}", err=True)
+            archive_path,
+            create=create,
+            notice=lambda text: click.echo(f"referat: {text}", err=True),
+            readonly=not create,
         ) as archive:
             yield archive
     except ArchiveError as error:
         raise click.ClickException(str(error)) from None
+    except sqlite3.Error as error:
+        raise click.ClickException(str(storage_error(archive_path, error))) from None
 
 
 def _echo_json(payload: object) -> None:

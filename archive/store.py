@@ -102,13 +102,16 @@ def refuse_archive_as_output(output: str, archive_path: str) -> None:
                 )
 
 
-def open_archive(path: str, create: bool = True, notice: Callable[[str], None] | None = None) -> SQLiteArchive:
+def open_archive(
+    path: str, create: bool = True, notice: Callable[[str], None] | None = None, readonly: bool = False
+) -> SQLiteArchive:
     """Open (and create or migrate) the archive at ``path``; ``notice`` is told, in one
-    line, when an older archive is being upgraded (which may take a while).
+    line, when an older archive is being upgraded (which may take a while). With
+    ``readonly`` the file is only read, and refused unless it is a referat archive.
 
     Example:
         >>> with open_archive(":memory:") as archive:
         ...     archive.counts()["documents"]
         0
     """
-    return SQLiteArchive(path, create=create, notice=notice)
+    return SQLiteArchive(path, create=create, notice=notice, readonly=readonly)

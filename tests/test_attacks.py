@@ -8,10 +8,11 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
-from archive_documents import write_minutes
+from archive_documents import downgrade_to_schema_3, write_minutes
 from click.testing import CliRunner
 
 from referat.archive import SQLiteArchive, open_archive
@@ -224,3 +225,142 @@ def test_an_item_longer_than_spacys_max_length_is_enriched_in_pieces(monkeypatch
     enriched = enrich_document(whole.model_copy(deep=True))
     item = enriched.meetings[0].items[0]
     assert len(item.amounts) == 200 and all(amount.value == 5_000_000 for amount in item.amounts)
+
+
+# -- the archive file: read commands never write, foreign and damaged files, locks -------
+
+READ_COMMANDS = [
+    ["search", "budget"],
+    ["export"],
+    ["report"],
+    ["actors"],
+    ["amounts"],
+    ["who-said", "KL"],
+    ["show", "x-1-1"],
+]
+
+
+def _one_line_error(result, *words: str) -> None:
+    assert result.exit_code == 1, (result.exit_code, result.output)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    for word in words:
+        assert word in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("kind", ["foreign", "garbage", "empty", "empty-sqlite"])
+def test_a_file_that_is_not_an_archive_is_refused_and_left_as_it_is(tmp_path, kind):
+    write_minutes(tmp_path / "docs", 1)
+    (tmp_path / "a").mkdir()
+    path = tmp_path / "a" / "x.db"
+    if kind == "foreign":
+        connection = sqlite3.connect(path)
+        connection.executescript("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('mine');")
+        connection.close()
+    elif kind == "garbage":
+        path.write_bytes(os.urandom(8192))
+    elif kind == "empty":
+        path.write_bytes(b"")
+    else:
+        sqlite3.connect(path).execute("PRAGMA user_version = 0").connection.close()
+    before = path.read_bytes()
+    for command in READ_COMMANDS:
+        _one_line_error(invoke(*command, "--archive", str(path)), str(path), "archive")
+    if kind in ("foreign", "garbage"):  # import refuses them too; an empty file becomes an archive
+        _one_line_error(invoke("import", str(tmp_path / "docs"), "--archive", str(path)), "not a referat archive")
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir()) == ["x.db"]  # no -wal, no -journal
+
+
+def test_read_commands_never_write_the_archive(archive_file):
+    before = archive_file.read_bytes(), archive_file.stat().st_mtime_ns
+    for command in READ_COMMANDS:
+        invoke(*command, "--archive", str(archive_file))
+    assert (archive_file.read_bytes(), archive_file.stat().st_mtime_ns) == before
+
+
+def _damage(path: Path) -> None:
+    """Overwrite pages in the middle of the file (not the header), as a bad disk block would."""
+    data = bytearray(path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    for number in range(2, len(data) // page, 3):
+        data[number * page : number * page + 64] = b"\xff" * 64
+    path.write_bytes(bytes(data))
+
+
+def test_a_damaged_archive_is_one_line_for_every_command_and_import_does_not_succeed(tmp_path):
+    folder = tmp_path / "docs"
+    write_minutes(folder, 3)
+    database = tmp_path / "a.db"
+    assert invoke("import", str(folder), "--archive", str(database), "--workers", "1", "-q").exit_code == 0
+    _damage(database)
+    for command in READ_COMMANDS[:3]:
+        result = invoke(*command, "--archive", str(database))
+        assert (
+            "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit)
+        ), result.exception
+        if result.exit_code:  # a command that reads no damaged page may still answer
+            _one_line_error(result, str(database))
+    (more,) = write_minutes(tmp_path / "more", 1)
+    result = invoke("import", str(more), "--archive", str(database), "--workers", "1", "-q")
+    _one_line_error(result, "damaged")
+
+
+def test_a_truncated_archive_is_found_damaged_by_reading_commands(tmp_path, archive_file):
+    copy = tmp_path / "cut.db"
+    data = archive_file.read_bytes()
+    copy.write_bytes(data[: len(data) // 2 + 100])
+    _one_line_error(invoke("search", "budget", "--archive", str(copy)), "damaged")
+
+
+# A child that waits for a common moment, then opens (creates or upgrades) the archive.
+_OPEN_AT = """
+import sys, time
+from referat.archive import open_archive
+while time.time() < float(sys.argv[2]):
+    time.sleep(0.001)
+with open_archive(sys.argv[1]):
+    pass
+"""
+
+
+def _open_at_once(path: Path, processes: int = 4) -> list[subprocess.CompletedProcess]:
+    start = str(time.time() + 1.0)
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", _OPEN_AT, str(path), start],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(processes)
+    ]
+    return [(child.wait(timeout=120), child.stderr.read()) for child in children]
+
+
+def test_two_commands_creating_or_upgrading_an_archive_at_once_both_succeed(tmp_path):
+    for trial in range(5):
+        results = _open_at_once(tmp_path / f"new-{trial}.db")
+        assert results == [(0, "")] * 4, results
+    old = tmp_path / "old.db"
+    with open_archive(str(old)) as archive:
+        archive.store_document(extract_bytes("m.txt", b"Punkt 1 Velkomst\nReferat\nGodkendt."))
+    for _trial in range(3):
+        downgrade_to_schema_3(old)
+        results = _open_at_once(old)
+        assert results == [(0, "")] * 4, results
+
+
+def test_a_command_that_waits_too_long_for_the_write_lock_says_the_archive_is_busy(archive_file, tmp_path, monkeypatch):
+    import referat.archive.core
+
+    monkeypatch.setattr(referat.archive.core, "BUSY_SECONDS", 0.2)
+    (more,) = write_minutes(tmp_path / "more", 1)
+    holder = sqlite3.connect(archive_file, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        result = invoke("import", str(more), "--archive", str(archive_file), "--workers", "1", "-q")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    _one_line_error(result, "is busy")

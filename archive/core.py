@@ -198,6 +198,10 @@ class ArchiveCore:
                 # NORMAL in WAL mode: a power cut may lose the last commits, never corrupt.
                 connection.execute("PRAGMA synchronous = NORMAL")
             if not self.readonly:
+                # Deleted rows and freed pages are overwritten with zeros: the text of a
+                # replaced document (closed items, CPR numbers) must not stay in the file.
+                connection.execute("PRAGMA secure_delete = ON")
+            if not self.readonly:
                 migrate(connection, notice=say)
             else:
                 register_functions(connection)

@@ -139,9 +139,11 @@ def import_paths(
                 else:
                     run.store(done.path, done.payload)
                 run.notify(done.path)
+        archive.purge_replaced()  # replaced documents leave nothing of their old text
         archive.finish_run(run.run_id, "done", summary.counts())
     except KeyboardInterrupt:
         summary.interrupted = True
+        archive.purge_replaced()
         archive.finish_run(run.run_id, "interrupted", summary.counts())
     finally:
         summary.seconds = time.monotonic() - start

@@ -3,8 +3,10 @@ record of import runs and their failures."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
+import sqlite3
 from collections.abc import Iterator
 
 from referat import __version__ as referat_version
@@ -53,6 +55,30 @@ def _first_line(text: str, limit: int = 120) -> str:
 
 class Writing(ArchiveCore):
     """Storing documents (see :meth:`store_document`) and recording import runs."""
+
+    # A document was replaced since the last purge_replaced(): its old terms are still in
+    # the full-text indexes' segments (FTS5 deletes by adding delete markers).
+    _replaced_since_purge = False
+
+    def close(self) -> None:
+        if self._replaced_since_purge:
+            with contextlib.suppress(sqlite3.Error):  # closing must not fail; the next purge does it
+                self.purge_replaced()
+        super().close()
+
+    def purge_replaced(self) -> None:
+        """Remove what replaced documents left in the file: merge each full-text index into
+        one segment ('optimize' drops the terms of deleted rows; secure_delete zeroes the
+        freed pages) and empty the WAL file, which still holds the old pages. After this,
+        no word of a withheld closed item or a redacted CPR number of an earlier import is
+        anywhere in the archive's files. Costs a rewrite of the indexes: done once per
+        import run, and only when the run replaced something."""
+        if not self._replaced_since_purge:
+            return
+        for table in ("passages_fts", "items_fts"):
+            self.connection.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+        self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._replaced_since_purge = False
 
     def has_document(
         self,
@@ -129,6 +155,8 @@ class Writing(ArchiveCore):
                 connection.execute("ROLLBACK")
             raise
         self._known_actors = None
+        if replaced:
+            self._replaced_since_purge = True
         return "replaced" if replaced else "imported"
 
     def _insert_document(self, document: Document, path: str, run_id: int | None, treatment: tuple[str, str]) -> None:

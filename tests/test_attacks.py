@@ -364,3 +364,52 @@ def test_a_command_that_waits_too_long_for_the_write_lock_says_the_archive_is_bu
         holder.execute("ROLLBACK")
         holder.close()
     _one_line_error(result, "is busy")
+
+
+# -- withheld text leaves the file -------------------------------------------------------
+
+SECRET_MINUTES = """\
+Økonomiudvalget
+Referat
+Mødedato
+12. marts 2025
+Punkt 1 Budgetopfølgning
+Sagsfremstilling
+Borgeren med cpr 010203-4321 klagede over budgetopfølgningen.
+Beslutning
+Taget til efterretning.
+Punkt 2 (Fortrolig) Køb af ejendom
+Sagsfremstilling
+Sælger xylofonhemmelighed har accepteret tilbudsprisen på kvadratkilometerprisen.
+Beslutning
+Godkendt.
+"""
+
+
+def _file_bytes(database: Path) -> bytes:
+    return b"".join(path.read_bytes() for path in database.parent.glob(database.name + "*"))
+
+
+@pytest.mark.parametrize(
+    "first", [["--include-closed"], ["--keep-personal-data"], ["--include-closed", "--keep-personal-data"]]
+)
+def test_no_withheld_word_or_cpr_digit_stays_in_the_file_after_a_default_import(tmp_path, first):
+    source = tmp_path / "docs" / "m.txt"
+    source.parent.mkdir()
+    source.write_text(SECRET_MINUTES, encoding="utf-8")
+    database = tmp_path / "a.db"
+    assert invoke("import", str(source), "--archive", str(database), "--workers", "1", "-q", *first).exit_code == 0
+    assert (
+        b"xylofonhemmelighed" in _file_bytes(database)
+        or b"0102034321" in _file_bytes(database)
+        or (b"010203-4321" in _file_bytes(database))
+    )
+    again = invoke("import", str(source), "--archive", str(database), "--workers", "1")
+    assert again.exit_code == 0 and "1 replaced" in again.output, again.output
+    stored = _file_bytes(database)
+    for secret in ("xylofonhemmelighed", "kvadratkilometerprisen", "xylofon", "010203-4321", "4321"):
+        if secret.isdigit() and "--keep-personal-data" not in first:
+            continue
+        if not secret.isdigit() and "--include-closed" not in first:
+            continue
+        assert secret.encode() not in stored, secret

@@ -77,7 +77,7 @@ def extract(
 
     Example: referat extract corpus/sst-taskforce-referat.pdf -o out/
     """
-    from referat.terminal import output_file, output_name
+    from referat.terminal import OutputError, output_file, output_name
 
     failed = 0
     written: set[str] = set()
@@ -99,8 +99,11 @@ def extract(
                 name = output_name(printable_path(path), written)
             except ValueError as error:
                 raise click.ClickException(str(error)) from None
-            with output_file(os.path.join(output_dir, name)) as handle:  # a crash leaves no half-written JSON
-                json.dump(payload, handle, ensure_ascii=False, indent=2)
+            try:
+                with output_file(os.path.join(output_dir, name)) as handle:  # a crash leaves no half-written JSON
+                    json.dump(payload, handle, ensure_ascii=False, indent=2)
+            except OutputError as error:  # a full disk fails every file after it too: stop here
+                raise click.ClickException(str(error)) from None
         else:
             use_indent = indent if indent is not None else (2 if len(files) == 1 else None)
             click.echo(json.dumps(payload, ensure_ascii=False, indent=use_indent))
@@ -476,18 +479,21 @@ def export(archive_path: str, fmt: str, output: str | None, public: bool) -> Non
     Example: referat export --format csv -o items.csv
     """
     from referat.archive import ArchiveError, refuse_archive_as_output
-    from referat.terminal import output_file, write_csv, write_jsonl
+    from referat.terminal import OutputError, output_file, write_csv, write_jsonl
 
     if output:
         try:  # before the archive is opened: -o self.db would replace it by the export
             refuse_archive_as_output(output, archive_path)
         except ArchiveError as error:
             raise click.ClickException(str(error)) from None
-    with _open(archive_path) as archive, output_file(output) as handle:
-        if fmt == "jsonl":
-            write_jsonl(handle, archive.export("documents", public=public))
-        else:
-            write_csv(handle, archive.export("items", public=public))
+    try:
+        with _open(archive_path) as archive, output_file(output) as handle:
+            if fmt == "jsonl":
+                write_jsonl(handle, archive.export("documents", public=public))
+            else:
+                write_csv(handle, archive.export("items", public=public))
+    except OutputError as error:
+        raise click.ClickException(str(error)) from None
 
 
 if __name__ == "__main__":

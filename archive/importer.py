@@ -10,6 +10,7 @@ and the run goes on.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sqlite3
@@ -145,6 +146,12 @@ def import_paths(
         summary.interrupted = True
         archive.purge_replaced()
         archive.finish_run(run.run_id, "interrupted", summary.counts())
+    except sqlite3.Error:
+        # The archive itself failed (full, read-only, damaged): record the run as failed if
+        # it can still be written, and let the caller say why in one line.
+        with contextlib.suppress(sqlite3.Error):
+            archive.finish_run(run.run_id, "failed", summary.counts())
+        raise
     finally:
         summary.seconds = time.monotonic() - start
     return summary

@@ -23,7 +23,7 @@ CREATE TABLE import_runs (
     started_at  TEXT NOT NULL,
     finished_at TEXT,
     paths       TEXT NOT NULL,              -- JSON list of the PATH arguments
-    status      TEXT NOT NULL DEFAULT 'running',  -- running|done|interrupted
+    status      TEXT NOT NULL DEFAULT 'running',  -- running|done|interrupted (|failed|killed: see _V7)
     files       INTEGER NOT NULL DEFAULT 0,
     imported    INTEGER NOT NULL DEFAULT 0,
     skipped     INTEGER NOT NULL DEFAULT 0,
@@ -372,7 +372,17 @@ CREATE TABLE votes (
 CREATE INDEX votes_item ON votes(item_id);
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6]
+# Migration 7: which process runs an import (its pid and host), so a run whose process
+# was killed is not left "running" forever: the next command that writes the archive on
+# the same host finds the process gone and records the run as 'killed' (core.py). Runs
+# left 'running' before this migration had no process to ask; they are recorded killed.
+_V7 = """
+ALTER TABLE import_runs ADD COLUMN pid INTEGER;
+ALTER TABLE import_runs ADD COLUMN host TEXT;
+UPDATE import_runs SET status = 'killed' WHERE status = 'running';
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
 """Ordered SQL scripts; index i brings an archive from version i to i + 1."""
 
 

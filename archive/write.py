@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
+import socket
 import sqlite3
 from collections.abc import Iterator
 
@@ -51,6 +53,20 @@ def _slug(name: str) -> str:
 def _first_line(text: str, limit: int = 120) -> str:
     line = next((line.strip() for line in text.splitlines() if line.strip()), "")
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def _process_alive(pid: int | None) -> bool:
+    if pid is None or pid <= 0:
+        return False
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, another user's
+        return True
+    return True
 
 
 class Writing(ArchiveCore):
@@ -397,11 +413,32 @@ class Writing(ArchiveCore):
         )
 
     def start_run(self, paths: list[str]) -> int:
-        """Record the start of an import run; its id tags the documents and errors it adds."""
+        """Record the start of an import run; its id tags the documents and errors it adds.
+        Earlier runs of this host whose process is gone are recorded as killed first."""
+        self.mark_killed_runs()
         return self.connection.execute(
-            "INSERT INTO import_runs (started_at, paths) VALUES (?, ?)",
-            (now(), json.dumps([printable_path(path) for path in paths], ensure_ascii=False)),
+            "INSERT INTO import_runs (started_at, paths, pid, host) VALUES (?, ?, ?, ?)",
+            (
+                now(),
+                json.dumps([printable_path(path) for path in paths], ensure_ascii=False),
+                os.getpid(),
+                socket.gethostname(),
+            ),
         ).lastrowid
+
+    def mark_killed_runs(self) -> int:
+        """Record as 'killed' the runs still 'running' whose process (on this host) is gone:
+        a kill -9 or a power cut ends a run without its last update. Runs of other hosts
+        (an archive on a shared disk) are left alone. Returns how many were marked."""
+        running = self.connection.execute(
+            "SELECT id, pid FROM import_runs WHERE status = 'running' AND host = ?", (socket.gethostname(),)
+        ).fetchall()
+        gone = [run_id for run_id, pid in running if not _process_alive(pid)]
+        self.connection.executemany(
+            "UPDATE import_runs SET status = 'killed', finished_at = ? WHERE id = ? AND status = 'running'",
+            [(now(), run_id) for run_id in gone],
+        )
+        return len(gone)
 
     def finish_run(self, run_id: int, status: str, counts: dict[str, int]) -> None:
         self.connection.execute(

@@ -413,3 +413,127 @@ def test_no_withheld_word_or_cpr_digit_stays_in_the_file_after_a_default_import(
         if not secret.isdigit() and "--include-closed" not in first:
             continue
         assert secret.encode() not in stored, secret
+
+
+# -- storage errors, signs, runs and time limits -------------------------------------------
+
+
+def _small_files(limit: int):
+    def apply() -> None:
+        import resource
+        import signal
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG) instead of killing
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+def test_a_full_disk_during_export_is_one_line_and_leaves_no_part_file(tmp_path):
+    write_minutes(tmp_path / "docs", 8, items=30)
+    database = tmp_path / "a.db"
+    assert _import(str(tmp_path / "docs"), "--archive", str(database)).returncode == 0
+    (tmp_path / "out").mkdir()
+    output = tmp_path / "out" / "out.jsonl"
+    result = subprocess.run(
+        [sys.executable, "-m", "referat", "export", "--archive", str(database), "-o", str(output)],
+        capture_output=True,
+        text=True,
+        preexec_fn=_small_files(64_000),  # room for the archive's 32 kB -shm file, not for the export
+        timeout=120,
+    )
+    assert result.returncode == 1 and len(result.stderr.splitlines()) == 1, result.stderr
+    assert "out.jsonl: cannot write" in result.stderr and "free some space" in result.stderr
+    assert sorted(p.name for p in output.parent.iterdir()) == []
+
+
+def test_a_full_disk_during_import_is_one_line_and_the_archive_stays_whole(tmp_path):
+    folder = tmp_path / "docs"
+    write_minutes(folder, 1)
+    database = tmp_path / "a.db"
+    assert _import(str(folder), "--archive", str(database)).returncode == 0
+    write_minutes(tmp_path / "more", 30, items=40)
+    result = subprocess.run(
+        [sys.executable, "-m", "referat", "import", "-q", "--workers", "1", str(tmp_path / "more"), "--archive"]
+        + [str(database)],
+        capture_output=True,
+        text=True,
+        preexec_fn=_small_files(database.stat().st_size + 200_000),
+        timeout=300,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert len(result.stderr.splitlines()) == 1 and str(database) in result.stderr, result.stderr
+    connection = sqlite3.connect(database)
+    assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    connection.close()
+
+
+@pytest.mark.parametrize(
+    "message, words",
+    [
+        ("attempt to write a readonly database", "read-only"),
+        ("database or disk is full", "disk is full"),
+        ("database is locked", "busy"),
+        ("database disk image is malformed", "damaged"),
+    ],
+)
+def test_storage_errors_say_what_to_do_in_one_line(message, words):
+    from referat.archive.core import storage_error
+
+    text = str(storage_error("a.db", sqlite3.OperationalError(message)))
+    assert text.startswith("a.db: ") and words in text and "\n" not in text
+
+
+def test_a_negative_amount_keeps_its_sign():
+    from referat.archive import parse_amount
+
+    assert parse_amount("-5") == -5.0 and parse_amount("-5 mio") == -5_000_000.0 and parse_amount("5") == 5.0
+
+
+def test_a_killed_run_is_not_left_running(archive_file, tmp_path):
+    import shutil
+    import socket
+
+    copy = tmp_path / "a.db"
+    shutil.copy(archive_file, copy)
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    connection = sqlite3.connect(copy)
+    connection.execute(
+        "INSERT INTO import_runs (started_at, paths, pid, host) VALUES ('2026-01-01', '[]', ?, ?)",
+        (gone.pid, socket.gethostname()),
+    )
+    connection.commit()
+    connection.close()
+    (more,) = write_minutes(tmp_path / "more", 1)
+    assert _import(str(more), "--archive", str(copy)).returncode == 0
+    connection = sqlite3.connect(copy)
+    statuses = [row[0] for row in connection.execute("SELECT status FROM import_runs ORDER BY id")]
+    connection.close()
+    assert statuses[-2:] == ["killed", "done"] and "running" not in statuses
+
+
+def test_the_time_limit_does_not_count_the_workers_start_up(tmp_path):
+    (first,) = write_minutes(tmp_path / "docs", 1)
+    # A worker takes about a second to start (imports, the NLP pipeline); the file 50 ms.
+    result = _import(str(first), "--archive", str(tmp_path / "a.db"), "--timeout", "0.5")
+    assert result.returncode == 0, result.stderr
+
+
+def test_an_archive_of_schema_6_is_migrated_and_its_running_runs_recorded_killed(archive_file, tmp_path):
+    import shutil
+
+    from referat.archive.schema import MIGRATIONS
+
+    copy = tmp_path / "v6.db"
+    shutil.copy(archive_file, copy)
+    connection = sqlite3.connect(copy)
+    connection.executescript(
+        "ALTER TABLE import_runs DROP COLUMN pid; ALTER TABLE import_runs DROP COLUMN host;"
+        " UPDATE import_runs SET status = 'running'; PRAGMA user_version = 6;"
+    )
+    connection.close()
+    with open_archive(str(copy)) as archive:
+        assert archive.connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 7
+        assert {row[0] for row in archive.connection.execute("SELECT status FROM import_runs")} == {"killed"}
+        assert archive.check()["fts"] == "ok" and archive.counts()["documents"] == 2

@@ -29,7 +29,9 @@ CLOSED_ITEMS = "SELECT id FROM items WHERE access = 'closed'"
 _Core = TypeVar("_Core", bound="ArchiveCore")
 
 
-BUSY_SECONDS = 30.0  # how long a command waits for another's write lock before saying so
+# How long a command waits for another's write lock before saying the archive is busy;
+# REFERAT_BUSY_SECONDS changes it (a cron import that may wait longer, or a test).
+BUSY_SECONDS = float(os.environ.get("REFERAT_BUSY_SECONDS") or 30.0)
 
 # The first 16 bytes of every SQLite database file.
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -41,10 +43,7 @@ def connect(path: str, check_same_thread: bool = True, readonly: bool = False) -
     """A connection in autocommit mode (transactions are explicit: BEGIN IMMEDIATE … COMMIT);
     with ``readonly``, one that cannot change the file (SQLite's mode=ro)."""
     if readonly and path != ":memory:":
-        uri = "file:" + urllib.parse.quote(os.path.abspath(path)) + "?mode=ro"
-        connection = sqlite3.connect(
-            uri, uri=True, isolation_level=None, timeout=BUSY_SECONDS, check_same_thread=check_same_thread
-        )
+        connection = _connect_readonly(path, check_same_thread)
     else:
         connection = sqlite3.connect(
             path, isolation_level=None, timeout=BUSY_SECONDS, check_same_thread=check_same_thread
@@ -55,6 +54,28 @@ def connect(path: str, check_same_thread: bool = True, readonly: bool = False) -
     # scattered rows (the passages and meetings of its matches), and a connection that
     # keeps them cached answers the next search ~3× faster. Memory is taken only as used.
     connection.execute("PRAGMA cache_size = -65536")
+    return connection
+
+
+def _connect_readonly(path: str, check_same_thread: bool) -> sqlite3.Connection:
+    uri = "file:" + urllib.parse.quote(os.path.abspath(path)) + "?mode=ro"
+    connection = sqlite3.connect(
+        uri, uri=True, isolation_level=None, timeout=BUSY_SECONDS, check_same_thread=check_same_thread
+    )
+    try:
+        connection.execute("PRAGMA user_version").fetchone()
+    except sqlite3.OperationalError as error:
+        # A WAL archive in a folder this user cannot write: SQLite cannot create the -shm
+        # file it reads through. With no -wal file nothing is pending, and no writer can
+        # start there, so the file is read as it is (immutable).
+        connection.close()
+        if "readonly" not in str(error) or os.path.exists(path + "-wal"):
+            raise
+        connection = sqlite3.connect(
+            uri + "&immutable=1", uri=True, isolation_level=None, check_same_thread=check_same_thread
+        )
+    except sqlite3.DatabaseError:  # garbage: left for the caller's checks to name
+        pass
     return connection
 
 

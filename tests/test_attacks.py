@@ -537,3 +537,29 @@ def test_an_archive_of_schema_6_is_migrated_and_its_running_runs_recorded_killed
         assert archive.connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 7
         assert {row[0] for row in archive.connection.execute("SELECT status FROM import_runs")} == {"killed"}
         assert archive.check()["fts"] == "ok" and archive.counts()["documents"] == 2
+
+
+def test_an_archive_in_a_read_only_folder_is_searched_and_an_import_says_read_only(archive_file, tmp_path):
+    import shutil
+
+    probe = tmp_path / "probe"
+    probe.write_bytes(b"")
+    probe.chmod(0o444)
+    try:
+        with open(probe, "ab"):
+            pytest.skip("this user writes read-only files (root with capabilities); bench/attack.py runs it without")
+    except PermissionError:
+        pass
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    shutil.copy(archive_file, folder / "a.db")
+    (more,) = write_minutes(tmp_path / "more", 1)
+    (folder / "a.db").chmod(0o444)
+    folder.chmod(0o555)
+    try:
+        searched = invoke("search", "budget", "--archive", str(folder / "a.db"))
+        imported = invoke("import", str(more), "--archive", str(folder / "a.db"), "--workers", "1", "-q")
+    finally:
+        folder.chmod(0o755)
+    assert searched.exit_code == 0, searched.output
+    _one_line_error(imported, "read-only")

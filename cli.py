@@ -120,12 +120,13 @@ def doctor(files: tuple[str, ...]) -> None:
     Example: referat doctor minutes.pdf
     """
     from referat.extract.diagnosis import diagnose
+    from referat.extract.files import open_regular
     from referat.terminal import render_diagnosis
 
     failed = False
     for path in files:
         try:
-            with open(path, "rb") as handle:
+            with open_regular(path) as handle:  # a FIFO or a device would block or never end
                 data = handle.read()
             warnings, unread = diagnose(path, data)
         except OSError as error:
@@ -481,18 +482,15 @@ def export(archive_path: str, fmt: str, output: str | None, public: bool) -> Non
     from referat.archive import ArchiveError, refuse_archive_as_output
     from referat.terminal import OutputError, output_file, write_csv, write_jsonl
 
-    if output:
-        try:  # before the archive is opened: -o self.db would replace it by the export
-            refuse_archive_as_output(output, archive_path)
-        except ArchiveError as error:
-            raise click.ClickException(str(error)) from None
     try:
+        if output:  # before the archive is opened: -o self.db would replace it by the export
+            refuse_archive_as_output(output, archive_path)
         with _open(archive_path) as archive, output_file(output) as handle:
             if fmt == "jsonl":
                 write_jsonl(handle, archive.export("documents", public=public))
             else:
                 write_csv(handle, archive.export("items", public=public))
-    except OutputError as error:
+    except (ArchiveError, OutputError) as error:
         raise click.ClickException(str(error)) from None
 
 

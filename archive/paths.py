@@ -21,55 +21,14 @@ import stat
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import BinaryIO
 
+from referat.extract.files import kind_of, open_regular
 from referat.extract.read import sniff_media_type
 from referat.extract.readers.xml_export import is_agenda_export
 
 # Text files found in folders: .txt only. A folder's README.md is documentation, not minutes
 # (name .md files explicitly to import them).
 FOLDER_TEXT_SUFFIXES = {".txt", ".text"}
-
-_KINDS = (
-    (stat.S_ISFIFO, "a FIFO (named pipe)"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
-)
-
-
-class NotRegularFile(OSError):
-    """The path names something other than a regular file; ``strerror`` says what."""
-
-
-def kind_of(mode: int) -> str:
-    """What a non-regular file is, in words.
-
-    Example:
-        >>> kind_of(stat.S_IFIFO)
-        'a FIFO (named pipe)'
-    """
-    for test, name in _KINDS:
-        if test(mode):
-            return name
-    return "not a regular file"
-
-
-def open_regular(path: str) -> BinaryIO:
-    """Open ``path`` for reading only if it is a regular file, without ever blocking: a
-    FIFO opened for reading waits for a writer, so the file is opened non-blocking and
-    checked (fstat) before a byte is read. Raises OSError (NotRegularFile for a FIFO,
-    device or socket)."""
-    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
-    try:
-        mode = os.fstat(descriptor).st_mode
-        if not stat.S_ISREG(mode):
-            raise NotRegularFile(0, f"{kind_of(mode)}, not a file to import; not read")
-        os.set_blocking(descriptor, True)
-        return os.fdopen(descriptor, "rb")
-    except BaseException:
-        os.close(descriptor)
-        raise
 
 
 def _is_document(path: str) -> bool:
@@ -184,7 +143,7 @@ class _Walk:
         if stat.S_ISDIR(mode):
             return None if _is_saved_page_folder(entry.name, names) else path
         if not stat.S_ISREG(mode):
-            self.refused.append((path, f"{kind_of(mode)}, not a file to import; not read"))
+            self.refused.append((path, f"{kind_of(mode)}, not a regular file; not read"))
         elif _is_document(path):
             self.found[os.path.abspath(path)] = None
         return None
@@ -200,7 +159,7 @@ def discover_files(paths: Iterable[str], follow_symlinks: bool = False) -> Disco
 
     Example:
         >>> discover_files(["/dev/null"]).refused
-        [('/dev/null', 'a character device, not a file to import; not read')]
+        [('/dev/null', 'a character device, not a regular file; not read')]
     """
     paths = list(paths)
     named_folders = []
@@ -222,7 +181,7 @@ def discover_files(paths: Iterable[str], follow_symlinks: bool = False) -> Disco
         elif stat.S_ISREG(mode):
             walk.found[os.path.abspath(path)] = None
         else:
-            walk.refused.append((path, f"{kind_of(mode)}, not a file to import; not read"))
+            walk.refused.append((path, f"{kind_of(mode)}, not a regular file; not read"))
     return Discovery(list(walk.found), walk.refused)
 
 

@@ -6,6 +6,7 @@ import hashlib
 import os
 
 from referat.extract.errors import ExtractionError
+from referat.extract.files import NotRegularFile, open_regular
 from referat.extract.historic import book_title, is_historic_book, parse_historic
 from referat.extract.layout import Layout, clean_layout
 from referat.extract.pages import ReadResult
@@ -98,8 +99,10 @@ def extract_file(
             raise ExtractionError(path, "is a folder, not a file")
         if size > MAX_FILE_BYTES:
             raise ExtractionError(path, f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:  # a FIFO or a device would block or never end
             data = handle.read()
+    except NotRegularFile as error:
+        raise ExtractionError(path, error.strerror) from None
     except FileNotFoundError:
         raise ExtractionError(path, "no such file") from None
     except PermissionError:

@@ -563,3 +563,17 @@ def test_an_archive_in_a_read_only_folder_is_searched_and_an_import_says_read_on
         folder.chmod(0o755)
     assert searched.exit_code == 0, searched.output
     _one_line_error(imported, "read-only")
+
+
+@pytest.mark.parametrize("command", ["extract", "doctor"])
+def test_extract_and_doctor_refuse_a_fifo_and_a_device_without_blocking(tmp_path, command):
+    os.mkfifo(tmp_path / "pipe.txt")
+    result = subprocess.run(
+        [sys.executable, "-m", "referat", command, str(tmp_path / "pipe.txt"), "/dev/zero"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    lines = result.stderr.splitlines()
+    assert result.returncode == 1 and len(lines) == 2, result.stderr
+    assert "a FIFO" in lines[0] and "a character device" in lines[1]

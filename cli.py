@@ -77,7 +77,7 @@ def extract(
 
     Example: referat extract corpus/sst-taskforce-referat.pdf -o out/
     """
-    from referat.terminal import output_file, output_name
+    from referat.terminal import OutputError, output_file, output_name
 
     failed = 0
     written: set[str] = set()
@@ -99,8 +99,11 @@ def extract(
                 name = output_name(printable_path(path), written)
             except ValueError as error:
                 raise click.ClickException(str(error)) from None
-            with output_file(os.path.join(output_dir, name)) as handle:  # a crash leaves no half-written JSON
-                json.dump(payload, handle, ensure_ascii=False, indent=2)
+            try:
+                with output_file(os.path.join(output_dir, name)) as handle:  # a crash leaves no half-written JSON
+                    json.dump(payload, handle, ensure_ascii=False, indent=2)
+            except OutputError as error:  # a full disk fails every file after it too: stop here
+                raise click.ClickException(str(error)) from None
         else:
             use_indent = indent if indent is not None else (2 if len(files) == 1 else None)
             click.echo(json.dumps(payload, ensure_ascii=False, indent=use_indent))
@@ -117,12 +120,13 @@ def doctor(files: tuple[str, ...]) -> None:
     Example: referat doctor minutes.pdf
     """
     from referat.extract.diagnosis import diagnose
+    from referat.extract.files import open_regular
     from referat.terminal import render_diagnosis
 
     failed = False
     for path in files:
         try:
-            with open(path, "rb") as handle:
+            with open_regular(path) as handle:  # a FIFO or a device would block or never end
                 data = handle.read()
             warnings, unread = diagnose(path, data)
         except OSError as error:
@@ -204,17 +208,27 @@ def evaluate(gold_dir: str, as_json: bool, show_errors: bool, files: tuple[str, 
 
 @contextlib.contextmanager
 def _open(archive_path: str, create: bool = False) -> Iterator[SQLiteArchive]:
-    """The archive for one command; an ArchiveError (a sentence the user can act on),
-    while opening it or after, becomes the command's one-line error."""
+    """The archive for one command, read-only unless it may be created (import); an
+    ArchiveError (a sentence the user can act on) or an error of the storage (full,
+    read-only, busy, damaged), while opening it or after, becomes the command's one-line
+    error."""
+    import sqlite3
+
     from referat.archive import ArchiveError, open_archive
+    from referat.archive.core import storage_error
 
     try:
         with open_archive(
-            archive_path, create=create, notice=lambda text: click.echo(f"referat: {text}", err=True)
+            archive_path,
+            create=create,
+            notice=lambda text: click.echo(f"referat: {text}", err=True),
+            readonly=not create,
         ) as archive:
             yield archive
     except ArchiveError as error:
         raise click.ClickException(str(error)) from None
+    except sqlite3.Error as error:
+        raise click.ClickException(str(storage_error(archive_path, error))) from None
 
 
 def _echo_json(payload: object) -> None:
@@ -252,6 +266,11 @@ def _echo_json(payload: object) -> None:
     "--reextract",
     is_flag=True,
     help="Extract again, and replace, stored files that an older version of referat extracted (after an upgrade).",
+)
+@click.option(
+    "--follow-symlinks",
+    is_flag=True,
+    help="Follow symbolic links that lead out of the named folders (by default they are refused).",
 )
 @OCR_OPTION
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
@@ -460,13 +479,19 @@ def export(archive_path: str, fmt: str, output: str | None, public: bool) -> Non
 
     Example: referat export --format csv -o items.csv
     """
-    from referat.terminal import output_file, write_csv, write_jsonl
+    from referat.archive import ArchiveError, refuse_archive_as_output
+    from referat.terminal import OutputError, output_file, write_csv, write_jsonl
 
-    with _open(archive_path) as archive, output_file(output) as handle:
-        if fmt == "jsonl":
-            write_jsonl(handle, archive.export("documents", public=public))
-        else:
-            write_csv(handle, archive.export("items", public=public))
+    try:
+        if output:  # before the archive is opened: -o self.db would replace it by the export
+            refuse_archive_as_output(output, archive_path)
+        with _open(archive_path) as archive, output_file(output) as handle:
+            if fmt == "jsonl":
+                write_jsonl(handle, archive.export("documents", public=public))
+            else:
+                write_csv(handle, archive.export("items", public=public))
+    except (ArchiveError, OutputError) as error:
+        raise click.ClickException(str(error)) from None
 
 
 if __name__ == "__main__":

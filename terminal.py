@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import json
 import os
 import re
@@ -230,13 +231,37 @@ def render_diagnosis(path: str, warnings: list[str], unread: list[UnreadLine]) -
 @contextlib.contextmanager
 def output_file(path: str | None) -> Iterator[TextIO]:
     """stdout, or the file ``path`` written under ``path.part`` and renamed when complete:
-    a crash never leaves half an export under the real name."""
+    a crash never leaves half an export under the real name, and a write that fails (a
+    full disk, a read-only folder) or any other error leaves no ``.part`` file either; an
+    OSError becomes :class:`OutputError`, one line naming the file."""
     if not path:
         yield sys.stdout
         return
-    with open(path + ".part", "w", encoding="utf-8", newline="") as handle:
-        yield handle
-    os.replace(path + ".part", path)
+    part = path + ".part"
+    try:
+        with open(part, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+        os.replace(part, path)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.remove(part)
+        if isinstance(error, OSError):
+            raise OutputError(path, error) from None
+        raise
+
+
+class OutputError(Exception):
+    """An output file could not be written; ``str()`` is one line with what to do.
+
+    Example:
+        >>> import errno
+        >>> str(OutputError("out.jsonl", OSError(errno.ENOSPC, "No space left on device")))
+        'out.jsonl: cannot write (No space left on device); free some space or choose another file'
+    """
+
+    def __init__(self, path: str, error: OSError) -> None:
+        hint = "free some space" if error.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT) else "check the folder"
+        super().__init__(f"{path}: cannot write ({error.strerror or error}); {hint} or choose another file")
 
 
 def write_jsonl(handle: TextIO, rows: Iterable[dict[str, Any]]) -> int:

@@ -18,6 +18,7 @@ from referat.archive.store import (
     date_bound,
     default_archive_path,
     open_archive,
+    refuse_archive_as_output,
 )
 from referat.archive.types import parse_amount
 from referat.data.gazetteer import canonical_actor, resolve_actor
@@ -35,5 +36,6 @@ __all__ = [
     "default_archive_path",
     "open_archive",
     "parse_amount",
+    "refuse_archive_as_output",
     "resolve_actor",
 ]

@@ -10,23 +10,21 @@ and the run goes on.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import sqlite3
 import time
-import zipfile
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from referat.archive.paths import FOLDER_TEXT_SUFFIXES, discover, discover_files, open_regular
 from referat.archive.pool import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, TASKS_PER_WORKER, WorkerPool
 from referat.archive.store import SQLiteArchive
-from referat.extract.read import sniff_media_type
-from referat.extract.readers.xml_export import is_agenda_export
 from referat.models import Document
 
-# Text files found in folders: .txt only. A folder's README.md is documentation, not minutes
-# (name .md files explicitly to import them).
-FOLDER_TEXT_SUFFIXES = {".txt", ".text"}
+__all__ = ["FOLDER_TEXT_SUFFIXES", "ImportSummary", "discover", "file_sha256", "import_paths"]
 
 
 @dataclass
@@ -77,74 +75,9 @@ class ImportSummary:
         return text + ("; interrupted — run the same command again to resume" if self.interrupted else "")
 
 
-def _is_document(path: str) -> bool:
-    """Whether a file found in a folder is one we read: PDF, DOCX or a text file, by content."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(1024)
-    except OSError:
-        return True  # let the import report why it cannot be read
-    media_type = sniff_media_type(path, head)
-    if media_type == "application/pdf":
-        return True
-    if media_type == "application/zip":
-        try:
-            with zipfile.ZipFile(path) as archive:
-                return "word/document.xml" in archive.namelist()
-        except (zipfile.BadZipFile, OSError):
-            return path.lower().endswith(".docx")  # a broken DOCX is reported, not ignored
-    if media_type == "application/msword":
-        return True  # reported as unsupported, so the user knows it was not imported
-    if media_type == "text/html":
-        return True
-    if media_type == "application/xml":
-        return is_agenda_export(head)  # other XML in a folder (feeds, settings) is not minutes
-    return os.path.splitext(path)[1].lower() in FOLDER_TEXT_SUFFIXES
-
-
-def _is_saved_page_folder(folder: str, files: list[str]) -> bool:
-    """A browser's "save page" folder ("referat_files" beside "referat.html"): the page's
-    images, styles and frames, not documents of their own.
-
-    Example:
-        >>> _is_saved_page_folder("referat_files", ["referat.html"]), _is_saved_page_folder("2019", ["a.pdf"])
-        (True, False)
-    """
-    for suffix in ("_files", "-filer", "_filer"):
-        if folder.endswith(suffix):
-            stem = folder[: -len(suffix)]
-            return any(os.path.splitext(name)[0] == stem for name in files)
-    return False
-
-
-def discover(paths: Iterable[str]) -> list[str]:
-    """The files to import: files named as they are, folders walked (sorted, hidden entries skipped).
-
-    Inside folders only PDF, DOCX, legacy .doc (to report it), web pages and .txt files are
-    taken, judged by their first bytes, not their names; a saved web page's "_files" folder
-    is part of its page. Paths come back absolute, each once.
-
-    Example:
-        >>> discover(["corpus"])[0].endswith(".docx")  # doctest: +SKIP
-        True
-    """
-    found: dict[str, None] = {}
-    for path in paths:
-        if os.path.isdir(path):
-            for root, folders, files in os.walk(path):
-                folders[:] = sorted(f for f in folders if not f.startswith(".") and not _is_saved_page_folder(f, files))
-                for name in sorted(files):
-                    full = os.path.join(root, name)
-                    if not name.startswith(".") and os.path.isfile(full) and _is_document(full):
-                        found[os.path.abspath(full)] = None
-        else:
-            found[os.path.abspath(path)] = None
-    return list(found)
-
-
 def file_sha256(path: str) -> str:
     digest = hashlib.sha256()
-    with open(path, "rb") as handle:
+    with open_regular(path) as handle:  # never blocks on a FIFO swapped in since discovery
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
@@ -165,6 +98,7 @@ def import_paths(
     keep_personal_data: bool = False,
     reextract: bool = False,
     ocr: str = "auto",
+    follow_symlinks: bool = False,
 ) -> ImportSummary:
     """Import files and folders into ``archive``; return what happened.
 
@@ -173,7 +107,9 @@ def import_paths(
     again when it was stored with the other choice, and with ``reextract`` when an older
     version of referat extracted it. Files are extracted in worker processes (pool.py)
     under ``timeout`` seconds each and ``max_memory_mb`` per worker; scanned pages are read
-    by OCR as ``ocr`` says (auto: pages without a text layer).
+    by OCR as ``ocr`` says (auto: pages without a text layer). Which paths are read is
+    paths.py's decision: links out of the named folders only with ``follow_symlinks``;
+    FIFOs, devices and unreadable paths are failures with their reason.
 
     ``progress(summary, path)`` is called once when the files are known (path None)
     and after each file. Ctrl-C stops the run cleanly: the summary says ``interrupted``.
@@ -186,9 +122,13 @@ def import_paths(
     run = _Run(archive, paths, progress, include_closed, keep_personal_data, reextract)
     summary = run.summary
     try:
-        files = discover(paths)
-        summary.files = len(files)
+        found = discover_files(paths, follow_symlinks)
+        files = found.files
+        summary.files = len(files) + len(found.refused)
         run.notify(None)
+        for path, reason in found.refused:
+            run.fail(path, reason)
+            run.notify(path)
         queue = run.to_extract(files)
         pool = WorkerPool(
             max(1, workers or os.cpu_count() or 1), timeout, max_memory_mb, keep_personal_data, tasks_per_worker, ocr
@@ -200,10 +140,18 @@ def import_paths(
                 else:
                     run.store(done.path, done.payload)
                 run.notify(done.path)
+        archive.purge_replaced()  # replaced documents leave nothing of their old text
         archive.finish_run(run.run_id, "done", summary.counts())
     except KeyboardInterrupt:
         summary.interrupted = True
+        archive.purge_replaced()
         archive.finish_run(run.run_id, "interrupted", summary.counts())
+    except sqlite3.Error:
+        # The archive itself failed (full, read-only, damaged): record the run as failed if
+        # it can still be written, and let the caller say why in one line.
+        with contextlib.suppress(sqlite3.Error):
+            archive.finish_run(run.run_id, "failed", summary.counts())
+        raise
     finally:
         summary.seconds = time.monotonic() - start
     return summary
@@ -267,9 +215,15 @@ class _Run:
         except ValueError as error:  # pydantic ValidationError: an extraction bug, reported per file
             self.fail(path, f"extracted document is not valid ({str(error).splitlines()[0]})")
             return
-        outcome = self.archive.store_document(
-            document, path=path, run_id=self.run_id, include_closed=self.include_closed, reextracted=self.reextract
-        )
+        try:
+            outcome = self.archive.store_document(
+                document, path=path, run_id=self.run_id, include_closed=self.include_closed, reextracted=self.reextract
+            )
+        except sqlite3.OperationalError:
+            raise  # the archive itself (full, read-only, locked): every later file would fail too
+        except (ValueError, sqlite3.Error) as error:  # this document only: the run goes on
+            self.fail(path, f"could not be stored ({type(error).__name__}: {' '.join(str(error).split())[:200]})")
+            return
         if outcome == "skipped":
             self.summary.skipped += 1
             return

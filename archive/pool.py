@@ -24,6 +24,11 @@ DEFAULT_TIMEOUT = 120.0  # seconds per file; the 220-page benchmark PDF takes ~3
 DEFAULT_MAX_MEMORY_MB = 2048
 # A worker is replaced after this many files, so a slow leak in a reader cannot grow.
 TASKS_PER_WORKER = 200
+# How long a new worker may take to start (import referat, build the NLP pipeline: ~1 s,
+# much more on a loaded machine) before its first file's --timeout starts to count.
+STARTUP_SECONDS = 300.0
+# What a worker sends once it is ready for its first file.
+READY = "ready"
 
 
 @dataclass(frozen=True)
@@ -65,7 +70,15 @@ def _worker_main(
             resource.setrlimit(resource.RLIMIT_AS, (max_memory_bytes, max_memory_bytes))
         except (ImportError, ValueError, OSError):
             pass  # not on this platform; the time limit still holds
-    import referat.extract  # noqa: F401  (import once, before the first file is timed)
+    # Import and build the pipeline before saying ready: the first file's time limit
+    # starts then, so --timeout does not count the worker's start-up.
+    from referat.extract.enrich.components import get_nlp
+
+    get_nlp()
+    try:
+        connection.send(READY)
+    except (BrokenPipeError, OSError):
+        return
 
     while True:
         try:
@@ -99,12 +112,18 @@ class _Worker:
         self.process.start()
         child.close()
         self.path: str | None = None
+        self.ready = False
+        self.born = time.monotonic()
         self.started = 0.0
         self.tasks = 0
 
     def give(self, path: str) -> None:
         self.connection.send(path)
         self.path, self.started, self.tasks = path, time.monotonic(), self.tasks + 1
+
+    def deadline(self, timeout: float) -> float:
+        """When the file being read times out; before the worker is ready, when its start-up does."""
+        return self.started + timeout if self.ready else self.born + STARTUP_SECONDS
 
     def stop(self, kill: bool = False) -> None:
         if not kill:
@@ -187,7 +206,7 @@ class WorkerPool:
                     worker.give(queue.popleft())
                     busy[worker.connection] = worker
             now = time.monotonic()
-            wait_for = min((w.started + self.timeout - now for w in busy.values()), default=1.0)
+            wait_for = min((w.deadline(self.timeout) - now for w in busy.values()), default=1.0)
             ready = wait([*busy, *(w.process.sentinel for w in busy.values())], timeout=max(0.0, min(wait_for, 1.0)))
             for worker in list(busy.values()):
                 done = self._collect(worker, ready, queue)
@@ -210,6 +229,9 @@ class WorkerPool:
                     message = worker.connection.recv()
             except (EOFError, OSError):
                 message = None
+            if message == READY:  # the file's time starts now (it may be in the pipe already)
+                worker.ready, worker.started = True, time.monotonic()
+                return None
             if message is None:
                 reason = _death_reason(worker.process)
                 self._replace(worker, kill=True, queue=queue)
@@ -217,7 +239,10 @@ class WorkerPool:
             worker.path = None
             _path, payload, reason = message
             return Extracted(path, payload, reason)
-        if time.monotonic() - worker.started > self.timeout:
+        if time.monotonic() > worker.deadline(self.timeout):
+            started = worker.ready
             self._replace(worker, kill=True, queue=queue)
+            if not started:
+                return Extracted(path, None, f"the worker process did not start within {STARTUP_SECONDS:g} s")
             return Extracted(path, None, f"timed out after {self.timeout:g} s (see --timeout)")
         return None

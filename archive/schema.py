@@ -23,7 +23,7 @@ CREATE TABLE import_runs (
     started_at  TEXT NOT NULL,
     finished_at TEXT,
     paths       TEXT NOT NULL,              -- JSON list of the PATH arguments
-    status      TEXT NOT NULL DEFAULT 'running',  -- running|done|interrupted
+    status      TEXT NOT NULL DEFAULT 'running',  -- running|done|interrupted (|failed|killed: see _V7)
     files       INTEGER NOT NULL DEFAULT 0,
     imported    INTEGER NOT NULL DEFAULT 0,
     skipped     INTEGER NOT NULL DEFAULT 0,
@@ -379,7 +379,17 @@ ALTER TABLE items ADD COLUMN same_as INTEGER REFERENCES items(id) ON DELETE SET 
 CREATE INDEX items_copies ON items(same_as) WHERE same_as IS NOT NULL;
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
+# Migration 8: which process runs an import (its pid and host), so a run whose process
+# was killed is not left "running" forever: the next command that writes the archive on
+# the same host finds the process gone and records the run as 'killed' (core.py). Runs
+# left 'running' before this migration had no process to ask; they are recorded killed.
+_V8 = """
+ALTER TABLE import_runs ADD COLUMN pid INTEGER;
+ALTER TABLE import_runs ADD COLUMN host TEXT;
+UPDATE import_runs SET status = 'killed' WHERE status = 'running';
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]
 """Ordered SQL scripts; index i brings an archive from version i to i + 1."""
 
 
@@ -406,12 +416,32 @@ def schema_version(connection: sqlite3.Connection) -> int:
     return connection.execute("PRAGMA user_version").fetchone()[0]
 
 
+def statements(script: str) -> list[str]:
+    """The SQL statements of a script, split where SQLite says a statement is complete
+    (a trigger's ``BEGIN … END;`` and a quoted ``;`` stay whole).
+
+    Example:
+        >>> statements("CREATE TABLE t (a); CREATE TRIGGER x AFTER INSERT ON t BEGIN SELECT 1; END;")
+        ['CREATE TABLE t (a);', 'CREATE TRIGGER x AFTER INSERT ON t BEGIN SELECT 1; END;']
+    """
+    found, pending = [], ""
+    for piece in script.split(";")[:-1]:
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            found.append(pending.strip())
+            pending = ""
+    return found
+
+
 def migrate(connection: sqlite3.Connection, notice: Callable[[str], None] | None = None) -> int:
     """Apply the migrations this database has not seen yet; return the new version.
 
-    The connection must be in autocommit mode (``isolation_level=None``); each script
-    runs in its own transaction together with the version bump, so a crash leaves the
-    archive at the previous version, never between two.
+    The connection must be in autocommit mode (``isolation_level=None``). Each script runs
+    in its own transaction together with the version bump, so a crash leaves the archive
+    at the previous version, never between two. The version is read again once the write
+    lock is held (BEGIN IMMEDIATE): two commands that open a new or older archive at once
+    wait for each other, and the second finds the work done instead of repeating it
+    ("table import_runs already exists", "duplicate column name").
 
     Example:
         >>> connection = sqlite3.connect(":memory:", isolation_level=None)
@@ -424,14 +454,23 @@ def migrate(connection: sqlite3.Connection, notice: Callable[[str], None] | None
         raise SchemaError(
             f"archive schema version {current} is newer than this referat knows ({len(MIGRATIONS)}); upgrade referat"
         )
-    if notice is not None and 0 < current < len(MIGRATIONS):
+    if current == len(MIGRATIONS):
+        return current
+    if notice is not None and current > 0:
         # Migration 4 rebuilds the search indexes: about 25 s at 100 000 sections.
         notice(f"upgrading the archive from schema {current} to {len(MIGRATIONS)}; large archives take a minute")
-    for version, script in enumerate(MIGRATIONS[current:], start=current + 1):
+    while True:
+        connection.execute("BEGIN IMMEDIATE")
         try:
-            connection.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;")
-        except sqlite3.Error:
+            current = schema_version(connection)  # under the lock: another command may have done it
+            if current >= len(MIGRATIONS):
+                connection.execute("COMMIT")
+                return current
+            for statement in statements(MIGRATIONS[current]):
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {current + 1}")
+            connection.execute("COMMIT")
+        except BaseException:
             if connection.in_transaction:
                 connection.execute("ROLLBACK")
             raise
-    return schema_version(connection)

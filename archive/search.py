@@ -218,7 +218,7 @@ class Searching(ArchiveCore):
 
     def _count_facets_in_worker(self, sql: str, params: list[Any]) -> Facets:
         if self._facet_connection is None:  # opened in the worker thread, used only there
-            self._facet_connection = connect(self.path, check_same_thread=False)
+            self._facet_connection = connect(self.path, check_same_thread=False, readonly=self.readonly)
         return count_facets(self._facet_connection, sql, params)
 
     def _facet_statement(self, parsed: Query, filters: SearchFilters) -> tuple[str, list[Any]]:

@@ -49,8 +49,12 @@ __all__ = [
     "date_bound",
     "default_archive_path",
     "open_archive",
+    "refuse_archive_as_output",
     "timed_search",
 ]
+
+# The files SQLite keeps beside an archive: writing over any of them loses or corrupts it.
+SIDE_FILES = ("", "-wal", "-shm", "-journal")
 
 
 class SQLiteArchive(Writing, Searching, Queries):
@@ -67,13 +71,47 @@ def default_archive_path() -> str:
     return os.environ.get("REFERAT_ARCHIVE") or "referat.db"
 
 
-def open_archive(path: str, create: bool = True, notice: Callable[[str], None] | None = None) -> SQLiteArchive:
+def _same_file(first: str, second: str) -> bool:
+    """Whether two paths name one file: the same resolved path (symlinks, "./", "..") or,
+    for files that exist, the same inode (a hard link)."""
+    if os.path.realpath(first) == os.path.realpath(second):
+        return True
+    try:
+        return os.path.samefile(first, second)
+    except OSError:  # one of them does not exist yet
+        return False
+
+
+def refuse_archive_as_output(output: str, archive_path: str) -> None:
+    """Raise ArchiveError when writing ``output`` (or its ``.part`` file, written first)
+    would overwrite the archive or one of SQLite's files beside it.
+
+    Example:
+        >>> refuse_archive_as_output("./referat.db", "referat.db")
+        Traceback (most recent call last):
+        ...
+        referat.archive.types.ArchiveError: ./referat.db: is the archive itself (referat.db); choose another output file
+    """
+    if archive_path == ":memory:":
+        return
+    for written in (output, output + ".part"):
+        for side in SIDE_FILES:
+            if _same_file(written, archive_path + side):
+                raise ArchiveError(
+                    f"{output}: is the archive itself ({archive_path}{side}); choose another output file"
+                )
+
+
+def open_archive(
+    path: str, create: bool = True, notice: Callable[[str], None] | None = None, readonly: bool = False
+) -> SQLiteArchive:
     """Open (and create or migrate) the archive at ``path``; ``notice`` is told, in one
-    line, when an older archive is being upgraded (which may take a while).
+    line, when an older archive is being upgraded (which may take a while). With
+    ``readonly`` the file is only read, and refused unless it is a referat archive.
 
     Example:
         >>> with open_archive(":memory:") as archive:
         ...     archive.counts()["documents"]
         0
     """
-    return SQLiteArchive(path, create=create, notice=notice)
+    return SQLiteArchive(path, create=create, notice=notice, readonly=readonly)

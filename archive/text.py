@@ -34,6 +34,10 @@ WORD = re.compile(r"[^\W_]+")
 # indexed tail at least this many ("økonomi|aftal"): shorter tails match almost anything.
 MIN_HEAD = 3
 MIN_TAIL = 3
+# ... and a stem this long at most: Danish compounds run to some 50 letters
+# ("speciallægepraksisplanlægning…"); a longer "word" is a hash, a run of letters or an
+# attack, and its tails would cost the square of its length (a 200 kB word: 20 GB).
+MAX_COMPOUND = 64
 # Query words this long or longer are matched as prefixes too ("aftale" → "aftalegrundlag").
 MIN_PREFIX = 4
 MAX_QUERY_WORDS = 32
@@ -61,7 +65,6 @@ class QueryError(ValueError):
     """A query that cannot be searched; the message is one sentence for the user."""
 
 
-@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The Snowball (Danish) stem of one lower-cased word.
 
@@ -69,6 +72,12 @@ def stem(word: str) -> str:
         >>> stem("økonomiaftalen"), stem("aftaler")
         ('økonomiaftal', 'aftal')
     """
+    # Only words of a compound's length are cached: 65 536 cached 200 kB words are 13 GB.
+    return _cached_stem(word) if len(word) <= MAX_COMPOUND else _stemmer.stemWord(word)
+
+
+@lru_cache(maxsize=65536)
+def _cached_stem(word: str) -> str:
     return _stemmer.stemWord(word)
 
 
@@ -83,15 +92,23 @@ def words(text: str) -> list[str]:
 
 
 def tails(stemmed: str) -> list[str]:
-    """The tails of a long stem that may be the last parts of a compound.
+    """The tails of a long stem that may be the last parts of a compound; none for a stem
+    longer than any compound (MAX_COMPOUND), so the parts of a text grow linearly with it.
 
     Example:
         >>> tails("økonomiaftal")[-4:]
         ['iaftal', 'aftal', 'ftal', 'tal']
+        >>> tails("a" * (MAX_COMPOUND + 1))
+        []
     """
-    if len(stemmed) < MIN_HEAD + MIN_TAIL + 1 or not stemmed.isalpha():
+    if not is_compound(stemmed):
         return []
     return [stemmed[start:] for start in range(MIN_HEAD, len(stemmed) - MIN_TAIL + 1)]
+
+
+def is_compound(stemmed: str) -> bool:
+    """Whether a stem may be a compound whose tails are indexed (and matched by queries)."""
+    return MIN_HEAD + MIN_TAIL + 1 <= len(stemmed) <= MAX_COMPOUND and stemmed.isalpha()
 
 
 def index_columns(text: str) -> tuple[str, str]:
@@ -233,7 +250,7 @@ class Query:
         # The index holds, for every word: the word (text), its stem (stems) and its stem's
         # tails (parts); a query term matches them as in _word_expression.
         word_stem = stem(word)
-        compound = len(word_stem) >= MIN_HEAD + MIN_TAIL + 1 and word_stem.isalpha()
+        compound = is_compound(word_stem)
         mask = weight = 0
         for index, terms in enumerate(self.terms):
             best = 0

@@ -3,8 +3,12 @@ record of import runs and their failures."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
+import socket
+import sqlite3
 from collections.abc import Iterator
 
 from referat import __version__ as referat_version
@@ -15,6 +19,7 @@ from referat.archive.text import index_columns, without_own_name
 from referat.archive.types import StoreOutcome
 from referat.data.gazetteer import canonical_actor, normalise
 from referat.models import Document, Item, Meeting
+from referat.models.paths import printable_path
 
 # Recorded with every stored document (documents.extracted_by): see ``import --reextract``.
 EXTRACTOR = f"referat {referat_version}"
@@ -51,8 +56,46 @@ def _first_line(text: str, limit: int = 120) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
+def _process_alive(pid: int | None) -> bool:
+    if pid is None or pid <= 0:
+        return False
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, another user's
+        return True
+    return True
+
+
 class Writing(ArchiveCore):
     """Storing documents (see :meth:`store_document`) and recording import runs."""
+
+    # A document was replaced since the last purge_replaced(): its old terms are still in
+    # the full-text indexes' segments (FTS5 deletes by adding delete markers).
+    _replaced_since_purge = False
+
+    def close(self) -> None:
+        if self._replaced_since_purge:
+            with contextlib.suppress(sqlite3.Error):  # closing must not fail; the next purge does it
+                self.purge_replaced()
+        super().close()
+
+    def purge_replaced(self) -> None:
+        """Remove what replaced documents left in the file: merge each full-text index into
+        one segment ('optimize' drops the terms of deleted rows; secure_delete zeroes the
+        freed pages) and empty the WAL file, which still holds the old pages. After this,
+        no word of a withheld closed item or a redacted CPR number of an earlier import is
+        anywhere in the archive's files. Costs a rewrite of the indexes: done once per
+        import run, and only when the run replaced something."""
+        if not self._replaced_since_purge:
+            return
+        for table in ("passages_fts", "items_fts"):
+            self.connection.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+        self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._replaced_since_purge = False
 
     def has_document(
         self,
@@ -102,7 +145,8 @@ class Writing(ArchiveCore):
             ...     archive.store_document(extract_bytes("m.txt", b"Punkt 1 Velkomst\\nReferat\\nGodkendt."))
             'imported'
         """
-        path = path or document.source.path
+        # SQLite text is UTF-8: a file name's bytes that are not are stored escaped.
+        path = printable_path(path or document.source.path)
         treatment = closed_text(document, include_closed), personal_data(document)
         cpr = treatment[1]
         document = close_subitems(document) if include_closed else public_view(document)
@@ -140,6 +184,8 @@ class Writing(ArchiveCore):
                 connection.execute("ROLLBACK")
             raise
         self._known_actors = None
+        if replaced:
+            self._replaced_since_purge = True
         return "replaced" if replaced else "imported"
 
     def _insert_document(
@@ -387,10 +433,32 @@ class Writing(ArchiveCore):
         )
 
     def start_run(self, paths: list[str]) -> int:
-        """Record the start of an import run; its id tags the documents and errors it adds."""
+        """Record the start of an import run; its id tags the documents and errors it adds.
+        Earlier runs of this host whose process is gone are recorded as killed first."""
+        self.mark_killed_runs()
         return self.connection.execute(
-            "INSERT INTO import_runs (started_at, paths) VALUES (?, ?)", (now(), json.dumps(paths, ensure_ascii=False))
+            "INSERT INTO import_runs (started_at, paths, pid, host) VALUES (?, ?, ?, ?)",
+            (
+                now(),
+                json.dumps([printable_path(path) for path in paths], ensure_ascii=False),
+                os.getpid(),
+                socket.gethostname(),
+            ),
         ).lastrowid
+
+    def mark_killed_runs(self) -> int:
+        """Record as 'killed' the runs still 'running' whose process (on this host) is gone:
+        a kill -9 or a power cut ends a run without its last update. Runs of other hosts
+        (an archive on a shared disk) are left alone. Returns how many were marked."""
+        running = self.connection.execute(
+            "SELECT id, pid FROM import_runs WHERE status = 'running' AND host = ?", (socket.gethostname(),)
+        ).fetchall()
+        gone = [run_id for run_id, pid in running if not _process_alive(pid)]
+        self.connection.executemany(
+            "UPDATE import_runs SET status = 'killed', finished_at = ? WHERE id = ? AND status = 'running'",
+            [(now(), run_id) for run_id in gone],
+        )
+        return len(gone)
 
     def finish_run(self, run_id: int, status: str, counts: dict[str, int]) -> None:
         self.connection.execute(
@@ -409,5 +477,6 @@ class Writing(ArchiveCore):
 
     def record_failure(self, path: str, reason: str, run_id: int | None = None) -> None:
         self.connection.execute(
-            "INSERT INTO import_errors (run_id, path, reason, at) VALUES (?, ?, ?, ?)", (run_id, path, reason, now())
+            "INSERT INTO import_errors (run_id, path, reason, at) VALUES (?, ?, ?, ?)",
+            (run_id, printable_path(path), reason, now()),
         )

@@ -6,6 +6,7 @@ import hashlib
 import os
 
 from referat.extract.errors import ExtractionError
+from referat.extract.files import NotRegularFile, open_regular
 from referat.extract.historic import book_title, is_historic_book, parse_historic
 from referat.extract.layout import Layout, clean_layout
 from referat.extract.pages import ReadResult
@@ -16,23 +17,7 @@ from referat.extract.runon import split_run_on_lines
 from referat.extract.structure import StructureResult, parse_structure
 from referat.extract.structure.result import missing_content, missing_facts
 from referat.models import Document, Meeting, Source
-
-
-def printable_path(path: str) -> str:
-    """A path that prints on one line and encodes as UTF-8: a file name can hold a newline
-    or bytes that are not UTF-8 (Python keeps those as lone surrogates).
-
-    Example:
-        >>> printable_path("a" + chr(10) + "b.pdf") == "a" + chr(92) + "nb.pdf"
-        True
-    """
-    try:
-        raw = path.encode("utf-8", "surrogateescape")  # the file name's own bytes
-    except UnicodeEncodeError:
-        raw = path.encode("utf-8", "surrogatepass")
-    text = raw.decode("utf-8", "replace")
-    return text.replace("\n", "\\n").replace("\r", "\\r")
-
+from referat.models.paths import printable_path
 
 # Formats whose pages were printed, so running headers and page numbers repeat on them.
 # DOCX pages and HTML sections have their furniture in markup (or none).
@@ -114,8 +99,10 @@ def extract_file(
             raise ExtractionError(path, "is a folder, not a file")
         if size > MAX_FILE_BYTES:
             raise ExtractionError(path, f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:  # a FIFO or a device would block or never end
             data = handle.read()
+    except NotRegularFile as error:
+        raise ExtractionError(path, error.strerror) from None
     except FileNotFoundError:
         raise ExtractionError(path, "no such file") from None
     except PermissionError:

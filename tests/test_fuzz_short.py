@@ -239,3 +239,28 @@ def test_a_long_run_of_digits_in_a_1940s_book_is_fast():
     meetings = extract_bytes("sogn.txt", book.encode(), enrich=False).meetings
     assert time.monotonic() - begin < 2.0  # ~0.1 s now; the quadratic scan took 9.4 s on this input
     assert [item.number for item in meetings[0].items] == ["1", "2"]
+
+
+def test_a_page_of_absurd_size_is_rendered_for_ocr_within_the_pixel_bound():
+    # Found (fuzz input 5451, issue 11's fuzz run): a mutated MediaBox made page_image ask
+    # pdfium for a bitmap of gigabytes at 300 dpi (MemoryError). The page is 200 inches a
+    # side here, PDF's largest without a user unit.
+    from referat.extract.readers.ocr import MAX_OCR_PIXELS, OCR_DPI, page_image
+
+    class Page:
+        scale = None
+
+        def get_size(self):
+            return 14_400.0, 14_400.0
+
+        def render(self, scale, grayscale):
+            Page.scale = scale
+            return self
+
+        def to_pil(self):
+            return None
+
+    page_image(Page())
+    assert Page.scale is not None and (14_400 * Page.scale) ** 2 <= MAX_OCR_PIXELS * 1.0001
+    page_image(type("A4", (Page,), {"get_size": lambda self: (595.0, 842.0)})())
+    assert Page.scale == OCR_DPI / 72.0  # an ordinary page keeps its resolution

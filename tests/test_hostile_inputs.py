@@ -428,3 +428,33 @@ def test_hyphen_joining_is_linear_on_a_long_word():
     assert join_hyphenated_pair("æ" * 80_000, "og mere") == ("æ" * 80_000, "og mere")
     assert join_hyphenated_pair("æ" * 80_000 + "-", "øl") == ("æ" * 80_000 + "øl", "")
     assert time.monotonic() - start < 2.0
+
+
+@pytest.mark.slow
+def test_the_whole_corpus_imported_at_once_never_aborts(corpus, tmp_path):
+    # Found (issue 11): a file name that is not UTF-8 (one of this corpus's) ended the whole
+    # import with UnicodeEncodeError, and every file queued after it was never imported.
+    database = tmp_path / "a.db"
+    args = [sys.executable, "-m", "referat", "import", "-q", "--workers", "2", "--timeout", "30"]
+    result = subprocess.run(
+        [*args, str(corpus.folder), "--archive", str(database)],
+        capture_output=True,
+        text=True,
+        errors="replace",
+        timeout=900,
+        cwd=corpus.cwd,
+    )
+    assert "Traceback" not in result.stderr and result.returncode in (0, 1), result.stderr[-2000:]
+    assert SECRET not in result.stdout + result.stderr
+    import sqlite3
+
+    connection = sqlite3.connect(database)
+    try:
+        (status, files, imported, skipped, failed) = connection.execute(
+            "SELECT status, files, imported, skipped, failed FROM import_runs"
+        ).fetchone()
+        assert status == "done" and files == imported + skipped + failed > 0
+        assert failed == len(result.stderr.splitlines())  # one line per failed file
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        connection.close()

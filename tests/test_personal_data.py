@@ -26,6 +26,25 @@ MINUTES = (
         ("dato 320199-1234", "dato 320199-1234"),  # day 32 is no date
         ("beløb 1.316.000 kr.", "beløb 1.316.000 kr."),
         ("EMN-2022-00567", "EMN-2022-00567"),
+        # Every common separator (issue 11: these came back unredacted).
+        ("cpr 010203 1234.", "cpr [CPR-nummer fjernet]."),
+        ("cpr 010203\u2013" + "1234.", "cpr [CPR-nummer fjernet]."),  # en dash
+        ("cpr 010203 - 1234.", "cpr [CPR-nummer fjernet]."),
+        ("cpr 010203 \u2014 1234.", "cpr [CPR-nummer fjernet]."),  # em dash
+        ("cpr 010203\u00a01234.", "cpr [CPR-nummer fjernet]."),  # no-break space
+        # The century the serial gives: 29 February 1900 was no day (serial 1xxx: 1900s),
+        # 2000's was (serial 4xxx, year 00: 2000s); a birth day in the future is no CPR.
+        ("290200-1234", "290200-1234"),
+        ("290200-4234", "[CPR-nummer fjernet]"),
+        ("010136-4234", "010136-4234"),  # 1 January 2036
+        # Case numbers ddmmyy-yyyy: a case label before it, or the year of yy after the dash.
+        ("Sagsnr.: 150319-2019", "Sagsnr.: 150319-2019"),
+        ("J.nr. 010203-1234", "J.nr. 010203-1234"),
+        ("Journalnr. 010203-1234", "Journalnr. 010203-1234"),
+        ("Sag 010203-1234", "Sag 010203-1234"),
+        ("nummeret 150319-2019 blev", "nummeret 150319-2019 blev"),
+        ("cpr 150319-2020", "cpr [CPR-nummer fjernet]"),
+        ("Klagesag, cpr-nr. 010203-1234", "Klagesag, cpr-nr. [CPR-nummer fjernet]"),
     ],
 )
 def test_cpr_numbers_are_redacted_only_when_they_are_dates(text, redacted):

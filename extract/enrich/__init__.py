@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
+from typing import TYPE_CHECKING
 
 from referat.extract.dates import date_context
 from referat.extract.enrich.actors import ActorContext, canonical_organisation, resolve_name
@@ -22,6 +23,9 @@ from referat.models import Amount, DateMention, Document, Entity, Item, Position
 
 # Speech is reported in the minutes and decisions, and in item text with no heading;
 # a Sagsfremstilling's "Sundhedsstyrelsen orienterede …" is background, not the meeting.
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 STATEMENT_SECTIONS = {"minutes", "decision", "other"}
 
 
@@ -99,20 +103,49 @@ def _enrich_item(
             statement_ranges.append((offset, offset + len(text)))
         offset += len(text)
     joined = "\n\n".join(texts)
-    context = EnrichContext(
-        reference_date=reference,
-        actors=ActorContext(participants=participants, chair=chair, vice_chair=vice_chair, body=body),
-        statement_ranges=statement_ranges,
-    )
-    doc = run(joined, context)
     pages = _Pages(joined, line_pages, item.pages[0])
     seen: set[tuple[str, str, int]] = set()
     if item.responsible:
         # The case officer printed under the title is a person of the item.
         seen.add((item.responsible, "PER", item.pages[0]))
         item.entities.append(Entity(text=item.responsible, label="PER", canonical=item.responsible, page=item.pages[0]))
+    actors = ActorContext(participants=participants, chair=chair, vice_chair=vice_chair, body=body)
+    for start, end in windows(joined, get_nlp().max_length):
+        ranges = [(max(a, start) - start, min(b, end) - start) for a, b in statement_ranges if a < end and b > start]
+        context = EnrichContext(reference_date=reference, actors=actors, statement_ranges=ranges)
+        _collect(item, run(joined[start:end], context), pages, start, participants, seen)
+
+
+def windows(text: str, limit: int) -> list[tuple[int, int]]:
+    """``text`` cut into pieces of at most ``limit`` characters, as (start, end): spaCy
+    refuses a longer text (its max_length, 1 000 000), and one item of a scanned book or a
+    transcript can be longer. A piece ends at a blank line, else a line end, else a space,
+    so few sentences are cut; most items are one piece.
+
+    Example:
+        >>> windows("ab cd\\n\\nef gh", 8), windows("abcdef", 4)
+        ([(0, 7), (7, 12)], [(0, 4), (4, 6)])
+    """
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        end = start + limit
+        for separator in ("\n\n", "\n", " "):
+            cut = text.rfind(separator, start + 1, end)
+            if cut > start:
+                end = cut + len(separator)
+                break
+        pieces.append((start, end))
+        start = end
+    pieces.append((start, len(text)))
+    return pieces
+
+
+def _collect(
+    item: Item, doc: Doc, pages: _Pages, start: int, participants: list[str], seen: set[tuple[str, str, int]]
+) -> None:
+    """Add the facts of one piece of the item's text (its Doc, from offset ``start``) to the item."""
     for span in doc.ents:
-        page = pages.at(span.start_char)
+        page = pages.at(start + span.start_char)
         surface = " ".join(span.text.split())
         if (surface, span.label_, page) in seen:
             continue
@@ -132,7 +165,7 @@ def _enrich_item(
             actor_type=found.actor.kind,
             verb=found.verb,
             text=found.text,
-            page=pages.at(found.start_char),
+            page=pages.at(start + found.start_char),
         )
         for found in doc._.statements
     )

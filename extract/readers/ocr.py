@@ -330,6 +330,18 @@ def _same_row(first: Line, other: Line) -> bool:
     return overlap > 0.5 * min(first.bbox[3] - first.bbox[1], other.bbox[3] - other.bbox[1])
 
 
+# The most pixels a page is rendered with for OCR: A1 at 300 dpi (an A0 drawing gets about
+# 250 dpi). A page's size is the file's to say, up to 200 inches a side and more with a
+# user unit: a damaged or hostile one asked for a bitmap of gigabytes (fuzz input 5451).
+MAX_OCR_PIXELS = 70_000_000
+
+
 def page_image(page, dpi: int = OCR_DPI) -> Image.Image:
-    """A pdfium page rendered to a greyscale image at ``dpi``."""
-    return page.render(scale=dpi / 72.0, grayscale=True).to_pil()
+    """A pdfium page rendered to a greyscale image at ``dpi``, or at the lower resolution
+    that keeps it within MAX_OCR_PIXELS."""
+    width, height = page.get_size()  # in points
+    scale = dpi / 72.0
+    area = max(width, 1.0) * max(height, 1.0)
+    if area * scale * scale > MAX_OCR_PIXELS:
+        scale = (MAX_OCR_PIXELS / area) ** 0.5
+    return page.render(scale=scale, grayscale=True).to_pil()

@@ -443,10 +443,10 @@ def two_commands_upgrade_an_archive_at_once(tmp: Path) -> Outcome:
     database = archive_with(tmp)
     broken = []
     for _trial in range(5):
-        connection = sqlite3.connect(database)  # back to schema 6: migration 7 runs again
+        connection = sqlite3.connect(database)  # back to schema 7: migration 8 runs again
         connection.executescript(
             "ALTER TABLE import_runs DROP COLUMN pid; ALTER TABLE import_runs DROP COLUMN host;"
-            " PRAGMA user_version = 6;"
+            " PRAGMA user_version = 7;"
         )
         connection.close()
         runs = _at_once([["search", "budget", "--archive", str(database)]] * 2)

@@ -92,23 +92,27 @@ def unrepeated_entries(lines: list[Line], candidates: list[Heading], kept: list[
     announcing += [h for h in more if absent_from(h, announcing)]
     announcing += [h for h in _grouped_list(lines, candidates, announcing) if absent_from(h, announcing)]
     numbers = {heading.number for heading in kept}
-    # A list names the meeting's items when an item heading has the number of one of its
-    # entries (two Bilag lists naming the same attachment announce only each other).
-    blocks: list[list[Heading]] = []
-    for heading in sorted(announcing, key=lambda h: h.index):
-        if blocks and heading.index - blocks[-1][-1].index <= _LISTING_GAP:
-            blocks[-1].append(heading)
-        else:
-            blocks.append([heading])
-    announcing = [h for block in blocks if any(entry.number in numbers for entry in block) for h in block]
     return [
         h
-        for h in announcing
+        for h in _lists_naming_items(announcing, numbers)
         if h.number not in numbers
         and (h.title or h.access == "closed")
         # (the same attachment listed under two items' Bilag announces nothing)
         and not in_section_list(lines, h, candidates)
     ]
+
+
+def _lists_naming_items(entries: list[Heading], numbers: set[str]) -> list[Heading]:
+    """The entries of the lists (entries close together) that name the meeting's items: an
+    item heading has the number of one of their entries. (Two Bilag lists naming the same
+    attachment announce only each other.)"""
+    lists: list[list[Heading]] = []
+    for entry in sorted(entries, key=lambda h: h.index):
+        if lists and entry.index - lists[-1][-1].index <= _LISTING_GAP:
+            lists[-1].append(entry)
+        else:
+            lists.append([entry])
+    return [entry for listed in lists if any(other.number in numbers for other in listed) for entry in listed]
 
 
 def _repeated_by(entry: Heading, kept: list[Heading]) -> bool:

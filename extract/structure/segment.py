@@ -165,11 +165,11 @@ def add_listed_items(
             title, access = title_and_access(toc.title, toc.access)
             item = Item(number=toc.number or "", title=title, access=access, pages=(toc.listed_on, toc.listed_on))
             listed.append((-1, item))  # (lifted out of the lines: it stood before the items)
+    if not meetings or not groups:
+        return
     for index, item in listed:
         position = next((n for n, group in enumerate(groups) if group and group[0].index > index), len(groups) - 1)
-        if not meetings or position < 0:
-            return
-        meeting = meetings[max(position, 0)]
+        meeting = meetings[position]
         if any(_same_item(other, item) for other in meeting.items):
             continue
         meeting.items.append(item)

@@ -7,7 +7,7 @@ budget … Meddelelser...36 Bilagsoversigt...38". The numbers and page numbers a
 is left to cut at is where a title starts: a capitalised word after the last word of a
 title. Danish titles are capitalised only at their start and in names, and a name follows
 a preposition ("… i Hevring Ådal") or another name; that is the rule here. It is a
-reading, not a certainty, and the entries it gives have no number.
+reading, not a certainty; an entry has a number only where one stands between the titles.
 """
 
 from __future__ import annotations

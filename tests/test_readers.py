@@ -133,7 +133,9 @@ def test_a_paragraph_bomb_is_refused_before_it_is_parsed(tmp_path):
     completed = subprocess.run([sys.executable, "-c", probe, str(bomb)], capture_output=True, text=True, timeout=60)
     reason, peak_mb = completed.stdout.strip().splitlines()
     assert reason == "DOCX has more than 300000 paragraphs and rows (refused)"
-    assert int(peak_mb) < 400, f"peak RSS {peak_mb} MB"
+    # (~180 MB as a rule; one full CI run of 2026-12-06 measured 400 MB once, the same code
+    # 181 MB alone: the bound is the ~1 GB tree this guards against, with room for that)
+    assert int(peak_mb) < 600, f"peak RSS {peak_mb} MB"
 
 
 # -- legacy Word .doc, through LibreOffice ------------------------------------------------

@@ -132,7 +132,7 @@ _KIND_IN_TITLE = re.compile(
     # "Referat fra …", "side 1 Åbent referat for …", "Referat Kommunalbestyrelsen mandag den …"
     r"^(?:(?:side\s+)?\d{1,3}\s+)?(?:(?:åbent|lukket)\s+)?(?P<first>referat|dagsorden|beslutningsprotokol|beslutningsreferat)"
     r"\s+(?:(?:fra|af|for|over|til)(?:\s|$)|(?=[A-ZÆØÅ])|(?=(?:den\s+|d\.\s*)?\d{1,2}[./-]))"  # "Referat 27. oktober"
-    r"|\s[-–]\s+(?P<last>referat|dagsorden|beslutningsprotokol)(?:\s+[\d.\-/]+)?$|\s(?P<caps>REFERAT|DAGSORDEN)$"
+    r"|\s[-–]\s+(?P<last>referat|dagsorden|beslutningsprotokol)(?:\s+[\d.\-/]+)?$|\s(?P<caps>(?-i:REFERAT|DAGSORDEN|Referat|Dagsorden))$"
     # "Erhvervsudvalget. Referat. Dato …", "Økonomiudvalg Referat Møde 22. marts 2011": after the body
     rf"|^(?-i:[A-ZÆØÅ])[\w,\- ]{{0,70}}?{BODY_HEAD}\s*[.,|]?\s+(?P<after_body>referat|dagsorden|beslutningsprotokol)\b",
     re.I,

@@ -20,8 +20,9 @@ Exit status: 0  ran, no new hits
 
 A hit is new when its document was imported after the watch's last run; importing the
 same file again, or extracting it again, does not make it new. The first run reports
-everything that matches (see `watch add --since`). Hits are recorded as seen only once
-they are printed (and mailed).
+everything that matches (see `watch add --since`); a run reports at most --limit hits
+and the next run the rest. Hits are recorded as seen only once they are printed (and
+mailed).
 
 Example: referat watch run --smtp localhost:25 --mail-to analyst@example.org
 """

@@ -391,9 +391,10 @@ UPDATE import_runs SET status = 'killed' WHERE status = 'running';
 
 # Migration 9: saved searches (watches.py): a query with the filters of ``referat search``
 # (JSON), and what the last ``referat watch run`` saw: the import time of the newest
-# document then (``seen_until``) and the items imported at exactly that time that it
-# reported (``seen_items``, a JSON list of item keys), so that a document imported later
-# in the same second is still new to the next run.
+# document then (``seen_until``) and the items imported at or after that time that it
+# reported (``seen_items``, a JSON list of [item key, import time]), so that a document
+# imported later in the same second is still new to the next run, and a run that stopped
+# at its limit leaves the rest to the next.
 _V9 = """
 CREATE TABLE watches (
     id          INTEGER PRIMARY KEY,

@@ -46,14 +46,16 @@ class Watch:
     filters: SearchFilters
     created_at: str
     last_run_at: str | None = None
-    seen_until: str | None = None  # the import time of the newest document the last run saw
-    seen_items: frozenset[str] = frozenset()  # items at exactly ``seen_until`` already reported
+    # What the runs so far reported: every document imported before ``seen_until``, and of
+    # those imported at or after it the items in ``seen_items`` (item key, import time).
+    seen_until: str | None = None
+    seen_items: frozenset[tuple[str, str]] = frozenset()
 
     def is_new(self, hit: SearchHit) -> bool:
-        """Whether the last run has not reported ``hit``."""
-        if self.seen_until is None or hit.imported is None:
-            return True
-        return hit.imported > self.seen_until or (hit.imported == self.seen_until and hit.item not in self.seen_items)
+        """Whether no run has reported ``hit`` (an item of a document imported again with
+        new content has a new import time: it is new again)."""
+        imported = hit.imported or ""
+        return (self.seen_until is None or imported >= self.seen_until) and (hit.item, imported) not in self.seen_items
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -72,8 +74,8 @@ class WatchRun:
     watch: Watch
     hits: list[SearchHit]
     seen_until: str | None
-    seen_items: list[str]
-    truncated: bool = False  # more than the limit matched; the newest were kept
+    seen_items: list[tuple[str, str]]
+    truncated: bool = False  # more new hits than the limit: the next run reports the rest
 
     def as_dict(self) -> dict[str, Any]:
         return {**self.watch.as_dict(), "new": [asdict(hit) for hit in self.hits], "truncated": self.truncated}
@@ -144,8 +146,9 @@ class Watching(Searching):
             self.connection.execute("DELETE FROM watches WHERE name = ?", [watch.name])
 
     def new_watch_hits(self, name: str, limit: int = WATCH_LIMIT) -> WatchRun:
-        """The hits of ``name`` that its last run did not report, newest meeting first, and
-        what to record as seen once they are delivered (:meth:`mark_watch_run`). Reads only."""
+        """The hits of ``name`` that no run has reported, newest meeting first (at most
+        ``limit``: the next run reports the rest), and what to record as seen once they are
+        delivered (:meth:`mark_watch_run`). Reads only."""
         watch = self.watch(name)
         filters = replace(watch.filters, imported_since=watch.seen_until)
         # One snapshot: a document committed while this runs is either in both the hits and
@@ -153,17 +156,23 @@ class Watching(Searching):
         self.connection.execute("BEGIN")
         try:
             newest = self.connection.execute("SELECT max(imported_at) FROM documents").fetchone()[0]
-            result = self.search(watch.query, filters, limit=limit, sort="date", suggest=False)
+            # (the hits already reported at or after seen_until come back too, and one more tells there are more)
+            wanted = limit + len(watch.seen_items) + 1
+            result = self.search(watch.query, filters, limit=wanted, sort="date", suggest=False)
         finally:
             self.connection.execute("COMMIT")
-        seen_until = max(filter(None, [watch.seen_until, newest]), default=None)
-        seen_items = {hit.item for hit in result.hits if hit.imported == seen_until}
-        if seen_until == watch.seen_until:
-            seen_items |= watch.seen_items
         new = [hit for hit in result.hits if watch.is_new(hit)]
+        truncated = len(new) > limit
+        new = new[:limit]
         for rank, hit in enumerate(new, start=1):
             hit.rank = rank
-        return WatchRun(watch, new, seen_until, sorted(seen_items), truncated=len(result.hits) >= limit)
+        seen: set[tuple[str, str]]
+        if truncated:  # the marker stays; what this run reported is remembered by item
+            seen_until, seen = watch.seen_until, {*watch.seen_items, *((hit.item, hit.imported or "") for hit in new)}
+        else:  # everything up to the newest document is reported: the marker moves there
+            seen_until = max(filter(None, [watch.seen_until, newest]), default=None)
+            seen = {(hit.item, hit.imported or "") for hit in result.hits if hit.imported == seen_until}
+        return WatchRun(watch, new, seen_until, sorted(seen), truncated=truncated)
 
     def mark_watch_run(self, run: WatchRun) -> None:
         """Record that ``run``'s hits were delivered: the next run reports only newer ones."""
@@ -227,7 +236,7 @@ def _watch(row: Any) -> Watch:
         created_at=row["created_at"],
         last_run_at=row["last_run_at"],
         seen_until=row["seen_until"],
-        seen_items=frozenset(json.loads(row["seen_items"])),
+        seen_items=frozenset((key, imported) for key, imported in json.loads(row["seen_items"])),
     )
 
 

@@ -139,6 +139,29 @@ def test_documents_imported_in_the_same_second_as_the_last_run_are_still_new(arc
         assert archive.new_watch_hits("ventetider").hits == []
 
 
+def test_a_run_stopped_at_its_limit_leaves_the_rest_to_the_next(archive_path, clock):
+    store(archive_path, MARCH)
+    store(archive_path, JUNE)
+    with open_archive(archive_path) as archive:
+        archive.add_watch("ventetider", "ventetid*")
+    reported = []
+    for _ in range(3):
+        out = run(archive_path, "ventetider", "--limit", "1", "--json")
+        assert out.exit_code == 1, out.output
+        watch = json.loads(out.output)["watches"][0]
+        assert len(watch["new"]) == 1
+        reported.append((watch["new"][0]["title"], watch["truncated"]))
+    assert reported[0] == ("Status på ventetider", True)  # the newest meeting first
+    assert {title for title, _ in reported[1:]} == {
+        "Ventetider i børne- og ungdomspsykiatrien",
+        "Ventetider på udredning",
+    }
+    assert [more for _, more in reported[1:]] == [True, False]  # the last run has no more
+    assert run(archive_path, "ventetider", "--limit", "1").exit_code == 0
+    store(archive_path, MARCH_CORRECTED)
+    assert new_titles(archive_path) == ["Ventetider i børne- og ungdomspsykiatrien"]
+
+
 def test_a_watch_keeps_its_filters_and_since(archive_path, clock):
     store(archive_path, MARCH)
     runner = CliRunner()

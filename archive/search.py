@@ -3,6 +3,7 @@ facets counted beside the ranking."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sqlite3
@@ -109,7 +110,7 @@ class Searching(ArchiveCore):
         if counting is not None:
             result.facets, result.total, result.estimated = counting.result()
         if suggest:
-            result.suggestions = self._suggestions(parsed)
+            result.suggestions = self._suggestions(parsed, filters.public)
             result.did_you_mean = did_you_mean(query, result.suggestions)
         return result
 
@@ -331,9 +332,11 @@ class Searching(ArchiveCore):
             UNION ALL SELECT 'actor', canonical, sum(hits) FROM actors GROUP BY canonical"""
         return sql, [parsed.match, *params]
 
-    def _suggestions(self, parsed: Query) -> dict[str, list[str]]:
+    def _suggestions(self, parsed: Query, public: bool = False) -> dict[str, list[str]]:
         """Each word of the query (not a prefix, not a word left out) that no passage holds,
-        in any form the query matches, with the closest words the index holds."""
+        in any form the query matches, with the closest words the index holds. With
+        ``public``, what only closed items' hidden text holds counts as not there: neither
+        the absence of a "no such word" nor a suggestion may tell what it says."""
         typed = dict.fromkeys(
             word
             for clause in parsed.clauses
@@ -342,18 +345,26 @@ class Searching(ArchiveCore):
             for word in term.words
             if len(word) >= 3 and word.isalpha()
         )
-        found: dict[str, list[str]] = {}
-        for word in typed:
-            held = self.connection.execute(
-                "SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1", [Term("word", (word,)).expression()]
-            ).fetchone()
-            if held is None:
-                found[word] = self._similar_words(word)
-        return found
+        return {
+            word: self._similar_words(word, public)
+            for word in typed
+            if not self._held(Term("word", (word,)).expression(), public)
+        }
 
-    def _similar_words(self, word: str) -> list[str]:
+    def _held(self, match: str, public: bool) -> bool:
+        """Whether a passage (under ``public``, one that --public shows) matches ``match``."""
+        sql = "SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1"
+        if public:
+            sql = (
+                "SELECT 1 FROM passages_fts CROSS JOIN passages p INDEXED BY passages_lookup"
+                f" ON p.id = passages_fts.rowid WHERE passages_fts MATCH ? AND {_PUBLIC_PASSAGE} LIMIT 1"
+            )
+        return self.connection.execute(sql, [match]).fetchone() is not None
+
+    def _similar_words(self, word: str, public: bool = False) -> list[str]:
         """The SUGGESTIONS words of the index (as printed) closest to ``word``: fewest
-        edits, then the most passages, then alphabetical."""
+        edits, then the most passages, then alphabetical (under ``public``, words that
+        --public shows)."""
         # fts5vocab lists the index's terms; a temporary table, so a read-only archive has it too.
         self.connection.execute(
             "CREATE VIRTUAL TABLE IF NOT EXISTS temp.referat_vocabulary USING fts5vocab(main, passages_fts, col)"
@@ -371,7 +382,11 @@ class Searching(ArchiveCore):
                 distance = OSA.distance(word, term, score_cutoff=farthest)
                 if 0 < distance <= farthest:
                     scored[term] = (distance, -passages)
-        return sorted(scored, key=lambda term: (*scored[term], term))[:SUGGESTIONS]
+        ranked = sorted(scored, key=lambda term: (*scored[term], term))
+        if public:
+            shown = (term for term in ranked if self._held('{text} : "' + term.replace('"', '""') + '"', True))
+            return list(itertools.islice(shown, SUGGESTIONS))
+        return ranked[:SUGGESTIONS]
 
 
 def _excluded_sql(parsed: Query, filters: SearchFilters, item_id: str) -> tuple[str, list[Any]]:

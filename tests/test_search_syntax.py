@@ -221,3 +221,9 @@ def test_under_public_a_closed_items_hidden_text_does_not_decide_what_is_left_ou
         facets = archive.search("køb -ekspropriationen", filters=public, facets=True)
         # the open item's title and background ("køber": stem "køb"), and the closed item's title
         assert facets.total == 3 and facets.facets["section"] == {"title": 2, "background": 1}
+        # nor does "did you mean" tell what the hidden text says (a word only it holds is no word)
+        assert archive.search("ekspropriationen").suggestions == {}
+        assert archive.search("ekspropriationen", filters=public).suggestions == {"ekspropriationen": []}
+        assert archive.search("ekspropriationem").suggestions == {"ekspropriationem": ["ekspropriationen"]}
+        assert archive.search("ekspropriationem", filters=public).suggestions == {"ekspropriationem": []}
+        assert archive.search("grumden", filters=public).suggestions == {"grumden": ["grunden"]}

@@ -389,7 +389,26 @@ ALTER TABLE import_runs ADD COLUMN host TEXT;
 UPDATE import_runs SET status = 'killed' WHERE status = 'running';
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]
+# Migration 9: saved searches (watches.py): a query with the filters of ``referat search``
+# (JSON), and what the last ``referat watch run`` saw: the import time of the newest
+# document then (``seen_until``) and the items imported at or after that time that it
+# reported (``seen_items``, a JSON list of [item key, import time]), so that a document
+# imported later in the same second is still new to the next run, and a run that stopped
+# at its limit leaves the rest to the next.
+_V9 = """
+CREATE TABLE watches (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE,
+    query       TEXT NOT NULL,
+    filters     TEXT NOT NULL DEFAULT '{}',
+    created_at  TEXT NOT NULL,
+    last_run_at TEXT,
+    seen_until  TEXT,
+    seen_items  TEXT NOT NULL DEFAULT '[]'
+);
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9]
 """Ordered SQL scripts; index i brings an archive from version i to i + 1."""
 
 

@@ -6,7 +6,8 @@ Everything the commands need goes through :class:`~referat.archive.types.Archive
   holds what the reading parts share (actor names, meeting filters);
 - write.py stores documents and records import runs;
 - search.py ranks items, shows their best passages and counts facets;
-- queries.py answers who-said, amounts, actors, show, export, counts and check.
+- queries.py answers who-said, amounts, actors, show, export, counts and check;
+- watches.py keeps saved searches, finds their new hits and writes their Atom feeds.
 
 The names callers import from here (the types, ``date_bound``, ``EXTRACTOR``,
 ``FACET_SAMPLE``, ``count_facets``, ``timed_search``) are those of the parts.
@@ -18,7 +19,7 @@ import os
 from collections.abc import Callable
 
 from referat.archive.queries import Queries
-from referat.archive.search import FACET_SAMPLE, FACETS, Searching, count_facets, timed_search
+from referat.archive.search import FACET_SAMPLE, FACETS, count_facets, timed_search
 from referat.archive.types import (
     AmountFilters,
     Archive,
@@ -30,6 +31,7 @@ from referat.archive.types import (
     StoreOutcome,
     date_bound,
 )
+from referat.archive.watches import Watching
 from referat.archive.write import EXTRACTOR, Writing
 
 __all__ = [
@@ -57,7 +59,7 @@ __all__ = [
 SIDE_FILES = ("", "-wal", "-shm", "-journal")
 
 
-class SQLiteArchive(Writing, Searching, Queries):
+class SQLiteArchive(Writing, Watching, Queries):
     """The archive in one SQLite file (stdlib sqlite3). Use as a context manager."""
 
 

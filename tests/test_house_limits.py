@@ -12,7 +12,13 @@ MAX_LINES = 500
 
 
 def _library_modules() -> list[Path]:
-    modules = [ROOT / "__init__.py", ROOT / "cli.py", ROOT / "cli_options.py", ROOT / "terminal.py"]
+    modules = [
+        ROOT / "__init__.py",
+        ROOT / "cli.py",
+        ROOT / "cli_options.py",
+        ROOT / "cli_watch.py",
+        ROOT / "terminal.py",
+    ]
     for package in LIBRARY:
         modules += sorted((ROOT / package).rglob("*.py"))
     return [m for m in modules if m.exists()]

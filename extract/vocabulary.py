@@ -186,6 +186,9 @@ PARTICIPANT_HEADINGS: dict[str, str] = {
     "fra administrationen": "guest",
     "gæster": "guest",
     "øvrige deltagere": "guest",
+    "øvrige": "guest",  # "Øvrige: Direktør Lars Berg, …" after the members
+    "andre": "guest",
+    "andre deltagere": "guest",
     "desuden deltog": "guest",
     # From the catalogue (docs/publishers.md): Albertslund, Haver til Maver, Region Sjælland …
     "indkaldelse": "present",

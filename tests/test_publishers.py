@@ -1352,3 +1352,29 @@ def test_an_agenda_decides_nothing_even_in_the_words_of_a_decision():
     [meeting] = extract_text(minutes).meetings
     assert [d.outcome for d in meeting.items[0].decisions] == ["approved"]
     assert meeting.kind == "referat"
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        # a role in brackets, whatever its case
+        (
+            "Deltagere: Jørn Krag (Suppleant), Heidi Frost Andersen (Medarbejderrepræsentant), Bo Ek",
+            [("Jørn Krag", "suppleant"), ("Heidi Frost Andersen", "medarbejderrepræsentant"), ("Bo Ek", None)],
+        ),
+        # a note on attendance in brackets is not part of the name
+        (
+            "Til stede: Bo Ek, Per Skov (ankom 19.30), Janne Melby (gik efter pkt. 5)",
+            [("Bo Ek", None), ("Per Skov", None), ("Janne Melby", None)],
+        ),
+        # a job title before the name
+        (
+            "Øvrige: Medarbejderrepræsentant Lene L. Toft, kirkegårdsleder Eva Nørskov",
+            [("Lene L. Toft", "medarbejderrepræsentant"), ("Eva Nørskov", "kirkegårdsleder")],
+        ),
+    ],
+)
+def test_participant_entries_with_roles_and_notes(line, expected):
+    from referat.extract.structure.participants import read_participants
+
+    assert [(p.name, p.role) for p in read_participants([line])] == expected

@@ -1378,3 +1378,21 @@ def test_participant_entries_with_roles_and_notes(line, expected):
     from referat.extract.structure.participants import read_participants
 
     assert [(p.name, p.role) for p in read_participants([line])] == expected
+
+
+@pytest.mark.parametrize(
+    "line, body",
+    [
+        # the title phrase after a letterhead run into the same transcript line
+        (
+            "Foreningen Grænselandet SEKRETARIATET (3/2014) Protokol over Møde i Det Grænselandske Samråd "
+            "tirsdag den 9. september 2014 kl. 19 på Borghuset",
+            "Det Grænselandske Samråd",
+        ),
+        # a page number before the title, a colon after "for", the meeting after the name
+        ("1 Referat for: Nordskov Provstiudvalg PU møde 29. april 2014 Kl", "Nordskov Provstiudvalg"),
+    ],
+)
+def test_bodies_in_title_phrases_of_transcripts(line, body):
+    text = line + "\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n2. Meddelelser\nBeslutning\nIngen.\n"
+    assert extract_text(text).meetings[0].body == body

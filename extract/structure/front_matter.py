@@ -289,8 +289,10 @@ def _body_from_title_line(texts: list[str]) -> str | None:
             if deciding:
                 return deciding
             continue
+        # ("1 Referat for: …": a transcript's page number opens its page's first line)
+        title_line = re.sub(r"^\d{1,3}\s+(?=[A-ZÆØÅ])", "", text.strip())
         for pattern in BODY_TITLE_LINES:
-            match = pattern.match(text.strip())
+            match = pattern.match(title_line)
             if match:
                 body = BODY_ENDS.sub("", match.group("body")).strip(" -–:")
                 # "Referat - Kommunalbestyrelsen", "EKSTRAORDINÆRT MØDE FORRETNINGSUDVALGET"

@@ -87,3 +87,9 @@ OFFICER_ROLES: dict[str, str] = {
 
 # The officer roles as one regex alternation, longest first ("næstformand" before "formand").
 OFFICER_ALTERNATION = "|".join(sorted(OFFICER_ROLES, key=len, reverse=True))
+
+# A line that tells who attended from which point ("Punkt 4: Per Schleiter deltager", "Fra
+# pkt. 3: Anne Holm ankom"): a person's name and an attendance verb, not an item's title.
+ATTENDANCE_TITLE = re.compile(
+    r"^[A-ZÆØÅ][\wæøåé'.-]+(?:\s+[A-ZÆØÅ][\wæøåé'.-]+){1,3}\s+(?:deltager|deltog|ankom|ankommer|forlod|forlader|kom)\b"
+)

@@ -299,7 +299,9 @@ TOC_HEADINGS = ("indholdsfortegnelse", "indhold", "dagsordensoversigt", "sagsove
 # --- item headings -------------------------------------------------------------------
 # Words that label an item's number and make a line an item heading by themselves:
 # "Punkt 3" (Sundhedsstyrelsen), "Pkt. 42" (Roskilde web minutes), "Dagsordenspunkt 4".
-ITEM_NUMBER_LABELS = ("Punkt nr.", "Punkt nr", "Punkt", "PUNKT", "Pkt.", "Pkt", "PKT.", "Dagsordenspunkt")
+ITEM_NUMBER_LABELS = (
+    "Punkt nr.", "Punkt nr", "Punkt", "PUNKT", "Pkt.", "Pkt", "PKT.", "Dagsordenspunkt", "Dagsordenpunkt", "Mødepunkt",
+)  # fmt: skip
 # Labels that number items too, but also start ordinary lines ("Nr. 3 i lokalplanen …",
 # "§ 5 i vedtægterne …"): such a heading needs the same evidence as "3. Titel".
 # "ad 1." / "ad. 5 Generalforsamling" (associations' minutes answering their agenda point by point).

@@ -1396,3 +1396,22 @@ def test_participant_entries_with_roles_and_notes(line, expected):
 def test_bodies_in_title_phrases_of_transcripts(line, body):
     text = line + "\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n2. Meddelelser\nBeslutning\nIngen.\n"
     assert extract_text(text).meetings[0].body == body
+
+
+def test_a_transcripts_moedepunkt_items_and_an_attendance_line_that_is_no_item():
+    # A document-sharing site's transcript: the page on one line. "Mødepunkt N" numbers the
+    # items; "Punkt 4: <name> deltager" says who came from item 4 on.
+    page = (
+        "1 Referat for: Søndersø Provstiudvalg PU møde 12. maj 2015 Kl Mødested: Provstikontoret "
+        "Afbud: Hans Lind Punkt 4: Eva Bruun deltager Mødepunkt 1 Godkendelse af dagsorden Godkendt. "
+        "Mødepunkt 2 Kirkegårdstakster Taksterne for 2016 blev gennemgået og godkendt. "
+        "Mødepunkt 3 Orientering fra provsten Provsten fortalte om det nye kirkekontor og om "
+        "personalesituationen i provstiet, der er uændret siden sidste møde."
+    )
+    text = "Søndersø Provstiudvalg\n\nTranskript\n\n" + page + "\n"
+    [meeting] = extract_text(text).meetings
+    assert [item.number for item in meeting.items] == ["1", "2", "3"]
+    # (minutes run on after a title without a full stop stay in the title for now: the
+    # titles are checked by their start)
+    titles = ("Godkendelse af dagsorden", "Kirkegårdstakster", "Orientering fra provsten")
+    assert all(item.title.startswith(title) for item, title in zip(meeting.items, titles, strict=True))

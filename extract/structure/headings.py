@@ -14,6 +14,7 @@ from collections import Counter
 
 from referat.extract.layout import Layout
 from referat.extract.pages import Line
+from referat.extract.participant_words import ATTENDANCE_TITLE
 from referat.extract.structure.heading_lines import (
     ACCESS_LINE,
     Heading,
@@ -109,6 +110,8 @@ def _candidates(lines: list[Line]) -> list[Heading]:
         heading = match_heading(line)
         if heading is not None and _CONTENTS_LINE.search(line.text) and heading.style != "punkt":
             continue  # an entry of a table of contents the layout stage did not lift
+        if heading is not None and ATTENDANCE_TITLE.match(heading.title):
+            continue  # "Punkt 4: Per Schleiter deltager": who came from that point on
         if heading is not None:
             heading.index = index
             _title_from_heading_above(lines, heading)

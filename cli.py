@@ -28,6 +28,7 @@ from referat.cli_options import (
     parsed,
     public_option,
 )
+from referat.cli_serve import serve
 from referat.extract import extract_or_reason
 from referat.extract.pipeline import printable_path
 from referat.models import json_schema
@@ -41,7 +42,7 @@ def _fail_line(path: str, reason: str) -> None:
     click.echo(f"referat: {printable_path(path)}: {reason}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, commands=[serve])
 @click.version_option(__version__, prog_name="referat")
 def main() -> None:
     """Danish meeting agendas and minutes → structured, validated JSON.

@@ -6,7 +6,8 @@ Everything the commands need goes through :class:`~referat.archive.types.Archive
   holds what the reading parts share (actor names, meeting filters);
 - write.py stores documents and records import runs;
 - search.py ranks items, shows their best passages and counts facets;
-- queries.py answers who-said, amounts, actors, show, export, counts and check.
+- queries.py answers who-said, amounts, actors, show, export, counts and check;
+- browse.py lists bodies and their meetings, one meeting, and a document's file.
 
 The names callers import from here (the types, ``date_bound``, ``EXTRACTOR``,
 ``FACET_SAMPLE``, ``count_facets``, ``timed_search``) are those of the parts.
@@ -17,6 +18,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
+from referat.archive.browse import Browsing
 from referat.archive.queries import Queries
 from referat.archive.search import FACET_SAMPLE, FACETS, Searching, count_facets, timed_search
 from referat.archive.types import (
@@ -57,7 +59,7 @@ __all__ = [
 SIDE_FILES = ("", "-wal", "-shm", "-journal")
 
 
-class SQLiteArchive(Writing, Searching, Queries):
+class SQLiteArchive(Writing, Searching, Queries, Browsing):
     """The archive in one SQLite file (stdlib sqlite3). Use as a context manager."""
 
 

@@ -21,8 +21,10 @@ from referat import __version__
 from referat.cli_options import (
     OCR_OPTION,
     SECTION_CHOICES,
+    WholeHelpGroup,
     archive_option,
     date_options,
+    highlighting,
     json_option,
     ocr_progress,
     parsed,
@@ -42,7 +44,7 @@ def _fail_line(path: str, reason: str) -> None:
     click.echo(f"referat: {printable_path(path)}: {reason}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, commands=[serve])
+@click.group(cls=WholeHelpGroup, context_settings={"help_option_names": ["-h", "--help"]}, commands=[serve])
 @click.version_option(__version__, prog_name="referat")
 def main() -> None:
     """Danish meeting agendas and minutes → structured, validated JSON.
@@ -361,7 +363,7 @@ def search(
     elif as_csv:
         write_csv(sys.stdout, result.as_dict()["hits"], columns=[field.name for field in fields(SearchHit)])
     else:
-        bold = (lambda text: click.style(text, bold=True, fg="yellow")) if sys.stdout.isatty() else None
+        bold = (lambda text: click.style(text, bold=True, fg="yellow")) if highlighting() else None
         click.echo(render_search(result, bold=bold))
 
 
@@ -493,7 +495,3 @@ def export(archive_path: str, fmt: str, output: str | None, public: bool) -> Non
                 write_csv(handle, archive.export("items", public=public))
     except (ArchiveError, OutputError) as error:
         raise click.ClickException(str(error)) from None
-
-
-if __name__ == "__main__":
-    main()

@@ -306,3 +306,34 @@ def test_serve_refuses_a_missing_archive_in_one_line(tmp_path):
     assert result.stderr.strip().splitlines() == [
         f"Error: {missing}: no archive there (create one with `referat import PATH --archive {missing}`)"
     ]
+
+
+@pytest.mark.slow  # ~2 s: a process that imports the web stack and starts uvicorn
+def test_referat_serve_listens_where_asked_and_serves_the_public_view(web_archive):
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "referat", "serve", "--archive", str(web_archive.path), "--port", str(port)]
+    server = subprocess.Popen([*command, "--public"], stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}/", params={"q": "cykelstierne"}, timeout=5)
+                break
+            except httpx.TransportError:
+                assert server.poll() is None and time.monotonic() < deadline, server.stderr.read()
+                time.sleep(0.1)
+        assert response.status_code == 200
+        assert OPEN_ITEM in response.text and CLOSED_ITEM not in response.text  # --public
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert f"at http://127.0.0.1:{port}/" in server.stderr.read()

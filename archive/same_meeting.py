@@ -20,9 +20,8 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from referat.data.gazetteer import normalise
+from referat.extract.title_match import same_title
 
 # How alike two titles must read (rapidfuzz token_sort_ratio, 0-100) for one item: a
 # per-item PDF prints the title as the full referat does, up to a line break or a word
@@ -40,19 +39,6 @@ class _Copy:
     number: str
     title: str
     rank: tuple[int, int, int]  # (kind, text length, -id): the highest is kept
-
-
-def same_title(a: str, b: str) -> bool:
-    """Whether two printed titles name one item.
-
-    Example:
-        >>> same_title("Evaluering af rygestopkurser", "Evaluering af rygestop- kurser")
-        True
-        >>> same_title("Meddelelser", "Budget 2013")
-        False
-    """
-    a, b = normalise(a.replace("- ", "")), normalise(b.replace("- ", ""))
-    return a == b or (bool(a) and bool(b) and fuzz.token_sort_ratio(a, b) >= SAME_TITLE)
 
 
 def _same_organisation(a: str | None, b: str | None) -> bool:

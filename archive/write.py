@@ -172,10 +172,16 @@ class Writing(ArchiveCore):
                 ).fetchall()
                 for other in meetings_like(connection, meeting_id)
             }
+            # The same bytes extracted again (--reextract, the other closed-items choice) keep
+            # the time they first came in: saved searches decide what is new by it (watches.py).
+            first_import = connection.execute(
+                "SELECT imported_at FROM documents WHERE sha256 = ?", (document.source.sha256,)
+            ).fetchone()
             replaced = connection.execute(
                 "DELETE FROM documents WHERE path = ? OR sha256 = ?", (path, document.source.sha256)
             ).rowcount
-            stored_meetings = self._insert_document(document, path, run_id, treatment)
+            imported_at = first_import[0] if first_import else now()
+            stored_meetings = self._insert_document(document, path, run_id, treatment, imported_at)
             link_copies(connection, [*stored_meetings, *sorted(neighbours)])
             connection.execute("COMMIT")
         except BaseException:
@@ -189,7 +195,7 @@ class Writing(ArchiveCore):
         return "replaced" if replaced else "imported"
 
     def _insert_document(
-        self, document: Document, path: str, run_id: int | None, treatment: tuple[str, str]
+        self, document: Document, path: str, run_id: int | None, treatment: tuple[str, str], imported_at: str
     ) -> list[int]:
         """Insert the document's rows; return its meetings' ids."""
         source = document.source
@@ -201,7 +207,7 @@ class Writing(ArchiveCore):
                 path,
                 source.media_type,
                 source.pages,
-                now(),
+                imported_at,
                 run_id,
                 document.model_dump_json(),
                 *treatment,

@@ -17,6 +17,7 @@ def _library_modules() -> list[Path]:
         ROOT / "cli.py",
         ROOT / "cli_options.py",
         ROOT / "cli_serve.py",
+        ROOT / "cli_watch.py",
         ROOT / "terminal.py",
     ]
     for package in LIBRARY:

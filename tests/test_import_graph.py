@@ -53,7 +53,15 @@ def library_modules() -> dict[str, Path]:
     """Dotted module name → file, for every module of the installed package."""
     files = [
         REPO / name
-        for name in ("__init__.py", "__main__.py", "cli.py", "cli_options.py", "cli_serve.py", "terminal.py")
+        for name in (
+            "__init__.py",
+            "__main__.py",
+            "cli.py",
+            "cli_options.py",
+            "cli_serve.py",
+            "cli_watch.py",
+            "terminal.py",
+        )
     ]
     for package in PACKAGES:
         files += sorted((REPO / package).rglob("*.py"))

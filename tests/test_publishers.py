@@ -1300,3 +1300,55 @@ def test_members_each_with_the_municipality_they_come_from_run_on_in_a_transcrip
         ("Ida Bak", "Thisted kommune"),
         ("Ole Vest", "NT"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, outcome",
+    [
+        # the present passive that resolves, and a body's present tense
+        ("Den udsendte protokol godkendes.", "approved"),
+        ("Anne Marie Holm vælges som ordstyrer.", "approved"),
+        ("Med 11 stemmer besluttes det, at præsteboligen sælges.", "approved"),
+        ("Menighedsrådet godkender aftalen med graverne.", "approved"),
+        ("Vi siger ja til, at kapellet lånes ud.", "approved"),
+        # an election result as a label; a telegraphic minute with a second participle
+        ("Valgt: Nicklas Holm med 14 stemmer", "approved"),
+        ("Referat godkendt og underskrevet.", "approved"),
+        ("Regnskabet blev lagt frem og godkendt", "approved"),
+    ],
+)
+def test_prose_decisions_in_the_present_tense(sentence, outcome):
+    from referat.extract.structure.decisions import prose_decisions
+
+    assert [(d.text, d.outcome) for d in prose_decisions(sentence)] == [(sentence, outcome)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Forvaltningen foreslår, at budgettet godkendes.",  # a proposal, inside an at-clause
+        "Efter vedtægterne skal 2/3 stemme for, før forslaget kan vedtages.",  # a rule, after a modal
+        "Hvert år vælges der til posterne i menighedsrådet.",  # a custom
+        "Der skal vælges to nye suppleanter.",
+    ],
+)
+def test_passives_that_only_tell_are_no_decisions(sentence):
+    from referat.extract.structure.decisions import prose_decisions
+
+    assert prose_decisions(sentence) == []
+
+
+def test_an_agenda_decides_nothing_even_in_the_words_of_a_decision():
+    text = (
+        "Dagsorden til menighedsrådsmøde\nTirsdag den 5. november 2019\n\n"
+        "1. Mødeplan for 2020\nMenighedsrådets mødeplan for 2020 vedtages.\n\n"
+        "2. Eventuelt\n"
+    )
+    [meeting] = extract_text(text).meetings
+    assert meeting.kind == "dagsorden"
+    assert [item.decisions for item in meeting.items] == [[], []]
+    # The same words in minutes are the decision, and make the document minutes.
+    minutes = text.replace("Dagsorden til", "Møde i").replace("\nDagsorden", "\n")
+    [meeting] = extract_text(minutes).meetings
+    assert [d.outcome for d in meeting.items[0].decisions] == ["approved"]
+    assert meeting.kind == "referat"

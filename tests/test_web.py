@@ -171,8 +171,10 @@ def test_markup_in_documents_is_shown_escaped_and_only_hits_are_marked(client):
     item = client.get(f"/item/{OPEN_ITEM}")
     assert "<script>" not in item.text and "&lt;script&gt;alert(1)&lt;/script&gt;" in item.text
     # what a user types comes back escaped too
-    echoed = client.get("/", params={"q": '"><script>x</script>'})
-    assert "<script>x" not in echoed.text and "&#34;&gt;&lt;script&gt;x" in echoed.text
+    echoed = client.get("/", params={"q": "<script>x</script>"})
+    assert "<script>x" not in echoed.text and 'value="&lt;script&gt;x&lt;/script&gt;"' in echoed.text
+    malformed = client.get("/", params={"q": '"><script>x</script>'})  # an open quote: one sentence, escaped
+    assert malformed.status_code == 400 and "<script>x" not in malformed.text
 
 
 def test_item_page_shows_sections_decision_statements_and_links_the_source_page(client, web_archive):
@@ -337,3 +339,21 @@ def test_referat_serve_listens_where_asked_and_serves_the_public_view(web_archiv
         server.terminate()
         server.wait(timeout=10)
     assert f"at http://127.0.0.1:{port}/" in server.stderr.read()
+
+
+def test_sort_by_date_lists_the_newest_meeting_first(client):
+    relevance = Page(client.get("/", params={"q": "godkendt"}).text)
+    newest = Page(client.get("/", params={"q": "godkendt", "sort": "date"}).text)
+    dates = [meta.split(" · ")[1] for meta in newest.by_class["meta"]]
+    assert dates == sorted(dates, reverse=True) and dates[-1] == "2024-05-14"
+    assert sorted(hit_titles(newest)) == sorted(hit_titles(relevance))
+    assert (
+        '<option value="date" selected>Nyeste først</option>' in client.get("/", params={"q": "x", "sort": "date"}).text
+    )
+
+
+def test_a_phrase_is_marked_whole_and_a_typo_gets_a_suggestion(client):
+    response = client.get("/", params={"q": '"tvang i psykiatrien"'})
+    assert "<mark>tvang i psykiatrien</mark>" in response.text
+    typo = Page(client.get("/", params={"q": "cykelstirne"}).text)
+    assert parse_qs(urlsplit(typo.link("cykelstierne")).query) == {"q": ["cykelstierne"]}

@@ -45,22 +45,21 @@ PAGE_SIZE = 20
 MAX_PAGE = 50
 # How many values of each facet the search page lists.
 FACET_VALUES = 8
-# The sort orders the search page offers. TODO(lead, after merging the search-syntax
-# branch): add ("date", "Nyeste først") here and pass ``sort`` on to Searching.search in
-# ``search_page`` (marked there too).
-SORT_ORDERS = {"relevance": "Relevans"}
+# The sort orders the search page offers (Searching.search's ``sort``).
+SORT_ORDERS = {"relevance": "Relevans", "date": "Nyeste først"}
 _SHA256 = re.compile(r"[0-9a-f]{64}")
-# A hit word in a snippet, as archive/text.py's snippet marks it: «word». Only a run of
-# letters and digits between the marks is a hit (a Danish quotation »…« is not).
-_MARKED = re.compile(r"«([^\W_]+)»")
+# A hit in a snippet, as archive/hits.py's snippet marks it: «word» or «a phrase». A hit
+# begins and ends with a letter or digit, so the « and » of Danish quotations (»…« … »…«)
+# are not taken for marks.
+_MARKED = re.compile(r"«([^\W_](?:[^«»]*[^\W_])?)»")
 
 
 def mark_snippet(snippet: str) -> Markup:
-    """A search snippet as HTML: the text escaped, then each hit word in ``<mark>``.
+    """A search snippet as HTML: the text escaped, then each hit (a word or a phrase) in ``<mark>``.
 
     Example:
-        >>> mark_snippet("Prisen <b> for «økonomiaftalen» »i år«")
-        Markup('Prisen &lt;b&gt; for <mark>økonomiaftalen</mark> »i år«')
+        >>> mark_snippet("Prisen <b> for «økonomiaftalen» »i år« og »næste« «tvang i psykiatrien»")
+        Markup('Prisen &lt;b&gt; for <mark>økonomiaftalen</mark> »i år« og »næste« <mark>tvang i psykiatrien</mark>')
     """
     return Markup(_MARKED.sub(r"<mark>\1</mark>", str(escape(snippet))))
 
@@ -240,8 +239,7 @@ class Site:
         context: dict[str, Any] = {"query": query, "params": dict(params), "sort": sort, "page_number": number}
         if query:
             size = PAGE_SIZE
-            # TODO(lead, after merge): pass sort=sort here once Searching.search takes it.
-            result = archive.search(query, filters, limit=number * size + 1, facets=True)
+            result = archive.search(query, filters, limit=number * size + 1, facets=True, sort=sort)
             context.update(
                 hits=result.hits[(number - 1) * size : number * size],
                 more=len(result.hits) > number * size and number < MAX_PAGE,
@@ -249,6 +247,7 @@ class Site:
                 facets={name: list(result.facets.get(name, {}).items())[:FACET_VALUES] for name in FACET_NAMES},
                 total=result.total,
                 estimated=result.estimated,
+                did_you_mean=result.did_you_mean,
             )
         return self.render(request, "search.html", title=f"Søgning: {query}" if query else "Søg i arkivet", **context)
 

@@ -64,6 +64,9 @@ def find_item_headings(lines: list[Line], layout: Layout) -> tuple[list[Heading]
     """
     candidates = _candidates(lines)
     marked = _marked_by_access_lines(lines, candidates)
+    # (lines that announce later ones, and those they announce: both the numbered items and
+    # the listed-only entries are read from this one pairing)
+    listing_pairs = announcements(candidates)
     # "Lukket: 9. …" goes with any numbering style, so it never decides the style.
     styles = Counter(h.style for h in candidates if h.style in ("punkt", "access"))
     if styles:
@@ -75,13 +78,13 @@ def find_item_headings(lines: list[Line], layout: Layout) -> tuple[list[Heading]
         chosen = [h for h in chosen if absent_from(h, listing)]
     else:
         evidence = _Evidence(lines, layout)
-        chosen = _numbered_items(lines, candidates, marked, evidence)
+        chosen = _numbered_items(lines, candidates, marked, evidence, listing_pairs)
     # "1." alone with no title found after it is a list number, not an item ("52. Lukket
     # punkt" is an item whose title is withheld).
     chosen = [h for h in chosen if h.title or h.style != "dotted" or h.access == "closed"]
     chosen = without_word_processor_lists(lines, chosen)
     if chosen:
-        return chosen, unrepeated_entries(lines, candidates, chosen)
+        return chosen, unrepeated_entries(lines, candidates, chosen, listing_pairs[0])
     return (
         lettered_items(lines)
         or bulleted_headings(lines)
@@ -152,10 +155,14 @@ class _Evidence:
 
 
 def _numbered_items(
-    lines: list[Line], candidates: list[Heading], marked: list[Heading], evidence: _Evidence
+    lines: list[Line],
+    candidates: list[Heading],
+    marked: list[Heading],
+    evidence: _Evidence,
+    listing_pairs: tuple[list[Heading], list[Heading]],
 ) -> list[Heading]:
     confirmed = [h for h in candidates if h.style == "closed" or (h.style == "dotted" and evidence.confirms(h))]
-    announcing, announced = announcements(candidates)
+    announcing, announced = listing_pairs
     candidates, set_as_headings = _vouched_bare_headings(candidates, announced, marked, evidence)
     confirmed = _including(confirmed, [h for h in marked + set_as_headings if h.style == "dotted"])
     confirmed = _including([h for h in confirmed if absent_from(h, announcing)], announced)

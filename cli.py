@@ -17,8 +17,10 @@ import click
 from referat import __version__
 from referat.cli_options import (
     OCR_OPTION,
+    WholeHelpGroup,
     archive_option,
     date_options,
+    highlighting,
     json_option,
     ocr_progress,
     parsed,
@@ -28,6 +30,7 @@ from referat.cli_options import (
 from referat.cli_options import (
     archive_session as _open,
 )
+from referat.cli_serve import serve
 from referat.cli_watch import watch
 from referat.extract import extract_or_reason
 from referat.extract.pipeline import printable_path
@@ -38,7 +41,7 @@ def _fail_line(path: str, reason: str) -> None:
     click.echo(f"referat: {printable_path(path)}: {reason}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=WholeHelpGroup, context_settings={"help_option_names": ["-h", "--help"]}, commands=[serve])
 @click.version_option(__version__, prog_name="referat")
 def main() -> None:
     """Danish meeting agendas and minutes → structured, validated JSON.
@@ -340,7 +343,7 @@ def search(
     elif as_csv:
         write_csv(sys.stdout, result.as_dict()["hits"], columns=[field.name for field in fields(SearchHit)])
     else:
-        bold = (lambda text: click.style(text, bold=True, fg="yellow")) if sys.stdout.isatty() else None
+        bold = (lambda text: click.style(text, bold=True, fg="yellow")) if highlighting() else None
         click.echo(render_search(result, bold=bold))
 
 

@@ -4,6 +4,7 @@ from cli.py so that the command module stays a list of thin commands."""
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import typing
 from collections.abc import Callable, Iterator
@@ -17,6 +18,28 @@ from referat.models.document import MeetingKind, SectionKind
 
 if TYPE_CHECKING:
     from referat.archive import SQLiteArchive
+
+
+class WholeHelpGroup(click.Group):
+    """A command group whose ``--help`` lists each command with its whole first sentence,
+    wrapped to the terminal's width (click cuts it at about 45 characters with "...")."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=10_000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+def highlighting() -> bool:
+    """Whether to colour what a command prints: stdout is a terminal and NO_COLOR is not set
+    (https://no-color.org: any value but the empty string turns colour off)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
 
 OCR_OPTION = click.option(
     "--ocr",

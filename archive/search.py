@@ -303,7 +303,7 @@ class Searching(ArchiveCore):
                 FROM matches
             ),
             sampled AS MATERIALIZED (
-                SELECT p.item_id, p.section_kind, m.body, m.date, m.kind
+                SELECT p.item_id, p.section_kind, m.body, m.organisation, m.date, m.kind
                 FROM matches
                 CROSS JOIN passages p INDEXED BY passages_lookup ON p.id = matches.id
                 CROSS JOIN items i ON i.id = p.item_id

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LIBRARY = ("extract", "models", "archive", "evaluation", "data")
+LIBRARY = ("extract", "models", "archive", "evaluation", "data", "web")
 MAX_LINES = 500
 
 
@@ -16,6 +16,7 @@ def _library_modules() -> list[Path]:
         ROOT / "__init__.py",
         ROOT / "cli.py",
         ROOT / "cli_options.py",
+        ROOT / "cli_serve.py",
         ROOT / "cli_watch.py",
         ROOT / "terminal.py",
     ]

@@ -188,11 +188,13 @@ class Watching(Searching):
         limit: int = FEED_LIMIT,
         item_link: Callable[[SearchHit], str] | None = None,
         feed_link: str | None = None,
+        public: bool = False,
     ) -> str:
         """The Atom feed (a string) of the saved search ``name``: its ``limit`` hits of the
         newest meetings, each entry updated when its document was imported. ``item_link``
         gives an entry's link (default: the source file, at its page); ``feed_link`` is the
-        feed's own address, if it is served. Reads only.
+        feed's own address, if it is served; ``public`` searches as ``--public`` does (a
+        closed item by its title only), whatever the saved search says. Reads only.
 
         Example:
             >>> from referat.extract import extract_bytes
@@ -206,7 +208,8 @@ class Watching(Searching):
             (1, True)
         """
         watch = self.watch(name)
-        hits = self.search(watch.query, watch.filters, limit=limit, sort="date", suggest=False).hits
+        filters = replace(watch.filters, public=True) if public else watch.filters
+        hits = self.search(watch.query, filters, limit=limit, sort="date", suggest=False).hits
         return atom_feed(watch, hits, item_link=item_link, feed_link=feed_link)
 
     def _writing(self) -> Any:

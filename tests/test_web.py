@@ -357,3 +357,38 @@ def test_a_phrase_is_marked_whole_and_a_typo_gets_a_suggestion(client):
     assert "<mark>tvang i psykiatrien</mark>" in response.text
     typo = Page(client.get("/", params={"q": "cykelstirne"}).text)
     assert parse_qs(urlsplit(typo.link("cykelstierne")).query) == {"q": ["cykelstierne"]}
+
+
+def test_saved_searches_are_listed_with_an_atom_feed_each(web_archive, tmp_path):
+    from lxml import etree
+    from test_watches import ATOM_SUBSET_RNG
+
+    from referat.archive import open_archive
+
+    path = tmp_path / "watched.db"
+    shutil.copy(web_archive.path, path)
+    with open_archive(str(path)) as archive:
+        archive.add_watch("stier", "cykelstierne")
+    atom = "{http://www.w3.org/2005/Atom}"
+    with TestClient(create_app(str(path))) as test_client, TestClient(create_app(str(path), public=True)) as public:
+        listing = assert_accessible(test_client.get("/watches").text)
+        feed_href = listing.link("Atom-feed for stier")
+        response = test_client.get(feed_href)
+        assert response.status_code == 200 and response.headers["content-type"].startswith("application/atom+xml")
+        feed = etree.fromstring(response.content)
+        assert etree.RelaxNG(etree.fromstring(ATOM_SUBSET_RNG.encode())).validate(feed)
+        # both items of the TXT minutes mention cykelstierne; each entry links to its item page
+        titles = sorted(entry.findtext(f"{atom}title") for entry in feed.iter(f"{atom}entry"))
+        assert titles == [
+            'Teknik- og Miljøudvalget 2024-05-14: punkt 1 Skilte <ved> stier & "broer" i Lystrup',
+            "Teknik- og Miljøudvalget 2024-05-14: punkt 2 Køb af grund ved Egå",
+        ]
+        for entry in feed.iter(f"{atom}entry"):
+            link = entry.find(f"{atom}link").get("href")
+            assert urlsplit(link).path.startswith("/item/") and test_client.get(link).status_code == 200
+        # --public: the closed item's text (where "cykelstierne" stands) is not searched
+        public_feed = etree.fromstring(public.get(feed_href).content)
+        assert [e.findtext(f"{atom}title") for e in public_feed.iter(f"{atom}entry")] == [
+            'Teknik- og Miljøudvalget 2024-05-14: punkt 1 Skilte <ved> stier & "broer" i Lystrup'
+        ]
+        assert test_client.get("/watch/ingen/feed.atom").status_code == 404

@@ -1,6 +1,7 @@
 """``referat serve`` in a real headless Chromium (Debian's ``chromium`` package, driven by
 Playwright with its executable path; no browser is downloaded): search, a facet click, the
-item page and its source link, the actor page, and the keyboard. Each page is saved as a
+item page and its source link, the actor page, a saved search and its Atom feed, and the
+keyboard. Each page is saved as a
 screenshot in $REFERAT_SCREENSHOTS (default: a pytest temporary folder).
 
 Skipped, with the reason, when Playwright or chromium is missing (`.ci/run` installs
@@ -8,6 +9,7 @@ chromium; `apt-get install chromium`)."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -37,11 +39,11 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(web_archive):
-    """uvicorn serving the web archive on a free port, in a thread of this process."""
+@contextlib.contextmanager
+def serving(archive_path: Path):
+    """uvicorn serving an archive on a free port, in a thread of this process."""
     port = free_port()
-    config = uvicorn.Config(create_app(str(web_archive.path)), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(str(archive_path)), host="127.0.0.1", port=port, log_level="warning")
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
@@ -52,6 +54,12 @@ def server(web_archive):
     yield f"http://127.0.0.1:{port}"
     running.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(web_archive):
+    with serving(web_archive.path) as address:
+        yield address
 
 
 @pytest.fixture(scope="module")
@@ -147,10 +155,30 @@ def test_the_keyboard_reaches_the_skip_link_menu_and_search_field(server, page):
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "referat"
     # The search field is reached by Tab from the menu, typed into, and sent with Enter.
-    for _ in range(5):
+    # (five more links of the menu, then the field)
+    for _ in range(6):
         page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "q"
     page.keyboard.type("cykelstierne")
     page.keyboard.press("Enter")
     page.wait_for_url("**/?q=cykelstierne*")
     assert page.locator("ol.hits > li").count() == 2
+
+
+@pytest.mark.slow
+def test_a_saved_search_and_its_atom_feed_in_a_browser(web_archive, page, screenshots, tmp_path):
+    from referat.archive import open_archive
+
+    path = tmp_path / "watched.db"
+    shutil.copy(web_archive.path, path)
+    with open_archive(str(path)) as archive:
+        archive.add_watch("stier", "cykelstierne")
+    with serving(path) as address:
+        page.goto(address + "/")
+        page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Gemte søgninger").click()
+        assert page.locator("h1").inner_text() == "Gemte søgninger"
+        assert "cykelstierne" in page.locator("main").inner_text()
+        page.screenshot(path=str(screenshots / "9-gemte-soegninger.png"), full_page=True)
+        feed = page.request.get(address + page.get_by_role("link", name="Atom-feed for stier").get_attribute("href"))
+        assert feed.status == 200 and feed.headers["content-type"].startswith("application/atom+xml")
+        assert feed.text().count("<entry>") == 2

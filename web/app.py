@@ -311,6 +311,22 @@ class Site:
         rows = archive.amounts(filters, limit=200)
         return self.render(request, "amounts.html", title="Beløb", rows=rows, params=dict(params))
 
+    def watches_page(self, request: Request, archive: SQLiteArchive) -> Response:
+        return self.render(request, "watches.html", title="Gemte søgninger", watches=archive.watches())
+
+    def watch_feed(self, request: Request, archive: SQLiteArchive) -> Response:
+        """A saved search's newest hits as an Atom feed, each entry linking to its item page."""
+        name = request.path_params["name"]
+        if name not in {watch.name for watch in archive.watches()}:
+            raise HTTPException(404, f"Der er ingen gemt søgning med navnet {name}.")
+        feed = archive.watch_feed(
+            name,
+            item_link=lambda hit: str(request.url_for("item", key=hit.item)),
+            feed_link=str(request.url),
+            public=self.public,
+        )
+        return Response(feed, media_type="application/atom+xml; charset=utf-8")
+
     def source_file(self, request: Request, archive: SQLiteArchive) -> Response:
         """A stored document's file, read-only: only a sha256 the archive holds names one,
         and only a file whose content still has that hash is served."""
@@ -365,6 +381,8 @@ def create_app(archive_path: str, public: bool = False, notice: Callable[[str], 
         Route("/actor/{name:path}", site.endpoint(site.actor_page), name="actor"),
         Route("/amounts", site.endpoint(site.amounts_page), name="amounts"),
         Route("/source/{sha256}", site.endpoint(site.source_file), name="source"),
+        Route("/watches", site.endpoint(site.watches_page), name="watches"),
+        Route("/watch/{name}/feed.atom", site.endpoint(site.watch_feed), name="watch_feed"),
         Mount("/static", StaticFiles(packages=[("referat.web", "static")]), name="static"),
     ]
     app = Starlette(routes=routes, exception_handlers={HTTPException: site.error_page}, lifespan=lifespan)

@@ -240,8 +240,15 @@ class ArchiveCore:
         writing); SchemaError for any other database. A file whose header looked wrong,
         and any existing archive an import is about to write to, is checked page by page
         first (quick_check): writing onto a damaged archive must not look like success."""
-        version = schema_version(connection)
-        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        # Version and tables from one snapshot: read apart, a command creating the file at
+        # that moment could commit in between (version 0 yet tables), and a new archive
+        # would be refused as "something else".
+        connection.execute("BEGIN")
+        try:
+            version = schema_version(connection)
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            connection.execute("COMMIT")
         if not tables and version == 0:
             if self.readonly:
                 raise SchemaError("is an empty SQLite database, not a referat archive")

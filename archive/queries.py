@@ -283,7 +283,7 @@ class Queries(ArchiveCore):
             "same_as": row["kept_key"],
             "sources": self._sources(row["same_as"] or item_id, row["number"]),
             "text": "\n".join(
-                r["text"] for r in fetch("SELECT text FROM passages WHERE item_id = ? AND source = 'text'")
+                r["text"] for r in fetch("SELECT text FROM passages WHERE item_id = ? AND source = 'text' ORDER BY id")
             )
             or None,
             "sections": fetch(

@@ -15,7 +15,7 @@ from referat import __version__ as referat_version
 from referat.archive.core import ArchiveCore, now
 from referat.archive.public import close_subitems, closed_text, personal_data, public_view
 from referat.archive.same_meeting import link_copies, meetings_like
-from referat.archive.text import index_columns, without_own_name
+from referat.archive.text import index_columns, page_parts, without_own_name
 from referat.archive.types import StoreOutcome
 from referat.data.gazetteer import canonical_actor, normalise
 from referat.models import Document, Item, Meeting
@@ -315,10 +315,12 @@ class Writing(ArchiveCore):
         passages: list[Passage] = []
         if item.title.strip():
             passages.append(("title", None, "title", None, None, item.pages[0], item.title))
-        if item.text and item.text.strip():
-            # Text under no section heading (association minutes hold most of what happened
-            # there): searchable like a section, read back by ``item()``.
-            passages.append(("text", None, "text", None, None, item.pages[0], item.text))
+        # Text under no section heading (association minutes hold most of what happened
+        # there): searchable like a section, read back by ``item()``.
+        passages += [
+            ("text", None, "text", None, None, page, text)
+            for page, text in page_parts(item.text, item.text_pages, item.pages[0])
+        ]
         passages += self._insert_sections(item, item_id)
         passages += self._insert_speech(item, item_id)
         self._insert_mentions(item, item_id)
@@ -339,10 +341,10 @@ class Writing(ArchiveCore):
             ).lastrowid
             if section.kind == "decision":
                 decision_texts.append(" ".join(section.text.split()))
-            if section.text.strip():
-                passages.append(
-                    ("section", section_id, section.kind, section.heading, None, section.pages[0], section.text)
-                )
+            passages += [
+                ("section", section_id, section.kind, section.heading, None, page, text)
+                for page, text in page_parts(section.text, section.text_pages, section.pages[0])
+            ]
         for index, decision in enumerate(item.decisions):
             decision_id = execute(
                 "INSERT INTO decisions (item_id, ordinal, text, outcome) VALUES (?, ?, ?, ?)",

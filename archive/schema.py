@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Callable
 
 from referat.archive.text import index_columns, without_own_name
+from referat.data.bodies import canonical_body, canonical_organisation, name_key
 
 # Migration 1: the contract's tables, one row per fact, plus ``passages``: every text a
 # user searches (item titles, sections, decisions, statements, positions) as one row,
@@ -389,7 +390,21 @@ ALTER TABLE import_runs ADD COLUMN host TEXT;
 UPDATE import_runs SET status = 'killed' WHERE status = 'running';
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]
+# Migration 11 (numbered for the merge with the branches that add 9 and 10): bodies and
+# organisations by one name (archive/names.py): the table's canonical names, then per name
+# key the spelling stored first, as imports do. The documents' JSON keeps names as printed.
+_V11 = """
+UPDATE meetings SET body = referat_canonical_body(body, organisation),
+    organisation = referat_canonical_organisation(organisation);
+CREATE TEMP TABLE spellings AS SELECT 'b' AS what, referat_name_key(body) AS key, body AS name, min(id) FROM meetings
+    WHERE body IS NOT NULL GROUP BY 2 UNION ALL SELECT 'o', referat_name_key(organisation), organisation, min(id)
+    FROM meetings WHERE organisation IS NOT NULL GROUP BY 2;
+UPDATE meetings SET body = (SELECT name FROM spellings WHERE what = 'b' AND key = referat_name_key(coalesce(body, ''))),
+    organisation = (SELECT name FROM spellings WHERE what = 'o' AND key = referat_name_key(coalesce(organisation, '')));
+DROP TABLE temp.spellings;
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V11]
 """Ordered SQL scripts; index i brings an archive from version i to i + 1."""
 
 
@@ -403,6 +418,9 @@ def register_functions(connection: sqlite3.Connection) -> None:
         return None if text is None else index_columns(text)[1]
 
     connection.create_function("referat_without_own_name", 2, without_own_name, deterministic=True)
+    connection.create_function("referat_canonical_body", 2, canonical_body, deterministic=True)
+    connection.create_function("referat_canonical_organisation", 1, canonical_organisation, deterministic=True)
+    connection.create_function("referat_name_key", 1, name_key, deterministic=True)
     connection.create_function("referat_stems", 1, stems, deterministic=True)
     connection.create_function("referat_parts", 1, parts, deterministic=True)
 

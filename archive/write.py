@@ -13,11 +13,12 @@ from collections.abc import Iterator
 
 from referat import __version__ as referat_version
 from referat.archive.core import ArchiveCore, now
+from referat.archive.names import Spellings
 from referat.archive.public import close_subitems, closed_text, personal_data, public_view
 from referat.archive.same_meeting import link_copies, meetings_like
 from referat.archive.text import index_columns, page_parts, without_own_name
 from referat.archive.types import StoreOutcome
-from referat.data.gazetteer import canonical_actor, normalise
+from referat.data.gazetteer import canonical_actor
 from referat.models import Document, Item, Meeting
 from referat.models.paths import printable_path
 
@@ -211,12 +212,9 @@ class Writing(ArchiveCore):
         document_id = cursor.lastrowid
         used_keys: set[str] = set()
         meeting_ids: list[int] = []
-        bodies = self._stored_bodies()
+        spellings = Spellings(self.connection)
         for meeting_ordinal, meeting in enumerate(document.meetings, start=1):
-            if meeting.body:
-                # one spelling per body (see _stored_bodies)
-                body = bodies.setdefault(normalise(meeting.body), meeting.body)
-                meeting = meeting.model_copy(update={"body": body})
+            meeting = spellings.of(meeting)  # one name per organisation and body (names.py)
             meeting_id = self.connection.execute(
                 "INSERT INTO meetings (document_id, ordinal, body, organisation, kind, title, date, start_time,"
                 " location, case_numbers, participants, first_page, last_page)"
@@ -263,15 +261,6 @@ class Writing(ArchiveCore):
                     used_keys,
                 )
         return meeting_ids
-
-    def _stored_bodies(self) -> dict[str, str]:
-        """The bodies in the archive by their folded name: a body stored again in another case
-        or the old spelling ("Task Force for kræft- og psykiatriområdet", "Sognerådet") takes
-        the stored spelling, so facets and filters count it once."""
-        return {
-            normalise(body): body
-            for (body,) in self.connection.execute("SELECT DISTINCT body FROM meetings WHERE body IS NOT NULL")
-        }
 
     def _insert_item(
         self,

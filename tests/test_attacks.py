@@ -534,7 +534,7 @@ def test_an_archive_of_schema_7_is_migrated_and_its_running_runs_recorded_killed
     )
     connection.close()
     with open_archive(str(copy)) as archive:
-        assert archive.connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 8
+        assert archive.connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 9
         assert {row[0] for row in archive.connection.execute("SELECT status FROM import_runs")} == {"killed"}
         assert archive.check()["fts"] == "ok" and archive.counts()["documents"] == 2
 

@@ -66,6 +66,8 @@ def render_search(result: SearchResult, bold: Style | None = None) -> str:
         lines.append(f"     [{label}] {text}")
         page = f" p. {hit.page}" if hit.page else ""
         lines.append(f"     {display_path(hit.path)}{page} · referat show {hit.item}")
+        if hit.attachment_of:
+            lines.append(f"     bilag to: {hit.attachment_of_title} · referat show {hit.attachment_of}")
     if result.facets:
         lines.append("")
         # Above FACET_SAMPLE matches the counts come from a sample (store.py): say so.

@@ -79,6 +79,9 @@ class SearchHit:
     meeting_kind: str
     path: str
     page: int | None
+    # The item a hit in an attachment file belongs to (its key and title): archive/attachments.py
+    attachment_of: str | None = None
+    attachment_of_title: str | None = None
 
 
 @dataclass

@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Iterator
 
 from referat import __version__ as referat_version
+from referat.archive.attachments import link_attachments
 from referat.archive.core import ArchiveCore, now
 from referat.archive.names import Spellings
 from referat.archive.public import close_subitems, closed_text, personal_data, public_view
@@ -178,6 +179,7 @@ class Writing(ArchiveCore):
             ).rowcount
             stored_meetings = self._insert_document(document, path, run_id, treatment)
             link_copies(connection, [*stored_meetings, *sorted(neighbours)])
+            link_attachments(connection, os.path.dirname(path))
             connection.execute("COMMIT")
         except BaseException:
             # BaseException: a Ctrl-C between two inserts must not leave half a document.

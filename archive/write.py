@@ -174,10 +174,13 @@ class Writing(ArchiveCore):
                 ).fetchall()
                 for other in meetings_like(connection, meeting_id)
             }
+            # (read before the replaced file goes: its spelling of the body names the meeting
+            # in the item keys, so a re-publication that prints it otherwise keeps them)
+            spellings = Spellings(connection)
             replaced = connection.execute(
                 "DELETE FROM documents WHERE path = ? OR sha256 = ?", (path, document.source.sha256)
             ).rowcount
-            stored_meetings = self._insert_document(document, path, run_id, treatment)
+            stored_meetings = self._insert_document(document, path, run_id, treatment, spellings)
             link_copies(connection, [*stored_meetings, *sorted(neighbours)])
             link_attachments(connection, os.path.dirname(path))
             connection.execute("COMMIT")
@@ -192,7 +195,7 @@ class Writing(ArchiveCore):
         return "replaced" if replaced else "imported"
 
     def _insert_document(
-        self, document: Document, path: str, run_id: int | None, treatment: tuple[str, str]
+        self, document: Document, path: str, run_id: int | None, treatment: tuple[str, str], spellings: Spellings
     ) -> list[int]:
         """Insert the document's rows; return its meetings' ids."""
         source = document.source
@@ -214,7 +217,6 @@ class Writing(ArchiveCore):
         document_id = cursor.lastrowid
         used_keys: set[str] = set()
         meeting_ids: list[int] = []
-        spellings = Spellings(self.connection)
         for meeting_ordinal, meeting in enumerate(document.meetings, start=1):
             meeting = spellings.of(meeting)  # one name per organisation and body (names.py)
             meeting_id = self.connection.execute(

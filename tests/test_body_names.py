@@ -166,3 +166,21 @@ def test_every_meeting_of_the_real_parish_books_has_its_parish(shared):
         document = extract_file(str(book), enrich=False)
         assert document.meetings, book.name
         assert {meeting.organisation for meeting in document.meetings} == {f"{parish} Sognekommune"}, book.name
+
+
+def test_a_republication_printing_the_body_otherwise_keeps_every_item_key(tmp_path):
+    first = (
+        "Kultur- og Fritidsudvalget\nReferat\nMødedato: 25. marts 2019\n\n"
+        "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n2. Tilskud til spejderhytten\nBeslutning\nGodkendt.\n"
+    )
+    # the corrected file names the committee in the indefinite form, and a decision changed
+    corrected = first.replace("Kultur- og Fritidsudvalget\n", "Kultur- og Fritidsudvalg\n").replace(
+        "hytten\nBeslutning\nGodkendt.", "hytten\nBeslutning\nGodkendt med 40.000 kr."
+    )
+    with open_archive(str(tmp_path / "a.db")) as archive:
+        archive.store_document(extract_bytes("kfu.txt", first.encode(), enrich=False), path="kfu.txt")
+        before = [key for (key,) in archive.connection.execute("SELECT key FROM items ORDER BY id")]
+        replaced = archive.store_document(extract_bytes("kfu.txt", corrected.encode(), enrich=False), path="kfu.txt")
+        after = [key for (key,) in archive.connection.execute("SELECT key FROM items ORDER BY id")]
+    assert replaced == "replaced"
+    assert before == after == ["kultur-og-fritidsudvalget.2019-03-25-1", "kultur-og-fritidsudvalget.2019-03-25-2"]

@@ -193,7 +193,8 @@ def render_item(item: dict[str, Any]) -> str:
     for statement in item["statements"]:
         lines.append(f"\n{statement['canonical']} ({statement['verb']}): {statement['text']} (p. {statement['page']})")
     for position in item["positions"]:
-        lines.append(f"\n{position['canonical']} — {position['stance']}: {position['text']}")
+        votes = f" ({position['votes']} votes)" if position.get("votes") is not None else ""
+        lines.append(f"\n{position['canonical']} — {position['stance']}{votes}: {position['text']}")
     for vote in item.get("votes", []):
         lines.append("\nvote: " + vote_summary(vote))
     if item["subitems"]:

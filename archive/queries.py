@@ -295,7 +295,7 @@ class Queries(ArchiveCore):
                 " WHERE item_id = ? ORDER BY ordinal"
             ),
             "positions": fetch(
-                "SELECT actor, canonical, stance, text FROM positions WHERE item_id = ? ORDER BY ordinal"
+                "SELECT actor, canonical, stance, text, votes FROM positions WHERE item_id = ? ORDER BY ordinal"
             ),
             "votes": fetch(
                 "SELECT text, in_favour, against, abstained, unanimous = 1 AS unanimous FROM votes"

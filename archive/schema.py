@@ -393,9 +393,11 @@ UPDATE import_runs SET status = 'killed' WHERE status = 'running';
 # Migration 11 (numbered for the merge with the branches that add 9 and 10): bodies and
 # organisations by one name (archive/names.py): the table's canonical names, then per name
 # key the spelling stored first, as imports do. The documents' JSON keeps names as printed.
-# And a file that is an item's attachment (bilag) points to that item (archive/attachments.py).
+# And a file that is an item's attachment (bilag) points to that item (archive/attachments.py);
+# a position keeps its count where the ballot prints one per party (Position.votes, 1.4).
 _V11 = """
 ALTER TABLE documents ADD COLUMN attachment_of INTEGER REFERENCES items(id) ON DELETE SET NULL;
+ALTER TABLE positions ADD COLUMN votes INTEGER;
 UPDATE meetings SET body = referat_canonical_body(body, organisation),
     organisation = referat_canonical_organisation(organisation);
 CREATE TEMP TABLE spellings AS SELECT 'b' AS what, referat_name_key(body) AS key, body AS name, min(id) FROM meetings

@@ -376,8 +376,9 @@ class Writing(ArchiveCore):
         for index, position in enumerate(item.positions):
             canonical = canonical_actor(position.actor)
             position_id = execute(
-                "INSERT INTO positions (item_id, ordinal, actor, canonical, stance, text) VALUES (?, ?, ?, ?, ?, ?)",
-                (item_id, index, position.actor, canonical, position.stance, position.text),
+                "INSERT INTO positions (item_id, ordinal, actor, canonical, stance, text, votes)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (item_id, index, position.actor, canonical, position.stance, position.text, position.votes),
             ).lastrowid
             if position.text.strip():
                 passages.append(

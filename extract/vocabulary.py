@@ -444,3 +444,12 @@ ENGLISH_MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
     "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
 }  # fmt: skip
+
+# Ballots (extract/enrich/votes.py). How minutes say that members abstained, after the
+# counts for and against: "vedtaget med 15 stemmer mod 10 (3 undlod at stemme)", "med 20
+# stemmer for og 5 imod, idet 2 undlod at stemme", "hverken for eller imod stemte 5" (the
+# Folketing's and councils' form), "2 stemte blankt" (associations).
+VOTE_ABSTAIN_WORDS = ("undlod", "hverken", "stemte blankt", "blanke", "afstod")
+# Words that join the abstentions to the counts before them: "…, idet 2 undlod", "… og 2
+# undlod", "…, mens 2 undlod", "… (2 undlod …)".
+VOTE_ABSTAIN_LINKS = ("og", "mens", "medens", "idet", "hvorved")

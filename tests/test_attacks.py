@@ -529,7 +529,7 @@ def test_an_archive_of_schema_7_is_migrated_and_its_running_runs_recorded_killed
     shutil.copy(archive_file, copy)
     connection = sqlite3.connect(copy)
     connection.executescript(
-        "ALTER TABLE documents DROP COLUMN attachment_of;"
+        "ALTER TABLE documents DROP COLUMN attachment_of; ALTER TABLE positions DROP COLUMN votes;"
         " ALTER TABLE import_runs DROP COLUMN pid; ALTER TABLE import_runs DROP COLUMN host;"
         " UPDATE import_runs SET status = 'running'; PRAGMA user_version = 7;"
     )

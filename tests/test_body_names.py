@@ -126,7 +126,7 @@ def test_an_older_archive_takes_the_canonical_names_when_opened(names_archive):
         "UPDATE meetings SET body = 'Økonomiudvalg' WHERE body = 'Økonomiudvalget';"
         "UPDATE meetings SET body = 'ØKONOMIUDVALGET', organisation = 'Århus Kommune' WHERE id = 5;"
         "UPDATE meetings SET body = 'bestyrelse' WHERE organisation IS NULL;"
-        "ALTER TABLE documents DROP COLUMN attachment_of;"
+        "ALTER TABLE documents DROP COLUMN attachment_of; ALTER TABLE positions DROP COLUMN votes;"
         f"PRAGMA user_version = {len(MIGRATIONS) - 1};"
     )
     connection.close()

@@ -6,42 +6,42 @@ naming the file and the reason), 2 usage errors.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import sys
-import typing
-from collections.abc import Iterator
 from dataclasses import fields
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
 from referat import __version__
 from referat.cli_options import (
     OCR_OPTION,
-    SECTION_CHOICES,
+    WholeHelpGroup,
     archive_option,
     date_options,
+    highlighting,
     json_option,
     ocr_progress,
     parsed,
     public_option,
+    search_filter_options,
 )
+from referat.cli_options import (
+    archive_session as _open,
+)
+from referat.cli_serve import serve
+from referat.cli_watch import watch
 from referat.extract import extract_or_reason
 from referat.extract.pipeline import printable_path
 from referat.models import json_schema
-from referat.models.document import MeetingKind
-
-if TYPE_CHECKING:
-    from referat.archive import SQLiteArchive
 
 
 def _fail_line(path: str, reason: str) -> None:
     click.echo(f"referat: {printable_path(path)}: {reason}", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=WholeHelpGroup, context_settings={"help_option_names": ["-h", "--help"]}, commands=[serve])
 @click.version_option(__version__, prog_name="referat")
 def main() -> None:
     """Danish meeting agendas and minutes → structured, validated JSON.
@@ -206,31 +206,6 @@ def evaluate(gold_dir: str, as_json: bool, show_errors: bool, files: tuple[str, 
 # -- the archive ----------------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def _open(archive_path: str, create: bool = False) -> Iterator[SQLiteArchive]:
-    """The archive for one command, read-only unless it may be created (import); an
-    ArchiveError (a sentence the user can act on) or an error of the storage (full,
-    read-only, busy, damaged), while opening it or after, becomes the command's one-line
-    error."""
-    import sqlite3
-
-    from referat.archive import ArchiveError, open_archive
-    from referat.archive.core import storage_error
-
-    try:
-        with open_archive(
-            archive_path,
-            create=create,
-            notice=lambda text: click.echo(f"referat: {text}", err=True),
-            readonly=not create,
-        ) as archive:
-            yield archive
-    except ArchiveError as error:
-        raise click.ClickException(str(error)) from None
-    except sqlite3.Error as error:
-        raise click.ClickException(str(storage_error(archive_path, error))) from None
-
-
 def _echo_json(payload: object) -> None:
     click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
 
@@ -322,13 +297,7 @@ def report(archive_path: str, run_id: int | None, as_json: bool) -> None:
 @main.command()
 @click.argument("query")
 @archive_option
-@click.option("--body", help="Only meetings of a body named by any of its spellings, or with its organisation.")
-@click.option("--actor", help="Only items where this actor has a statement or position (alias or name).")
-@date_options
-@click.option("--section", type=click.Choice(SECTION_CHOICES), help="Only this kind of passage.")
-@click.option(
-    "--kind", type=click.Choice(list(typing.get_args(MeetingKind))), help="Only this kind of meeting document."
-)
+@search_filter_options
 @click.option("--limit", type=click.IntRange(1, 10000), default=20, show_default=True)
 @click.option(
     "--facets",
@@ -336,17 +305,29 @@ def report(archive_path: str, run_id: int | None, as_json: bool) -> None:
     help="Also count the matches by body, year, section and actor"
     " (estimated from a sample past 2 000 matching passages).",
 )
+@click.option(
+    "--sort",
+    type=click.Choice(["relevance", "date"]),
+    default="relevance",
+    show_default=True,
+    help="relevance: best first (bm25); date: newest meeting first.",
+)
 @public_option
 @json_option
 @click.option("--csv", "as_csv", is_flag=True, help="Print the hits as CSV.")
 def search(
-    query: str, archive_path: str, limit: int, facets: bool, as_json: bool, as_csv: bool, **filters: Any
+    query: str, archive_path: str, limit: int, facets: bool, sort: str, as_json: bool, as_csv: bool, **filters: Any
 ) -> None:
     """Search the archive in Danish: every word must match, as written, by stem or inside a compound.
 
-    Quotes and operators are searched as plain words; results are ranked (bm25).
+    \b
+    Also:  "taget til efterretning"  the words together, in this order
+           kræft OR psykiatri        either (OR in capitals)
+           -budget                   no item that says it
+           psyk*                     words (and compound parts) that begin so
+    A word the archive does not hold gets a "did you mean".
 
-    Example: referat search "aftale psykiatri" --from 2025 --section decision --facets
+    Example: referat search "aftale psykiatri -budget" --from 2025 --section decision --facets
     """
     from referat.archive import SearchFilters, SearchHit
     from referat.terminal import render_search, write_csv
@@ -354,13 +335,15 @@ def search(
     if as_json and as_csv:
         raise click.UsageError("choose one of --json and --csv")
     with _open(archive_path) as archive:  # the filter options are SearchFilters' fields
-        result = archive.search(query, filters=SearchFilters(**filters), limit=limit, facets=facets or as_json)
+        result = archive.search(
+            query, filters=SearchFilters(**filters), limit=limit, facets=facets or as_json, sort=sort
+        )
     if as_json:
         _echo_json(result.as_dict())
     elif as_csv:
         write_csv(sys.stdout, result.as_dict()["hits"], columns=[field.name for field in fields(SearchHit)])
     else:
-        bold = (lambda text: click.style(text, bold=True, fg="yellow")) if sys.stdout.isatty() else None
+        bold = (lambda text: click.style(text, bold=True, fg="yellow")) if highlighting() else None
         click.echo(render_search(result, bold=bold))
 
 
@@ -493,6 +476,8 @@ def export(archive_path: str, fmt: str, output: str | None, public: bool) -> Non
     except (ArchiveError, OutputError) as error:
         raise click.ClickException(str(error)) from None
 
+
+main.add_command(watch)  # saved searches and alerts: cli_watch.py
 
 if __name__ == "__main__":
     main()

@@ -3,16 +3,43 @@ from cli.py so that the command module stays a list of thin commands."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 import typing
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from referat.extract.pipeline import printable_path
 from referat.extract.readers.ocr import OCR_MODES
-from referat.models.document import SectionKind
+from referat.models.document import MeetingKind, SectionKind
+
+if TYPE_CHECKING:
+    from referat.archive import SQLiteArchive
+
+
+class WholeHelpGroup(click.Group):
+    """A command group whose ``--help`` lists each command with its whole first sentence,
+    wrapped to the terminal's width (click cuts it at about 45 characters with "...")."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=10_000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+def highlighting() -> bool:
+    """Whether to colour what a command prints: stdout is a terminal and NO_COLOR is not set
+    (https://no-color.org: any value but the empty string turns colour off)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
 
 OCR_OPTION = click.option(
     "--ocr",
@@ -85,3 +112,44 @@ def date_options(command: Callable[..., None]) -> Callable[..., None]:
             help=f"Meetings {when} DATE (YYYY, YYYY-MM or YYYY-MM-DD).",
         )(command)
     return command
+
+
+@contextlib.contextmanager
+def archive_session(archive_path: str, create: bool = False, write: bool = False) -> Iterator[SQLiteArchive]:
+    """The archive for one command, read-only unless it may be created (import) or is
+    written (``write``: saved searches); an ArchiveError (a sentence the user can act on)
+    or an error of the storage (full, read-only, busy, damaged), while opening it or
+    after, becomes the command's one-line error."""
+    import sqlite3
+
+    from referat.archive import ArchiveError, open_archive
+    from referat.archive.core import storage_error
+
+    try:
+        with open_archive(
+            archive_path,
+            create=create,
+            notice=lambda text: click.echo(f"referat: {text}", err=True),
+            readonly=not (create or write),
+        ) as archive:
+            yield archive
+    except ArchiveError as error:
+        raise click.ClickException(str(error)) from None
+    except sqlite3.Error as error:
+        raise click.ClickException(str(storage_error(archive_path, error))) from None
+
+
+def search_filter_options(command: Callable[..., None]) -> Callable[..., None]:
+    """--body, --actor, --from/--to, --section and --kind: the fields of SearchFilters
+    (``search`` and ``watch add``)."""
+    command = click.option(
+        "--kind", type=click.Choice(list(typing.get_args(MeetingKind))), help="Only this kind of meeting document."
+    )(command)
+    command = click.option("--section", type=click.Choice(SECTION_CHOICES), help="Only this kind of passage.")(command)
+    command = date_options(command)
+    command = click.option("--actor", help="Only items where this actor has a statement or position (alias or name).")(
+        command
+    )
+    return click.option(
+        "--body", help="Only meetings of a body named by any of its spellings, or with its organisation."
+    )(command)

@@ -11,6 +11,7 @@ import errno
 import json
 import os
 import re
+import shlex
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
     from referat.archive.importer import ImportSummary
+    from referat.archive.watches import Watch, WatchRun
     from referat.extract.diagnosis import UnreadLine
 
 Style = Callable[[str], str]
@@ -53,6 +55,10 @@ def render_search(result: SearchResult, bold: Style | None = None) -> str:
     """Hits as text: body, date, item; the snippet with hits marked; file, page and item key."""
     bold = bold or _plain
     lines: list[str] = []
+    for word, suggested in result.suggestions.items():  # before the hits: the reason there may be none
+        lines.append(f"no '{word}' in the archive" + (f"; did you mean {' · '.join(suggested)}?" if suggested else ""))
+    if result.did_you_mean:
+        lines.append(f"try: referat search {shlex.quote(result.did_you_mean)}")
     if not result.hits:
         lines.append("no hits")
     for hit in result.hits:
@@ -80,6 +86,39 @@ def render_search(result: SearchResult, bold: Style | None = None) -> str:
             shown = ", ".join(f"{key} {count}" for key, count in list(counts.items())[:10]) or "—"
             lines.append(f"  {name}: {shown}")
     return "\n".join(lines)
+
+
+def render_watches(watches: list[Watch]) -> str:
+    """``watch list``: each saved search, its filters and when it last ran."""
+    if not watches:
+        return "no saved searches (add one with `referat watch add NAME QUERY`)"
+    lines = []
+    for watch in watches:
+        filters = "".join(f" --{key.replace('_', '-')} {value}" for key, value in _filter_options(watch))
+        lines.append(f"{watch.name}: {shlex.quote(watch.query)}{filters}")
+        lines.append(f"     last run {watch.last_run_at or 'never'}")
+    return "\n".join(lines)
+
+
+def _filter_options(watch: Watch) -> list[tuple[str, str]]:
+    from referat.archive.watches import stored_filters
+
+    renamed = {"date_from": "from", "date_to": "to"}
+    return [
+        (renamed.get(key, key), "" if value is True else shlex.quote(str(value)))
+        for key, value in stored_filters(watch.filters).items()
+    ]
+
+
+def render_watch_runs(runs: list[WatchRun]) -> str:
+    """``watch run``: per saved search, its new hits as ``search`` prints them (or that there are none)."""
+    lines = []
+    for run in runs:
+        count = f"{len(run.hits)} new hit(s)" + (" (the newest; more matched)" if run.truncated else "")
+        lines.append(f"== {run.watch.name}: {count}" if run.hits else f"== {run.watch.name}: no new hits")
+        if run.hits:
+            lines.append(render_search(SearchResult(hits=run.hits)))
+    return "\n".join(lines) if lines else "no saved searches (add one with `referat watch add NAME QUERY`)"
 
 
 def render_statements(actor: str, rows: list[dict[str, Any]]) -> str:

@@ -328,4 +328,10 @@ class ArchiveCore:
         if filters.kind:
             clauses.append("m.kind = ?")
             params.append(filters.kind)
+        if filters.imported_since:
+            clauses.append(
+                f"{item_id} IN (SELECT ni.id FROM documents nd JOIN meetings nm ON nm.document_id = nd.id"
+                " JOIN items ni ON ni.meeting_id = nm.id WHERE nd.imported_at >= ?)"
+            )
+            params.append(filters.imported_since)
         return "".join(f" AND {clause}" for clause in clauses), params

@@ -10,7 +10,8 @@ from typing import Any, Literal
 
 from referat.archive.core import ArchiveCore
 from referat.archive.public import public_view
-from referat.archive.text import QueryError, parse_query
+from referat.archive.query import parse_query
+from referat.archive.text import QueryError
 from referat.archive.types import ALL_AMOUNTS, AmountFilters, ArchiveError, SearchFilters
 from referat.data.gazetteer import is_role
 from referat.models import Document
@@ -91,6 +92,8 @@ class Queries(ArchiveCore):
                 " OR x.item_id IN (SELECT p.item_id FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
                 " WHERE passages_fts MATCH :match AND p.section_kind = 'title'))"
             )
+            if parsed.exclude_items is not None:  # -word: no item that holds it (closed ones are left out anyway)
+                about_sql += " AND x.item_id NOT IN (SELECT rowid FROM items_fts WHERE items_fts MATCH :exclude)"
         sql = f"""
             WITH x AS (
                 SELECT 'statement' AS type, s.id, s.item_id, s.actor, s.canonical, s.actor_type, s.verb, NULL AS stance,
@@ -110,7 +113,7 @@ class Queries(ArchiveCore):
             WHERE 1{where}{about_sql}
             ORDER BY m.date IS NULL, m.date, d.path, i.ordinal, x.type DESC, x.id"""
         if about:
-            named["match"] = parsed.match
+            named["match"], named["exclude"] = parsed.match, parsed.exclude_items
         rows = self.connection.execute(sql, named).fetchall()
         return canonical, [
             {
@@ -165,13 +168,17 @@ class Queries(ArchiveCore):
             where += " AND i.access <> 'closed'"
         if filters.about:
             try:
-                params.append(parse_query(filters.about).match)
+                about = parse_query(filters.about)
             except QueryError as error:
                 raise ArchiveError(str(error)) from None
             where += (
                 " AND i.id IN (SELECT p.item_id FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid"
                 " WHERE passages_fts MATCH ?)"
             )
+            params.append(about.match)
+            if about.exclude_items is not None:  # -word: no item that holds it
+                where += " AND i.id NOT IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)"
+                params.append(about.exclude_items)
         rows = self.connection.execute(
             f"""SELECT a.text, a.value, a.currency, a.qualifier, a.year, i.key, i.number, i.title,
                        (SELECT group_concat(coalesce(dc.outcome, ''), ',') FROM decisions dc WHERE dc.item_id = i.id)
@@ -359,8 +366,17 @@ class Queries(ArchiveCore):
         foreign = self.connection.execute("PRAGMA foreign_key_check").fetchall()
         fts = "ok"
         try:
-            for table in ("passages_fts", "items_fts"):  # each index against its content
-                self.connection.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
+            # The passage index against its content; the item index against itself (its
+            # content table is declared as ``items``, which holds no text: schema.py's
+            # ITEMS_FTS_V10) and row for row against the items.
+            self.connection.execute("INSERT INTO passages_fts(passages_fts, rank) VALUES ('integrity-check', 1)")
+            self.connection.execute("INSERT INTO items_fts(items_fts, rank) VALUES ('integrity-check', 0)")
+            unindexed, orphaned = self.connection.execute(
+                "SELECT (SELECT count(*) FROM items WHERE id NOT IN (SELECT id FROM items_fts_docsize)),"
+                " (SELECT count(*) FROM items_fts_docsize WHERE id NOT IN (SELECT id FROM items))"
+            ).fetchone()
+            if unindexed or orphaned:
+                fts = f"items_fts: {unindexed} items not indexed, {orphaned} index rows without their item"
         except sqlite3.DatabaseError as error:
             fts = str(error)
         return {"integrity": integrity, "foreign_keys": len(foreign), "fts": fts}

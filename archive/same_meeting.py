@@ -7,8 +7,8 @@ also holds is marked as that item's copy (``items.same_as``), so search, facets,
 amounts, who-said and actors count it once, and ``show`` lists every file it came from.
 
 Two meetings are the same when they have the same date and body (compared folded, see
-``referat.data.bodies.name_key``) and their organisations do not differ (one may be unknown: a per-item PDF
-often lacks the letterhead). Two items of such meetings are the same when they have the
+``referat.data.bodies.name_key``) and their organisations do not differ (one may be
+unknown: a per-item PDF often lacks the letterhead). Two items of such meetings are the same when they have the
 same number and titles that read alike. Of the copies of one item, the one kept is the
 one from minutes rather than an agenda, then the one with the most text, then the first
 stored.
@@ -20,10 +20,8 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from referat.data.bodies import name_key
-from referat.data.gazetteer import normalise
+from referat.extract.title_match import same_title
 
 # How alike two titles must read (rapidfuzz token_sort_ratio, 0-100) for one item: a
 # per-item PDF prints the title as the full referat does, up to a line break or a word
@@ -41,19 +39,6 @@ class _Copy:
     number: str
     title: str
     rank: tuple[int, int, int]  # (kind, text length, -id): the highest is kept
-
-
-def same_title(a: str, b: str) -> bool:
-    """Whether two printed titles name one item.
-
-    Example:
-        >>> same_title("Evaluering af rygestopkurser", "Evaluering af rygestop- kurser")
-        True
-        >>> same_title("Meddelelser", "Budget 2013")
-        False
-    """
-    a, b = normalise(a.replace("- ", "")), normalise(b.replace("- ", ""))
-    return a == b or (bool(a) and bool(b) and fuzz.token_sort_ratio(a, b) >= SAME_TITLE)
 
 
 def _same_organisation(a: str | None, b: str | None) -> bool:

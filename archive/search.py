@@ -3,15 +3,30 @@ facets counted beside the ranking."""
 
 from __future__ import annotations
 
+import itertools
 import json
+import re
 import sqlite3
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
+from rapidfuzz.distance import OSA
+
 from referat.archive.core import CLOSED_ITEMS, ArchiveCore, connect
-from referat.archive.text import Query, QueryError, best_passage, parse_query, snippet
-from referat.archive.types import NO_FILTERS, ArchiveError, Facets, SearchFilters, SearchHit, SearchResult
+from referat.archive.hits import best_passage, snippet
+from referat.archive.query import Query, Term, parse_query
+from referat.archive.text import QueryError
+from referat.archive.types import (
+    NO_FILTERS,
+    SORTS,
+    ArchiveError,
+    Facets,
+    SearchFilters,
+    SearchHit,
+    SearchResult,
+    Sort,
+)
 
 # Items are ranked by bm25 over all their text (schema.py, migration 2 says why items).
 # Weights of the text, stems and parts columns, then of the same three for the title: a
@@ -36,6 +51,11 @@ _PUBLIC_RANK = (
     f"CASE WHEN items_fts.rowid IN ({CLOSED_ITEMS}) THEN bm25(items_fts, 0.0, 0.0, 0.0, 8.0, 4.0, 2.0) ELSE {_RANK} END"
 )
 _PUBLIC_PASSAGE = f"(p.section_kind = 'title' OR p.item_id NOT IN ({CLOSED_ITEMS}))"
+# "Did you mean": a word the archive does not hold is compared with the words it holds
+# that begin with the same two letters (or those two swapped: "sp" for "psykiatri"), by
+# edit distance with transpositions (OSA), at most this far for a word this long or longer.
+_SUGGESTION_DISTANCES = ((8, 2), (4, 1))
+SUGGESTIONS = 3
 
 
 class Searching(ArchiveCore):
@@ -53,10 +73,20 @@ class Searching(ArchiveCore):
         super().close()
 
     def search(
-        self, query: str, filters: SearchFilters = NO_FILTERS, limit: int = 20, facets: bool = False
+        self,
+        query: str,
+        filters: SearchFilters = NO_FILTERS,
+        limit: int = 20,
+        facets: bool = False,
+        sort: Sort = "relevance",
+        suggest: bool = True,
     ) -> SearchResult:
         """Items with a passage that matches every word of ``query`` (by word, stem or
-        compound part), best first, each shown with its best matching passage.
+        compound part; see :func:`~referat.archive.query.parse_query` for phrases, OR,
+        ``-word`` and ``prefix*``), best first or, with ``sort="date"``, newest meeting
+        first; each shown with its best matching passage. With ``suggest``, each word the
+        archive does not hold at all gets the closest words it does hold
+        (``SearchResult.suggestions``, ``did_you_mean``).
 
         Example:
             >>> from referat.extract import extract_bytes
@@ -73,13 +103,18 @@ class Searching(ArchiveCore):
             raise ArchiveError(str(error)) from None
         if limit < 1:
             raise ArchiveError("--limit must be at least 1")
+        if sort not in SORTS:
+            raise ArchiveError(f"cannot sort by '{sort}' (choose {' or '.join(SORTS)})")
         counting = self._start_facets(parsed, filters) if facets else None
-        result = SearchResult(hits=self._search_hits(parsed, filters, limit))
+        result = SearchResult(hits=self._search_hits(parsed, filters, limit, sort))
         if counting is not None:
             result.facets, result.total, result.estimated = counting.result()
+        if suggest:
+            result.suggestions = self._suggestions(parsed, filters.public)
+            result.did_you_mean = did_you_mean(query, result.suggestions)
         return result
 
-    def _search_hits(self, parsed: Query, filters: SearchFilters, limit: int) -> list[SearchHit]:
+    def _search_hits(self, parsed: Query, filters: SearchFilters, limit: int, sort: Sort) -> list[SearchHit]:
         """The best ``limit`` items with a passage that holds every query word (of the
         section kind asked for), as hits.
 
@@ -90,26 +125,32 @@ class Searching(ArchiveCore):
         the ranking narrowed, in the passage index, to the items that qualify (exact, but
         it reads the item of every matching passage: 40 000 for "budget og").
         """
-        if len(parsed.words) == 1 and not filters.section:
-            return self._hits(parsed, self._rank_items(parsed, filters, limit), filters.section, public=filters.public)
+        if len(parsed.clauses) == 1 and not parsed.has_phrase and not filters.section:
+            ranked = self._rank_items(parsed, filters, limit, sort)
+            return self._hits(parsed, ranked, filters.section, public=filters.public)
+        # (a phrase is checked too: the item index may find it across two passages)
         wanted = limit + limit // 2 + 5
-        ranked = self._rank_items(parsed, filters, wanted)
+        ranked = self._rank_items(parsed, filters, wanted, sort)
         checked = self._hits(parsed, ranked, filters.section, every_word=True, public=filters.public)
         hits = [hit for hit in checked if hit is not None][:limit]
         if len(hits) < limit and len(ranked) == wanted:
             hits = self._hits(
-                parsed, self._rank_items(parsed, filters, limit, narrow=True), filters.section, public=filters.public
+                parsed,
+                self._rank_items(parsed, filters, limit, sort, narrow=True),
+                filters.section,
+                public=filters.public,
             )
         for rank, hit in enumerate(hits, start=1):
             hit.rank = rank
         return hits
 
     def _rank_items(
-        self, parsed: Query, filters: SearchFilters, limit: int, narrow: bool = False
+        self, parsed: Query, filters: SearchFilters, limit: int, sort: Sort = "relevance", narrow: bool = False
     ) -> list[tuple[int, float]]:
         """The ids and bm25 scores of the best ``limit`` items that match, ranked without
-        stop words (text.STOP_WORDS); with ``narrow``, only items with a passage that
-        holds every word, stop words too (of the section kind asked for)."""
+        stop words (text.STOP_WORDS), or the newest (``sort="date"``); with ``narrow``,
+        only items with a passage that holds every word, stop words too (of the section
+        kind asked for). Items that hold a left-out term (``-word``) are not among them."""
         # The MATCH must drive every query here: a leading "+" keeps SQLite from handing
         # "rowid IN (…)" to FTS5 (one index lookup per listed item), and CROSS JOIN fixes the
         # join order (SQLite's planner may otherwise scan passages_lookup and probe the matches).
@@ -134,12 +175,21 @@ class Searching(ArchiveCore):
                 " WHERE passages_fts MATCH ? AND p.section_kind = 'title'))"
             )
             params.append(parsed.match)
+        match = parsed.rank_match
+        if parsed.exclude_items is not None:
+            if filters.public:  # a closed item is left out only for what its title holds
+                excluded, excluded_params = _excluded_sql(parsed, filters, "+items_fts.rowid")
+                where += excluded
+                params += excluded_params
+            else:
+                match = f"({match}) NOT ({parsed.exclude_items})"
         joins = ""
-        if filters.body or filters.date_from or filters.date_to or filters.kind:
+        if filters.body or filters.date_from or filters.date_to or filters.kind or sort == "date":
             joins = " JOIN items i ON i.id = items_fts.rowid JOIN meetings m ON m.id = i.meeting_id"
+        order = "m.date IS NULL, m.date DESC, score" if sort == "date" else "score"
         sql = f"""SELECT items_fts.rowid, {_PUBLIC_RANK if filters.public else _RANK} AS score FROM items_fts{joins}
-            WHERE items_fts MATCH ?{where} ORDER BY score LIMIT ?"""
-        return [(row[0], row[1]) for row in self.connection.execute(sql, [parsed.rank_match, *params, limit])]
+            WHERE items_fts MATCH ?{where} ORDER BY {order} LIMIT ?"""
+        return [(row[0], row[1]) for row in self.connection.execute(sql, [match, *params, limit])]
 
     def _hits(
         self,
@@ -158,7 +208,7 @@ class Searching(ArchiveCore):
         for row in self.connection.execute(
             f"""SELECT p.item_id, p.section_kind, p.heading, p.actor, p.page, p.text,
                        coalesce(p.indexed_text, p.text) AS indexed,
-                       i.key, i.number, i.title, m.body, m.date, m.kind AS meeting_kind, d.path,
+                       i.key, i.number, i.title, m.body, m.date, m.kind AS meeting_kind, d.path, d.imported_at,
                        owner.key AS owner_key, owner.title AS owner_title
                 FROM passages p JOIN items i ON i.id = p.item_id JOIN meetings m ON m.id = i.meeting_id
                      JOIN documents d ON d.id = m.document_id LEFT JOIN items owner ON owner.id = d.attachment_of
@@ -199,6 +249,7 @@ class Searching(ArchiveCore):
                     meeting_kind=row["meeting_kind"],
                     path=row["path"],
                     page=row["page"],
+                    imported=row["imported_at"],
                     attachment_of=row["owner_key"],
                     attachment_of_title=row["owner_title"],
                 )
@@ -238,6 +289,9 @@ class Searching(ArchiveCore):
         if filters.section:
             where += " AND m.section_kind = ?"
             params.append(filters.section)
+        excluded, excluded_params = _excluded_sql(parsed, filters, "m.item_id")
+        where += excluded
+        params += excluded_params
         # --public: a closed item's passages count only if they are its title, and its
         # actors not at all.
         public = " AND (p.section_kind = 'title' OR i.access <> 'closed')" if filters.public else ""
@@ -252,7 +306,7 @@ class Searching(ArchiveCore):
                 FROM matches
             ),
             sampled AS MATERIALIZED (
-                SELECT p.item_id, p.section_kind, m.body, m.date, m.kind
+                SELECT p.item_id, p.section_kind, m.body, m.organisation, m.date, m.kind
                 FROM matches
                 CROSS JOIN passages p INDEXED BY passages_lookup ON p.id = matches.id
                 CROSS JOIN items i ON i.id = p.item_id
@@ -280,6 +334,92 @@ class Searching(ArchiveCore):
             UNION ALL SELECT 'section', section, count(*) FROM hits GROUP BY section
             UNION ALL SELECT 'actor', canonical, sum(hits) FROM actors GROUP BY canonical"""
         return sql, [parsed.match, *params]
+
+    def _suggestions(self, parsed: Query, public: bool = False) -> dict[str, list[str]]:
+        """Each word of the query (not a prefix, not a word left out) that no passage holds,
+        in any form the query matches, with the closest words the index holds. With
+        ``public``, what only closed items' hidden text holds counts as not there: neither
+        the absence of a "no such word" nor a suggestion may tell what it says."""
+        typed = dict.fromkeys(
+            word
+            for clause in parsed.clauses
+            for term in clause
+            if term.kind != "prefix"
+            for word in term.words
+            if len(word) >= 3 and word.isalpha()
+        )
+        return {
+            word: self._similar_words(word, public)
+            for word in typed
+            if not self._held(Term("word", (word,)).expression(), public)
+        }
+
+    def _held(self, match: str, public: bool) -> bool:
+        """Whether a passage (under ``public``, one that --public shows) matches ``match``."""
+        sql = "SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT 1"
+        if public:
+            sql = (
+                "SELECT 1 FROM passages_fts CROSS JOIN passages p INDEXED BY passages_lookup"
+                f" ON p.id = passages_fts.rowid WHERE passages_fts MATCH ? AND {_PUBLIC_PASSAGE} LIMIT 1"
+            )
+        return self.connection.execute(sql, [match]).fetchone() is not None
+
+    def _similar_words(self, word: str, public: bool = False) -> list[str]:
+        """The SUGGESTIONS words of the index (as printed) closest to ``word``: fewest
+        edits, then the most passages, then alphabetical (under ``public``, words that
+        --public shows)."""
+        # fts5vocab lists the index's terms; a temporary table, so a read-only archive has it too.
+        self.connection.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.referat_vocabulary USING fts5vocab(main, passages_fts, col)"
+        )
+        farthest = next((distance for length, distance in _SUGGESTION_DISTANCES if len(word) >= length), 0)
+        scored: dict[str, tuple[int, int]] = {}
+        for begin in dict.fromkeys([word[:2], word[1] + word[0]]):
+            end = begin[0] + chr(ord(begin[1]) + 1)
+            for term, passages in self.connection.execute(
+                "SELECT term, doc FROM temp.referat_vocabulary WHERE col = 'text' AND term >= ? AND term < ?",
+                [begin, end],
+            ):
+                if abs(len(term) - len(word)) > farthest or not term.isalpha():
+                    continue
+                distance = OSA.distance(word, term, score_cutoff=farthest)
+                if 0 < distance <= farthest:
+                    scored[term] = (distance, -passages)
+        ranked = sorted(scored, key=lambda term: (*scored[term], term))
+        if public:
+            shown = (term for term in ranked if self._held('{text} : "' + term.replace('"', '""') + '"', True))
+            return list(itertools.islice(shown, SUGGESTIONS))
+        return ranked[:SUGGESTIONS]
+
+
+def _excluded_sql(parsed: Query, filters: SearchFilters, item_id: str) -> tuple[str, list[Any]]:
+    """``AND …`` leaving out the items (the SQL expression ``item_id``) that hold a term
+    the query leaves out (``-word``) anywhere; under ``--public``, a closed item only for
+    what its title holds (its hidden text must not decide what is shown)."""
+    if parsed.exclude is None:
+        return "", []
+    if not filters.public:
+        return f" AND {item_id} NOT IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)", [parsed.exclude_items]
+    return (
+        f" AND {item_id} NOT IN (SELECT p.item_id FROM passages_fts"
+        " CROSS JOIN passages p INDEXED BY passages_lookup ON p.id = passages_fts.rowid"
+        f" WHERE passages_fts MATCH ? AND {_PUBLIC_PASSAGE})",
+        [parsed.exclude],
+    )
+
+
+def did_you_mean(query: str, suggestions: dict[str, list[str]]) -> str | None:
+    """``query`` with each word that has suggestions replaced by the first, or None.
+
+    Example:
+        >>> did_you_mean('"Psykiatir og somatik" -budget', {"psykiatir": ["psykiatri"], "somatik": []})
+        '"psykiatri og somatik" -budget'
+    """
+    corrected = query
+    for word, found in suggestions.items():
+        if found:
+            corrected = re.sub(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", found[0], corrected, flags=re.IGNORECASE)
+    return corrected if corrected != query else None
 
 
 def count_facets(connection: sqlite3.Connection, sql: str, params: list[Any]) -> Facets:

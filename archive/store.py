@@ -6,7 +6,9 @@ Everything the commands need goes through :class:`~referat.archive.types.Archive
   holds what the reading parts share (actor names, meeting filters);
 - write.py stores documents and records import runs;
 - search.py ranks items, shows their best passages and counts facets;
-- queries.py answers who-said, amounts, actors, show, export, counts and check.
+- queries.py answers who-said, amounts, actors, show, export, counts and check;
+- browse.py lists bodies and their meetings, one meeting, and a document's file.
+- watches.py keeps saved searches, finds their new hits and writes their Atom feeds.
 
 The names callers import from here (the types, ``date_bound``, ``EXTRACTOR``,
 ``FACET_SAMPLE``, ``count_facets``, ``timed_search``) are those of the parts.
@@ -17,8 +19,9 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
+from referat.archive.browse import Browsing
 from referat.archive.queries import Queries
-from referat.archive.search import FACET_SAMPLE, FACETS, Searching, count_facets, timed_search
+from referat.archive.search import FACET_SAMPLE, FACETS, count_facets, timed_search
 from referat.archive.types import (
     AmountFilters,
     Archive,
@@ -30,6 +33,7 @@ from referat.archive.types import (
     StoreOutcome,
     date_bound,
 )
+from referat.archive.watches import Watching
 from referat.archive.write import EXTRACTOR, Writing
 
 __all__ = [
@@ -57,7 +61,7 @@ __all__ = [
 SIDE_FILES = ("", "-wal", "-shm", "-journal")
 
 
-class SQLiteArchive(Writing, Searching, Queries):
+class SQLiteArchive(Writing, Watching, Queries, Browsing):
     """The archive in one SQLite file (stdlib sqlite3). Use as a context manager."""
 
 

@@ -38,6 +38,9 @@ class SearchFilters:
     section: str | None = None
     kind: str | None = None
     public: bool = False
+    # Only items of documents imported at or after this time (ISO 8601, as
+    # ``documents.imported_at``): what a saved search has not seen yet (watches.py).
+    imported_since: str | None = None
 
 
 NO_FILTERS = SearchFilters()
@@ -79,23 +82,39 @@ class SearchHit:
     meeting_kind: str
     path: str
     page: int | None
+    imported: str | None = None  # when the item's document came into the archive (ISO 8601, UTC)
     # The item a hit in an attachment file belongs to (its key and title): archive/attachments.py
     attachment_of: str | None = None
     attachment_of_title: str | None = None
 
 
+SORTS = ("relevance", "date")
+Sort = Literal["relevance", "date"]  # best first (bm25), or newest meeting first
+
+
 @dataclass
 class SearchResult:
     """Ranked hits, one per item (its best matching passage); with facets, the number of
-    matching passages and their counts by body, year, section kind and actor."""
+    matching passages and their counts by body, year, section kind and actor.
+
+    ``suggestions`` maps each word of the query that the archive does not hold at all to
+    the closest words it does hold (best first, maybe none); ``did_you_mean`` is the query
+    with each such word replaced by its best suggestion."""
 
     hits: list[SearchHit]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     total: int | None = None  # number of matching passages, counted with facets
     estimated: bool = False  # total and facets are estimated from a sample (see search.FACET_SAMPLE)
+    suggestions: dict[str, list[str]] = field(default_factory=dict)
+    did_you_mean: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        result: dict[str, Any] = {"hits": [asdict(hit) for hit in self.hits], "facets": self.facets}
+        result: dict[str, Any] = {
+            "hits": [asdict(hit) for hit in self.hits],
+            "facets": self.facets,
+            "suggestions": self.suggestions,
+            "did_you_mean": self.did_you_mean,
+        }
         if self.total is not None:
             result["total"] = self.total
             result["estimated"] = self.estimated
@@ -125,7 +144,13 @@ class Archive(Protocol):
     def finish_run(self, run_id: int, status: str, counts: dict[str, int]) -> None: ...
     def record_failure(self, path: str, reason: str, run_id: int | None = None) -> None: ...
     def search(
-        self, query: str, filters: SearchFilters = NO_FILTERS, limit: int = 20, facets: bool = False
+        self,
+        query: str,
+        filters: SearchFilters = NO_FILTERS,
+        limit: int = 20,
+        facets: bool = False,
+        sort: Sort = "relevance",
+        suggest: bool = True,
     ) -> SearchResult: ...
     def statements_by(
         self,

@@ -177,10 +177,16 @@ class Writing(ArchiveCore):
             # (read before the replaced file goes: its spelling of the body names the meeting
             # in the item keys, so a re-publication that prints it otherwise keeps them)
             spellings = Spellings(connection)
+            # The same bytes extracted again (--reextract, the other closed-items choice) keep
+            # the time they first came in: saved searches decide what is new by it (watches.py).
+            first_import = connection.execute(
+                "SELECT imported_at FROM documents WHERE sha256 = ?", (document.source.sha256,)
+            ).fetchone()
             replaced = connection.execute(
                 "DELETE FROM documents WHERE path = ? OR sha256 = ?", (path, document.source.sha256)
             ).rowcount
-            stored_meetings = self._insert_document(document, path, run_id, treatment, spellings)
+            imported_at = first_import[0] if first_import else now()
+            stored_meetings = self._insert_document(document, path, run_id, treatment, imported_at, spellings)
             link_copies(connection, [*stored_meetings, *sorted(neighbours)])
             link_attachments(connection, os.path.dirname(path))
             connection.execute("COMMIT")
@@ -195,7 +201,13 @@ class Writing(ArchiveCore):
         return "replaced" if replaced else "imported"
 
     def _insert_document(
-        self, document: Document, path: str, run_id: int | None, treatment: tuple[str, str], spellings: Spellings
+        self,
+        document: Document,
+        path: str,
+        run_id: int | None,
+        treatment: tuple[str, str],
+        imported_at: str,
+        spellings: Spellings,
     ) -> list[int]:
         """Insert the document's rows; return its meetings' ids."""
         source = document.source
@@ -207,7 +219,7 @@ class Writing(ArchiveCore):
                 path,
                 source.media_type,
                 source.pages,
-                now(),
+                imported_at,
                 run_id,
                 document.model_dump_json(),
                 *treatment,

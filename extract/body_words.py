@@ -42,11 +42,14 @@ BODY_TITLE_LINES: list[re.Pattern] = [
     # "Menighedsrådet holdt møde tirsdag 27.09.2022 …" (the minutes' first sentence)
     re.compile(rf"^(?P<body>(?-i:[A-ZÆØÅ])[\w,.\- ]{{0,70}}?{_BODY_END})\s+holdt\s+(?:\w+\s+)?møde\b"),
     re.compile(rf"^(?P<body>[A-ZÆØÅ][^:]{{2,80}}?)\s+[-–]\s+{_KIND_WORD}\b", re.I),
+    # (also after a letterhead run into the line: "<Org> SEKRETARIATET (4/2013) Protokol over
+    # Møde i <Body> onsdag den …" - the phrase says it wherever it stands)
     re.compile(
-        rf"^{_KIND_WORD}\s+(?:fra|af|for|over)\s+{_MEETING_NOUN}\s+(?:i|for|hos)\s+(?P<body>[^,]{{3,80}})", re.I
+        rf"^(?:.{{0,80}}?\s)?{_KIND_WORD}\s+(?:fra|af|for|over)\s+{_MEETING_NOUN}\s+(?:i|for|hos)\s+(?P<body>[^,]{{3,80}})",
+        re.I,
     ),
     re.compile(rf"^{_KIND_WORD}\s+(?:fra|af|for)\s+(?P<body>[A-ZÆØÅ][^,]{{2,80}}?)s\s+{_MEETING_NOUN}", re.I),
-    re.compile(rf"^{_KIND_WORD}\s+(?:for|fra)\s+(?P<body>[A-ZÆØÅ][^,]{{2,80}})", re.I),
+    re.compile(rf"^{_KIND_WORD}\s+(?:for|fra):?\s+(?P<body>[A-ZÆØÅ][^,]{{2,80}})", re.I),  # "Referat for: …"
     re.compile(r"^(?P<body>[A-ZÆØÅ][^:]{2,80}?)\s+(?:REFERAT|DAGSORDEN|Referat|Dagsorden)$"),
     # "Referat. Byrådet. Møde nr.: 10/2019", "ReferatByrådet" (a lost line break): the kind
     # word, then the body alone before the meeting's labels
@@ -91,6 +94,8 @@ BODY_TITLE_LINES: list[re.Pattern] = [
 # Where a body named in a title line stops: "… i Økonomiudvalget den 4. maj", "… tirsdag …"
 BODY_ENDS = re.compile(
     r"\s+(?:den|d\.|afholdt|kl\.?|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\b.*$|\s+\d.*$|\(.*$"
+    # "Tryggevælde Provstiudvalg PU møde": the meeting after the body's name
+    r"|(?<=[a-zæøå]{3})\s+(?:[A-ZÆØÅ]{2,5}\s+)?(?:møde|mødet)(?=\s+\d|\s*$)"
     # a comma ends the name unless it lists the name's own parts ("Udvalg for natur, miljø og grøn
     # omstilling"): then the name goes on to its "og"
     r"|,(?!\s+(?:[\w-]+\s+){1,2}og\s).*$"

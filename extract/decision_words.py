@@ -13,7 +13,8 @@ OUTCOME_PATTERNS: list[tuple[str, re.Pattern]] = [
         "rejected",
         re.compile(
             r"\b(ikke godkendt|ikke godkendte|ikke vedtaget|ikke anbefale\w*|forkast\w*|afvist|afviste|afvises"
-            r"|nedstemt|nedstemte|kunne ikke tiltræde|faldt|besluttede ikke at|ikke at gå videre med)\b",
+            r"|nedstemt|nedstemte|kunne ikke tiltræde|faldt|besluttede ikke at|ikke at gå videre med"
+            r"|(?:siger|sagde) nej til)\b",
             re.I,
         ),
     ),
@@ -46,7 +47,8 @@ OUTCOME_PATTERNS: list[tuple[str, re.Pattern]] = [
         "approved",
         re.compile(
             r"\b(godkend\w*|vedt[ao]g\w*|tiltrådt|tiltrådte|tiltræder|tiltrædes|indstilles til godkendelse"
-            r"|anbefal\w*|bevilge[ts]|bevilli?get|imødekommet|indstillingen følges|valgt|genvalgt)\b",
+            r"|anbefal\w*|bevilge[ts]|bevilli?get|imødekommet|indstillingen følges|valgt|genvalgt|(?:gen)?vælges"
+            r"|(?:siger|sagde) ja til)\b",
             re.I,
         ),
     ),
@@ -65,11 +67,25 @@ _OUTCOME_PARTICIPLE = (
 )
 _DECIDING_BODY = (
     r"(?:Generalforsamlingen|Bestyrelsen|Forsamlingen|Repræsentantskabet|Mødet|Udvalget|Rådet"
-    r"|Beboerne|Medlemmerne|Deltagerne|[A-ZÆØÅ][\wæøå-]*(?:rådet|udvalget|bestyrelsen|forsamlingen|skabet))"
+    r"|Beboerne|Medlemmerne|Deltagerne|Vi|Man|[A-ZÆØÅ][\wæøå-]*(?:rådet|udvalget|bestyrelsen|forsamlingen|skabet))"
 )
-_DECIDING_VERB = r"(?:godkendte|vedtog|forkastede|tiltrådte|besluttede|tog\s+\w+\s+til\s+efterretning)"
+# (past and present: "Menighedsrådet godkendte …", "Menighedsrådet godkender forslaget")
+_DECIDING_VERB = (
+    r"(?:godkendte|vedtog|forkastede|tiltrådte|besluttede|godkender|vedtager|forkaster|tiltræder|beslutter"
+    r"|bevilger|bevilgede|tog\s+\w+\s+til\s+efterretning|tager\s+\w+\s+til\s+efterretning"
+    r"|siger\s+(?:ja|nej)\s+til|sagde\s+(?:ja|nej)\s+til)"
+)
+# The present passive that resolves, in a sentence of its own and not inside an
+# "at"-clause (which reports a proposal): "Den udsendte protokol godkendes.", "Jens
+# Christiansen vælges som ordstyrer.", "Med 13 stemmer besluttes det, at …". After a modal
+# verb it only tells a rule ("før forslaget kan vedtages", "Der skal vælges …"), and with
+# "der" after it a custom ("Hvert år vælges der …").
+_MODAL = r"(?:kan|kunne|skal|skulle|må|måtte|bør|burde|vil|ville)"
+_RESOLVING_PASSIVE = r"(?:godkendes|vedtages|vælges|genvælges|besluttes|bevilges|tiltrædes|forkastes|udsættes|udskydes)"
 # (what a telegraphic decision may say after its participle: "… godkendt uden kommentarer")
-_AFTER_PARTICIPLE = r"(?:\s+(?:uden\s+\w+|enstemmigt|af\s+alle|med\s+\d+\s+stemmer\b.*))?"
+_AFTER_PARTICIPLE = (
+    r"(?:\s+(?:uden\s+\w+|enstemmigt|af\s+alle|med\s+\d+\s+stemmer\b.*|og\s+underskrevet\b.*|og\s+underskrives\b.*))?"
+)
 PROSE_DECISION = re.compile(
     rf"^(?:[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå.-]+){{0,8}}?\s+(?:blev|er|var)\s+(?:\w+\s+){{0,2}}?{_OUTCOME_PARTICIPLE}"
     rf"|{_DECIDING_BODY}\s+(?:\w+\s+)?{_DECIDING_VERB}"
@@ -84,6 +100,9 @@ PROSE_DECISION = re.compile(
     r"|Det\s+(?:blev|er)\s+(?:\w+\s+)?(?:besluttet|vedtaget)"
     r"|(?:Godkendt|Godkendes|Vedtaget|Vedtages|Udsat|Udsættes|Udskudt|Udskydes|Tiltrådt|Tiltrædes|Anbefales"
     r"|Forkastet|Taget\s+til\s+efterretning|Tages\s+til\s+efterretning)(?![\wæøå])"
-    rf"|blev\s+(?:\w+\s+){{0,2}}?{_OUTCOME_PARTICIPLE}(?![\wæøå])"  # after a standing title: "… blev godkendt"
+    rf"|blev\s+(?:\w+\s+){{0,3}}?{_OUTCOME_PARTICIPLE}(?![\wæøå])"  # after a standing title: "… blev godkendt"
+    rf"|(?:(?!\bat\b|\b{_MODAL}\b)[^.!?])*?\b{_RESOLVING_PASSIVE}(?![\wæøå])(?!\s+der\b)"
+    # an election's result as a label: "Valgt: Nicklas Lauritzen med 14 stemmer"
+    r"|(?:Valgt|Genvalgt|Nyvalgt|Valgt\s+blev)\s*:"
     rf"|(?=[^.!?]*[.!?]?$)(?:[\wæøå,-]+\s+){{1,11}}{_OUTCOME_PARTICIPLE}{_AFTER_PARTICIPLE}[.!]?$)(?![\wæøå])"
 )

@@ -49,16 +49,27 @@ ATTENDANCE_AFTER_NAMES: dict[str, str] = {
 # Words that fill a participant field without naming anyone ("Afbud: Ingen").
 NOBODY_WORDS = ("ingen", "intet", "ingen afbud", "alle", "alle mødt", "-")
 # A role printed before a participant's name ("Formand Steen Christiansen (A)").
+# A job title does too, lower-case or not ("kirkegårdsleder Eva Nødskov", "Medarbejderrepræsentant
+# Lene Thorvaldsen"): it ends in one of these words.
+ROLE_ENDINGS = r"leder|repræsentant|sekretær|chef|direktør|konsulent|præst|værge|medarbejder"
 ROLE_BEFORE_NAME = re.compile(
-    r"^(?P<role>formand|næstformand|borgmester|viceborgmester|rådmand|overborgmester|regionsrådsformand)\s+(?=[A-ZÆØÅ])",
+    r"^(?P<role>formand|næstformand|borgmester|viceborgmester|rådmand|overborgmester|regionsrådsformand"
+    rf"|[a-zæøå]*(?:{ROLE_ENDINGS}))\s+(?=[A-ZÆØÅ])",
     re.I,
 )
 # A role in brackets of its own after the name and party: "Ida Holm (A) (formand)".
+# (case aside: "(Suppleant)", "(Medarbejderrepræsentant)")
 ROLE_WORDS_IN_BRACKETS = (
     r"formand|næstformand|forkvinde|næstforkvinde|borgmester|viceborgmester|rådmand|kasserer|suppleant"
+    r"|stedfortræder|medarbejderrepræsentant|kirkeværge|kontaktperson|sognepræst|præst|graver|organist"
+    r"|observatør|tilforordnet|sekretær|referent"
 )
+# A note on the member's attendance in brackets after the name: "(ankom 19.30)", "(gik
+# efter pkt. 5)", "(fra kl. 17)". The person attended; the note is not part of the name.
+ATTENDANCE_NOTE = r"(?:ankom|kom|gik|forlod|deltog|fra|til|indtil|efter)\b[^()]{0,40}"
 # A note after a name that says the person keeps the minutes: "Hanne Pedersen (protokol)".
-SECRETARY_NOTE = re.compile(r"\s*\((?:protokol|referent|protokolfører|sekretær)\)$", re.I)
+# ("Gitte Fensman ref.": the abbreviation after the name)
+SECRETARY_NOTE = re.compile(r"\s*\((?:protokol|referent|protokolfører|sekretær)\)$|\s+ref\.?$", re.I)
 
 # The officers a meeting elects or names in its minutes, and the status that gives them
 # ("Pia Lund blev valgt til dirigent", "Formand Kim Holm bød velkommen").
@@ -76,3 +87,9 @@ OFFICER_ROLES: dict[str, str] = {
 
 # The officer roles as one regex alternation, longest first ("næstformand" before "formand").
 OFFICER_ALTERNATION = "|".join(sorted(OFFICER_ROLES, key=len, reverse=True))
+
+# A line that tells who attended from which point ("Punkt 4: Per Schleiter deltager", "Fra
+# pkt. 3: Anne Holm ankom"): a person's name and an attendance verb, not an item's title.
+ATTENDANCE_TITLE = re.compile(
+    r"^[A-ZÆØÅ][\wæøåé'.-]+(?:\s+[A-ZÆØÅ][\wæøåé'.-]+){1,3}\s+(?:deltager|deltog|ankom|ankommer|forlod|forlader|kom)\b"
+)

@@ -20,6 +20,7 @@ from referat.extract.label_blocks import labels_before_values
 from referat.extract.pages import Line, Page
 from referat.extract.vocabulary import (
     HEADER_LABELS,
+    ITEM_NUMBER_LABELS,
     MEETING_KIND_WORDS,
     PARTICIPANT_HEADINGS,
     SECTION_HEADINGS,
@@ -61,10 +62,16 @@ def _boundary() -> re.Pattern[str]:
     participants = sorted({heading.upper() for heading in PARTICIPANT_HEADINGS if len(heading) >= 6}, key=len)
     # "Referat fra møde", "Dagsorden til mødet": the document's title line
     kinds = sorted({word.capitalize() for word in MEETING_KIND_WORDS if " " not in word and len(word) >= 7}, key=len)
+    # (the labels that make a heading by themselves, and "Sag nr." of the weak ones; "Pkt"
+    # and "Punkt" only with their full stop or a space before the number, as printed)
+    item_labels = "|".join(
+        re.escape(label).replace(r"\ ", r"\s+")
+        for label in sorted({*ITEM_NUMBER_LABELS, "Sag nr.", "SAG NR."} - {"Pkt", "Punkt nr"}, key=len, reverse=True)
+    )
     return re.compile(
         r"(?<!\S)(?:"
-        # item numbers with a label: "Punkt nr. 42:", "Punkt 3", "SAG NR. 1", "Pkt. 12"
-        r"(?:Punkt(?:\s+nr\.)?|PUNKT|SAG\s+NR\.|Sag\s+nr\.|Pkt\.)\s*\d{1,4}\b"
+        # item numbers with a label: "Punkt nr. 42:", "Punkt 3", "SAG NR. 1", "Pkt. 12", "Mødepunkt 1"
+        rf"(?:{item_labels})\s*\d{{1,4}}\b"
         # … and section headings, on a line of their own: "BESLUTNING", "Sagsfremstilling Kommunens …"
         # (with the body's genitive before it, and "TIL" before a group label: "KOMMUNALBESTYRELSENS
         # AFGØRELSE" is a heading, "TIL KOMMUNALBESTYRELSENS AFGØRELSE" a label over several items)

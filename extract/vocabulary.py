@@ -186,6 +186,9 @@ PARTICIPANT_HEADINGS: dict[str, str] = {
     "fra administrationen": "guest",
     "gæster": "guest",
     "øvrige deltagere": "guest",
+    "øvrige": "guest",  # "Øvrige: Direktør Lars Berg, …" after the members
+    "andre": "guest",
+    "andre deltagere": "guest",
     "desuden deltog": "guest",
     # From the catalogue (docs/publishers.md): Albertslund, Haver til Maver, Region Sjælland …
     "indkaldelse": "present",
@@ -296,7 +299,9 @@ TOC_HEADINGS = ("indholdsfortegnelse", "indhold", "dagsordensoversigt", "sagsove
 # --- item headings -------------------------------------------------------------------
 # Words that label an item's number and make a line an item heading by themselves:
 # "Punkt 3" (Sundhedsstyrelsen), "Pkt. 42" (Roskilde web minutes), "Dagsordenspunkt 4".
-ITEM_NUMBER_LABELS = ("Punkt nr.", "Punkt nr", "Punkt", "PUNKT", "Pkt.", "Pkt", "PKT.", "Dagsordenspunkt")
+ITEM_NUMBER_LABELS = (
+    "Punkt nr.", "Punkt nr", "Punkt", "PUNKT", "Pkt.", "Pkt", "PKT.", "Dagsordenspunkt", "Dagsordenpunkt", "Mødepunkt",
+)  # fmt: skip
 # Labels that number items too, but also start ordinary lines ("Nr. 3 i lokalplanen …",
 # "§ 5 i vedtægterne …"): such a heading needs the same evidence as "3. Titel".
 # "ad 1." / "ad. 5 Generalforsamling" (associations' minutes answering their agenda point by point).
@@ -453,3 +458,24 @@ VOTE_ABSTAIN_WORDS = ("undlod", "hverken", "stemte blankt", "blanke", "afstod")
 # Words that join the abstentions to the counts before them: "…, idet 2 undlod", "… og 2
 # undlod", "…, mens 2 undlod", "… (2 undlod …)".
 VOTE_ABSTAIN_LINKS = ("og", "mens", "medens", "idet", "hvorved")
+
+
+# Where a meeting is held, as its last word ends: rooms ("Mødelokale 2", "Byrådssalen",
+# "Rådhuset") and buildings ("Kignæshallen", "Pedersholm Kro"); and the meeting tools that
+# stand for a place. Matched as word endings: "byrådssalen" ends in "salen".
+ROOM_WORDS = (
+    "værelse", "værelset", "sal", "salen", "lokale", "lokalet", "stue", "stuen", "rum", "rummet",
+    "kontor", "kontoret", "rådhus", "rådhuset",
+)  # fmt: skip
+BUILDING_WORDS = (
+    "hus", "huset", "gård", "gården", "center", "centret", "skole", "skolen", "hal", "hallen",
+    "kirke", "kirken", "kro", "kroen", "hotel", "hotellet", "bibliotek", "biblioteket",
+)  # fmt: skip
+MEETING_TOOLS = ("teams", "skype", "zoom")
+ONLINE_MEETING_WORDS = (*MEETING_TOOLS, "online", "virtuelt", "videomøde")
+
+
+def word_ending(words: tuple[str, ...]) -> str:
+    """A regular expression for a word that ends in one of ``words`` (longest first, so
+    "salen" wins over "sal")."""
+    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b"

@@ -16,3 +16,11 @@ def shared() -> Path:
     if not (SHARED / "seeds").is_dir():
         pytest.skip("../shared is not beside this checkout (it holds the real documents; CI has it)")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def web_archive(tmp_path_factory):
+    """The archive ``referat serve`` is tested on (tests/web_archive.py), built once."""
+    from web_archive import build_web_archive
+
+    return build_web_archive(tmp_path_factory.mktemp("web"))

@@ -59,6 +59,13 @@ ITEM_TABLES = ("sections", "decisions", "statements", "positions", "entities", "
 COUNTED = ("meetings", "items", *ITEM_TABLES, "passages_fts", "items_fts")
 
 
+def _content_check(connection: sqlite3.Connection, name: str) -> int:
+    """The 'integrity-check' rank for an FTS5 index: 1 (against its content as well) unless
+    its declared content table holds no text (items_fts from migration 10: schema.py)."""
+    (sql,) = connection.execute("SELECT sql FROM sqlite_master WHERE name = ?", (name,)).fetchone()
+    return 0 if 'content="items"' in sql else 1
+
+
 def schema_objects(connection: sqlite3.Connection) -> set[tuple[str, str]]:
     """(type, name) of every table, index, view and trigger."""
     return set(connection.execute("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").fetchall())
@@ -276,7 +283,9 @@ def inspect(database: Path) -> ArchiveState:
         fts = [name for name in ("passages_fts", "items_fts") if name in tables]
         for name in fts:
             try:
-                connection.execute(f"INSERT INTO {name}({name}, rank) VALUES ('integrity-check', 1)")
+                connection.execute(
+                    f"INSERT INTO {name}({name}, rank) VALUES ('integrity-check', {_content_check(connection, name)})"
+                )
             except sqlite3.DatabaseError as error:
                 problems.append(f"integrity: {name} integrity-check says {error}")
         problems.extend(_orphans(connection, fts))

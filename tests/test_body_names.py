@@ -119,7 +119,7 @@ def test_an_unknown_body_is_still_one_clear_line(names_archive):
 def test_an_older_archive_takes_the_canonical_names_when_opened(names_archive):
     from referat.archive.schema import MIGRATIONS
 
-    # Back to migration 8 by hand: the names as an older referat stored them.
+    # Back to before migration 11 by hand: the names as an older referat stored them.
     connection = sqlite3.connect(names_archive, isolation_level=None)
     connection.executescript(
         "UPDATE meetings SET body = 'Sogneraadet' WHERE body = 'Sognerådet';"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import subprocess
@@ -135,3 +136,51 @@ def test_missing_file_and_usage_errors(runner, tmp_path):
 def test_every_command_has_an_example_in_its_help(runner):
     for command in ("extract", "schema", "eval"):
         assert "Example:" in runner.invoke(main, [command, "--help"]).output
+
+
+@pytest.mark.parametrize("width", [50, 100])
+def test_help_lists_every_command_with_its_whole_first_sentence(width):
+    # click cuts a command's summary at about 45 characters with "..."; ours wraps it.
+    result = CliRunner().invoke(main, ["--help"], terminal_width=width)
+    assert result.exit_code == 0
+    listing = result.output.split("Commands:")[1]
+    assert "..." not in listing
+    assert all(len(line) <= width for line in result.output.splitlines())
+    joined = " ".join(listing.split())
+    assert (
+        "doctor Say what referat did not understand in FILES: missing facts (no items, no date, no body) and"
+        " the heading-like lines its grammar did not recognise, with their pages." in joined
+    )
+    assert "search Search the archive in Danish: every word must match, as written, by stem or inside a compound." in (
+        joined
+    )
+
+
+@pytest.mark.slow  # ~2.5 s: an import and two processes
+def test_search_colours_its_hits_on_a_terminal_unless_no_color_is_set(tmp_path):
+    # A terminal on stdout (a pseudo-terminal), as a user at a shell has it.
+    import os
+    import pty
+
+    archive = tmp_path / "a.db"
+    minutes = tmp_path / "m.txt"
+    minutes.write_text(MINUTES, encoding="utf-8")
+    assert CliRunner().invoke(main, ["import", str(minutes), "--archive", str(archive), "-q"]).exit_code == 0
+
+    def search_on_a_terminal(**environment: str) -> str:
+        leader, follower = pty.openpty()
+        env = {key: value for key, value in os.environ.items() if key != "NO_COLOR"} | environment
+        command = [sys.executable, "-m", "referat", "search", "velkommen", "--archive", str(archive)]
+        completed = subprocess.run(command, stdout=follower, stderr=subprocess.PIPE, env=env, timeout=60)
+        os.close(follower)
+        output = b""
+        with contextlib.suppress(OSError):  # the pty reports EIO once drained
+            while chunk := os.read(leader, 4096):
+                output += chunk
+        os.close(leader)
+        assert completed.returncode == 0, completed.stderr
+        return output.decode()
+
+    assert "\x1b[" in search_on_a_terminal()
+    plain = search_on_a_terminal(NO_COLOR="1")
+    assert "\x1b[" not in plain and "«velkommen»" in plain

@@ -7,12 +7,19 @@ from __future__ import annotations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LIBRARY = ("extract", "models", "archive", "evaluation", "data")
+LIBRARY = ("extract", "models", "archive", "evaluation", "data", "web")
 MAX_LINES = 500
 
 
 def _library_modules() -> list[Path]:
-    modules = [ROOT / "__init__.py", ROOT / "cli.py", ROOT / "cli_options.py", ROOT / "terminal.py"]
+    modules = [
+        ROOT / "__init__.py",
+        ROOT / "cli.py",
+        ROOT / "cli_options.py",
+        ROOT / "cli_serve.py",
+        ROOT / "cli_watch.py",
+        ROOT / "terminal.py",
+    ]
     for package in LIBRARY:
         modules += sorted((ROOT / package).rglob("*.py"))
     return [m for m in modules if m.exists()]

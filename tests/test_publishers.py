@@ -1300,3 +1300,118 @@ def test_members_each_with_the_municipality_they_come_from_run_on_in_a_transcrip
         ("Ida Bak", "Thisted kommune"),
         ("Ole Vest", "NT"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, outcome",
+    [
+        # the present passive that resolves, and a body's present tense
+        ("Den udsendte protokol godkendes.", "approved"),
+        ("Anne Marie Holm vælges som ordstyrer.", "approved"),
+        ("Med 11 stemmer besluttes det, at præsteboligen sælges.", "approved"),
+        ("Menighedsrådet godkender aftalen med graverne.", "approved"),
+        ("Vi siger ja til, at kapellet lånes ud.", "approved"),
+        # an election result as a label; a telegraphic minute with a second participle
+        ("Valgt: Nicklas Holm med 14 stemmer", "approved"),
+        ("Referat godkendt og underskrevet.", "approved"),
+        ("Regnskabet blev lagt frem og godkendt", "approved"),
+    ],
+)
+def test_prose_decisions_in_the_present_tense(sentence, outcome):
+    from referat.extract.structure.decisions import prose_decisions
+
+    assert [(d.text, d.outcome) for d in prose_decisions(sentence)] == [(sentence, outcome)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Forvaltningen foreslår, at budgettet godkendes.",  # a proposal, inside an at-clause
+        "Efter vedtægterne skal 2/3 stemme for, før forslaget kan vedtages.",  # a rule, after a modal
+        "Hvert år vælges der til posterne i menighedsrådet.",  # a custom
+        "Der skal vælges to nye suppleanter.",
+    ],
+)
+def test_passives_that_only_tell_are_no_decisions(sentence):
+    from referat.extract.structure.decisions import prose_decisions
+
+    assert prose_decisions(sentence) == []
+
+
+def test_an_agenda_decides_nothing_even_in_the_words_of_a_decision():
+    text = (
+        "Dagsorden til menighedsrådsmøde\nTirsdag den 5. november 2019\n\n"
+        "1. Mødeplan for 2020\nMenighedsrådets mødeplan for 2020 vedtages.\n\n"
+        "2. Eventuelt\n"
+    )
+    [meeting] = extract_text(text).meetings
+    assert meeting.kind == "dagsorden"
+    assert [item.decisions for item in meeting.items] == [[], []]
+    # The same words in minutes are the decision, and make the document minutes.
+    minutes = text.replace("Dagsorden til", "Møde i").replace("\nDagsorden", "\n")
+    [meeting] = extract_text(minutes).meetings
+    assert [d.outcome for d in meeting.items[0].decisions] == ["approved"]
+    assert meeting.kind == "referat"
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        # a role in brackets, whatever its case
+        (
+            "Deltagere: Jørn Krag (Suppleant), Heidi Frost Andersen (Medarbejderrepræsentant), Bo Ek",
+            [("Jørn Krag", "suppleant"), ("Heidi Frost Andersen", "medarbejderrepræsentant"), ("Bo Ek", None)],
+        ),
+        # a note on attendance in brackets is not part of the name
+        (
+            "Til stede: Bo Ek, Per Skov (ankom 19.30), Janne Melby (gik efter pkt. 5)",
+            [("Bo Ek", None), ("Per Skov", None), ("Janne Melby", None)],
+        ),
+        # a job title before the name
+        (
+            "Øvrige: Medarbejderrepræsentant Lene L. Toft, kirkegårdsleder Eva Nørskov",
+            [("Lene L. Toft", "medarbejderrepræsentant"), ("Eva Nørskov", "kirkegårdsleder")],
+        ),
+    ],
+)
+def test_participant_entries_with_roles_and_notes(line, expected):
+    from referat.extract.structure.participants import read_participants
+
+    assert [(p.name, p.role) for p in read_participants([line])] == expected
+
+
+@pytest.mark.parametrize(
+    "line, body",
+    [
+        # the title phrase after a letterhead run into the same transcript line
+        (
+            "Foreningen Grænselandet SEKRETARIATET (3/2014) Protokol over Møde i Det Grænselandske Samråd "
+            "tirsdag den 9. september 2014 kl. 19 på Borghuset",
+            "Det Grænselandske Samråd",
+        ),
+        # a page number before the title, a colon after "for", the meeting after the name
+        ("1 Referat for: Nordskov Provstiudvalg PU møde 29. april 2014 Kl", "Nordskov Provstiudvalg"),
+    ],
+)
+def test_bodies_in_title_phrases_of_transcripts(line, body):
+    text = line + "\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n2. Meddelelser\nBeslutning\nIngen.\n"
+    assert extract_text(text).meetings[0].body == body
+
+
+def test_a_transcripts_moedepunkt_items_and_an_attendance_line_that_is_no_item():
+    # A document-sharing site's transcript: the page on one line. "Mødepunkt N" numbers the
+    # items; "Punkt 4: <name> deltager" says who came from item 4 on.
+    page = (
+        "1 Referat for: Søndersø Provstiudvalg PU møde 12. maj 2015 Kl Mødested: Provstikontoret "
+        "Afbud: Hans Lind Punkt 4: Eva Bruun deltager Mødepunkt 1 Godkendelse af dagsorden Godkendt. "
+        "Mødepunkt 2 Kirkegårdstakster Taksterne for 2016 blev gennemgået og godkendt. "
+        "Mødepunkt 3 Orientering fra provsten Provsten fortalte om det nye kirkekontor og om "
+        "personalesituationen i provstiet, der er uændret siden sidste møde."
+    )
+    text = "Søndersø Provstiudvalg\n\nTranskript\n\n" + page + "\n"
+    [meeting] = extract_text(text).meetings
+    assert [item.number for item in meeting.items] == ["1", "2", "3"]
+    # (minutes run on after a title without a full stop stay in the title for now: the
+    # titles are checked by their start)
+    titles = ("Godkendelse af dagsorden", "Kirkegårdstakster", "Orientering fra provsten")
+    assert all(item.title.startswith(title) for item, title in zip(meeting.items, titles, strict=True))

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from referat.archive import AmountFilters, SearchFilters, open_archive
-from referat.archive.same_meeting import same_title
 from referat.extract import extract_bytes, extract_file
+from referat.extract.title_match import same_title
 
 AGENDA = """Teknik- og Miljøudvalget
 Dagsorden

@@ -443,3 +443,20 @@ def test_a_case_number_label_before_a_sentence_gives_no_case_number_and_keeps_th
     assert first.case_numbers == []
     assert "regnskabsrapporten" in " ".join([first.text or "", *(section.text for section in first.sections)])
     assert second.case_numbers == ["02/1234"]
+
+
+def test_an_item_titled_godkendelse_af_dagsorden_does_not_make_minutes_an_agenda():
+    # No kind word in the header; the first item's title ends in "dagsorden" and its
+    # contents entry comes within the first lines. The decisions say these are minutes.
+    text = (
+        "Kultur- og Fritidsudvalget\n\nOnsdag den 2. februar 2022\n\nIndhold\n"
+        "1. Godkendelse af dagsorden\n2. Tilskud til foreninger\n\n"
+        "1. Godkendelse af dagsorden\nBeslutning\nGodkendt\n\n"
+        "2. Tilskud til foreninger\nIndstilling\nAt tilskuddet bevilges.\nBeslutning\nBevilget.\n"
+    )
+    assert extract_text(text).meetings[0].kind == "referat"
+    # A title line that ends in the kind word still says the kind.
+    agenda = (
+        "Repræsentantskabsmøde i Trafikselskabet Dagsorden\n\n1. Budget 2015\nIndstilling\nAt budgettet godkendes.\n"
+    )
+    assert extract_text(agenda).meetings[0].kind == "dagsorden"

@@ -23,7 +23,7 @@ from __future__ import annotations
 from referat.extract.layout import Layout
 from referat.extract.pages import Line
 from referat.extract.structure.attachments import appended_attachments, appendix_start, listed_attachments
-from referat.extract.structure.decisions import add_prose_decisions, classify_outcome
+from referat.extract.structure.decisions import add_prose_decisions, classify_outcome, withdraw_prose_decisions
 from referat.extract.structure.front_matter import build_meeting
 from referat.extract.structure.heading_lines import Heading
 from referat.extract.structure.headings import find_item_headings
@@ -131,12 +131,14 @@ def parse_structure(layout: Layout, warnings: list[str] | None = None) -> Struct
             cut_at_signatures(draft)
         front = lines[previous_end : group[0].index if group else len(lines)]
         items = [build_item(draft, line_pages) for draft in drafts]
-        add_prose_decisions(items)
+        prose_given = add_prose_decisions(items)
         # (the first item's title may be the list's heading: "1. Fraværende:" / "Ole Jørgensen, …")
         first_item = (
             [lines[drafts[0].heading.index].with_text(drafts[0].heading.title)] + drafts[0].lines if drafts else None
         )
         meeting = build_meeting(front, items, layout, lines[previous_end:next_start], first_item)
+        if meeting.kind == "dagsorden":
+            withdraw_prose_decisions(prose_given)
         agenda_words = any(heading.style in ("punkt", "access", "closed") for heading in group)
         if items and not agenda_words and not shows_a_meeting(meeting):
             # A report, a policy or a licence: its numbered chapters are not agenda items.

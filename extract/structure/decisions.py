@@ -64,7 +64,7 @@ def prose_decisions(text: str) -> list[Decision]:
     return decisions
 
 
-_RESOLVED = re.compile(r"\b(?:besluttet|besluttede)\b")
+_RESOLVED = re.compile(r"\b(?:besluttet|besluttede|besluttes)\b")
 
 
 _BULLET = re.compile(r"^[•·▪●◦*-]\s+")
@@ -85,14 +85,17 @@ def _paragraphs(text: str) -> list[str]:
     return [" ".join(lines) for lines in paragraphs if lines]
 
 
-def add_prose_decisions(items: list[Item]) -> None:
+def add_prose_decisions(items: list[Item]) -> list[tuple[Item, int]]:
     """Give items their prose decisions, in a meeting whose items have no section headings
     at all (associations' minutes). Where items have headings, the publisher writes its
-    decisions under a Beslutning heading, and prose under other headings reports the meeting."""
+    decisions under a Beslutning heading, and prose under other headings reports the meeting.
+    Returns each item given decisions with how many it had before, so that an agenda's can
+    be taken back (:func:`withdraw_prose_decisions`)."""
     every_item = list(walk_items(items))
     # (one stray heading - a "Forslag:" under Eventuelt - does not make a sectioned document)
     if sum(1 for item in every_item if item.sections) >= max(2, len(every_item) / 4):
-        return
+        return []
+    given: list[tuple[Item, int]] = []
     for item in every_item:
         if item.decisions or item.access != "public" or any(s.kind == "decision" for s in item.sections):
             continue
@@ -100,4 +103,15 @@ def add_prose_decisions(items: list[Item]) -> None:
         # publishers that head one annotate decisions under their own heading. A title that
         # is itself the minute ("Punkt 2. Lykke Hansen blev valgt til referent.") counts.
         title = item.title if item.title.endswith((".", "!")) else ""
-        item.decisions.extend(prose_decisions("\n".join(filter(None, (title, item.text or "")))))
+        found = prose_decisions("\n".join(filter(None, (title, item.text or ""))))
+        if found:
+            given.append((item, len(item.decisions)))
+            item.decisions.extend(found)
+    return given
+
+
+def withdraw_prose_decisions(given: list[tuple[Item, int]]) -> None:
+    """An agenda decides nothing: what its prose says ("Mødeplanen for 2020 vedtages.") is
+    the proposal, read as a decision only where the document turned out to be minutes."""
+    for item, before in given:
+        del item.decisions[before:]

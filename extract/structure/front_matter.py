@@ -100,7 +100,9 @@ def _meeting_kind(texts: list[str], layout: Layout, items: list[Item], all_lines
             return kind
     for text in texts[:8] + [line.text for line in layout.furniture[:6]]:
         kind = MEETING_KIND_WORDS.get(text.lower().strip(" :"))
-        if kind:
+        # ("Dagsorden:" labels the list of items that minutes open with; what the
+        # items hold says what the document is)
+        if kind and not (kind == "dagsorden" and text.rstrip().endswith(":")):
             return kind
         if text.lower().startswith("kommissorium"):
             return "kommissorium"
@@ -131,8 +133,10 @@ def _kind_from_items(items: list[Item], all_lines: list[Line]) -> str:
 _KIND_IN_TITLE = re.compile(
     # "Referat fra …", "side 1 Åbent referat for …", "Referat Kommunalbestyrelsen mandag den …"
     r"^(?:(?:side\s+)?\d{1,3}\s+)?(?:(?:åbent|lukket)\s+)?(?P<first>referat|dagsorden|beslutningsprotokol|beslutningsreferat)"
-    r"\s+(?:(?:fra|af|for|over|til)(?:\s|$)|(?=[A-ZÆØÅ])|(?=(?:den\s+|d\.\s*)?\d{1,2}[./-]))"  # "Referat 27. oktober"
-    r"|\s[-–]\s+(?P<last>referat|dagsorden|beslutningsprotokol)(?:\s+[\d.\-/]+)?$|\s(?P<caps>REFERAT|DAGSORDEN)$"
+    # "Referat 27. oktober", "Referat 27.10.2020" (not "Dagsorden 19-001 <the first item>")
+    r"\s+(?:(?:fra|af|for|over|til)(?:\s|$)|(?=[A-ZÆØÅ])"
+    r"|(?=(?:den\s+|d\.\s*)?\d{1,2}(?:\.\s*\w|[./-]\d{1,2}[./-])))"
+    r"|\s[-–]\s+(?P<last>referat|dagsorden|beslutningsprotokol)(?:\s+[\d.\-/]+)?$|\s(?P<caps>(?-i:REFERAT|DAGSORDEN|Referat|Dagsorden))$"
     # "Erhvervsudvalget. Referat. Dato …", "Økonomiudvalg Referat Møde 22. marts 2011": after the body
     rf"|^(?-i:[A-ZÆØÅ])[\w,\- ]{{0,70}}?{BODY_HEAD}\s*[.,|]?\s+(?P<after_body>referat|dagsorden|beslutningsprotokol)\b",
     re.I,
@@ -285,8 +289,10 @@ def _body_from_title_line(texts: list[str]) -> str | None:
             if deciding:
                 return deciding
             continue
+        # ("1 Referat for: …": a transcript's page number opens its page's first line)
+        title_line = re.sub(r"^\d{1,3}\s+(?=[A-ZÆØÅ])", "", text.strip())
         for pattern in BODY_TITLE_LINES:
-            match = pattern.match(text.strip())
+            match = pattern.match(title_line)
             if match:
                 body = BODY_ENDS.sub("", match.group("body")).strip(" -–:")
                 # "Referat - Kommunalbestyrelsen", "EKSTRAORDINÆRT MØDE FORRETNINGSUDVALGET"

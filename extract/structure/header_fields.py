@@ -13,12 +13,15 @@ from collections import Counter
 from referat.extract.dates import MONTHS, first_full_date
 from referat.extract.layout import Layout
 from referat.extract.vocabulary import (
+    BUILDING_WORDS,
     DECISION_HEADING,
     ENGLISH_MONTHS,
     HEADER_LABELS,
     PARTICIPANT_HEADINGS,
+    ROOM_WORDS,
     TIME_TEXT,
     WEEKDAYS,
+    word_ending,
 )
 from referat.models import Item
 
@@ -72,9 +75,7 @@ def labelled_values(texts: list[str]) -> dict[str, str]:
 
 
 # A word that makes a value a room or a building of its own ("Udvalgsværelse D", "Byrådssalen").
-_ROOM_WORD = re.compile(
-    r"(?:værelse|sal|salen|lokale|stue|stuen|rum|met|kontor|hus|huset|gård|center|skole|hal|len)\b", re.I
-)
+_ROOM_WORD = re.compile(word_ending(ROOM_WORDS + BUILDING_WORDS), re.I)
 
 
 # Labels distinctive enough to count without a colon: "Mødedato 10. juni 2013" (Gentofte).

@@ -14,6 +14,7 @@ from collections import Counter
 
 from referat.extract.layout import Layout
 from referat.extract.pages import Line
+from referat.extract.participant_words import ATTENDANCE_TITLE
 from referat.extract.structure.heading_lines import (
     ACCESS_LINE,
     Heading,
@@ -64,6 +65,9 @@ def find_item_headings(lines: list[Line], layout: Layout) -> tuple[list[Heading]
     """
     candidates = _candidates(lines)
     marked = _marked_by_access_lines(lines, candidates)
+    # (lines that announce later ones, and those they announce: both the numbered items and
+    # the listed-only entries are read from this one pairing)
+    listing_pairs = announcements(candidates)
     # "Lukket: 9. …" goes with any numbering style, so it never decides the style.
     styles = Counter(h.style for h in candidates if h.style in ("punkt", "access"))
     if styles:
@@ -75,13 +79,13 @@ def find_item_headings(lines: list[Line], layout: Layout) -> tuple[list[Heading]
         chosen = [h for h in chosen if absent_from(h, listing)]
     else:
         evidence = _Evidence(lines, layout)
-        chosen = _numbered_items(lines, candidates, marked, evidence)
+        chosen = _numbered_items(lines, candidates, marked, evidence, listing_pairs)
     # "1." alone with no title found after it is a list number, not an item ("52. Lukket
     # punkt" is an item whose title is withheld).
     chosen = [h for h in chosen if h.title or h.style != "dotted" or h.access == "closed"]
     chosen = without_word_processor_lists(lines, chosen)
     if chosen:
-        return chosen, unrepeated_entries(lines, candidates, chosen)
+        return chosen, unrepeated_entries(lines, candidates, chosen, listing_pairs[0])
     return (
         lettered_items(lines)
         or bulleted_headings(lines)
@@ -106,6 +110,8 @@ def _candidates(lines: list[Line]) -> list[Heading]:
         heading = match_heading(line)
         if heading is not None and _CONTENTS_LINE.search(line.text) and heading.style != "punkt":
             continue  # an entry of a table of contents the layout stage did not lift
+        if heading is not None and ATTENDANCE_TITLE.match(heading.title):
+            continue  # "Punkt 4: Per Schleiter deltager": who came from that point on
         if heading is not None:
             heading.index = index
             _title_from_heading_above(lines, heading)
@@ -152,10 +158,14 @@ class _Evidence:
 
 
 def _numbered_items(
-    lines: list[Line], candidates: list[Heading], marked: list[Heading], evidence: _Evidence
+    lines: list[Line],
+    candidates: list[Heading],
+    marked: list[Heading],
+    evidence: _Evidence,
+    listing_pairs: tuple[list[Heading], list[Heading]],
 ) -> list[Heading]:
     confirmed = [h for h in candidates if h.style == "closed" or (h.style == "dotted" and evidence.confirms(h))]
-    announcing, announced = announcements(candidates)
+    announcing, announced = listing_pairs
     candidates, set_as_headings = _vouched_bare_headings(candidates, announced, marked, evidence)
     confirmed = _including(confirmed, [h for h in marked + set_as_headings if h.style == "dotted"])
     confirmed = _including([h for h in confirmed if absent_from(h, announcing)], announced)

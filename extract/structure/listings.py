@@ -78,13 +78,16 @@ def announcements(
 _DOT_LEADER = re.compile(r"\.{2,}\s*\d+\s*$")
 
 
-def unrepeated_entries(lines: list[Line], candidates: list[Heading], kept: list[Heading]) -> list[Heading]:
+def unrepeated_entries(
+    lines: list[Line], candidates: list[Heading], kept: list[Heading], announcing: list[Heading]
+) -> list[Heading]:
     """The entries of an agenda list or table of contents that no item heading of the text
     repeats: items whose text the document leaves out (a closed item, published by title
     only; an excerpt that ends after the first items). They are items all the same, with
     the number, title and access the list gives them. A list may be cut into groups by
-    lines of their own ("A. Sager til afgørelse i byrådet", "Lukkede punkter")."""
-    announcing, _ = announcements(candidates)
+    lines of their own ("A. Sager til afgørelse i byrådet", "Lukkede punkter").
+    ``announcing``: the candidates that announce a later heading (:func:`announcements`)."""
+    announcing = list(announcing)
     # (a list whose entries are set in another style than the items: "1. Godkendelse af
     # dagsorden" in the list, "Pkt. 1: Godkendelse af dagsorden" over the item)
     listed = [h for h in candidates if h.style in ("dotted", "bare") and absent_from(h, kept + announcing)]

@@ -12,16 +12,20 @@ from referat.extract.body_words import BODY_HEAD
 from referat.extract.dates import MONTHS
 from referat.extract.structure.header_fields import header_date, labelled_field
 from referat.extract.vocabulary import (
+    BUILDING_WORDS,
     CLOSED_PART,
     DECISION_HEADING,
     ENGLISH_MONTHS,
     HEADER_LABELS,
     MEETING_KIND_WORDS,
+    ONLINE_MEETING_WORDS,
     PARTICIPANT_HEADINGS,
+    ROOM_WORDS,
     SECTION_HEADINGS,
     TOC_HEADINGS,
     WEB_FURNITURE_LINE,
     WEEKDAYS,
+    word_ending,
 )
 
 # "… den 24. maj 2023 kl. 17.30 i fælleshuset", "Mandag den 25. september 2006, kl. 17 i
@@ -86,10 +90,7 @@ def _location_from_front(texts: list[str]) -> str | None:
 # title, "Aftale om salg"): a preposition, a room or building word, a number or a comma (an
 # address), or an online meeting.
 _LOOKS_LIKE_A_PLACE = re.compile(
-    r"^(?:i|på|hos)\s|\d|,|(?:værelse|sal|salen|lokale|lokalet|stue|stuen|rum|kontor|hus|huset|gård|gården|center"
-    r"|centret|skole|skolen|hal|hallen|rådhus|rådhuset|kirke|kirken|kro|hotel|bibliotek|biblioteket)\b"
-    r"|\b(?:skype|teams|zoom|online|virtuelt|videomøde)\b",
-    re.I,
+    rf"^(?:i|på|hos)\s|\d|,|{word_ending(ROOM_WORDS + BUILDING_WORDS)}|\b{word_ending(ONLINE_MEETING_WORDS)}", re.I
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from referat.extract.participant_words import (
+    ATTENDANCE_NOTE,
     NOBODY_WORDS,
     OFFICER_ALTERNATION,
     OFFICER_ROLES,
@@ -380,11 +381,12 @@ def _participant_line(text: str) -> list[Participant] | None:
             rf"(?P<name>{_PERSON_NAME})\s*(?:\((?P<party>{PARTY})\))?"
             rf"\s*(?:[-–,]\s*(?P<role>(?:\d\.\s*)?[a-zæøå][\wæøå.-]*(?:\s+[a-zæøå][\wæøå.-]*){{0,3}})"
             # "Ida Holm (A) (formand)": the role in brackets of its own
-            rf"|\((?P<role_bracketed>(?:{ROLE_WORDS_IN_BRACKETS}))\))?",
+            rf"|\((?P<role_bracketed>(?i:{ROLE_WORDS_IN_BRACKETS}))\))?"
+            rf"(?:\s*\((?i:{ATTENDANCE_NOTE})\))?",
             part,
         )
         if match:
-            role = match.group("role") or match.group("role_bracketed")
+            role = match.group("role") or (match.group("role_bracketed") or "").lower() or None
             # "Peter Jacobsen (O), 1. næstformand- afbud": the member's absence after the role
             absence = re.search(r"\s*[-–]?\s*\b(?:afbud|fraværende|fraværende med afbud)$", role or "")
             if absence and role is not None:

@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
 from referat.extract.layout import Layout
 from referat.extract.pages import Line
 from referat.extract.structure.heading_lines import SUBITEM_HEADING, Heading, title_and_access
+from referat.extract.title_match import same_title
 from referat.extract.vocabulary import (
     CLOSED_PART,
     HEADER_LABELS,
@@ -184,8 +183,7 @@ def _same_item(item: Item, listed: Item) -> bool:
         return item.number == listed.number
     if not listed.title:
         return False
-    a, b = item.title.casefold(), listed.title.casefold()
-    return bool(a) and (a.startswith(b) or b.startswith(a) or fuzz.token_set_ratio(a, b) >= 90)
+    return same_title(item.title, listed.title)
 
 
 def _in_closed_part(lines: list[Line], entry: Heading) -> bool:

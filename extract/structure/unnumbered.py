@@ -18,7 +18,13 @@ from referat.extract.structure.heading_lines import (
     section_kind,
     title_and_access,
 )
-from referat.extract.vocabulary import CASE_NUMBER_LABEL, MEETING_KIND_WORDS
+from referat.extract.vocabulary import (
+    CASE_NUMBER_LABEL,
+    MEETING_KIND_WORDS,
+    MEETING_TOOLS,
+    ROOM_WORDS,
+    word_ending,
+)
 
 # "A. Godkendelse af referat" / "B. Debatpunkter" (an association's board minutes).
 _LETTERED = re.compile(r"^(?P<letter>[A-H])[.)]\s+(?P<title>[A-ZÆØÅ][\wæøå].*)$")
@@ -142,8 +148,7 @@ _BODY_NAMED = re.compile(r"(?i:udvalget|rådet|bestyrelsen|nævnet|forsamlingen|
 # The meeting's place under its date line ("Mødelokale Vandværket", "På Rådhuset", "Teams"),
 # not a title: a room or building word first.
 _PLACE_FIRST = re.compile(
-    r"^(?:i|på|hos)\s|^\S*(?:lokale|lokalet|sal|salen|rådhus|rådhuset|værelse|værelset|stue|stuen)\b"
-    r"|\b(?:teams|skype|zoom)\b"
+    rf"^(?:i|på|hos)\s|^\S*{word_ending(ROOM_WORDS)}|\b{word_ending(MEETING_TOOLS)}"
     r"|^\S+(?:vej|gade|plads|torv|allé|alle|stræde|park)\s+\d",  # an address: "Nicolaiplads 6 - Festsalen"
     re.I,
 )

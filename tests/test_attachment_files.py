@@ -3,6 +3,7 @@ them (archive/attachments.py), and a hit in one shows the item it belongs to."""
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 
 from referat.archive import open_archive
@@ -97,3 +98,23 @@ def test_a_hit_in_an_attachment_prints_the_item_it_belongs_to(tmp_path):
     result = CliRunner().invoke(main, ["search", "aflastningsdøgn", "--archive", archive_path])
     assert result.exit_code == 0, result.output
     assert "bilag to: Takstreduktion på aflastningstilbuddet Torvevej i 2013 · referat show " in result.output
+
+
+def test_the_web_pages_show_an_attachments_item_and_an_items_attachment_files(tmp_path):
+    pytest.importorskip("starlette", reason="referat serve needs the web extra")
+    from starlette.testclient import TestClient
+
+    from referat.web.app import create_app
+
+    (tmp_path / "referat.txt").write_text(MINUTES, encoding="utf-8")
+    name = next(iter(FILES))
+    (tmp_path / name).write_text(FILES[name], encoding="utf-8")
+    archive_path = str(tmp_path / "a.db")
+    with open_archive(archive_path) as archive:
+        _store_all(archive, tmp_path, ["referat.txt", name])
+        [hit] = archive.search("aflastningsdøgn").hits
+    with TestClient(create_app(archive_path)) as client:
+        found = client.get("/", params={"q": "aflastningsdøgn"}).text
+        assert f'Bilag til: <a href="/item/{hit.attachment_of}">{hit.attachment_of_title}</a>' in found
+        item_page = client.get(f"/item/{hit.attachment_of}").text
+    assert "Bilagsfiler i arkivet" in item_page and f">{tmp_path / name}</a>" in item_page

@@ -64,3 +64,19 @@ def test_party_counts_are_stored_and_shown(tmp_path):
         ("Enhedslisten", "against", 4),
     ]
     assert "Socialdemokratiet — for (9 votes): For stemte: A (9), V (6)" in render_item(shown)
+
+
+def test_the_web_item_page_shows_a_partys_count(tmp_path):
+    pytest.importorskip("starlette", reason="referat serve needs the web extra")
+    from starlette.testclient import TestClient
+
+    from referat.web.app import create_app
+
+    minutes = "Referat\nByrådet\nMødedato: 12. juni 2024\n1. Ny skolestruktur\nBeslutning\nFor stemte: A (9), V (6)\n"
+    archive_path = str(tmp_path / "a.db")
+    with open_archive(archive_path) as archive:
+        archive.store_document(extract_bytes("skole.txt", minutes.encode()))
+        [hit] = archive.search("skolestruktur").hits
+    with TestClient(create_app(archive_path)) as client:
+        page = client.get(f"/item/{hit.item}").text
+    assert "Socialdemokratiet</a>: for (9 stemmer) – For stemte" in page and "Venstre</a>: for (6 stemmer)" in page

@@ -1415,3 +1415,48 @@ def test_a_transcripts_moedepunkt_items_and_an_attendance_line_that_is_no_item()
     # titles are checked by their start)
     titles = ("Godkendelse af dagsorden", "Kirkegårdstakster", "Orientering fra provsten")
     assert all(item.title.startswith(title) for item, title in zip(meeting.items, titles, strict=True))
+
+
+def test_a_case_number_under_its_title_in_plain_text():
+    # Web minutes saved as text: the title stands alone, "Sag nr. N" under it, then a label.
+    # A bare number under a decision word ("Godkendt" / "• 35.") still starts a new item.
+    text = """Kommunalbestyrelsen
+
+24-09-2019
+
+Spørgetid
+Sag nr. 129
+
+Beslutningskompetence: KB
+
+Beslutning
+
+Taget til efterretning.
+
+Salg af areal ved Islevdalvej
+Sag nr. 130
+
+Beslutningskompetence: KB
+
+Sagens kerne
+
+Der er indkommet et bud på arealet.
+
+Beslutning
+
+Godkendt
+
+• 131.
+
+Orienteringssag: Status på arbejdsmiljøet i kommunen
+
+Indstilling
+
+Direktionen indstiller, at orienteringen tages til efterretning.
+"""
+    meeting = extract_text(text).meetings[0]
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("129", "Spørgetid"),
+        ("130", "Salg af areal ved Islevdalvej"),
+        ("131", "Orienteringssag: Status på arbejdsmiljøet i kommunen"),
+    ]

@@ -125,6 +125,9 @@ def _candidates(lines: list[Line]) -> list[Heading]:
     return candidates
 
 
+_LABEL_AND_VALUE = re.compile(r"[A-ZÆØÅ][\w\-]+(?: [\w\-]+){0,3}:\s+\S+(?:\s\S+)?\s*$")  # a label and a short value
+
+
 def _title_from_heading_above(lines: list[Line], heading: Heading) -> None:
     """ "Spørgetid" set as a heading, then "Sag nr. 129" under it (Rødovre's web minutes): a
     number label without a title takes the heading line above as its title, and the item
@@ -134,7 +137,22 @@ def _title_from_heading_above(lines: list[Line], heading: Heading) -> None:
     above = lines[heading.index - 1]
     text = above.text.strip()
     set_as_heading = (above.style or "").lower().startswith("heading") or above.bold
-    if set_as_heading and text and len(text) < 160 and not is_structural(text) and match_heading(above) is None:
+    # In plain text the same form shows by its neighbours: a paragraph of one line above the
+    # number, and under it a label ("Beslutningskompetence: KB") or a section heading, never
+    # a title.
+    starts_paragraph = above.blank_before or heading.index == 1
+    below = next((line.text.strip() for line in lines[heading.index + 1 :] if line.text.strip()), "")
+    untitled_below = bool(_LABEL_AND_VALUE.match(below)) or is_structural(below)
+    # (only after a number label: a bare "35." under "Godkendt" starts the next item)
+    labelled = lines[heading.index].text.strip()[:1].isalpha()
+    plain_title = labelled and starts_paragraph and untitled_below and not text.endswith((".", ":", ","))
+    if (
+        (set_as_heading or plain_title)
+        and text
+        and len(text) < 160
+        and not is_structural(text)
+        and match_heading(above) is None
+    ):
         heading.index -= 1
         heading.title, heading.consumed = text, 2  # the title and the number's own line
 

@@ -403,7 +403,7 @@ def actors(archive_path: str, public: bool, as_json: bool, roles: bool) -> None:
     "--year", type=click.IntRange(1900, 2100), help="Amounts for this year (as the text says: '… mio. kr. i 2026')."
 )
 @click.option("--about", help="Only items matching this search query.")
-@click.option("--body", help="Only meetings of a body whose name contains this (any case).")
+@click.option("--body", help="Only meetings of a body named by any of its spellings (as search --body).")
 @date_options
 @click.option("--decided", is_flag=True, help="Only items with a decision.")
 @click.option("--limit", type=click.IntRange(1, 100000), default=50, show_default=True)

@@ -150,4 +150,6 @@ def search_filter_options(command: Callable[..., None]) -> Callable[..., None]:
     command = click.option("--actor", help="Only items where this actor has a statement or position (alias or name).")(
         command
     )
-    return click.option("--body", help="Only meetings of a body whose name contains this (case-insensitive).")(command)
+    return click.option(
+        "--body", help="Only meetings of a body named by any of its spellings, or with its organisation."
+    )(command)

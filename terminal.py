@@ -72,6 +72,8 @@ def render_search(result: SearchResult, bold: Style | None = None) -> str:
         lines.append(f"     [{label}] {text}")
         page = f" p. {hit.page}" if hit.page else ""
         lines.append(f"     {display_path(hit.path)}{page} · referat show {hit.item}")
+        if hit.attachment_of:
+            lines.append(f"     bilag to: {hit.attachment_of_title} · referat show {hit.attachment_of}")
     if result.facets:
         lines.append("")
         # Above FACET_SAMPLE matches the counts come from a sample (store.py): say so.
@@ -230,7 +232,8 @@ def render_item(item: dict[str, Any]) -> str:
     for statement in item["statements"]:
         lines.append(f"\n{statement['canonical']} ({statement['verb']}): {statement['text']} (p. {statement['page']})")
     for position in item["positions"]:
-        lines.append(f"\n{position['canonical']} — {position['stance']}: {position['text']}")
+        votes = f" ({position['votes']} votes)" if position.get("votes") is not None else ""
+        lines.append(f"\n{position['canonical']} — {position['stance']}{votes}: {position['text']}")
     for vote in item.get("votes", []):
         lines.append("\nvote: " + vote_summary(vote))
     if item["subitems"]:

@@ -79,13 +79,24 @@ class Browsing(ArchiveCore):
         return meeting
 
     def item_place(self, key: str) -> dict[str, Any] | None:
-        """Where an item is kept: its meeting's id and its document's sha256 and media type."""
+        """Where an item is kept: its meeting's id and its document's sha256 and media type;
+        and the attachment files linked to it (``attachment_files``: sha256 and path, see
+        attachments.py)."""
         row = self.connection.execute(
-            """SELECT i.meeting_id, d.sha256, d.media_type FROM items i JOIN meetings m ON m.id = i.meeting_id
+            """SELECT i.id, i.meeting_id, d.sha256, d.media_type FROM items i JOIN meetings m ON m.id = i.meeting_id
                JOIN documents d ON d.id = m.document_id WHERE i.key = ?""",
             (key,),
         ).fetchone()
-        return None if row is None else dict(row)
+        if row is None:
+            return None
+        place = dict(row)
+        place["attachment_files"] = [
+            dict(file)
+            for file in self.connection.execute(
+                "SELECT sha256, path FROM documents WHERE attachment_of = ? ORDER BY path", (place.pop("id"),)
+            )
+        ]
+        return place
 
     def document_file(self, sha256: str) -> dict[str, Any] | None:
         """The stored document with this sha256: its path as imported, its media type and

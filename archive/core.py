@@ -19,9 +19,10 @@ from contextlib import closing
 from datetime import datetime, timezone
 from typing import Any, TypeVar
 
+from referat.archive.names import matching_bodies
 from referat.archive.schema import MIGRATIONS, SchemaError, migrate, register_functions, schema_version
 from referat.archive.types import ArchiveError, SearchFilters
-from referat.data.gazetteer import Resolution, normalise, resolve_actor
+from referat.data.gazetteer import Resolution, resolve_actor
 
 # Closed items (by the partial index items_closed).
 CLOSED_ITEMS = "SELECT id FROM items WHERE access = 'closed'"
@@ -300,17 +301,8 @@ class ArchiveCore:
         raise ArchiveError(f"no actor '{name}' in the archive{hint}")
 
     def _bodies(self, typed: str) -> list[str]:
-        """The meetings' "organisation|body" keys a typed name means: part of the body's name
-        read with its organisation's ("Elev" finds Elev Sognekommune's "Sogneraadet"), in any
-        case and in the old spelling ("Sogneråd" finds "Sogneraadet")."""
-        wanted = normalise(typed)
-        rows = self.connection.execute(
-            "SELECT DISTINCT body, coalesce(organisation, '') FROM meetings WHERE body IS NOT NULL"
-        ).fetchall()
-        # (as "organisation|body" keys: "Elev" must not find every parish's "Sogneraadet")
-        found = sorted(
-            {f"{organisation}|{body}" for body, organisation in rows if wanted in normalise(f"{organisation} {body}")}
-        )
+        """The meetings' "organisation|body" keys a typed name means (names.matching_bodies)."""
+        found = matching_bodies(self.connection, typed)
         if not found:
             raise ArchiveError(f"no meeting body matching '{typed}' in the archive")
         return found

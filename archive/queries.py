@@ -290,7 +290,7 @@ class Queries(ArchiveCore):
             "same_as": row["kept_key"],
             "sources": self._sources(row["same_as"] or item_id, row["number"]),
             "text": "\n".join(
-                r["text"] for r in fetch("SELECT text FROM passages WHERE item_id = ? AND source = 'text'")
+                r["text"] for r in fetch("SELECT text FROM passages WHERE item_id = ? AND source = 'text' ORDER BY id")
             )
             or None,
             "sections": fetch(
@@ -302,7 +302,7 @@ class Queries(ArchiveCore):
                 " WHERE item_id = ? ORDER BY ordinal"
             ),
             "positions": fetch(
-                "SELECT actor, canonical, stance, text FROM positions WHERE item_id = ? ORDER BY ordinal"
+                "SELECT actor, canonical, stance, text, votes FROM positions WHERE item_id = ? ORDER BY ordinal"
             ),
             "votes": fetch(
                 "SELECT text, in_favour, against, abstained, unanimous = 1 AS unanimous FROM votes"

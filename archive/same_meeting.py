@@ -7,8 +7,8 @@ also holds is marked as that item's copy (``items.same_as``), so search, facets,
 amounts, who-said and actors count it once, and ``show`` lists every file it came from.
 
 Two meetings are the same when they have the same date and body (compared folded, see
-``normalise``) and their organisations do not differ (one may be unknown: a per-item PDF
-often lacks the letterhead). Two items of such meetings are the same when they have the
+``referat.data.bodies.name_key``) and their organisations do not differ (one may be
+unknown: a per-item PDF often lacks the letterhead). Two items of such meetings are the same when they have the
 same number and titles that read alike. Of the copies of one item, the one kept is the
 one from minutes rather than an agenda, then the one with the most text, then the first
 stored.
@@ -20,7 +20,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from referat.data.gazetteer import normalise
+from referat.data.bodies import name_key
 from referat.extract.title_match import same_title
 
 # How alike two titles must read (rapidfuzz token_sort_ratio, 0-100) for one item: a
@@ -42,7 +42,7 @@ class _Copy:
 
 
 def _same_organisation(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or normalise(a) == normalise(b)
+    return a is None or b is None or name_key(a) == name_key(b)
 
 
 def meetings_like(connection: sqlite3.Connection, meeting_id: int) -> list[int]:
@@ -59,7 +59,7 @@ def meetings_like(connection: sqlite3.Connection, meeting_id: int) -> list[int]:
         for other, other_body, other_organisation in connection.execute(
             "SELECT id, body, organisation FROM meetings WHERE date = ?", (date,)
         )
-        if normalise(other_body or "") == normalise(body) and _same_organisation(organisation, other_organisation)
+        if name_key(other_body or "") == name_key(body) and _same_organisation(organisation, other_organisation)
     ]
 
 

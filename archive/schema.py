@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from referat.archive.schema_v1 import _V1  # migration 1, the contract's tables: a module of its own for its length
 from referat.archive.text import index_columns, without_own_name
+from referat.data.bodies import canonical_body, canonical_organisation, name_key
 
 # The views and the item index that migrations create, each written once. Migrations are
 # frozen history: a migration that changes one of them gets a new constant (_V4 below).
@@ -241,7 +242,25 @@ SELECT id, text, stems, parts, title_text, title_stems, title_parts FROM item_do
 INSERT INTO items_fts(items_fts) VALUES ('optimize');
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10]
+# Migration 11: bodies and organisations by one name (archive/names.py): the table's
+# canonical names, then per name key the spelling stored first, as imports do. The
+# documents' JSON keeps names as printed.
+# And a file that is an item's attachment (bilag) points to that item (archive/attachments.py);
+# a position keeps its count where the ballot prints one per party (Position.votes, 1.4).
+_V11 = """
+ALTER TABLE documents ADD COLUMN attachment_of INTEGER REFERENCES items(id) ON DELETE SET NULL;
+ALTER TABLE positions ADD COLUMN votes INTEGER;
+UPDATE meetings SET body = referat_canonical_body(body, organisation),
+    organisation = referat_canonical_organisation(organisation);
+CREATE TEMP TABLE spellings AS SELECT 'b' AS what, referat_name_key(body) AS key, body AS name, min(id) FROM meetings
+    WHERE body IS NOT NULL GROUP BY 2 UNION ALL SELECT 'o', referat_name_key(organisation), organisation, min(id)
+    FROM meetings WHERE organisation IS NOT NULL GROUP BY 2;
+UPDATE meetings SET body = (SELECT name FROM spellings WHERE what = 'b' AND key = referat_name_key(coalesce(body, ''))),
+    organisation = (SELECT name FROM spellings WHERE what = 'o' AND key = referat_name_key(coalesce(organisation, '')));
+DROP TABLE temp.spellings;
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11]
 """Ordered SQL scripts; index i brings an archive from version i to i + 1."""
 
 
@@ -255,6 +274,9 @@ def register_functions(connection: sqlite3.Connection) -> None:
         return None if text is None else index_columns(text)[1]
 
     connection.create_function("referat_without_own_name", 2, without_own_name, deterministic=True)
+    connection.create_function("referat_canonical_body", 2, canonical_body, deterministic=True)
+    connection.create_function("referat_canonical_organisation", 1, canonical_organisation, deterministic=True)
+    connection.create_function("referat_name_key", 1, name_key, deterministic=True)
     connection.create_function("referat_stems", 1, stems, deterministic=True)
     connection.create_function("referat_parts", 1, parts, deterministic=True)
 

@@ -208,9 +208,10 @@ class Searching(ArchiveCore):
         for row in self.connection.execute(
             f"""SELECT p.item_id, p.section_kind, p.heading, p.actor, p.page, p.text,
                        coalesce(p.indexed_text, p.text) AS indexed,
-                       i.key, i.number, i.title, m.body, m.date, m.kind AS meeting_kind, d.path, d.imported_at
+                       i.key, i.number, i.title, m.body, m.date, m.kind AS meeting_kind, d.path, d.imported_at,
+                       owner.key AS owner_key, owner.title AS owner_title
                 FROM passages p JOIN items i ON i.id = p.item_id JOIN meetings m ON m.id = i.meeting_id
-                     JOIN documents d ON d.id = m.document_id
+                     JOIN documents d ON d.id = m.document_id LEFT JOIN items owner ON owner.id = d.attachment_of
                 WHERE p.item_id IN (SELECT value FROM json_each(?)){" AND p.section_kind = ?" if section else ""}
                       {"AND (p.section_kind = 'title' OR i.access <> 'closed')" if public else ""}
                 ORDER BY p.id""",
@@ -249,6 +250,8 @@ class Searching(ArchiveCore):
                     path=row["path"],
                     page=row["page"],
                     imported=row["imported_at"],
+                    attachment_of=row["owner_key"],
+                    attachment_of_title=row["owner_title"],
                 )
             )
         return hits

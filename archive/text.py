@@ -166,3 +166,23 @@ def spelling_variants(word: str) -> list[str]:
     if "å" in word:
         variants.append(word.replace("å", "aa"))
     return variants
+
+
+def page_parts(text: str, text_pages: list[tuple[int, int]], first_page: int) -> list[tuple[int, str]]:
+    """A text cut where its pages begin, each part with its page: one passage per page, so
+    a hit says the page its words are on (a 40-page section is not all "p. 1"). Parts
+    without words are left out.
+
+    Example:
+        >>> page_parts("Punkt\\nmøde\\nSkolen lukker", [(0, 3), (2, 4)], 3)
+        [(3, 'Punkt\\nmøde'), (4, 'Skolen lukker')]
+        >>> page_parts("Godkendt.", [], 2), page_parts("  ", [], 1)
+        ([(2, 'Godkendt.')], [])
+    """
+    lines = text.split("\n")
+    if not text_pages or text_pages[0][0] != 0 or text_pages[-1][0] >= len(lines):
+        # (one page, or pages that do not fit the text: a hand-edited Document)
+        return [(text_pages[0][1] if text_pages else first_page, text)] if text.strip() else []
+    bounds = [line for line, _page in text_pages[1:]] + [len(lines)]
+    parts = [(page, "\n".join(lines[start:end])) for (start, page), end in zip(text_pages, bounds, strict=True)]
+    return [(page, part) for page, part in parts if part.strip()]

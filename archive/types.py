@@ -83,6 +83,9 @@ class SearchHit:
     path: str
     page: int | None
     imported: str | None = None  # when the item's document came into the archive (ISO 8601, UTC)
+    # The item a hit in an attachment file belongs to (its key and title): archive/attachments.py
+    attachment_of: str | None = None
+    attachment_of_title: str | None = None
 
 
 SORTS = ("relevance", "date")

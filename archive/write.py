@@ -12,12 +12,14 @@ import sqlite3
 from collections.abc import Iterator
 
 from referat import __version__ as referat_version
+from referat.archive.attachments import link_attachments
 from referat.archive.core import ArchiveCore, now
+from referat.archive.names import Spellings
 from referat.archive.public import close_subitems, closed_text, personal_data, public_view
 from referat.archive.same_meeting import link_copies, meetings_like
-from referat.archive.text import index_columns, without_own_name
+from referat.archive.text import index_columns, page_parts, without_own_name
 from referat.archive.types import StoreOutcome
-from referat.data.gazetteer import canonical_actor, normalise
+from referat.data.gazetteer import canonical_actor
 from referat.models import Document, Item, Meeting
 from referat.models.paths import printable_path
 
@@ -172,6 +174,9 @@ class Writing(ArchiveCore):
                 ).fetchall()
                 for other in meetings_like(connection, meeting_id)
             }
+            # (read before the replaced file goes: its spelling of the body names the meeting
+            # in the item keys, so a re-publication that prints it otherwise keeps them)
+            spellings = Spellings(connection)
             # The same bytes extracted again (--reextract, the other closed-items choice) keep
             # the time they first came in: saved searches decide what is new by it (watches.py).
             first_import = connection.execute(
@@ -181,8 +186,9 @@ class Writing(ArchiveCore):
                 "DELETE FROM documents WHERE path = ? OR sha256 = ?", (path, document.source.sha256)
             ).rowcount
             imported_at = first_import[0] if first_import else now()
-            stored_meetings = self._insert_document(document, path, run_id, treatment, imported_at)
+            stored_meetings = self._insert_document(document, path, run_id, treatment, imported_at, spellings)
             link_copies(connection, [*stored_meetings, *sorted(neighbours)])
+            link_attachments(connection, os.path.dirname(path))
             connection.execute("COMMIT")
         except BaseException:
             # BaseException: a Ctrl-C between two inserts must not leave half a document.
@@ -195,7 +201,13 @@ class Writing(ArchiveCore):
         return "replaced" if replaced else "imported"
 
     def _insert_document(
-        self, document: Document, path: str, run_id: int | None, treatment: tuple[str, str], imported_at: str
+        self,
+        document: Document,
+        path: str,
+        run_id: int | None,
+        treatment: tuple[str, str],
+        imported_at: str,
+        spellings: Spellings,
     ) -> list[int]:
         """Insert the document's rows; return its meetings' ids."""
         source = document.source
@@ -217,12 +229,8 @@ class Writing(ArchiveCore):
         document_id = cursor.lastrowid
         used_keys: set[str] = set()
         meeting_ids: list[int] = []
-        bodies = self._stored_bodies()
         for meeting_ordinal, meeting in enumerate(document.meetings, start=1):
-            if meeting.body:
-                # one spelling per body (see _stored_bodies)
-                body = bodies.setdefault(normalise(meeting.body), meeting.body)
-                meeting = meeting.model_copy(update={"body": body})
+            meeting = spellings.of(meeting)  # one name per organisation and body (names.py)
             meeting_id = self.connection.execute(
                 "INSERT INTO meetings (document_id, ordinal, body, organisation, kind, title, date, start_time,"
                 " location, case_numbers, participants, first_page, last_page)"
@@ -270,15 +278,6 @@ class Writing(ArchiveCore):
                 )
         return meeting_ids
 
-    def _stored_bodies(self) -> dict[str, str]:
-        """The bodies in the archive by their folded name: a body stored again in another case
-        or the old spelling ("Task Force for kræft- og psykiatriområdet", "Sognerådet") takes
-        the stored spelling, so facets and filters count it once."""
-        return {
-            normalise(body): body
-            for (body,) in self.connection.execute("SELECT DISTINCT body FROM meetings WHERE body IS NOT NULL")
-        }
-
     def _insert_item(
         self,
         item: Item,
@@ -321,10 +320,12 @@ class Writing(ArchiveCore):
         passages: list[Passage] = []
         if item.title.strip():
             passages.append(("title", None, "title", None, None, item.pages[0], item.title))
-        if item.text and item.text.strip():
-            # Text under no section heading (association minutes hold most of what happened
-            # there): searchable like a section, read back by ``item()``.
-            passages.append(("text", None, "text", None, None, item.pages[0], item.text))
+        # Text under no section heading (association minutes hold most of what happened
+        # there): searchable like a section, read back by ``item()``.
+        passages += [
+            ("text", None, "text", None, None, page, text)
+            for page, text in page_parts(item.text, item.text_pages, item.pages[0])
+        ]
         passages += self._insert_sections(item, item_id)
         passages += self._insert_speech(item, item_id)
         self._insert_mentions(item, item_id)
@@ -345,10 +346,10 @@ class Writing(ArchiveCore):
             ).lastrowid
             if section.kind == "decision":
                 decision_texts.append(" ".join(section.text.split()))
-            if section.text.strip():
-                passages.append(
-                    ("section", section_id, section.kind, section.heading, None, section.pages[0], section.text)
-                )
+            passages += [
+                ("section", section_id, section.kind, section.heading, None, page, text)
+                for page, text in page_parts(section.text, section.text_pages, section.pages[0])
+            ]
         for index, decision in enumerate(item.decisions):
             decision_id = execute(
                 "INSERT INTO decisions (item_id, ordinal, text, outcome) VALUES (?, ?, ?, ?)",
@@ -387,8 +388,9 @@ class Writing(ArchiveCore):
         for index, position in enumerate(item.positions):
             canonical = canonical_actor(position.actor)
             position_id = execute(
-                "INSERT INTO positions (item_id, ordinal, actor, canonical, stance, text) VALUES (?, ?, ?, ?, ?, ?)",
-                (item_id, index, position.actor, canonical, position.stance, position.text),
+                "INSERT INTO positions (item_id, ordinal, actor, canonical, stance, text, votes)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (item_id, index, position.actor, canonical, position.stance, position.text, position.votes),
             ).lastrowid
             if position.text.strip():
                 passages.append(

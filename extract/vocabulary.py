@@ -450,6 +450,15 @@ ENGLISH_MONTHS = {
     "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
 }  # fmt: skip
 
+# Ballots (extract/enrich/votes.py). How minutes say that members abstained, after the
+# counts for and against: "vedtaget med 15 stemmer mod 10 (3 undlod at stemme)", "med 20
+# stemmer for og 5 imod, idet 2 undlod at stemme", "hverken for eller imod stemte 5" (the
+# Folketing's and councils' form), "2 stemte blankt" (associations).
+VOTE_ABSTAIN_WORDS = ("undlod", "hverken", "stemte blankt", "blanke", "afstod")
+# Words that join the abstentions to the counts before them: "…, idet 2 undlod", "… og 2
+# undlod", "…, mens 2 undlod", "… (2 undlod …)".
+VOTE_ABSTAIN_LINKS = ("og", "mens", "medens", "idet", "hvorved")
+
 
 # Where a meeting is held, as its last word ends: rooms ("Mødelokale 2", "Byrådssalen",
 # "Rådhuset") and buildings ("Kignæshallen", "Pedersholm Kro"); and the meeting tools that

@@ -12,10 +12,18 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-# 1.1 adds Meeting.sections; 1.2 keeps prose before the first item there too; 1.3 adds Item.votes
-SCHEMA_VERSION = "1.3"
+# 1.1 adds Meeting.sections; 1.2 keeps prose before the first item there too; 1.3 adds Item.votes;
+# 1.4 adds text_pages (Section, Item) and Position.votes
+SCHEMA_VERSION = "1.4"
 
 PageRange = tuple[int, int]
+# (line, page): the text's line (0-based) at which a page begins.
+PageStart = tuple[int, int]
+
+_TEXT_PAGES = (
+    "where a text runs onto several pages: (line, page) pairs, the 0-based line of the text at which each page"
+    " begins, the first included; empty when the whole text is on the first page of `pages` (added in 1.4)"
+)
 
 MeetingKind = Literal["referat", "dagsorden", "beslutningsprotokol", "kommissorium", "other"]
 Access = Literal["public", "closed"]
@@ -72,6 +80,7 @@ class Section(_Model):
     heading: str = Field(description="the heading as printed")
     text: str = ""
     pages: PageRange
+    text_pages: list[PageStart] = Field([], description=_TEXT_PAGES)
 
 
 class Decision(_Model):
@@ -83,6 +92,9 @@ class Position(_Model):
     actor: str
     stance: Stance
     text: str
+    votes: int | None = Field(
+        None, description="how many votes the actor cast this way, where printed: 'For stemte: A (5)' (added in 1.4)"
+    )
 
 
 class Vote(_Model):
@@ -153,6 +165,7 @@ class Item(_Model):
     amounts: list[Amount] = []
     attachments: list[AttachmentRef] = []
     pages: PageRange
+    text_pages: list[PageStart] = Field([], description="the same for `text`: " + _TEXT_PAGES)
 
 
 def walk_items(items: list[Item]) -> Iterator[Item]:
@@ -199,7 +212,7 @@ class Document(_Model):
     Example:
         >>> Document(source=Source(path="a.txt", sha256="0"*64,
         ...          media_type="text/plain", pages=1)).schema_version
-        '1.3'
+        '1.4'
     """
 
     schema_version: str = SCHEMA_VERSION

@@ -78,13 +78,15 @@ def downgrade_to_schema_3(path) -> None:
     the indexes over ``passages`` and the view without ``indexed_text`` (and, from
     migration 5, no ``documents.extracted_by``; from migration 6, no ``votes``; from
     migration 7, no ``items.same_as``; from migration 8, no ``import_runs.pid`` and ``host``;
-    from migration 9, no ``watches``)."""
+    from migration 9, no ``watches``; from migration 11, no ``documents.attachment_of`` and
+    ``positions.votes``)."""
     from referat.archive.schema import _V1, _V2, register_functions
 
     connection = sqlite3.connect(path, isolation_level=None)
     register_functions(connection)
     connection.executescript(
         "DROP TABLE watches; ALTER TABLE documents DROP COLUMN extracted_by; DROP TABLE votes;"
+        "ALTER TABLE documents DROP COLUMN attachment_of; ALTER TABLE positions DROP COLUMN votes;"
         "DROP INDEX items_copies; ALTER TABLE items DROP COLUMN same_as;"
         "ALTER TABLE import_runs DROP COLUMN pid; ALTER TABLE import_runs DROP COLUMN host;"
         "DROP TRIGGER passages_ai; DROP TRIGGER passages_ad; DROP TRIGGER items_bd; DROP TABLE passages_fts;"

@@ -544,4 +544,5 @@ def test_a_body_in_another_case_or_the_old_spelling_is_stored_once(tmp_path):
         facets = archive.search("ventetider", facets=True).facets["body"]
         # "--body" finds the body by either spelling
         assert len(archive.search("ventetider", filters=SearchFilters(body="sognerådet")).hits) == 2
-    assert set(facets) == {"Task Force for Kræft- og Psykiatriområdet", "Sogneraadet"}  # one spelling each
+    # one spelling each: the old spelling under today's (data/body_names.tsv)
+    assert set(facets) == {"Task Force for Kræft- og Psykiatriområdet", "Sognerådet"}

@@ -169,7 +169,7 @@ def _collect(
         )
         for found in doc._.statements
     )
-    item.positions.extend(Position(actor=p.actor, stance=p.stance, text=p.text) for p in doc._.positions)
+    item.positions.extend(Position(actor=p.actor, stance=p.stance, text=p.text, votes=p.votes) for p in doc._.positions)
     item.votes.extend(
         Vote(text=v.text, in_favour=v.in_favour, against=v.against, abstained=v.abstained, unanimous=v.unanimous)
         for v in doc._.votes

@@ -87,6 +87,7 @@ class PositionMatch:
     actor: str
     stance: str
     text: str
+    votes: int | None = None  # the actor's count where a ballot prints it: "A (12)"
 
 
 def find_positions(text: str, context: ActorContext | None = None) -> list[PositionMatch]:
@@ -182,19 +183,21 @@ def _vote_lists(text: str, letters: dict[str, str], context: ActorContext | None
             listed = ", ".join(re.findall(r"[A-ZÆØÅ]", plus.group(1) or plus.group(2)))
         sentence = " ".join(text[match.start() : end + 1].split())
         for entry in (part.strip() for part in re.split(r",\s*|\s+og\s+", listed)):
-            entry = re.sub(r"\s*\(\d+\)$", "", entry)  # "A (12)": a party's count
+            counted = re.search(r"\s*\((\d+)\)$", entry)  # "A (12)": a party's count
+            votes = int(counted.group(1)) if counted else None
+            entry = entry[: counted.start()] if counted else entry
             group = _GROUP_LETTER.match(entry)
             if group and group.group("letter") in letters and not entry.lower().startswith("liste"):
                 entry = group.group("letter")
             if entry in letters:
-                found.append(PositionMatch(letters[entry], stance, sentence))
+                found.append(PositionMatch(letters[entry], stance, sentence, votes))
                 continue
             if plus:  # a local list's letter, no national party's: kept as printed
-                found.append(PositionMatch(entry, stance, sentence))
+                found.append(PositionMatch(entry, stance, sentence, votes))
                 continue
             actor = _actor_in(_ROLE_PREFIX.sub("", entry), context, whole=True) if entry else None
             if actor is None and re.fullmatch(r"[A-ZÆØÅ][\wæøå-]{2,}|[Ll]iste\s+[A-ZÆØÅ]", entry):
                 actor = entry  # a list or party in one word, or a local list: "Borgerlisten", "Liste H"
             if actor:
-                found.append(PositionMatch(actor, stance, sentence))
+                found.append(PositionMatch(actor, stance, sentence, votes))
     return found

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from referat.extract.vocabulary import VOTE_ABSTAIN_LINKS, VOTE_ABSTAIN_WORDS
+
 # Numbers written as words in running minutes ("med fem stemmer mod fire").
 _NUMBER_WORDS = {
     "nul": 0, "ingen": 0, "en": 1, "én": 1, "et": 1, "ét": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5,
@@ -37,15 +39,21 @@ _STANCE_FIRST = re.compile(
     r")",
     re.I,
 )
+_ABSTAIN_WORDS = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in VOTE_ABSTAIN_WORDS)
 # Count-first: "med 15 stemmer (for) mod 10", "med 21 stemmer for, 3 imod og 2 undlod",
 # "med 15 for og 10 imod", "med 5 mod 20 stemmer", "10 stemte for og 3 imod".
 _COUNT_FIRST = re.compile(
     rf"\b(?:med\s+(?P<for_med>{_COUNT})\s+(?:stemmer\s+)?(?:for\s*,?\s*(?:og\s+)?(?P<against_for>{_COUNT})\s+(?:stemmer\s+)?imod"
     rf"|(?:for\s+)?mod\s+(?P<against_mod>{_COUNT})(?:\s+stemmer)?)"
-    rf"|(?P<for_stemte>{_COUNT})\s+stemte\s+for\s*,?\s*(?:og\s+)?(?P<against_stemte>{_COUNT})\s+(?:stemte\s+)?imod)"
-    rf"(?:\s*,?\s*(?:og|mens)?\s*(?P<abstained>{_COUNT})\s+(?:undlod|hverken|stemte\s+blankt|blanke))?",
+    rf"|(?P<for_stemte>{_COUNT})\s+stemte\s+for\s*,?\s*(?:og\s+)?(?P<against_stemte>{_COUNT})\s+(?:stemte\s+)?imod"
+    # against first: "forkastet med 12 stemmer imod og 9 for"
+    rf"|med\s+(?P<against_first>{_COUNT})\s+(?:stemmer\s+)?imod\s*,?\s*og\s+(?P<for_after>{_COUNT})\s+(?:stemmer\s+)?for)"
+    rf"(?:\s*[,(]?\s*(?:(?:{'|'.join(VOTE_ABSTAIN_LINKS)})\s+)?(?P<abstained>{_COUNT})\s+"
+    rf"(?:{_ABSTAIN_WORDS}))?",
     re.I,
 )
+# "For stemte: A (5), V (4) og F (2)": the counts of each party, summed when no total is printed.
+_PARTY_COUNT = re.compile(r"(?<![\w(])[A-ZÆØÅ]{1,3}\s*\((\d{1,3})\)")
 # "(13)" closing a stance line whose only number it is.
 _TRAILING_COUNT = re.compile(r"[^\d\n]*\((\d{1,3})\)[ \t.]*(?:\n|$)")
 _UNANIMOUS = re.compile(r"\benstemmig(?:t|e)?\b", re.I)
@@ -88,8 +96,13 @@ def find_votes(text: str) -> list[VoteMatch]:
     for match in _COUNT_FIRST.finditer(text):
         if any(start <= match.start() < end for start, end in taken):
             continue
-        in_favour = _number(match.group("for_med") or match.group("for_stemte"))
-        against = _number(match.group("against_for") or match.group("against_mod") or match.group("against_stemte"))
+        in_favour = _number(match.group("for_med") or match.group("for_stemte") or match.group("for_after"))
+        against = _number(
+            match.group("against_for")
+            or match.group("against_mod")
+            or match.group("against_stemte")
+            or match.group("against_first")
+        )
         found.append(
             VoteMatch(" ".join(text[slice(*_sentence_span(text, match.start(), match.end()))].split()),
                       in_favour, against, _number(match.group("abstained")), start_char=match.start())
@@ -124,8 +137,12 @@ def _stance_first_ballots(text: str) -> list[VoteMatch]:
             start = match.start()
         end = _line_end(text, match.end())
         if count is None:  # "For stemte: A, V og C (13)": the count after the voters
+            parties = _PARTY_COUNT.findall(text, match.end(), end)
             trailing = _TRAILING_COUNT.match(text, match.end(), end + 1)
-            count = int(trailing.group(1)) if trailing else None
+            if len(parties) > 1:  # "A (5), V (4) og F (2)": each party's count, no total
+                count = sum(int(number) for number in parties)
+            else:
+                count = int(trailing.group(1)) if trailing else None
         counts[stance] = count
     if start >= 0:
         ballots.append(_ballot(text, start, end, counts))

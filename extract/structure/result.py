@@ -1,5 +1,6 @@
 """What the structure stage hands on: the contract models, plus the page of every line of
-their texts (which the contract does not hold, and enrichment needs to give each fact its page).
+their texts (enrichment needs it to give each fact its page; the contract keeps only where each
+page begins, ``text_pages``).
 Both grammars, the modern agenda grammar and the 1940s books', build their result from here."""
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 
 from referat.extract.pages import Line
-from referat.models import Attachment, Meeting, Section
+from referat.models import Attachment, Item, Meeting, Section
 
 
 class LinePages:
@@ -32,7 +33,12 @@ class LinePages:
         self._pages: dict[int, tuple[BaseModel, list[int]]] = {}
 
     def record(self, model: BaseModel, lines: list[Line]) -> None:
-        self._pages[id(model)] = (model, [line.page for line in lines])
+        """Record the pages of the lines behind ``model``'s text; a Section's or an Item's
+        ``text_pages`` is filled from them, so the archive can give every passage its page."""
+        pages = [line.page for line in lines]
+        self._pages[id(model)] = (model, pages)
+        if isinstance(model, (Section, Item)):
+            model.text_pages = page_starts(pages, model.pages[0])
 
     def of(self, model: BaseModel) -> list[int]:
         found = self._pages.get(id(model))
@@ -45,6 +51,21 @@ class StructureResult:
     attachments: list[Attachment]
     warnings: list[str]
     line_pages: LinePages = field(default_factory=LinePages)
+
+
+def page_starts(pages: list[int], first_page: int) -> list[tuple[int, int]]:
+    """(line, page) where each page of a text begins, from the page of each of its lines;
+    empty when every line is on ``first_page`` (the contract's ``text_pages``).
+
+    Example:
+        >>> page_starts([3, 3, 4, 4, 5], 3)
+        [(0, 3), (2, 4), (4, 5)]
+        >>> page_starts([2, 2], 2), page_starts([3, 3], 2)
+        ([], [(0, 3)])
+    """
+    if all(page == first_page for page in pages):
+        return []
+    return [(index, page) for index, page in enumerate(pages) if index == 0 or page != pages[index - 1]]
 
 
 def pages_of(lines: list[Line]) -> tuple[int, int]:

@@ -1,0 +1,89 @@
+"""Attachments (bilag) published as files of their own, linked to the item that lists them.
+
+A municipality publishes an item's bilag beside its minutes, one file each, named by the
+bilag's title ("Forebyggelse_af_ulighed_i_sundhedsvæsenet.pdf" beside minutes whose item 1c
+lists "Bilag 3 Forebyggelse af ulighed i sundhedsvæsenet"). Such a file is stored as a
+document of its own; ``documents.attachment_of`` points to the item whose Bilag list names
+it, so a search hit in the attachment shows the item it belongs to.
+
+A file is linked when its name reads like a Bilag title of a kept item (not a copy:
+same_meeting.py) of another document in the same folder. What the file holds does not
+decide: an attachment may be minutes itself (Syddjurs's "Opsamlingsnotat. Temamøde
+20.09.2012", a theme meeting's notes with three numbered points, is bilag 1 of PUK's item
+715), and the per-item PDFs and full minutes are named by number or by committee.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+
+from rapidfuzz import fuzz, process
+
+from referat.data.gazetteer import normalise
+
+# rapidfuzz token_sort_ratio (0-100) a file name must reach against a Bilag title. Measured
+# on the 13 attachment files of ../shared (Ballerup 2012, Syddjurs 2013) against every Bilag
+# title of their folders: a file against its own title scores 100 where the list prints the
+# file's name, and 87.6-97.7 against the variants the minutes print ("… stof- og
+# alkoholmisbrug 2013" for "…alkoholbehandling_2013", "kronikerindsats" for
+# "kronikerindsatser"); the best wrong title scores 71.4 ("Det_nære_sundhedsvæsen_-_KL"
+# against "KL's proces vedrørende det nære sundhedsvæsen") and a file that is no attachment
+# at most 62.2. The cut lies between 71.4 and 87.6.
+SAME_ATTACHMENT = 80.0
+
+
+def attachment_name(text: str) -> str:
+    """A file name or a Bilag title in the form they are compared in.
+
+    Example:
+        >>> attachment_name("KL's_proces_vedrørende_det_nære_sundhedsvæsen.pdf")
+        "kl's proces vedrørende det nære sundhedsvæsen"
+        >>> attachment_name("KL’s proces vedrørende det nære sundhedsvæsen")
+        "kl's proces vedrørende det nære sundhedsvæsen"
+    """
+    stem, extension = os.path.splitext(text)
+    if re.fullmatch(r"\.[A-Za-z]{3,4}", extension):
+        text = stem
+    return normalise(re.sub(r"[_\s–-]+", " ", text.replace("’", "'")).strip(" .?"))
+
+
+def link_attachments(connection: sqlite3.Connection, folder: str) -> int:
+    """Link every attachment candidate in ``folder`` to the kept item whose Bilag title its
+    file name reads like best (at least SAME_ATTACHMENT); returns how many are linked."""
+    documents = _documents_in(connection, folder)
+    titles: list[str] = []
+    owners: list[tuple[int, int]] = []  # (item, its document) of each title
+    for document_id in documents:
+        for item_id, attachments in connection.execute(
+            "SELECT i.id, i.attachments FROM meetings m JOIN items i ON i.meeting_id = m.id"
+            " WHERE m.document_id = ? AND i.attachments <> '[]' AND i.same_as IS NULL",
+            (document_id,),
+        ):
+            for attachment in json.loads(attachments):
+                titles.append(attachment_name(attachment["title"]))
+                owners.append((item_id, document_id))
+    links = []
+    for document_id, path in documents.items():
+        # (a document's own items' titles are left out: it is no attachment of itself)
+        others = [title if owner[1] != document_id else "" for title, owner in zip(titles, owners, strict=True)]
+        name = attachment_name(os.path.basename(path))
+        best = process.extractOne(name, others, scorer=fuzz.token_sort_ratio, score_cutoff=SAME_ATTACHMENT)
+        links.append((owners[best[2]][0] if best else None, document_id))
+    connection.executemany("UPDATE documents SET attachment_of = ? WHERE id = ?", links)
+    return sum(1 for item_id, _ in links if item_id is not None)
+
+
+def _documents_in(connection: sqlite3.Connection, folder: str) -> dict[int, str]:
+    """The stored documents directly in ``folder``, by id."""
+    folder = folder.rstrip("/")
+    pattern = re.sub(r"([\\%_])", r"\\\1", folder) + "/%" if folder else "%"
+    return {
+        document_id: path
+        for document_id, path in connection.execute(
+            "SELECT id, path FROM documents WHERE path LIKE ? ESCAPE '\\'", (pattern,)
+        )
+        if os.path.dirname(path) == folder
+    }

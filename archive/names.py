@@ -1,0 +1,57 @@
+"""Bodies and organisations by one name in the archive: stored under their canonical names
+(:mod:`referat.data.bodies`, the table ``data/body_names.tsv``), and found by any spelling.
+
+A name the table does not know is stored in the spelling the archive first stored for it
+(compared by ``name_key``: "Kultur- og fritidsudvalg" after "Kultur- og Fritidsudvalget" is
+stored as the latter), so facets and filters count each body once.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from referat.data.bodies import bodies_named, canonical_names, name_key, organisation_stem
+from referat.models import Meeting
+
+
+class Spellings:
+    """The spellings an archive stores, by name key; read once per stored document."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.bodies: dict[str, str] = {}
+        self.organisations: dict[str, str] = {}
+        for body, organisation in connection.execute(
+            "SELECT body, organisation FROM meetings WHERE body IS NOT NULL OR organisation IS NOT NULL ORDER BY id"
+        ):
+            if body:
+                self.bodies.setdefault(name_key(body), body)
+            if organisation:
+                self.organisations.setdefault(name_key(organisation), organisation)
+
+    def of(self, meeting: Meeting) -> Meeting:
+        """The meeting with its organisation and body as the archive stores them: the
+        canonical names, in the spelling stored first."""
+        organisation, body = canonical_names(meeting.organisation, meeting.body)
+        if organisation is not None:
+            organisation = self.organisations.setdefault(name_key(organisation), organisation)
+        if body is not None:
+            body = self.bodies.setdefault(name_key(body), body)
+        return meeting.model_copy(update={"organisation": organisation, "body": body})
+
+
+def matching_bodies(connection: sqlite3.Connection, typed: str) -> list[str]:
+    """The stored meetings' "organisation|body" keys a typed name means: a body by any of its
+    spellings ("Sogneraadets", "ØU", "Økonomiudvalg"), part of a body's name read with its
+    organisation's ("Elev" finds Elev Sognekommune's "Sognerådet", and "Elev Sogneraad",
+    as the book calls it, too), in any case and in the old spelling."""
+    wanted = name_key(typed)
+    named = bodies_named(typed)
+    found = set()
+    for body, organisation in connection.execute(
+        "SELECT DISTINCT body, coalesce(organisation, '') FROM meetings WHERE body IS NOT NULL"
+    ):
+        spoken = [f"{organisation} {body}", f"{organisation_stem(organisation)} {body}"] if organisation else [body]
+        if name_key(body) in named or any(wanted in name_key(name) for name in spoken):
+            # (as "organisation|body" keys: "Elev" must not find every parish's "Sognerådet")
+            found.add(f"{organisation}|{body}")
+    return sorted(found)

@@ -16,6 +16,7 @@ from rapidfuzz.distance import OSA
 from referat.archive.core import CLOSED_ITEMS, ArchiveCore, connect
 from referat.archive.hits import best_passage, snippet
 from referat.archive.query import Query, Term, parse_query
+from referat.archive.search_plan import RankWindow
 from referat.archive.text import QueryError
 from referat.archive.types import (
     NO_FILTERS,
@@ -106,7 +107,10 @@ class Searching(ArchiveCore):
         if sort not in SORTS:
             raise ArchiveError(f"cannot sort by '{sort}' (choose {' or '.join(SORTS)})")
         counting = self._start_facets(parsed, filters) if facets else None
-        result = SearchResult(hits=self._search_hits(parsed, filters, limit, sort))
+        window = RankWindow()
+        result = SearchResult(hits=self._search_hits(parsed, filters, limit, sort, window))
+        if window.bounded:  # the hits are the best of the newest matching items, not of all
+            result.ranked_among = window.size
         if counting is not None:
             result.facets, result.total, result.estimated = counting.result()
         if suggest:
@@ -114,7 +118,9 @@ class Searching(ArchiveCore):
             result.did_you_mean = did_you_mean(query, result.suggestions)
         return result
 
-    def _search_hits(self, parsed: Query, filters: SearchFilters, limit: int, sort: Sort) -> list[SearchHit]:
+    def _search_hits(
+        self, parsed: Query, filters: SearchFilters, limit: int, sort: Sort, window: RankWindow | None = None
+    ) -> list[SearchHit]:
         """The best ``limit`` items with a passage that holds every query word (of the
         section kind asked for), as hits.
 
@@ -126,17 +132,17 @@ class Searching(ArchiveCore):
         it reads the item of every matching passage: 40 000 for "budget og").
         """
         if len(parsed.clauses) == 1 and not parsed.has_phrase and not filters.section:
-            ranked = self._rank_items(parsed, filters, limit, sort)
+            ranked = self._rank_items(parsed, filters, limit, sort, window=window)
             return self._hits(parsed, ranked, filters.section, public=filters.public)
         # (a phrase is checked too: the item index may find it across two passages)
         wanted = limit + limit // 2 + 5
-        ranked = self._rank_items(parsed, filters, wanted, sort)
+        ranked = self._rank_items(parsed, filters, wanted, sort, window=window)
         checked = self._hits(parsed, ranked, filters.section, every_word=True, public=filters.public)
         hits = [hit for hit in checked if hit is not None][:limit]
         if len(hits) < limit and len(ranked) == wanted:
             hits = self._hits(
                 parsed,
-                self._rank_items(parsed, filters, limit, sort, narrow=True),
+                self._rank_items(parsed, filters, limit, sort, narrow=True, window=window),
                 filters.section,
                 public=filters.public,
             )
@@ -145,12 +151,19 @@ class Searching(ArchiveCore):
         return hits
 
     def _rank_items(
-        self, parsed: Query, filters: SearchFilters, limit: int, sort: Sort = "relevance", narrow: bool = False
+        self,
+        parsed: Query,
+        filters: SearchFilters,
+        limit: int,
+        sort: Sort = "relevance",
+        narrow: bool = False,
+        window: RankWindow | None = None,
     ) -> list[tuple[int, float]]:
         """The ids and bm25 scores of the best ``limit`` items that match, ranked without
         stop words (text.STOP_WORDS), or the newest (``sort="date"``); with ``narrow``,
         only items with a passage that holds every word, stop words too (of the section
-        kind asked for). Items that hold a left-out term (``-word``) are not among them."""
+        kind asked for). Items that hold a left-out term (``-word``) are not among them.
+        With ``window``, only the newest matching items are ranked when many match."""
         # The MATCH must drive every query here: a leading "+" keeps SQLite from handing
         # "rowid IN (…)" to FTS5 (one index lookup per listed item), and CROSS JOIN fixes the
         # join order (SQLite's planner may otherwise scan passages_lookup and probe the matches).
@@ -188,8 +201,21 @@ class Searching(ArchiveCore):
             joins = " JOIN items i ON i.id = items_fts.rowid JOIN meetings m ON m.id = i.meeting_id"
         order = "m.date IS NULL, m.date DESC, score" if sort == "date" else "score"
         sql = f"""SELECT items_fts.rowid, {_PUBLIC_RANK if filters.public else _RANK} AS score FROM items_fts{joins}
-            WHERE items_fts MATCH ?{where} ORDER BY {order} LIMIT ?"""
-        return [(row[0], row[1]) for row in self.connection.execute(sql, [match, *params, limit])]
+            WHERE items_fts MATCH ?{where}__WINDOW__ ORDER BY {order} LIMIT ?"""
+        if sort != "relevance" or window is None:
+            unbounded = sql.replace("__WINDOW__", "")
+            return [(row[0], row[1]) for row in self.connection.execute(unbounded, [match, *params, limit])]
+        # Past search_plan.RANK_WINDOW matching items, only the newest are ranked (bm25 costs
+        # per match); widened while the filters leave too few of them (search_plan.py).
+        while True:
+            cutoff = window.cutoff(self.connection, match)
+            bounded = "" if cutoff is None else " AND items_fts.rowid >= ?"
+            ranked = self.connection.execute(
+                sql.replace("__WINDOW__", bounded), [match, *params, *([cutoff] if bounded else []), limit]
+            ).fetchall()
+            if cutoff is None or len(ranked) >= limit:
+                return [(row[0], row[1]) for row in ranked]
+            window.widen()
 
     def _hits(
         self,

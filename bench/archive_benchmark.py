@@ -346,6 +346,11 @@ def main() -> None:
     parser.add_argument(
         "--mix", type=float, default=0.3, help="share of sections given a borrowed sentence (>= 1: 1-3 in each)"
     )
+    parser.add_argument(
+        "--generated",
+        default=os.path.join(REPO, "bench", "generated"),
+        help="folder for the synthetic archives (created when missing; default bench/generated)",
+    )
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--skip-import", action="store_true")
     parser.add_argument("--search-only", metavar="ARCHIVE", help="only measure search latency on this existing archive")
@@ -371,7 +376,10 @@ def main() -> None:
             bench_import(everything, "all available", args.workers),
         ]
 
-    synthetic = os.path.join(REPO, "bench", "generated", f"archive-{args.sections}-seed{args.seed}-mix{args.mix:g}.db")
+    # A fresh clone has no bench/generated (git-ignored): SQLite cannot create a file in a
+    # missing folder ("unable to open database file").
+    os.makedirs(args.generated, exist_ok=True)
+    synthetic = os.path.join(args.generated, f"archive-{args.sections}-seed{args.seed}-mix{args.mix:g}.db")
     params = synthetic + ".params.json"
     if not args.rebuild and os.path.exists(params):
         with open(params) as handle:

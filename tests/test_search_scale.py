@@ -1,0 +1,86 @@
+"""Search that stays fast as the archive grows (issue 14, archive/search_plan.py): past
+RANK_WINDOW matching items only the newest are ranked, and say so; the filters widen that
+window until they have enough; --body reads the meetings' bodies once per change of the file."""
+
+from __future__ import annotations
+
+import pytest
+from archive_documents import document, item
+
+from referat.archive import ArchiveError, SearchFilters, open_archive, search_plan
+
+
+def _budget_archive(path: str):
+    """Twelve meetings of one body each with one budget item, stored oldest first; the
+    first stored item says "budget" in its title and four times in its text, so it ranks
+    first by bm25 when every match is ranked."""
+    archive = open_archive(path)
+    archive.store_document(
+        document(
+            "first.txt",
+            "Økonomiudvalget",
+            "2010-01-05",
+            [item("1", "Budget og budgetopfølgning", [("background", "Budget, budget, budget og budget.")])],
+        )
+    )
+    for number in range(2, 13):
+        body = "Skoleudvalget" if number % 2 else "Teknik- og Miljøudvalget"
+        archive.store_document(
+            document(
+                f"{number}.txt",
+                body,
+                f"20{10 + number}-03-01",
+                [item("1", f"Orientering {number}", [("background", f"Sagen nævner et budget for år {number}.")])],
+            )
+        )
+    return archive
+
+
+def test_every_match_is_ranked_below_the_window(tmp_path):
+    with _budget_archive(str(tmp_path / "a.db")) as archive:
+        result = archive.search("budget", limit=5)
+    assert result.ranked_among is None and "ranked_among" not in result.as_dict()
+    assert result.hits[0].title == "Budget og budgetopfølgning"
+
+
+def test_past_the_window_the_newest_matches_are_ranked_and_it_is_said(tmp_path, monkeypatch):
+    monkeypatch.setattr(search_plan, "RANK_WINDOW", 4)
+    with _budget_archive(str(tmp_path / "a.db")) as archive:
+        result = archive.search("budget", limit=3)
+    assert result.ranked_among == 4 and result.as_dict()["ranked_among"] == 4
+    # the best item overall was stored first, so it is outside the newest four
+    titles = [hit.title for hit in result.hits]
+    assert "Budget og budgetopfølgning" not in titles
+    assert set(titles) <= {f"Orientering {number}" for number in (9, 10, 11, 12)}
+
+
+def test_filters_widen_the_window_until_they_have_enough(tmp_path, monkeypatch):
+    monkeypatch.setattr(search_plan, "RANK_WINDOW", 2)
+    monkeypatch.setattr(search_plan, "WIDEN", 2)
+    with _budget_archive(str(tmp_path / "a.db")) as archive:
+        # only the oldest item is Økonomiudvalget's: windows of 2, 4, 8 and 16 items
+        result = archive.search("budget", filters=SearchFilters(body="økonomiudvalg"), limit=5)
+        assert [hit.title for hit in result.hits] == ["Budget og budgetopfølgning"]
+        assert result.ranked_among is None  # the last window held every match
+        older = archive.search("budget", filters=SearchFilters(date_to="2015-12-31"), limit=2)
+    assert len(older.hits) == 2 and older.hits[0].date == "2010-01-05"
+    assert all(hit.date <= "2015-12-31" for hit in older.hits)
+
+
+def test_a_body_stored_by_another_connection_is_found(tmp_path):
+    path = str(tmp_path / "a.db")
+    with _budget_archive(path) as reader:
+        assert reader.search("budget", filters=SearchFilters(body="skoleudvalg")).hits
+        with pytest.raises(ArchiveError, match="no meeting body matching 'fritidsudvalg'"):
+            reader.search("budget", filters=SearchFilters(body="fritidsudvalg"))
+        with open_archive(path) as writer:
+            writer.store_document(
+                document(
+                    "kultur.txt",
+                    "Kultur- og Fritidsudvalget",
+                    "2024-02-01",
+                    [item("1", "Budget for biblioteker", [("background", "Budgettet drøftes.")])],
+                )
+            )
+        hits = reader.search("budget", filters=SearchFilters(body="fritidsudvalg")).hits
+    assert [hit.body for hit in hits] == ["Kultur- og Fritidsudvalget"]

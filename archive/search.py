@@ -175,7 +175,7 @@ class Searching(ArchiveCore):
             where = (
                 " AND +items_fts.rowid IN (SELECT p.item_id FROM passages_fts"
                 " CROSS JOIN passages p INDEXED BY passages_lookup ON p.id = passages_fts.rowid"
-                f" WHERE passages_fts MATCH ?{kind})" + where
+                f" WHERE passages_fts MATCH ?__PASSAGES__{kind})" + where
             )
             params = [parsed.match, *([filters.section] if filters.section else []), *params]
         if filters.public:
@@ -185,7 +185,7 @@ class Searching(ArchiveCore):
                 f" AND (+items_fts.rowid NOT IN ({CLOSED_ITEMS})"
                 " OR +items_fts.rowid IN (SELECT p.item_id FROM passages_fts"
                 " CROSS JOIN passages p INDEXED BY passages_lookup ON p.id = passages_fts.rowid"
-                " WHERE passages_fts MATCH ? AND p.section_kind = 'title'))"
+                " WHERE passages_fts MATCH ?__PASSAGES__ AND p.section_kind = 'title'))"
             )
             params.append(parsed.match)
         match = parsed.rank_match
@@ -203,16 +203,17 @@ class Searching(ArchiveCore):
         sql = f"""SELECT items_fts.rowid, {_PUBLIC_RANK if filters.public else _RANK} AS score FROM items_fts{joins}
             WHERE items_fts MATCH ?{where}__WINDOW__ ORDER BY {order} LIMIT ?"""
         if sort != "relevance" or window is None:
-            unbounded = sql.replace("__WINDOW__", "")
+            unbounded = sql.replace("__WINDOW__", "").replace("__PASSAGES__", "")
             return [(row[0], row[1]) for row in self.connection.execute(unbounded, [match, *params, limit])]
         # Past search_plan.RANK_WINDOW matching items, only the newest are ranked (bm25 costs
-        # per match); widened while the filters leave too few of them (search_plan.py).
+        # per match); widened while the filters leave too few of them (search_plan.py). The
+        # passages read to narrow or to admit a closed item's title are bounded alike.
         while True:
             cutoff = window.cutoff(self.connection, match)
-            bounded = "" if cutoff is None else " AND items_fts.rowid >= ?"
-            ranked = self.connection.execute(
-                sql.replace("__WINDOW__", bounded), [match, *params, *([cutoff] if bounded else []), limit]
-            ).fetchall()
+            bounded = sql.replace("__WINDOW__", window.items_sql("items_fts.rowid", cutoff))
+            passages = window.passages_sql(self.connection, "passages_fts.rowid", cutoff)
+            bounded = bounded.replace("__PASSAGES__", passages)
+            ranked = self.connection.execute(bounded, [match, *params, limit]).fetchall()
             if cutoff is None or len(ranked) >= limit:
                 return [(row[0], row[1]) for row in ranked]
             window.widen()

@@ -86,3 +86,22 @@ class RankWindow:
 
     def widen(self) -> None:
         self.size *= WIDEN
+
+    @staticmethod
+    def items_sql(item_id: str, cutoff: int | None) -> str:
+        """``AND`` the SQL expression ``item_id`` (an item index rowid, which FTS5 seeks to)
+        in the window, or nothing when every match is ranked."""
+        return "" if cutoff is None else f" AND {item_id} >= {int(cutoff)}"
+
+    @staticmethod
+    def passages_sql(connection: sqlite3.Connection, passage_id: str, cutoff: int | None) -> str:
+        """``AND`` the SQL expression ``passage_id`` (a passage index rowid) at or past the
+        first passage of the window's first item, or nothing when every match is ranked.
+
+        An item's passages are stored right after it (write.py), so the passages of the
+        items in the window are the passages from there on; the passage index seeks to it
+        instead of reading every matching passage of the archive."""
+        if cutoff is None:
+            return ""
+        row = connection.execute("SELECT min(id) FROM passages WHERE item_id = ?", [cutoff]).fetchone()
+        return "" if row is None or row[0] is None else f" AND {passage_id} >= {int(row[0])}"

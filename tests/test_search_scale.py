@@ -84,3 +84,37 @@ def test_a_body_stored_by_another_connection_is_found(tmp_path):
             )
         hits = reader.search("budget", filters=SearchFilters(body="fritidsudvalg")).hits
     assert [hit.body for hit in hits] == ["Kultur- og Fritidsudvalget"]
+
+
+def test_a_section_kind_or_two_words_read_only_the_windows_passages(tmp_path, monkeypatch):
+    monkeypatch.setattr(search_plan, "RANK_WINDOW", 8)
+    with _budget_archive(str(tmp_path / "a.db")) as archive:
+        # (a section kind ranks limit + limit // 2 + 5 items, checked passage by passage)
+        newest = archive.search("budget", filters=SearchFilters(section="background"), limit=1)
+        phrase = archive.search('"et budget"', limit=20)
+        monkeypatch.setattr(search_plan, "WIDEN", 4)
+        every = archive.search("budget", filters=SearchFilters(section="background"), limit=20)
+    assert newest.ranked_among == 8
+    assert [hit.title for hit in newest.hits] != ["Budget og budgetopfølgning"]  # the best, and the oldest
+    assert len(newest.hits) == 1 and newest.hits[0].section == "background"
+    # 11 items say "et budget"; 35 are ranked, so the window of 8 is widened to 64: every match
+    assert sorted(hit.title for hit in phrase.hits) == sorted(f"Orientering {number}" for number in range(2, 13))
+    assert len(every.hits) == 12 and every.ranked_among is None
+
+
+def test_under_public_a_closed_items_text_stays_out_in_the_window(tmp_path, monkeypatch):
+    monkeypatch.setattr(search_plan, "RANK_WINDOW", 3)
+    with _budget_archive(str(tmp_path / "a.db")) as archive:
+        closed = [
+            item("1", "Personalesag", [("background", "Budget for en ansat.")]),
+            item("2", "Budgetrevision", [("background", "Lukket budget.")]),
+        ]
+        for closed_item in closed:
+            closed_item.access = "closed"
+        # stored with their text (as --include-closed does), so only --public keeps it out
+        archive.store_document(document("closed.txt", "Økonomiudvalget", "2026-01-10", closed), include_closed=True)
+        public = archive.search("budget", filters=SearchFilters(public=True), limit=2)
+    titles = [hit.title for hit in public.hits]
+    assert public.ranked_among == 3  # the two closed items and the newest open one
+    assert "Personalesag" not in titles  # its text holds the word, its title does not
+    assert sorted(titles) == ["Budgetrevision", "Orientering 12"]

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 from archive_documents import document, item
+from click.testing import CliRunner
 
 from referat.archive import ArchiveError, SearchFilters, open_archive, search_plan
+from referat.cli import main
 
 
 def _budget_archive(path: str):
@@ -118,3 +120,13 @@ def test_under_public_a_closed_items_text_stays_out_in_the_window(tmp_path, monk
     assert public.ranked_among == 3  # the two closed items and the newest open one
     assert "Personalesag" not in titles  # its text holds the word, its title does not
     assert sorted(titles) == ["Budgetrevision", "Orientering 12"]
+
+
+def test_the_command_says_when_only_the_newest_matches_were_ranked(tmp_path, monkeypatch):
+    path = str(tmp_path / "a.db")
+    _budget_archive(path).close()
+    monkeypatch.setattr(search_plan, "RANK_WINDOW", 4)
+    output = CliRunner().invoke(main, ["search", "budget", "--archive", path, "--limit", "2"]).output
+    assert "best of the 4 newest matching items" in output
+    exact = CliRunner().invoke(main, ["search", "budgetopfølgning", "--archive", path]).output
+    assert "Budget og budgetopfølgning" in exact and "newest matching items" not in exact

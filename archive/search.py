@@ -137,7 +137,7 @@ class Searching(ArchiveCore):
         # (a phrase is checked too: the item index may find it across two passages)
         wanted = limit + limit // 2 + 5
         ranked = self._rank_items(parsed, filters, wanted, sort, window=window)
-        checked = self._hits(parsed, ranked, filters.section, every_word=True, public=filters.public)
+        checked = self._hits(parsed, ranked, filters.section, every_word=True, public=filters.public, enough=limit)
         hits = [hit for hit in checked if hit is not None][:limit]
         if len(hits) < limit and len(ranked) == wanted:
             hits = self._hits(
@@ -225,10 +225,12 @@ class Searching(ArchiveCore):
         section: str | None,
         every_word: bool = False,
         public: bool = False,
+        enough: int | None = None,
     ) -> list[SearchHit | None]:
         """Each ranked item as a hit: its best passage (of ``section`` kind), with a snippet;
         with ``every_word``, ``None`` for an item where no such passage holds every word;
-        with ``public``, a closed item's passages are its title only."""
+        with ``public``, a closed item's passages are its title only; with ``enough``, no
+        more after that many hits."""
         if not ranked:
             return []
         passages: dict[int, list[sqlite3.Row]] = {}
@@ -246,6 +248,10 @@ class Searching(ArchiveCore):
             passages.setdefault(row["item_id"], []).append(row)
         hits: list[SearchHit | None] = []
         for item_id, score in ranked:
+            # (the items ranked below the first ``enough`` that hold every word are not
+            # shown: their passages are not read for hits and snippets; issue 14)
+            if enough is not None and len(hits) - hits.count(None) >= enough:
+                break
             rows = passages.get(item_id)
             # Hits are found in the text as indexed (the body's own name blanked, offsets kept),
             # so the passage shown and the words marked are those the search matched.

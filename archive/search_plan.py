@@ -58,7 +58,7 @@ class BodyKeys:
 # 22 ms at 100 000 sections, 130 000 and ~200 ms at 1 000 000. When more items match than
 # this, only the newest this many (the highest item ids: the last stored) are ranked, so a
 # search costs the same at any size. Below it the ranking is exact, as before.
-RANK_WINDOW = 4000
+RANK_WINDOW = 2000
 # When the filters leave fewer hits than asked for in the window, it is widened this many
 # times over and ranked again, until it holds enough or every matching item.
 WIDEN = 8

@@ -56,17 +56,18 @@ def test_past_the_window_the_newest_matches_are_ranked_and_it_is_said(tmp_path, 
     assert set(titles) <= {f"Orientering {number}" for number in (9, 10, 11, 12)}
 
 
-def test_filters_widen_the_window_until_they_have_enough(tmp_path, monkeypatch):
+def test_the_window_holds_the_newest_items_the_filters_leave(tmp_path, monkeypatch):
     monkeypatch.setattr(search_plan, "RANK_WINDOW", 2)
     monkeypatch.setattr(search_plan, "WIDEN", 2)
     with _budget_archive(str(tmp_path / "a.db")) as archive:
-        # only the oldest item is Økonomiudvalget's: windows of 2, 4, 8 and 16 items
+        # only the oldest item is Økonomiudvalget's: found, though 11 newer items match
         result = archive.search("budget", filters=SearchFilters(body="økonomiudvalg"), limit=5)
         assert [hit.title for hit in result.hits] == ["Budget og budgetopfølgning"]
-        assert result.ranked_among is None  # the last window held every match
+        assert result.ranked_among is None  # the window held every match the filter left
         older = archive.search("budget", filters=SearchFilters(date_to="2015-12-31"), limit=2)
-    assert len(older.hits) == 2 and older.hits[0].date == "2010-01-05"
-    assert all(hit.date <= "2015-12-31" for hit in older.hits)
+    # five items are of 2015 or before; the window holds the newest two of them
+    assert older.ranked_among == 2
+    assert sorted(hit.title for hit in older.hits) == ["Orientering 4", "Orientering 5"]
 
 
 def test_a_body_stored_by_another_connection_is_found(tmp_path):
@@ -94,14 +95,14 @@ def test_a_section_kind_or_two_words_read_only_the_windows_passages(tmp_path, mo
         # (a section kind ranks limit + limit // 2 + 5 items, checked passage by passage)
         newest = archive.search("budget", filters=SearchFilters(section="background"), limit=1)
         phrase = archive.search('"et budget"', limit=20)
-        monkeypatch.setattr(search_plan, "WIDEN", 4)
         every = archive.search("budget", filters=SearchFilters(section="background"), limit=20)
     assert newest.ranked_among == 8
     assert [hit.title for hit in newest.hits] != ["Budget og budgetopfølgning"]  # the best, and the oldest
     assert len(newest.hits) == 1 and newest.hits[0].section == "background"
-    # 11 items say "et budget"; 35 are ranked, so the window of 8 is widened to 64: every match
-    assert sorted(hit.title for hit in phrase.hits) == sorted(f"Orientering {number}" for number in range(2, 13))
-    assert len(every.hits) == 12 and every.ranked_among is None
+    # 11 items say "et budget": the newest 8 are ranked, and all 8 hold the phrase
+    assert phrase.ranked_among == 8
+    assert sorted(hit.title for hit in phrase.hits) == sorted(f"Orientering {number}" for number in range(5, 13))
+    assert len(every.hits) == 8 and every.ranked_among == 8  # the window's items, not more
 
 
 def test_under_public_a_closed_items_text_stays_out_in_the_window(tmp_path, monkeypatch):

@@ -56,10 +56,13 @@ class BodyKeys:
 # Ranking by bm25 costs ~1.7 µs for every item that matches (FTS5 reads each one's column
 # sizes and hit positions), and a common word matches 10 % of all items: 13 000 items and
 # 22 ms at 100 000 sections, 130 000 and ~200 ms at 1 000 000. When more items match than
-# this, only the newest this many (the highest item ids: the last stored) are ranked, so a
-# search costs the same at any size. Below it the ranking is exact, as before.
-RANK_WINDOW = 2000
-# When the filters leave fewer hits than asked for in the window, it is widened this many
+# this, only the newest this many that the filters leave (the highest item ids: the last
+# stored) are ranked, so ranking costs about the same at any size. Below it the ranking is
+# exact, as before. At 1M sections, 2 000 cost 30-48 ms for the commonest queries, 1 000
+# 15-32 ms (docs/scale.md).
+RANK_WINDOW = 1000
+# Narrowed to passages (a section kind) or under --public, the window is found first and
+# the passages read are bounded to it; when too few hits are left, it is widened this many
 # times over and ranked again, until it holds enough or every matching item.
 WIDEN = 8
 

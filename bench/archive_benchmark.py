@@ -25,7 +25,7 @@ Results are printed (the search latencies of every size side by side, against is
 goals at 1M sections: p95 < 20 ms plain, filtered and public, < 30 ms with facets) and
 written to bench/results/archive.json. The synthetic archives are kept in
 ``--generated`` (default bench/generated/, git-ignored, created when missing; ~0.45 GB at
-100 000 sections, ~4.4 GB at 1 000 000, which takes ~25 min to build on 2 cores) and reused
+100 000 sections, ~4.5 GB at 1 000 000, which took 42 min to build on 2 shared cores) and reused
 when their parameters and schema version match; ``--rebuild`` forces new ones.
 
     python bench/archive_benchmark.py                              # 100k and 1M sections
@@ -401,8 +401,8 @@ def main() -> None:
         type=int,
         nargs="+",
         default=[100_000, 1_000_000],
-        help="synthetic archive sizes, reported side by side (default 100000 1000000; the 1M archive takes"
-        " ~25 min and 4.4 GB to build once)",
+        help="synthetic archive sizes, reported side by side (default 100000 1000000; the 1M archive took"
+        " 42 min and 4.5 GB to build once here)",
     )
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--workers", type=int, default=None)

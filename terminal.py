@@ -74,6 +74,9 @@ def render_search(result: SearchResult, bold: Style | None = None) -> str:
         lines.append(f"     {display_path(hit.path)}{page} · referat show {hit.item}")
         if hit.attachment_of:
             lines.append(f"     bilag to: {hit.attachment_of_title} · referat show {hit.attachment_of}")
+    if result.ranked_among is not None:  # issue 14: a common word is ranked among the newest matches only
+        newest = f"{result.ranked_among:,}"
+        lines.append(f"(best of the {newest} newest matching items; add words or filters to see older ones)")
     if result.facets:
         lines.append("")
         # Above FACET_SAMPLE matches the counts come from a sample (store.py): say so.

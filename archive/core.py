@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from referat.archive.names import matching_bodies
 from referat.archive.schema import MIGRATIONS, SchemaError, migrate, register_functions, schema_version
+from referat.archive.search_plan import BodyKeys
 from referat.archive.types import ArchiveError, SearchFilters
 from referat.data.gazetteer import Resolution, resolve_actor
 
@@ -181,6 +182,8 @@ class ArchiveCore:
     written to, once, to upgrade it (under the write lock), before it is opened read-only.
     """
 
+    _body_keys: BodyKeys | None = None  # the meetings' bodies for --body (search_plan.py)
+
     def __init__(
         self,
         path: str,
@@ -302,7 +305,11 @@ class ArchiveCore:
 
     def _bodies(self, typed: str) -> list[str]:
         """The meetings' "organisation|body" keys a typed name means (names.matching_bodies)."""
-        found = matching_bodies(self.connection, typed)
+        # (the stored pairs are read once per change of the file: a scan of every meeting,
+        # ~150 ms at 1M sections; search_plan.BodyKeys)
+        if self._body_keys is None:
+            self._body_keys = BodyKeys()
+        found = matching_bodies(self._body_keys.read(self.connection), typed)
         if not found:
             raise ArchiveError(f"no meeting body matching '{typed}' in the archive")
         return found

@@ -9,6 +9,7 @@ stored as the latter), so facets and filters count each body once.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 
 from referat.data.bodies import bodies_named, canonical_names, name_key, organisation_stem
 from referat.models import Meeting
@@ -39,17 +40,16 @@ class Spellings:
         return meeting.model_copy(update={"organisation": organisation, "body": body})
 
 
-def matching_bodies(connection: sqlite3.Connection, typed: str) -> list[str]:
-    """The stored meetings' "organisation|body" keys a typed name means: a body by any of its
-    spellings ("Sogneraadets", "ØU", "Økonomiudvalg"), part of a body's name read with its
-    organisation's ("Elev" finds Elev Sognekommune's "Sognerådet", and "Elev Sogneraad",
-    as the book calls it, too), in any case and in the old spelling."""
+def matching_bodies(stored: Iterable[tuple[str, str]], typed: str) -> list[str]:
+    """The "organisation|body" keys of the stored meetings' (body, organisation) pairs that a
+    typed name means: a body by any of its spellings ("Sogneraadets", "ØU", "Økonomiudvalg"),
+    part of a body's name read with its organisation's ("Elev" finds Elev Sognekommune's
+    "Sognerådet", and "Elev Sogneraad", as the book calls it, too), in any case and in the
+    old spelling."""
     wanted = name_key(typed)
     named = bodies_named(typed)
     found = set()
-    for body, organisation in connection.execute(
-        "SELECT DISTINCT body, coalesce(organisation, '') FROM meetings WHERE body IS NOT NULL"
-    ):
+    for body, organisation in stored:
         spoken = [f"{organisation} {body}", f"{organisation_stem(organisation)} {body}"] if organisation else [body]
         if name_key(body) in named or any(wanted in name_key(name) for name in spoken):
             # (as "organisation|body" keys: "Elev" must not find every parish's "Sognerådet")

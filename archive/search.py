@@ -16,6 +16,7 @@ from rapidfuzz.distance import OSA
 from referat.archive.core import CLOSED_ITEMS, ArchiveCore, connect
 from referat.archive.hits import best_passage, snippet
 from referat.archive.query import Query, Term, parse_query
+from referat.archive.search_plan import RankWindow
 from referat.archive.text import QueryError
 from referat.archive.types import (
     NO_FILTERS,
@@ -106,7 +107,10 @@ class Searching(ArchiveCore):
         if sort not in SORTS:
             raise ArchiveError(f"cannot sort by '{sort}' (choose {' or '.join(SORTS)})")
         counting = self._start_facets(parsed, filters) if facets else None
-        result = SearchResult(hits=self._search_hits(parsed, filters, limit, sort))
+        window = RankWindow()
+        result = SearchResult(hits=self._search_hits(parsed, filters, limit, sort, window))
+        if window.bounded:  # the hits are the best of the newest matching items, not of all
+            result.ranked_among = window.size
         if counting is not None:
             result.facets, result.total, result.estimated = counting.result()
         if suggest:
@@ -114,7 +118,9 @@ class Searching(ArchiveCore):
             result.did_you_mean = did_you_mean(query, result.suggestions)
         return result
 
-    def _search_hits(self, parsed: Query, filters: SearchFilters, limit: int, sort: Sort) -> list[SearchHit]:
+    def _search_hits(
+        self, parsed: Query, filters: SearchFilters, limit: int, sort: Sort, window: RankWindow | None = None
+    ) -> list[SearchHit]:
         """The best ``limit`` items with a passage that holds every query word (of the
         section kind asked for), as hits.
 
@@ -126,17 +132,17 @@ class Searching(ArchiveCore):
         it reads the item of every matching passage: 40 000 for "budget og").
         """
         if len(parsed.clauses) == 1 and not parsed.has_phrase and not filters.section:
-            ranked = self._rank_items(parsed, filters, limit, sort)
+            ranked = self._rank_items(parsed, filters, limit, sort, window=window)
             return self._hits(parsed, ranked, filters.section, public=filters.public)
         # (a phrase is checked too: the item index may find it across two passages)
         wanted = limit + limit // 2 + 5
-        ranked = self._rank_items(parsed, filters, wanted, sort)
-        checked = self._hits(parsed, ranked, filters.section, every_word=True, public=filters.public)
+        ranked = self._rank_items(parsed, filters, wanted, sort, window=window)
+        checked = self._hits(parsed, ranked, filters.section, every_word=True, public=filters.public, enough=limit)
         hits = [hit for hit in checked if hit is not None][:limit]
         if len(hits) < limit and len(ranked) == wanted:
             hits = self._hits(
                 parsed,
-                self._rank_items(parsed, filters, limit, sort, narrow=True),
+                self._rank_items(parsed, filters, limit, sort, narrow=True, window=window),
                 filters.section,
                 public=filters.public,
             )
@@ -145,12 +151,19 @@ class Searching(ArchiveCore):
         return hits
 
     def _rank_items(
-        self, parsed: Query, filters: SearchFilters, limit: int, sort: Sort = "relevance", narrow: bool = False
+        self,
+        parsed: Query,
+        filters: SearchFilters,
+        limit: int,
+        sort: Sort = "relevance",
+        narrow: bool = False,
+        window: RankWindow | None = None,
     ) -> list[tuple[int, float]]:
         """The ids and bm25 scores of the best ``limit`` items that match, ranked without
         stop words (text.STOP_WORDS), or the newest (``sort="date"``); with ``narrow``,
         only items with a passage that holds every word, stop words too (of the section
-        kind asked for). Items that hold a left-out term (``-word``) are not among them."""
+        kind asked for). Items that hold a left-out term (``-word``) are not among them.
+        With ``window``, only the newest matching items are ranked when many match."""
         # The MATCH must drive every query here: a leading "+" keeps SQLite from handing
         # "rowid IN (…)" to FTS5 (one index lookup per listed item), and CROSS JOIN fixes the
         # join order (SQLite's planner may otherwise scan passages_lookup and probe the matches).
@@ -162,7 +175,7 @@ class Searching(ArchiveCore):
             where = (
                 " AND +items_fts.rowid IN (SELECT p.item_id FROM passages_fts"
                 " CROSS JOIN passages p INDEXED BY passages_lookup ON p.id = passages_fts.rowid"
-                f" WHERE passages_fts MATCH ?{kind})" + where
+                f" WHERE passages_fts MATCH ?__PASSAGES__{kind})" + where
             )
             params = [parsed.match, *([filters.section] if filters.section else []), *params]
         if filters.public:
@@ -172,7 +185,7 @@ class Searching(ArchiveCore):
                 f" AND (+items_fts.rowid NOT IN ({CLOSED_ITEMS})"
                 " OR +items_fts.rowid IN (SELECT p.item_id FROM passages_fts"
                 " CROSS JOIN passages p INDEXED BY passages_lookup ON p.id = passages_fts.rowid"
-                " WHERE passages_fts MATCH ? AND p.section_kind = 'title'))"
+                " WHERE passages_fts MATCH ?__PASSAGES__ AND p.section_kind = 'title'))"
             )
             params.append(parsed.match)
         match = parsed.rank_match
@@ -188,8 +201,35 @@ class Searching(ArchiveCore):
             joins = " JOIN items i ON i.id = items_fts.rowid JOIN meetings m ON m.id = i.meeting_id"
         order = "m.date IS NULL, m.date DESC, score" if sort == "date" else "score"
         sql = f"""SELECT items_fts.rowid, {_PUBLIC_RANK if filters.public else _RANK} AS score FROM items_fts{joins}
-            WHERE items_fts MATCH ?{where} ORDER BY {order} LIMIT ?"""
-        return [(row[0], row[1]) for row in self.connection.execute(sql, [match, *params, limit])]
+            WHERE items_fts MATCH ?{where}__WINDOW__ ORDER BY {order} LIMIT ?"""
+        if sort != "relevance" or window is None:
+            unbounded = sql.replace("__WINDOW__", "").replace("__PASSAGES__", "")
+            return [(row[0], row[1]) for row in self.connection.execute(unbounded, [match, *params, limit])]
+        # Past search_plan.RANK_WINDOW matching items, only the newest are ranked (bm25 costs
+        # per match; search_plan.py).
+        if "__PASSAGES__" not in sql:
+            # One statement: FTS5 hands out the matches newest first, the filters drop theirs,
+            # bm25 is computed for the first RANK_WINDOW left and they are sorted by it. (A
+            # MATCH of a common prefix costs ~9 ms to set up at 1M sections, so once, not twice.)
+            newest = sql.replace("__WINDOW__", "").replace(
+                f"ORDER BY {order} LIMIT ?", f"ORDER BY items_fts.rowid DESC LIMIT {int(window.size)}"
+            )
+            ranked = self.connection.execute(
+                f"SELECT rowid, score, count(*) OVER () FROM ({newest}) ORDER BY score LIMIT ?", [match, *params, limit]
+            ).fetchall()
+            window.bounded = bool(ranked) and ranked[0][2] >= window.size
+            return [(row[0], row[1]) for row in ranked]
+        # Narrowed to passages, or --public: the window's cut-off first, the passages read
+        # bounded to the window's (widened while the filters leave too few).
+        while True:
+            cutoff = window.cutoff(self.connection, match)
+            bounded = sql.replace("__WINDOW__", window.items_sql("items_fts.rowid", cutoff))
+            passages = window.passages_sql(self.connection, "passages_fts.rowid", cutoff)
+            bounded = bounded.replace("__PASSAGES__", passages)
+            ranked = self.connection.execute(bounded, [match, *params, limit]).fetchall()
+            if cutoff is None or len(ranked) >= limit:
+                return [(row[0], row[1]) for row in ranked]
+            window.widen()
 
     def _hits(
         self,
@@ -198,10 +238,12 @@ class Searching(ArchiveCore):
         section: str | None,
         every_word: bool = False,
         public: bool = False,
+        enough: int | None = None,
     ) -> list[SearchHit | None]:
         """Each ranked item as a hit: its best passage (of ``section`` kind), with a snippet;
         with ``every_word``, ``None`` for an item where no such passage holds every word;
-        with ``public``, a closed item's passages are its title only."""
+        with ``public``, a closed item's passages are its title only; with ``enough``, no
+        more after that many hits."""
         if not ranked:
             return []
         passages: dict[int, list[sqlite3.Row]] = {}
@@ -220,6 +262,10 @@ class Searching(ArchiveCore):
             passages.setdefault(row["item_id"], []).append(row)
         hits: list[SearchHit | None] = []
         for item_id, score in ranked:
+            # (the items ranked below the first ``enough`` that hold every word are not
+            # shown: their passages are not read for hits and snippets; issue 14)
+            if enough is not None and len(hits) - hits.count(None) >= enough:
+                break
             rows = passages.get(item_id)
             # Hits are found in the text as indexed (the body's own name blanked, offsets kept),
             # so the passage shown and the words marked are those the search matched.

@@ -107,6 +107,9 @@ class SearchResult:
     estimated: bool = False  # total and facets are estimated from a sample (see search.FACET_SAMPLE)
     suggestions: dict[str, list[str]] = field(default_factory=dict)
     did_you_mean: str | None = None
+    # When more items match than search_plan.RANK_WINDOW, the hits are the best of the
+    # newest this many matching items (by bm25), not of every match; None: of every match.
+    ranked_among: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         result: dict[str, Any] = {
@@ -118,6 +121,8 @@ class SearchResult:
         if self.total is not None:
             result["total"] = self.total
             result["estimated"] = self.estimated
+        if self.ranked_among is not None:
+            result["ranked_among"] = self.ranked_among
         return result
 
 

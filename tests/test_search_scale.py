@@ -1,0 +1,133 @@
+"""Search that stays fast as the archive grows (issue 14, archive/search_plan.py): past
+RANK_WINDOW matching items only the newest are ranked, and say so; the filters widen that
+window until they have enough; --body reads the meetings' bodies once per change of the file."""
+
+from __future__ import annotations
+
+import pytest
+from archive_documents import document, item
+from click.testing import CliRunner
+
+from referat.archive import ArchiveError, SearchFilters, open_archive, search_plan
+from referat.cli import main
+
+
+def _budget_archive(path: str):
+    """Twelve meetings of one body each with one budget item, stored oldest first; the
+    first stored item says "budget" in its title and four times in its text, so it ranks
+    first by bm25 when every match is ranked."""
+    archive = open_archive(path)
+    archive.store_document(
+        document(
+            "first.txt",
+            "Økonomiudvalget",
+            "2010-01-05",
+            [item("1", "Budget og budgetopfølgning", [("background", "Budget, budget, budget og budget.")])],
+        )
+    )
+    for number in range(2, 13):
+        body = "Skoleudvalget" if number % 2 else "Teknik- og Miljøudvalget"
+        archive.store_document(
+            document(
+                f"{number}.txt",
+                body,
+                f"20{10 + number}-03-01",
+                [item("1", f"Orientering {number}", [("background", f"Sagen nævner et budget for år {number}.")])],
+            )
+        )
+    return archive
+
+
+def test_every_match_is_ranked_below_the_window(tmp_path):
+    with _budget_archive(str(tmp_path / "a.db")) as archive:
+        result = archive.search("budget", limit=5)
+    assert result.ranked_among is None and "ranked_among" not in result.as_dict()
+    assert result.hits[0].title == "Budget og budgetopfølgning"
+
+
+def test_past_the_window_the_newest_matches_are_ranked_and_it_is_said(tmp_path, monkeypatch):
+    monkeypatch.setattr(search_plan, "RANK_WINDOW", 4)
+    with _budget_archive(str(tmp_path / "a.db")) as archive:
+        result = archive.search("budget", limit=3)
+    assert result.ranked_among == 4 and result.as_dict()["ranked_among"] == 4
+    # the best item overall was stored first, so it is outside the newest four
+    titles = [hit.title for hit in result.hits]
+    assert "Budget og budgetopfølgning" not in titles
+    assert set(titles) <= {f"Orientering {number}" for number in (9, 10, 11, 12)}
+
+
+def test_the_window_holds_the_newest_items_the_filters_leave(tmp_path, monkeypatch):
+    monkeypatch.setattr(search_plan, "RANK_WINDOW", 2)
+    monkeypatch.setattr(search_plan, "WIDEN", 2)
+    with _budget_archive(str(tmp_path / "a.db")) as archive:
+        # only the oldest item is Økonomiudvalget's: found, though 11 newer items match
+        result = archive.search("budget", filters=SearchFilters(body="økonomiudvalg"), limit=5)
+        assert [hit.title for hit in result.hits] == ["Budget og budgetopfølgning"]
+        assert result.ranked_among is None  # the window held every match the filter left
+        older = archive.search("budget", filters=SearchFilters(date_to="2015-12-31"), limit=2)
+    # five items are of 2015 or before; the window holds the newest two of them
+    assert older.ranked_among == 2
+    assert sorted(hit.title for hit in older.hits) == ["Orientering 4", "Orientering 5"]
+
+
+def test_a_body_stored_by_another_connection_is_found(tmp_path):
+    path = str(tmp_path / "a.db")
+    with _budget_archive(path) as reader:
+        assert reader.search("budget", filters=SearchFilters(body="skoleudvalg")).hits
+        with pytest.raises(ArchiveError, match="no meeting body matching 'fritidsudvalg'"):
+            reader.search("budget", filters=SearchFilters(body="fritidsudvalg"))
+        with open_archive(path) as writer:
+            writer.store_document(
+                document(
+                    "kultur.txt",
+                    "Kultur- og Fritidsudvalget",
+                    "2024-02-01",
+                    [item("1", "Budget for biblioteker", [("background", "Budgettet drøftes.")])],
+                )
+            )
+        hits = reader.search("budget", filters=SearchFilters(body="fritidsudvalg")).hits
+    assert [hit.body for hit in hits] == ["Kultur- og Fritidsudvalget"]
+
+
+def test_a_section_kind_or_two_words_read_only_the_windows_passages(tmp_path, monkeypatch):
+    monkeypatch.setattr(search_plan, "RANK_WINDOW", 8)
+    with _budget_archive(str(tmp_path / "a.db")) as archive:
+        # (a section kind ranks limit + limit // 2 + 5 items, checked passage by passage)
+        newest = archive.search("budget", filters=SearchFilters(section="background"), limit=1)
+        phrase = archive.search('"et budget"', limit=20)
+        every = archive.search("budget", filters=SearchFilters(section="background"), limit=20)
+    assert newest.ranked_among == 8
+    assert [hit.title for hit in newest.hits] != ["Budget og budgetopfølgning"]  # the best, and the oldest
+    assert len(newest.hits) == 1 and newest.hits[0].section == "background"
+    # 11 items say "et budget": the newest 8 are ranked, and all 8 hold the phrase
+    assert phrase.ranked_among == 8
+    assert sorted(hit.title for hit in phrase.hits) == sorted(f"Orientering {number}" for number in range(5, 13))
+    assert len(every.hits) == 8 and every.ranked_among == 8  # the window's items, not more
+
+
+def test_under_public_a_closed_items_text_stays_out_in_the_window(tmp_path, monkeypatch):
+    monkeypatch.setattr(search_plan, "RANK_WINDOW", 3)
+    with _budget_archive(str(tmp_path / "a.db")) as archive:
+        closed = [
+            item("1", "Personalesag", [("background", "Budget for en ansat.")]),
+            item("2", "Budgetrevision", [("background", "Lukket budget.")]),
+        ]
+        for closed_item in closed:
+            closed_item.access = "closed"
+        # stored with their text (as --include-closed does), so only --public keeps it out
+        archive.store_document(document("closed.txt", "Økonomiudvalget", "2026-01-10", closed), include_closed=True)
+        public = archive.search("budget", filters=SearchFilters(public=True), limit=2)
+    titles = [hit.title for hit in public.hits]
+    assert public.ranked_among == 3  # the two closed items and the newest open one
+    assert "Personalesag" not in titles  # its text holds the word, its title does not
+    assert sorted(titles) == ["Budgetrevision", "Orientering 12"]
+
+
+def test_the_command_says_when_only_the_newest_matches_were_ranked(tmp_path, monkeypatch):
+    path = str(tmp_path / "a.db")
+    _budget_archive(path).close()
+    monkeypatch.setattr(search_plan, "RANK_WINDOW", 4)
+    output = CliRunner().invoke(main, ["search", "budget", "--archive", path, "--limit", "2"]).output
+    assert "best of the 4 newest matching items" in output
+    exact = CliRunner().invoke(main, ["search", "budgetopfølgning", "--archive", path]).output
+    assert "Budget og budgetopfølgning" in exact and "newest matching items" not in exact

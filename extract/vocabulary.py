@@ -218,6 +218,8 @@ PARTICIPANT_HEADINGS: dict[str, str] = {
     "tilstede var": "present",
     "fremmødt": "present",
     "fremmødte var": "present",
+    "i mødet deltager": "present",  # "I mødet deltager: Afbud fra:" (a board's two columns)
+    "i mødet deltog": "present",
 }
 
 MEETING_KIND_WORDS: dict[str, str] = {
@@ -310,6 +312,21 @@ ITEM_NUMBER_LABELS_WEAK = ("Nr.", "NR.", "Sag nr.", "SAG NR.", "Sag", "SAG", "§
 # "Lukket sag:", "Fortrolig:", "LUKKET 12.", "Title - lukket punkt", "(Åben)", "Åbent punkt".
 CLOSED_ACCESS_WORDS = ("lukket", "fortrolig", "lukkede", "closed")  # ("24. Closed item": an English portal)
 OPEN_ACCESS_WORDS = ("åben", "åbent", "offentlig")
+# Phrases after a title that close the item in the boards of municipal companies, where
+# confidentiality is the duty of every member unless the board waives it for an item:
+# "6. Opkrævning af særbidrag Tavshedspligt ikke fraveget" (a utility's board agenda).
+CLOSED_TITLE_TAILS = ("tavshedspligt ikke fraveget", "tavshedsbelagt")
+# A label over the items that follow, printed on the agenda's own line and run onto the
+# title before it when the text layer joined the lines: "3. Direktionen orienterer Punkter
+# til beslutning:", "7. Kontrol af vandkvalitet Punkter til orientering: Drifts- og
+# Myndighedsforhold" (the label, then the group's name). Capitalised, as a label starts.
+ITEM_GROUP_LABEL = re.compile(
+    r"(?:Punkter|Sager|Emner|PUNKTER|SAGER)\s+(?i:til)\s+(?i:beslutning|orientering|drøftelse|godkendelse"
+    r"|behandling|efterretning|debat|udtalelse)"
+    r"|(?:Åbne|Lukkede|ÅBNE|LUKKEDE)\s+(?i:beslutningssager|orienteringssager|efterretningssager)"
+    r"|(?:Beslutningssager|Orienteringssager|Efterretningssager|Drøftelsessager|BESLUTNINGSSAGER"
+    r"|ORIENTERINGSSAGER|EFTERRETNINGSSAGER)"
+)
 
 # --- meeting header labels ---------------------------------------------------------
 # Label → the meeting field its value fills. Publishers print them in any order, as

@@ -32,6 +32,14 @@ def extract_text(text: str):
         ("7. Status på budget Åbent", ("7", "Status på budget", "public")),
         # FirstAgenda's own marker says the access; "- åbent" stays part of the title there.
         ("9 (Offentlig) Eventuelt - åbent", ("9", "Eventuelt - åbent", "public")),
+        # a municipal company's board: confidentiality not waived closes the item
+        ("8. Kundeforhold Vand A/S Tavshedspligt ikke fraveget", ("8", "Kundeforhold Vand A/S", "closed")),
+        # a label over the next items, run onto the title before it by the text layer
+        ("3. Direktionen orienterer Punkter til beslutning:", ("3", "Direktionen orienterer", "public")),
+        ("7. Kontrol af vandkvalitet Punkter til orientering: Drift", ("7", "Kontrol af vandkvalitet", "public")),
+        ("4. Vejbelysning Sager til efterretning", ("4", "Vejbelysning", "public")),
+        # (lower case inside a title is no label: "punkter til" is part of it)
+        ("5. Forslag om punkter til beslutning", ("5", "Forslag om punkter til beslutning", "public")),
     ],
 )
 def test_item_heading_forms_of_many_publishers(line, expected):
@@ -1460,3 +1468,32 @@ Direktionen indstiller, at orienteringen tages til efterretning.
         ("130", "Salg af areal ved Islevdalvej"),
         ("131", "Orienteringssag: Status på arbejdsmiljøet i kommunen"),
     ]
+
+
+@pytest.mark.parametrize(
+    "header, place",
+    [
+        # a form whose labels print before their values: the place follows the wrong label
+        ("MØDESTED:\nMØDEDATO: Skive Rådhus, Byrådssalen\n", "Skive Rådhus, Byrådssalen"),
+        # a group label in capitals run onto the title line after the place
+        (
+            "Referat fra udvalgets møde mandag den 18. september 2006 på Aars Rådhus PUNKTER VEDR. KOMMUNEN\n",
+            "Aars Rådhus",
+        ),
+        # the contents heading glued to the place's last word
+        (
+            "Mandag den 3. maj 2004 kl. 17:00\nBlåt mødelokale, 7860 SpøttrupIndholdsfortegnelse\n",
+            "Blåt mødelokale, 7860 Spøttrup",
+        ),
+        # told in a sentence after the title, the time lost its digits
+        ("Referat fra møde i Gudenåkomitéen 13. september 2013 Mødet afholdtes i Hammel, kl Dagsorden:\n", "Hammel"),
+        # the next label run onto the place's line
+        (
+            "Dato: 27. februar 2014\nSted: Helsingør Renseanlæg, Færgevej 5, Helsingør I mødet deltager:\n",
+            "Helsingør Renseanlæg, Færgevej 5, Helsingør",
+        ),
+    ],
+)
+def test_a_place_is_cut_from_the_labels_and_headings_run_onto_it(header, place):
+    [meeting] = extract_text(f"Referat\n{header}\n1. Velkomst\nReferat\nFormanden bød velkommen.\n").meetings
+    assert meeting.location == place

@@ -18,9 +18,11 @@ from referat.extract.vocabulary import (
     CASE_NUMBER_LABEL,
     CLOSED_ACCESS_WORDS,
     CLOSED_PART,
+    CLOSED_TITLE_TAILS,
     DECISION_HEADING,
     DOCUMENT_NUMBER_LABEL,
     HEADING_QUALIFIERS,
+    ITEM_GROUP_LABEL,
     ITEM_NUMBER_LABELS,
     ITEM_NUMBER_LABELS_WEAK,
     OPEN_ACCESS_WORDS,
@@ -157,6 +159,14 @@ _TRAILING_ACCESS = re.compile(
 )
 
 
+# … or a phrase that says so: "Kundeforhold Vand A/S Tavshedspligt ikke fraveget"
+_CLOSED_TAIL = re.compile(rf"\s+[-–(]?\s*(?:{_alternation(CLOSED_TITLE_TAILS)})\)?\s*$", re.I)
+
+
+# A group label run onto the title before it, and the group's name after its colon.
+_GROUP_LABEL_TAIL = re.compile(rf"\s+(?:{ITEM_GROUP_LABEL.pattern})(?:\s*:.*)?$")
+
+
 # A title that is nothing but a marker: "Lukket punkt", "(Fortrolig)", "LUKKET SAG:".
 MARKER_ONLY = re.compile(rf"\(?(?P<word>{_ACCESS_WORD})(?:\s+(?:punkt|sag|item))?\)?\s*[:.]?", re.I)
 
@@ -239,6 +249,7 @@ def _clean_title(title: str) -> str:
     title = title.rstrip(":").rstrip()  # "4. Formandens beretning:" with the minutes under it
     title = re.sub(r"\s*\.{2,}\s*\d+$", "", title)  # a contents line's dot leader and page: "…...3"
     title = re.sub(r"\s*\(\s*\)$", "", title)  # an empty case-number slot: "Valg af dirigent ( )" (eDoc)
+    title = _GROUP_LABEL_TAIL.sub("", title)
     return WEB_FURNITURE_TAIL.sub("", title)
 
 
@@ -278,6 +289,9 @@ def _strip_access_marks(title: str) -> tuple[str, str | None]:
     if leading and title[leading.end() :]:
         access = access_of(leading.group("paren") or leading.group("word") or leading.group("bare"))
         title = title[leading.end() :]
+    tail = _CLOSED_TAIL.search(title)
+    if tail and title[: tail.start()].strip():
+        access, title = "closed", title[: tail.start()]
     trailing = _TRAILING_ACCESS.search(title)
     if trailing and title[: trailing.start()].strip():
         word = next(group for group in trailing.groups() if group)

@@ -128,11 +128,16 @@ def _place_under_date_line(texts: list[str]) -> str | None:
 
 
 def _place_told(texts: list[str]) -> str | None:
-    """ "Mødet afholdes i personalerummet.": the header says where in a sentence of its own."""
+    """ "Mødet afholdes i personalerummet.": the header says where in a sentence of its own,
+    or in one after the title on its line ("… 13. september 2013. Mødet afholdtes i Hammel,
+    kl. 9.00")."""
     for text in texts[:15]:
         match = _PLACE_LEAD.match(text)
         if match and match.group(0).lower().startswith("mødet") and len(text) <= 120:
             return _until_sentence_end(text[match.end() :])
+        told = _PLACE_TOLD_INSIDE.search(text)
+        if told:
+            return _until_sentence_end(text[told.end() :])
     return None
 
 
@@ -159,9 +164,11 @@ def meeting_location(texts: list[str], labels: dict[str, str]) -> str | None:
 # Where a place printed on a run-on line ends: "…; kl. 19.00", "… Jens K. Jensen (V) …" (the
 # members after it), a long sentence after it ("S-04 Mission KL arbejder for …").
 _PLACE_ENDS = re.compile(
-    r"\s*;\s*kl\b.*$|\s+kl\.?\s*\d.*$|\s+(?:Mødet|Møde\s+nr)\b.*$|\s+[-–]\s+\([^)]*\)$"
+    r"\s*[;,]\s*kl\b.*$|\s+kl\.?\s*\d.*$|\s+(?:Mødet|Møde\s+nr)\b.*$|\s+[-–]\s+\([^)]*\)$"
     # a note after the place ("… Mødelokale 0.28 NB. Mødet holdes …") and labels run on after it
-    r"|\s+NB\b.*$|\.\s+(?:Ingen|Fraværende|Afbud|Medlemmer|Deltagere|Stedfortræder)\b.*$"
+    r"|\s+NB\b.*$"
+    # the next field's label run onto the place's line ("… Færgevej 5, Helsingør I mødet deltager:")
+    r"|\s+[A-ZÆØÅ][a-zæøå]*(?:\s+[a-zæøå]+){0,3}:$|\.\s+(?:Ingen|Fraværende|Afbud|Medlemmer|Deltagere|Stedfortræder)\b.*$"
     # (a member: first name, an initial, last name; a place's last word may stand before it)
     r"|\s+[A-ZÆØÅ][\w-]+(?:\s+[A-ZÆØÅ]\.)?\s+[A-ZÆØÅ][\w-]+\s+\([A-ZÆØÅ][\wæøå]{0,10}\).*$"
 )
@@ -173,11 +180,29 @@ _PLACE_LEAD = re.compile(
 )
 
 
+# (in a line: the sentence opens with "Mødet", capitalised)
+_PLACE_TOLD_INSIDE = re.compile(
+    r"(?<=\s)Mødet\s+(?:fandt\s+sted|afholdes|afholdtes|blev\s+afholdt|holdes|foregik)\s+(?:i|på|hos)\s+"
+)
+
+# A header label before the place, its own value lost or displaced ("MØDEDATO: Skive
+# Rådhus, Byrådssalen": a form whose labels print before their values).
+_LEADING_LABEL = re.compile(rf"^(?i:{'|'.join(re.escape(label) for label in HEADER_LABELS)})\s*:\s*")
+
+# What ran onto the place from the next line: a heading in capitals ("Aars Rådhus PUNKTER
+# VEDR."), or a heading glued to its last word ("7860 SpøttrupIndholdsfortegnelse").
+_RUN_ON_AFTER_PLACE = re.compile(
+    r"(?:\s+[A-ZÆØÅ]{3,}\.?){2,}.*$"
+    rf"|(?<=[a-zæøå])(?:{'|'.join(word.capitalize() for word in TOC_HEADINGS)}|Dagsorden|Referat|Deltagere|Afbud)\b.*$"
+)
+
 _POSTCODE_TOWN = re.compile(r",?\s\d{4}\s+[A-ZÆØÅ][\wæøå-]+(?:\s+(?:[SNVØCK]|Sj|St)\b\.?)?")
 
 
 def _trimmed_place(text: str) -> str:
-    text = _PLACE_ENDS.sub("", _PLACE_LEAD.sub("", text.strip()))
+    text = _PLACE_ENDS.sub("", _PLACE_LEAD.sub("", _LEADING_LABEL.sub("", text.strip())))
+    if re.search(r"[a-zæøå]", text):  # (a place printed in capitals keeps its words)
+        text = _RUN_ON_AFTER_PLACE.sub("", text)
     if len(text) > 80:  # a place with a sentence run on after it
         # an address ends with its postcode and town: "Søren Nymarks Vej 3, 8270 Højbjerg"
         address = _POSTCODE_TOWN.search(text)

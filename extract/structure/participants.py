@@ -195,7 +195,9 @@ _RUN_ROLE = re.compile(
     r"(?<!\S)(?P<role>Formand|Næstformand|Bestyrelsesmedlem|Repræsentantskabsmedlem|Medlem|Suppleant|Observatør"
     r"|Borgmester|Viceborgmester|Rådmand|Direktør|Sekretær|Referent"
     # the staff after the members: "Kontraktchef", "Plan- og udviklingschef", "Økonomidirektør"
-    r"|[A-ZÆØÅ][a-zæøå]*-?(?:\s+og\s+[a-zæøå]+)?(?:chef|direktør|konsulent|leder))\s+(?=[A-ZÆØÅ][a-zæøå])"
+    # ("Adm. direktør", "Direktionssekretær": a board's staff)
+    r"|(?:Adm\.\s+|Administrerende\s+)?[A-ZÆØÅa-zæøå][a-zæøå]*-?(?:\s+og\s+[a-zæøå]+)?(?:chef|direktør|konsulent|leder|sekretær))"
+    r"\s+(?=[A-ZÆØÅ][a-zæøå])"
 )
 
 

@@ -71,6 +71,7 @@ def run_on_titles(text: str) -> list[tuple[str, str]]:
         [('1', 'Orientering fra borgmesteren'), ('2', 'Budgetlægning 2015'), ('3', 'Salg af bygning')]
     """
     words = text.replace("...", "... ").split()
+    item_numbers = _item_number_run(words)
     titles: list[list[str]] = [[]]
     numbers: list[str] = [""]
     name_run_after_joiner = False  # the capitalised words before this one are a name
@@ -83,6 +84,13 @@ def run_on_titles(text: str) -> list[tuple[str, str]]:
             titles.append([])
             numbers.append("")
             name_run_after_joiner = False
+            continue
+        if index in item_numbers:
+            # an item number of the list's run ("… Kommune 4 Udvalget for Beskæftigelse 71
+            # Ekstraopgaver …": page 4, a group label, item 71)
+            titles.append([])
+            numbers.append(word)
+            digits, name_run_after_joiner = [], False
             continue
         if word.isdigit() and len(word) <= 3:
             digits.append(word)
@@ -124,7 +132,39 @@ def run_on_titles(text: str) -> list[tuple[str, str]]:
     entries = [
         (number, " ".join(" ".join(title).split()).strip(" .-")) for number, title in zip(numbers, titles, strict=True)
     ]
+    if item_numbers:  # between numbered entries, a title without one is a group label
+        entries = [(number, title) for number, title in entries if number]
     return [(number, title) for number, title in entries if len(title) >= 3 and not title.isdigit()]
+
+
+def _item_number_run(words: list[str]) -> set[int]:
+    """Where the list's item numbers stand, when a table's columns came out as "<number>
+    <title> <page>" with group labels between: the numbers that count on by one (70, 71,
+    72 …) through the run, three at least, each before a capitalised word. Page numbers
+    grow too, but in steps of the items' lengths. Empty when there is no such run.
+
+    Example:
+        >>> words = "Udvalg A 70 Ansættelser 4 Udvalg B 71 Ekstraopgaver 7 Udvalg C 72 Haller 9".split()
+        >>> sorted(_item_number_run(words))
+        [2, 7, 12]
+        >>> sorted(_item_number_run("Budget 4 Salg 7 Køb 9".split()))
+        []
+    """
+    lone = [
+        (index, int(word))
+        for index, word in enumerate(words)
+        if word.isdigit() and len(word) <= 3 and index + 1 < len(words) and _CAPITAL.match(words[index + 1])
+    ]
+    best: list[int] = []
+    for start, (_, first) in enumerate(lone):
+        run, expected = [lone[start][0]], first + 1
+        for index, value in lone[start + 1 :]:
+            if value == expected:
+                run.append(index)
+                expected += 1
+        if len(run) > len(best):
+            best = run
+    return set(best) if len(best) >= 3 else set()
 
 
 def _starts_a_title(word: str, previous: str, following: str, name_run_after_joiner: bool) -> bool:

@@ -129,3 +129,21 @@ def test_a_label_over_several_items_with_the_first_item_after_its_colon():
     meeting = extract_bytes("bus.txt", text.encode(), enrich=False).meetings[0]
     assert [(item.number, item.title) for item in meeting.items] == [("1", "Afdækning af risici ved oliepriser")]
     assert [s.kind for s in meeting.items[0].sections] == ["summary", "recommendation"]
+
+
+def test_a_flattened_contents_table_numbers_its_items_and_drops_the_committee_labels() -> None:
+    # A transcript of a council's contents table, "Pkt. | Tekst | Side" with the committee
+    # over each row, run together: number, title, page, then the next committee.
+    run = (
+        "Pkt. Tekst Side Udvalget for Politisk Koordination og Økonomi 70 Ansættelse af flere "
+        "medarbejdere i Jobcentret 4 Udvalget for Beskæftigelse 71 Ekstraopgaver ved reform af "
+        "førtidspension 7 Udvalget for Fritid og Fællesskab 72 Tilskud til energirenovering af "
+        "haller 9 Udvalget for Teknik 73 Indsamling af husholdningsaffald 14"
+    )
+    layout = clean_layout([Page(2, [Line("Indholdsfortegnelse", 2), Line(run, 2)])])
+    assert [(entry.number, entry.title) for entry in layout.toc] == [
+        ("70", "Ansættelse af flere medarbejdere i Jobcentret"),
+        ("71", "Ekstraopgaver ved reform af førtidspension"),
+        ("72", "Tilskud til energirenovering af haller"),
+        ("73", "Indsamling af husholdningsaffald"),
+    ]

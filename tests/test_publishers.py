@@ -1497,3 +1497,47 @@ Direktionen indstiller, at orienteringen tages til efterretning.
 def test_a_place_is_cut_from_the_labels_and_headings_run_onto_it(header, place):
     [meeting] = extract_text(f"Referat\n{header}\n1. Velkomst\nReferat\nFormanden bød velkommen.\n").meetings
     assert meeting.location == place
+
+
+@pytest.mark.parametrize(
+    "heading, title, minutes",
+    [
+        ("3. Spørgetid Ingen havde spørgsmål til udvalget.", "Spørgetid", "Ingen havde spørgsmål til udvalget."),
+        (
+            "2. Godkendelse af referat fra 3. maj 2013 Den udsendte protokol godkendes.",
+            "Godkendelse af referat fra 3. maj 2013",
+            "Den udsendte protokol godkendes.",
+        ),
+        ("4. Dagsorden v/ Inge Frandsen Dagsorden godkendt.", "Dagsorden v/ Inge Frandsen", "Dagsorden godkendt."),
+        (
+            "5. Vandplaner (10 min.) Inge Frandsen indledte om status.",
+            "Vandplaner (10 min.)",
+            "Inge Frandsen indledte om status.",
+        ),
+        # a name after a preposition, and a title without a sentence's stop, stay whole
+        ("6. Status på Den Blå Planet.", "Status på Den Blå Planet.", ""),
+        ("7. Aftale med Det Kongelige Teater", "Aftale med Det Kongelige Teater", ""),
+    ],
+)
+def test_minutes_run_onto_the_title_without_a_stop_are_minutes(heading, title, minutes):
+    text = f"Referat\nBestyrelsesmøde 3. juni 2013\n\nPunkt 1 Velkomst\nFormanden bød velkommen.\n\nPunkt {heading}\n"
+    [meeting] = extract_text(text).meetings
+    item = meeting.items[-1]
+    assert item.title == title
+    assert " ".join([item.text or "", *(section.text for section in item.sections)]).strip() == minutes
+
+
+def test_an_agenda_list_above_headings_run_on_with_their_minutes_gives_every_item():
+    text = (
+        "Referat fra møde i Gudenåkomitéen 13. september 2013\nDagsorden:\n"
+        "1. Velkomst v/ Anne Neergaard (kl. 09:00)\n"
+        "2. Godkendelse af referat og dagsorden v/ Anne Neergaard (kl. 09:05)\n"
+        "3. Vandoplandsplan v/ Jens Albert Hansen (kl. 09:10)\n\n"
+        "Punkt 1. Velkomst Anne Neergaard bød alle velkommen. Den nye koordinator var med for første gang.\n"
+    )
+    [meeting] = extract_text(text).meetings
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("1", "Velkomst"),
+        ("2", "Godkendelse af referat og dagsorden v/ Anne Neergaard (kl. 09:05)"),
+        ("3", "Vandoplandsplan v/ Jens Albert Hansen (kl. 09:10)"),
+    ]

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from referat.extract.vocabulary import CASE_TYPE_PREFIXES, MINUTES_AFTER_TITLE, STANDING_ITEM_TITLES
+from referat.extract.title_words import CASE_TYPE_PREFIXES, MINUTES_AFTER_TITLE, SENTENCE_OPENERS, STANDING_ITEM_TITLES
+from referat.extract.vocabulary import TITLE_CONTINUES_AFTER
 
 
 def minutes_after_title(title: str) -> tuple[str, str]:
@@ -30,6 +31,9 @@ def minutes_after_title(title: str) -> tuple[str, str]:
     """
     head, sentences = _first_sentence_and_the_rest(title)
     short_head, minutes = _title_before_minutes(head)
+    if minutes:
+        return short_head, f"{minutes} {sentences}".strip()
+    short_head, minutes = _title_before_sentence(head)
     if minutes:
         return short_head, f"{minutes} {sentences}".strip()
     if sentences:
@@ -70,6 +74,40 @@ def _title_before_minutes(title: str) -> tuple[str, str]:
         clause = _CLAUSE.search(rest) or _SENTENCE_STOP.search(rest)
         if found and 1 <= len(head.split()) <= 10 and clause and _reads_as_sentences(rest, fewest_words=6):
             return head.strip(), rest.strip()
+    return title, ""
+
+
+# A sentence of minutes run onto the title without a stop between: an opener and a word in
+# lower case ("Den udsendte protokol godkendes."), a word and a verdict ("Dagsorden
+# godkendt."), or a name and a verb in the past ("Inge Frandsen indledte …").
+_SENTENCE_START = re.compile(
+    rf"(?:{'|'.join(SENTENCE_OPENERS)})\s+[a-zæøå\d]"
+    r"|[A-ZÆØÅ][a-zæøå]+\s+(?:blev\s+)?(?:godkendt|vedtaget|taget\s+til\s+efterretning|udsat|drøftet)\b"
+    r"|[A-ZÆØÅ][a-zæøå]+(?:\s+[A-ZÆØÅ][a-zæøå]+){1,2}\s+(?:[a-zæøå]{3,}(?:ede|te)|bød|gav|sagde|foreslog|bad)\b"
+)
+
+
+def _title_before_sentence(title: str) -> tuple[str, str]:
+    """ "Spørgetid Ingen havde spørgsmål.", "Velkomst Anne Neergaard bød alle velkommen.":
+    the title, then a sentence of minutes that starts at a capitalised word (the title's
+    own words do not end after a preposition, an article or a conjunction), and ends as
+    a sentence does.
+
+    Example:
+        >>> _title_before_sentence("Godkendelse af referat fra 3. maj 2013 Den udsendte protokol godkendes.")
+        ('Godkendelse af referat fra 3. maj 2013', 'Den udsendte protokol godkendes.')
+        >>> _title_before_sentence("Status på Den Blå Planet")
+        ('Status på Den Blå Planet', '')
+    """
+    if not title.rstrip().endswith((".", "!", "?")):
+        return title, ""
+    words = title.split()
+    for index in range(1, len(words) - 1):
+        if not words[index][:1].isupper() or words[index - 1].lower() in TITLE_CONTINUES_AFTER:
+            continue
+        rest = " ".join(words[index:])
+        if _SENTENCE_START.match(rest) and (len(words) - index >= 3 or MINUTES_AFTER_TITLE.search(rest)):
+            return " ".join(words[:index]).rstrip(" ,:-–"), rest
     return title, ""
 
 

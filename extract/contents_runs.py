@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import re
 
-from referat.extract.vocabulary import NAME_ENDINGS, NAME_MAY_FOLLOW
+from referat.extract.vocabulary import ITEM_GROUP_LABEL, NAME_ENDINGS, NAME_MAY_FOLLOW
 
-# A part of the list in ordinary case: "Åbne dagsordenspunkter", "Lukket dagsorden".
-_PART_LABEL = r"\b(?:Åbne|Lukkede)\s+(?:dagsordens)?punkter\b|\b(?:Åben|Åbent|Lukket)\s+dagsorden\b"
+# A part of the list in ordinary case: "Åbne dagsordenspunkter", "Lukket dagsorden", and a
+# label over a group of items ("Åbne efterretningssager", "Sager til beslutning").
+_PART_LABEL = (
+    r"\b(?:Åbne|Lukkede)\s+(?:dagsordens)?punkter\b|\b(?:Åben|Åbent|Lukket)\s+dagsorden\b"
+    rf"|\b(?:{ITEM_GROUP_LABEL.pattern}):?(?=\s|$)"
+)
 # Words that end the contents: the lists after it and the page furniture.
-_END = re.compile(r"^(?:Bilagsoversigt|Bilagsfortegnelse|Underskriftsside|Underskrifter|Underskriftsblad)\b")
+_END = re.compile(r"^(?:Bilagsoversigt|Bilagsfortegnelse|Bilagsliste|Underskriftsside|Underskrifter|Underskriftsblad)\b")
 # "Meddelelser...36": a dot leader and page number end an entry.
 _PAGE_REFERENCE = re.compile(r"\.{2,}\s*\d{0,3}$")
 _CAPITAL = re.compile(r"[A-ZÆØÅ]")
@@ -43,7 +47,7 @@ def run_on_entries(text: str) -> list[tuple[str, str, str]]:
             continue
         if re.fullmatch(_PART_LABEL, label):
             access = "closed" if label.lower().startswith("lukke") else "public"
-            continue
+            continue  # (access words alone, "Sager til beslutning", keep the part's access)
         if label.isupper():
             closed_marks = re.findall(r"LUKKET\s+PUNKT", label)
             if re.search(r"LUKKEDE|LUKKET\s+MØDE|FORTROLIG", label):

@@ -38,6 +38,14 @@ def extract_text(text: str):
         ("3. Direktionen orienterer Punkter til beslutning:", ("3", "Direktionen orienterer", "public")),
         ("7. Kontrol af vandkvalitet Punkter til orientering: Drift", ("7", "Kontrol af vandkvalitet", "public")),
         ("4. Vejbelysning Sager til efterretning", ("4", "Vejbelysning", "public")),
+        # … or printed before the first item of its group
+        ("ÅBNE EFTERRETNINGSSAGER 73. Strukturplan for sygehusene", ("73", "Strukturplan for sygehusene", "public")),
+        ("LUKKEDE BESLUTNINGSSAGER 80. Salg af grund", ("80", "Salg af grund", "closed")),
+        # a case-number label and the case's text run onto the title
+        (
+            "Punkt 135 Budget 2007 og overslagsårene J. nr Ifølge § 3 skal",
+            ("135", "Budget 2007 og overslagsårene", "public"),
+        ),
         # (lower case inside a title is no label: "punkter til" is part of it)
         ("5. Forslag om punkter til beslutning", ("5", "Forslag om punkter til beslutning", "public")),
     ],

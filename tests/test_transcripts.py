@@ -147,3 +147,18 @@ def test_a_flattened_contents_table_numbers_its_items_and_drops_the_committee_la
         ("72", "Tilskud til energirenovering af haller"),
         ("73", "Indsamling af husholdningsaffald"),
     ]
+
+
+def test_group_labels_in_a_run_on_contents_list_are_no_entries() -> None:
+    run = (
+        "Åbne efterretningssager Strukturplan for sygehusvæsenet i regionen Åbne beslutningssager "
+        "Valgsteder i kommunen Udbetaling af kørselsgodtgørelse til medlemmerne Sammenhængende "
+        "børnepolitik for kommunen Bilagsliste...1 Side 199"
+    )
+    layout = clean_layout([Page(2, [Line("Indholdsfortegnelse:", 2), Line(run, 2)])])
+    assert [entry.title for entry in layout.toc] == [
+        "Strukturplan for sygehusvæsenet i regionen",
+        "Valgsteder i kommunen",
+        "Udbetaling af kørselsgodtgørelse til medlemmerne",
+        "Sammenhængende børnepolitik for kommunen",
+    ]

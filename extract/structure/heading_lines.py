@@ -163,6 +163,15 @@ _TRAILING_ACCESS = re.compile(
 _CLOSED_TAIL = re.compile(rf"\s+[-–(]?\s*(?:{_alternation(CLOSED_TITLE_TAILS)})\)?\s*$", re.I)
 
 
+# … and before the first item of its group, on the same line.
+_LEADING_GROUP_LABEL = re.compile(rf"^(?:{ITEM_GROUP_LABEL.pattern})\s*:?\s+(?=\d)")
+
+
+# A case-number label run onto the title by the text layer: "Budget 2007 og overslagsårene
+# J. nr Ifølge …", "Strukturplan … J.nr.: A09 Sagsid:" (the title ends before it).
+_CASE_LABEL_TAIL = re.compile(r"(?<=\w\w)\s+(?:J\.\s?nr|Journalnr|Sagsnr|Sagsid)\b\.?.*$")
+
+
 # A group label run onto the title before it, and the group's name after its colon.
 _GROUP_LABEL_TAIL = re.compile(rf"\s+(?:{ITEM_GROUP_LABEL.pattern})(?:\s*:.*)?$")
 
@@ -214,6 +223,11 @@ _HEADING_FORMS = (
 def match_heading(line: Line) -> Heading | None:
     """The item heading a line prints, if any: its number, title, access and style."""
     text = LEADING_BULLET.sub("", line.text.strip())
+    # "ÅBNE EFTERRETNINGSSAGER 73. Strukturplan …": the label over a group of items, printed
+    # on the first item's line
+    group = _LEADING_GROUP_LABEL.match(text)
+    if group:
+        text = text[group.end() :]
     # "1......... Forslag til …": a contents line's dot leader between the number and its title
     text = re.sub(r"^(\d{1,4})\.{3,}\s*(?=\S)", r"\1. ", text)
     for style, pattern in _HEADING_FORMS:
@@ -239,6 +253,8 @@ def match_heading(line: Line) -> Heading | None:
         if style != "access":
             # FirstAgenda's "(Offentlig)" already says the access; "Eventuelt - åbent" is its title.
             title, access = title_and_access(title, access)
+        if group and group.group(0).lower().startswith("lukke"):
+            access = "closed"
         return Heading(index=-1, number=number, title=title, access=access, style=style)
     return None
 
@@ -250,6 +266,7 @@ def _clean_title(title: str) -> str:
     title = re.sub(r"\s*\.{2,}\s*\d+$", "", title)  # a contents line's dot leader and page: "…...3"
     title = re.sub(r"\s*\(\s*\)$", "", title)  # an empty case-number slot: "Valg af dirigent ( )" (eDoc)
     title = _GROUP_LABEL_TAIL.sub("", title)
+    title = _CASE_LABEL_TAIL.sub("", title) if len(title.split()) > 3 else title
     return WEB_FURNITURE_TAIL.sub("", title)
 
 

@@ -78,6 +78,9 @@ def _boundary() -> re.Pattern[str]:
         r"|(?P<heading>(?:TIL\s+)?(?:[A-ZÆØÅ/-]{3,}S\s+)?"
         rf"(?:{'|'.join(re.escape(word) for word in capitals)})\b(?![a-zæøå])"
         rf"|(?:{'|'.join(word.capitalize() for word in TOC_HEADINGS)}):?(?=\s)"
+        # the agenda list after the header ("… Peter Poulsen Dagsorden Introduktion til …",
+        # "… kl Dagsorden: 1. Velkomst"), not "Godkendelse af Dagsorden"
+        r"|(?<!\baf )(?<!\btil )(?<!\bpå )(?<!\bom )Dagsorden:?(?=\s+[A-ZÆØÅ\d])"
         rf"|(?:{'|'.join(re.escape(word.capitalize()) for word in titles)}):?(?=\s+[A-ZÆØÅ]))"
         # (not after "til": "Sager til beslutning:" is a label over the items that follow)
         rf"|(?<!til )(?<!TIL )(?i:{'|'.join(re.escape(label) for label in labels)})\s*:"

@@ -162,3 +162,26 @@ def test_group_labels_in_a_run_on_contents_list_are_no_entries() -> None:
         "Udbetaling af kørselsgodtgørelse til medlemmerne",
         "Sammenhængende børnepolitik for kommunen",
     ]
+
+
+def test_a_boards_members_run_together_after_their_titles_are_each_read_once() -> None:
+    # A utility's board: the member table flattened into "<title> <name>" pairs, the
+    # agenda run on after the last name.
+    page = (
+        "1 Referat af bestyrelsesmøde den 27. februar 2014 Dato: 27. februar 2014 Sted: Renseanlægget "
+        "Deltagere: Formand Per Tærsbøl Næstformand Gitte Kondrup Bestyrelsesmedlem Dennis J. Knudsen "
+        "Adm. direktør Jacob Brønnum Direktionssekretær Helle Andersen Vandchef Morten Timmermann "
+        "Dagsorden Introduktion til bestyrelsesarbejdet ved advokat Klavs Gravesen "
+        "1. Godkendelse af dagsorden 2. Formanden orienterer 3. Direktionen orienterer "
+        + FILLER
+    )
+    transcript = f'Referat\n\nDownload "Referat"\n\nTranskript\n\n{page}\n'
+    [meeting] = extract_bytes("board.txt", transcript.encode(), enrich=False).meetings
+    assert [(person.name, person.role) for person in meeting.participants] == [
+        ("Per Tærsbøl", "formand"),
+        ("Gitte Kondrup", "næstformand"),
+        ("Dennis J. Knudsen", "bestyrelsesmedlem"),
+        ("Jacob Brønnum", "adm. direktør"),
+        ("Helle Andersen", "direktionssekretær"),
+        ("Morten Timmermann", "vandchef"),
+    ]

@@ -68,7 +68,9 @@ def build_meeting(
     # attendance told in sentences, in the header or under an item ("Der er afbud fra …")
     all_texts = [line.text for line in all_lines]
     for person in attendance_sentences(all_texts) + officer_sentences(all_texts):
-        if person.name not in listed:
+        # (a sentence read over a list the list reading split: "Afbud fra: Formand Per
+        # Tærsbøl Næstformand …" is Per Tærsbøl, listed)
+        if person.name not in listed and not any(f" {name} " in f" {person.name} " for name in listed):
             meeting.participants.append(person)
             listed.add(person.name)
     meeting.organisation = named_organisation or _organisation(layout)

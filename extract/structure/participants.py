@@ -196,7 +196,7 @@ _RUN_ROLE = re.compile(
     r"|Borgmester|Viceborgmester|Rådmand|Direktør|Sekretær|Referent"
     # the staff after the members: "Kontraktchef", "Plan- og udviklingschef", "Økonomidirektør"
     # ("Adm. direktør", "Direktionssekretær": a board's staff)
-    r"|(?:Adm\.\s+|Administrerende\s+)?[A-ZÆØÅa-zæøå][a-zæøå]*-?(?:\s+og\s+[a-zæøå]+)?(?:chef|direktør|konsulent|leder|sekretær))"
+    r"|(?:Adm\.\s+|Administrerende\s+)?(?:[A-ZÆØÅa-zæøå][a-zæøå]*-?(?:\s+og\s+[a-zæøå]+)?)?(?:chef|direktør|konsulent|leder|sekretær))"
     r"\s+(?=[A-ZÆØÅ][a-zæøå])"
 )
 

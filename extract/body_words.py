@@ -67,7 +67,13 @@ BODY_TITLE_LINES: list[re.Pattern] = [
     ),
     # "Erhvervsudvalget. Referat. Dato 08. september", "Økonomiudvalg Referat Møde 22. marts",
     # "Økonomiudvalget, Referat, 12. marts 2019", "Social- og Sundhedsudvalget | Referat | …"
-    re.compile(rf"^(?P<body>(?-i:[A-ZÆØÅ])[\w,\- ]{{0,70}}?{_BODY_END})\s*[.,|]?\s+{_KIND_WORD}\b", re.I),
+    # (after its municipality, and with an access word before the kind: "Hedensted Kommune.
+    # Byrådet. Referat med åbne punkter", "Økonomiudvalget Åben beslutningsprotokol")
+    re.compile(
+        r"^(?:(?-i:[A-ZÆØÅ])[\w-]+\s+(?:Kommune|Region)\.?\s+)?"
+        rf"(?P<body>(?-i:[A-ZÆØÅ])[\w,\- ]{{0,70}}?{_BODY_END})\s*[.,|]?\s+(?:(?:åben|åbent|lukket)\s+)?{_KIND_WORD}\b",
+        re.I,
+    ),
     # "Byrådet 12-03-2019 Side 3 af 20": a running header
     re.compile(
         rf"^(?P<body>(?-i:[A-ZÆØÅ])[\w,\- ]{{0,70}}?{_BODY_END})\s+\d{{1,2}}[-.]\d{{1,2}}[-.]\d{{4}}\s+side\s+\d+",

@@ -1549,3 +1549,19 @@ def test_an_agenda_list_above_headings_run_on_with_their_minutes_gives_every_ite
         ("2", "Godkendelse af referat og dagsorden v/ Anne Neergaard (kl. 09:05)"),
         ("3", "Vandoplandsplan v/ Jens Albert Hansen (kl. 09:10)"),
     ]
+
+
+@pytest.mark.parametrize(
+    "title_line, body, kind",
+    [
+        # a sharing site's title: municipality, body and kind as sentences
+        ("Hedensted Kommune. Byrådet. Referat med åbne punkter.", "Byrådet", "referat"),
+        ("Egebjerg Kommune. Kommunalbestyrelsen. Referat", "Kommunalbestyrelsen", "referat"),
+        # the access word between the body and the kind
+        ("Økonomiudvalget Åben beslutningsprotokol", "Økonomiudvalget", "beslutningsprotokol"),
+    ],
+)
+def test_the_body_and_kind_in_a_title_line_after_the_municipality_or_before_an_access_word(title_line, body, kind):
+    text = f"{title_line}\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n2. Budget\nBeslutning\nGodkendt.\n"
+    [meeting] = extract_text(text).meetings
+    assert (meeting.body, meeting.kind) == (body, kind)

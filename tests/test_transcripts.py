@@ -172,8 +172,7 @@ def test_a_boards_members_run_together_after_their_titles_are_each_read_once() -
         "Deltagere: Formand Per Tærsbøl Næstformand Gitte Kondrup Bestyrelsesmedlem Dennis J. Knudsen "
         "Adm. direktør Jacob Brønnum Direktionssekretær Helle Andersen Vandchef Morten Timmermann "
         "Dagsorden Introduktion til bestyrelsesarbejdet ved advokat Klavs Gravesen "
-        "1. Godkendelse af dagsorden 2. Formanden orienterer 3. Direktionen orienterer "
-        + FILLER
+        "1. Godkendelse af dagsorden 2. Formanden orienterer 3. Direktionen orienterer " + FILLER
     )
     transcript = f'Referat\n\nDownload "Referat"\n\nTranskript\n\n{page}\n'
     [meeting] = extract_bytes("board.txt", transcript.encode(), enrich=False).meetings

@@ -140,7 +140,9 @@ _KIND_IN_TITLE = re.compile(
     r"|(?=(?:den\s+|d\.\s*)?\d{1,2}(?:\.\s*\w|[./-]\d{1,2}[./-])))"
     r"|\s[-–]\s+(?P<last>referat|dagsorden|beslutningsprotokol)(?:\s+[\d.\-/]+)?$|\s(?P<caps>(?-i:REFERAT|DAGSORDEN|Referat|Dagsorden))$"
     # "Erhvervsudvalget. Referat. Dato …", "Økonomiudvalg Referat Møde 22. marts 2011": after the body
-    rf"|^(?-i:[A-ZÆØÅ])[\w,\- ]{{0,70}}?{BODY_HEAD}\s*[.,|]?\s+(?P<after_body>referat|dagsorden|beslutningsprotokol)\b",
+    # ("Økonomiudvalget Åben beslutningsprotokol", "Hedensted Kommune. Byrådet. Referat med …")
+    rf"|^(?-i:[A-ZÆØÅ])[\w,.\- ]{{0,70}}?(?:{BODY_HEAD}|Byrådet|Kommunalbestyrelsen|Regionsrådet)\s*[.,|]?\s+"
+    r"(?:(?:åben|åbent|lukket)\s+)?(?P<after_body>referat|dagsorden|beslutningsprotokol)\b",
     re.I,
 )
 

@@ -23,7 +23,9 @@ _PART_LABEL = (
     rf"|\b(?:{ITEM_GROUP_LABEL.pattern}):?(?=\s|$)"
 )
 # Words that end the contents: the lists after it and the page furniture.
-_END = re.compile(r"^(?:Bilagsoversigt|Bilagsfortegnelse|Bilagsliste|Underskriftsside|Underskrifter|Underskriftsblad)\b")
+_END = re.compile(
+    r"^(?:Bilagsoversigt|Bilagsfortegnelse|Bilagsliste|Underskriftsside|Underskrifter|Underskriftsblad)\b"
+)
 # "Meddelelser...36": a dot leader and page number end an entry.
 _PAGE_REFERENCE = re.compile(r"\.{2,}\s*\d{0,3}$")
 _CAPITAL = re.compile(r"[A-ZÆØÅ]")

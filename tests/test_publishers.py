@@ -1522,6 +1522,12 @@ def test_a_place_is_cut_from_the_labels_and_headings_run_onto_it(header, place):
             "Vandplaner (10 min.)",
             "Inge Frandsen indledte om status.",
         ),
+        # (a name and a verb in the past also where the sentence goes on past the line)
+        (
+            "8. Velkomst og sang (10 min.) Inge Frandsen indledte med at byde alle velkommen",
+            "Velkomst og sang (10 min.)",
+            "Inge Frandsen indledte med at byde alle velkommen",
+        ),
         # a name after a preposition, and a title without a sentence's stop, stay whole
         ("6. Status på Den Blå Planet.", "Status på Den Blå Planet.", ""),
         ("7. Aftale med Det Kongelige Teater", "Aftale med Det Kongelige Teater", ""),

@@ -13,32 +13,22 @@ import re
 from dataclasses import dataclass
 
 from referat.extract.pages import Line
+from referat.extract.structure.access_marks import ACCESS_WORD, access_of, alternation, title_and_access
 from referat.extract.vocabulary import (
     CASE_NUMBER,
     CASE_NUMBER_LABEL,
-    CLOSED_ACCESS_WORDS,
     CLOSED_PART,
-    CLOSED_TITLE_TAILS,
     DECISION_HEADING,
     DOCUMENT_NUMBER_LABEL,
     HEADING_QUALIFIERS,
     ITEM_GROUP_LABEL,
     ITEM_NUMBER_LABELS,
     ITEM_NUMBER_LABELS_WEAK,
-    OPEN_ACCESS_WORDS,
     OPEN_PART,
     SECTION_HEADINGS,
     TITLE_CONTINUES_AFTER,
     WEB_FURNITURE_TAIL,
 )
-
-
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-
-
-_ACCESS_WORD = rf"(?:{_alternation(CLOSED_ACCESS_WORDS + OPEN_ACCESS_WORDS)})"
-
 
 # A bullet before the number: "• Pkt. 42 …", "- 3. …" (web pages, Word lists).
 LEADING_BULLET = re.compile(r"^[-–•·▪●◦*]\s+")
@@ -46,7 +36,7 @@ LEADING_BULLET = re.compile(r"^[-–•·▪●◦*]\s+")
 
 # "Punkt 3 Titel", "Punkt 2. Titel", "Punkt 1: Titel", "Pkt. 42" alone (the title on the next line)
 PUNKT_HEADING = re.compile(
-    rf"^(?:{_alternation(ITEM_NUMBER_LABELS)})\s*(?P<number>\d{{1,4}})\s*[.:)]?(?:\s+(?P<title>[^\sa-zæøå].*))?$"
+    rf"^(?:{alternation(ITEM_NUMBER_LABELS)})\s*(?P<number>\d{{1,4}})\s*[.:)]?(?:\s+(?P<title>[^\sa-zæøå].*))?$"
 )
 
 
@@ -87,7 +77,7 @@ DECIMAL_HEADING = re.compile(rf"^(?P<number>\d{{1,3}})\.0\.?\s+(?P<title>{TITLE_
 
 # "Nr. 12 Lokalplan", "Nr.143 - Godkendelse af dagsorden", "§ 4 Valg af bestyrelse", "Sag 3: Budget"
 WEAK_LABEL_HEADING = re.compile(
-    rf"^(?:{_alternation(ITEM_NUMBER_LABELS_WEAK)})\s*(?P<number>\d{{1,4}})\s*(?:[.):]|\s[-–])?"
+    rf"^(?:{alternation(ITEM_NUMBER_LABELS_WEAK)})\s*(?P<number>\d{{1,4}})\s*(?:[.):]|\s[-–])?"
     rf"(?:\s+(?P<title>{TITLE_START}.*))?$"
 )
 
@@ -111,7 +101,7 @@ GLUED_HEADING = re.compile(r"^(?P<number>\d{1,3})(?P<title>[A-ZÆØÅ][a-zæøå
 
 
 # An access line standing above an item heading: "Åbent punkt", "Lukket sag", "Fortrolig".
-ACCESS_LINE = re.compile(rf"^(?P<word>{_ACCESS_WORD})(?:\s+(?:punkt|sag|dagsordenspunkt))?$", re.I)
+ACCESS_LINE = re.compile(rf"^(?P<word>{ACCESS_WORD})(?:\s+(?:punkt|sag|dagsordenspunkt))?$", re.I)
 
 
 # "3. - 8. Valg af enkeltmandsposter": one heading for a range of points (a parish council's agenda).
@@ -128,7 +118,7 @@ NUMBER_ALONE = re.compile(r"^(?P<number>\d{1,4})[.)]$")
 # " 1  Fraværende og bemærkninger" (number, two spaces or a tab, title), or after an access word
 # ("åbent 1 Fraværende …", Bornholm's agenda list): needs confirmation like "1. Titel".
 BARE_HEADING = re.compile(
-    rf"^(?:(?P<access>{_ACCESS_WORD})(?:\s+punkt)?\s+(?P<marked>\d{{1,4}})\s+|(?P<number>\d{{1,4}})(?:\s{{2,}}|\t))"
+    rf"^(?:(?P<access>{ACCESS_WORD})(?:\s+punkt)?\s+(?P<marked>\d{{1,4}})\s+|(?P<number>\d{{1,4}})(?:\s{{2,}}|\t))"
     rf"(?P<title>{TITLE_START}.*)$",
     re.I,
 )
@@ -139,28 +129,6 @@ CLOSED_HEADING = re.compile(
     r"^(?:(?i:lukket|fortrolig)(?:\s+(?i:punkt|sag))?\s*:\s*(?:(?P<number>\d{1,4})[.)]?\s+)?"
     r"|(?:LUKKET|FORTROLIG|\((?i:lukket|fortrolig)\))\s*(?P<marked>\d{1,4})[.)]?\s+)(?P<title>\S.*)$"
 )
-
-
-# An access marker opening the title: "3. Fortrolig: Køb af …", "4. (Lukket) Salg af …"
-_LEADING_ACCESS = re.compile(
-    rf"^(?:\((?P<paren>{_ACCESS_WORD})\)|(?P<word>{_ACCESS_WORD})(?:\s+(?:punkt|sag))?\s*(?:[:|;]|\s[-–]\s))\s*"
-    # "1 Åbent Godkendelse af dagsorden": a capitalised marker, then a capitalised title
-    # (not "Åben skole", a title of its own)
-    rf"|^(?P<bare>(?-i:Åbent|Åben|Lukket|ÅBENT|LUKKET))\s+(?=(?-i:[A-ZÆØÅ]))",
-    re.I,
-)
-
-
-# … or closing it: "Salg af grund (Lukket)", "Salg af grund - lukket punkt", "Status Åbent"
-_TRAILING_ACCESS = re.compile(
-    rf"\s*(?:\((?P<paren>{_ACCESS_WORD})(?:\s+(?:punkt|sag))?\)|[-–]\s*(?P<dash>{_ACCESS_WORD})(?:\s+(?:punkt|sag))?"
-    rf"|(?<=\s)(?P<word>{_ACCESS_WORD})\s+(?:punkt|sag)|(?<=\s)(?P<bare>Åbent|Åben|Lukket|LUKKET|ÅBENT))\s*$",
-    re.I,
-)
-
-
-# … or a phrase that says so: "Kundeforhold Vand A/S Tavshedspligt ikke fraveget"
-_CLOSED_TAIL = re.compile(rf"\s+[-–(]?\s*(?:{_alternation(CLOSED_TITLE_TAILS)})\)?\s*$", re.I)
 
 
 # … and before the first item of its group, on the same line.
@@ -174,10 +142,6 @@ _CASE_LABEL_TAIL = re.compile(r"(?<=\w\w)\s+(?:J\.\s?nr|Journalnr|Sagsnr|Sagsid)
 
 # A group label run onto the title before it, and the group's name after its colon.
 _GROUP_LABEL_TAIL = re.compile(rf"\s+(?:{ITEM_GROUP_LABEL.pattern})(?:\s*:.*)?$")
-
-
-# A title that is nothing but a marker: "Lukket punkt", "(Fortrolig)", "LUKKET SAG:".
-MARKER_ONLY = re.compile(rf"\(?(?P<word>{_ACCESS_WORD})(?:\s+(?:punkt|sag|item))?\)?\s*[:.]?", re.I)
 
 
 # Sub-items: "a) Titel", "- a) Titel", "a. Titel", "A. Titel"; a bare "a)" restates a marker in minutes.
@@ -270,52 +234,8 @@ def _clean_title(title: str) -> str:
     return WEB_FURNITURE_TAIL.sub("", title)
 
 
-def title_and_access(title: str, access: str) -> tuple[str, str]:
-    """Access markers taken off the title, and the access they and the heading say."""
-    title, access = _title_and_access(title, access)
-    # ("Fornyelse af alkoholbevilling... LUKKET": a contents line's dot leader before its marker)
-    return re.sub(r"(?<=\w)\s*\.{3,}$", "", title), access
-
-
-def _title_and_access(title: str, access: str) -> tuple[str, str]:
-    title, marked = _strip_access_marks(title)
-    if marked is not None:
-        access = "closed" if "closed" in (access, marked) else marked
-    if re.search(r"\((?:fortrolig|lukket)\)", title, re.I):
-        access = "closed"
-    return title, access
-
-
 def _looks_like_year(number: str) -> bool:
     return len(number) == 4 and number.isdigit() and 1900 <= int(number) <= 2100
-
-
-def access_of(word: str) -> str:
-    return "closed" if word.lower() in CLOSED_ACCESS_WORDS else "public"
-
-
-def _strip_access_marks(title: str) -> tuple[str, str | None]:
-    """Take access markers off the ends of a title: the title without them, and the access
-    they say (None when there is none). A title that is only a marker ("52. Lukket punkt")
-    says the access and leaves no title."""
-    access: str | None = None
-    only = MARKER_ONLY.fullmatch(title)
-    if only:
-        return "", access_of(only.group("word"))
-    leading = _LEADING_ACCESS.match(title)
-    if leading and title[leading.end() :]:
-        access = access_of(leading.group("paren") or leading.group("word") or leading.group("bare"))
-        title = title[leading.end() :]
-    tail = _CLOSED_TAIL.search(title)
-    if tail and title[: tail.start()].strip():
-        access, title = "closed", title[: tail.start()]
-    trailing = _TRAILING_ACCESS.search(title)
-    if trailing and title[: trailing.start()].strip():
-        word = next(group for group in trailing.groups() if group)
-        said = access_of(word)
-        access = "closed" if "closed" in (access, said) else said
-        title = title[: trailing.start()].rstrip(" -–")
-    return title, access
 
 
 def has_typed_item_headings(lines: list[Line]) -> bool:

@@ -15,18 +15,17 @@ from collections import Counter
 from referat.extract.layout import Layout
 from referat.extract.pages import Line
 from referat.extract.participant_words import ATTENDANCE_TITLE
+from referat.extract.structure.access_marks import access_of, title_and_access
 from referat.extract.structure.heading_lines import (
     ACCESS_LINE,
     Heading,
     absent_from,
-    access_of,
     is_structural,
     join_title,
     leading_section,
     match_heading,
     number_of,
     section_kind,
-    title_and_access,
 )
 from referat.extract.structure.listings import (
     announcements,

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from referat.extract.pages import Line
+from referat.extract.structure.access_marks import access_of
 from referat.extract.structure.attachments import BILAG_LINE, attachment_refs
 from referat.extract.structure.decisions import classify_outcome, decision_text
 from referat.extract.structure.heading_lines import (
@@ -16,7 +17,6 @@ from referat.extract.structure.heading_lines import (
     SUBITEM_HEADING,
     SUBITEM_MARKER,
     Heading,
-    access_of,
     is_structural,
     leading_section,
     match_heading,

@@ -11,7 +11,11 @@ from dataclasses import dataclass, field
 
 from referat.extract.layout import Layout
 from referat.extract.pages import Line
-from referat.extract.structure.heading_lines import SUBITEM_HEADING, Heading, title_and_access
+from referat.extract.structure.access_marks import title_and_access
+from referat.extract.structure.heading_lines import (
+    SUBITEM_HEADING,
+    Heading,
+)
 from referat.extract.title_match import same_title
 from referat.extract.vocabulary import (
     CLOSED_PART,

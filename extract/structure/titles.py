@@ -83,7 +83,11 @@ def _title_before_minutes(title: str) -> tuple[str, str]:
 _SENTENCE_START = re.compile(
     rf"(?:{'|'.join(SENTENCE_OPENERS)})\s+[a-zæøå\d]"
     r"|[A-ZÆØÅ][a-zæøå]+\s+(?:blev\s+)?(?:godkendt|vedtaget|taget\s+til\s+efterretning|udsat|drøftet)\b"
-    r"|[A-ZÆØÅ][a-zæøå]+(?:\s+[A-ZÆØÅ][a-zæøå]+){1,2}\s+(?:[a-zæøå]{3,}(?:ede|te)|bød|gav|sagde|foreslog|bad)\b"
+)
+# (the strongest sign, so also where the sentence goes on past the line: a person's name
+# and a verb in the past, "… (10 min.) Inge Frandsen indledte med at byde alle velkommen")
+_NAME_AND_PAST_VERB = re.compile(
+    r"[A-ZÆØÅ][a-zæøå]+(?:\s+[A-ZÆØÅ][a-zæøå]+){1,2}\s+(?:[a-zæøå]{3,}(?:ede|te)|bød|gav|sagde|foreslog|bad)\b"
 )
 
 
@@ -99,14 +103,17 @@ def _title_before_sentence(title: str) -> tuple[str, str]:
         >>> _title_before_sentence("Status på Den Blå Planet")
         ('Status på Den Blå Planet', '')
     """
-    if not title.rstrip().endswith((".", "!", "?")):
-        return title, ""
+    stop = title.rstrip().endswith((".", "!", "?"))
     words = title.split()
     for index in range(1, len(words) - 1):
         if not words[index][:1].isupper() or words[index - 1].lower() in TITLE_CONTINUES_AFTER:
             continue
-        rest = " ".join(words[index:])
-        if _SENTENCE_START.match(rest) and (len(words) - index >= 3 or MINUTES_AFTER_TITLE.search(rest)):
+        rest, length = " ".join(words[index:]), len(words) - index
+        if (
+            stop
+            and (_SENTENCE_START.match(rest) or _NAME_AND_PAST_VERB.match(rest))
+            and (length >= 3 or MINUTES_AFTER_TITLE.search(rest))
+        ) or (_NAME_AND_PAST_VERB.match(rest) and length >= 5):
             return " ".join(words[:index]).rstrip(" ,:-–"), rest
     return title, ""
 

@@ -10,13 +10,12 @@ import re
 
 from referat.extract.body_words import BODY_HEAD, BODY_TITLE_LINES
 from referat.extract.pages import Line
+from referat.extract.structure.access_marks import access_of, title_and_access
 from referat.extract.structure.heading_lines import (
     ACCESS_LINE,
     Heading,
-    access_of,
     is_structural,
     section_kind,
-    title_and_access,
 )
 from referat.extract.vocabulary import (
     CASE_NUMBER_LABEL,

@@ -1,0 +1,88 @@
+"""Access markers on an item's heading line: "(Lukket)", "Fortrolig:", "Lukket punkt",
+"- lukket punkt", "Tavshedspligt ikke fraveget"; where they stand, the title without them,
+and the access they say. Read by the heading forms (heading_lines.py) and the passes that
+take titles from elsewhere (contents lists, unnumbered items)."""
+
+from __future__ import annotations
+
+import re
+
+from referat.extract.vocabulary import CLOSED_ACCESS_WORDS, CLOSED_TITLE_TAILS, OPEN_ACCESS_WORDS
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """Words as a regex alternation, longest first."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+ACCESS_WORD = rf"(?:{alternation(CLOSED_ACCESS_WORDS + OPEN_ACCESS_WORDS)})"
+
+
+# An access marker opening the title: "3. Fortrolig: Køb af …", "4. (Lukket) Salg af …"
+_LEADING_ACCESS = re.compile(
+    rf"^(?:\((?P<paren>{ACCESS_WORD})\)|(?P<word>{ACCESS_WORD})(?:\s+(?:punkt|sag))?\s*(?:[:|;]|\s[-–]\s))\s*"
+    # "1 Åbent Godkendelse af dagsorden": a capitalised marker, then a capitalised title
+    # (not "Åben skole", a title of its own)
+    rf"|^(?P<bare>(?-i:Åbent|Åben|Lukket|ÅBENT|LUKKET))\s+(?=(?-i:[A-ZÆØÅ]))",
+    re.I,
+)
+
+
+# … or closing it: "Salg af grund (Lukket)", "Salg af grund - lukket punkt", "Status Åbent"
+_TRAILING_ACCESS = re.compile(
+    rf"\s*(?:\((?P<paren>{ACCESS_WORD})(?:\s+(?:punkt|sag))?\)|[-–]\s*(?P<dash>{ACCESS_WORD})(?:\s+(?:punkt|sag))?"
+    rf"|(?<=\s)(?P<word>{ACCESS_WORD})\s+(?:punkt|sag)|(?<=\s)(?P<bare>Åbent|Åben|Lukket|LUKKET|ÅBENT))\s*$",
+    re.I,
+)
+
+
+# … or a phrase that says so: "Kundeforhold Vand A/S Tavshedspligt ikke fraveget"
+_CLOSED_TAIL = re.compile(rf"\s+[-–(]?\s*(?:{alternation(CLOSED_TITLE_TAILS)})\)?\s*$", re.I)
+
+
+# A title that is nothing but a marker: "Lukket punkt", "(Fortrolig)", "LUKKET SAG:".
+MARKER_ONLY = re.compile(rf"\(?(?P<word>{ACCESS_WORD})(?:\s+(?:punkt|sag|item))?\)?\s*[:.]?", re.I)
+
+
+def title_and_access(title: str, access: str) -> tuple[str, str]:
+    """Access markers taken off the title, and the access they and the heading say."""
+    title, access = _title_and_access(title, access)
+    # ("Fornyelse af alkoholbevilling... LUKKET": a contents line's dot leader before its marker)
+    return re.sub(r"(?<=\w)\s*\.{3,}$", "", title), access
+
+
+def _title_and_access(title: str, access: str) -> tuple[str, str]:
+    title, marked = _strip_access_marks(title)
+    if marked is not None:
+        access = "closed" if "closed" in (access, marked) else marked
+    if re.search(r"\((?:fortrolig|lukket)\)", title, re.I):
+        access = "closed"
+    return title, access
+
+
+def access_of(word: str) -> str:
+    return "closed" if word.lower() in CLOSED_ACCESS_WORDS else "public"
+
+
+def _strip_access_marks(title: str) -> tuple[str, str | None]:
+    """Take access markers off the ends of a title: the title without them, and the access
+    they say (None when there is none). A title that is only a marker ("52. Lukket punkt")
+    says the access and leaves no title."""
+    access: str | None = None
+    only = MARKER_ONLY.fullmatch(title)
+    if only:
+        return "", access_of(only.group("word"))
+    leading = _LEADING_ACCESS.match(title)
+    if leading and title[leading.end() :]:
+        access = access_of(leading.group("paren") or leading.group("word") or leading.group("bare"))
+        title = title[leading.end() :]
+    tail = _CLOSED_TAIL.search(title)
+    if tail and title[: tail.start()].strip():
+        access, title = "closed", title[: tail.start()]
+    trailing = _TRAILING_ACCESS.search(title)
+    if trailing and title[: trailing.start()].strip():
+        word = next(group for group in trailing.groups() if group)
+        said = access_of(word)
+        access = "closed" if "closed" in (access, said) else said
+        title = title[: trailing.start()].rstrip(" -–")
+    return title, access

@@ -88,13 +88,19 @@ def test_attachment_files_are_linked_to_their_item_in_either_order(tmp_path):
             assert minutes_hit.attachment_of is None
 
 
-def test_a_hit_in_an_attachment_prints_the_item_it_belongs_to(tmp_path):
+def _minutes_and_one_attachment(tmp_path) -> tuple[str, str]:
+    """An archive of the minutes and the first attachment file: its path, and the file's name."""
     (tmp_path / "referat.txt").write_text(MINUTES, encoding="utf-8")
     name = next(iter(FILES))
     (tmp_path / name).write_text(FILES[name], encoding="utf-8")
     archive_path = str(tmp_path / "a.db")
     with open_archive(archive_path) as archive:
         _store_all(archive, tmp_path, ["referat.txt", name])
+    return archive_path, name
+
+
+def test_a_hit_in_an_attachment_prints_the_item_it_belongs_to(tmp_path):
+    archive_path, _ = _minutes_and_one_attachment(tmp_path)
     result = CliRunner().invoke(main, ["search", "aflastningsdøgn", "--archive", archive_path])
     assert result.exit_code == 0, result.output
     assert "bilag to: Takstreduktion på aflastningstilbuddet Torvevej i 2013 · referat show " in result.output
@@ -106,12 +112,8 @@ def test_the_web_pages_show_an_attachments_item_and_an_items_attachment_files(tm
 
     from referat.web.app import create_app
 
-    (tmp_path / "referat.txt").write_text(MINUTES, encoding="utf-8")
-    name = next(iter(FILES))
-    (tmp_path / name).write_text(FILES[name], encoding="utf-8")
-    archive_path = str(tmp_path / "a.db")
+    archive_path, name = _minutes_and_one_attachment(tmp_path)
     with open_archive(archive_path) as archive:
-        _store_all(archive, tmp_path, ["referat.txt", name])
         [hit] = archive.search("aflastningsdøgn").hits
     with TestClient(create_app(archive_path)) as client:
         found = client.get("/", params={"q": "aflastningsdøgn"}).text

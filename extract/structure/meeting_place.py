@@ -175,15 +175,12 @@ _PLACE_ENDS = re.compile(
 
 
 # "Mødet fandt sted i museets administrationsbygning": the sentence's start is no part of the place.
-_PLACE_LEAD = re.compile(
-    r"^(?:mødet\s+)?(?:fandt\s+sted|afholdes|afholdtes|blev\s+afholdt|holdes|foregik)\s+(?:i|på|hos)\s+", re.I
-)
+_HELD_AT = r"(?:fandt\s+sted|afholdes|afholdtes|blev\s+afholdt|holdes|foregik)\s+(?:i|på|hos)\s+"
+_PLACE_LEAD = re.compile(rf"^(?:mødet\s+)?{_HELD_AT}", re.I)
 
 
 # (in a line: the sentence opens with "Mødet", capitalised)
-_PLACE_TOLD_INSIDE = re.compile(
-    r"(?<=\s)Mødet\s+(?:fandt\s+sted|afholdes|afholdtes|blev\s+afholdt|holdes|foregik)\s+(?:i|på|hos)\s+"
-)
+_PLACE_TOLD_INSIDE = re.compile(rf"(?<=\s)Mødet\s+{_HELD_AT}")
 
 # A header label before the place, its own value lost or displaced ("MØDEDATO: Skive
 # Rådhus, Byrådssalen": a form whose labels print before their values).

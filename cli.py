@@ -302,7 +302,7 @@ def report(archive_path: str, run_id: int | None, as_json: bool) -> None:
 @click.option(
     "--facets",
     is_flag=True,
-    help="Also count the matches by body, year, section and actor"
+    help="Also count the matches by body, year, section, meeting kind, decided, amount and actor"
     " (estimated from a sample past 2 000 matching passages).",
 )
 @click.option(

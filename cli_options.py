@@ -140,8 +140,19 @@ def archive_session(archive_path: str, create: bool = False, write: bool = False
 
 
 def search_filter_options(command: Callable[..., None]) -> Callable[..., None]:
-    """--body, --actor, --from/--to, --section and --kind: the fields of SearchFilters
-    (``search`` and ``watch add``)."""
+    """--body, --actor, --from/--to, --section, --kind, --decided and --with-amount: the
+    fields of SearchFilters (``search`` and ``watch add``)."""
+    command = click.option(
+        "--with-amount/--without-amount",
+        "amount",
+        default=None,
+        help="Only items that name an amount of money (or only items that name none).",
+    )(command)
+    command = click.option(
+        "--decided/--undecided",
+        default=None,
+        help="Only items with a decision (or only items without one).",
+    )(command)
     command = click.option(
         "--kind", type=click.Choice(list(typing.get_args(MeetingKind))), help="Only this kind of meeting document."
     )(command)

@@ -97,18 +97,29 @@ def render_watches(watches: list[Watch]) -> str:
         return "no saved searches (add one with `referat watch add NAME QUERY`)"
     lines = []
     for watch in watches:
-        filters = "".join(f" --{key.replace('_', '-')} {value}" for key, value in _filter_options(watch))
+        filters = "".join(f" {option}" for option in _filter_options(watch))
         lines.append(f"{watch.name}: {shlex.quote(watch.query)}{filters}")
         lines.append(f"     last run {watch.last_run_at or 'never'}")
     return "\n".join(lines)
 
 
-def _filter_options(watch: Watch) -> list[tuple[str, str]]:
+# The option of a yes/no filter of a watch, as `watch add` takes it.
+_SWITCHES = {
+    ("decided", True): "--decided",
+    ("decided", False): "--undecided",
+    ("amount", True): "--with-amount",
+    ("amount", False): "--without-amount",
+    ("public", True): "--public",
+}
+
+
+def _filter_options(watch: Watch) -> list[str]:
+    """The options of ``watch add`` that give ``watch`` its filters."""
     from referat.archive.watches import stored_filters
 
     renamed = {"date_from": "from", "date_to": "to"}
     return [
-        (renamed.get(key, key), "" if value is True else shlex.quote(str(value)))
+        _SWITCHES.get((key, value)) or f"--{renamed.get(key, key)} {shlex.quote(str(value))}"
         for key, value in stored_filters(watch.filters).items()
     ]
 

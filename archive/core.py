@@ -342,6 +342,11 @@ class ArchiveCore:
         if filters.kind:
             clauses.append("m.kind = ?")
             params.append(filters.kind)
+        for wanted, facts in ((filters.decided, "decisions"), (filters.amount, "amounts")):
+            if wanted is not None:
+                clauses.append(f"{item_id} {'' if wanted else 'NOT '}IN (SELECT item_id FROM {facts})")
+                if filters.public:  # whether a closed item was decided or costs money is closed too
+                    clauses.append(f"{item_id} NOT IN ({CLOSED_ITEMS})")
         if filters.imported_since:
             clauses.append(
                 f"{item_id} IN (SELECT ni.id FROM documents nd JOIN meetings nm ON nm.document_id = nd.id"

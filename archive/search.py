@@ -14,6 +14,7 @@ from typing import Any
 from rapidfuzz.distance import OSA
 
 from referat.archive.core import CLOSED_ITEMS, ArchiveCore, connect
+from referat.archive.facets import count_facets, facet_statement
 from referat.archive.hits import best_passage, snippet
 from referat.archive.query import Query, Term, parse_query
 from referat.archive.search_plan import RankWindow
@@ -34,16 +35,6 @@ from referat.archive.types import (
 # word as printed ranks above a word with the same stem, which ranks above a hit inside a
 # compound, and a hit in the title counts twice.
 _RANK = "bm25(items_fts, 4.0, 2.0, 1.0, 8.0, 4.0, 2.0)"
-FACETS = ("body", "year", "section", "actor")
-# Facets count every matching passage when there are at most this many; beyond that they
-# are estimated from an even sample of about this many: a common word matches 40 000
-# passages at 100 000 sections, and finding the item, meeting and actors of each costs
-# ~20 ms more than of 2 000 (whose estimates are within a few percent).
-FACET_SAMPLE = 2000
-# The sample: passages whose id, scrambled by an odd multiplier modulo 2^16 (a bijection,
-# so every 65 536 consecutive ids hold exactly ``threshold`` sampled ones), falls below a
-# threshold. Deterministic, so the same query gives the same estimates.
-_SAMPLE_MODULUS, _SAMPLE_MULTIPLIER = 65536, 40503
 # The condition on a passage ``p`` that --public searches add: only the title of a closed
 # item may be searched.
 # Under --public a closed item is ranked by its title alone (the text columns weigh 0), so
@@ -322,15 +313,7 @@ class Searching(ArchiveCore):
         return count_facets(self._facet_connection, sql, params)
 
     def _facet_statement(self, parsed: Query, filters: SearchFilters) -> tuple[str, list[Any]]:
-        """The statement that counts matching passages by body, year, section kind and
-        actor (see :func:`count_facets`), sampling FACET_SAMPLE of them when there are more.
-
-        One statement, counted inside SQLite: the matches are read from the index once,
-        and only the sampled ones are joined to their item and meeting. Filters apply to
-        the sample, so the more a filter narrows, the fewer sampled passages it leaves and
-        the rougher the estimate. (Filtering inside the join instead lets SQLite build a
-        Bloom filter over every passage once the archive has statistics: ~80 ms.)
-        """
+        """The statement that counts the facets of ``parsed`` under ``filters`` (facets.py)."""
         where, params = self._filter_sql(filters, "m.item_id")
         if filters.section:
             where += " AND m.section_kind = ?"
@@ -338,48 +321,7 @@ class Searching(ArchiveCore):
         excluded, excluded_params = _excluded_sql(parsed, filters, "m.item_id")
         where += excluded
         params += excluded_params
-        # --public: a closed item's passages count only if they are its title, and its
-        # actors not at all.
-        public = " AND (p.section_kind = 'title' OR i.access <> 'closed')" if filters.public else ""
-        public_actors = f" WHERE h.item_id NOT IN ({CLOSED_ITEMS})" if filters.public else ""
-        sql = f"""
-            WITH matches AS MATERIALIZED (
-                SELECT rowid AS id FROM passages_fts WHERE passages_fts MATCH ?
-            ),
-            sampling AS (
-                SELECT CASE WHEN count(*) <= {FACET_SAMPLE} THEN {_SAMPLE_MODULUS}
-                            ELSE max(1, {_SAMPLE_MODULUS} * {FACET_SAMPLE} / count(*)) END AS threshold
-                FROM matches
-            ),
-            sampled AS MATERIALIZED (
-                SELECT p.item_id, p.section_kind, m.body, m.organisation, m.date, m.kind
-                FROM matches
-                CROSS JOIN passages p INDEXED BY passages_lookup ON p.id = matches.id
-                CROSS JOIN items i ON i.id = p.item_id
-                CROSS JOIN meetings m ON m.id = i.meeting_id
-                WHERE (matches.id * {_SAMPLE_MULTIPLIER}) % {_SAMPLE_MODULUS} < (SELECT threshold FROM sampling){public}
-            ),
-            hits AS MATERIALIZED (
-                SELECT coalesce(body, '(unknown)') AS body, coalesce(substr(date, 1, 4), '(unknown)') AS year,
-                       section_kind AS section, item_id
-                FROM sampled AS m WHERE 1{where}
-            ),
-            item_hits AS (SELECT item_id, count(*) AS hits FROM hits GROUP BY item_id),
-            -- An actor counts the hits in items where it has a statement or a position.
-            actors AS (
-                SELECT h.item_id, h.hits, s.canonical
-                FROM item_hits h JOIN statements s ON s.item_id = h.item_id{public_actors}
-                UNION
-                SELECT h.item_id, h.hits, po.canonical
-                FROM item_hits h JOIN positions po ON po.item_id = h.item_id{public_actors}
-            )
-            SELECT 'threshold', NULL, threshold FROM sampling
-            UNION ALL SELECT 'total', NULL, count(*) FROM hits
-            UNION ALL SELECT 'body', body, count(*) FROM hits GROUP BY body
-            UNION ALL SELECT 'year', year, count(*) FROM hits GROUP BY year
-            UNION ALL SELECT 'section', section, count(*) FROM hits GROUP BY section
-            UNION ALL SELECT 'actor', canonical, sum(hits) FROM actors GROUP BY canonical"""
-        return sql, [parsed.match, *params]
+        return facet_statement(parsed.match, where, params, filters.public)
 
     def _suggestions(self, parsed: Query, public: bool = False) -> dict[str, list[str]]:
         """Each word of the query (not a prefix, not a word left out) that no passage holds,
@@ -466,20 +408,6 @@ def did_you_mean(query: str, suggestions: dict[str, list[str]]) -> str | None:
         if found:
             corrected = re.sub(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", found[0], corrected, flags=re.IGNORECASE)
     return corrected if corrected != query else None
-
-
-def count_facets(connection: sqlite3.Connection, sql: str, params: list[Any]) -> Facets:
-    """Run a facet statement (``Searching._facet_statement``): the counts by facet,
-    the total, and whether they are estimates, scaled up from the sample if there was one."""
-    rows = connection.execute(sql, params).fetchall()
-    threshold = next(count for facet, _, count in rows if facet == "threshold")
-    scale = _SAMPLE_MODULUS / threshold
-    counted: dict[str, dict[str, int]] = {name: {} for name in FACETS}
-    for facet, value, count in sorted(rows, key=lambda row: (-row[2], row[1] or "")):
-        if facet in counted:
-            counted[facet][value] = round(count * scale)
-    total = next(count for facet, _, count in rows if facet == "total")
-    return counted, round(total * scale), threshold < _SAMPLE_MODULUS
 
 
 def timed_search(archive: Searching, query: str, **options: Any) -> tuple[SearchResult, float]:

@@ -5,7 +5,7 @@ Everything the commands need goes through :class:`~referat.archive.types.Archive
 - core.py opens the file (WAL journal, foreign keys on, the schema in schema.py) and
   holds what the reading parts share (actor names, meeting filters);
 - write.py stores documents and records import runs;
-- search.py ranks items, shows their best passages and counts facets;
+- search.py ranks items and shows their best passages, with facets.py counting the facets;
 - queries.py answers who-said, amounts, actors, show, export, counts and check;
 - browse.py lists bodies and their meetings, one meeting, and a document's file.
 - watches.py keeps saved searches, finds their new hits and writes their Atom feeds.
@@ -20,8 +20,9 @@ import os
 from collections.abc import Callable
 
 from referat.archive.browse import Browsing
+from referat.archive.facets import FACET_SAMPLE, FACETS, count_facets
 from referat.archive.queries import Queries
-from referat.archive.search import FACET_SAMPLE, FACETS, count_facets, timed_search
+from referat.archive.search import timed_search
 from referat.archive.types import (
     AmountFilters,
     Archive,

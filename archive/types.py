@@ -29,6 +29,8 @@ class ArchiveError(Exception):
 class SearchFilters:
     """Narrow a search. ``body`` matches part of the body's name, ignoring case; dates
     are inclusive ``YYYY-MM-DD``; ``section`` is a Section.kind or title|decision|statement|position.
+    ``decided`` True: only items with a decision, False: only items without one; ``amount``
+    likewise for items that name an amount of money (None: either).
     ``public`` leaves out everything of closed items but their titles (``--public``)."""
 
     body: str | None = None
@@ -37,6 +39,8 @@ class SearchFilters:
     date_to: str | None = None
     section: str | None = None
     kind: str | None = None
+    decided: bool | None = None
+    amount: bool | None = None
     public: bool = False
     # Only items of documents imported at or after this time (ISO 8601, as
     # ``documents.imported_at``): what a saved search has not seen yet (watches.py).
@@ -95,7 +99,7 @@ Sort = Literal["relevance", "date"]  # best first (bm25), or newest meeting firs
 @dataclass
 class SearchResult:
     """Ranked hits, one per item (its best matching passage); with facets, the number of
-    matching passages and their counts by body, year, section kind and actor.
+    matching passages and their counts by body, year, section kind, meeting kind, decided, amount and actor.
 
     ``suggestions`` maps each word of the query that the archive does not hold at all to
     the closest words it does hold (best first, maybe none); ``did_you_mean`` is the query

@@ -88,8 +88,11 @@ def stored_filters(filters: SearchFilters) -> dict[str, Any]:
         >>> stored_filters(SearchFilters(body="Regionsrådet", public=True))
         {'body': 'Regionsrådet', 'public': True}
     """
-    kept = {field.name: getattr(filters, field.name) for field in fields(SearchFilters)}
-    return {name: value for name, value in kept.items() if value not in (None, False) and name != "imported_since"}
+    return {
+        field.name: getattr(filters, field.name)
+        for field in fields(SearchFilters)
+        if getattr(filters, field.name) != field.default and field.name != "imported_since"
+    }
 
 
 class Watching(Searching):

@@ -18,6 +18,7 @@ from click.testing import CliRunner  # noqa: E402
 from starlette.testclient import TestClient  # noqa: E402
 from web_archive import build_web_archive  # noqa: E402
 
+from referat.archive import SearchFilters, open_archive  # noqa: E402
 from referat.cli import main  # noqa: E402
 from referat.web import app as web_app  # noqa: E402
 from referat.web.app import create_app  # noqa: E402
@@ -137,6 +138,20 @@ def test_a_facet_link_narrows_the_search_and_can_be_taken_back(client):
     # the active filter is listed with a link that removes it
     removed = page.link("fjern")
     assert parse_qs(urlsplit(removed).query) == {"q": ["psykiatri"]}
+
+
+def test_decided_and_amount_facets_narrow_to_the_items_that_hold_one(client, web_archive):
+    first = Page(client.get("/", params={"q": "psykiatri"}).text)
+    decided_link = first.link("med beslutning")
+    assert parse_qs(urlsplit(decided_link).query) == {"q": ["psykiatri"], "decided": ["yes"]}
+    page = assert_accessible(client.get(decided_link).text)
+    with open_archive(str(web_archive.path), create=False) as archive:
+        expected = archive.search("psykiatri", SearchFilters(decided=True), limit=100).hits
+    assert hit_titles(page) == [f"{hit.number} {hit.title}" for hit in expected]
+    assert 0 < len(hit_titles(page)) < len(hit_titles(first))
+    assert any("Beslutning: med beslutning" in text for text in page.by_class.get("filters", []))
+    # a document kind is a facet too, with its Danish name
+    assert "Referat" in [text for _, text in first.links]
 
 
 def test_year_and_section_filters(client):

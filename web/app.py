@@ -37,7 +37,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from referat.archive import AmountFilters, ArchiveError, SearchFilters, SQLiteArchive, open_archive
 from referat.archive.core import storage_error
 from referat.archive.types import parse_amount
-from referat.web.words import FACET_NAMES, MEETING_KINDS, SECTION_KINDS, danish
+from referat.web.words import FACET_NAMES, MEETING_KINDS, SECTION_KINDS, danish, facet_value
 
 PAGE_SIZE = 20
 # Paging asks the archive for the first page × PAGE_SIZE hits: past this page, a narrower
@@ -151,6 +151,11 @@ def _positive_int(text: str | None, default: int, maximum: int) -> int:
         return default
 
 
+def _yes_no(value: str | None) -> bool | None:
+    """A yes/no facet's parameter ("yes", "no") as a filter: True, False, or None for neither."""
+    return {"yes": True, "no": False}.get(value or "")
+
+
 def _newest_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows with a ``date``, newest first, undated last (stable within a date)."""
     dated = [row for row in rows if row.get("date")]
@@ -187,6 +192,7 @@ class Site:
         self.templates = Environment(loader=PackageLoader("referat.web", "templates"), autoescape=True)
         self.templates.globals.update(
             danish=danish,
+            facet_value=facet_value,
             kroner=kroner,
             mark_snippet=mark_snippet,
             public=public,
@@ -230,6 +236,8 @@ class Site:
             actor=params.get("actor") or None,
             section=params.get("section") if params.get("section") in SECTION_KINDS else None,
             kind=params.get("kind") if params.get("kind") in MEETING_KINDS else None,
+            decided=_yes_no(params.get("decided")),
+            amount=_yes_no(params.get("amount")),
             date_from=f"{year}-01-01" if whole_year else None,
             date_to=f"{year}-12-31" if whole_year else None,
             public=self.public,

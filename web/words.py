@@ -63,7 +63,21 @@ DATE_KINDS = {
 QUALIFIERS = {"approx": "ca.", "at_least": "mindst", "at_most": "højst"}
 
 # What a facet is called on the search page, in the order it is shown.
-FACET_NAMES = {"body": "Udvalg", "year": "År", "section": "Afsnit", "actor": "Aktør"}
+FACET_NAMES = {
+    "body": "Udvalg",
+    "year": "År",
+    "section": "Afsnit",
+    "kind": "Mødetype",
+    "decided": "Beslutning",
+    "amount": "Beløb",
+    "actor": "Aktør",
+}
+
+# The yes/no values of the decided and amount facets, as the page says them.
+FACT_VALUES = {
+    "decided": {"yes": "med beslutning", "no": "uden beslutning"},
+    "amount": {"yes": "med beløb", "no": "uden beløb"},
+}
 
 ALL = {
     "section": SECTION_KINDS,
@@ -72,7 +86,19 @@ ALL = {
     "stance": STANCES,
     "date_kind": DATE_KINDS,
     "qualifier": QUALIFIERS,
+    **FACT_VALUES,
 }
+
+
+def facet_value(facet: str, value: str) -> str:
+    """A facet's value as the search page shows it.
+
+    Example:
+        >>> facet_value("section", "decision"), facet_value("decided", "no"), facet_value("body", "Byrådet")
+        ('Beslutning', 'uden beslutning', 'Byrådet')
+    """
+    what = {"section": "section", "kind": "meeting_kind"}.get(facet, facet)
+    return danish(value, what) if what in ALL else value
 
 
 def danish(code: str | None, what: str) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 
 from referat.archive.core import CLOSED_ITEMS
 from referat.archive.types import Facets
+from referat.data.gazetteer import is_role
 
 FACETS = ("body", "year", "section", "kind", "decided", "amount", "actor")
 # Facets count every matching passage when there are at most this many; beyond that they
@@ -96,7 +97,8 @@ def count_facets(connection: sqlite3.Connection, sql: str, params: list[Any]) ->
     scale = _SAMPLE_MODULUS / threshold
     counted: dict[str, dict[str, int]] = {name: {} for name in FACETS}
     for facet, value, count in sorted(rows, key=lambda row: (-row[2], row[1] or "")):
-        if facet in counted:
+        # a role noun ("Medlemmerne", "Formanden") is not an actor of its own (as `actors`)
+        if facet in counted and not (facet == "actor" and is_role(value)):
             counted[facet][value] = round(count * scale)
     total = next(count for facet, _, count in rows if facet == "total")
     return counted, round(total * scale), threshold < _SAMPLE_MODULUS

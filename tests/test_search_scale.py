@@ -131,3 +131,20 @@ def test_the_command_says_when_only_the_newest_matches_were_ranked(tmp_path, mon
     assert "best of the 4 newest matching items" in output
     exact = CliRunner().invoke(main, ["search", "budgetopfølgning", "--archive", path]).output
     assert "Budget og budgetopfølgning" in exact and "newest matching items" not in exact
+
+
+def test_the_search_page_says_the_hits_are_the_best_of_the_newest(tmp_path, monkeypatch):
+    pytest.importorskip("starlette", reason="referat serve needs the web extra (pip install 'referat[web]')")
+    from starlette.testclient import TestClient
+
+    from referat.web.app import create_app
+
+    monkeypatch.setattr(search_plan, "RANK_WINDOW", 4)
+    path = str(tmp_path / "a.db")
+    with _budget_archive(path):
+        pass
+    with TestClient(create_app(path, public=False)) as client:
+        common = client.get("/", params={"q": "budget"}).text
+        rare = client.get("/", params={"q": "budgetopfølgning"}).text
+    assert "Bedste blandt de 4 nyeste matchende punkter" in common
+    assert "nyeste matchende" not in rare

@@ -152,6 +152,9 @@ def test_decided_and_amount_facets_narrow_to_the_items_that_hold_one(client, web
     assert any("Beslutning: med beslutning" in text for text in page.by_class.get("filters", []))
     # a document kind is a facet too, with its Danish name
     assert "Referat" in [text for _, text in first.links]
+    # the actor facet lists named actors, never a role noun the documents use ("Medlemmerne")
+    actor_links = [parse_qs(urlsplit(href).query).get("actor", [""])[0] for href, _ in first.links]
+    assert "Danske Regioner" in actor_links and "Medlemmerne" not in actor_links
 
 
 def test_year_and_section_filters(client):

@@ -256,6 +256,7 @@ class Site:
                 total=result.total,
                 estimated=result.estimated,
                 did_you_mean=result.did_you_mean,
+                ranked_among=result.ranked_among,
             )
         return self.render(request, "search.html", title=f"Søgning: {query}" if query else "Søg i arkivet", **context)
 

@@ -19,6 +19,7 @@ from referat.archive.public import close_subitems, closed_text, personal_data, p
 from referat.archive.same_meeting import link_copies, meetings_like
 from referat.archive.text import index_columns, page_parts, without_own_name
 from referat.archive.types import StoreOutcome
+from referat.data.bodies import name_key
 from referat.data.gazetteer import canonical_actor
 from referat.models import Document, Item, Meeting
 from referat.models.paths import printable_path
@@ -327,7 +328,7 @@ class Writing(ArchiveCore):
             for page, text in page_parts(item.text, item.text_pages, item.pages[0])
         ]
         passages += self._insert_sections(item, item_id)
-        passages += self._insert_speech(item, item_id)
+        passages += self._insert_speech(item, item_id, body)
         self._insert_mentions(item, item_id)
         self._insert_passages(item_id, body, passages)
         for subitem in item.subitems:
@@ -361,13 +362,18 @@ class Writing(ArchiveCore):
                 passages.append(("decision", decision_id, "decision", None, None, item.pages[0], decision.text))
         return passages
 
-    def _insert_speech(self, item: Item, item_id: int) -> list[Passage]:
+    def _insert_speech(self, item: Item, item_id: int, body: str | None) -> list[Passage]:
         """The item's statements and positions, by canonical actor, and its ballots' counts;
-        the passages of the statements and positions."""
+        the passages of the statements and positions. An actor that is the meeting's own
+        body ("Sogneraadet" in Sognerådet's book) goes by the body's stored name."""
         execute = self.connection.execute
         passages: list[Passage] = []
+
+        def canonical_of(actor: str) -> str:
+            return body if body and name_key(actor) == name_key(body) else canonical_actor(actor)
+
         for index, statement in enumerate(item.statements):
-            canonical = canonical_actor(statement.actor)
+            canonical = canonical_of(statement.actor)
             statement_id = execute(
                 "INSERT INTO statements (item_id, ordinal, actor, canonical, actor_type, verb, text, page)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -386,7 +392,7 @@ class Writing(ArchiveCore):
                 ("statement", statement_id, "statement", statement.verb, canonical, statement.page, statement.text)
             )
         for index, position in enumerate(item.positions):
-            canonical = canonical_actor(position.actor)
+            canonical = canonical_of(position.actor)
             position_id = execute(
                 "INSERT INTO positions (item_id, ordinal, actor, canonical, stance, text, votes)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",

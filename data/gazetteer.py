@@ -109,6 +109,7 @@ ROLE_NOUNS = frozenset({
     "rådsmedlemmerne", "udvalgsmedlemmerne", "deltagerne", "parterne", "regionerne", "kommunerne",
     "styrelserne", "styrelsen", "ministeriet", "departementet", "regionen", "kommunen", "foreningen",
     "lejeren", "ejeren", "ansøgeren", "byrådet", "kommunalbestyrelsen", "regionsrådet", "mødet", "myndighederne",
+    "sognerådet", "sogneraadet", "menighedsrådet", "menighedsraadet", "task force", "task forcen", "taskforcen",
 })  # fmt: skip
 
 

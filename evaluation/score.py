@@ -183,8 +183,11 @@ def _decision_facts(item: dict, key: tuple) -> Iterator[Fact]:
 
 
 def _statement_facts(item: dict, key: tuple) -> Iterator[Fact]:
-    """Statement text and verb, keyed by (meeting, item path, actor)."""
+    """Statement text and verb, keyed by (meeting, item path, actor), and the actor of
+    each statement in its item (``statements.actor``: its precision is how many of the
+    actors named are right, whatever the text's bounds)."""
     for statement in _listed(item, "statements"):
+        yield "statements.actor", key, statement.get("actor")
         yield "statements", (*key, statement.get("actor")), statement.get("text")
         yield "statements.verb", (*key, statement.get("actor")), statement.get("verb")
 

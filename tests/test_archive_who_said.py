@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from referat.archive import ArchiveError, open_archive, resolve_actor
 from referat.cli import main
+from referat.data.gazetteer import is_role
 
 DOCUMENTS = [
     document(
@@ -195,3 +196,25 @@ def test_role_nouns_are_resolved_to_the_meeting_or_listed_apart_as_roles(tmp_pat
         assert [row["actor"] for row in archive.actors(roles=True)] == ["Medlemmerne"]
     result = CliRunner().invoke(main, ["actors", "--roles", "--archive", str(tmp_path / "a.db")])
     assert result.exit_code == 0 and "Medlemmerne" in result.output and "Ida Holm" not in result.output
+
+
+def test_the_meetings_own_body_named_as_a_role_is_stored_under_the_bodys_name(tmp_path):
+    from referat.extract.enrich.actors import ActorContext
+
+    # "Byrådet" in the Byråd's minutes and "Sogneraadet" in Sognerådet's book are the body itself
+    assert ActorContext(body="Byrådet").resolve("Byrådet").canonical == "Byrådet"
+    assert ActorContext(body="Sogneraadet").resolve("Sognerådet").canonical == "Sogneraadet"
+    # "Task Force" with no body to resolve it to stays a collective role, never an actor of its own
+    assert is_role("Task Force") and is_role("taskforcen")
+    # the archive stores an actor that is the meeting's body under the body's stored (folded) name
+    old_spelling = document(
+        "sogn-1942.txt",
+        "Sogneraadet",
+        "1942-03-04",
+        [item("1", "Vejvedligeholdelse", positions=[("Sogneraadet", "for", "Sogneraadet vedtog forslaget.")])],
+    )
+    with open_archive(str(tmp_path / "a.db")) as archive:
+        archive.store_document(old_spelling)
+        stored_body = archive.connection.execute("SELECT body FROM meetings").fetchone()[0]
+        canonical = archive.connection.execute("SELECT canonical FROM positions").fetchone()[0]
+    assert canonical == stored_body == "Sognerådet"

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from referat.data.gazetteer import closest, entries
+from referat.data.bodies import name_key
+from referat.data.gazetteer import closest, entries, is_role
 
 # Collectives that speak as one: canonical spelling as the contract's examples have them.
 COLLECTIVES = {
@@ -149,6 +150,8 @@ class ActorContext:
             >>> context.note(resolve_name("Sundhedsstyrelsen"))
             >>> context.resolve("Styrelsen").canonical
             'Sundhedsstyrelsen'
+            >>> ActorContext(body="Sognerådet").resolve("Sogneraadet")
+            Actor(canonical='Sognerådet', kind='body')
         """
         text = " ".join(mention.split())
         low = text.lower()
@@ -171,6 +174,9 @@ class ActorContext:
             return Actor(self.vice_chair, "person")
         head = _BODY_ROLE_HEADS.get(low)
         if head and self.body and head in self.body.lower():
+            return Actor(self.body, "body")
+        # "Byrådet" in the Byråd's minutes, "Sogneraadet" in Sognerådet's book: the body itself
+        if self.body and is_role(text) and name_key(text) == name_key(self.body):
             return Actor(self.body, "body")
         if low in COLLECTIVES:
             return Actor(COLLECTIVES[low], "body")

@@ -202,6 +202,8 @@ class _Run:
                 digest, self.include_closed, self.keep_personal_data, current_only=self.reextract
             ):
                 self.summary.skipped += 1  # same bytes as a stored document (or an earlier file here)
+                if digest not in seen:
+                    self.archive.relocate_document(digest, path)  # the file moved: follow it
                 self.notify(path)
                 continue
             seen.add(digest)

@@ -4,7 +4,7 @@ Everything the commands need goes through :class:`~referat.archive.types.Archive
 
 - core.py opens the file (WAL journal, foreign keys on, the schema in schema.py) and
   holds what the reading parts share (actor names, meeting filters);
-- write.py stores documents and records import runs;
+- write.py stores documents, runs.py records import runs;
 - search.py ranks items and shows their best passages, with facets.py counting the facets;
 - queries.py answers who-said, amounts, actors, show, export, counts and check;
 - browse.py lists bodies and their meetings, one meeting, and a document's file.

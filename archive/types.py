@@ -141,6 +141,7 @@ class Archive(Protocol):
         keep_personal_data: bool | None = None,
         current_only: bool = False,
     ) -> bool: ...
+    def relocate_document(self, sha256: str, path: str) -> bool: ...
     def store_document(
         self,
         document: Document,

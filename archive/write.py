@@ -7,15 +7,15 @@ import contextlib
 import json
 import os
 import re
-import socket
 import sqlite3
 from collections.abc import Iterator
 
 from referat import __version__ as referat_version
 from referat.archive.attachments import link_attachments
-from referat.archive.core import ArchiveCore, now
+from referat.archive.core import now
 from referat.archive.names import Spellings
 from referat.archive.public import close_subitems, closed_text, personal_data, public_view
+from referat.archive.runs import ImportRuns
 from referat.archive.same_meeting import link_copies, meetings_like
 from referat.archive.text import index_columns, page_parts, without_own_name
 from referat.archive.types import StoreOutcome
@@ -59,22 +59,8 @@ def _first_line(text: str, limit: int = 120) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
-def _process_alive(pid: int | None) -> bool:
-    if pid is None or pid <= 0:
-        return False
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # alive, another user's
-        return True
-    return True
-
-
-class Writing(ArchiveCore):
-    """Storing documents (see :meth:`store_document`) and recording import runs."""
+class Writing(ImportRuns):
+    """Storing documents (see :meth:`store_document`); import runs are recorded by ImportRuns (runs.py)."""
 
     # A document was replaced since the last purge_replaced(): its old terms are still in
     # the full-text indexes' segments (FTS5 deletes by adding delete markers).
@@ -121,6 +107,19 @@ class Writing(ArchiveCore):
         if include_closed is not None and row["closed_text"] == ("withheld" if include_closed else "included"):
             return False
         return keep_personal_data is None or row["personal_data"] != ("redacted" if keep_personal_data else "kept")
+
+    def relocate_document(self, sha256: str, path: str) -> bool:
+        """Record ``path`` as where the stored document with this sha256 now is, when the
+        file it was imported from is gone (moved or renamed; the same bytes imported from
+        a new place are not extracted again, but the source link must follow them).
+        Whether the path changed."""
+        path = printable_path(path)
+        row = self.connection.execute("SELECT path FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+        if row is None or row["path"] == path or os.path.exists(row["path"]):
+            return False
+        with self.connection:
+            self.connection.execute("UPDATE documents SET path = ? WHERE sha256 = ?", (path, sha256))
+        return True
 
     def store_document(
         self,
@@ -444,53 +443,4 @@ class Writing(ArchiveCore):
             "INSERT INTO items_fts (rowid, text, stems, parts, title_text, title_stems, title_parts)"
             " SELECT id, text, stems, parts, title_text, title_stems, title_parts FROM item_documents WHERE id = ?",
             (item_id,),
-        )
-
-    def start_run(self, paths: list[str]) -> int:
-        """Record the start of an import run; its id tags the documents and errors it adds.
-        Earlier runs of this host whose process is gone are recorded as killed first."""
-        self.mark_killed_runs()
-        return self.connection.execute(
-            "INSERT INTO import_runs (started_at, paths, pid, host) VALUES (?, ?, ?, ?)",
-            (
-                now(),
-                json.dumps([printable_path(path) for path in paths], ensure_ascii=False),
-                os.getpid(),
-                socket.gethostname(),
-            ),
-        ).lastrowid
-
-    def mark_killed_runs(self) -> int:
-        """Record as 'killed' the runs still 'running' whose process (on this host) is gone:
-        a kill -9 or a power cut ends a run without its last update. Runs of other hosts
-        (an archive on a shared disk) are left alone. Returns how many were marked."""
-        running = self.connection.execute(
-            "SELECT id, pid FROM import_runs WHERE status = 'running' AND host = ?", (socket.gethostname(),)
-        ).fetchall()
-        gone = [run_id for run_id, pid in running if not _process_alive(pid)]
-        self.connection.executemany(
-            "UPDATE import_runs SET status = 'killed', finished_at = ? WHERE id = ? AND status = 'running'",
-            [(now(), run_id) for run_id in gone],
-        )
-        return len(gone)
-
-    def finish_run(self, run_id: int, status: str, counts: dict[str, int]) -> None:
-        self.connection.execute(
-            "UPDATE import_runs SET finished_at = ?, status = ?, files = ?, imported = ?, skipped = ?, failed = ?"
-            " WHERE id = ?",
-            (
-                now(),
-                status,
-                counts.get("files", 0),
-                counts.get("imported", 0),
-                counts.get("skipped", 0),
-                counts.get("failed", 0),
-                run_id,
-            ),
-        )
-
-    def record_failure(self, path: str, reason: str, run_id: int | None = None) -> None:
-        self.connection.execute(
-            "INSERT INTO import_errors (run_id, path, reason, at) VALUES (?, ?, ?, ?)",
-            (run_id, printable_path(path), reason, now()),
         )

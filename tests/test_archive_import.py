@@ -251,3 +251,20 @@ def test_a_republished_file_keeps_every_item_key(tmp_path):
         both = [r[0] for r in archive.connection.execute("SELECT key FROM items ORDER BY id")]
     assert before == after == ["oekonomiudvalget.2019-03-25-1", "oekonomiudvalget.2019-03-25-2"]
     assert both[2:] == ["oekonomiudvalget.2019-03-25-1~2", "oekonomiudvalget.2019-03-25-2~2"]
+
+
+def test_a_moved_file_imported_again_is_not_extracted_again_but_its_path_follows(tmp_path):
+    old_paths = write_minutes(tmp_path / "indbakke", 2)
+    archive_path = str(tmp_path / "a.db")
+    with open_archive(archive_path) as archive:
+        assert import_paths(archive, [str(p) for p in old_paths], workers=1).imported == 2
+    shutil.move(str(tmp_path / "indbakke"), str(tmp_path / "arkiv"))
+    (tmp_path / "kopi").mkdir()
+    shutil.copy(tmp_path / "arkiv" / old_paths[0].name, tmp_path / "kopi" / old_paths[0].name)
+    with open_archive(archive_path) as archive:
+        summary = import_paths(archive, [str(tmp_path / "arkiv")], workers=1)
+        assert (summary.imported, summary.skipped) == (0, 2)
+        # a copy found while the stored file is where it was does not move the record
+        assert import_paths(archive, [str(tmp_path / "kopi")], workers=1).skipped == 1
+        stored = sorted(row[0] for row in archive.connection.execute("SELECT path FROM documents"))
+    assert stored == sorted(str(tmp_path / "arkiv" / p.name) for p in old_paths)

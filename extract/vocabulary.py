@@ -234,7 +234,8 @@ MEETING_KIND_WORDS: dict[str, str] = {
 }
 
 WEEKDAYS = "mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag"
-TIME_TEXT = re.compile(r"\bkl\.?\s*(?P<h>\d{1,2})[.:](?P<m>\d{2})\b|\bkl\.?\s*(?P<h2>\d{1,2})\b", re.IGNORECASE)
+# ("kl. 12,30": a comma between hours and minutes, as some write it)
+TIME_TEXT = re.compile(r"\bkl\.?\s*(?P<h>\d{1,2})[.:,](?P<m>[0-5]\d)\b|\bkl\.?\s*(?P<h2>\d{1,2})\b", re.IGNORECASE)
 
 # Speech in past tense: evidence that a text without headings is minutes, not an agenda.
 PAST_TENSE_MARKERS = re.compile(

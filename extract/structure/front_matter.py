@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from referat.data.bodies import name_key
 from referat.extract.body_words import (
     ASSOCIATION_NAME,
     BODY_ENDS,
@@ -29,6 +30,7 @@ from referat.extract.vocabulary import (
     MEETING_KIND_WORDS,
     PARTICIPANT_HEADINGS,
     PAST_TENSE_MARKERS,
+    TIME_TEXT,
     WEB_FURNITURE_LINE,
     WEEKDAYS,
 )
@@ -195,7 +197,7 @@ def _body_named(text: str) -> str:
 # for regional udvikling": the body after "mødet i", up to a date, a time or a comma; a comma
 # inside a coordinated name stays ("Udvalg for natur, miljø og grøn omstilling").
 _MEETING_OF_BODY = re.compile(
-    r"\bmødet?\s+i\s+(?P<body>[A-ZÆØÅ][\w-]*(?:(?:\s+|,\s+(?=(?:[\w-]+\s+){1,2}og\s))(?!den\b|d\.|kl\b)[\w-]+){0,7}?)"
+    r"\b(?i:mødet?)\s+i\s+(?P<body>[A-ZÆØÅ][\w-]*(?:(?:\s+|,\s+(?=(?:[\w-]+\s+){1,2}og\s))(?!den\b|d\.|kl\b)[\w-]+){0,7}?)"
     r"(?=\s+(?:den\s+|d\.\s*)?\d|\s+(?:den|kl)\b|\s*[,(]|\s*$)"
 )
 
@@ -207,6 +209,23 @@ def _body_after_meeting_of(texts: list[str]) -> str | None:
         match = _MEETING_OF_BODY.search(_as_name_case(text) if capitals else text)
         if match and match.group("body").lower() not in MEETING_KIND_WORDS:
             return _ORGANISATION_AFTER_BODY.sub("", match.group("body"))
+    return None
+
+
+# A dated line that names its body in the genitive before "møde": "Social og sundheds møde
+# den 17. april 2023", "Forretningsudvalgets 3. møde i 2012 torsdag den 23. august".
+_GENITIVE_BEFORE_MEETING = re.compile(
+    r"^(?P<body>[A-ZÆØÅ][\w-]*(?:\s+(?:og\s+|for\s+)?[\w-]+){0,5}?)s\s+(?:\d{1,2}\.\s+)?"
+    r"(?:(?:ekstra)?ordinære\s+)?møde\b"
+)
+
+
+def _body_in_genitive_before_meeting(texts: list[str]) -> str | None:
+    """The body of a dated "<body>s møde …" line, without its genitive s."""
+    for text in texts:
+        match = _GENITIVE_BEFORE_MEETING.match(text.strip())
+        if match and (first_full_date(text) or TIME_TEXT.search(text)):
+            return match.group("body")
     return None
 
 
@@ -285,7 +304,9 @@ def _body_from_title_line(texts: list[str]) -> str | None:
     """The body a title line names ("Byrådet - Referat", "Referat fra møde i X den …")."""
     noun_body = _body_from_meeting_noun(texts)
     if noun_body:
-        return noun_body
+        # "Referat af bestyrelsesmøde" … "Møde i Nationalparkbestyrelsen": the full name
+        named = _body_after_meeting_of(texts)
+        return named if named and name_key(named).endswith(name_key(noun_body)) else noun_body
     for text in texts:
         decided = DECISION_HEADING.match(text.strip())
         if decided:  # "Beslutning i Byrådet den 29-04-2013": the body that decided, not a title
@@ -345,6 +366,7 @@ def _meeting_body(
         or next((_body_on_line(text) for text in header if _is_body_line(text)), None)
         or _body_from_title_line(texts[:8] + [line.text for line in layout.furniture[:4]])
         or _body_after_meeting_of(texts[:8])
+        or _body_in_genitive_before_meeting(texts[:8])
         or _body_from_decision_headings(items)
         or _committee_named_most(items)
     )

@@ -301,6 +301,12 @@ _NOT_THE_MEETING_DATE = (
 )
 
 
+# Such a label inside a line, right before its date: "ENDELIGT referat Udsendt 3. maj 2013".
+_DATE_OF_SOMETHING_ELSE = re.compile(
+    r"\b(?:udsendt|udgivet|publiceret|offentliggjort|opdateret)\s*:?\s*(?:den\s+|d\.\s*)?\d", re.I
+)
+
+
 _INLINE_DATE_LABEL = re.compile(r"\b(?:Mødedato|Dato|Mødedag)\s*:?\s+(?=\S*\d)")
 
 
@@ -313,7 +319,7 @@ def _date_from_any_header_line(texts: list[str]) -> tuple[str | None, str | None
             # 2014 Tid 14:00 …"), not any date its prose mentions
             labelled = _INLINE_DATE_LABEL.search(text)
             text = text[labelled.end() : labelled.end() + 60] if labelled else ""
-        if not text or re.match(_NOT_THE_MEETING_DATE, text, re.I):
+        if not text or re.match(_NOT_THE_MEETING_DATE, text, re.I) or _DATE_OF_SOMETHING_ELSE.search(text):
             continue
         date = header_date(text)
         if date:
@@ -329,7 +335,7 @@ def _time_from_front(texts: list[str], labels: dict[str, str]) -> str | None:
                 return time
     for text in texts[:25]:
         time_label = _TIME_LABEL.match(text)
-        if time_label or re.search(rf"(?:{WEEKDAYS}).*kl\.", text, re.I):
+        if time_label or re.search(rf"(?:{WEEKDAYS}).*kl\.", text, re.I) or _MEETING_LINE_WITH_TIME.search(text):
             # ("Mødetidspunkt 16:00": a transcript's label without its colon says the time)
             time = parse_time(text) or (_bare_time(text[time_label.end() :]) if time_label else None)
             if time:
@@ -341,6 +347,11 @@ def _time_from_front(texts: list[str], labels: dict[str, str]) -> str | None:
             if time:
                 return time
     return None
+
+
+# A header line about the meeting that gives its time: "Mødet fandt sted fra kl. 15.00 til
+# 19.15", "Ekstraordinært møde - Mødelokale F7 kl. 12.00".
+_MEETING_LINE_WITH_TIME = re.compile(r"^.{0,40}\b(?i:mødet?|mødelokale|mødested)\b.{0,60}\bkl\.?\s*\d")
 
 
 _TIME_LABEL = re.compile(r"^(?:kl\.|klokken|(?:møde|start)?tidspunkt(?:\s+for\s+møde)?|mødetid|mødestart)\s*:?", re.I)

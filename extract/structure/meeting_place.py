@@ -104,11 +104,13 @@ def _place_under_date_line(texts: list[str]) -> str | None:
     for i, text in enumerate(texts[:12]):
         if not header_date(text) or i + 1 >= len(texts) or DECISION_HEADING.match(text):
             continue  # ("Beslutning i Byrådet den 29-04-2013" / "Sag nr. 58 …": a decision, not a header)
-        following = texts[i + 1]
+        at = i + 1
+        following = texts[at]
         if header_date(following):
             continue  # a title line with the date, then the date line itself: the place is under that
         if _BODY_ALONE.search(following) and len(following.split()) <= 5 and i + 2 < len(texts):
-            following = texts[i + 2]  # "Torsdag 10. nov 2016 kl. 10:30" / "Ældrerådet" / the place
+            at = i + 2
+            following = texts[at]  # "Torsdag 10. nov 2016 kl. 10:30" / "Ældrerådet" / the place
         low = following.lower().rstrip(":")
         if (
             len(following) <= 80
@@ -122,8 +124,10 @@ def _place_under_date_line(texts: list[str]) -> str | None:
             and not following.isupper()
             and _LOOKS_LIKE_A_PLACE.search(following)
         ):
-            return re.sub(r"^(?:i|på|hos)\s+", "", following)
-        return None
+            after = texts[at + 1] if at + 1 < len(texts) else ""
+            return _with_address_continued(re.sub(r"^(?:i|på|hos)\s+", "", following), after)
+        # ("Mødedato: 6. juni 2017" / … / "den 6. juni 2017 kl. 16:30" / "i Café Perlen": a
+        # date line further down may have the place under it)
     return None
 
 
@@ -131,14 +135,29 @@ def _place_told(texts: list[str]) -> str | None:
     """ "Mødet afholdes i personalerummet.": the header says where in a sentence of its own,
     or in one after the title on its line ("… 13. september 2013. Mødet afholdtes i Hammel,
     kl. 9.00")."""
-    for text in texts[:15]:
+    for index, text in enumerate(texts[:15]):
+        following = texts[index + 1] if index + 1 < len(texts) else ""
         match = _PLACE_LEAD.match(text)
         if match and match.group(0).lower().startswith("mødet") and len(text) <= 120:
-            return _until_sentence_end(text[match.end() :])
+            return _until_sentence_end(_with_address_continued(text[match.end() :], following))
         told = _PLACE_TOLD_INSIDE.search(text)
         if told:
-            return _until_sentence_end(text[told.end() :])
+            return _until_sentence_end(_with_address_continued(text[told.end() :], following))
     return None
+
+
+# The rest of an address on the next line: "Pontoppidansvej 4, 2200 N", "8000 Aarhus C".
+_ADDRESS_LINE = re.compile(
+    r"^(?:[A-ZÆØÅ][\wæøå.'-]*\s+){0,3}(?:\d{1,3}[A-Za-z]?,?\s+)?\d{4}\s+[A-ZÆØÅ][\wæøå.-]*(?:\s+[A-ZÆØÅ]\b)?\.?$"
+)
+
+
+def _with_address_continued(place: str, following: str) -> str:
+    """A place whose sentence breaks at the line's end, inside its address ("… lokaler,
+    Henrik" / "Pontoppidansvej 4, 2200 N"), with the address's rest."""
+    if place.rstrip().endswith((".", "!", "?")) or not _ADDRESS_LINE.match(following.strip()):
+        return place
+    return f"{place.rstrip()} {following.strip()}"
 
 
 def meeting_location(texts: list[str], labels: dict[str, str]) -> str | None:
@@ -167,6 +186,8 @@ _PLACE_ENDS = re.compile(
     r"\s*[;,]\s*kl\b.*$|\s+kl\.?\s*\d.*$|\s+(?:Mødet|Møde\s+nr)\b.*$|\s+[-–]\s+\([^)]*\)$"
     # a note after the place ("… Mødelokale 0.28 NB. Mødet holdes …") and labels run on after it
     r"|\s+NB\b.*$"
+    # what follows the meeting ("Selmersbo samt efterfølgende frokost på …")
+    r"|\s+samt\s+.*$"
     # the next field's label run onto the place's line ("… Færgevej 5, Helsingør I mødet deltager:")
     r"|\s+[A-ZÆØÅ][a-zæøå]*(?:\s+[a-zæøå]+){0,3}:$|\.\s+(?:Ingen|Fraværende|Afbud|Medlemmer|Deltagere|Stedfortræder)\b.*$"
     # (a member: first name, an initial, last name; a place's last word may stand before it)
@@ -193,11 +214,17 @@ _RUN_ON_AFTER_PLACE = re.compile(
     rf"|(?<=[a-zæøå])(?:{'|'.join(word.capitalize() for word in TOC_HEADINGS)}|Dagsorden|Referat|Deltagere|Afbud)\b.*$"
 )
 
-_POSTCODE_TOWN = re.compile(r",?\s\d{4}\s+[A-ZÆØÅ][\wæøå-]+(?:\s+(?:[SNVØCK]|Sj|St)\b\.?)?")
+# ("2200 N": Copenhagen's postcodes may print the district's letter without the town)
+_POSTCODE_TOWN = re.compile(r",?\s\d{4}\s+(?:[A-ZÆØÅ][\wæøå-]+(?:\s+(?:[SNVØCK]|Sj|St)\b\.?)?|[SNVØK]\b)")
+
+
+# The kind of meeting before its place: "Ekstraordinært møde - Mødelokale F7".
+_MEETING_KIND_BEFORE_PLACE = re.compile(r"^(?i:(?:ekstra)?ordinært\s+møde)\s*[-–,:]\s*")
 
 
 def _trimmed_place(text: str) -> str:
-    text = _PLACE_ENDS.sub("", _PLACE_LEAD.sub("", _LEADING_LABEL.sub("", text.strip())))
+    text = _MEETING_KIND_BEFORE_PLACE.sub("", _LEADING_LABEL.sub("", text.strip()))
+    text = _PLACE_ENDS.sub("", _PLACE_LEAD.sub("", text))
     if re.search(r"[a-zæøå]", text):  # (a place printed in capitals keeps its words)
         text = _RUN_ON_AFTER_PLACE.sub("", text)
     if len(text) > 80:  # a place with a sentence run on after it

@@ -13,6 +13,7 @@ from referat.extract.participant_words import (
     ROLE_WORDS_IN_BRACKETS,
     SECRETARY_NOTE,
 )
+from referat.extract.structure.member_initials import initialled_entry, without_initials
 from referat.extract.vocabulary import PARTICIPANT_HEADINGS
 from referat.models import Participant
 
@@ -303,6 +304,10 @@ def _participant_entry(text: str) -> list[Participant] | None:
     text = re.sub(r"\s*\(\s*\)", "", text)  # "Arne Bech ()": a party field left empty
     # "Heino Knudsen (A), Formand": a role after the party, capitalised
     text = re.sub(rf"(?<=\)),\s*((?i:{OFFICER_ALTERNATION}))\b", lambda m: ", " + m.group(1).lower(), text)
+    initialled = initialled_entry(text)
+    if initialled:
+        return [initialled]
+    text = without_initials(text)  # "Søren Ejlersen (SE), Thomas Harttung (TH)": no party letters
     said = _STATUS_AFTER_NAME.fullmatch(text)
     if said:  # "Lars Gaardhøj: Deltog", "Sofie Olsen: Afbud (Stedfortræder …)"
         status = "absent" if said.group("status").lower().startswith(("afbud", "fravær")) else "present"

@@ -1,0 +1,86 @@
+"""Members listed with their initials, as boards and secretariats print them so the
+minutes can refer to each by the letters: "Varde Kommune Gylling Haahr (GH) Afbud",
+"Alette Houman Dyhrfjeld (AHD, Referent)", "Søren Ejlersen (SE), Thomas Harttung (TH)".
+Initials are letters of the name itself; a party's abbreviation is not (SF, DF …)."""
+
+from __future__ import annotations
+
+import re
+
+from referat.extract.participant_words import ROLE_BEFORE_NAME, SECRETARY_NOTE
+from referat.models import Participant
+
+# One member a line: before the name what the member sits for, or a role; after the
+# initials the member's absence; in the bracket a note ("Referent").
+_INITIALLED = re.compile(
+    r"(?P<before>[^(),]+?)\s*\((?P<initials>[A-ZÆØÅ]{2,4})(?:\s*,\s*(?P<note>[^()]{2,30}))?\)"
+    r"\s*(?P<after>(?i:afbud|fraværende|deltog ikke)?)\.?"
+)
+# Abbreviations that are parties, not a member's initials, even where they match the name.
+_PARTY_ABBREVIATIONS = frozenset({"SF", "DF", "RV", "KF", "LA", "EL", "KD", "NB", "DD", "ALT", "FK", "SP"})
+# A name and its initials anywhere in a line.
+_NAME_AND_INITIALS = re.compile(
+    r"(?P<name>[A-ZÆØÅ][\wæøåéü'’.-]+(?:\s+[A-ZÆØÅ][\wæøåéü'’.-]+){1,3})\s*\((?P<initials>[A-ZÆØÅ]{2,4})\)"
+)
+
+
+def _are_initials(initials: str, name: str) -> bool:
+    """Whether ``initials`` are those of the last words of ``name`` (and no party's)."""
+    words = name.split()[-len(initials) :]
+    return (
+        initials not in _PARTY_ABBREVIATIONS
+        and len(words) == len(initials)
+        and "".join(word[0] for word in words) == initials
+    )
+
+
+def without_initials(text: str) -> str:
+    """``text`` with the initials after each name left out ("Søren Ejlersen (SE), Thomas
+    Harttung (TH)"), so they are not read as party letters; a party stays.
+
+    Example:
+        >>> without_initials("Søren Ejlersen (SE), Lise Holt (A), Susanne Fischer (SF)")
+        'Søren Ejlersen, Lise Holt (A), Susanne Fischer (SF)'
+    """
+    return _NAME_AND_INITIALS.sub(
+        lambda match: (
+            match.group("name") if _are_initials(match.group("initials"), match.group("name")) else match.group(0)
+        ),
+        text,
+    )
+
+
+def initialled_entry(text: str) -> Participant | None:
+    """A member whose bracket holds the initials of the name before it, and what the line
+    says of them besides: the organisation or role before the name, "Afbud" after it, a
+    note in the bracket ("Referent").
+
+    Example:
+        >>> p = initialled_entry("Esbjerg Kommune Kurt Jakobsen (KJ) Afbud")
+        >>> (p.name, p.organisation, p.status, p.party)
+        ('Kurt Jakobsen', 'Esbjerg Kommune', 'absent', None)
+        >>> initialled_entry("Ida Holm (A)") is None, initialled_entry("Søren Frandsen (SF)") is None
+        (True, True)
+    """
+    found = _INITIALLED.fullmatch(text.strip())
+    if not found or not _are_initials(found.group("initials"), found.group("before")):
+        return None
+    initials = found.group("initials")
+    words = found.group("before").split()
+    name = words[-len(initials) :]
+    if not all(re.fullmatch(r"[A-ZÆØÅ][\wæøåéü'’.-]+", word) for word in name):
+        return None
+    person = Participant(name=" ".join(name))
+    before = " ".join(words[: -len(initials)])
+    if before and ROLE_BEFORE_NAME.match(before + " X"):
+        person.role = before.lower()
+    elif before:
+        person.organisation = before
+    note = (found.group("note") or "").strip()
+    if note and SECRETARY_NOTE.search(f"({note})"):
+        person.status, person.role = "secretary", person.role or note.lower()
+    elif note:
+        person.role = person.role or note.lower()
+    if found.group("after"):
+        person.status = "absent"
+    return person

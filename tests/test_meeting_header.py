@@ -1,0 +1,114 @@
+"""A meeting's header as boards, advisory councils and regional bodies print it (issue 9,
+gold/real-dev11): who met, when, where and who took part. Each document is written by us
+in the layout those publishers use; the expected values were read off it by hand."""
+
+from __future__ import annotations
+
+from referat.extract import extract_bytes
+
+
+def meeting_of(text: str):
+    return extract_bytes("minutes.txt", text.encode("utf-8"), enrich=False).meetings[0]
+
+
+BOARD = """Referat af bestyrelsesmøde - Naturparkens bestyrelse
+
+ENDELIGT referat Udsendt 12. juni 2024
+
+Møde i Naturparkbestyrelsen 29. maj 2024
+
+Mødested: Besøgscentret, Strandvejen 14, 6990 Ulfborg
+
+Mødet fandt sted fra kl. 14.30 til 18.00
+
+Deltagere:
+
+Formand Inger Holm (IH)
+
+Holstebro Kommune Peder Bak (PB)
+
+Lemvig Kommune Anna Mette Krog (AMK) Afbud
+
+Friluftsrådet Jens Vig (JV)
+
+Sekretariatet Karen Lund Sø (KLS, Referent)
+
+Punkter på dagsordenen:
+
+1. Velkomst
+
+Formanden bød velkommen.
+"""
+
+
+def test_a_boards_header_with_initials_an_issue_date_and_a_told_time():
+    meeting = meeting_of(BOARD)
+    # the date the minutes were sent out is not the meeting's
+    assert meeting.date == "2024-05-29"
+    assert meeting.start_time == "14:30"
+    # "Møde i Naturparkbestyrelsen" names the body more fully than "bestyrelsesmøde"
+    assert meeting.body == "Naturparkbestyrelsen"
+    people = [(p.name, p.organisation, p.role, p.status, p.party) for p in meeting.participants]
+    assert people == [
+        ("Inger Holm", None, "formand", "present", None),
+        ("Peder Bak", "Holstebro Kommune", None, "present", None),
+        ("Anna Mette Krog", "Lemvig Kommune", None, "absent", None),
+        ("Jens Vig", "Friluftsrådet", None, "present", None),
+        ("Karen Lund Sø", "Sekretariatet", "referent", "secretary", None),
+    ]
+
+
+def test_initials_in_a_comma_list_are_no_party_letters_but_party_letters_stay():
+    meeting = meeting_of(
+        "Bestyrelsesmøde 3. marts 2024\n"
+        "Til stede: Søren Berg (SB), Hanne Dahl (HD), Mette Krag\n"
+        "Afbud: Lise Holt (A)\n\n1. Godkendelse af dagsorden\nGodkendt.\n"
+    )
+    people = {p.name: (p.party, p.status) for p in meeting.participants}
+    assert people == {
+        "Søren Berg": (None, "present"),
+        "Hanne Dahl": (None, "present"),
+        "Mette Krag": (None, "present"),
+        "Lise Holt": ("A", "absent"),
+    }
+
+
+def test_a_body_in_the_genitive_before_its_meeting_and_a_place_after_the_meeting_kind():
+    meeting = meeting_of(
+        "Kultur og frititds logo\n\nKultur og fritids møde den 4. marts 2024\n\n"
+        "Ekstraordinært møde - Mødelokale B2 kl. 15.00\n\nReferat\n\n"
+        "12Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt\n"
+    )
+    assert (meeting.body, meeting.date, meeting.start_time, meeting.location) == (
+        "Kultur og fritid",
+        "2024-03-04",
+        "15:00",
+        "Mødelokale B2",
+    )
+
+
+def test_a_place_sentence_whose_address_runs_onto_the_next_line_and_a_comma_time():
+    meeting = meeting_of(
+        "Seniorrådets 2. møde i 2024 tirsdag den 16. april kl. 10,30-12,00\n\n"
+        "Mødet holdes i Seniorrådets sekretariats mødelokale, Hans\n\n"
+        "Tausens Gade 9, 2100 Ø\n\n"
+        "Til stede: Kaj Mørk, Berit Lind\n\n"
+        "1. Godkendelse af referat. Godkendt.\n"
+    )
+    assert meeting.start_time == "10:30"
+    assert meeting.location == "Seniorrådets sekretariats mødelokale, Hans Tausens Gade 9, 2100 Ø"
+    assert meeting.body == "Seniorrådet"
+
+
+def test_a_place_under_a_later_date_line_and_what_follows_the_meeting_left_out():
+    labelled_first = meeting_of(
+        "Kategori: Ældrerådet\nType: Referat\nMødedato: Onsdag 8. maj 2024\n\n"
+        "Ældrerådet - 08-05-2024 - Referat\n\nReferat\ntil\nmødet i Ældrerådet\n"
+        "den 8. maj 2024 kl. 13:00\ni Medborgerhuset\n\n1. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.\n"
+    )
+    assert labelled_first.location == "Medborgerhuset"
+    told = meeting_of(
+        "Referat af møde i Handicaprådet torsdag den 6. juni 2024 kl. 9-12 i Rådhusets kantine"
+        " samt efterfølgende frokost på Havnekroen\n\n1. Velkomst. Formanden bød velkommen.\n"
+    )
+    assert told.location == "Rådhusets kantine"

@@ -185,6 +185,7 @@ PARTICIPANT_HEADINGS: dict[str, str] = {
     "sekretariat": "secretary",
     "fra administrationen": "guest",
     "gæster": "guest",
+    "gæst": "guest",
     "øvrige deltagere": "guest",
     "øvrige": "guest",  # "Øvrige: Direktør Lars Berg, …" after the members
     "andre": "guest",

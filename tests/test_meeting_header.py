@@ -112,3 +112,22 @@ def test_a_place_under_a_later_date_line_and_what_follows_the_meeting_left_out()
         " samt efterfølgende frokost på Havnekroen\n\n1. Velkomst. Formanden bød velkommen.\n"
     )
     assert told.location == "Rådhusets kantine"
+
+
+def test_members_with_what_they_are_or_sit_for_after_a_colon_and_a_guest():
+    meeting = meeting_of(
+        "Socialrådet\nDato: Mandag d. 3.6. 2024\nTid: kl. 15.00-17.00\n\nDeltagere:\n\n"
+        " • Lene Holt: Kommunalbestyrelsesmedlem for Socialdemokratiet\n"
+        " • Ib Dam: Byrådsmedlem for Venstre\n"
+        " • Mona Ravn: Blå Kors\n\n"
+        "Afbud:\n\n • Per Skov KFUM\n\nGæst:\n\n • Sara Bach, SSP\n\n"
+        "Dagsorden med referat:\n\nGodkendelse af dagsorden\n\nReferat\n\nGodkendt.\n"
+    )
+    people = [(p.name, p.party, p.status, p.organisation) for p in meeting.participants]
+    assert people == [
+        ("Lene Holt", "Socialdemokratiet", "present", None),
+        ("Ib Dam", "Venstre", "present", None),
+        ("Mona Ravn", None, "present", "Blå Kors"),
+        ("Per Skov", None, "absent", "KFUM"),
+        ("Sara Bach", None, "guest", "SSP"),
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from referat.data.gazetteer import entries
 from referat.extract.participant_words import (
     ATTENDANCE_NOTE,
     NOBODY_WORDS,
@@ -312,6 +313,9 @@ def _participant_entry(text: str) -> list[Participant] | None:
     if said:  # "Lars Gaardhøj: Deltog", "Sofie Olsen: Afbud (Stedfortræder …)"
         status = "absent" if said.group("status").lower().startswith(("afbud", "fravær")) else "present"
         return [Participant(name=" ".join(said.group("name").split()), status=status)]
+    affiliated = _affiliated_entry(text)
+    if affiliated:
+        return [affiliated]
     with_organisation = _ORGANISATION_IN_BRACKETS.fullmatch(text)
     if with_organisation and not re.fullmatch(PARTY, with_organisation.group("org")):
         # "Lars La Cour (Idrætsrådet)": a member for an organisation, not a party ("(Løsgænger)")
@@ -342,6 +346,48 @@ def _participant_entry(text: str) -> list[Participant] | None:
     if people and len(people) == 1 and secretary:
         people[0].status = "secretary"
     return people
+
+
+# A member and, after a colon or a comma, what the member is or sits for: "Karen Holm:
+# Kommunalbestyrelsesmedlem for Enhedslisten", "Susanne Lodberg: Kirkens Korshær",
+# "Katrine Linneboe, SIOU"; or an organisation's acronym after the name ("Martin Vibe SAND").
+_NAME_AND_AFFILIATION = re.compile(
+    r"(?P<name>[A-ZÆØÅ][\wæøåéü'’.-]+(?:\s+[A-ZÆØÅ][\wæøåéü'’-]+){1,3})"
+    r"(?::\s+(?P<about>[A-ZÆØÅ][^:]{2,80})|,\s+(?P<acronym>[A-ZÆØÅ]{2,6})|\s+(?P<trailing>[A-ZÆØÅ]{3,6}))"
+)
+
+
+def _affiliated_entry(text: str) -> Participant | None:
+    """A member with an affiliation (see _NAME_AND_AFFILIATION); a party named in it is
+    the member's party."""
+    found = _NAME_AND_AFFILIATION.fullmatch(text.strip().rstrip("."))
+    if not found or found.group("name").isupper():
+        return None
+    person = Participant(name=found.group("name"))
+    about = found.group("about")
+    if about is None:
+        person.organisation = found.group("acronym") or found.group("trailing")
+        return person
+    if _STATUS_WORDS.match(about):
+        return None  # "Lars Gaardhøj: Deltog" (_STATUS_AFTER_NAME)
+    party = next((word for word in re.findall(r"[\wæøå]+", about) if word in _PARTY_NAMES), None)
+    if party:
+        person.party = party
+    else:
+        person.organisation = about
+    return person
+
+
+_STATUS_WORDS = re.compile(r"(?i:deltog|deltager|til stede|mødt|afbud|fraværende)\b")
+# The parties' names as a member's description prints them ("… for Enhedslisten").
+_PARTY_NAMES = frozenset(
+    word
+    for entry in entries()
+    if entry.kind == "party"
+    for name in (entry.canonical, *entry.aliases)
+    for word in [name]
+    if len(name) > 3 and " " not in name
+)
 
 
 # A member's attendance after the name: "Lars Gaardhøj: Deltog", "Sofie Olsen: Afbud (…)".

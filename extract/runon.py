@@ -163,19 +163,37 @@ def _heading_glued_to_item() -> re.Pattern[str]:
     return re.compile(rf"^(?P<entry>{alternation})(?P<first>\d{{1,3}}\.\s+(?:[A-ZÆØÅ]|\d{{1,4}}\s+[a-zæøå]).*)$")
 
 
+# A line that opens with an item's number: "10. Godkendelse af dagsorden".
+_ITEM_NUMBER_AT_START = re.compile(r"^(\d{1,3})\.\s+[A-ZÆØÅ]")
+# The next item's heading glued to the end of the text before it: "… Godkendt.11. Briefing fra …".
+_GLUED_NEXT_ITEM = re.compile(r"^(?P<entry>.*\S[.!?])(?P<first>(?P<number>\d{1,3})\.\s+[A-ZÆØÅ].*)$")
+
+
 def _unglued(page: Page) -> Page:
     """Lines a web page glued together cut apart: an agenda list's last entry and the first
-    item's heading, two section headings."""
+    item's heading, two section headings, and a text and the heading of the item after
+    the one it belongs to (the number one higher than the last item's seen).
+
+    Example:
+        >>> lines = [Line("10. Godkendelse af dagsorden", 1), Line("Godkendt.11. Briefing om X", 1)]
+        >>> [line.text for line in _unglued(Page(1, lines)).lines]
+        ['10. Godkendelse af dagsorden', 'Godkendt.', '11. Briefing om X']
+    """
     patterns = (_GLUED_FIRST_ITEM, _glued_heading(), _heading_glued_to_item())
-    if not any(pattern.match(line.text.strip()) for line in page.lines for pattern in patterns):
-        return page
     lines: list[Line] = []
+    last_number = None
     for line in page.lines:
-        glued = next((m for m in (pattern.match(line.text.strip()) for pattern in patterns) if m), None)
+        text = line.text.strip()
+        glued = next((m for m in (pattern.match(text) for pattern in patterns) if m), None)
+        if glued is None and last_number is not None:
+            next_item = _GLUED_NEXT_ITEM.match(text)
+            glued = next_item if next_item and int(next_item.group("number")) == last_number + 1 else None
         if glued:
             lines += [line.with_text(glued.group("entry")), line.with_text(glued.group("first"))]
         else:
             lines.append(line)
+        opening = _ITEM_NUMBER_AT_START.match(lines[-1].text.strip())
+        last_number = int(opening.group(1)) if opening else last_number
     return Page(page.number, lines, page.width, page.height)
 
 

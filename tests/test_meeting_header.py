@@ -131,3 +131,17 @@ def test_members_with_what_they_are_or_sit_for_after_a_colon_and_a_guest():
         ("Per Skov", None, "absent", "KFUM"),
         ("Sara Bach", None, "guest", "SSP"),
     ]
+
+
+def test_the_next_items_heading_glued_to_the_text_before_it_starts_that_item():
+    meeting = meeting_of(
+        "Referat\ntil\nmødet i Ældrerådet\nden 8. maj 2024 kl. 13:00\n\n"
+        "4. Godkendelse af dagsorden\n\nBeslutning\n\nGodkendt.5. Orientering om budget\n\n"
+        "Sagsfremstilling\n\nBudgettet for 2025 er vedtaget i 2.5. behandling.6. Eventuelt\n\nBeslutning\n\nIntet.\n"
+    )
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("4", "Godkendelse af dagsorden"),
+        ("5", "Orientering om budget"),
+        ("6", "Eventuelt"),
+    ]
+    assert [d.text for d in meeting.items[0].decisions] == ["Godkendt."]

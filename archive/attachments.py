@@ -65,15 +65,46 @@ def link_attachments(connection: sqlite3.Connection, folder: str) -> int:
             for attachment in json.loads(attachments):
                 titles.append(attachment_name(attachment["title"]))
                 owners.append((item_id, document_id))
+    candidates = _Candidates(titles)
     links = []
     for document_id, path in documents.items():
-        # (a document's own items' titles are left out: it is no attachment of itself)
-        others = [title if owner[1] != document_id else "" for title, owner in zip(titles, owners, strict=True)]
         name = attachment_name(os.path.basename(path))
+        # (a document's own items' titles are left out: it is no attachment of itself)
+        others = {index: titles[index] for index in candidates.near(name) if owners[index][1] != document_id}
         best = process.extractOne(name, others, scorer=fuzz.token_sort_ratio, score_cutoff=SAME_ATTACHMENT)
         links.append((owners[best[2]][0] if best else None, document_id))
     connection.executemany("UPDATE documents SET attachment_of = ? WHERE id = ?", links)
     return sum(1 for item_id, _ in links if item_id is not None)
+
+
+# Up to this many Bilag titles in a folder, every file name is compared with every title.
+# A flat folder of thousands of files (an archive's whole export) would cost files × titles
+# comparisons; past it, a name is compared with the titles that share the first letters of
+# one of its words (a title 80 % alike shares such a start: "kronikerindsats" /
+# "kronikerindsatser"), found in an index of those starts.
+EVERY_TITLE = 2000
+_WORD_START = 5
+
+
+class _Candidates:
+    """Which Bilag titles a file name is compared with (see EVERY_TITLE)."""
+
+    def __init__(self, titles: list[str]) -> None:
+        self.count = len(titles)
+        self.by_start: dict[str, list[int]] = {}
+        if self.count > EVERY_TITLE:
+            for index, title in enumerate(titles):
+                for start in _word_starts(title):
+                    self.by_start.setdefault(start, []).append(index)
+
+    def near(self, name: str) -> list[int]:
+        if self.count <= EVERY_TITLE:
+            return list(range(self.count))
+        return sorted({index for start in _word_starts(name) for index in self.by_start.get(start, ())})
+
+
+def _word_starts(text: str) -> set[str]:
+    return {word[:_WORD_START] for word in text.split() if len(word) >= 3}
 
 
 def _documents_in(connection: sqlite3.Connection, folder: str) -> dict[int, str]:

@@ -133,7 +133,7 @@ def import_paths(
         pool = WorkerPool(
             max(1, workers or os.cpu_count() or 1), timeout, max_memory_mb, keep_personal_data, tasks_per_worker, ocr
         )
-        with pool:
+        with pool, archive.attachments_linked_at_end():
             for done in pool.extract(queue):
                 if done.payload is None:
                     run.fail(done.path, done.reason or "unknown error")

@@ -22,7 +22,8 @@ class Spellings:
         self.bodies: dict[str, str] = {}
         self.organisations: dict[str, str] = {}
         for body, organisation in connection.execute(
-            "SELECT body, organisation FROM meetings WHERE body IS NOT NULL OR organisation IS NOT NULL ORDER BY id"
+            "SELECT body, organisation FROM meetings WHERE body IS NOT NULL OR organisation IS NOT NULL"
+            " GROUP BY body, organisation ORDER BY min(id)"
         ):
             if body:
                 self.bodies.setdefault(name_key(body), body)

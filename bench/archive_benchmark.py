@@ -251,7 +251,8 @@ def build_synthetic(path: str, files: list[str], sections: int, seed: int, mix: 
     ]
     start = time.perf_counter()
     stored = documents = 0
-    with open_archive(path) as archive:
+    # (as an import run does: each folder's attachment files linked once, at the end)
+    with open_archive(path) as archive, archive.attachments_linked_at_end():
         while stored < sections:
             base = bases[documents % len(bases)]
             document = vary(base, documents, pool, rng, mix)

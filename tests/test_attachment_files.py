@@ -3,6 +3,8 @@ them (archive/attachments.py), and a hit in one shows the item it belongs to."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from click.testing import CliRunner
 
@@ -120,3 +122,41 @@ def test_the_web_pages_show_an_attachments_item_and_an_items_attachment_files(tm
         assert f'Bilag til: <a href="/item/{hit.attachment_of}">{hit.attachment_of_title}</a>' in found
         item_page = client.get(f"/item/{hit.attachment_of}").text
     assert "Bilagsfiler i arkivet" in item_page and f">{tmp_path / name}</a>" in item_page
+
+
+def _links(archive) -> dict[str, str | None]:
+    rows = archive.connection.execute(
+        "SELECT d.path, i.title FROM documents d LEFT JOIN items i ON i.id = d.attachment_of"
+    ).fetchall()
+    return {os.path.basename(path): title for path, title in rows}
+
+
+def test_an_import_run_links_each_folder_once_at_its_end_as_storing_one_by_one_does(tmp_path, monkeypatch):
+    from referat.archive import attachments, write
+    from referat.archive.importer import import_paths
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "referat.txt").write_text(MINUTES, encoding="utf-8")
+    for name, text in FILES.items():
+        (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
+    with open_archive(str(tmp_path / "one.db")) as archive:
+        _store_all(archive, tmp_path / "docs", ["referat.txt", *FILES])
+        one_by_one = _links(archive)
+    calls = []
+    monkeypatch.setattr(write, "link_attachments", lambda *a: calls.append(a[1]) or attachments.link_attachments(*a))
+    with open_archive(str(tmp_path / "run.db")) as archive:
+        import_paths(archive, [str(tmp_path / "docs")], workers=1)
+        assert _links(archive) == one_by_one
+    assert calls == [str(tmp_path / "docs")]  # once, not once per file
+    assert sum(title is not None for title in one_by_one.values()) == 2
+
+
+def test_past_every_title_a_name_is_compared_with_the_titles_that_share_a_words_start(monkeypatch):
+    from referat.archive import attachments
+
+    titles = ["kronikerindsatser i kommunen", "budget for skoler", "takstreduktion aflastning torvevej"]
+    monkeypatch.setattr(attachments, "EVERY_TITLE", 1)
+    near = attachments._Candidates(titles).near("kronikerindsats kommunen")
+    assert near == [0]
+    monkeypatch.setattr(attachments, "EVERY_TITLE", 10)
+    assert attachments._Candidates(titles).near("kronikerindsats kommunen") == [0, 1, 2]

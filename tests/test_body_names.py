@@ -184,3 +184,24 @@ def test_a_republication_printing_the_body_otherwise_keeps_every_item_key(tmp_pa
         after = [key for (key,) in archive.connection.execute("SELECT key FROM items ORDER BY id")]
     assert replaced == "replaced"
     assert before == after == ["kultur-og-fritidsudvalget.2019-03-25-1", "kultur-og-fritidsudvalget.2019-03-25-2"]
+
+
+def test_the_stored_spellings_are_read_once_and_again_after_another_connection_wrote(tmp_path, monkeypatch):
+    from archive_documents import document, item
+
+    from referat.archive import names
+
+    reads = []
+    original = names.Spellings.__init__
+    monkeypatch.setattr(names.Spellings, "__init__", lambda self, c: reads.append(1) or original(self, c))
+    path = str(tmp_path / "a.db")
+    with open_archive(path) as archive:
+        for n in range(4):  # once per document made a bulk import quadratic
+            archive.store_document(document(f"{n}.txt", "Økonomiudvalget", f"2024-0{n + 1}-01", [item("1", "Budget")]))
+        assert len(reads) == 1
+        with open_archive(path) as other:  # another connection stores "Kulturudvalget" first (its own read) …
+            other.store_document(document("x.txt", "Kulturudvalget", "2024-06-01", [item("1", "Bibliotek")]))
+        archive.store_document(document("y.txt", "kulturudvalg", "2024-07-01", [item("1", "Musik")]))
+        assert len(reads) == 3  # … so this one reads the spellings again and stores its spelling
+        bodies = [row[0] for row in archive.connection.execute("SELECT DISTINCT body FROM meetings ORDER BY id")]
+    assert bodies == ["Økonomiudvalget", "Kulturudvalget"]

@@ -28,6 +28,8 @@ def minutes_after_title(title: str) -> tuple[str, str]:
         ('Lokalplan 12 for Søvej. Forslag til offentlig høring', '')
         >>> minutes_after_title("Eventuelt Frede fortalte om årets udflugt.")
         ('Eventuelt', 'Frede fortalte om årets udflugt.')
+        >>> minutes_after_title("Godkendelse af dagsordenen efter evt. tilføjelser. Godkendt.")
+        ('Godkendelse af dagsordenen efter evt. tilføjelser', 'Godkendt.')
     """
     head, sentences = _first_sentence_and_the_rest(title)
     short_head, minutes = _title_before_minutes(head)
@@ -61,6 +63,9 @@ def _title_before_minutes(title: str) -> tuple[str, str]:
             and not _CONTINUES_TITLE.match(rest)
         ):
             return head.strip(), rest.strip()
+    verdict = _VERDICT_AFTER_STOP.match(title)
+    if verdict:  # "Godkendelse af dagsordenen efter evt. tilføjelser. Godkendt."
+        return verdict.group("head"), verdict.group("verdict")
     standing = _standing_title(title)
     if standing:
         return standing
@@ -116,6 +121,13 @@ def _title_before_sentence(title: str) -> tuple[str, str]:
         ) or (_NAME_AND_PAST_VERB.match(rest) and length >= 5):
             return " ".join(words[:index]).rstrip(" ,:-–"), rest
     return title, ""
+
+
+# A verdict of a word or a few after the title's full stop: the minutes, told in brief.
+_VERDICT_AFTER_STOP = re.compile(
+    r"^(?P<head>.*[\wæøå)])\.\s+(?P<verdict>(?:[A-ZÆØÅ][a-zæøå]*\s+){0,2}?(?i:godkendt|vedtaget|tiltrådt|udsat"
+    r"|taget\s+til\s+efterretning|ingen\s+bemærkninger)\.?)$"
+)
 
 
 # Words that carry a title on after its separator: "Evt. – Herunder fastsættelse af næste møde".

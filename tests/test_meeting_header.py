@@ -145,3 +145,18 @@ def test_the_next_items_heading_glued_to_the_text_before_it_starts_that_item():
         ("6", "Eventuelt"),
     ]
     assert [d.text for d in meeting.items[0].decisions] == ["Godkendt."]
+
+
+def test_a_member_list_run_onto_one_line_with_roles_after_commas_and_party_brackets():
+    meeting = meeting_of(
+        "KOMMUNALBESTYRELSEN\nORDINÆRT MØDE tirsdag den 3 december 2024 KL. 10:00\n\n"
+        "Medlemmer: Aki Lund, Borgmester (S) Pilu Berg, 1. viceborgmester (S) Ole Kunak, 2. viceborgmester (PN)"
+        " Karl Dahl (A) Ane M. Holm (IA)\n\n1. Godkendelse af dagsorden\nGodkendt.\n"
+    )
+    assert [(p.name, p.party, p.role) for p in meeting.participants] == [
+        ("Aki Lund", "S", "borgmester"),
+        ("Pilu Berg", "S", "1. viceborgmester"),
+        ("Ole Kunak", "PN", "2. viceborgmester"),
+        ("Karl Dahl", "A", None),
+        ("Ane M. Holm", "IA", None),
+    ]

@@ -15,6 +15,15 @@ from referat.extract.participant_words import (
     SECRETARY_NOTE,
 )
 from referat.extract.structure.member_initials import initialled_entry, without_initials
+from referat.extract.structure.member_runs import (
+    NAME_WITH_PARTY,
+    PARTY,
+    PERSON_NAME,
+    members_with_parties,
+    organisation_runs,
+    party_run,
+    role_runs,
+)
 from referat.extract.vocabulary import PARTICIPANT_HEADINGS
 from referat.models import Participant
 
@@ -105,31 +114,12 @@ def _heading_then_members(text: str) -> tuple[str, list[Participant]] | None:
         heading = " ".join(words[:size]).lower().rstrip(":")
         if heading in PARTICIPANT_HEADINGS:
             rest = " ".join(words[size:])
-            members = _members_with_parties(rest)
+            members = members_with_parties(rest)
             if len(members) >= 2:
                 return heading, members
-            with_places = _organisation_runs(rest)
+            with_places = organisation_runs(rest)
             return (heading, with_places) if with_places else None
     return None
-
-
-def _members_with_parties(text: str) -> list[Participant]:
-    """ "Mogens Brag (V) - Formand Bjarne Kvist (A) Ole Jensen (A)": the members with their
-    parties; a role after a dash belongs to the member before it, not to the next name.
-
-    Example:
-        >>> [(p.name, p.role) for p in _members_with_parties("Mogens Brag (V) - Formand Bjarne Kvist (A)")]
-        [('Mogens Brag', 'formand'), ('Bjarne Kvist', None)]
-    """
-    members: list[Participant] = []
-    for match in _NAME_WITH_PARTY.finditer(text):
-        name = " ".join(match.group(1).split())
-        role = _ROLE_OPENING.match(name)
-        if role and members and re.search(r"[-–]\s*$", text[: match.start()]):
-            members[-1].role = members[-1].role or role.group("role").lower()
-            name = name[role.end() :]
-        members.append(Participant(name=name, party=match.group(2)))
-    return members
 
 
 def _heading_key(heading: str) -> str:
@@ -193,57 +183,6 @@ def _joined_comma_lists(texts: list[str]) -> list[str]:
 
 # A member's title in a board's run-on list: "Formand Morten Andersen, Nordfyn Næstformand
 # Poul Andersen, Region Syddanmark Bestyrelsesmedlem Kristian Nielsen, Faaborg-Midtfyn".
-_RUN_ROLE = re.compile(
-    r"(?<!\S)(?P<role>Formand|Næstformand|Bestyrelsesmedlem|Repræsentantskabsmedlem|Medlem|Suppleant|Observatør"
-    r"|Borgmester|Viceborgmester|Rådmand|Direktør|Sekretær|Referent"
-    # the staff after the members: "Kontraktchef", "Plan- og udviklingschef", "Økonomidirektør"
-    # ("Adm. direktør", "Direktionssekretær": a board's staff)
-    r"|(?:Adm\.\s+|Administrerende\s+)?(?:[A-ZÆØÅa-zæøå][a-zæøå]*-?(?:\s+og\s+[a-zæøå]+)?)?(?:chef|direktør|konsulent|leder|sekretær))"
-    r"\s+(?=[A-ZÆØÅ][a-zæøå])"
-)
-
-
-def _role_runs(text: str) -> list[Participant] | None:
-    """A run-on list in which each member's title opens the entry, and the member's place
-    or organisation follows the name after a comma: split before each title. Needs two
-    titles at least; each entry must read as a person's name."""
-    starts = [match.start() for match in _RUN_ROLE.finditer(text)]
-    if len(starts) < 2 or starts[0] != 0:
-        return None
-    people = []
-    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
-        entry = _RUN_ROLE.match(text, start)
-        assert entry is not None
-        name, _, organisation = text[entry.end() : end].strip(" ,;.").partition(",")
-        if not re.fullmatch(_PERSON_NAME, name.strip()):
-            return None
-        # "…, Kerteminde afbud": a note of absence after the member's place
-        absent = re.search(r"\s*\b(?:afbud|fraværende)$", organisation, re.I)
-        people.append(
-            Participant(
-                name=" ".join(name.split()),
-                role=entry.group("role").lower(),
-                organisation=" ".join(organisation[: absent.start() if absent else None].split()) or None,
-                status="absent" if absent else None,
-            )
-        )
-    return people
-
-
-def _organisation_runs(text: str) -> list[Participant] | None:
-    """A run-on list of members, each with the place they come from, from the text's start
-    on (a transcript may run the first item on after it): two members at least."""
-    people, position = [], 0
-    text = text.strip().rstrip(".")
-    while position < len(text):
-        match = _FROM_PLACE.match(text, position)
-        if match is None:
-            break  # (a transcript runs the first item on after the list)
-        people.append(Participant(name=" ".join(match.group("name").split()), organisation=match.group("place")))
-        position = match.end()
-    return people if len(people) >= 2 else None
-
-
 def _named_parts(text: str, labelled: bool) -> list[Participant] | None:
     """After a label, the entries of a list that read as people when the rest does not
     ("Afbud: Kurt Munck, suppleant Martin Hillerup deltog": Kurt Munck; the sentence after
@@ -323,10 +262,8 @@ def _participant_entry(text: str) -> list[Participant] | None:
     text = re.sub(rf",\s*(\((?:{PARTY})\))", r" \1", text)  # "Erling Larsen, (A)"
     # A row of a member table: "Birgitte Vestergaard | Å | næstformand".
     # (a user id after the name, "Klaus Hansen (hjkh) | V", and "-" for no party: Ringsted's SBSYS)
-    text = re.sub(r"^(" + _PERSON_NAME + r")\s+\([a-zæøå]{2,8}\)(?= \||$)", r"\1", text)
-    row = re.fullmatch(
-        rf"(?P<name>{_PERSON_NAME}) \| (?P<party>[A-ZÆØÅ]|-)(?: \| (?P<role>[a-zæøå][\wæøå .-]*))?", text
-    )
+    text = re.sub(r"^(" + PERSON_NAME + r")\s+\([a-zæøå]{2,8}\)(?= \||$)", r"\1", text)
+    row = re.fullmatch(rf"(?P<name>{PERSON_NAME}) \| (?P<party>[A-ZÆØÅ]|-)(?: \| (?P<role>[a-zæøå][\wæøå .-]*))?", text)
     if row:
         party = f" ({row.group('party')})" if row.group("party") != "-" else ""
         text = f"{row.group('name')}{party}" + (f" - {row.group('role')}" if row.group("role") else "")
@@ -336,10 +273,12 @@ def _participant_entry(text: str) -> list[Participant] | None:
         role, text = before.group("role").lower(), text[before.end() :]
     secretary = bool(SECRETARY_NOTE.search(text))
     text = SECRETARY_NOTE.sub("", text)
-    party_after_comma = re.fullmatch(rf"(?P<name>{_PERSON_NAME}),\s*(?P<party>[A-ZÆØÅ])", text)
+    party_after_comma = re.fullmatch(rf"(?P<name>{PERSON_NAME}),\s*(?P<party>[A-ZÆØÅ])", text)
     if party_after_comma:
         text = f"{party_after_comma.group('name')} ({party_after_comma.group('party')})"
-    run_on = _role_runs(f"{before.group('role')} {text}" if before else text) or _organisation_runs(text)
+    run_on = (
+        party_run(text) or role_runs(f"{before.group('role')} {text}" if before else text) or organisation_runs(text)
+    )
     people = run_on or _participant_line(text) or _comma_list(text)
     if people and role and not people[0].role:
         people[0].role = role  # "Formand Ida Holm (A), Bo Lund (V)": the first named's role
@@ -400,19 +339,6 @@ _ORGANISATION_IN_BRACKETS = re.compile(
     r"(?P<name>[A-ZÆØÅ][\wæøåéü'’.-]+(?:\s+[A-ZÆØÅ][\wæøåéü'’.-]+){1,3})\s*"
     r"\((?P<org>[A-ZÆØÅ][\wæøå]{3,}(?:[\s-]+[\wæøå]+){0,6})\)?"
 )
-# A party letter, or a word for a member outside the parties ("(Løsgænger)", "(UP)").
-PARTY = r"[A-ZÆØÅ]{1,3}|Løsgænger|løsgænger|Uden for partierne|UFG"
-_PERSON_NAME = r"[A-ZÆØÅ][\wæøåéü'’.-]+(?:\s+(?:[A-ZÆØÅ][\wæøåéü'’.-]+|von|van|de|la)){1,4}"
-# "Grethe Olsen (F)": a name and its party letter, found anywhere in a line.
-_NAME_WITH_PARTY = re.compile(rf"({_PERSON_NAME})\s*\(({PARTY})\)")
-# "Thomas Kastrup-Larsen, Aalborg kommune Svend Heiselberg, Region Nordjylland …": a member's
-# name, a comma, then the municipality or region the member comes from.
-_PLACE = r"Region\s+[A-ZÆØÅ][\wæøå]+|[A-ZÆØÅ][\wæøå-]+\s+[Kk]ommune|[A-ZÆØÅ]{2,5}"
-_FROM_PLACE = re.compile(
-    rf"\s*(?P<name>{_PERSON_NAME}),\s*(?P<place>{_PLACE})(?:\s*\((?P<note>[^)]{{1,30}})\))?(?=\s+[A-ZÆØÅ]|\s*$)"
-)
-
-
 ORGANISATION_WORD = re.compile(
     r"(?i:region|kommune|styrelse|ministeri|regioner|forening|råd|udvalg|sekretariat|institut|center|hospital)|^[A-ZÆØÅ]{2,}$"
 )
@@ -421,7 +347,7 @@ ORGANISATION_WORD = re.compile(
 def _looks_like_people(text: str) -> bool:
     """ "Karim Haddad" or "Karim Haddad, Lotte Ravn": names, not an organisation."""
     return all(
-        re.fullmatch(_PERSON_NAME, part.strip()) and not ORGANISATION_WORD.search(part) for part in text.split(",")
+        re.fullmatch(PERSON_NAME, part.strip()) and not ORGANISATION_WORD.search(part) for part in text.split(",")
     )
 
 
@@ -431,7 +357,7 @@ def _participant_line(text: str) -> list[Participant] | None:
     for part in (p.strip() for p in text.split(" | ") if p.strip()):
         # "Name (A) - formand" / "Name (A), formand" / "Name (A)"
         match = re.fullmatch(
-            rf"(?P<name>{_PERSON_NAME})\s*(?:\((?P<party>{PARTY})\))?"
+            rf"(?P<name>{PERSON_NAME})\s*(?:\((?P<party>{PARTY})\))?"
             rf"\s*(?:[-–,]\s*(?P<role>(?:\d\.\s*)?[a-zæøå][\wæøå.-]*(?:\s+[a-zæøå][\wæøå.-]*){{0,3}})"
             # "Ida Holm (A) (formand)": the role in brackets of its own
             rf"|\((?P<role_bracketed>(?i:{ROLE_WORDS_IN_BRACKETS}))\))?"
@@ -455,7 +381,7 @@ def _participant_line(text: str) -> list[Participant] | None:
             continue
         # "Name, Organisation (formand)" — but "Name, Name" is two people.
         match = re.fullmatch(
-            rf"(?P<name>{_PERSON_NAME}),\s*(?P<org>[A-ZÆØÅ][^()]{{1,60}}?)\s*(?:\((?P<role>[a-zæøå][\wæøå .-]*)\))?",
+            rf"(?P<name>{PERSON_NAME}),\s*(?P<org>[A-ZÆØÅ][^()]{{1,60}}?)\s*(?:\((?P<role>[a-zæøå][\wæøå .-]*)\))?",
             part,
         )
         if match and not re.search(r"\d", match.group("org")) and not _looks_like_people(match.group("org")):
@@ -468,13 +394,13 @@ def _participant_line(text: str) -> list[Participant] | None:
             )
             continue
         # "Name (A) Name (V)": two columns read as one row
-        pairs = _NAME_WITH_PARTY.findall(part)
-        if len(pairs) > 1 and re.fullmatch(rf"(?:\s*{_PERSON_NAME}\s*\((?:{PARTY})\))+\s*", part):
+        pairs = NAME_WITH_PARTY.findall(part)
+        if len(pairs) > 1 and re.fullmatch(rf"(?:\s*{PERSON_NAME}\s*\((?:{PARTY})\))+\s*", part):
             people.extend(Participant(name=" ".join(name.split()), party=party) for name, party in pairs)
             continue
         # "Lotte Bundgaard Ravn, Karim Haddad"
         names = [n.strip() for n in part.split(",")]
-        if len(names) > 1 and all(re.fullmatch(_PERSON_NAME, n) for n in names):
+        if len(names) > 1 and all(re.fullmatch(PERSON_NAME, n) for n in names):
             people.extend(Participant(name=n) for n in names)
             continue
         return None
@@ -484,5 +410,3 @@ def _participant_line(text: str) -> list[Participant] | None:
 # A stacked member's lines: the party alone ("(A)"), the role alone ("Formand", "2. næstformand").
 _PARTY_ALONE = re.compile(r"\(([A-ZÆØÅ]{1,3})\)")
 _ROLE_ALONE = re.compile(rf"(?:\d\.\s*)?(?i:{OFFICER_ALTERNATION})")
-# An officer's title glued before the next name in a run-on list ("Formand Bjarne Kvist").
-_ROLE_OPENING = re.compile(rf"(?P<role>(?i:{OFFICER_ALTERNATION}))\s+(?=[A-ZÆØÅ]\S*\s+[A-ZÆØÅ])")

@@ -160,3 +160,18 @@ def test_a_member_list_run_onto_one_line_with_roles_after_commas_and_party_brack
         ("Karl Dahl", "A", None),
         ("Ane M. Holm", "IA", None),
     ]
+
+
+def test_elections_told_in_brief_are_decisions_in_minutes_without_headings():
+    meeting = meeting_of(
+        "Referat fra Seniorrådets møde torsdag den 6. juni 2024 kl. 10.00-12.00\n\n"
+        "1. Valg af mødeleder. Karen valgt som mødeleder og Per som ordstyrer.\n\n"
+        "2. Hjemmesiden. Siden virker godt, og Per er derfor genvalgt som redaktør.\n\n"
+        "3. Eventuelt. Karen valgte at fortælle om sommerturen.\n"
+    )
+    decided = [(item.number, [d.text for d in item.decisions]) for item in meeting.items]
+    assert decided == [
+        ("1", ["Karen valgt som mødeleder og Per som ordstyrer."]),
+        ("2", ["Siden virker godt, og Per er derfor genvalgt som redaktør."]),
+        ("3", []),
+    ]

@@ -175,3 +175,23 @@ def test_elections_told_in_brief_are_decisions_in_minutes_without_headings():
         ("2", ["Siden virker godt, og Per er derfor genvalgt som redaktør."]),
         ("3", []),
     ]
+
+
+def test_a_flattened_two_column_table_of_attendance_gives_the_whole_board_as_present():
+    from referat.extract.structure.participants import read_participants
+
+    board = read_participants(
+        [
+            "I mødet deltager:",
+            "Afbud fra: Formand Ole Lind Næstformand Eva Holm Bestyrelsesmedlem Bo Berg Bestyrelsesmedlem Ida Kjær",
+        ]
+    )
+    assert [(p.name, p.status) for p in board] == [
+        ("Ole Lind", "present"),
+        ("Eva Holm", "present"),
+        ("Bo Berg", "present"),
+        ("Ida Kjær", "present"),
+    ]
+    # a list of its own after the members' heading is what it says: two names sent their regrets
+    regrets = read_participants(["Deltagere:", "Afbud: Ole Lind, Eva Holm"])
+    assert [(p.name, p.status) for p in regrets] == [("Ole Lind", "absent"), ("Eva Holm", "absent")]

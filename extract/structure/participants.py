@@ -37,13 +37,16 @@ def read_participants(texts: list[str]) -> list[Participant]:
     present and again as absent is absent."""
     found: dict[str, Participant] = {}
     status: str | None = None
+    bare_heading: str | None = None  # the status of a heading line just before, with no names yet
     for text in _joined_comma_lists(_stacked_members(texts)):
         # "Tilstede: …" or, from a table or a tab, "Tilstede | …"
         label, _, rest = text.partition(":") if ":" in text else text.partition(" | ")
         low = _heading_key(text.lower().rstrip(":").strip())
         if low in PARTICIPANT_HEADINGS:
-            status = PARTICIPANT_HEADINGS[low]
+            status = bare_heading = PARTICIPANT_HEADINGS[low]
             continue
+        two_columns = bare_heading == "present"
+        bare_heading = None
         heading = _heading_key(label.lower().strip())
         labelled = bool(rest and heading in PARTICIPANT_HEADINGS)
         phrase = None if labelled else _HEADING_BEFORE_NAMES.match(text)
@@ -80,6 +83,11 @@ def read_participants(texts: list[str]) -> list[Participant]:
             if found or len(text) > 60:
                 status = None
             continue
+        if two_columns and status == "absent" and len(people) >= 4:
+            # "I mødet deltager: Afbud fra: Formand Per Tærsbøl …" (a whole board): a table's
+            # two column heads, then its cells read row by row; most of a board attends, so
+            # the names are the first column's
+            status = "present"
         for person in people:
             person.status = person.status or status
             # "Anders Fog- Petersen": a double name broken at its hyphen

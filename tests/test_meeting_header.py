@@ -195,3 +195,11 @@ def test_a_flattened_two_column_table_of_attendance_gives_the_whole_board_as_pre
     # a list of its own after the members' heading is what it says: two names sent their regrets
     regrets = read_participants(["Deltagere:", "Afbud: Ole Lind, Eva Holm"])
     assert [(p.name, p.status) for p in regrets] == [("Ole Lind", "absent"), ("Eva Holm", "absent")]
+
+
+def test_a_board_named_with_its_company_is_the_board_of_that_organisation():
+    meeting = meeting_of(
+        "DAGSORDEN for møde i bestyrelsen for Vestegnens Affaldsselskab I/S tirsdag 5. marts 2024, kl. 09.00\n"
+        "Mødested: Administrationen\n\n1. Godkendelse af dagsorden\n2. Budget 2025\n"
+    )
+    assert (meeting.body, meeting.organisation) == ("Bestyrelsen", "Vestegnens Affaldsselskab I/S")

@@ -59,6 +59,11 @@ def build_meeting(
         with_generic = _ORGANISATION_AND_GENERIC_BODY.match(meeting.body)
         if with_generic:
             meeting.body, named_organisation = with_generic.group("body"), with_generic.group("organisation")
+        # "bestyrelsen for AVV-Affaldsselskabet Vendsyssel Vest I/S": the board, then its company
+        of_organisation = _GENERIC_BODY_OF_ORGANISATION.match(meeting.body)
+        if of_organisation:
+            meeting.body = of_organisation.group("body").capitalize()
+            named_organisation = of_organisation.group("organisation")
     if meeting.title is None:
         meeting.title = _title_from_front(texts, meeting.body, meeting.kind)
     meeting.participants = read_participants(texts)
@@ -92,6 +97,12 @@ def build_meeting(
 _ORGANISATION_AND_GENERIC_BODY = re.compile(
     r"^(?P<organisation>[A-ZÆØÅ][\w&.-]*(?:\s+[A-ZÆØÅ][\w&.-]*){0,2})\s+"
     r"(?P<body>(?i:bestyrelse(?:n)?|repræsentantskab(?:et)?|direktion(?:en)?))$"
+)
+
+
+_GENERIC_BODY_OF_ORGANISATION = re.compile(
+    r"^(?P<body>(?i:bestyrelsen|repræsentantskabet|direktionen))\s+(?:for|i)\s+"
+    r"(?P<organisation>[A-ZÆØÅ][\w&./-]*(?:\s+[A-ZÆØÅ][\w&./-]*){0,5})$"
 )
 
 

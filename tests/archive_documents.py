@@ -7,6 +7,7 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
+from referat.archive import open_archive
 from referat.models import Document, Source
 from referat.models.document import Decision, Item, Meeting, Position, Section, Statement
 
@@ -46,6 +47,15 @@ def document(name: str, body: str | None, date: str | None, items: list[Item], k
     return Document(
         source=Source(path=name, sha256=digest, media_type="text/plain", pages=meeting.pages[1]), meetings=[meeting]
     )
+
+
+def stored_archive(folder: Path, documents: list[Document]) -> Path:
+    """An archive at ``folder``/referat.db holding ``documents``, each newly imported."""
+    path = folder / "referat.db"
+    with open_archive(str(path)) as archive:
+        for document in documents:
+            assert archive.store_document(document) == "imported"
+    return path
 
 
 def minutes_text(index: int, items: int = 6, body: str = "Sundheds- og Forebyggelsesudvalget", words: str = "") -> str:

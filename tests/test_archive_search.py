@@ -7,7 +7,7 @@ import json
 import sqlite3
 
 import pytest
-from archive_documents import document, downgrade_to_schema_3, item
+from archive_documents import document, downgrade_to_schema_3, item, stored_archive
 from click.testing import CliRunner
 
 from referat.archive import ArchiveError, SearchFilters, open_archive
@@ -85,11 +85,7 @@ DOCUMENTS = [
 
 @pytest.fixture(scope="module")
 def archive_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("archive") / "referat.db"
-    with open_archive(str(path)) as archive:
-        for doc in DOCUMENTS:
-            assert archive.store_document(doc) == "imported"
-    return path
+    return stored_archive(tmp_path_factory.mktemp("archive"), DOCUMENTS)
 
 
 @pytest.fixture

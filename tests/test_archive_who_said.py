@@ -9,7 +9,7 @@ import json
 import re
 
 import pytest
-from archive_documents import document, item
+from archive_documents import document, item, stored_archive
 from click.testing import CliRunner
 
 from referat.archive import ArchiveError, open_archive, resolve_actor
@@ -58,11 +58,7 @@ DOCUMENTS = [
 
 @pytest.fixture(scope="module")
 def archive_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("who") / "referat.db"
-    with open_archive(str(path)) as archive:
-        for doc in DOCUMENTS:
-            archive.store_document(doc)
-    return path
+    return stored_archive(tmp_path_factory.mktemp("who"), DOCUMENTS)
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ kind of meeting document (issue 13: "facets … meeting kind, decided/amount")."
 from __future__ import annotations
 
 import pytest
-from archive_documents import document, item
+from archive_documents import document, item, stored_archive
 from click.testing import CliRunner
 
 from referat.archive import SearchFilters, open_archive
@@ -45,11 +45,7 @@ DOCUMENTS = [
 
 @pytest.fixture(scope="module")
 def archive_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("facts") / "referat.db"
-    with open_archive(str(path)) as archive:
-        for doc in DOCUMENTS:
-            assert archive.store_document(doc) == "imported"
-    return path
+    return stored_archive(tmp_path_factory.mktemp("facts"), DOCUMENTS)
 
 
 def numbers(archive, **filters) -> set[str]:

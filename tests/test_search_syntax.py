@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from archive_documents import document, item
+from archive_documents import document, item, stored_archive
 from click.testing import CliRunner
 
 from referat.archive import ArchiveError, SearchFilters, open_archive
@@ -84,11 +84,7 @@ DOCUMENTS = [
 
 @pytest.fixture(scope="module")
 def archive_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("syntax") / "referat.db"
-    with open_archive(str(path)) as archive:
-        for doc in DOCUMENTS:
-            assert archive.store_document(doc) == "imported"
-    return path
+    return stored_archive(tmp_path_factory.mktemp("syntax"), DOCUMENTS)
 
 
 @pytest.fixture

@@ -203,3 +203,25 @@ def test_a_board_named_with_its_company_is_the_board_of_that_organisation():
         "Mødested: Administrationen\n\n1. Godkendelse af dagsorden\n2. Budget 2025\n"
     )
     assert (meeting.body, meeting.organisation) == ("Bestyrelsen", "Vestegnens Affaldsselskab I/S")
+
+
+def test_members_described_after_a_dash():
+    from referat.extract.structure.participants import read_participants
+
+    people = read_participants(
+        [
+            "Deltagere:",
+            "Ove Lund – frit mandat",
+            "Kaj Berg – repr. for Egebjerg Borgerforening",
+            "Tea Holm – ældrerepr. (suppl. for Gitte Dam)",
+            "Fraværende: Bo Dahl (M) - næstformand og Lis Kjær (Æ)",
+        ]
+    )
+    assert [(p.name, p.status) for p in people] == [
+        ("Ove Lund", "present"),
+        ("Kaj Berg", "present"),
+        ("Tea Holm", "present"),
+        ("Bo Dahl", "absent"),
+        ("Lis Kjær", "absent"),
+    ]
+    assert people[1].role == "repr. for Egebjerg Borgerforening"

@@ -367,13 +367,16 @@ def _participant_line(text: str) -> list[Participant] | None:
         match = re.fullmatch(
             rf"(?P<name>{PERSON_NAME})\s*(?:\((?P<party>{PARTY})\))?"
             rf"\s*(?:[-–,]\s*(?P<role>(?:\d\.\s*)?[a-zæøå][\wæøå.-]*(?:\s+[a-zæøå][\wæøå.-]*){{0,3}})"
+            # a description after a dash: "Karsten Møller Pedersen – repr. for Donslund Borgerforening"
+            rf"|\s[-–]\s+(?P<description>(?!afbud|fravær|deltog|mødt|ikke)(?!.*\bog\s+[A-ZÆØÅ])(?!.*\([A-ZÆØÅ]{{1,3}}\))[a-zæøå][\wæøå.-]*(?:\s+[\wæøå.()-]+){{1,7}})"
             # "Ida Holm (A) (formand)": the role in brackets of its own
             rf"|\((?P<role_bracketed>(?i:{ROLE_WORDS_IN_BRACKETS}))\))?"
             rf"(?:\s*\((?i:{ATTENDANCE_NOTE})\))?",
             part,
         )
         if match:
-            role = match.group("role") or (match.group("role_bracketed") or "").lower() or None
+            bracketed = (match.group("role_bracketed") or "").lower()
+            role = match.group("role") or match.group("description") or bracketed or None
             # "Peter Jacobsen (O), 1. næstformand- afbud": the member's absence after the role
             absence = re.search(r"\s*[-–]?\s*\b(?:afbud|fraværende|fraværende med afbud)$", role or "")
             if absence and role is not None:

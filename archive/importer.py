@@ -1,9 +1,10 @@
 """Bulk import: find the documents, have them extracted in worker processes (pool.py),
 store them here.
 
-Workers only extract; this (the parent) process does every database write, one
-transaction per document, so a Ctrl-C or ``kill -9`` at any moment leaves whole
-documents or none, and running the same import again skips what is stored (by sha256).
+Workers extract (and stem each document's words for the index); this (the parent)
+process does every database write, one transaction per document, so a Ctrl-C or
+``kill -9`` at any moment leaves whole documents or none, and running the same import
+again skips what is stored (by sha256).
 A file that fails (unreadable, timed out, a worker that died) is recorded with its reason
 and the run goes on.
 """
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from referat.archive.paths import FOLDER_TEXT_SUFFIXES, discover, discover_files, open_regular
 from referat.archive.pool import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, TASKS_PER_WORKER, WorkerPool
 from referat.archive.store import SQLiteArchive
+from referat.archive.text import IndexWords
 from referat.models import Document
 
 __all__ = ["FOLDER_TEXT_SUFFIXES", "ImportSummary", "discover", "file_sha256", "import_paths"]
@@ -138,7 +140,7 @@ def import_paths(
                 if done.payload is None:
                     run.fail(done.path, done.reason or "unknown error")
                 else:
-                    run.store(done.path, done.payload)
+                    run.store(done.path, done.payload, done.index_words)
                 run.notify(done.path)
         archive.purge_replaced()  # replaced documents leave nothing of their old text
         archive.finish_run(run.run_id, "done", summary.counts())
@@ -210,8 +212,9 @@ class _Run:
             queue.append(path)
         return queue
 
-    def store(self, path: str, payload: str) -> None:
-        """Store one extracted Document (its JSON from a worker) and count the outcome."""
+    def store(self, path: str, payload: str, index_words: IndexWords | None = None) -> None:
+        """Store one extracted Document (its JSON from a worker, with its words stemmed
+        there) and count the outcome."""
         try:
             document = Document.model_validate_json(payload)
         except ValueError as error:  # pydantic ValidationError: an extraction bug, reported per file
@@ -219,7 +222,12 @@ class _Run:
             return
         try:
             outcome = self.archive.store_document(
-                document, path=path, run_id=self.run_id, include_closed=self.include_closed, reextracted=self.reextract
+                document,
+                path=path,
+                run_id=self.run_id,
+                include_closed=self.include_closed,
+                reextracted=self.reextract,
+                index_words=index_words,
             )
         except sqlite3.OperationalError:
             raise  # the archive itself (full, read-only, locked): every later file would fail too

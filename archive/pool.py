@@ -1,9 +1,12 @@
 """Extraction in supervised worker processes, for the importer.
 
-Workers only extract: each receives a path and sends back the Document as JSON, or a
-one-line reason. Each worker runs under a memory ceiling (RLIMIT_AS) and each file under
-a time limit this (the parent) process enforces: a file that hangs or blows up kills only
-its worker, comes back as failed with the reason, and a fresh worker takes the next file.
+Workers extract and write nothing: each receives a path and sends back the Document as
+JSON with the stems and compound tails of its words (document_words.py: the parent,
+storing it, stems nothing), or a one-line reason. Each worker runs under a memory
+ceiling (RLIMIT_AS) and each file under a time limit this (the parent) process enforces:
+a file that hangs or blows up kills only its worker, comes back as failed with the
+reason, and a fresh worker takes the next file. Every cost that grows with a document's
+text but the parent's writing of it is paid here, under those limits.
 Workers are started with ``spawn`` (no inherited sqlite handles or threads) and replaced
 after :data:`TASKS_PER_WORKER` files, so a slow leak in a reader cannot grow.
 """
@@ -16,9 +19,12 @@ import signal
 import time
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
 from typing import Any
+
+from referat.archive.document_words import document_words
+from referat.archive.text import IndexWords
 
 DEFAULT_TIMEOUT = 120.0  # seconds per file; the 220-page benchmark PDF takes ~3 s
 DEFAULT_MAX_MEMORY_MB = 2048
@@ -33,35 +39,40 @@ READY = "ready"
 
 @dataclass(frozen=True)
 class Extracted:
-    """One file done: the Document as JSON, or ``None`` and the one-line reason it failed."""
+    """One file done: the Document as JSON and its words' stems and tails
+    (document_words.py), or ``None`` and the one-line reason it failed."""
 
     path: str
     payload: str | None
     reason: str | None
+    index_words: IndexWords | None = None
 
 
 # -- worker side -----------------------------------------------------------------------
 
 
-def _extract_for_archive(
-    path: str, keep_personal_data: bool = False, ocr: str = "auto"
-) -> tuple[str | None, str | None]:
-    """Extract one file (CPR numbers redacted unless ``keep_personal_data``); return
-    (Document JSON, None) or (None, one-line reason)."""
+def _extract_for_archive(path: str, keep_personal_data: bool = False, ocr: str = "auto") -> Extracted:
+    """Extract one file (CPR numbers redacted unless ``keep_personal_data``) and stem its
+    words for the index; what failed comes back with its one-line reason."""
     from referat.extract import extract_or_reason
 
     document, reason = extract_or_reason(path, keep_personal_data=keep_personal_data, ocr=ocr)
     if document is None:
         if reason == "ran out of memory while reading":
             reason += " (over the --max-memory ceiling)"
-        return None, reason
-    return document.model_dump_json(), None
+        return Extracted(path, None, reason)
+    try:
+        # (here, under the limits, not in the parent's write transaction: document_words.py)
+        words = document_words(document)
+        return Extracted(path, document.model_dump_json(), None, words)
+    except MemoryError:
+        return Extracted(path, None, "ran out of memory while indexing (over the --max-memory ceiling)")
 
 
 def _worker_main(
     connection: Connection, max_memory_bytes: int | None, keep_personal_data: bool = False, ocr: str = "auto"
 ) -> None:
-    """A worker: receive paths, send back (path, JSON, reason), until told to stop or orphaned."""
+    """A worker: receive paths, send back each one :class:`Extracted`, until told to stop or orphaned."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if max_memory_bytes:
         try:
@@ -87,9 +98,9 @@ def _worker_main(
             return  # the parent is gone
         if path is None:
             return
-        payload, reason = _extract_for_archive(path, keep_personal_data, ocr)
+        extracted = _extract_for_archive(path, keep_personal_data, ocr)
         try:
-            connection.send((path, payload, reason))
+            connection.send(extracted)
         except (BrokenPipeError, OSError):
             return
 
@@ -237,8 +248,7 @@ class WorkerPool:
                 self._replace(worker, kill=True, queue=queue)
                 return Extracted(path, None, reason)
             worker.path = None
-            _path, payload, reason = message
-            return Extracted(path, payload, reason)
+            return replace(message, path=path)
         if time.monotonic() > worker.deadline(self.timeout):
             started = worker.ready
             self._replace(worker, kill=True, queue=queue)

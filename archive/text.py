@@ -11,12 +11,17 @@ Both indexes (passages and items, see schema.py) have three columns over the sam
 A query term may match in any column; the column only weighs the hit when ranking
 (a word as printed above a stem above a compound part).
 
+An import computes the stems and tails of a document's words where it is extracted, in
+its worker process, under ``--timeout`` and ``--max-memory`` (:func:`index_words`, called
+by document_words.py), and storing the document looks each word up (:func:`index_columns`).
+
 Queries are read and matched in query.py, by these same rules.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 import Stemmer
@@ -106,16 +111,61 @@ def is_compound(stemmed: str) -> bool:
     return MIN_HEAD + MIN_TAIL + 1 <= len(stemmed) <= MAX_COMPOUND and stemmed.isalpha()
 
 
-def index_columns(text: str) -> tuple[str, str]:
-    """The ``stems`` and ``parts`` column values for a passage's text.
+# What one word adds to a passage's two index columns: its stem, and its compound tails
+# joined by spaces ('' when it has none).
+WordColumns = tuple[str, str]
+# Words with their columns, looked up by index_columns (see index_words).
+IndexWords = Mapping[str, WordColumns]
+
+
+def word_columns(word: str) -> WordColumns:
+    """What :func:`index_columns` adds for one lower-cased word: its stem and its tails.
+
+    Example:
+        >>> word_columns("økonomiaftalen")
+        ('økonomiaftal', 'nomiaftal omiaftal miaftal iaftal aftal ftal tal')
+        >>> word_columns("møder")
+        ('mød', '')
+    """
+    stemmed = stem(word)
+    return stemmed, " ".join(tails(stemmed))
+
+
+def index_words(texts: Iterable[str]) -> dict[str, WordColumns]:
+    """Every distinct word of ``texts`` with its columns: the worker that extracted a
+    document computes them (under the import's time and memory limits), and storing the
+    document looks its words up instead of stemming them. Linear in the texts: a word
+    costs at most MAX_COMPOUND tails.
+
+    Example:
+        >>> index_words(["Aftalen om aftalen", "Om møder"])
+        {'aftalen': ('aftal', ''), 'om': ('om', ''), 'møder': ('mød', '')}
+    """
+    found: dict[str, WordColumns] = {}
+    for text in texts:
+        for word in words(text):
+            if word not in found:
+                found[word] = word_columns(word)
+    return found
+
+
+def index_columns(text: str, known: IndexWords | None = None) -> tuple[str, str]:
+    """The ``stems`` and ``parts`` column values for a passage's text. Each word is looked
+    up in ``known`` (from :func:`index_words`) and computed only when it is not there, so
+    the result is the same with or without it.
 
     Example:
         >>> index_columns("Økonomiaftalen")[0]
         'økonomiaftal'
+        >>> index_columns("Økonomiaftalen", index_words(["økonomiaftalen"])) == index_columns("Økonomiaftalen")
+        True
     """
-    stems = [stem(word) for word in words(text)]
-    parts = [tail for stemmed in stems for tail in tails(stemmed)]
-    return " ".join(stems), " ".join(parts)
+    found = words(text)
+    if known is None:  # a Document stored without an import's worker, a migration: compute every word
+        stems = [stem(word) for word in found]
+        return " ".join(stems), " ".join([tail for stemmed in stems for tail in tails(stemmed)])
+    columns = [known.get(word) or word_columns(word) for word in found]
+    return " ".join([stemmed for stemmed, _ in columns]), " ".join([joined for _, joined in columns if joined])
 
 
 # A meeting's own body is named in most of its items ("Det indstilles, at Psykiatri- og

@@ -13,11 +13,12 @@ from collections.abc import Iterator
 from referat import __version__ as referat_version
 from referat.archive.attachments import link_attachments
 from referat.archive.core import now
+from referat.archive.document_words import holder_title
 from referat.archive.names import Spellings
 from referat.archive.public import close_subitems, closed_text, personal_data, public_view
 from referat.archive.runs import ImportRuns
 from referat.archive.same_meeting import link_copies, meetings_like
-from referat.archive.text import index_columns, page_parts, without_own_name
+from referat.archive.text import IndexWords, index_columns, page_parts, without_own_name
 from referat.archive.types import StoreOutcome
 from referat.data.bodies import name_key
 from referat.data.gazetteer import canonical_actor
@@ -52,11 +53,6 @@ def meeting_key(meeting: Meeting) -> str | None:
 def _slug(name: str) -> str:
     folded = name.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
-
-
-def _first_line(text: str, limit: int = 120) -> str:
-    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
 class Writing(ImportRuns):
@@ -170,6 +166,7 @@ class Writing(ImportRuns):
         run_id: int | None = None,
         include_closed: bool = False,
         reextracted: bool = False,
+        index_words: IndexWords | None = None,
     ) -> StoreOutcome:
         """Store one Document and all its facts in one transaction.
 
@@ -181,6 +178,11 @@ class Writing(ImportRuns):
 
         Closed items keep only number, title and decision outcomes (archive/public.py)
         unless ``include_closed``; sub-items of closed items are stored as closed.
+
+        ``index_words`` are the stems and tails of the document's words (document_words.py),
+        computed where it was extracted: in the import's workers, under their time and
+        memory limits. A word found there is not stemmed here; what is stored is the same
+        with or without them.
 
         Example:
             >>> from referat.extract import extract_bytes
@@ -228,7 +230,9 @@ class Writing(ImportRuns):
                 "DELETE FROM documents WHERE path = ? OR sha256 = ?", (path, document.source.sha256)
             ).rowcount
             imported_at = first_import[0] if first_import else now()
-            stored_meetings = self._insert_document(document, path, run_id, treatment, imported_at, spellings)
+            stored_meetings = self._insert_document(
+                document, path, run_id, treatment, imported_at, spellings, index_words
+            )
             link_copies(connection, [*stored_meetings, *sorted(neighbours)])
             if self._folders_to_link is None:
                 link_attachments(connection, os.path.dirname(path))
@@ -254,6 +258,7 @@ class Writing(ImportRuns):
         treatment: tuple[str, str],
         imported_at: str,
         spellings: Spellings,
+        index_words: IndexWords | None,
     ) -> list[int]:
         """Insert the document's rows; return its meetings' ids."""
         source = document.source
@@ -302,26 +307,18 @@ class Writing(ImportRuns):
             ordinal = iter(range(1, 1_000_000))
             prefix = meeting_key(meeting) or f"{source.sha256[:12]}-{meeting_ordinal}"
             for item in meeting.items:
-                self._insert_item(item, meeting_id, meeting.body, None, prefix, ordinal, used_keys)
+                self._insert_item(item, meeting_id, meeting.body, None, prefix, ordinal, used_keys, index_words)
             if meeting.sections:
                 # A meeting without agenda items (a kommissorium, a letter) keeps its text in
                 # Meeting.sections; the archive holds it as an item without a number, titled
                 # by the meeting, so it is searched and shown like any item.
                 holder = Item(
                     number="",
-                    title=meeting.title or _first_line(meeting.sections[0].text),
+                    title=holder_title(meeting),
                     sections=meeting.sections,
                     pages=meeting.pages,
                 )
-                self._insert_item(
-                    holder,
-                    meeting_id,
-                    meeting.body,
-                    None,
-                    prefix,
-                    ordinal,
-                    used_keys,
-                )
+                self._insert_item(holder, meeting_id, meeting.body, None, prefix, ordinal, used_keys, index_words)
         return meeting_ids
 
     def _insert_item(
@@ -333,6 +330,7 @@ class Writing(ImportRuns):
         prefix: str,
         ordinal: Iterator[int],
         used_keys: set[str],
+        index_words: IndexWords | None,
     ) -> None:
         execute = self.connection.execute
         number = "_".join(item.number.split()) or "0"
@@ -375,9 +373,9 @@ class Writing(ImportRuns):
         passages += self._insert_sections(item, item_id)
         passages += self._insert_speech(item, item_id, body)
         self._insert_mentions(item, item_id)
-        self._insert_passages(item_id, body, passages)
+        self._insert_passages(item_id, body, passages, index_words)
         for subitem in item.subitems:
-            self._insert_item(subitem, meeting_id, body, item_id, f"{prefix}-{number}", ordinal, used_keys)
+            self._insert_item(subitem, meeting_id, body, item_id, f"{prefix}-{number}", ordinal, used_keys, index_words)
 
     def _insert_sections(self, item: Item, item_id: int) -> list[Passage]:
         """The item's sections and decisions; their passages."""
@@ -472,12 +470,15 @@ class Writing(ImportRuns):
             [(item_id, a.text, a.value, a.currency, a.qualifier, a.year) for a in item.amounts],
         )
 
-    def _insert_passages(self, item_id: int, body: str | None, passages: list[Passage]) -> None:
-        """The passages with their index columns, then the item's row in the ranking index."""
+    def _insert_passages(
+        self, item_id: int, body: str | None, passages: list[Passage], index_words: IndexWords | None
+    ) -> None:
+        """The passages with their index columns (each word looked up in ``index_words``),
+        then the item's row in the ranking index."""
         rows = []
         for source, fact_id, kind, heading, actor, page, text in passages:
             indexed = without_own_name(text, body)  # the meeting's own body is not indexed (text.py)
-            stems, parts = index_columns(text if indexed is None else indexed)
+            stems, parts = index_columns(text if indexed is None else indexed, index_words)
             rows.append((item_id, source, fact_id, kind, heading, actor, page, text, indexed, stems, parts))
         self.connection.executemany(
             "INSERT INTO passages (item_id, source, fact_id, section_kind, heading, actor, page, text, indexed_text,"

@@ -3,12 +3,14 @@
 Either way the file is recorded as failed with a reason that says what happened (on
 stderr, in ``import_errors`` and in the run's counts), and every other file is still
 imported, by the same worker or a fresh one. The per-file time limit is tested in
-test_archive_import.py.
+test_archive_import.py. A document's words are stemmed for the index in its worker,
+inside those limits, and not by the parent that stores it (issue 11).
 """
 
 from __future__ import annotations
 
 import os
+import random
 import signal
 import sqlite3
 import subprocess
@@ -20,13 +22,14 @@ from pathlib import Path
 import pytest
 from archive_documents import minutes_text, write_minutes
 
-from referat.archive import open_archive
+from referat.archive import open_archive, text
 from referat.archive.importer import import_paths
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_AS and /proc (Linux)")
 
 # A worker with the whole pipeline loaded peaks near 320 MB of address space (2 cores).
 CEILING_MB = 512
+REPO = Path(__file__).resolve().parent.parent
 
 
 def _rows(database: Path, sql: str) -> list[tuple]:
@@ -166,3 +169,98 @@ def test_an_unexpected_error_gives_a_one_line_reason(monkeypatch):
         "internal error while reading (ImportError: IMPORTANT: PLEASE READ THIS * numpy 2"
         " Original error was: failed to map segment from shared object)"
     )
+
+
+# -- the index's words are stemmed in the worker (issue 11) ------------------------------
+
+
+class _RefusingStemmer:
+    def stemWord(self, word: str) -> str:
+        raise AssertionError(f"the parent stemmed {word!r}: the workers stem, under --timeout and --max-memory")
+
+
+def test_the_parent_stems_no_word_of_an_imported_document(tmp_path, monkeypatch):
+    # A document's words are stemmed and their compound tails cut in the worker that
+    # extracted it (archive/document_words.py); the parent, in its write transaction,
+    # only looks them up. Here the parent's stemmer refuses; the workers are spawned and
+    # have the real one.
+    monkeypatch.setattr(text, "_stemmer", _RefusingStemmer())
+    text._cached_stem.cache_clear()  # (words stemmed by earlier tests would come from the cache)
+    folder = tmp_path / "docs"
+    write_minutes(folder, 2)
+    # (a meeting without items, titled by its first line cut at 120 characters: a cut word)
+    paths = [*folder.iterdir(), *sorted((REPO / "corpus").glob("*.pdf"))]
+    paths.append(REPO / "corpus" / "real-dev" / "bronderslev-2020-referat.txt")
+    with open_archive(str(tmp_path / "a.db")) as archive:
+        summary = import_paths(archive, [str(path) for path in paths], workers=1)
+        assert (summary.imported, summary.failures) == (len(paths), [])
+        indexed = archive.connection.execute("SELECT count(*) FROM passages WHERE stems LIKE '%aftal%'").fetchone()
+    assert indexed[0] > 0
+
+
+def test_a_worker_out_of_memory_while_stemming_says_so(monkeypatch):
+    from referat.archive import pool
+
+    def out_of_memory(document):
+        raise MemoryError
+
+    monkeypatch.setattr(pool, "document_words", out_of_memory)
+    done = pool._extract_for_archive(str(REPO / "corpus" / "sst-taskforce-referat.pdf"))
+    assert (done.payload, done.index_words) == (None, None)
+    assert done.reason == "ran out of memory while indexing (over the --max-memory ceiling)"
+
+
+# Loaded at start-up by every process of an import that has its folder on PYTHONPATH (the
+# parent, and each spawned worker): a Snowball stemmer that takes 2 ms a word.
+SLOW_STEMMER = """\
+import time
+
+import Stemmer
+
+_Stemmer = Stemmer.Stemmer
+
+
+class SlowStemmer:
+    def __init__(self, language):
+        self.stemmer = _Stemmer(language)
+
+    def stemWord(self, word):
+        time.sleep(0.002)
+        return self.stemmer.stemWord(word)
+
+
+Stemmer.Stemmer = SlowStemmer
+"""
+
+
+@pytest.mark.slow
+def test_stemming_a_documents_words_is_inside_the_time_limit(tmp_path):
+    # 3 000 distinct long words take 6 s to stem here: the worker stems them, so --timeout 3
+    # stops the file. (Before, the worker read it well within 3 s and the parent stemmed for
+    # 6 s inside its write transaction, under no limit.) The real stemmer costs less than
+    # reading the same words (20 000 words of 60 letters: some 0.15 s against 1.9 s), so no
+    # real text could tell which of the two the limit stopped; a slow one makes it plain.
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(SLOW_STEMMER, encoding="utf-8")
+    folder = tmp_path / "docs"
+    write_minutes(folder, 1)  # some 60 distinct words: 0.1 s
+    rng = random.Random(11)
+    long_words = sorted({"".join(rng.choice("abdefgiklmnoprstuvyæøå") for _ in range(40)) for _ in range(3000)})
+    lines = "\n".join(" ".join(long_words[start : start + 10]) for start in range(0, len(long_words), 10))
+    many = folder / "referat-001-ord.txt"
+    many.write_text(minutes_text(1, items=1, words=lines), encoding="utf-8")
+    path = os.pathsep.join(filter(None, [str(hooks), os.environ.get("PYTHONPATH")]))
+    environment = {**os.environ, "PYTHONPATH": path}
+    database = tmp_path / "a.db"
+    result = subprocess.run(
+        [sys.executable, "-m", "referat", "import", str(folder), "--archive", str(database), "--workers", "1"]
+        + ["--timeout", "3"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=environment,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stderr.splitlines() == [f"referat: {many}: timed out after 3 s (see --timeout)"], result.stderr
+    assert "imported 1, skipped 0 (already in the archive), failed 1 of 2 files" in result.stdout

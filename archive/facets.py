@@ -64,8 +64,11 @@ def facet_statement(match: str, where: str, params: list[Any], public: bool) -> 
         -- Whether the hit's item has a decision, an amount (yes/no); under --public
         -- a closed item's are not told.
         facts AS (
-            SELECT CASE WHEN item_id IN (SELECT item_id FROM decisions) THEN 'yes' ELSE 'no' END AS decided,
-                   CASE WHEN item_id IN (SELECT item_id FROM amounts) THEN 'yes' ELSE 'no' END AS amount
+            -- (EXISTS looks each item up in the index; IN would list every decision first)
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM decisions d WHERE d.item_id = hits.item_id)
+                        THEN 'yes' ELSE 'no' END AS decided,
+                   CASE WHEN EXISTS (SELECT 1 FROM amounts a WHERE a.item_id = hits.item_id)
+                        THEN 'yes' ELSE 'no' END AS amount
             FROM hits{public_facts}
         ),
         item_hits AS (SELECT item_id, count(*) AS hits FROM hits GROUP BY item_id),

@@ -260,7 +260,14 @@ UPDATE meetings SET body = (SELECT name FROM spellings WHERE what = 'b' AND key 
 DROP TABLE temp.spellings;
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11]
+# Migration 12: an item's attachment files found by index (an item page asked for them
+# with a scan of ``documents``, whose rows hold each document's JSON: 60 ms at 26 000
+# documents).
+_V12 = """
+CREATE INDEX documents_attachment ON documents(attachment_of) WHERE attachment_of IS NOT NULL;
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11, _V12]
 """Ordered SQL scripts; index i brings an archive from version i to i + 1."""
 
 

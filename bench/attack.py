@@ -446,7 +446,8 @@ def two_commands_upgrade_an_archive_at_once(tmp: Path) -> Outcome:
         connection = sqlite3.connect(database)  # back to schema 7: migration 8 runs again
         connection.executescript(
             "DROP TABLE IF EXISTS watches; ALTER TABLE import_runs DROP COLUMN pid;"
-            " ALTER TABLE import_runs DROP COLUMN host; ALTER TABLE documents DROP COLUMN attachment_of;"
+            " ALTER TABLE import_runs DROP COLUMN host; DROP INDEX documents_attachment;"
+            " ALTER TABLE documents DROP COLUMN attachment_of;"
             " ALTER TABLE positions DROP COLUMN votes; PRAGMA user_version = 7;"
         )
         connection.close()

@@ -336,7 +336,11 @@ def search(
         raise click.UsageError("choose one of --json and --csv")
     with _open(archive_path) as archive:  # the filter options are SearchFilters' fields
         result = archive.search(
-            query, filters=SearchFilters(**filters), limit=limit, facets=facets or as_json, sort=sort
+            query,
+            filters=SearchFilters(**filters),
+            limit=limit,
+            facets=facets or as_json,
+            sort="date" if sort == "date" else "relevance",  # (click has checked it is one of them)
         )
     if as_json:
         _echo_json(result.as_dict())

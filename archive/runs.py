@@ -32,7 +32,7 @@ class ImportRuns(ArchiveCore):
         """Record the start of an import run; its id tags the documents and errors it adds.
         Earlier runs of this host whose process is gone are recorded as killed first."""
         self.mark_killed_runs()
-        return self.connection.execute(
+        run_id = self.connection.execute(
             "INSERT INTO import_runs (started_at, paths, pid, host) VALUES (?, ?, ?, ?)",
             (
                 now(),
@@ -41,6 +41,8 @@ class ImportRuns(ArchiveCore):
                 socket.gethostname(),
             ),
         ).lastrowid
+        assert run_id is not None  # (an INSERT gives its row id)
+        return run_id
 
     def mark_killed_runs(self) -> int:
         """Record as 'killed' the runs still 'running' whose process (on this host) is gone:

@@ -124,19 +124,21 @@ class Searching(ArchiveCore):
         """
         if len(parsed.clauses) == 1 and not parsed.has_phrase and not filters.section:
             ranked = self._rank_items(parsed, filters, limit, sort, window=window)
-            return self._hits(parsed, ranked, filters.section, public=filters.public)
+            found = self._hits(parsed, ranked, filters.section, public=filters.public)
+            return [hit for hit in found if hit is not None]  # (None only with every_word)
         # (a phrase is checked too: the item index may find it across two passages)
         wanted = limit + limit // 2 + 5
         ranked = self._rank_items(parsed, filters, wanted, sort, window=window)
         checked = self._hits(parsed, ranked, filters.section, every_word=True, public=filters.public, enough=limit)
         hits = [hit for hit in checked if hit is not None][:limit]
         if len(hits) < limit and len(ranked) == wanted:
-            hits = self._hits(
+            narrowed = self._hits(
                 parsed,
                 self._rank_items(parsed, filters, limit, sort, narrow=True, window=window),
                 filters.section,
                 public=filters.public,
             )
+            hits = [hit for hit in narrowed if hit is not None]
         for rank, hit in enumerate(hits, start=1):
             hit.rank = rank
         return hits

@@ -217,7 +217,16 @@ def _read_columns_as_rows(layout: Layout) -> None:
 
 
 def _is_cell(line: Line, page: Page) -> bool:
-    return line.bbox is not None and (line.bbox[2] - line.bbox[0]) < COLUMN_CELL_MAX_WIDTH * page.width
+    return (
+        line.bbox is not None
+        and page.width is not None
+        and (line.bbox[2] - line.bbox[0]) < COLUMN_CELL_MAX_WIDTH * page.width
+    )
+
+
+def _box(cell: Line) -> tuple[float, float, float, float]:
+    assert cell.bbox is not None  # (a cell has its box: _is_cell)
+    return cell.bbox
 
 
 def _rows_in(block: list[Line]) -> int:
@@ -225,7 +234,8 @@ def _rows_in(block: list[Line]) -> int:
     rows = 0
     for position, line in enumerate(block):
         if any(
-            abs(other.bbox[1] - line.bbox[1]) <= SAME_ROW_TOLERANCE and other.bbox[0] - line.bbox[0] > COLUMN_MIN_GAP
+            abs(_box(other)[1] - _box(line)[1]) <= SAME_ROW_TOLERANCE
+            and _box(other)[0] - _box(line)[0] > COLUMN_MIN_GAP
             for other in block[position + 1 :]
         ):
             rows += 1
@@ -233,10 +243,10 @@ def _rows_in(block: list[Line]) -> int:
 
 
 def _merge_rows(block: list[Line]) -> list[Line]:
-    ordered = sorted(block, key=lambda line: (line.bbox[1], line.bbox[0]))
+    ordered = sorted(block, key=lambda line: (_box(line)[1], _box(line)[0]))
     rows: list[list[Line]] = []
     for line in ordered:
-        if rows and abs(rows[-1][0].bbox[1] - line.bbox[1]) <= SAME_ROW_TOLERANCE:
+        if rows and abs(_box(rows[-1][0])[1] - _box(line)[1]) <= SAME_ROW_TOLERANCE:
             rows[-1].append(line)
         else:
             rows.append([line])
@@ -247,7 +257,7 @@ def _merge_rows(block: list[Line]) -> list[Line]:
             Line(
                 text=" | ".join(cell.text for cell in row),
                 page=first.page,
-                bbox=(first.bbox[0], min(c.bbox[1] for c in row), last.bbox[2], max(c.bbox[3] for c in row)),
+                bbox=(_box(first)[0], min(_box(c)[1] for c in row), _box(last)[2], max(_box(c)[3] for c in row)),
                 font_size=first.font_size,
                 bold=all(cell.bold for cell in row),
                 region="table" if len(row) > 1 else first.region,

@@ -102,7 +102,7 @@ def extract_file(
         with open_regular(path) as handle:  # a FIFO or a device would block or never end
             data = handle.read()
     except NotRegularFile as error:
-        raise ExtractionError(path, error.strerror) from None
+        raise ExtractionError(path, error.strerror or str(error)) from None
     except FileNotFoundError:
         raise ExtractionError(path, "no such file") from None
     except PermissionError:

@@ -14,6 +14,7 @@ every text.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from referat.extract.label_blocks import labels_before_values
@@ -259,14 +260,10 @@ def _break_at_page_numbers(pages: list[Page]) -> list[Page] | None:
                     result.append(current)
                     current = Page(number, [], page.width, page.height)
             if regroup:
-                line = Line(**{**_fields(line), "page": current.number})
+                line = replace(line, page=current.number)
             current.lines.append(line)
     result.append(current)
     return result
-
-
-def _fields(line: Line) -> dict[str, object]:
-    return {name: getattr(line, name) for name in line.__slots__}
 
 
 def _split_lines(lines: list[Line], shortest: int) -> list[Line]:

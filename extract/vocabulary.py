@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from referat.models.document import MeetingKind, ParticipantStatus
+
 # Section headings → contract kinds. Keys are lower-case, without a trailing colon.
 SECTION_HEADINGS: dict[str, str] = {
     # FirstAgenda (Danske Regioner), eDoc (Ballerup), Acadre (Syddjurs)
@@ -169,7 +171,7 @@ CASE_NUMBER = re.compile(
 )
 
 # Participant list headings → status.
-PARTICIPANT_HEADINGS: dict[str, str] = {
+PARTICIPANT_HEADINGS: dict[str, ParticipantStatus] = {
     "tilstede": "present",
     "til stede": "present",
     "deltagere": "present",
@@ -223,7 +225,7 @@ PARTICIPANT_HEADINGS: dict[str, str] = {
     "i mødet deltog": "present",
 }
 
-MEETING_KIND_WORDS: dict[str, str] = {
+MEETING_KIND_WORDS: dict[str, MeetingKind] = {
     "referat": "referat",
     "åbent referat": "referat",
     "beslutningsreferat": "referat",

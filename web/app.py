@@ -36,7 +36,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from referat.archive import AmountFilters, ArchiveError, SearchFilters, SQLiteArchive, open_archive
 from referat.archive.core import storage_error
-from referat.archive.types import parse_amount
+from referat.archive.types import Sort, parse_amount
 from referat.web.words import FACET_NAMES, MEETING_KINDS, SECTION_KINDS, danish, facet_value
 
 PAGE_SIZE = 20
@@ -243,7 +243,7 @@ class Site:
             public=self.public,
         )
         number = _positive_int(params.get("side"), 1, MAX_PAGE)
-        sort = params.get("sort") if params.get("sort") in SORT_ORDERS else "relevance"
+        sort: Sort = "date" if params.get("sort") == "date" else "relevance"
         context: dict[str, Any] = {"query": query, "params": dict(params), "sort": sort, "page_number": number}
         if query:
             size = PAGE_SIZE

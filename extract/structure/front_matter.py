@@ -35,6 +35,7 @@ from referat.extract.vocabulary import (
     WEEKDAYS,
 )
 from referat.models import Item, Meeting, walk_items
+from referat.models.document import MeetingKind
 
 
 def build_meeting(
@@ -106,7 +107,7 @@ _GENERIC_BODY_OF_ORGANISATION = re.compile(
 )
 
 
-def _meeting_kind(texts: list[str], layout: Layout, items: list[Item], all_lines: list[Line]) -> str:
+def _meeting_kind(texts: list[str], layout: Layout, items: list[Item], all_lines: list[Line]) -> MeetingKind:
     """What the document is: a title line's kind word first ("Referat fra mødet i …"), then
     a kind word on a line of its own, then what the items hold."""
     for text in texts[:3]:
@@ -128,7 +129,7 @@ def _meeting_kind(texts: list[str], layout: Layout, items: list[Item], all_lines
     return _kind_from_items(items, all_lines)
 
 
-def _kind_from_items(items: list[Item], all_lines: list[Line]) -> str:
+def _kind_from_items(items: list[Item], all_lines: list[Line]) -> MeetingKind:
     kinds = {section.kind for item in walk_items(items) for section in item.sections}
     if "decision" in kinds or "minutes" in kinds:
         return "referat"
@@ -160,7 +161,7 @@ _KIND_IN_TITLE = re.compile(
 )
 
 
-def _kind_in_title_line(text: str) -> str | None:
+def _kind_in_title_line(text: str) -> MeetingKind | None:
     match = _KIND_IN_TITLE.search(text.strip())
     if not match:
         return None

@@ -26,6 +26,7 @@ from referat.extract.structure.member_runs import (
 )
 from referat.extract.vocabulary import PARTICIPANT_HEADINGS
 from referat.models import Participant
+from referat.models.document import ParticipantStatus
 
 
 def read_participants(texts: list[str]) -> list[Participant]:
@@ -36,7 +37,7 @@ def read_participants(texts: list[str]) -> list[Participant]:
     two-column rows "Jesper Mathiesen (A) | Ole Bjerregaard (V)". A member listed as
     present and again as absent is absent."""
     found: dict[str, Participant] = {}
-    status: str | None = None
+    status: ParticipantStatus | None = None
     bare_heading: str | None = None  # the status of a heading line just before, with no names yet
     for text in _joined_comma_lists(_stacked_members(texts)):
         # "Tilstede: …" or, from a table or a tab, "Tilstede | …"

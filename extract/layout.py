@@ -267,10 +267,12 @@ def _merge_rows(block: list[Line]) -> list[Line]:
 
 
 def _lift_sidebar(layout: Layout) -> None:
-    """Remove the letterhead contact block: a run of short lines with contact markers."""
+    """Remove the letterhead contact block: a run of short lines with contact markers, or
+    (where the lines have boxes) the column of short lines at the page's right edge that
+    holds such markers."""
     for page in layout.pages:
         lines = page.lines
-        remove = _sidebar_indices(lines)
+        remove = _sidebar_indices(lines) | _sidebar_column(lines, page.width)
         if remove:
             layout.sidebar.extend(lines[i] for i in sorted(remove))
             page.lines = [line for i, line in enumerate(lines) if i not in remove]
@@ -292,6 +294,32 @@ def _sidebar_indices(lines: list[Line]) -> set[int]:
         start, end = _sidebar_run(lines, marked, i)
         remove.update(range(start, end + 1))
     return remove
+
+
+# A letterhead column starts this far right on the page (a share of its width).
+SIDEBAR_COLUMN_START = 0.65
+
+
+def _sidebar_column(lines: list[Line], page_width: float | None) -> set[int]:
+    """Indices of the short lines at the page's right edge when two of them at least are
+    contact lines (phone, e-mail, web, postcode): the letterhead beside the text. OCR reads
+    a page row by row, so its lines come interleaved with the text's, not as one run
+    (tests/test_layout.py)."""
+    if not page_width:
+        return set()
+    right = [
+        index
+        for index, line in enumerate(lines)
+        if line.bbox is not None
+        and line.bbox[0] >= SIDEBAR_COLUMN_START * page_width
+        and len(line.text) <= SIDEBAR_LINE_MAX_CHARS
+    ]
+    contacts = [
+        index
+        for index in right
+        if SIDEBAR_MARKER.search(lines[index].text) and not _CASE_OR_DOC_LABEL.match(lines[index].text)
+    ]
+    return set(right) if len(contacts) >= 2 else set()
 
 
 def _sidebar_run(lines: list[Line], marked: list[bool], i: int) -> tuple[int, int]:

@@ -94,6 +94,24 @@ def test_letterhead_sidebar_is_lifted_out_of_the_text():
     assert [line.text for line in layout.sidebar] == texts[1:-1]
 
 
+def test_a_letterhead_column_read_row_by_row_with_the_text_is_lifted_too():
+    # OCR reads a page row by row: the letterhead's lines come between the agenda's
+    text_rows = ["Referat 3. møde i Task Force", "Punkt 1 Velkomst", "Punkt 2 Kapacitet", "Punkt 3 Monitorering"]
+    side_rows = ["2. oktober 2025", "Sagsnr. 07-0311-14/2", "Sundhedsstyrelsen", "2300 København S", "www.sst.dk"]
+    lines = []
+    for row in range(5):
+        top = 100 + 14 * row
+        if row < len(text_rows):
+            lines.append(Line(text_rows[row], 1, bbox=(70, top, 380, top + 10), font_size=10))
+        lines.append(Line(side_rows[row], 1, bbox=(440, top, 540, top + 10), font_size=8))
+    layout = clean_layout([Page(1, lines, 595, 842)])
+    assert [line.text for line in layout.lines] == text_rows
+    assert [line.text for line in layout.sidebar] == side_rows
+    # short lines at the right edge without contact lines stay (a table's last column)
+    table = [Line("Budget 2025", 1, bbox=(70, 100, 300, 110)), Line("12 mio. kr.", 1, bbox=(450, 100, 520, 110))]
+    assert [line.text for line in clean_layout([Page(1, table, 595, 842)]).lines] == ["Budget 2025", "12 mio. kr."]
+
+
 def test_table_of_contents_is_lifted_and_its_entries_kept():
     texts = [
         "INDHOLDSFORTEGNELSE",

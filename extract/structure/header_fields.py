@@ -295,16 +295,16 @@ def _date_from_decision_headings(items: list[Item]) -> str | None:
     return decision_dates.most_common(1)[0][0] if decision_dates else None
 
 
+# The labels of a document's own dates (sent out, published, updated).
+_PUBLISHED = r"udsendt|udgivet|publiceret|offentliggjort|opdateret"
 _NOT_THE_MEETING_DATE = (
-    r"^(?:udsendt|næste\s+møde|dato\s+for\s+næste|udgivet|publiceret|offentliggjort|oprettet"
-    r"|(?:senest\s+|sidst\s+)?opdateret|indlæg\s+skrevet)"
+    rf"^(?:{_PUBLISHED}|næste\s+møde|dato\s+for\s+næste|oprettet"
+    r"|(?:senest\s+|sidst\s+)opdateret|indlæg\s+skrevet)"
 )
 
 
 # Such a label inside a line, right before its date: "ENDELIGT referat Udsendt 3. maj 2013".
-_DATE_OF_SOMETHING_ELSE = re.compile(
-    r"\b(?:udsendt|udgivet|publiceret|offentliggjort|opdateret)\s*:?\s*(?:den\s+|d\.\s*)?\d", re.I
-)
+_DATE_OF_SOMETHING_ELSE = re.compile(rf"\b(?:{_PUBLISHED})\s*:?\s*(?:den\s+|d\.\s*)?\d", re.I)
 
 
 _INLINE_DATE_LABEL = re.compile(r"\b(?:Mødedato|Dato|Mødedag)\s*:?\s+(?=\S*\d)")

@@ -44,6 +44,8 @@ def members_with_parties(text: str) -> list[Participant]:
     return members
 
 
+# A member's title in a board's run-on list: "Formand Morten Andersen, Nordfyn Næstformand
+# Poul Andersen, Region Syddanmark Bestyrelsesmedlem Kristian Nielsen, Faaborg-Midtfyn".
 _RUN_ROLE = re.compile(
     r"(?<!\S)(?P<role>Formand|Næstformand|Bestyrelsesmedlem|Repræsentantskabsmedlem|Medlem|Suppleant|Observatør"
     r"|Borgmester|Viceborgmester|Rådmand|Direktør|Sekretær|Referent"

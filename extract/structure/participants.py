@@ -38,7 +38,7 @@ def read_participants(texts: list[str]) -> list[Participant]:
     present and again as absent is absent."""
     found: dict[str, Participant] = {}
     status: ParticipantStatus | None = None
-    bare_heading: str | None = None  # the status of a heading line just before, with no names yet
+    bare_heading: ParticipantStatus | None = None  # the status of a heading line just before, with no names yet
     for text in _joined_comma_lists(_stacked_members(texts)):
         # "Tilstede: …" or, from a table or a tab, "Tilstede | …"
         label, _, rest = text.partition(":") if ":" in text else text.partition(" | ")
@@ -190,8 +190,6 @@ def _joined_comma_lists(texts: list[str]) -> list[str]:
     return joined
 
 
-# A member's title in a board's run-on list: "Formand Morten Andersen, Nordfyn Næstformand
-# Poul Andersen, Region Syddanmark Bestyrelsesmedlem Kristian Nielsen, Faaborg-Midtfyn".
 def _named_parts(text: str, labelled: bool) -> list[Participant] | None:
     """After a label, the entries of a list that read as people when the rest does not
     ("Afbud: Kurt Munck, suppleant Martin Hillerup deltog": Kurt Munck; the sentence after
@@ -316,7 +314,7 @@ def _affiliated_entry(text: str) -> Participant | None:
     if about is None:
         person.organisation = found.group("acronym") or found.group("trailing")
         return person
-    if _STATUS_WORDS.match(about):
+    if re.match(rf"(?i:{_ATTENDANCE_WORDS})\b", about):
         return None  # "Lars Gaardhøj: Deltog" (_STATUS_AFTER_NAME)
     party = next((word for word in re.findall(r"[\wæøå]+", about) if word in _PARTY_NAMES), None)
     if party:
@@ -326,22 +324,22 @@ def _affiliated_entry(text: str) -> Participant | None:
     return person
 
 
-_STATUS_WORDS = re.compile(r"(?i:deltog|deltager|til stede|mødt|afbud|fraværende)\b")
 # The parties' names as a member's description prints them ("… for Enhedslisten").
 _PARTY_NAMES = frozenset(
-    word
+    name
     for entry in entries()
     if entry.kind == "party"
     for name in (entry.canonical, *entry.aliases)
-    for word in [name]
     if len(name) > 3 and " " not in name
 )
 
 
+# What a member's attendance is said with after the name.
+_ATTENDANCE_WORDS = r"deltog|deltager|til stede|mødt|afbud|fraværende"
 # A member's attendance after the name: "Lars Gaardhøj: Deltog", "Sofie Olsen: Afbud (…)".
 _STATUS_AFTER_NAME = re.compile(
     r"(?P<name>[A-ZÆØÅ][\wæøåéü'’.-]+(?:\s+(?:[A-ZÆØÅ][\wæøåéü'’.-]+|de|von|van)){1,4}):\s*"
-    r"(?P<status>(?i:deltog|deltager|til stede|mødt|afbud|fraværende))\b.*"
+    rf"(?P<status>(?i:{_ATTENDANCE_WORDS}))\b.*"
 )
 # A person and the organisation they sit for, in brackets (the closing one may be lost).
 _ORGANISATION_IN_BRACKETS = re.compile(

@@ -164,6 +164,15 @@ def _heading_glued_to_item() -> re.Pattern[str]:
     return re.compile(rf"^(?P<entry>{alternation})(?P<first>\d{{1,3}}\.\s+(?:[A-ZÆØÅ]|\d{{1,4}}\s+[a-zæøå]).*)$")
 
 
+@lru_cache(maxsize=1)
+def _toc_heading_glued_after() -> re.Pattern[str]:
+    """A contents heading glued to the end of the line before it: the last participant or the
+    last entry's page number ("Egon Bo (I)Indholdsfortegnelse åbent møde", "53Indholdsfortegnelse
+    lukket møde", "7860 SpøttrupIndholdsfortegnelse")."""
+    alternation = "|".join(re.escape(word.capitalize()) for word in TOC_HEADINGS if len(word) >= 10)
+    return re.compile(rf"^(?P<entry>.*[^\s])(?P<first>(?:{alternation})(?![a-zæøå]).*)$")
+
+
 # A line that opens with an item's number: "10. Godkendelse af dagsorden".
 _ITEM_NUMBER_AT_START = re.compile(r"^(\d{1,3})\.\s+[A-ZÆØÅ]")
 # The next item's heading glued to the end of the text before it: "… Godkendt.11. Briefing fra …".
@@ -180,7 +189,7 @@ def _unglued(page: Page) -> Page:
         >>> [line.text for line in _unglued(Page(1, lines)).lines]
         ['10. Godkendelse af dagsorden', 'Godkendt.', '11. Briefing om X']
     """
-    patterns = (_GLUED_FIRST_ITEM, _glued_heading(), _heading_glued_to_item())
+    patterns = (_GLUED_FIRST_ITEM, _glued_heading(), _heading_glued_to_item(), _toc_heading_glued_after())
     lines: list[Line] = []
     last_number = None
     for line in page.lines:

@@ -380,13 +380,15 @@ HEADER_LABELS: dict[str, str] = {
 # Lines that open the closed or the open part of a meeting: every item after "Lukket møde"
 # ("LUKKET MØDE" in Haderslev's minutes, "Til behandling - for lukkede døre" in Egebjerg's)
 # is closed until a line opens the open part again.
+# (a contents list may name its part: "Indholdsfortegnelse lukket møde", "Dagsorden - åbent møde")
+_PART_OF_LIST = r"(?:(?:indholdsfortegnelse|dagsorden|sagsoversigt|punktoversigt)\s*[-–:]?\s*)?"
 CLOSED_PART = re.compile(
-    r"^(?:lukket\s+(?:møde|del|dagsorden|referat|punkter|sager|beslutningsprotokol)|lukkede\s+(?:(?:dagsordens)?punkter|sager)"
+    rf"^{_PART_OF_LIST}(?:lukket\s+(?:møde|del|dagsorden|referat|punkter|sager|beslutningsprotokol)|lukkede\s+(?:(?:dagsordens)?punkter|sager)"
     r"|fortrolige\s+punkter|(?:til\s+\w+\s*[-–]\s*)?for\s+lukkede\s+døre|møde\s+for\s+lukkede\s+døre)[.:]?$",
     re.I,
 )
 OPEN_PART = re.compile(
-    r"^(?:åbent?\s+(?:møde|del|dagsorden|referat|punkter|sager)|åbne\s+(?:(?:dagsordens)?punkter|sager)"
+    rf"^{_PART_OF_LIST}(?:åbent?\s+(?:møde|del|dagsorden|referat|punkter|sager)|åbne\s+(?:(?:dagsordens)?punkter|sager)"
     r"|(?:til\s+\w+\s*[-–]\s*)?for\s+åbne\s+døre)[.:]?$",
     re.I,
 )

@@ -359,3 +359,44 @@ def test_a_transcripts_contents_run_together_on_one_line():
         ("", "Meddelelser", "public"),
         ("", "", "closed"),
     ]
+
+
+# A region's web page: the member list runs into the contents heading, each contents entry
+# prints its number, title and page on three lines of their own, and the closed part has
+# a contents heading of its own glued to the last open entry's page number.
+THREE_LINE_CONTENTS = """Referat
+Møde i Udvalget for regional udvikling
+tirsdag den 8. september 2020 kl. 13:00
+Mødelokale 2
+Deltagere:
+Lise Holm (A), Formand
+Per Dam (V)Indholdsfortegnelse åbent møde
+1.
+Godkendelse af dagsorden
+3
+2.
+Trafikplan 2021
+4
+4.
+Meddelelser
+9Indholdsfortegnelse lukket møde
+3.
+Køb af ejendom (Lukket punkt)
+8
+
+1. Godkendelse af dagsorden
+Åbent
+Beslutning
+Godkendt.
+"""
+
+
+def test_a_contents_list_of_number_title_and_page_lines_names_the_items_the_excerpt_leaves_out():
+    assert items_of(THREE_LINE_CONTENTS) == [
+        ("1", "Godkendelse af dagsorden", "public"),
+        ("2", "Trafikplan 2021", "public"),
+        ("3", "Køb af ejendom", "closed"),
+        ("4", "Meddelelser", "public"),
+    ]
+    participants = [p.name for p in extract_text(THREE_LINE_CONTENTS).meetings[0].participants]
+    assert participants == ["Lise Holm", "Per Dam"]

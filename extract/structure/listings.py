@@ -31,16 +31,29 @@ def continues_list_beside_heading(lines: list[Line], heading: Heading) -> bool:
 
 def _tight_runs(candidates: list[Heading], styles: tuple[str, ...] = ("dotted",)) -> list[list[Heading]]:
     """Runs of numbered lines on consecutive lines, counting up: agenda lists and lists in prose."""
+    # (a contents list may print each entry's number, title and page on lines of their own:
+    # "1." / "Godkendelse af dagsorden" / "5" — the page number is a bare number alone)
+    page_numbers = {h.index for h in candidates if h.style == "bare" and not h.title and h.number.isdigit()}
     runs: list[list[Heading]] = []
     for heading in candidates:
-        if heading.style not in styles:
-            continue
         last = runs[-1][-1] if runs else None
-        if last is not None and last.index == heading.index - 1 and number_of(last) == (number_of(heading) or 0) - 1:
+        if heading.style not in styles or (heading.index in page_numbers and last and _next_to(last, heading, set())):
+            continue  # (an entry's page number on the line after it is no entry)
+        counts_up = last is not None and number_of(last) == (number_of(heading) or 0) - 1
+        if last is not None and counts_up and _next_to(last, heading, page_numbers):
             runs[-1].append(heading)
         else:
             runs.append([heading])
     return [run for run in runs if len(run) >= 2]
+
+
+def _next_to(last: Heading, heading: Heading, page_numbers: set[int]) -> bool:
+    """``heading`` follows ``last`` directly: on the next line, or after the lines ``last``'s
+    title took and its page number."""
+    if last.index == heading.index - 1:
+        return True
+    between = range(last.index + last.consumed, heading.index)
+    return len(between) <= 1 and all(index in page_numbers for index in between)
 
 
 def announcements(
@@ -134,6 +147,8 @@ def _grouped_list(lines: list[Line], candidates: list[Heading], announcing: list
     to them and to each other, over the group lines between them."""
     listed = [h for h in candidates if h.style in ("dotted", "bare")]
     by_index = {h.index: h for h in listed}
+    # (an entry's title may stand on the lines after its number: "1." / "Godkendelse af dagsorden")
+    title_lines = {index for h in listed for index in range(h.index + 1, h.index + h.consumed)}
     found: list[Heading] = []
     for entry in announcing:
         for step in (-1, 1):
@@ -141,7 +156,7 @@ def _grouped_list(lines: list[Line], candidates: list[Heading], announcing: list
             while 0 <= index < len(lines):
                 if index in by_index:
                     found.append(by_index[index])
-                elif not _divides_a_list(lines[index].text.strip()):
+                elif index not in title_lines and not _divides_a_list(lines[index].text.strip()):
                     break
                 index += step
     return found

@@ -400,3 +400,37 @@ def test_a_contents_list_of_number_title_and_page_lines_names_the_items_the_exce
     ]
     participants = [p.name for p in extract_text(THREE_LINE_CONTENTS).meetings[0].participants]
     assert participants == ["Lise Holm", "Per Dam"]
+
+
+# An association's minutes answer the agenda point by point with "Ad N." and the minutes,
+# not the point's title; the excerpt ends after point 2.
+POINT_BY_POINT = """Referat fra generalforsamlingen i Boldklubben Nord
+den 12-3-2022.
+
+Dagsorden:
+1. Valg af dirigent
+2. Beretning
+3. Regnskab
+4. Eventuelt
+
+Ad 1. Ole Berg blev valgt som dirigent.
+
+Ad 2.
+Formanden fortalte om sæsonen, der gik godt trods skader.
+Beretningen blev godkendt.
+"""
+
+
+def test_an_ad_line_takes_the_title_of_the_agenda_point_it_answers():
+    meeting = extract_text(POINT_BY_POINT).meetings[0]
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("1", "Valg af dirigent"),
+        ("2", "Beretning"),
+        ("3", "Regnskab"),
+        ("4", "Eventuelt"),
+    ]
+    decisions = [(item.number, d.text, d.outcome) for item in meeting.items for d in item.decisions]
+    assert decisions == [
+        ("1", "Ole Berg blev valgt som dirigent.", "approved"),
+        ("2", "Beretningen blev godkendt.", "approved"),
+    ]

@@ -33,6 +33,7 @@ from referat.extract.structure.listings import (
     continues_list_beside_heading,
     in_prose_list,
     in_section_list,
+    titles_from_agenda_list,
     unrepeated_entries,
     without_word_processor_lists,
 )
@@ -63,6 +64,7 @@ def find_item_headings(lines: list[Line], layout: Layout) -> tuple[list[Heading]
     nothing numbered, title lines set apart above a section heading.
     """
     candidates = _candidates(lines)
+    titles_from_agenda_list(lines, candidates)
     marked = _marked_by_access_lines(lines, candidates)
     # (lines that announce later ones, and those they announce: both the numbered items and
     # the listed-only entries are read from this one pairing)

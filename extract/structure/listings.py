@@ -307,3 +307,29 @@ def without_word_processor_lists(lines: list[Line], chosen: list[Heading]) -> li
     if len(typed) >= 2 and len(typed) < len(chosen):
         return typed
     return chosen
+
+
+# "Ad 1.", "ad pkt. 3", "Ad. 5": minutes that answer the agenda point by point.
+_ANSWERS_POINT = re.compile(r"^\s*ad\.?\s*(?:pkt\.?\s*|punkt\s*)?(?P<number>\d{1,3})\b[.):]?\s*", re.I)
+
+
+def titles_from_agenda_list(lines: list[Line], candidates: list[Heading]) -> None:
+    """An "Ad 1." line answers the agenda list's point 1: its title is the entry's, and the
+    words after the number on its line ("Ad 1. Kim blev valgt som dirigent.", or the next
+    line's, where the line has nothing after its number) are the item's first minutes. The
+    entry is one of a list (an item's own heading is no list entry: "Ad 1." in its decision
+    answers the item's own points)."""
+    listed = [h for run in _tight_runs(candidates, ("dotted", "bare")) for h in run if h.title]
+    entries: dict[str, list[Heading]] = {}
+    for heading in candidates:
+        answer = _ANSWERS_POINT.match(lines[heading.index].text)
+        if answer is None:
+            if not absent_from(heading, listed):
+                entries.setdefault(heading.number, []).append(heading)
+            continue
+        same_number = entries.get(heading.number, [])
+        # (an "Ad 1. Velkomst" line prints its title itself)
+        if not same_number or any(_same_words(e.title.casefold(), heading.title.casefold()) for e in same_number):
+            continue
+        heading.title, heading.consumed = same_number[0].title, 1
+        heading.rest = lines[heading.index].text[answer.end() :].strip()

@@ -434,3 +434,67 @@ def test_an_ad_line_takes_the_title_of_the_agenda_point_it_answers():
         ("1", "Ole Berg blev valgt som dirigent.", "approved"),
         ("2", "Beretningen blev godkendt.", "approved"),
     ]
+
+
+# A university board's minutes: the agenda list gives item 3 lettered points and item 8
+# bulleted ones, marks closed items in brackets inside the title, and the minutes answer
+# only the first points ("Ad 1" without a stop). A growth forum's agenda writes its
+# recommendation as "Det indstilles," over bulleted at-clauses, under no heading.
+BOARD_AGENDA = """Referat af bestyrelsesmøde
+Den 22. september 2009 kl. 9.00 på Sandbjerg Gods
+
+Dagsorden
+ 1. Godkendelse af dagsorden
+ 2. Økonomi, status (lukket punkt)
+  A. Økonomirapport 2 (bilag)
+  B. Udsigterne for 2010 (bilag)
+ 3. Byggesager (bilag)
+ 4. Rektoratet fremadrettet (lukket punkt) (bilag)
+ 5. Meddelelser fra
+  - Formanden
+  - Rektoratet
+ 6. Eventuelt
+
+Ad 1
+Dagsordenen blev godkendt.
+"""
+
+
+def test_list_entries_with_their_own_points_and_bracketed_closed_markers_are_items():
+    assert items_of(BOARD_AGENDA) == [
+        ("1", "Godkendelse af dagsorden", "public"),
+        ("2", "Økonomi, status", "closed"),
+        ("3", "Byggesager (bilag)", "public"),
+        ("4", "Rektoratet fremadrettet (bilag)", "closed"),
+        ("5", "Meddelelser fra", "public"),
+        ("6", "Eventuelt", "public"),
+    ]
+
+
+GROWTH_FORUM = """Dagsorden
+Møde i Vækstforum for Region Midtjylland
+Mandag den 20. marts 2006 kl. 14.00
+
+Punkt 1: Forretningsorden
+Forslag til forretningsorden.
+Det indstilles,
+ • at forretningsordenen godkendes,
+ • at formandsudpegningen drøftes og
+ • at repræsentanter til formandskabet vælges
+
+Punkt 2: Mødeplan for 2006
+Det indstilles,
+ • at forslag til mødeplan drøftes
+"""
+
+
+def test_bulleted_at_clauses_under_no_heading_are_recommendations():
+    items = extract_text(GROWTH_FORUM).meetings[0].items
+    assert [item.recommendations for item in items] == [
+        [
+            "forretningsordenen godkendes",
+            "formandsudpegningen drøftes",
+            "repræsentanter til formandskabet vælges",
+        ],
+        ["forslag til mødeplan drøftes"],
+    ]

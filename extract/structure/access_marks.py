@@ -55,9 +55,16 @@ def _title_and_access(title: str, access: str) -> tuple[str, str]:
     title, marked = _strip_access_marks(title)
     if marked is not None:
         access = "closed" if "closed" in (access, marked) else marked
-    if re.search(r"\((?:fortrolig|lukket)\)", title, re.I):
+    # "Rektoratet fremadrettet (lukket punkt) (bilag)", "Salg af grund (Lukket punkt).": a
+    # bracketed marker inside the title or before its last stop says the access too
+    inner = _BRACKETED_CLOSED.search(title)
+    if inner:
         access = "closed"
+        title = " ".join((title[: inner.start()] + " " + title[inner.end() :].lstrip(".")).split())
     return title, access
+
+
+_BRACKETED_CLOSED = re.compile(r"\s*\((?:fortrolig|lukket|lukkede?)(?:\s+(?:punkt|sag|møde|dagsordenspunkt))?\)", re.I)
 
 
 def access_of(word: str) -> str:

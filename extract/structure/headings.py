@@ -68,7 +68,7 @@ def find_item_headings(lines: list[Line], layout: Layout) -> tuple[list[Heading]
     marked = _marked_by_access_lines(lines, candidates)
     # (lines that announce later ones, and those they announce: both the numbered items and
     # the listed-only entries are read from this one pairing)
-    listing_pairs = announcements(candidates)
+    listing_pairs = announcements(lines, candidates)
     # "Lukket: 9. …" goes with any numbering style, so it never decides the style.
     styles = Counter(h.style for h in candidates if h.style in ("punkt", "access"))
     if styles:

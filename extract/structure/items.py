@@ -301,6 +301,8 @@ class _ItemBody:
             # Text under no heading (seed 002's items have nothing else): kept, not dropped.
             self.item.text = "\n".join(line.text for line in self.preamble)
             line_pages.record(self.item, self.preamble)
+            if not self.item.recommendations and all(draft.kind != "recommendation" for draft in self.sections):
+                self.item.recommendations.extend(_recommendation_in_text(self.preamble))
 
 
 # "Ad a) Godkendt. Ad b) …", "som beskrevet under a) og b)": text about several sub-items.
@@ -395,16 +397,20 @@ _RECOMMENDING_LINE = re.compile(
 )
 
 
+# "• at …", "- at …": the clauses set as a bulleted list.
+_AT_CLAUSE_BULLET = re.compile(r"^[-–•·▪●◦*]\s*")
+
+
 def _recommendation_in_text(lines: list[Line]) -> list[str]:
     for position, line in enumerate(lines[:-1]):
         if not _RECOMMENDING_LINE.match(line.text.strip()):
             continue
         clause_lines = [line]
         for following in lines[position + 1 :]:
-            text = following.text.strip()
+            text = _AT_CLAUSE_BULLET.sub("", following.text.strip())
             if not text.startswith("at ") and clause_lines[-1].text.rstrip().endswith("."):
                 break
             clause_lines.append(following)
-        if len(clause_lines) >= 2 and clause_lines[1].text.strip().startswith("at "):
+        if len(clause_lines) >= 2 and _AT_CLAUSE_BULLET.sub("", clause_lines[1].text.strip()).startswith("at "):
             return split_recommendations(clause_lines)
     return []

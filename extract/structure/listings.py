@@ -29,7 +29,9 @@ def continues_list_beside_heading(lines: list[Line], heading: Heading) -> bool:
     return bool(first) and int(first.group(1)) + 1 == number_of(heading) if first else False
 
 
-def _tight_runs(candidates: list[Heading], styles: tuple[str, ...] = ("dotted",)) -> list[list[Heading]]:
+def _tight_runs(
+    lines: list[Line], candidates: list[Heading], styles: tuple[str, ...] = ("dotted",)
+) -> list[list[Heading]]:
     """Runs of numbered lines on consecutive lines, counting up: agenda lists and lists in prose."""
     # (a contents list may print each entry's number, title and page on lines of their own:
     # "1." / "Godkendelse af dagsorden" / "5" — the page number is a bare number alone)
@@ -37,27 +39,36 @@ def _tight_runs(candidates: list[Heading], styles: tuple[str, ...] = ("dotted",)
     runs: list[list[Heading]] = []
     for heading in candidates:
         last = runs[-1][-1] if runs else None
-        if heading.style not in styles or (heading.index in page_numbers and last and _next_to(last, heading, set())):
+        if heading.style not in styles or (
+            heading.index in page_numbers and last and _next_to(lines, last, heading, set())
+        ):
             continue  # (an entry's page number on the line after it is no entry)
         counts_up = last is not None and number_of(last) == (number_of(heading) or 0) - 1
-        if last is not None and counts_up and _next_to(last, heading, page_numbers):
+        if last is not None and counts_up and _next_to(lines, last, heading, page_numbers):
             runs[-1].append(heading)
         else:
             runs.append([heading])
     return [run for run in runs if len(run) >= 2]
 
 
-def _next_to(last: Heading, heading: Heading, page_numbers: set[int]) -> bool:
+def _next_to(lines: list[Line], last: Heading, heading: Heading, page_numbers: set[int]) -> bool:
     """``heading`` follows ``last`` directly: on the next line, or after the lines ``last``'s
-    title took and its page number."""
+    title took and its page number, or after its own lettered or bulleted points ("3. Økonomi"
+    / "A. Økonomirapport" / "B. Udsigterne for 2010" / "4. …")."""
     if last.index == heading.index - 1:
         return True
     between = range(last.index + last.consumed, heading.index)
-    return len(between) <= 1 and all(index in page_numbers for index in between)
+    if len(between) <= 1 and all(index in page_numbers for index in between):
+        return True
+    return len(between) <= 4 and all(_SUB_ENTRY.match(lines[index].text.strip()) for index in between)
+
+
+# A list entry's own points: "A. Økonomirapport 2", "b) Budget", "- Formanden".
+_SUB_ENTRY = re.compile(r"^(?:[A-Za-z][.)]\s+\S|[-–•]\s*\S)")
 
 
 def announcements(
-    candidates: list[Heading], styles: tuple[str, ...] = ("dotted", "bare")
+    lines: list[Line], candidates: list[Heading], styles: tuple[str, ...] = ("dotted", "bare")
 ) -> tuple[list[Heading], list[Heading]]:
     """Numbered lines that announce a later one with the same number and title (an agenda
     list, a table of contents: close together), and the later ones they announce, which
@@ -83,7 +94,7 @@ def announcements(
             announcing.append(heading)
             if all(later is not h for h in announced):
                 announced.append(later)
-    announcing = _whole_lists(candidates, announcing, styles)
+    announcing = _whole_lists(lines, candidates, announcing, styles)
     announced = [h for h in announced if absent_from(h, announcing)]
     return announcing, announced
 
@@ -104,7 +115,7 @@ def unrepeated_entries(
     # (a list whose entries are set in another style than the items: "1. Godkendelse af
     # dagsorden" in the list, "Pkt. 1: Godkendelse af dagsorden" over the item)
     listed = [h for h in candidates if h.style in ("dotted", "bare") and absent_from(h, kept + announcing)]
-    more = _whole_lists(candidates, [h for h in listed if _repeated_by(h, kept)], ("dotted", "bare"))
+    more = _whole_lists(lines, candidates, [h for h in listed if _repeated_by(h, kept)], ("dotted", "bare"))
     announcing += [h for h in more if absent_from(h, announcing)]
     announcing += [h for h in _grouped_list(lines, candidates, announcing) if absent_from(h, announcing)]
     numbers = {heading.number for heading in kept}
@@ -172,7 +183,7 @@ def contents_lists(lines: list[Line], headings: list[Heading], style: str) -> li
     with its text: a table of contents in the item style itself. (An agenda list without
     page numbers is left to ``segment.drop_agenda_lists``.)"""
     listing: list[Heading] = []
-    for run in _tight_runs(headings, (style,)):
+    for run in _tight_runs(lines, headings, (style,)):
         if not any(_DOT_LEADER.search(lines[h.index].text) for h in run):
             continue
         later = [h for h in headings if h.index > run[-1].index]
@@ -185,10 +196,12 @@ def contents_lists(lines: list[Line], headings: list[Heading], style: str) -> li
     return listing
 
 
-def _whole_lists(candidates: list[Heading], announcing: list[Heading], styles: tuple[str, ...]) -> list[Heading]:
+def _whole_lists(
+    lines: list[Line], candidates: list[Heading], announcing: list[Heading], styles: tuple[str, ...]
+) -> list[Heading]:
     """A list some of whose entries announce later headings is a table of contents as a
     whole: its other entries (items the excerpt or document leaves out) are no items either."""
-    for run in _tight_runs(candidates, styles):
+    for run in _tight_runs(lines, candidates, styles):
         if any(not absent_from(h, announcing) for h in run):
             announcing = announcing + [h for h in run if absent_from(h, announcing)]
     return announcing
@@ -319,7 +332,7 @@ def titles_from_agenda_list(lines: list[Line], candidates: list[Heading]) -> Non
     line's, where the line has nothing after its number) are the item's first minutes. The
     entry is one of a list (an item's own heading is no list entry: "Ad 1." in its decision
     answers the item's own points)."""
-    listed = [h for run in _tight_runs(candidates, ("dotted", "bare")) for h in run if h.title]
+    listed = [h for run in _tight_runs(lines, candidates, ("dotted", "bare")) for h in run if h.title]
     entries: dict[str, list[Heading]] = {}
     for heading in candidates:
         answer = _ANSWERS_POINT.match(lines[heading.index].text)

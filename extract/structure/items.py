@@ -85,12 +85,20 @@ def build_item(draft: ItemDraft, line_pages: LinePages) -> Item:
 
 def _case_number_after_title(title: str) -> tuple[str, str | None]:
     """A case number printed in brackets after the title ("Ansøgninger til puljen
-    (2018-0087413)", eDoc on kk.dk) belongs to the item's case numbers, not to its title.
+    (2018-0087413)", eDoc on kk.dk) or with its label before it belongs to the item's case
+    numbers, not to its title.
 
     Example:
         >>> _case_number_after_title("Ansøgninger til puljen (2018-0087413)")
         ('Ansøgninger til puljen', '2018-0087413')
+        >>> _case_number_after_title("J.nr. 78 Navneforslag")
+        ('Navneforslag', '78')
     """
+    # "J.nr. 329 Interessevaretagelsen …": a journal number before the title (a utility's
+    # agenda); any value goes, the label says what it is
+    leading = _LEADING_JOURNAL_NUMBER.match(title)
+    if leading and title[leading.end() :].strip():
+        return title[leading.end() :], leading.group("number")
     found = re.search(r"\s*\((?P<number>[^()]{4,40})\)$", title)
     if found and title[: found.start()].strip():
         # ("… (Sag nr. 24/100)", "… (Sagsnr.: 19/7724)": a label before the number)
@@ -100,6 +108,11 @@ def _case_number_after_title(title: str) -> tuple[str, str | None]:
         if CASE_NUMBER.fullmatch(number):
             return title[: found.start()], number
     return title, None
+
+
+_LEADING_JOURNAL_NUMBER = re.compile(
+    r"^(?:J\.\s?nr|Journalnr|Sagsnr|Sag nr)\.?\s*:?\s*(?P<number>\d[\w./-]*)\s+(?=[A-ZÆØÅ])"
+)
 
 
 def _take_item_metadata(item: Item, text: str, lines: list[Line], position: int) -> bool:

@@ -225,3 +225,20 @@ def test_members_described_after_a_dash():
         ("Lis Kjær", "absent"),
     ]
     assert people[1].role == "repr. for Egebjerg Borgerforening"
+
+
+# A parish council's minutes on its web page: the header prints only the meeting's date and
+# place; the minutes tell the council acting, and the text names another body once.
+PARISH_PAGE = """Rådsmøde 27.09.2022
+Mødet holdes tirsdag 27.09.2022 kl. 19 i sognegården
+1 Godkendelse af dagsorden
+Godkendt
+2 Revisionsprotokollat for årsregnskab 2021
+Menighedsrådet godkendte protokollatet, og formanden skrev under.
+3 Kirkegårdens hegn
+Provstiudvalget har givet tilskud. Menighedsrådet vedtog at sætte arbejdet i gang.
+"""
+
+
+def test_the_body_the_minutes_tell_acting_when_the_header_names_none():
+    assert meeting_of(PARISH_PAGE).body == "Menighedsrådet"

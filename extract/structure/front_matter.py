@@ -18,6 +18,7 @@ from referat.extract.body_words import (
 from referat.extract.dates import first_full_date
 from referat.extract.layout import Layout
 from referat.extract.pages import Line
+from referat.extract.structure.acting_body import body_from_items, deciding_body
 from referat.extract.structure.header_fields import labelled_field, labelled_values, meeting_date
 from referat.extract.structure.meeting_place import meeting_location
 from referat.extract.structure.participant_sentences import attendance_sentences, officer_sentences
@@ -322,7 +323,7 @@ def _body_from_title_line(texts: list[str]) -> str | None:
     for text in texts:
         decided = DECISION_HEADING.match(text.strip())
         if decided:  # "Beslutning i Byrådet den 29-04-2013": the body that decided, not a title
-            deciding = _deciding_body(decided)
+            deciding = deciding_body(decided)
             if deciding:
                 return deciding
             continue
@@ -370,7 +371,7 @@ def _meeting_body(
 ) -> str | None:
     """Who met, from the most reliable place that says it: the meeting's title ("Møde i
     X"), a body label, a body line or title line of the header, the body's own decision
-    headings, and last the committee the recommendations and decisions name most."""
+    headings, and last what the items say (``acting_body``)."""
     header = texts[:12] + [line.text for line in layout.furniture[:4]]
     return (
         _body_from_meeting_title(title, all_lines)
@@ -379,8 +380,7 @@ def _meeting_body(
         or _body_from_title_line(texts[:8] + [line.text for line in layout.furniture[:4]])
         or _body_after_meeting_of(texts[:8])
         or _body_in_genitive_before_meeting(texts[:8])
-        or _body_from_decision_headings(items)
-        or _committee_named_most(items)
+        or body_from_items(items)
     )
 
 
@@ -391,34 +391,6 @@ def _body_from_meeting_title(title: str | None, all_lines: list[Line]) -> str | 
         r"^kommissorium\s+for\s+(?:den\s+|det\s+)?(?P<body>.+)$", title, re.I
     )
     return _most_common_spelling(match.group("body").strip(), all_lines) if match else None
-
-
-def _deciding_body(decision_heading: re.Match[str]) -> str | None:
-    """The body a DECISION_HEADING match names, from whichever of its forms matched."""
-    for group in ("body", "body2", "body3", "body5", "body6"):
-        if decision_heading.group(group):
-            return decision_heading.group(group).strip()
-    return None
-
-
-def _body_from_decision_headings(items: list[Item]) -> str | None:
-    """No header: the body named by its own decision headings ("…udvalgets beslutning den …")."""
-    for item in items:
-        for section in item.sections:
-            match = DECISION_HEADING.match(section.heading)
-            deciding = _deciding_body(match) if match else None
-            if deciding:
-                return deciding
-    return None
-
-
-def _committee_named_most(items: list[Item]) -> str | None:
-    names: Counter[str] = Counter()
-    for item in items:
-        for text in item.recommendations + [d.text for d in item.decisions]:
-            for match in re.finditer(r"\b([A-ZÆØÅ][\w]*(?:\s?-\s?og\s+[A-ZÆØÅ]?[\w]+)?udvalget)\b", text):
-                names[re.sub(r"\s+-\s*og", "- og", match.group(1))] += 1
-    return names.most_common(1)[0][0] if names else None
 
 
 def _most_common_spelling(name: str, lines: list[Line]) -> str:

@@ -242,3 +242,17 @@ Provstiudvalget har givet tilskud. Menighedsrådet vedtog at sætte arbejdet i g
 
 def test_the_body_the_minutes_tell_acting_when_the_header_names_none():
     assert meeting_of(PARISH_PAGE).body == "Menighedsrådet"
+
+
+ASSEMBLY_NOTICE = """Referat af ekstraordinær generalforsamling
+Mødested: Hotel Pauli, Vojens 23.2.2008
+1. Valg af dirigent
+Niels Falsig blev valgt.
+2. Vedtægtsændringer
+Forslaget blev vedtaget.
+"""
+
+
+def test_the_date_printed_after_the_place_is_no_part_of_the_place():
+    meeting = meeting_of(ASSEMBLY_NOTICE)
+    assert (meeting.location, str(meeting.date)) == ("Hotel Pauli, Vojens", "2008-02-23")

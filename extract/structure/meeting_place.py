@@ -188,6 +188,8 @@ _PLACE_ENDS = re.compile(
     r"|\s+NB\b.*$"
     # what follows the meeting ("Selmersbo samt efterfølgende frokost på …")
     r"|\s+samt\s+.*$"
+    # the date after the place ("Mødested: Hotel Pauli, Vojens 23.2.2008", "…, den 5. maj 2021")
+    rf"|[,\s]+(?:(?i:{WEEKDAYS})\s+)?(?:den\s+|d\.\s*)?\d{{1,2}}(?:[./-]\s?\d{{1,2}}[./-]\d{{2,4}}|\.\s*[a-zæøå]+\s+\d{{4}})$"
     # the next field's label run onto the place's line ("… Færgevej 5, Helsingør I mødet deltager:")
     r"|\s+[A-ZÆØÅ][a-zæøå]*(?:\s+[a-zæøå]+){0,3}:$|\.\s+(?:Ingen|Fraværende|Afbud|Medlemmer|Deltagere|Stedfortræder)\b.*$"
     # (a member: first name, an initial, last name; a place's last word may stand before it)

@@ -173,6 +173,22 @@ def _toc_heading_glued_after() -> re.Pattern[str]:
     return re.compile(rf"^(?P<entry>.*[^\s])(?P<first>(?:{alternation})(?![a-zæøå]).*)$")
 
 
+@lru_cache(maxsize=1)
+def _label_glued_to_value() -> re.Pattern[str]:
+    """A header or participant label glued to its value by a web form that set them in
+    cells of their own: "DeltagereSine Kamstrup, Ea Schou", "AfbudClaus Kroman", "StedSkolen".
+    (Short or common words that may open a name or a word are left out: "Tid", "Andre".)"""
+    labels = {label for label in (*HEADER_LABELS, *PARTICIPANT_HEADINGS) if " " not in label and "/" not in label}
+    labels -= _LABELS_THAT_OPEN_WORDS
+    alternation = "|".join(re.escape(label.capitalize()) for label in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"^(?P<label>{alternation})(?P<value>[A-ZÆØÅ][a-zæøå].*)$")
+
+
+_LABELS_THAT_OPEN_WORDS = frozenset(
+    {"tid", "start", "emne", "titel", "organ", "andre", "øvrige", "gæst", "bestyrelsen", "forum"}
+)
+
+
 # A line that opens with an item's number: "10. Godkendelse af dagsorden".
 _ITEM_NUMBER_AT_START = re.compile(r"^(\d{1,3})\.\s+[A-ZÆØÅ]")
 # The next item's heading glued to the end of the text before it: "… Godkendt.11. Briefing fra …".
@@ -198,7 +214,10 @@ def _unglued(page: Page) -> Page:
         if glued is None and last_number is not None:
             next_item = _GLUED_NEXT_ITEM.match(text)
             glued = next_item if next_item and int(next_item.group("number")) == last_number + 1 else None
-        if glued:
+        labelled = None if glued else _label_glued_to_value().match(text)
+        if labelled:
+            lines.append(line.with_text(f"{labelled.group('label')}: {labelled.group('value')}"))
+        elif glued:
             lines += [line.with_text(glued.group("entry")), line.with_text(glued.group("first"))]
         else:
             lines.append(line)

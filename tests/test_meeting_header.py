@@ -256,3 +256,46 @@ Forslaget blev vedtaget.
 def test_the_date_printed_after_the_place_is_no_part_of_the_place():
     meeting = meeting_of(ASSEMBLY_NOTICE)
     assert (meeting.location, str(meeting.date)) == ("Hotel Pauli, Vojens", "2008-02-23")
+
+
+# A school's web page sets each label and its value in cells of their own, and the text
+# export glues them; a water works' board lists its members in one sentence with "og".
+SCHOOL_PAGE = """Referat af skolebestyrelsesmøde 04.12.2023
+Tid
+04-12-2023, kl. 17.00 – 19.00
+StedSkolen
+DeltagereSine Kamstrup, Ea Schou Petersen, Dorte Vestergaard Sørensen
+AfbudClaus Kroman Sørensen, Christine Nielsen
+1. Godkendelse af dagsorden
+Godkendt.
+"""
+
+WATER_WORKS = """Referat af bestyrelsesmøde i vandværket mandag d. 11 februar 2008.
+
+Deltagere: Iver Nielsen, Søren Kaarup Jensen, Martin Bonderup og Gert Vogel.
+Afbud fra Kjeld Kristensen
+
+1. Formanden bød velkommen
+2. Regnskab
+Regnskabet blev godkendt.
+"""
+
+
+def test_labels_glued_to_their_values_and_a_member_sentence_with_og():
+    school = meeting_of(SCHOOL_PAGE)
+    assert school.location == "Skolen"
+    assert [(p.name, p.status) for p in school.participants] == [
+        ("Sine Kamstrup", "present"),
+        ("Ea Schou Petersen", "present"),
+        ("Dorte Vestergaard Sørensen", "present"),
+        ("Claus Kroman Sørensen", "absent"),
+        ("Christine Nielsen", "absent"),
+    ]
+    board = meeting_of(WATER_WORKS)
+    assert [(p.name, p.status) for p in board.participants] == [
+        ("Iver Nielsen", "present"),
+        ("Søren Kaarup Jensen", "present"),
+        ("Martin Bonderup", "present"),
+        ("Gert Vogel", "present"),
+        ("Kjeld Kristensen", "absent"),
+    ]

@@ -313,6 +313,8 @@ def _affiliated_entry(text: str) -> Participant | None:
     about = found.group("about")
     if about is None:
         person.organisation = found.group("acronym") or found.group("trailing")
+        if person.organisation and "," in text and _looks_like_people(person.organisation):
+            return None  # "Iver Nielsen, Søren Kaarup Jensen og Gert Vogel": a list of members
         return person
     if re.match(rf"(?i:{_ATTENDANCE_WORDS})\b", about):
         return None  # "Lars Gaardhøj: Deltog" (_STATUS_AFTER_NAME)
@@ -352,10 +354,10 @@ ORGANISATION_WORD = re.compile(
 
 
 def _looks_like_people(text: str) -> bool:
-    """ "Karim Haddad" or "Karim Haddad, Lotte Ravn": names, not an organisation."""
-    return all(
-        re.fullmatch(PERSON_NAME, part.strip()) and not ORGANISATION_WORD.search(part) for part in text.split(",")
-    )
+    """ "Karim Haddad", "Karim Haddad, Lotte Ravn" or "Martin Bonderup og Gert Vogel.": names,
+    not an organisation."""
+    parts = re.split(r",|\s+og\s+|\s+&\s+", text.strip().rstrip("."))
+    return all(re.fullmatch(PERSON_NAME, part.strip()) and not ORGANISATION_WORD.search(part) for part in parts)
 
 
 def _participant_line(text: str) -> list[Participant] | None:

@@ -51,7 +51,10 @@ NOBODY_WORDS = ("ingen", "intet", "ingen afbud", "alle", "alle mødt", "-")
 # A role printed before a participant's name ("Formand Steen Christiansen (A)").
 # A job title does too, lower-case or not ("kirkegårdsleder Eva Nødskov", "Medarbejderrepræsentant
 # Lene Thorvaldsen"): it ends in one of these words.
-ROLE_ENDINGS = r"leder|repræsentant|sekretær|chef|direktør|konsulent|præst|værge|medarbejder"
+ROLE_ENDINGS = (
+    r"leder|repræsentant|sekretær|chef|direktør|konsulent|præst|værge|medarbejder"
+    r"|jurist|rektor|fuldmægtig|koordinator|rådgiver"
+)
 ROLE_BEFORE_NAME = re.compile(
     r"^(?P<role>formand|næstformand|borgmester|viceborgmester|rådmand|overborgmester|regionsrådsformand"
     rf"|[a-zæøå]*(?:{ROLE_ENDINGS}))\s+(?=[A-ZÆØÅ])",

@@ -47,7 +47,8 @@ OUTCOME_PATTERNS: list[tuple[str, re.Pattern]] = [
         "approved",
         re.compile(
             r"\b(godkend\w*|vedt[ao]g\w*|tiltrådt|tiltrådte|tiltræder|tiltrædes|indstilles til godkendelse"
-            r"|anbefal\w*|bevilge[ts]|bevilli?get|imødekommet|indstillingen følges|valgt|genvalgt|(?:gen)?vælges"
+            r"|anbefal\w*|bevilge[ts]|bevilli?get|imødekommet|indstillingen følges|valgt|genvalgt"
+            r"|(?:gen)?vælges|(?:gen)?valgtes"
             r"|(?:siger|sagde) ja til)\b",
             re.I,
         ),
@@ -81,7 +82,11 @@ _DECIDING_VERB = (
 # verb it only tells a rule ("før forslaget kan vedtages", "Der skal vælges …"), and with
 # "der" after it a custom ("Hvert år vælges der …").
 _MODAL = r"(?:kan|kunne|skal|skulle|må|måtte|bør|burde|vil|ville)"
-_RESOLVING_PASSIVE = r"(?:godkendes|vedtages|vælges|genvælges|besluttes|bevilges|tiltrædes|forkastes|udsættes|udskydes)"
+_RESOLVING_PASSIVE = (
+    r"(?:godkendes|vedtages|vælges|genvælges|besluttes|bevilges|tiltrædes|forkastes|udsættes|udskydes"
+    # and the past passive of older minutes: "Til disse poster valgtes …", "Regnskabet godkendtes."
+    r"|godkendtes|vedtoges|valgtes|genvalgtes|besluttedes|bevilgedes|forkastedes)"
+)
 # (what a telegraphic decision may say after its participle: "… godkendt uden kommentarer")
 _AFTER_PARTICIPLE = (
     r"(?:\s+(?:uden\s+\w+|enstemmigt|af\s+alle|med\s+\d+\s+stemmer\b.*|og\s+underskrevet\b.*|og\s+underskrives\b.*))?"
@@ -100,7 +105,7 @@ PROSE_DECISION = re.compile(
     # "Sagen tages op igen i oktober", "Punktet skydes til næste møde", "… beslutning venter til foråret"
     r"|(?=[^.!?]{0,120}[.!?]?$)[^.!?]*\b(?:tages\s+op\s+igen|skydes\s+til|venter\s+til|træffes\s+beslutning\s+på"
     r"|udskydes\s+til|udsættes\s+til)\b"
-    r"|Det\s+(?:blev|er)\s+(?:\w+\s+)?(?:besluttet|vedtaget)"
+    r"|De[tr]\s+(?:blev|er)\s+(?:\w+\s+)?(?:besluttet|vedtaget)"
     r"|(?:Godkendt|Godkendes|Vedtaget|Vedtages|Udsat|Udsættes|Udskudt|Udskydes|Tiltrådt|Tiltrædes|Anbefales"
     r"|Forkastet|Taget\s+til\s+efterretning|Tages\s+til\s+efterretning)(?![\wæøå])"
     rf"|blev\s+(?:\w+\s+){{0,3}}?{_OUTCOME_PARTICIPLE}(?![\wæøå])"  # after a standing title: "… blev godkendt"

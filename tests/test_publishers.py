@@ -681,6 +681,8 @@ def test_bodies_in_transcribed_title_lines(line, body):
         ("Derefter blev årsberetningen godkendt af alle.", "approved"),
         ("Sagen tages op igen i oktober", "postponed"),
         ("Der træffes beslutning på septembermødet.", "postponed"),
+        ("Der blev vedtaget at nedsætte et forretningsudvalg.", "approved"),
+        ("Til disse poster valgtes Kent Budolfsen og Poul Sørensen.", "approved"),
     ],
 )
 def test_more_prose_decisions_of_boards_and_parishes(sentence, outcome):

@@ -24,6 +24,10 @@ def minutes_after_title(title: str) -> tuple[str, str]:
     Example:
         >>> minutes_after_title("Kontrakter: Venter til næste møde.")
         ('Kontrakter', 'Venter til næste møde.')
+        >>> minutes_after_title("Godkendelse af referat Godkendt med følgende rettelse: pkt. 3 udgår.")
+        ('Godkendelse af referat', 'Godkendt med følgende rettelse: pkt. 3 udgår.')
+        >>> minutes_after_title("Referat af mødet 3. maj 2008 Bestyrelsen underskrev referatet uden rettelser")
+        ('Referat af mødet 3. maj 2008', 'Bestyrelsen underskrev referatet uden rettelser')
         >>> minutes_after_title("Lokalplan 12 for Søvej. Forslag til offentlig høring")
         ('Lokalplan 12 for Søvej. Forslag til offentlig høring', '')
         >>> minutes_after_title("Eventuelt Frede fortalte om årets udflugt.")
@@ -34,6 +38,10 @@ def minutes_after_title(title: str) -> tuple[str, str]:
     head, sentences = _first_sentence_and_the_rest(title)
     short_head, minutes = _title_before_minutes(head)
     if minutes:
+        # ("… af møde Godkendt med følgende rettelser: Punkt 13 …": the minutes began before the colon)
+        shorter, opening = _title_before_sentence(short_head)
+        if opening and (_NAME_AND_PAST_VERB.match(opening) or _VERDICT_OPENING.match(opening)):
+            short_head, minutes = shorter, f"{opening}: {minutes}"
         return short_head, f"{minutes} {sentences}".strip()
     short_head, minutes = _title_before_sentence(head)
     if minutes:
@@ -93,6 +101,13 @@ _SENTENCE_START = re.compile(
 # and a verb in the past, "… (10 min.) Inge Frandsen indledte med at byde alle velkommen")
 _NAME_AND_PAST_VERB = re.compile(
     r"[A-ZÆØÅ][a-zæøå]+(?:\s+[A-ZÆØÅ][a-zæøå]+){1,2}\s+(?:[a-zæøå]{3,}(?:ede|te)|bød|gav|sagde|foreslog|bad)\b"
+    # or the meeting's own people in the definite form: "… 2008 Bestyrelsen underskrev referatet"
+    r"|(?:Bestyrelsen|Formanden|Udvalget|Rådet|Forsamlingen|Direktøren|Direktionen|Sekretariatet|Medlemmerne)"
+    r"\s+(?:[a-zæøå]{3,}(?:ede|te)|[a-zæøå]*(?:skrev|gav|tog|fik|bød|sagde|foreslog|bad|gik|holdt|lagde))\b"
+)
+# The verdict opening the minutes: "… af møde Godkendt med følgende rettelser".
+_VERDICT_OPENING = re.compile(
+    r"(?:Godkendt|Vedtaget|Tiltrådt|Taget\s+til\s+efterretning)\s+(?:med|uden|af|idet|enstemmigt)\b"
 )
 
 
@@ -115,10 +130,14 @@ def _title_before_sentence(title: str) -> tuple[str, str]:
             continue
         rest, length = " ".join(words[index:]), len(words) - index
         if (
-            stop
-            and (_SENTENCE_START.match(rest) or _NAME_AND_PAST_VERB.match(rest))
-            and (length >= 3 or MINUTES_AFTER_TITLE.search(rest))
-        ) or (_NAME_AND_PAST_VERB.match(rest) and length >= 5):
+            (
+                stop
+                and (_SENTENCE_START.match(rest) or _NAME_AND_PAST_VERB.match(rest))
+                and (length >= 3 or MINUTES_AFTER_TITLE.search(rest))
+            )
+            or (_NAME_AND_PAST_VERB.match(rest) and length >= 5)
+            or (_VERDICT_OPENING.match(rest) and length >= 3)
+        ):
             return " ".join(words[:index]).rstrip(" ,:-–"), rest
     return title, ""
 

@@ -105,6 +105,16 @@ _NAME_AND_PAST_VERB = re.compile(
     r"|(?:Bestyrelsen|Formanden|Udvalget|Rådet|Forsamlingen|Direktøren|Direktionen|Sekretariatet|Medlemmerne)"
     r"\s+(?:[a-zæøå]{3,}(?:ede|te)|[a-zæøå]*(?:skrev|gav|tog|fik|bød|sagde|foreslog|bad|gik|holdt|lagde))\b"
 )
+# A clause opening the minutes: a subject and a finite verb ("Lyddørene udskiftes, mens …",
+# "Bygningen er færdig", "Kassereren havde …"); the adjectives in -te that a title uses
+# ("sidste", "næste") are no verbs.
+_CLAUSE_OPENING = re.compile(
+    # (the subject a noun in the definite form or a pronoun, not a surname: "Pia Staalager blev
+    # valgt …" and "… Hansen blev …" are a title that is itself the minute)
+    r"(?:[A-ZÆØÅ][\wæøå-]*(?:(?<!s)en|et|ne|erne)|Vi|Han|Hun|De|Der|Det|Man)(?:\s+[a-zæøå][\wæøå-]*)?\s+"
+    r"(?!(?:sidste|første|næste|eneste|bedste|største|mindste|seneste|halvdelen|hele)\b)"
+    r"(?:[a-zæøå]{3,}(?:es|ede|te)|er|var|blev|bliver|har|havde|kommer|kom|skal|skulle|vil|ville|kan|kunne)\b"
+)
 # The verdict opening the minutes: "… af møde Godkendt med følgende rettelser".
 _VERDICT_OPENING = re.compile(
     r"(?:Godkendt|Vedtaget|Tiltrådt|Taget\s+til\s+efterretning)\s+(?:med|uden|af|idet|enstemmigt)\b"
@@ -122,6 +132,10 @@ def _title_before_sentence(title: str) -> tuple[str, str]:
         ('Godkendelse af referat fra 3. maj 2013', 'Den udsendte protokol godkendes.')
         >>> _title_before_sentence("Status på Den Blå Planet")
         ('Status på Den Blå Planet', '')
+        >>> _title_before_sentence("Byggeri Lyddørene udskiftes i næste uge.")
+        ('Byggeri', 'Lyddørene udskiftes i næste uge.')
+        >>> _title_before_sentence("Pia Staalager blev valgt til dirigent.")
+        ('Pia Staalager blev valgt til dirigent.', '')
     """
     stop = title.rstrip().endswith((".", "!", "?"))
     words = title.split()
@@ -137,6 +151,8 @@ def _title_before_sentence(title: str) -> tuple[str, str]:
             )
             or (_NAME_AND_PAST_VERB.match(rest) and length >= 5)
             or (_VERDICT_OPENING.match(rest) and length >= 3)
+            # (a title of a few words, then a clause that ends as a sentence: "Byggeri Lyddørene udskiftes, …")
+            or (index <= 5 and stop and length >= 3 and _CLAUSE_OPENING.match(rest))
         ):
             return " ".join(words[:index]).rstrip(" ,:-–"), rest
     return title, ""

@@ -24,6 +24,8 @@ def minutes_after_title(title: str) -> tuple[str, str]:
     Example:
         >>> minutes_after_title("Kontrakter: Venter til næste møde.")
         ('Kontrakter', 'Venter til næste møde.')
+        >>> minutes_after_title("BESLUTNING: Valg af formand (5 min.)")
+        ('BESLUTNING: Valg af formand (5 min.)', '')
         >>> minutes_after_title("Godkendelse af referat Godkendt med følgende rettelse: pkt. 3 udgår.")
         ('Godkendelse af referat', 'Godkendt med følgende rettelse: pkt. 3 udgår.')
         >>> minutes_after_title("Referat af mødet 3. maj 2008 Bestyrelsen underskrev referatet uden rettelser")
@@ -52,6 +54,8 @@ def minutes_after_title(title: str) -> tuple[str, str]:
 
 
 def _title_before_minutes(title: str) -> tuple[str, str]:
+    # ("BESLUTNING: Valg af formand (5 min.)": the case type before the title, no minutes)
+    typed = title.partition(": ")[0].strip().casefold() in CASE_TYPE_PREFIXES
     for separator in (": ", " – ", " - "):  # "Valg af dirigent – Bent Skov blev valgt" too
         head, found, rest = title.partition(separator)
         # (after a dash, a longer phrase is the title's note: "Rammer for udvalgene – udsat fra
@@ -65,6 +69,7 @@ def _title_before_minutes(title: str) -> tuple[str, str]:
         if (
             found
             and head
+            and not (typed and separator == ": ")
             and MINUTES_AFTER_TITLE.search(rest)
             and not MINUTES_AFTER_TITLE.search(head)
             and not dash_note
@@ -78,7 +83,7 @@ def _title_before_minutes(title: str) -> tuple[str, str]:
     if standing:
         return standing
     head, found, rest = title.partition(": ")
-    if found and 1 <= len(head.split()) <= 10 and _reads_as_sentences(rest, fewest_words=2):
+    if found and not typed and 1 <= len(head.split()) <= 10 and _reads_as_sentences(rest, fewest_words=2):
         return head.strip(), rest.strip()
     for separator in (" – ", " - "):
         # (a clause after the dash, not a title's second part: "Kontingent – bestyrelsen

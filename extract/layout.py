@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from referat.extract.contents_runs import run_on_entries
+from referat.extract.contents_table import TocEntry, lift_toc
 from referat.extract.hyphens import join_hyphenated_pair
 from referat.extract.pages import Line, Page
-from referat.extract.vocabulary import SECTION_HEADINGS, TOC_HEADINGS, WEB_FURNITURE_LINE
+from referat.extract.vocabulary import SECTION_HEADINGS, WEB_FURNITURE_LINE
 
 # "Side 3", "Side 3 af 5", "2 of 5", "Page 2", "- 3 -", "3/5": page numbers wherever they stand.
 PAGE_NUMBER = re.compile(
@@ -27,16 +27,6 @@ HEADER_ZONE = 0.2
 FOOTER_ZONE = 0.12
 # Lines at the start/end of a page considered for furniture when there is no geometry.
 TEXT_EDGE_LINES = 6
-
-TOC_HEADING = re.compile(rf"^(?:{'|'.join(TOC_HEADINGS)})\s*:?$", re.IGNORECASE)
-# A TOC entry ends in its page number, often after dot leaders: "715. Kulturkommune ....2"
-# (front matter numbered in roman after the leaders: "95. Sydfyns Elforsyning...vii")
-TOC_ENTRY = re.compile(
-    r"^(?P<title>.*?\S)(?:(?:\s*\.{3,}\s*|\s+)(?P<page>\d{1,3})|\s*\.{3,}\s*(?P<roman>[ivxlc]{1,7}))$"
-)
-TOC_LABELS = re.compile(
-    r"^(åbent referat|lukket referat|åben dagsorden|lukket dagsorden|punkt nr\.?(\s*side)?|side|punkt)$", re.I
-)
 
 # Letterhead sidebar lines (Sundhedsstyrelsen, ministries): contact block beside the text.
 SIDEBAR_MARKER = re.compile(
@@ -54,16 +44,6 @@ _CASE_OR_DOC_LABEL = re.compile(r"^(?:sagsnr|sags nr|j\.?\s?nr|journalnr|sagsbeh
 # A line that is only a link (footnote targets, "Link til …" annotations) is not prose.
 URL_LINE = re.compile(r"^\S*https?://\S+$|^<https?://\S+>$")
 FOOTNOTE_LINE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S")
-
-
-@dataclass
-class TocEntry:
-    number: str | None
-    title: str
-    page: int | None
-    listed_on: int = 1  # the page the table of contents stands on
-    access: str = "public"  # what a run-on contents says of it ("LUKKEDE SAGER LUKKET PUNKT:")
-    run_on: bool = False  # read from a transcript's run-on contents (no numbers left)
 
 
 @dataclass
@@ -99,7 +79,9 @@ def clean_layout(pages: list[Page], running_furniture: bool = True) -> Layout:
     _lift_sidebar(layout)
     _remove_link_and_footnote_lines(layout)
     _remove_web_buttons(layout)
-    _lift_toc(layout)
+    toc, lifted = lift_toc(layout.pages)
+    layout.toc.extend(toc)
+    layout.furniture.extend(lifted)
     _join_hyphenated(layout)
     return layout
 
@@ -373,112 +355,6 @@ def _remove_web_buttons(layout: Layout) -> None:
             # "Tidspunkt Ikon" / "Udvalg Ikon": an icon's alternative text after its label
             kept.append(line.with_text(icon.group(1)) if icon else line)
         page.lines = kept
-
-
-def _lift_toc(layout: Layout) -> None:
-    """Remove a table of contents and keep its entries for cross-checking."""
-    for page in layout.pages:
-        start = next((i for i, line in enumerate(page.lines) if TOC_HEADING.match(line.text.strip())), None)
-        if start is None:
-            continue
-        lines = _rejoin_page_numbers(page.lines, start)
-        entries, end = _toc_entries(lines, start + 1)
-        if not entries or any(len(entry.title) > 150 for entry in entries):
-            # (one "entry" of 150 characters is many entries run together)
-            entries, end = _run_on_entries(lines, start + 1) or (entries, end)
-        if not entries:
-            continue
-        for entry in entries:
-            entry.listed_on = page.number
-        layout.toc.extend(entries)
-        layout.furniture.extend(lines[start:end])
-        page.lines = lines[:start] + lines[end:]
-
-
-def _rejoin_page_numbers(lines: list[Line], heading: int) -> list[Line]:
-    """After the TOC heading, a right-aligned page number that came out as a line of its
-    own joins the line before it."""
-    merged: list[Line] = list(lines[: heading + 1])
-    for line in lines[heading + 1 :]:
-        if (
-            line.text.strip().isdigit()
-            and merged
-            and not merged[-1].text.strip().isdigit()
-            and len(merged) > heading + 1
-        ):
-            merged[-1] = merged[-1].with_text(f"{merged[-1].text} {line.text.strip()}")
-        else:
-            merged.append(line)
-    return merged
-
-
-def _toc_entries(lines: list[Line], first: int) -> tuple[list[TocEntry], int]:
-    """The TOC entries from line ``first`` on, and the index just after the table."""
-    end = first
-    pending: list[str] = []
-    entries: list[TocEntry] = []
-    while end < len(lines):
-        text = lines[end].text.strip()
-        if TOC_LABELS.match(text):
-            end += 1
-            continue
-        entry = TOC_ENTRY.match(text)
-        if entry and not re.fullmatch(r"[\d\s.:/-]+", text):
-            entries.append(
-                _toc_entry(
-                    " ".join(pending + [entry.group("title").rstrip(". ")]),
-                    int(entry.group("page")) if entry.group("page") else None,
-                )
-            )
-            pending = []
-            end += 1
-            continue
-        # An entry whose page number was lost (a transcript's last entry before "Side 2"):
-        # taken when it carries on the entries' numbering.
-        numbered = re.match(r"^(\d{1,3})\.?\s+(?=\S)", text)
-        if numbered and entries and entries[-1].number and int(numbered.group(1)) == int(entries[-1].number) + 1:
-            entries.append(_toc_entry(text, None))
-            end += 1
-            continue
-        # A wrapped entry: this line continues in one of the next, which ends in a page number
-        # ("07." / "Ansøgning om … i Røntofte" / "Andelsboligforening ....23").
-        ahead = [TOC_ENTRY.match(line.text.strip()) for line in lines[end + 1 : end + 3 - len(pending)]]
-        if any(ahead) and len(pending) < 2:
-            pending.append(text)
-            end += 1
-            continue
-        break
-    return entries, end - len(pending)
-
-
-# A contents table's column headers before its run-on entries: "Pkt. Tekst Side", "Sag nr: Side:".
-_CONTENTS_COLUMNS = re.compile(r"^(?:(?:Side|Sag\s*nr|Pkt|Punkt|Tekst|Nr)[.:]*\s+)+", re.I)
-
-
-def _run_on_entries(lines: list[Line], first: int) -> tuple[list[TocEntry], int] | None:
-    """A transcript's contents run together on the lines after the heading (contents_runs)."""
-    while first < len(lines) and not _CONTENTS_COLUMNS.sub("", lines[first].text.strip() + " ").strip(" ."):
-        first += 1  # the table's column headers on lines of their own ("Sag nr.", "Side")
-    if first >= len(lines) or len(lines[first].text) < 150:
-        return None  # (a contents list of wrapped lines is read by _toc_entries)
-    end = first
-    while end < len(lines) and len(lines[end].text) >= 60:
-        end += 1
-    text = " ".join(line.text for line in lines[first:end]).lstrip(". ")
-    text = re.sub(r"^(1)\.\s+", r"\1 ", _CONTENTS_COLUMNS.sub("", text))  # "1. Orientering …": the first number
-    entries = [
-        TocEntry(number or None, title, None, access=access, run_on=True)
-        for number, title, access in run_on_entries(_CONTENTS_COLUMNS.sub("", text))
-    ]
-    return (entries, end) if len(entries) >= 3 else None
-
-
-def _toc_entry(title: str, page: int | None) -> TocEntry:
-    """An entry, its number split off when the title starts with one ("715. Kulturkommune")."""
-    number_match = re.match(r"^(\d+)(?:\.?\s+|\.{3,}\s*)(.*)$", title)  # ("1......... Forslag …")
-    if number_match:
-        return TocEntry(number_match.group(1), number_match.group(2), page)
-    return TocEntry(None, title, page)
 
 
 def _join_hyphenated(layout: Layout) -> None:

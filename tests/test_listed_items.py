@@ -498,3 +498,32 @@ def test_bulleted_at_clauses_under_no_heading_are_recommendations():
         ],
         ["forslag til mødeplan drøftes"],
     ]
+
+
+# A housing company's minutes open with their agenda as a table of contents: dot leaders,
+# page numbers and numbered sub-entries; the excerpt ends before the first item's text.
+LEADERED_AGENDA = """Boligselskabet Vestly
+Referat fra organisationsbestyrelsesmøde nr. 14
+18. september 2012 kl. 17.00
+Dagsorden:
+1 Godkendelse af dagsorden ........................ 2
+2 Godkendelse af referat .......................... 2
+3 Afdelinger i drift .............................. 3
+3.1 Status på renovering af faldstammer ........... 3
+3.2 Udbud af ejendomsforsikringer ................. 4
+4 Eventuelt ....................................... 5
+"""
+
+
+def test_an_agenda_with_dot_leaders_is_a_contents_list_and_its_sub_entries_are_sub_items():
+    meeting = extract_text(LEADERED_AGENDA).meetings[0]
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("1", "Godkendelse af dagsorden"),
+        ("2", "Godkendelse af referat"),
+        ("3", "Afdelinger i drift"),
+        ("4", "Eventuelt"),
+    ]
+    assert [(sub.number, sub.title) for sub in meeting.items[2].subitems] == [
+        ("3.1", "Status på renovering af faldstammer"),
+        ("3.2", "Udbud af ejendomsforsikringer"),
+    ]

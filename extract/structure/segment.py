@@ -163,7 +163,10 @@ def add_listed_items(
         access = "closed" if entry.access == "closed" or _in_closed_part(lines, entry) else entry.access
         page = lines[entry.index].page
         listed.append((entry.index, Item(number=entry.number, title=entry.title, access=access, pages=(page, page))))
+    sub_entries = [toc for toc in layout.toc if toc.number and "." in toc.number]
     for toc in layout.toc:
+        if toc in sub_entries:
+            continue
         if toc.number or toc.run_on:
             title, access = title_and_access(toc.title, toc.access)
             item = Item(number=toc.number or "", title=title, access=access, pages=(toc.listed_on, toc.listed_on))
@@ -178,6 +181,16 @@ def add_listed_items(
         meeting.items.append(item)
         if all(other.number.isdigit() for other in meeting.items):
             meeting.items.sort(key=lambda other: int(other.number))
+    for toc in sub_entries:  # "6.1 Pressedækning" under "6 Boligselskabet DFB"
+        number = toc.number or ""
+        parent = next(
+            (item for meeting in meetings for item in meeting.items if item.number == number.split(".")[0]), None
+        )
+        if parent is not None and all(sub.number != number for sub in parent.subitems):
+            title, access = title_and_access(toc.title, toc.access)
+            parent.subitems.append(
+                Item(number=number, title=title, access=access, pages=(toc.listed_on, toc.listed_on))
+            )
 
 
 def _same_item(item: Item, listed: Item) -> bool:

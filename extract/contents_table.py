@@ -1,0 +1,158 @@
+"""A table of contents lifted out of the pages: its heading ("Indholdsfortegnelse", or an
+agenda label over entries with dot leaders and page numbers), its entries (number, title,
+page; wrapped entries joined; a transcript's run-on contents read by ``contents_runs``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from referat.extract.contents_runs import run_on_entries
+from referat.extract.pages import Line, Page
+from referat.extract.vocabulary import TOC_HEADINGS
+
+TOC_HEADING = re.compile(rf"^(?:{'|'.join(TOC_HEADINGS)})\s*:?$", re.IGNORECASE)
+# A TOC entry ends in its page number, often after dot leaders: "715. Kulturkommune ....2"
+# (front matter numbered in roman after the leaders: "95. Sydfyns Elforsyning...vii")
+TOC_ENTRY = re.compile(
+    r"^(?P<title>.*?\S)(?:(?:\s*\.{3,}\s*|\s+)(?P<page>\d{1,3})|\s*\.{3,}\s*(?P<roman>[ivxlc]{1,7}))$"
+)
+TOC_LABELS = re.compile(
+    r"^(åbent referat|lukket referat|åben dagsorden|lukket dagsorden|punkt nr\.?(\s*side)?|side|punkt)$", re.I
+)
+
+
+@dataclass
+class TocEntry:
+    number: str | None
+    title: str
+    page: int | None
+    listed_on: int = 1  # the page the table of contents stands on
+    access: str = "public"  # what a run-on contents says of it ("LUKKEDE SAGER LUKKET PUNKT:")
+    run_on: bool = False  # read from a transcript's run-on contents (no numbers left)
+
+
+def lift_toc(pages: list[Page]) -> tuple[list[TocEntry], list[Line]]:
+    """Remove a table of contents from the pages: its entries, for cross-checking and for the
+    items it names, and its lines (furniture now)."""
+    toc: list[TocEntry] = []
+    lifted: list[Line] = []
+    for page in pages:
+        start = next((i for i in range(len(page.lines)) if _opens_contents(page.lines, i)), None)
+        if start is None:
+            continue
+        lines = _rejoin_page_numbers(page.lines, start)
+        entries, end = _toc_entries(lines, start + 1)
+        if not entries or any(len(entry.title) > 150 for entry in entries):
+            # (one "entry" of 150 characters is many entries run together)
+            entries, end = _run_on_entries(lines, start + 1) or (entries, end)
+        if not entries:
+            continue
+        for entry in entries:
+            entry.listed_on = page.number
+        toc.extend(entries)
+        lifted.extend(lines[start:end])
+        page.lines = lines[:start] + lines[end:]
+    return toc, lifted
+
+
+# "Dagsorden:" over entries with dot leaders and page numbers: a table of contents too.
+_AGENDA_LABEL = re.compile(r"^(?:dagsorden|punkter\s+på\s+dagsordenen)\s*:$", re.I)
+_LEADERED_ENTRY = re.compile(r"^\d{1,3}(?:\.\d{1,2})?\.?\s+\S.*\S\s*\.{3,}\s*\d{1,3}$")
+
+
+def _opens_contents(lines: list[Line], index: int) -> bool:
+    """A contents heading ("Indholdsfortegnelse"), or an agenda label with its colon whose next
+    two lines are numbered entries ending in dot leaders and page numbers."""
+    text = lines[index].text.strip()
+    if TOC_HEADING.match(text):
+        return True
+    following = [line.text.strip() for line in lines[index + 1 : index + 3]]
+    return bool(_AGENDA_LABEL.match(text)) and len(following) == 2 and all(map(_LEADERED_ENTRY.search, following))
+
+
+def _rejoin_page_numbers(lines: list[Line], heading: int) -> list[Line]:
+    """After the TOC heading, a right-aligned page number that came out as a line of its
+    own joins the line before it."""
+    merged: list[Line] = list(lines[: heading + 1])
+    for line in lines[heading + 1 :]:
+        if (
+            line.text.strip().isdigit()
+            and merged
+            and not merged[-1].text.strip().isdigit()
+            and len(merged) > heading + 1
+        ):
+            merged[-1] = merged[-1].with_text(f"{merged[-1].text} {line.text.strip()}")
+        else:
+            merged.append(line)
+    return merged
+
+
+def _toc_entries(lines: list[Line], first: int) -> tuple[list[TocEntry], int]:
+    """The TOC entries from line ``first`` on, and the index just after the table."""
+    end = first
+    pending: list[str] = []
+    entries: list[TocEntry] = []
+    while end < len(lines):
+        text = lines[end].text.strip()
+        if TOC_LABELS.match(text):
+            end += 1
+            continue
+        entry = TOC_ENTRY.match(text)
+        if entry and not re.fullmatch(r"[\d\s.:/-]+", text):
+            entries.append(
+                _toc_entry(
+                    " ".join(pending + [entry.group("title").rstrip(". ")]),
+                    int(entry.group("page")) if entry.group("page") else None,
+                )
+            )
+            pending = []
+            end += 1
+            continue
+        # An entry whose page number was lost (a transcript's last entry before "Side 2"):
+        # taken when it carries on the entries' numbering.
+        numbered = re.match(r"^(\d{1,3})\.?\s+(?=\S)", text)
+        if numbered and entries and entries[-1].number and int(numbered.group(1)) == int(entries[-1].number) + 1:
+            entries.append(_toc_entry(text, None))
+            end += 1
+            continue
+        # A wrapped entry: this line continues in one of the next, which ends in a page number
+        # ("07." / "Ansøgning om … i Røntofte" / "Andelsboligforening ....23").
+        ahead = [TOC_ENTRY.match(line.text.strip()) for line in lines[end + 1 : end + 3 - len(pending)]]
+        if any(ahead) and len(pending) < 2:
+            pending.append(text)
+            end += 1
+            continue
+        break
+    return entries, end - len(pending)
+
+
+# A contents table's column headers before its run-on entries: "Pkt. Tekst Side", "Sag nr: Side:".
+_CONTENTS_COLUMNS = re.compile(r"^(?:(?:Side|Sag\s*nr|Pkt|Punkt|Tekst|Nr)[.:]*\s+)+", re.I)
+
+
+def _run_on_entries(lines: list[Line], first: int) -> tuple[list[TocEntry], int] | None:
+    """A transcript's contents run together on the lines after the heading (contents_runs)."""
+    while first < len(lines) and not _CONTENTS_COLUMNS.sub("", lines[first].text.strip() + " ").strip(" ."):
+        first += 1  # the table's column headers on lines of their own ("Sag nr.", "Side")
+    if first >= len(lines) or len(lines[first].text) < 150:
+        return None  # (a contents list of wrapped lines is read by _toc_entries)
+    end = first
+    while end < len(lines) and len(lines[end].text) >= 60:
+        end += 1
+    text = " ".join(line.text for line in lines[first:end]).lstrip(". ")
+    text = re.sub(r"^(1)\.\s+", r"\1 ", _CONTENTS_COLUMNS.sub("", text))  # "1. Orientering …": the first number
+    entries = [
+        TocEntry(number or None, title, None, access=access, run_on=True)
+        for number, title, access in run_on_entries(_CONTENTS_COLUMNS.sub("", text))
+    ]
+    return (entries, end) if len(entries) >= 3 else None
+
+
+def _toc_entry(title: str, page: int | None) -> TocEntry:
+    """An entry, its number split off when the title starts with one ("715. Kulturkommune")."""
+    # ("1......... Forslag …"; "6.1 Pressedækning": a sub-entry of 6)
+    number_match = re.match(r"^(\d+(?:\.\d{1,2}(?=\s))?)(?:\.?\s+|\.{3,}\s*)(.*)$", title)
+    if number_match:
+        return TocEntry(number_match.group(1), number_match.group(2), page)
+    return TocEntry(None, title, page)

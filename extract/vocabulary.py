@@ -142,8 +142,12 @@ DECISION_HEADING = re.compile(
     # "BØRNE- OG UNGEUDVALGETS BESLUTNING", "Beslutning i Økonomiudvalget" (no date printed)
     r"|(?P<body4>[A-ZÆØÅ][\w ,-]{2,60}?(?:udvalg|råd|bestyrelse|Byråd|Kommunalbestyrelse|Regionsråd)(?:et|en)?)"
     r"s\s+beslutning"
-    r"|beslutning\s+i\s+(?P<body5>[A-ZÆØÅ][\w ,-]{2,60}?"
-    r"(?:udvalget|rådet|bestyrelsen|Byrådet|Kommunalbestyrelsen|Regionsrådet))(?:\s+den)?)"  # (a lost date)
+    r"|beslutning\s+(?:i\s+)?(?P<body5>[A-ZÆØÅ][\w ,-]{2,60}?"
+    r"(?:udvalget|rådet|bestyrelsen|Byrådet|Kommunalbestyrelsen|Regionsrådet))(?:\s+den)?"  # (a lost date)
+    # "Børne- og Skoleudvalget den 6. november 2018:" under "Indstilling og beslutning" (Bornholm):
+    # the body and the date alone, closed by a colon
+    r"|(?P<body7>(?-i:[A-ZÆØÅ])[\w ,-]{2,60}?(?:udvalget|rådet|bestyrelsen|Byrådet|Kommunalbestyrelsen|Regionsrådet))"
+    r"\s+den\s+(?:\d{1,2}[.\-/]\d{1,2}[.\-/]\d{2,4}|\d{1,2}\.\s*[a-zæøå]+\s+\d{4})(?=\s*:$))"
     r"\s*:?$",
     re.IGNORECASE,
 )

@@ -1573,3 +1573,19 @@ def test_the_body_and_kind_in_a_title_line_after_the_municipality_or_before_an_a
     text = f"{title_line}\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n2. Budget\nBeslutning\nGodkendt.\n"
     [meeting] = extract_text(text).meetings
     assert (meeting.body, meeting.kind) == (body, kind)
+
+
+def test_a_decision_headed_by_the_body_and_its_date_under_a_joint_recommendation_heading():
+    # Bornholm's agenda pages: "Indstilling og beslutning", the recommendation, then the
+    # committee and the date of its meeting with a colon, then what it decided.
+    text = (
+        "Børne- og Skoleudvalget\n06-11-2018 kl. 14:00\n"
+        "1. Budget 2019\nSagsfremstilling\nBudgettet er vedtaget af kommunalbestyrelsen.\n"
+        "Indstilling og beslutning\nServicedirektøren indstiller,\n· at dialogen tages til efterretning.\n"
+        "Børne- og Skoleudvalget den 6. november 2018:\nTaget til efterretning.\n"
+        "2. Meddelelser\nSagsfremstilling\nIngen.\n"
+    )
+    [meeting] = extract_text(text).meetings
+    first = meeting.items[0]
+    assert [(d.text, d.outcome) for d in first.decisions] == [("Taget til efterretning.", "noted")]
+    assert first.sections[-1].heading == "Børne- og Skoleudvalget den 6. november 2018:"

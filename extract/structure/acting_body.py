@@ -27,7 +27,7 @@ def body_from_items(items: list[Item]) -> str | None:
 
 def deciding_body(decision_heading: re.Match[str]) -> str | None:
     """The body a DECISION_HEADING match names, from whichever of its forms matched."""
-    for group in ("body", "body2", "body3", "body5", "body6"):
+    for group in ("body", "body2", "body3", "body5", "body6", "body7"):
         if decision_heading.group(group):
             return decision_heading.group(group).strip()
     return None

@@ -136,8 +136,9 @@ _LEADING_GROUP_LABEL = re.compile(rf"^(?:{ITEM_GROUP_LABEL.pattern})\s*:?\s+(?=\
 
 
 # A case-number label run onto the title by the text layer: "Budget 2007 og overslagsårene
-# J. nr Ifølge …", "Strukturplan … J.nr.: A09 Sagsid:" (the title ends before it).
-_CASE_LABEL_TAIL = re.compile(r"(?<=\w\w)\s+(?:J\.\s?nr|Journalnr|Sagsnr|Sagsid)\b\.?.*$")
+# J. nr Ifølge …", "Strukturplan … J.nr.: A09 Sagsid:", "… dagsorden Dok.nr.: 1965" (the
+# title ends before it).
+_CASE_LABEL_TAIL = re.compile(r"(?<=\w\w)\s+(?:J\.\s?nr|Journalnr|Sagsnr|Sagsid|Dok\.\s?nr|Dokumentnr)\b\.?.*$")
 
 
 # A group label run onto the title before it, and the group's name after its colon.

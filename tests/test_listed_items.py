@@ -527,3 +527,24 @@ def test_an_agenda_with_dot_leaders_is_a_contents_list_and_its_sub_entries_are_s
         ("3.1", "Status på renovering af faldstammer"),
         ("3.2", "Udbud af ejendomsforsikringer"),
     ]
+
+
+# A deanery committee's minutes as a two-column table: the point (number, dash, title) in
+# the first cell, what was decided in the second.
+TABLE_ROWS = """Provstiudvalgsmøde den 31. maj 2024
+Deltagere: Bente Kristiansen, Ejnar Kudsk, Erik Juhl
+Mødepunkt | Referat |
+1 - Godkendelse af dagsorden | Godkendt. |
+2 - Provstesyn 2024 | Ingen bemærkninger. |
+3 - Rådgiverkontrakt til godkendelse | Godkendt. |
+"""
+
+
+def test_a_table_row_gives_the_title_from_its_first_cell_and_the_minutes_from_the_next():
+    meeting = extract_text(TABLE_ROWS).meetings[0]
+    assert [(item.number, item.title, item.text) for item in meeting.items] == [
+        ("1", "Godkendelse af dagsorden", "Godkendt."),
+        ("2", "Provstesyn 2024", "Ingen bemærkninger."),
+        ("3", "Rådgiverkontrakt til godkendelse", "Godkendt."),
+    ]
+    assert [[d.text for d in item.decisions] for item in meeting.items] == [["Godkendt."], [], ["Godkendt."]]

@@ -121,7 +121,12 @@ def _candidates(lines: list[Line]) -> list[Heading]:
             # end: "125." / "Køb af ejendom Lukket punkt")
             if heading.style != "access":  # (FirstAgenda's "(Offentlig)" said it: "Eventuelt - åbent" is a title)
                 heading.title, heading.access = title_and_access(heading.title, heading.access)
-            heading.title, heading.rest = minutes_after_title(heading.title)
+            # "1 - Godkendelse af dagsorden | Godkendt. |": a table row, the point in its first
+            # cell and the minutes in the next
+            title, _, cells = heading.title.partition(" | ")
+            heading.title, heading.rest = minutes_after_title(title.strip())
+            minutes = " ".join(cell.strip() for cell in cells.split("|") if cell.strip())
+            heading.rest = " ".join(filter(None, (heading.rest, minutes)))
             candidates.append(heading)
     return candidates
 

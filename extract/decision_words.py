@@ -22,7 +22,7 @@ OUTCOME_PATTERNS: list[tuple[str, re.Pattern]] = [
         "postponed",
         re.compile(
             r"\b(udsat|udsættes|udskudt|udskydes|genoptages|afventer|udgik|udgår|venter til|tages op igen"
-            r"|skydes til|tages op på (?:et )?(?:senere|næste) møde|træffes beslutning på)\b",
+            r"|skydes til|(?:tages op|kommer) på (?:et )?(?:senere|næste) (?:møde|gang)|træffes beslutning på)\b",
             re.I,
         ),
     ),
@@ -48,7 +48,7 @@ OUTCOME_PATTERNS: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"\b(godkend\w*|vedt[ao]g\w*|tiltrådt|tiltrådte|tiltræder|tiltrædes|indstilles til godkendelse"
             r"|anbefal\w*|bevilge[ts]|bevilli?get|imødekommet|indstillingen følges|valgt|genvalgt"
-            r"|(?:gen)?vælges|(?:gen)?valgtes"
+            r"|(?:gen)?vælges|(?:gen)?valgtes|(?-i:OK)"
             r"|(?:siger|sagde) ja til)\b",
             re.I,
         ),
@@ -64,7 +64,7 @@ OUTCOME_PATTERNS: list[tuple[str, re.Pattern]] = [
 # næste møde."), any council, board or assembly as the subject ("Menighedsrådet godkendte
 # …"), and "Det blev besluttet, at …".
 _OUTCOME_PARTICIPLE = (
-    r"(?:godkendt|vedtaget|forkastet|nedstemt|afvist|udsat|taget\s+til\s+efterretning|tiltrådt|genvalgt|valgt)"
+    r"(?:godkendt|vedtaget|forkastet|nedstemt|afvist|udsat|taget\s+til\s+efterretning|tiltrådt|genvalgt|valgt|(?-i:OK))"
 )
 _DECIDING_BODY = (
     r"(?:Generalforsamlingen|Bestyrelsen|Forsamlingen|Repræsentantskabet|Mødet|Udvalget|Rådet"
@@ -104,7 +104,7 @@ PROSE_DECISION = re.compile(
     r"|[A-ZÆØÅ][\wæøå-]*(?:\s+[A-ZÆØÅ][\wæøå-]*){0,2}\s+(?:gen|ny)?valgt\s+(?:som|til)\s[^.!?]*[.!?]?"
     # "Sagen tages op igen i oktober", "Punktet skydes til næste møde", "… beslutning venter til foråret"
     r"|(?=[^.!?]{0,120}[.!?]?$)[^.!?]*\b(?:tages\s+op\s+igen|skydes\s+til|venter\s+til|træffes\s+beslutning\s+på"
-    r"|udskydes\s+til|udsættes\s+til)\b"
+    r"|udskydes\s+til|udsættes\s+til|[Kk]ommer\s+på\s+(?:et\s+senere|næste)\s+(?:møde|gang))\b"
     r"|De[tr]\s+(?:blev|er)\s+(?:\w+\s+)?(?:besluttet|vedtaget)"
     r"|(?:Godkendt|Godkendes|Vedtaget|Vedtages|Udsat|Udsættes|Udskudt|Udskydes|Tiltrådt|Tiltrædes|Anbefales"
     r"|Forkastet|Taget\s+til\s+efterretning|Tages\s+til\s+efterretning)(?![\wæøå])"

@@ -683,6 +683,8 @@ def test_bodies_in_transcribed_title_lines(line, body):
         ("Der træffes beslutning på septembermødet.", "postponed"),
         ("Der blev vedtaget at nedsætte et forretningsudvalg.", "approved"),
         ("Til disse poster valgtes Kent Budolfsen og Poul Sørensen.", "approved"),
+        ("Referat OK.", "approved"),
+        ("Kommer på næste gang", "postponed"),
     ],
 )
 def test_more_prose_decisions_of_boards_and_parishes(sentence, outcome):

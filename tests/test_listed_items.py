@@ -548,3 +548,30 @@ def test_a_table_row_gives_the_title_from_its_first_cell_and_the_minutes_from_th
         ("3", "Rådgiverkontrakt til godkendelse", "Godkendt."),
     ]
     assert [[d.text for d in item.decisions] for item in meeting.items] == [["Godkendt."], [], ["Godkendt."]]
+
+
+# A museum board's Word minutes number the points of an item at a second level ("2.1").
+OUTLINE_SUBITEMS = """Referat af bestyrelsesmøde 7. maj 2019
+1.     Godkendelse af referat
+Godkendt.
+2.     Konstituering
+      2.1      Valg af næstformand
+Peter Holm blev valgt som ny næstformand.
+2.2      Valg af sekretær
+Som sekretær genvalgtes Palle Birk.
+3.   Næste møde
+Mødet holdes 4. juni.
+"""
+
+
+def test_second_level_outline_numbers_are_sub_items_with_their_own_decisions():
+    items = extract_text(OUTLINE_SUBITEMS).meetings[0].items
+    assert [(item.number, item.title) for item in items] == [
+        ("1", "Godkendelse af referat"),
+        ("2", "Konstituering"),
+        ("3", "Næste møde"),
+    ]
+    assert [(sub.number, sub.title, [d.text for d in sub.decisions]) for sub in items[1].subitems] == [
+        ("2.1", "Valg af næstformand", ["Peter Holm blev valgt som ny næstformand."]),
+        ("2.2", "Valg af sekretær", ["Som sekretær genvalgtes Palle Birk."]),
+    ]

@@ -287,7 +287,8 @@ def _goes_on(title: str, current: Line, following: Line, text: str) -> bool:
     continues = last_word in TITLE_CONTINUES_AFTER or title.endswith((",", "-"))
     # (a line of digits alone is a page number in a table of contents, not a title's end)
     lowercase_start = text[0].islower() or (
-        text[0].isdigit() and not re.match(r"^\d+[a-z]?[.)]\s", text) and not text.isdigit()  # "3a." is a sub-item
+        # ("3a." and "2.1" open sub-items)
+        text[0].isdigit() and not re.match(r"^\d+(?:[a-z]?[.)]|\.\d{1,2}\.?)\s", text) and not text.isdigit()
     )
     same_style = current.font_size is None or following.font_size == current.font_size
     if _FILE_NAME.fullmatch(text):  # an attachment's file name under the heading ("udkast_plan.pdf")

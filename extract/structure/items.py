@@ -203,6 +203,9 @@ class _ItemBody:
         return self.target is not self.sections
 
     def _starts_subitem(self, line: Line, text: str) -> bool:
+        decimal = _DECIMAL_SUBITEM.match(text)
+        if decimal and decimal.group("item") == self.item.number:
+            return self._open_subitem(line, decimal.group("number"), decimal.group("title"), f"{self.item.number}.")
         sub = SUBITEM_HEADING.match(text)
         if not (
             sub
@@ -212,11 +215,17 @@ class _ItemBody:
             return False
         if sub.group("letter").isupper() and not self._capital_subitem(line, text, sub.group("letter")):
             return False
+        return self._open_subitem(line, sub.group("letter"), sub.group("title"))
+
+    def _open_subitem(self, line: Line, number: str, printed_title: str, prefix: str = "") -> bool:
+        """A sub-item from its heading line: "b) Title" or "2.1 Title" (``prefix`` "2.")."""
+        if prefix and number != f"{prefix}{_next_decimal(self.last_letter, prefix)}":
+            return False  # "2.3" after "2.1": not the numbering of sub-items
         # "a) Medlemsfolder: er under udvikling. …": the minutes on the sub-item's line.
-        title, minutes = minutes_after_title(" ".join(sub.group("title").split()))
+        title, minutes = minutes_after_title(" ".join(printed_title.split()))
         if len(title) >= 150:
             return False
-        self.last_letter = sub.group("letter")
+        self.last_letter = number
         subitem = Item(number=self.last_letter, title=title, pages=(line.page, line.page))
         if minutes:
             self.subitem_text[id(subitem)] = [line.with_text(minutes)]
@@ -365,6 +374,15 @@ def _in_recommendation_list(section: SectionDraft | None, text: str) -> bool:
 
 def _absence_label(text: str) -> bool:
     return text.strip().rstrip(":").strip().lower() in ABSENCE_LABELS
+
+
+# "2.1 Valg af næstformand", "2.2. Valg af sekretær": a Word outline's second level.
+_DECIMAL_SUBITEM = re.compile(r"^(?P<number>(?P<item>\d{1,3})\.\d{1,2})\.?\s+(?P<title>[A-ZÆØÅ\d\"].*)$")
+
+
+def _next_decimal(last: str, prefix: str) -> int:
+    """The next decimal sub-item's last digits: 1 first, then one more than ``last``'s."""
+    return int(last[len(prefix) :]) + 1 if last.startswith(prefix) and last[len(prefix) :].isdigit() else 1
 
 
 def _is_next_letter(last: str, letter: str) -> bool:

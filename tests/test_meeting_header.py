@@ -299,3 +299,24 @@ def test_labels_glued_to_their_values_and_a_member_sentence_with_og():
         ("Gert Vogel", "present"),
         ("Kjeld Kristensen", "absent"),
     ]
+
+
+SCHOOL_BOARD = """Referat af bestyrelsesmøde 22. marts 2022
+Mødedeltagere: Vibe, Kaare, Mette S, Morten(online), Elevrådet (Ask og Benjamin)
+Afbud: Mie, Mette T
+1. Godkendelse af referat
+Godkendt.
+"""
+
+
+def test_first_names_with_an_initial_a_note_on_attending_online_and_a_group_in_brackets():
+    assert [(p.name, p.status) for p in meeting_of(SCHOOL_BOARD).participants] == [
+        ("Vibe", "present"),
+        ("Kaare", "present"),
+        ("Mette S", "present"),
+        ("Morten", "present"),
+        ("Ask", "present"),
+        ("Benjamin", "present"),
+        ("Mie", "absent"),
+        ("Mette T", "absent"),
+    ]

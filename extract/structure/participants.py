@@ -211,10 +211,19 @@ def _named_parts(text: str, labelled: bool) -> list[Participant] | None:
 def _first_names(text: str) -> list[Participant] | None:
     """ "Til stede: Allan, Anna, John og Lise" (a small board's minutes): first names only,
     read so after a participant label and nowhere else."""
+    # "Morten(online)": a note on how one took part; "Elevrådet (Ask og Benjamin)": a group and
+    # the people who came for it
+    text = _ATTENDANCE_MODE.sub("", text)
+    text = re.sub(r"\b[A-ZÆØÅ][a-zæøå]+(?:et|en)\s*\((?P<names>[^()]+)\)", r"\g<names>", text)
     parts = [part.strip() for part in re.split(r",\s*|\s+og\s+|\s+samt\s+", text.strip().rstrip("."))]
-    if parts and all(re.fullmatch(r"[A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)?", part) for part in parts):
+    # (a first name and the initial that tells two apart: "Mette S")
+    first_name = r"[A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)?(?:\s[A-ZÆØÅ]\.?)?"
+    if parts and all(re.fullmatch(first_name, part) for part in parts):
         return [Participant(name=part) for part in parts if part.lower() not in NOBODY_WORDS] or None
     return None
+
+
+_ATTENDANCE_MODE = re.compile(r"\s*\((?:online|virtuelt|på\s+skype|på\s+teams|via\s+\w+|telefonisk)\)", re.I)
 
 
 def _comma_list(text: str) -> list[Participant] | None:

@@ -575,3 +575,27 @@ def test_second_level_outline_numbers_are_sub_items_with_their_own_decisions():
         ("2.1", "Valg af næstformand", ["Peter Holm blev valgt som ny næstformand."]),
         ("2.2", "Valg af sekretær", ["Som sekretær genvalgtes Palle Birk."]),
     ]
+
+
+# An agenda page lists the closed items by title before the open ones; their text is not
+# published.
+CLOSED_FIRST = """By- og Kulturudvalget - Referat 15. februar 2011
+Tirsdag den 15-02-2011 kl. 08:15
+Oversigtsdagsorden: Åben referat
+12. Professionel scenekunst for børn og unge (Lukket)
+16. Salg af grund ved havnen (Lukket)
+1. Forslag til lokalplan for Anderupvej
+Åbent
+Sagsresumé
+Lokalplanen gør en butik mulig.
+Beslutning
+Godkendt.
+"""
+
+
+def test_a_list_of_closed_items_before_the_open_ones_gives_closed_items():
+    assert items_of(CLOSED_FIRST) == [
+        ("1", "Forslag til lokalplan for Anderupvej", "public"),
+        ("12", "Professionel scenekunst for børn og unge", "closed"),
+        ("16", "Salg af grund ved havnen", "closed"),
+    ]

@@ -119,14 +119,33 @@ def unrepeated_entries(
     announcing += [h for h in more if absent_from(h, announcing)]
     announcing += [h for h in _grouped_list(lines, candidates, announcing) if absent_from(h, announcing)]
     numbers = {heading.number for heading in kept}
+    named = _lists_naming_items(announcing, numbers)
+    named += [h for h in _closed_list(lines, candidates, kept) if absent_from(h, named)]
     return [
         h
-        for h in _lists_naming_items(announcing, numbers)
+        for h in named
         if h.number not in numbers
         and (h.title or h.access == "closed")
         # (the same attachment listed under two items' Bilag announces nothing)
         and not in_section_list(lines, h, candidates)
     ]
+
+
+def _closed_list(lines: list[Line], candidates: list[Heading], kept: list[Heading]) -> list[Heading]:
+    """A list of the meeting's closed items by title only, line after line before the open
+    ones ("12. Professionel scenekunst … (Lukket)" / "16. …(Lukket)"): numbers rising,
+    every entry marked closed, none an item heading."""
+    entries = [h for h in candidates if h.style == "dotted" and absent_from(h, kept)]
+    run: list[Heading] = []
+    found: list[Heading] = []
+    for heading in entries:
+        follows = (
+            run and _next_to(lines, run[-1], heading, set()) and (number_of(heading) or 0) > (number_of(run[-1]) or 0)
+        )
+        run = [*run, heading] if follows else [heading]
+        if len(run) >= 2 and all(h.access == "closed" for h in run):
+            found += [h for h in run if absent_from(h, found)]
+    return found
 
 
 def _lists_naming_items(entries: list[Heading], numbers: set[str]) -> list[Heading]:

@@ -320,3 +320,19 @@ def test_first_names_with_an_initial_a_note_on_attending_online_and_a_group_in_b
         ("Mie", "absent"),
         ("Mette T", "absent"),
     ]
+
+
+AGENDA_PORTAL = """Dagsordener
+Hjem
+Dagsorden
+By- og Kulturudvalget - Referat 15. februar 2011
+By- og Kulturudvalget
+Tirsdag den 15-02-2011 kl. 08:15
+1. Forslag til lokalplan
+Beslutning
+Godkendt.
+"""
+
+
+def test_the_pages_title_line_names_the_kind_before_a_menus_link_does():
+    assert meeting_of(AGENDA_PORTAL).kind == "referat"

@@ -111,7 +111,9 @@ _GENERIC_BODY_OF_ORGANISATION = re.compile(
 def _meeting_kind(texts: list[str], layout: Layout, items: list[Item], all_lines: list[Line]) -> MeetingKind:
     """What the document is: a title line's kind word first ("Referat fra mødet i …"), then
     a kind word on a line of its own, then what the items hold."""
-    for text in texts[:3]:
+    # (a title line names the kind before a lone word does: "Dagsorden" may be a menu's link,
+    # "By- og Kulturudvalget - Referat 15. februar 2011" is the page's own title)
+    for text in texts[:6]:
         kind = _kind_in_title_line(text)
         if kind:
             return kind
@@ -153,7 +155,7 @@ _KIND_IN_TITLE = re.compile(
     # "Referat 27. oktober", "Referat 27.10.2020" (not "Dagsorden 19-001 <the first item>")
     r"\s+(?:(?:fra|af|for|over|til)(?:\s|$)|(?=[A-ZÆØÅ])"
     r"|(?=(?:den\s+|d\.\s*)?\d{1,2}(?:\.\s*\w|[./-]\d{1,2}[./-])))"
-    r"|\s[-–]\s+(?P<last>referat|dagsorden|beslutningsprotokol)(?:\s+[\d.\-/]+)?$|\s(?P<caps>(?-i:REFERAT|DAGSORDEN|Referat|Dagsorden))$"
+    r"|\s[-–]\s+(?P<last>referat|dagsorden|beslutningsprotokol)(?:\s+[\d.\-/]+|\s+\d{1,2}\.\s*[a-zæøå]+\s+\d{4})?$|\s(?P<caps>(?-i:REFERAT|DAGSORDEN|Referat|Dagsorden))$"
     # "Erhvervsudvalget. Referat. Dato …", "Økonomiudvalg Referat Møde 22. marts 2011": after the body
     # ("Økonomiudvalget Åben beslutningsprotokol", "Hedensted Kommune. Byrådet. Referat med …")
     rf"|^(?-i:[A-ZÆØÅ])[\w,.\- ]{{0,70}}?(?:{BODY_HEAD}|Byrådet|Kommunalbestyrelsen|Regionsrådet)\s*[.,|]?\s+"

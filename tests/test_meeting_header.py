@@ -336,3 +336,8 @@ Godkendt.
 
 def test_the_pages_title_line_names_the_kind_before_a_menus_link_does():
     assert meeting_of(AGENDA_PORTAL).kind == "referat"
+
+
+def test_a_place_under_the_date_line_may_close_with_a_stop():
+    text = AGENDA_PORTAL.replace("kl. 08:15\n", "kl. 08:15\nSlottet, Salen, indgang C, 1. sal.\n")
+    assert meeting_of(text).location == "Slottet, Salen, indgang C, 1. sal"

@@ -114,7 +114,9 @@ def _place_under_date_line(texts: list[str]) -> str | None:
         low = following.lower().rstrip(":")
         if (
             len(following) <= 80
-            and not following.endswith((".", ":"))
+            # (a place may close with a stop, "Slottet, Salen, indgang C, 1. sal.", a sentence not)
+            and not following.endswith(":")
+            and not (following.endswith(".") and (len(following.split()) > 8 or "," not in following))
             and low not in PARTICIPANT_HEADINGS
             and low not in MEETING_KIND_WORDS
             and low not in HEADER_LABELS

@@ -61,6 +61,7 @@ def _boundary() -> re.Pattern[str]:
     )
     # "MØDEDELTAGERE", "FRAVÆRENDE" set in capitals without a colon
     participants = sorted({heading.upper() for heading in PARTICIPANT_HEADINGS if len(heading) >= 6}, key=len)
+    phrases = sorted((heading for heading in PARTICIPANT_HEADINGS if len(heading.split()) >= 3), key=len, reverse=True)
     # "Referat fra møde", "Dagsorden til mødet": the document's title line
     kinds = sorted({word.capitalize() for word in MEETING_KIND_WORDS if " " not in word and len(word) >= 7}, key=len)
     # (the labels that make a heading by themselves, and "Sag nr." of the weak ones; "Pkt"
@@ -86,6 +87,8 @@ def _boundary() -> re.Pattern[str]:
         # (not after "til": "Sager til beslutning:" is a label over the items that follow)
         rf"|(?<!til )(?<!TIL )(?i:{'|'.join(re.escape(label) for label in labels)})\s*:"
         rf"|(?:{'|'.join(re.escape(word) for word in reversed(participants))})\b(?![a-zæøå])"
+        # a participant phrase opening its sentence of names: "… 2014 I mødet deltog Peder …"
+        rf"|(?:{'|'.join(re.escape(phrase.capitalize()) for phrase in phrases)})(?=\s+[A-ZÆØÅ][a-zæøå])"
         rf"|(?:{'|'.join(re.escape(word) for word in reversed(kinds))})\s+(?:fra|for|til|af|over)\s"
         # a date led by its weekday: "Tirsdag den 10. januar 2012"
         rf"|(?:{WEEKDAYS.title()}),?(?:\s+den)?\s+\d"

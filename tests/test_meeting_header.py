@@ -341,3 +341,18 @@ def test_the_pages_title_line_names_the_kind_before_a_menus_link_does():
 def test_a_place_under_the_date_line_may_close_with_a_stop():
     text = AGENDA_PORTAL.replace("kl. 08:15\n", "kl. 08:15\nSlottet, Salen, indgang C, 1. sal.\n")
     assert meeting_of(text).location == "Slottet, Salen, indgang C, 1. sal"
+
+
+def test_a_roster_sentence_run_on_after_the_title_line_of_a_transcript():
+    # A document-sharing transcript keeps a page as one line: the title, then the roster as
+    # a sentence ("I mødet deltog …"), then the agenda.
+    names = ", ".join(f"Medlem{letter} Holm" for letter in "ABCDEFGHIJKLMNOPQRSTUVWX")
+    text = (
+        "1 Referat af møde i bestyrelsen for Vestby Gymnasium den 23. september 2014 "
+        f"I mødet deltog Peder Østergaard, {names} og Dorte Fristrup. "
+        "Dagsorden: 1. Godkendelse af referat 2. Nyt fra rektor 3. Eventuelt "
+        "Ad 1. Godkendelse af referat Referatet blev godkendt.\n"
+    )
+    participants = meeting_of(text).participants
+    assert participants[0].name == "Peder Østergaard" and participants[-1].name == "Dorte Fristrup"
+    assert len(participants) == 26 and {p.status for p in participants} == {"present"}

@@ -109,7 +109,9 @@ _NEXT_LABEL = re.compile(r"\.\s+[A-ZÆØÅ][^,.:]{2,40}:$")
 _HEADING_BEFORE_NAMES = re.compile(
     r"^(?P<heading>(?i:"
     + "|".join(
-        re.escape(h) for h in sorted(PARTICIPANT_HEADINGS, key=len, reverse=True) if h.endswith((" var", " fra"))
+        re.escape(h)
+        for h in sorted(PARTICIPANT_HEADINGS, key=len, reverse=True)
+        if h.endswith((" var", " fra", " deltog", " deltager"))
     )
     + r"))\s+(?P<rest>[A-ZÆØÅ].*)$"
 )

@@ -192,6 +192,13 @@ _LABELS_THAT_OPEN_WORDS = frozenset(
 )
 
 
+# A word set with its letters spaced out, read as single letters by the text layer: "R e f e r a t",
+# "M Ø D E R E F E R A T" (five to thirty letters, so "Gruppe A B C" and filler are left alone).
+_LETTER_SPACED = re.compile(
+    r"(?<!\S)(?<![A-Za-zÆØÅæøå] )(?:[A-Za-zÆØÅæøå] ){4,30}[A-Za-zÆØÅæøå](?!\S)(?! [A-Za-zÆØÅæøå](?!\S))"
+)
+
+
 # A line that opens with an item's number: "10. Godkendelse af dagsorden".
 _ITEM_NUMBER_AT_START = re.compile(r"^(\d{1,3})\.\s+[A-ZÆØÅ]")
 # The next item's heading glued to the end of the text before it: "… Godkendt.11. Briefing fra …".
@@ -212,6 +219,8 @@ def _unglued(page: Page) -> Page:
     lines: list[Line] = []
     last_number = None
     for line in page.lines:
+        if _LETTER_SPACED.search(line.text):
+            line = line.with_text(_LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), line.text))
         text = line.text.strip()
         glued = next((m for m in (pattern.match(text) for pattern in patterns) if m), None)
         if glued is None and last_number is not None:

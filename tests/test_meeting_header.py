@@ -356,3 +356,12 @@ def test_a_roster_sentence_run_on_after_the_title_line_of_a_transcript():
     participants = meeting_of(text).participants
     assert participants[0].name == "Peder Østergaard" and participants[-1].name == "Dorte Fristrup"
     assert len(participants) == 26 and {p.status for p in participants} == {"present"}
+
+
+def test_a_title_set_in_spaced_letters_is_read_as_words():
+    text = (
+        "R e f e r a t MØDE Vestby Seniorråd.\nTorsdag den 4. juni 2015 kl. 13.00\n"
+        "1. Godkendelse af dagsorden\nGodkendt.\n2. Meddelelser\nIngen.\n"
+    )
+    meeting = meeting_of(text)
+    assert (meeting.kind, meeting.body) == ("referat", "Vestby Seniorråd")

@@ -254,6 +254,13 @@ RULES: list[tuple[str, re.Pattern[str], Builder]] = [
         ),
         _numeric,
     ),
+    # "d. 28/4-22": day and month with a slash, the year's last two digits after a dash (after
+    # "den" or "d." only: "14/40-22" alone may be a case number)
+    (
+        "numeric_short",
+        re.compile(r"(?<![\d./-])(?:den|d\.)\s*(?P<nd>[0-3]?\d)/(?P<nm>[01]?\d)-(?P<ny>\d{2})(?![\d./-])", re.I),
+        _numeric,
+    ),
     ("iso", re.compile(r"(?<![\d-])(?P<iy>(?:19|20)\d{2})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d-])"), _iso),
     ("part_month", re.compile(rf"{_PART}\s+{_MONTH}{_OPT_YEAR}", re.I), _part_month),
     ("part_year", re.compile(rf"{_PART}\s+{_YEAR}", re.I), _part_year),

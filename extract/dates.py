@@ -295,6 +295,10 @@ def first_full_date(text: str) -> str | None:
         ('2012-12-04', '2012-12-04')
         >>> first_full_date("den 22. august") is None  # no year printed
         True
+        >>> first_full_date("Generalforsamlingen torsdag d. 28/4-22 kl. 19.30")  # the year's last digits
+        '2022-04-28'
+        >>> first_full_date("Sag 14/40-22") is None  # (a case number: no "den" or "d." before it)
+        True
     """
     # Without a reference date a year-less date cannot be placed, so it is not found.
     for match in find_dates(text, None):

@@ -22,7 +22,7 @@ _FROM_PLACE = re.compile(
     rf"\s*(?P<name>{PERSON_NAME}),\s*(?P<place>{_PLACE})(?:\s*\((?P<note>[^)]{{1,30}})\))?(?=\s+[A-ZÆØÅ]|\s*$)"
 )
 # An officer's title glued before the next name in a run-on list ("Formand Bjarne Kvist").
-_ROLE_OPENING = re.compile(rf"(?P<role>(?i:{OFFICER_ALTERNATION}))\s+(?=[A-ZÆØÅ]\S*\s+[A-ZÆØÅ])")
+_ROLE_OPENING = re.compile(rf"(?P<role>(?i:{OFFICER_ALTERNATION})):?\s+(?=[A-ZÆØÅ]\S*\s+[A-ZÆØÅ])")
 
 
 def members_with_parties(text: str) -> list[Participant]:
@@ -113,6 +113,9 @@ def party_run(text: str) -> list[Participant] | None:
         >>> run = party_run("Ib Holm, Borgmester (S) Kaj Berg (A) Eva Lund, 1. viceformand (IA)")
         >>> [(p.name, p.role, p.party) for p in run]
         [('Ib Holm', 'borgmester', 'S'), ('Kaj Berg', None, 'A'), ('Eva Lund', '1. viceformand', 'IA')]
+        >>> run = party_run("Formand: Lars Ejby Pedersen (A) Næstformand: Kurt Halling (O) Bente Ankersen (A)")
+        >>> [(p.name, p.role, p.party) for p in run]
+        [('Lars Ejby Pedersen', 'formand', 'A'), ('Kurt Halling', 'næstformand', 'O'), ('Bente Ankersen', None, 'A')]
     """
     brackets = list(_PARTY_BRACKET.finditer(text))
     if len(brackets) < 3 or text[brackets[-1].end() :].strip():

@@ -599,3 +599,23 @@ def test_a_list_of_closed_items_before_the_open_ones_gives_closed_items():
         ("12", "Professionel scenekunst for børn og unge", "closed"),
         ("16", "Salg af grund ved havnen", "closed"),
     ]
+
+
+# A village council's minutes on its web page: nothing numbered, no section headings, each
+# point a few words closed by a stop over a paragraph of minutes.
+VILLAGE_COUNCIL = """Referat 22. november 2007
+Referat af mødet 22.11.07
+Vedtægter.
+De blev gennemgået, og sekretæren skriver ændringerne til årsmødet i maj 2008.
+Valg.
+Der blev vedtaget at nedsætte et forretningsudvalg med formand, kasserer og sekretær.
+Godkendt.
+Fremtiden.
+Landsbyrådet ønsker mere samarbejde med naboområdet om at tiltrække nye beboere.
+"""
+
+
+def test_short_titles_closed_by_a_stop_over_paragraphs_are_unnumbered_items():
+    meeting = extract_text(VILLAGE_COUNCIL).meetings[0]
+    assert [(item.number, item.title) for item in meeting.items] == [("", "Vedtægter"), ("", "Valg"), ("", "Fremtiden")]
+    assert meeting.body == "Landsbyrådet"

@@ -41,6 +41,7 @@ from referat.extract.structure.titles import minutes_after_title
 from referat.extract.structure.unnumbered import (
     bulleted_headings,
     lettered_items,
+    stopped_titles,
     unnumbered_headings,
     untitled_case_blocks,
     untitled_items,
@@ -91,6 +92,7 @@ def find_item_headings(lines: list[Line], layout: Layout) -> tuple[list[Heading]
         lettered_items(lines)
         or bulleted_headings(lines)
         or unnumbered_headings(lines)
+        or stopped_titles(lines)
         or untitled_case_blocks(lines)
         or untitled_items(lines)
     ), []

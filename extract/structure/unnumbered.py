@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from referat.extract.body_words import BODY_HEAD, BODY_TITLE_LINES
+from referat.extract.decision_words import PROSE_DECISION
 from referat.extract.pages import Line
 from referat.extract.structure.access_marks import access_of, title_and_access
 from referat.extract.structure.heading_lines import (
@@ -227,3 +228,28 @@ def unnumbered_headings(lines: list[Line]) -> list[Heading]:
                 access = "closed" if "closed" in (access, access_of(access_below.group("word"))) else access
             found.append(Heading(index=index, number="", title=title, access=access, style="unnumbered"))
     return found if len(found) >= 2 else []
+
+
+# A short title closed by a stop on a line of its own: "Vedtægter.", "Valg.", "Fremtiden."
+_STOPPED_TITLE = re.compile(r"^[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,3}\.$")
+
+
+def stopped_titles(lines: list[Line]) -> list[Heading]:
+    """Where nothing is numbered and no section heading stands (a village council's minutes
+    on its web page), an item heading is a title of a few words closed by a stop, set apart
+    on its line, with a paragraph of minutes under it: "Vedtægter." / "De blev gennemgået …".
+    Three at least, so a verdict told in a word ("Godkendt.") never makes items."""
+    found: list[Heading] = []
+    for index, line in enumerate(lines[:-1]):
+        text = line.text.strip()
+        below = lines[index + 1].text.strip()
+        if (
+            _STOPPED_TITLE.match(text)
+            and len(below) >= 40
+            and below[0].isupper()
+            and not PROSE_DECISION.match(text)
+            and text.rstrip(".").lower() not in MEETING_KIND_WORDS
+            and not is_structural(text)
+        ):
+            found.append(Heading(index=index, number="", title=text.rstrip("."), access="public", style="unnumbered"))
+    return found if len(found) >= 3 else []

@@ -125,7 +125,7 @@ def _meeting_kind(texts: list[str], layout: Layout, items: list[Item], all_lines
             return kind
         if text.lower().startswith("kommissorium"):
             return "kommissorium"
-    for text in texts[:8] + [line.text for line in layout.furniture[:6]]:
+    for text in texts[6:8] + [line.text for line in layout.furniture[:6]]:  # (texts[:6] read above)
         kind = _kind_in_title_line(text)
         if kind:
             return kind

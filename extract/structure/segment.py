@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from referat.extract.contents_table import TocEntry
 from referat.extract.layout import Layout
 from referat.extract.pages import Line
 from referat.extract.structure.access_marks import title_and_access
@@ -168,9 +169,7 @@ def add_listed_items(
         if toc in sub_entries:
             continue
         if toc.number or toc.run_on:
-            title, access = title_and_access(toc.title, toc.access)
-            item = Item(number=toc.number or "", title=title, access=access, pages=(toc.listed_on, toc.listed_on))
-            listed.append((-1, item))  # (lifted out of the lines: it stood before the items)
+            listed.append((-1, _toc_item(toc)))  # (lifted out of the lines: it stood before the items)
     if not meetings or not groups:
         return
     for index, item in listed:
@@ -187,10 +186,13 @@ def add_listed_items(
             (item for meeting in meetings for item in meeting.items if item.number == number.split(".")[0]), None
         )
         if parent is not None and all(sub.number != number for sub in parent.subitems):
-            title, access = title_and_access(toc.title, toc.access)
-            parent.subitems.append(
-                Item(number=number, title=title, access=access, pages=(toc.listed_on, toc.listed_on))
-            )
+            parent.subitems.append(_toc_item(toc))
+
+
+def _toc_item(toc: TocEntry) -> Item:
+    """The item a contents entry names: its number, title and access, on the contents' page."""
+    title, access = title_and_access(toc.title, toc.access)
+    return Item(number=toc.number or "", title=title, access=access, pages=(toc.listed_on, toc.listed_on))
 
 
 def _same_item(item: Item, listed: Item) -> bool:

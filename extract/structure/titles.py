@@ -139,6 +139,8 @@ def _title_before_sentence(title: str) -> tuple[str, str]:
         ('Status på Den Blå Planet', '')
         >>> _title_before_sentence("Byggeri Lyddørene udskiftes i næste uge.")
         ('Byggeri', 'Lyddørene udskiftes i næste uge.')
+        >>> _title_before_sentence("Underskrift af referat fra mødet den 4. marts Referatet var rundsendt før mødet.")
+        ('Underskrift af referat fra mødet den 4. marts', 'Referatet var rundsendt før mødet.')
         >>> _title_before_sentence("Pia Staalager blev valgt til dirigent.")
         ('Pia Staalager blev valgt til dirigent.', '')
     """
@@ -156,8 +158,9 @@ def _title_before_sentence(title: str) -> tuple[str, str]:
             )
             or (_NAME_AND_PAST_VERB.match(rest) and length >= 5)
             or (_VERDICT_OPENING.match(rest) and length >= 3)
-            # (a title of a few words, then a clause that ends as a sentence: "Byggeri Lyddørene udskiftes, …")
-            or (index <= 5 and stop and length >= 3 and _CLAUSE_OPENING.match(rest))
+            # (a title of up to ten words, then a clause that ends as a sentence: "Byggeri Lyddørene
+            # udskiftes, …", "Underskrift af referat fra mødet den 4. marts Referatet var rundsendt.")
+            or (index <= 10 and stop and length >= 3 and _CLAUSE_OPENING.match(rest))
         ):
             return " ".join(words[:index]).rstrip(" ,:-–"), rest
     return title, ""

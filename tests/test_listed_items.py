@@ -619,3 +619,44 @@ def test_short_titles_closed_by_a_stop_over_paragraphs_are_unnumbered_items():
     meeting = extract_text(VILLAGE_COUNCIL).meetings[0]
     assert [(item.number, item.title) for item in meeting.items] == [("", "Vedtægter"), ("", "Valg"), ("", "Fremtiden")]
     assert meeting.body == "Landsbyrådet"
+
+
+# Two parish council meetings on one page, newest first; the second meeting's item 3 was
+# carried over and comes again as the first meeting's item 3 with the same title. That
+# one title shared is no agenda list announcing the second meeting's items.
+TWO_MEETINGS_ONE_CARRIED_ITEM = """Referat af menighedsrådsmøde i sognehuset onsdag den 12. marts 2025
+
+1. Kirkegårdens hække
+Hækkene klippes i maj.
+
+2. Budget 2026
+Budgettet blev godkendt.
+
+3. Nyt orgel
+Der er indhentet to tilbud, som skal sammenlignes.
+
+4. Eventuelt
+Intet.
+
+Referat af menighedsrådsmøde i sognehuset onsdag den 5. februar 2025
+
+1. Kirkebladet
+Næste nummer udkommer i april.
+
+2. Konfirmationer
+Datoerne blev fastlagt.
+
+3. Nyt orgel
+Sagen udsættes til næste møde.
+"""
+
+
+def test_a_title_repeated_in_the_next_meeting_does_not_make_the_first_meeting_an_agenda_list():
+    document = extract_text(TWO_MEETINGS_ONE_CARRIED_ITEM)
+    assert [(m.date, [(i.number, i.title) for i in m.items]) for m in document.meetings] == [
+        (
+            "2025-03-12",
+            [("1", "Kirkegårdens hække"), ("2", "Budget 2026"), ("3", "Nyt orgel"), ("4", "Eventuelt")],
+        ),
+        ("2025-02-05", [("1", "Kirkebladet"), ("2", "Konfirmationer"), ("3", "Nyt orgel")]),
+    ]

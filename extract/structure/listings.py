@@ -90,13 +90,37 @@ def announcements(
             ),
             None,
         )
-        if later is not None:
+        if later is not None and _list_agrees(dotted, position):
             announcing.append(heading)
             if all(later is not h for h in announced):
                 announced.append(later)
     announcing = _whole_lists(lines, candidates, announcing, styles)
     announced = [h for h in announced if absent_from(h, announcing)]
     return announcing, announced
+
+
+def _list_agrees(dotted: list[Heading], position: int) -> bool:
+    """The list an entry stands in names the headings after it more often than it
+    contradicts them: one title repeated across two meetings ("3. Tilbud på …" in both,
+    each under its own "1." and "2.") is an item carried over, not an agenda list."""
+    start = end = position
+    while start > 0 and _counts_on(dotted[start - 1], dotted[start]):
+        start -= 1
+    while end + 1 < len(dotted) and _counts_on(dotted[end], dotted[end + 1]):
+        end += 1
+    after = dotted[end + 1 :]
+    agree = disagree = 0
+    for entry in dotted[start : end + 1]:
+        later = [h.title.casefold() for h in after if h.number == entry.number]
+        if any(_same_words(entry.title.casefold(), title) for title in later):
+            agree += 1
+        elif later:  # (only headings of other titles carry its number: another meeting's items)
+            disagree += 1
+    return agree > disagree
+
+
+def _counts_on(entry: Heading, following: Heading) -> bool:
+    return following.index - entry.index <= _LISTING_GAP and number_of(entry) == (number_of(following) or 0) - 1
 
 
 _DOT_LEADER = re.compile(r"\.{2,}\s*\d+\s*$")

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from referat.extract.contents_table import TocEntry
+from referat.extract.date_grammar import MONTHS
 from referat.extract.layout import Layout
 from referat.extract.pages import Line
 from referat.extract.structure.access_marks import title_and_access
@@ -41,6 +42,8 @@ def meeting_header_start(lines: list[Line], last_heading: Heading, next_first: i
     """Where the next meeting's header begins: a kind word ("Referat") followed within a
     few lines by a date label or date line; else the next meeting's first item heading."""
     for index in range(last_heading.index + last_heading.consumed, next_first):
+        if _KIND_AND_DATE_LINE.match(lines[index].text.strip()):
+            return index  # "Referat af menighedsrådsmøde … torsdag den 3. oktober 2019": one line says both
         if lines[index].text.strip().lower() in MEETING_KIND_WORDS:
             window = [line.text for line in lines[index + 1 : index + 5]]
             if any(
@@ -49,6 +52,15 @@ def meeting_header_start(lines: list[Line], last_heading: Heading, next_first: i
             ):
                 return index
     return next_first
+
+
+_MONTH_NAMES = "|".join(month for month in MONTHS if not month.endswith("."))
+# A kind word opening a line that also dates the meeting: a weekday and a day, or a full date.
+_KIND_AND_DATE_LINE = re.compile(
+    rf"^(?:{'|'.join(MEETING_KIND_WORDS)})\b.*?(?:\b(?:{WEEKDAYS}),?\s+(?:den\s+|d\.\s*)?\d{{1,2}}\."
+    rf"|\b\d{{1,2}}\.\s*(?:{_MONTH_NAMES})\s+\d{{4}}|\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b)",
+    re.I,
+)
 
 
 def drop_agenda_lists(lines: list[Line], headings: list[Heading]) -> list[Heading]:

@@ -87,6 +87,24 @@ _RESOLVING_PASSIVE = (
     # and the past passive of older minutes: "Til disse poster valgtes …", "Regnskabet godkendtes."
     r"|godkendtes|vedtoges|valgtes|genvalgtes|besluttedes|bevilgedes|forkastedes)"
 )
+# A course of action settled in the present passive, the verb of the main clause after a
+# short subject or adverbial ("Pilekrattet tyndes ud.", "Næste år fjernes den første
+# række.", "Kontingentet hæves til 300 kr."): minutes of boards that write no Beslutning
+# heading state what they decided this way. Verbs of doing only: reporting passives
+# ("Der henvises til …", "Sagen drøftes") are not rulings.
+RULING_PASSIVE = (
+    r"(?:fastsættes|fastlægges|lukkes|nedlægges|fjernes|fældes|beskæres|tyndes|rengøres|reguleres|ændres|købes"
+    r"|indkøbes|anskaffes|bestilles|sælges|udskiftes|aflyses|flyttes|nedsættes|oprettes|opsiges|forlænges"
+    r"|indføres|ansættes|iværksættes|igangsættes|gennemføres|repareres|males|udbetales|afskaffes|etableres"
+    r"|renoveres|udvides|tilføjes|slettes|sløjfes|fastholdes|bibeholdes|hæves|sænkes|imødekommes|tildeles"
+    r"|uddeles|støttes|refunderes|dækkes|udpeges|opsættes|anlægges|plantes|accepteres|afslås|medtages)"
+)
+_RULING_SENTENCE = (
+    # (not a subordinate clause: "Hvis hækken beskæres, …" tells a condition)
+    r"(?!(?:Hvis|Når|Som|Da|Fordi|Om|Selvom|Før|Inden|Mens|Efter\s+at)\b)"
+    r"[A-ZÆØÅ][\wæøå-]*(?:\s+(?!(?:at|hvis|når|som|der|og|men|fordi|da|om)\b)[\wæøå/.-]+){0,5}?"
+    rf"\s+{RULING_PASSIVE}(?![\wæøå])"
+)
 # (what a telegraphic decision may say after its participle: "… godkendt uden kommentarer")
 _AFTER_PARTICIPLE = (
     r"(?:\s+(?:uden\s+\w+|enstemmigt|af\s+alle|med\s+\d+\s+stemmer\b.*|og\s+underskrevet\b.*|og\s+underskrives\b.*))?"
@@ -110,6 +128,7 @@ PROSE_DECISION = re.compile(
     r"|Forkastet|Taget\s+til\s+efterretning|Tages\s+til\s+efterretning)(?![\wæøå])"
     rf"|blev\s+(?:\w+\s+){{0,3}}?{_OUTCOME_PARTICIPLE}(?![\wæøå])"  # after a standing title: "… blev godkendt"
     rf"|(?:(?!\bat\b|\b{_MODAL}\b)[^.!?])*?\b{_RESOLVING_PASSIVE}(?![\wæøå])(?!\s+der\b)"
+    rf"|{_RULING_SENTENCE}"
     # an election's result as a label: "Valgt: Nicklas Lauritzen med 14 stemmer"
     r"|(?:Valgt|Genvalgt|Nyvalgt|Valgt\s+blev)\s*:"
     rf"|(?=[^.!?]*[.!?]?$)(?:[\wæøå,-]+\s+){{1,11}}{_OUTCOME_PARTICIPLE}{_AFTER_PARTICIPLE}[.!]?$)(?![\wæøå])"

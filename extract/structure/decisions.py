@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from referat.extract.decision_words import OUTCOME_PATTERNS, PROSE_DECISION
+from referat.extract.decision_words import OUTCOME_PATTERNS, PROSE_DECISION, RULING_PASSIVE
 from referat.extract.pages import Line
 from referat.models import Decision, Item, walk_items
 
@@ -39,7 +39,10 @@ def classify_outcome(text: str) -> str | None:
 
 # A sentence ends at ". ", "! " or "? " before a capital letter or a digit, or at the end;
 # a full stop before a small letter is inside it ("for 2. kvartal 2016 blev godkendt").
-_SENTENCE = re.compile(r"(?:[^.!?]|[.!?]+(?!\s+[A-ZÆØÅ0-9\"']|\s*$))+(?:[.!?]+|$)")
+# An abbreviation's stop before a number ends nothing ("kr. 241.400", "d. 1/9"); before a
+# capital it ends the sentence too ("… på 8.240 kr. Regnskabet blev godkendt.").
+_ABBREVIATION_STOP = "|".join(rf"(?<=\b{word})" for word in ("kr", "nr", "pkt", "ca", "jf", "d", "evt", "inkl", "stk"))
+_SENTENCE = re.compile(rf"(?:[^.!?]|(?:{_ABBREVIATION_STOP})\.(?=\s+\d)|[.!?]+(?!\s+[A-ZÆØÅ0-9\"']|\s*$))+(?:[.!?]+|$)")
 
 
 def prose_decisions(text: str) -> list[Decision]:
@@ -49,6 +52,12 @@ def prose_decisions(text: str) -> list[Decision]:
     Example:
         >>> [(d.text, d.outcome) for d in prose_decisions("Der var debat. Forslaget blev forkastet. Intet mere.")]
         [('Forslaget blev forkastet.', 'rejected')]
+        >>> [(d.text, d.outcome) for d in prose_decisions("Vi så på hækken. Hækken beskæres i maj. Intet mere.")]
+        [('Hækken beskæres i maj.', 'approved')]
+        >>> [d.text for d in prose_decisions("Rådet godkender et tilskud på kr. 5.000 til koret.")]
+        ['Rådet godkender et tilskud på kr. 5.000 til koret.']
+        >>> prose_decisions("Hvis hækken beskæres i maj, kan fuglene ikke yngle der.")
+        []
     """
     decisions = []
     for paragraph in _paragraphs(text):
@@ -59,7 +68,10 @@ def prose_decisions(text: str) -> list[Decision]:
                 resolved = _RESOLVED.search(sentence)
                 # ("Sagen blev drøftet – bestyrelsen besluttede, at …": what was resolved counts)
                 deciding = sentence[resolved.start() :] if resolved else sentence
-                outcome = classify_outcome(deciding) or ("approved" if resolved else None)
+                # (a course of action settled, "Pilekrattet tyndes ud.", is approved as the
+                # board's own ruling)
+                ruling = re.search(rf"\b{RULING_PASSIVE}\b", deciding)
+                outcome = classify_outcome(deciding) or ("approved" if resolved or ruling else None)
                 decisions.append(Decision(text=sentence, outcome=outcome))
     return decisions
 

@@ -365,3 +365,16 @@ def test_a_title_set_in_spaced_letters_is_read_as_words():
     )
     meeting = meeting_of(text)
     assert (meeting.kind, meeting.body) == ("referat", "Vestby Seniorråd")
+
+
+def test_the_place_between_the_meeting_and_its_date_and_after_a_short_date():
+    # A parish council's title line names the room before the date; a sports club's names
+    # it after a day-month-year date of two-digit year. A body or an organisation after
+    # "møde i" is no place.
+    items = "\n\n1. Budget\nGodkendt.\n"
+    parish = "Referat af menighedsrådsmøde i Sognestuen, Ny Præstegård tirsdag den 4. marts 2025" + items
+    club = "Referat af generalforsamlingen onsdag d. 9/4-25 i klublokalet på Stadion kl. 19.00" + items
+    body = "Referat af møde i bestyrelsen for Vestby Gymnasium den 4. marts 2025" + items
+    assert meeting_of(parish).location == "Sognestuen, Ny Præstegård"
+    assert meeting_of(club).location == "klublokalet på Stadion"
+    assert meeting_of(body).location is None

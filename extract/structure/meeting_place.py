@@ -31,7 +31,8 @@ from referat.extract.vocabulary import (
 # "… den 24. maj 2023 kl. 17.30 i fælleshuset", "Mandag den 25. september 2006, kl. 17 i
 # Kommunalbestyrelsens mødesal": the place after the time (or the date) on the date line.
 _PLACE_AFTER_TIME = re.compile(
-    r"(?:kl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?|\b\d{4})\s*,?\s+(?-i:i|på|hos)\s+(?P<place>.{3,120})"
+    r"(?:kl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?|\b\d{4}|\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b)"
+    r"\s*,?\s+(?-i:i|på|hos)\s+(?P<place>.{3,120})"
     # "… kl. 12.30 – 16.00, Mødelokale 292, 2. sal, Rådhuset": after the time and a comma
     r"|kl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*,\s+(?P<after_comma>(?-i:[A-ZÆØÅ]).{2,120})"
     # a transcript that lost the clock's digits: "… 2009 Kl Regionsgården i Hillerød, …"
@@ -50,6 +51,16 @@ def _until_sentence_end(text: str) -> str:
     return text.strip().rstrip(".")
 
 
+# "Referat af menighedsrådsmøde i Konfirmandstuen, Hvilsager præstegård onsdag den 13.
+# november 2019": the place between the meeting and its date (a body there is no place:
+# "møde i Økonomiudvalget den 3. maj").
+_PLACE_BEFORE_DATE = re.compile(
+    rf"(?:møde|generalforsamling(?:en)?)\s+(?-i:i|på|hos)\s+(?P<place>[^.;:]{{3,80}}?),?\s+"
+    rf"(?:(?:{WEEKDAYS})\b|den\s+\d|d\.\s*\d|\d{{1,2}}[./-]\d)",
+    re.I,
+)
+
+
 def _location_on_date_line(texts: list[str]) -> str | None:
     for text in texts[:15]:
         if header_date(text):
@@ -57,6 +68,19 @@ def _location_on_date_line(texts: list[str]) -> str | None:
             if match:
                 place = match.group("place") or match.group("after_comma") or match.group("after_bare")
                 return _until_sentence_end(place).rstrip(",; ") or None
+    return None
+
+
+def _place_before_date(texts: list[str]) -> str | None:
+    """The place between the meeting and its date on the date line; the weakest sign, so
+    read last."""
+    for text in texts[:15]:
+        before = _PLACE_BEFORE_DATE.search(text) if header_date(text) else None
+        # (a room or a building, not the organisation or body met in: "generalforsamling i
+        # HF Grøndal", "møde i bestyrelsen for …", "møde i 2012")
+        place = before.group("place").strip() if before else ""
+        if _LOOKS_LIKE_A_PLACE.search(place) and not re.search(rf"\d|^[\w-]*(?i:{BODY_HEAD})\b", place):
+            return place
     return None
 
 
@@ -174,6 +198,7 @@ def meeting_location(texts: list[str], labels: dict[str, str]) -> str | None:
         _location_on_date_line(texts),
         _place_under_date_line(texts),
         _place_told(texts),
+        _place_before_date(texts),
     )
     for candidate in candidates:
         place = _trimmed_place(candidate) if candidate else None

@@ -378,3 +378,14 @@ def test_the_place_between_the_meeting_and_its_date_and_after_a_short_date():
     assert meeting_of(parish).location == "Sognestuen, Ny Præstegård"
     assert meeting_of(club).location == "klublokalet på Stadion"
     assert meeting_of(body).location is None
+
+
+def test_members_by_initials_after_a_label_and_a_table_heading_under_the_list_is_nobody():
+    # A parish council's web page lists its members by initials; the heading row of the
+    # item table follows the list.
+    text = (
+        "Referat 4-3-2025\n\nMødedeltagere: ABK, HJ, MLP\n\nAfbud: SØ, KR\n\n"
+        "DAGSORDEN PUNKT\n\nBESLUTNING\n\n1. Godkendelse af dagsorden\n\nGodkendt.\n"
+    )
+    people = [(p.name, p.status) for p in meeting_of(text).participants]
+    assert people == [("ABK", "present"), ("HJ", "present"), ("MLP", "present"), ("SØ", "absent"), ("KR", "absent")]

@@ -73,7 +73,13 @@ def read_participants(texts: list[str]) -> list[Participant]:
             continue
         if text.lower().rstrip(".").strip() in NOBODY_WORDS or text.lower().startswith(("ingen ", "ingen.")):
             continue  # "Afbud: Ingen", "Fraværende: Ingen Bemærkninger" (the next label run on)
-        people = _participant_entry(text) or (_first_names(text) if labelled else None) or _named_parts(text, labelled)
+        people = (
+            _participant_entry(text)
+            or ((_first_names(text) or _initials(text)) if labelled else None)
+            or _named_parts(text, labelled)
+        )
+        if people:  # ("Afbud: …" / "DAGSORDEN PUNKT": the heading of the table under the list)
+            people = [person for person in people if not _HEADING_WORD.search(person.name)] or None
         if people and labelled and heading in OFFICER_ROLES:  # "Dirigent: Pia Lund"
             for person in people:
                 person.role = person.role or heading
@@ -223,6 +229,21 @@ def _first_names(text: str) -> list[Participant] | None:
     if parts and all(re.fullmatch(first_name, part) for part in parts):
         return [Participant(name=part) for part in parts if part.lower() not in NOBODY_WORDS] or None
     return None
+
+
+def _initials(text: str) -> list[Participant] | None:
+    """ "Mødedeltagere: LKB, TQF, MC": members by their initials only, read so after a
+    participant label and nowhere else."""
+    parts = [part.strip() for part in re.split(r",\s*|\s+og\s+", text.strip().rstrip("."))]
+    if parts and all(re.fullmatch(r"[A-ZÆØÅ]{2,5}", part) for part in parts):
+        return [Participant(name=part) for part in parts]
+    return None
+
+
+# A word of a document's headings, never of a name.
+_HEADING_WORD = re.compile(
+    r"\b(?i:dagsorden|referat|punkt|beslutning|sagsfremstilling|indstilling|bilag|kommentarer|sagsindhold)\b"
+)
 
 
 _ATTENDANCE_MODE = re.compile(r"\s*\((?:online|virtuelt|på\s+skype|på\s+teams|via\s+\w+|telefonisk)\)", re.I)

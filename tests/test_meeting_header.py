@@ -389,3 +389,20 @@ def test_members_by_initials_after_a_label_and_a_table_heading_under_the_list_is
     )
     people = [(p.name, p.status) for p in meeting_of(text).participants]
     assert people == [("ABK", "present"), ("HJ", "present"), ("MLP", "present"), ("SØ", "absent"), ("KR", "absent")]
+
+
+def test_a_group_label_without_colon_inside_the_member_list_keeps_the_list_going():
+    # A university board: members, the absent, then the rector's office as a group of its own.
+    text = (
+        "Referat af bestyrelsesmøde den 3. april 2025\n\nTil stede\nAnne Holm\nBo Krag\n\n"
+        "Fraværende\nCarl Dam\n\nRektorat\nRektor Dorte Vang\nProrektor Erik Lund\n\n"
+        "1. Godkendelse af dagsorden\nGodkendt.\n"
+    )
+    people = [(p.name, p.status) for p in meeting_of(text).participants]
+    assert people == [
+        ("Anne Holm", "present"),
+        ("Bo Krag", "present"),
+        ("Carl Dam", "absent"),
+        ("Dorte Vang", "present"),
+        ("Erik Lund", "present"),
+    ]

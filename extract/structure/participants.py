@@ -39,7 +39,8 @@ def read_participants(texts: list[str]) -> list[Participant]:
     found: dict[str, Participant] = {}
     status: ParticipantStatus | None = None
     bare_heading: ParticipantStatus | None = None  # the status of a heading line just before, with no names yet
-    for text in _joined_comma_lists(_stacked_members(texts)):
+    rows = _joined_comma_lists(_stacked_members(texts))
+    for position, text in enumerate(rows):
         # "Tilstede: …" or, from a table or a tab, "Tilstede | …"
         label, _, rest = text.partition(":") if ":" in text else text.partition(" | ")
         low = _heading_key(text.lower().rstrip(":").strip())
@@ -73,20 +74,11 @@ def read_participants(texts: list[str]) -> list[Participant]:
             continue
         if text.lower().rstrip(".").strip() in NOBODY_WORDS or text.lower().startswith(("ingen ", "ingen.")):
             continue  # "Afbud: Ingen", "Fraværende: Ingen Bemærkninger" (the next label run on)
-        people = (
-            _participant_entry(text)
-            or ((_first_names(text) or _initials(text)) if labelled else None)
-            or _named_parts(text, labelled)
-        )
-        if people:  # ("Afbud: …" / "DAGSORDEN PUNKT": the heading of the table under the list)
-            people = [person for person in people if not _HEADING_WORD.search(person.name)] or None
-        if people and labelled and heading in OFFICER_ROLES:  # "Dirigent: Pia Lund"
-            for person in people:
-                person.role = person.role or heading
-        if people is None and rest and not labelled and re.fullmatch(r"[A-ZÆØÅ][\wæøå -]{2,30}", label.strip()):
-            # a group inside the list: "Deltagere:" / "Forældrevalgte: Palle Krog, Tina Schou."
-            people = _participant_entry(rest.strip().rstrip("."))
+        people = _people_on_line(text, labelled, heading, label, rest)
         if people is None:
+            if status is not None and found and _group_label(rows, position):
+                status = "present"
+                continue
             if found or len(text) > 60:
                 status = None
             continue
@@ -105,6 +97,34 @@ def read_participants(texts: list[str]) -> list[Participant]:
         if ends_list:
             status = None
     return list(found.values())
+
+
+def _people_on_line(text: str, labelled: bool, heading: str, label: str, rest: str) -> list[Participant] | None:
+    """The people one line of a list names, in any of the list's shapes."""
+    people = (
+        _participant_entry(text)
+        or ((_first_names(text) or _initials(text)) if labelled else None)
+        or _named_parts(text, labelled)
+    )
+    if people:  # ("Afbud: …" / "DAGSORDEN PUNKT": the heading of the table under the list)
+        people = [person for person in people if not _HEADING_WORD.search(person.name)] or None
+    if people and labelled and heading in OFFICER_ROLES:  # "Dirigent: Pia Lund"
+        for person in people:
+            person.role = person.role or heading
+    if people is None and rest and not labelled and re.fullmatch(r"[A-ZÆØÅ][\wæøå -]{2,30}", label.strip()):
+        # a group inside the list: "Deltagere:" / "Forældrevalgte: Palle Krog, Tina Schou."
+        people = _participant_entry(rest.strip().rstrip("."))
+    return people
+
+
+def _group_label(rows: list[str], position: int) -> bool:
+    """ "Rektorat" / "Rektor Lars Holm": a group of the list without a colon, people under it;
+    who the list names under a group came."""
+    return (
+        bool(_GROUP_LABEL.fullmatch(rows[position]))
+        and position + 1 < len(rows)
+        and _participant_entry(rows[position + 1]) is not None
+    )
 
 
 # A label after the names on their line: ". Til behandling forelå:"
@@ -238,6 +258,10 @@ def _initials(text: str) -> list[Participant] | None:
     if parts and all(re.fullmatch(r"[A-ZÆØÅ]{2,5}", part) for part in parts):
         return [Participant(name=part) for part in parts]
     return None
+
+
+# A group inside a participant list: a capitalised word or two alone on the line.
+_GROUP_LABEL = re.compile(r"[A-ZÆØÅ][a-zæøå]+(?:\s+[a-zæøå]+)?")
 
 
 # A word of a document's headings, never of a name.

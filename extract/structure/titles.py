@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from referat.extract.decision_words import PROSE_DECISION
 from referat.extract.title_words import CASE_TYPE_PREFIXES, MINUTES_AFTER_TITLE, SENTENCE_OPENERS, STANDING_ITEM_TITLES
 from referat.extract.vocabulary import TITLE_CONTINUES_AFTER
 
@@ -34,6 +35,8 @@ def minutes_after_title(title: str) -> tuple[str, str]:
         ('Lokalplan 12 for Søvej. Forslag til offentlig høring', '')
         >>> minutes_after_title("Eventuelt Frede fortalte om årets udflugt.")
         ('Eventuelt', 'Frede fortalte om årets udflugt.')
+        >>> minutes_after_title("Evt. Næste møde holdes i klubhuset.")
+        ('Evt.', 'Næste møde holdes i klubhuset.')
         >>> minutes_after_title("Godkendelse af dagsordenen efter evt. tilføjelser. Godkendt.")
         ('Godkendelse af dagsordenen efter evt. tilføjelser', 'Godkendt.')
     """
@@ -49,7 +52,9 @@ def minutes_after_title(title: str) -> tuple[str, str]:
     if minutes:
         return short_head, f"{minutes} {sentences}".strip()
     if sentences:
-        return head.rstrip(".").strip() if head.endswith(".") else head, sentences
+        # (an abbreviation keeps its stop: "Evt. Man overvejer …")
+        abbreviated = re.fullmatch(r"[A-ZÆØÅ][a-zæøå]{1,3}\.", head)
+        return head.rstrip(".").strip() if head.endswith(".") and not abbreviated else head, sentences
     return title, ""
 
 
@@ -141,6 +146,12 @@ def _title_before_sentence(title: str) -> tuple[str, str]:
         ('Byggeri', 'Lyddørene udskiftes i næste uge.')
         >>> _title_before_sentence("Underskrift af referat fra mødet den 4. marts Referatet var rundsendt før mødet.")
         ('Underskrift af referat fra mødet den 4. marts', 'Referatet var rundsendt før mødet.')
+        >>> _title_before_sentence("Kontingent 2026 Kommer på næste gang")
+        ('Kontingent 2026', 'Kommer på næste gang')
+        >>> _title_before_sentence("Referat Referatet fra sidste møde godkendt")
+        ('Referat', 'Referatet fra sidste møde godkendt')
+        >>> _title_before_sentence("Lone Berg blev valgt til kasserer")
+        ('Lone Berg blev valgt til kasserer', '')
         >>> _title_before_sentence("Pia Staalager blev valgt til dirigent.")
         ('Pia Staalager blev valgt til dirigent.', '')
     """
@@ -161,9 +172,26 @@ def _title_before_sentence(title: str) -> tuple[str, str]:
             # (a title of up to ten words, then a clause that ends as a sentence: "Byggeri Lyddørene
             # udskiftes, …", "Underskrift af referat fra mødet den 4. marts Referatet var rundsendt.")
             or (index <= 10 and stop and length >= 3 and _CLAUSE_OPENING.match(rest))
+            # (a decision told in brief after the title: "Referat Referat fra sidste møde
+            # godkendt", "Skolepenge 20/21 Kommer på næste gang")
+            or (
+                2 <= length <= 8
+                and PROSE_DECISION.match(rest)
+                and not _SENTENCE_STOP.search(rest)
+                # (not inside or before a name: "Lykke Eriksen blev valgt …", "v/Inge Frandsen
+                # Dagsorden …", "v/ Inge Frandsen Dagsorden …")
+                and not (re.search(r"[A-ZÆØÅ]", words[index - 1]) and _NAME_GOES_ON.match(rest))
+                and not re.match(r"[A-ZÆØÅ][a-zæøå]+\s+[A-ZÆØÅ]", rest)
+                # (a note of the title's: "… Udsat fra mødet den 4. maj")
+                and not re.match(r"(?i:udsat|udskudt|genoptaget)\s+(?:fra|på)\b", rest)
+            )
         ):
             return " ".join(words[:index]).rstrip(" ,:-–"), rest
     return title, ""
+
+
+# A surname going on from the first name before it: "Eriksen blev …", "Frandsen Dagsorden …".
+_NAME_GOES_ON = re.compile(r"[A-ZÆØÅ][a-zæøå]+\s+(?:[A-ZÆØÅ]|blev\b|er\b|og\b)")
 
 
 # A verdict of a word or a few after the title's full stop: the minutes, told in brief.

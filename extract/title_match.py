@@ -24,9 +24,14 @@ def same_title(a: str, b: str) -> bool:
         True
         >>> same_title("Meddelelser", "Budget 2013")
         False
+        >>> same_title("Orientering", "Orientering om gebyrer")
+        False
     """
     a, b = normalise(a.replace("- ", "")), normalise(b.replace("- ", ""))
     if not a or not b:
         return False
     shorter, longer = sorted((a, b), key=len)
-    return a == b or longer.startswith(shorter + " ") or fuzz.token_sort_ratio(a, b) >= SAME_TITLE
+    # (a word alone is too little to shorten to: "Orientering" and "Orientering vedr. gebyrer"
+    # are two items)
+    shortened = " " in shorter and longer.startswith(shorter + " ")
+    return a == b or shortened or fuzz.token_sort_ratio(a, b) >= SAME_TITLE

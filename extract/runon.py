@@ -90,6 +90,9 @@ def _boundary() -> re.Pattern[str]:
         # a participant phrase opening its sentence of names: "… 2014 I mødet deltog Peder …"
         rf"|(?:{'|'.join(re.escape(phrase.capitalize()) for phrase in phrases)})(?=\s+[A-ZÆØÅ][a-zæøå])"
         rf"|(?:{'|'.join(re.escape(word) for word in reversed(kinds))})\s+(?:fra|for|til|af|over)\s"
+        # the closed part of the meeting after a contents entry's page number: "… Status på
+        # IT...31 LUKKET MØDE: Punkt nr. 55: …"
+        r"|(?<=\d\s)LUKKET\s+MØDE\b:?"
         # a date led by its weekday: "Tirsdag den 10. januar 2012"
         rf"|(?:{WEEKDAYS.title()}),?(?:\s+den)?\s+\d"
         # a header label printed without its colon: "Mødested Hotel …", "Mødedato Torsdag, …"

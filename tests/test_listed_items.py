@@ -660,3 +660,31 @@ def test_a_title_repeated_in_the_next_meeting_does_not_make_the_first_meeting_an
         ),
         ("2025-02-05", [("1", "Kirkebladet"), ("2", "Konfirmationer"), ("3", "Nyt orgel")]),
     ]
+
+
+# A contents list in the item style itself ("Punkt nr. 7: …...3"), with the closed part
+# after it; the excerpt prints only the first item's text.
+TYPED_CONTENTS = """Referat
+Økonomiudvalget
+Mandag den 3. marts 2025 kl. 16.00
+INDHOLDSFORTEGNELSE ÅBENT MØDE:
+Punkt nr. 7: Budgetopfølgning...3
+Punkt nr. 8: Salg af byggegrunde...5
+Punkt nr. 9: Status på IT...8
+LUKKET MØDE:
+Punkt nr. 10: Personalesag...9
+Punkt nr. 7: Budgetopfølgning
+Sagsfremstilling
+Forbruget følger budgettet.
+Beslutning
+Taget til efterretning.
+"""
+
+
+def test_a_contents_list_in_the_item_style_names_the_items_the_text_leaves_out():
+    assert items_of(TYPED_CONTENTS) == [
+        ("7", "Budgetopfølgning", "public"),
+        ("8", "Salg af byggegrunde", "public"),
+        ("9", "Status på IT", "public"),
+        ("10", "Personalesag", "closed"),
+    ]

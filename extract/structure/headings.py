@@ -72,6 +72,7 @@ def find_item_headings(lines: list[Line], layout: Layout) -> tuple[list[Heading]
     listing_pairs = announcements(lines, candidates)
     # "Lukket: 9. …" goes with any numbering style, so it never decides the style.
     styles = Counter(h.style for h in candidates if h.style in ("punkt", "access"))
+    listing: list[Heading] = []
     if styles:
         # The document has an unambiguous item style; numbered lines are lists.
         dominant = styles.most_common(1)[0][0]
@@ -87,7 +88,8 @@ def find_item_headings(lines: list[Line], layout: Layout) -> tuple[list[Heading]
     chosen = [h for h in chosen if h.title or h.style != "dotted" or h.access == "closed"]
     chosen = without_word_processor_lists(lines, chosen)
     if chosen:
-        return chosen, unrepeated_entries(lines, candidates, chosen, listing_pairs[0])
+        # (a contents list in the item style names the items the text leaves out as well)
+        return chosen, unrepeated_entries(lines, candidates, chosen, listing_pairs[0] + listing)
     return (
         lettered_items(lines)
         or bulleted_headings(lines)

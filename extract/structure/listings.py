@@ -54,11 +54,15 @@ def _tight_runs(
 def _next_to(lines: list[Line], last: Heading, heading: Heading, page_numbers: set[int]) -> bool:
     """``heading`` follows ``last`` directly: on the next line, or after the lines ``last``'s
     title took and its page number, or after its own lettered or bulleted points ("3. Økonomi"
-    / "A. Økonomirapport" / "B. Udsigterne for 2010" / "4. …")."""
+    / "A. Økonomirapport" / "B. Udsigterne for 2010" / "4. …"), or after a closed part's
+    heading."""
     if last.index == heading.index - 1:
         return True
     between = range(last.index + last.consumed, heading.index)
     if len(between) <= 1 and all(index in page_numbers for index in between):
+        return True
+    # (the list's closed part after its open one: "9. Status på IT...8" / "LUKKET MØDE:" / "10. …")
+    if len(between) == 1 and CLOSED_PART.match(lines[last.index + last.consumed].text.strip()):
         return True
     return len(between) <= 4 and all(_SUB_ENTRY.match(lines[index].text.strip()) for index in between)
 

@@ -21,6 +21,10 @@ BODY_HEAD = (
     r"(?:udvalg|råd|bestyrelse|kommission|nævn|forsamling|repræsentantskab|magistrat|borgerrepræsentation"
     r"|komit[eé]|forum|panel|styregruppe|arbejdsgruppe)(?:et|en|n)?"
 )
+# A body named in the definite form as the subject of a sentence of minutes ("Menighedsrådet
+# godkendte …", "Repræsentantskabet besluttede …", "Gudenåkomitéen drøftede …"): who acted
+# (``acting_body``) and who decided (``decision_words``) are read with the same words.
+DEFINITE_BODY = r"[A-ZÆØÅ][\wæøå-]*(?:rådet|bestyrelsen|udvalget|komitéen|komiteen|forsamlingen|skabet)"
 # The words a body's name ends with ("Social- og Sundhedsudvalget", "Kommunalbestyrelsen").
 _BODY_END = (
     rf"(?:{BODY_HEAD}|udvalgs|[Rr]åd(?:et)?|[Bb]estyrelse(?:n)?|Byrådet|Kommunalbestyrelsen|Regionsrådet"

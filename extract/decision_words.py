@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from referat.extract.body_words import DEFINITE_BODY
+
 # Decision outcomes, checked sentence by sentence; the first sentence that says
 # anything decides. Order within a sentence: negations before what they negate.
 OUTCOME_PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -68,7 +70,7 @@ _OUTCOME_PARTICIPLE = (
 )
 _DECIDING_BODY = (
     r"(?:Generalforsamlingen|Bestyrelsen|Forsamlingen|Repræsentantskabet|Mødet|Udvalget|Rådet"
-    r"|Beboerne|Medlemmerne|Deltagerne|Vi|Man|[A-ZÆØÅ][\wæøå-]*(?:rådet|udvalget|bestyrelsen|forsamlingen|skabet))"
+    rf"|Beboerne|Medlemmerne|Deltagerne|Vi|Man|{DEFINITE_BODY})"
 )
 # (past and present: "Menighedsrådet godkendte …", "Menighedsrådet godkender forslaget")
 _DECIDING_VERB = (

@@ -205,3 +205,17 @@ def test_the_stored_spellings_are_read_once_and_again_after_another_connection_w
         assert len(reads) == 3  # … so this one reads the spellings again and stores its spelling
         bodies = [row[0] for row in archive.connection.execute("SELECT DISTINCT body FROM meetings ORDER BY id")]
     assert bodies == ["Økonomiudvalget", "Kulturudvalget"]
+
+
+def test_the_body_that_acts_and_the_body_that_decides_are_read_with_the_same_words():
+    # A representatives' council and a river committee, told acting in the definite form:
+    # both the acting-body reader and the prose-decision reader know them.
+    from referat.extract.structure.acting_body import body_from_items
+    from referat.extract.structure.decisions import prose_decisions
+    from referat.models import Item
+
+    minutes = "Repræsentantskabet drøftede regnskabet. Repræsentantskabet godkendte budgettet."
+    assert body_from_items([Item(number="1", title="Budget", text=minutes, pages=(1, 1))]) == "Repræsentantskabet"
+    assert [d.text for d in prose_decisions("Gudenåkomitéen godkendte vandplanen.")] == [
+        "Gudenåkomitéen godkendte vandplanen."
+    ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from referat.extract.body_words import DEFINITE_BODY
 from referat.extract.vocabulary import DECISION_HEADING
 from referat.models import Item, walk_items
 
@@ -56,7 +57,7 @@ def _committee_named_most(items: list[Item]) -> str | None:
 # A body's name in its definite form opening a sentence, and the verb after it: the minutes
 # telling what the meeting did ("Bestyrelsen besluttede …", "Skolebestyrelsen har drøftet …").
 _ACTING_BODY = re.compile(
-    r"(?:^|(?<=[.!?:]\s))(?P<body>[A-ZÆØÅ][a-zæøå-]*(?:rådet|bestyrelsen|udvalget|komitéen|komiteen|forsamlingen))"
+    rf"(?:^|(?<=[.!?:]\s))(?P<body>{DEFINITE_BODY})"
     r"\s+(?=[a-zæøå]{2,})"
 )
 

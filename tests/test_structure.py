@@ -460,3 +460,15 @@ def test_an_item_titled_godkendelse_af_dagsorden_does_not_make_minutes_an_agenda
         "Repræsentantskabsmøde i Trafikselskabet Dagsorden\n\n1. Budget 2015\nIndstilling\nAt budgettet godkendes.\n"
     )
     assert extract_text(agenda).meetings[0].kind == "dagsorden"
+
+
+def test_a_lettered_line_after_a_decimal_sub_item_is_read_without_error():
+    # "1.1" opens a sub-item of item 1; a "b." line after it is no next letter (no "a" came).
+    # It crashed the reader once (a licence text of the parish corpus has this shape).
+    text = (
+        "Referat af bestyrelsesmøde den 3. marts 2025\n\n1. Valg\n1.1 Valg af formand\nAnne blev valgt.\n"
+        "b. Valg af kasserer\nBo blev valgt.\n2. Eventuelt\nIntet.\n"
+    )
+    document = extract_bytes("minutes.txt", text.encode("utf-8"), enrich=False)
+    first = document.meetings[0].items[0]
+    assert (first.number, [sub.number for sub in first.subitems]) == ("1", ["1.1"])

@@ -386,9 +386,17 @@ def _next_decimal(last: str, prefix: str) -> int:
 
 
 def _is_next_letter(last: str, letter: str) -> bool:
-    """ "a" first, then "b", "c" …; capitals ("A.", "B.") the same way, never mixed."""
+    """ "a" first, then "b", "c" …; capitals ("A.", "B.") the same way, never mixed, and never
+    after an outline's decimal sub-item ("1.1").
+
+    Example:
+        >>> _is_next_letter("a", "b"), _is_next_letter("1.1", "b"), _is_next_letter("", "A")
+        (True, False, True)
+    """
     if not last:
         return letter in ("a", "A")
+    if len(last) != 1:
+        return False
     return ord(letter) == ord(last) + 1 and letter.isupper() == last.isupper()
 
 

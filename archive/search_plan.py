@@ -14,6 +14,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
+from referat.archive.names import SpokenName, spoken_names
+
 
 @dataclass
 class BodyKeys:
@@ -39,6 +41,7 @@ class BodyKeys:
 
     _version: tuple[int, int] | None = None
     _rows: list[tuple[str, str]] = field(default_factory=list)
+    _names: list[SpokenName] | None = None
 
     def read(self, connection: sqlite3.Connection) -> list[tuple[str, str]]:
         version = (connection.execute("PRAGMA data_version").fetchone()[0], connection.total_changes)
@@ -50,7 +53,17 @@ class BodyKeys:
                 )
             ]
             self._version = version
+            self._names = None
         return self._rows
+
+    def names(self, connection: sqlite3.Connection) -> list[SpokenName]:
+        """The pairs of :meth:`read` with their name keys (names.spoken_names), worked out
+        once per change of the file too: for every pair on every ``--body`` search they cost
+        ~15 ms at 100 000 sections."""
+        rows = self.read(connection)
+        if self._names is None:
+            self._names = spoken_names(rows)
+        return self._names
 
 
 # Ranking by bm25 costs ~1.7 µs for every item that matches (FTS5 reads each one's column

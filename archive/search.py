@@ -17,7 +17,7 @@ from referat.archive.core import CLOSED_ITEMS, ArchiveCore, connect
 from referat.archive.facets import count_facets, facet_statement
 from referat.archive.hits import best_passage, snippet
 from referat.archive.query import Query, Term, parse_query
-from referat.archive.search_plan import RankWindow
+from referat.archive.search_plan import RankWindow, Vocabulary
 from referat.archive.text import QueryError
 from referat.archive.types import (
     NO_FILTERS,
@@ -56,6 +56,7 @@ class Searching(ArchiveCore):
     # Facets are counted beside the ranking, on a connection of their own (_start_facets).
     _facet_worker: ThreadPoolExecutor | None = None
     _facet_connection: sqlite3.Connection | None = None
+    _vocabulary: Vocabulary | None = None  # words for "did you mean" (search_plan.py)
 
     def close(self) -> None:
         if self._facet_worker is not None:
@@ -393,19 +394,13 @@ class Searching(ArchiveCore):
         """The SUGGESTIONS words of the index (as printed) closest to ``word``: fewest
         edits, then the most passages, then alphabetical (under ``public``, words that
         --public shows)."""
-        # fts5vocab lists the index's terms; a temporary table, so a read-only archive has it too.
-        self.connection.execute(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.referat_vocabulary USING fts5vocab(main, passages_fts, col)"
-        )
+        if self._vocabulary is None:
+            self._vocabulary = Vocabulary()
         farthest = next((distance for length, distance in _SUGGESTION_DISTANCES if len(word) >= length), 0)
         scored: dict[str, tuple[int, int]] = {}
         for begin in dict.fromkeys([word[:2], word[1] + word[0]]):
-            end = begin[0] + chr(ord(begin[1]) + 1)
-            for term, passages in self.connection.execute(
-                "SELECT term, doc FROM temp.referat_vocabulary WHERE col = 'text' AND term >= ? AND term < ?",
-                [begin, end],
-            ):
-                if abs(len(term) - len(word)) > farthest or not term.isalpha():
+            for term, passages in self._vocabulary.words(self.connection, begin):
+                if abs(len(term) - len(word)) > farthest:
                     continue
                 distance = OSA.distance(word, term, score_cutoff=farthest)
                 if 0 < distance <= farthest:

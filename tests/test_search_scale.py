@@ -184,3 +184,15 @@ def test_did_you_mean_still_asks_for_each_word_an_or_joins(tmp_path):
     # the hits hold "budget" or "orienterign", not necessarily the second: it is still looked up
     assert either.hits and either.suggestions == {"orienterign": ["orientering"]}
     assert not missing.hits and missing.did_you_mean == "orientering"
+
+
+def test_did_you_mean_finds_a_word_another_connection_stored(tmp_path):
+    # (the index's words are kept per connection until the file changes: search_plan.Vocabulary)
+    path = str(tmp_path / "a.db")
+    with _budget_archive(path) as reader:
+        assert reader.search("biblotek").suggestions == {"biblotek": []}
+        with open_archive(path) as writer:
+            writer.store_document(
+                document("b.txt", "Kulturudvalget", "2024-02-01", [item("1", "Bibliotek", [("background", "Nyt.")])])
+            )
+        assert reader.search("biblotek").suggestions == {"biblotek": ["bibliotek"]}

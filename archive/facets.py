@@ -67,17 +67,18 @@ def facet_statement(match: str, where: str, params: list[Any], public: bool) -> 
                    section_kind AS section, coalesce(kind, '(unknown)') AS kind, item_id
             FROM sampled AS m WHERE 1{where}
         ),
-        -- Whether the hit's item has a decision, an amount (yes/no); under --public
-        -- a closed item's are not told.
+        item_hits AS MATERIALIZED (SELECT item_id, count(*) AS hits FROM hits GROUP BY item_id),
+        -- Whether the hits' item has a decision, an amount (yes/no), asked once per item;
+        -- under --public a closed item's are not told.
         facts AS (
             -- (EXISTS looks each item up in the index; IN would list every decision first)
-            SELECT CASE WHEN EXISTS (SELECT 1 FROM decisions d WHERE d.item_id = hits.item_id)
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM decisions d WHERE d.item_id = item_hits.item_id)
                         THEN 'yes' ELSE 'no' END AS decided,
-                   CASE WHEN EXISTS (SELECT 1 FROM amounts a WHERE a.item_id = hits.item_id)
-                        THEN 'yes' ELSE 'no' END AS amount
-            FROM hits{public_facts}
+                   CASE WHEN EXISTS (SELECT 1 FROM amounts a WHERE a.item_id = item_hits.item_id)
+                        THEN 'yes' ELSE 'no' END AS amount,
+                   hits
+            FROM item_hits{public_facts}
         ),
-        item_hits AS (SELECT item_id, count(*) AS hits FROM hits GROUP BY item_id),
         -- An actor counts the hits in items where it has a statement or a position.
         actors AS (
             SELECT h.item_id, h.hits, s.canonical
@@ -92,8 +93,8 @@ def facet_statement(match: str, where: str, params: list[Any], public: bool) -> 
         UNION ALL SELECT 'year', year, count(*) FROM hits GROUP BY year
         UNION ALL SELECT 'section', section, count(*) FROM hits GROUP BY section
         UNION ALL SELECT 'kind', kind, count(*) FROM hits GROUP BY kind
-        UNION ALL SELECT 'decided', decided, count(*) FROM facts GROUP BY decided
-        UNION ALL SELECT 'amount', amount, count(*) FROM facts GROUP BY amount
+        UNION ALL SELECT 'decided', decided, sum(hits) FROM facts GROUP BY decided
+        UNION ALL SELECT 'amount', amount, sum(hits) FROM facts GROUP BY amount
         UNION ALL SELECT 'actor', canonical, sum(hits) FROM actors GROUP BY canonical"""
     return sql, [match, match, *params]
 

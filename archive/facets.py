@@ -31,8 +31,10 @@ def facet_statement(match: str, where: str, params: list[Any], public: bool) -> 
     """The statement that counts the passages matching ``match`` (an FTS5 expression) that
     the meeting filters ``where`` (``AND …`` on ``m``, with ``params``) keep, by facet.
 
-    One statement, counted inside SQLite: the matches are read from the index once, and
-    only the sampled ones are joined to their item and meeting. Filters apply to the
+    One statement, counted inside SQLite: the newest FACET_SAMPLE + 1 matches are read to
+    set the sample's rate, then every match once to draw the sample (each read sets up the
+    MATCH anew: ~3-13 ms for a common prefix at 1M sections), and only the sampled ones
+    are joined to their item and meeting. Filters apply to the
     sample, so the more a filter narrows, the fewer sampled passages it leaves and the
     rougher the estimate. (Filtering inside the join instead lets SQLite build a Bloom
     filter over every passage once the archive has statistics: ~80 ms.)
@@ -46,7 +48,7 @@ def facet_statement(match: str, where: str, params: list[Any], public: bool) -> 
     sql = f"""
         -- How many passages match is estimated from how far back the newest {sample} + 1
         -- reach in the passage ids (FTS5 hands them out newest first and stops there),
-        -- so the matches are read once, for the sample, and never stored: writing every
+        -- so every match is read once, for the sample, and never stored: writing every
         -- match of a common word down before sampling cost ~20 ms at 1M sections.
         WITH sampling AS MATERIALIZED (
             SELECT CASE WHEN back.id IS NULL THEN {_SAMPLE_MODULUS}

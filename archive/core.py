@@ -19,7 +19,7 @@ from contextlib import closing
 from datetime import datetime, timezone
 from typing import Any, TypeVar
 
-from referat.archive.names import matching_bodies
+from referat.archive.names import matching_spoken
 from referat.archive.schema import MIGRATIONS, SchemaError, migrate, register_functions, schema_version
 from referat.archive.search_plan import BodyKeys
 from referat.archive.types import ArchiveError, SearchFilters
@@ -304,12 +304,12 @@ class ArchiveCore:
         raise ArchiveError(f"no actor '{name}' in the archive{hint}")
 
     def _bodies(self, typed: str) -> list[str]:
-        """The meetings' "organisation|body" keys a typed name means (names.matching_bodies)."""
+        """The meetings' "organisation|body" keys a typed name means (names.matching_spoken)."""
         # (the stored pairs are read once per change of the file: a scan of every meeting,
         # ~150 ms at 1M sections; search_plan.BodyKeys)
         if self._body_keys is None:
             self._body_keys = BodyKeys()
-        found = matching_bodies(self._body_keys.read(self.connection), typed)
+        found = matching_spoken(self._body_keys.names(self.connection), typed)
         if not found:
             raise ArchiveError(f"no meeting body matching '{typed}' in the archive")
         return found

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from referat.data.bodies import bodies_named, canonical_names, name_key, organisation_stem
 from referat.models import Meeting
@@ -41,18 +42,33 @@ class Spellings:
         return meeting.model_copy(update={"organisation": organisation, "body": body})
 
 
-def matching_bodies(stored: Iterable[tuple[str, str]], typed: str) -> list[str]:
-    """The "organisation|body" keys of the stored meetings' (body, organisation) pairs that a
+class SpokenName(NamedTuple):
+    """A stored (body, organisation) pair as ``--body`` compares it: its "organisation|body"
+    key, the body's name key, and the name keys of the names it goes by."""
+
+    key: str
+    body_key: str
+    spoken: tuple[str, ...]
+
+
+def spoken_names(stored: Iterable[tuple[str, str]]) -> list[SpokenName]:
+    """The stored meetings' (body, organisation) pairs with their name keys worked out, once
+    per change of the archive (search_plan.BodyKeys): ``name_key`` costs ~15 µs, and an
+    archive of 1M sections holds thousands of pairs."""
+    names = []
+    for body, organisation in stored:
+        spoken = [f"{organisation} {body}", f"{organisation_stem(organisation)} {body}"] if organisation else [body]
+        names.append(SpokenName(f"{organisation}|{body}", name_key(body), tuple(name_key(name) for name in spoken)))
+    return names
+
+
+def matching_spoken(names: Iterable[SpokenName], typed: str) -> list[str]:
+    """The "organisation|body" keys of the stored pairs (as :func:`spoken_names`) that a
     typed name means: a body by any of its spellings ("Sogneraadets", "ØU", "Økonomiudvalg"),
     part of a body's name read with its organisation's ("Elev" finds Elev Sognekommune's
     "Sognerådet", and "Elev Sogneraad", as the book calls it, too), in any case and in the
     old spelling."""
     wanted = name_key(typed)
     named = bodies_named(typed)
-    found = set()
-    for body, organisation in stored:
-        spoken = [f"{organisation} {body}", f"{organisation_stem(organisation)} {body}"] if organisation else [body]
-        if name_key(body) in named or any(wanted in name_key(name) for name in spoken):
-            # (as "organisation|body" keys: "Elev" must not find every parish's "Sognerådet")
-            found.add(f"{organisation}|{body}")
-    return sorted(found)
+    # (as "organisation|body" keys: "Elev" must not find every parish's "Sognerådet")
+    return sorted({name.key for name in names if name.body_key in named or any(wanted in s for s in name.spoken)})

@@ -88,18 +88,23 @@ class Term:
     def is_stop_word(self) -> bool:
         return self.kind == "word" and self.words[0] in STOP_WORDS
 
-    def expression(self, titles: bool = False) -> str:
+    def expression(self, titles: bool = False, title_only: bool = False) -> str:
         """This term as an FTS5 expression for the passage index, or with ``titles`` for the
-        item index (whose title_* columns are searched too).
+        item index (whose title_* columns are searched too), or with ``title_only`` for the
+        item index's title columns alone (what the item's title passage matches).
 
         Example:
             >>> Term("phrase", ("taget", "til")).expression()
             '({text} : "taget" + "til" OR {stems} : "tag" + "til")'
+            >>> Term("word", ("aftaler",)).expression(title_only=True)
+            '({title_text title_parts} : "aftaler" * OR {title_text title_stems title_parts} : "aftal")'
         """
         if self.kind != "phrase":
+            if title_only:
+                return _word_expression(self.terms, _TITLE_PREFIX_COLUMNS, _TITLE_COLUMNS)
             return _word_expression(self.terms, _PREFIX_COLUMNS + (_TITLE_PREFIX_COLUMNS if titles else ()))
-        text_columns = "{text title_text} : " if titles else "{text} : "
-        stem_columns = "{stems title_stems} : " if titles else "{stems} : "
+        text_columns = "{title_text} : " if title_only else "{text title_text} : " if titles else "{text} : "
+        stem_columns = "{title_stems} : " if title_only else "{stems title_stems} : " if titles else "{stems} : "
         alternatives = [
             text_columns + " + ".join(map(_quote, spelled)) for spelled in _few(itertools.product(*self.spellings))
         ]
@@ -160,6 +165,14 @@ class Query:
             '(({text parts} : "psykiatri" *) OR ({text parts} : "somatik" *))'
         """
         return " AND ".join(_clause_expression(clause) for clause in self.clauses)
+
+    @property
+    def title_match(self) -> str:
+        """:attr:`match` for the item index's title columns: the items whose title passage
+        holds every clause (under --public, what a closed item may be found by)."""
+        return " AND ".join(
+            "(" + " OR ".join(term.expression(title_only=True) for term in clause) + ")" for clause in self.clauses
+        )
 
     @property
     def rank_match(self) -> str:
@@ -283,14 +296,17 @@ def _quote(token: str) -> str:
 # title_parts.
 _PREFIX_COLUMNS = ("text", "parts")
 _TITLE_PREFIX_COLUMNS = ("title_text", "title_parts")
+_TITLE_COLUMNS = ("title_text", "title_stems", "title_parts")
 
 
-def _word_expression(terms: tuple[tuple[str, bool], ...], prefix_columns: tuple[str, ...]) -> str:
+def _word_expression(
+    terms: tuple[tuple[str, bool], ...], prefix_columns: tuple[str, ...], whole_columns: tuple[str, ...] = ()
+) -> str:
     """One query word as FTS5 alternatives.
 
-    A whole term may match in any column (text, stems or parts): the column it matches
-    in only weighs the hit (bm25 weights), and one term per column would triple the
-    terms to match and rank. A prefix skips the stems columns: a stem is a prefix of its
+    A whole term may match in any column (text, stems or parts; or any of ``whole_columns``
+    when given): the column it matches in only weighs the hit (bm25 weights), and one term
+    per column would triple the terms to match and rank. A prefix skips the stems columns: a stem is a prefix of its
     word, so a stem that begins with the prefix is a word that does, found in ``text``
     already; counting it twice cost ~20 % of ranking "budget" ("budgettet", stem "budget").
 
@@ -299,7 +315,8 @@ def _word_expression(terms: tuple[tuple[str, bool], ...], prefix_columns: tuple[
         '({text parts} : "aftaler" * OR "aftal")'
     """
     columns = "{" + " ".join(prefix_columns) + "} : "
-    alternatives = [(columns + _quote(term) + " *") if prefix else _quote(term) for term, prefix in terms]
+    whole = "{" + " ".join(whole_columns) + "} : " if whole_columns else ""  # (none: any column)
+    alternatives = [(columns + _quote(term) + " *") if prefix else whole + _quote(term) for term, prefix in terms]
     return "(" + " OR ".join(alternatives) + ")"
 
 

@@ -17,7 +17,7 @@ from referat.archive.core import CLOSED_ITEMS, ArchiveCore, connect
 from referat.archive.facets import count_facets, facet_statement
 from referat.archive.hits import best_passage, snippet
 from referat.archive.query import Query, Term, parse_query
-from referat.archive.search_plan import RankWindow
+from referat.archive.search_plan import RankWindow, Vocabulary
 from referat.archive.text import QueryError
 from referat.archive.types import (
     NO_FILTERS,
@@ -56,6 +56,7 @@ class Searching(ArchiveCore):
     # Facets are counted beside the ranking, on a connection of their own (_start_facets).
     _facet_worker: ThreadPoolExecutor | None = None
     _facet_connection: sqlite3.Connection | None = None
+    _vocabulary: Vocabulary | None = None  # words for "did you mean" (search_plan.py)
 
     def close(self) -> None:
         if self._facet_worker is not None:
@@ -105,7 +106,7 @@ class Searching(ArchiveCore):
         if counting is not None:
             result.facets, result.total, result.estimated = counting.result()
         if suggest:
-            result.suggestions = self._suggestions(parsed, filters.public)
+            result.suggestions = self._suggestions(parsed, filters.public, found=bool(result.hits))
             result.did_you_mean = did_you_mean(query, result.suggestions)
         return result
 
@@ -171,16 +172,11 @@ class Searching(ArchiveCore):
                 f" WHERE passages_fts MATCH ?__PASSAGES__{kind})" + where
             )
             params = [parsed.match, *([filters.section] if filters.section else []), *params]
+        if filters.public and not narrow and sort == "relevance" and window is not None:
+            return self._rank_public(parsed, filters, limit, window)
         if filters.public:
-            # A closed item takes part only when its title holds every word; it is ranked
-            # by its title alone (_PUBLIC_RANK), and only its title is shown (see _hits).
-            where += (
-                f" AND (+items_fts.rowid NOT IN ({CLOSED_ITEMS})"
-                " OR +items_fts.rowid IN (SELECT p.item_id FROM passages_fts"
-                " CROSS JOIN passages p INDEXED BY passages_lookup ON p.id = passages_fts.rowid"
-                " WHERE passages_fts MATCH ?__PASSAGES__ AND p.section_kind = 'title'))"
-            )
-            params.append(parsed.match)
+            where += _public_sql("+items_fts.rowid")
+            params.append(parsed.title_match)
         match = parsed.rank_match
         if parsed.exclude_items is not None:
             if filters.public:  # a closed item is left out only for what its title holds
@@ -212,8 +208,8 @@ class Searching(ArchiveCore):
             ).fetchall()
             window.bounded = bool(ranked) and ranked[0][2] >= window.size
             return [(row[0], row[1]) for row in ranked]
-        # Narrowed to passages, or --public: the window's cut-off first, the passages read
-        # bounded to the window's (widened while the filters leave too few).
+        # Narrowed to passages: the window's cut-off first, the passages read bounded to the
+        # window's (widened while the filters leave too few).
         while True:
             cutoff = window.cutoff(self.connection, match)
             bounded = sql.replace("__WINDOW__", window.items_sql("items_fts.rowid", cutoff))
@@ -222,6 +218,41 @@ class Searching(ArchiveCore):
             ranked = self.connection.execute(bounded, [match, *params, limit]).fetchall()
             if cutoff is None or len(ranked) >= limit:
                 return [(row[0], row[1]) for row in ranked]
+            window.widen()
+
+    def _rank_public(
+        self, parsed: Query, filters: SearchFilters, limit: int, window: RankWindow
+    ) -> list[tuple[int, float]]:
+        """:meth:`_rank_items` under --public: the best ``limit`` of the newest ``window.size``
+        matching items that the filters, --public's among them, leave (widened while they
+        leave too few). One FTS5 cursor over the item index reads the window: a cut-off
+        found first would set up the MATCH of a common prefix twice (~9 ms each at 1M
+        sections); and whether a closed item's title holds every word is asked of the
+        item index's title columns from the window's first item on."""
+        where, params = self._filter_sql(filters, "newest.id")
+        where += _public_sql("newest.id", " AND rowid >= (SELECT min(id) FROM newest)")
+        params.append(parsed.title_match)
+        excluded, excluded_params = _excluded_sql(parsed, filters, "newest.id")
+        where += excluded
+        params += excluded_params
+        joins = ""
+        if filters.body or filters.date_from or filters.date_to or filters.kind:
+            joins = " JOIN items i ON i.id = newest.id JOIN meetings m ON m.id = i.meeting_id"
+        while True:
+            rows = self.connection.execute(
+                f"""WITH newest AS MATERIALIZED (
+                        SELECT items_fts.rowid AS id, {_PUBLIC_RANK} AS score FROM items_fts
+                        WHERE items_fts MATCH ? ORDER BY items_fts.rowid DESC LIMIT {int(window.size)}),
+                    ranked AS (SELECT newest.id, newest.score FROM newest{joins} WHERE 1{where}
+                               ORDER BY newest.score LIMIT ?)
+                SELECT (SELECT count(*) FROM newest), ranked.id, ranked.score
+                FROM (SELECT 1) LEFT JOIN ranked ON 1 ORDER BY ranked.score""",
+                [parsed.rank_match, *params, limit],
+            ).fetchall()
+            window.bounded = rows[0][0] >= window.size
+            ranked = [(row[1], row[2]) for row in rows if row[1] is not None]
+            if not window.bounded or len(ranked) >= limit:
+                return ranked
             window.widen()
 
     def _hits(
@@ -325,14 +356,19 @@ class Searching(ArchiveCore):
         params += excluded_params
         return facet_statement(parsed.match, where, params, filters.public)
 
-    def _suggestions(self, parsed: Query, public: bool = False) -> dict[str, list[str]]:
+    def _suggestions(self, parsed: Query, public: bool = False, found: bool = False) -> dict[str, list[str]]:
         """Each word of the query (not a prefix, not a word left out) that no passage holds,
         in any form the query matches, with the closest words the index holds. With
         ``public``, what only closed items' hidden text holds counts as not there: neither
-        the absence of a "no such word" nor a suggestion may tell what it says."""
+        the absence of a "no such word" nor a suggestion may tell what it says. ``found``:
+        the search has hits (that --public shows, under ``public``)."""
         typed = dict.fromkeys(
             word
             for clause in parsed.clauses
+            # Every hit holds every clause, so with hits the word of a clause without OR is
+            # held: asking the index again costs a MATCH of its own, ~9 ms for a common word
+            # at 1M sections (docs/scale.md).
+            if not (found and len(clause) == 1)
             for term in clause
             if term.kind != "prefix"
             for word in term.words
@@ -358,19 +394,13 @@ class Searching(ArchiveCore):
         """The SUGGESTIONS words of the index (as printed) closest to ``word``: fewest
         edits, then the most passages, then alphabetical (under ``public``, words that
         --public shows)."""
-        # fts5vocab lists the index's terms; a temporary table, so a read-only archive has it too.
-        self.connection.execute(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.referat_vocabulary USING fts5vocab(main, passages_fts, col)"
-        )
+        if self._vocabulary is None:
+            self._vocabulary = Vocabulary()
         farthest = next((distance for length, distance in _SUGGESTION_DISTANCES if len(word) >= length), 0)
         scored: dict[str, tuple[int, int]] = {}
         for begin in dict.fromkeys([word[:2], word[1] + word[0]]):
-            end = begin[0] + chr(ord(begin[1]) + 1)
-            for term, passages in self.connection.execute(
-                "SELECT term, doc FROM temp.referat_vocabulary WHERE col = 'text' AND term >= ? AND term < ?",
-                [begin, end],
-            ):
-                if abs(len(term) - len(word)) > farthest or not term.isalpha():
+            for term, passages in self._vocabulary.words(self.connection, begin):
+                if abs(len(term) - len(word)) > farthest:
                     continue
                 distance = OSA.distance(word, term, score_cutoff=farthest)
                 if 0 < distance <= farthest:
@@ -380,6 +410,17 @@ class Searching(ArchiveCore):
             shown = (term for term in ranked if self._held('{text} : "' + term.replace('"', '""') + '"', True))
             return list(itertools.islice(shown, SUGGESTIONS))
         return ranked[:SUGGESTIONS]
+
+
+def _public_sql(item_id: str, bound: str = "") -> str:
+    """``AND …`` keeping, under --public, the items (the SQL expression ``item_id``) that are
+    open or whose title holds every word (one parameter: :attr:`Query.title_match`); a
+    closed item is ranked by its title alone (_PUBLIC_RANK) and only its title is shown
+    (see _hits). ``bound`` narrows the item index's title matches (on their ``rowid``)."""
+    return (
+        f" AND ({item_id} NOT IN ({CLOSED_ITEMS}) OR {item_id} IN"
+        f" (SELECT rowid FROM items_fts WHERE items_fts MATCH ?{bound}))"
+    )
 
 
 def _excluded_sql(parsed: Query, filters: SearchFilters, item_id: str) -> tuple[str, list[Any]]:

@@ -199,6 +199,9 @@ def templates(files: list[str]) -> list[Document]:
             document = extract_file(path)
         except ExtractionError:
             continue
+        except Exception as error:  # an extractor bug in one file must not stop a 50-minute build
+            print(f"template skipped, {os.path.relpath(path, REPO)}: {type(error).__name__}: {error}", flush=True)
+            continue
         if sum(len(item.sections) for meeting in document.meetings for item in meeting.items):
             found.append(document)
     return found

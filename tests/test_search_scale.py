@@ -1,6 +1,8 @@
 """Search that stays fast as the archive grows (issue 14, archive/search_plan.py): past
 RANK_WINDOW matching items only the newest are ranked, and say so; the filters widen that
-window until they have enough; --body reads the meetings' bodies once per change of the file."""
+window until they have enough; --body reads the meetings' bodies once per change of the file;
+facets of many matches are estimates, and the page and the JSON say so; a word of a search
+with hits is not looked up again for "did you mean"."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from archive_documents import document, item
 from click.testing import CliRunner
 
 from referat.archive import ArchiveError, SearchFilters, open_archive, search_plan
+from referat.archive import facets as facets_module
 from referat.cli import main
 
 
@@ -148,3 +151,48 @@ def test_the_search_page_says_the_hits_are_the_best_of_the_newest(tmp_path, monk
         rare = client.get("/", params={"q": "budgetopfølgning"}).text
     assert "Bedste blandt de 4 nyeste matchende punkter" in common
     assert "nyeste matchende" not in rare
+
+
+def test_estimated_facets_say_so_on_the_page_and_in_json(tmp_path, monkeypatch):
+    pytest.importorskip("starlette", reason="referat serve needs the web extra (pip install 'referat[web]')")
+    from starlette.testclient import TestClient
+
+    from referat.web.app import create_app
+
+    path = str(tmp_path / "a.db")
+    with _budget_archive(path) as archive:
+        exact = archive.search("budget", facets=True)
+        monkeypatch.setattr(facets_module, "FACET_SAMPLE", 4)  # 12 items say "budget": more than 4
+        estimate = archive.search("budget", facets=True)
+    assert not exact.estimated and exact.total == 13  # (the first item's title says it too)
+    assert estimate.estimated and estimate.as_dict()["estimated"] is True
+    assert estimate.total > 0 and set(estimate.facets["body"]) <= set(exact.facets["body"])
+    with TestClient(create_app(path, public=False)) as client:
+        sampled = client.get("/", params={"q": "budget"}).text
+        monkeypatch.setattr(facets_module, "FACET_SAMPLE", 2000)
+        counted = client.get("/", params={"q": "budget"}).text
+    assert "anslået ud fra en stikprøve" in sampled and "(ca. " in sampled and "ca. " in sampled.split("matchende")[0]
+    assert "stikprøve" not in counted and "(ca. " not in counted
+
+
+def test_did_you_mean_still_asks_for_each_word_an_or_joins(tmp_path):
+    with _budget_archive(str(tmp_path / "a.db")) as archive:
+        found = archive.search("nævner budget")
+        either = archive.search("budget OR orienterign")
+        missing = archive.search("orienterign")
+    assert found.hits and found.suggestions == {}
+    # the hits hold "budget" or "orienterign", not necessarily the second: it is still looked up
+    assert either.hits and either.suggestions == {"orienterign": ["orientering"]}
+    assert not missing.hits and missing.did_you_mean == "orientering"
+
+
+def test_did_you_mean_finds_a_word_another_connection_stored(tmp_path):
+    # (the index's words are kept per connection until the file changes: search_plan.Vocabulary)
+    path = str(tmp_path / "a.db")
+    with _budget_archive(path) as reader:
+        assert reader.search("biblotek").suggestions == {"biblotek": []}
+        with open_archive(path) as writer:
+            writer.store_document(
+                document("b.txt", "Kulturudvalget", "2024-02-01", [item("1", "Bibliotek", [("background", "Nyt.")])])
+            )
+        assert reader.search("biblotek").suggestions == {"biblotek": ["bibliotek"]}

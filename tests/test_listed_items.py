@@ -688,3 +688,38 @@ def test_a_contents_list_in_the_item_style_names_the_items_the_text_leaves_out()
         ("9", "Status på IT", "public"),
         ("10", "Personalesag", "closed"),
     ]
+
+
+# A committee's web page: a short agenda list at the top whose closed part is named, then
+# the items; each item's field line says its access.
+FIELD_ACCESS_PAGE = """Referat af møde i Teknikudvalget
+Den 09.01.2025 kl. 13:00 i Rådhuset, mødelokale 2
+3. Ny busrute
+Lukkede Punkter
+4. Salg af grund
+1. Godkendelse af dagsorden
+Sag 12-2025-1 | Dok. 12-2025-7 | Åben
+Beslutning
+Godkendt.
+2. Vejbump på Skolevej
+Status: Åben
+Beslutning
+Godkendt.
+3. Ny busrute
+Sag 12-2025-3 | Dok. 12-2025-9 | Åben
+Beslutning
+Taget til efterretning.
+4. Salg af grund
+Sag 12-2025-4 | Dok. 12-2025-11 | Lukket
+Beslutning
+Godkendt.
+"""
+
+
+def test_field_lines_give_access_and_a_closed_part_named_in_the_list_closes_no_open_item():
+    assert items_of(FIELD_ACCESS_PAGE) == [
+        ("1", "Godkendelse af dagsorden", "public"),
+        ("2", "Vejbump på Skolevej", "public"),
+        ("3", "Ny busrute", "public"),
+        ("4", "Salg af grund", "closed"),
+    ]

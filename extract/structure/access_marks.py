@@ -93,3 +93,40 @@ def _strip_access_marks(title: str) -> tuple[str, str | None]:
         access = "closed" if "closed" in (access, said) else said
         title = title[: trailing.start()].rstrip(" -–")
     return title, access
+
+
+# The access in an item's field lines under its heading: a cell of a field row ("Sag 306-… |
+# Dok. … | Initialer: ABH | Lukket"), a status field ("Status: Lukket"), or the access before
+# the case number ("Lukket - 82.02.00-G10-12-17").
+_FIELD_ACCESS = re.compile(
+    rf"^(?:(?:status|adgang|sagsstatus)\s*:\s*(?P<field>{ACCESS_WORD})(?:\s+(?:punkt|sag))?"
+    rf"|(?P<lead>{ACCESS_WORD})(?:\s+(?:punkt|sag))?\s+[-–]\s+(?P<case>[\w./-]*\d[\w./-]*))$",
+    re.I,
+)
+_ACCESS_CELL = re.compile(rf"^(?P<cell>{ACCESS_WORD})(?:\s+(?:punkt|sag))?$", re.I)
+
+
+def access_in_fields(text: str) -> tuple[str | None, str | None]:
+    """The access an item's field line gives, and the case number it carries, if any.
+
+    Example:
+        >>> access_in_fields("Sag 306-2019-5520 | Dok. 306-2019-80034 | Initialer: ABH | Lukket")
+        ('closed', None)
+        >>> access_in_fields("Status: Lukket")
+        ('closed', None)
+        >>> access_in_fields("Lukket - 82.02.00-G10-12-17")
+        ('closed', '82.02.00-G10-12-17')
+        >>> access_in_fields("Lukket skole i Vestby")
+        (None, None)
+    """
+    text = text.strip()
+    match = _FIELD_ACCESS.match(text)
+    if match:
+        return access_of(match.group("field") or match.group("lead")), match.group("case")
+    cells = [cell.strip() for cell in text.split(" | ")]
+    if len(cells) >= 2:
+        for cell in cells:
+            access = _ACCESS_CELL.match(cell)
+            if access:
+                return access_of(access.group("cell")), None
+    return None, None

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from referat.extract.pages import Line
-from referat.extract.structure.access_marks import access_of
+from referat.extract.structure.access_marks import access_in_fields, access_of
 from referat.extract.structure.attachments import BILAG_LINE, attachment_refs
 from referat.extract.structure.decisions import classify_outcome, decision_text
 from referat.extract.structure.heading_lines import (
@@ -61,7 +61,12 @@ def build_item(draft: ItemDraft, line_pages: LinePages) -> Item:
         if position == last and meta_done and ACCESS_LINE.fullmatch(text):
             continue  # "Lukket" / "Åben" over the next item's heading: that item's access
         if not meta_done:
-            consumed = _take_item_metadata(item, text, draft.lines, position)
+            field_access, field_case = access_in_fields(text)
+            if field_access == "closed":  # "… | Lukket", "Status: Lukket", "Lukket - 82.02.00-…"
+                item.access = "closed"
+            if field_case and field_case not in item.case_numbers:
+                item.case_numbers.append(field_case)
+            consumed = _take_item_metadata(item, text, draft.lines, position) or field_access is not None
             if consumed:
                 continue
             marker = ACCESS_LINE.fullmatch(text)

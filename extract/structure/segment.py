@@ -239,12 +239,21 @@ def cross_check_toc(meetings: list[Meeting], layout: Layout, warnings: list[str]
         warnings.append(f"table of contents lists items not found in the text: {', '.join(missing)}")
 
 
+# A numbered line: "14. Køb af areal ved Ølby".
+_NUMBERED_ENTRY = re.compile(r"^\d{1,3}[.)]?\s+[A-ZÆØÅ]")
+
+
 def close_items_in_closed_parts(lines: list[Line], candidates: list[Heading], kept: list[Heading]) -> None:
     """Every item after a "Lukket møde" line (and before an "Åbent møde" line) is closed,
     whatever its own heading says about access unless it says "open" itself. A marker in an
     agenda list or table of contents (listing headings between it and the next item) is the
     list's, not the body's."""
     listing = sorted(h.index for h in candidates if all(h is not k for k in kept))
+    # (and the numbered lines of an agenda list above the first item that the item passes
+    # left out altogether: "Lukkede Punkter" / "14. Køb af areal" at the top, then the items
+    # 1, 2, 3 …; numbered lines inside a closed item's text never reopen the closed part)
+    first = kept[0].index if kept else 0
+    listing = sorted(listing + [index for index in range(first) if _NUMBERED_ENTRY.match(lines[index].text.strip())])
     closed_from: int | None = None
     position = 0
     for heading in kept:

@@ -268,18 +268,20 @@ class WorkerPool:
         path = worker.path
         assert path is not None
         if worker.connection in ready or worker.process.sentinel in ready:
-            message = None
+            message, failure = None, None
             try:
                 if worker.connection.poll():
                     # (never more than MAX_MESSAGE_BYTES: a longer message is an OSError)
                     message = pickle.loads(worker.connection.recv_bytes(MAX_MESSAGE_BYTES))
-            except (EOFError, OSError, pickle.UnpicklingError):
-                message = None
+            except EOFError:
+                pass  # the worker is gone
+            except Exception as error:  # a message too long, or one this process cannot hold: this file only
+                failure = f"its result could not be received ({type(error).__name__}: {' '.join(str(error).split())})"
             if message == READY:  # the file's time starts now (it may be in the pipe already)
                 worker.ready, worker.started = True, time.monotonic()
                 return None
             if message is None:
-                reason = _death_reason(worker.process)
+                reason = failure if failure and worker.process.is_alive() else _death_reason(worker.process)
                 self._replace(worker, kill=True, queue=queue)
                 return Extracted(path, None, reason)
             worker.path = None

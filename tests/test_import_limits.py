@@ -262,6 +262,23 @@ def test_a_document_too_large_for_the_parent_fails_alone_with_its_size(tmp_path)
     assert "MB (the limit is " in refused.reason and "\n" not in refused.reason
 
 
+def test_a_message_longer_than_the_parent_takes_fails_its_file_alone(tmp_path, monkeypatch):
+    # The parent reads at most MAX_MESSAGE_BYTES of a worker's answer, whatever the worker
+    # thinks its limit is: here the parent takes 64 kB (its workers, spawned, still send up
+    # to 128 MB), so the large file's rows are refused unread and the small ones stored.
+    from referat.archive import pool
+
+    monkeypatch.setattr(pool, "MAX_MESSAGE_BYTES", 64 << 10)
+    folder = tmp_path / "docs"
+    write_minutes(folder, 2, items=1)
+    big = folder / "stor.txt"
+    big.write_text(minutes_text(7, items=40, words="Budgettet blev drøftet grundigt. " * 200), encoding="utf-8")
+    with open_archive(str(tmp_path / "a.db")) as archive:
+        summary = import_paths(archive, [str(folder)], workers=1)
+    assert summary.imported == 2
+    assert summary.failures == [(str(big), "its result could not be received (OSError: bad message length)")]
+
+
 # Loaded at start-up by every process of an import that has its folder on PYTHONPATH (the
 # parent, and each spawned worker): a Snowball stemmer that takes 2 ms a word.
 SLOW_STEMMER = """\

@@ -1,10 +1,10 @@
 """Bulk import: find the documents, have them extracted in worker processes (pool.py),
 store them here.
 
-Workers extract (and stem each document's words for the index); this (the parent)
-process does every database write, one transaction per document, so a Ctrl-C or
-``kill -9`` at any moment leaves whole documents or none, and running the same import
-again skips what is stored (by sha256).
+Workers extract and prepare each document's rows (prepare.py: checked, closed items
+withheld, every word stemmed); this (the parent) process only inserts them, one
+transaction per document, so a Ctrl-C or ``kill -9`` at any moment leaves whole
+documents or none, and running the same import again skips what is stored (by sha256).
 A file that fails (unreadable, timed out, a worker that died) is recorded with its reason
 and the run goes on.
 """
@@ -22,9 +22,8 @@ from dataclasses import dataclass, field
 
 from referat.archive.paths import FOLDER_TEXT_SUFFIXES, discover, discover_files, open_regular
 from referat.archive.pool import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, TASKS_PER_WORKER, WorkerPool
+from referat.archive.prepare import PreparedDocument
 from referat.archive.store import SQLiteArchive
-from referat.archive.text import IndexWords
-from referat.models import Document
 
 __all__ = ["FOLDER_TEXT_SUFFIXES", "ImportSummary", "discover", "file_sha256", "import_paths"]
 
@@ -132,15 +131,14 @@ def import_paths(
             run.fail(path, reason)
             run.notify(path)
         queue = run.to_extract(files)
-        pool = WorkerPool(
-            max(1, workers or os.cpu_count() or 1), timeout, max_memory_mb, keep_personal_data, tasks_per_worker, ocr
-        )
+        size = max(1, workers or os.cpu_count() or 1)
+        pool = WorkerPool(size, timeout, max_memory_mb, keep_personal_data, tasks_per_worker, ocr, include_closed)
         with pool, archive.attachments_linked_at_end():
             for done in pool.extract(queue):
-                if done.payload is None:
+                if done.prepared is None:
                     run.fail(done.path, done.reason or "unknown error")
                 else:
-                    run.store(done.path, done.payload, done.index_words)
+                    run.store(done.path, done.prepared)
                 run.notify(done.path)
         archive.purge_replaced()  # replaced documents leave nothing of their old text
         archive.finish_run(run.run_id, "done", summary.counts())
@@ -212,23 +210,10 @@ class _Run:
             queue.append(path)
         return queue
 
-    def store(self, path: str, payload: str, index_words: IndexWords | None = None) -> None:
-        """Store one extracted Document (its JSON from a worker, with its words stemmed
-        there) and count the outcome."""
+    def store(self, path: str, document: PreparedDocument) -> None:
+        """Store one document, its rows as a worker prepared them, and count the outcome."""
         try:
-            document = Document.model_validate_json(payload)
-        except ValueError as error:  # pydantic ValidationError: an extraction bug, reported per file
-            self.fail(path, f"extracted document is not valid ({str(error).splitlines()[0]})")
-            return
-        try:
-            outcome = self.archive.store_document(
-                document,
-                path=path,
-                run_id=self.run_id,
-                include_closed=self.include_closed,
-                reextracted=self.reextract,
-                index_words=index_words,
-            )
+            outcome = self.archive.store_prepared(document, path=path, run_id=self.run_id, reextracted=self.reextract)
         except sqlite3.OperationalError:
             raise  # the archive itself (full, read-only, locked): every later file would fail too
         except (ValueError, sqlite3.Error) as error:  # this document only: the run goes on
@@ -241,6 +226,6 @@ class _Run:
             self.summary.replaced += 1
         else:
             self.summary.imported += 1
-        if any(not warning.startswith("personal data") for warning in document.warnings):
+        if document.warned:
             self.summary.warned += 1
-        self.summary.pages += document.source.pages
+        self.summary.pages += document.pages

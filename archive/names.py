@@ -34,12 +34,17 @@ class Spellings:
     def of(self, meeting: Meeting) -> Meeting:
         """The meeting with its organisation and body as the archive stores them: the
         canonical names, in the spelling stored first."""
-        organisation, body = canonical_names(meeting.organisation, meeting.body)
+        organisation, body = self.spelled(*canonical_names(meeting.organisation, meeting.body))
+        return meeting.model_copy(update={"organisation": organisation, "body": body})
+
+    def spelled(self, organisation: str | None, body: str | None) -> tuple[str | None, str | None]:
+        """A canonical organisation and body (``canonical_names``) in the spelling the
+        archive stored first, which from now on is theirs."""
         if organisation is not None:
             organisation = self.organisations.setdefault(name_key(organisation), organisation)
         if body is not None:
             body = self.bodies.setdefault(name_key(body), body)
-        return meeting.model_copy(update={"organisation": organisation, "body": body})
+        return organisation, body
 
 
 class SpokenName(NamedTuple):

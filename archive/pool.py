@@ -1,12 +1,13 @@
 """Extraction in supervised worker processes, for the importer.
 
-Workers extract and write nothing: each receives a path and sends back the Document as
-JSON with the stems and compound tails of its words (document_words.py: the parent,
-storing it, stems nothing), or a one-line reason. Each worker runs under a memory
-ceiling (RLIMIT_AS) and each file under a time limit this (the parent) process enforces:
-a file that hangs or blows up kills only its worker, comes back as failed with the
-reason, and a fresh worker takes the next file. Every cost that grows with a document's
-text but the parent's writing of it is paid here, under those limits.
+Workers extract and write nothing: each receives a path and sends back the document's
+rows as the archive will insert them (prepare.py: checked, closed items withheld, every
+word stemmed), or a one-line reason. Each worker runs under a memory ceiling (RLIMIT_AS)
+and each file under a time limit this (the parent) process enforces: a file that hangs
+or blows up kills only its worker, comes back as failed with the reason, and a fresh
+worker takes the next file. Every cost that grows with a document's text but the
+parent's inserting of its rows is paid here, under those limits, and what the parent
+receives for one file is at most :data:`MAX_MESSAGE_BYTES`.
 Workers are started with ``spawn`` (no inherited sqlite handles or threads) and replaced
 after :data:`TASKS_PER_WORKER` files, so a slow leak in a reader cannot grow.
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.context
+import pickle
 import signal
 import time
 from collections import deque
@@ -23,8 +25,7 @@ from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from referat.archive.document_words import document_words
-from referat.archive.text import IndexWords
+from referat.archive.prepare import PreparedDocument, checked, prepare_document
 
 DEFAULT_TIMEOUT = 120.0  # seconds per file; the 220-page benchmark PDF takes ~3 s
 DEFAULT_MAX_MEMORY_MB = 2048
@@ -35,25 +36,32 @@ TASKS_PER_WORKER = 200
 STARTUP_SECONDS = 300.0
 # What a worker sends once it is ready for its first file.
 READY = "ready"
+# The most the parent takes in for one file: a document's rows with its text and index
+# columns, pickled. The parent holds them and SQLite indexes them in its write transaction,
+# under no --timeout or --max-memory, so a larger one is a failure of its own. A page of
+# minutes comes to 5-11 kB (the corpus's PDFs), so this is some 12 000 pages.
+MAX_MESSAGE_BYTES = 128 << 20
 
 
 @dataclass(frozen=True)
 class Extracted:
-    """One file done: the Document as JSON and its words' stems and tails
-    (document_words.py), or ``None`` and the one-line reason it failed."""
+    """One file done: its rows for the archive (prepare.py), or ``None`` and the one-line
+    reason it failed."""
 
     path: str
-    payload: str | None
+    prepared: PreparedDocument | None
     reason: str | None
-    index_words: IndexWords | None = None
 
 
 # -- worker side -----------------------------------------------------------------------
 
 
-def _extract_for_archive(path: str, keep_personal_data: bool = False, ocr: str = "auto") -> Extracted:
-    """Extract one file (CPR numbers redacted unless ``keep_personal_data``) and stem its
-    words for the index; what failed comes back with its one-line reason."""
+def _extract_for_archive(
+    path: str, keep_personal_data: bool = False, ocr: str = "auto", include_closed: bool = False
+) -> Extracted:
+    """Extract one file (CPR numbers redacted unless ``keep_personal_data``) and prepare
+    its rows (closed items withheld unless ``include_closed``); what failed comes back with
+    its one-line reason."""
     from referat.extract import extract_or_reason
 
     document, reason = extract_or_reason(path, keep_personal_data=keep_personal_data, ocr=ocr)
@@ -62,15 +70,38 @@ def _extract_for_archive(path: str, keep_personal_data: bool = False, ocr: str =
             reason += " (over the --max-memory ceiling)"
         return Extracted(path, None, reason)
     try:
-        # (here, under the limits, not in the parent's write transaction: document_words.py)
-        words = document_words(document)
-        return Extracted(path, document.model_dump_json(), None, words)
+        # (here, under the limits, not in the parent's write transaction: prepare.py)
+        return Extracted(path, prepare_document(checked(document), include_closed), None)
     except MemoryError:
         return Extracted(path, None, "ran out of memory while indexing (over the --max-memory ceiling)")
+    except ValueError as error:  # pydantic's ValidationError: an extraction bug, reported per file
+        return Extracted(path, None, f"extracted document is not valid ({str(error).splitlines()[0]})")
+
+
+def _message(extracted: Extracted, limit: int | None = None) -> bytes:
+    """What a worker sends for one file: ``extracted`` pickled, or, when that is larger than
+    the parent takes (``limit``, default :data:`MAX_MESSAGE_BYTES`), the reason instead."""
+    limit = MAX_MESSAGE_BYTES if limit is None else limit
+    try:
+        message = pickle.dumps(extracted, protocol=pickle.HIGHEST_PROTOCOL)
+    except MemoryError:
+        message = b""
+    if message and len(message) <= limit:
+        return message
+    size = f"{len(message) / (1 << 20):.0f} MB" if message else "more than this worker could hold"
+    reason = (
+        f"too large to store: its text and index come to {size}"
+        f" (the limit is {limit / (1 << 20):.0f} MB a document; split the file)"
+    )
+    return pickle.dumps(Extracted(extracted.path, None, reason))
 
 
 def _worker_main(
-    connection: Connection, max_memory_bytes: int | None, keep_personal_data: bool = False, ocr: str = "auto"
+    connection: Connection,
+    max_memory_bytes: int | None,
+    keep_personal_data: bool = False,
+    ocr: str = "auto",
+    include_closed: bool = False,
 ) -> None:
     """A worker: receive paths, send back each one :class:`Extracted`, until told to stop or orphaned."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
@@ -98,9 +129,9 @@ def _worker_main(
             return  # the parent is gone
         if path is None:
             return
-        extracted = _extract_for_archive(path, keep_personal_data, ocr)
+        message = _message(_extract_for_archive(path, keep_personal_data, ocr, include_closed))
         try:
-            connection.send(extracted)
+            connection.send_bytes(message)
         except (BrokenPipeError, OSError):
             return
 
@@ -115,10 +146,11 @@ class _Worker:
         max_memory_bytes: int | None,
         keep_personal_data: bool = False,
         ocr: str = "auto",
+        include_closed: bool = False,
     ) -> None:
         self.connection, child = context.Pipe(duplex=True)
         self.process = context.Process(
-            target=_worker_main, args=(child, max_memory_bytes, keep_personal_data, ocr), daemon=True
+            target=_worker_main, args=(child, max_memory_bytes, keep_personal_data, ocr, include_closed), daemon=True
         )
         self.process.start()
         child.close()
@@ -179,12 +211,14 @@ class WorkerPool:
         keep_personal_data: bool = False,
         tasks_per_worker: int = TASKS_PER_WORKER,
         ocr: str = "auto",
+        include_closed: bool = False,
     ) -> None:
         self.size = size
         self.timeout = timeout
         self.max_memory = max_memory_mb * 1024 * 1024 if max_memory_mb else None
         self.keep_personal_data = keep_personal_data
         self.ocr = ocr
+        self.include_closed = include_closed
         self.tasks_per_worker = tasks_per_worker
         self.context = multiprocessing.get_context("spawn")  # no inherited sqlite handles or threads
         self.workers: list[_Worker] = []
@@ -197,7 +231,7 @@ class WorkerPool:
             worker.stop(kill=True)
 
     def _start(self) -> _Worker:
-        return _Worker(self.context, self.max_memory, self.keep_personal_data, self.ocr)
+        return _Worker(self.context, self.max_memory, self.keep_personal_data, self.ocr, self.include_closed)
 
     def _replace(self, worker: _Worker, kill: bool, queue: deque[str]) -> None:
         worker.stop(kill=kill)
@@ -234,17 +268,20 @@ class WorkerPool:
         path = worker.path
         assert path is not None
         if worker.connection in ready or worker.process.sentinel in ready:
-            message = None
+            message, failure = None, None
             try:
                 if worker.connection.poll():
-                    message = worker.connection.recv()
-            except (EOFError, OSError):
-                message = None
+                    # (never more than MAX_MESSAGE_BYTES: a longer message is an OSError)
+                    message = pickle.loads(worker.connection.recv_bytes(MAX_MESSAGE_BYTES))
+            except EOFError:
+                pass  # the worker is gone
+            except Exception as error:  # a message too long, or one this process cannot hold: this file only
+                failure = f"its result could not be received ({type(error).__name__}: {' '.join(str(error).split())})"
             if message == READY:  # the file's time starts now (it may be in the pipe already)
                 worker.ready, worker.started = True, time.monotonic()
                 return None
             if message is None:
-                reason = _death_reason(worker.process)
+                reason = failure if failure and worker.process.is_alive() else _death_reason(worker.process)
                 self._replace(worker, kill=True, queue=queue)
                 return Extracted(path, None, reason)
             worker.path = None

@@ -16,6 +16,7 @@ stored.
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -77,27 +78,74 @@ def link_copies(connection: sqlite3.Connection, meeting_ids: Iterable[int]) -> N
 
 
 def _link_group(connection: sqlite3.Connection, meeting_ids: list[int]) -> None:
-    copies = _top_level_items(connection, meeting_ids)
-    clusters: list[list[_Copy]] = []
-    for copy in copies:
-        cluster = next(
-            (
-                cluster
-                for cluster in clusters
-                if all(other.meeting_id != copy.meeting_id for other in cluster)
-                and cluster[0].number == copy.number
-                and same_title(cluster[0].title, copy.title)
-            ),
-            None,
-        )
-        if cluster is None:
-            clusters.append([copy])
-        else:
-            cluster.append(copy)
-    for cluster in clusters:
+    for cluster in clusters(_top_level_items(connection, meeting_ids)):
         kept = max(cluster, key=lambda copy: copy.rank)
         for copy in cluster:
             _point(connection, copy.item_id, None if copy is kept else kept.item_id)
+
+
+# A copy is compared with at most this many earlier items of its number (in the order
+# stored) that its own meeting has not matched yet. Only the numbers repeat in a meeting
+# whose numbers were lost (every item "1."), some tens of items; a file of 20 000 items
+# numbered alike would otherwise cost 20 000² title comparisons in the write transaction.
+MAX_CANDIDATES = 100
+
+
+def clusters(copies: list[_Copy]) -> list[list[_Copy]]:
+    """The copies (in the order stored) grouped into items: each joins the first group of
+    its number, without a copy from its own meeting, whose first title reads like its
+    own, or starts a group. Linear in the copies: groups are looked up by number, and by
+    meeting among them.
+
+    Example:
+        >>> a, b = _Copy(1, 10, "1", "Budget 2024", (2, 0, -1)), _Copy(2, 10, "2", "Skoler", (2, 0, -2))
+        >>> c = _Copy(3, 11, "1", "Budget 2024.", (1, 0, -3))
+        >>> [[copy.item_id for copy in group] for group in clusters([a, b, c])]
+        [[1, 3], [2]]
+    """
+    groups: list[list[_Copy]] = []
+    by_number: dict[str, _Number] = {}
+    for copy in copies:
+        number = by_number.setdefault(copy.number, _Number())
+        group = number.match(copy)
+        if group is None:
+            groups.append(number.start(copy))
+        else:
+            group.append(copy)
+    return groups
+
+
+class _Number:
+    """The groups of one item number, and for each meeting that has looked, those it may
+    still join (none of its copies in them), in the order they were started."""
+
+    def __init__(self) -> None:
+        self.groups: list[list[_Copy]] = []
+        self.open: dict[int, dict[int, list[_Copy]]] = {}  # meeting → group index → group
+
+    def match(self, copy: _Copy) -> list[_Copy] | None:
+        if copy.meeting_id not in self.open:
+            self.open[copy.meeting_id] = {
+                index: group
+                for index, group in enumerate(self.groups)
+                if all(other.meeting_id != copy.meeting_id for other in group)
+            }
+        candidates = self.open[copy.meeting_id]
+        for index, group in itertools.islice(candidates.items(), MAX_CANDIDATES):
+            if same_title(group[0].title, copy.title):
+                del candidates[index]  # (now it holds a copy of this meeting)
+                return group
+        return None
+
+    def start(self, copy: _Copy) -> list[_Copy]:
+        group = [copy]
+        index = len(self.groups)
+        self.groups.append(group)
+        for meeting, candidates in self.open.items():
+            if meeting != copy.meeting_id:
+                candidates[index] = group
+        self.open.setdefault(copy.meeting_id, {})
+        return group
 
 
 def _top_level_items(connection: sqlite3.Connection, meeting_ids: list[int]) -> list[_Copy]:

@@ -11,9 +11,9 @@ Both indexes (passages and items, see schema.py) have three columns over the sam
 A query term may match in any column; the column only weighs the hit when ranking
 (a word as printed above a stem above a compound part).
 
-An import computes the stems and tails of a document's words where it is extracted, in
-its worker process, under ``--timeout`` and ``--max-memory`` (:func:`index_words`, called
-by document_words.py), and storing the document looks each word up (:func:`index_columns`).
+An import computes a document's index columns where it is extracted, in its worker
+process, under ``--timeout`` and ``--max-memory`` (prepare.py, with :func:`index_words`
+and :func:`index_columns`); the process that writes the archive only inserts them.
 
 Queries are read and matched in query.py, by these same rules.
 """
@@ -132,9 +132,8 @@ def word_columns(word: str) -> WordColumns:
 
 
 def index_words(texts: Iterable[str]) -> dict[str, WordColumns]:
-    """Every distinct word of ``texts`` with its columns: the worker that extracted a
-    document computes them (under the import's time and memory limits), and storing the
-    document looks its words up instead of stemming them. Linear in the texts: a word
+    """Every distinct word of ``texts`` with its columns, so that a meeting's passages
+    (prepare.py) stem each word once however often it occurs. Linear in the texts: a word
     costs at most MAX_COMPOUND tails.
 
     Example:

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, Protocol
 
-from referat.archive.text import IndexWords
 from referat.models import Document
 
 StoreOutcome = Literal["imported", "replaced", "skipped"]
@@ -150,7 +149,6 @@ class Archive(Protocol):
         run_id: int | None = None,
         include_closed: bool = False,
         reextracted: bool = False,
-        index_words: IndexWords | None = None,
     ) -> StoreOutcome: ...
     def start_run(self, paths: list[str]) -> int: ...
     def finish_run(self, run_id: int, status: str, counts: dict[str, int]) -> None: ...

@@ -1,53 +1,50 @@
-"""Writing the archive: one Document and all its facts in one transaction (import runs
-and their failures: runs.py)."""
+"""Writing the archive: one Document and all its facts in one transaction, as rows
+prepared by prepare.py (import runs and their failures: runs.py)."""
 
 from __future__ import annotations
 
 import contextlib
-import json
+import itertools
 import os
 import re
 import sqlite3
 from collections.abc import Iterator
+from typing import Any
 
 from referat import __version__ as referat_version
 from referat.archive.attachments import link_attachments
 from referat.archive.core import now
-from referat.archive.document_words import holder_title
 from referat.archive.names import Spellings
-from referat.archive.public import close_subitems, closed_text, personal_data, public_view
+from referat.archive.prepare import PreparedDocument, PreparedItem, prepare_document, with_body
 from referat.archive.runs import ImportRuns
 from referat.archive.same_meeting import link_copies, meetings_like
-from referat.archive.text import IndexWords, index_columns, page_parts, without_own_name
 from referat.archive.types import StoreOutcome
-from referat.data.bodies import name_key
-from referat.data.gazetteer import canonical_actor
-from referat.models import Document, Item, Meeting
+from referat.models import Document
 from referat.models.paths import printable_path
 
 # Recorded with every stored document (documents.extracted_by): see ``import --reextract``.
 EXTRACTOR = f"referat {referat_version}"
 
-# One row of ``passages`` before it is indexed: source, fact id, section kind, heading,
-# canonical actor, page, text.
-Passage = tuple[str, int | None, str, str | None, str | None, int | None, str]
+# A fact a passage comes from: its id, and the canonical actor the passage names (None
+# but for statements and positions).
+Fact = tuple[int, str | None]
 
 
-def meeting_key(meeting: Meeting) -> str | None:
+def meeting_key(organisation: str | None, body: str | None, date: str | None) -> str | None:
     """The stable part of an item key: who met and when, so the keys survive a corrected
     re-publication of the file (new bytes, same meeting); None when the date or the body is
     not known (then the file's hash names the meeting).
 
     Example:
-        >>> meeting_key(Meeting(organisation="Aarhus Kommune", body="Økonomiudvalget", date="2019-03-25", pages=(1, 1)))
+        >>> meeting_key("Aarhus Kommune", "Økonomiudvalget", "2019-03-25")
         'aarhus-kommune.oekonomiudvalget.2019-03-25'
-        >>> meeting_key(Meeting(body="Byrådet", pages=(1, 1))) is None
+        >>> meeting_key(None, "Byrådet", None) is None
         True
     """
-    if not meeting.date or not meeting.body:
+    if not date or not body:
         return None
-    parts = [_slug(meeting.organisation)[:24]] if meeting.organisation else []
-    return ".".join([*parts, _slug(meeting.body)[:40], meeting.date])
+    parts = [_slug(organisation)[:24]] if organisation else []
+    return ".".join([*parts, _slug(body)[:40], date])
 
 
 def _slug(name: str) -> str:
@@ -166,7 +163,6 @@ class Writing(ImportRuns):
         run_id: int | None = None,
         include_closed: bool = False,
         reextracted: bool = False,
-        index_words: IndexWords | None = None,
     ) -> StoreOutcome:
         """Store one Document and all its facts in one transaction.
 
@@ -177,12 +173,9 @@ class Writing(ImportRuns):
         that an older referat extracted.
 
         Closed items keep only number, title and decision outcomes (archive/public.py)
-        unless ``include_closed``; sub-items of closed items are stored as closed.
-
-        ``index_words`` are the stems and tails of the document's words (document_words.py),
-        computed where it was extracted: in the import's workers, under their time and
-        memory limits. A word found there is not stemmed here; what is stored is the same
-        with or without them.
+        unless ``include_closed``; sub-items of closed items are stored as closed. The
+        rows are prepared here (prepare.py); an import prepares them in its workers and
+        calls :meth:`store_prepared`.
 
         Example:
             >>> from referat.extract import extract_bytes
@@ -191,17 +184,27 @@ class Writing(ImportRuns):
             ...     archive.store_document(extract_bytes("m.txt", b"Punkt 1 Velkomst\\nReferat\\nGodkendt."))
             'imported'
         """
+        return self.store_prepared(prepare_document(document, include_closed), path, run_id, reextracted)
+
+    def store_prepared(
+        self,
+        document: PreparedDocument,
+        path: str | None = None,
+        run_id: int | None = None,
+        reextracted: bool = False,
+    ) -> StoreOutcome:
+        """Store a prepared document (prepare.py) as :meth:`store_document` does: only
+        inserts here, in the write transaction; what grows with the text was done where
+        it was prepared."""
         # SQLite text is UTF-8: a file name's bytes that are not are stored escaped.
-        path = printable_path(path or document.source.path)
-        treatment = closed_text(document, include_closed), personal_data(document)
-        cpr = treatment[1]
-        document = close_subitems(document) if include_closed else public_view(document)
+        path = printable_path(path or document.path)
+        cpr = document.personal_data
         connection = self.connection
         connection.execute("BEGIN IMMEDIATE")
         try:
             if self.has_document(
-                document.source.sha256,
-                include_closed,
+                document.sha256,
+                document.include_closed,
                 None if cpr == "none" else cpr == "kept",
                 current_only=reextracted,
             ):
@@ -214,7 +217,7 @@ class Writing(ImportRuns):
                 for (meeting_id,) in connection.execute(
                     "SELECT m.id FROM meetings m JOIN documents d ON d.id = m.document_id"
                     " WHERE d.path = ? OR d.sha256 = ?",
-                    (path, document.source.sha256),
+                    (path, document.sha256),
                 ).fetchall()
                 for other in meetings_like(connection, meeting_id)
             }
@@ -224,15 +227,13 @@ class Writing(ImportRuns):
             # The same bytes extracted again (--reextract, the other closed-items choice) keep
             # the time they first came in: saved searches decide what is new by it (watches.py).
             first_import = connection.execute(
-                "SELECT imported_at FROM documents WHERE sha256 = ?", (document.source.sha256,)
+                "SELECT imported_at FROM documents WHERE sha256 = ?", (document.sha256,)
             ).fetchone()
             replaced = connection.execute(
-                "DELETE FROM documents WHERE path = ? OR sha256 = ?", (path, document.source.sha256)
+                "DELETE FROM documents WHERE path = ? OR sha256 = ?", (path, document.sha256)
             ).rowcount
             imported_at = first_import[0] if first_import else now()
-            stored_meetings = self._insert_document(
-                document, path, run_id, treatment, imported_at, spellings, index_words
-            )
+            stored_meetings = self._insert_document(document, path, run_id, imported_at, spellings)
             link_copies(connection, [*stored_meetings, *sorted(neighbours)])
             if self._folders_to_link is None:
                 link_attachments(connection, os.path.dirname(path))
@@ -251,37 +252,33 @@ class Writing(ImportRuns):
         return "replaced" if replaced else "imported"
 
     def _insert_document(
-        self,
-        document: Document,
-        path: str,
-        run_id: int | None,
-        treatment: tuple[str, str],
-        imported_at: str,
-        spellings: Spellings,
-        index_words: IndexWords | None,
+        self, document: PreparedDocument, path: str, run_id: int | None, imported_at: str, spellings: Spellings
     ) -> list[int]:
         """Insert the document's rows; return its meetings' ids."""
-        source = document.source
         cursor = self.connection.execute(
             "INSERT INTO documents (sha256, path, media_type, pages, imported_at, run_id, json, closed_text,"
             " personal_data, extracted_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                source.sha256,
+                document.sha256,
                 path,
-                source.media_type,
-                source.pages,
+                document.media_type,
+                document.pages,
                 imported_at,
                 run_id,
-                document.model_dump_json(),
-                *treatment,
+                document.json,
+                document.closed_text,
+                document.personal_data,
                 EXTRACTOR,
             ),
         )
         document_id = cursor.lastrowid
-        used_keys: set[str] = set()
+        keys = ItemKeys(self.connection)
         meeting_ids: list[int] = []
         for meeting_ordinal, meeting in enumerate(document.meetings, start=1):
-            meeting = spellings.of(meeting)  # one name per organisation and body (names.py)
+            # One name per organisation and body (names.py); a body the archive spells
+            # otherwise is blanked out of the index in that spelling.
+            organisation, body = spellings.spelled(meeting.organisation, meeting.body)
+            meeting = with_body(meeting, body)
             meeting_id = self.connection.execute(
                 "INSERT INTO meetings (document_id, ordinal, body, organisation, kind, title, date, start_time,"
                 " location, case_numbers, participants, first_page, last_page)"
@@ -289,63 +286,43 @@ class Writing(ImportRuns):
                 (
                     document_id,
                     meeting_ordinal,
-                    meeting.body,
-                    meeting.organisation,
+                    body,
+                    organisation,
                     meeting.kind,
                     meeting.title,
                     meeting.date,
                     meeting.start_time,
                     meeting.location,
-                    json.dumps(meeting.case_numbers, ensure_ascii=False),
-                    json.dumps([p.model_dump(mode="json") for p in meeting.participants], ensure_ascii=False),
-                    meeting.pages[0],
-                    meeting.pages[1],
+                    meeting.case_numbers,
+                    meeting.participants,
+                    *meeting.pages,
                 ),
             ).lastrowid
             assert meeting_id is not None
             meeting_ids.append(meeting_id)
-            ordinal = iter(range(1, 1_000_000))
-            prefix = meeting_key(meeting) or f"{source.sha256[:12]}-{meeting_ordinal}"
+            ordinal = itertools.count(1)
+            prefix = meeting_key(organisation, body, meeting.date) or f"{document.sha256[:12]}-{meeting_ordinal}"
             for item in meeting.items:
-                self._insert_item(item, meeting_id, meeting.body, None, prefix, ordinal, used_keys, index_words)
-            if meeting.sections:
-                # A meeting without agenda items (a kommissorium, a letter) keeps its text in
-                # Meeting.sections; the archive holds it as an item without a number, titled
-                # by the meeting, so it is searched and shown like any item.
-                holder = Item(
-                    number="",
-                    title=holder_title(meeting),
-                    sections=meeting.sections,
-                    pages=meeting.pages,
-                )
-                self._insert_item(holder, meeting_id, meeting.body, None, prefix, ordinal, used_keys, index_words)
+                self._insert_item(item, meeting_id, body, None, prefix, ordinal, keys)
         return meeting_ids
 
     def _insert_item(
         self,
-        item: Item,
+        item: PreparedItem,
         meeting_id: int,
         body: str | None,
         parent_id: int | None,
         prefix: str,
         ordinal: Iterator[int],
-        used_keys: set[str],
-        index_words: IndexWords | None,
+        keys: ItemKeys,
     ) -> None:
         execute = self.connection.execute
         number = "_".join(item.number.split()) or "0"
-        key = f"{prefix}-{number}"
-        suffix = 2
-        # (numbers repeat in some minutes, "1" in two agendas; another document may hold the
-        # same meeting: its agenda and its minutes, a full referat and one PDF per item)
-        while key in used_keys or execute("SELECT 1 FROM items WHERE key = ?", (key,)).fetchone():
-            key, suffix = f"{prefix}-{number}~{suffix}", suffix + 1
-        used_keys.add(key)
         item_id = execute(
             "INSERT INTO items (key, meeting_id, parent_id, ordinal, number, title, access, responsible, case_numbers,"
             " recommendations, attachments, first_page, last_page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                key,
+                keys.new(f"{prefix}-{number}"),
                 meeting_id,
                 parent_id,
                 next(ordinal),
@@ -353,141 +330,112 @@ class Writing(ImportRuns):
                 item.title,
                 item.access,
                 item.responsible,
-                json.dumps(item.case_numbers, ensure_ascii=False),
-                json.dumps(item.recommendations, ensure_ascii=False),
-                json.dumps([a.model_dump(mode="json") for a in item.attachments], ensure_ascii=False),
-                item.pages[0],
-                item.pages[1],
+                item.case_numbers,
+                item.recommendations,
+                item.attachments,
+                *item.pages,
             ),
         ).lastrowid
         assert item_id is not None
-        passages: list[Passage] = []
-        if item.title.strip():
-            passages.append(("title", None, "title", None, None, item.pages[0], item.title))
-        # Text under no section heading (association minutes hold most of what happened
-        # there): searchable like a section, read back by ``item()``.
-        passages += [
-            ("text", None, "text", None, None, page, text)
-            for page, text in page_parts(item.text, item.text_pages, item.pages[0])
-        ]
-        passages += self._insert_sections(item, item_id)
-        passages += self._insert_speech(item, item_id, body)
-        self._insert_mentions(item, item_id)
-        self._insert_passages(item_id, body, passages, index_words)
-        for subitem in item.subitems:
-            self._insert_item(subitem, meeting_id, body, item_id, f"{prefix}-{number}", ordinal, used_keys, index_words)
-
-    def _insert_sections(self, item: Item, item_id: int) -> list[Passage]:
-        """The item's sections and decisions; their passages."""
-        execute = self.connection.execute
-        passages: list[Passage] = []
-        decision_texts = []
-        for index, section in enumerate(item.sections):
-            section_id = execute(
-                "INSERT INTO sections (item_id, ordinal, kind, heading, text, first_page, last_page)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (item_id, index, section.kind, section.heading, section.text, section.pages[0], section.pages[1]),
-            ).lastrowid
-            if section.kind == "decision":
-                decision_texts.append(" ".join(section.text.split()))
-            passages += [
-                ("section", section_id, section.kind, section.heading, None, page, text)
-                for page, text in page_parts(section.text, section.text_pages, section.pages[0])
-            ]
-        for index, decision in enumerate(item.decisions):
-            decision_id = execute(
-                "INSERT INTO decisions (item_id, ordinal, text, outcome) VALUES (?, ?, ?, ?)",
-                (item_id, index, decision.text, decision.outcome),
-            ).lastrowid
-            # Decisions are usually the text of a decision section: index them only once.
-            flat = " ".join(decision.text.split())
-            if flat and not any(flat in text for text in decision_texts):
-                passages.append(("decision", decision_id, "decision", None, None, item.pages[0], decision.text))
-        return passages
-
-    def _insert_speech(self, item: Item, item_id: int, body: str | None) -> list[Passage]:
-        """The item's statements and positions, by canonical actor, and its ballots' counts;
-        the passages of the statements and positions. An actor that is the meeting's own
-        body ("Sogneraadet" in Sognerådet's book) goes by the body's stored name."""
-        execute = self.connection.execute
-        passages: list[Passage] = []
-
-        def canonical_of(actor: str) -> str:
-            return body if body and name_key(actor) == name_key(body) else canonical_actor(actor)
-
-        for index, statement in enumerate(item.statements):
-            canonical = canonical_of(statement.actor)
-            statement_id = execute(
-                "INSERT INTO statements (item_id, ordinal, actor, canonical, actor_type, verb, text, page)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    item_id,
-                    index,
-                    statement.actor,
-                    canonical,
-                    statement.actor_type,
-                    statement.verb,
-                    statement.text,
-                    statement.page,
-                ),
-            ).lastrowid
-            passages.append(
-                ("statement", statement_id, "statement", statement.verb, canonical, statement.page, statement.text)
-            )
-        for index, position in enumerate(item.positions):
-            canonical = canonical_of(position.actor)
-            position_id = execute(
-                "INSERT INTO positions (item_id, ordinal, actor, canonical, stance, text, votes)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (item_id, index, position.actor, canonical, position.stance, position.text, position.votes),
-            ).lastrowid
-            if position.text.strip():
-                passages.append(
-                    ("position", position_id, "position", position.stance, canonical, item.pages[0], position.text)
-                )
-        self.connection.executemany(
-            "INSERT INTO votes (item_id, ordinal, text, in_favour, against, abstained, unanimous)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                (item_id, index, vote.text, vote.in_favour, vote.against, vote.abstained, int(vote.unanimous))
-                for index, vote in enumerate(item.votes)
-            ],
-        )
-        return passages
-
-    def _insert_mentions(self, item: Item, item_id: int) -> None:
-        """The item's entities, dates and amounts (not searched as passages)."""
-        self.connection.executemany(
-            "INSERT INTO entities (item_id, text, label, canonical, page) VALUES (?, ?, ?, ?, ?)",
-            [(item_id, e.text, e.label, e.canonical, e.page) for e in item.entities],
-        )
-        self.connection.executemany(
-            'INSERT INTO dates (item_id, text, kind, start, "end", precision) VALUES (?, ?, ?, ?, ?, ?)',
-            [(item_id, d.text, d.kind, d.start, d.end, d.precision) for d in item.dates],
-        )
-        self.connection.executemany(
-            "INSERT INTO amounts (item_id, text, value, currency, qualifier, year) VALUES (?, ?, ?, ?, ?, ?)",
-            [(item_id, a.text, a.value, a.currency, a.qualifier, a.year) for a in item.amounts],
-        )
-
-    def _insert_passages(
-        self, item_id: int, body: str | None, passages: list[Passage], index_words: IndexWords | None
-    ) -> None:
-        """The passages with their index columns (each word looked up in ``index_words``),
-        then the item's row in the ranking index."""
-        rows = []
-        for source, fact_id, kind, heading, actor, page, text in passages:
-            indexed = without_own_name(text, body)  # the meeting's own body is not indexed (text.py)
-            stems, parts = index_columns(text if indexed is None else indexed, index_words)
-            rows.append((item_id, source, fact_id, kind, heading, actor, page, text, indexed, stems, parts))
+        facts = self._insert_facts(item, item_id, body)
         self.connection.executemany(
             "INSERT INTO passages (item_id, source, fact_id, section_kind, heading, actor, page, text, indexed_text,"
             " stems, parts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
+            [
+                (
+                    item_id,
+                    source,
+                    None if fact is None else facts[source][fact][0],
+                    kind,
+                    heading,
+                    None if fact is None else facts[source][fact][1],
+                    *rest,
+                )
+                for source, fact, kind, heading, *rest in item.passages
+            ],
         )
         # The item's row in the ranking index, read back through the view the delete trigger reads.
-        self.connection.execute(
+        execute(
             "INSERT INTO items_fts (rowid, text, stems, parts, title_text, title_stems, title_parts)"
             " SELECT id, text, stems, parts, title_text, title_stems, title_parts FROM item_documents WHERE id = ?",
             (item_id,),
         )
+        for subitem in item.subitems:
+            self._insert_item(subitem, meeting_id, body, item_id, f"{prefix}-{number}", ordinal, keys)
+
+    def _insert_facts(self, item: PreparedItem, item_id: int, body: str | None) -> dict[str, list[Fact]]:
+        """The item's sections, decisions, statements, positions, ballots, entities, dates and
+        amounts; by source, each fact's id and the actor its passage names. An actor that is
+        the meeting's own body ("Sogneraadet" in Sognerådet's book) goes by the body's
+        stored name."""
+        execute = self.connection.execute
+
+        def ids(sql: str, rows: list[tuple[Any, ...]]) -> list[int]:
+            return [execute(sql, (item_id, index, *row)).lastrowid or 0 for index, row in enumerate(rows)]
+
+        sections = ids(
+            "INSERT INTO sections (item_id, ordinal, kind, heading, text, first_page, last_page)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            item.sections,
+        )
+        decisions = ids("INSERT INTO decisions (item_id, ordinal, text, outcome) VALUES (?, ?, ?, ?)", item.decisions)
+        statement_names = [body if row[1] and body else row[2] for row in item.statements]
+        position_names = [body if row[1] and body else row[2] for row in item.positions]
+        statements = [(row[0], name, *row[3:]) for row, name in zip(item.statements, statement_names, strict=True)]
+        positions = [(row[0], name, *row[3:]) for row, name in zip(item.positions, position_names, strict=True)]
+        statement_ids = ids(
+            "INSERT INTO statements (item_id, ordinal, actor, canonical, actor_type, verb, text, page)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            statements,
+        )
+        position_ids = ids(
+            "INSERT INTO positions (item_id, ordinal, actor, canonical, stance, text, votes)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            positions,
+        )
+        self.connection.executemany(
+            "INSERT INTO votes (item_id, ordinal, text, in_favour, against, abstained, unanimous)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(item_id, index, *vote) for index, vote in enumerate(item.votes)],
+        )
+        # (entities, dates and amounts are not searched as passages)
+        for table, columns, rows in (
+            ("entities", "text, label, canonical, page", item.entities),
+            ("dates", 'text, kind, start, "end", precision', item.dates),
+            ("amounts", "text, value, currency, qualifier, year", item.amounts),
+        ):
+            marks = ", ".join("?" * (columns.count(",") + 2))
+            self.connection.executemany(
+                f"INSERT INTO {table} (item_id, {columns}) VALUES ({marks})", [(item_id, *row) for row in rows]
+            )
+        return {
+            "section": [(fact, None) for fact in sections],
+            "decision": [(fact, None) for fact in decisions],
+            "statement": [(fact, name) for fact, name in zip(statement_ids, statement_names, strict=True)],
+            "position": [(fact, name) for fact, name in zip(position_ids, position_names, strict=True)],
+        }
+
+
+class ItemKeys:
+    """The keys of the items being stored, each new: ``base``, else ``base~2``, ``base~3`` …,
+    the first that neither this document nor the archive holds. (Numbers repeat in some
+    minutes, "1" in two agendas, or every item "1" where the numbers were lost; another
+    document may hold the same meeting: its agenda and its minutes.) The suffix tried last
+    for a base is remembered: the keys taken only grow while a document is stored, so no
+    smaller one frees up, and n items of one number cost n tries, not n²/2."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+        self.used: set[str] = set()
+        self.next_suffix: dict[str, int] = {}
+
+    def new(self, base: str) -> str:
+        key, suffix = base, 2
+        if base in self.next_suffix:
+            suffix = self.next_suffix[base]
+            key, suffix = f"{base}~{suffix}", suffix + 1
+        while key in self.used or self.connection.execute("SELECT 1 FROM items WHERE key = ?", (key,)).fetchone():
+            key, suffix = f"{base}~{suffix}", suffix + 1
+        self.used.add(key)
+        self.next_suffix[base] = suffix
+        return key

@@ -186,14 +186,14 @@ def _remove_deep_tree(top: Path) -> None:
 def test_one_document_that_cannot_be_stored_does_not_stop_the_run(tmp_path, monkeypatch):
     folder = tmp_path / "docs"
     write_minutes(folder, 3)
-    original = SQLiteArchive.store_document
+    original = SQLiteArchive.store_prepared  # (an import stores the rows its workers prepared)
 
     def store(self, document, path=None, **options):
         if path and path.endswith("001.txt"):
             raise ValueError("a bad document")
         return original(self, document, path=path, **options)
 
-    monkeypatch.setattr(SQLiteArchive, "store_document", store)
+    monkeypatch.setattr(SQLiteArchive, "store_prepared", store)
     with open_archive(str(tmp_path / "a.db")) as archive:
         summary = import_paths(archive, [str(folder)], workers=1)
     assert (summary.imported, summary.failed) == (2, 1), summary

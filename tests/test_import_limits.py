@@ -3,8 +3,9 @@
 Either way the file is recorded as failed with a reason that says what happened (on
 stderr, in ``import_errors`` and in the run's counts), and every other file is still
 imported, by the same worker or a fresh one. The per-file time limit is tested in
-test_archive_import.py. A document's words are stemmed for the index in its worker,
-inside those limits, and not by the parent that stores it (issue 11).
+test_archive_import.py. A document's rows are prepared in its worker (checked, closed
+items withheld, every word stemmed), inside those limits, and the parent that stores
+them only inserts them, at most MAX_MESSAGE_BYTES a file (issue 11).
 """
 
 from __future__ import annotations
@@ -171,7 +172,7 @@ def test_an_unexpected_error_gives_a_one_line_reason(monkeypatch):
     )
 
 
-# -- the index's words are stemmed in the worker (issue 11) ------------------------------
+# -- a document's rows are prepared in the worker (issue 11) -----------------------------
 
 
 class _RefusingStemmer:
@@ -181,9 +182,9 @@ class _RefusingStemmer:
 
 def test_the_parent_stems_no_word_of_an_imported_document(tmp_path, monkeypatch):
     # A document's words are stemmed and their compound tails cut in the worker that
-    # extracted it (archive/document_words.py); the parent, in its write transaction,
-    # only looks them up. Here the parent's stemmer refuses; the workers are spawned and
-    # have the real one.
+    # extracted it (archive/prepare.py); the parent, in its write transaction, only
+    # inserts them. Here the parent's stemmer refuses; the workers are spawned and have
+    # the real one.
     monkeypatch.setattr(text, "_stemmer", _RefusingStemmer())
     text._cached_stem.cache_clear()  # (words stemmed by earlier tests would come from the cache)
     folder = tmp_path / "docs"
@@ -198,16 +199,84 @@ def test_the_parent_stems_no_word_of_an_imported_document(tmp_path, monkeypatch)
     assert indexed[0] > 0
 
 
-def test_a_worker_out_of_memory_while_stemming_says_so(monkeypatch):
+def _refuse(what: str):
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"the parent {what}: the workers do, under --timeout and --max-memory")
+
+    return refuse
+
+
+def test_the_parent_neither_parses_nor_copies_a_document(tmp_path, monkeypatch):
+    # Before, the parent read each Document back from its JSON (pydantic), copied it whole
+    # to withhold its closed items' text, wrote it out as JSON again and named its actors,
+    # in its write transaction and under no limit: a document with many items cost the
+    # parent more than its worker. Now the worker sends the rows (archive/prepare.py).
+    from referat.archive import prepare, write
+    from referat.models import Document
+
+    monkeypatch.setattr(Document, "model_validate_json", classmethod(_refuse("read a Document's JSON")))
+    monkeypatch.setattr(Document, "model_copy", _refuse("copied a Document"))
+    monkeypatch.setattr(Document, "model_dump_json", _refuse("wrote a Document's JSON"))
+    monkeypatch.setattr(write, "prepare_document", _refuse("prepared a document"))
+    monkeypatch.setattr(prepare, "canonical_actor", _refuse("named an actor"))
+    folder = tmp_path / "docs"
+    write_minutes(folder, 2)
+    secret = folder / "lukket.txt"
+    closed = minutes_text(9, items=1).replace("Punkt 1 ", "Punkt 1 (Fortrolig) ")
+    secret.write_text(closed + "Borgmesteren oplyste, at sagen haster.\n", encoding="utf-8")
+    paths = [str(path) for path in sorted(folder.iterdir())]
+    with open_archive(str(tmp_path / "a.db")) as archive:
+        summary = import_paths(archive, paths, workers=1)
+        assert (summary.imported, summary.failures) == (3, [])
+        stored = archive.connection.execute("SELECT closed_text FROM documents WHERE path = ?", (str(secret),))
+        assert stored.fetchone()[0] == "withheld"
+
+
+def test_a_worker_out_of_memory_while_preparing_says_so(monkeypatch):
     from referat.archive import pool
 
-    def out_of_memory(document):
+    def out_of_memory(document, include_closed=False):
         raise MemoryError
 
-    monkeypatch.setattr(pool, "document_words", out_of_memory)
+    monkeypatch.setattr(pool, "prepare_document", out_of_memory)
     done = pool._extract_for_archive(str(REPO / "corpus" / "sst-taskforce-referat.pdf"))
-    assert (done.payload, done.index_words) == (None, None)
-    assert done.reason == "ran out of memory while indexing (over the --max-memory ceiling)"
+    assert (done.prepared, done.reason) == (None, "ran out of memory while indexing (over the --max-memory ceiling)")
+
+
+def test_a_document_too_large_for_the_parent_fails_alone_with_its_size(tmp_path):
+    # What the parent takes in for one file is bounded (pool.MAX_MESSAGE_BYTES, 128 MB):
+    # the worker sends the reason instead of a larger document, and the parent reads no
+    # longer message. Here with a limit of 64 kB and a document of some 300 kB.
+    import pickle
+
+    from referat.archive import pool
+
+    big = tmp_path / "stor.txt"
+    big.write_text(minutes_text(1, items=40, words="Budgettet blev drøftet grundigt. " * 200), encoding="utf-8")
+    done = pool._extract_for_archive(str(big))
+    assert done.prepared is not None, done.reason
+    assert pickle.loads(pool._message(done)) == done
+    refused = pickle.loads(pool._message(done, limit=64 << 10))
+    assert refused.prepared is None and refused.path == str(big)
+    assert refused.reason.startswith("too large to store: its text and index come to ")
+    assert "MB (the limit is " in refused.reason and "\n" not in refused.reason
+
+
+def test_a_message_longer_than_the_parent_takes_fails_its_file_alone(tmp_path, monkeypatch):
+    # The parent reads at most MAX_MESSAGE_BYTES of a worker's answer, whatever the worker
+    # thinks its limit is: here the parent takes 64 kB (its workers, spawned, still send up
+    # to 128 MB), so the large file's rows are refused unread and the small ones stored.
+    from referat.archive import pool
+
+    monkeypatch.setattr(pool, "MAX_MESSAGE_BYTES", 64 << 10)
+    folder = tmp_path / "docs"
+    write_minutes(folder, 2, items=1)
+    big = folder / "stor.txt"
+    big.write_text(minutes_text(7, items=40, words="Budgettet blev drøftet grundigt. " * 200), encoding="utf-8")
+    with open_archive(str(tmp_path / "a.db")) as archive:
+        summary = import_paths(archive, [str(folder)], workers=1)
+    assert summary.imported == 2
+    assert summary.failures == [(str(big), "its result could not be received (OSError: bad message length)")]
 
 
 # Loaded at start-up by every process of an import that has its folder on PYTHONPATH (the

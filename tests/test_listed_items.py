@@ -723,3 +723,15 @@ def test_field_lines_give_access_and_a_closed_part_named_in_the_list_closes_no_o
         ("3", "Ny busrute", "public"),
         ("4", "Salg af grund", "closed"),
     ]
+
+
+def test_a_lettered_group_of_closed_items_repeated_under_the_heading_closes_the_item():
+    # An agenda in lettered groups prints the group again under each item's title.
+    page = (
+        "Referat\nØkonomiudvalget\nMandag den 3. marts 2025 kl. 16.00\n"
+        "D. Orientering\n4. Status på havnen\nD. Orientering\nÅbent - 00.01.00-A00-9-25\n"
+        "BESLUTNING\nTil efterretning.\n"
+        "E. Lukkede sager\n5. Salg af ejendom\nE. Lukkede sager\nLukket - 82.02.00-G10-12-25\n"
+        "BESLUTNING\nGodkendt.\n"
+    )
+    assert items_of(page) == [("4", "Status på havnen", "public"), ("5", "Salg af ejendom", "closed")]

@@ -30,6 +30,7 @@ from referat.extract.vocabulary import (
     ABSENCE_LABELS,
     CASE_NUMBER,
     CASE_NUMBER_LABEL,
+    CLOSED_PART,
     DECIDED_BY_LABEL,
     DECISION_HEADING,
     DOCUMENT_NUMBER_LABEL,
@@ -61,6 +62,11 @@ def build_item(draft: ItemDraft, line_pages: LinePages) -> Item:
         if position == last and meta_done and ACCESS_LINE.fullmatch(text):
             continue  # "Lukket" / "Åben" over the next item's heading: that item's access
         if not meta_done:
+            group = _ACCESS_GROUP.match(text)
+            if group:  # "E. Lukkede sager" repeated under the heading: the group it stands in
+                if CLOSED_PART.match(group.group("label")):
+                    item.access = "closed"
+                continue
             field_access, field_case = access_in_fields(text)
             if field_access == "closed":  # "… | Lukket", "Status: Lukket", "Lukket - 82.02.00-…"
                 item.access = "closed"
@@ -86,6 +92,12 @@ def build_item(draft: ItemDraft, line_pages: LinePages) -> Item:
     reader.read()
     reader.finish(line_pages)
     return item
+
+
+# A lettered group of the agenda that says the access of its items: "E. Lukkede sager".
+_ACCESS_GROUP = re.compile(
+    r"^[A-H]\.\s+(?P<label>(?i:(?:lukkede?|åbne?|åbent|fortrolige)\s+(?:sager|punkter|dagsordenspunkter|møde)))$"
+)
 
 
 def _case_number_after_title(title: str) -> tuple[str, str | None]:

@@ -6,6 +6,7 @@ which numbered lines are items.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from referat.extract.pages import Line
@@ -81,16 +82,22 @@ def announcements(
     dotted = [h for h in candidates if h.style in styles and not _PERSON_ENTRY.fullmatch(h.title)]
     announcing: list[Heading] = []
     announced: list[Heading] = []
+    # (the later lines of each number and first word, looked up rather than scanned for every
+    # line: titles of the same words share their first)
+    positions_of: dict[tuple[str, str], list[int]] = {}
+    for position, heading in enumerate(dotted):
+        positions_of.setdefault(_number_and_first_word(heading), []).append(position)
     for position, heading in enumerate(dotted):
         following = dotted[position + 1] if position + 1 < len(dotted) else None
         if following is None or following.index - heading.index > _LISTING_GAP:
             continue
         title = heading.title.casefold()
+        same_number = positions_of[_number_and_first_word(heading)]
         later = next(
             (
-                h
-                for h in dotted[position + 1 :]
-                if h.number == heading.number and _same_words(title, h.title.casefold()) and h not in announcing
+                dotted[other]
+                for other in same_number[bisect.bisect_right(same_number, position) :]
+                if _same_words(title, dotted[other].title.casefold()) and dotted[other] not in announcing
             ),
             None,
         )
@@ -101,6 +108,11 @@ def announcements(
     announcing = _whole_lists(lines, candidates, announcing, styles)
     announced = [h for h in announced if absent_from(h, announcing)]
     return announcing, announced
+
+
+def _number_and_first_word(heading: Heading) -> tuple[str, str]:
+    words = heading.title.casefold().split()
+    return heading.number, words[0] if words else ""
 
 
 def _list_agrees(dotted: list[Heading], position: int) -> bool:
@@ -314,14 +326,26 @@ def _introduction(lines: list[Line], heading: Heading, candidates: list[Heading]
     if heading.style != "dotted":
         return None
     # Walk back over the list's earlier entries: adjacent lines counting down ("2." above "3.").
-    numbers = {h.index: number_of(h) for h in candidates if h.style == "dotted"}
     index = heading.index
     number = number_of(heading)
     # (an entry that starts in lower case is no candidate but is the list's all the same:
     # "1. anbefalinger til …" above "2. Udvalget for …")
-    while index and number is not None and _entry_number(lines[index - 1].text, numbers.get(index - 1)) == number - 1:
+    while (
+        index
+        and number is not None
+        and _entry_number(lines[index - 1].text, _dotted_number_at(candidates, index - 1)) == number - 1
+    ):
         index, number = index - 1, number - 1
     return lines[index - 1].text.strip() if index else None
+
+
+def _dotted_number_at(candidates: list[Heading], index: int) -> int | None:
+    """The number of the "N." candidate on line ``index`` (candidates are in document order;
+    a lookup, not a scan: a document of thousands of "1." lines stays linear)."""
+    position = bisect.bisect_left(candidates, index, key=lambda h: h.index)
+    if position < len(candidates) and candidates[position].index == index and candidates[position].style == "dotted":
+        return number_of(candidates[position])
+    return None
 
 
 def _entry_number(text: str, known: int | None) -> int | None:

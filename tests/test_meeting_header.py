@@ -406,3 +406,14 @@ def test_a_group_label_without_colon_inside_the_member_list_keeps_the_list_going
         ("Dorte Vang", "present"),
         ("Erik Lund", "present"),
     ]
+
+
+def test_a_region_named_more_often_than_any_municipality_publishes_the_minutes():
+    # A region's committee: the region named twice (once in the genitive), one municipality
+    # once in an item's title.
+    text = (
+        "Referat\nForretningsudvalget\nMødedato: 14. august 2025\n\n"
+        "1. Status for Region Sjællands sygehuse\nSagsfremstilling\nRegion Sjælland har fået nye tal.\n"
+        "2. Råstofindvinding ved Hedehusene, Roskilde Kommune\nSagsfremstilling\nAnsøgningen er behandlet.\n"
+    )
+    assert meeting_of(text).organisation == "Region Sjælland"

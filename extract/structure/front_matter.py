@@ -443,22 +443,31 @@ def _organisation(layout: Layout) -> str | None:
         if re.fullmatch(r"[A-ZÆØÅ][\w-]*(?:styrelsen|ministeriet|Regioner|Kommune|rådet)", line.text.strip()):
             return line.text.strip()
     counts = _organisations_named(layout.lines + layout.furniture)
-    # A municipality named once is the publisher of municipal minutes; an association
-    # like Danske Regioner is mentioned in everyone's minutes, so ask for more evidence.
-    municipal = Counter({name: count for name, count in counts.items() if name.endswith("Kommune")})
+    # A municipality named once is the publisher of municipal minutes, a region named more
+    # often than any municipality the publisher of a region's ("Region Sjællands psykiatri"
+    # twice over one item about a gravel pit in Roskilde Kommune); an association like
+    # Danske Regioner is mentioned in everyone's minutes, so ask for more evidence.
+    public = Counter(
+        {name: count for name, count in counts.items() if name.endswith("Kommune") or name.startswith("Region ")}
+    )
     regions = counts.get("Danske Regioner", 0)
-    if municipal and municipal.most_common(1)[0][1] >= regions:
-        return municipal.most_common(1)[0][0]
+    if public:
+        # (a tie goes to the municipality: a municipality's minutes name its region too)
+        name, count = max(public.items(), key=lambda pair: (pair[1], pair[0].endswith("Kommune")))
+        if count >= regions:
+            return name
     if regions >= 4:
         return "Danske Regioner"
     return _association(layout)
 
 
 def _organisations_named(lines: list[Line]) -> Counter[str]:
+    # (a genitive names the same body: "Danske Regioners", "Region Sjællands"; no region's
+    # name ends in s)
     return Counter(
-        re.sub(r"s$", "", match.group(0)) if match.group(0).endswith("Regioners") else match.group(0)
+        re.sub(r"s$", "", name) if name.endswith("Regioners") or name.startswith("Region ") else name
         for line in lines
-        for match in _ORGANISATION.finditer(line.text)
+        for name in (match.group(0) for match in _ORGANISATION.finditer(line.text))
     )
 
 

@@ -239,8 +239,9 @@ def cross_check_toc(meetings: list[Meeting], layout: Layout, warnings: list[str]
         warnings.append(f"table of contents lists items not found in the text: {', '.join(missing)}")
 
 
-# A numbered line: "14. Køb af areal ved Ølby".
-_NUMBERED_ENTRY = re.compile(r"^\d{1,3}[.)]?\s+[A-ZÆØÅ]")
+# A numbered line with its stop: "14. Køb af areal ved Ølby" (a bare "12 Medlemmer …" may be
+# anything, and a closed meeting's marker must not be taken back for it).
+_NUMBERED_ENTRY = re.compile(r"^\d{1,3}[.)]\s+[A-ZÆØÅ]")
 
 
 def close_items_in_closed_parts(lines: list[Line], candidates: list[Heading], kept: list[Heading]) -> None:

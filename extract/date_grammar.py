@@ -50,6 +50,9 @@ MONTHS = {
     "nov.": 11,
     "dec.": 12,
 }
+# The full month names as a regex alternation ("januar|februar|…"), for patterns that
+# need a written month.
+MONTH_NAMES = "|".join(month for month in MONTHS if not month.endswith("."))
 _MONTH = "(?P<month>" + "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True)) + r")(?![\wæøå])"
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d)"
 _OPT_YEAR = rf"(?:\s+{_YEAR})?"

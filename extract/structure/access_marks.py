@@ -16,6 +16,9 @@ def alternation(words: tuple[str, ...]) -> str:
 
 
 ACCESS_WORD = rf"(?:{alternation(CLOSED_ACCESS_WORDS + OPEN_ACCESS_WORDS)})"
+# An access line standing above an item heading: "Åbent punkt", "Lukket sag", "Fortrolig"
+# (and a cell of an item's field row: "… | Initialer: ABH | Lukket").
+ACCESS_LINE = re.compile(rf"^(?P<word>{ACCESS_WORD})(?:\s+(?:punkt|sag|dagsordenspunkt))?$", re.I)
 
 
 # An access marker opening the title: "3. Fortrolig: Køb af …", "4. (Lukket) Salg af …"
@@ -103,7 +106,6 @@ _FIELD_ACCESS = re.compile(
     rf"|(?P<lead>{ACCESS_WORD})(?:\s+(?:punkt|sag))?\s+[-–]\s+(?P<case>[\w./-]*\d[\w./-]*))$",
     re.I,
 )
-_ACCESS_CELL = re.compile(rf"^(?P<cell>{ACCESS_WORD})(?:\s+(?:punkt|sag))?$", re.I)
 
 
 def access_in_fields(text: str) -> tuple[str | None, str | None]:
@@ -126,7 +128,7 @@ def access_in_fields(text: str) -> tuple[str | None, str | None]:
     cells = [cell.strip() for cell in text.split(" | ")]
     if len(cells) >= 2:
         for cell in cells:
-            access = _ACCESS_CELL.match(cell)
+            access = ACCESS_LINE.match(cell)
             if access:
-                return access_of(access.group("cell")), None
+                return access_of(access.group("word")), None
     return None, None

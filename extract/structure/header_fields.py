@@ -10,6 +10,7 @@ import datetime
 import re
 from collections import Counter
 
+from referat.extract.date_grammar import MONTH_NAMES
 from referat.extract.dates import MONTHS, first_full_date
 from referat.extract.layout import Layout
 from referat.extract.vocabulary import (
@@ -191,9 +192,6 @@ _DATE_LABEL = re.compile(r"^(?:dato|mødedato)\s*:", re.I)
 _WEEKDAY_LINE = re.compile(rf"^(?:{WEEKDAYS}),?\s+(?:den|d\.)\s|^(?:mødet\s+)?den\s+\d", re.I)
 
 
-_DANISH_MONTH_NAMES = "|".join(m for m in MONTHS if not m.endswith("."))
-
-
 _ENGLISH_MONTH_NAMES = "|".join(ENGLISH_MONTHS)
 
 
@@ -205,7 +203,7 @@ _HEADER_DATE_FORMS = [
     re.compile(rf"\b(?P<month>{_ENGLISH_MONTH_NAMES})\s+(?P<day>[0-3]?\d),?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
     # "14 marts, 2019", "3 April 2019", "10. nov 2016" (a month shortened without its stop)
     re.compile(
-        rf"\b(?P<day>[0-3]?\d)\.?\s+(?P<month>{_DANISH_MONTH_NAMES}|{_ENGLISH_MONTH_NAMES}|{_SHORT_MONTHS}),?\s+"
+        rf"\b(?P<day>[0-3]?\d)\.?\s+(?P<month>{MONTH_NAMES}|{_ENGLISH_MONTH_NAMES}|{_SHORT_MONTHS}),?\s+"
         r"(?P<year>(?:19|20)\d\d)\b",
         re.I,
     ),

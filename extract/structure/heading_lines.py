@@ -100,10 +100,6 @@ BARE_SINGLE_HEADING = re.compile(r"^(?!0+\s)(?P<number>\d{1,3})\s(?P<title>[A-Z�
 GLUED_HEADING = re.compile(r"^(?P<number>\d{1,3})(?P<title>[A-ZÆØÅ][a-zæøå]{2,}.*)$")
 
 
-# An access line standing above an item heading: "Åbent punkt", "Lukket sag", "Fortrolig".
-ACCESS_LINE = re.compile(rf"^(?P<word>{ACCESS_WORD})(?:\s+(?:punkt|sag|dagsordenspunkt))?$", re.I)
-
-
 # "3. - 8. Valg af enkeltmandsposter": one heading for a range of points (a parish council's agenda).
 RANGE_HEADING = re.compile(
     rf"^(?P<number>\d{{1,3}})(?:\.\s*[-–]\s*|\s+[-–]\s+)(?P<to>\d{{1,3}})\.?\s+(?P<title>{TITLE_START}.*)$"

@@ -15,9 +15,8 @@ from collections import Counter
 from referat.extract.layout import Layout
 from referat.extract.pages import Line
 from referat.extract.participant_words import ATTENDANCE_TITLE
-from referat.extract.structure.access_marks import access_of, title_and_access
+from referat.extract.structure.access_marks import ACCESS_LINE, access_of, title_and_access
 from referat.extract.structure.heading_lines import (
-    ACCESS_LINE,
     Heading,
     absent_from,
     is_structural,

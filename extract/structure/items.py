@@ -7,11 +7,10 @@ import re
 from dataclasses import dataclass, field
 
 from referat.extract.pages import Line
-from referat.extract.structure.access_marks import access_in_fields, access_of
+from referat.extract.structure.access_marks import ACCESS_LINE, access_in_fields, access_of
 from referat.extract.structure.attachments import BILAG_LINE, attachment_refs
 from referat.extract.structure.decisions import classify_outcome, decision_text
 from referat.extract.structure.heading_lines import (
-    ACCESS_LINE,
     LEADING_BULLET,
     PART_LABEL,
     SUBITEM_HEADING,
@@ -34,6 +33,7 @@ from referat.extract.vocabulary import (
     DECIDED_BY_LABEL,
     DECISION_HEADING,
     DOCUMENT_NUMBER_LABEL,
+    OPEN_PART,
     SECTION_HEADINGS,
     TITLE_CONTINUES_AFTER,
 )
@@ -62,9 +62,11 @@ def build_item(draft: ItemDraft, line_pages: LinePages) -> Item:
         if position == last and meta_done and ACCESS_LINE.fullmatch(text):
             continue  # "Lukket" / "Åben" over the next item's heading: that item's access
         if not meta_done:
-            group = _ACCESS_GROUP.match(text)
-            if group:  # "E. Lukkede sager" repeated under the heading: the group it stands in
-                if CLOSED_PART.match(group.group("label")):
+            group = _LETTERED_GROUP.match(text)
+            label = group.group("label") if group else ""
+            if CLOSED_PART.match(label) or OPEN_PART.match(label):
+                # "E. Lukkede sager" repeated under the heading: the group it stands in
+                if CLOSED_PART.match(label):
                     item.access = "closed"
                 continue
             field_access, field_case = access_in_fields(text)
@@ -94,10 +96,8 @@ def build_item(draft: ItemDraft, line_pages: LinePages) -> Item:
     return item
 
 
-# A lettered group of the agenda that says the access of its items: "E. Lukkede sager".
-_ACCESS_GROUP = re.compile(
-    r"^[A-H]\.\s+(?P<label>(?i:(?:lukkede?|åbne?|åbent|fortrolige)\s+(?:sager|punkter|dagsordenspunkter|møde)))$"
-)
+# A lettered group of the agenda ("E. Lukkede sager"); the part words say its items' access.
+_LETTERED_GROUP = re.compile(r"^[A-H]\.\s+(?P<label>\S.*)$")
 
 
 def _case_number_after_title(title: str) -> tuple[str, str | None]:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from referat.extract.contents_table import TocEntry
-from referat.extract.date_grammar import MONTHS
+from referat.extract.date_grammar import MONTH_NAMES
 from referat.extract.layout import Layout
 from referat.extract.pages import Line
 from referat.extract.structure.access_marks import title_and_access
@@ -54,11 +54,10 @@ def meeting_header_start(lines: list[Line], last_heading: Heading, next_first: i
     return next_first
 
 
-_MONTH_NAMES = "|".join(month for month in MONTHS if not month.endswith("."))
 # A kind word opening a line that also dates the meeting: a weekday and a day, or a full date.
 _KIND_AND_DATE_LINE = re.compile(
     rf"^(?:{'|'.join(MEETING_KIND_WORDS)})\b.*?(?:\b(?:{WEEKDAYS}),?\s+(?:den\s+|d\.\s*)?\d{{1,2}}\."
-    rf"|\b\d{{1,2}}\.\s*(?:{_MONTH_NAMES})\s+\d{{4}}|\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b)",
+    rf"|\b\d{{1,2}}\.\s*(?:{MONTH_NAMES})\s+\d{{4}}|\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b)",
     re.I,
 )
 
@@ -249,12 +248,14 @@ def close_items_in_closed_parts(lines: list[Line], candidates: list[Heading], ke
     whatever its own heading says about access unless it says "open" itself. A marker in an
     agenda list or table of contents (listing headings between it and the next item) is the
     list's, not the body's."""
-    listing = sorted(h.index for h in candidates if all(h is not k for k in kept))
     # (and the numbered lines of an agenda list above the first item that the item passes
     # left out altogether: "Lukkede Punkter" / "14. Køb af areal" at the top, then the items
     # 1, 2, 3 …; numbered lines inside a closed item's text never reopen the closed part)
     first = kept[0].index if kept else 0
-    listing = sorted(listing + [index for index in range(first) if _NUMBERED_ENTRY.match(lines[index].text.strip())])
+    listing = sorted(
+        [h.index for h in candidates if all(h is not k for k in kept)]
+        + [index for index in range(first) if _NUMBERED_ENTRY.match(lines[index].text.strip())]
+    )
     closed_from: int | None = None
     position = 0
     for heading in kept:

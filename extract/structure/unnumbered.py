@@ -11,9 +11,8 @@ import re
 from referat.extract.body_words import BODY_HEAD, BODY_TITLE_LINES
 from referat.extract.decision_words import PROSE_DECISION
 from referat.extract.pages import Line
-from referat.extract.structure.access_marks import access_of, title_and_access
+from referat.extract.structure.access_marks import ACCESS_LINE, access_of, title_and_access
 from referat.extract.structure.heading_lines import (
-    ACCESS_LINE,
     Heading,
     is_structural,
     section_kind,

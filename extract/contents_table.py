@@ -88,11 +88,16 @@ def _rejoin_page_numbers(lines: list[Line], heading: int) -> list[Line]:
     return merged
 
 
+# A dot leader and page inside a contents line: an entry ends there and the next begins.
+_INNER_LEADER = re.compile(r"\s*\.{3,}\s*(?:\d{1,3}|[ivxlc]{1,7})\s+(?=[A-ZÆØÅ\d])")
+
+
 def _toc_entries(lines: list[Line], first: int) -> tuple[list[TocEntry], int]:
     """The TOC entries from line ``first`` on, and the index just after the table."""
     end = first
     pending: list[str] = []
     entries: list[TocEntry] = []
+    roman_pages = 0  # entries whose page is printed in roman (front matter)
     while end < len(lines):
         text = lines[end].text.strip()
         if TOC_LABELS.match(text):
@@ -100,20 +105,26 @@ def _toc_entries(lines: list[Line], first: int) -> tuple[list[TocEntry], int]:
             continue
         entry = TOC_ENTRY.match(text)
         if entry and not re.fullmatch(r"[\d\s.:/-]+", text):
-            entries.append(
-                _toc_entry(
-                    " ".join(pending + [entry.group("title").rstrip(". ")]),
-                    int(entry.group("page")) if entry.group("page") else None,
-                )
-            )
+            roman_pages += bool(entry.group("roman"))
+            # ("90. … Dallund Slot...ii Til behandling - for åbne døre...iii": two entries on
+            # one line, the first ending in its leader and page)
+            *earlier, title = _INNER_LEADER.split(" ".join(pending + [entry.group("title").rstrip(". ")]))
+            entries += [_toc_entry(piece.strip(), None) for piece in earlier if piece.strip()]
+            entries.append(_toc_entry(title.strip(), int(entry.group("page")) if entry.group("page") else None))
             pending = []
             end += 1
             continue
         # An entry whose page number was lost (a transcript's last entry before "Side 2"):
         # taken when it carries on the entries' numbering.
+        # (A group label may stand between: "102. SPØRGETID...xv" / "Til behandling - for lukkede
+        # døre...xv" / "103. Lukket sag: …...xv åben", the page's footer after the leader.)
         numbered = re.match(r"^(\d{1,3})\.?\s+(?=\S)", text)
-        if numbered and entries and entries[-1].number and int(numbered.group(1)) == int(entries[-1].number) + 1:
-            entries.append(_toc_entry(text, None))
+        last_number = next((entry.number for entry in reversed(entries) if entry.number), None)
+        if numbered and last_number and int(numbered.group(1)) == int(last_number) + 1:
+            title = re.sub(r"\s*\.{3,}\s*(?:\d{1,3}|[ivxlc]{1,7})\b.*$", "", text)
+            if roman_pages >= 2:  # "93. … regnskab v": a roman page whose leader was lost
+                title = re.sub(r"(?<=\w)\s+[ivxlc]{1,7}$", "", title)
+            entries.append(_toc_entry(title, None))
             end += 1
             continue
         # A wrapped entry: this line continues in one of the next, which ends in a page number

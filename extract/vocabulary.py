@@ -376,6 +376,9 @@ HEADER_LABELS: dict[str, str] = {
     "forum": "body",
     "mødeforum": "body",
     "organ": "body",
+    # dates that are not the meeting's: read as labels so that no value is taken for another's
+    "udsendelsesdato": "sent",
+    "publiceringsdato": "sent",
     "emne": "title",
     "titel": "title",
     "mødets titel": "title",
@@ -459,8 +462,8 @@ VOTE_ABSTAIN_LINKS = ("og", "mens", "medens", "idet", "hvorved")
 # "Rådhuset") and buildings ("Kignæshallen", "Pedersholm Kro"); and the meeting tools that
 # stand for a place. Matched as word endings: "byrådssalen" ends in "salen".
 ROOM_WORDS = (
-    "værelse", "værelset", "sal", "salen", "lokale", "lokalet", "stue", "stuen", "rum", "rummet",
-    "kontor", "kontoret", "rådhus", "rådhuset",
+    "værelse", "værelset", "sal", "salen", "lokale", "lokalet", "lokaler", "lokalerne", "stue", "stuen",
+    "rum", "rummet", "kontor", "kontoret", "rådhus", "rådhuset",
 )  # fmt: skip
 BUILDING_WORDS = (
     "hus", "huset", "gård", "gården", "center", "centret", "skole", "skolen", "hal", "hallen",

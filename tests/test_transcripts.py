@@ -184,3 +184,37 @@ def test_a_boards_members_run_together_after_their_titles_are_each_read_once() -
         ("Helle Andersen", "direktionssekretær"),
         ("Morten Timmermann", "vandchef"),
     ]
+
+
+# A transcript of an old eDoc-style PDF: its header table read label column first (the place
+# label has no value of its own; the room follows the date among the values), and contents
+# whose front matter is numbered in roman, with the open and closed parts' labels between
+# the entries and a page footer ("åben") after the last one.
+ROMAN_CONTENTS = (
+    'Nordby Kommune. Teknisk Udvalg. Referat\n\nDownload "Nordby Kommune. Teknisk Udvalg. Referat"\n\n'
+    "Transkript\n\n"
+    "1 Nordby Kommune Teknisk Udvalg Referat Dato: Starttidspunkt for møde: Kl Mødested: Udsendelsesdato:"
+    " Afbud fra: Tirsdag den 12-marts-2002 Udvalgsværelse III Fraværende: Ingen. Mødedeltagere: Anne Holm,"
+    " Bo Lind, Carl Juhl åben\n\n"
+    "2 Indholdsfortegnelse Til efterretning - for åbne døre...i 21. Til efterretning - Vintertjenesten...i"
+    " 22. Til efterretning - Havnens regnskab...ii Til behandling - for åbne døre...iii 23. Vejplan"
+    " for bymidten...iii 24. Cykelsti langs Strandvejen v 25. Budget...iv Til behandling - for lukkede"
+    " døre...vi 26. Lukket sag: Køb af jord...vi åben\n\n"
+    "3 Side i Til efterretning - for åbne døre 21. Til efterretning - Vintertjenesten J.nr.: Sagsid.:"
+    " Åben sag Forvaltningen orienterer om vinterens saltforbrug, som var lavere end sidste år.\n"
+)
+
+
+def test_roman_contents_pages_and_a_room_among_a_header_tables_values() -> None:
+    document = extract_bytes("tu.txt", ROMAN_CONTENTS.encode(), enrich=False)
+    meeting = document.meetings[0]
+    assert str(meeting.date) == "2002-03-12"
+    assert meeting.location == "Udvalgsværelse III"
+    assert [(item.number, item.title, item.access) for item in meeting.items] == [
+        ("21", "Til efterretning - Vintertjenesten", "public"),
+        ("22", "Til efterretning - Havnens regnskab", "public"),
+        ("23", "Vejplan for bymidten", "public"),
+        ("24", "Cykelsti langs Strandvejen", "public"),
+        ("25", "Budget", "public"),
+        ("26", "Køb af jord", "closed"),
+    ]

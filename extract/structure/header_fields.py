@@ -112,10 +112,13 @@ def _label_run_values(texts: list[str]) -> dict[str, str]:
                 i += 1
             date_labels = [label for label in run if HEADER_LABELS.get(label) == "date"]
             for label, value in zip(run, following, strict=False):
-                if date_labels and HEADER_LABELS.get(label) not in ("date", "time") and header_date(value):
+                if HEADER_LABELS.get(label) not in ("date", "time") and header_date(value):
                     # "Udvalg:" / "Dato:" / "Mandag, 11 januar, 2021 - 19:00": a label left
                     # empty shifts the values; the date is the date label's, and the rest unsure
-                    values.setdefault(date_labels[0], value)
+                    # (with no date label in the run, a date is no other label's value either:
+                    # "Mødested:" / "Udsendelsesdato:" / "Onsdag den 15-maj-2002 <room>")
+                    if date_labels:
+                        values.setdefault(date_labels[0], value)
                     break
                 if label in HEADER_LABELS:
                     values.setdefault(label, value)

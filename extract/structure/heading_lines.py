@@ -224,7 +224,8 @@ def _clean_title(title: str) -> str:
     title = " ".join(title.split())
     title = re.sub(r"^[-–:|]\s*", "", title)  # "Pkt. 01 – Valg af dirigent", "LUKKET: 8 | Salg af …"
     title = title.rstrip(":").rstrip()  # "4. Formandens beretning:" with the minutes under it
-    title = re.sub(r"\s*\.{2,}\s*\d+$", "", title)  # a contents line's dot leader and page: "…...3"
+    # a contents line's dot leader and page, in front matter numbered in roman: "…...3", "…...vii"
+    title = re.sub(r"\s*\.{2,}\s*(?:\d+|[ivxlc]{1,7})$", "", title)
     title = re.sub(r"\s*\(\s*\)$", "", title)  # an empty case-number slot: "Valg af dirigent ( )" (eDoc)
     title = _GROUP_LABEL_TAIL.sub("", title)
     title = _CASE_LABEL_TAIL.sub("", title) if len(title.split()) > 3 else title

@@ -84,6 +84,33 @@ def _place_before_date(texts: list[str]) -> str | None:
     return None
 
 
+# A place label printed without its value: the next label follows it ("Mødested: Udsendelsesdato:
+# Afbud fra:"), or the line ends there. A transcript of a header table read label column first.
+_EMPTY_PLACE_LABEL = re.compile(
+    r"(?:^|\s)(?:mødested|sted|lokale|mødelokale)\s*:\s*(?:$|(?:[A-ZÆØÅa-zæøå]+\s+){0,3}[A-ZÆØÅa-zæøå]+\s*:)", re.I
+)
+# The values of such a table in a row: the date (and time), then the room, the first thing after
+# it ("Onsdag den 15-maj-2002 Kommunalbestyrelsens mødelokaler", "… 07-marts-2002 Udvalgsværelse II").
+_ROOM_AFTER_DATE = re.compile(
+    r"\b\d{1,2}\.?\s*[-./ ]\s*(?:\d{1,2}|[a-zæø]{3,9})\.?\s*[-./ ]\s*\d{4}"
+    r"(?:,?\s*(?:kl\.?\s*)?\d{1,2}[.:]\d{2})?\s+"
+    rf"(?P<place>(?:[A-ZÆØÅ\d][\w.-]*,?\s+){{0,3}}?[\wæøåÆØÅ-]*{word_ending(ROOM_WORDS + BUILDING_WORDS)}"
+    r"(?:\s+(?:[IVX]{1,4}|\d{1,3}[A-Za-z]?)\b)?)",
+    re.I,
+)
+
+
+def _place_among_values(texts: list[str]) -> str | None:
+    """The room after the date in a header whose place label stands without its value."""
+    if not any(_EMPTY_PLACE_LABEL.search(text) for text in texts[:15]):
+        return None
+    for text in texts[:15]:
+        match = _ROOM_AFTER_DATE.search(text)
+        if match and match.group("place")[0].isupper():
+            return match.group("place")
+    return None
+
+
 def _location_from_front(texts: list[str]) -> str | None:
     """Lines after the date/time line up to the participant list ("Kaløvig Kursuscenter" …)."""
     for i, text in enumerate(texts[:25]):
@@ -199,6 +226,7 @@ def meeting_location(texts: list[str], labels: dict[str, str]) -> str | None:
         _place_under_date_line(texts),
         _place_told(texts),
         _place_before_date(texts),
+        _place_among_values(texts),
     )
     for candidate in candidates:
         place = _trimmed_place(candidate) if candidate else None

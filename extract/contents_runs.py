@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from referat.extract.vocabulary import ITEM_GROUP_LABEL, NAME_ENDINGS, NAME_MAY_FOLLOW
+from referat.extract.vocabulary import ITEM_GROUP_LABEL, NAME_ENDINGS, NAME_MAY_FOLLOW, NAME_OPENERS
 
 # A part of the list in ordinary case: "Åbne dagsordenspunkter", "Lukket dagsorden", and a
 # label over a group of items ("Åbne efterretningssager", "Sager til beslutning").
@@ -187,6 +187,8 @@ def _item_number_run(words: list[str]) -> set[int]:
 def _starts_a_title(word: str, previous: str, following: str, name_run_after_joiner: bool) -> bool:
     if previous.endswith((",", "-", "–", "/", "&")) or previous in ("-", "–"):
         return False  # "Trustrup, køkkenprojekt", "Fjernvarme Fyn - Kommunegaranti"
+    if previous in NAME_OPENERS:
+        return False  # "… med Region Midtjylland på autismeområdet"
     if word.rstrip(",.") in NAME_ENDINGS or (word.rstrip(",.").isupper() and len(word) <= 5):
         return False  # "… Nordfyns Kommunes renseanlæg", "Cafe Frederik VII på …", "KL's"
     if not _CAPITAL.match(previous):

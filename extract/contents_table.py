@@ -37,15 +37,28 @@ def lift_toc(pages: list[Page]) -> tuple[list[TocEntry], list[Line]]:
     items it names, and its lines (furniture now)."""
     toc: list[TocEntry] = []
     lifted: list[Line] = []
+    run_on_to_the_end = False  # the page before ended in a transcript's run-on contents
     for page in pages:
         start = next((i for i in range(len(page.lines)) if _opens_contents(page.lines, i)), None)
         if start is None:
+            # the run-on contents carried over: its rest is the page's first line ("23.
+            # Vedtægter … Overordnet it-sikkerhedspolitik …", no heading of its own)
+            carried = _run_on_entries(page.lines, 0) if run_on_to_the_end and _carries_on(page.lines) else None
+            run_on_to_the_end = False
+            if carried:
+                entries, end = carried
+                for entry in entries:
+                    entry.listed_on = page.number
+                toc.extend(entries)
+                lifted.extend(page.lines[:end])
+                page.lines = page.lines[end:]
             continue
         lines = _rejoin_page_numbers(page.lines, start)
         entries, end = _toc_entries(lines, start + 1)
         if not entries or any(len(entry.title) > 150 for entry in entries):
             # (one "entry" of 150 characters is many entries run together)
             entries, end = _run_on_entries(lines, start + 1) or (entries, end)
+        run_on_to_the_end = bool(entries) and entries[-1].run_on and end == len(lines)
         if not entries:
             continue
         for entry in entries:
@@ -54,6 +67,13 @@ def lift_toc(pages: list[Page]) -> tuple[list[TocEntry], list[Line]]:
         lifted.extend(lines[start:end])
         page.lines = lines[:start] + lines[end:]
     return toc, lifted
+
+
+def _carries_on(lines: list[Line]) -> bool:
+    """A page opening with the rest of a run-on contents: an entry's number, then titles with
+    no sentence between them (not a page of minutes whose first line is long)."""
+    text = lines[0].text if lines else ""
+    return bool(re.match(r"^\d{1,3}\.?\s+[A-ZÆØÅ]", text)) and len(re.findall(r"\w{3}\.\s+[A-ZÆØÅ]", text)) <= 1
 
 
 # "Dagsorden:" over entries with dot leaders and page numbers: a table of contents too.
@@ -67,6 +87,8 @@ def _opens_contents(lines: list[Line], index: int) -> bool:
     text = lines[index].text.strip()
     if TOC_HEADING.match(text):
         return True
+    if COLUMN_HEADERS.match(text) and index + 1 < len(lines) and len(lines[index + 1].text) >= 150:
+        return True  # the columns' headers over a transcript's run-on contents ("Sag nr.: Emne:")
     following = [line.text.strip() for line in lines[index + 1 : index + 3]]
     return bool(_AGENDA_LABEL.match(text)) and len(following) == 2 and all(map(_LEADERED_ENTRY.search, following))
 
@@ -138,6 +160,11 @@ def _toc_entries(lines: list[Line], first: int) -> tuple[list[TocEntry], int]:
     return entries, end - len(pending)
 
 
+# A contents table's column headers on a line of their own, without a contents heading: the
+# number's column, then the title's ("Sag nr.: Emne:", "Pkt. Tekst Side").
+COLUMN_HEADERS = re.compile(
+    r"^(?:Sag\s*nr|Pkt|Punkt|Nr)[.:]*\s+(?:Emne|Tekst|Titel|Overskrift|Sagens\s+titel)\s*:?(?:\s+Side\s*:?)?$", re.I
+)
 # A contents table's column headers before its run-on entries: "Pkt. Tekst Side", "Sag nr: Side:".
 _CONTENTS_COLUMNS = re.compile(r"^(?:(?:Side|Sag\s*nr|Pkt|Punkt|Tekst|Nr)[.:]*\s+)+", re.I)
 

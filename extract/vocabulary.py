@@ -289,8 +289,11 @@ NAME_MAY_FOLLOW = TITLE_CONTINUES_AFTER | {
 }  # fmt: skip
 NAME_ENDINGS = frozenset(
     ("Kommune", "Kommunes", "Region", "Regions", "Amt", "Amts", "Sogn", "Sogns", "Havn", "Havns", "A/S", "ApS",
-     "I/S", "Forsyning", "Hospital")
+     "I/S", "Forsyning", "Hospital", "Lufthavn", "Lufthavns")
 )  # fmt: skip
+# Words a proper name follows ("Region Midtjylland", "Sankt Jørgens …"): the next capitalised word
+# is that name, not a new title.
+NAME_OPENERS = frozenset(("Region", "Regionen", "Sankt", "Skt.", "Kommunen"))
 
 # --- document-sharing sites ---------------------------------------------------------
 # A site that shows a PDF's text as a "transcript" wraps it in its own controls, printed

@@ -218,3 +218,32 @@ def test_roman_contents_pages_and_a_room_among_a_header_tables_values() -> None:
         ("25", "Budget", "public"),
         ("26", "Køb af jord", "closed"),
     ]
+
+
+def test_a_run_on_contents_under_its_column_headers_goes_on_over_the_next_page() -> None:
+    # No contents heading: the table's column headers ("Sag nr.: Emne:") run on after the
+    # header, and the list's rest opens the next page with an entry's number.
+    first = (
+        "MØDESTED: Rådhuset, Byrådssalen REFERAT Økonomiudvalget 12-03-2006 Deltagere: Anne Holm, Bo Lind"
+        " Fraværende: Bo Lind Sag nr.: Emne: 1. Forlængelse af lån i KommuneKredit Opførelse af nye"
+        " klasselokaler ved Nordby Skole Etablering af Strandpark - bevillingssag Partnerskabsaftale med"
+        " Region Midtjylland om autisme Aftale med Vestby Lufthavn a.m.b.a om drift... 12"
+    )
+    second = (
+        "23. Vedtægter for EU-kontoret Udkast til kommissorium for landsbyudvalget Oprettelse af kommunearkiv"
+        " Brugerbetaling for madservice Servicepakker på ældrecentrene"
+    )
+    text = f'Økonomiudvalget\n\nDownload "Økonomiudvalget"\n\nTranskript\n\n1 {first}\n\n2 {second}\n'
+    document = extract_bytes("oeu.txt", text.encode(), enrich=False)
+    assert [(item.number, item.title) for item in document.meetings[0].items] == [
+        ("1", "Forlængelse af lån i KommuneKredit"),
+        ("", "Opførelse af nye klasselokaler ved Nordby Skole"),
+        ("", "Etablering af Strandpark - bevillingssag"),
+        ("", "Partnerskabsaftale med Region Midtjylland om autisme"),
+        ("", "Aftale med Vestby Lufthavn a.m.b.a om drift"),
+        ("23", "Vedtægter for EU-kontoret"),
+        ("", "Udkast til kommissorium for landsbyudvalget"),
+        ("", "Oprettelse af kommunearkiv"),
+        ("", "Brugerbetaling for madservice"),
+        ("", "Servicepakker på ældrecentrene"),
+    ]

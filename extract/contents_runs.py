@@ -187,6 +187,8 @@ def _item_number_run(words: list[str]) -> set[int]:
 def _starts_a_title(word: str, previous: str, following: str, name_run_after_joiner: bool) -> bool:
     if previous.endswith((",", "-", "–", "/", "&")) or previous in ("-", "–"):
         return False  # "Trustrup, køkkenprojekt", "Fjernvarme Fyn - Kommunegaranti"
+    if word.endswith(",") and following[:1].islower():
+        return False  # "… vedr. Udstykning Kassebjerggård, område 1": a name, then its part
     if previous in NAME_OPENERS:
         return False  # "… med Region Midtjylland på autismeområdet"
     if word.rstrip(",.") in NAME_ENDINGS or (word.rstrip(",.").isupper() and len(word) <= 5):

@@ -173,6 +173,13 @@ def _run_on_entries(lines: list[Line], first: int) -> tuple[list[TocEntry], int]
     """A transcript's contents run together on the lines after the heading (contents_runs)."""
     while first < len(lines) and not _CONTENTS_COLUMNS.sub("", lines[first].text.strip() + " ").strip(" ."):
         first += 1  # the table's column headers on lines of their own ("Sag nr.", "Side")
+    # (the page's running header between the heading and the columns: "Indholdsfortegnelse" /
+    # "Byrådet den 5. oktober 2009 kl" / "Sag nr. Side" / the entries)
+    headers = first + 1
+    while headers < len(lines) and not _CONTENTS_COLUMNS.sub("", lines[headers].text.strip() + " ").strip(" ."):
+        headers += 1
+    if headers > first + 1 and len(lines[first].text) < 60 and headers < len(lines):
+        first = headers
     if first >= len(lines) or len(lines[first].text) < 150:
         return None  # (a contents list of wrapped lines is read by _toc_entries)
     end = first

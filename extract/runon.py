@@ -38,7 +38,8 @@ _LEADING_PAGE_NUMBER = re.compile(r"^(\d{1,4})\s+(?=\S)")
 _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,3})\.\s+(?=[A-ZÆØÅ])")
 # A contents table's column headers run on between the header and the entries: "… Fraværende:
 # Per Nørgaard Sag nr.: Emne: 1. Forlængelse af …" (contents_table.COLUMN_HEADERS on their line).
-_COLUMN_HEADERS = re.compile(r"(?:(?<=\s)|^)Sag\s*nr\.?:\s+Emne:(?=\s)")
+# ("Sag nr. Side 1. Godkendelse …": the page column's header, not a page mark "Side 1")
+_COLUMN_HEADERS = re.compile(r"(?:(?<=\s)|^)(?:Sag\s*nr\.?:\s+Emne:|(?:Sag\s*nr|Pkt)\.?:?\s+(?:Tekst\s+)?Side:?)(?=\s)")
 # A printed page mark inside a run-on line ("… referat Side 3 Sagsfremstilling …").
 _PAGE_MARK = re.compile(
     r"(?:(?<=\s)|^)(?:Side|SIDE)\s+(?:\d{1,4}(?:\s*(?:af|/)\s*\d{1,4})?|[ivxl]{1,6})\b(?!\s*[,.]?\s*[a-zæøå])"
@@ -332,10 +333,12 @@ def _cuts(text: str) -> list[int]:
         cuts.add(match.start())
         if match.group("heading"):
             cuts.add(match.end())
+    columns = [(match.start(), match.end()) for match in _COLUMN_HEADERS.finditer(text)]
     for mark in _PAGE_MARK.finditer(text):
-        cuts.update((mark.start(), mark.end()))
-    for columns in _COLUMN_HEADERS.finditer(text):  # one line, though "Emne:" is a label too
-        cuts = {cut for cut in cuts if not columns.start() < cut < columns.end()} | {columns.start(), columns.end()}
+        if not any(start <= mark.start() < end for start, end in columns):
+            cuts.update((mark.start(), mark.end()))
+    for start, end in columns:  # one line, though "Emne:" is a label too
+        cuts = {cut for cut in cuts if not start < cut < end} | {start, end}
     numbers = list(_INLINE_NUMBER.finditer(text))
     for before, after in zip(numbers, numbers[1:], strict=False):
         if int(after.group(1)) == int(before.group(1)) + 1:  # a run of numbers: an agenda list

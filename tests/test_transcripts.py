@@ -247,3 +247,28 @@ def test_a_run_on_contents_under_its_column_headers_goes_on_over_the_next_page()
         ("", "Brugerbetaling for madservice"),
         ("", "Servicepakker på ældrecentrene"),
     ]
+
+
+def test_contents_under_a_running_header_and_its_columns_sag_nr_side() -> None:
+    # "Indholdsfortegnelse" / the page's running header / "Sag nr. Side 1. <titles run on>":
+    # "Side 1." is the page column's header and the first entry's number, not a page mark.
+    contents = (
+        "Indholdsfortegnelse Byrådet den 5. oktober 2009 kl Sag nr. Side 1. Godkendelse af dagsorden"
+        " Indkaldelse af stedfortræder Anlægsregnskab vedr. Udstykning Kassebjerggård, område 1 og 6-7"
+        " Disponering af overførte driftsmidler Ændring af vedtægter for Korsør Havn...15"
+    )
+    text = (
+        'Byrådet\n\nDownload "Byrådet"\n\nStørrelse: px\n\nTranskript\n\n1 Referat Byrådet Mødedato 5. oktober 2009'
+        f" Mødelokale Rådhuset\n\n2 {contents}\n\n3 Byrådet den 5. oktober 2009 kl 1. Godkendelse af"
+        " dagsorden Sagsnr.: Kompetence: Åben sag Borgmesteren indstiller, at dagsordenen godkendes."
+        f" {FILLER} Beslutning Godkendt.\n"
+    )
+    meeting = extract_bytes("by.txt", text.encode(), enrich=False).meetings[0]
+    assert meeting.body == "Byrådet"
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("1", "Godkendelse af dagsorden"),
+        ("", "Indkaldelse af stedfortræder"),
+        ("", "Anlægsregnskab vedr. Udstykning Kassebjerggård, område 1 og 6-7"),
+        ("", "Disponering af overførte driftsmidler"),
+        ("", "Ændring af vedtægter for Korsør Havn"),
+    ]

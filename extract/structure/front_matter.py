@@ -374,12 +374,14 @@ def _meeting_body(
     """Who met, from the most reliable place that says it: the meeting's title ("Møde i
     X"), a body label, a body line or title line of the header, the body's own decision
     headings, and last what the items say (``acting_body``)."""
-    header = texts[:12] + [line.text for line in layout.furniture[:4]]
+    # (a running header's line, not a run-on contents lifted with the furniture)
+    running = [line.text for line in layout.furniture[:4] if len(line.text) <= 100]
+    header = texts[:12] + running
     return (
         _body_from_meeting_title(title, all_lines)
         or labelled_field(labels, "body")
         or next((_body_on_line(text) for text in header if _is_body_line(text)), None)
-        or _body_from_title_line(texts[:8] + [line.text for line in layout.furniture[:4]])
+        or _body_from_title_line(texts[:8] + running)
         or _body_after_meeting_of(texts[:8])
         or _body_in_genitive_before_meeting(texts[:8])
         or body_from_items(items)

@@ -22,6 +22,9 @@ _PART_LABEL = (
     r"\b(?:Åbne|Lukkede)\s+(?:dagsordens)?punkter\b|\b(?:Åben|Åbent|Lukket)\s+dagsorden\b"
     rf"|\b(?:{ITEM_GROUP_LABEL.pattern}):?(?=\s|$)"
 )
+# An access marker before one entry's title, in ordinary case: "Lukket - Ejendomssag",
+# "Lukket punkt: Salg af grund" (in capitals it is read with the group labels).
+_ENTRY_CLOSED_MARK = re.compile(r"(?:(?<=\s)|^)(?:Lukket|Fortrolig)(?:\s+(?:punkt|sag))?\s*(?:[-–]|:)\s+")
 # Words that end the contents: the lists after it and the page furniture.
 _END = re.compile(
     r"^(?:Bilagsoversigt|Bilagsfortegnelse|Bilagsliste|Underskriftsside|Underskrifter|Underskriftsblad)\b"
@@ -40,6 +43,10 @@ def run_on_entries(text: str) -> list[tuple[str, str, str]]:
     Example:
         >>> run_on_entries("TIL AFGØRELSE Budget 2014 Salg af grund LUKKEDE SAGER LUKKET PUNKT: LUKKET PUNKT:... 27")
         [('', 'Budget 2014', 'public'), ('', 'Salg af grund', 'public'), ('', '', 'closed'), ('', '', 'closed')]
+        >>> run_on_entries("Budget 2014 Gensidig orientering Lukket - Ejendomssag Lukket - Personalesag Underskrifter")
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [('', 'Budget 2014', 'public'), ('', 'Gensidig orientering', 'public'), ('', 'Ejendomssag', 'closed'),
+         ('', 'Personalesag', 'closed')]
     """
     entries: list[tuple[str, str, str]] = []
     access = "public"
@@ -56,11 +63,17 @@ def run_on_entries(text: str) -> list[tuple[str, str, str]]:
                 access = "closed"
             entries += [("", "", "closed")] * len(closed_marks)
             continue
-        entries += [(number, title, access) for number, title in run_on_titles(label)]
+        # "… Gensidig orientering Lukket - Ejendomssag Lukket - Personalesag": the marker
+        # before each closed entry's title
+        for n, piece in enumerate(_ENTRY_CLOSED_MARK.split(label)):
+            titles = run_on_titles(piece, opening="-" if n else "")
+            entries += [
+                (number, title, "closed" if n and not t else access) for t, (number, title) in enumerate(titles)
+            ]
     return entries
 
 
-def run_on_titles(text: str) -> list[tuple[str, str]]:
+def run_on_titles(text: str, opening: str = "") -> list[tuple[str, str]]:
     """The entries (number, title) a run of contents entries holds, in order. A number
     alone ends an entry: a page number, or an item number where the page's two columns
     came out side by side ("… borgmesteren. 4 2 Budgetlægning …": page 4, then item 2); a
@@ -116,7 +129,8 @@ def run_on_titles(text: str) -> list[tuple[str, str]]:
             numbers.append(number)
             digits, name_run_after_joiner = [], False
         following = words[index + 1] if index + 1 < len(words) else ""
-        previous = titles[-1][-1] if titles[-1] else ""
+        # (``opening``: what stood before the text, "-" after a marker: "Lukket - Orientering Renovering …")
+        previous = titles[-1][-1] if titles[-1] else (opening if index == 0 else "")
         # ("Norddjurs Kommune Meddelelser...36": a title of its own, its page after the leader)
         ahead = "x" if _ends_with_page(word) else following
         if previous and _CAPITAL.match(word) and _starts_a_title(word, previous, ahead, name_run_after_joiner):

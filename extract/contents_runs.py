@@ -207,6 +207,8 @@ def _starts_a_title(word: str, previous: str, following: str, name_run_after_joi
         return False  # "… med Region Midtjylland på autismeområdet"
     if word.rstrip(",.") in NAME_ENDINGS or (word.rstrip(",.").isupper() and len(word) <= 5):
         return False  # "… Nordfyns Kommunes renseanlæg", "Cafe Frederik VII på …", "KL's"
+    if re.fullmatch(r"\d{1,3}\.", previous):
+        return False  # "… lokaler på Chr. 8. Vej 7": an ordinal in a name (no title ends in one)
     if not _CAPITAL.match(previous):
         return not _joins(previous)  # "… februar måned Årsregnskab"
     # after a capitalised word: a new title when that word ended a name after a preposition

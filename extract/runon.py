@@ -335,7 +335,12 @@ def _cuts(text: str) -> list[int]:
             cuts.add(match.end())
     columns = [(match.start(), match.end()) for match in _COLUMN_HEADERS.finditer(text)]
     for mark in _PAGE_MARK.finditer(text):
-        if not any(start <= mark.start() < end for start, end in columns):
+        # ("Indholdsfortegnelse Side 246. Godkendelse …": the page column's header, then the
+        # first entry's number; "Side 1." there may be either, and stays a page)
+        after_contents = text[: mark.start()].rstrip().lower().endswith(TOC_HEADINGS) and bool(
+            re.match(r"Side\s+(?!1\.)\d{1,3}\.\s+[A-ZÆØÅ]", text[mark.start() :])
+        )
+        if not after_contents and not any(start <= mark.start() < end for start, end in columns):
             cuts.update((mark.start(), mark.end()))
     for start, end in columns:  # one line, though "Emne:" is a label too
         cuts = {cut for cut in cuts if not start < cut < end} | {start, end}

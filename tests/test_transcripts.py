@@ -272,3 +272,21 @@ def test_contents_under_a_running_header_and_its_columns_sag_nr_side() -> None:
         ("", "Disponering af overførte driftsmidler"),
         ("", "Ændring af vedtægter for Korsør Havn"),
     ]
+
+
+def test_an_ordinal_in_a_street_name_and_a_first_entry_numbered_after_the_page_column() -> None:
+    from referat.extract.contents_runs import run_on_titles
+    from referat.extract.runon import split_run_on_lines
+
+    # "Chr. 8. Vej": an ordinal inside a name goes on with the name
+    assert run_on_titles("Leje af lokaler på Chr. 8. Vej i Silkeborg...12 Gensidig orientering...13") == [
+        ("", "Leje af lokaler på Chr. 8. Vej i Silkeborg"),
+        ("", "Gensidig orientering"),
+    ]
+    # "Indholdsfortegnelse Side 246. Godkendelse …": 246 is the first entry's number, no page
+    line = Line("Indholdsfortegnelse Side 246. Godkendelse af anlægsbevilling " + "Budget for året " * 20, 2)
+    texts = [line.text for line in split_run_on_lines([Page(2, [line])])[0].lines]
+    assert texts[:2] == [
+        "Indholdsfortegnelse",
+        "Side 246. Godkendelse af anlægsbevilling " + "Budget for året " * 19 + "Budget for året",
+    ]

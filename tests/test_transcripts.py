@@ -290,3 +290,27 @@ def test_an_ordinal_in_a_street_name_and_a_first_entry_numbered_after_the_page_c
         "Indholdsfortegnelse",
         "Side 246. Godkendelse af anlægsbevilling " + "Budget for året " * 19 + "Budget for året",
     ]
+
+
+def test_a_sharing_sites_title_joined_with_stops_gives_the_kind_and_the_body() -> None:
+    # The site joins the PDF title's lines with stops: "Referat. af mødet i …", "… REFERAT Teknikudvalget."
+    title = (
+        "Referat. af mødet i Regionsrådet 3. marts 2008 kl. 13:00 i Regionsrådssalen, Regionshuset Nordby,"
+        " Havnegade 26, 9900 Nordby"
+    )
+    text = (
+        f'{title}\n\nDownload "{title}"\n\nStørrelse: px\n\nTranskript\n\n1 Region Nordby Regionssekretariatet'
+        " Nordby, den 4. marts 2008 Refer af mødet i Regionsrådet 3. marts 2008 kl. 13:00 Medlemmerne var mødt,"
+        f" bortset fra Anne Holm, der havde meldt afbud. {FILLER}\n\n2 Indholdsfortegnelse Pkt. Tekst Side 1 Budget"
+        " 2009 for regionen Ligestillingsredegørelse 2007 for regionen Offentliggørelse af budget Beretning"
+        " vedrørende revisionen af regionens årsregnskab\n"
+    )
+    meeting = extract_bytes("rr.txt", text.encode(), enrich=False).meetings[0]
+    assert (meeting.kind, meeting.body) == ("referat", "Regionsrådet")
+    text = (
+        "NORDBY KOMMUNE. REFERAT Teknikudvalget. Mødedato: Onsdag den 18-06-2008.\n\nStørrelse: px\n\nTranskript\n\n"
+        f"1 Mødedato: 18-06-2008. Sted: Mødelokale 1. {FILLER}\n\n2 1. Budget 2009 Sagsfremstilling {FILLER}"
+        " Beslutning Godkendt.\n"
+    )
+    meeting = extract_bytes("tu.txt", text.encode(), enrich=False).meetings[0]
+    assert meeting.body == "Teknikudvalget"

@@ -153,7 +153,8 @@ _KIND_IN_TITLE = re.compile(
     # "Referat fra …", "side 1 Åbent referat for …", "Referat Kommunalbestyrelsen mandag den …"
     r"^(?:(?:side\s+)?\d{1,3}\s+)?(?:(?:åbent|lukket)\s+)?(?P<first>referat|dagsorden|beslutningsprotokol|beslutningsreferat)"
     # "Referat 27. oktober", "Referat 27.10.2020" (not "Dagsorden 19-001 <the first item>")
-    r"\s+(?:(?:fra|af|for|over|til)(?:\s|$)|(?=[A-ZÆØÅ])"
+    # (a sharing site's title joins the PDF title's lines with a stop: "Referat. af mødet i …")
+    r"\.?\s+(?:(?:fra|af|for|over|til)(?:\s|$)|(?=[A-ZÆØÅ])"
     r"|(?=(?:den\s+|d\.\s*)?\d{1,2}(?:\.\s*\w|[./-]\d{1,2}[./-])))"
     r"|\s[-–]\s+(?P<last>referat|dagsorden|beslutningsprotokol)(?:\s+[\d.\-/]+|\s+\d{1,2}\.\s*[a-zæøå]+\s+\d{4})?$|\s(?P<caps>(?-i:REFERAT|DAGSORDEN|Referat|Dagsorden))$"
     # "Erhvervsudvalget. Referat. Dato …", "Økonomiudvalg Referat Møde 22. marts 2011": after the body
@@ -204,7 +205,8 @@ def _body_on_line(text: str) -> str:
 def _body_named(text: str) -> str:
     """The body's name on a body line, without the words around it: "Referat fra mødet i",
     the municipality before or after it ("Kommunalbestyrelsen for Nordfyns Kommune")."""
-    named = _ORGANISATION_BEFORE_BODY.sub("", _BODY_PREFIX.sub("", text)).rstrip(":")
+    # (a transcript's title line ends in a stop: "REBILD KOMMUNE. REFERAT Økonomiudvalget.")
+    named = _ORGANISATION_BEFORE_BODY.sub("", _BODY_PREFIX.sub("", text)).rstrip(":").rstrip(".")
     return _ORGANISATION_AFTER_BODY.sub("", named)
 
 

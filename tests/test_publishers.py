@@ -1591,3 +1591,21 @@ def test_a_decision_headed_by_the_body_and_its_date_under_a_joint_recommendation
     first = meeting.items[0]
     assert [(d.text, d.outcome) for d in first.decisions] == [("Taget til efterretning.", "noted")]
     assert first.sections[-1].heading == "Børne- og Skoleudvalget den 6. november 2018:"
+
+
+def test_a_table_rows_first_cell_holds_the_title_and_then_its_description():
+    # A small body's Word table: "Mødepunkt | Referat", the point's cell its title and a sentence
+    # describing it, the minutes in the next cell.
+    text = (
+        "Provstiudvalgsmøde den 3. juni 2024\nDeltagere: Anne Holm, Bo Lind\n"
+        "Mødepunkt | Referat |\n1 - Godkendelse af dagsorden | Godkendt. |\n"
+        "2 - Kirkegården - Budget 2025 Forslag til budget for kirkegården i Nordby. | Godkendt uden bemærkninger. |\n"
+        "3 - Syn 2024 - kirker Provstesyn af kirkerne i Nordby og Sønderby. | Ingen bemærkninger. |\n"
+    )
+    items = extract_text(text).meetings[0].items
+    assert [(item.number, item.title) for item in items] == [
+        ("1", "Godkendelse af dagsorden"),
+        ("2", "Kirkegården - Budget 2025"),
+        ("3", "Syn 2024 - kirker"),
+    ]
+    assert "Forslag til budget for kirkegården" in items[1].model_dump_json()

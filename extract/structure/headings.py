@@ -36,7 +36,7 @@ from referat.extract.structure.listings import (
     unrepeated_entries,
     without_word_processor_lists,
 )
-from referat.extract.structure.titles import minutes_after_title
+from referat.extract.structure.titles import minutes_after_title, title_before_description
 from referat.extract.structure.unnumbered import (
     bulleted_headings,
     lettered_items,
@@ -127,7 +127,10 @@ def _candidates(lines: list[Line]) -> list[Heading]:
             # "1 - Godkendelse af dagsorden | Godkendt. |": a table row, the point in its first
             # cell and the minutes in the next
             title, _, cells = heading.title.partition(" | ")
+            # (and the first cell may describe the point after its title)
+            title, description = title_before_description(title.strip()) if cells.strip() else (title, "")
             heading.title, heading.rest = minutes_after_title(title.strip())
+            heading.rest = " ".join(filter(None, (description, heading.rest)))
             minutes = " ".join(cell.strip() for cell in cells.split("|") if cell.strip())
             heading.rest = " ".join(filter(None, (heading.rest, minutes)))
             candidates.append(heading)

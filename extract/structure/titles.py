@@ -8,7 +8,7 @@ import re
 
 from referat.extract.decision_words import PROSE_DECISION
 from referat.extract.title_words import CASE_TYPE_PREFIXES, MINUTES_AFTER_TITLE, SENTENCE_OPENERS, STANDING_ITEM_TITLES
-from referat.extract.vocabulary import TITLE_CONTINUES_AFTER
+from referat.extract.vocabulary import NAME_MAY_FOLLOW, TITLE_CONTINUES_AFTER
 
 
 def minutes_after_title(title: str) -> tuple[str, str]:
@@ -284,3 +284,29 @@ def _standing_title(title: str) -> tuple[str, str] | None:
             return title[: len(standing)].strip(), rest
         return None
     return None
+
+
+def title_before_description(cell: str) -> tuple[str, str]:
+    """The title and the description after it in a table row's first cell, where a small
+    body's Word table prints each point so: the description is a sentence of four words or
+    more that ends the cell with its stop, opening with a capital after a small word or a
+    number (a name after "og", "i", "for" … is the title's own).
+
+    Example:
+        >>> title_before_description("PUK - Budget 2025 Forslag til budget 2025 for provstiudvalgskassen.")
+        ('PUK - Budget 2025', 'Forslag til budget 2025 for provstiudvalgskassen.')
+        >>> title_before_description("Lunde og Ovtrup - Aftale om solceller Menighedsrådet beder om en godkendelse.")
+        ('Lunde og Ovtrup - Aftale om solceller', 'Menighedsrådet beder om en godkendelse.')
+        >>> title_before_description("Ansøgning om udtræden af skolebestyrelsen ved Ramsing Skole.")
+        ('Ansøgning om udtræden af skolebestyrelsen ved Ramsing Skole.', '')
+    """
+    words = cell.split()
+    if not cell.endswith((".", "!", "?")):
+        return cell, ""
+    for index in range(1, len(words) - 3):
+        word, previous = words[index], words[index - 1]
+        small_word = previous[:1].islower() and previous.lower() not in NAME_MAY_FOLLOW
+        number = bool(re.fullmatch(r"\d[\d./-]*", previous))
+        if word[:1].isupper() and word[:1].isalpha() and (small_word or number) and not previous.endswith((",", "-")):
+            return " ".join(words[:index]), " ".join(words[index:])
+    return cell, ""

@@ -1609,3 +1609,14 @@ def test_a_table_rows_first_cell_holds_the_title_and_then_its_description():
         ("3", "Syn 2024 - kirker"),
     ]
     assert "Forslag til budget for kirkegården" in items[1].model_dump_json()
+
+
+def test_a_web_pages_publishing_stamp_is_no_start_time():
+    # A club's blog post: the author and the posting time above the minutes of another day.
+    text = (
+        "Referat bestyrelsesmøde 18. august 2016\n\nKirsten Lund\n27. august 2016 kl. 05:39\n\n"
+        "REFERAT AF BESTYRELSESMØDE\n\n18. august 2016\n\nMødt: Bestyrelsen\n\n"
+        "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n2. Økonomi\nBeslutning\nTaget til efterretning.\n"
+    )
+    meeting = extract_text(text).meetings[0]
+    assert (str(meeting.date), meeting.start_time) == ("2016-08-18", None)

@@ -185,7 +185,7 @@ def meeting_date(
         date, line_time = _date_from_any_header_line(texts)
         time = time or line_time
     if time is None:
-        time = _time_from_front(texts, labels)
+        time = _time_from_front(texts, labels, date)
     return date, time
 
 
@@ -328,7 +328,7 @@ def _date_from_any_header_line(texts: list[str]) -> tuple[str | None, str | None
     return None, None
 
 
-def _time_from_front(texts: list[str], labels: dict[str, str]) -> str | None:
+def _time_from_front(texts: list[str], labels: dict[str, str], date: str | None = None) -> str | None:
     for label, value in labels.items():
         if HEADER_LABELS.get(label) == "time":
             time = parse_time(value) or _bare_time(value)
@@ -342,8 +342,10 @@ def _time_from_front(texts: list[str], labels: dict[str, str]) -> str | None:
             if time:
                 return time
     # The time on the header's date line: "01-10-2018 kl. 18:00", "… den 27. marts 2019 kl. 19.00".
+    # (not a line dated another day: a web page's publishing stamp, "27. august 2016 kl. 05:39"
+    # under the author's name, "Date: 6/29/2021 6:39:43 PM", is no meeting's time)
     for text in texts[:12]:
-        if header_date(text):
+        if (line_date := header_date(text)) and (date is None or line_date == date):
             time = _time_on_date_line(text)
             if time:
                 return time

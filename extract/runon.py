@@ -184,6 +184,16 @@ def _toc_heading_glued_after() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _participant_label_glued_after() -> re.Pattern[str]:
+    """A participant label glued to the end of the line before it, a small letter then the
+    label's capital: "… kl. 16.00 i bispegårdenFraværende stiftsrådsmedlemmer:" (a capital
+    never stands inside a Danish word)."""
+    labels = {label for label in PARTICIPANT_HEADINGS if len(label) >= 5 and "/" not in label}
+    alternation = "|".join(re.escape(label.capitalize()) for label in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"^(?P<entry>.*[a-zæøå])(?P<first>(?:{alternation})(?![a-zæøå]).*)$")
+
+
+@lru_cache(maxsize=1)
 def _label_glued_to_value() -> re.Pattern[str]:
     """A header or participant label glued to its value by a web form that set them in
     cells of their own: "DeltagereSine Kamstrup, Ea Schou", "AfbudClaus Kroman", "StedSkolen".
@@ -222,7 +232,13 @@ def _unglued(page: Page) -> Page:
         >>> [line.text for line in _unglued(Page(1, lines)).lines]
         ['10. Godkendelse af dagsorden', 'Godkendt.', '11. Briefing om X']
     """
-    patterns = (_GLUED_FIRST_ITEM, _glued_heading(), _heading_glued_to_item(), _toc_heading_glued_after())
+    patterns = (
+        _GLUED_FIRST_ITEM,
+        _glued_heading(),
+        _heading_glued_to_item(),
+        _toc_heading_glued_after(),
+        _participant_label_glued_after(),
+    )
     lines: list[Line] = []
     last_number = None
     for line in page.lines:

@@ -1620,3 +1620,14 @@ def test_a_web_pages_publishing_stamp_is_no_start_time():
     )
     meeting = extract_text(text).meetings[0]
     assert (str(meeting.date), meeting.start_time) == ("2016-08-18", None)
+
+
+def test_a_participant_label_glued_to_the_place_before_it():
+    # A web export lost the break between the place and the next cell's label.
+    text = (
+        "Beslutningsprotokol\nStiftsrådet\nonsdag den 6. december 2017 kl. 16.00 i bispegårdenFraværende"
+        " stiftsrådsmedlemmer:\nAnne Holm\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n"
+        "2. Meddelelser\nBeslutning\nTaget til efterretning.\n"
+    )
+    meeting = extract_text(text).meetings[0]
+    assert (meeting.location, meeting.start_time) == ("bispegården", "16:00")

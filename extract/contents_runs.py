@@ -139,7 +139,12 @@ def run_on_titles(text: str, opening: str = "") -> list[tuple[str, str]]:
             previous = ""
         if _CAPITAL.match(word):
             continues_a_name = bool(previous) and _CAPITAL.match(previous) is not None
-            after_a_joiner = _joins(previous) or previous in ("-", "–")
+            # (or a name that ends in "Kommune" after a noun: "bygherre Nordby Kommune Salg af …")
+            after_a_joiner = (
+                _joins(previous)
+                or previous in ("-", "–")
+                or (previous[:1].islower() and following.rstrip(",.") in NAME_ENDINGS)
+            )
             name_run_after_joiner = name_run_after_joiner if continues_a_name else after_a_joiner
         else:
             name_run_after_joiner = False
@@ -203,6 +208,8 @@ def _starts_a_title(word: str, previous: str, following: str, name_run_after_joi
         return False  # "Trustrup, køkkenprojekt", "Fjernvarme Fyn - Kommunegaranti"
     if word.endswith(",") and following[:1].islower():
         return False  # "… vedr. Udstykning Kassebjerggård, område 1": a name, then its part
+    if following.rstrip(",.") in NAME_ENDINGS and previous[:1].islower():
+        return False  # "… byggeriet Solhøjvej, bygherre Frederikssund Kommune": a name after a noun
     if previous in NAME_OPENERS:
         return False  # "… med Region Midtjylland på autismeområdet"
     if word.rstrip(",.") in NAME_ENDINGS or (word.rstrip(",.").isupper() and len(word) <= 5):

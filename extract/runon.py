@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from referat.extract.contents_runs import run_on_titles
 from referat.extract.label_blocks import labels_before_values
 from referat.extract.pages import Line, Page
 from referat.extract.vocabulary import (
@@ -139,12 +140,50 @@ def split_run_on_lines(pages: list[Page]) -> list[Page]:
     # elsewhere only the long lines are (a text extraction keeps paragraphs on one line).
     shortest = 0 if transcript is not None else RUN_ON_LENGTH
     split = [
-        Page(page.number, _split_lines(page.lines, shortest), page.width, page.height) for page in (transcript or pages)
+        Page(page.number, _spread_titles(_split_lines(page.lines, shortest)), page.width, page.height)
+        for page in (transcript or pages)
     ]
     listed = _listed_numbers(split)
     if not listed:
         return split
     return [Page(page.number, _split_at_listed(page.lines, listed), page.width, page.height) for page in split]
+
+
+# "Sag nr. 83" alone, its title not beside it: a contents table whose number column came out
+# ahead of its title column.
+_NUMBER_WITHOUT_TITLE = re.compile(r"^(?P<label>(?:Sag|Punkt|Pkt)\.?\s*(?:nr\.?)?\s*)(?P<number>\d{1,4})\.?$")
+
+
+def _spread_titles(lines: list[Line]) -> list[Line]:
+    """A contents table read by columns: "Sag nr. 83" … "Sag nr. 87" alone, then "Sag nr. 88"
+    with the six titles run together. When the titles split (``run_on_titles``) into exactly
+    as many as there are numbers, each number gets its title in order; otherwise the lines
+    stay as they are (a guess would give an item another's title).
+
+    Example:
+        >>> lines = [Line("Sag nr. 91", 2), Line("Sag nr. 92 Lokalplan for Havnen - endelig vedtagelse Venskabsby", 2)]
+        >>> [line.text for line in _spread_titles(lines)]
+        ['Sag nr. 91 Lokalplan for Havnen - endelig vedtagelse', 'Sag nr. 92 Venskabsby']
+    """
+    spread = list(lines)
+    start = 0
+    while start < len(spread):
+        end = start
+        while end < len(spread) and _NUMBER_WITHOUT_TITLE.match(spread[end].text.strip()):
+            end += 1
+        if end == start or end >= len(spread):
+            start = end + 1
+            continue
+        bare = [_NUMBER_WITHOUT_TITLE.match(line.text.strip()) for line in spread[start:end]]
+        label = bare[0].group("label") if bare[0] else ""
+        last = re.match(rf"^{re.escape(label)}(?P<number>\d{{1,4}})\.?\s+(?P<titles>\S.*)$", spread[end].text.strip())
+        titles = run_on_titles(last.group("titles")) if last else []
+        if last and len(titles) == len(bare) + 1 and not any(number for number, _ in titles):
+            numbers = [match.group("number") for match in bare if match] + [last.group("number")]
+            for offset, (number, (_, title)) in enumerate(zip(numbers, titles, strict=True)):
+                spread[start + offset] = spread[start + offset].with_text(f"{label}{number} {title}")
+        start = end + 1
+    return spread
 
 
 # "10. Eventuelt1. Orientering og rundvisning": an agenda list's last entry with the first

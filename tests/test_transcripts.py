@@ -314,3 +314,30 @@ def test_a_sharing_sites_title_joined_with_stops_gives_the_kind_and_the_body() -
     )
     meeting = extract_bytes("tu.txt", text.encode(), enrich=False).meetings[0]
     assert meeting.body == "Teknikudvalget"
+
+
+def test_a_contents_table_read_number_column_first_gets_each_title_in_order() -> None:
+    from referat.extract.contents_runs import run_on_titles
+
+    # "bygherre Nordby Kommune": a municipality's name after a noun stays in the title
+    assert run_on_titles("Byggeregnskab for Solhøjvej, bygherre Nordby Kommune Salg af grund ved havnen...12") == [
+        ("", "Byggeregnskab for Solhøjvej, bygherre Nordby Kommune"),
+        ("", "Salg af grund ved havnen"),
+    ]
+    # three numbers, then their three titles run together: each number gets its own
+    contents = (
+        "Indhold Åben dagsorden Sag nr. 6 Orientering om likviditet Sag nr. 7 Sag nr. 8 Sag nr. 9 Lokalplan for"
+        " Havnen - endelig vedtagelse Venskabsbysamarbejde med Polen Budgetopfølgning for udvalgets område Side 2 af 9"
+    )
+    text = (
+        'Referat fra møde i Økonomiudvalget\n\nDownload "Referat fra møde i Økonomiudvalget"\n\nStørrelse: px\n\n'
+        "Transkript\n\n1 Referat fra møde i Økonomiudvalget Tirsdag den 18. maj 2010 kl. 16.00 i Borgmesterens"
+        f" kontor {FILLER} Side 1 af 9\n\n2 {contents}\n"
+    )
+    items = extract_bytes("oeu.txt", text.encode(), enrich=False).meetings[0].items
+    assert [(item.number, item.title) for item in items] == [
+        ("6", "Orientering om likviditet"),
+        ("7", "Lokalplan for Havnen - endelig vedtagelse"),
+        ("8", "Venskabsbysamarbejde med Polen"),
+        ("9", "Budgetopfølgning for udvalgets område"),
+    ]

@@ -55,6 +55,17 @@ def is_postgres_error(error: BaseException) -> bool:
     return type(error).__module__.split(".")[0] == "psycopg"
 
 
+def document_refused(error: BaseException) -> bool:
+    """Whether a psycopg error concerns the one document being stored (data PostgreSQL
+    refuses: a NUL character in a text, a value out of range), not the archive (the
+    connection, the disk, permissions): then that file fails and the import goes on."""
+    if not is_postgres_error(error):
+        return False
+    import psycopg
+
+    return isinstance(error, (psycopg.DataError, psycopg.IntegrityError))
+
+
 def shown_url(url: str) -> str:
     """The URL as printed in messages: without its password.
 

@@ -169,6 +169,27 @@ def test_cpr_numbers_are_redacted_unless_asked_to_keep_them(pg_url, tmp_path):
     assert search_json(pg_url, "010190")["hits"][0]["number"] == "1"
 
 
+def test_a_document_postgresql_refuses_fails_alone_and_the_import_goes_on(pg_url):
+    # PostgreSQL's text cannot hold a NUL character (SQLite's can): that file is one
+    # failure with its reason, and the next is stored.
+    from archive_documents import document, item
+
+    from referat.archive import open_archive
+    from referat.archive.importer import _Run
+    from referat.archive.prepare import prepare_document
+
+    refused = document("nul.txt", "Byrådet", "2024-01-01", [item("1", "Vej\x00en", [("background", "Tekst")])])
+    fine = document("ok.txt", "Byrådet", "2024-01-02", [item("1", "Vejen", [("background", "Tekst om vejen")])])
+    with open_archive(pg_url) as archive:
+        run = _Run(archive, ["nul.txt", "ok.txt"], None, False, False, False)
+        run.store("nul.txt", prepare_document(refused))
+        run.store("ok.txt", prepare_document(fine))
+        assert (run.summary.failed, run.summary.imported) == (1, 1)
+        assert "NUL" in run.summary.failures[0][1]
+        assert archive.counts()["documents"] == 1
+        assert [hit.title for hit in archive.search("vejen").hits] == ["Vejen"]
+
+
 def _import_process(folder: Path, url: str) -> subprocess.Popen:
     command = [sys.executable, "-m", "referat", "import", str(folder), "--archive", url, "--workers", "1", "-q"]
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)

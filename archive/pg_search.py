@@ -1,4 +1,4 @@
-"""Search in the PostgreSQL archive (docs/postgresql.md), and the archive class itself.
+"""Search in the PostgreSQL archive (docs/postgresql.md).
 
 An item is a hit when one of its passages holds every clause of the query (the tsquery
 of pg_query.py, matched on the passage's ``search`` column through its GIN index) and
@@ -10,7 +10,7 @@ meeting first. The passage shown and its snippet are chosen by hits.py, as in SQ
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from referat.archive.hits import best_passage, snippet
 from referat.archive.names import matching_spoken, spoken_names
@@ -20,7 +20,6 @@ from referat.archive.query import Query, QueryError, parse_query
 from referat.archive.types import (
     NO_FILTERS,
     SORTS,
-    AmountFilters,
     ArchiveError,
     SearchFilters,
     SearchHit,
@@ -187,30 +186,3 @@ class PgSearching(PgWriting):
                 )
             )
         return hits
-
-
-def _not_yet(what: str) -> ArchiveError:
-    return ArchiveError(f"{what} is not available for a PostgreSQL archive yet (issue 14); use an SQLite archive")
-
-
-class PostgresArchive(PgSearching):
-    """The archive in a PostgreSQL database. Use as a context manager. The commands other
-    than import and search say, in one line, that they are not there yet."""
-
-    def statements_by(self, actor: str, *args: Any, **kwargs: Any) -> tuple[str, list[dict[str, Any]]]:
-        raise _not_yet("who-said")
-
-    def actors(self, public: bool = False, roles: bool = False) -> list[dict[str, Any]]:
-        raise _not_yet("actors")
-
-    def amounts(self, filters: AmountFilters, limit: int = 100) -> list[dict[str, Any]]:
-        raise _not_yet("amounts")
-
-    def item(self, key: str, public: bool = False) -> dict[str, Any] | None:
-        raise _not_yet("show")
-
-    def export(self, what: Literal["documents", "items"], public: bool = False) -> Any:
-        raise _not_yet("export")
-
-    def run_report(self, run_id: int | None = None) -> dict[str, Any]:
-        raise _not_yet("report")

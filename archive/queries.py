@@ -16,6 +16,64 @@ from referat.archive.types import ALL_AMOUNTS, AmountFilters, ArchiveError, Sear
 from referat.data.gazetteer import is_role
 from referat.models import Document
 
+# An item's facts for ``show``, each read by one statement on the item's id: the same
+# statements on both backends (pg_queries.py binds them with %s).
+ITEM_FACTS = {
+    "text": "SELECT text FROM passages WHERE item_id = ? AND source = 'text' ORDER BY id",
+    "sections": "SELECT kind, heading, text, first_page, last_page FROM sections WHERE item_id = ? ORDER BY ordinal",
+    "decisions": "SELECT text, outcome FROM decisions WHERE item_id = ? ORDER BY ordinal",
+    "statements": "SELECT actor, canonical, actor_type, verb, text, page FROM statements"
+    " WHERE item_id = ? ORDER BY ordinal",
+    "positions": "SELECT actor, canonical, stance, text, votes FROM positions WHERE item_id = ? ORDER BY ordinal",
+    # (unanimous is stored 0 or 1; shown as stored)
+    "votes": "SELECT text, in_favour, against, abstained, unanimous FROM votes WHERE item_id = ? ORDER BY ordinal",
+    "entities": "SELECT text, label, canonical, page FROM entities WHERE item_id = ? ORDER BY id",
+    "dates": 'SELECT text, kind, start, "end", precision FROM dates WHERE item_id = ? ORDER BY id',
+    "amounts": "SELECT text, value, currency, qualifier, year FROM amounts WHERE item_id = ? ORDER BY id",
+}
+
+
+def item_view(
+    row: dict[str, Any],
+    facts: dict[str, list[dict[str, Any]]],
+    sources: list[dict[str, Any]],
+    subitems: list[str],
+    public: bool = False,
+) -> dict[str, Any]:
+    """What ``show`` gives of an item: its row (with its meeting's and document's columns),
+    its facts (ITEM_FACTS' rows), the files that hold it and its sub-items' keys. With
+    ``public``, a closed item keeps only its number, title and decision outcomes (what
+    public_view keeps: it may be stored whole, --include-closed)."""
+    if public and row["access"] == "closed":
+        outcomes = [{"text": "", "outcome": decision["outcome"]} for decision in facts["decisions"]]
+        facts = {name: outcomes if name == "decisions" else [] for name in facts}
+        row = {**row, "responsible": None, "case_numbers": "[]", "recommendations": "[]", "attachments": "[]"}
+    return {
+        "item": row["key"],
+        "parent": row["parent"],
+        "number": row["number"],
+        "title": row["title"],
+        "access": row["access"],
+        "responsible": row["responsible"],
+        "case_numbers": json.loads(row["case_numbers"]),
+        "recommendations": json.loads(row["recommendations"]),
+        "attachments": json.loads(row["attachments"]),
+        "pages": [row["first_page"], row["last_page"]],
+        "meeting": {
+            "body": row["body"],
+            "organisation": row["organisation"],
+            "date": row["date"],
+            "kind": row["meeting_kind"],
+            "title": row["meeting_title"],
+        },
+        "source": {"path": row["path"], "sha256": row["sha256"]},
+        "same_as": row["kept_key"],
+        "sources": sources,
+        "text": "\n".join(fact["text"] for fact in facts["text"]) or None,
+        **{name: rows for name, rows in facts.items() if name != "text"},
+        "subitems": subitems,
+    }
+
 
 class Queries(ArchiveCore):
     """who-said (:meth:`statements_by`), :meth:`amounts`, :meth:`actors`, :meth:`item`,
@@ -257,69 +315,12 @@ class Queries(ArchiveCore):
         if row is None:
             return None
         item_id = row["id"]
-        fetch = lambda sql: [dict(r) for r in self.connection.execute(sql, (item_id,))]  # noqa: E731
-        if public and row["access"] == "closed":
-            # What public_view keeps of a closed item (it may be stored whole: --include-closed).
-            outcomes = [
-                {"text": "", "outcome": r[0]}
-                for r in self.connection.execute(
-                    "SELECT outcome FROM decisions WHERE item_id = ? ORDER BY ordinal", (item_id,)
-                )
-            ]
-            fetch = lambda sql: outcomes if " FROM decisions " in sql else []  # noqa: E731
-            row = {**dict(row), "responsible": None, "case_numbers": "[]", "recommendations": "[]", "attachments": "[]"}
-        return {
-            "item": row["key"],
-            "parent": row["parent"],
-            "number": row["number"],
-            "title": row["title"],
-            "access": row["access"],
-            "responsible": row["responsible"],
-            "case_numbers": json.loads(row["case_numbers"]),
-            "recommendations": json.loads(row["recommendations"]),
-            "attachments": json.loads(row["attachments"]),
-            "pages": [row["first_page"], row["last_page"]],
-            "meeting": {
-                "body": row["body"],
-                "organisation": row["organisation"],
-                "date": row["date"],
-                "kind": row["meeting_kind"],
-                "title": row["meeting_title"],
-            },
-            "source": {"path": row["path"], "sha256": row["sha256"]},
-            "same_as": row["kept_key"],
-            "sources": self._sources(row["same_as"] or item_id, row["number"]),
-            "text": "\n".join(
-                r["text"] for r in fetch("SELECT text FROM passages WHERE item_id = ? AND source = 'text' ORDER BY id")
-            )
-            or None,
-            "sections": fetch(
-                "SELECT kind, heading, text, first_page, last_page FROM sections WHERE item_id = ? ORDER BY ordinal"
-            ),
-            "decisions": fetch("SELECT text, outcome FROM decisions WHERE item_id = ? ORDER BY ordinal"),
-            "statements": fetch(
-                "SELECT actor, canonical, actor_type, verb, text, page FROM statements"
-                " WHERE item_id = ? ORDER BY ordinal"
-            ),
-            "positions": fetch(
-                "SELECT actor, canonical, stance, text, votes FROM positions WHERE item_id = ? ORDER BY ordinal"
-            ),
-            "votes": fetch(
-                "SELECT text, in_favour, against, abstained, unanimous = 1 AS unanimous FROM votes"
-                " WHERE item_id = ? ORDER BY ordinal"
-            ),
-            "entities": fetch("SELECT text, label, canonical, page FROM entities WHERE item_id = ? ORDER BY id"),
-            "dates": fetch('SELECT text, kind, start, "end", precision FROM dates WHERE item_id = ? ORDER BY id'),
-            "amounts": fetch(
-                "SELECT text, value, currency, qualifier, year FROM amounts WHERE item_id = ? ORDER BY id"
-            ),
-            "subitems": [
-                r[0]
-                for r in self.connection.execute(
-                    "SELECT key FROM items WHERE parent_id = ? ORDER BY ordinal", (item_id,)
-                )
-            ],
-        }
+        facts = {name: [dict(r) for r in self.connection.execute(sql, (item_id,))] for name, sql in ITEM_FACTS.items()}
+        subitems = [
+            r[0]
+            for r in self.connection.execute("SELECT key FROM items WHERE parent_id = ? ORDER BY ordinal", (item_id,))
+        ]
+        return item_view(dict(row), facts, self._sources(row["same_as"] or item_id, row["number"]), subitems, public)
 
     def _sources(self, kept_id: int, number: str) -> list[dict[str, Any]]:
         """Every file that holds the item (the kept copy first): its path, pages and item key."""

@@ -123,7 +123,7 @@ def open_archive(
         0
     """
     if is_postgres_url(path):
-        from referat.archive.pg_search import PostgresArchive  # psycopg is an optional extra: only when asked
+        from referat.archive.pg_archive import PostgresArchive  # psycopg is an optional extra: only when asked
 
         # (typed as the SQLite archive until the PostgreSQL one has every method: those it
         # lacks raise ArchiveError with one line; docs/postgresql.md lists them)

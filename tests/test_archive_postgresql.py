@@ -136,6 +136,16 @@ def test_a_closed_items_text_is_not_stored_or_found_by_default(pg_url, tmp_path)
     ]
     assert rows(pg_url, "SELECT closed_text FROM documents") == [("withheld",)]
     assert search_json(pg_url, "mindreforbrug")["hits"][0]["number"] == "1"
+    # show, export and report, as on SQLite (tests/test_archive_closed.py)
+    key = rows(pg_url, "SELECT key FROM items WHERE number = '2'")[0][0]
+    shown = json.loads(invoke("show", key, "--archive", pg_url, "--json"))
+    assert (shown["number"], shown["title"], shown["access"]) == ("2", "Køb af ejendommen Storegade 12", "closed")
+    assert shown["decisions"] == [{"text": "", "outcome": "approved"}]
+    assert shown["sections"] == shown["amounts"] == shown["statements"] == []
+    assert "punkt 2 Køb af ejendommen Storegade 12  [closed]" in invoke("show", key, "--archive", pg_url)
+    exported = invoke("export", "--archive", pg_url)
+    assert "fratrædelsesgodtgørelse" not in exported and "Personalesag vedrørende direktørens fratræden" in exported
+    assert json.loads(invoke("report", "--archive", pg_url, "--json"))["failures"] == []
 
 
 @pytest.mark.slow  # (two or three imports, each starting a worker)
@@ -188,6 +198,26 @@ def test_a_document_postgresql_refuses_fails_alone_and_the_import_goes_on(pg_url
         assert "NUL" in run.summary.failures[0][1]
         assert archive.counts()["documents"] == 1
         assert [hit.title for hit in archive.search("vejen").hits] == ["Vejen"]
+
+
+@pytest.mark.slow  # (two imports)
+def test_show_export_and_report_are_those_of_the_sqlite_archive(pg_url, tmp_path):
+    path = tmp_path / "okonomiudvalget-2025-03-12.txt"
+    path.write_text(CLOSED_MINUTES, encoding="utf-8")
+    database = str(tmp_path / "referat.db")
+    for archive in (pg_url, database):
+        invoke("import", str(path), "--archive", archive, "--workers", "1", "--include-closed")
+    for args in (["export"], ["export", "--format", "csv"], ["export", "--public", "--format", "csv"]):
+        assert invoke(*args, "--archive", pg_url) == invoke(*args, "--archive", database), args
+    keys = [key for (key,) in rows(pg_url, "SELECT key FROM items ORDER BY id")]
+    assert len(keys) == 4
+    for key in keys:
+        for public in ([], ["--public"]):
+            assert invoke("show", key, "--json", *public, "--archive", pg_url) == invoke(
+                "show", key, "--json", *public, "--archive", database
+            )
+    report = json.loads(invoke("report", "--json", "--archive", pg_url))
+    assert {**report, "run": 1} == {**json.loads(invoke("report", "--json", "--archive", database)), "run": 1}
 
 
 def _import_process(folder: Path, url: str) -> subprocess.Popen:

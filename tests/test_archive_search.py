@@ -147,7 +147,6 @@ def test_aa_and_å_are_one_spelling(archive):
         assert {"Samarbejde med Århus Universitetshospital", "Aarhus Kommunes sundhedspolitik"} <= found, query
 
 
-@pytest.mark.sqlite_only("show (Archive.item)")
 def test_hit_carries_body_date_item_section_file_page_and_a_marked_snippet(archive):
     hit = archive.search("ventetider").hits[0]
     assert (hit.body, hit.date, hit.number, hit.section, hit.path, hit.page) == (

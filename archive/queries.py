@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Literal
 
 from referat.archive.core import ArchiveCore
@@ -73,6 +73,63 @@ def item_view(
         **{name: rows for name, rows in facts.items() if name != "text"},
         "subitems": subitems,
     }
+
+
+def statement_view(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A who-said row (a statement or a position with its item and meeting) as shown."""
+    return {
+        "type": row["type"],
+        "actor": row["canonical"],
+        "as_printed": row["actor"],
+        "actor_type": row["actor_type"],
+        "verb": row["verb"],
+        "stance": row["stance"],
+        "text": row["text"],
+        "page": row["page"],
+        "item": row["key"],
+        "number": row["number"],
+        "title": row["title"],
+        "body": row["body"],
+        "date": row["date"],
+        "meeting_kind": row["meeting_kind"],
+        "path": row["path"],
+    }
+
+
+def amount_view(row: Mapping[str, Any]) -> dict[str, Any]:
+    """An amount with its item and meeting as shown; ``outcomes`` are its item's decisions'
+    outcomes joined by commas ('' for none), or None when it has no decision."""
+    return {
+        "text": row["text"],
+        "value": row["value"],
+        "currency": row["currency"],
+        "qualifier": row["qualifier"],
+        "year": row["year"],
+        "item": row["key"],
+        "number": row["number"],
+        "title": row["title"],
+        "decisions": [outcome or None for outcome in row["outcomes"].split(",")] if row["outcomes"] is not None else [],
+        "body": row["body"],
+        "date": row["date"],
+        "meeting_kind": row["meeting_kind"],
+        "path": row["path"],
+    }
+
+
+def actor_views(rows: Iterable[Mapping[str, Any]], roles: bool) -> list[dict[str, Any]]:
+    """The actors' rows (canonical name, counts, spellings joined by commas) as listed: the
+    actors, or with ``roles`` only the role nouns and pronouns."""
+    return [
+        {
+            "actor": r["canonical"],
+            "statements": r["statements"],
+            "positions": r["positions"],
+            "meetings": r["meetings"],
+            "as_printed": sorted(set((r["spellings"] or "").split(","))),
+        }
+        for r in rows
+        if is_role(r["canonical"]) == roles
+    ]
 
 
 class Queries(ArchiveCore):
@@ -173,26 +230,7 @@ class Queries(ArchiveCore):
         if about:
             named["match"], named["exclude"] = parsed.match, parsed.exclude_items
         rows = self.connection.execute(sql, named).fetchall()
-        return canonical, [
-            {
-                "type": row["type"],
-                "actor": row["canonical"],
-                "as_printed": row["actor"],
-                "actor_type": row["actor_type"],
-                "verb": row["verb"],
-                "stance": row["stance"],
-                "text": row["text"],
-                "page": row["page"],
-                "item": row["key"],
-                "number": row["number"],
-                "title": row["title"],
-                "body": row["body"],
-                "date": row["date"],
-                "meeting_kind": row["meeting_kind"],
-                "path": row["path"],
-            }
-            for row in rows
-        ]
+        return canonical, [statement_view(row) for row in rows]
 
     def amounts(self, filters: AmountFilters = ALL_AMOUNTS, limit: int = 100) -> list[dict[str, Any]]:
         """Amounts of money in the items, largest first, with their item and meeting:
@@ -249,26 +287,7 @@ class Queries(ArchiveCore):
                 LIMIT ?""",
             [*params, limit],
         ).fetchall()
-        return [
-            {
-                "text": row["text"],
-                "value": row["value"],
-                "currency": row["currency"],
-                "qualifier": row["qualifier"],
-                "year": row["year"],
-                "item": row["key"],
-                "number": row["number"],
-                "title": row["title"],
-                "decisions": [outcome or None for outcome in row["outcomes"].split(",")]
-                if row["outcomes"] is not None
-                else [],
-                "body": row["body"],
-                "date": row["date"],
-                "meeting_kind": row["meeting_kind"],
-                "path": row["path"],
-            }
-            for row in rows
-        ]
+        return [amount_view(row) for row in rows]
 
     def actors(self, public: bool = False, roles: bool = False) -> list[dict[str, Any]]:
         """Canonical actors with their numbers of statements, positions and meetings, most
@@ -288,17 +307,7 @@ class Queries(ArchiveCore):
                   FROM positions p JOIN items i ON i.id = p.item_id{open_only})
             GROUP BY canonical ORDER BY statements + positions DESC, canonical"""
         ).fetchall()
-        return [
-            {
-                "actor": r["canonical"],
-                "statements": r["statements"],
-                "positions": r["positions"],
-                "meetings": r["meetings"],
-                "as_printed": sorted(set((r["spellings"] or "").split(","))),
-            }
-            for r in rows
-            if is_role(r["canonical"]) == roles
-        ]
+        return actor_views(rows, roles)
 
     def item(self, key: str, public: bool = False) -> dict[str, Any] | None:
         """One item with its meeting, source and every fact, by key (or numeric id); with

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from referat.archive.facets import UNSAMPLED, count_facets
 from referat.archive.hits import best_passage, snippet
 from referat.archive.names import matching_spoken, spoken_names
 from referat.archive.pg_query import RANK_WEIGHTS, exclude_sql, match_sql
@@ -44,8 +45,9 @@ class PgSearching(PgWriting):
         suggest: bool = True,
     ) -> SearchResult:
         """Items with a passage that matches every word of ``query``, best first or newest
-        meeting first (as the SQLite archive's search). Facets and "did you mean" are not
-        there yet on PostgreSQL: no facets are counted, and no words suggested."""
+        meeting first (as the SQLite archive's search); with ``facets``, the matching passages
+        counted by facet (every one: no sample yet). "Did you mean" is not there yet on
+        PostgreSQL: no words are suggested."""
         try:
             parsed = parse_query(query)
         except QueryError as error:
@@ -55,7 +57,12 @@ class PgSearching(PgWriting):
         if sort not in SORTS:
             raise ArchiveError(f"cannot sort by '{sort}' (choose {' or '.join(SORTS)})")
         ranked = self._rank_items(parsed, filters, limit, sort)
-        return SearchResult(hits=self._hits(parsed, ranked, filters))
+        result = SearchResult(hits=self._hits(parsed, ranked, filters))
+        if facets:
+            result.facets, result.total, result.estimated = count_facets(
+                self.connection, *self._facet_statement(parsed, filters)
+            )
+        return result
 
     def _rank_items(self, parsed: Query, filters: SearchFilters, limit: int, sort: Sort) -> list[tuple[int, float]]:
         match, params = match_sql(parsed)
@@ -67,14 +74,9 @@ class PgSearching(PgWriting):
         if filters.public:
             passage_where += f" AND {_PUBLIC_PASSAGE}"
         where, where_params = self._filter_sql(filters)
-        excluded = exclude_sql(parsed)
-        if excluded is not None:
-            public = f" AND {_PUBLIC_PASSAGE.replace('p.', 'x.')}" if filters.public else ""
-            where += (
-                " AND NOT EXISTS (SELECT 1 FROM passages x WHERE x.item_id = i.id"
-                f" AND x.search @@ {excluded[0]}{public})"
-            )
-            where_params += excluded[1]
+        excluded, excluded_params = _excluded_sql(parsed, filters)
+        where += excluded
+        where_params += excluded_params
         order = "m.date DESC NULLS LAST, score DESC, i.id DESC" if sort == "date" else "score DESC, i.id DESC"
         sql = f"""
             WITH q AS MATERIALIZED (SELECT {match} AS q),
@@ -91,6 +93,58 @@ class PgSearching(PgWriting):
             ORDER BY {order} LIMIT %s"""
         rows = self.connection.execute(sql, [*params, *passage_params, *where_params, limit]).fetchall()
         return [(int(row[0]), float(row[1])) for row in rows]
+
+    def _facet_statement(self, parsed: Query, filters: SearchFilters) -> tuple[str, list[Any]]:
+        """The statement that counts the matching passages by facet, for facets.count_facets:
+        the same facets as SQLite's (facets.facet_statement), each passage counted (no
+        sample yet: its threshold row says so)."""
+        match, params = match_sql(parsed)
+        where, where_params = self._filter_sql(filters)
+        if filters.section:
+            where += " AND p.section_kind = %s"
+            where_params.append(filters.section)
+        if filters.public:
+            where += f" AND {_PUBLIC_PASSAGE}"
+        excluded, excluded_params = _excluded_sql(parsed, filters)
+        closed = "SELECT id FROM items WHERE access = 'closed'"
+        # under --public a closed item's decisions, amounts and actors are not told
+        public_facts = f" WHERE item_id NOT IN ({closed})" if filters.public else ""
+        public_actors = f" WHERE h.item_id NOT IN ({closed})" if filters.public else ""
+        sql = f"""
+            WITH q AS MATERIALIZED (SELECT {match} AS q),
+            hits AS MATERIALIZED (
+                SELECT coalesce(m.body, '(unknown)') AS body, coalesce(substr(m.date, 1, 4), '(unknown)') AS year,
+                       p.section_kind AS section, coalesce(m.kind, '(unknown)') AS kind, p.item_id
+                FROM passages p CROSS JOIN q JOIN items i ON i.id = p.item_id JOIN meetings m ON m.id = i.meeting_id
+                     JOIN documents d ON d.id = m.document_id
+                WHERE p.search @@ q.q{where}{excluded}
+            ),
+            item_hits AS MATERIALIZED (SELECT item_id, count(*) AS hits FROM hits GROUP BY item_id),
+            facts AS (
+                SELECT CASE WHEN EXISTS (SELECT 1 FROM decisions dc WHERE dc.item_id = item_hits.item_id)
+                            THEN 'yes' ELSE 'no' END AS decided,
+                       CASE WHEN EXISTS (SELECT 1 FROM amounts a WHERE a.item_id = item_hits.item_id)
+                            THEN 'yes' ELSE 'no' END AS amount,
+                       hits
+                FROM item_hits{public_facts}
+            ),
+            actors AS (
+                SELECT h.item_id, h.hits, s.canonical
+                FROM item_hits h JOIN statements s ON s.item_id = h.item_id{public_actors}
+                UNION
+                SELECT h.item_id, h.hits, po.canonical
+                FROM item_hits h JOIN positions po ON po.item_id = h.item_id{public_actors}
+            )
+            SELECT 'threshold', NULL::text, {UNSAMPLED}::bigint
+            UNION ALL SELECT 'total', NULL, count(*) FROM hits
+            UNION ALL SELECT 'body', body, count(*) FROM hits GROUP BY body
+            UNION ALL SELECT 'year', year, count(*) FROM hits GROUP BY year
+            UNION ALL SELECT 'section', section, count(*) FROM hits GROUP BY section
+            UNION ALL SELECT 'kind', kind, count(*) FROM hits GROUP BY kind
+            UNION ALL SELECT 'decided', decided, sum(hits)::bigint FROM facts GROUP BY decided
+            UNION ALL SELECT 'amount', amount, sum(hits)::bigint FROM facts GROUP BY amount
+            UNION ALL SELECT 'actor', canonical, sum(hits)::bigint FROM actors GROUP BY canonical"""
+        return sql, [*params, *where_params, *excluded_params]
 
     def _filter_sql(self, filters: SearchFilters) -> tuple[str, list[Any]]:
         """``AND …`` conditions on the item ``i``, its meeting ``m`` and document ``d``, as
@@ -186,3 +240,14 @@ class PgSearching(PgWriting):
                 )
             )
         return hits
+
+
+def _excluded_sql(parsed: Query, filters: SearchFilters) -> tuple[str, list[Any]]:
+    """``AND NOT EXISTS …``: no item ``i`` with a passage that holds a left-out term
+    (``-word``); under --public only a closed item's title counts."""
+    excluded = exclude_sql(parsed)
+    if excluded is None:
+        return "", []
+    public = f" AND {_PUBLIC_PASSAGE.replace('p.', 'x.')}" if filters.public else ""
+    sql = f" AND NOT EXISTS (SELECT 1 FROM passages x WHERE x.item_id = i.id AND x.search @@ {excluded[0]}{public})"
+    return sql, excluded[1]

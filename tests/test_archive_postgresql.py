@@ -157,8 +157,11 @@ def test_include_closed_and_public_search(pg_url, tmp_path):
     assert [(hit["number"], hit["section"]) for hit in hits] == [("2", "background")]
     assert search_json(pg_url, "tilbudsprisen", "--public")["hits"] == []
     assert search_json(pg_url, "godkendte", "--public")["hits"] == []
-    public = search_json(pg_url, "køb", "--public")["hits"]
-    assert [(hit["number"], hit["section"]) for hit in public] == [("2", "title")]
+    public = search_json(pg_url, "køb", "--public")
+    assert [(hit["number"], hit["section"]) for hit in public["hits"]] == [("2", "title")]
+    # facets count the closed decision ("købet") only without --public
+    assert search_json(pg_url, "køb")["facets"]["section"] == {"decision": 1, "title": 1}
+    assert public["facets"]["section"] == {"title": 1} and public["total"] == 1
     # Imported again with the default choice: replaced, and the closed text is gone.
     output = invoke("import", str(path), "--archive", pg_url, "--workers", "1")
     assert "1 replaced" in output

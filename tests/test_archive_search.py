@@ -161,7 +161,6 @@ def test_hit_carries_body_date_item_section_file_page_and_a_marked_snippet(archi
     assert archive.item(hit.item)["title"] == "Kapacitet i børne- og ungdomspsykiatrien"
 
 
-@pytest.mark.sqlite_only("facets")
 def test_facets_count_every_match_by_body_year_section_and_actor(archive):
     result = archive.search("aftale", facets=True, limit=1)
     assert len(result.hits) == 1
@@ -176,7 +175,6 @@ def test_facets_count_every_match_by_body_year_section_and_actor(archive):
     assert facets["actor"] == {"Kommunernes Landsforening": 1}
 
 
-@pytest.mark.sqlite_only("facets")
 def test_facets_with_a_body_filter_count_that_body_alone(archive):
     # The facet statement reads the body's organisation too (core._filter_sql): a body
     # filter with facets once failed with "no such column: m.organisation".

@@ -223,6 +223,31 @@ def test_show_export_and_report_are_those_of_the_sqlite_archive(pg_url, tmp_path
     assert {**report, "run": 1} == {**json.loads(invoke("report", "--json", "--archive", database)), "run": 1}
 
 
+def test_serve_shows_search_items_meetings_and_bodies_and_says_what_is_not_there_yet(pg_url):
+    from starlette.testclient import TestClient
+
+    from referat.archive import open_archive
+    from referat.extract import extract_bytes
+    from referat.web.app import create_app
+
+    with open_archive(pg_url) as archive:
+        archive.store_document(extract_bytes("okonomiudvalget.txt", CLOSED_MINUTES.encode(), enrich=False))
+    with TestClient(create_app(pg_url)) as client:
+        page = client.get("/", params={"q": "mindreforbrug"})
+        assert page.status_code == 200 and "mindreforbrug" in page.text
+        key = rows(pg_url, "SELECT key FROM items WHERE number = '1'")[0][0]
+        assert "Budgetopfølgning" in client.get(f"/item/{key}").text
+        meeting_id = rows(pg_url, "SELECT id FROM meetings")[0][0]
+        meeting = client.get(f"/meeting/{meeting_id}")
+        assert meeting.status_code == 200 and "Køb af ejendommen Storegade 12" in meeting.text
+        assert "tilbudsprisen" not in meeting.text
+        assert "Økonomiudvalget" in client.get("/bodies").text
+        watches = client.get("/watches")
+        assert watches.status_code == 400 and "not available for a PostgreSQL archive yet" in watches.text
+    result = CliRunner().invoke(main, ["watch", "list", "--archive", pg_url])
+    assert result.exit_code == 1 and "not available for a PostgreSQL archive yet" in result.output
+
+
 def _import_process(folder: Path, url: str) -> subprocess.Popen:
     command = [sys.executable, "-m", "referat", "import", str(folder), "--archive", url, "--workers", "1", "-q"]
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)

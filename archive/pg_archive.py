@@ -17,9 +17,14 @@ class PostgresArchive(PgBrowsing):
     def __getattr__(self, name: str) -> Any:
         # A method of the SQLite archive that this one lacks yet (saved searches, check):
         # the command or page that asks for it says so in one line, not with a traceback.
-        from referat.archive.store import SQLiteArchive
+        # (the parts store.SQLiteArchive is assembled from; store.py imports this module)
+        from referat.archive.browse import Browsing
+        from referat.archive.queries import Queries
+        from referat.archive.watches import Watching
+        from referat.archive.write import Writing
 
-        if name.startswith("_") or not callable(getattr(SQLiteArchive, name, None)):
+        sqlite_method = any(callable(getattr(part, name, None)) for part in (Writing, Watching, Queries, Browsing))
+        if name.startswith("_") or not sqlite_method:
             raise AttributeError(name)
         raise ArchiveError(
             f"{name.replace('_', ' ')} is not available for a PostgreSQL archive yet (issue 14); use an SQLite archive"

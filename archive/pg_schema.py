@@ -23,9 +23,15 @@ WRITE_LOCK = 0x72656665726174
 # Snowball configuration (B), and the compound tails text.py computed (C). ts_rank weighs
 # them as bm25's column weights do in SQLite (pg_query.RANK_WEIGHTS). A meeting's own body
 # name is blanked out of ``indexed_text`` (text.py), so it is not searched.
-PASSAGE_SEARCH = """\
-setweight(to_tsvector('simple'::regconfig, coalesce(indexed_text, text)), 'A')
-    || setweight(to_tsvector('danish'::regconfig, coalesce(indexed_text, text)), 'B')
+# The text is cut into words as text.py cuts it (letters and digits; everything else
+# separates) before PostgreSQL's parser reads it: the parser takes "EMN-2024-01187" as
+# signed numbers ("-2024") and "Beslutning/godkendelse/bemærkninger" as a file path cut
+# at the "æ", so "2024" and "godkendelse" were not found there ([:alnum:] is Unicode-aware
+# in a UTF-8 database: æ, ø and å are letters).
+PASSAGE_WORDS = "regexp_replace(coalesce(indexed_text, text), '[^[:alnum:]]+', ' ', 'g')"
+PASSAGE_SEARCH = f"""\
+setweight(to_tsvector('simple'::regconfig, {PASSAGE_WORDS}), 'A')
+    || setweight(to_tsvector('danish'::regconfig, {PASSAGE_WORDS}), 'B')
     || setweight(to_tsvector('simple'::regconfig, parts), 'C')"""
 
 # Migration 1. Times are ISO 8601 text, as in SQLite: imported_at is compared as text by

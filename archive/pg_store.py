@@ -102,6 +102,11 @@ class PgCore(ActorNames):
         except psycopg.Error as error:
             raise ArchiveError(f"{shown}: cannot connect to the archive ({' '.join(str(error).split())})") from None
         try:
+            # The index cuts words by Unicode letters ([:alnum:], pg_schema.PASSAGE_WORDS):
+            # in a database of another encoding æ, ø and å would cut words apart.
+            encoding = self.connection.execute("SHOW server_encoding").fetchone()[0]
+            if encoding != "UTF8":
+                raise SchemaError(f"the database's encoding is {encoding}; create it with: createdb -E UTF8 …")
             if readonly:
                 self._check_version()
             else:

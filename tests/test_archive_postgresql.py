@@ -87,6 +87,42 @@ def test_corpus_documents_are_imported_and_searched_through_the_cli(pg_url, tmp_
     assert rows(pg_url, "SELECT status FROM import_runs ORDER BY id") == [("done",), ("done",)]
 
 
+def test_both_backends_find_the_same_items(pg_url, tmp_path):
+    # Words are cut alike: PostgreSQL's own parser read "EMN-2024-01187" as signed numbers
+    # and "Beslutning/godkendelse/bemærkninger" as a file path (pg_schema.PASSAGE_WORDS).
+    from archive_documents import document, item
+
+    from referat.archive import open_archive
+
+    documents = [
+        document(
+            "a.txt",
+            "Regionsrådet",
+            "2025-10-23",
+            [
+                item("1", "Tvang i psykiatrien (EMN-2024-01187)", [("background", "Målsætning for 2021-2024.")]),
+                item("2", "Beslutning/godkendelse/bemærkninger", [("decision", "Taget til efterretning.")]),
+                item("3", "Børne- og ungdomspsykiatrien", [("background", "Ventetiderne på Århus Sygehus.")]),
+            ],
+        ),
+        document(
+            "b.txt",
+            "Økonomiudvalget",
+            "2024-02-01",
+            [item("1", "Økonomiaftalen 2024", [("decision", "Godkendt; økonomiaftalerne tages til efterretning.")])],
+        ),
+    ]
+    queries = ["2024", "godkendelse", "godkendt", "psykiatri", "aarhus", "aftale", '"taget til efterretning"', "emn"]
+    found = {}
+    for path in (pg_url, str(tmp_path / "referat.db")):
+        with open_archive(path) as archive:
+            for stored in documents:
+                archive.store_document(stored)
+            found[path] = [sorted(hit.item for hit in archive.search(query).hits) for query in queries]
+    assert found[pg_url] == found[str(tmp_path / "referat.db")]
+    assert all(found[pg_url]), dict(zip(queries, found[pg_url], strict=True))
+
+
 def test_a_reading_command_on_an_empty_database_is_one_line(pg_url):
     result = CliRunner().invoke(main, ["search", "x", "--archive", pg_url])
     assert result.exit_code == 1 and "no archive there" in result.output and result.output.count("\n") == 1

@@ -262,6 +262,7 @@ def import_command(paths: tuple[str, ...], archive_path: str, max_memory: int, q
     Example: referat import corpus/ --archive referat.db
     """
     from referat.archive.importer import import_paths
+    from referat.archive.pg_store import shown_url
     from referat.terminal import ImportProgress, display_path
 
     with _open(archive_path, create=True) as archive, ImportProgress(enabled=False if quiet else None) as progress:
@@ -270,7 +271,7 @@ def import_command(paths: tuple[str, ...], archive_path: str, max_memory: int, q
     for path, reason in summary.failures:
         _fail_line(display_path(path), reason)
     if not quiet:
-        click.echo(f"{summary.line()} → {archive_path}")
+        click.echo(f"{summary.line()} → {shown_url(archive_path)}")
     if summary.interrupted:
         sys.exit(130)
     if summary.failed:

@@ -72,7 +72,7 @@ archive_option = click.option(
     show_default=True,
     envvar="REFERAT_ARCHIVE",
     type=click.Path(dir_okay=False, path_type=str),
-    help="The archive file (or set REFERAT_ARCHIVE).",
+    help="The archive file, or a PostgreSQL database as postgresql://… (or set REFERAT_ARCHIVE).",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 public_option = click.option(
@@ -124,6 +124,7 @@ def archive_session(archive_path: str, create: bool = False, write: bool = False
 
     from referat.archive import ArchiveError, open_archive
     from referat.archive.core import storage_error
+    from referat.archive.pg_store import is_postgres_error, shown_url
 
     try:
         with open_archive(
@@ -137,6 +138,11 @@ def archive_session(archive_path: str, create: bool = False, write: bool = False
         raise click.ClickException(str(error)) from None
     except sqlite3.Error as error:
         raise click.ClickException(str(storage_error(archive_path, error))) from None
+    except Exception as error:
+        if not is_postgres_error(error):
+            raise
+        # (the server's message, on one line: no such database, connection lost, disk full …)
+        raise click.ClickException(f"{shown_url(archive_path)}: {' '.join(str(error).split())}") from None
 
 
 def search_filter_options(command: Callable[..., None]) -> Callable[..., None]:

@@ -13,6 +13,16 @@ from typing import Any
 from referat.archive.core import ArchiveCore
 
 
+def meeting_view(row: dict[str, Any], items: list[dict[str, Any]]) -> dict[str, Any]:
+    """A meeting's row (with its document's columns) and its items' rows (their decisions'
+    outcomes joined by commas) as :meth:`Browsing.meeting` gives them; both backends' rows."""
+    meeting = dict(row)
+    meeting["case_numbers"] = json.loads(meeting["case_numbers"])
+    meeting["participants"] = json.loads(meeting["participants"])
+    meeting["items"] = [{**item, "outcomes": [o for o in (item["outcomes"] or "").split(",") if o]} for item in items]
+    return meeting
+
+
 class Browsing(ArchiveCore):
     """:meth:`bodies`, :meth:`meetings_of`, :meth:`meeting`, :meth:`item_place` and :meth:`document_file`."""
 
@@ -62,21 +72,15 @@ class Browsing(ArchiveCore):
         ).fetchone()
         if row is None:
             return None
-        meeting = dict(row)
-        meeting["case_numbers"] = json.loads(meeting["case_numbers"])
-        meeting["participants"] = json.loads(meeting["participants"])
-        meeting["items"] = [
-            {**dict(item), "outcomes": [o for o in (item["outcomes"] or "").split(",") if o]}
-            for item in self.connection.execute(
-                """SELECT i.key, i.number, i.title, i.access, i.first_page, i.last_page,
-                          (SELECT key FROM items WHERE id = i.parent_id) AS parent,
-                          (SELECT key FROM items WHERE id = i.same_as) AS same_as,
-                          (SELECT group_concat(outcome, ',') FROM decisions dc WHERE dc.item_id = i.id) AS outcomes
-                   FROM items i WHERE i.meeting_id = ? ORDER BY i.ordinal""",
-                (meeting_id,),
-            )
-        ]
-        return meeting
+        items = self.connection.execute(
+            """SELECT i.key, i.number, i.title, i.access, i.first_page, i.last_page,
+                      (SELECT key FROM items WHERE id = i.parent_id) AS parent,
+                      (SELECT key FROM items WHERE id = i.same_as) AS same_as,
+                      (SELECT group_concat(outcome, ',') FROM decisions dc WHERE dc.item_id = i.id) AS outcomes
+               FROM items i WHERE i.meeting_id = ? ORDER BY i.ordinal""",
+            (meeting_id,),
+        )
+        return meeting_view(dict(row), [dict(item) for item in items])
 
     def item_place(self, key: str) -> dict[str, Any] | None:
         """Where an item is kept: its meeting's id and its document's sha256 and media type;

@@ -173,7 +173,41 @@ def _set_wal(connection: sqlite3.Connection) -> None:
             time.sleep(0.05)
 
 
-class ArchiveCore:
+class ActorNames:
+    """Actors by any of their names, for both backends: the canonical names of every actor
+    with a statement or position (one statement both SQLite and PostgreSQL run), and a
+    typed name resolved among them."""
+
+    connection: Any
+    _known_actors: list[str] | None = None
+
+    def known_actors(self) -> list[str]:
+        """Canonical names of every actor with a statement or position."""
+        if self._known_actors is None:
+            self._known_actors = [
+                row[0]
+                for row in self.connection.execute(
+                    "SELECT canonical FROM statements UNION SELECT canonical FROM positions"
+                )
+            ]
+        return self._known_actors
+
+    def resolve_actor(self, name: str) -> str:
+        """The canonical actor a typed name means, or ArchiveError saying why not."""
+        resolution: Resolution = resolve_actor(name, self.known_actors())
+        if resolution.canonical:
+            return resolution.canonical
+        if resolution.how == "ambiguous":
+            raise ArchiveError(f"actor '{name}' is ambiguous: " + " · ".join(resolution.candidates))
+        hint = (
+            f"; did you mean {' · '.join(resolution.candidates)}?"
+            if resolution.candidates
+            else "; `referat actors` lists them"
+        )
+        raise ArchiveError(f"no actor '{name}' in the archive{hint}")
+
+
+class ArchiveCore(ActorNames):
     """An open archive file (created or migrated as needed). Use as a context manager.
 
     With ``readonly`` (the reading commands) the file is never changed: it is opened
@@ -182,6 +216,7 @@ class ArchiveCore:
     written to, once, to upgrade it (under the write lock), before it is opened read-only.
     """
 
+    connection: sqlite3.Connection
     _body_keys: BodyKeys | None = None  # the meetings' bodies for --body (search_plan.py)
 
     def __init__(
@@ -206,7 +241,7 @@ class ArchiveCore:
             raise ArchiveError(f"{path}: {error}") from None
         except sqlite3.Error as error:  # no such folder, no permission, locked, damaged
             raise storage_error(path, error) from None
-        self._known_actors: list[str] | None = None
+        self._known_actors = None
 
     def _open(self, notice: Callable[[str], None] | None, suspect: bool) -> sqlite3.Connection:
         """The connection, after the file is known to be an archive (or new, for writing)."""
@@ -277,31 +312,6 @@ class ArchiveCore:
         self.close()
 
     # -- shared by the reading parts -------------------------------------------------
-
-    def known_actors(self) -> list[str]:
-        """Canonical names of every actor with a statement or position."""
-        if self._known_actors is None:
-            self._known_actors = [
-                row[0]
-                for row in self.connection.execute(
-                    "SELECT canonical FROM statements UNION SELECT canonical FROM positions"
-                )
-            ]
-        return self._known_actors
-
-    def resolve_actor(self, name: str) -> str:
-        """The canonical actor a typed name means, or ArchiveError saying why not."""
-        resolution: Resolution = resolve_actor(name, self.known_actors())
-        if resolution.canonical:
-            return resolution.canonical
-        if resolution.how == "ambiguous":
-            raise ArchiveError(f"actor '{name}' is ambiguous: " + " · ".join(resolution.candidates))
-        hint = (
-            f"; did you mean {' · '.join(resolution.candidates)}?"
-            if resolution.candidates
-            else "; `referat actors` lists them"
-        )
-        raise ArchiveError(f"no actor '{name}' in the archive{hint}")
 
     def _bodies(self, typed: str) -> list[str]:
         """The meetings' "organisation|body" keys a typed name means (names.matching_spoken)."""

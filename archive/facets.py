@@ -25,6 +25,9 @@ FACET_SAMPLE = 1200
 # so every 65 536 consecutive ids hold exactly ``threshold`` sampled ones), falls below a
 # threshold. Deterministic, so the same query gives the same estimates.
 _SAMPLE_MODULUS, _SAMPLE_MULTIPLIER = 65536, 40503
+# The threshold that keeps every passage: what a statement that counted them all (the
+# PostgreSQL archive's, pg_search.py) reports to count_facets.
+UNSAMPLED = _SAMPLE_MODULUS
 
 
 def facet_statement(match: str, where: str, params: list[Any], public: bool) -> tuple[str, list[Any]]:

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from referat.archive.paths import FOLDER_TEXT_SUFFIXES, discover, discover_files, open_regular
+from referat.archive.pg_store import document_refused, is_postgres_error
 from referat.archive.pool import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, TASKS_PER_WORKER, WorkerPool
 from referat.archive.prepare import PreparedDocument
 from referat.archive.store import SQLiteArchive
@@ -146,11 +147,13 @@ def import_paths(
         summary.interrupted = True
         archive.purge_replaced()
         archive.finish_run(run.run_id, "interrupted", summary.counts())
-    except sqlite3.Error:
-        # The archive itself failed (full, read-only, damaged): record the run as failed if
-        # it can still be written, and let the caller say why in one line.
-        with contextlib.suppress(sqlite3.Error):
-            archive.finish_run(run.run_id, "failed", summary.counts())
+    except Exception as error:
+        # The archive itself failed (full, read-only, damaged; a PostgreSQL server gone):
+        # record the run as failed if it can still be written, and let the caller say why
+        # in one line.
+        if isinstance(error, sqlite3.Error) or is_postgres_error(error):
+            with contextlib.suppress(Exception):
+                archive.finish_run(run.run_id, "failed", summary.counts())
         raise
     finally:
         summary.seconds = time.monotonic() - start
@@ -216,7 +219,11 @@ class _Run:
             outcome = self.archive.store_prepared(document, path=path, run_id=self.run_id, reextracted=self.reextract)
         except sqlite3.OperationalError:
             raise  # the archive itself (full, read-only, locked): every later file would fail too
-        except (ValueError, sqlite3.Error) as error:  # this document only: the run goes on
+        except Exception as error:
+            # This document only (SQLite's errors but OperationalError, PostgreSQL's data
+            # errors: a NUL character, which its text cannot hold): the run goes on.
+            if not isinstance(error, (ValueError, sqlite3.Error)) and not document_refused(error):
+                raise
             self.fail(path, f"could not be stored ({type(error).__name__}: {' '.join(str(error).split())[:200]})")
             return
         if outcome == "skipped":

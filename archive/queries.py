@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Literal
 
 from referat.archive.core import ArchiveCore
@@ -15,6 +15,121 @@ from referat.archive.text import QueryError
 from referat.archive.types import ALL_AMOUNTS, AmountFilters, ArchiveError, SearchFilters
 from referat.data.gazetteer import is_role
 from referat.models import Document
+
+# An item's facts for ``show``, each read by one statement on the item's id: the same
+# statements on both backends (pg_queries.py binds them with %s).
+ITEM_FACTS = {
+    "text": "SELECT text FROM passages WHERE item_id = ? AND source = 'text' ORDER BY id",
+    "sections": "SELECT kind, heading, text, first_page, last_page FROM sections WHERE item_id = ? ORDER BY ordinal",
+    "decisions": "SELECT text, outcome FROM decisions WHERE item_id = ? ORDER BY ordinal",
+    "statements": "SELECT actor, canonical, actor_type, verb, text, page FROM statements"
+    " WHERE item_id = ? ORDER BY ordinal",
+    "positions": "SELECT actor, canonical, stance, text, votes FROM positions WHERE item_id = ? ORDER BY ordinal",
+    # (unanimous is stored 0 or 1; shown as stored)
+    "votes": "SELECT text, in_favour, against, abstained, unanimous FROM votes WHERE item_id = ? ORDER BY ordinal",
+    "entities": "SELECT text, label, canonical, page FROM entities WHERE item_id = ? ORDER BY id",
+    "dates": 'SELECT text, kind, start, "end", precision FROM dates WHERE item_id = ? ORDER BY id',
+    "amounts": "SELECT text, value, currency, qualifier, year FROM amounts WHERE item_id = ? ORDER BY id",
+}
+
+
+def item_view(
+    row: dict[str, Any],
+    facts: dict[str, list[dict[str, Any]]],
+    sources: list[dict[str, Any]],
+    subitems: list[str],
+    public: bool = False,
+) -> dict[str, Any]:
+    """What ``show`` gives of an item: its row (with its meeting's and document's columns),
+    its facts (ITEM_FACTS' rows), the files that hold it and its sub-items' keys. With
+    ``public``, a closed item keeps only its number, title and decision outcomes (what
+    public_view keeps: it may be stored whole, --include-closed)."""
+    if public and row["access"] == "closed":
+        outcomes = [{"text": "", "outcome": decision["outcome"]} for decision in facts["decisions"]]
+        facts = {name: outcomes if name == "decisions" else [] for name in facts}
+        row = {**row, "responsible": None, "case_numbers": "[]", "recommendations": "[]", "attachments": "[]"}
+    return {
+        "item": row["key"],
+        "parent": row["parent"],
+        "number": row["number"],
+        "title": row["title"],
+        "access": row["access"],
+        "responsible": row["responsible"],
+        "case_numbers": json.loads(row["case_numbers"]),
+        "recommendations": json.loads(row["recommendations"]),
+        "attachments": json.loads(row["attachments"]),
+        "pages": [row["first_page"], row["last_page"]],
+        "meeting": {
+            "body": row["body"],
+            "organisation": row["organisation"],
+            "date": row["date"],
+            "kind": row["meeting_kind"],
+            "title": row["meeting_title"],
+        },
+        "source": {"path": row["path"], "sha256": row["sha256"]},
+        "same_as": row["kept_key"],
+        "sources": sources,
+        "text": "\n".join(fact["text"] for fact in facts["text"]) or None,
+        **{name: rows for name, rows in facts.items() if name != "text"},
+        "subitems": subitems,
+    }
+
+
+def statement_view(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A who-said row (a statement or a position with its item and meeting) as shown."""
+    return {
+        "type": row["type"],
+        "actor": row["canonical"],
+        "as_printed": row["actor"],
+        "actor_type": row["actor_type"],
+        "verb": row["verb"],
+        "stance": row["stance"],
+        "text": row["text"],
+        "page": row["page"],
+        "item": row["key"],
+        "number": row["number"],
+        "title": row["title"],
+        "body": row["body"],
+        "date": row["date"],
+        "meeting_kind": row["meeting_kind"],
+        "path": row["path"],
+    }
+
+
+def amount_view(row: Mapping[str, Any]) -> dict[str, Any]:
+    """An amount with its item and meeting as shown; ``outcomes`` are its item's decisions'
+    outcomes joined by commas ('' for none), or None when it has no decision."""
+    return {
+        "text": row["text"],
+        "value": row["value"],
+        "currency": row["currency"],
+        "qualifier": row["qualifier"],
+        "year": row["year"],
+        "item": row["key"],
+        "number": row["number"],
+        "title": row["title"],
+        "decisions": [outcome or None for outcome in row["outcomes"].split(",")] if row["outcomes"] is not None else [],
+        "body": row["body"],
+        "date": row["date"],
+        "meeting_kind": row["meeting_kind"],
+        "path": row["path"],
+    }
+
+
+def actor_views(rows: Iterable[Mapping[str, Any]], roles: bool) -> list[dict[str, Any]]:
+    """The actors' rows (canonical name, counts, spellings joined by commas) as listed: the
+    actors, or with ``roles`` only the role nouns and pronouns."""
+    return [
+        {
+            "actor": r["canonical"],
+            "statements": r["statements"],
+            "positions": r["positions"],
+            "meetings": r["meetings"],
+            "as_printed": sorted(set((r["spellings"] or "").split(","))),
+        }
+        for r in rows
+        if is_role(r["canonical"]) == roles
+    ]
 
 
 class Queries(ArchiveCore):
@@ -115,26 +230,7 @@ class Queries(ArchiveCore):
         if about:
             named["match"], named["exclude"] = parsed.match, parsed.exclude_items
         rows = self.connection.execute(sql, named).fetchall()
-        return canonical, [
-            {
-                "type": row["type"],
-                "actor": row["canonical"],
-                "as_printed": row["actor"],
-                "actor_type": row["actor_type"],
-                "verb": row["verb"],
-                "stance": row["stance"],
-                "text": row["text"],
-                "page": row["page"],
-                "item": row["key"],
-                "number": row["number"],
-                "title": row["title"],
-                "body": row["body"],
-                "date": row["date"],
-                "meeting_kind": row["meeting_kind"],
-                "path": row["path"],
-            }
-            for row in rows
-        ]
+        return canonical, [statement_view(row) for row in rows]
 
     def amounts(self, filters: AmountFilters = ALL_AMOUNTS, limit: int = 100) -> list[dict[str, Any]]:
         """Amounts of money in the items, largest first, with their item and meeting:
@@ -191,26 +287,7 @@ class Queries(ArchiveCore):
                 LIMIT ?""",
             [*params, limit],
         ).fetchall()
-        return [
-            {
-                "text": row["text"],
-                "value": row["value"],
-                "currency": row["currency"],
-                "qualifier": row["qualifier"],
-                "year": row["year"],
-                "item": row["key"],
-                "number": row["number"],
-                "title": row["title"],
-                "decisions": [outcome or None for outcome in row["outcomes"].split(",")]
-                if row["outcomes"] is not None
-                else [],
-                "body": row["body"],
-                "date": row["date"],
-                "meeting_kind": row["meeting_kind"],
-                "path": row["path"],
-            }
-            for row in rows
-        ]
+        return [amount_view(row) for row in rows]
 
     def actors(self, public: bool = False, roles: bool = False) -> list[dict[str, Any]]:
         """Canonical actors with their numbers of statements, positions and meetings, most
@@ -230,17 +307,7 @@ class Queries(ArchiveCore):
                   FROM positions p JOIN items i ON i.id = p.item_id{open_only})
             GROUP BY canonical ORDER BY statements + positions DESC, canonical"""
         ).fetchall()
-        return [
-            {
-                "actor": r["canonical"],
-                "statements": r["statements"],
-                "positions": r["positions"],
-                "meetings": r["meetings"],
-                "as_printed": sorted(set((r["spellings"] or "").split(","))),
-            }
-            for r in rows
-            if is_role(r["canonical"]) == roles
-        ]
+        return actor_views(rows, roles)
 
     def item(self, key: str, public: bool = False) -> dict[str, Any] | None:
         """One item with its meeting, source and every fact, by key (or numeric id); with
@@ -257,69 +324,12 @@ class Queries(ArchiveCore):
         if row is None:
             return None
         item_id = row["id"]
-        fetch = lambda sql: [dict(r) for r in self.connection.execute(sql, (item_id,))]  # noqa: E731
-        if public and row["access"] == "closed":
-            # What public_view keeps of a closed item (it may be stored whole: --include-closed).
-            outcomes = [
-                {"text": "", "outcome": r[0]}
-                for r in self.connection.execute(
-                    "SELECT outcome FROM decisions WHERE item_id = ? ORDER BY ordinal", (item_id,)
-                )
-            ]
-            fetch = lambda sql: outcomes if " FROM decisions " in sql else []  # noqa: E731
-            row = {**dict(row), "responsible": None, "case_numbers": "[]", "recommendations": "[]", "attachments": "[]"}
-        return {
-            "item": row["key"],
-            "parent": row["parent"],
-            "number": row["number"],
-            "title": row["title"],
-            "access": row["access"],
-            "responsible": row["responsible"],
-            "case_numbers": json.loads(row["case_numbers"]),
-            "recommendations": json.loads(row["recommendations"]),
-            "attachments": json.loads(row["attachments"]),
-            "pages": [row["first_page"], row["last_page"]],
-            "meeting": {
-                "body": row["body"],
-                "organisation": row["organisation"],
-                "date": row["date"],
-                "kind": row["meeting_kind"],
-                "title": row["meeting_title"],
-            },
-            "source": {"path": row["path"], "sha256": row["sha256"]},
-            "same_as": row["kept_key"],
-            "sources": self._sources(row["same_as"] or item_id, row["number"]),
-            "text": "\n".join(
-                r["text"] for r in fetch("SELECT text FROM passages WHERE item_id = ? AND source = 'text' ORDER BY id")
-            )
-            or None,
-            "sections": fetch(
-                "SELECT kind, heading, text, first_page, last_page FROM sections WHERE item_id = ? ORDER BY ordinal"
-            ),
-            "decisions": fetch("SELECT text, outcome FROM decisions WHERE item_id = ? ORDER BY ordinal"),
-            "statements": fetch(
-                "SELECT actor, canonical, actor_type, verb, text, page FROM statements"
-                " WHERE item_id = ? ORDER BY ordinal"
-            ),
-            "positions": fetch(
-                "SELECT actor, canonical, stance, text, votes FROM positions WHERE item_id = ? ORDER BY ordinal"
-            ),
-            "votes": fetch(
-                "SELECT text, in_favour, against, abstained, unanimous = 1 AS unanimous FROM votes"
-                " WHERE item_id = ? ORDER BY ordinal"
-            ),
-            "entities": fetch("SELECT text, label, canonical, page FROM entities WHERE item_id = ? ORDER BY id"),
-            "dates": fetch('SELECT text, kind, start, "end", precision FROM dates WHERE item_id = ? ORDER BY id'),
-            "amounts": fetch(
-                "SELECT text, value, currency, qualifier, year FROM amounts WHERE item_id = ? ORDER BY id"
-            ),
-            "subitems": [
-                r[0]
-                for r in self.connection.execute(
-                    "SELECT key FROM items WHERE parent_id = ? ORDER BY ordinal", (item_id,)
-                )
-            ],
-        }
+        facts = {name: [dict(r) for r in self.connection.execute(sql, (item_id,))] for name, sql in ITEM_FACTS.items()}
+        subitems = [
+            r[0]
+            for r in self.connection.execute("SELECT key FROM items WHERE parent_id = ? ORDER BY ordinal", (item_id,))
+        ]
+        return item_view(dict(row), facts, self._sources(row["same_as"] or item_id, row["number"]), subitems, public)
 
     def _sources(self, kept_id: int, number: str) -> list[dict[str, Any]]:
         """Every file that holds the item (the kept copy first): its path, pages and item key."""

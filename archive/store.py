@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from typing import cast
 
 from referat.archive.browse import Browsing
 from referat.archive.facets import FACET_SAMPLE, FACETS, count_facets
+from referat.archive.pg_store import is_postgres_url
 from referat.archive.queries import Queries
 from referat.archive.search import timed_search
 from referat.archive.types import (
@@ -97,7 +99,7 @@ def refuse_archive_as_output(output: str, archive_path: str) -> None:
         ...
         referat.archive.types.ArchiveError: ./referat.db: is the archive itself (referat.db); choose another output file
     """
-    if archive_path == ":memory:":
+    if archive_path == ":memory:" or is_postgres_url(archive_path):
         return
     for written in (output, output + ".part"):
         for side in SIDE_FILES:
@@ -110,7 +112,8 @@ def refuse_archive_as_output(output: str, archive_path: str) -> None:
 def open_archive(
     path: str, create: bool = True, notice: Callable[[str], None] | None = None, readonly: bool = False
 ) -> SQLiteArchive:
-    """Open (and create or migrate) the archive at ``path``; ``notice`` is told, in one
+    """Open (and create or migrate) the archive at ``path``, an SQLite file or a
+    ``postgresql://`` URL (pg_store.py, psycopg needed); ``notice`` is told, in one
     line, when an older archive is being upgraded (which may take a while). With
     ``readonly`` the file is only read, and refused unless it is a referat archive.
 
@@ -119,4 +122,10 @@ def open_archive(
         ...     archive.counts()["documents"]
         0
     """
+    if is_postgres_url(path):
+        from referat.archive.pg_archive import PostgresArchive  # psycopg is an optional extra: only when asked
+
+        # (typed as the SQLite archive until the PostgreSQL one has every method: those it
+        # lacks raise ArchiveError with one line; docs/postgresql.md lists them)
+        return cast(SQLiteArchive, PostgresArchive(path, create=create, notice=notice, readonly=readonly))
     return SQLiteArchive(path, create=create, notice=notice, readonly=readonly)

@@ -434,8 +434,12 @@ class ItemKeys:
         if base in self.next_suffix:
             suffix = self.next_suffix[base]
             key, suffix = f"{base}~{suffix}", suffix + 1
-        while key in self.used or self.connection.execute("SELECT 1 FROM items WHERE key = ?", (key,)).fetchone():
+        while key in self.used or self._taken(key):
             key, suffix = f"{base}~{suffix}", suffix + 1
         self.used.add(key)
         self.next_suffix[base] = suffix
         return key
+
+    def _taken(self, key: str) -> bool:
+        """Whether the archive holds an item with this key (the PostgreSQL archive asks in its SQL)."""
+        return self.connection.execute("SELECT 1 FROM items WHERE key = ?", (key,)).fetchone() is not None

@@ -24,3 +24,22 @@ def web_archive(tmp_path_factory):
     from web_archive import build_web_archive
 
     return build_web_archive(tmp_path_factory.mktemp("web"))
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL server for the session (tests/pg_server.py), or a skip with
+    the reason (no binaries, no psycopg)."""
+    from pg_server import running_server, why_not
+
+    reason = why_not()
+    if reason:
+        pytest.skip(reason)
+    with running_server() as server:
+        yield server
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:
+    """The URL of a new, empty database on the session's PostgreSQL server."""
+    return pg_server.new_database()

@@ -50,10 +50,15 @@ Udvalget anbefalede projektet.
 """
 
 
-@pytest.fixture(scope="module")
-def archive_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("amounts") / "referat.db"
-    with open_archive(str(path)) as archive:
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def archive_file(request, tmp_path_factory):
+    """The archive on each backend: an SQLite file, or a database of the session's
+    throwaway PostgreSQL server (its URL; skipped with the reason when there is none)."""
+    if request.param == "postgresql":
+        path = request.getfixturevalue("pg_server").new_database()
+    else:
+        path = str(tmp_path_factory.mktemp("amounts") / "referat.db")
+    with open_archive(path) as archive:
         for name, text in (("budget-2025.txt", BUDGET_MINUTES), ("havn-2023.txt", OLDER_MINUTES)):
             archive.store_document(extract_bytes(name, text.encode()))
     return path

@@ -61,9 +61,21 @@ def archive_file(tmp_path_factory):
     return stored_archive(tmp_path_factory.mktemp("who"), DOCUMENTS)
 
 
-@pytest.fixture
-def archive(archive_file):
-    with open_archive(str(archive_file), create=False) as opened:
+@pytest.fixture(scope="module")
+def pg_archive_url(request):
+    """DOCUMENTS in a PostgreSQL archive (a database of the session's throwaway server)."""
+    url = request.getfixturevalue("pg_server").new_database()
+    with open_archive(url) as archive:
+        for stored in DOCUMENTS:
+            assert archive.store_document(stored) == "imported"
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def archive(request, archive_file):
+    """The archive of DOCUMENTS on each backend."""
+    path = request.getfixturevalue("pg_archive_url") if request.param == "postgresql" else str(archive_file)
+    with open_archive(path, create=False) as opened:
         yield opened
 
 

@@ -1,0 +1,442 @@
+"""The archive in a PostgreSQL database (``--archive postgresql://…``; docs/postgresql.md):
+the connection, import runs, and storing documents.
+
+The rows are those prepare.py makes for SQLite (closed items withheld, CPR numbers
+redacted, words stemmed, in the import's workers); here they are only inserted. A
+document is one transaction, under a transaction-level advisory lock (pg_schema.WRITE_LOCK)
+so that several importers store one document at a time: the sha256 is checked under the
+lock (no duplicates), and item keys are chosen under it (no clashes). A killed importer's
+connection ends, and the server rolls its open transaction back: nothing half-stored.
+
+Search is pg_search.py's; the rest of the interface says, in one line, that it is not
+there yet.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import socket
+import urllib.parse
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from referat.archive.core import ActorNames, now
+from referat.archive.names import Spellings
+from referat.archive.pg_schema import WRITE_LOCK, migrate
+from referat.archive.prepare import PreparedDocument, PreparedItem, prepare_document, with_body
+from referat.archive.runs import _process_alive
+from referat.archive.schema import SchemaError
+from referat.archive.types import ArchiveError, StoreOutcome
+from referat.archive.write import EXTRACTOR, Fact, ItemKeys, meeting_key
+from referat.models import Document
+from referat.models.paths import printable_path
+
+URL_SCHEMES = ("postgresql://", "postgres://")
+
+# The text tables whose dead rows hold a replaced document's text until VACUUM.
+_TEXT_TABLES = ("documents", "items", "sections", "decisions", "statements", "positions", "passages")
+
+
+def is_postgres_url(path: str) -> bool:
+    """Whether ``--archive`` names a PostgreSQL database rather than an SQLite file.
+
+    Example:
+        >>> is_postgres_url("postgresql://archivist@db/referat"), is_postgres_url("referat.db")
+        (True, False)
+    """
+    return path.startswith(URL_SCHEMES)
+
+
+def is_postgres_error(error: BaseException) -> bool:
+    """Whether an exception is psycopg's (without importing psycopg, an optional extra)."""
+    return type(error).__module__.split(".")[0] == "psycopg"
+
+
+def document_refused(error: BaseException) -> bool:
+    """Whether a psycopg error concerns the one document being stored (data PostgreSQL
+    refuses: a NUL character in a text, a value out of range), not the archive (the
+    connection, the disk, permissions): then that file fails and the import goes on."""
+    if not is_postgres_error(error):
+        return False
+    import psycopg
+
+    return isinstance(error, (psycopg.DataError, psycopg.IntegrityError))
+
+
+def shown_url(url: str) -> str:
+    """The URL as printed in messages: without its password.
+
+    Example:
+        >>> shown_url("postgresql://anne:hemmelig@db.example:5432/referat")
+        'postgresql://anne@db.example:5432/referat'
+    """
+    parts = urllib.parse.urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.hostname or ""
+    netloc = f"{parts.username}@{host}" + (f":{parts.port}" if parts.port else "")
+    return urllib.parse.urlunsplit(parts._replace(netloc=netloc))
+
+
+class _PgItemKeys(ItemKeys):
+    def _taken(self, key: str) -> bool:
+        return self.connection.execute("SELECT 1 FROM items WHERE key = %s", (key,)).fetchone() is not None
+
+
+class PgCore(ActorNames):
+    """An open PostgreSQL archive (created or migrated on open unless ``readonly``)."""
+
+    def __init__(
+        self, url: str, create: bool = True, notice: Callable[[str], None] | None = None, readonly: bool = False
+    ) -> None:
+        import psycopg
+
+        self.path = url
+        self.readonly = readonly
+        shown = shown_url(url)
+        try:
+            self.connection = psycopg.connect(url, autocommit=True)
+        except psycopg.Error as error:
+            raise ArchiveError(f"{shown}: cannot connect to the archive ({' '.join(str(error).split())})") from None
+        try:
+            # The index cuts words by Unicode letters ([:alnum:], pg_schema.PASSAGE_WORDS):
+            # in a database of another encoding æ, ø and å would cut words apart.
+            encoding = self.connection.execute("SHOW server_encoding").fetchone()[0]
+            if encoding != "UTF8":
+                raise SchemaError(f"the database's encoding is {encoding}; create it with: createdb -E UTF8 …")
+            if readonly:
+                self._check_version()
+            else:
+                migrate(self.connection, notice=None if notice is None else lambda text: notice(f"{shown}: {text}"))
+        except SchemaError as error:
+            self.connection.close()
+            raise ArchiveError(f"{shown}: {error}") from None
+        except BaseException:
+            self.connection.close()
+            raise
+        self._replaced_since_purge = False
+        self._spellings_cache: tuple[int, Spellings] | None = None
+
+    def _check_version(self) -> None:
+        """A reading command opens only an archive this referat can read (and upgrades an
+        older one first, as SQLite's does)."""
+        exists = self.connection.execute("SELECT to_regclass('referat_schema') IS NOT NULL").fetchone()[0]
+        if not exists:
+            raise SchemaError("no archive there (create one with `referat import PATH --archive URL`)")
+        migrate(self.connection)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Any:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def counts(self) -> dict[str, int]:
+        """Rows per main table (as the SQLite archive's counts)."""
+        tables = ["documents", "meetings", "items", "sections", "statements", "positions", "votes"]
+        tables += ["passages", "import_errors"]
+        return {table: self.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in tables}
+
+    # -- import runs (as runs.py) ----------------------------------------------------
+
+    def start_run(self, paths: list[str]) -> int:
+        self.mark_killed_runs()
+        row = self.connection.execute(
+            "INSERT INTO import_runs (started_at, paths, pid, host) VALUES (%s, %s, %s, %s) RETURNING id",
+            (
+                now(),
+                json.dumps([printable_path(p) for p in paths], ensure_ascii=False),
+                os.getpid(),
+                socket.gethostname(),
+            ),
+        ).fetchone()
+        return int(row[0])
+
+    def mark_killed_runs(self) -> int:
+        """Runs of this host still 'running' whose process is gone are recorded as killed."""
+        running = self.connection.execute(
+            "SELECT id, pid FROM import_runs WHERE status = 'running' AND host = %s", (socket.gethostname(),)
+        ).fetchall()
+        gone = [run_id for run_id, pid in running if not _process_alive(pid)]
+        for run_id in gone:
+            self.connection.execute(
+                "UPDATE import_runs SET status = 'killed', finished_at = %s WHERE id = %s AND status = 'running'",
+                (now(), run_id),
+            )
+        return len(gone)
+
+    def finish_run(self, run_id: int, status: str, counts: dict[str, int]) -> None:
+        self.connection.execute(
+            "UPDATE import_runs SET finished_at = %s, status = %s, files = %s, imported = %s, skipped = %s,"
+            " failed = %s WHERE id = %s",
+            (now(), status, *(counts.get(name, 0) for name in ("files", "imported", "skipped", "failed")), run_id),
+        )
+
+    def record_failure(self, path: str, reason: str, run_id: int | None = None) -> None:
+        self.connection.execute(
+            "INSERT INTO import_errors (run_id, path, reason, at) VALUES (%s, %s, %s, %s)",
+            (run_id, printable_path(path), reason, now()),
+        )
+
+
+class PgWriting(PgCore):
+    """Storing documents, as write.py does for SQLite."""
+
+    def has_document(
+        self,
+        sha256: str,
+        include_closed: bool | None = None,
+        keep_personal_data: bool | None = None,
+        current_only: bool = False,
+    ) -> bool:
+        """Whether this sha256 is stored (as write.Writing.has_document decides)."""
+        row = self.connection.execute(
+            "SELECT closed_text, personal_data, extracted_by FROM documents WHERE sha256 = %s", (sha256,)
+        ).fetchone()
+        if row is None:
+            return False
+        closed, personal, extracted_by = row
+        if current_only and extracted_by != EXTRACTOR:
+            return False
+        if include_closed is not None and closed == ("withheld" if include_closed else "included"):
+            return False
+        return keep_personal_data is None or personal != ("redacted" if keep_personal_data else "kept")
+
+    def relocate_document(self, sha256: str, path: str) -> bool:
+        path = printable_path(path)
+        row = self.connection.execute("SELECT path FROM documents WHERE sha256 = %s", (sha256,)).fetchone()
+        if row is None or row[0] == path or os.path.exists(row[0]):
+            return False
+        self.connection.execute("UPDATE documents SET path = %s WHERE sha256 = %s", (path, sha256))
+        return True
+
+    @contextmanager
+    def attachments_linked_at_end(self) -> Iterator[None]:
+        # Attachment files are not linked to their items yet on PostgreSQL (docs/postgresql.md).
+        yield
+
+    def purge_replaced(self) -> None:
+        """After a run that replaced documents: VACUUM the text tables, so the space of
+        the old rows is reclaimed (PostgreSQL has no secure_delete: it is reused, not zeroed)."""
+        if not self._replaced_since_purge:
+            return
+        for table in _TEXT_TABLES:
+            self.connection.execute(f"VACUUM {table}")
+        self._replaced_since_purge = False
+
+    def store_document(
+        self,
+        document: Document,
+        path: str | None = None,
+        run_id: int | None = None,
+        include_closed: bool = False,
+        reextracted: bool = False,
+    ) -> StoreOutcome:
+        """Store one Document (see write.Writing.store_document)."""
+        return self.store_prepared(prepare_document(document, include_closed), path, run_id, reextracted)
+
+    def store_prepared(
+        self,
+        document: PreparedDocument,
+        path: str | None = None,
+        run_id: int | None = None,
+        reextracted: bool = False,
+    ) -> StoreOutcome:
+        """Store a prepared document in one transaction, one writer at a time."""
+        path = printable_path(path or document.path)
+        cpr = document.personal_data
+        connection = self.connection
+        with connection.transaction():
+            connection.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            if self.has_document(
+                document.sha256,
+                document.include_closed,
+                None if cpr == "none" else cpr == "kept",
+                current_only=reextracted,
+            ):
+                return "skipped"
+            spellings = self._spellings()  # (read before the replaced file goes, as write.py)
+            first = connection.execute(
+                "SELECT imported_at FROM documents WHERE sha256 = %s", (document.sha256,)
+            ).fetchone()
+            replaced = connection.execute(
+                "DELETE FROM documents WHERE path = %s OR sha256 = %s", (path, document.sha256)
+            ).rowcount
+            self._insert_document(document, path, run_id, first[0] if first else now(), spellings)
+            self._spellings_cache = (self._newest_meeting(), spellings)
+        self._known_actors = None
+        if replaced:
+            self._replaced_since_purge = True
+        return "replaced" if replaced else "imported"
+
+    def _newest_meeting(self) -> int:
+        return int(self.connection.execute("SELECT coalesce(max(id), 0) FROM meetings").fetchone()[0])
+
+    def _spellings(self) -> Spellings:
+        """The spellings the archive stores (names.py), read again only when another
+        importer has stored a meeting since this one last did (its newest meeting id)."""
+        newest = self._newest_meeting()
+        if self._spellings_cache is None or self._spellings_cache[0] != newest:
+            self._spellings_cache = (newest, Spellings(self.connection))
+        return self._spellings_cache[1]
+
+    def _insert_document(
+        self, document: PreparedDocument, path: str, run_id: int | None, imported_at: str, spellings: Spellings
+    ) -> None:
+        execute = self.connection.execute
+        document_id = execute(
+            "INSERT INTO documents (sha256, path, media_type, pages, imported_at, run_id, json, closed_text,"
+            " personal_data, extracted_by) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
+            (
+                document.sha256,
+                path,
+                document.media_type,
+                document.pages,
+                imported_at,
+                run_id,
+                document.json,
+                document.closed_text,
+                document.personal_data,
+                EXTRACTOR,
+            ),
+        ).fetchone()[0]
+        keys = _PgItemKeys(self.connection)
+        for meeting_ordinal, meeting in enumerate(document.meetings, start=1):
+            organisation, body = spellings.spelled(meeting.organisation, meeting.body)
+            meeting = with_body(meeting, body)
+            meeting_id = execute(
+                "INSERT INTO meetings (document_id, ordinal, body, organisation, kind, title, date, start_time,"
+                " location, case_numbers, participants, first_page, last_page)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
+                (
+                    document_id,
+                    meeting_ordinal,
+                    body,
+                    organisation,
+                    meeting.kind,
+                    meeting.title,
+                    meeting.date,
+                    meeting.start_time,
+                    meeting.location,
+                    meeting.case_numbers,
+                    meeting.participants,
+                    *meeting.pages,
+                ),
+            ).fetchone()[0]
+            ordinal = itertools.count(1)
+            prefix = meeting_key(organisation, body, meeting.date) or f"{document.sha256[:12]}-{meeting_ordinal}"
+            for item in meeting.items:
+                self._insert_item(item, meeting_id, body, None, prefix, ordinal, keys)
+
+    def _insert_item(
+        self,
+        item: PreparedItem,
+        meeting_id: int,
+        body: str | None,
+        parent_id: int | None,
+        prefix: str,
+        ordinal: Iterator[int],
+        keys: ItemKeys,
+    ) -> None:
+        number = "_".join(item.number.split()) or "0"
+        item_id = self.connection.execute(
+            "INSERT INTO items (key, meeting_id, parent_id, ordinal, number, title, access, responsible,"
+            " case_numbers, recommendations, attachments, first_page, last_page)"
+            " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
+            (
+                keys.new(f"{prefix}-{number}"),
+                meeting_id,
+                parent_id,
+                next(ordinal),
+                item.number,
+                item.title,
+                item.access,
+                item.responsible,
+                item.case_numbers,
+                item.recommendations,
+                item.attachments,
+                *item.pages,
+            ),
+        ).fetchone()[0]
+        facts = self._insert_facts(item, item_id, body)
+        with self.connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO passages (item_id, source, fact_id, section_kind, heading, actor, page, text,"
+                " indexed_text, stems, parts) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                [
+                    (
+                        item_id,
+                        source,
+                        None if fact is None else facts[source][fact][0],
+                        kind,
+                        heading,
+                        None if fact is None else facts[source][fact][1],
+                        *rest,
+                    )
+                    for source, fact, kind, heading, *rest in item.passages
+                ],
+            )
+        for subitem in item.subitems:
+            self._insert_item(subitem, meeting_id, body, item_id, f"{prefix}-{number}", ordinal, keys)
+
+    def _insert_facts(self, item: PreparedItem, item_id: int, body: str | None) -> dict[str, list[Fact]]:
+        """The item's facts (as write.Writing._insert_facts); by source, each fact's id
+        and the actor its passage names."""
+        execute = self.connection.execute
+
+        def ids(sql: str, rows: list[tuple[Any, ...]]) -> list[int]:
+            return [
+                int(execute(sql + " RETURNING id", (item_id, index, *row)).fetchone()[0])
+                for index, row in enumerate(rows)
+            ]
+
+        sections = ids(
+            "INSERT INTO sections (item_id, ordinal, kind, heading, text, first_page, last_page)"
+            " VALUES (%s, %s, %s, %s, %s, %s, %s)",
+            item.sections,
+        )
+        decisions = ids(
+            "INSERT INTO decisions (item_id, ordinal, text, outcome) VALUES (%s, %s, %s, %s)", item.decisions
+        )
+        statement_names = [body if row[1] and body else row[2] for row in item.statements]
+        position_names = [body if row[1] and body else row[2] for row in item.positions]
+        statements = [(row[0], name, *row[3:]) for row, name in zip(item.statements, statement_names, strict=True)]
+        positions = [(row[0], name, *row[3:]) for row, name in zip(item.positions, position_names, strict=True)]
+        statement_ids = ids(
+            "INSERT INTO statements (item_id, ordinal, actor, canonical, actor_type, verb, text, page)"
+            " VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+            statements,
+        )
+        position_ids = ids(
+            "INSERT INTO positions (item_id, ordinal, actor, canonical, stance, text, votes)"
+            " VALUES (%s, %s, %s, %s, %s, %s, %s)",
+            positions,
+        )
+        with self.connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO votes (item_id, ordinal, text, in_favour, against, abstained, unanimous)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                [(item_id, index, *vote) for index, vote in enumerate(item.votes)],
+            )
+            for table, columns, rows in (
+                ("entities", "text, label, canonical, page", item.entities),
+                ("dates", 'text, kind, start, "end", precision', item.dates),
+                ("amounts", "text, value, currency, qualifier, year", item.amounts),
+            ):
+                marks = ", ".join(["%s"] * (columns.count(",") + 2))
+                if rows:
+                    cursor.executemany(
+                        f"INSERT INTO {table} (item_id, {columns}) VALUES ({marks})", [(item_id, *row) for row in rows]
+                    )
+        return {
+            "section": [(fact, None) for fact in sections],
+            "decision": [(fact, None) for fact in decisions],
+            "statement": [(fact, name) for fact, name in zip(statement_ids, statement_names, strict=True)],
+            "position": [(fact, name) for fact, name in zip(position_ids, position_names, strict=True)],
+        }

@@ -29,14 +29,14 @@ from lxml import etree
 from PIL import Image
 
 from referat.extract.pages import Line
+from referat.extract.readers.ocr_cleaning import clean_scan
+from referat.extract.readers.ocr_words import Word, clean_words
 
 OCR_MODES = ("auto", "always", "never")
 # 300 dpi is what Tesseract is trained for; text smaller than ~8 pt degrades fast below it.
 OCR_DPI = 300
 # Seconds one page may take before the process is killed and the page reported.
 OCR_PAGE_TIMEOUT = 120.0
-# Words Tesseract itself doubts this much are noise (stains, ruling, handwriting strokes).
-MIN_WORD_CONFIDENCE = 30.0
 # A page whose kept words average below this is reported as not reliably read (handwriting).
 RELIABLE_PAGE_CONFIDENCE = 60.0
 # Tesseract's page segmentation mode: 3 finds text blocks itself, 4 reads the page as one
@@ -133,7 +133,7 @@ def _low_confidence(read: OcrPage) -> bool:
 def _read_upright(image: Image.Image, page_number: int, dpi: int, deadline: float) -> OcrPage:
     """One Tesseract run over the page as it lies; a failed run is a warning."""
     command = ["tesseract", "stdin", "stdout", "-l", "dan", "--psm", PAGE_SEGMENTATION, "--dpi", str(dpi), "hocr"]
-    done = _tesseract(command, _pnm(image), max(deadline - time.monotonic(), 1.0))
+    done = _tesseract(command, _pnm(clean_scan(image)), max(deadline - time.monotonic(), 1.0))
     if done.returncode != 0:
         reason = " ".join(done.stderr.decode("utf-8", "replace").split())[:200] or f"exit {done.returncode}"
         return OcrPage([], None, f"page {page_number}: OCR failed ({reason})")
@@ -211,8 +211,9 @@ X_HEIGHT_PER_EM = 0.52
 
 def lines_from_hocr(hocr: str, page_number: int, dpi: int) -> OcrPage:
     """Tesseract's hOCR → Lines, one per Tesseract line, boxes and font size in points.
-    Words below the confidence floor are dropped; lines on one row close together (a number
-    and its title that Tesseract put in two blocks) are joined.
+    Words that are noise are dropped and Tesseract's known misreadings undone (ocr_words.py);
+    lines on one row close together (a number and its title that Tesseract put in two
+    blocks) are joined.
 
     Example:
         >>> line = '<span class="ocr_line" title="bbox 300 300 600 350; x_size 42; x_descenders 9; x_ascenders 10">'
@@ -234,16 +235,18 @@ def lines_from_hocr(hocr: str, page_number: int, dpi: int) -> OcrPage:
         if (element.get("class") or "") not in _LINE_CLASSES:
             continue
         fields = {name: float(value) for name, value in _NUMBER_FIELD.findall(element.get("title") or "")}
-        kept = []
+        words = []
         for word in element.iter("span"):
             text = (word.text_content() or "").strip()
-            if (word.get("class") or "") != "ocrx_word" or not text:
+            box = _BBOX.search(word.get("title") or "")
+            if (word.get("class") or "") != "ocrx_word" or not text or not box:
                 continue
             confidence = float(dict(_NUMBER_FIELD.findall(word.get("title") or "")).get("x_wconf", 0))
-            box = _BBOX.search(word.get("title") or "")
-            if confidence >= MIN_WORD_CONFIDENCE and box:
-                kept.append((tuple(float(v) * scale for v in box.groups()), text))
-                confidences.append(confidence)
+            x0, top, x1, bottom = (float(value) * scale for value in box.groups())
+            words.append(Word((x0, top, x1, bottom), text, confidence))
+        cleaned = clean_words(words)
+        confidences.extend(word.confidence for word in cleaned)
+        kept = [(word.box, word.text) for word in cleaned]
         if not kept:
             continue
         x_height = fields.get("x_size", 0) - fields.get("x_descenders", 0) - fields.get("x_ascenders", 0)

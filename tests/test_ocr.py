@@ -8,6 +8,7 @@ The scans are made here: the repository's eDoc-style minutes PDF rendered to pag
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -318,3 +319,38 @@ def test_a_marker_read_with_the_tab_as_dots_keeps_its_line_and_a_smudge_does_not
     ]
     smudge = [("2.", 6, (900, 100, 980, 180)), ("0F5", 6, (990, 100, 1100, 180))]
     assert ocr.lines_from_hocr(_hocr_line(smudge), 1, 300).lines == []
+
+
+def test_a_page_of_short_bold_headings_keeps_them_bold() -> None:
+    """A case page of the regional committee's layout: a bold item title over two lines, then
+    short bold section headings over one-line paragraphs, as many bold lines as plain ones.
+    Measured against the median line, no line was bold and the title's second line was lost."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    y = A4[1] - 80
+    rows = [
+        ("Helvetica-Bold", 11, "4 (Offentlig) Regionale tilbud til gravide med"),
+        ("Helvetica-Bold", 11, "rusmiddelforbrug"),
+    ]
+    for heading, text in [
+        ("Resumé", "Udvalget orienteres om mulighederne for et specialiseret tilbud i regionen."),
+        ("Indstilling", "Det indstilles, at udvalget tager orienteringen til efterretning."),
+        ("Økonomi", "Ingen bemærkninger"),
+        ("Kommunikation", "Ingen bemærkninger"),
+        ("Beslutninger", "Udvalget tog orienteringen til efterretning."),
+    ]:
+        rows += [("Helvetica-Bold", 9.5, heading), ("Helvetica", 9.5, text)]
+    for font, size, text in rows:
+        pdf.setFont(font, size)
+        pdf.drawString(60, y, text)
+        y -= 22
+    pdf.showPage()
+    pdf.save()
+    page = read_bytes("case.pdf", buffer.getvalue()).pages[0]
+    image = pdfium.PdfDocument(buffer.getvalue())[0].render(scale=300 / 72, grayscale=True).to_pil()
+    marked = ocr.mark_bold([replace(line, bold=False) for line in page.lines], image, 300)
+    assert [line.bold for line in marked] == [line.bold for line in page.lines]
+    assert sum(line.bold for line in page.lines) == 7

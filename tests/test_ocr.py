@@ -354,3 +354,20 @@ def test_a_page_of_short_bold_headings_keeps_them_bold() -> None:
     marked = ocr.mark_bold([replace(line, bold=False) for line in page.lines], image, 300)
     assert [line.bold for line in marked] == [line.bold for line in page.lines]
     assert sum(line.bold for line in page.lines) == 7
+
+
+def test_a_wrapped_title_reads_as_one_size_on_a_scan() -> None:
+    """Tesseract's x-heights for the two lines of one wrapped title (11 pt in print) gave
+    11.5 and 12.0 pt, and the structure stage joins a title's lines only in one size."""
+    lines = "".join(
+        f'<span class="ocr_line" title="bbox 250 {top} 1500 {top + 50}; x_size {x_size}; x_descenders 10; '
+        f'x_ascenders 12"><span class="ocrx_word" title="bbox 250 {top} 1500 {top + 50}; x_wconf 95">{text}'
+        "</span></span>"
+        for top, x_size, text in (
+            (1000, 46.9, "Regionale tilbud til gravide med"),
+            (1060, 48.0, "rusmiddelforbrug"),
+        )
+    )
+    page = ocr.lines_from_hocr(f'<html><body><p class="ocr_par">{lines}</p></body></html>', 1, 300)
+    first, second = page.lines
+    assert first.font_size == second.font_size

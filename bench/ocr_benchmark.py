@@ -25,7 +25,10 @@ For every gold file (``gold/*.json``, top level only) whose ``source`` is a PDF 
    allowed) and an ellipsis character from both sides, because dot leaders in a table of
    contents mostly vanish or turn into other characters in OCR and would otherwise dominate.
    ``bag`` (a diagnostic) is no-leaders with each page's words sorted: reading order (a table
-   read by columns in the text layer and by rows in OCR) then costs nothing.
+   read by columns in the text layer and by rows in OCR) then costs nothing. ``ordered`` is
+   no-leaders with both sides' lines put in one geometric order (rows top to bottom, each row
+   left to right, the scan's boxes turned back by its skew): the reading-order-fair measure
+   the issue's CER target is judged on (bench/README.md says why).
 4. *Score*: the born-digital PDF and every scan are extracted with enrichment (the scan from the
    kept ``ReadResult``, again without a second OCR) and scored with ``referat.evaluation`` as
    ``referat eval`` does; the field table shows exact F1 for the original and each dpi side by side.

@@ -29,14 +29,14 @@ from lxml import etree
 from PIL import Image
 
 from referat.extract.pages import Line
+from referat.extract.readers.ocr_cleaning import clean_scan
+from referat.extract.readers.ocr_words import Word, clean_words
 
 OCR_MODES = ("auto", "always", "never")
 # 300 dpi is what Tesseract is trained for; text smaller than ~8 pt degrades fast below it.
 OCR_DPI = 300
 # Seconds one page may take before the process is killed and the page reported.
 OCR_PAGE_TIMEOUT = 120.0
-# Words Tesseract itself doubts this much are noise (stains, ruling, handwriting strokes).
-MIN_WORD_CONFIDENCE = 30.0
 # A page whose kept words average below this is reported as not reliably read (handwriting).
 RELIABLE_PAGE_CONFIDENCE = 60.0
 # Tesseract's page segmentation mode: 3 finds text blocks itself, 4 reads the page as one
@@ -133,7 +133,7 @@ def _low_confidence(read: OcrPage) -> bool:
 def _read_upright(image: Image.Image, page_number: int, dpi: int, deadline: float) -> OcrPage:
     """One Tesseract run over the page as it lies; a failed run is a warning."""
     command = ["tesseract", "stdin", "stdout", "-l", "dan", "--psm", PAGE_SEGMENTATION, "--dpi", str(dpi), "hocr"]
-    done = _tesseract(command, _pnm(image), max(deadline - time.monotonic(), 1.0))
+    done = _tesseract(command, _pnm(clean_scan(image)), max(deadline - time.monotonic(), 1.0))
     if done.returncode != 0:
         reason = " ".join(done.stderr.decode("utf-8", "replace").split())[:200] or f"exit {done.returncode}"
         return OcrPage([], None, f"page {page_number}: OCR failed ({reason})")
@@ -148,25 +148,45 @@ BOLD_STROKE_RATIO = 1.3
 
 def mark_bold(lines: list[Line], image: Image.Image, dpi: int) -> list[Line]:
     """OCR gives no font weight; the structure stage reads bold headings. The stroke width
-    (dark pixels per dark run, row by row), relative to the line's font size, tells it."""
+    (dark pixels per dark run, row by row), relative to the line's font size, tells it,
+    against the page's typical text: the stroke width of most of its characters, not of
+    most of its lines. A page of short bold section headings ("Resumé", "Økonomi") over
+    one-line paragraphs has as many bold lines as plain ones, and their median made no
+    line bold (a wrapped item title then lost its second line)."""
     scale = dpi / 72.0
+    gray = image.convert("L")
     widths: list[float | None] = []
     for line in lines:
         if not line.bbox or not line.font_size:
             widths.append(None)
             continue
         x0, top, x1, bottom = (int(value * scale) for value in line.bbox)
-        ink = numpy.asarray(image.convert("L").crop((x0, top, max(x1, x0 + 1), max(bottom, top + 1)))) < 128
+        ink = numpy.asarray(gray.crop((x0, top, max(x1, x0 + 1), max(bottom, top + 1)))) < 128
         starts = int((numpy.diff(ink.astype(numpy.int8), axis=1, prepend=0) == 1).sum())
         widths.append(float(ink.sum()) / starts / (line.font_size * scale) if starts else None)
-    known = [width for width in widths if width is not None]
+    known = sorted((width, len(line.text)) for line, width in zip(lines, widths, strict=True) if width is not None)
     if len(known) < 5:
         return lines
-    typical = statistics.median(known)
+    typical = _weighted_median(known)
     return [
         replace(line, bold=True) if width is not None and width >= BOLD_STROKE_RATIO * typical else line
         for line, width in zip(lines, widths, strict=True)
     ]
+
+
+def _weighted_median(values: list[tuple[float, int]]) -> float:
+    """The value at which half the weight lies below, of (value, weight) pairs sorted by value.
+
+    Example:
+        >>> _weighted_median([(0.11, 80), (0.16, 10), (0.17, 12), (0.18, 9)])
+        0.11
+    """
+    half, running = sum(weight for _, weight in values) / 2, 0
+    for value, weight in values:
+        running += weight
+        if running >= half:
+            return value
+    return values[-1][0]
 
 
 def _tesseract(command: list[str], image: bytes, timeout: float) -> subprocess.CompletedProcess[bytes]:
@@ -211,8 +231,9 @@ X_HEIGHT_PER_EM = 0.52
 
 def lines_from_hocr(hocr: str, page_number: int, dpi: int) -> OcrPage:
     """Tesseract's hOCR → Lines, one per Tesseract line, boxes and font size in points.
-    Words below the confidence floor are dropped; lines on one row close together (a number
-    and its title that Tesseract put in two blocks) are joined.
+    Words that are noise are dropped and Tesseract's known misreadings undone (ocr_words.py);
+    lines on one row close together (a number and its title that Tesseract put in two
+    blocks) are joined.
 
     Example:
         >>> line = '<span class="ocr_line" title="bbox 300 300 600 350; x_size 42; x_descenders 9; x_ascenders 10">'
@@ -228,26 +249,31 @@ def lines_from_hocr(hocr: str, page_number: int, dpi: int) -> OcrPage:
         root = lxml.html.document_fromstring(hocr.encode("utf-8"))
     except (etree.ParserError, ValueError):
         return OcrPage([], None)
-    lines: list[Line] = []
+    read: list[tuple[tuple[float, float], float | None, list]] = []  # (top and bottom, font size, words) per line
     confidences: list[float] = []
     for element in root.iter("span"):
         if (element.get("class") or "") not in _LINE_CLASSES:
             continue
         fields = {name: float(value) for name, value in _NUMBER_FIELD.findall(element.get("title") or "")}
-        kept = []
+        words = []
         for word in element.iter("span"):
             text = (word.text_content() or "").strip()
-            if (word.get("class") or "") != "ocrx_word" or not text:
+            box = _BBOX.search(word.get("title") or "")
+            if (word.get("class") or "") != "ocrx_word" or not text or not box:
                 continue
             confidence = float(dict(_NUMBER_FIELD.findall(word.get("title") or "")).get("x_wconf", 0))
-            box = _BBOX.search(word.get("title") or "")
-            if confidence >= MIN_WORD_CONFIDENCE and box:
-                kept.append((tuple(float(v) * scale for v in box.groups()), text))
-                confidences.append(confidence)
+            x0, top, x1, bottom = (float(value) * scale for value in box.groups())
+            words.append(Word((x0, top, x1, bottom), text, confidence))
+        cleaned = clean_words(words)
+        confidences.extend(word.confidence for word in cleaned)
+        kept = [(word.box, word.text) for word in cleaned]
         if not kept:
             continue
         x_height = fields.get("x_size", 0) - fields.get("x_descenders", 0) - fields.get("x_ascenders", 0)
-        size = round(x_height * scale / X_HEIGHT_PER_EM, 1) if x_height > 0 else None
+        vertical = (min(box[1] for box, _ in kept), max(box[3] for box, _ in kept))
+        read.append((vertical, x_height * scale / X_HEIGHT_PER_EM if x_height > 0 else None, kept))
+    lines: list[Line] = []
+    for kept, size in zip((words for *_, words in read), _run_sizes(read), strict=True):
         for piece in _pieces(kept, size):
             if not any(char.isalnum() for _, text in piece for char in text):
                 continue  # ";", "|", "~" alone: specks and ruling read as punctuation
@@ -266,6 +292,47 @@ def lines_from_hocr(hocr: str, page_number: int, dpi: int) -> OcrPage:
             )
     mean = statistics.fmean(confidences) if confidences else None
     return OcrPage(_join_rows(sorted(lines, key=_top)), mean)
+
+
+# Lines one under the other whose font sizes, read from their x-heights, lie within this share
+# of the first one's are set in one size.
+SAME_SIZE_SHARE = 0.1
+
+
+def _run_sizes(read: list[tuple[tuple[float, float], float | None, list]]) -> list[float | None]:
+    """Each line's font size, a run of lines one under the other of about one size given the
+    same one (the run's median).
+
+    The x-height Tesseract measures scatters from line to line ("4 (Offentlig) Regionale
+    tilbud til gravide med" 11.5 pt, "rusmiddelforbrug" 12.0 pt, both 11 pt in print), and
+    the structure stage continues a title onto the next line only in the same size: the
+    wrapped title lost its second line. A line set in a size further off starts a run of
+    its own; so does a line more than a line's height below the one before (a new block).
+
+    Example:
+        >>> lines = [((100, 140), 11.46, []), ((150, 190), 12.04, []), ((200, 240), 9.7, []), ((900, 940), 9.7, [])]
+        >>> _run_sizes(lines)
+        [11.5, 11.5, 9.7, 9.7]
+    """
+    runs: list[list[int]] = []
+    for index, ((top, _bottom), size, _) in enumerate(read):
+        if index and runs and size is not None:
+            (first_top, first_bottom), first_size, _ = read[runs[-1][0]]
+            (_, previous_bottom), _, _ = read[index - 1]
+            if (
+                first_size is not None
+                and abs(size - first_size) <= SAME_SIZE_SHARE * first_size
+                and 0 <= top - previous_bottom < first_bottom - first_top
+            ):
+                runs[-1].append(index)
+                continue
+        runs.append([index])
+    sizes: list[float | None] = [None] * len(read)
+    for run in runs:
+        known = [size for _, size, _ in (read[index] for index in run) if size is not None]
+        for index in run:
+            sizes[index] = round(statistics.median_low(known), 1) if known else None
+    return sizes
 
 
 def _pieces(words: list, size: float | None) -> list[list]:

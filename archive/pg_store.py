@@ -31,6 +31,19 @@ from referat.archive.runs import _process_alive
 from referat.archive.schema import SchemaError
 from referat.archive.types import ArchiveError, StoreOutcome
 from referat.archive.write import EXTRACTOR, Fact, ItemKeys, meeting_key
+from referat.archive.write_rows import (
+    ITEM_COLUMNS,
+    LOOKUP_COLUMNS,
+    MEETING_COLUMNS,
+    PASSAGE_COLUMNS,
+    fact_sql,
+    insert_sql,
+    item_fact_rows,
+    item_row,
+    lookup_sql,
+    meeting_row,
+    passage_rows,
+)
 from referat.models import Document
 from referat.models.paths import printable_path
 
@@ -311,23 +324,8 @@ class PgWriting(PgCore):
             organisation, body = spellings.spelled(meeting.organisation, meeting.body)
             meeting = with_body(meeting, body)
             meeting_id = execute(
-                "INSERT INTO meetings (document_id, ordinal, body, organisation, kind, title, date, start_time,"
-                " location, case_numbers, participants, first_page, last_page)"
-                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
-                (
-                    document_id,
-                    meeting_ordinal,
-                    body,
-                    organisation,
-                    meeting.kind,
-                    meeting.title,
-                    meeting.date,
-                    meeting.start_time,
-                    meeting.location,
-                    meeting.case_numbers,
-                    meeting.participants,
-                    *meeting.pages,
-                ),
+                insert_sql("meetings", MEETING_COLUMNS, "%s") + " RETURNING id",
+                meeting_row(document_id, meeting_ordinal, body, organisation, meeting),
             ).fetchone()[0]
             ordinal = itertools.count(1)
             prefix = meeting_key(organisation, body, meeting.date) or f"{document.sha256[:12]}-{meeting_ordinal}"
@@ -346,41 +344,14 @@ class PgWriting(PgCore):
     ) -> None:
         number = "_".join(item.number.split()) or "0"
         item_id = self.connection.execute(
-            "INSERT INTO items (key, meeting_id, parent_id, ordinal, number, title, access, responsible,"
-            " case_numbers, recommendations, attachments, first_page, last_page)"
-            " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
-            (
-                keys.new(f"{prefix}-{number}"),
-                meeting_id,
-                parent_id,
-                next(ordinal),
-                item.number,
-                item.title,
-                item.access,
-                item.responsible,
-                item.case_numbers,
-                item.recommendations,
-                item.attachments,
-                *item.pages,
-            ),
+            insert_sql("items", ITEM_COLUMNS, "%s") + " RETURNING id",
+            item_row(keys.new(f"{prefix}-{number}"), meeting_id, parent_id, next(ordinal), item),
         ).fetchone()[0]
         facts = self._insert_facts(item, item_id, body)
         with self.connection.cursor() as cursor:
             cursor.executemany(
-                "INSERT INTO passages (item_id, source, fact_id, section_kind, heading, actor, page, text,"
-                " indexed_text, stems, parts) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                [
-                    (
-                        item_id,
-                        source,
-                        None if fact is None else facts[source][fact][0],
-                        kind,
-                        heading,
-                        None if fact is None else facts[source][fact][1],
-                        *rest,
-                    )
-                    for source, fact, kind, heading, *rest in item.passages
-                ],
+                insert_sql("passages", PASSAGE_COLUMNS, "%s"),
+                passage_rows(item, item_id, facts),
             )
         for subitem in item.subitems:
             self._insert_item(subitem, meeting_id, body, item_id, f"{prefix}-{number}", ordinal, keys)
@@ -390,53 +361,21 @@ class PgWriting(PgCore):
         and the actor its passage names."""
         execute = self.connection.execute
 
-        def ids(sql: str, rows: list[tuple[Any, ...]]) -> list[int]:
+        facts = item_fact_rows(item, body)
+
+        def ids(table: str) -> list[int]:
+            sql = fact_sql(table, "%s") + " RETURNING id"
             return [
-                int(execute(sql + " RETURNING id", (item_id, index, *row)).fetchone()[0])
-                for index, row in enumerate(rows)
+                int(execute(sql, (item_id, index, *row)).fetchone()[0]) for index, row in enumerate(facts.rows[table])
             ]
 
-        sections = ids(
-            "INSERT INTO sections (item_id, ordinal, kind, heading, text, first_page, last_page)"
-            " VALUES (%s, %s, %s, %s, %s, %s, %s)",
-            item.sections,
-        )
-        decisions = ids(
-            "INSERT INTO decisions (item_id, ordinal, text, outcome) VALUES (%s, %s, %s, %s)", item.decisions
-        )
-        statement_names = [body if row[1] and body else row[2] for row in item.statements]
-        position_names = [body if row[1] and body else row[2] for row in item.positions]
-        statements = [(row[0], name, *row[3:]) for row, name in zip(item.statements, statement_names, strict=True)]
-        positions = [(row[0], name, *row[3:]) for row, name in zip(item.positions, position_names, strict=True)]
-        statement_ids = ids(
-            "INSERT INTO statements (item_id, ordinal, actor, canonical, actor_type, verb, text, page)"
-            " VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
-            statements,
-        )
-        position_ids = ids(
-            "INSERT INTO positions (item_id, ordinal, actor, canonical, stance, text, votes)"
-            " VALUES (%s, %s, %s, %s, %s, %s, %s)",
-            positions,
-        )
+        sections, decisions = ids("sections"), ids("decisions")
+        statement_ids, position_ids = ids("statements"), ids("positions")
         with self.connection.cursor() as cursor:
-            cursor.executemany(
-                "INSERT INTO votes (item_id, ordinal, text, in_favour, against, abstained, unanimous)"
-                " VALUES (%s, %s, %s, %s, %s, %s, %s)",
-                [(item_id, index, *vote) for index, vote in enumerate(item.votes)],
-            )
-            for table, columns, rows in (
-                ("entities", "text, label, canonical, page", item.entities),
-                ("dates", 'text, kind, start, "end", precision', item.dates),
-                ("amounts", "text, value, currency, qualifier, year", item.amounts),
-            ):
-                marks = ", ".join(["%s"] * (columns.count(",") + 2))
-                if rows:
-                    cursor.executemany(
-                        f"INSERT INTO {table} (item_id, {columns}) VALUES ({marks})", [(item_id, *row) for row in rows]
-                    )
-        return {
-            "section": [(fact, None) for fact in sections],
-            "decision": [(fact, None) for fact in decisions],
-            "statement": [(fact, name) for fact, name in zip(statement_ids, statement_names, strict=True)],
-            "position": [(fact, name) for fact, name in zip(position_ids, position_names, strict=True)],
-        }
+            votes = [(item_id, index, *vote) for index, vote in enumerate(facts.rows["votes"])]
+            if votes:
+                cursor.executemany(fact_sql("votes", "%s"), votes)
+            for table in LOOKUP_COLUMNS:  # (not searched as passages)
+                if facts.rows[table]:
+                    cursor.executemany(lookup_sql(table, "%s"), [(item_id, *row) for row in facts.rows[table]])
+        return facts.by_source(sections, decisions, statement_ids, position_ids)

@@ -9,7 +9,6 @@ import os
 import re
 import sqlite3
 from collections.abc import Iterator
-from typing import Any
 
 from referat import __version__ as referat_version
 from referat.archive.attachments import link_attachments
@@ -19,6 +18,19 @@ from referat.archive.prepare import PreparedDocument, PreparedItem, prepare_docu
 from referat.archive.runs import ImportRuns
 from referat.archive.same_meeting import link_copies, meetings_like
 from referat.archive.types import StoreOutcome
+from referat.archive.write_rows import (
+    ITEM_COLUMNS,
+    LOOKUP_COLUMNS,
+    MEETING_COLUMNS,
+    PASSAGE_COLUMNS,
+    fact_sql,
+    insert_sql,
+    item_fact_rows,
+    item_row,
+    lookup_sql,
+    meeting_row,
+    passage_rows,
+)
 from referat.models import Document
 from referat.models.paths import printable_path
 
@@ -280,23 +292,8 @@ class Writing(ImportRuns):
             organisation, body = spellings.spelled(meeting.organisation, meeting.body)
             meeting = with_body(meeting, body)
             meeting_id = self.connection.execute(
-                "INSERT INTO meetings (document_id, ordinal, body, organisation, kind, title, date, start_time,"
-                " location, case_numbers, participants, first_page, last_page)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    document_id,
-                    meeting_ordinal,
-                    body,
-                    organisation,
-                    meeting.kind,
-                    meeting.title,
-                    meeting.date,
-                    meeting.start_time,
-                    meeting.location,
-                    meeting.case_numbers,
-                    meeting.participants,
-                    *meeting.pages,
-                ),
+                insert_sql("meetings", MEETING_COLUMNS, "?"),
+                meeting_row(document_id, meeting_ordinal, body, organisation, meeting),
             ).lastrowid
             assert meeting_id is not None
             meeting_ids.append(meeting_id)
@@ -319,40 +316,14 @@ class Writing(ImportRuns):
         execute = self.connection.execute
         number = "_".join(item.number.split()) or "0"
         item_id = execute(
-            "INSERT INTO items (key, meeting_id, parent_id, ordinal, number, title, access, responsible, case_numbers,"
-            " recommendations, attachments, first_page, last_page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                keys.new(f"{prefix}-{number}"),
-                meeting_id,
-                parent_id,
-                next(ordinal),
-                item.number,
-                item.title,
-                item.access,
-                item.responsible,
-                item.case_numbers,
-                item.recommendations,
-                item.attachments,
-                *item.pages,
-            ),
+            insert_sql("items", ITEM_COLUMNS, "?"),
+            item_row(keys.new(f"{prefix}-{number}"), meeting_id, parent_id, next(ordinal), item),
         ).lastrowid
         assert item_id is not None
         facts = self._insert_facts(item, item_id, body)
         self.connection.executemany(
-            "INSERT INTO passages (item_id, source, fact_id, section_kind, heading, actor, page, text, indexed_text,"
-            " stems, parts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    item_id,
-                    source,
-                    None if fact is None else facts[source][fact][0],
-                    kind,
-                    heading,
-                    None if fact is None else facts[source][fact][1],
-                    *rest,
-                )
-                for source, fact, kind, heading, *rest in item.passages
-            ],
+            insert_sql("passages", PASSAGE_COLUMNS, "?"),
+            passage_rows(item, item_id, facts),
         )
         # The item's row in the ranking index, read back through the view the delete trigger reads.
         execute(
@@ -369,51 +340,21 @@ class Writing(ImportRuns):
         the meeting's own body ("Sogneraadet" in Sognerådet's book) goes by the body's
         stored name."""
         execute = self.connection.execute
+        facts = item_fact_rows(item, body)
 
-        def ids(sql: str, rows: list[tuple[Any, ...]]) -> list[int]:
-            return [execute(sql, (item_id, index, *row)).lastrowid or 0 for index, row in enumerate(rows)]
+        def ids(table: str) -> list[int]:
+            sql = fact_sql(table, "?")
+            return [execute(sql, (item_id, index, *row)).lastrowid or 0 for index, row in enumerate(facts.rows[table])]
 
-        sections = ids(
-            "INSERT INTO sections (item_id, ordinal, kind, heading, text, first_page, last_page)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            item.sections,
-        )
-        decisions = ids("INSERT INTO decisions (item_id, ordinal, text, outcome) VALUES (?, ?, ?, ?)", item.decisions)
-        statement_names = [body if row[1] and body else row[2] for row in item.statements]
-        position_names = [body if row[1] and body else row[2] for row in item.positions]
-        statements = [(row[0], name, *row[3:]) for row, name in zip(item.statements, statement_names, strict=True)]
-        positions = [(row[0], name, *row[3:]) for row, name in zip(item.positions, position_names, strict=True)]
-        statement_ids = ids(
-            "INSERT INTO statements (item_id, ordinal, actor, canonical, actor_type, verb, text, page)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            statements,
-        )
-        position_ids = ids(
-            "INSERT INTO positions (item_id, ordinal, actor, canonical, stance, text, votes)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            positions,
-        )
+        sections, decisions = ids("sections"), ids("decisions")
+        statement_ids, position_ids = ids("statements"), ids("positions")
         self.connection.executemany(
-            "INSERT INTO votes (item_id, ordinal, text, in_favour, against, abstained, unanimous)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(item_id, index, *vote) for index, vote in enumerate(item.votes)],
+            fact_sql("votes", "?"), [(item_id, index, *vote) for index, vote in enumerate(facts.rows["votes"])]
         )
         # (entities, dates and amounts are not searched as passages)
-        for table, columns, rows in (
-            ("entities", "text, label, canonical, page", item.entities),
-            ("dates", 'text, kind, start, "end", precision', item.dates),
-            ("amounts", "text, value, currency, qualifier, year", item.amounts),
-        ):
-            marks = ", ".join("?" * (columns.count(",") + 2))
-            self.connection.executemany(
-                f"INSERT INTO {table} (item_id, {columns}) VALUES ({marks})", [(item_id, *row) for row in rows]
-            )
-        return {
-            "section": [(fact, None) for fact in sections],
-            "decision": [(fact, None) for fact in decisions],
-            "statement": [(fact, name) for fact, name in zip(statement_ids, statement_names, strict=True)],
-            "position": [(fact, name) for fact, name in zip(position_ids, position_names, strict=True)],
-        }
+        for table in LOOKUP_COLUMNS:
+            self.connection.executemany(lookup_sql(table, "?"), [(item_id, *row) for row in facts.rows[table]])
+        return facts.by_source(sections, decisions, statement_ids, position_ids)
 
 
 class ItemKeys:

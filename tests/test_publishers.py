@@ -1631,3 +1631,16 @@ def test_a_participant_label_glued_to_the_place_before_it():
     )
     meeting = extract_text(text).meetings[0]
     assert (meeting.location, meeting.start_time) == ("bispegården", "16:00")
+
+
+def test_a_web_pages_own_date_stamp_above_the_minutes_date_is_not_the_meeting_date():
+    # A parish's web page: the site's posting date, then the meeting's date line.
+    text = (
+        "Mandag, 09 december 2019\n14. august 2012 (ekstraordinær)\n\nREFERAT\n\n"
+        "Deltagere: Anne Holm, Bo Lind.\n\n1. Godkendelse af dagsorden.\nDagsorden godkendt.\n\n"
+        "2. Orientering fra formanden.\nFormanden orienterede om valget.\n"
+    )
+    assert str(extract_text(text).meetings[0].date) == "2012-08-14"
+    # alone, the stamp is the only date there is
+    alone = "Mandag, 09 december 2019\n\nREFERAT\n\n1. Godkendelse af dagsorden.\nDagsorden godkendt.\n"
+    assert str(extract_text(alone).meetings[0].date) == "2019-12-09"

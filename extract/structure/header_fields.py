@@ -311,10 +311,18 @@ _DATE_OF_SOMETHING_ELSE = re.compile(rf"\b(?:{_PUBLISHED})\s*:?\s*(?:den\s+|d\.\
 _INLINE_DATE_LABEL = re.compile(r"\b(?:Mødedato|Dato|Mødedag)\s*:?\s+(?=\S*\d)")
 
 
+# A web page's own date stamp alone on its line, as a site's software prints it: weekday, comma,
+# day and month name, no "den" ("Mandag, 09 december 2019").
+_PAGE_DATE_STAMP = re.compile(rf"^(?:{WEEKDAYS}),\s+\d{{1,2}}\.?\s+(?:{MONTH_NAMES})\s+\d{{4}}$", re.I)
+
+
 def _date_from_any_header_line(texts: list[str]) -> tuple[str | None, str | None]:
     """A dated line among the first of the header that is not a label of something else
     ("Udsendt", "Næste møde", and a web page's "Udgivet/Opdateret <date>")."""
+    dated = [text for text in texts[:15] if len(text) <= 160 and header_date(text)]
     for text in texts[:15]:
+        if _PAGE_DATE_STAMP.match(text) and len(dated) >= 2:
+            continue  # a web page's own date above the minutes' ("Mandag, 09 december 2019" / "14. august 2012")
         if len(text) > 160:
             # a transcript's run-on first page: only a date its label names ("… Dato 8. april
             # 2014 Tid 14:00 …"), not any date its prose mentions

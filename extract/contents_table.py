@@ -45,22 +45,18 @@ def lift_toc(pages: list[Page]) -> tuple[list[TocEntry], list[Line]]:
             # Vedtægter … Overordnet it-sikkerhedspolitik …", no heading of its own)
             carried = _run_on_entries(page.lines, 0) if run_on_to_the_end and _carries_on(page.lines) else None
             run_on_to_the_end = False
-            if carried:
-                entries, end = carried
-                for entry in entries:
-                    entry.listed_on = page.number
-                toc.extend(entries)
-                lifted.extend(page.lines[:end])
-                page.lines = page.lines[end:]
-            continue
-        lines = _rejoin_page_numbers(page.lines, start)
-        entries, end = _toc_entries(lines, start + 1)
-        if not entries or any(len(entry.title) > 150 for entry in entries):
-            # (one "entry" of 150 characters is many entries run together)
-            entries, end = _run_on_entries(lines, start + 1) or (entries, end)
-        run_on_to_the_end = bool(entries) and entries[-1].run_on and end == len(lines)
-        if not entries:
-            continue
+            if carried is None:
+                continue
+            lines, start, (entries, end) = page.lines, 0, carried
+        else:
+            lines = _rejoin_page_numbers(page.lines, start)
+            entries, end = _toc_entries(lines, start + 1)
+            if not entries or any(len(entry.title) > 150 for entry in entries):
+                # (one "entry" of 150 characters is many entries run together)
+                entries, end = _run_on_entries(lines, start + 1) or (entries, end)
+            run_on_to_the_end = bool(entries) and entries[-1].run_on and end == len(lines)
+            if not entries:
+                continue
         for entry in entries:
             entry.listed_on = page.number
         toc.extend(entries)
@@ -111,7 +107,8 @@ def _rejoin_page_numbers(lines: list[Line], heading: int) -> list[Line]:
 
 
 # A dot leader and page inside a contents line: an entry ends there and the next begins.
-_INNER_LEADER = re.compile(r"\s*\.{3,}\s*(?:\d{1,3}|[ivxlc]{1,7})\s+(?=[A-ZÆØÅ\d])")
+_LEADER_AND_PAGE = r"\s*\.{3,}\s*(?:\d{1,3}|[ivxlc]{1,7})"
+_INNER_LEADER = re.compile(rf"{_LEADER_AND_PAGE}\s+(?=[A-ZÆØÅ\d])")
 
 
 def _toc_entries(lines: list[Line], first: int) -> tuple[list[TocEntry], int]:
@@ -143,7 +140,7 @@ def _toc_entries(lines: list[Line], first: int) -> tuple[list[TocEntry], int]:
         numbered = re.match(r"^(\d{1,3})\.?\s+(?=\S)", text)
         last_number = next((entry.number for entry in reversed(entries) if entry.number), None)
         if numbered and last_number and int(numbered.group(1)) == int(last_number) + 1:
-            title = re.sub(r"\s*\.{3,}\s*(?:\d{1,3}|[ivxlc]{1,7})\b.*$", "", text)
+            title = re.sub(rf"{_LEADER_AND_PAGE}\b.*$", "", text)
             if roman_pages >= 2:  # "93. … regnskab v": a roman page whose leader was lost
                 title = re.sub(r"(?<=\w)\s+[ivxlc]{1,7}$", "", title)
             entries.append(_toc_entry(title, None))
@@ -171,12 +168,12 @@ _CONTENTS_COLUMNS = re.compile(r"^(?:(?:Side|Sag\s*nr|Pkt|Punkt|Tekst|Nr)[.:]*\s
 
 def _run_on_entries(lines: list[Line], first: int) -> tuple[list[TocEntry], int] | None:
     """A transcript's contents run together on the lines after the heading (contents_runs)."""
-    while first < len(lines) and not _CONTENTS_COLUMNS.sub("", lines[first].text.strip() + " ").strip(" ."):
+    while first < len(lines) and _column_headers_only(lines[first]):
         first += 1  # the table's column headers on lines of their own ("Sag nr.", "Side")
     # (the page's running header between the heading and the columns: "Indholdsfortegnelse" /
     # "Byrådet den 5. oktober 2009 kl" / "Sag nr. Side" / the entries)
     headers = first + 1
-    while headers < len(lines) and not _CONTENTS_COLUMNS.sub("", lines[headers].text.strip() + " ").strip(" ."):
+    while headers < len(lines) and _column_headers_only(lines[headers]):
         headers += 1
     if headers > first + 1 and len(lines[first].text) < 60 and headers < len(lines):
         first = headers
@@ -192,6 +189,10 @@ def _run_on_entries(lines: list[Line], first: int) -> tuple[list[TocEntry], int]
         for number, title, access in run_on_entries(_CONTENTS_COLUMNS.sub("", text))
     ]
     return (entries, end) if len(entries) >= 3 else None
+
+
+def _column_headers_only(line: Line) -> bool:
+    return not _CONTENTS_COLUMNS.sub("", line.text.strip() + " ").strip(" .")
 
 
 def _toc_entry(title: str, page: int | None) -> TocEntry:

@@ -52,10 +52,17 @@ def document(name: str, body: str | None, date: str | None, items: list[Item], k
 def stored_archive(folder: Path, documents: list[Document]) -> Path:
     """An archive at ``folder``/referat.db holding ``documents``, each newly imported."""
     path = folder / "referat.db"
-    with open_archive(str(path)) as archive:
+    store_all(str(path), documents)
+    return path
+
+
+def store_all(location: str, documents: list[Document]) -> str:
+    """``documents``, each newly imported, into the archive at ``location`` (a file, or a
+    PostgreSQL URL such as a database of the tests' throwaway server)."""
+    with open_archive(location) as archive:
         for document in documents:
             assert archive.store_document(document) == "imported"
-    return path
+    return location
 
 
 def minutes_text(index: int, items: int = 6, body: str = "Sundheds- og Forebyggelsesudvalget", words: str = "") -> str:

@@ -7,7 +7,7 @@ import json
 import sqlite3
 
 import pytest
-from archive_documents import document, downgrade_to_schema_3, item, stored_archive
+from archive_documents import document, downgrade_to_schema_3, item, store_all, stored_archive
 from click.testing import CliRunner
 
 from referat.archive import ArchiveError, SearchFilters, open_archive
@@ -91,11 +91,7 @@ def archive_file(tmp_path_factory):
 @pytest.fixture(scope="module")
 def pg_archive_url(request):
     """DOCUMENTS in a PostgreSQL archive (a database of the session's throwaway server)."""
-    url = request.getfixturevalue("pg_server").new_database()
-    with open_archive(url) as archive:
-        for stored in DOCUMENTS:
-            assert archive.store_document(stored) == "imported"
-    return url
+    return store_all(request.getfixturevalue("pg_server").new_database(), DOCUMENTS)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

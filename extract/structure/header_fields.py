@@ -319,9 +319,9 @@ _PAGE_DATE_STAMP = re.compile(rf"^(?:{WEEKDAYS}),\s+\d{{1,2}}\.?\s+(?:{MONTH_NAM
 def _date_from_any_header_line(texts: list[str]) -> tuple[str | None, str | None]:
     """A dated line among the first of the header that is not a label of something else
     ("Udsendt", "Næste møde", and a web page's "Udgivet/Opdateret <date>")."""
-    dated = [text for text in texts[:15] if len(text) <= 160 and header_date(text)]
     for text in texts[:15]:
-        if _PAGE_DATE_STAMP.match(text) and len(dated) >= 2:
+        # (the other dates are counted only when a stamp is met: most headers have none)
+        if _PAGE_DATE_STAMP.match(text) and sum(len(t) <= 160 and bool(header_date(t)) for t in texts[:15]) >= 2:
             continue  # a web page's own date above the minutes' ("Mandag, 09 december 2019" / "14. august 2012")
         if len(text) > 160:
             # a transcript's run-on first page: only a date its label names ("… Dato 8. april

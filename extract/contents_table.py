@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from referat.extract.contents_runs import run_on_entries
 from referat.extract.pages import Line, Page
-from referat.extract.vocabulary import TOC_HEADINGS
+from referat.extract.vocabulary import COMPOUND_NUMBER, TOC_HEADINGS
 
 TOC_HEADING = re.compile(rf"^(?:{'|'.join(TOC_HEADINGS)})\s*:?$", re.IGNORECASE)
 # A TOC entry ends in its page number, often after dot leaders: "715. Kulturkommune ....2"
@@ -73,8 +73,11 @@ def _carries_on(lines: list[Line]) -> bool:
 
 
 # "Dagsorden:" over entries with dot leaders and page numbers: a table of contents too.
-_AGENDA_LABEL = re.compile(r"^(?:dagsorden|punkter\s+på\s+dagsordenen)\s*:$", re.I)
-_LEADERED_ENTRY = re.compile(r"^\d{1,3}(?:\.\d{1,2})?\.?\s+\S.*\S\s*\.{3,}\s*\d{1,3}$")
+# (The entries' first line may carry several: "19-001 Budget ...... 3 19-002 …", a transcript's.)
+_AGENDA_LABEL = re.compile(r"^(?:dagsorden|punkter\s+på\s+dagsordenen)\s*:?$", re.I)
+_LEADERED_ENTRY = re.compile(
+    rf"^(?:(?:[A-ZÆØÅ]{{2,4}}\s+)?(?:{COMPOUND_NUMBER})|\d{{1,3}}(?:\.\d{{1,2}})?)[.,]?\s+\S.*?\S\s*\.{{3,}}\s*\d{{1,3}}\b"
+)
 
 
 def _opens_contents(lines: list[Line], index: int) -> bool:
@@ -86,7 +89,7 @@ def _opens_contents(lines: list[Line], index: int) -> bool:
     if COLUMN_HEADERS.match(text) and index + 1 < len(lines) and len(lines[index + 1].text) >= 150:
         return True  # the columns' headers over a transcript's run-on contents ("Sag nr.: Emne:")
     following = [line.text.strip() for line in lines[index + 1 : index + 3]]
-    return bool(_AGENDA_LABEL.match(text)) and len(following) == 2 and all(map(_LEADERED_ENTRY.search, following))
+    return bool(_AGENDA_LABEL.match(text)) and len(following) == 2 and all(map(_LEADERED_ENTRY.match, following))
 
 
 def _rejoin_page_numbers(lines: list[Line], heading: int) -> list[Line]:
@@ -111,6 +114,19 @@ _LEADER_AND_PAGE = r"\s*\.{3,}\s*(?:\d{1,3}|[ivxlc]{1,7})"
 _INNER_LEADER = re.compile(rf"{_LEADER_AND_PAGE}\s+(?=[A-ZÆØÅ\d])")
 
 
+def _split_at_inner_leaders(text: str) -> list[str]:
+    """A contents line's entries, cut at the leaders and pages inside it; a title that breaks
+    at its dash runs on after the leader ("… organisation - ...... 40 Centraladministrationen
+    og …": the leader stands where the title wrapped)."""
+    pieces: list[str] = []
+    for piece in _INNER_LEADER.split(text):
+        if pieces and re.search(r"\s[-–]$", pieces[-1]):
+            pieces[-1] = f"{pieces[-1]} {piece.strip()}"
+        else:
+            pieces.append(piece)
+    return pieces
+
+
 def _toc_entries(lines: list[Line], first: int) -> tuple[list[TocEntry], int]:
     """The TOC entries from line ``first`` on, and the index just after the table."""
     end = first
@@ -118,7 +134,7 @@ def _toc_entries(lines: list[Line], first: int) -> tuple[list[TocEntry], int]:
     entries: list[TocEntry] = []
     roman_pages = 0  # entries whose page is printed in roman (front matter)
     while end < len(lines):
-        text = lines[end].text.strip()
+        text = re.sub(r"[.…]*…[.…]*", "...", lines[end].text.strip())  # a leader of ellipses ("kr………...... 14")
         if TOC_LABELS.match(text):
             end += 1
             continue
@@ -127,7 +143,7 @@ def _toc_entries(lines: list[Line], first: int) -> tuple[list[TocEntry], int]:
             roman_pages += bool(entry.group("roman"))
             # ("90. … Dallund Slot...ii Til behandling - for åbne døre...iii": two entries on
             # one line, the first ending in its leader and page)
-            *earlier, title = _INNER_LEADER.split(" ".join(pending + [entry.group("title").rstrip(". ")]))
+            *earlier, title = _split_at_inner_leaders(" ".join(pending + [entry.group("title").rstrip(". ")]))
             entries += [_toc_entry(piece.strip(), None) for piece in earlier if piece.strip()]
             entries.append(_toc_entry(title.strip(), int(entry.group("page")) if entry.group("page") else None))
             pending = []
@@ -149,12 +165,21 @@ def _toc_entries(lines: list[Line], first: int) -> tuple[list[TocEntry], int]:
         # A wrapped entry: this line continues in one of the next, which ends in a page number
         # ("07." / "Ansøgning om … i Røntofte" / "Andelsboligforening ....23").
         ahead = [TOC_ENTRY.match(line.text.strip()) for line in lines[end + 1 : end + 3 - len(pending)]]
+        if any(ahead) and _ends_in_page_of_pages(text):
+            end += 1  # a page's footer or running header between the entries ("… Side 1/54")
+            continue
         if any(ahead) and len(pending) < 2:
             pending.append(text)
             end += 1
             continue
         break
     return entries, end - len(pending)
+
+
+def _ends_in_page_of_pages(text: str) -> bool:
+    """A line ending in its page's number among the pages ("Side 1/54", "side 3 af 12"): page
+    furniture, never a wrapped contents entry."""
+    return bool(re.search(r"\b(?:side|page)\s*\d{1,4}\s*(?:/|af|of)\s*\d{1,4}$", text, re.I))
 
 
 # A contents table's column headers on a line of their own, without a contents heading: the
@@ -197,8 +222,15 @@ def _column_headers_only(line: Line) -> bool:
 
 def _toc_entry(title: str, page: int | None) -> TocEntry:
     """An entry, its number split off when the title starts with one ("715. Kulturkommune")."""
-    # ("1......... Forslag …"; "6.1 Pressedækning": a sub-entry of 6)
+    # ("1......... Forslag …"; "6.1 Pressedækning": a sub-entry of 6; "KOM 19-050, Budget": a
+    # compound number after the committee's code)
+    compound = COMPOUND_ENTRY.match(title)
+    if compound:
+        return TocEntry(re.sub(r"\s", "", compound.group(1)), compound.group(2), page)
     number_match = re.match(r"^(\d+(?:\.\d{1,2}(?=\s))?)(?:\.?\s+|\.{3,}\s*)(.*)$", title)
     if number_match:
         return TocEntry(number_match.group(1), number_match.group(2), page)
     return TocEntry(None, title, page)
+
+
+COMPOUND_ENTRY = re.compile(rf"^(?:[A-ZÆØÅ]{{2,4}}\s+)?({COMPOUND_NUMBER})[.,:]?\s+(\S.*)$")

@@ -164,6 +164,10 @@ CASE_NUMBER_LABEL = re.compile(
 )
 DOCUMENT_NUMBER_LABEL = re.compile(r"^(?:dok\.?\s?nr|dokumentnr)\.?\s*:?", re.I)
 DECIDED_BY_LABEL = re.compile(r"^sagen\s+afgøres\s+i\s*:?\s*(?:\|\s*)?(?P<value>.*)$", re.I)
+# A compound item number: a case's running number and the item's place on the agenda ("49/1",
+# "49 /1": older municipal agenda systems), or a year and a serial ("19-050": Greenland's
+# municipalities). Distinct from a range ("3-8", "3. - 8."): the serial is three digits.
+COMPOUND_NUMBER = r"\d{1,4}\s?/\s?\d{1,3}|\d{2}-\d{3}"
 # "EMN-2022-00567", "MDR-2024-00036" (FirstAgenda), "2011-29298" (eDoc), "12/27845" (Acadre)
 CASE_NUMBER = re.compile(
     # "330-2020-164" (a municipality's number, the year and a serial: Acadre, SBSYS)

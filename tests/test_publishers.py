@@ -48,6 +48,13 @@ def extract_text(text: str):
         ),
         # (lower case inside a title is no label: "punkter til" is part of it)
         ("5. Forslag om punkter til beslutning", ("5", "Forslag om punkter til beslutning", "public")),
+        # compound numbers: the case's running number and the agenda place, a year and a serial
+        ("49/1. Spørgetid (Åben sag)", ("49/1", "Spørgetid", "public")),
+        ("61 /13 Køb og salg (Lukket sag)", ("61/13", "Køb og salg", "closed")),
+        ("19-006 skilift projekt", ("19-006", "skilift projekt", "public")),
+        ("KOM 19-050, Godkendelse af dagsorden", ("19-050", "Godkendelse af dagsorden", "public")),
+        # … but a range of points stays a range
+        ("3. - 8. Valg af enkeltmandsposter", ("3-8", "Valg af enkeltmandsposter", "public")),
     ],
 )
 def test_item_heading_forms_of_many_publishers(line, expected):
@@ -1644,3 +1651,31 @@ def test_a_web_pages_own_date_stamp_above_the_minutes_date_is_not_the_meeting_da
     # alone, the stamp is the only date there is
     alone = "Mandag, 09 december 2019\n\nREFERAT\n\n1. Godkendelse af dagsorden.\nDagsorden godkendt.\n"
     assert str(extract_text(alone).meetings[0].date) == "2019-12-09"
+
+
+def test_a_contents_of_compound_numbers_with_leaders_run_together_lists_every_item():
+    # A Greenland municipality's agenda: year-serial numbers after the committee's code, several
+    # entries on one transcript line, a title wrapped around its leader, a letterhead between.
+    text = "\n\n".join(
+        [
+            "KOMMUNALBESTYRELSEN",
+            "ORDINÆRT MØDE tirsdag den 26 november 2019 KL. 10:00",
+            "Dagsorden",
+            "KOM 19-050, Godkendelse af dagsorden ...... 2 KOM 19-051, Budgetrevision 2019 ...... 3 "
+            "KOM 19-052, Ny tilpasning af den administrative organisation - ...... 5 Ledelsen i byerne ...... 5",
+            "KOM 19-053, Revisionsberetning ...... 9 KOM 19-054, godkendelse af politisk kalender ...... 11",
+            "KOMMUNIA Postboks 1023 - 3952 Tlf. 70 18 00 Side 1/54",
+            "KOM 19-055, Valg af løsningsmodel, affaldshåndtering ...... 13 ORIENTERINGSSAGER ...... 15",
+            "KOM 19-050, Godkendelse af dagsorden",
+            "Beslutning: Godkendt.",
+        ]
+    )
+    meeting = extract_text(text).meetings[0]
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("19-050", "Godkendelse af dagsorden"),
+        ("19-051", "Budgetrevision 2019"),
+        ("19-052", "Ny tilpasning af den administrative organisation - Ledelsen i byerne"),
+        ("19-053", "Revisionsberetning"),
+        ("19-054", "godkendelse af politisk kalender"),
+        ("19-055", "Valg af løsningsmodel, affaldshåndtering"),
+    ]

@@ -18,6 +18,7 @@ from referat.extract.vocabulary import (
     CASE_NUMBER,
     CASE_NUMBER_LABEL,
     CLOSED_PART,
+    COMPOUND_NUMBER,
     DECISION_HEADING,
     DOCUMENT_NUMBER_LABEL,
     HEADING_QUALIFIERS,
@@ -88,6 +89,14 @@ WEAK_LABEL_HEADING = re.compile(
 CODED_HEADING = re.compile(
     rf"^(?P<code>[A-ZÆØÅ]{{2,4}})(?:\.\s*|\s+|-)(?P<number>\d{{1,4}})"
     rf"(?:[.)]?\s*\|\s*|[.:)]\s*|\s+[-–]\s+|\s+)(?P<title>{TITLE_START}.*)$"  # ("HR 1. | Titel": a table row)
+)
+
+
+# "49/1. Spørgetid (Åben sag)", "19-006 skilift projekt", "KOM 19-050, Godkendelse af dagsorden"
+# (a committee's code before it): needs confirmation like "1. Titel"; the number is distinctive
+# enough that a title may start in lower case.
+COMPOUND_HEADING = re.compile(
+    rf"^(?:[A-ZÆØÅ]{{2,4}}\s+)?(?P<number>{COMPOUND_NUMBER})(?:[.,:)]\s*|\s+[-–]\s+|\s+)(?P<title>[^\s\d.,].*)$"
 )
 
 
@@ -167,6 +176,7 @@ _HEADING_FORMS = (
     ("punkt", PUNKT_HEADING),
     ("access", ACCESS_HEADING),
     ("closed", CLOSED_HEADING),
+    ("dotted", COMPOUND_HEADING),
     ("dotted", DOTTED_HEADING),
     ("dotted", DECIMAL_HEADING),
     ("dotted", LOWER_TITLE_HEADING),
@@ -196,7 +206,7 @@ def match_heading(line: Line) -> Heading | None:
         if not match:
             continue
         groups = match.groupdict()
-        number = groups.get("number") or groups.get("marked") or ""
+        number = re.sub(r"\s", "", groups.get("number") or groups.get("marked") or "")
         if groups.get("to"):
             number = f"{number}-{groups['to']}"
         if style in ("dotted", "bare") and _looks_like_year(number):
@@ -410,10 +420,24 @@ def _known_heading_with_date(text: str) -> str | None:
     return None
 
 
+def number_span(number: str) -> tuple[int, int] | None:
+    """The numbers an item's number counts by, first and last: (3, 8) for the range "3-8"
+    ("3. - 8. Valg af enkeltmandsposter"); (49, 49) for "49/1" (the case's running number,
+    which counts on from meeting to meeting); (50, 50) for the year and serial "19-050"."""
+    compound = re.fullmatch(r"(\d{1,4})/\d{1,3}|\d{2}-(\d{3})", number)
+    if compound:
+        counted = int(compound.group(1) or compound.group(2))
+        return counted, counted
+    first, _, last = number.partition("-")
+    if not first.isdigit():
+        return None
+    return int(first), int(last) if last.isdigit() else int(first)
+
+
 def number_of(heading: Heading) -> int | None:
     """An item's number, the first of a range ("3-8": "3. - 8. Valg af enkeltmandsposter")."""
-    first = heading.number.split("-")[0]
-    return int(first) if first.isdigit() else None
+    span = number_span(heading.number)
+    return span[0] if span else None
 
 
 def absent_from(heading: Heading, among: list[Heading]) -> bool:

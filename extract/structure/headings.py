@@ -24,6 +24,7 @@ from referat.extract.structure.heading_lines import (
     leading_section,
     match_heading,
     number_of,
+    number_span,
     section_kind,
 )
 from referat.extract.structure.listings import (
@@ -290,8 +291,8 @@ def _marked_by_access_lines(lines: list[Line], candidates: list[Heading]) -> lis
 
 def _last_number(heading: Heading) -> int | None:
     """The last number a heading covers: 8 for "3-8", else its number."""
-    last = heading.number.split("-")[-1]
-    return int(last) if last.isdigit() else None
+    span = number_span(heading.number)
+    return span[1] if span else None
 
 
 def _extend_by_numbering(candidates: list[Heading], confirmed: list[Heading]) -> list[Heading]:

@@ -168,6 +168,12 @@ DECIDED_BY_LABEL = re.compile(r"^sagen\s+afgøres\s+i\s*:?\s*(?:\|\s*)?(?P<value
 # "49 /1": older municipal agenda systems), or a year and a serial ("19-050": Greenland's
 # municipalities). Distinct from a range ("3-8", "3. - 8."): the serial is three digits.
 COMPOUND_NUMBER = r"\d{1,4}\s?/\s?\d{1,3}|\d{2}-\d{3}"
+# A line that is only the case's journal reference, under the item's heading: a KLE number
+# with its facet, the case's year and serial ("18.00Ø00 - 2014/06569", "00.01.00P35-0098").
+JOURNAL_LINE = re.compile(
+    r"^(?:\d{2}\.\d{2}(?:\.\d{2})?\s?-?\s?[A-ZÆØÅ]\d{2}(?:\s*[-–]\s*(?:19|20)\d{2}/\d{3,6}|-\d{1,4})?"
+    r"|(?:19|20)\d{2}/\d{3,6})$"
+)
 # "EMN-2022-00567", "MDR-2024-00036" (FirstAgenda), "2011-29298" (eDoc), "12/27845" (Acadre)
 CASE_NUMBER = re.compile(
     # "330-2020-164" (a municipality's number, the year and a serial: Acadre, SBSYS)

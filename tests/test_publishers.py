@@ -1679,3 +1679,48 @@ def test_a_contents_of_compound_numbers_with_leaders_run_together_lists_every_it
         ("19-054", "godkendelse af politisk kalender"),
         ("19-055", "Valg af løsningsmodel, affaldshåndtering"),
     ]
+
+
+def test_a_numbered_list_under_the_first_items_text_does_not_carry_on_the_items_numbering():
+    # A web page cut after its first item: the list under Sagsfremstilling counts 1, 2, 3 …
+    # right after item 1; its 2. and 3. carry on the list, not the items.
+    text = "\n".join(
+        [
+            "Referat - Folkeoplysningsudvalget den 6. december 2018",
+            "",
+            "1. Meddelelser",
+            "",
+            "Beslutning",
+            "Meddelelser taget til efterretning.",
+            "",
+            "Sagsfremstilling",
+            " 1. Orientering om aktive ansøgninger.",
+            " 2. Orientering om foreningsaftenen.",
+            " 3. Oversigt over ansøgninger om lokaler.",
+        ]
+    )
+    meeting = extract_text(text).meetings[0]
+    assert [(item.number, item.title) for item in meeting.items] == [("1", "Meddelelser")]
+
+
+def test_the_journal_reference_under_a_heading_is_not_part_of_the_title():
+    text = "\n".join(
+        [
+            "Kulturrådet - Referat",
+            "Dato: 17. november 2014",
+            "",
+            "59. Godkendelse af protokol",
+            "18.00Ø00 - 2014/06569",
+            "",
+            "Sagsfremstilling",
+            "Protokollen lægges frem.",
+            "",
+            "60. Meddelelser fra formanden",
+            "18.00Ø00 - 2014/17823",
+            "",
+            "Beslutning",
+            "Taget til efterretning.",
+        ]
+    )
+    meeting = extract_text(text).meetings[0]
+    assert [item.title for item in meeting.items] == ["Godkendelse af protokol", "Meddelelser fra formanden"]

@@ -25,6 +25,7 @@ from referat.extract.vocabulary import (
     ITEM_GROUP_LABEL,
     ITEM_NUMBER_LABELS,
     ITEM_NUMBER_LABELS_WEAK,
+    JOURNAL_LINE,
     OPEN_PART,
     SECTION_HEADINGS,
     TITLE_CONTINUES_AFTER,
@@ -299,6 +300,8 @@ def _goes_on(title: str, current: Line, following: Line, text: str) -> bool:
     )
     same_style = current.font_size is None or following.font_size == current.font_size
     if _FILE_NAME.fullmatch(text):  # an attachment's file name under the heading ("udkast_plan.pdf")
+        return False
+    if JOURNAL_LINE.match(text):  # the case's journal reference under the heading ("18.00Ø00 - 2014/06569")
         return False
     if _TIME_SLOT.fullmatch(text):  # the item's time on the agenda ("18.35-18.50", "kl. 19.00")
         return False

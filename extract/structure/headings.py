@@ -312,8 +312,10 @@ def _extend_by_numbering(candidates: list[Heading], confirmed: list[Heading]) ->
     chosen = list(confirmed)
     sequence = sorted((h for h in confirmed if number_of(h) is not None), key=lambda h: h.index)
     positions = [h.index for h in sequence]
-    for heading in numbered:
-        if id(heading) not in accepted and _carries_on(sequence, positions, heading):
+    for at, heading in enumerate(numbered):
+        if id(heading) in accepted or _continues_a_list_inside(numbered[at - 1] if at else None, heading, accepted):
+            continue
+        if _carries_on(sequence, positions, heading):
             at = bisect.bisect(positions, heading.index)
             sequence.insert(at, heading)
             positions.insert(at, heading.index)
@@ -321,6 +323,17 @@ def _extend_by_numbering(candidates: list[Heading], confirmed: list[Heading]) ->
             chosen.append(heading)
     chosen += _leading_up_to(numbered, sequence, accepted)
     return sorted(chosen, key=lambda h: h.index)
+
+
+def _continues_a_list_inside(previous: Heading | None, heading: Heading, accepted: set[int]) -> bool:
+    """The numbered line just before ``heading`` is one less and no item: ``heading`` carries
+    on that list (" 1. Orientering om …" / " 2. …" under an item's Sagsfremstilling), not the
+    items' numbering, though the item before the list is numbered one less too."""
+    return (
+        previous is not None
+        and id(previous) not in accepted
+        and _last_number(previous) == (number_of(heading) or 0) - 1
+    )
 
 
 def _text_under_each(run: list[Heading]) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from referat.extract.contents_runs import run_on_entries
 from referat.extract.pages import Line, Page
-from referat.extract.vocabulary import COMPOUND_NUMBER, TOC_HEADINGS
+from referat.extract.vocabulary import COMPOUND_NUMBER, SECTION_HEADINGS, TOC_HEADINGS
 
 TOC_HEADING = re.compile(rf"^(?:{'|'.join(TOC_HEADINGS)})\s*:?$", re.IGNORECASE)
 # A TOC entry ends in its page number, often after dot leaders: "715. Kulturkommune ....2"
@@ -53,7 +53,7 @@ def lift_toc(pages: list[Page]) -> tuple[list[TocEntry], list[Line]]:
             entries, end = _toc_entries(lines, start + 1)
             if not entries or any(len(entry.title) > 150 for entry in entries):
                 # (one "entry" of 150 characters is many entries run together)
-                entries, end = _run_on_entries(lines, start + 1) or (entries, end)
+                entries, end = _run_on_entries(lines, start + 1) or _numbered_list(lines, start + 1) or (entries, end)
             run_on_to_the_end = bool(entries) and entries[-1].run_on and end == len(lines)
             if not entries:
                 continue
@@ -214,6 +214,29 @@ def _run_on_entries(lines: list[Line], first: int) -> tuple[list[TocEntry], int]
         for number, title, access in run_on_entries(_CONTENTS_COLUMNS.sub("", text))
     ]
     return (entries, end) if len(entries) >= 3 else None
+
+
+def _numbered_list(lines: list[Line], first: int) -> tuple[list[TocEntry], int] | None:
+    """Under a contents heading, a list without page numbers: lines "1. …", "2. …", "3. …" one
+    after the other (three at least; a number the text layer lost leaves a gap of one). Not
+    when a section heading follows the last: then they are the item headings themselves, under
+    a web page's "Indholdsfortegnelse" (empty items, then the first with its text)."""
+    entries: list[TocEntry] = []
+    end = first
+    while end < len(lines):
+        numbered = re.match(r"^(\d{1,3})\.\s+(\S.*)$", lines[end].text.strip())
+        last = int(entries[-1].number or 0) if entries else 0
+        if (
+            not numbered
+            or int(numbered.group(1)) not in (last + 1, last + 2)
+            or (not entries and numbered.group(1) != "1")
+        ):
+            break
+
+        entries.append(TocEntry(numbered.group(1), numbered.group(2), None))
+        end += 1
+    following = lines[end].text.strip().rstrip(":").lower() if end < len(lines) else ""
+    return (entries, end) if len(entries) >= 3 and following not in SECTION_HEADINGS else None
 
 
 def _column_headers_only(line: Line) -> bool:

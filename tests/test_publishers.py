@@ -1724,3 +1724,50 @@ def test_the_journal_reference_under_a_heading_is_not_part_of_the_title():
     )
     meeting = extract_text(text).meetings[0]
     assert [item.title for item in meeting.items] == ["Godkendelse af protokol", "Meddelelser fra formanden"]
+
+
+def test_a_contents_list_without_page_numbers_lists_its_items_and_a_lost_number_leaves_a_gap():
+    text = "\n".join(
+        [
+            "Teknik- og Miljøudvalget",
+            "Referat",
+            "",
+            "Indholdsfortegnelse",
+            "1. Klimahandlingsplan",
+            "2. Oprensning af kanalen",
+            "3. Kolonihavetakster",
+            "5. Støjhandlingsplan",
+            "",
+            "Side 1 af 40",
+        ]
+    )
+    meeting = extract_text(text).meetings[0]
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("1", "Klimahandlingsplan"),
+        ("2", "Oprensning af kanalen"),
+        ("3", "Kolonihavetakster"),
+        ("5", "Støjhandlingsplan"),
+    ]
+
+
+def test_a_web_pages_contents_heading_over_the_item_headings_themselves_lifts_nothing():
+    # The page's "Indholdsfortegnelse" stands over the items; the first two are empty.
+    text = "\n".join(
+        [
+            "Dagsorden - Økonomiudvalget den 2. april 2019",
+            "",
+            "Indholdsfortegnelse",
+            "",
+            "1. Godkendelse af dagsorden",
+            "",
+            "2. Meddelelser",
+            "",
+            "3. Garanti for lån til helhedsplan",
+            "",
+            "Indstilling",
+            "Direktionen indstiller, at garantien godkendes.",
+        ]
+    )
+    meeting = extract_text(text).meetings[0]
+    assert [item.number for item in meeting.items] == ["1", "2", "3"]
+    assert [section.kind for section in meeting.items[2].sections] == ["recommendation"]

@@ -30,9 +30,14 @@ _SAMPLE_MODULUS, _SAMPLE_MULTIPLIER = 65536, 40503
 UNSAMPLED = _SAMPLE_MODULUS
 
 
-def facet_statement(match: str, where: str, params: list[Any], public: bool) -> tuple[str, list[Any]]:
+def facet_statement(
+    match: str, where: str, params: list[Any], public: bool, written_out: str | None = None
+) -> tuple[str, list[Any]]:
     """The statement that counts the passages matching ``match`` (an FTS5 expression) that
     the meeting filters ``where`` (``AND …`` on ``m``, with ``params``) keep, by facet.
+    ``written_out`` is ``match`` with its prefixes written out as words
+    (search_plan.PrefixTerms), for the statement's first read, which stops after the newest
+    FACET_SAMPLE + 1 matches and so need not merge a prefix's doclists.
 
     One statement, counted inside SQLite: the newest FACET_SAMPLE + 1 matches are read to
     set the sample's rate, then every match once to draw the sample (each read sets up the
@@ -105,7 +110,7 @@ def facet_statement(match: str, where: str, params: list[Any], public: bool) -> 
         UNION ALL SELECT 'decided', decided, sum(hits) FROM facts GROUP BY decided
         UNION ALL SELECT 'amount', amount, sum(hits) FROM facts GROUP BY amount
         UNION ALL SELECT 'actor', canonical, sum(hits) FROM actors GROUP BY canonical"""
-    return sql, [match, match, *params]
+    return sql, [written_out or match, match, *params]
 
 
 def count_facets(connection: sqlite3.Connection, sql: str, params: list[Any]) -> Facets:

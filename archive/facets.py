@@ -40,8 +40,8 @@ def facet_statement(
     FACET_SAMPLE + 1 matches and so need not merge a prefix's doclists.
 
     One statement, counted inside SQLite: the newest FACET_SAMPLE + 1 matches are read to
-    set the sample's rate, then every match once to draw the sample (each read sets up the
-    MATCH anew: ~3-13 ms for a common prefix at 1M sections), and only the sampled ones
+    set the sample's rate, then every match once to draw the sample (the second read sets up
+    the MATCH of a common prefix anew: ~3-13 ms at 1M sections), and only the sampled ones
     are joined to their item and meeting. Filters apply to the
     sample, so the more a filter narrows, the fewer sampled passages it leaves and the
     rougher the estimate. (Filtering inside the join instead lets SQLite build a Bloom

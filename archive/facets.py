@@ -30,13 +30,18 @@ _SAMPLE_MODULUS, _SAMPLE_MULTIPLIER = 65536, 40503
 UNSAMPLED = _SAMPLE_MODULUS
 
 
-def facet_statement(match: str, where: str, params: list[Any], public: bool) -> tuple[str, list[Any]]:
+def facet_statement(
+    match: str, where: str, params: list[Any], public: bool, written_out: str | None = None
+) -> tuple[str, list[Any]]:
     """The statement that counts the passages matching ``match`` (an FTS5 expression) that
     the meeting filters ``where`` (``AND …`` on ``m``, with ``params``) keep, by facet.
+    ``written_out`` is ``match`` with its prefixes written out as words
+    (search_plan.PrefixTerms), for the statement's first read, which stops after the newest
+    FACET_SAMPLE + 1 matches and so need not merge a prefix's doclists.
 
     One statement, counted inside SQLite: the newest FACET_SAMPLE + 1 matches are read to
-    set the sample's rate, then every match once to draw the sample (each read sets up the
-    MATCH anew: ~3-13 ms for a common prefix at 1M sections), and only the sampled ones
+    set the sample's rate, then every match once to draw the sample (the second read sets up
+    the MATCH of a common prefix anew: ~3-13 ms at 1M sections), and only the sampled ones
     are joined to their item and meeting. Filters apply to the
     sample, so the more a filter narrows, the fewer sampled passages it leaves and the
     rougher the estimate. (Filtering inside the join instead lets SQLite build a Bloom
@@ -105,7 +110,7 @@ def facet_statement(match: str, where: str, params: list[Any], public: bool) -> 
         UNION ALL SELECT 'decided', decided, sum(hits) FROM facts GROUP BY decided
         UNION ALL SELECT 'amount', amount, sum(hits) FROM facts GROUP BY amount
         UNION ALL SELECT 'actor', canonical, sum(hits) FROM actors GROUP BY canonical"""
-    return sql, [match, match, *params]
+    return sql, [written_out or match, match, *params]
 
 
 def count_facets(connection: sqlite3.Connection, sql: str, params: list[Any]) -> Facets:

@@ -267,7 +267,17 @@ _V12 = """
 CREATE INDEX documents_attachment ON documents(attachment_of) WHERE attachment_of IS NOT NULL;
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11, _V12]
+# Migration 13: the meetings' names read from an index instead of their rows, which hold
+# each meeting's participants: ``--body`` reads every stored (body, organisation) pair
+# (search_plan.BodyKeys; again after every change of the file), so does an import before
+# it writes (names.Spellings), and the bodies page counts meetings and dates by name. At
+# 26 690 meetings (the 1M-section archive) the pairs cost 172 ms CPU from the rows, 11 ms
+# from this index.
+_V13 = """
+CREATE INDEX meetings_names ON meetings(body, organisation, date);
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11, _V12, _V13]
 """Ordered SQL scripts; index i brings an archive from version i to i + 1."""
 
 

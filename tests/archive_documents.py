@@ -103,7 +103,7 @@ def downgrade_to_schema_3(path) -> None:
     register_functions(connection)
     connection.executescript(
         "DROP TABLE watches; ALTER TABLE documents DROP COLUMN extracted_by; DROP TABLE votes;"
-        "DROP INDEX documents_attachment;"
+        "DROP INDEX documents_attachment; DROP INDEX meetings_names;"
         " ALTER TABLE documents DROP COLUMN attachment_of; ALTER TABLE positions DROP COLUMN votes;"
         "DROP INDEX items_copies; ALTER TABLE items DROP COLUMN same_as;"
         "ALTER TABLE import_runs DROP COLUMN pid; ALTER TABLE import_runs DROP COLUMN host;"

@@ -529,14 +529,15 @@ def test_an_archive_of_schema_7_is_migrated_and_its_running_runs_recorded_killed
     shutil.copy(archive_file, copy)
     connection = sqlite3.connect(copy)
     connection.executescript(
-        "DROP TABLE watches; DROP INDEX documents_attachment; ALTER TABLE documents DROP COLUMN attachment_of;"
+        "DROP TABLE watches; DROP INDEX documents_attachment; DROP INDEX meetings_names;"
+        " ALTER TABLE documents DROP COLUMN attachment_of;"
         " ALTER TABLE positions DROP COLUMN votes;"
         " ALTER TABLE import_runs DROP COLUMN pid; ALTER TABLE import_runs DROP COLUMN host;"
         " UPDATE import_runs SET status = 'running'; PRAGMA user_version = 7;"
     )
     connection.close()
     with open_archive(str(copy)) as archive:
-        assert archive.connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 12
+        assert archive.connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 13
         assert {row[0] for row in archive.connection.execute("SELECT status FROM import_runs")} == {"killed"}
         assert archive.check()["fts"] == "ok" and archive.counts()["documents"] == 2
 

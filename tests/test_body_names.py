@@ -125,7 +125,7 @@ def test_an_older_archive_takes_the_canonical_names_when_opened(names_archive):
         "UPDATE meetings SET body = 'Økonomiudvalg' WHERE body = 'Økonomiudvalget';"
         "UPDATE meetings SET body = 'ØKONOMIUDVALGET', organisation = 'Århus Kommune' WHERE id = 5;"
         "UPDATE meetings SET body = 'bestyrelse' WHERE organisation IS NULL;"
-        "DROP INDEX documents_attachment;"
+        "DROP INDEX documents_attachment; DROP INDEX meetings_names;"
         " ALTER TABLE documents DROP COLUMN attachment_of; ALTER TABLE positions DROP COLUMN votes;"
         "PRAGMA user_version = 10;"
     )

@@ -78,7 +78,7 @@ def test_an_archive_from_before_migration_10_is_upgraded_for_the_tools(web_archi
     connection.executescript(
         f"DROP TABLE items_fts; {ITEMS_FTS} INSERT INTO items_fts(items_fts) VALUES ('rebuild');"
         # (and without migration 11's columns, which the upgrade adds again)
-        " DROP INDEX documents_attachment;"
+        " DROP INDEX documents_attachment; DROP INDEX meetings_names;"
         " ALTER TABLE documents DROP COLUMN attachment_of; ALTER TABLE positions DROP COLUMN votes;"
         f" PRAGMA user_version = {MIGRATIONS.index(_V10)};"
     )

@@ -196,3 +196,90 @@ def test_did_you_mean_finds_a_word_another_connection_stored(tmp_path):
                 document("b.txt", "Kulturudvalget", "2024-02-01", [item("1", "Bibliotek", [("background", "Nyt.")])])
             )
         assert reader.search("biblotek").suggestions == {"biblotek": ["bibliotek"]}
+
+
+def _kinds_archive(path: str):
+    """Twelve meetings with one budget item each, stored oldest first: the three oldest say
+    "budget" in a recommendation, the nine newest only in their background."""
+    archive = open_archive(path)
+    for number in range(1, 13):
+        kind = "recommendation" if number <= 3 else "background"
+        archive.store_document(
+            document(
+                f"{number}.txt",
+                "Økonomiudvalget",
+                f"20{10 + number}-03-01",
+                [item("1", f"Sag {number}", [(kind, f"Budgetter og budget for år {number}."), ("decision", "Ja.")])],
+            )
+        )
+    return archive
+
+
+def test_a_section_kind_past_the_window_widens_it_without_ranking_twice(tmp_path, monkeypatch):
+    # The newest 8 matching items hold "budget" only in their background: the window is
+    # narrowed to the items with a recommendation that holds it (none), then widened.
+    monkeypatch.setattr(search_plan, "RANK_WINDOW", 8)
+    with _kinds_archive(str(tmp_path / "a.db")) as archive:
+        result = archive.search("budget", filters=SearchFilters(section="recommendation"), limit=1)
+        newest = archive.search("budget", filters=SearchFilters(section="background"), limit=1)
+    assert [hit.title for hit in result.hits] in (["Sag 1"], ["Sag 2"], ["Sag 3"])
+    assert result.hits[0].section == "recommendation" and result.ranked_among is None  # the widened window held all
+    assert newest.hits[0].section == "background" and newest.ranked_among == 8
+
+
+@pytest.mark.parametrize("most", [0, 1, 64])
+def test_prefixes_written_out_or_not_find_the_same(tmp_path, monkeypatch, most):
+    # A MATCH that is not ranked has its prefixes written out as the words they stand for
+    # (search_plan.PrefixTerms), up to PREFIX_TERMS words: the hits and facets are the same.
+    path = str(tmp_path / "a.db")
+    with _kinds_archive(path) as archive:
+        expected = [
+            archive.search(query, filters=filters, facets=True).as_dict()
+            for query, filters in [("budget", SearchFilters(section="recommendation")), ("budget", SearchFilters())]
+        ]
+    monkeypatch.setattr(search_plan, "PREFIX_TERMS", most)
+    monkeypatch.setattr(search_plan, "WALKED_PREFIX_TERMS", most)
+    with open_archive(path, create=False) as archive:
+        found = [
+            archive.search(query, filters=filters, facets=True).as_dict()
+            for query, filters in [("budget", SearchFilters(section="recommendation")), ("budget", SearchFilters())]
+        ]
+    assert found == expected and expected[0]["hits"]
+
+
+def test_a_prefix_finds_a_word_another_connection_stored(tmp_path):
+    # (a prefix's words are kept per connection until the file changes, as for did you mean)
+    path = str(tmp_path / "a.db")
+    with _kinds_archive(path) as reader:
+        before = reader.search("budget", filters=SearchFilters(section="decision"), facets=True)
+        with open_archive(path) as writer:
+            new = item("1", "Ny", [("decision", "Budgetrammen godkendt.")])
+            writer.store_document(document("n.txt", "Skoleudvalget", "2024-02-01", [new]))
+        after = reader.search("budget", filters=SearchFilters(section="decision"), facets=True)
+    assert not before.hits and [hit.title for hit in after.hits] == ["Ny"] and after.total == 1
+
+
+def test_an_archive_of_schema_12_is_migrated_and_reads_the_bodies_from_an_index(tmp_path):
+    import sqlite3
+
+    from referat.archive.schema import MIGRATIONS
+
+    path = str(tmp_path / "a.db")
+    _budget_archive(path).close()
+    # Back to before migration 13: the meetings' names read from their rows.
+    connection = sqlite3.connect(path)
+    connection.executescript("DROP INDEX meetings_names; PRAGMA user_version = 12;")
+    connection.close()
+    with open_archive(path, create=False) as archive:
+        assert archive.connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 13
+        plan = " ".join(
+            row[3]
+            for row in archive.connection.execute(
+                "EXPLAIN QUERY PLAN SELECT body, organisation FROM meetings WHERE body IS NOT NULL"
+                " GROUP BY body, organisation"
+            )
+        )
+        assert "COVERING INDEX meetings_names" in plan and "TEMP B-TREE" not in plan
+        hits = archive.search("budget", filters=SearchFilters(body="økonomiudvalg")).hits
+        assert [hit.title for hit in hits] == ["Budget og budgetopfølgning"]
+        assert archive.check()["integrity"] == "ok"

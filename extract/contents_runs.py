@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from referat.extract.title_words import opens_a_title
 from referat.extract.vocabulary import ITEM_GROUP_LABEL, NAME_ENDINGS, NAME_MAY_FOLLOW, NAME_OPENERS
 
 # A part of the list in ordinary case: "Åbne dagsordenspunkter", "Lukket dagsorden", and a
@@ -220,8 +221,9 @@ def _starts_a_title(word: str, previous: str, following: str, name_run_after_joi
         return not _joins(previous)  # "… februar måned Årsregnskab"
     # after a capitalised word: a new title when that word ended a name after a preposition
     # or a dash ("… i Hevring Ådal Renovering af …", "… - Kommunegaranti Samarbejdsaftale
-    # mellem …") and this one opens a phrase
-    return name_run_after_joiner and following[:1].islower()
+    # mellem …") and this one opens a phrase, or when this one is a noun titles open with
+    # ("… Himmerlands Udviklingsråd Støtte til …")
+    return (name_run_after_joiner or opens_a_title(word)) and following[:1].islower()
 
 
 def _ends_with_page(word: str) -> bool:

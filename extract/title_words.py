@@ -46,3 +46,36 @@ SENTENCE_OPENERS = (
     "Den", "Det", "De", "Der", "Dette", "Denne", "Disse", "Ingen", "Intet", "Vi", "Man", "Han", "Hun",
     "Med", "Efter", "Alle", "Begge",
 )  # fmt: skip
+
+
+# The nouns an agenda title opens with ("Godkendelse af …", "Støttepulje til …", "Anlægsregnskab
+# vedr. …"): the head of a Danish compound is its last part, so a capitalised word ending in one
+# of these ("Tillægsregulativ", "Byggeregnskab") opens a title as the plain noun does. Where a
+# transcript ran a contents' titles together, such a word followed by a small word starts the
+# next title even after a name ("… Himmerlands Udviklingsråd Støtte til videreførelse …").
+TITLE_OPENING_HEADS = (
+    "godkendelse", "forslag", "ansøgning", "orientering", "ændring", "ændringer", "regnskab", "budget",
+    "bevilling", "udpegning", "høring", "evaluering", "renovering", "etablering", "tillæg", "meddelelser",
+    "beretning", "støtte", "tilskud", "disponering", "overførsel", "overførsler", "fastsættelse", "principper",
+    "strategi", "politik", "drøftelse", "opfølgning", "rapport", "udbud", "aftale", "dispensation",
+    "genoptagelse", "nedlæggelse", "oprettelse", "sammenlægning", "forlængelse", "frigivelse", "takster",
+    "ansættelse", "klage", "henvendelse", "forespørgsel", "anmodning", "redegørelse", "vedtægter", "vedtægt",
+    "regulativ", "pulje", "udmøntning", "afrapportering", "analyse", "undersøgelse", "prioritering",
+    "lokalplan", "kommuneplan", "handleplan", "indsatsplan", "byggeprogram", "helhedsplan", "status", "salg",
+    "køb", "revision", "revisionsberetning", "indstilling", "temadrøftelse", "nedrivning", "udvidelse",
+    "tilbagebetaling", "garanti", "lånoptagelse", "kvalitetsrapport", "forpagtning", "udlejning", "opsigelse",
+)  # fmt: skip
+# (Short nouns that end other words too count only alone: "Udvalg" ends in "valg".)
+TITLE_OPENING_WORDS = frozenset({"valg", "plan", "sag"})
+
+
+def opens_a_title(word: str) -> bool:
+    """Whether a capitalised word is a noun agenda titles open with, alone or as a compound's
+    head ("Støttepulje", "Anlægsregnskab"; not "Indsatsplanområde", whose head is "område").
+
+    Example:
+        >>> [opens_a_title(w) for w in ("Støtte", "Byggeregnskab", "Tillægsregulativ", "Udviklingsråd", "Udvalg")]
+        [True, True, True, False, False]
+    """
+    bare = word.strip(",.:;()").lower()
+    return bare in TITLE_OPENING_WORDS or (len(bare) >= 4 and bare.endswith(TITLE_OPENING_HEADS))

@@ -292,6 +292,23 @@ def test_an_ordinal_in_a_street_name_and_a_first_entry_numbered_after_the_page_c
     ]
 
 
+def test_a_noun_titles_open_with_starts_the_next_run_on_title_even_after_a_name() -> None:
+    from referat.extract.contents_runs import run_on_titles
+
+    # "Udviklingsråd Støtte til …", "Skole Byggeregnskab for …": a capitalised word after a
+    # capitalised one opens a title when it is a noun titles open with (alone or as a
+    # compound's head) and a small word follows; a name's next word does not.
+    assert run_on_titles(
+        "Himmerlands Udviklingsråd Støtte til videreførelse af Center for Indlejrede Software Systemer "
+        "Renovering af Farsø Skole Byggeregnskab for Solhøjvej, bygherre Nordby Kommune"
+    ) == [
+        ("", "Himmerlands Udviklingsråd"),
+        ("", "Støtte til videreførelse af Center for Indlejrede Software Systemer"),
+        ("", "Renovering af Farsø Skole"),
+        ("", "Byggeregnskab for Solhøjvej, bygherre Nordby Kommune"),
+    ]
+
+
 def test_a_sharing_sites_title_joined_with_stops_gives_the_kind_and_the_body() -> None:
     # The site joins the PDF title's lines with stops: "Referat. af mødet i …", "… REFERAT Teknikudvalget."
     title = (

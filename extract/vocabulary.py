@@ -124,7 +124,7 @@ ABSENCE_LABELS = ("fraværende", "afbud", "fravær")
 # "Byrådets beslutning den 12. marts 2025".
 DECISION_HEADING = re.compile(
     # ("Økonomiudvalgets beslutning i mødet den 31. marts 2020", Copenhagen's form)
-    r"^(?:(?P<body>.+?)s\s+beslutning\s+(?:i\s+mødet\s+)?den\s+(?P<date1>[\d.\-/ ]+\d|\d{1,2}\.\s*\w+\s+\d{4})"
+    r"^(?:(?P<body>.+?)s\s+beslutning\s+(?:(?:i|på)\s+mødet\s+)?den\s+(?P<date1>[\d.\-/ ]+\d|\d{1,2}\.\s*\w+\s+\d{4})"
     r"(?:\s+punkt\s+(?P<item>\d+))?"
     # "Beslutning i Byrådet den …", "Behandling i Udvalget for sundhed for alle onsdag den 28. august 2019, pkt. 1"
     r"|(?:beslutning|behandling)\s+(?:i\s+)?(?!om\b)(?P<body2>.+?)\s+"

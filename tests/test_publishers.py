@@ -1771,3 +1771,23 @@ def test_a_web_pages_contents_heading_over_the_item_headings_themselves_lifts_no
     meeting = extract_text(text).meetings[0]
     assert [item.number for item in meeting.items] == ["1", "2", "3"]
     assert [section.kind for section in meeting.items[2].sections] == ["recommendation"]
+
+
+def test_the_body_and_date_from_a_decision_heading_on_a_page_without_a_header():
+    # An item page of a city's agenda system: no header; the committee's decision heading
+    # ("<Body>s beslutning på mødet den …:") says who met and when.
+    text = "\n".join(
+        [
+            "1. Godkendelse af dagsorden",
+            "",
+            "Beslutning",
+            "",
+            "I mødet deltog: Rikke Lauritzen og Ole Sørensen.",
+            "",
+            "Folkeoplysningsudvalgets beslutning på mødet den 5. april 2019:",
+            "",
+            "Dagsordenen blev godkendt.",
+        ]
+    )
+    meeting = extract_text(text).meetings[0]
+    assert (meeting.body, meeting.date) == ("Folkeoplysningsudvalget", "2019-04-05")

@@ -612,6 +612,11 @@ def test_a_meeting_noun_that_names_no_particular_body_gives_none():
         ("Referat af generalforsamling torsdag den 18. juni 2020 hos Vestby Rideklub", "Vestby Rideklub"),
         ("Mødedato 3. maj 2024\nMødelokale Vandværket", "Mødelokale Vandværket"),
         ("Mødedato 3. maj 2024\nMødelokale Udvalgsværelse D", "Udvalgsværelse D"),
+        # a header row flattened: date, time, room, then a note (the room up to its last room word)
+        ("Åbent referat for Kulturudvalgets møde den 11.06.2012 kl. 16:00 Byrådssalen Tilgår pressen",
+         "Byrådssalen"),
+        ("Referat af Økonomiudvalgets møde den 25.06.2007 kl. 10:00 Lokale D116, Silkeborg Rådhus",
+         "Lokale D116, Silkeborg Rådhus"),
     ],
 )  # fmt: skip
 def test_places_after_the_time_after_hos_and_rooms_without_a_colon(header, place):

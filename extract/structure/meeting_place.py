@@ -36,9 +36,22 @@ _PLACE_AFTER_TIME = re.compile(
     # "… kl. 12.30 – 16.00, Mødelokale 292, 2. sal, Rådhuset": after the time and a comma
     r"|kl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*,\s+(?P<after_comma>(?-i:[A-ZÆØÅ]).{2,120})"
     # a transcript that lost the clock's digits: "… 2009 Kl Regionsgården i Hillerød, …"
-    r"|\bkl\s+(?:(?:i|på)\s+)?(?P<after_bare>(?-i:[A-ZÆØÅ]).{2,120})",
+    r"|\bkl\s+(?:(?:i|på)\s+)?(?P<after_bare>(?-i:[A-ZÆØÅ]).{2,120})"
+    # a header table's row flattened: the date, the time, the room ("… kl. 16:00 Byrådssalen
+    # Tilgår pressen"): kept up to its last room, building or address word (``_room_first``)
+    r"|kl\.?\s*\d{1,2}[.:]\d{2}\s+(?P<room>(?-i:[A-ZÆØÅ]).{2,120})",
     re.I,
 )
+_PLACE_WORD = re.compile(rf"\d|{word_ending(ROOM_WORDS + BUILDING_WORDS)}", re.I)
+
+
+def _room_first(text: str) -> str | None:
+    """The place a flattened header row prints right after the time: its words up to the last
+    one that names a room or building or holds a number, within the first eight ("Lokale
+    D116, Silkeborg Rådhus Afbud: …"); None when none does (an item's title after the time)."""
+    words = text.split()[:8]
+    last = max((i for i, word in enumerate(words) if _PLACE_WORD.search(word.strip(",."))), default=None)
+    return " ".join(words[: last + 1]).rstrip(",") if last is not None else None
 
 
 def _until_sentence_end(text: str) -> str:
@@ -67,7 +80,9 @@ def _location_on_date_line(texts: list[str]) -> str | None:
             match = _PLACE_AFTER_TIME.search(text)
             if match:
                 place = match.group("place") or match.group("after_comma") or match.group("after_bare")
-                return _until_sentence_end(place).rstrip(",; ") or None
+                if match.group("room"):
+                    place = _room_first(match.group("room"))
+                return _until_sentence_end(place).rstrip(",; ") or None if place else None
     return None
 
 

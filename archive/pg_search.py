@@ -16,8 +16,10 @@ from referat.archive.facets import UNSAMPLED, count_facets
 from referat.archive.hits import best_passage, snippet
 from referat.archive.names import matching_spoken, spoken_names
 from referat.archive.pg_query import RANK_WEIGHTS, exclude_sql, match_sql
-from referat.archive.pg_store import PgWriting
+from referat.archive.pg_suggest import PUBLIC_PASSAGE as _PUBLIC_PASSAGE
+from referat.archive.pg_suggest import PgSuggesting
 from referat.archive.query import Query, QueryError, parse_query
+from referat.archive.search import did_you_mean
 from referat.archive.types import (
     NO_FILTERS,
     SORTS,
@@ -28,11 +30,8 @@ from referat.archive.types import (
     Sort,
 )
 
-# Under --public a closed item may be found by its title only.
-_PUBLIC_PASSAGE = "(p.source = 'title' OR i.access <> 'closed')"
 
-
-class PgSearching(PgWriting):
+class PgSearching(PgSuggesting):
     """:meth:`search` over the passages' tsvector."""
 
     def search(
@@ -46,8 +45,8 @@ class PgSearching(PgWriting):
     ) -> SearchResult:
         """Items with a passage that matches every word of ``query``, best first or newest
         meeting first (as the SQLite archive's search); with ``facets``, the matching passages
-        counted by facet (every one: no sample yet). "Did you mean" is not there yet on
-        PostgreSQL: no words are suggested."""
+        counted by facet (every one: no sample yet); with ``suggest``, "did you mean"
+        (pg_suggest.py)."""
         try:
             parsed = parse_query(query)
         except QueryError as error:
@@ -58,6 +57,9 @@ class PgSearching(PgWriting):
             raise ArchiveError(f"cannot sort by '{sort}' (choose {' or '.join(SORTS)})")
         ranked = self._rank_items(parsed, filters, limit, sort)
         result = SearchResult(hits=self._hits(parsed, ranked, filters))
+        if suggest:
+            result.suggestions = self._suggestions(parsed, filters.public, found=bool(result.hits))
+            result.did_you_mean = did_you_mean(query, result.suggestions)
         if facets:
             result.facets, result.total, result.estimated = count_facets(
                 self.connection, *self._facet_statement(parsed, filters)

@@ -94,6 +94,27 @@ def shown_url(url: str) -> str:
     return urllib.parse.urlunsplit(parts._replace(netloc=netloc))
 
 
+# The words (as printed: weight A) of some documents' passages with their numbers of
+# passages, for the ``words`` table (pg_schema.py, migration 2). The ids are integers
+# formatted into ts_stat's query text (it takes SQL, not parameters).
+_DOCUMENT_WORDS = """SELECT word, ndoc FROM ts_stat(
+    'SELECT p.search FROM passages p JOIN items i ON i.id = p.item_id JOIN meetings m ON m.id = i.meeting_id
+     WHERE m.document_id IN ({ids})', 'a') WHERE word !~ '[0-9]'"""
+
+
+def count_words(connection: Any, document_ids: list[int], sign: int) -> None:
+    """Count the words of these stored documents' passages into the ``words`` table
+    (``sign`` +1), or out of it (-1, before they are deleted)."""
+    words = _DOCUMENT_WORDS.format(ids=",".join(str(int(document_id)) for document_id in document_ids))
+    if sign > 0:
+        connection.execute(
+            f"INSERT INTO words (word, passages) {words}"
+            " ON CONFLICT (word) DO UPDATE SET passages = words.passages + excluded.passages"
+        )
+    else:
+        connection.execute(f"UPDATE words w SET passages = w.passages - s.ndoc FROM ({words}) s WHERE w.word = s.word")
+
+
 class _PgItemKeys(ItemKeys):
     def _taken(self, key: str) -> bool:
         return self.connection.execute("SELECT 1 FROM items WHERE key = %s", (key,)).fetchone() is not None
@@ -278,10 +299,17 @@ class PgWriting(PgCore):
             first = connection.execute(
                 "SELECT imported_at FROM documents WHERE sha256 = %s", (document.sha256,)
             ).fetchone()
-            replaced = connection.execute(
-                "DELETE FROM documents WHERE path = %s OR sha256 = %s", (path, document.sha256)
-            ).rowcount
-            self._insert_document(document, path, run_id, first[0] if first else now(), spellings)
+            gone = [
+                int(row[0])
+                for row in connection.execute(
+                    "SELECT id FROM documents WHERE path = %s OR sha256 = %s", (path, document.sha256)
+                )
+            ]
+            if gone:
+                count_words(connection, gone, -1)
+            replaced = connection.execute("DELETE FROM documents WHERE id = ANY(%s)", (gone,)).rowcount
+            document_id = self._insert_document(document, path, run_id, first[0] if first else now(), spellings)
+            count_words(connection, [document_id], +1)
             self._spellings_cache = (self._newest_meeting(), spellings)
         self._known_actors = None
         if replaced:
@@ -301,7 +329,8 @@ class PgWriting(PgCore):
 
     def _insert_document(
         self, document: PreparedDocument, path: str, run_id: int | None, imported_at: str, spellings: Spellings
-    ) -> None:
+    ) -> int:
+        """Insert the document's rows; its id."""
         execute = self.connection.execute
         document_id = execute(
             "INSERT INTO documents (sha256, path, media_type, pages, imported_at, run_id, json, closed_text,"
@@ -331,6 +360,7 @@ class PgWriting(PgCore):
             prefix = meeting_key(organisation, body, meeting.date) or f"{document.sha256[:12]}-{meeting_ordinal}"
             for item in meeting.items:
                 self._insert_item(item, meeting_id, body, None, prefix, ordinal, keys)
+        return int(document_id)
 
     def _insert_item(
         self,

@@ -43,3 +43,12 @@ def pg_server():
 def pg_url(pg_server) -> str:
     """The URL of a new, empty database on the session's PostgreSQL server."""
     return pg_server.new_database()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def new_archive(request, tmp_path) -> str:
+    """Where to make a new archive, on each backend: a file in the test's folder, or a new
+    database on the session's PostgreSQL server (skipped with the reason when there is none)."""
+    if request.param == "postgresql":
+        return request.getfixturevalue("pg_url")
+    return str(tmp_path / "referat.db")

@@ -259,7 +259,7 @@ def test_show_export_and_report_are_those_of_the_sqlite_archive(pg_url, tmp_path
     assert {**report, "run": 1} == {**json.loads(invoke("report", "--json", "--archive", database)), "run": 1}
 
 
-def test_serve_shows_search_items_meetings_and_bodies_and_says_what_is_not_there_yet(pg_url):
+def test_serve_shows_search_items_meetings_bodies_and_saved_searches(pg_url):
     from starlette.testclient import TestClient
 
     from referat.archive import open_archive
@@ -268,6 +268,8 @@ def test_serve_shows_search_items_meetings_and_bodies_and_says_what_is_not_there
 
     with open_archive(pg_url) as archive:
         archive.store_document(extract_bytes("okonomiudvalget.txt", CLOSED_MINUTES.encode(), enrich=False))
+    result = CliRunner().invoke(main, ["watch", "add", "ejendomme", "ejendom*", "--archive", pg_url])
+    assert result.exit_code == 0, result.output
     with TestClient(create_app(pg_url)) as client:
         page = client.get("/", params={"q": "mindreforbrug"})
         assert page.status_code == 200 and "mindreforbrug" in page.text
@@ -279,9 +281,14 @@ def test_serve_shows_search_items_meetings_and_bodies_and_says_what_is_not_there
         assert "tilbudsprisen" not in meeting.text
         assert "Økonomiudvalget" in client.get("/bodies").text
         watches = client.get("/watches")
-        assert watches.status_code == 400 and "not available for a PostgreSQL archive yet" in watches.text
+        assert watches.status_code == 200 and "ejendomme" in watches.text
+        feed = client.get("/watch/ejendomme/feed.atom")
+        assert feed.status_code == 200 and feed.text.count("<entry>") == 1
+        # the closed item is in the feed by its title only (serve searches as --public)
+        assert "Køb af ejendommen Storegade 12" in feed.text and "tilbudsprisen" not in feed.text
+        assert client.get("/watch/andet/feed.atom").status_code == 404
     result = CliRunner().invoke(main, ["watch", "list", "--archive", pg_url])
-    assert result.exit_code == 1 and "not available for a PostgreSQL archive yet" in result.output
+    assert result.exit_code == 0 and "ejendomme: 'ejendom*'" in result.output
 
 
 def _import_process(folder: Path, url: str) -> subprocess.Popen:
@@ -339,3 +346,31 @@ def test_kill_9_mid_import_loses_nothing_and_duplicates_nothing(pg_url, tmp_path
     assert count(pg_url, "items") == 40 * 60
     assert_whole_documents(pg_url)
     assert [status for (status,) in rows(pg_url, "SELECT status FROM import_runs ORDER BY id")] == ["killed", "done"]
+
+
+def test_did_you_mean_follows_replaced_documents_and_check_finds_a_words_table_counted_wrong(pg_url):
+    from archive_documents import document, item
+
+    from referat.archive import open_archive
+    from referat.archive.pg_schema import migrate
+
+    first = document("psu.txt", "Psykiatriudvalget", "2025-03-04", [item("1", "Sengepladser i psykiatrien")])
+    second = document("psu.txt", "Psykiatriudvalget", "2025-03-04", [item("1", "Ventetider i psykiatrien")])
+    with open_archive(pg_url) as archive:
+        archive.store_document(first)
+        assert archive.search("sengepladsr").suggestions == {"sengepladsr": ["sengepladser"]}
+        assert archive.check() == {"integrity": "ok", "foreign_keys": 0, "fts": "ok"}
+        assert archive.store_document(second) == "replaced"  # the same path, new text
+        # the replaced text's words are counted out: no longer suggested
+        assert archive.search("sengepladsr").suggestions == {"sengepladsr": []}
+        assert archive.search("ventetidr").did_you_mean == "ventetider"
+        assert archive.check() == {"integrity": "ok", "foreign_keys": 0, "fts": "ok"}
+        archive.connection.execute("UPDATE words SET passages = passages + 1 WHERE word = 'ventetider'")
+        assert archive.check()["fts"] == "words: 1 words counted wrong (of the passages' own words)"
+    # an archive of schema 1 (before the words table) gets it filled from its passages
+    with open_archive(pg_url) as archive:
+        archive.connection.execute("DROP TABLE words")
+        archive.connection.execute("UPDATE referat_schema SET version = 1")
+        assert migrate(archive.connection) == 2
+        assert archive.check()["fts"] == "ok"
+        assert archive.search("ventetidr").did_you_mean == "ventetider"

@@ -20,14 +20,15 @@ import os
 import socket
 import urllib.parse
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from typing import Any
 
+from referat.archive.attachments import FolderLinking, link_attachments
 from referat.archive.core import ActorNames, now
 from referat.archive.names import Spellings
 from referat.archive.pg_schema import WRITE_LOCK, migrate
 from referat.archive.prepare import PreparedDocument, PreparedItem, prepare_document, with_body
 from referat.archive.runs import _process_alive
+from referat.archive.same_meeting import link_copies, neighbours
 from referat.archive.schema import SchemaError
 from referat.archive.types import ArchiveError, StoreOutcome
 from referat.archive.write import EXTRACTOR, Fact, ItemKeys, meeting_key
@@ -113,6 +114,21 @@ def count_words(connection: Any, document_ids: list[int], sign: int) -> None:
         )
     else:
         connection.execute(f"UPDATE words w SET passages = w.passages - s.ndoc FROM ({words}) s WHERE w.word = s.word")
+
+
+class QmarkConnection:
+    """A psycopg connection as same_meeting.py and attachments.py use sqlite3's: their SQL
+    is written with ``?`` placeholders (and no ``?`` or ``%`` of its own)."""
+
+    def __init__(self, connection: Any) -> None:
+        self.connection = connection
+
+    def execute(self, sql: str, parameters: Any = (), /) -> Any:
+        return self.connection.execute(sql.replace("?", "%s"), parameters)
+
+    def executemany(self, sql: str, parameters: Any, /) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.executemany(sql.replace("?", "%s"), list(parameters))
 
 
 class _PgItemKeys(ItemKeys):
@@ -219,7 +235,7 @@ class PgCore(ActorNames):
         )
 
 
-class PgWriting(PgCore):
+class PgWriting(FolderLinking, PgCore):
     """Storing documents, as write.py does for SQLite."""
 
     def has_document(
@@ -250,10 +266,13 @@ class PgWriting(PgCore):
         self.connection.execute("UPDATE documents SET path = %s WHERE sha256 = %s", (path, sha256))
         return True
 
-    @contextmanager
-    def attachments_linked_at_end(self) -> Iterator[None]:
-        # Attachment files are not linked to their items yet on PostgreSQL (docs/postgresql.md).
-        yield
+    def _archive_error(self, error: Exception) -> bool:
+        return is_postgres_error(error)
+
+    def _link_folder(self, folder: str) -> None:
+        with self.connection.transaction():
+            self.connection.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            link_attachments(QmarkConnection(self.connection), folder)
 
     def purge_replaced(self) -> None:
         """After a run that replaced documents: VACUUM the text tables, so the space of
@@ -295,6 +314,8 @@ class PgWriting(PgCore):
                 current_only=reextracted,
             ):
                 return "skipped"
+            qmark = QmarkConnection(connection)
+            around = neighbours(qmark, path, document.sha256)  # (linked again once the old file is gone)
             spellings = self._spellings()  # (read before the replaced file goes, as write.py)
             first = connection.execute(
                 "SELECT imported_at FROM documents WHERE sha256 = %s", (document.sha256,)
@@ -308,8 +329,12 @@ class PgWriting(PgCore):
             if gone:
                 count_words(connection, gone, -1)
             replaced = connection.execute("DELETE FROM documents WHERE id = ANY(%s)", (gone,)).rowcount
-            document_id = self._insert_document(document, path, run_id, first[0] if first else now(), spellings)
+            document_id, meetings = self._insert_document(
+                document, path, run_id, first[0] if first else now(), spellings
+            )
             count_words(connection, [document_id], +1)
+            link_copies(qmark, [*meetings, *sorted(around)])
+            self._link_after_store(qmark, path)
             self._spellings_cache = (self._newest_meeting(), spellings)
         self._known_actors = None
         if replaced:
@@ -329,8 +354,8 @@ class PgWriting(PgCore):
 
     def _insert_document(
         self, document: PreparedDocument, path: str, run_id: int | None, imported_at: str, spellings: Spellings
-    ) -> int:
-        """Insert the document's rows; its id."""
+    ) -> tuple[int, list[int]]:
+        """Insert the document's rows; its id and its meetings' ids."""
         execute = self.connection.execute
         document_id = execute(
             "INSERT INTO documents (sha256, path, media_type, pages, imported_at, run_id, json, closed_text,"
@@ -349,6 +374,7 @@ class PgWriting(PgCore):
             ),
         ).fetchone()[0]
         keys = _PgItemKeys(self.connection)
+        meeting_ids: list[int] = []
         for meeting_ordinal, meeting in enumerate(document.meetings, start=1):
             organisation, body = spellings.spelled(meeting.organisation, meeting.body)
             meeting = with_body(meeting, body)
@@ -356,11 +382,12 @@ class PgWriting(PgCore):
                 insert_sql("meetings", MEETING_COLUMNS, "%s") + " RETURNING id",
                 meeting_row(document_id, meeting_ordinal, body, organisation, meeting),
             ).fetchone()[0]
+            meeting_ids.append(int(meeting_id))
             ordinal = itertools.count(1)
             prefix = meeting_key(organisation, body, meeting.date) or f"{document.sha256[:12]}-{meeting_ordinal}"
             for item in meeting.items:
                 self._insert_item(item, meeting_id, body, None, prefix, ordinal, keys)
-        return int(document_id)
+        return int(document_id), meeting_ids
 
     def _insert_item(
         self,

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -46,9 +47,20 @@ def pg_url(pg_server) -> str:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def new_archive(request, tmp_path) -> str:
-    """Where to make a new archive, on each backend: a file in the test's folder, or a new
-    database on the session's PostgreSQL server (skipped with the reason when there is none)."""
-    if request.param == "postgresql":
-        return request.getfixturevalue("pg_url")
-    return str(tmp_path / "referat.db")
+def make_archive(request, tmp_path):
+    """Where to make new archives, on each backend: each call a new file in the test's
+    folder, or a new database on the session's PostgreSQL server (the test is skipped with
+    the reason when there is none)."""
+    numbers = itertools.count(1)
+    server = request.getfixturevalue("pg_server") if request.param == "postgresql" else None
+
+    def make() -> str:
+        return server.new_database() if server is not None else str(tmp_path / f"referat-{next(numbers)}.db")
+
+    return make
+
+
+@pytest.fixture
+def new_archive(make_archive) -> str:
+    """Where to make a new archive, on each backend (see make_archive)."""
+    return make_archive()

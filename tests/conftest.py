@@ -46,18 +46,28 @@ def pg_url(pg_server) -> str:
     return pg_server.new_database()
 
 
+def _archive_maker(request, folder: Path):
+    numbers = itertools.count(1)
+    server = request.getfixturevalue("pg_server") if request.param == "postgresql" else None
+
+    def make() -> str:
+        return server.new_database() if server is not None else str(folder / f"referat-{next(numbers)}.db")
+
+    return make
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def make_archive(request, tmp_path):
     """Where to make new archives, on each backend: each call a new file in the test's
     folder, or a new database on the session's PostgreSQL server (the test is skipped with
     the reason when there is none)."""
-    numbers = itertools.count(1)
-    server = request.getfixturevalue("pg_server") if request.param == "postgresql" else None
+    return _archive_maker(request, tmp_path)
 
-    def make() -> str:
-        return server.new_database() if server is not None else str(tmp_path / f"referat-{next(numbers)}.db")
 
-    return make
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_archives(request, tmp_path_factory):
+    """make_archive for a module's fixtures: the archives a module builds once, on each backend."""
+    return _archive_maker(request, tmp_path_factory.mktemp("archives"))
 
 
 @pytest.fixture

@@ -8,19 +8,17 @@ from __future__ import annotations
 import email
 import json
 import socketserver
-import sqlite3
 import threading
 from email import policy
 from itertools import count
 
 import pytest
-from archive_documents import document, item
+from archive_documents import document, execute, is_postgresql, item
 from click.testing import CliRunner
 from lxml import etree
 
 from referat.archive import ArchiveError, SearchFilters, open_archive, pg_store
 from referat.archive import write as write_module
-from referat.archive.pg_store import is_postgres_url
 from referat.cli import main
 
 # Minutes of one regional committee, one meeting per document.
@@ -80,20 +78,6 @@ def archive_path(new_archive):
     with open_archive(new_archive):
         pass
     return new_archive
-
-
-def execute(path: str, sql: str) -> None:
-    """Run one statement on the archive behind referat's back (as an older referat would have written)."""
-    if is_postgres_url(path):
-        import psycopg
-
-        with psycopg.connect(path, autocommit=True) as connection:
-            connection.execute(sql)
-        return
-    connection = sqlite3.connect(path)
-    connection.execute(sql)
-    connection.commit()
-    connection.close()
 
 
 def store(path: str, doc, **options) -> str:
@@ -211,7 +195,7 @@ def test_watch_errors_are_one_line_and_exit_2_for_run(archive_path, clock):
     out = run(archive_path, "x", "--smtp", "localhost:25")
     assert out.exit_code == 2 and "--smtp and --mail-to go together" in out.output
     out = run(str(tmp := archive_path + "_missing"), "x")
-    reason = "cannot connect to the archive" if is_postgres_url(archive_path) else "no archive there"
+    reason = "cannot connect to the archive" if is_postgresql(archive_path) else "no archive there"
     assert out.exit_code == 2 and out.output.count("\n") == 1 and f"{tmp}: {reason}" in out.output
 
 

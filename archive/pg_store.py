@@ -18,13 +18,21 @@ import itertools
 import json
 import os
 import socket
-import urllib.parse
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from referat.archive.attachments import FolderLinking, link_attachments
 from referat.archive.core import ActorNames, now
 from referat.archive.names import Spellings
+from referat.archive.pg_connection import (
+    Reconnects,
+    connect,
+    reconnecting,
+    shown_url,
+)
+from referat.archive.pg_connection import document_refused as document_refused  # (for importer.py)
+from referat.archive.pg_connection import is_postgres_error as is_postgres_error
+from referat.archive.pg_connection import is_postgres_url as is_postgres_url
 from referat.archive.pg_schema import WRITE_LOCK, migrate
 from referat.archive.prepare import PreparedDocument, PreparedItem, prepare_document, with_body
 from referat.archive.runs import _process_alive
@@ -48,51 +56,8 @@ from referat.archive.write_rows import (
 from referat.models import Document
 from referat.models.paths import printable_path
 
-URL_SCHEMES = ("postgresql://", "postgres://")
-
 # The text tables whose dead rows hold a replaced document's text until VACUUM.
 _TEXT_TABLES = ("documents", "items", "sections", "decisions", "statements", "positions", "passages")
-
-
-def is_postgres_url(path: str) -> bool:
-    """Whether ``--archive`` names a PostgreSQL database rather than an SQLite file.
-
-    Example:
-        >>> is_postgres_url("postgresql://archivist@db/referat"), is_postgres_url("referat.db")
-        (True, False)
-    """
-    return path.startswith(URL_SCHEMES)
-
-
-def is_postgres_error(error: BaseException) -> bool:
-    """Whether an exception is psycopg's (without importing psycopg, an optional extra)."""
-    return type(error).__module__.split(".")[0] == "psycopg"
-
-
-def document_refused(error: BaseException) -> bool:
-    """Whether a psycopg error concerns the one document being stored (data PostgreSQL
-    refuses: a NUL character in a text, a value out of range), not the archive (the
-    connection, the disk, permissions): then that file fails and the import goes on."""
-    if not is_postgres_error(error):
-        return False
-    import psycopg
-
-    return isinstance(error, (psycopg.DataError, psycopg.IntegrityError))
-
-
-def shown_url(url: str) -> str:
-    """The URL as printed in messages: without its password.
-
-    Example:
-        >>> shown_url("postgresql://anne:hemmelig@db.example:5432/referat")
-        'postgresql://anne@db.example:5432/referat'
-    """
-    parts = urllib.parse.urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.hostname or ""
-    netloc = f"{parts.username}@{host}" + (f":{parts.port}" if parts.port else "")
-    return urllib.parse.urlunsplit(parts._replace(netloc=netloc))
 
 
 # The words (as printed: weight A) of some documents' passages with their numbers of
@@ -136,21 +101,17 @@ class _PgItemKeys(ItemKeys):
         return self.connection.execute("SELECT 1 FROM items WHERE key = %s", (key,)).fetchone() is not None
 
 
-class PgCore(ActorNames):
+class PgCore(Reconnects, ActorNames):
     """An open PostgreSQL archive (created or migrated on open unless ``readonly``)."""
 
     def __init__(
         self, url: str, create: bool = True, notice: Callable[[str], None] | None = None, readonly: bool = False
     ) -> None:
-        import psycopg
-
         self.path = url
         self.readonly = readonly
+        self._notice = notice
         shown = shown_url(url)
-        try:
-            self.connection = psycopg.connect(url, autocommit=True)
-        except psycopg.Error as error:
-            raise ArchiveError(f"{shown}: cannot connect to the archive ({' '.join(str(error).split())})") from None
+        self.connection = connect(url)
         try:
             # The index cuts words by Unicode letters ([:alnum:], pg_schema.PASSAGE_WORDS):
             # in a database of another encoding æ, ø and å would cut words apart.
@@ -169,6 +130,10 @@ class PgCore(ActorNames):
             raise
         self._replaced_since_purge = False
         self._spellings_cache: tuple[int, Spellings] | None = None
+
+    def _connected_again(self) -> None:
+        self._spellings_cache = None
+        self._known_actors = None
 
     def _check_version(self) -> None:
         """A reading command opens only an archive this referat can read (and upgrades an
@@ -195,6 +160,7 @@ class PgCore(ActorNames):
 
     # -- import runs (as runs.py) ----------------------------------------------------
 
+    @reconnecting
     def start_run(self, paths: list[str]) -> int:
         self.mark_killed_runs()
         row = self.connection.execute(
@@ -208,6 +174,7 @@ class PgCore(ActorNames):
         ).fetchone()
         return int(row[0])
 
+    @reconnecting
     def mark_killed_runs(self) -> int:
         """Runs of this host still 'running' whose process is gone are recorded as killed."""
         running = self.connection.execute(
@@ -221,6 +188,7 @@ class PgCore(ActorNames):
             )
         return len(gone)
 
+    @reconnecting
     def finish_run(self, run_id: int, status: str, counts: dict[str, int]) -> None:
         self.connection.execute(
             "UPDATE import_runs SET finished_at = %s, status = %s, files = %s, imported = %s, skipped = %s,"
@@ -228,6 +196,7 @@ class PgCore(ActorNames):
             (now(), status, *(counts.get(name, 0) for name in ("files", "imported", "skipped", "failed")), run_id),
         )
 
+    @reconnecting
     def record_failure(self, path: str, reason: str, run_id: int | None = None) -> None:
         self.connection.execute(
             "INSERT INTO import_errors (run_id, path, reason, at) VALUES (%s, %s, %s, %s)",
@@ -238,6 +207,7 @@ class PgCore(ActorNames):
 class PgWriting(FolderLinking, PgCore):
     """Storing documents, as write.py does for SQLite."""
 
+    @reconnecting
     def has_document(
         self,
         sha256: str,
@@ -258,6 +228,7 @@ class PgWriting(FolderLinking, PgCore):
             return False
         return keep_personal_data is None or personal != ("redacted" if keep_personal_data else "kept")
 
+    @reconnecting
     def relocate_document(self, sha256: str, path: str) -> bool:
         path = printable_path(path)
         row = self.connection.execute("SELECT path FROM documents WHERE sha256 = %s", (sha256,)).fetchone()
@@ -267,13 +238,15 @@ class PgWriting(FolderLinking, PgCore):
         return True
 
     def _archive_error(self, error: Exception) -> bool:
-        return is_postgres_error(error)
+        return is_postgres_error(error) or isinstance(error, ArchiveError)  # (ArchiveError: the server gone)
 
+    @reconnecting
     def _link_folder(self, folder: str) -> None:
         with self.connection.transaction():
             self.connection.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
             link_attachments(QmarkConnection(self.connection), folder)
 
+    @reconnecting
     def purge_replaced(self) -> None:
         """After a run that replaced documents: VACUUM the text tables, so the space of
         the old rows is reclaimed (PostgreSQL has no secure_delete: it is reused, not zeroed)."""
@@ -294,6 +267,7 @@ class PgWriting(FolderLinking, PgCore):
         """Store one Document (see write.Writing.store_document)."""
         return self.store_prepared(prepare_document(document, include_closed), path, run_id, reextracted)
 
+    @reconnecting
     def store_prepared(
         self,
         document: PreparedDocument,

@@ -374,3 +374,76 @@ def test_did_you_mean_follows_replaced_documents_and_check_finds_a_words_table_c
         assert migrate(archive.connection) == 2
         assert archive.check()["fts"] == "ok"
         assert archive.search("ventetidr").did_you_mean == "ventetider"
+
+
+def _wait_for_documents(process: subprocess.Popen, url: str, wanted: int) -> None:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        with contextlib.suppress(Exception):  # (the schema may still be being created)
+            if count(url, "documents") >= wanted:
+                return
+        time.sleep(0.02)
+    assert process.poll() is None, "the import finished first: make the documents larger"
+
+
+@pytest.mark.slow
+def test_an_import_whose_connection_is_lost_connects_again_and_goes_on(pg_url, tmp_path):
+    folder = tmp_path / "docs"
+    write_minutes(folder, 30, items=60)
+    process = _import_process(folder, pg_url)
+    try:
+        _wait_for_documents(process, pg_url, 3)
+        # the server ends the importer's connection (a restart, a dropped network hop)
+        rows(
+            pg_url,
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()",
+        )
+        _, stderr = process.communicate(timeout=300)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == 0, stderr
+    assert "the connection to the archive was lost" in stderr and "connected again" in stderr
+    assert "Traceback" not in stderr
+    assert count(pg_url, "documents") == 30
+    assert count(pg_url, "items") == 30 * 60
+    assert_whole_documents(pg_url)
+    assert [status for (status,) in rows(pg_url, "SELECT status FROM import_runs")] == ["done"]
+
+
+@pytest.mark.slow
+def test_an_import_whose_server_stays_away_ends_in_one_line_and_a_rerun_resumes(tmp_path):
+    from pg_server import running_server
+
+    folder = tmp_path / "docs"
+    write_minutes(folder, 30, items=60)
+    with running_server() as server:  # a server of its own, to stop
+        url = server.new_database()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "referat", "import", str(folder), "--archive", url, "--workers", "1", "-q"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+            env={**os.environ, "REFERAT_RECONNECT_SECONDS": "1"},
+        )
+        try:
+            _wait_for_documents(process, url, 3)
+            server.stop()
+            _, stderr = process.communicate(timeout=120)
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+        assert process.returncode == 1, stderr
+        assert "Traceback" not in stderr and stderr.count("\n") == 1, stderr
+        assert "the server was not back within 1 s" in stderr and "run the same command again to resume" in stderr
+        server.start()
+        # (an immediate stop of a server without fsync may lose its last commits: a test server's choice)
+        assert count(url, "documents") < 30
+        assert_whole_documents(url)
+        rerun = _import_process(folder, url)
+        _, stderr = rerun.communicate(timeout=300)
+        assert rerun.returncode == 0, stderr
+        assert count(url, "documents") == 30
+        assert_whole_documents(url)

@@ -14,11 +14,10 @@ there yet.
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import socket
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 from referat.archive.attachments import FolderLinking, link_attachments
@@ -33,26 +32,14 @@ from referat.archive.pg_connection import (
 from referat.archive.pg_connection import document_refused as document_refused  # (for importer.py)
 from referat.archive.pg_connection import is_postgres_error as is_postgres_error
 from referat.archive.pg_connection import is_postgres_url as is_postgres_url
+from referat.archive.pg_insert import insert_document
 from referat.archive.pg_schema import WRITE_LOCK, migrate
-from referat.archive.prepare import PreparedDocument, PreparedItem, prepare_document, with_body
+from referat.archive.prepare import PreparedDocument, prepare_document
 from referat.archive.runs import _process_alive
 from referat.archive.same_meeting import link_copies, neighbours
 from referat.archive.schema import SchemaError
 from referat.archive.types import ArchiveError, StoreOutcome
-from referat.archive.write import EXTRACTOR, Fact, ItemKeys, meeting_key
-from referat.archive.write_rows import (
-    ITEM_COLUMNS,
-    LOOKUP_COLUMNS,
-    MEETING_COLUMNS,
-    PASSAGE_COLUMNS,
-    fact_sql,
-    insert_sql,
-    item_fact_rows,
-    item_row,
-    lookup_sql,
-    meeting_row,
-    passage_rows,
-)
+from referat.archive.write import EXTRACTOR
 from referat.models import Document
 from referat.models.paths import printable_path
 
@@ -94,11 +81,6 @@ class QmarkConnection:
     def executemany(self, sql: str, parameters: Any, /) -> None:
         with self.connection.cursor() as cursor:
             cursor.executemany(sql.replace("?", "%s"), list(parameters))
-
-
-class _PgItemKeys(ItemKeys):
-    def _taken(self, key: str) -> bool:
-        return self.connection.execute("SELECT 1 FROM items WHERE key = %s", (key,)).fetchone() is not None
 
 
 class PgCore(Reconnects, ActorNames):
@@ -303,9 +285,8 @@ class PgWriting(FolderLinking, PgCore):
             if gone:
                 count_words(connection, gone, -1)
             replaced = connection.execute("DELETE FROM documents WHERE id = ANY(%s)", (gone,)).rowcount
-            document_id, meetings = self._insert_document(
-                document, path, run_id, first[0] if first else now(), spellings
-            )
+            imported_at = first[0] if first else now()
+            document_id, meetings = insert_document(connection, document, path, run_id, imported_at, spellings)
             count_words(connection, [document_id], +1)
             link_copies(qmark, [*meetings, *sorted(around)])
             self._link_after_store(qmark, path)
@@ -325,88 +306,3 @@ class PgWriting(FolderLinking, PgCore):
         if self._spellings_cache is None or self._spellings_cache[0] != newest:
             self._spellings_cache = (newest, Spellings(self.connection))
         return self._spellings_cache[1]
-
-    def _insert_document(
-        self, document: PreparedDocument, path: str, run_id: int | None, imported_at: str, spellings: Spellings
-    ) -> tuple[int, list[int]]:
-        """Insert the document's rows; its id and its meetings' ids."""
-        execute = self.connection.execute
-        document_id = execute(
-            "INSERT INTO documents (sha256, path, media_type, pages, imported_at, run_id, json, closed_text,"
-            " personal_data, extracted_by) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
-            (
-                document.sha256,
-                path,
-                document.media_type,
-                document.pages,
-                imported_at,
-                run_id,
-                document.json,
-                document.closed_text,
-                document.personal_data,
-                EXTRACTOR,
-            ),
-        ).fetchone()[0]
-        keys = _PgItemKeys(self.connection)
-        meeting_ids: list[int] = []
-        for meeting_ordinal, meeting in enumerate(document.meetings, start=1):
-            organisation, body = spellings.spelled(meeting.organisation, meeting.body)
-            meeting = with_body(meeting, body)
-            meeting_id = execute(
-                insert_sql("meetings", MEETING_COLUMNS, "%s") + " RETURNING id",
-                meeting_row(document_id, meeting_ordinal, body, organisation, meeting),
-            ).fetchone()[0]
-            meeting_ids.append(int(meeting_id))
-            ordinal = itertools.count(1)
-            prefix = meeting_key(organisation, body, meeting.date) or f"{document.sha256[:12]}-{meeting_ordinal}"
-            for item in meeting.items:
-                self._insert_item(item, meeting_id, body, None, prefix, ordinal, keys)
-        return int(document_id), meeting_ids
-
-    def _insert_item(
-        self,
-        item: PreparedItem,
-        meeting_id: int,
-        body: str | None,
-        parent_id: int | None,
-        prefix: str,
-        ordinal: Iterator[int],
-        keys: ItemKeys,
-    ) -> None:
-        number = "_".join(item.number.split()) or "0"
-        item_id = self.connection.execute(
-            insert_sql("items", ITEM_COLUMNS, "%s") + " RETURNING id",
-            item_row(keys.new(f"{prefix}-{number}"), meeting_id, parent_id, next(ordinal), item),
-        ).fetchone()[0]
-        facts = self._insert_facts(item, item_id, body)
-        with self.connection.cursor() as cursor:
-            cursor.executemany(
-                insert_sql("passages", PASSAGE_COLUMNS, "%s"),
-                passage_rows(item, item_id, facts),
-            )
-        for subitem in item.subitems:
-            self._insert_item(subitem, meeting_id, body, item_id, f"{prefix}-{number}", ordinal, keys)
-
-    def _insert_facts(self, item: PreparedItem, item_id: int, body: str | None) -> dict[str, list[Fact]]:
-        """The item's facts (as write.Writing._insert_facts); by source, each fact's id
-        and the actor its passage names."""
-        execute = self.connection.execute
-
-        facts = item_fact_rows(item, body)
-
-        def ids(table: str) -> list[int]:
-            sql = fact_sql(table, "%s") + " RETURNING id"
-            return [
-                int(execute(sql, (item_id, index, *row)).fetchone()[0]) for index, row in enumerate(facts.rows[table])
-            ]
-
-        sections, decisions = ids("sections"), ids("decisions")
-        statement_ids, position_ids = ids("statements"), ids("positions")
-        with self.connection.cursor() as cursor:
-            votes = [(item_id, index, *vote) for index, vote in enumerate(facts.rows["votes"])]
-            if votes:
-                cursor.executemany(fact_sql("votes", "%s"), votes)
-            for table in LOOKUP_COLUMNS:  # (not searched as passages)
-                if facts.rows[table]:
-                    cursor.executemany(lookup_sql(table, "%s"), [(item_id, *row) for row in facts.rows[table]])
-        return facts.by_source(sections, decisions, statement_ids, position_ids)

@@ -40,6 +40,7 @@ class _Copy:
     number: str
     title: str
     rank: tuple[int, int, int]  # (kind, text length, -id): the highest is kept
+    same_as: int | None = None  # what it points to now
 
 
 def _same_organisation(a: str | None, b: str | None) -> bool:
@@ -95,7 +96,9 @@ def _link_group(connection: Connection, meeting_ids: list[int]) -> None:
     for cluster in clusters(_top_level_items(connection, meeting_ids)):
         kept = max(cluster, key=lambda copy: copy.rank)
         for copy in cluster:
-            _point(connection, copy.item_id, None if copy is kept else kept.item_id)
+            target = None if copy is kept else kept.item_id
+            if copy.same_as != target:  # (its sub-items point where it does: they are pointed with it)
+                _point(connection, copy.item_id, target)
 
 
 # A copy is compared with at most this many earlier items of its number (in the order
@@ -167,7 +170,7 @@ def _top_level_items(connection: Connection, meeting_ids: list[int]) -> list[_Co
         return []
     marks = ",".join("?" * len(meeting_ids))
     rows = connection.execute(
-        f"""SELECT i.id, i.meeting_id, i.number, i.title, m.kind,
+        f"""SELECT i.id, i.meeting_id, i.number, i.title, m.kind, i.same_as,
                    (SELECT coalesce(sum(length(p.text)), 0) FROM passages p WHERE p.item_id = i.id) AS size
             FROM items i JOIN meetings m ON m.id = i.meeting_id
             WHERE i.meeting_id IN ({marks}) AND i.parent_id IS NULL AND i.number <> ''
@@ -175,8 +178,8 @@ def _top_level_items(connection: Connection, meeting_ids: list[int]) -> list[_Co
         meeting_ids,
     ).fetchall()
     return [
-        _Copy(item_id, meeting, number.strip().rstrip("."), title, (_KIND_RANK.get(kind, 0), size, -item_id))
-        for item_id, meeting, number, title, kind, size in rows
+        _Copy(item_id, meeting, number.strip().rstrip("."), title, (_KIND_RANK.get(kind, 0), size, -item_id), same_as)
+        for item_id, meeting, number, title, kind, same_as, size in rows
     ]
 
 

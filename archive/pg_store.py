@@ -1,5 +1,6 @@
 """The archive in a PostgreSQL database (``--archive postgresql://…``; docs/postgresql.md):
-the connection, import runs, and storing documents.
+opening it, import runs, and storing documents (their rows inserted by pg_insert.py; a
+lost connection made again by pg_connection.py).
 
 The rows are those prepare.py makes for SQLite (closed items withheld, CPR numbers
 redacted, words stemmed, in the import's workers); here they are only inserted. A
@@ -7,9 +8,9 @@ document is one transaction, under a transaction-level advisory lock (pg_schema.
 so that several importers store one document at a time: the sha256 is checked under the
 lock (no duplicates), and item keys are chosen under it (no clashes). A killed importer's
 connection ends, and the server rolls its open transaction back: nothing half-stored.
-
-Search is pg_search.py's; the rest of the interface says, in one line, that it is not
-there yet.
+In the same transaction the document's words are counted into the ``words`` table ("did
+you mean", pg_suggest.py), its items are linked to the other files of the same meeting
+(same_meeting.py) and its folder's attachment files to their items (attachments.py).
 """
 
 from __future__ import annotations

@@ -21,12 +21,14 @@ from referat.archive.names import Spellings
 from referat.archive.prepare import PreparedDocument, PreparedItem, with_body
 from referat.archive.write import EXTRACTOR, ItemKeys, meeting_key
 from referat.archive.write_rows import (
+    DOCUMENT_COLUMNS,
     FACT_COLUMNS,
     ITEM_COLUMNS,
     LOOKUP_COLUMNS,
     MEETING_COLUMNS,
     PASSAGE_COLUMNS,
     ItemFactRows,
+    document_row,
     fact_sql,
     insert_sql,
     item_fact_rows,
@@ -71,20 +73,8 @@ def insert_document(
 ) -> tuple[int, list[int]]:
     """Insert the document's rows (in the caller's transaction); its id and its meetings' ids."""
     document_id = connection.execute(
-        "INSERT INTO documents (sha256, path, media_type, pages, imported_at, run_id, json, closed_text,"
-        " personal_data, extracted_by) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
-        (
-            document.sha256,
-            path,
-            document.media_type,
-            document.pages,
-            imported_at,
-            run_id,
-            document.json,
-            document.closed_text,
-            document.personal_data,
-            EXTRACTOR,
-        ),
+        insert_sql("documents", DOCUMENT_COLUMNS, "%s") + " RETURNING id",
+        document_row(document, path, run_id, imported_at, EXTRACTOR),
     ).fetchone()[0]
     meetings = []
     items: list[_Item] = []

@@ -19,10 +19,12 @@ from referat.archive.runs import ImportRuns
 from referat.archive.same_meeting import link_copies, neighbours
 from referat.archive.types import StoreOutcome
 from referat.archive.write_rows import (
+    DOCUMENT_COLUMNS,
     ITEM_COLUMNS,
     LOOKUP_COLUMNS,
     MEETING_COLUMNS,
     PASSAGE_COLUMNS,
+    document_row,
     fact_sql,
     insert_sql,
     item_fact_rows,
@@ -241,20 +243,7 @@ class Writing(FolderLinking, ImportRuns):
     ) -> list[int]:
         """Insert the document's rows; return its meetings' ids."""
         cursor = self.connection.execute(
-            "INSERT INTO documents (sha256, path, media_type, pages, imported_at, run_id, json, closed_text,"
-            " personal_data, extracted_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                document.sha256,
-                path,
-                document.media_type,
-                document.pages,
-                imported_at,
-                run_id,
-                document.json,
-                document.closed_text,
-                document.personal_data,
-                EXTRACTOR,
-            ),
+            insert_sql("documents", DOCUMENT_COLUMNS, "?"), document_row(document, path, run_id, imported_at, EXTRACTOR)
         )
         document_id = cursor.lastrowid
         keys = ItemKeys(self.connection)

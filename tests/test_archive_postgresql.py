@@ -320,15 +320,7 @@ def test_kill_9_mid_import_loses_nothing_and_duplicates_nothing(pg_url, tmp_path
     write_minutes(folder, 40, items=60)
     process = _import_process(folder, pg_url)
     try:
-        deadline = time.monotonic() + 120
-        stored = 0
-        while time.monotonic() < deadline and process.poll() is None:
-            with contextlib.suppress(Exception):  # (the schema may still be being created)
-                stored = count(pg_url, "documents")
-            if stored >= 3:
-                break
-            time.sleep(0.02)
-        assert process.poll() is None, "the import finished before it could be killed: make the documents larger"
+        _wait_for_documents(process, pg_url, 3)
         process.send_signal(signal.SIGKILL)  # the parent, mid-transaction or between two
         process.wait(timeout=10)
     finally:

@@ -249,7 +249,7 @@ CREATE TABLE watches (
 # vocabulary with fts5vocab, and ts_stat over every passage is too slow for a search).
 # The writer keeps it (pg_store.py: a stored document's words counted in, a replaced
 # one's counted out, by ts_stat over that document's passages); a word whose count falls
-# to 0 stays with 0 and is not suggested. Words with a digit are left out (only words of
+# to 0 is deleted. Words with a digit are left out (only words of
 # letters are suggested). COLLATE "C": the two-letter ranges are read in byte order.
 INDEX_WORDS = (
     "SELECT word COLLATE \"C\" AS word, ndoc FROM ts_stat('SELECT search FROM passages', 'a') WHERE word !~ '[0-9]'"

@@ -45,7 +45,7 @@ from referat.models import Document
 from referat.models.paths import printable_path
 
 # The text tables whose dead rows hold a replaced document's text until VACUUM.
-_TEXT_TABLES = ("documents", "items", "sections", "decisions", "statements", "positions", "passages")
+_TEXT_TABLES = ("documents", "items", "sections", "decisions", "statements", "positions", "passages", "words")
 
 
 # The words (as printed: weight A) of some documents' passages with their numbers of
@@ -66,7 +66,16 @@ def count_words(connection: Any, document_ids: list[int], sign: int) -> None:
             " ON CONFLICT (word) DO UPDATE SET passages = words.passages + excluded.passages"
         )
     else:
-        connection.execute(f"UPDATE words w SET passages = w.passages - s.ndoc FROM ({words}) s WHERE w.word = s.word")
+        counted = connection.execute(
+            f"UPDATE words w SET passages = w.passages - s.ndoc FROM ({words}) s WHERE w.word = s.word"
+            " RETURNING w.word, w.passages"
+        ).fetchall()
+        # A word no passage holds any more goes: a withheld closed item's words, stored by an
+        # earlier --include-closed import, must not stay behind in the table (purge_replaced
+        # VACUUMs it with the text tables).
+        gone = [word for word, passages in counted if passages <= 0]
+        if gone:
+            connection.execute("DELETE FROM words WHERE word = ANY(%s)", (gone,))
 
 
 class QmarkConnection:

@@ -439,3 +439,24 @@ def test_an_import_whose_server_stays_away_ends_in_one_line_and_a_rerun_resumes(
         assert rerun.returncode == 0, stderr
         assert count(url, "documents") == 30
         assert_whole_documents(url)
+
+
+def test_a_withheld_closed_items_words_leave_the_words_table(pg_url):
+    from archive_documents import document, item
+
+    from referat.archive import SearchFilters, open_archive
+
+    closed = item("2", "Køb af grund", [("background", "Landinspektøren opmåler matriklen.")])
+    closed = closed.model_copy(update={"access": "closed"})
+    minutes = document("teknik.txt", "Teknik- og Miljøudvalget", "2025-05-06", [item("1", "Vejplan"), closed])
+    with open_archive(pg_url) as archive:
+        archive.store_document(minutes, include_closed=True)
+        assert rows(pg_url, "SELECT passages FROM words WHERE word = 'landinspektøren'") == [(1,)]
+        assert archive.search("landinspektøen").suggestions == {"landinspektøen": ["landinspektøren"]}
+        public = SearchFilters(public=True)
+        assert archive.search("landinspektøen", filters=public).suggestions == {"landinspektøen": []}
+        assert archive.store_document(minutes) == "replaced"  # the default: the closed text withheld
+        archive.purge_replaced()
+        assert rows(pg_url, "SELECT word FROM words WHERE word IN ('landinspektøren', 'matriklen')") == []
+        assert archive.search("landinspektøen").suggestions == {"landinspektøen": []}
+        assert archive.check()["fts"] == "ok"

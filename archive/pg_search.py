@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from referat.archive import facets
+from referat.archive.facets import _SAMPLE_MULTIPLIER as SAMPLE_MULTIPLIER  # (the same sample as SQLite's)
 from referat.archive.facets import UNSAMPLED, count_facets
 from referat.archive.hits import best_passage, snippet
 from referat.archive.names import matching_spoken, spoken_names
@@ -45,7 +47,7 @@ class PgSearching(PgSuggesting):
     ) -> SearchResult:
         """Items with a passage that matches every word of ``query``, best first or newest
         meeting first (as the SQLite archive's search); with ``facets``, the matching passages
-        counted by facet (every one: no sample yet); with ``suggest``, "did you mean"
+        counted by facet (estimated from a sample past FACET_SAMPLE, as SQLite's); with ``suggest``, "did you mean"
         (pg_suggest.py)."""
         try:
             parsed = parse_query(query)
@@ -98,8 +100,10 @@ class PgSearching(PgSuggesting):
 
     def _facet_statement(self, parsed: Query, filters: SearchFilters) -> tuple[str, list[Any]]:
         """The statement that counts the matching passages by facet, for facets.count_facets:
-        the same facets as SQLite's (facets.facet_statement), each passage counted (no
-        sample yet: its threshold row says so)."""
+        the same facets as SQLite's (facets.facet_statement), on the same even sample when
+        more than FACET_SAMPLE passages match (the passages whose id, scrambled, falls
+        below a threshold set by how many match; the filters apply to the sample, as in
+        SQLite), every one otherwise."""
         match, params = match_sql(parsed)
         where, where_params = self._filter_sql(filters)
         if filters.section:
@@ -109,17 +113,25 @@ class PgSearching(PgSuggesting):
             where += f" AND {_PUBLIC_PASSAGE}"
         excluded, excluded_params = _excluded_sql(parsed, filters)
         closed = "SELECT id FROM items WHERE access = 'closed'"
+        sample = int(facets.FACET_SAMPLE)
         # under --public a closed item's decisions, amounts and actors are not told
         public_facts = f" WHERE item_id NOT IN ({closed})" if filters.public else ""
         public_actors = f" WHERE h.item_id NOT IN ({closed})" if filters.public else ""
         sql = f"""
             WITH q AS MATERIALIZED (SELECT {match} AS q),
+            sampling AS MATERIALIZED (
+                SELECT CASE WHEN n <= {sample} THEN {UNSAMPLED}
+                            ELSE greatest(1, least({UNSAMPLED}, {UNSAMPLED} * {sample} / n)) END AS threshold
+                FROM (SELECT count(*) AS n FROM passages p CROSS JOIN q WHERE p.search @@ q.q) AS matched
+            ),
             hits AS MATERIALIZED (
                 SELECT coalesce(m.body, '(unknown)') AS body, coalesce(substr(m.date, 1, 4), '(unknown)') AS year,
                        p.section_kind AS section, coalesce(m.kind, '(unknown)') AS kind, p.item_id
                 FROM passages p CROSS JOIN q JOIN items i ON i.id = p.item_id JOIN meetings m ON m.id = i.meeting_id
                      JOIN documents d ON d.id = m.document_id
-                WHERE p.search @@ q.q{where}{excluded}
+                WHERE p.search @@ q.q
+                      AND mod(p.id * {SAMPLE_MULTIPLIER}, {UNSAMPLED}) < (SELECT threshold FROM sampling)
+                      {where}{excluded}
             ),
             item_hits AS MATERIALIZED (SELECT item_id, count(*) AS hits FROM hits GROUP BY item_id),
             facts AS (
@@ -137,7 +149,7 @@ class PgSearching(PgSuggesting):
                 SELECT h.item_id, h.hits, po.canonical
                 FROM item_hits h JOIN positions po ON po.item_id = h.item_id{public_actors}
             )
-            SELECT 'threshold', NULL::text, {UNSAMPLED}::bigint
+            SELECT 'threshold', NULL::text, threshold::bigint FROM sampling
             UNION ALL SELECT 'total', NULL, count(*) FROM hits
             UNION ALL SELECT 'body', body, count(*) FROM hits GROUP BY body
             UNION ALL SELECT 'year', year, count(*) FROM hits GROUP BY year

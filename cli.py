@@ -262,7 +262,7 @@ def import_command(paths: tuple[str, ...], archive_path: str, max_memory: int, q
     Example: referat import corpus/ --archive referat.db
     """
     from referat.archive.importer import import_paths
-    from referat.archive.pg_store import shown_url
+    from referat.archive.pg_connection import shown_url
     from referat.terminal import ImportProgress, display_path
 
     with _open(archive_path, create=True) as archive, ImportProgress(enabled=False if quiet else None) as progress:

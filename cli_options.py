@@ -124,7 +124,7 @@ def archive_session(archive_path: str, create: bool = False, write: bool = False
 
     from referat.archive import ArchiveError, open_archive
     from referat.archive.core import storage_error
-    from referat.archive.pg_store import is_postgres_error, shown_url
+    from referat.archive.pg_connection import is_postgres_error, shown_url
 
     try:
         with open_archive(

@@ -15,13 +15,15 @@ decide: an attachment may be minutes itself (Syddjurs's "Opsamlingsnotat. Temam�
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
-import sqlite3
+from collections.abc import Iterator
 
 from rapidfuzz import fuzz, process
 
+from referat.archive.types import Connection
 from referat.data.gazetteer import normalise
 
 # rapidfuzz token_sort_ratio (0-100) a file name must reach against a Bilag title. Measured
@@ -50,7 +52,7 @@ def attachment_name(text: str) -> str:
     return normalise(re.sub(r"[_\s–-]+", " ", text.replace("’", "'")).strip(" .?"))
 
 
-def link_attachments(connection: sqlite3.Connection, folder: str) -> int:
+def link_attachments(connection: Connection, folder: str) -> int:
     """Link every attachment candidate in ``folder`` to the kept item whose Bilag title its
     file name reads like best (at least SAME_ATTACHMENT); returns how many are linked."""
     documents = _documents_in(connection, folder)
@@ -107,7 +109,7 @@ def _word_starts(text: str) -> set[str]:
     return {word[:_WORD_START] for word in text.split() if len(word) >= 3}
 
 
-def _documents_in(connection: sqlite3.Connection, folder: str) -> dict[int, str]:
+def _documents_in(connection: Connection, folder: str) -> dict[int, str]:
     """The stored documents directly in ``folder``, by id."""
     folder = folder.rstrip("/")
     pattern = re.sub(r"([\\%_])", r"\\\1", folder) + "/%" if folder else "%"
@@ -118,3 +120,49 @@ def _documents_in(connection: sqlite3.Connection, folder: str) -> dict[int, str]
         )
         if os.path.dirname(path) == folder
     }
+
+
+class FolderLinking:
+    """Linking the folders of stored files, for both backends: after each store, or once
+    per folder at the end of an import run (:meth:`attachments_linked_at_end`). The
+    backend gives :meth:`_link_folder` (one folder in a write transaction of its own) and
+    :meth:`_archive_error` (whether an error is its database's)."""
+
+    # The folders whose attachment files are linked when the run ends (attachments_linked_at_end).
+    _folders_to_link: set[str] | None = None
+
+    @contextlib.contextmanager
+    def attachments_linked_at_end(self) -> Iterator[None]:
+        """Store documents without linking their folders' attachment files after each one,
+        and link each folder once at the end (an import run: linking a folder compares its
+        files with its Bilag titles, so once per document made a folder's import quadratic)."""
+        self._folders_to_link = set()
+        try:
+            yield
+        except BaseException:
+            # (a Ctrl-C or a failing archive: link what was stored, if the archive still can)
+            try:
+                self._link_folders()
+            except Exception as error:
+                if not self._archive_error(error):
+                    raise
+            raise
+        self._link_folders()
+
+    def _link_after_store(self, connection: Connection, path: str) -> None:
+        """In a store's transaction: link the stored file's folder now, or at the run's end."""
+        if self._folders_to_link is None:
+            link_attachments(connection, os.path.dirname(path))
+        else:
+            self._folders_to_link.add(os.path.dirname(path))
+
+    def _link_folders(self) -> None:
+        folders, self._folders_to_link = self._folders_to_link or set(), None
+        for folder in sorted(folders):
+            self._link_folder(folder)
+
+    def _link_folder(self, folder: str) -> None:
+        raise NotImplementedError
+
+    def _archive_error(self, error: Exception) -> bool:
+        raise NotImplementedError

@@ -1,21 +1,24 @@
 """The PostgreSQL archive assembled from its parts, as store.py assembles SQLite's:
 pg_store.py (connection, import runs, storing), pg_search.py (search), pg_queries.py
 (who-said, amounts, actors, show, export, report), pg_browse.py (bodies and meetings, for
-serve). docs/postgresql.md says what it does not have yet."""
+serve), pg_watches.py (saved searches). It has every public method of the SQLite archive;
+docs/postgresql.md says what still differs."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from referat.archive.pg_browse import PgBrowsing
+from referat.archive.pg_watches import PgWatching
 from referat.archive.types import ArchiveError
 
 
-class PostgresArchive(PgBrowsing):
+class PostgresArchive(PgWatching, PgBrowsing):
     """The archive in a PostgreSQL database. Use as a context manager."""
 
     def __getattr__(self, name: str) -> Any:
-        # A method of the SQLite archive that this one lacks yet (saved searches, check):
+        # A method of the SQLite archive that this one lacks (none today; one added to the
+        # SQLite archive alone):
         # the command or page that asks for it says so in one line, not with a traceback.
         # (the parts store.SQLiteArchive is assembled from; store.py imports this module)
         from referat.archive.browse import Browsing

@@ -9,10 +9,12 @@ from typing import Any
 
 from referat.archive.browse import meeting_view
 from referat.archive.pg_queries import PgQueries
+from referat.archive.pg_schema import INDEX_WORDS as _INDEX_WORDS
 
 
 class PgBrowsing(PgQueries):
-    """:meth:`bodies`, :meth:`meetings_of`, :meth:`meeting`, :meth:`item_place` and :meth:`document_file`."""
+    """:meth:`bodies`, :meth:`meetings_of`, :meth:`meeting`, :meth:`item_place`, :meth:`document_file`,
+    and :meth:`check`."""
 
     def bodies(self) -> list[dict[str, Any]]:
         """Every meeting body with its organisation, number of meetings, first and last date."""
@@ -79,3 +81,29 @@ class PgBrowsing(PgQueries):
             "SELECT path, media_type, sha256, closed_text FROM documents WHERE sha256 = %s", (sha256,)
         )
         return found[0] if found else None
+
+    def check(self) -> dict[str, Any]:
+        """Integrity, in the shape of the SQLite archive's check: PostgreSQL checksums and
+        keeps its own pages and enforces the foreign keys, so what is checked is what could
+        be left broken: an index a failed build left invalid (``integrity``), a foreign key
+        not validated (``foreign_keys``), and the ``words`` table of "did you mean" against
+        the passages' own words (``fts``: "ok", or how many words it counts wrong). Reads
+        every passage's tsvector: as long as a full search of the archive."""
+        invalid = self.connection.execute(
+            """SELECT string_agg(c.relname, ', ' ORDER BY c.relname) FROM pg_index x
+               JOIN pg_class c ON c.oid = x.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+               WHERE n.nspname = current_schema() AND NOT (x.indisvalid AND x.indisready)"""
+        ).fetchone()[0]
+        foreign = self.connection.execute(
+            """SELECT count(*) FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+               WHERE n.nspname = current_schema() AND c.contype = 'f' AND NOT c.convalidated"""
+        ).fetchone()[0]
+        wrong = self.connection.execute(
+            f"""SELECT count(*) FROM ({_INDEX_WORDS}) s FULL JOIN (SELECT * FROM words WHERE passages <> 0) w
+                ON w.word = s.word WHERE w.passages IS DISTINCT FROM s.ndoc"""
+        ).fetchone()[0]
+        return {
+            "integrity": "ok" if invalid is None else f"invalid indexes: {invalid}",
+            "foreign_keys": int(foreign),
+            "fts": "ok" if not wrong else f"words: {wrong} words counted wrong (of the passages' own words)",
+        }

@@ -244,7 +244,25 @@ CREATE TABLE watches (
 );
 """
 
-PG_MIGRATIONS: list[str] = [_V1]
+# Migration 2: the words of the index as printed (weight A), each with the number of
+# passages that hold it, for "did you mean" (pg_suggest.py; SQLite reads its index's own
+# vocabulary with fts5vocab, and ts_stat over every passage is too slow for a search).
+# The writer keeps it (pg_store.py: a stored document's words counted in, a replaced
+# one's counted out, by ts_stat over that document's passages); a word whose count falls
+# to 0 is deleted. Words with a digit are left out (only words of
+# letters are suggested). COLLATE "C": the two-letter ranges are read in byte order.
+INDEX_WORDS = (
+    "SELECT word COLLATE \"C\" AS word, ndoc FROM ts_stat('SELECT search FROM passages', 'a') WHERE word !~ '[0-9]'"
+)
+_V2 = f"""
+CREATE TABLE words (
+    word     TEXT COLLATE "C" PRIMARY KEY,
+    passages BIGINT NOT NULL
+);
+INSERT INTO words (word, passages) {INDEX_WORDS};
+"""
+
+PG_MIGRATIONS: list[str] = [_V1, _V2]
 """Ordered SQL scripts; index i brings a database from version i to i + 1."""
 
 

@@ -12,12 +12,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from referat.archive import facets
+from referat.archive.facets import _SAMPLE_MULTIPLIER as SAMPLE_MULTIPLIER  # (the same sample as SQLite's)
 from referat.archive.facets import UNSAMPLED, count_facets
 from referat.archive.hits import best_passage, snippet
 from referat.archive.names import matching_spoken, spoken_names
 from referat.archive.pg_query import RANK_WEIGHTS, exclude_sql, match_sql
-from referat.archive.pg_store import PgWriting
+from referat.archive.pg_suggest import PUBLIC_PASSAGE as _PUBLIC_PASSAGE
+from referat.archive.pg_suggest import PgSuggesting
 from referat.archive.query import Query, QueryError, parse_query
+from referat.archive.search import did_you_mean
 from referat.archive.types import (
     NO_FILTERS,
     SORTS,
@@ -28,11 +32,8 @@ from referat.archive.types import (
     Sort,
 )
 
-# Under --public a closed item may be found by its title only.
-_PUBLIC_PASSAGE = "(p.source = 'title' OR i.access <> 'closed')"
 
-
-class PgSearching(PgWriting):
+class PgSearching(PgSuggesting):
     """:meth:`search` over the passages' tsvector."""
 
     def search(
@@ -46,8 +47,8 @@ class PgSearching(PgWriting):
     ) -> SearchResult:
         """Items with a passage that matches every word of ``query``, best first or newest
         meeting first (as the SQLite archive's search); with ``facets``, the matching passages
-        counted by facet (every one: no sample yet). "Did you mean" is not there yet on
-        PostgreSQL: no words are suggested."""
+        counted by facet (estimated from a sample past FACET_SAMPLE, as SQLite's); with ``suggest``, "did you mean"
+        (pg_suggest.py)."""
         try:
             parsed = parse_query(query)
         except QueryError as error:
@@ -58,6 +59,9 @@ class PgSearching(PgWriting):
             raise ArchiveError(f"cannot sort by '{sort}' (choose {' or '.join(SORTS)})")
         ranked = self._rank_items(parsed, filters, limit, sort)
         result = SearchResult(hits=self._hits(parsed, ranked, filters))
+        if suggest:
+            result.suggestions = self._suggestions(parsed, filters.public, found=bool(result.hits))
+            result.did_you_mean = did_you_mean(query, result.suggestions)
         if facets:
             result.facets, result.total, result.estimated = count_facets(
                 self.connection, *self._facet_statement(parsed, filters)
@@ -96,8 +100,10 @@ class PgSearching(PgWriting):
 
     def _facet_statement(self, parsed: Query, filters: SearchFilters) -> tuple[str, list[Any]]:
         """The statement that counts the matching passages by facet, for facets.count_facets:
-        the same facets as SQLite's (facets.facet_statement), each passage counted (no
-        sample yet: its threshold row says so)."""
+        the same facets as SQLite's (facets.facet_statement), on the same even sample when
+        more than FACET_SAMPLE passages match (the passages whose id, scrambled, falls
+        below a threshold set by how many match; the filters apply to the sample, as in
+        SQLite), every one otherwise."""
         match, params = match_sql(parsed)
         where, where_params = self._filter_sql(filters)
         if filters.section:
@@ -107,17 +113,25 @@ class PgSearching(PgWriting):
             where += f" AND {_PUBLIC_PASSAGE}"
         excluded, excluded_params = _excluded_sql(parsed, filters)
         closed = "SELECT id FROM items WHERE access = 'closed'"
+        sample = int(facets.FACET_SAMPLE)
         # under --public a closed item's decisions, amounts and actors are not told
         public_facts = f" WHERE item_id NOT IN ({closed})" if filters.public else ""
         public_actors = f" WHERE h.item_id NOT IN ({closed})" if filters.public else ""
         sql = f"""
             WITH q AS MATERIALIZED (SELECT {match} AS q),
+            sampling AS MATERIALIZED (
+                SELECT CASE WHEN n <= {sample} THEN {UNSAMPLED}
+                            ELSE greatest(1, least({UNSAMPLED}, {UNSAMPLED} * {sample} / n)) END AS threshold
+                FROM (SELECT count(*) AS n FROM passages p CROSS JOIN q WHERE p.search @@ q.q) AS matched
+            ),
             hits AS MATERIALIZED (
                 SELECT coalesce(m.body, '(unknown)') AS body, coalesce(substr(m.date, 1, 4), '(unknown)') AS year,
                        p.section_kind AS section, coalesce(m.kind, '(unknown)') AS kind, p.item_id
                 FROM passages p CROSS JOIN q JOIN items i ON i.id = p.item_id JOIN meetings m ON m.id = i.meeting_id
                      JOIN documents d ON d.id = m.document_id
-                WHERE p.search @@ q.q{where}{excluded}
+                WHERE p.search @@ q.q
+                      AND mod(p.id * {SAMPLE_MULTIPLIER}, {UNSAMPLED}) < (SELECT threshold FROM sampling)
+                      {where}{excluded}
             ),
             item_hits AS MATERIALIZED (SELECT item_id, count(*) AS hits FROM hits GROUP BY item_id),
             facts AS (
@@ -135,7 +149,7 @@ class PgSearching(PgWriting):
                 SELECT h.item_id, h.hits, po.canonical
                 FROM item_hits h JOIN positions po ON po.item_id = h.item_id{public_actors}
             )
-            SELECT 'threshold', NULL::text, {UNSAMPLED}::bigint
+            SELECT 'threshold', NULL::text, threshold::bigint FROM sampling
             UNION ALL SELECT 'total', NULL, count(*) FROM hits
             UNION ALL SELECT 'body', body, count(*) FROM hits GROUP BY body
             UNION ALL SELECT 'year', year, count(*) FROM hits GROUP BY year

@@ -1,5 +1,6 @@
 """The archive in a PostgreSQL database (``--archive postgresql://…``; docs/postgresql.md):
-the connection, import runs, and storing documents.
+opening it, import runs, and storing documents (their rows inserted by pg_insert.py; a
+lost connection made again by pg_connection.py).
 
 The rows are those prepare.py makes for SQLite (closed items withheld, CPR numbers
 redacted, words stemmed, in the import's workers); here they are only inserted. A
@@ -7,113 +8,102 @@ document is one transaction, under a transaction-level advisory lock (pg_schema.
 so that several importers store one document at a time: the sha256 is checked under the
 lock (no duplicates), and item keys are chosen under it (no clashes). A killed importer's
 connection ends, and the server rolls its open transaction back: nothing half-stored.
-
-Search is pg_search.py's; the rest of the interface says, in one line, that it is not
-there yet.
+In the same transaction the document's words are counted into the ``words`` table ("did
+you mean", pg_suggest.py), its items are linked to the other files of the same meeting
+(same_meeting.py) and its folder's attachment files to their items (attachments.py).
 """
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import socket
-import urllib.parse
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
+from referat.archive.attachments import FolderLinking, link_attachments
 from referat.archive.core import ActorNames, now
 from referat.archive.names import Spellings
+from referat.archive.pg_connection import (
+    Reconnects,
+    connect,
+    reconnecting,
+    shown_url,
+)
+from referat.archive.pg_connection import document_refused as document_refused  # (for importer.py)
+from referat.archive.pg_connection import is_postgres_error as is_postgres_error
+from referat.archive.pg_connection import is_postgres_url as is_postgres_url
+from referat.archive.pg_insert import insert_document
 from referat.archive.pg_schema import WRITE_LOCK, migrate
-from referat.archive.prepare import PreparedDocument, PreparedItem, prepare_document, with_body
+from referat.archive.prepare import PreparedDocument, prepare_document
 from referat.archive.runs import _process_alive
+from referat.archive.same_meeting import link_copies, neighbours
 from referat.archive.schema import SchemaError
 from referat.archive.types import ArchiveError, StoreOutcome
-from referat.archive.write import EXTRACTOR, Fact, ItemKeys, meeting_key
-from referat.archive.write_rows import (
-    ITEM_COLUMNS,
-    LOOKUP_COLUMNS,
-    MEETING_COLUMNS,
-    PASSAGE_COLUMNS,
-    fact_sql,
-    insert_sql,
-    item_fact_rows,
-    item_row,
-    lookup_sql,
-    meeting_row,
-    passage_rows,
-)
+from referat.archive.write import EXTRACTOR
 from referat.models import Document
 from referat.models.paths import printable_path
 
-URL_SCHEMES = ("postgresql://", "postgres://")
-
 # The text tables whose dead rows hold a replaced document's text until VACUUM.
-_TEXT_TABLES = ("documents", "items", "sections", "decisions", "statements", "positions", "passages")
+_TEXT_TABLES = ("documents", "items", "sections", "decisions", "statements", "positions", "passages", "words")
 
 
-def is_postgres_url(path: str) -> bool:
-    """Whether ``--archive`` names a PostgreSQL database rather than an SQLite file.
-
-    Example:
-        >>> is_postgres_url("postgresql://archivist@db/referat"), is_postgres_url("referat.db")
-        (True, False)
-    """
-    return path.startswith(URL_SCHEMES)
+# The words (as printed: weight A) of some documents' passages with their numbers of
+# passages, for the ``words`` table (pg_schema.py, migration 2). The ids are integers
+# formatted into ts_stat's query text (it takes SQL, not parameters).
+_DOCUMENT_WORDS = """SELECT word, ndoc FROM ts_stat(
+    'SELECT p.search FROM passages p JOIN items i ON i.id = p.item_id JOIN meetings m ON m.id = i.meeting_id
+     WHERE m.document_id IN ({ids})', 'a') WHERE word !~ '[0-9]'"""
 
 
-def is_postgres_error(error: BaseException) -> bool:
-    """Whether an exception is psycopg's (without importing psycopg, an optional extra)."""
-    return type(error).__module__.split(".")[0] == "psycopg"
+def count_words(connection: Any, document_ids: list[int], sign: int) -> None:
+    """Count the words of these stored documents' passages into the ``words`` table
+    (``sign`` +1), or out of it (-1, before they are deleted)."""
+    words = _DOCUMENT_WORDS.format(ids=",".join(str(int(document_id)) for document_id in document_ids))
+    if sign > 0:
+        connection.execute(
+            f"INSERT INTO words (word, passages) {words}"
+            " ON CONFLICT (word) DO UPDATE SET passages = words.passages + excluded.passages"
+        )
+    else:
+        counted = connection.execute(
+            f"UPDATE words w SET passages = w.passages - s.ndoc FROM ({words}) s WHERE w.word = s.word"
+            " RETURNING w.word, w.passages"
+        ).fetchall()
+        # A word no passage holds any more goes: a withheld closed item's words, stored by an
+        # earlier --include-closed import, must not stay behind in the table (purge_replaced
+        # VACUUMs it with the text tables).
+        gone = [word for word, passages in counted if passages <= 0]
+        if gone:
+            connection.execute("DELETE FROM words WHERE word = ANY(%s)", (gone,))
 
 
-def document_refused(error: BaseException) -> bool:
-    """Whether a psycopg error concerns the one document being stored (data PostgreSQL
-    refuses: a NUL character in a text, a value out of range), not the archive (the
-    connection, the disk, permissions): then that file fails and the import goes on."""
-    if not is_postgres_error(error):
-        return False
-    import psycopg
+class QmarkConnection:
+    """A psycopg connection as same_meeting.py and attachments.py use sqlite3's: their SQL
+    is written with ``?`` placeholders (and no ``?`` or ``%`` of its own)."""
 
-    return isinstance(error, (psycopg.DataError, psycopg.IntegrityError))
+    def __init__(self, connection: Any) -> None:
+        self.connection = connection
 
+    def execute(self, sql: str, parameters: Any = (), /) -> Any:
+        return self.connection.execute(sql.replace("?", "%s"), parameters)
 
-def shown_url(url: str) -> str:
-    """The URL as printed in messages: without its password.
-
-    Example:
-        >>> shown_url("postgresql://anne:hemmelig@db.example:5432/referat")
-        'postgresql://anne@db.example:5432/referat'
-    """
-    parts = urllib.parse.urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.hostname or ""
-    netloc = f"{parts.username}@{host}" + (f":{parts.port}" if parts.port else "")
-    return urllib.parse.urlunsplit(parts._replace(netloc=netloc))
+    def executemany(self, sql: str, parameters: Any, /) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.executemany(sql.replace("?", "%s"), list(parameters))
 
 
-class _PgItemKeys(ItemKeys):
-    def _taken(self, key: str) -> bool:
-        return self.connection.execute("SELECT 1 FROM items WHERE key = %s", (key,)).fetchone() is not None
-
-
-class PgCore(ActorNames):
+class PgCore(Reconnects, ActorNames):
     """An open PostgreSQL archive (created or migrated on open unless ``readonly``)."""
 
     def __init__(
         self, url: str, create: bool = True, notice: Callable[[str], None] | None = None, readonly: bool = False
     ) -> None:
-        import psycopg
-
         self.path = url
         self.readonly = readonly
+        self._notice = notice
         shown = shown_url(url)
-        try:
-            self.connection = psycopg.connect(url, autocommit=True)
-        except psycopg.Error as error:
-            raise ArchiveError(f"{shown}: cannot connect to the archive ({' '.join(str(error).split())})") from None
+        self.connection = connect(url)
         try:
             # The index cuts words by Unicode letters ([:alnum:], pg_schema.PASSAGE_WORDS):
             # in a database of another encoding æ, ø and å would cut words apart.
@@ -132,6 +122,10 @@ class PgCore(ActorNames):
             raise
         self._replaced_since_purge = False
         self._spellings_cache: tuple[int, Spellings] | None = None
+
+    def _connected_again(self) -> None:
+        self._spellings_cache = None
+        self._known_actors = None
 
     def _check_version(self) -> None:
         """A reading command opens only an archive this referat can read (and upgrades an
@@ -158,6 +152,7 @@ class PgCore(ActorNames):
 
     # -- import runs (as runs.py) ----------------------------------------------------
 
+    @reconnecting
     def start_run(self, paths: list[str]) -> int:
         self.mark_killed_runs()
         row = self.connection.execute(
@@ -171,6 +166,7 @@ class PgCore(ActorNames):
         ).fetchone()
         return int(row[0])
 
+    @reconnecting
     def mark_killed_runs(self) -> int:
         """Runs of this host still 'running' whose process is gone are recorded as killed."""
         running = self.connection.execute(
@@ -184,6 +180,7 @@ class PgCore(ActorNames):
             )
         return len(gone)
 
+    @reconnecting
     def finish_run(self, run_id: int, status: str, counts: dict[str, int]) -> None:
         self.connection.execute(
             "UPDATE import_runs SET finished_at = %s, status = %s, files = %s, imported = %s, skipped = %s,"
@@ -191,6 +188,7 @@ class PgCore(ActorNames):
             (now(), status, *(counts.get(name, 0) for name in ("files", "imported", "skipped", "failed")), run_id),
         )
 
+    @reconnecting
     def record_failure(self, path: str, reason: str, run_id: int | None = None) -> None:
         self.connection.execute(
             "INSERT INTO import_errors (run_id, path, reason, at) VALUES (%s, %s, %s, %s)",
@@ -198,9 +196,10 @@ class PgCore(ActorNames):
         )
 
 
-class PgWriting(PgCore):
+class PgWriting(FolderLinking, PgCore):
     """Storing documents, as write.py does for SQLite."""
 
+    @reconnecting
     def has_document(
         self,
         sha256: str,
@@ -221,6 +220,7 @@ class PgWriting(PgCore):
             return False
         return keep_personal_data is None or personal != ("redacted" if keep_personal_data else "kept")
 
+    @reconnecting
     def relocate_document(self, sha256: str, path: str) -> bool:
         path = printable_path(path)
         row = self.connection.execute("SELECT path FROM documents WHERE sha256 = %s", (sha256,)).fetchone()
@@ -229,11 +229,16 @@ class PgWriting(PgCore):
         self.connection.execute("UPDATE documents SET path = %s WHERE sha256 = %s", (path, sha256))
         return True
 
-    @contextmanager
-    def attachments_linked_at_end(self) -> Iterator[None]:
-        # Attachment files are not linked to their items yet on PostgreSQL (docs/postgresql.md).
-        yield
+    def _archive_error(self, error: Exception) -> bool:
+        return is_postgres_error(error) or isinstance(error, ArchiveError)  # (ArchiveError: the server gone)
 
+    @reconnecting
+    def _link_folder(self, folder: str) -> None:
+        with self.connection.transaction():
+            self.connection.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            link_attachments(QmarkConnection(self.connection), folder)
+
+    @reconnecting
     def purge_replaced(self) -> None:
         """After a run that replaced documents: VACUUM the text tables, so the space of
         the old rows is reclaimed (PostgreSQL has no secure_delete: it is reused, not zeroed)."""
@@ -254,6 +259,7 @@ class PgWriting(PgCore):
         """Store one Document (see write.Writing.store_document)."""
         return self.store_prepared(prepare_document(document, include_closed), path, run_id, reextracted)
 
+    @reconnecting
     def store_prepared(
         self,
         document: PreparedDocument,
@@ -274,14 +280,26 @@ class PgWriting(PgCore):
                 current_only=reextracted,
             ):
                 return "skipped"
+            qmark = QmarkConnection(connection)
+            around = neighbours(qmark, path, document.sha256)  # (linked again once the old file is gone)
             spellings = self._spellings()  # (read before the replaced file goes, as write.py)
             first = connection.execute(
                 "SELECT imported_at FROM documents WHERE sha256 = %s", (document.sha256,)
             ).fetchone()
-            replaced = connection.execute(
-                "DELETE FROM documents WHERE path = %s OR sha256 = %s", (path, document.sha256)
-            ).rowcount
-            self._insert_document(document, path, run_id, first[0] if first else now(), spellings)
+            gone = [
+                int(row[0])
+                for row in connection.execute(
+                    "SELECT id FROM documents WHERE path = %s OR sha256 = %s", (path, document.sha256)
+                )
+            ]
+            if gone:
+                count_words(connection, gone, -1)
+            replaced = connection.execute("DELETE FROM documents WHERE id = ANY(%s)", (gone,)).rowcount
+            imported_at = first[0] if first else now()
+            document_id, meetings = insert_document(connection, document, path, run_id, imported_at, spellings)
+            count_words(connection, [document_id], +1)
+            link_copies(qmark, [*meetings, *sorted(around)])
+            self._link_after_store(qmark, path)
             self._spellings_cache = (self._newest_meeting(), spellings)
         self._known_actors = None
         if replaced:
@@ -298,84 +316,3 @@ class PgWriting(PgCore):
         if self._spellings_cache is None or self._spellings_cache[0] != newest:
             self._spellings_cache = (newest, Spellings(self.connection))
         return self._spellings_cache[1]
-
-    def _insert_document(
-        self, document: PreparedDocument, path: str, run_id: int | None, imported_at: str, spellings: Spellings
-    ) -> None:
-        execute = self.connection.execute
-        document_id = execute(
-            "INSERT INTO documents (sha256, path, media_type, pages, imported_at, run_id, json, closed_text,"
-            " personal_data, extracted_by) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
-            (
-                document.sha256,
-                path,
-                document.media_type,
-                document.pages,
-                imported_at,
-                run_id,
-                document.json,
-                document.closed_text,
-                document.personal_data,
-                EXTRACTOR,
-            ),
-        ).fetchone()[0]
-        keys = _PgItemKeys(self.connection)
-        for meeting_ordinal, meeting in enumerate(document.meetings, start=1):
-            organisation, body = spellings.spelled(meeting.organisation, meeting.body)
-            meeting = with_body(meeting, body)
-            meeting_id = execute(
-                insert_sql("meetings", MEETING_COLUMNS, "%s") + " RETURNING id",
-                meeting_row(document_id, meeting_ordinal, body, organisation, meeting),
-            ).fetchone()[0]
-            ordinal = itertools.count(1)
-            prefix = meeting_key(organisation, body, meeting.date) or f"{document.sha256[:12]}-{meeting_ordinal}"
-            for item in meeting.items:
-                self._insert_item(item, meeting_id, body, None, prefix, ordinal, keys)
-
-    def _insert_item(
-        self,
-        item: PreparedItem,
-        meeting_id: int,
-        body: str | None,
-        parent_id: int | None,
-        prefix: str,
-        ordinal: Iterator[int],
-        keys: ItemKeys,
-    ) -> None:
-        number = "_".join(item.number.split()) or "0"
-        item_id = self.connection.execute(
-            insert_sql("items", ITEM_COLUMNS, "%s") + " RETURNING id",
-            item_row(keys.new(f"{prefix}-{number}"), meeting_id, parent_id, next(ordinal), item),
-        ).fetchone()[0]
-        facts = self._insert_facts(item, item_id, body)
-        with self.connection.cursor() as cursor:
-            cursor.executemany(
-                insert_sql("passages", PASSAGE_COLUMNS, "%s"),
-                passage_rows(item, item_id, facts),
-            )
-        for subitem in item.subitems:
-            self._insert_item(subitem, meeting_id, body, item_id, f"{prefix}-{number}", ordinal, keys)
-
-    def _insert_facts(self, item: PreparedItem, item_id: int, body: str | None) -> dict[str, list[Fact]]:
-        """The item's facts (as write.Writing._insert_facts); by source, each fact's id
-        and the actor its passage names."""
-        execute = self.connection.execute
-
-        facts = item_fact_rows(item, body)
-
-        def ids(table: str) -> list[int]:
-            sql = fact_sql(table, "%s") + " RETURNING id"
-            return [
-                int(execute(sql, (item_id, index, *row)).fetchone()[0]) for index, row in enumerate(facts.rows[table])
-            ]
-
-        sections, decisions = ids("sections"), ids("decisions")
-        statement_ids, position_ids = ids("statements"), ids("positions")
-        with self.connection.cursor() as cursor:
-            votes = [(item_id, index, *vote) for index, vote in enumerate(facts.rows["votes"])]
-            if votes:
-                cursor.executemany(fact_sql("votes", "%s"), votes)
-            for table in LOOKUP_COLUMNS:  # (not searched as passages)
-                if facts.rows[table]:
-                    cursor.executemany(lookup_sql(table, "%s"), [(item_id, *row) for row in facts.rows[table]])
-        return facts.by_source(sections, decisions, statement_ids, position_ids)

@@ -17,10 +17,10 @@ stored.
 from __future__ import annotations
 
 import itertools
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from referat.archive.types import Connection
 from referat.data.bodies import name_key
 from referat.extract.title_match import same_title
 
@@ -40,13 +40,14 @@ class _Copy:
     number: str
     title: str
     rank: tuple[int, int, int]  # (kind, text length, -id): the highest is kept
+    same_as: int | None = None  # what it points to now
 
 
 def _same_organisation(a: str | None, b: str | None) -> bool:
     return a is None or b is None or name_key(a) == name_key(b)
 
 
-def meetings_like(connection: sqlite3.Connection, meeting_id: int) -> list[int]:
+def meetings_like(connection: Connection, meeting_id: int) -> list[int]:
     """The stored meetings that are the same meeting as ``meeting_id`` (itself included), or
     only itself when its date or body is unknown."""
     row = connection.execute("SELECT date, body, organisation FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
@@ -64,7 +65,21 @@ def meetings_like(connection: sqlite3.Connection, meeting_id: int) -> list[int]:
     ]
 
 
-def link_copies(connection: sqlite3.Connection, meeting_ids: Iterable[int]) -> None:
+def neighbours(connection: Connection, path: str, sha256: str) -> set[int]:
+    """The meetings of the stored files this one replaces (the same path or bytes) and the
+    other files' meetings that are the same meeting: read before the old files go, and
+    linked again after (a copy may now be the one kept)."""
+    return {
+        other
+        for (meeting_id,) in connection.execute(
+            "SELECT m.id FROM meetings m JOIN documents d ON d.id = m.document_id WHERE d.path = ? OR d.sha256 = ?",
+            (path, sha256),
+        ).fetchall()
+        for other in meetings_like(connection, meeting_id)
+    }
+
+
+def link_copies(connection: Connection, meeting_ids: Iterable[int]) -> None:
     """Mark the items these meetings share with other stored files of the same meeting:
     the kept copy gets ``same_as`` NULL, every other copy (and all under it) points to it.
     Idempotent: run again after a file of the meeting is stored or removed."""
@@ -77,11 +92,13 @@ def link_copies(connection: sqlite3.Connection, meeting_ids: Iterable[int]) -> N
         _link_group(connection, group)
 
 
-def _link_group(connection: sqlite3.Connection, meeting_ids: list[int]) -> None:
+def _link_group(connection: Connection, meeting_ids: list[int]) -> None:
     for cluster in clusters(_top_level_items(connection, meeting_ids)):
         kept = max(cluster, key=lambda copy: copy.rank)
         for copy in cluster:
-            _point(connection, copy.item_id, None if copy is kept else kept.item_id)
+            target = None if copy is kept else kept.item_id
+            if copy.same_as != target:  # (its sub-items point where it does: they are pointed with it)
+                _point(connection, copy.item_id, target)
 
 
 # A copy is compared with at most this many earlier items of its number (in the order
@@ -148,10 +165,12 @@ class _Number:
         return group
 
 
-def _top_level_items(connection: sqlite3.Connection, meeting_ids: list[int]) -> list[_Copy]:
+def _top_level_items(connection: Connection, meeting_ids: list[int]) -> list[_Copy]:
+    if not meeting_ids:  # (a meeting since deleted; PostgreSQL has no empty IN ())
+        return []
     marks = ",".join("?" * len(meeting_ids))
     rows = connection.execute(
-        f"""SELECT i.id, i.meeting_id, i.number, i.title, m.kind,
+        f"""SELECT i.id, i.meeting_id, i.number, i.title, m.kind, i.same_as,
                    (SELECT coalesce(sum(length(p.text)), 0) FROM passages p WHERE p.item_id = i.id) AS size
             FROM items i JOIN meetings m ON m.id = i.meeting_id
             WHERE i.meeting_id IN ({marks}) AND i.parent_id IS NULL AND i.number <> ''
@@ -159,16 +178,18 @@ def _top_level_items(connection: sqlite3.Connection, meeting_ids: list[int]) -> 
         meeting_ids,
     ).fetchall()
     return [
-        _Copy(item_id, meeting, number.strip().rstrip("."), title, (_KIND_RANK.get(kind, 0), size, -item_id))
-        for item_id, meeting, number, title, kind, size in rows
+        _Copy(item_id, meeting, number.strip().rstrip("."), title, (_KIND_RANK.get(kind, 0), size, -item_id), same_as)
+        for item_id, meeting, number, title, kind, same_as, size in rows
     ]
 
 
-def _point(connection: sqlite3.Connection, item_id: int, kept: int | None) -> None:
+def _point(connection: Connection, item_id: int, kept: int | None) -> None:
     """``item_id`` and everything under it are copies of ``kept`` (or, with None, the kept ones)."""
+    # (typed, and IS DISTINCT FROM rather than SQLite's IS NOT, so PostgreSQL reads it too)
     connection.execute(
         """WITH RECURSIVE under(id) AS (
-               SELECT ? UNION ALL SELECT i.id FROM items i JOIN under u ON i.parent_id = u.id)
-           UPDATE items SET same_as = ? WHERE id IN (SELECT id FROM under) AND same_as IS NOT ?""",
+               SELECT CAST(? AS BIGINT) UNION ALL SELECT i.id FROM items i JOIN under u ON i.parent_id = u.id)
+           UPDATE items SET same_as = ?
+           WHERE id IN (SELECT id FROM under) AND same_as IS DISTINCT FROM CAST(? AS BIGINT)""",
         (item_id, kept, kept),
     )

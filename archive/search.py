@@ -11,8 +11,6 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from rapidfuzz.distance import OSA
-
 from referat.archive.core import CLOSED_ITEMS, ArchiveCore, connect
 from referat.archive.facets import count_facets, facet_statement
 from referat.archive.hits import best_passage, snippet
@@ -25,6 +23,7 @@ from referat.archive.search_plan import (
     Vocabulary,
     qualifying_items,
 )
+from referat.archive.suggest import SUGGESTIONS, closest, looked_up
 from referat.archive.text import QueryError
 from referat.archive.types import (
     NO_FILTERS,
@@ -50,11 +49,6 @@ _PUBLIC_RANK = (
     f"CASE WHEN items_fts.rowid IN ({CLOSED_ITEMS}) THEN bm25(items_fts, 0.0, 0.0, 0.0, 8.0, 4.0, 2.0) ELSE {_RANK} END"
 )
 _PUBLIC_PASSAGE = f"(p.section_kind = 'title' OR p.item_id NOT IN ({CLOSED_ITEMS}))"
-# "Did you mean": a word the archive does not hold is compared with the words it holds
-# that begin with the same two letters (or those two swapped: "sp" for "psykiatri"), by
-# edit distance with transpositions (OSA), at most this far for a word this long or longer.
-_SUGGESTION_DISTANCES = ((8, 2), (4, 1))
-SUGGESTIONS = 3
 
 
 class Searching(ArchiveCore):
@@ -391,21 +385,9 @@ class Searching(ArchiveCore):
         ``public``, what only closed items' hidden text holds counts as not there: neither
         the absence of a "no such word" nor a suggestion may tell what it says. ``found``:
         the search has hits (that --public shows, under ``public``)."""
-        typed = dict.fromkeys(
-            word
-            for clause in parsed.clauses
-            # Every hit holds every clause, so with hits the word of a clause without OR is
-            # held: asking the index again costs a MATCH of its own, ~9 ms for a common word
-            # at 1M sections (docs/scale.md).
-            if not (found and len(clause) == 1)
-            for term in clause
-            if term.kind != "prefix"
-            for word in term.words
-            if len(word) >= 3 and word.isalpha()
-        )
         return {
             word: self._similar_words(word, public)
-            for word in typed
+            for word in looked_up(parsed, found)
             if not self._held(Term("word", (word,)).expression(), public)
         }
 
@@ -425,16 +407,8 @@ class Searching(ArchiveCore):
         --public shows)."""
         if self._vocabulary is None:
             self._vocabulary = Vocabulary()
-        farthest = next((distance for length, distance in _SUGGESTION_DISTANCES if len(word) >= length), 0)
-        scored: dict[str, tuple[int, int]] = {}
-        for begin in dict.fromkeys([word[:2], word[1] + word[0]]):
-            for term, passages in self._vocabulary.words(self.connection, begin):
-                if abs(len(term) - len(word)) > farthest:
-                    continue
-                distance = OSA.distance(word, term, score_cutoff=farthest)
-                if 0 < distance <= farthest:
-                    scored[term] = (distance, -passages)
-        ranked = sorted(scored, key=lambda term: (*scored[term], term))
+        vocabulary = self._vocabulary
+        ranked = closest(word, lambda begin: vocabulary.words(self.connection, begin))
         if public:
             shown = (term for term in ranked if self._held('{text} : "' + term.replace('"', '""') + '"', True))
             return list(itertools.islice(shown, SUGGESTIONS))

@@ -22,7 +22,7 @@ from typing import cast
 
 from referat.archive.browse import Browsing
 from referat.archive.facets import FACET_SAMPLE, FACETS, count_facets
-from referat.archive.pg_store import is_postgres_url
+from referat.archive.pg_connection import is_postgres_url
 from referat.archive.queries import Queries
 from referat.archive.search import timed_search
 from referat.archive.types import (

@@ -130,6 +130,15 @@ class SearchResult:
         return result
 
 
+class Connection(Protocol):
+    """What same_meeting.py and attachments.py ask of a connection: sqlite3's, or a
+    PostgreSQL one through pg_store.QmarkConnection (``?`` placeholders, rows as tuples)."""
+
+    def execute(self, sql: str, parameters: Any = ..., /) -> Any: ...
+
+    def executemany(self, sql: str, parameters: Any, /) -> Any: ...
+
+
 class Archive(Protocol):
     """What every backend offers. Methods raise ArchiveError for things the user can fix."""
 

@@ -17,7 +17,8 @@ import json
 import os
 import smtplib
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields, replace
 from email.message import EmailMessage
 from typing import Any
@@ -27,7 +28,7 @@ from lxml import etree
 from referat import __version__
 from referat.archive.core import now
 from referat.archive.search import Searching
-from referat.archive.types import NO_FILTERS, ArchiveError, SearchFilters, SearchHit, date_bound
+from referat.archive.types import NO_FILTERS, ArchiveError, SearchFilters, SearchHit, SearchResult, date_bound
 
 # The most hits one run reports (newest meeting first); more are left for the next run to
 # say nothing about, so the run says it stopped there (``WatchRun.truncated``).
@@ -95,8 +96,27 @@ def stored_filters(filters: SearchFilters) -> dict[str, Any]:
     }
 
 
-class Watching(Searching):
-    """Saved searches (see the module docstring); every method raises ArchiveError for what the user can fix."""
+class SavedSearches:
+    """Saved searches (see the module docstring) on either backend; every method raises
+    ArchiveError for what the user can fix. The backend gives ``search``, ``readonly``,
+    ``path`` and three hooks: :meth:`_watch_rows` (SQL written with ``?`` placeholders),
+    :meth:`_writing` (a write transaction) and :meth:`_snapshot` (one snapshot to read in)."""
+
+    path: str
+    readonly: bool
+    search: Callable[..., SearchResult]
+
+    def _watch_rows(self, sql: str, params: list[Any]) -> list[Any]:
+        """The rows of ``sql`` (each readable by column name)."""
+        raise NotImplementedError
+
+    def _transaction(self) -> Any:
+        """A context manager: one write transaction."""
+        raise NotImplementedError
+
+    def _snapshot(self) -> Any:
+        """A context manager: the statements in it read one snapshot of the archive."""
+        raise NotImplementedError
 
     def add_watch(self, name: str, query: str, filters: SearchFilters = NO_FILTERS, since: str | None = None) -> Watch:
         """Save ``query`` with ``filters`` as ``name``. ``since`` (YYYY, YYYY-MM, YYYY-MM-DD or
@@ -119,9 +139,9 @@ class Watching(Searching):
             except ValueError as error:
                 raise ArchiveError(f"--since: {error}") from None
         with self._writing():
-            if self.connection.execute("SELECT 1 FROM watches WHERE name = ?", [name]).fetchone():
+            if self._watch_rows("SELECT 1 FROM watches WHERE name = ?", [name]):
                 raise ArchiveError(f"there is a watch named '{name}' already (`referat watch remove` it first)")
-            self.connection.execute(
+            self._watch_rows(
                 "INSERT INTO watches (name, query, filters, created_at, seen_until) VALUES (?, ?, ?, ?, ?)",
                 [name, query, json.dumps(stored_filters(filters), ensure_ascii=False), now(), seen_until],
             )
@@ -131,22 +151,23 @@ class Watching(Searching):
 
     def watches(self) -> list[Watch]:
         """Every saved search, by name."""
-        return [_watch(row) for row in self.connection.execute("SELECT * FROM watches ORDER BY name")]
+        # (sorted here: code point order is SQLite's byte order, and PostgreSQL's locale may differ)
+        return sorted((_watch(row) for row in self._watch_rows("SELECT * FROM watches", [])), key=lambda w: w.name)
 
     def watch(self, name: str) -> Watch:
         """The saved search ``name``."""
-        row = self.connection.execute("SELECT * FROM watches WHERE name = ?", [" ".join(name.split())]).fetchone()
-        if row is None:
+        rows = self._watch_rows("SELECT * FROM watches WHERE name = ?", [" ".join(name.split())])
+        if not rows:
             known = [watch.name for watch in self.watches()]
             hint = f" (there are: {', '.join(known)})" if known else " (add one with `referat watch add NAME QUERY`)"
             raise ArchiveError(f"no watch named '{name}'{hint}")
-        return _watch(row)
+        return _watch(rows[0])
 
     def remove_watch(self, name: str) -> None:
         """Forget the saved search ``name``."""
         watch = self.watch(name)
         with self._writing():
-            self.connection.execute("DELETE FROM watches WHERE name = ?", [watch.name])
+            self._watch_rows("DELETE FROM watches WHERE name = ?", [watch.name])
 
     def new_watch_hits(self, name: str, limit: int = WATCH_LIMIT) -> WatchRun:
         """The hits of ``name`` that no run has reported, newest meeting first (at most
@@ -156,14 +177,11 @@ class Watching(Searching):
         filters = replace(watch.filters, imported_since=watch.seen_until)
         # One snapshot: a document committed while this runs is either in both the hits and
         # the newest import time, or in neither (then the next run finds it).
-        self.connection.execute("BEGIN")
-        try:
-            newest = self.connection.execute("SELECT max(imported_at) FROM documents").fetchone()[0]
+        with self._snapshot():
+            newest = self._watch_rows("SELECT max(imported_at) AS newest FROM documents", [])[0]["newest"]
             # (the hits already reported at or after seen_until come back too, and one more tells there are more)
             wanted = limit + len(watch.seen_items) + 1
             result = self.search(watch.query, filters, limit=wanted, sort="date", suggest=False)
-        finally:
-            self.connection.execute("COMMIT")
         new = [hit for hit in result.hits if watch.is_new(hit)]
         truncated = len(new) > limit
         new = new[:limit]
@@ -180,7 +198,7 @@ class Watching(Searching):
     def mark_watch_run(self, run: WatchRun) -> None:
         """Record that ``run``'s hits were delivered: the next run reports only newer ones."""
         with self._writing():
-            self.connection.execute(
+            self._watch_rows(
                 "UPDATE watches SET last_run_at = ?, seen_until = ?, seen_items = ? WHERE name = ?",
                 [now(), run.seen_until, json.dumps(run.seen_items, ensure_ascii=False), run.watch.name],
             )
@@ -218,20 +236,33 @@ class Watching(Searching):
     def _writing(self) -> Any:
         if self.readonly:
             raise ArchiveError(f"{self.path}: opened read-only; saved searches are changed by `referat watch`")
-        return _Transaction(self)
+        return self._transaction()
 
 
-class _Transaction:
-    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error."""
+class Watching(SavedSearches, Searching):
+    """Saved searches in the SQLite archive."""
 
-    def __init__(self, archive: Watching) -> None:
-        self.connection = archive.connection
+    def _watch_rows(self, sql: str, params: list[Any]) -> list[Any]:
+        return self.connection.execute(sql, params).fetchall()
 
-    def __enter__(self) -> None:
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error."""
         self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        self.connection.execute("COMMIT")
 
-    def __exit__(self, kind: object, *_: object) -> None:
-        self.connection.execute("COMMIT" if kind is None else "ROLLBACK")
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        self.connection.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.connection.execute("COMMIT")
 
 
 def _watch(row: Any) -> Watch:

@@ -11,18 +11,20 @@ import sqlite3
 from collections.abc import Iterator
 
 from referat import __version__ as referat_version
-from referat.archive.attachments import link_attachments
+from referat.archive.attachments import FolderLinking, link_attachments
 from referat.archive.core import now
 from referat.archive.names import Spellings
 from referat.archive.prepare import PreparedDocument, PreparedItem, prepare_document, with_body
 from referat.archive.runs import ImportRuns
-from referat.archive.same_meeting import link_copies, meetings_like
+from referat.archive.same_meeting import link_copies, neighbours
 from referat.archive.types import StoreOutcome
 from referat.archive.write_rows import (
+    DOCUMENT_COLUMNS,
     ITEM_COLUMNS,
     LOOKUP_COLUMNS,
     MEETING_COLUMNS,
     PASSAGE_COLUMNS,
+    document_row,
     fact_sql,
     insert_sql,
     item_fact_rows,
@@ -64,7 +66,7 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 
-class Writing(ImportRuns):
+class Writing(FolderLinking, ImportRuns):
     """Storing documents (see :meth:`store_document`); import runs are recorded by ImportRuns (runs.py)."""
 
     # A document was replaced since the last purge_replaced(): its old terms are still in
@@ -73,8 +75,6 @@ class Writing(ImportRuns):
     # The spellings of bodies and organisations stored (see _spellings).
     _stored_spellings: Spellings | None = None
     _spellings_version: int | None = None
-    # The folders whose attachment files are linked when the run ends (attachments_linked_at_end).
-    _folders_to_link: set[str] | None = None
 
     def close(self) -> None:
         if self._replaced_since_purge:
@@ -106,32 +106,18 @@ class Writing(ImportRuns):
             self._stored_spellings, self._spellings_version = Spellings(self.connection), version
         return self._stored_spellings
 
-    @contextlib.contextmanager
-    def attachments_linked_at_end(self) -> Iterator[None]:
-        """Store documents without linking their folders' attachment files after each one,
-        and link each folder once at the end (an import run: linking a folder compares its
-        files with its Bilag titles, so once per document made a folder's import quadratic)."""
-        self._folders_to_link = set()
-        try:
-            yield
-        except BaseException:
-            # (a Ctrl-C or a failing archive: link what was stored, if the archive still can)
-            with contextlib.suppress(sqlite3.Error):
-                self._link_folders()
-            raise
-        self._link_folders()
+    def _archive_error(self, error: Exception) -> bool:
+        return isinstance(error, sqlite3.Error)
 
-    def _link_folders(self) -> None:
-        folders, self._folders_to_link = self._folders_to_link or set(), None
-        for folder in sorted(folders):
-            self.connection.execute("BEGIN IMMEDIATE")
-            try:
-                link_attachments(self.connection, folder)
-                self.connection.execute("COMMIT")
-            except BaseException:
-                if self.connection.in_transaction:
-                    self.connection.execute("ROLLBACK")
-                raise
+    def _link_folder(self, folder: str) -> None:
+        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            link_attachments(self.connection, folder)
+            self.connection.execute("COMMIT")
+        except BaseException:
+            if self.connection.in_transaction:
+                self.connection.execute("ROLLBACK")
+            raise
 
     def has_document(
         self,
@@ -224,15 +210,7 @@ class Writing(ImportRuns):
                 return "skipped"
             # The other files of the meetings being replaced: their items are linked again
             # once these are gone (a copy may now be the one kept).
-            neighbours = {
-                other
-                for (meeting_id,) in connection.execute(
-                    "SELECT m.id FROM meetings m JOIN documents d ON d.id = m.document_id"
-                    " WHERE d.path = ? OR d.sha256 = ?",
-                    (path, document.sha256),
-                ).fetchall()
-                for other in meetings_like(connection, meeting_id)
-            }
+            around = neighbours(connection, path, document.sha256)
             # (read before the replaced file goes: its spelling of the body names the meeting
             # in the item keys, so a re-publication that prints it otherwise keeps them)
             spellings = self._spellings()
@@ -246,11 +224,8 @@ class Writing(ImportRuns):
             ).rowcount
             imported_at = first_import[0] if first_import else now()
             stored_meetings = self._insert_document(document, path, run_id, imported_at, spellings)
-            link_copies(connection, [*stored_meetings, *sorted(neighbours)])
-            if self._folders_to_link is None:
-                link_attachments(connection, os.path.dirname(path))
-            else:
-                self._folders_to_link.add(os.path.dirname(path))
+            link_copies(connection, [*stored_meetings, *sorted(around)])
+            self._link_after_store(connection, path)
             connection.execute("COMMIT")
         except BaseException:
             # BaseException: a Ctrl-C between two inserts must not leave half a document.
@@ -268,20 +243,7 @@ class Writing(ImportRuns):
     ) -> list[int]:
         """Insert the document's rows; return its meetings' ids."""
         cursor = self.connection.execute(
-            "INSERT INTO documents (sha256, path, media_type, pages, imported_at, run_id, json, closed_text,"
-            " personal_data, extracted_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                document.sha256,
-                path,
-                document.media_type,
-                document.pages,
-                imported_at,
-                run_id,
-                document.json,
-                document.closed_text,
-                document.personal_data,
-                EXTRACTOR,
-            ),
+            insert_sql("documents", DOCUMENT_COLUMNS, "?"), document_row(document, path, run_id, imported_at, EXTRACTOR)
         )
         document_id = cursor.lastrowid
         keys = ItemKeys(self.connection)

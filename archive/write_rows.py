@@ -8,7 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from referat.archive.prepare import PreparedItem, PreparedMeeting
+from referat.archive.prepare import PreparedDocument, PreparedItem, PreparedMeeting
+
+DOCUMENT_COLUMNS = (
+    "sha256", "path", "media_type", "pages", "imported_at", "run_id", "json", "closed_text", "personal_data",
+    "extracted_by",
+)  # fmt: skip
 
 MEETING_COLUMNS = (
     "document_id", "ordinal", "body", "organisation", "kind", "title", "date", "start_time", "location",
@@ -57,6 +62,16 @@ def fact_sql(table: str, mark: str) -> str:
 
 def lookup_sql(table: str, mark: str) -> str:
     return insert_sql(table, ("item_id", *LOOKUP_COLUMNS[table]), mark)
+
+
+def document_row(
+    document: PreparedDocument, path: str, run_id: int | None, imported_at: str, extracted_by: str
+) -> tuple[Any, ...]:
+    """A documents row in DOCUMENT_COLUMNS order."""
+    return (
+        document.sha256, path, document.media_type, document.pages, imported_at, run_id, document.json,
+        document.closed_text, document.personal_data, extracted_by,
+    )  # fmt: skip
 
 
 def meeting_row(

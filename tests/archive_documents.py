@@ -65,6 +65,42 @@ def store_all(location: str, documents: list[Document]) -> str:
     return location
 
 
+def is_postgresql(location: str | Path) -> bool:
+    return str(location).startswith(("postgresql://", "postgres://"))
+
+
+def rows(location: str | Path, sql: str, *params) -> list[tuple]:
+    """The rows of ``sql`` (``?`` placeholders) read behind referat's back from the archive
+    at ``location``, an SQLite file or a PostgreSQL URL."""
+    if is_postgresql(location):
+        import psycopg
+
+        with psycopg.connect(str(location)) as connection:
+            return connection.execute(sql.replace("?", "%s"), params).fetchall()
+    connection = sqlite3.connect(location)
+    try:
+        return connection.execute(sql, params).fetchall()
+    finally:
+        connection.close()
+
+
+def execute(location: str | Path, sql: str, *params) -> None:
+    """Run one statement (``?`` placeholders) on the archive behind referat's back, committed
+    (as an older referat would have written)."""
+    if is_postgresql(location):
+        import psycopg
+
+        with psycopg.connect(str(location), autocommit=True) as connection:
+            connection.execute(sql.replace("?", "%s"), params)
+        return
+    connection = sqlite3.connect(location)
+    try:
+        with connection:
+            connection.execute(sql, params)
+    finally:
+        connection.close()
+
+
 def minutes_text(index: int, items: int = 6, body: str = "Sundheds- og Forebyggelsesudvalget", words: str = "") -> str:
     """TXT minutes the extractor reads: a body, a date, numbered items with background and decision."""
     day = 1 + index % 28

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,33 @@ def pg_server():
 def pg_url(pg_server) -> str:
     """The URL of a new, empty database on the session's PostgreSQL server."""
     return pg_server.new_database()
+
+
+def _archive_maker(request, folder: Path):
+    numbers = itertools.count(1)
+    server = request.getfixturevalue("pg_server") if request.param == "postgresql" else None
+
+    def make() -> str:
+        return server.new_database() if server is not None else str(folder / f"referat-{next(numbers)}.db")
+
+    return make
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def make_archive(request, tmp_path):
+    """Where to make new archives, on each backend: each call a new file in the test's
+    folder, or a new database on the session's PostgreSQL server (the test is skipped with
+    the reason when there is none)."""
+    return _archive_maker(request, tmp_path)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_archives(request, tmp_path_factory):
+    """make_archive for a module's fixtures: the archives a module builds once, on each backend."""
+    return _archive_maker(request, tmp_path_factory.mktemp("archives"))
+
+
+@pytest.fixture
+def new_archive(make_archive) -> str:
+    """Where to make a new archive, on each backend (see make_archive)."""
+    return make_archive()

@@ -70,7 +70,8 @@ class Server:
             shutil.chown(self.folder, user="postgres")
         initdb, pg_ctl = find_binary("initdb"), find_binary("pg_ctl")
         assert initdb and pg_ctl
-        self._run(initdb, "-D", str(self.data), "-A", "trust", "-U", self.user, "-E", "UTF8", "--locale=C.UTF-8")
+        if not self.data.exists():  # (started again after a stop: the same data)
+            self._run(initdb, "-D", str(self.data), "-A", "trust", "-U", self.user, "-E", "UTF8", "--locale=C.UTF-8")
         # fsync off: a test server's data need not survive a power cut, and fsync is most
         # of a small transaction's cost.
         options = f"-k {self.folder} -c listen_addresses='' -c fsync=off -c synchronous_commit=off"

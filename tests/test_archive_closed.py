@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from archive_documents import document, downgrade_to_schema_3, item
+from archive_documents import document, downgrade_to_schema_3, is_postgresql, item, rows
 from click.testing import CliRunner
 
 from referat.archive import SearchFilters, open_archive
@@ -81,12 +81,8 @@ def search_json(database: Path, query: str, *options: str) -> dict:
     return json.loads(invoke("search", query, "--archive", str(database), "--json", *options))
 
 
-def query(database: Path, sql: str, *params) -> list[tuple]:
-    connection = sqlite3.connect(database)
-    try:
-        return connection.execute(sql, params).fetchall()
-    finally:
-        connection.close()
+def query(database: Path | str, sql: str, *params) -> list[tuple]:
+    return rows(database, sql, *params)
 
 
 def item_key(database: Path, number: str) -> str:
@@ -105,16 +101,16 @@ def closed_file(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def reduced_archive(closed_file, tmp_path_factory) -> Path:
-    database = tmp_path_factory.mktemp("reduced") / "referat.db"
+def reduced_archive(closed_file, module_archives) -> str:
+    database = module_archives()
     output = invoke("import", str(closed_file), "--archive", str(database), "--workers", "1")
     assert "imported 1" in output
     return database
 
 
 @pytest.fixture(scope="module")
-def full_archive(closed_file, tmp_path_factory) -> Path:
-    database = tmp_path_factory.mktemp("full") / "referat.db"
+def full_archive(closed_file, module_archives) -> str:
+    database = module_archives()
     invoke("import", str(closed_file), "--archive", str(database), "--workers", "1", "--include-closed")
     return database
 
@@ -140,7 +136,13 @@ def test_a_closed_items_text_is_not_stored_or_found_by_default(reduced_archive):
         ("title", "Køb af ejendommen Storegade 12"),
         ("title", "Personalesag vedrørende direktørens fratræden"),
     ]
-    assert query(reduced_archive, "SELECT rowid FROM items_fts WHERE items_fts MATCH 'tilbudsprisen'") == []
+    if is_postgresql(reduced_archive):
+        assert (
+            query(reduced_archive, "SELECT id FROM passages WHERE search @@ to_tsquery('simple', 'tilbudsprisen')")
+            == []
+        )
+    else:
+        assert query(reduced_archive, "SELECT rowid FROM items_fts WHERE items_fts MATCH 'tilbudsprisen'") == []
     assert query(reduced_archive, "SELECT closed_text FROM documents") == [("withheld",)]
     # The public items are whole.
     assert search_json(reduced_archive, "mindreforbrug")["hits"][0]["number"] == "1"
@@ -216,8 +218,8 @@ def test_public_show_and_export_hide_the_closed_text(full_archive):
 
 
 @pytest.mark.slow
-def test_importing_again_with_the_other_choice_replaces_the_document(closed_file, tmp_path):
-    database = tmp_path / "referat.db"
+def test_importing_again_with_the_other_choice_replaces_the_document(closed_file, new_archive):
+    database = new_archive
     invoke("import", str(closed_file), "--archive", str(database), "--workers", "1", "-q")
     assert search_json(database, "tilbudsprisen")["hits"] == []
     output = invoke("import", str(closed_file), "--archive", str(database), "--workers", "1", "--include-closed")
@@ -270,9 +272,9 @@ def builder_document():
     )
 
 
-def test_sub_items_of_a_closed_item_are_closed_and_reduced(tmp_path):
+def test_sub_items_of_a_closed_item_are_closed_and_reduced(new_archive):
     original = builder_document()
-    with open_archive(str(tmp_path / "a.db")) as archive:
+    with open_archive(new_archive) as archive:
         assert archive.store_document(original) == "imported"
         rows = archive.connection.execute("SELECT number, access FROM items ORDER BY ordinal").fetchall()
         assert [tuple(row) for row in rows] == [("8", "public"), ("9", "closed"), ("a", "closed")]
@@ -288,9 +290,9 @@ def test_sub_items_of_a_closed_item_are_closed_and_reduced(tmp_path):
     assert original.meetings[0].items[1].sections[0].text.startswith("Sagsfremstilling")
 
 
-def test_public_search_facets_actor_filter_and_who_said_on_an_archive_with_closed_text(tmp_path):
-    database = tmp_path / "a.db"
-    with open_archive(str(database)) as archive:
+def test_public_search_facets_actor_filter_and_who_said_on_an_archive_with_closed_text(new_archive):
+    database = new_archive
+    with open_archive(database) as archive:
         archive.store_document(builder_document(), include_closed=True)
         assert [h.item for h in archive.search("landinspektøren").hits] == [item_key(database, "a")]
         public = SearchFilters(public=True)
@@ -358,10 +360,10 @@ def test_public_view_is_pure_and_keeps_what_is_not_closed():
 
 
 @pytest.mark.slow
-def test_cpr_numbers_are_redacted_on_import_unless_asked_to_keep_them(tmp_path):
+def test_cpr_numbers_are_redacted_on_import_unless_asked_to_keep_them(tmp_path, new_archive):
     path = tmp_path / "teknik-2025-04-03.txt"
     path.write_text(CPR_MINUTES, encoding="utf-8")
-    database = tmp_path / "referat.db"
+    database = new_archive
     invoke("import", str(path), "--archive", str(database), "--workers", "1", "-q")
     ((text,),) = query(database, "SELECT text FROM sections WHERE kind = 'background'")
     assert text == "Borger med cpr-nr. [CPR-nummer fjernet] har klaget over snerydningen på Skolevej."
@@ -410,18 +412,20 @@ def test_an_archive_of_schema_2_records_closed_text_and_closes_sub_items(tmp_pat
         assert archive.connection.execute("SELECT closed_text FROM documents").fetchone()[0] == "withheld"
 
 
-def test_public_ranks_a_closed_item_by_its_title_alone(tmp_path):
+def test_public_ranks_a_closed_item_by_its_title_alone(new_archive):
     # Both titles name the harbour; the closed item's hidden text names it five more
     # times. Without --public that text lifts it to the top; with --public it must not.
     closed = item("2", "Salg af havnearealet", [("background", "Havnearealet sælges. " * 5)])
     closed.access = "closed"
     open_item = item("1", "Plan for havnearealet", [("background", "Havnearealet skal omdannes til boliger.")])
-    with open_archive(str(tmp_path / "a.db")) as archive:
+    with open_archive(new_archive) as archive:
         archive.store_document(
             document("havn.txt", "Økonomiudvalget", "2025-06-01", [open_item, closed]), include_closed=True
         )
         assert [hit.number for hit in archive.search("havnearealet").hits] == ["2", "1"]
-        assert [hit.number for hit in archive.search("havnearealet", filters=SearchFilters(public=True)).hits] == [
-            "1",
-            "2",
-        ]
+        public = archive.search("havnearealet", filters=SearchFilters(public=True)).hits
+        # the closed item ranks by its title alone: no higher than the open item with the same title
+        # (PostgreSQL ranks an item by its best passage: the two titles tie, docs/postgresql.md)
+        assert {hit.number: hit.score for hit in public}["2"] <= {hit.number: hit.score for hit in public}["1"]
+        if not is_postgresql(new_archive):
+            assert [hit.number for hit in public] == ["1", "2"]

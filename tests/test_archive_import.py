@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from archive_documents import minutes_text, write_minutes
+from archive_documents import execute, is_postgresql, minutes_text, rows, write_minutes
 from click.testing import CliRunner
 
 import referat
@@ -30,12 +30,8 @@ def run_import(*args: str) -> subprocess.CompletedProcess:
     )
 
 
-def table_count(database: Path, table: str) -> int:
-    connection = sqlite3.connect(database)
-    try:
-        return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-    finally:
-        connection.close()
+def table_count(database: Path | str, table: str) -> int:
+    return rows(database, f"SELECT count(*) FROM {table}")[0][0]
 
 
 def assert_whole_documents(database: Path) -> None:
@@ -78,11 +74,11 @@ def assert_whole_documents(database: Path) -> None:
         connection.close()
 
 
-def test_same_file_twice_is_one_document(tmp_path):
+def test_same_file_twice_is_one_document(tmp_path, new_archive):
     folder = tmp_path / "docs"
     (first,) = write_minutes(folder, 1)
     shutil.copy(first, folder / "copy-of-it.txt")
-    database = tmp_path / "a.db"
+    database = new_archive
     result = CliRunner().invoke(main, ["import", str(folder), str(first), "--archive", str(database), "--workers", "1"])
     assert result.exit_code == 0, result.output
     assert "imported 1, skipped 1" in result.output
@@ -108,57 +104,49 @@ def test_a_changed_file_replaces_its_old_version(tmp_path):
 
 
 @pytest.mark.slow
-def test_reextract_redoes_what_an_older_referat_extracted_and_resumes(tmp_path):
+def test_reextract_redoes_what_an_older_referat_extracted_and_resumes(tmp_path, new_archive):
     folder = tmp_path / "docs"
     write_minutes(folder, 3)
-    database = tmp_path / "a.db"
+    database = new_archive
     arguments = ["import", str(folder), "--archive", str(database), "--workers", "1"]
     assert CliRunner().invoke(main, arguments).exit_code == 0
     # Two of the three as an older version stored them (a run cut short would leave the third redone).
-    connection = sqlite3.connect(database)
-    connection.execute("UPDATE documents SET extracted_by = 'referat 0.1.0' WHERE path NOT LIKE '%002.txt'")
-    connection.commit()
-    connection.close()
+    execute(database, "UPDATE documents SET extracted_by = 'referat 0.1.0' WHERE path NOT LIKE ?", "%002.txt")
     result = CliRunner().invoke(main, arguments)
     assert "imported 0, skipped 3" in result.output  # without the flag an upgrade changes nothing
     result = CliRunner().invoke(main, [*arguments, "--reextract"])
     assert result.exit_code == 0 and "imported 2 (2 replaced), skipped 1" in result.output, result.output
     result = CliRunner().invoke(main, [*arguments, "--reextract"])
     assert "imported 0, skipped 3" in result.output
-    connection = sqlite3.connect(database)
-    assert connection.execute("SELECT DISTINCT extracted_by FROM documents").fetchall() == [
-        (f"referat {referat.__version__}",)
-    ]
-    connection.close()
-    assert_whole_documents(database)
+    assert rows(database, "SELECT DISTINCT extracted_by FROM documents") == [(f"referat {referat.__version__}",)]
+    if not is_postgresql(database):
+        assert_whole_documents(database)
 
 
-def test_failures_are_recorded_and_summarised_and_the_rest_imported(tmp_path):
+def test_failures_are_recorded_and_summarised_and_the_rest_imported(tmp_path, new_archive):
     folder = tmp_path / "docs"
     write_minutes(folder, 3)
     (folder / "empty.pdf").write_bytes(b"")
     (folder / "notes.md").write_text("# not minutes")  # folders give only PDF, DOCX, .doc and .txt
     (folder / "data.xml").write_text("<x/>")
-    database = tmp_path / "a.db"
+    database = new_archive
     result = run_import(str(folder), "--archive", str(database), "--workers", "2")
     assert result.returncode == 1, result.stderr
     assert "empty.pdf: empty file (0 bytes)" in result.stderr
     assert "imported 3, skipped 0 (already in the archive), failed 1 of 4 files" in result.stdout
     assert table_count(database, "documents") == 3
-    connection = sqlite3.connect(database)
-    rows = connection.execute("SELECT path, reason FROM import_errors").fetchall()
-    run = connection.execute("SELECT status, files, imported, failed FROM import_runs").fetchone()
-    connection.close()
-    assert [(Path(p).name, reason) for p, reason in rows] == [("empty.pdf", "empty file (0 bytes)")]
+    errors = rows(database, "SELECT path, reason FROM import_errors")
+    (run,) = rows(database, "SELECT status, files, imported, failed FROM import_runs")
+    assert [(Path(p).name, reason) for p, reason in errors] == [("empty.pdf", "empty file (0 bytes)")]
     assert run == ("done", 4, 3, 1)
 
 
-def test_a_file_over_the_time_limit_fails_alone(tmp_path):
+def test_a_file_over_the_time_limit_fails_alone(tmp_path, new_archive):
     # A 50 ms limit is shorter than a 400-item document takes to extract (the worker's
     # start-up does not count, issue 11): every file times out, each is recorded, the
     # worker is replaced each time, and the run still ends.
     paths = write_minutes(tmp_path / "docs", 2, items=400)
-    with open_archive(str(tmp_path / "a.db")) as archive:
+    with open_archive(new_archive) as archive:
         summary = import_paths(archive, [str(p) for p in paths], workers=1, timeout=0.05)
         assert summary.failed == 2 and summary.imported == 0
         assert all("timed out after 0.05 s" in reason for _, reason in summary.failures)
@@ -233,7 +221,7 @@ def test_progress_bar_draws_and_closes(tmp_path):
     assert summary.imported == 2 and summary.failed == 0
 
 
-def test_a_republished_file_keeps_every_item_key(tmp_path):
+def test_a_republished_file_keeps_every_item_key(new_archive):
     from referat.extract import extract_bytes
 
     first = (
@@ -241,7 +229,7 @@ def test_a_republished_file_keeps_every_item_key(tmp_path):
         "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n2. Budget 2020\nBeslutning\nGodkendt.\n"
     )
     corrected = first.replace("2020\nBeslutning\nGodkendt.", "2020\nBeslutning\nGodkendt med en rettelse.")
-    with open_archive(str(tmp_path / "a.db")) as archive:
+    with open_archive(new_archive) as archive:
         archive.store_document(extract_bytes("oeu.txt", first.encode()), path="oeu.txt")
         before = [r[0] for r in archive.connection.execute("SELECT key FROM items ORDER BY id")]
         assert archive.store_document(extract_bytes("oeu.txt", corrected.encode()), path="oeu.txt") == "replaced"
@@ -253,9 +241,9 @@ def test_a_republished_file_keeps_every_item_key(tmp_path):
     assert both[2:] == ["oekonomiudvalget.2019-03-25-1~2", "oekonomiudvalget.2019-03-25-2~2"]
 
 
-def test_a_moved_file_imported_again_is_not_extracted_again_but_its_path_follows(tmp_path):
+def test_a_moved_file_imported_again_is_not_extracted_again_but_its_path_follows(tmp_path, new_archive):
     old_paths = write_minutes(tmp_path / "indbakke", 2)
-    archive_path = str(tmp_path / "a.db")
+    archive_path = new_archive
     with open_archive(archive_path) as archive:
         assert import_paths(archive, [str(p) for p in old_paths], workers=1).imported == 2
     shutil.move(str(tmp_path / "indbakke"), str(tmp_path / "arkiv"))

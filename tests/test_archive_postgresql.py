@@ -259,7 +259,7 @@ def test_show_export_and_report_are_those_of_the_sqlite_archive(pg_url, tmp_path
     assert {**report, "run": 1} == {**json.loads(invoke("report", "--json", "--archive", database)), "run": 1}
 
 
-def test_serve_shows_search_items_meetings_and_bodies_and_says_what_is_not_there_yet(pg_url):
+def test_serve_shows_search_items_meetings_bodies_and_saved_searches(pg_url):
     from starlette.testclient import TestClient
 
     from referat.archive import open_archive
@@ -268,6 +268,8 @@ def test_serve_shows_search_items_meetings_and_bodies_and_says_what_is_not_there
 
     with open_archive(pg_url) as archive:
         archive.store_document(extract_bytes("okonomiudvalget.txt", CLOSED_MINUTES.encode(), enrich=False))
+    result = CliRunner().invoke(main, ["watch", "add", "ejendomme", "ejendom*", "--archive", pg_url])
+    assert result.exit_code == 0, result.output
     with TestClient(create_app(pg_url)) as client:
         page = client.get("/", params={"q": "mindreforbrug"})
         assert page.status_code == 200 and "mindreforbrug" in page.text
@@ -279,9 +281,14 @@ def test_serve_shows_search_items_meetings_and_bodies_and_says_what_is_not_there
         assert "tilbudsprisen" not in meeting.text
         assert "Økonomiudvalget" in client.get("/bodies").text
         watches = client.get("/watches")
-        assert watches.status_code == 400 and "not available for a PostgreSQL archive yet" in watches.text
+        assert watches.status_code == 200 and "ejendomme" in watches.text
+        feed = client.get("/watch/ejendomme/feed.atom")
+        assert feed.status_code == 200 and feed.text.count("<entry>") == 1
+        # the closed item is in the feed by its title only (serve searches as --public)
+        assert "Køb af ejendommen Storegade 12" in feed.text and "tilbudsprisen" not in feed.text
+        assert client.get("/watch/andet/feed.atom").status_code == 404
     result = CliRunner().invoke(main, ["watch", "list", "--archive", pg_url])
-    assert result.exit_code == 1 and "not available for a PostgreSQL archive yet" in result.output
+    assert result.exit_code == 0 and "ejendomme: 'ejendom*'" in result.output
 
 
 def _import_process(folder: Path, url: str) -> subprocess.Popen:
@@ -313,15 +320,7 @@ def test_kill_9_mid_import_loses_nothing_and_duplicates_nothing(pg_url, tmp_path
     write_minutes(folder, 40, items=60)
     process = _import_process(folder, pg_url)
     try:
-        deadline = time.monotonic() + 120
-        stored = 0
-        while time.monotonic() < deadline and process.poll() is None:
-            with contextlib.suppress(Exception):  # (the schema may still be being created)
-                stored = count(pg_url, "documents")
-            if stored >= 3:
-                break
-            time.sleep(0.02)
-        assert process.poll() is None, "the import finished before it could be killed: make the documents larger"
+        _wait_for_documents(process, pg_url, 3)
         process.send_signal(signal.SIGKILL)  # the parent, mid-transaction or between two
         process.wait(timeout=10)
     finally:
@@ -339,3 +338,125 @@ def test_kill_9_mid_import_loses_nothing_and_duplicates_nothing(pg_url, tmp_path
     assert count(pg_url, "items") == 40 * 60
     assert_whole_documents(pg_url)
     assert [status for (status,) in rows(pg_url, "SELECT status FROM import_runs ORDER BY id")] == ["killed", "done"]
+
+
+def test_did_you_mean_follows_replaced_documents_and_check_finds_a_words_table_counted_wrong(pg_url):
+    from archive_documents import document, item
+
+    from referat.archive import open_archive
+    from referat.archive.pg_schema import migrate
+
+    first = document("psu.txt", "Psykiatriudvalget", "2025-03-04", [item("1", "Sengepladser i psykiatrien")])
+    second = document("psu.txt", "Psykiatriudvalget", "2025-03-04", [item("1", "Ventetider i psykiatrien")])
+    with open_archive(pg_url) as archive:
+        archive.store_document(first)
+        assert archive.search("sengepladsr").suggestions == {"sengepladsr": ["sengepladser"]}
+        assert archive.check() == {"integrity": "ok", "foreign_keys": 0, "fts": "ok"}
+        assert archive.store_document(second) == "replaced"  # the same path, new text
+        # the replaced text's words are counted out: no longer suggested
+        assert archive.search("sengepladsr").suggestions == {"sengepladsr": []}
+        assert archive.search("ventetidr").did_you_mean == "ventetider"
+        assert archive.check() == {"integrity": "ok", "foreign_keys": 0, "fts": "ok"}
+        archive.connection.execute("UPDATE words SET passages = passages + 1 WHERE word = 'ventetider'")
+        assert archive.check()["fts"] == "words: 1 words counted wrong (of the passages' own words)"
+    # an archive of schema 1 (before the words table) gets it filled from its passages
+    with open_archive(pg_url) as archive:
+        archive.connection.execute("DROP TABLE words")
+        archive.connection.execute("UPDATE referat_schema SET version = 1")
+        assert migrate(archive.connection) == 2
+        assert archive.check()["fts"] == "ok"
+        assert archive.search("ventetidr").did_you_mean == "ventetider"
+
+
+def _wait_for_documents(process: subprocess.Popen, url: str, wanted: int) -> None:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        with contextlib.suppress(Exception):  # (the schema may still be being created)
+            if count(url, "documents") >= wanted:
+                return
+        time.sleep(0.02)
+    assert process.poll() is None, "the import finished first: make the documents larger"
+
+
+@pytest.mark.slow
+def test_an_import_whose_connection_is_lost_connects_again_and_goes_on(pg_url, tmp_path):
+    folder = tmp_path / "docs"
+    write_minutes(folder, 30, items=60)
+    process = _import_process(folder, pg_url)
+    try:
+        _wait_for_documents(process, pg_url, 3)
+        # the server ends the importer's connection (a restart, a dropped network hop)
+        rows(
+            pg_url,
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()",
+        )
+        _, stderr = process.communicate(timeout=300)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == 0, stderr
+    assert "the connection to the archive was lost" in stderr and "connected again" in stderr
+    assert "Traceback" not in stderr
+    assert count(pg_url, "documents") == 30
+    assert count(pg_url, "items") == 30 * 60
+    assert_whole_documents(pg_url)
+    assert [status for (status,) in rows(pg_url, "SELECT status FROM import_runs")] == ["done"]
+
+
+@pytest.mark.slow
+def test_an_import_whose_server_stays_away_ends_in_one_line_and_a_rerun_resumes(tmp_path):
+    from pg_server import running_server
+
+    folder = tmp_path / "docs"
+    write_minutes(folder, 30, items=60)
+    with running_server() as server:  # a server of its own, to stop
+        url = server.new_database()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "referat", "import", str(folder), "--archive", url, "--workers", "1", "-q"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+            env={**os.environ, "REFERAT_RECONNECT_SECONDS": "1"},
+        )
+        try:
+            _wait_for_documents(process, url, 3)
+            server.stop()
+            _, stderr = process.communicate(timeout=120)
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+        assert process.returncode == 1, stderr
+        assert "Traceback" not in stderr and stderr.count("\n") == 1, stderr
+        assert "the server was not back within 1 s" in stderr and "run the same command again to resume" in stderr
+        server.start()
+        # (an immediate stop of a server without fsync may lose its last commits: a test server's choice)
+        assert count(url, "documents") < 30
+        assert_whole_documents(url)
+        rerun = _import_process(folder, url)
+        _, stderr = rerun.communicate(timeout=300)
+        assert rerun.returncode == 0, stderr
+        assert count(url, "documents") == 30
+        assert_whole_documents(url)
+
+
+def test_a_withheld_closed_items_words_leave_the_words_table(pg_url):
+    from archive_documents import document, item
+
+    from referat.archive import SearchFilters, open_archive
+
+    closed = item("2", "Køb af grund", [("background", "Landinspektøren opmåler matriklen.")])
+    closed = closed.model_copy(update={"access": "closed"})
+    minutes = document("teknik.txt", "Teknik- og Miljøudvalget", "2025-05-06", [item("1", "Vejplan"), closed])
+    with open_archive(pg_url) as archive:
+        archive.store_document(minutes, include_closed=True)
+        assert rows(pg_url, "SELECT passages FROM words WHERE word = 'landinspektøren'") == [(1,)]
+        assert archive.search("landinspektøen").suggestions == {"landinspektøen": ["landinspektøren"]}
+        public = SearchFilters(public=True)
+        assert archive.search("landinspektøen", filters=public).suggestions == {"landinspektøen": []}
+        assert archive.store_document(minutes) == "replaced"  # the default: the closed text withheld
+        archive.purge_replaced()
+        assert rows(pg_url, "SELECT word FROM words WHERE word IN ('landinspektøren', 'matriklen')") == []
+        assert archive.search("landinspektøen").suggestions == {"landinspektøen": []}
+        assert archive.check()["fts"] == "ok"

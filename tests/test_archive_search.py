@@ -243,9 +243,9 @@ def test_stop_words_must_occur_but_do_not_rank(archive):
     assert parse_query("og").rank_match == parse_query("og").match  # nothing else to rank by
 
 
-def test_facets_of_many_matches_are_estimated_from_a_sample(tmp_path, monkeypatch):
+def test_facets_of_many_matches_are_estimated_from_a_sample(new_archive, monkeypatch):
     bodies = ["Byrådet", "Økonomiudvalget", "Skoleudvalget", "Teknik- og Miljøudvalget"]
-    with open_archive(str(tmp_path / "many.db")) as archive:
+    with open_archive(new_archive) as archive:
         for index, body in enumerate(bodies):
             items = [
                 item(

@@ -70,13 +70,13 @@ def _store_all(archive, folder, names):
         archive.store_document(extract_file(path, enrich=False), path=path)
 
 
-def test_attachment_files_are_linked_to_their_item_in_either_order(tmp_path):
+def test_attachment_files_are_linked_to_their_item_in_either_order(tmp_path, make_archive):
     (tmp_path / "referat.txt").write_text(MINUTES, encoding="utf-8")
     for name, text in FILES.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     # the attachments before the minutes in one archive, after them in the other
     for order in ([*FILES, "referat.txt"], ["referat.txt", *FILES]):
-        with open_archive(str(tmp_path / f"{order[0][:5]}.db")) as archive:
+        with open_archive(make_archive()) as archive:
             _store_all(archive, tmp_path, order)
             [hit] = archive.search("aflastningsdøgn").hits
             assert hit.path.endswith("Torvevej_2013.txt")
@@ -90,31 +90,30 @@ def test_attachment_files_are_linked_to_their_item_in_either_order(tmp_path):
             assert minutes_hit.attachment_of is None
 
 
-def _minutes_and_one_attachment(tmp_path) -> tuple[str, str]:
+def _minutes_and_one_attachment(tmp_path, archive_path: str) -> tuple[str, str]:
     """An archive of the minutes and the first attachment file: its path, and the file's name."""
     (tmp_path / "referat.txt").write_text(MINUTES, encoding="utf-8")
     name = next(iter(FILES))
     (tmp_path / name).write_text(FILES[name], encoding="utf-8")
-    archive_path = str(tmp_path / "a.db")
     with open_archive(archive_path) as archive:
         _store_all(archive, tmp_path, ["referat.txt", name])
     return archive_path, name
 
 
-def test_a_hit_in_an_attachment_prints_the_item_it_belongs_to(tmp_path):
-    archive_path, _ = _minutes_and_one_attachment(tmp_path)
+def test_a_hit_in_an_attachment_prints_the_item_it_belongs_to(tmp_path, new_archive):
+    archive_path, _ = _minutes_and_one_attachment(tmp_path, new_archive)
     result = CliRunner().invoke(main, ["search", "aflastningsdøgn", "--archive", archive_path])
     assert result.exit_code == 0, result.output
     assert "bilag to: Takstreduktion på aflastningstilbuddet Torvevej i 2013 · referat show " in result.output
 
 
-def test_the_web_pages_show_an_attachments_item_and_an_items_attachment_files(tmp_path):
+def test_the_web_pages_show_an_attachments_item_and_an_items_attachment_files(tmp_path, new_archive):
     pytest.importorskip("starlette", reason="referat serve needs the web extra")
     from starlette.testclient import TestClient
 
     from referat.web.app import create_app
 
-    archive_path, name = _minutes_and_one_attachment(tmp_path)
+    archive_path, name = _minutes_and_one_attachment(tmp_path, new_archive)
     with open_archive(archive_path) as archive:
         [hit] = archive.search("aflastningsdøgn").hits
     with TestClient(create_app(archive_path)) as client:
@@ -131,20 +130,24 @@ def _links(archive) -> dict[str, str | None]:
     return {os.path.basename(path): title for path, title in rows}
 
 
-def test_an_import_run_links_each_folder_once_at_its_end_as_storing_one_by_one_does(tmp_path, monkeypatch):
-    from referat.archive import attachments, write
+def test_an_import_run_links_each_folder_once_at_its_end_as_storing_one_by_one_does(
+    tmp_path, monkeypatch, make_archive
+):
+    from referat.archive import attachments, pg_store, write
     from referat.archive.importer import import_paths
 
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "referat.txt").write_text(MINUTES, encoding="utf-8")
     for name, text in FILES.items():
         (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
-    with open_archive(str(tmp_path / "one.db")) as archive:
+    with open_archive(make_archive()) as archive:
         _store_all(archive, tmp_path / "docs", ["referat.txt", *FILES])
         one_by_one = _links(archive)
     calls = []
-    monkeypatch.setattr(write, "link_attachments", lambda *a: calls.append(a[1]) or attachments.link_attachments(*a))
-    with open_archive(str(tmp_path / "run.db")) as archive:
+    counted = lambda *a: calls.append(a[1]) or attachments.link_attachments(*a)  # noqa: E731
+    monkeypatch.setattr(write, "link_attachments", counted)
+    monkeypatch.setattr(pg_store, "link_attachments", counted)
+    with open_archive(make_archive()) as archive:
         import_paths(archive, [str(tmp_path / "docs")], workers=1)
         assert _links(archive) == one_by_one
     assert calls == [str(tmp_path / "docs")]  # once, not once per file

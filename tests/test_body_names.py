@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from archive_documents import item
+from archive_documents import is_postgresql, item, rows
 from click.testing import CliRunner
 
 from referat.archive import SearchFilters, open_archive
@@ -73,8 +73,8 @@ ARCHIVED = [
 
 
 @pytest.fixture
-def names_archive(tmp_path):
-    path = str(tmp_path / "names.db")
+def names_archive(new_archive):
+    path = new_archive
     with open_archive(path) as archive:
         for row in ARCHIVED:
             archive.store_document(_meeting_document(*row))
@@ -86,7 +86,7 @@ def test_the_archive_stores_one_name_per_body_and_organisation(names_archive):
         facets = archive.search("skole", facets=True).facets["body"]
     # facets count matching passages: each item's title and its decision say "Skole…"
     assert facets == {"Sognerådet": 6, "Økonomiudvalget": 4, "Byrådet": 2, "Bestyrelsen": 2}
-    stored = sqlite3.connect(names_archive).execute("SELECT DISTINCT organisation FROM meetings").fetchall()
+    stored = rows(names_archive, "SELECT DISTINCT organisation FROM meetings")
     assert {name for (name,) in stored} == {"Elev Sognekommune", "Tiset Sognekommune", "Aarhus Kommune", None}
 
 
@@ -117,6 +117,8 @@ def test_an_unknown_body_is_still_one_clear_line(names_archive):
 
 
 def test_an_older_archive_takes_the_canonical_names_when_opened(names_archive):
+    if is_postgresql(names_archive):
+        pytest.skip("SQLite's migration 11 (PostgreSQL's schema began with the canonical names)")
 
     # Back to before migration 11 by hand: the names as an older referat stored them.
     connection = sqlite3.connect(names_archive, isolation_level=None)
@@ -168,7 +170,7 @@ def test_every_meeting_of_the_real_parish_books_has_its_parish(shared):
         assert {meeting.organisation for meeting in document.meetings} == {f"{parish} Sognekommune"}, book.name
 
 
-def test_a_republication_printing_the_body_otherwise_keeps_every_item_key(tmp_path):
+def test_a_republication_printing_the_body_otherwise_keeps_every_item_key(new_archive):
     first = (
         "Kultur- og Fritidsudvalget\nReferat\nMødedato: 25. marts 2019\n\n"
         "1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n2. Tilskud til spejderhytten\nBeslutning\nGodkendt.\n"
@@ -177,7 +179,7 @@ def test_a_republication_printing_the_body_otherwise_keeps_every_item_key(tmp_pa
     corrected = first.replace("Kultur- og Fritidsudvalget\n", "Kultur- og Fritidsudvalg\n").replace(
         "hytten\nBeslutning\nGodkendt.", "hytten\nBeslutning\nGodkendt med 40.000 kr."
     )
-    with open_archive(str(tmp_path / "a.db")) as archive:
+    with open_archive(new_archive) as archive:
         archive.store_document(extract_bytes("kfu.txt", first.encode(), enrich=False), path="kfu.txt")
         before = [key for (key,) in archive.connection.execute("SELECT key FROM items ORDER BY id")]
         replaced = archive.store_document(extract_bytes("kfu.txt", corrected.encode(), enrich=False), path="kfu.txt")
@@ -186,7 +188,7 @@ def test_a_republication_printing_the_body_otherwise_keeps_every_item_key(tmp_pa
     assert before == after == ["kultur-og-fritidsudvalget.2019-03-25-1", "kultur-og-fritidsudvalget.2019-03-25-2"]
 
 
-def test_the_stored_spellings_are_read_once_and_again_after_another_connection_wrote(tmp_path, monkeypatch):
+def test_the_stored_spellings_are_read_once_and_again_after_another_connection_wrote(new_archive, monkeypatch):
     from archive_documents import document, item
 
     from referat.archive import names
@@ -194,7 +196,7 @@ def test_the_stored_spellings_are_read_once_and_again_after_another_connection_w
     reads = []
     original = names.Spellings.__init__
     monkeypatch.setattr(names.Spellings, "__init__", lambda self, c: reads.append(1) or original(self, c))
-    path = str(tmp_path / "a.db")
+    path = new_archive
     with open_archive(path) as archive:
         for n in range(4):  # once per document made a bulk import quadratic
             archive.store_document(document(f"{n}.txt", "Økonomiudvalget", f"2024-0{n + 1}-01", [item("1", "Budget")]))
@@ -203,8 +205,8 @@ def test_the_stored_spellings_are_read_once_and_again_after_another_connection_w
             other.store_document(document("x.txt", "Kulturudvalget", "2024-06-01", [item("1", "Bibliotek")]))
         archive.store_document(document("y.txt", "kulturudvalg", "2024-07-01", [item("1", "Musik")]))
         assert len(reads) == 3  # … so this one reads the spellings again and stores its spelling
-        bodies = [row[0] for row in archive.connection.execute("SELECT DISTINCT body FROM meetings ORDER BY id")]
-    assert bodies == ["Økonomiudvalget", "Kulturudvalget"]
+        bodies = [row[0] for row in archive.connection.execute("SELECT body FROM meetings ORDER BY id")]
+    assert list(dict.fromkeys(bodies)) == ["Økonomiudvalget", "Kulturudvalget"]
 
 
 def test_the_body_that_acts_and_the_body_that_decides_are_read_with_the_same_words():

@@ -1,5 +1,5 @@
 """One meeting once: an agenda and its minutes, or a full referat and one PDF per item, are
-stored whole, and each item is counted once (archive/same_meeting.py)."""
+stored whole, and each item is counted once (archive/same_meeting.py), on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -63,15 +63,15 @@ def stored(archive, name: str, text: str) -> str:
 def kept_items(archive) -> list[tuple[str, str]]:
     rows = archive.connection.execute(
         "SELECT i.number, m.kind FROM items i JOIN meetings m ON m.id = i.meeting_id"
-        " WHERE i.parent_id IS NULL AND i.same_as IS NULL ORDER BY i.number"
+        " WHERE i.parent_id IS NULL AND i.same_as IS NULL ORDER BY i.number, m.kind"
     )
     return [tuple(row) for row in rows]
 
 
 @pytest.mark.parametrize("order", [("agenda", "minutes"), ("minutes", "agenda")])
-def test_an_agenda_and_its_minutes_are_one_meeting_whose_minutes_are_kept(order):
+def test_an_agenda_and_its_minutes_are_one_meeting_whose_minutes_are_kept(order, new_archive):
     texts = {"agenda": ("dagsorden.txt", AGENDA), "minutes": ("referat.txt", MINUTES)}
-    with open_archive(":memory:") as archive:
+    with open_archive(new_archive) as archive:
         for which in order:
             assert stored(archive, *texts[which]) == "imported"
         # both files are stored whole …
@@ -88,20 +88,20 @@ def test_an_agenda_and_its_minutes_are_one_meeting_whose_minutes_are_kept(order)
         assert item["same_as"] is None
 
 
-def test_meetings_of_another_date_or_another_organisation_stay_apart():
-    with open_archive(":memory:") as archive:
+def test_meetings_of_another_date_or_another_organisation_stay_apart(new_archive):
+    with open_archive(new_archive) as archive:
         stored(archive, "referat.txt", MINUTES)
         stored(archive, "marts-10.txt", MINUTES.replace("3. marts 2025", "10. marts 2025"))
         stored(archive, "andet-udvalg.txt", MINUTES.replace("Teknik- og Miljøudvalget", "Økonomiudvalget"))
         assert len(kept_items(archive)) == 9
 
 
-def test_replacing_the_kept_file_links_the_copies_again(tmp_path):
+def test_replacing_the_kept_file_links_the_copies_again(tmp_path, new_archive):
     minutes = tmp_path / "referat.txt"
     agenda = tmp_path / "dagsorden.txt"
     minutes.write_text(MINUTES, encoding="utf-8")
     agenda.write_text(AGENDA, encoding="utf-8")
-    with open_archive(str(tmp_path / "a.db")) as archive:
+    with open_archive(new_archive) as archive:
         for path in (agenda, minutes):
             archive.store_document(extract_file(str(path)))
         # a corrected re-publication of the minutes: item 3 renamed, so only 1 and 2 match
@@ -120,12 +120,12 @@ def test_titles_that_read_alike_name_one_item():
     assert not same_title("Godkendelse af dagsorden", "Godkendelse af regnskab")
 
 
-def test_the_full_ballerup_referat_and_its_per_item_pdfs_give_eight_items_with_two_sources_each(shared):
+def test_the_full_ballerup_referat_and_its_per_item_pdfs_give_eight_items_with_two_sources_each(shared, new_archive):
     folder = shared / "corpus-real" / "ballerup-2012"
     full = folder / "Sundheds-_og_Forebyggelsesudvalget.pdf"
     per_item = sorted(folder.glob("15528*.PDF"))
     assert len(per_item) == 8
-    with open_archive(":memory:") as archive:
+    with open_archive(new_archive) as archive:
         for path in [*per_item, full]:
             archive.store_document(extract_file(str(path)))
         rows = archive.connection.execute(

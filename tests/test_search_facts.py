@@ -4,7 +4,7 @@ kind of meeting document (issue 13: "facets … meeting kind, decided/amount")."
 from __future__ import annotations
 
 import pytest
-from archive_documents import document, item, stored_archive
+from archive_documents import document, item, store_all
 from click.testing import CliRunner
 
 from referat.archive import SearchFilters, open_archive
@@ -44,8 +44,9 @@ DOCUMENTS = [
 
 
 @pytest.fixture(scope="module")
-def archive_file(tmp_path_factory):
-    return stored_archive(tmp_path_factory.mktemp("facts"), DOCUMENTS)
+def archive_file(module_archives):
+    """DOCUMENTS in an archive on each backend."""
+    return store_all(module_archives(), DOCUMENTS)
 
 
 def numbers(archive, **filters) -> set[str]:

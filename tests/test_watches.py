@@ -1,4 +1,4 @@
-"""Saved searches on a real SQLite archive: `referat watch run` reports exactly the hits that
+"""Saved searches on a real archive, SQLite and PostgreSQL: `referat watch run` reports exactly the hits that
 are new since its last run (by import time: a file imported again, or extracted again,
 does not alert twice), its exit codes for cron, the Atom feed, and mail through a local
 SMTP server the test starts."""
@@ -8,17 +8,16 @@ from __future__ import annotations
 import email
 import json
 import socketserver
-import sqlite3
 import threading
 from email import policy
 from itertools import count
 
 import pytest
-from archive_documents import document, item
+from archive_documents import document, execute, is_postgresql, item
 from click.testing import CliRunner
 from lxml import etree
 
-from referat.archive import ArchiveError, SearchFilters, open_archive
+from referat.archive import ArchiveError, SearchFilters, open_archive, pg_store
 from referat.archive import write as write_module
 from referat.cli import main
 
@@ -69,15 +68,16 @@ def clock(monkeypatch):
 
     fake = Clock()
     monkeypatch.setattr(write_module, "now", fake)
+    monkeypatch.setattr(pg_store, "now", fake)
     return fake
 
 
 @pytest.fixture
-def archive_path(tmp_path):
-    path = tmp_path / "referat.db"
-    with open_archive(str(path)):
+def archive_path(new_archive):
+    """A new, empty archive on each backend."""
+    with open_archive(new_archive):
         pass
-    return str(path)
+    return new_archive
 
 
 def store(path: str, doc, **options) -> str:
@@ -110,10 +110,7 @@ def test_watch_run_reports_exactly_the_hits_new_since_its_last_run(archive_path,
     assert new_titles(archive_path) == ["Status på ventetider"]  # not "Sengepladser", nothing of March
     # the same file again is skipped; extracted again (--reextract) it keeps its import time
     assert store(archive_path, MARCH) == "skipped"
-    connection = sqlite3.connect(archive_path)
-    connection.execute("UPDATE documents SET extracted_by = 'referat 0.1.0'")
-    connection.commit()
-    connection.close()
+    execute(archive_path, "UPDATE documents SET extracted_by = 'referat 0.1.0'")
     assert store(archive_path, MARCH, reextracted=True) == "replaced"
     assert new_titles(archive_path) == []
     # a file whose content changed is a new document: its matching item is news again
@@ -197,8 +194,9 @@ def test_watch_errors_are_one_line_and_exit_2_for_run(archive_path, clock):
     assert out.exit_code == 1 and "there is a watch named 'x' already" in out.output
     out = run(archive_path, "x", "--smtp", "localhost:25")
     assert out.exit_code == 2 and "--smtp and --mail-to go together" in out.output
-    out = run(str(tmp := archive_path + ".missing"), "x")
-    assert out.exit_code == 2 and f"{tmp}: no archive there" in out.output
+    out = run(str(tmp := archive_path + "_missing"), "x")
+    reason = "cannot connect to the archive" if is_postgresql(archive_path) else "no archive there"
+    assert out.exit_code == 2 and out.output.count("\n") == 1 and f"{tmp}: {reason}" in out.output
 
 
 class _SMTPHandler(socketserver.StreamRequestHandler):

@@ -8,6 +8,7 @@ after each (the machine may be shared), to stdout and bench/results/cluster.json
 
     python bench/cluster_benchmark.py                     # all four runs
     python bench/cluster_benchmark.py --runs local:2 plain:2
+    python bench/cluster_benchmark.py --paths corpus/ --runs plain:2 local:2 local:2 plain:2
 """
 
 from __future__ import annotations
@@ -52,17 +53,25 @@ def one_run(run: str, paths: list[str]) -> dict[str, object]:
         "seconds": round(summary.seconds, 1),
         "files_per_second": round(stored / summary.seconds, 2),
         "pages_per_second": round(summary.pages / summary.seconds, 1),
+        "failures": summary.failures,
         "load_before": [round(x, 2) for x in load_before],
         "load_after": [round(x, 2) for x in load_after],
     }
 
 
+def summary_failures(result: dict[str, object]) -> list[tuple[str, str]]:
+    failures = result["failures"]
+    assert isinstance(failures, list)
+    return failures
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", nargs="+", default=RUNS, help="plain:N and local:N runs, in this order")
+    parser.add_argument("--paths", nargs="+", help="import these instead [default: corpus/ and ../shared]")
     parser.add_argument("--output", default=str(REPO / "bench" / "results" / "cluster.json"))
     args = parser.parse_args()
-    paths = files_to_import()
+    paths = args.paths or files_to_import()
     print(f"importing {', '.join(paths)} on {os.cpu_count()} cores", flush=True)
     results = []
     for run in args.runs:
@@ -74,6 +83,8 @@ def main() -> int:
             f"  (load {result['load_before'][0]:.1f} → {result['load_after'][0]:.1f})",
             flush=True,
         )
+        for path, reason in summary_failures(result):
+            print(f"         failed: {path}: {reason}", flush=True)
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     Path(args.output).write_text(json.dumps({"paths": paths, "runs": results}, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -140,6 +140,21 @@ def test_a_corrupt_pdf_is_reported_with_its_reason_and_the_rest_stored(tmp_path,
     assert reason in str(report)
 
 
+def test_the_cluster_writes_to_postgresql_as_to_sqlite(tmp_path, cluster, pg_url):
+    # The writer is the same code for both back ends (store_prepared); so is the resume.
+    folder = tmp_path / "docs"
+    write_minutes(folder, 4)
+    (folder / "beskadiget.pdf").write_bytes(CORRUPT_PDF)
+    outcomes = []
+    for location in (str(tmp_path / "a.db"), pg_url):
+        with open_archive(location) as archive:
+            summary = import_paths(archive, [str(folder)], cluster=cluster)
+            again = import_paths(archive, [str(folder)], cluster=cluster)
+            outcomes.append((summary.imported, summary.failures, again.skipped, again.imported, archive.counts()))
+    assert outcomes[0][:4] == (4, [(str(folder / "beskadiget.pdf"), outcomes[0][1][0][1])], 4, 0)
+    assert outcomes[1] == outcomes[0]
+
+
 def test_files_sent_by_scatter_are_stored_the_same(tmp_path, cluster, monkeypatch):
     # (files over SCATTER_BYTES travel to the workers with scatter, not inside their task)
     import referat.archive.cluster as cluster_module

@@ -9,6 +9,7 @@ that fails, or runs past its time limit on a worker, with its reason.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import sqlite3
@@ -354,3 +355,50 @@ def test_a_file_over_the_memory_ceiling_fails_on_the_worker_and_says_so(tmp_path
         summary = import_paths(archive, paths, cluster=cluster, max_memory_mb=512)
     assert summary.failures == [(str(docx), "ran out of memory while reading (over the --max-memory ceiling)")]
     assert summary.imported == 2
+
+
+@pytest.mark.slow
+def test_the_readme_commands_a_scheduler_and_workers_started_apart(tmp_path):
+    # `dask scheduler` and `dask worker` as README says (here on the loopback interface),
+    # and `referat import --cluster tcp://…` run twice: the second run stores nothing.
+    dask = [sys.executable, "-m", "distributed.cli.dask_scheduler"]
+    address_file = tmp_path / "scheduler.json"
+    started = []
+    try:
+        started.append(
+            subprocess.Popen(
+                [*dask, "--host", "127.0.0.1", "--port", "0", "--dashboard-address", "127.0.0.1:0"]
+                + ["--scheduler-file", str(address_file)],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+        )
+        deadline = time.monotonic() + 60
+        while not address_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        address = json.loads(address_file.read_text())["address"]
+        started.append(
+            subprocess.Popen(
+                [sys.executable, "-m", "distributed.cli.dask_worker", address, "--nworkers", "2", "--nthreads", "1"]
+                + ["--host", "127.0.0.1"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+        )
+        folder = tmp_path / "docs"
+        write_minutes(folder, 5)
+        database = tmp_path / "a.db"
+        command = [sys.executable, "-m", "referat", "import", str(folder), "--archive", str(database)]
+        first = subprocess.run([*command, "--cluster", address], capture_output=True, text=True, timeout=180)
+        second = subprocess.run([*command, "--cluster", address], capture_output=True, text=True, timeout=180)
+    finally:
+        for process in reversed(started):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=30)
+    assert first.returncode == 0, first.stderr
+    assert "imported 5, skipped 0 (already in the archive), failed 0 of 5 files" in first.stdout
+    assert second.returncode == 0, second.stderr
+    assert "imported 0, skipped 5 (already in the archive), failed 0 of 5 files" in second.stdout

@@ -17,6 +17,7 @@ rows as the archive inserts them, or the one-line reason it failed.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import math
@@ -128,6 +129,12 @@ def task_failure(error: BaseException) -> str:
     return f"failed on the cluster ({name}: {message})" if message else f"failed on the cluster ({name})"
 
 
+def _not_a_cancelled_reconnection(record: logging.LogRecord) -> bool:
+    """A client that lost its scheduler gives up reconnecting and logs the cancelled attempt
+    as a traceback; the import says what happened in one line instead."""
+    return not (record.exc_info and isinstance(record.exc_info[1], asyncio.CancelledError))
+
+
 class ClusterPool:
     """Extract files on a Dask cluster; a context manager that connects (or starts the
     local cluster) on entry and lets go of it on exit, also on Ctrl-C.
@@ -161,6 +168,7 @@ class ClusterPool:
     def __enter__(self) -> ClusterPool:
         if not cluster_available():
             raise ClusterError(MISSING_EXTRA)
+        logging.getLogger("distributed.client").addFilter(_not_a_cancelled_reconnection)
         try:
             self._connect()
         except BaseException:
@@ -177,6 +185,7 @@ class ClusterPool:
             if self.local is not None:
                 self.local.close()
         self.client = self.local = None
+        logging.getLogger("distributed.client").removeFilter(_not_a_cancelled_reconnection)
 
     def _connect(self) -> None:
         from distributed import Client
@@ -230,7 +239,10 @@ class ClusterPool:
         running = as_completed(loop=self.client.loop)
         paths: dict[str, str] = {}  # task key → path
         while queue or paths:
-            refused = self._submit(queue, running, paths)
+            try:
+                refused = self._submit(queue, running, paths)
+            except OSError as error:  # (Dask's CommClosedError: the scheduler is gone for good)
+                raise self._lost(error) from None
             yield from refused
             if not paths:
                 continue
@@ -239,10 +251,18 @@ class ClusterPool:
             try:
                 done = future.result()
             except Exception as error:
+                if self.client.status != "running":  # cancelled as the client gave up: not this file's fault
+                    raise self._lost(error) from None
                 done = Extracted(path, None, task_failure(error))
             finally:
                 future.release()
             yield done if done.path == path else Extracted(path, done.prepared, done.reason)
+
+    def _lost(self, error: BaseException) -> ClusterError:
+        address = self.client.scheduler.address if self.client is not None else "?"
+        reason = f" ({' '.join(str(error).split())[:200]})" if isinstance(error, OSError) else ""
+        resume = "what was stored is kept: run the same command again to resume"
+        return ClusterError(f"lost the Dask scheduler at {address}{reason}; {resume}")
 
     def _submit(self, queue: deque[str], running: Any, paths: dict[str, str]) -> list[Extracted]:
         """Send files until the cluster has enough in flight; those that cannot be read come back."""

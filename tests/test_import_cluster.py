@@ -357,48 +357,70 @@ def test_a_file_over_the_memory_ceiling_fails_on_the_worker_and_says_so(tmp_path
     assert summary.imported == 2
 
 
-@pytest.mark.slow
-def test_the_readme_commands_a_scheduler_and_workers_started_apart(tmp_path):
-    # `dask scheduler` and `dask worker` as README says (here on the loopback interface),
-    # and `referat import --cluster tcp://…` run twice: the second run stores nothing.
-    dask = [sys.executable, "-m", "distributed.cli.dask_scheduler"]
-    address_file = tmp_path / "scheduler.json"
-    started = []
+@contextlib.contextmanager
+def scheduler_and_workers(folder: Path) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`dask scheduler` and `dask worker` (two processes, one thread each) started apart, as
+    README says, on the loopback interface: the scheduler's address and its process."""
+    address_file = folder / "scheduler.json"
+    started: list[subprocess.Popen] = []
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "start_new_session": True}
     try:
-        started.append(
-            subprocess.Popen(
-                [*dask, "--host", "127.0.0.1", "--port", "0", "--dashboard-address", "127.0.0.1:0"]
-                + ["--scheduler-file", str(address_file)],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                start_new_session=True,
-            )
-        )
+        scheduler = [sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1", "--port", "0"]
+        scheduler += ["--dashboard-address", "127.0.0.1:0", "--scheduler-file", str(address_file)]
+        started.append(subprocess.Popen(scheduler, **quiet))
         deadline = time.monotonic() + 60
         while not address_file.exists() and time.monotonic() < deadline:
             time.sleep(0.2)
         address = json.loads(address_file.read_text())["address"]
-        started.append(
-            subprocess.Popen(
-                [sys.executable, "-m", "distributed.cli.dask_worker", address, "--nworkers", "2", "--nthreads", "1"]
-                + ["--host", "127.0.0.1"],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                start_new_session=True,
-            )
-        )
-        folder = tmp_path / "docs"
-        write_minutes(folder, 5)
-        database = tmp_path / "a.db"
-        command = [sys.executable, "-m", "referat", "import", str(folder), "--archive", str(database)]
-        first = subprocess.run([*command, "--cluster", address], capture_output=True, text=True, timeout=180)
-        second = subprocess.run([*command, "--cluster", address], capture_output=True, text=True, timeout=180)
+        worker = [sys.executable, "-m", "distributed.cli.dask_worker", address, "--host", "127.0.0.1"]
+        started.append(subprocess.Popen([*worker, "--nworkers", "2", "--nthreads", "1"], **quiet))
+        yield address, started[0]
     finally:
         for process in reversed(started):
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGTERM)
             process.wait(timeout=30)
+
+
+@pytest.mark.slow
+def test_the_readme_commands_a_scheduler_and_workers_started_apart(tmp_path):
+    # `referat import --cluster tcp://…` run twice: the second run stores nothing.
+    folder = tmp_path / "docs"
+    write_minutes(folder, 5)
+    database = tmp_path / "a.db"
+    command = [sys.executable, "-m", "referat", "import", str(folder), "--archive", str(database)]
+    with scheduler_and_workers(tmp_path) as (address, _):
+        first = subprocess.run([*command, "--cluster", address], capture_output=True, text=True, timeout=180)
+        second = subprocess.run([*command, "--cluster", address], capture_output=True, text=True, timeout=180)
     assert first.returncode == 0, first.stderr
     assert "imported 5, skipped 0 (already in the archive), failed 0 of 5 files" in first.stdout
     assert second.returncode == 0, second.stderr
     assert "imported 0, skipped 5 (already in the archive), failed 0 of 5 files" in second.stdout
+
+
+@pytest.mark.slow
+def test_a_scheduler_lost_mid_run_ends_the_run_in_one_sentence(tmp_path):
+    # The scheduler killed after two documents are stored: the client gives up reconnecting
+    # (after 3 s here; Dask's default is 30 s), the run is recorded as failed, what was
+    # stored stays, and the files it had not stored are not recorded as failures.
+    import dask
+
+    folder = tmp_path / "docs"
+    write_minutes(folder, 30, items=40)
+    with scheduler_and_workers(tmp_path) as (address, scheduler):
+
+        def kill_the_scheduler(summary, path) -> None:
+            if summary.imported == 2:
+                os.killpg(scheduler.pid, signal.SIGKILL)
+
+        with (
+            dask.config.set({"distributed.comm.timeouts.connect": "3s"}),
+            open_archive(str(tmp_path / "a.db")) as archive,
+            pytest.raises(ClusterError, match="lost the Dask scheduler at .*run the same command again"),
+        ):
+            import_paths(archive, [str(folder)], cluster=address, progress=kill_the_scheduler)
+        with open_archive(str(tmp_path / "a.db")) as archive:
+            status = archive.connection.execute("SELECT status FROM import_runs").fetchone()[0]
+            counts = archive.counts()
+    assert status == "failed"
+    assert 2 <= counts["documents"] < 30 and counts["import_errors"] == 0

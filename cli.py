@@ -16,6 +16,7 @@ import click
 
 from referat import __version__
 from referat.cli_options import (
+    CLUSTER_OPTION,
     OCR_OPTION,
     WholeHelpGroup,
     archive_option,
@@ -248,6 +249,7 @@ def _echo_json(payload: object) -> None:
     help="Follow symbolic links that lead out of the named folders (by default they are refused).",
 )
 @OCR_OPTION
+@CLUSTER_OPTION
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
 def import_command(paths: tuple[str, ...], archive_path: str, max_memory: int, quiet: bool, **options: Any) -> None:
     """Import PATHS (files, or folders walked for PDF, DOCX and text) into the archive.
@@ -259,15 +261,24 @@ def import_command(paths: tuple[str, ...], archive_path: str, max_memory: int, q
     choice is extracted again and replaced, and with --reextract so is one an older
     referat extracted (an interrupted --reextract run resumes like any other).
 
+    With --cluster the files are extracted on a Dask cluster's workers (their bytes are
+    sent to them) and stored by this process, with the same limits, dedupe and resume.
+
     Example: referat import corpus/ --archive referat.db
     """
+    from referat.archive.cluster import ClusterError
     from referat.archive.importer import import_paths
     from referat.archive.pg_connection import shown_url
     from referat.terminal import ImportProgress, display_path
 
+    if options["cluster"] and options["workers"]:
+        raise click.UsageError("--workers is for the local worker processes; with --cluster the cluster has its own")
     with _open(archive_path, create=True) as archive, ImportProgress(enabled=False if quiet else None) as progress:
         # The other options (--workers, --timeout, --include-closed, ...) are import_paths' parameters.
-        summary = import_paths(archive, list(paths), max_memory_mb=max_memory, progress=progress, **options)
+        try:
+            summary = import_paths(archive, list(paths), max_memory_mb=max_memory, progress=progress, **options)
+        except ClusterError as error:
+            raise click.ClickException(str(error)) from None
     for path, reason in summary.failures:
         _fail_line(display_path(path), reason)
     if not quiet:

@@ -50,6 +50,32 @@ OCR_OPTION = click.option(
 )
 
 
+def _cluster_address(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """--cluster's value checked before anything is opened: its form, and that Dask is
+    installed (without it, one line and exit 2: a missing extra is a usage error)."""
+    if value is None:
+        return None
+    from referat.archive.cluster import MISSING_EXTRA, cluster_available, parse_cluster
+
+    try:
+        parse_cluster(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+    if not cluster_available():
+        click.echo(f"referat: {MISSING_EXTRA}", err=True)
+        ctx.exit(2)
+    return value
+
+
+CLUSTER_OPTION = click.option(
+    "--cluster",
+    metavar="ADDRESS",
+    callback=_cluster_address,
+    help="Extract on a Dask cluster: a scheduler's address (tcp://host:8786), or local:N for N worker processes"
+    " here; this process stores what they send back. Needs the cluster extra: pip install 'referat[cluster]'.",
+)
+
+
 def ocr_progress(path: str) -> Callable[[int, int], None] | None:
     """Tell a person at a terminal which page of a long scan is being read (OCR takes seconds a page)."""
     if not sys.stderr.isatty():

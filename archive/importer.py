@@ -20,6 +20,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from referat.archive.cluster import ClusterError, ClusterPool
 from referat.archive.paths import FOLDER_TEXT_SUFFIXES, discover, discover_files, open_regular
 from referat.archive.pg_store import document_refused, is_postgres_error
 from referat.archive.pool import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, TASKS_PER_WORKER, WorkerPool
@@ -101,6 +102,7 @@ def import_paths(
     reextract: bool = False,
     ocr: str = "auto",
     follow_symlinks: bool = False,
+    cluster: str | None = None,
 ) -> ImportSummary:
     """Import files and folders into ``archive``; return what happened.
 
@@ -111,7 +113,9 @@ def import_paths(
     under ``timeout`` seconds each and ``max_memory_mb`` per worker; scanned pages are read
     by OCR as ``ocr`` says (auto: pages without a text layer). Which paths are read is
     paths.py's decision: links out of the named folders only with ``follow_symlinks``;
-    FIFOs, devices and unreadable paths are failures with their reason.
+    FIFOs, devices and unreadable paths are failures with their reason. With ``cluster``
+    (a Dask scheduler's address, or ``local:N``: cluster.py) the files are extracted on
+    that cluster's workers instead, under the same limits, and stored here all the same.
 
     ``progress(summary, path)`` is called once when the files are known (path None)
     and after each file. Ctrl-C stops the run cleanly: the summary says ``interrupted``.
@@ -123,24 +127,29 @@ def import_paths(
     start = time.monotonic()
     run = _Run(archive, paths, progress, include_closed, keep_personal_data, reextract)
     summary = run.summary
-    try:
-        found = discover_files(paths, follow_symlinks)
-        files = found.files
-        summary.files = len(files) + len(found.refused)
-        run.notify(None)
-        for path, reason in found.refused:
-            run.fail(path, reason)
-            run.notify(path)
-        queue = run.to_extract(files)
+    pool: WorkerPool | ClusterPool
+    if cluster:
+        pool = ClusterPool(cluster, timeout, max_memory_mb, keep_personal_data, tasks_per_worker, ocr, include_closed)
+    else:
         size = max(1, workers or os.cpu_count() or 1)
         pool = WorkerPool(size, timeout, max_memory_mb, keep_personal_data, tasks_per_worker, ocr, include_closed)
-        with pool, archive.attachments_linked_at_end():
-            for done in pool.extract(queue):
-                if done.prepared is None:
-                    run.fail(done.path, done.reason or "unknown error")
-                else:
-                    run.store(done.path, done.prepared)
-                run.notify(done.path)
+    try:
+        with pool:  # (a cluster is reached first: an unreachable one fails before the files are read)
+            found = discover_files(paths, follow_symlinks)
+            files = found.files
+            summary.files = len(files) + len(found.refused)
+            run.notify(None)
+            for path, reason in found.refused:
+                run.fail(path, reason)
+                run.notify(path)
+            queue = run.to_extract(files)
+            with archive.attachments_linked_at_end():
+                for done in pool.extract(queue):
+                    if done.prepared is None:
+                        run.fail(done.path, done.reason or "unknown error")
+                    else:
+                        run.store(done.path, done.prepared)
+                    run.notify(done.path)
         archive.purge_replaced()  # replaced documents leave nothing of their old text
         archive.finish_run(run.run_id, "done", summary.counts())
     except KeyboardInterrupt:
@@ -148,10 +157,10 @@ def import_paths(
         archive.purge_replaced()
         archive.finish_run(run.run_id, "interrupted", summary.counts())
     except Exception as error:
-        # The archive itself failed (full, read-only, damaged; a PostgreSQL server gone):
-        # record the run as failed if it can still be written, and let the caller say why
-        # in one line.
-        if isinstance(error, sqlite3.Error) or is_postgres_error(error):
+        # The archive itself failed (full, read-only, damaged; a PostgreSQL server gone), or
+        # the cluster cannot be used: record the run as failed if it can still be written,
+        # and let the caller say why in one line.
+        if isinstance(error, (sqlite3.Error, ClusterError)) or is_postgres_error(error):
             with contextlib.suppress(Exception):
                 archive.finish_run(run.run_id, "failed", summary.counts())
         raise

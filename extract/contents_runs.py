@@ -98,7 +98,11 @@ def run_on_titles(text: str, opening: str = "") -> list[tuple[str, str]]:
     digits: list[str] = []  # numbers standing alone since the last word of a title
     for index, word in enumerate(words):
         if _END.match(word):
-            break
+            if any(titles):
+                break
+            # the attachments' overview listed first ("Punkt nr. Side Bilagsoversigt 4 1
+            # Meddelelser 5 …"): no entry; its page number stands alone after it
+            continue
         if word.startswith(".") and not word.strip("."):
             # a leader's dots on their own end the entry; its page number may follow
             titles.append([])
@@ -158,9 +162,18 @@ def run_on_titles(text: str, opening: str = "") -> list[tuple[str, str]]:
     entries = [
         (number, " ".join(" ".join(title).split()).strip(" .-")) for number, title in zip(numbers, titles, strict=True)
     ]
-    if item_numbers:  # between numbered entries, a title without one is a group label
-        entries = [(number, title) for number, title in entries if number]
+    if item_numbers:  # between numbered entries, a title without one is a group label …
+        entries = [entry for at, entry in enumerate(entries) if entry[0] or _fills_a_gap(entries, at)]
     return [(number, title) for number, title in entries if len(title) >= 3 and not title.isdigit()]
+
+
+def _fills_a_gap(entries: list[tuple[str, str]], at: int) -> bool:
+    """… unless it alone stands where the numbering skips one ("4 Analyse … 5? Daghjem til
+    borgere … 14 6 Egebækskolen"): the entry whose number the text lost."""
+    before = [int(number) for number, _ in entries[:at] if number.isdigit()]
+    after = [int(number) for number, _ in entries[at + 1 :] if number.isdigit()]
+    alone = bool(entries[at - 1][0]) and at + 1 < len(entries) and bool(entries[at + 1][0]) if at else False
+    return alone and bool(before) and bool(after) and after[0] - before[-1] == 2
 
 
 def _item_number_run(words: list[str]) -> set[int]:

@@ -309,6 +309,26 @@ def test_a_noun_titles_open_with_starts_the_next_run_on_title_even_after_a_name(
     ]
 
 
+def test_a_contents_opening_with_the_attachments_overview_and_an_entry_that_lost_its_number() -> None:
+    from referat.extract.contents_runs import run_on_titles
+
+    # "<title> <page> <number> <title> …", the attachments' overview listed first (no entry),
+    # and the entry between 4 and 6 whose number the transcript lost (an item all the same).
+    assert run_on_titles(
+        "Bilagsoversigt 4 1 Meddelelser 5 2 Forventede udgifter på socialområdet 6 3 Salg af grund 8 "
+        "4 Analyse af daghjemsbehovet i Nordby Kommune Daghjem til borgere med autisme 14 "
+        "6 Renovering af Birkehuset 18 7 Høring om Fingerplan"
+    ) == [
+        ("1", "Meddelelser"),
+        ("2", "Forventede udgifter på socialområdet"),
+        ("3", "Salg af grund"),
+        ("4", "Analyse af daghjemsbehovet i Nordby Kommune"),
+        ("", "Daghjem til borgere med autisme"),
+        ("6", "Renovering af Birkehuset"),
+        ("7", "Høring om Fingerplan"),
+    ]
+
+
 def test_a_sharing_sites_title_joined_with_stops_gives_the_kind_and_the_body() -> None:
     # The site joins the PDF title's lines with stops: "Referat. af mødet i …", "… REFERAT Teknikudvalget."
     title = (

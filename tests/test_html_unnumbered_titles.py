@@ -1,0 +1,79 @@
+"""Web pages of board minutes whose items are not numbered: the titles are the lines the page
+sets apart (a heading level, or bold paragraphs), and numbers inside the items are references.
+
+The pages are written for these tests in the forms association and school-board sites use
+(a WordPress post with <h3> topics, a Joomla article with bold "Label:" paragraphs, an Aula
+page with "Title - Ansvarlig (…) - Proces (…)" lines); none is copied from a real site.
+"""
+
+from __future__ import annotations
+
+from referat.extract.pipeline import extract_bytes
+
+
+def _items(page: str) -> list[tuple[str, str]]:
+    document = extract_bytes("page.html", page.encode("utf-8"), enrich=False)
+    return [(item.number, item.title) for meeting in document.meetings for item in meeting.items]
+
+
+H3_TOPICS = """<html><head><meta charset="utf-8"><title>Bestyrelsesmøde</title></head><body>
+<header class="site-header"><p class="site-title">Eksempel Varmeværk</p></header>
+<main><article><h1>Bestyrelsesmøde 14-03-2022</h1>
+<p>Afbud fra Hanne</p>
+<h3>Drift</h3><p>Værket har kørt uden driftsstop siden sidste møde.</p>
+<h3>Økonomi</h3><p>Årsregnskabet viser et lille overskud.</p>
+<h3>Nye målere</h3><p>Vi indhenter to tilbud på fjernaflæste målere.</p><p>Peter tager kontakt til leverandørerne.</p>
+<h3>Eventuelt</h3><p>Intet.</p>
+</article></main></body></html>"""
+
+
+def test_heading_topics_are_items_and_a_section_word_among_them_is_a_title():
+    assert _items(H3_TOPICS) == [("", "Drift"), ("", "Økonomi"), ("", "Nye målere"), ("", "Eventuelt")]
+
+
+BOLD_LABELS = """<html><head><meta charset="utf-8"></head><body><main>
+<h2>Referat af bestyrelsesmøde den 3. maj 2021</h2>
+<p>Tilstede: Ib, Lis og Ole<br>Afbud: ingen<br>Ref: Lis</p>
+<p><strong>Godkendelse af referat:</strong><br>Referatet blev godkendt.</p>
+<p><strong>Vejfest:</strong><br>Festen holdes i juni. Bestyrelsen besluttede at leje et telt.</p>
+<p><strong>Grønne områder:</strong><br>Græsset slås hver anden uge.</p>
+</main></body></html>"""
+
+
+def test_bold_labels_with_text_under_them_are_items_without_their_colon():
+    assert _items(BOLD_LABELS) == [("", "Godkendelse af referat"), ("", "Vejfest"), ("", "Grønne områder")]
+
+
+FIELDED_TITLES = """<html><head><meta charset="utf-8"></head><body><main>
+<h2>Referat af skolebestyrelsesmøde 2. oktober 2024</h2>
+<p><strong>Dato:</strong> onsdag den 2. oktober 2024 kl. 17.00</p>
+<p><strong>Budget - Ansvarlig (Skoleleder) - Proces (Information)</strong><br>Status på budgettet.</p>
+<ul><li>Ad 1. Budgettet holder.</li></ul>
+<p><strong>Forretningsorden - Ansvarlig (Formand) - Proces (Beslutning)</strong><br>Udkastet er vedhæftet.</p>
+<ul><li>Ad 2. Forretningsordenen blev godkendt.</li></ul>
+<p><strong>Eventuelt - Ansvarlig (Alle) - Proces (Information)</strong></p>
+<ul><li>Intet.</li></ul>
+</main></body></html>"""
+
+
+def test_fields_after_a_bold_title_are_dropped_and_ad_references_are_no_items():
+    assert _items(FIELDED_TITLES) == [("", "Budget"), ("", "Forretningsorden"), ("", "Eventuelt")]
+
+
+NUMBERED_WITH_BOLD_TOPICS = """<html><head><meta charset="utf-8"></head><body><main>
+<h1>Bestyrelsesmøde 5. september 2023</h1>
+<h2>1. Godkendelse af dagsorden.</h2><p>Godkendt.</p>
+<h2>2. Nye punkter</h2>
+<p><strong>Legeplads:</strong></p><ul><li>Legepladsen flyttes.</li></ul>
+<p><strong>Fællesareal:</strong></p><ul><li>Græsset slås oftere.</li></ul>
+<p><strong>Naboer:</strong></p><ul><li>Vi skriver til de nye naboer.</li></ul>
+<h2>3. Eventuelt</h2><p>Intet.</p>
+</main></body></html>"""
+
+
+def test_bold_topics_inside_numbered_items_stay_in_their_item():
+    assert _items(NUMBERED_WITH_BOLD_TOPICS) == [
+        ("1", "Godkendelse af dagsorden."),
+        ("2", "Nye punkter"),
+        ("3", "Eventuelt"),
+    ]

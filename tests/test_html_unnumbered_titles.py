@@ -77,3 +77,20 @@ def test_bold_topics_inside_numbered_items_stay_in_their_item():
         ("2", "Nye punkter"),
         ("3", "Eventuelt"),
     ]
+
+
+SHORT_TITLE_THEN_MINUTES = """<html><head><meta charset="utf-8"></head><body><main>
+<h1>Referat fra bestyrelsesmøde 7. november 2012</h1>
+<p>Tilstede: Lars, Nina, Henrik</p>
+<p>1. Valg af referent<br>Lars</p>
+<p>2. Godkendelse af dagsorden<br>Godkendt</p>
+<p>3. Eventuelt<br>intet</p>
+</main></body></html>"""
+
+
+def test_minutes_in_lower_case_under_a_short_title_do_not_continue_it():
+    assert _items(SHORT_TITLE_THEN_MINUTES) == [
+        ("1", "Valg af referent"),
+        ("2", "Godkendelse af dagsorden"),
+        ("3", "Eventuelt"),
+    ]

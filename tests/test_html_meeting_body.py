@@ -31,3 +31,12 @@ def test_a_group_of_members_before_a_colon_is_no_body():
     <p><b>1. Godkendelse af dagsorden</b></p><p>Godkendt.</p><p><b>2. Eventuelt</b></p><p>Intet.</p>
     </main></body></html>"""
     assert _body(page) == "Handicaprådet"
+
+
+def test_a_table_of_points_with_column_headings_is_no_body_and_the_title_names_it():
+    page = """<html><body><main><h1>Referat - Bestyrelsesmøde 3. marts 2022</h1>
+    <table border="1"><tr><th>Pkt.</th><th>Emne</th><th>Referat</th></tr>
+    <tr><td>1</td><td>Godkendelse af dagsorden</td><td>Godkendt.</td></tr>
+    <tr><td>2</td><td>Budget 2023</td><td>Budgettet blev drøftet.</td></tr>
+    <tr><td>3</td><td>Eventuelt</td><td>Intet.</td></tr></table></main></body></html>"""
+    assert _body(page) == "Bestyrelsen"

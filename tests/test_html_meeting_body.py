@@ -40,3 +40,10 @@ def test_a_table_of_points_with_column_headings_is_no_body_and_the_title_names_i
     <tr><td>2</td><td>Budget 2023</td><td>Budgettet blev drøftet.</td></tr>
     <tr><td>3</td><td>Eventuelt</td><td>Intet.</td></tr></table></main></body></html>"""
     assert _body(page) == "Bestyrelsen"
+
+
+def test_a_comma_after_the_kind_word_still_names_the_meeting():
+    page = """<html><body><main><h1>Referat, bestyrelsesmøde 19. januar 2016</h1>
+    <h3>Ad 1: Godkendelse af referat</h3><p>Godkendt.</p><h3>Ad 2: Økonomi</h3><p>Regnskabet balancerer.</p>
+    <h3>Ad 3: Evt.</h3><p>Intet.</p></main></body></html>"""
+    assert _body(page) == "Bestyrelsen"

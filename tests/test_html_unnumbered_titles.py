@@ -94,3 +94,23 @@ def test_minutes_in_lower_case_under_a_short_title_do_not_continue_it():
         ("2", "Godkendelse af dagsorden"),
         ("3", "Eventuelt"),
     ]
+
+
+TABLE_OF_POINTS = """<html><head><meta charset="utf-8"></head><body><main>
+<h1>Referat af bestyrelsesmøde 2. februar 2020</h1>
+<table border="1"><tr><th>Emne</th><th>Referat</th></tr>
+<tr><td>Godkendelse af dagsorden</td><td>Godkendt.</td></tr>
+<tr><td>Arbejdsdag</td><td>Arbejdsdagen holdes 4. april.</td></tr>
+<tr><td>Eventuelt</td><td>Intet.</td></tr></table>
+</main></body></html>"""
+
+
+def test_rows_under_a_subject_column_are_items_with_their_minutes():
+    document = extract_bytes("page.html", TABLE_OF_POINTS.encode("utf-8"), enrich=False)
+    items = document.meetings[0].items
+    assert [(item.number, item.title) for item in items] == [
+        ("", "Godkendelse af dagsorden"),
+        ("", "Arbejdsdag"),
+        ("", "Eventuelt"),
+    ]
+    assert [decision.text for decision in items[0].decisions] == ["Godkendt."]

@@ -270,7 +270,7 @@ _GENITIVE_BODY = re.compile(r"(?<=udvalg)s$|(?<=rådet)s$|(?<=bestyrelsen)s$|(?<
 _MEETING_NOUN = re.compile(
     # ("2023/09/05 Bestyrelsesmøde": a web page's title may open with the date)
     r"^(?:\d{1,4}[-./]\d{1,2}[-./]\d{1,4}\s+)?"
-    r"(?:vedr\.?\s+|(?:referat|dagsorden|beslutningsprotokol|protokol)(?:\s+(?:fra|af|for|til)\s+|\s*[-–:]\s*))?"
+    r"(?:vedr\.?\s+|(?:referat|dagsorden|beslutningsprotokol|protokol)(?:\s+(?:fra|af|for|til)\s+|\s*[-–:,]\s*))?"
     r"(?:det\s+|den\s+)?(?:\d{1,3}\.\s+)?"
     r"(?P<noun>(?:ordinære?\s+|ordinært\s+|ekstraordinære?\s+|ekstraordinært\s+)?[\wæøå]+)\b",
     re.I,

@@ -42,6 +42,7 @@ from referat.extract.structure.unnumbered import (
     lettered_items,
     stopped_titles,
     styled_titles,
+    titled_rows,
     unnumbered_headings,
     untitled_case_blocks,
     untitled_items,
@@ -99,6 +100,7 @@ def find_item_headings(lines: list[Line], layout: Layout) -> tuple[list[Heading]
         or untitled_case_blocks(lines)
         or untitled_items(lines)
         or styled_titles(lines)
+        or titled_rows(lines)
     ), []
 
 

@@ -311,3 +311,30 @@ def styled_titles(lines: list[Line]) -> list[Heading]:
         if len(titled) >= 3 and spaced and distinct and len(found) > len(best):
             best = found
     return [Heading(index=index, number="", title=title, access="public", style="unnumbered") for index, title in best]
+
+
+# The column headings of a table of points: "Emne | Referat", "Punkt | Beslutning".
+_POINT_COLUMN = re.compile(r"^(?:emne|punkt|dagsordenspunkt|sag|titel|overskrift)$", re.I)
+
+
+def titled_rows(lines: list[Line]) -> list[Heading]:
+    """Where nothing is numbered, a table whose first column is headed "Emne" (or "Punkt",
+    "Sag" …) lists the points: each row below is an item, its first cell the title and the
+    other cells its minutes ("Arbejdsdag | Arbejdsdagen holdes 4. april.")."""
+    for index, line in enumerate(lines):
+        cells = [cell.strip() for cell in line.text.split(" | ")]
+        if line.region != "table" or len(cells) < 2 or not _POINT_COLUMN.match(cells[0]):
+            continue
+        found: list[Heading] = []
+        for row in range(index + 1, len(lines)):
+            row_cells = [cell.strip() for cell in lines[row].text.split(" | ")]
+            if lines[row].region != "table" or len(row_cells) < 2:
+                break
+            title = row_cells[0]
+            if not title[:1].isupper() or len(title) > 150:
+                break
+            minutes = " ".join(row_cells[1:])
+            found.append(Heading(index=row, number="", title=title, access="public", style="unnumbered", rest=minutes))
+        if len(found) >= 2:
+            return found
+    return []

@@ -1,0 +1,29 @@
+"""A blog post's meta and the pager between posts are site furniture, not the minutes: the
+publication date would otherwise pass for the meeting's date. Written for these tests."""
+
+from __future__ import annotations
+
+from referat.extract.pipeline import extract_bytes
+from referat.extract.read import read_bytes
+
+POST = """<html><head><meta charset="utf-8"></head><body><main><article>
+<header class="entry-header"><div class="entry-meta"><span class="posted-on">Udgivet
+<time>30. januar 2024</time></span> <span class="byline">af Magnus</span></div>
+<h1 class="entry-title">Bestyrelsesmøde</h1></header>
+<dl class="article-info"><dt>Detaljer</dt><dd>Kategori: Referater</dd><dd>Visninger: 412</dd></dl>
+<p>Tirsdag den 5. september 2023</p>
+<h2>1. Godkendelse af dagsorden</h2><p>Godkendt.</p><h2>2. Eventuelt</h2><p>Intet.</p>
+</article>
+<ul class="pager pagenav"><li><a href="/24">&lt; Forrige</a></li><li><a href="/26">Næste &gt;</a></li></ul>
+<nav class="navigation post-navigation"><div class="nav-links">Forrige indlæg: Bestyrelsesmøde 10-01-2019</div></nav>
+</main></body></html>"""
+
+
+def test_post_meta_and_pager_are_not_read():
+    texts = [line.text for page in read_bytes("post.html", POST.encode("utf-8")).pages for line in page.lines]
+    assert not any("Udgivet" in text or "Visninger" in text or "Forrige" in text for text in texts)
+
+
+def test_the_meeting_date_is_the_minutes_date_not_the_publication_date():
+    document = extract_bytes("post.html", POST.encode("utf-8"), enrich=False)
+    assert str(document.meetings[0].date) == "2023-09-05"

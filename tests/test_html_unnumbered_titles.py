@@ -114,3 +114,27 @@ def test_rows_under_a_subject_column_are_items_with_their_minutes():
         ("", "Eventuelt"),
     ]
     assert [decision.text for decision in items[0].decisions] == ["Godkendt."]
+
+
+LETTERED_UNDER_ITEM = """<html><head><meta charset="utf-8"></head><body><main>
+<h1>Referat af Ældrerådets møde 15. marts 2018</h1>
+<p><b>1. Godkendelse af dagsorden</b></p><p>Godkendt.</p>
+<p><b>2. Aktuelle drøftelser</b></p>
+<p><b>2a. Pjecen om rådets arbejde</b></p><p>Pjecen blev godkendt.</p>
+<p><b>2b. Orienteringsmøde i Vinderup</b></p><p>Punktet blev udsat.</p>
+<p><b>3. Eventuelt</b></p><p>Intet.</p>
+</main></body></html>"""
+
+
+def test_the_items_number_with_a_letter_under_a_bare_heading_opens_sub_items():
+    document = extract_bytes("page.html", LETTERED_UNDER_ITEM.encode("utf-8"), enrich=False)
+    items = document.meetings[0].items
+    assert [(item.number, item.title) for item in items] == [
+        ("1", "Godkendelse af dagsorden"),
+        ("2", "Aktuelle drøftelser"),
+        ("3", "Eventuelt"),
+    ]
+    assert [(sub.number, sub.title) for sub in items[1].subitems] == [
+        ("2a", "Pjecen om rådets arbejde"),
+        ("2b", "Orienteringsmøde i Vinderup"),
+    ]

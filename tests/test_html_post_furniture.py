@@ -27,3 +27,20 @@ def test_post_meta_and_pager_are_not_read():
 def test_the_meeting_date_is_the_minutes_date_not_the_publication_date():
     document = extract_bytes("post.html", POST.encode("utf-8"), enrich=False)
     assert str(document.meetings[0].date) == "2023-09-05"
+
+
+def test_a_number_in_a_box_before_a_heading_numbers_the_heading():
+    page = """<html><head><meta charset="utf-8"></head><body><main>
+    <h1>Referat - Ældrerådet 10. maj 2017</h1>
+    <div class="item"><div class="nr">1</div><h2>Godkendelse af dagsorden</h2><p>Godkendt.</p></div>
+    <div class="item"><div class="nr">2</div><h2>Budget 2018</h2><p>Rådet drøftede budgettet.</p></div>
+    <div class="item"><div class="nr">3</div><h2>Eventuelt</h2><p>Intet.</p></div>
+    </main></body></html>"""
+    texts = [line.text for page in read_bytes("p.html", page.encode("utf-8")).pages for line in page.lines]
+    assert "1 Godkendelse af dagsorden" in texts and "1" not in texts
+    document = extract_bytes("p.html", page.encode("utf-8"), enrich=False)
+    assert [(item.number, item.title) for item in document.meetings[0].items] == [
+        ("1", "Godkendelse af dagsorden"),
+        ("2", "Budget 2018"),
+        ("3", "Eventuelt"),
+    ]

@@ -100,6 +100,7 @@ _CSS_LIST_TYPES = {
 # A cell holding this much block content is a layout cell (old table-built pages), not data.
 _LAYOUT_CELL_BLOCKS = 2
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w:.]+)""", re.I)
+_NUMBER_BADGE = re.compile(r"\d{1,3}[.)]?")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 MAX_LINES = 300_000
 
@@ -282,6 +283,7 @@ class _Walker:
             self.out.start_block(
                 style=f"Heading{_HEADINGS[tag]}", list_label=listed.list_label, list_level=listed.list_level
             )
+            self._number_badge()
             self._children(element, True)
             self.out.flush(heading_level=_HEADINGS[tag])
         elif tag == "br":
@@ -306,6 +308,17 @@ class _Walker:
         else:
             self._children(element, bold)
         self.out.add(element.tail or "", inherited)
+
+    def _number_badge(self) -> None:
+        """<div class="nr">3</div><h2>Title</h2>: a number set in a box of its own right before
+        a heading numbers that heading; it is read as the heading's first word."""
+        lines = self.out.lines
+        if self.out.block.list_label or not lines or lines[-1][1] is not None:
+            return
+        badge = lines[-1][0]
+        if _NUMBER_BADGE.fullmatch(badge.text) and not badge.list_label and badge.region == "body":
+            lines.pop()
+            self.out.add(badge.text + " ", True)
 
     def _children(self, element, bold: bool) -> None:
         self.out.add(element.text or "", bold)

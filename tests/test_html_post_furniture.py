@@ -44,3 +44,32 @@ def test_a_number_in_a_box_before_a_heading_numbers_the_heading():
         ("2", "Budget 2018"),
         ("3", "Eventuelt"),
     ]
+
+
+def _texts(page: str) -> list[str]:
+    return [line.text for page_ in read_bytes("p.html", page.encode("utf-8")).pages for line in page_.lines]
+
+
+def test_a_bold_title_with_its_minutes_on_the_same_line_is_read_as_two_lines():
+    page = """<html><body><main><h2>Referat af bestyrelsesmøde den 12. oktober 2015</h2>
+    <p>Tilstede: Bo, Lars og Anja</p>
+    <p><strong>Godkendelse af referat:</strong> Referatet blev godkendt.</p>
+    <p><strong>Økonomi:</strong> Økonomien blev gennemgået.</p>
+    <p><strong>Grønt udvalg:</strong> Bestyrelsen besluttede at tage imod tilbuddet.</p>
+    <p><strong>Vejfest:</strong> Festen holdes i juni.</p>
+    </main></body></html>"""
+    assert _texts(page)[2:4] == ["Godkendelse af referat:", "Referatet blev godkendt."]
+    document = extract_bytes("p.html", page.encode("utf-8"), enrich=False)
+    assert [item.title for item in document.meetings[0].items] == [
+        "Godkendelse af referat",
+        "Økonomi",
+        "Grønt udvalg",
+        "Vejfest",
+    ]
+
+
+def test_labels_of_fields_and_numbers_stay_with_their_value():
+    page = """<html><body><main><p><strong>Dato:</strong> 4. maj 2021</p><p><b>Afbud:</b> Ole</p>
+    <p><strong>Status:</strong> Lukket</p>
+    <p><strong>Punkt 1:</strong> Godkendelse af dagsorden</p></main></body></html>"""
+    assert _texts(page) == ["Dato: 4. maj 2021", "Afbud: Ole", "Status: Lukket", "Punkt 1: Godkendelse af dagsorden"]

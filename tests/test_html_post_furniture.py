@@ -73,3 +73,18 @@ def test_labels_of_fields_and_numbers_stay_with_their_value():
     <p><strong>Status:</strong> Lukket</p>
     <p><strong>Punkt 1:</strong> Godkendelse af dagsorden</p></main></body></html>"""
     assert _texts(page) == ["Dato: 4. maj 2021", "Afbud: Ole", "Status: Lukket", "Punkt 1: Godkendelse af dagsorden"]
+
+
+def test_a_bold_title_and_a_dash_in_a_bullet_list_head_the_points():
+    page = """<html><body><main><h1>Referat 3. marts 2021</h1><p>Bestyrelsesmøde i Vandværket</p><ul>
+    <li><strong>Godkendelse af referat</strong> – godkendt.</li>
+    <li><strong>Drift</strong> – pumpe 2 er skiftet.</li>
+    <li><strong>Nye målere</strong> – tilbuddene kommer i april.</li>
+    <li><strong>Eventuelt</strong> – intet.</li></ul></main></body></html>"""
+    document = extract_bytes("p.html", page.encode("utf-8"), enrich=False)
+    assert [item.title for item in document.meetings[0].items] == [
+        "Godkendelse af referat",
+        "Drift",
+        "Nye målere",
+        "Eventuelt",
+    ]

@@ -24,9 +24,9 @@ ITEM_FIELD_LABELS = ("status", "ansvarlig", "sagsbehandler", "kompetence", "bila
 
 
 def bold_label(runs: Sequence[Run]) -> str | None:
-    """A paragraph's opening bold title ending in a colon, with plain text after it on the
-    same line ("<b>Økonomi:</b> Kassereren gennemgik regnskabet."); a header's or a list's
-    label ("Dato:", "Afbud:") stays on the line with its value."""
+    """A paragraph's opening bold title ending in a colon (or followed by a dash), with plain
+    text after it on the same line ("<b>Økonomi:</b> Kassereren gennemgik regnskabet."); a
+    header's or a list's label ("Dato:", "Afbud:") stays on the line with its value."""
     lead = []
     for index, run in enumerate(runs):
         if run.bold or not run.text.strip():
@@ -35,8 +35,11 @@ def bold_label(runs: Sequence[Run]) -> str | None:
         label = " ".join("".join(lead).split())
         key = label.rstrip(":").strip().lower()
         rest = "".join(other.text for other in runs[index:]).strip()
+        # "<b>Drift</b> – pumpe 2 er skiftet.": a dash after the title serves as its colon
+        dashed = rest[:1] in ("–", "-") and not label.endswith(":")
         # (not a number's label, "Punkt 1:", whose title follows it)
-        shaped = 3 <= len(label) <= 80 and label[0].isupper() and label.endswith(":") and ":" not in label[:-1]
+        shaped = 3 <= len(label) <= 80 and label[0].isupper() and (label.endswith(":") or dashed)
+        shaped = shaped and ":" not in label[:-1]
         shaped = shaped and not any(character.isdigit() for character in label)
         known = (
             key in HEADER_LABELS

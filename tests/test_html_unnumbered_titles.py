@@ -138,3 +138,25 @@ def test_the_items_number_with_a_letter_under_a_bare_heading_opens_sub_items():
         ("2a", "Pjecen om rådets arbejde"),
         ("2b", "Orienteringsmøde i Vinderup"),
     ]
+
+
+AGENDA_THEN_TITLES = """<html><head><meta charset="utf-8"></head><body><main>
+<h1>Referat af bestyrelsesmøde 2. juni 2022</h1>
+<p><strong>Dagsorden:</strong></p>
+<ol><li>Godkendelse af dagsorden</li><li>Regnskab</li><li>Sommerudflugt</li></ol>
+<h2>Godkendelse af dagsorden</h2><p>Dagsordenen blev godkendt.</p>
+<h2>Regnskab</h2><p>Regnskabet blev gennemgået.</p>
+<h2>Sommerudflugt</h2><p>Bestyrelsen besluttede at tage til Møns Klint.</p>
+</main></body></html>"""
+
+
+def test_an_agenda_list_repeated_as_titles_gives_each_point_its_own_text():
+    document = extract_bytes("page.html", AGENDA_THEN_TITLES.encode("utf-8"), enrich=False)
+    items = document.meetings[0].items
+    assert [(item.number, item.title) for item in items] == [
+        ("1", "Godkendelse af dagsorden"),
+        ("2", "Regnskab"),
+        ("3", "Sommerudflugt"),
+    ]
+    assert [decision.text for decision in items[0].decisions] == ["Dagsordenen blev godkendt."]
+    assert [decision.text for decision in items[2].decisions] == ["Bestyrelsen besluttede at tage til Møns Klint."]

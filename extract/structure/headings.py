@@ -33,6 +33,7 @@ from referat.extract.structure.listings import (
     in_prose_list,
     in_section_list,
     titles_from_agenda_list,
+    titles_repeating_a_list,
     unrepeated_entries,
     without_word_processor_lists,
 )
@@ -88,7 +89,7 @@ def find_item_headings(lines: list[Line], layout: Layout) -> tuple[list[Heading]
     # punkt" is an item whose title is withheld).
     chosen = [h for h in chosen if h.title or h.style != "dotted" or h.access == "closed"]
     chosen = without_word_processor_lists(lines, chosen)
-    chosen = _numbers_under_titles(lines, chosen)
+    chosen = titles_repeating_a_list(lines, _numbers_under_titles(lines, chosen))
     if chosen:
         # (a contents list in the item style names the items the text leaves out as well)
         return chosen, unrepeated_entries(lines, candidates, chosen, listing_pairs[0] + listing)

@@ -54,7 +54,7 @@ BODY_TITLE_LINES: list[re.Pattern] = [
     ),
     re.compile(rf"^{_KIND_WORD}\s+(?:fra|af|for)\s+(?P<body>[A-ZÆØÅ][^,]{{2,80}}?)s\s+{_MEETING_NOUN}", re.I),
     re.compile(rf"^{_KIND_WORD}\s+(?:for|fra):?\s+(?P<body>[A-ZÆØÅ][^,]{{2,80}})", re.I),  # "Referat for: …"
-    re.compile(r"^(?P<body>[A-ZÆØÅ][^:]{2,80}?)\s+(?:REFERAT|DAGSORDEN|Referat|Dagsorden)$"),
+    re.compile(r"^(?P<body>[A-ZÆØÅ][^:|]{2,80}?)\s+(?:REFERAT|DAGSORDEN|Referat|Dagsorden)$"),
     # "Referat. Byrådet. Møde nr.: 10/2019", "ReferatByrådet" (a lost line break): the kind
     # word, then the body alone before the meeting's labels
     re.compile(

@@ -449,7 +449,10 @@ WEB_FURNITURE_CLASS = re.compile(
     # "menu" also inside a word: "leftmenu", "venstremenu", "topmenu" (old table-built pages)
     r"cookie|consent|gdpr|breadcrumb|menu|(?<![a-z])(?:nav|navbar|navigation|skip-?link"
     r"|skip-to-content|share|sharing|social|some-links|site-?footer|page-?footer|footer|site-?header|topbar"
-    r"|toolbar|sitemap|search-?form|searchbox|feedback|a11y-links)(?![a-z])",
+    r"|toolbar|sitemap|search-?form|searchbox|feedback|a11y-links"
+    # a post's meta and the pager between posts (WordPress, Joomla): "Udgivet 4. marts 2019 af …",
+    # "Kategori: …", "Visninger: 412", "< Forrige | Næste >"
+    r"|pager|pagenav|pagination|post-navigation|nav-links|article-info|entry-meta|post-meta|byline)(?![a-z])",
 )
 
 

@@ -15,7 +15,6 @@ fact still has a page to point to.
 
 from __future__ import annotations
 
-import codecs
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -25,6 +24,8 @@ from lxml import etree
 
 from referat.extract.errors import ExtractionError
 from referat.extract.pages import Line, Page, ReadResult
+from referat.extract.readers.html_charset import decode_page
+from referat.extract.readers.html_labels import bold_label
 from referat.extract.readers.list_numbers import format_list_number
 from referat.extract.vocabulary import WEB_FURNITURE_CLASS, WEB_FURNITURE_LINE
 
@@ -99,7 +100,7 @@ _CSS_LIST_TYPES = {
 }
 # A cell holding this much block content is a layout cell (old table-built pages), not data.
 _LAYOUT_CELL_BLOCKS = 2
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w:.]+)""", re.I)
+_NUMBER_BADGE = re.compile(r"\d{1,3}[.)]?")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 MAX_LINES = 300_000
 
@@ -136,6 +137,14 @@ class _LineWriter:
     def flush(self, heading_level: int | None = None, next_paragraph: bool = True) -> None:
         block = self.block
         text = " ".join("".join(run.text for run in block.runs).split())
+        label = bold_label(block.runs) if heading_level is None and not block.list_label else None
+        if label and not _is_furniture_line(text):
+            # "<b>Grønt udvalg:</b> Bo har fået et tilbud …": the title in bold on a line of its
+            # own, as a page that breaks the line after it prints it
+            line = Line(label, page=1, bold=True, region=block.region, blank_before=block.paragraph_start)
+            self.lines.append((line, None))
+            text = text[len(label) :].strip()
+            block.runs, block.paragraph_start = [_Run(text, False)], False
         if text and not _is_furniture_line(text):
             visible = [run.bold for run in block.runs if run.text.strip()]
             if block.list_label:
@@ -167,29 +176,6 @@ class _LineWriter:
 def _is_furniture_line(text: str) -> bool:
     """ "Til toppen", or a row of such links ("Fold alle ud | Udskriv", "Del · Print")."""
     return all(WEB_FURNITURE_LINE.fullmatch(part) for part in re.split(r"\s*[|·•]\s*", text) if part)
-
-
-def _decode(data: bytes) -> tuple[str, list[str]]:
-    """The page's text in the charset it declares (BOM, then ``<meta charset>`` or the
-    http-equiv Content-Type), else UTF-8, else Windows-1252 with a warning."""
-    boms = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-    for bom, encoding in boms:
-        if data.startswith(bom):
-            return data.decode(encoding, errors="replace"), []
-    declared = _META_CHARSET.search(data[:8192])
-    if declared:
-        name = declared.group(1).decode("ascii", "replace").lower()
-        # Browsers read a page declared Latin-1 as Windows-1252 (the WHATWG encoding standard).
-        name = "cp1252" if name in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii") else name
-        try:
-            return data.decode(name, errors="replace"), []
-        except LookupError:
-            pass
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError:
-        warning = "page declares no charset and is not UTF-8; read as Windows-1252"
-        return data.decode("cp1252", errors="replace"), [warning]
 
 
 def _is_control(element) -> bool:
@@ -282,6 +268,7 @@ class _Walker:
             self.out.start_block(
                 style=f"Heading{_HEADINGS[tag]}", list_label=listed.list_label, list_level=listed.list_level
             )
+            self._number_badge()
             self._children(element, True)
             self.out.flush(heading_level=_HEADINGS[tag])
         elif tag == "br":
@@ -306,6 +293,17 @@ class _Walker:
         else:
             self._children(element, bold)
         self.out.add(element.tail or "", inherited)
+
+    def _number_badge(self) -> None:
+        """<div class="nr">3</div><h2>Title</h2>: a number set in a box of its own right before
+        a heading numbers that heading; it is read as the heading's first word."""
+        lines = self.out.lines
+        if self.out.block.list_label or not lines or lines[-1][1] is not None:
+            return
+        badge = lines[-1][0]
+        if _NUMBER_BADGE.fullmatch(badge.text) and not badge.list_label and badge.region == "body":
+            lines.pop()
+            self.out.add(badge.text + " ", True)
 
     def _children(self, element, bold: bool) -> None:
         self.out.add(element.text or "", bold)
@@ -454,7 +452,7 @@ def read_html(path: str, data: bytes) -> ReadResult:
         >>> [(line.text, line.style) for line in read_html("a.html", page).pages[0].lines]
         [('Referat', 'Heading1'), ('3. Budget', 'ListParagraph')]
     """
-    text, warnings = _decode(data)
+    text, warnings = decode_page(data)
     text = _XML_DECLARATION.sub("", text)
     if not text.strip():
         raise ExtractionError(path, "empty web page")

@@ -268,7 +268,9 @@ _GENITIVE_BODY = re.compile(r"(?<=udvalg)s$|(?<=rådet)s$|(?<=bestyrelsen)s$|(?<
 
 
 _MEETING_NOUN = re.compile(
-    r"^(?:vedr\.?\s+|(?:referat|dagsorden|beslutningsprotokol|protokol)\s+(?:fra|af|for|til)\s+)?"
+    # ("2023/09/05 Bestyrelsesmøde": a web page's title may open with the date)
+    r"^(?:\d{1,4}[-./]\d{1,2}[-./]\d{1,4}\s+)?"
+    r"(?:vedr\.?\s+|(?:referat|dagsorden|beslutningsprotokol|protokol)(?:\s+(?:fra|af|for|til)\s+|\s*[-–:,]\s*))?"
     r"(?:det\s+|den\s+)?(?:\d{1,3}\.\s+)?"
     r"(?P<noun>(?:ordinære?\s+|ordinært\s+|ekstraordinære?\s+|ekstraordinært\s+)?[\wæøå]+)\b",
     re.I,
@@ -383,11 +385,24 @@ def _meeting_body(
         _body_from_meeting_title(title, all_lines)
         or labelled_field(labels, "body")
         or next((_body_on_line(text) for text in header if _is_body_line(text)), None)
+        or _body_before_colon(header, all_lines)
         or _body_from_title_line(texts[:8] + running)
         or _body_after_meeting_of(texts[:8])
         or _body_in_genitive_before_meeting(texts[:8])
         or body_from_items(items)
     )
+
+
+def _body_before_colon(header: list[str], all_lines: list[Line]) -> str | None:
+    """A body's name before a colon or comma, the meeting after it ("REFERAT ÆLDRERÅDET: Møde nr.
+    03-2018", "Regionsrådet, mødedato 24. marts 2021"), spelled as the text spells it most."""
+    for text in header:
+        parts = re.split(r"[:,]", text, maxsplit=1)
+        head, rest = parts[0], parts[1] if len(parts) > 1 else ""
+        # (what follows says which meeting: "Møde nr. …", a date; not members "Byråd: Kai …")
+        if re.search(r"(?i:møde)|\d", rest) and _is_body_line(head):
+            return _most_common_spelling(_body_on_line(head), all_lines)
+    return None
 
 
 def _body_from_meeting_title(title: str | None, all_lines: list[Line]) -> str | None:

@@ -298,6 +298,8 @@ def _goes_on(title: str, current: Line, following: Line, text: str) -> bool:
         # ("3a." and "2.1" open sub-items)
         text[0].isdigit() and not re.match(r"^\d+(?:[a-z]?[.)]|\.\d{1,2}\.?)\s", text) and not text.isdigit()
     )
+    # (a title of a word or two was not wrapped: "Eventuelt" / "intet" is the minutes under it)
+    lowercase_start = lowercase_start and len(title) >= _SHORTEST_WRAPPED
     same_style = current.font_size is None or following.font_size == current.font_size
     if _FILE_NAME.fullmatch(text):  # an attachment's file name under the heading ("udkast_plan.pdf")
         return False
@@ -308,6 +310,7 @@ def _goes_on(title: str, current: Line, following: Line, text: str) -> bool:
     return same_style and current.bold == following.bold and (continues or lowercase_start) and len(text) < 120
 
 
+_SHORTEST_WRAPPED = 20
 _FILE_NAME = re.compile(r"\S+\.(?:pdf|docx?|xlsx?|pptx?|odt|txt|jpe?g|png|zip|msg)", re.I)
 _TIME_SLOT = re.compile(r"(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?(?:\s*\(\d+\s*min\.?\))?", re.I)
 

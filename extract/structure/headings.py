@@ -34,6 +34,7 @@ from referat.extract.structure.listings import (
     in_prose_list,
     in_section_list,
     titles_from_agenda_list,
+    titles_repeating_a_list,
     unrepeated_entries,
     without_word_processor_lists,
 )
@@ -42,6 +43,8 @@ from referat.extract.structure.unnumbered import (
     bulleted_headings,
     lettered_items,
     stopped_titles,
+    styled_titles,
+    titled_rows,
     unnumbered_headings,
     untitled_case_blocks,
     untitled_items,
@@ -87,6 +90,7 @@ def find_item_headings(lines: list[Line], layout: Layout) -> tuple[list[Heading]
     # punkt" is an item whose title is withheld).
     chosen = [h for h in chosen if h.title or h.style != "dotted" or h.access == "closed"]
     chosen = without_word_processor_lists(lines, chosen)
+    chosen = titles_repeating_a_list(lines, _numbers_under_titles(lines, chosen))
     if chosen:
         # (a contents list in the item style names the items the text leaves out as well)
         return chosen, unrepeated_entries(lines, candidates, chosen, listing_pairs[0] + listing)
@@ -97,7 +101,22 @@ def find_item_headings(lines: list[Line], layout: Layout) -> tuple[list[Heading]
         or stopped_titles(lines)
         or untitled_case_blocks(lines)
         or untitled_items(lines)
+        or styled_titles(lines)
+        or titled_rows(lines)
     ), []
+
+
+def _numbers_under_titles(lines: list[Line], chosen: list[Heading]) -> list[Heading]:
+    """Numbered lines in plain type that all stand under titles the document sets apart (bold
+    lines or a heading style, more of them than the numbers: "Forretningsorden - Ansvarlig
+    (…)" / "Ad 2. Forretningsordenen blev godkendt."), are references to the points inside
+    them; the titles head the items."""
+    if not chosen or any(lines[h.index].bold or (lines[h.index].style or "").startswith("Heading") for h in chosen):
+        return chosen
+    titled = styled_titles(lines)
+    if len(titled) > len(chosen) and all(h.index > titled[0].index for h in chosen):
+        return titled
+    return chosen
 
 
 # A contents line: a dot leader and a page number ("Godkendelse af dagsorden ......... 3").

@@ -223,6 +223,18 @@ class _ItemBody:
         decimal = _DECIMAL_SUBITEM.match(text)
         if decimal and decimal.group("item") == self.item.number:
             return self._open_subitem(line, decimal.group("number"), decimal.group("title"), f"{self.item.number}.")
+        # "3. Aktuelle drøftelser" / "3a. Redigering af pjecen": the item's number with the
+        # sub-item's letter, right under a heading with no minutes of its own (a point "5a" added
+        # after an item with text is an item of its own)
+        own = _LETTERED_SUBITEM.match(text)
+        first = not self.heading.rest and bool(self.body) and line is self.body[0]
+        if (
+            own
+            and own.group("item") == self.item.number
+            and (first or self.last_letter)
+            and _is_next_letter(self.last_letter[-1:], own.group("letter"))
+        ):
+            return self._open_subitem(line, own.group("item") + own.group("letter"), own.group("title"))
         sub = SUBITEM_HEADING.match(text)
         if not (
             sub
@@ -394,6 +406,7 @@ def _absence_label(text: str) -> bool:
 
 
 # "2.1 Valg af næstformand", "2.2. Valg af sekretær": a Word outline's second level.
+_LETTERED_SUBITEM = re.compile(r"^(?P<item>\d{1,3})(?P<letter>[a-z])[.)]\s+(?P<title>[A-ZÆØÅ\d\"].*)$")
 _DECIMAL_SUBITEM = re.compile(r"^(?P<number>(?P<item>\d{1,3})\.\d{1,2})\.?\s+(?P<title>[A-ZÆØÅ\d\"].*)$")
 
 

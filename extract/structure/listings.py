@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from referat.extract.pages import Line
 from referat.extract.structure.heading_lines import (
@@ -417,3 +418,31 @@ def titles_from_agenda_list(lines: list[Line], candidates: list[Heading]) -> Non
             continue
         heading.title, heading.consumed = same_number[0].title, 1
         heading.rest = lines[heading.index].text[answer.end() :].strip()
+
+
+def titles_repeating_a_list(lines: list[Line], chosen: list[Heading]) -> list[Heading]:
+    """An agenda list ("1. Regnskab", "2. Sommerudflugt" …) whose titles the document prints
+    again further on, unnumbered and set apart (a heading, bold type) over each point's text:
+    the items begin at those titles, and the list is the meeting's agenda."""
+    gaps = [later.index - earlier.index for earlier, later in zip(chosen, chosen[1:], strict=False)]
+    if len(chosen) < 2 or max(gaps) > 2:
+        return chosen
+    moved: list[Heading] = []
+    position = chosen[-1].index + 1
+    for heading in chosen:
+        key = heading.title.strip().rstrip(".:").lower()
+        found = next(
+            (
+                index
+                for index in range(position, len(lines))
+                if lines[index].text.strip().rstrip(".:").lower() == key
+                and (lines[index].bold or (lines[index].style or "").startswith("Heading"))
+                and not lines[index].list_label
+            ),
+            None,
+        )
+        if found is None or not key:
+            return chosen
+        moved.append(replace(heading, index=found, consumed=1, rest=""))
+        position = found + 1
+    return moved

@@ -252,3 +252,89 @@ def stopped_titles(lines: list[Line]) -> list[Heading]:
         ):
             found.append(Heading(index=index, number="", title=text.rstrip("."), access="public", style="unnumbered"))
     return found if len(found) >= 3 else []
+
+
+# A title line's trailing fields: "Årshjul - Ansvarlig (René) - Proces (Drøftelse)".
+_TITLE_FIELDS = re.compile(r"(?:\s+[-–]\s+[A-ZÆØÅ][\wæøå]+\s*\([^()]*\))+$")
+# A date or a clock time: a header line ("Onsdag den 12. april 2023 kl. 18.30"), not a title.
+_DATED = re.compile(r"\d{1,2}[-./]\d{1,2}[-./]\d{2,4}|\b(?:19|20)\d{2}\b|\bkl\.?\s*\d|\d{1,2}[.:]\d{2}\b", re.I)
+
+
+def _title_style(line: Line) -> str | None:
+    """How a line is set apart as a title: its heading style, or bold type on a body line."""
+    if line.list_label or line.region != "body":
+        return None
+    if line.style and line.style.startswith("Heading"):
+        return line.style
+    return "bold" if line.bold and not line.style else None
+
+
+def _styled_title(text: str, sectioned: bool = True) -> str | None:
+    """The title a heading-styled or bold line gives, or None when the line is no title:
+    a label with its value ("Afbud: ingen"), a section heading (where sections are headed), a
+    dated header line."""
+    title = _TITLE_FIELDS.sub("", text.strip()).rstrip(":").strip()
+    if not (2 <= len(title) <= 120) or not title[0].isupper() or title.endswith((".", ",", ";", ":")):
+        return None
+    structural = is_structural(title) or is_structural(text.strip())
+    if ":" in title or (structural and (sectioned or not section_kind(title))) or _DATED.search(title):
+        return None
+    if title.lower() in MEETING_KIND_WORDS or any(pattern.match(title) for pattern in BODY_TITLE_LINES):
+        return None
+    return title
+
+
+def styled_titles(lines: list[Line]) -> list[Heading]:
+    """Where nothing is numbered and no section heading says where an item begins (a board's
+    minutes on a web page or in a word processor): the items are headed by the lines the
+    document sets as its titles — one heading style, or bold lines — at least three of them,
+    each with text under it and none repeated. "Daglig drift" (a heading) / "Grønt udvalg:"
+    (bold, the colon dropped) / "Årshjul - Ansvarlig (René) - Proces (Drøftelse)" (the fields
+    after the title dropped). The items get an empty number."""
+    # (a title that is also a section word, "Økonomi", is a title where no other line of the
+    # document heads a section)
+    sectioned = any(section_kind(line.text) and not _title_style(line) for line in lines)
+    by_style: dict[str, list[tuple[int, str]]] = {}
+    for index, line in enumerate(lines):
+        style = _title_style(line)
+        title = _styled_title(line.text, sectioned) if style else None
+        if style and title:
+            by_style.setdefault(style, []).append((index, title))
+    best: list[tuple[int, str]] = []
+    for found in by_style.values():
+        indexes = [index for index, _ in found]
+        # (text under every title but the last: two titles in a row are a heading and its
+        # sub-heading, or a list set in bold)
+        spaced = all(later - earlier >= 2 for earlier, later in zip(indexes, indexes[1:], strict=False))
+        distinct = len({title.lower() for _, title in found}) == len(found)
+        titled = [title for _, title in found if not section_kind(title)]
+        if len(titled) >= 3 and spaced and distinct and len(found) > len(best):
+            best = found
+    return [Heading(index=index, number="", title=title, access="public", style="unnumbered") for index, title in best]
+
+
+# The column headings of a table of points: "Emne | Referat", "Punkt | Beslutning".
+_POINT_COLUMN = re.compile(r"^(?:emne|punkt|dagsordenspunkt|sag|titel|overskrift)$", re.I)
+
+
+def titled_rows(lines: list[Line]) -> list[Heading]:
+    """Where nothing is numbered, a table whose first column is headed "Emne" (or "Punkt",
+    "Sag" …) lists the points: each row below is an item, its first cell the title and the
+    other cells its minutes ("Arbejdsdag | Arbejdsdagen holdes 4. april.")."""
+    for index, line in enumerate(lines):
+        cells = [cell.strip() for cell in line.text.split(" | ")]
+        if line.region != "table" or len(cells) < 2 or not _POINT_COLUMN.match(cells[0]):
+            continue
+        found: list[Heading] = []
+        for row in range(index + 1, len(lines)):
+            row_cells = [cell.strip() for cell in lines[row].text.split(" | ")]
+            if lines[row].region != "table" or len(row_cells) < 2:
+                break
+            title = row_cells[0]
+            if not title[:1].isupper() or len(title) > 150:
+                break
+            minutes = " ".join(row_cells[1:])
+            found.append(Heading(index=row, number="", title=title, access="public", style="unnumbered", rest=minutes))
+        if len(found) >= 2:
+            return found
+    return []

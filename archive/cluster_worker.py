@@ -65,22 +65,16 @@ def extract_shipped(shipped: ShippedFile, settings: ExtractionSettings) -> Extra
     """Extract one file from its bytes and prepare its rows, or say in one line why not:
     ``extract_or_reason`` and pool.py's ``_extract_for_archive`` for a file that is not on
     this machine's disk (``extract_bytes`` records ``path`` and reads ``data``)."""
-    from referat.extract.errors import ExtractionError
-    from referat.extract.pipeline import extract_bytes
+    from referat.extract.pipeline import extract_bytes, failure_reason
 
     path = shipped.path
     try:
         document = extract_bytes(path, shipped.data, keep_personal_data=settings.keep_personal_data, ocr=settings.ocr)
-    except ExtractionError as error:
-        return Extracted(path, None, error.reason)
-    except MemoryError:
-        return Extracted(path, None, "ran out of memory while reading (over the --max-memory ceiling)")
-    except RecursionError:
-        return Extracted(path, None, "structure too deeply nested to read")
     except Exception as error:  # a reader bug must not stop the other files
-        message = " ".join(str(error).split())
-        message = message if len(message) <= 300 else message[:299] + "…"
-        return Extracted(path, None, f"internal error while reading ({type(error).__name__}: {message})")
+        reason = failure_reason(error)
+        if isinstance(error, MemoryError):
+            reason += " (over the --max-memory ceiling)"
+        return Extracted(path, None, reason)
     try:
         return Extracted(path, prepare_document(checked(document), settings.include_closed), None)
     except MemoryError:

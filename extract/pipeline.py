@@ -132,13 +132,23 @@ def extract_or_reason(
     try:
         document = extract_file(path, enrich=enrich, keep_personal_data=keep_personal_data, ocr=ocr, progress=progress)
         return document, None
-    except ExtractionError as error:
-        return None, error.reason
-    except MemoryError:
-        return None, "ran out of memory while reading"
-    except RecursionError:
-        return None, "structure too deeply nested to read"
     except Exception as error:  # a reader bug must not stop the other files
-        message = " ".join(str(error).split())  # one line, whatever the exception says
-        message = message if len(message) <= 300 else message[:299] + "…"
-        return None, f"internal error while reading ({type(error).__name__}: {message})"
+        return None, failure_reason(error)
+
+
+def failure_reason(error: Exception) -> str:
+    """The one line a failed extraction reports, whatever was raised.
+
+    Example:
+        >>> failure_reason(RecursionError("maximum recursion depth exceeded"))
+        'structure too deeply nested to read'
+    """
+    if isinstance(error, ExtractionError):
+        return error.reason
+    if isinstance(error, MemoryError):
+        return "ran out of memory while reading"
+    if isinstance(error, RecursionError):
+        return "structure too deeply nested to read"
+    message = " ".join(str(error).split())  # one line, whatever the exception says
+    message = message if len(message) <= 300 else message[:299] + "…"
+    return f"internal error while reading ({type(error).__name__}: {message})"

@@ -9,7 +9,14 @@ from dataclasses import dataclass
 
 from referat.extract.contents_runs import run_on_entries
 from referat.extract.pages import Line, Page
-from referat.extract.vocabulary import COMPOUND_NUMBER, SECTION_HEADINGS, TOC_HEADINGS
+from referat.extract.vocabulary import (
+    COMPOUND_NUMBER,
+    CONTENTS_NUMBER_COLUMN,
+    CONTENTS_PAGE_COLUMN,
+    CONTENTS_TITLE_COLUMN,
+    SECTION_HEADINGS,
+    TOC_HEADINGS,
+)
 
 TOC_HEADING = re.compile(rf"^(?:{'|'.join(TOC_HEADINGS)})\s*:?$", re.IGNORECASE)
 # A TOC entry ends in its page number, often after dot leaders: "715. Kulturkommune ....2"
@@ -185,10 +192,12 @@ def _ends_in_page_of_pages(text: str) -> bool:
 # A contents table's column headers on a line of their own, without a contents heading: the
 # number's column, then the title's ("Sag nr.: Emne:", "Pkt. Tekst Side").
 COLUMN_HEADERS = re.compile(
-    r"^(?:Sag\s*nr|Pkt|Punkt|Nr)[.:]*\s+(?:Emne|Tekst|Titel|Overskrift|Sagens\s+titel)\s*:?(?:\s+Side\s*:?)?$", re.I
+    rf"^(?:{CONTENTS_NUMBER_COLUMN})[.:]*\s+(?:{CONTENTS_TITLE_COLUMN})\s*:?(?:\s+{CONTENTS_PAGE_COLUMN}\s*:?)?$", re.I
 )
 # A contents table's column headers before its run-on entries: "Pkt. Tekst Side", "Sag nr: Side:".
-_CONTENTS_COLUMNS = re.compile(r"^(?:(?:Side|Sag\s*nr|Pkt|Punkt|Tekst|Nr)[.:]*\s+)+", re.I)
+_CONTENTS_COLUMNS = re.compile(
+    rf"^(?:(?:{CONTENTS_PAGE_COLUMN}|{CONTENTS_NUMBER_COLUMN}|{CONTENTS_TITLE_COLUMN})[.:]*\s+)+", re.I
+)
 
 
 def _run_on_entries(lines: list[Line], first: int) -> tuple[list[TocEntry], int] | None:

@@ -21,6 +21,9 @@ from referat.extract.contents_runs import run_on_titles
 from referat.extract.label_blocks import labels_before_values
 from referat.extract.pages import Line, Page
 from referat.extract.vocabulary import (
+    CONTENTS_NUMBER_COLUMN,
+    CONTENTS_PAGE_COLUMN,
+    CONTENTS_TITLE_COLUMN,
     HEADER_LABELS,
     ITEM_NUMBER_LABELS,
     MEETING_KIND_WORDS,
@@ -38,9 +41,13 @@ _LEADING_PAGE_NUMBER = re.compile(r"^(\d{1,4})\s+(?=\S)")
 # "1. Title" inside a run-on line; a cut is made only where numbers run on (1., 2., 3.).
 _INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,3})\.\s+(?=[A-ZÆØÅ])")
 # A contents table's column headers run on between the header and the entries: "… Fraværende:
-# Per Nørgaard Sag nr.: Emne: 1. Forlængelse af …" (contents_table.COLUMN_HEADERS on their line).
+# Per Nørgaard Sag nr.: Emne: 1. Forlængelse af …" (vocabulary's CONTENTS_*_COLUMN; contents_table
+# reads them on a line of their own).
 # ("Sag nr. Side 1. Godkendelse …": the page column's header, not a page mark "Side 1")
-_COLUMN_HEADERS = re.compile(r"(?:(?<=\s)|^)(?:Sag\s*nr\.?:\s+Emne:|(?:Sag\s*nr|Pkt)\.?:?\s+(?:Tekst\s+)?Side:?)(?=\s)")
+_COLUMN_HEADERS = re.compile(
+    rf"(?:(?<=\s)|^)(?:(?:{CONTENTS_NUMBER_COLUMN})\.?:\s+(?:{CONTENTS_TITLE_COLUMN}):"
+    rf"|(?:{CONTENTS_NUMBER_COLUMN})\.?:?\s+(?:(?:{CONTENTS_TITLE_COLUMN})\s+)?{CONTENTS_PAGE_COLUMN}:?)(?=\s)"
+)
 # A printed page mark inside a run-on line ("… referat Side 3 Sagsfremstilling …").
 _PAGE_MARK = re.compile(
     r"(?:(?<=\s)|^)(?:Side|SIDE)\s+(?:\d{1,4}(?:\s*(?:af|/)\s*\d{1,4})?|[ivxl]{1,6})\b(?!\s*[,.]?\s*[a-zæøå])"

@@ -317,6 +317,12 @@ SHARING_SITE_CONTROLS = re.compile(
 # --- contents lists ----------------------------------------------------------------
 # Headings of a table of contents (entries "N. Title .... page"): "Indholdsfortegnelse"
 # (most PDFs), "Sagsoversigt" (Helsingør's eDoc), "Punktoversigt", "Dagsordensoversigt".
+# A contents table's column headers: the number's column, the title's and the page's ("Sag nr.:
+# Emne:", "Pkt. Tekst Side", "Punkt nr. Side"). contents_table reads them on a line of their own
+# and before run-on entries, runon where a transcript ran them into the line before.
+CONTENTS_NUMBER_COLUMN = r"Sag\s*nr|Pkt|Punkt|Nr"
+CONTENTS_TITLE_COLUMN = r"Emne|Tekst|Titel|Overskrift|Sagens\s+titel"
+CONTENTS_PAGE_COLUMN = r"Side"
 TOC_HEADINGS = ("indholdsfortegnelse", "indhold", "dagsordensoversigt", "sagsoversigt", "punktoversigt", "sagsliste")
 
 # --- item headings -------------------------------------------------------------------
@@ -472,24 +478,3 @@ VOTE_ABSTAIN_WORDS = ("undlod", "hverken", "stemte blankt", "blanke", "afstod")
 # Words that join the abstentions to the counts before them: "…, idet 2 undlod", "… og 2
 # undlod", "…, mens 2 undlod", "… (2 undlod …)".
 VOTE_ABSTAIN_LINKS = ("og", "mens", "medens", "idet", "hvorved")
-
-
-# Where a meeting is held, as its last word ends: rooms ("Mødelokale 2", "Byrådssalen",
-# "Rådhuset") and buildings ("Kignæshallen", "Pedersholm Kro"); and the meeting tools that
-# stand for a place. Matched as word endings: "byrådssalen" ends in "salen".
-ROOM_WORDS = (
-    "værelse", "værelset", "sal", "salen", "lokale", "lokalet", "lokaler", "lokalerne", "stue", "stuen",
-    "rum", "rummet", "kontor", "kontoret", "rådhus", "rådhuset",
-)  # fmt: skip
-BUILDING_WORDS = (
-    "hus", "huset", "gård", "gården", "center", "centret", "skole", "skolen", "hal", "hallen",
-    "kirke", "kirken", "kro", "kroen", "hotel", "hotellet", "bibliotek", "biblioteket",
-)  # fmt: skip
-MEETING_TOOLS = ("teams", "skype", "zoom")
-ONLINE_MEETING_WORDS = (*MEETING_TOOLS, "online", "virtuelt", "videomøde")
-
-
-def word_ending(words: tuple[str, ...]) -> str:
-    """A regular expression for a word that ends in one of ``words`` (longest first, so
-    "salen" wins over "sal")."""
-    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b"

@@ -13,16 +13,14 @@ from collections import Counter
 from referat.extract.date_grammar import MONTH_NAMES
 from referat.extract.dates import MONTHS, first_full_date
 from referat.extract.layout import Layout
+from referat.extract.place_words import BUILDING_WORDS, ROOM_WORDS, word_ending
 from referat.extract.vocabulary import (
-    BUILDING_WORDS,
     DECISION_HEADING,
     ENGLISH_MONTHS,
     HEADER_LABELS,
     PARTICIPANT_HEADINGS,
-    ROOM_WORDS,
     TIME_TEXT,
     WEEKDAYS,
-    word_ending,
 )
 from referat.models import Item
 

@@ -10,22 +10,19 @@ import re
 
 from referat.extract.body_words import BODY_HEAD
 from referat.extract.dates import MONTHS
+from referat.extract.place_words import BUILDING_WORDS, ONLINE_MEETING_WORDS, ROOM_WORDS, word_ending
 from referat.extract.structure.header_fields import header_date, labelled_field
 from referat.extract.vocabulary import (
-    BUILDING_WORDS,
     CLOSED_PART,
     DECISION_HEADING,
     ENGLISH_MONTHS,
     HEADER_LABELS,
     MEETING_KIND_WORDS,
-    ONLINE_MEETING_WORDS,
     PARTICIPANT_HEADINGS,
-    ROOM_WORDS,
     SECTION_HEADINGS,
     TOC_HEADINGS,
     WEB_FURNITURE_LINE,
     WEEKDAYS,
-    word_ending,
 )
 
 # "… den 24. maj 2023 kl. 17.30 i fælleshuset", "Mandag den 25. september 2006, kl. 17 i

@@ -11,6 +11,7 @@ import re
 from referat.extract.body_words import BODY_HEAD, BODY_TITLE_LINES
 from referat.extract.decision_words import PROSE_DECISION
 from referat.extract.pages import Line
+from referat.extract.place_words import MEETING_TOOLS, ROOM_WORDS, word_ending
 from referat.extract.structure.access_marks import ACCESS_LINE, access_of, title_and_access
 from referat.extract.structure.heading_lines import (
     Heading,
@@ -20,9 +21,6 @@ from referat.extract.structure.heading_lines import (
 from referat.extract.vocabulary import (
     CASE_NUMBER_LABEL,
     MEETING_KIND_WORDS,
-    MEETING_TOOLS,
-    ROOM_WORDS,
-    word_ending,
 )
 
 # "A. Godkendelse af referat" / "B. Debatpunkter" (an association's board minutes).

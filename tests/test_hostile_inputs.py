@@ -30,10 +30,11 @@ from pathlib import Path
 
 import pytest
 from hostile.generate import SECRET, ZIP_SLIP_MARK, Case, generate_corpus, hostile_cases
+from own_peak_rss import module_command, read_peak_mb
 
 from referat.models import Document
 
-pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="uses RLIMIT_AS and os.wait4 (Linux)")
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="uses RLIMIT_AS and /proc/self/status (Linux)")
 
 REPO = Path(__file__).resolve().parent.parent
 ADDRESS_SPACE = 2 << 30  # the child's ceiling: a bomb that expands dies, it cannot take the machine
@@ -71,7 +72,8 @@ def _limit_address_space() -> None:
 
 def run_referat(arguments: list[str], outdir: Path, cwd: Path, timeout: float = TIMEOUT_SECONDS) -> Run:
     """Run `python -m referat ARGUMENTS` with a 2 GB address space; measure time and peak RSS."""
-    args = [sys.executable, "-m", "referat", *arguments]
+    peak_path = outdir.with_name(outdir.name + ".peak")
+    args = module_command("referat", arguments, peak_path)
     stdout_path, stderr_path = outdir.with_name(outdir.name + ".stdout"), outdir.with_name(outdir.name + ".stderr")
     with open(stdout_path, "wb") as out, open(stderr_path, "wb") as err:
         start = time.monotonic()
@@ -80,14 +82,13 @@ def run_referat(arguments: list[str], outdir: Path, cwd: Path, timeout: float = 
         )
         returncode: int | None = None
         while True:
-            # wait4 gives this child's own peak RSS (getrusage(RUSAGE_CHILDREN) mixes all children).
-            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            pid, status = os.waitpid(child.pid, os.WNOHANG)
             if pid:
                 returncode = os.waitstatus_to_exitcode(status)
                 break
             if time.monotonic() - start > timeout:
                 child.kill()
-                pid, status, usage = os.wait4(child.pid, 0)
+                os.waitpid(child.pid, 0)
                 break
             time.sleep(0.02)
         seconds = time.monotonic() - start
@@ -98,7 +99,9 @@ def run_referat(arguments: list[str], outdir: Path, cwd: Path, timeout: float = 
         stdout=stdout_path.read_text("utf-8", "replace"),
         stderr=stderr_path.read_text("utf-8", "replace"),
         seconds=seconds,
-        peak_rss_mb=usage.ru_maxrss / 1024,
+        # The program's own peak (VmHWM; wait4's ru_maxrss would count this pytest's memory
+        # too, see own_peak_rss.py); a child killed before it could write it counts as unbounded.
+        peak_rss_mb=read_peak_mb(peak_path) or float("inf"),
         outdir=outdir,
     )
 

@@ -20,7 +20,7 @@ from referat.extract.vocabulary import ITEM_GROUP_LABEL, NAME_ENDINGS, NAME_MAY_
 # A part of the list in ordinary case: "Åbne dagsordenspunkter", "Lukket dagsorden", and a
 # label over a group of items ("Åbne efterretningssager", "Sager til beslutning").
 _PART_LABEL = (
-    r"\b(?:Åbne|Lukkede)\s+(?:dagsordens)?punkter\b|\b(?:Åben|Åbent|Lukket)\s+dagsorden\b"
+    r"\b(?:Åbne|Lukkede)\s+(?:(?:dagsordens)?punkter|sager)\b:?|\b(?:Åben|Åbent|Lukket)\s+dagsorden\b:?"
     rf"|\b(?:{ITEM_GROUP_LABEL.pattern}):?(?=\s|$)"
 )
 # An access marker before one entry's title, in ordinary case: "Lukket - Ejendomssag",
@@ -92,8 +92,10 @@ def run_on_titles(text: str, opening: str = "") -> list[tuple[str, str]]:
     """
     words = text.replace("...", "... ").split()
     item_numbers = _item_number_run(words)
+    codes = _route_codes(words)
     titles: list[list[str]] = [[]]
     numbers: list[str] = [""]
+    coded: set[int] = set()  # entries a route code opened: entries, not group labels
     name_run_after_joiner = False  # the capitalised words before this one are a name
     digits: list[str] = []  # numbers standing alone since the last word of a title
     for index, word in enumerate(words):
@@ -124,6 +126,18 @@ def run_on_titles(text: str, opening: str = "") -> list[tuple[str, str]]:
             continue
         if word == "Side" and index + 1 < len(words) and words[index + 1].isdigit():
             continue  # the page's own footer, "Side 2"
+        if word in codes:
+            # the committee that prepared the case opens each entry ("5 ØK Salg af …"); no
+            # part of the title
+            if digits or any(titles[-1]):
+                number = (
+                    digits[-1] if digits and (len(digits) >= 2 or not any(titles) or index - 1 in item_numbers) else ""
+                )
+                titles.append([])
+                numbers.append(number)
+            digits, name_run_after_joiner = [], False
+            coded.add(len(titles) - 1)
+            continue
         if digits and not _CAPITAL.match(word) and all(digits):
             titles[-1] += digits  # "… afsat på 5 mio. kr.": a count in the title, not a page
             digits = []
@@ -163,8 +177,32 @@ def run_on_titles(text: str, opening: str = "") -> list[tuple[str, str]]:
         (number, " ".join(" ".join(title).split()).strip(" .-")) for number, title in zip(numbers, titles, strict=True)
     ]
     if item_numbers:  # between numbered entries, a title without one is a group label …
-        entries = [entry for at, entry in enumerate(entries) if entry[0] or _fills_a_gap(entries, at)]
+        entries = [entry for at, entry in enumerate(entries) if entry[0] or at in coded or _fills_a_gap(entries, at)]
     return [(number, title) for number, title in entries if len(title) >= 3 and not title.isdigit()]
+
+
+# A committee's short code in capitals ("ØK", "TM", "BUU"): two to four letters.
+_CODE = re.compile(r"[A-ZÆØÅ]{2,4}")
+
+
+def _route_codes(words: list[str]) -> set[str]:
+    """The codes of the committees that prepared each case, when a contents list prints one
+    between an entry's number and its title ("1 ØK Horsens Havn - årsrapport ØK Horsens Vand
+    … 5 ØK Bestyrelse … 15 TM Vejnavne"): a short word in capitals that stands after a lone
+    number at least twice and three times in all. Then every such word after a lone number
+    is a code. Empty when the list has none.
+
+    Example:
+        >>> sorted(_route_codes("1 ØK Havn ØK Vand 5 ØK Salg 6 TM Vej af KL".split()))
+        ['TM', 'ØK']
+    """
+    after_number = [
+        words[index] for index in range(1, len(words)) if _CODE.fullmatch(words[index]) and words[index - 1].isdigit()
+    ]
+    counts = {word: sum(1 for other in words if other == word) for word in set(after_number)}
+    if not any(after_number.count(code) >= 2 and counts[code] >= 3 for code in counts):
+        return set()
+    return set(after_number)
 
 
 def _fills_a_gap(entries: list[tuple[str, str]], at: int) -> bool:
@@ -226,6 +264,8 @@ def _starts_a_title(word: str, previous: str, following: str, name_run_after_joi
         return False  # "… byggeriet Solhøjvej, bygherre Frederikssund Kommune": a name after a noun
     if previous in NAME_OPENERS:
         return False  # "… med Region Midtjylland på autismeområdet"
+    if previous.rstrip(",.") in NAME_ENDINGS and previous.rstrip(",.").endswith("s"):
+        return False  # "… af Vesthimmerlands Kommunes Idræts- og Fritidsfaciliteter": what the name owns
     if word.rstrip(",.") in NAME_ENDINGS or (word.rstrip(",.").isupper() and len(word) <= 5):
         return False  # "… Nordfyns Kommunes renseanlæg", "Cafe Frederik VII på …", "KL's"
     if re.fullmatch(r"\d{1,3}\.", previous):

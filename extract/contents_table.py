@@ -38,6 +38,10 @@ class TocEntry:
     access: str = "public"  # what a run-on contents says of it ("LUKKEDE SAGER LUKKET PUNKT:")
     run_on: bool = False  # read from a transcript's run-on contents (no numbers left)
 
+    def __post_init__(self) -> None:
+        # "1.  - Helhedsplan for …": a dash between the number and the title is no part of it
+        self.title = re.sub(r"^[-–]\s+", "", self.title)
+
 
 def lift_toc(pages: list[Page]) -> tuple[list[TocEntry], list[Line]]:
     """Remove a table of contents from the pages: its entries, for cross-checking and for the

@@ -117,6 +117,9 @@ def _boundary() -> re.Pattern[str]:
         r"|(?:(?<=beslutning: )|(?<=orientering: )|(?<=drøftelse: )|(?<=godkendelse: ))\d{1,3}\.\s+(?=[A-ZÆØÅ])"
         # a recommendation's numbered at-clauses: "… godkendes, og 2. at regionsrådet …"
         r"|\d{1,2}\.\s+at\s"
+        # an item's attachment list after its title or text: "… august 2011 Bilag 1. Referat fra …"
+        # (not a reference in a sentence: "jf. bilag 1", "se Bilag 2")
+        r"|(?<!jf\. )(?<!se )(?<!i )(?<!af )(?<!til )Bilag\s+\d{1,2}[.:]\s+(?=[A-ZÆØÅ])"
         r")"
     )
 
@@ -388,6 +391,16 @@ def _split_lines(lines: list[Line], shortest: int) -> list[Line]:
     return split
 
 
+# The label an item's number may carry: "Ad 3. Nyt fra formanden", "Ad pkt. 4.", "Punkt 5."
+_LABEL_BEFORE_NUMBER = re.compile(r"(?:\b(?:Ad|AD)\s+(?:(?i:pkt|punkt)\.?\s*)?|\b(?:Pkt|PKT|Punkt|PUNKT)\.?\s*)$")
+
+
+def _label_start(text: str, number_start: int) -> int:
+    """Where an item number's cut goes: before the label it carries, if any."""
+    label = _LABEL_BEFORE_NUMBER.search(text, 0, number_start)
+    return label.start() if label else number_start
+
+
 def _cuts(text: str) -> list[int]:
     """Offsets where a run-on line is cut."""
     cuts: set[int] = set()
@@ -406,8 +419,12 @@ def _cuts(text: str) -> list[int]:
             cuts.update((mark.start(), mark.end()))
     for start, end in columns:  # one line, though "Emne:" is a label too
         cuts = {cut for cut in cuts if not start < cut < end} | {start, end}
+    # A run of numbers (an agenda list, or items run on with their text): each number whose
+    # successor follows it, however much text lies between ("… punkt 20. Med tilføjelsen …"
+    # inside item 1's text is no item: 21 never follows).
     numbers = list(_INLINE_NUMBER.finditer(text))
-    for before, after in zip(numbers, numbers[1:], strict=False):
-        if int(after.group(1)) == int(before.group(1)) + 1:  # a run of numbers: an agenda list
-            cuts.update((before.start(), after.start()))
+    for index, before in enumerate(numbers):
+        after = next((m for m in numbers[index + 1 :] if int(m.group(1)) == int(before.group(1)) + 1), None)
+        if after is not None:
+            cuts.update((_label_start(text, before.start()), _label_start(text, after.start())))
     return sorted(cut for cut in cuts if 0 < cut < len(text))

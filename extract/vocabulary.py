@@ -303,7 +303,11 @@ NAME_ENDINGS = frozenset(
 )  # fmt: skip
 # Words a proper name follows ("Region Midtjylland", "Sankt Jørgens …"): the next capitalised word
 # is that name, not a new title.
-NAME_OPENERS = frozenset(("Region", "Regionen", "Sankt", "Skt.", "Kommunen"))
+# (and the adjectives a place's or an event's name opens with: "Store Cykeldag", "Nye Kilden")
+NAME_OPENERS = frozenset(
+    ("Region", "Regionen", "Sankt", "Skt.", "Kommunen", "Store", "Lille", "Ny", "Nye", "Gamle", "Nordre", "Søndre",
+     "Østre", "Vestre", "Øvre", "Nedre")
+)  # fmt: skip
 
 # --- document-sharing sites ---------------------------------------------------------
 # A site that shows a PDF's text as a "transcript" wraps it in its own controls, printed
@@ -445,7 +449,9 @@ WEB_FURNITURE_LINE = re.compile(
     r"|hent (?:referat|dagsorden)(?:et|en)?|mødedetaljer|mødeoplysninger|punktoplysninger|agenda"
     # links beside the minutes: "Hent PDF-version", "Video fra mødet", "Se mødet på video"
     r"|hent pdf-version|video fra mødet|se (?:mødet|video)(?: på video| fra mødet)?|samlet dokument"
-    r"|(?:tilbage )?til indholdsfortegnelse(?:n)?|(?:se|vis) (?:alle )?bilag)",
+    r"|(?:tilbage )?til indholdsfortegnelse(?:n)?|(?:se|vis) (?:alle )?bilag"
+    # a WordPress print plugin's button, "Print Friendly, PDF & Email"; "Printvenlig version"
+    r"|print friendly(?:, pdf (?:&|og) email)?|printvenlig(?: version| udgave)?)",
     re.I,
 )
 # id/class words of page regions that are site furniture, not content: cookie banners,

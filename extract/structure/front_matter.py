@@ -44,7 +44,7 @@ def build_meeting(
 ) -> Meeting:
     # (a web page's label table: "Dato: |" / "22-06-2022 17:30:00 |" / "---|---|")
     texts = [line.text.strip().strip("|").strip() for line in front]
-    texts = [text for text in texts if text and not re.fullmatch(r"[-|: ]+", text)]
+    texts = _without_body_menus([text for text in texts if text and not re.fullmatch(r"[-|: ]+", text)])
     meeting = Meeting(items=items, pages=pages_of(all_lines))
     labels = labelled_values(texts)
     meeting.kind = _meeting_kind(texts, layout, items, all_lines)
@@ -93,6 +93,35 @@ def build_meeting(
             if value and value not in meeting.case_numbers:
                 meeting.case_numbers.append(value)
     return meeting
+
+
+def _without_body_menus(texts: list[str]) -> list[str]:
+    """The header without a web page's menu of the publisher's bodies ("Byrådet (2010-2013)" /
+    "Økonomiudvalget" / "Socialudvalget" / …, one link a line): four body names at least, at
+    most one other line between two of them. The meeting's own body stands alone.
+
+    Example:
+        >>> _without_body_menus(["Byrådet", "Økonomiudvalget", "Det Lokale Beskæftigelsesråd",
+        ...                      "Handicaprådet", "Ældrerådet", "Referat", "Ældrerådet", "Dato"])
+        ['Referat', 'Ældrerådet', 'Dato']
+    """
+    bodies = [index for index, text in enumerate(texts) if len(text) <= 80 and _is_body_line(text)]
+    runs: list[list[int]] = []
+    for index in bodies:
+        # (the line between two menu entries is another entry, never the page's kind or a label)
+        between = texts[index - 1] if index >= 1 else ""
+        linked = (
+            index - runs[-1][-1] == 1
+            or (index - runs[-1][-1] == 2 and ":" not in between and between.lower() not in MEETING_KIND_WORDS)
+            if runs
+            else False
+        )
+        if linked:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    menu = {index for run in runs if len(run) >= 4 for index in range(run[0], run[-1] + 1)}
+    return [text for index, text in enumerate(texts) if index not in menu] if menu else texts
 
 
 # A name, then a body every company or association has: the name is the organisation.
@@ -270,7 +299,8 @@ _GENITIVE_BODY = re.compile(r"(?<=udvalg)s$|(?<=rådet)s$|(?<=bestyrelsen)s$|(?<
 _MEETING_NOUN = re.compile(
     # ("2023/09/05 Bestyrelsesmøde": a web page's title may open with the date)
     r"^(?:\d{1,4}[-./]\d{1,2}[-./]\d{1,4}\s+)?"
-    r"(?:vedr\.?\s+|(?:referat|dagsorden|beslutningsprotokol|protokol)(?:\s+(?:fra|af|for|til)\s+|\s*[-–:,]\s*))?"
+    # ("Referat bestyrelsesmøde …", "REFERAT — MENIGHEDSRÅDSMØDE": the kind word, then the meeting)
+    r"(?:vedr\.?\s+|(?:referat|dagsorden|beslutningsprotokol|protokol)(?:\s+(?:fra|af|for|til)\s+|\s*[-–—:,]\s*|\s+))?"
     r"(?:det\s+|den\s+)?(?:\d{1,3}\.\s+)?"
     r"(?P<noun>(?:ordinære?\s+|ordinært\s+|ekstraordinære?\s+|ekstraordinært\s+)?[\wæøå]+)\b",
     re.I,
@@ -339,6 +369,9 @@ def _body_from_title_line(texts: list[str]) -> str | None:
             match = pattern.match(title_line)
             if match:
                 body = BODY_ENDS.sub("", match.group("body")).strip(" -–:")
+                # ("… møde i kommunaldirektørnetværket i den midtjyske region": the small word
+                # before the cut belongs to what was cut)
+                body = re.sub(r"\s+(?:i|for|af|på|til|ved|og)$", "", body)
                 # "Referat - Kommunalbestyrelsen", "EKSTRAORDINÆRT MØDE FORRETNINGSUDVALGET"
                 body = _BODY_PREFIX.sub("", body).strip(" -–:.")
                 # "Ekstraordinært Ældrerådsmøde – Referat": the meeting's noun names the body
@@ -399,6 +432,9 @@ def _body_before_colon(header: list[str], all_lines: list[Line]) -> str | None:
     for text in header:
         parts = re.split(r"[:,]", text, maxsplit=1)
         head, rest = parts[0], parts[1] if len(parts) > 1 else ""
+        # "Byråd Møde nr.: 5": the label of the meeting's number after the body
+        numbered = re.match(r"^(?P<body>.+?)\s+(?i:møde\s+nr)\.?$", head)
+        head, rest = (numbered.group("body"), "møde " + rest) if numbered else (head, rest)
         # (what follows says which meeting: "Møde nr. …", a date; not members "Byråd: Kai …")
         if re.search(r"(?i:møde)|\d", rest) and _is_body_line(head):
             return _most_common_spelling(_body_on_line(head), all_lines)

@@ -64,9 +64,10 @@ def labelled_values(texts: list[str]) -> dict[str, str]:
         bare = _LABEL_NO_COLON.match(text)
         if bare:
             label = bare.group(1).lower()
-            # ("Mødelokale 20", "Mødelokale Vandværket": without a colon the room's noun is its name)
+            # ("Mødelokale 20", "Mødelokale C, Medborgerhuset, …": without a colon the room's noun
+            # is its name, unless the room has a name of its own before the address)
             value = bare.group("value").strip()
-            named_by_noun = label == "mødelokale" and not _ROOM_WORD.search(value)
+            named_by_noun = label == "mødelokale" and not _ROOM_WORD.search(value.split(",")[0])
             values.setdefault(label, text.strip() if named_by_noun else value)
     for label, value in _label_run_values(texts).items():
         values.setdefault(label, value)

@@ -413,7 +413,15 @@ def titles_from_agenda_list(lines: list[Line], candidates: list[Heading]) -> Non
                 entries.setdefault(heading.number, []).append(heading)
             continue
         same_number = entries.get(heading.number, [])
-        # (an "Ad 1. Velkomst" line prints its title itself)
+        # (an "Ad 1. Velkomst" line prints its title itself; the minutes may run on after it,
+        # "Ad 3. Nyt fra formanden Orientering Formanden fortalte …": cut at the list's title
+        # where a capitalised word follows it)
+        if same_number and _same_words(same_number[0].title.casefold(), heading.title.casefold()):
+            listed_words, words = same_number[0].title.split(), heading.title.split()
+            if len(words) > len(listed_words) and words[len(listed_words)][:1].isupper():
+                heading.title = " ".join(words[: len(listed_words)])
+                heading.rest = " ".join([*words[len(listed_words) :], heading.rest]).strip()
+            continue
         if not same_number or any(_same_words(e.title.casefold(), heading.title.casefold()) for e in same_number):
             continue
         heading.title, heading.consumed = same_number[0].title, 1

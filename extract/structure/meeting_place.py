@@ -28,8 +28,11 @@ from referat.extract.vocabulary import (
 # "… den 24. maj 2023 kl. 17.30 i fælleshuset", "Mandag den 25. september 2006, kl. 17 i
 # Kommunalbestyrelsens mødesal": the place after the time (or the date) on the date line.
 _PLACE_AFTER_TIME = re.compile(
-    r"(?:kl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?)?|\b\d{4}|\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b)"
+    # ("kl. 19,00 i Sognegården": a comma in the clock, as typed)
+    r"(?:kl\.?\s*\d{1,2}(?:[.:,]\d{2})?(?:\s*[-–]\s*\d{1,2}(?:[.:,]\d{2})?)?|\b\d{4}|\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b)"
     r"\s*,?\s+(?-i:i|på|hos)\s+(?P<place>.{3,120})"
+    # "Onsdag 24. maj 2023, Hotel Phønix kl. 17.30": between the date and the time
+    r"|\b\d{4}\s*,\s+(?P<between>(?-i:[A-ZÆØÅ])[^,]{2,60}?)\s*,?\s+kl\b"
     # "… kl. 12.30 – 16.00, Mødelokale 292, 2. sal, Rådhuset": after the time and a comma
     r"|kl\.?\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?\s*,\s+(?P<after_comma>(?-i:[A-ZÆØÅ]).{2,120})"
     # a transcript that lost the clock's digits: "… 2009 Kl Regionsgården i Hillerød, …"
@@ -76,7 +79,12 @@ def _location_on_date_line(texts: list[str]) -> str | None:
         if header_date(text):
             match = _PLACE_AFTER_TIME.search(text)
             if match:
-                place = match.group("place") or match.group("after_comma") or match.group("after_bare")
+                place = (
+                    match.group("place")
+                    or match.group("between")
+                    or match.group("after_comma")
+                    or match.group("after_bare")
+                )
                 if match.group("room"):
                     place = _room_first(match.group("room"))
                 return _until_sentence_end(place).rstrip(",; ") or None if place else None
@@ -203,7 +211,9 @@ def _place_told(texts: list[str]) -> str | None:
     for index, text in enumerate(texts[:15]):
         following = texts[index + 1] if index + 1 < len(texts) else ""
         match = _PLACE_LEAD.match(text)
-        if match and match.group(0).lower().startswith("mødet") and len(text) <= 120:
+        # (or the title's own line going on: "Referat af generalforsamling" / "afholdt i …")
+        title_goes_on = match is not None and index < 6 and text[:1].islower() and len(text) <= 80
+        if match and (match.group(0).lower().startswith("mødet") or title_goes_on) and len(text) <= 120:
             return _until_sentence_end(_with_address_continued(text[match.end() :], following))
         told = _PLACE_TOLD_INSIDE.search(text)
         if told:
@@ -233,6 +243,15 @@ def meeting_location(texts: list[str], labels: dict[str, str]) -> str | None:
         labels.get("sted"),
         labels.get("mødested"),
         labelled_field(labels, "location"),
+        # "Afholdt: Gillelejehuset, …": the label that mostly dates a meeting, here placing it
+        next(
+            (
+                value
+                for label in ("afholdt", "møde afholdt")
+                if (value := labels.get(label)) and not re.search(r"\d{1,2}[./-]\s?\d|\d{1,2}\.\s*[a-zæøå]", value)
+            ),
+            None,
+        ),
         _location_from_front(texts),
         _location_on_date_line(texts),
         _place_under_date_line(texts),
@@ -265,7 +284,7 @@ _PLACE_ENDS = re.compile(
 
 
 # "Mødet fandt sted i museets administrationsbygning": the sentence's start is no part of the place.
-_HELD_AT = r"(?:fandt\s+sted|afholdes|afholdtes|blev\s+afholdt|holdes|foregik)\s+(?:i|på|hos)\s+"
+_HELD_AT = r"(?:fandt\s+sted|afholdes|afholdtes|afholdt|blev\s+afholdt|holdes|foregik)\s+(?:i|på|hos)\s+"
 _PLACE_LEAD = re.compile(rf"^(?:mødet\s+)?{_HELD_AT}", re.I)
 
 

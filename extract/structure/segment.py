@@ -213,7 +213,10 @@ def _same_item(item: Item, listed: Item) -> bool:
         return item.number == listed.number
     if not listed.title:
         return False
-    return same_title(item.title, listed.title)
+    # (or the end of a title whose run-on entry was cut in two: "Evaluering af pilotprojekt -
+    # kontraktstyring" + "Vesthimmerlands Biblioteker samt …" under the heading of the whole)
+    tail = len(listed.title.split()) >= 3 and item.title.endswith(" " + listed.title)
+    return tail or same_title(item.title, listed.title)
 
 
 def _in_closed_part(lines: list[Line], entry: Heading) -> bool:

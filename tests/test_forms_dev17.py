@@ -1,0 +1,160 @@
+"""Forms met in real-dev17 and the eighteenth failure survey (2026-12-07), each in a document
+written for the test (invented text; the forms are those of the real pages):
+
+- a transcript whose page runs the items on with their minutes ("… Henning Hansen 1.
+  Godkendelse af dagsorden <minutes> … punkt 20. Med tilføjelsen … 2. Godkendelse af …");
+- a committee's code between each contents entry's number and its title ("5 ØK Salg af …");
+- a web page's menu of the publisher's bodies above the minutes' own header;
+- place forms: "Afholdt: <place>", "kl. 19,00 i <place>", "<date>, <place> kl. <time>",
+  "afholdt i <place>" under the title; the body in "Referat bestyrelsesmøde …".
+"""
+
+from __future__ import annotations
+
+from referat.extract import extract_bytes
+
+FILLER = "Direktørerne drøftede sagen, og der blev stillet flere spørgsmål til sekretariatet undervejs. " * 4
+
+
+def _meeting(text: str, name: str = "doc.txt"):
+    document = extract_bytes(name, text.encode(), enrich=False)
+    assert len(document.meetings) == 1
+    return document.meetings[0]
+
+
+def test_items_run_on_with_their_minutes_are_cut_at_numbers_that_count_on() -> None:
+    # One transcript page: the header, the members, then item 1 with its minutes (which
+    # mention "punkt 20." before a new sentence), then item 2 and its attachment line.
+    page = (
+        "1 Referat fra møde i direktørnetværket Tid og sted: Fredag 14. oktober 2011 Mødelokale C, Medborgerhuset,"
+        " Torvet 5, Silkeborg Deltagere: Anna Holm, Bo Berg, Carl Dam 1. Godkendelse af dagsorden Anna Holm bad om,"
+        " at høringen fra erhvervsakademiet kom med under punkt 20. Med tilføjelsen blev dagsordenen godkendt."
+        " 2. Godkendelse af referatet fra mødet den 19. august 2011 Bilag 1. Referat fra mødet i august " + FILLER
+    )
+    text = f'Referat\n\nDownload "Referat"\n\nTranskript\n\n{page}\n\n2 {FILLER}\n'
+    meeting = _meeting(text)
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("1", "Godkendelse af dagsorden"),
+        ("2", "Godkendelse af referatet fra mødet den 19. august 2011"),
+    ]
+    # ("punkt 20." in item 1's minutes is no item: 21 never follows)
+    assert meeting.items[0].decisions and meeting.items[0].decisions[0].outcome == "approved"
+    # "Mødelokale C, Medborgerhuset": a room named by its letter, then its building
+    assert meeting.location == "Mødelokale C, Medborgerhuset, Torvet 5, Silkeborg"
+    assert meeting.body == "direktørnetværket"
+
+
+def test_a_committee_code_between_number_and_title_opens_each_contents_entry() -> None:
+    contents = (
+        "Indholdsfortegnelse: Åben dagsorden 1 ØK Havnen A/S - årsrapport ØK Vandselskabet A/S - årsrapport"
+        " ØK Energibesparelser 4 ØK Salg af grund ved Skolevej 5 ØK Gensalg af Kærvej 6, Egebjerg 6 ØK Mødekalender"
+        " 7 TM Vejnavne i Nørreby"
+    )
+    text = (
+        'Møde nr.: 5 Mødedato: 26. april 2011\n\nDownload "Møde nr.: 5 Mødedato: 26. april 2011"\n\nTranskript\n\n'
+        f"1 REFERAT Byråd Møde nr.: 5 Mødedato: Mødested: Byrådssalen {contents}\n\n2 {FILLER}\n"
+    )
+    meeting = _meeting(text)
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("1", "Havnen A/S - årsrapport"),
+        ("", "Vandselskabet A/S - årsrapport"),
+        ("", "Energibesparelser"),
+        ("4", "Salg af grund ved Skolevej"),
+        ("5", "Gensalg af Kærvej 6, Egebjerg"),
+        ("6", "Mødekalender"),
+        ("7", "Vejnavne i Nørreby"),
+    ]
+    assert meeting.body == "Byråd"
+
+
+def test_a_contents_with_an_open_group_label_keeps_the_first_number() -> None:
+    contents = (
+        "Indholdsfortegnelse Sag nr. Side Åbne sager: 01 Spørgetid for byrådsmedlemmer Åbning af Algade for"
+        " kørende trafik Midtvejsregulering af bevillinger Kommunegaranti - Nordby Fjernvarme Orientering"
+    )
+    text = (
+        "Byrådet. Beslutningsprotokol\n\nTranskript\n\n1 Byrådet Beslutningsprotokol Dato: 26. november 2009"
+        f"\n\n2 {contents}\n\n3 {FILLER}\n"
+    )
+    meeting = _meeting(text)
+    assert [(item.number, item.title) for item in meeting.items][:3] == [
+        ("01", "Spørgetid for byrådsmedlemmer"),
+        ("", "Åbning af Algade for kørende trafik"),
+        ("", "Midtvejsregulering af bevillinger"),
+    ]
+    assert "Åbne sager" not in [item.title.rstrip(":") for item in meeting.items]
+
+
+def test_a_menu_of_the_publishers_bodies_is_not_the_meetings_body() -> None:
+    menu = "\n".join(
+        [
+            "Byrådet (2014-2017)",
+            "Byrådet (2010-2013)",
+            "Økonomiudvalget",
+            "Socialudvalget",
+            "Det Lokale Beskæftigelsesråd",
+            "Handicaprådet",
+            "Plan- og Miljøudvalget",
+            "Ældrerådet",
+        ]
+    )
+    text = (
+        f"Dagsordener og beslutningsprotokoller\n\n{menu}\n\n[ Log på ]\nPrintvenlig version\n\nReferat\n\n"
+        "Plan- og Miljøudvalget\n\n25-06-2013\n\nDato\n\n25. juni 2013\n\nTid\n\n13:30\n\n"
+        "Sted\n\nRådhuset, mødelokale 2\n\n"
+        "Indholdsfortegnelse\n\n1.  - Helhedsplan for Strandby\n2.  - Boligprojekt ved Havnevej\n\n"
+        "1.  - Helhedsplan for Strandby\nSagsfremstilling\nPlanen er sendt i høring.\nBeslutning\nGodkendt.\n\n"
+        "2.  - Boligprojekt ved Havnevej\nSagsfremstilling\nProjektet omfatter 40 boliger.\nBeslutning\nGodkendt.\n"
+    )
+    meeting = _meeting(text)
+    assert (meeting.kind, meeting.body, str(meeting.date)) == ("referat", "Plan- og Miljøudvalget", "2013-06-25")
+    assert [item.title for item in meeting.items] == ["Helhedsplan for Strandby", "Boligprojekt ved Havnevej"]
+
+
+ITEMS = "\n1. Valg af dirigent\nJens Holm blev valgt.\n\n2. Beretning\nBeretningen blev godkendt.\n"
+
+
+def test_places_printed_around_the_date_and_time() -> None:
+    held = "Referat af generalforsamling\nafholdt i Medborgerhuset, Viby,\n24. maj 2023\n" + ITEMS
+    assert _meeting(held).location == "Medborgerhuset, Viby"
+    between = "Generalforsamling\n\nOnsdag 24. maj 2023, Hotel Phønix kl. 17.30\n" + ITEMS
+    assert (_meeting(between).location, _meeting(between).start_time) == ("Hotel Phønix", "17:30")
+    comma_clock = "Referat af menighedsrådsmøde onsdag den 6. marts 2019 kl. 19,00 i Sognegården på Torvet\n" + ITEMS
+    assert _meeting(comma_clock).location == "Sognegården på Torvet"
+    labelled = (
+        "Mødereferat\n\nd.: 10-09-2009 kl.: 16:30\n\nKontaktudvalg\n\nAfholdt: Gillelejehuset, Den gl. Byrådssal\n"
+        + ITEMS
+    )
+    assert _meeting(labelled).location == "Gillelejehuset, Den gl. Byrådssal"
+
+
+def test_the_body_in_a_meeting_noun_after_the_kind_word() -> None:
+    for title, body in (
+        ("Referat bestyrelsesmøde tirsdag den 5. marts 2019 kl. 19.30", "Bestyrelsen"),
+        ("REFERAT BESTYRELSESMØDE 5. MARTS 2019", "Bestyrelsen"),
+        ("Referat — menighedsrådsmøde, Højby, tirsdag den 5. marts 2019", "Menighedsrådet"),
+    ):
+        assert _meeting(title + "\n" + ITEMS).body == body, title
+
+
+def test_a_print_buttons_line_is_no_place() -> None:
+    text = "Referat af lokalrådsmøde 6 d. 19.02.2018\n\nPrint Friendly, PDF & Email\n" + ITEMS
+    meeting = _meeting(text)
+    assert meeting.location is None
+    assert "Print Friendly" not in meeting.model_dump_json()
+
+
+def test_an_answer_keyed_ad_n_in_a_run_on_line_takes_the_agenda_title() -> None:
+    # ("punkt 6." in the minutes of point 2 stands between "Ad 2." and "Ad 3.")
+    page = (
+        "1 Referat af møde i bestyrelsen den 23. september 2014 Dagsorden: 1. Godkendelse af referat"
+        " 2. Nyt fra formanden og rektor 3. Eventuelt Ad 1. Godkendelse af referat Beslutning Bestyrelsen"
+        " godkendte referatet. Ad 2. Nyt fra formanden og rektor Orientering Formanden fortalte om skolens"
+        " nye elevtal, se også punkt 6. Renovering af gården. Ad 3. Eventuelt Intet. " + FILLER
+    )
+    meeting = _meeting(f"Referat\n\nTranskript\n\n{page}\n\n2 {FILLER}\n")
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("1", "Godkendelse af referat"),
+        ("2", "Nyt fra formanden og rektor"),
+        ("3", "Eventuelt"),
+    ]

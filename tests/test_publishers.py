@@ -595,7 +595,7 @@ def test_the_body_a_meeting_noun_or_a_capitalised_title_names(header, body):
 
 
 def test_a_meeting_noun_that_names_no_particular_body_gives_none():
-    from referat.extract.structure.front_matter import body_of_meeting_compound
+    from referat.extract.structure.meeting_body import body_of_meeting_compound
 
     assert [body_of_meeting_compound(w) for w in ("rådsmøde", "borgermøde", "skolebestyrelsesmødet")] == [
         None,

@@ -391,6 +391,8 @@ def _split_lines(lines: list[Line], shortest: int) -> list[Line]:
     return split
 
 
+# "5a. Orientering …" inside a run-on line: a sub-item of item 5
+_INLINE_SUBNUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,3})[a-h]\.\s+(?=[A-ZÆØÅ])")
 # The label an item's number may carry: "Ad 3. Nyt fra formanden", "Ad pkt. 4.", "Punkt 5."
 _LABEL_BEFORE_NUMBER = re.compile(r"(?:\b(?:Ad|AD)\s+(?:(?i:pkt|punkt)\.?\s*)?|\b(?:Pkt|PKT|Punkt|PUNKT)\.?\s*)$")
 
@@ -427,4 +429,7 @@ def _cuts(text: str) -> list[int]:
         after = next((m for m in numbers[index + 1 :] if int(m.group(1)) == int(before.group(1)) + 1), None)
         if after is not None:
             cuts.update((_label_start(text, before.start()), _label_start(text, after.start())))
+    # "5. Økonomi 5a. Orientering om … 5b. Regnskab …": the sub-items of an item cut there
+    items = {match.group(1) for match in numbers}
+    cuts.update(match.start() for match in _INLINE_SUBNUMBER.finditer(text) if match.group(1) in items)
     return sorted(cut for cut in cuts if 0 < cut < len(text))

@@ -449,6 +449,7 @@ WEB_FURNITURE_LINE = re.compile(
     r"|hent (?:referat|dagsorden)(?:et|en)?|mødedetaljer|mødeoplysninger|punktoplysninger|agenda"
     # links beside the minutes: "Hent PDF-version", "Video fra mødet", "Se mødet på video"
     r"|hent pdf-version|video fra mødet|se (?:mødet|video)(?: på video| fra mødet)?|samlet dokument"
+    r"|(?:show|play|watch|vis|afspil) video"
     r"|(?:tilbage )?til indholdsfortegnelse(?:n)?|(?:se|vis) (?:alle )?bilag"
     # a WordPress print plugin's button, "Print Friendly, PDF & Email"; "Printvenlig version"
     r"|print friendly(?:, pdf (?:&|og) email)?|printvenlig(?: version| udgave)?)",

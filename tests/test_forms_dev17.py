@@ -158,3 +158,61 @@ def test_an_answer_keyed_ad_n_in_a_run_on_line_takes_the_agenda_title() -> None:
         ("2", "Nyt fra formanden og rektor"),
         ("3", "Eventuelt"),
     ]
+
+
+def test_a_reference_to_a_later_point_does_not_set_the_item_style() -> None:
+    text = (
+        "Referat af generalforsamling\n\nlørdag den 4. marts 2023 kl. 10.00 på Biblioteket\n\n"
+        "1. Velkomst\n\nFormanden bød velkommen.\n\n2. Valg af dirigent\n\nJens Holm blev valgt til dirigent.\n\n"
+        "Punkt 15. ”Eventuelt” blev tilføjet dagsordenen.\n\n3. Formandens beretning\n\nBeretningen blev godkendt.\n"
+    )
+    meeting = _meeting(text)
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("1", "Velkomst"),
+        ("2", "Valg af dirigent"),
+        ("3", "Formandens beretning"),
+    ]
+
+
+def test_a_minute_running_on_from_its_title_is_a_decision_with_its_subject() -> None:
+    text = (
+        "Referat af generalforsamling 2018\n\n1. Valg af dirigent – Bent Holm\n"
+        "2. Formandens beretning blev godkendt. Formanden kan udlevere beretningen.\n"
+        "3. Kassererens beretning blev godkendt – kan fås hos kassereren\n"
+    )
+    meeting = _meeting(text)
+    decisions = {item.number: [d.text for d in item.decisions] for item in meeting.items}
+    assert decisions["2"] == ["Formandens beretning blev godkendt."]
+    assert decisions["3"] == ["Kassererens beretning blev godkendt – kan fås hos kassereren"]
+
+
+def test_run_on_sub_items_labels_before_values_and_a_meeting_forum() -> None:
+    page = (
+        "1 Referat Dato: Mødeforum: Ordinært møde i bestyrelsen for Nordby Professionshøjskole Dato: Torsdag den"
+        " 12. september 2013 Sted: Mødeleder: Deltagere: Campus Nordby, Skolevej 28, 8700 Horsens (mødelokale i"
+        " fælleshuset, se kortet over campus) Anna Holm Anna Holm,"
+        " Bo Berg, Carl Dam Dagsorden 1. Godkendelse af dagsorden 2. Undertegnelse af referat 3. Økonomi"
+        " 3a. Orientering om årsrapport 2012 3b. Regnskab for andet kvartal 4. Eventuelt " + FILLER
+    )
+    meeting = _meeting(f"Referat\n\nTranskript\n\n{page}\n\n2 {FILLER}\n")
+    assert (meeting.body, meeting.organisation) == ("Bestyrelsen", "Nordby Professionshøjskole")
+    assert meeting.location == "Campus Nordby, Skolevej 28, 8700 Horsens"
+    economy = next(item for item in meeting.items if item.number == "3")
+    assert (economy.title, [(sub.number, sub.title) for sub in economy.subitems]) == (
+        "Økonomi",
+        [("3a", "Orientering om årsrapport 2012"), ("3b", "Regnskab for andet kvartal")],
+    )
+
+
+def test_a_video_link_under_a_decision_is_no_part_of_it() -> None:
+    html = (
+        "<html><body><h1>Byrådet</h1><p>Referat 20-06-2018</p>"
+        "<div><h3>Punkt 139 Årsregnskab 2017</h3><ul><li><a href='#'>Beslutning i Byrådet den 20-06-2018</a>"
+        "<div><p>Godkendt.</p></div></li></ul><a class='show-video' href='tv#t=95'>Show video</a></div>"
+        "<div><h3>Punkt 140 Budget 2019</h3><ul><li><a href='#'>Beslutning i Byrådet den 20-06-2018</a>"
+        "<div><p>Taget til efterretning.</p></div></li></ul><a class='show-video' href='tv#t=410'>Show video</a></div>"
+        "</body></html>"
+    )
+    document = extract_bytes("byraad.html", html.encode(), enrich=False)
+    decisions = [d.text for item in document.meetings[0].items for d in item.decisions]
+    assert decisions == ["Godkendt.", "Taget til efterretning."]

@@ -115,7 +115,12 @@ def add_prose_decisions(items: list[Item]) -> list[tuple[Item, int]]:
         # publishers that head one annotate decisions under their own heading. A title that
         # is itself the minute ("Punkt 2. Lykke Hansen blev valgt til referent.") counts.
         title = item.title if item.title.endswith((".", "!")) else ""
-        found = prose_decisions("\n".join(filter(None, (title, item.text or ""))))
+        text = item.text or ""
+        if text[:1].islower() and not title:
+            # "3. Formandens beretning blev godkendt.": the minute runs on from the title, which
+            # is its subject
+            text = f"{item.title} {text}"
+        found = prose_decisions("\n".join(filter(None, (title, text))))
         if found:
             given.append((item, len(item.decisions)))
             item.decisions.extend(found)

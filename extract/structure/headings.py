@@ -9,18 +9,15 @@ than items (agenda lists, lists in prose, a section's own list) is ``listings``.
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 
 from referat.extract.layout import Layout
 from referat.extract.pages import Line
-from referat.extract.participant_words import ATTENDANCE_TITLE
-from referat.extract.structure.access_marks import ACCESS_LINE, access_of, title_and_access
+from referat.extract.structure.access_marks import ACCESS_LINE, access_of
+from referat.extract.structure.heading_candidates import heading_candidates
 from referat.extract.structure.heading_lines import (
     Heading,
     absent_from,
-    is_structural,
-    join_title,
     leading_section,
     match_heading,
     number_of,
@@ -38,7 +35,6 @@ from referat.extract.structure.listings import (
     unrepeated_entries,
     without_word_processor_lists,
 )
-from referat.extract.structure.titles import minutes_after_title, title_before_description
 from referat.extract.structure.unnumbered import (
     bulleted_headings,
     lettered_items,
@@ -67,7 +63,7 @@ def find_item_headings(lines: list[Line], layout: Layout) -> tuple[list[Heading]
     that announces them, an access line) or when they carry on such items' numbering; with
     nothing numbered, title lines set apart above a section heading.
     """
-    candidates = _candidates(lines)
+    candidates = heading_candidates(lines)
     titles_from_agenda_list(lines, candidates)
     marked = _marked_by_access_lines(lines, candidates)
     # (lines that announce later ones, and those they announce: both the numbered items and
@@ -75,6 +71,8 @@ def find_item_headings(lines: list[Line], layout: Layout) -> tuple[list[Heading]
     listing_pairs = announcements(lines, candidates)
     # "Lukket: 9. …" goes with any numbering style, so it never decides the style.
     styles = Counter(h.style for h in candidates if h.style in ("punkt", "access"))
+    if sum(styles.values()) == 1 and _a_reference_beside_numbered_items(candidates):
+        styles = Counter()
     listing: list[Heading] = []
     if styles:
         # The document has an unambiguous item style; numbered lines are lists.
@@ -106,6 +104,22 @@ def find_item_headings(lines: list[Line], layout: Layout) -> tuple[list[Heading]
     ), []
 
 
+def _a_reference_beside_numbered_items(candidates: list[Heading]) -> bool:
+    """One "Punkt 15. ”Eventuelt” blev tilføjet dagsordenen." in the minutes of items "1." …
+    "5.": a sentence that refers to a point outside their numbering, not the document's item
+    style (a one-item page's "Punkt 1: Godkendelse …" over a numbered list is)."""
+    typed = next(h for h in candidates if h.style in ("punkt", "access"))
+    run = _longest_run([h for h in candidates if h.style == "dotted"])
+    numbers = [number for h in run if (number := number_of(h)) is not None]
+    reference = number_of(typed)
+    return (
+        len(run) >= 3
+        and reference is not None
+        and not min(numbers) - 1 <= reference <= max(numbers) + 1
+        and typed.title.rstrip().endswith(".")
+    )
+
+
 def _numbers_under_titles(lines: list[Line], chosen: list[Heading]) -> list[Heading]:
     """Numbered lines in plain type that all stand under titles the document sets apart (bold
     lines or a heading style, more of them than the numbers: "Forretningsorden - Ansvarlig
@@ -117,76 +131,6 @@ def _numbers_under_titles(lines: list[Line], chosen: list[Heading]) -> list[Head
     if len(titled) > len(chosen) and all(h.index > titled[0].index for h in chosen):
         return titled
     return chosen
-
-
-# A contents line: a dot leader and a page number ("Godkendelse af dagsorden ......... 3").
-_CONTENTS_LINE = re.compile(r"(?:\.{3,}|…+|\s\.\s\.\s\.)\s*\d{1,4}\s*$")
-
-
-def _candidates(lines: list[Line]) -> list[Heading]:
-    """Every line that reads as an item heading, its title joined across wrapped lines; a
-    line Word numbered at an inner list level is not one where the outer level numbers items."""
-    outer = min((line.list_level for line in lines if line.list_level is not None), default=None)
-    candidates = []
-    for index, line in enumerate(lines):
-        if line.list_level is not None and outer is not None and line.list_level > outer:
-            continue  # a second-level Word list under an item: a list or sub-items, never a meeting
-        heading = match_heading(line)
-        if heading is not None and _CONTENTS_LINE.search(line.text) and heading.style != "punkt":
-            continue  # an entry of a table of contents the layout stage did not lift
-        if heading is not None and ATTENDANCE_TITLE.match(heading.title):
-            continue  # "Punkt 4: Per Schleiter deltager": who came from that point on
-        if heading is not None:
-            heading.index = index
-            _title_from_heading_above(lines, heading)
-            heading.title, heading.consumed = join_title(lines, heading)
-            # (a title taken from the next line or joined across lines says its access at its
-            # end: "125." / "Køb af ejendom Lukket punkt")
-            if heading.style != "access":  # (FirstAgenda's "(Offentlig)" said it: "Eventuelt - åbent" is a title)
-                heading.title, heading.access = title_and_access(heading.title, heading.access)
-            # "1 - Godkendelse af dagsorden | Godkendt. |": a table row, the point in its first
-            # cell and the minutes in the next
-            title, _, cells = heading.title.partition(" | ")
-            # (and the first cell may describe the point after its title)
-            title, description = title_before_description(title.strip()) if cells.strip() else (title, "")
-            heading.title, heading.rest = minutes_after_title(title.strip())
-            heading.rest = " ".join(filter(None, (description, heading.rest)))
-            minutes = " ".join(cell.strip() for cell in cells.split("|") if cell.strip())
-            heading.rest = " ".join(filter(None, (heading.rest, minutes)))
-            candidates.append(heading)
-    return candidates
-
-
-_LABEL_AND_VALUE = re.compile(r"[A-ZÆØÅ][\w\-]+(?: [\w\-]+){0,3}:\s+\S+(?:\s\S+)?\s*$")  # a label and a short value
-
-
-def _title_from_heading_above(lines: list[Line], heading: Heading) -> None:
-    """ "Spørgetid" set as a heading, then "Sag nr. 129" under it (Rødovre's web minutes): a
-    number label without a title takes the heading line above as its title, and the item
-    starts there."""
-    if heading.title or heading.index == 0 or heading.style not in ("punkt", "dotted"):
-        return
-    above = lines[heading.index - 1]
-    text = above.text.strip()
-    set_as_heading = (above.style or "").lower().startswith("heading") or above.bold
-    # In plain text the same form shows by its neighbours: a paragraph of one line above the
-    # number, and under it a label ("Beslutningskompetence: KB") or a section heading, never
-    # a title.
-    starts_paragraph = above.blank_before or heading.index == 1
-    below = next((line.text.strip() for line in lines[heading.index + 1 :] if line.text.strip()), "")
-    untitled_below = bool(_LABEL_AND_VALUE.match(below)) or is_structural(below)
-    # (only after a number label: a bare "35." under "Godkendt" starts the next item)
-    labelled = lines[heading.index].text.strip()[:1].isalpha()
-    plain_title = labelled and starts_paragraph and untitled_below and not text.endswith((".", ":", ","))
-    if (
-        (set_as_heading or plain_title)
-        and text
-        and len(text) < 160
-        and not is_structural(text)
-        and match_heading(above) is None
-    ):
-        heading.index -= 1
-        heading.title, heading.consumed = text, 2  # the title and the number's own line
 
 
 class _Evidence:

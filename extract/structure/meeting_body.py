@@ -232,7 +232,8 @@ def meeting_body(
     header = texts[:12] + running
     return (
         _body_from_meeting_title(title, all_lines)
-        or labelled_field(labels, "body")
+        # ("Mødeforum: Ordinært møde i bestyrelsen for …": the meeting's words before the body)
+        or _BODY_PREFIX.sub("", labelled_field(labels, "body") or "")
         or next((_body_on_line(text) for text in header if _is_body_line(text)), None)
         or _body_before_colon(header, all_lines)
         or _body_from_title_line(texts[:8] + running)

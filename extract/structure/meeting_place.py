@@ -293,7 +293,10 @@ _PLACE_TOLD_INSIDE = re.compile(rf"(?<=\s)Mødet\s+{_HELD_AT}")
 
 # A header label before the place, its own value lost or displaced ("MØDEDATO: Skive
 # Rådhus, Byrådssalen": a form whose labels print before their values).
-_LEADING_LABEL = re.compile(rf"^(?i:{'|'.join(re.escape(label) for label in HEADER_LABELS)})\s*:\s*")
+# (labels of a header table read label column first stand before its first value: "Mødeleder:
+# Deltagere: Campus Horsens, …")
+_LABELS = sorted({*HEADER_LABELS, *PARTICIPANT_HEADINGS}, key=len, reverse=True)
+_LEADING_LABEL = re.compile(rf"^(?:(?i:{'|'.join(re.escape(label) for label in _LABELS)})\s*:\s*)+")
 
 # What ran onto the place from the next line: a heading in capitals ("Aars Rådhus PUNKTER
 # VEDR."), or a heading glued to its last word ("7860 SpøttrupIndholdsfortegnelse").

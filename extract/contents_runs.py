@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from referat.extract.title_words import opens_a_title
+from referat.extract.title_words import STANDING_ITEM_TITLES, opens_a_title
 from referat.extract.vocabulary import ITEM_GROUP_LABEL, NAME_ENDINGS, NAME_MAY_FOLLOW, NAME_OPENERS
 
 # A part of the list in ordinary case: "Åbne dagsordenspunkter", "Lukket dagsorden", and a
@@ -26,6 +26,8 @@ _PART_LABEL = (
 # An access marker before one entry's title, in ordinary case: "Lukket - Ejendomssag",
 # "Lukket punkt: Salg af grund" (in capitals it is read with the group labels).
 _ENTRY_CLOSED_MARK = re.compile(r"(?:(?<=\s)|^)(?:Lukket|Fortrolig)(?:\s+(?:punkt|sag))?\s*(?:[-–]|:)\s+")
+# An access marker after an entry's title, in capitals: "LUKKET SAG", "LUKKET PUNKT" (no colon).
+_CLOSED_AFTER_TITLE = re.compile(r"(?:LUKKET|FORTROLIG)\s+(?:SAG|PUNKT)")
 # Words that end the contents: the lists after it and the page furniture.
 _END = re.compile(
     r"^(?:Bilagsoversigt|Bilagsfortegnelse|Bilagsliste|Underskriftsside|Underskrifter|Underskriftsblad)\b"
@@ -51,6 +53,7 @@ def run_on_entries(text: str) -> list[tuple[str, str, str]]:
     """
     entries: list[tuple[str, str, str]] = []
     access = "public"
+    text = re.sub(r"\b(LUKKET\s+SAG)\.{2,}\s*\d{1,3}\b", r"\1 ", text)  # (the last entry's leader and page)
     for part in re.split(rf"((?:\b[A-ZÆØÅ]{{2,}}[:.]*(?:\s+|$)){{2,}}|{_PART_LABEL})", text):
         label = part.strip()
         if not label:
@@ -58,6 +61,11 @@ def run_on_entries(text: str) -> list[tuple[str, str, str]]:
         if re.fullmatch(_PART_LABEL, label):
             access = "closed" if label.lower().startswith("lukke") else "public"
             continue  # (access words alone, "Sager til beslutning", keep the part's access)
+        if label.isupper() and entries and _CLOSED_AFTER_TITLE.fullmatch(label):
+            # "… årsmøde LUKKET SAG Besvarelse af …", "… Undervisningsministeriet - LUKKET SAG": the
+            # marker after the entry it closes (with a colon it opens a withheld one)
+            entries[-1] = (*entries[-1][:2], "closed")
+            continue
         if label.isupper():
             closed_marks = re.findall(r"LUKKET\s+PUNKT", label)
             if re.search(r"LUKKEDE|LUKKET\s+MØDE|FORTROLIG", label):
@@ -152,7 +160,14 @@ def run_on_titles(text: str, opening: str = "") -> list[tuple[str, str]]:
         previous = titles[-1][-1] if titles[-1] else (opening if index == 0 else "")
         # ("Norddjurs Kommune Meddelelser...36": a title of its own, its page after the leader)
         ahead = "x" if _ends_with_page(word) else following
-        if previous and _CAPITAL.match(word) and _starts_a_title(word, previous, ahead, name_run_after_joiner):
+        # (a title every agenda has, whole, ends its entry: "… Meddelelser Genafsættelse af skel …",
+        # "Budget Thyges Gård, omlægning …")
+        standing = " ".join(titles[-1]).lower() in STANDING_ITEM_TITLES
+        if (
+            previous
+            and _CAPITAL.match(word)
+            and (standing or _starts_a_title(word, previous, ahead, name_run_after_joiner))
+        ):
             titles.append([])
             numbers.append("")
             previous = ""
@@ -276,6 +291,8 @@ def _starts_a_title(word: str, previous: str, following: str, name_run_after_joi
     # or a dash ("… i Hevring Ådal Renovering af …", "… - Kommunegaranti Samarbejdsaftale
     # mellem …") and this one opens a phrase, or when this one is a noun titles open with
     # ("… Himmerlands Udviklingsråd Støtte til …")
+    if previous.endswith(("ske", "ige")):
+        return False  # "… Social- og Sundhedspolitiske Forum maj": an adjective before its noun, one name
     return (name_run_after_joiner or opens_a_title(word)) and following[:1].islower()
 
 

@@ -25,6 +25,7 @@ from referat.extract.vocabulary import (
     CONTENTS_PAGE_COLUMN,
     CONTENTS_TITLE_COLUMN,
     HEADER_LABELS,
+    ITEM_GROUP_LABEL,
     ITEM_NUMBER_LABELS,
     MEETING_KIND_WORDS,
     PARTICIPANT_HEADINGS,
@@ -150,7 +151,7 @@ def split_run_on_lines(pages: list[Page]) -> list[Page]:
     # elsewhere only the long lines are (a text extraction keeps paragraphs on one line).
     shortest = 0 if transcript is not None else RUN_ON_LENGTH
     split = [
-        Page(page.number, _spread_titles(_split_lines(page.lines, shortest)), page.width, page.height)
+        Page(page.number, _lost_numbers(_spread_titles(_split_lines(page.lines, shortest))), page.width, page.height)
         for page in (transcript or pages)
     ]
     listed = _listed_numbers(split)
@@ -194,6 +195,48 @@ def _spread_titles(lines: list[Line]) -> list[Line]:
                 spread[start + offset] = spread[start + offset].with_text(f"{label}{number} {title}")
         start = end + 1
     return spread
+
+
+_GROUP_LABEL_AFTER_ENTRY = re.compile(
+    r"^(?P<entry>\d{1,3}\.\s+\S.*?)\s+(?P<label>[A-ZÆØÅ][a-zæøå]+(?:\s+[a-zæøå]+){1,2}:)$"
+)
+_ENTRY = re.compile(r"^(?P<entry>\d{1,3}\.\s+\S.*?)\s+(?P<label>[A-ZÆØÅ][a-zæøå]+(?:\s+[a-zæøå]+){0,2}:)$")
+_ENTRY = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<title>[A-ZÆØÅ].*)$")
+
+
+def _lost_numbers(lines: list[Line]) -> list[Line]:
+    """A transcript's agenda list cut at its numbers: where the numbering skips one ("3. Evaluering af mødet
+    Gennemførelse af projekt … 5. Satser …") the entry before the gap holds two titles, the
+    second the entry whose number the text lost, when the titles split (``run_on_titles``)
+    into exactly two.
+
+    Example:
+        >>> lines = [Line(t, 1) for t in ("3. Evaluering af mødet Gennemførelse af projekt om tryghed", "5. Satser")]
+        >>> [line.text for line in _lost_numbers(lines)]
+        ['3. Evaluering af mødet', '4. Gennemførelse af projekt om tryghed', '5. Satser']
+    """
+    cut: list[Line] = []
+    for line in lines:
+        # "2. Revisionsprotokol Politiske sager:": the label over the next group run on after an
+        # entry goes on a line of its own ("Punkter til beslutning:" and the other labels of
+        # vocabulary.ITEM_GROUP_LABEL are read off titles where they stand)
+        grouped = _GROUP_LABEL_AFTER_ENTRY.match(line.text.strip())
+        if grouped and not ITEM_GROUP_LABEL.search(grouped.group("label")):
+            cut += [line.with_text(grouped.group("entry")), line.with_text(grouped.group("label"))]
+        else:
+            cut.append(line)
+    entries = [(index, match) for index, line in enumerate(cut) if (match := _ENTRY.match(line.text.strip()))]
+    split: dict[int, list[Line]] = {}
+    for (index, entry), (_, following) in zip(entries, entries[1:], strict=False):
+        if int(following.group("number")) - int(entry.group("number")) != 2 or len(entry.group("title")) > 150:
+            continue
+        titles = run_on_titles(entry.group("title"))
+        if len(titles) == 2 and not any(number for number, _ in titles):
+            number = int(entry.group("number"))
+            split[index] = [
+                cut[index].with_text(f"{number + offset}. {title}") for offset, (_, title) in enumerate(titles)
+            ]
+    return [piece for index, line in enumerate(cut) for piece in split.get(index, [line])]
 
 
 # "10. Eventuelt1. Orientering og rundvisning": an agenda list's last entry with the first
@@ -425,10 +468,17 @@ def _cuts(text: str) -> list[int]:
     # successor follows it, however much text lies between ("… punkt 20. Med tilføjelsen …"
     # inside item 1's text is no item: 21 never follows).
     numbers = list(_INLINE_NUMBER.finditer(text))
+    # (and, from a number of such a run, the number after the next where the text lost one:
+    # "3. Evaluering … Gennemførelse af … 5. Satser …")
+    linked: set[int] = set()
     for index, before in enumerate(numbers):
-        after = next((m for m in numbers[index + 1 :] if int(m.group(1)) == int(before.group(1)) + 1), None)
+        value = int(before.group(1))
+        after = next((i for i in range(index + 1, len(numbers)) if int(numbers[i].group(1)) == value + 1), None)
+        if after is None and index in linked:
+            after = next((i for i in range(index + 1, len(numbers)) if int(numbers[i].group(1)) == value + 2), None)
         if after is not None:
-            cuts.update((_label_start(text, before.start()), _label_start(text, after.start())))
+            linked.update((index, after))
+            cuts.update((_label_start(text, before.start()), _label_start(text, numbers[after].start())))
     # "5. Økonomi 5a. Orientering om … 5b. Regnskab …": the sub-items of an item cut there
     items = {match.group(1) for match in numbers}
     cuts.update(match.start() for match in _INLINE_SUBNUMBER.finditer(text) if match.group(1) in items)

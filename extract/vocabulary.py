@@ -325,7 +325,9 @@ SHARING_SITE_CONTROLS = re.compile(
 # Emne:", "Pkt. Tekst Side", "Punkt nr. Side"). contents_table reads them on a line of their own
 # and before run-on entries, runon where a transcript ran them into the line before.
 CONTENTS_NUMBER_COLUMN = r"Sag\s*nr|Pkt|Punkt|Nr"
-CONTENTS_TITLE_COLUMN = r"Emne|Tekst|Titel|Overskrift|Sagens\s+titel"
+CONTENTS_TITLE_COLUMN = (
+    r"Emne|Tekst|Titel|Overskrift|Sagens\s+titel|Punkter\s+(?:til|på)\s+dagsorden(?:en)?|Dagsordenspunkter"
+)
 CONTENTS_PAGE_COLUMN = r"Side"
 TOC_HEADINGS = ("indholdsfortegnelse", "indhold", "dagsordensoversigt", "sagsoversigt", "punktoversigt", "sagsliste")
 

@@ -216,3 +216,51 @@ def test_a_video_link_under_a_decision_is_no_part_of_it() -> None:
     document = extract_bytes("byraad.html", html.encode(), enrich=False)
     decisions = [d.text for item in document.meetings[0].items for d in item.decisions]
     assert decisions == ["Godkendt.", "Taget til efterretning."]
+
+
+def test_a_run_on_contents_with_closed_markers_after_titles() -> None:
+    # A transcript's contents: the title column's header, standing titles run into the next
+    # title, and "LUKKET SAG" after each closed entry's title (with or without a dash).
+    contents = (
+        "Indholdsfortegnelse Punkter til dagsorden Side 1. Godkendelse af dagsorden Meddelelser Flytning af skel"
+        " langs kanalen Budget Nørre Gård, omlægning af lån Deltagelse i årsmøde LUKKET SAG Besvarelse af"
+        " henvendelse fra ministeriet - LUKKET SAG KL's Social- og Sundhedspolitiske Forum maj LUKKET SAG"
+        " Salg af ejendom - LUKKET SAG...25 Bilagsoversigt"
+    )
+    text = (
+        "Åbent referat til Økonomiudvalget\n\nTranskript\n\n1 Åbent referat til Økonomiudvalget Mødedato: Tirsdag"
+        f" den 10. marts 2015 Mødetidspunkt: 9:00 {FILLER}\n\n2 {contents}\n\n3 {FILLER}\n"
+    )
+    meeting = _meeting(text)
+    assert [(item.title, item.access) for item in meeting.items] == [
+        ("Godkendelse af dagsorden", "public"),
+        ("Meddelelser", "public"),
+        ("Flytning af skel langs kanalen", "public"),
+        ("Budget", "public"),
+        ("Nørre Gård, omlægning af lån", "public"),
+        ("Deltagelse i årsmøde", "closed"),
+        ("Besvarelse af henvendelse fra ministeriet", "closed"),
+        ("KL's Social- og Sundhedspolitiske Forum maj", "closed"),
+        ("Salg af ejendom", "closed"),
+    ]
+
+
+def test_a_run_on_agenda_list_with_group_labels_and_lost_numbers() -> None:
+    page = (
+        "1 Referat af bestyrelsesmøde Mødedato: 5. december 2012 Til stede: Anna Holm, Bo Berg Protokoller:"
+        " 1. Godkendelse af referat fra sidste møde 2. Revisionsprotokol Politiske sager: 3. Evaluering af"
+        " repræsentantskabsmødet Gennemførelse af projekt om tryghed i afdelingerne 5. Satser til budget"
+        " 6. Regulering af honorar Afdelingsrelaterede sager: 7. Evaluering af medlemsmøder 8. Eventuelt"
+    )
+    items_page = "2 1. Godkendelse af referat Sagsfremstilling Referatet skal godkendes. " + FILLER
+    meeting = _meeting(f"Referat\n\nTranskript\n\n{page} {FILLER}\n\n{items_page}\n")
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("1", "Godkendelse af referat"),
+        ("2", "Revisionsprotokol"),
+        ("3", "Evaluering af repræsentantskabsmødet"),
+        ("4", "Gennemførelse af projekt om tryghed i afdelingerne"),
+        ("5", "Satser til budget"),
+        ("6", "Regulering af honorar"),
+        ("7", "Evaluering af medlemsmøder"),
+        ("8", "Eventuelt"),
+    ]

@@ -148,6 +148,9 @@ _CASE_LABEL_TAIL = re.compile(r"(?<=\w\w)\s+(?:J\.\s?nr|Journalnr|Sagsnr|Sagsid|
 
 
 # A group label run onto the title before it, and the group's name after its colon.
+_LABEL_OVER_NEXT_GROUP = re.compile(
+    r"(?<=[\wæøå)])(?<!\baf)(?<!\btil)(?<!\bfor)(?<!\bom)(?<!\bi)(?<!\bpå)\s+[A-ZÆØÅ][a-zæøå]+(?:\s+[a-zæøå]+){1,2}:$"
+)
 _GROUP_LABEL_TAIL = re.compile(rf"\s+(?:{ITEM_GROUP_LABEL.pattern})(?:\s*:.*)?$")
 
 
@@ -234,6 +237,9 @@ def match_heading(line: Line) -> Heading | None:
 def _clean_title(title: str) -> str:
     title = " ".join(title.split())
     title = re.sub(r"^[-–:|]\s*", "", title)  # "Pkt. 01 – Valg af dirigent", "LUKKET: 8 | Salg af …"
+    # "2. Revisionsprotokol Politiske sager:": the label over the list's next group run on after
+    # the entry (two words or three, the first capitalised, then a colon)
+    title = _LABEL_OVER_NEXT_GROUP.sub("", title)
     title = title.rstrip(":").rstrip()  # "4. Formandens beretning:" with the minutes under it
     # a contents line's dot leader and page, in front matter numbered in roman: "…...3", "…...vii"
     title = re.sub(r"\s*\.{2,}\s*(?:\d+|[ivxlc]{1,7})$", "", title)

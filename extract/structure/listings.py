@@ -45,7 +45,13 @@ def _tight_runs(
             heading.index in page_numbers and last and _next_to(lines, last, heading, set())
         ):
             continue  # (an entry's page number on the line after it is no entry)
-        counts_up = last is not None and number_of(last) == (number_of(heading) or 0) - 1
+        step = (number_of(heading) or 0) - (number_of(last) or 0) if last is not None else 0
+        # (a transcript's list may lose a number or a few on the way: "5. Satser …" / "7. Regulering …",
+        # the entry on the very next line, in a run already under way)
+        skips_lost = (
+            2 <= step <= 4 and len(runs[-1]) >= 2 and last is not None and last.index + last.consumed == heading.index
+        )
+        counts_up = step == 1 or skips_lost
         if last is not None and counts_up and _next_to(lines, last, heading, page_numbers):
             runs[-1].append(heading)
         else:
@@ -63,12 +69,16 @@ def _next_to(lines: list[Line], last: Heading, heading: Heading, page_numbers: s
     between = range(last.index + last.consumed, heading.index)
     if len(between) <= 1 and all(index in page_numbers for index in between):
         return True
-    # (the list's closed part after its open one: "9. Status på IT...8" / "LUKKET MØDE:" / "10. …")
-    if len(between) == 1 and CLOSED_PART.match(lines[last.index + last.consumed].text.strip()):
+    # (the list's closed part after its open one: "9. Status på IT...8" / "LUKKET MØDE:" / "10. …",
+    # or the label over its next group: "2. Revisionsprotokol" / "Politiske sager:" / "3. …")
+    between_text = lines[last.index + last.consumed].text.strip() if len(between) == 1 else ""
+    if between_text and (CLOSED_PART.match(between_text) or _GROUP_LABEL_LINE.fullmatch(between_text)):
         return True
     return len(between) <= 4 and all(_SUB_ENTRY.match(lines[index].text.strip()) for index in between)
 
 
+# A label over a group of a list's entries: "Politiske sager:", "Afdelingsrelaterede sager:".
+_GROUP_LABEL_LINE = re.compile(r"[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,3}:")
 # A list entry's own points: "A. Økonomirapport 2", "b) Budget", "- Formanden".
 _SUB_ENTRY = re.compile(r"^(?:[A-Za-z][.)]\s+\S|[-–•]\s*\S)")
 

@@ -57,9 +57,12 @@ BODY_TITLE_LINES: list[re.Pattern] = [
     re.compile(r"^(?P<body>[A-ZÆØÅ][^:|]{2,80}?)\s+(?:REFERAT|DAGSORDEN|Referat|Dagsorden)$"),
     # "Referat. Byrådet. Møde nr.: 10/2019", "ReferatByrådet" (a lost line break): the kind
     # word, then the body alone before the meeting's labels
+    # ("Åben dagsorden Økonomiudvalget Borgmesterkontoret": the access word before the kind, the
+    # administration that serves the body after it)
     re.compile(
-        rf"^(?:{_KIND_WORD})[.:]?\s*(?P<body>(?-i:[A-ZÆØÅ])[\w\- ]{{0,60}}?{_BODY_END})\.?"
-        r"(?:\s+(?:møde\s+nr|mødedato|dato|møde\s+den|(?:ekstra)?ordinært\s+møde)\b|$)",
+        rf"^(?:(?:åben|åbent|lukket)\s+)?(?:{_KIND_WORD})[.:]?\s*(?P<body>(?-i:[A-ZÆØÅ])[\w\- ]{{0,60}}?{_BODY_END})\.?"
+        r"(?:\s+(?:møde\s+nr|mødedato|dato|møde\s+den|(?:ekstra)?ordinært\s+møde)\b"
+        r"|\s+(?-i:[A-ZÆØÅ])[\wæøå-]*(?:kontoret|forvaltningen|sekretariatet|afdelingen|staben)$|$)",
         re.I,
     ),
     # "Social- og Sundhedsudvalget torsdag den 20. april 2023 kl. 19.00" (Ishøj), "Referat

@@ -14,18 +14,18 @@ every text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from referat.extract.contents_runs import run_on_titles
 from referat.extract.label_blocks import labels_before_values
 from referat.extract.pages import Line, Page
+from referat.extract.runon_lists import INLINE_NUMBER, listed_numbers, lost_numbers, split_at_listed, spread_titles
 from referat.extract.vocabulary import (
     CONTENTS_NUMBER_COLUMN,
     CONTENTS_PAGE_COLUMN,
     CONTENTS_TITLE_COLUMN,
     HEADER_LABELS,
-    ITEM_GROUP_LABEL,
     ITEM_NUMBER_LABELS,
     MEETING_KIND_WORDS,
     PARTICIPANT_HEADINGS,
@@ -39,8 +39,6 @@ from referat.extract.vocabulary import (
 RUN_ON_LENGTH = 300
 # A transcript page's line starts with the page's number: "3 1. Godkendelse af referat …".
 _LEADING_PAGE_NUMBER = re.compile(r"^(\d{1,4})\s+(?=\S)")
-# "1. Title" inside a run-on line; a cut is made only where numbers run on (1., 2., 3.).
-_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)(\d{1,3})\.\s+(?=[A-ZÆØÅ])")
 # A contents table's column headers run on between the header and the entries: "… Fraværende:
 # Per Nørgaard Sag nr.: Emne: 1. Forlængelse af …" (vocabulary's CONTENTS_*_COLUMN; contents_table
 # reads them on a line of their own).
@@ -102,7 +100,8 @@ def _boundary() -> re.Pattern[str]:
         rf"|(?:{'|'.join(re.escape(word) for word in reversed(participants))})\b(?![a-zæøå])"
         # a participant phrase opening its sentence of names: "… 2014 I mødet deltog Peder …"
         rf"|(?:{'|'.join(re.escape(phrase.capitalize()) for phrase in phrases)})(?=\s+[A-ZÆØÅ][a-zæøå])"
-        rf"|(?:{'|'.join(re.escape(word) for word in reversed(kinds))})\s+(?:fra|for|til|af|over)\s"
+        # (not an item's title: "2. Referat fra mødet den 11. januar")
+        rf"|(?<!\d\.\s)(?:{'|'.join(re.escape(word) for word in reversed(kinds))})\s+(?:fra|for|til|af|over)\s"
         # the closed part of the meeting after a contents entry's page number: "… Status på
         # IT...31 LUKKET MØDE: Punkt nr. 55: …"
         r"|(?<=\d\s)LUKKET\s+MØDE\b:?"
@@ -147,96 +146,18 @@ def split_run_on_lines(pages: list[Page]) -> list[Page]:
             Page(page.number, [_unwrapped(line) for line in page.lines if not SHARING_SITE_CONTROLS.match(line.text)])
             for page in transcript
         ]
+        transcript = _without_running_header(transcript)
     # In a transcript every line is a page's text run together, however short the page;
     # elsewhere only the long lines are (a text extraction keeps paragraphs on one line).
     shortest = 0 if transcript is not None else RUN_ON_LENGTH
     split = [
-        Page(page.number, _lost_numbers(_spread_titles(_split_lines(page.lines, shortest))), page.width, page.height)
+        Page(page.number, lost_numbers(spread_titles(_split_lines(page.lines, shortest))), page.width, page.height)
         for page in (transcript or pages)
     ]
-    listed = _listed_numbers(split)
+    listed = listed_numbers(split)
     if not listed:
         return split
-    return [Page(page.number, _split_at_listed(page.lines, listed), page.width, page.height) for page in split]
-
-
-# "Sag nr. 83" alone, its title not beside it: a contents table whose number column came out
-# ahead of its title column.
-_NUMBER_WITHOUT_TITLE = re.compile(r"^(?P<label>(?:Sag|Punkt|Pkt)\.?\s*(?:nr\.?)?\s*)(?P<number>\d{1,4})\.?$")
-
-
-def _spread_titles(lines: list[Line]) -> list[Line]:
-    """A contents table read by columns: "Sag nr. 83" … "Sag nr. 87" alone, then "Sag nr. 88"
-    with the six titles run together. When the titles split (``run_on_titles``) into exactly
-    as many as there are numbers, each number gets its title in order; otherwise the lines
-    stay as they are (a guess would give an item another's title).
-
-    Example:
-        >>> lines = [Line("Sag nr. 91", 2), Line("Sag nr. 92 Lokalplan for Havnen - endelig vedtagelse Venskabsby", 2)]
-        >>> [line.text for line in _spread_titles(lines)]
-        ['Sag nr. 91 Lokalplan for Havnen - endelig vedtagelse', 'Sag nr. 92 Venskabsby']
-    """
-    spread = list(lines)
-    start = 0
-    while start < len(spread):
-        end = start
-        while end < len(spread) and _NUMBER_WITHOUT_TITLE.match(spread[end].text.strip()):
-            end += 1
-        if end == start or end >= len(spread):
-            start = end + 1
-            continue
-        bare = [_NUMBER_WITHOUT_TITLE.match(line.text.strip()) for line in spread[start:end]]
-        label = bare[0].group("label") if bare[0] else ""
-        last = re.match(rf"^{re.escape(label)}(?P<number>\d{{1,4}})\.?\s+(?P<titles>\S.*)$", spread[end].text.strip())
-        titles = run_on_titles(last.group("titles")) if last else []
-        if last and len(titles) == len(bare) + 1 and not any(number for number, _ in titles):
-            numbers = [match.group("number") for match in bare if match] + [last.group("number")]
-            for offset, (number, (_, title)) in enumerate(zip(numbers, titles, strict=True)):
-                spread[start + offset] = spread[start + offset].with_text(f"{label}{number} {title}")
-        start = end + 1
-    return spread
-
-
-_GROUP_LABEL_AFTER_ENTRY = re.compile(
-    r"^(?P<entry>\d{1,3}\.\s+\S.*?)\s+(?P<label>[A-ZÆØÅ][a-zæøå]+(?:\s+[a-zæøå]+){1,2}:)$"
-)
-_ENTRY = re.compile(r"^(?P<entry>\d{1,3}\.\s+\S.*?)\s+(?P<label>[A-ZÆØÅ][a-zæøå]+(?:\s+[a-zæøå]+){0,2}:)$")
-_ENTRY = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<title>[A-ZÆØÅ].*)$")
-
-
-def _lost_numbers(lines: list[Line]) -> list[Line]:
-    """A transcript's agenda list cut at its numbers: where the numbering skips one ("3. Evaluering af mødet
-    Gennemførelse af projekt … 5. Satser …") the entry before the gap holds two titles, the
-    second the entry whose number the text lost, when the titles split (``run_on_titles``)
-    into exactly two.
-
-    Example:
-        >>> lines = [Line(t, 1) for t in ("3. Evaluering af mødet Gennemførelse af projekt om tryghed", "5. Satser")]
-        >>> [line.text for line in _lost_numbers(lines)]
-        ['3. Evaluering af mødet', '4. Gennemførelse af projekt om tryghed', '5. Satser']
-    """
-    cut: list[Line] = []
-    for line in lines:
-        # "2. Revisionsprotokol Politiske sager:": the label over the next group run on after an
-        # entry goes on a line of its own ("Punkter til beslutning:" and the other labels of
-        # vocabulary.ITEM_GROUP_LABEL are read off titles where they stand)
-        grouped = _GROUP_LABEL_AFTER_ENTRY.match(line.text.strip())
-        if grouped and not ITEM_GROUP_LABEL.search(grouped.group("label")):
-            cut += [line.with_text(grouped.group("entry")), line.with_text(grouped.group("label"))]
-        else:
-            cut.append(line)
-    entries = [(index, match) for index, line in enumerate(cut) if (match := _ENTRY.match(line.text.strip()))]
-    split: dict[int, list[Line]] = {}
-    for (index, entry), (_, following) in zip(entries, entries[1:], strict=False):
-        if int(following.group("number")) - int(entry.group("number")) != 2 or len(entry.group("title")) > 150:
-            continue
-        titles = run_on_titles(entry.group("title"))
-        if len(titles) == 2 and not any(number for number, _ in titles):
-            number = int(entry.group("number"))
-            split[index] = [
-                cut[index].with_text(f"{number + offset}. {title}") for offset, (_, title) in enumerate(titles)
-            ]
-    return [piece for index, line in enumerate(cut) for piece in split.get(index, [line])]
+    return [Page(page.number, split_at_listed(page.lines, listed), page.width, page.height) for page in split]
 
 
 # "10. Eventuelt1. Orientering og rundvisning": an agenda list's last entry with the first
@@ -353,30 +274,6 @@ def _unglued(page: Page) -> Page:
     return Page(page.number, lines, page.width, page.height)
 
 
-# A contents entry on its line: "95. Sydfyns Elforsyning...vii", "3. Budget 2013 ..... 12"
-_CONTENTS_ENTRY = re.compile(r"^(\d{1,4})\.\s+\S.*?(?:\.{3,}\s*(?:\d{1,3}|[ivxlc]{1,7})|\s\d{1,3})$")
-
-
-def _listed_numbers(pages: list[Page]) -> set[str]:
-    """Item numbers a contents list names (two entries at least)."""
-    numbers = {match.group(1) for page in pages for line in page.lines if (match := _CONTENTS_ENTRY.match(line.text))}
-    return numbers if len(numbers) >= 2 else set()
-
-
-def _split_at_listed(lines: list[Line], listed: set[str]) -> list[Line]:
-    """Lines cut before "89. Title" where the contents list names 89: the item's heading run
-    on after a group heading ("Til efterretning - for åbne døre 89. Til efterretning - …")."""
-    split: list[Line] = []
-    for line in lines:
-        if _CONTENTS_ENTRY.match(line.text):
-            split.append(line)
-            continue
-        cuts = [m.start() for m in _INLINE_NUMBER.finditer(line.text) if m.start() and m.group(1) in listed]
-        pieces = [line.text[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line.text)], strict=True)]
-        split.extend(line.with_text(piece) for piece in pieces if piece)
-    return split
-
-
 _DOWNLOAD_BUTTON = re.compile(r'^Download\s+"(?P<title>[^"]*)"?$', re.IGNORECASE)
 
 
@@ -384,6 +281,52 @@ def _unwrapped(line: Line) -> Line:
     """The sharing site's 'Download "<title>"' button: the document's title it quotes."""
     button = _DOWNLOAD_BUTTON.match(line.text.strip())
     return line.with_text(button.group("title")) if button else line
+
+
+def _without_running_header(pages: list[Page]) -> list[Page]:
+    """A transcript's pages without the running header that opens each ("Bornholms
+    Regionskommune Tirsdag den side 3 …"): the longest run of words, the page's own number
+    aside, that opens a line on three pages at least and on most of them; kept on the first page,
+    where it is mostly the document's title too. (A printed page's header is removed by the
+    layout stage; a transcript has run it into the page's text.)
+
+    Example:
+        >>> texts = ("Referat Møde den 15. februar", "Fraværende: Ingen", "1. Godkendelse af dagsorden")
+        >>> pages = [Page(n, [Line(f"Ældrerådet Tirsdag den side {n} {text}", n)]) for n, text in enumerate(texts, 1)]
+        >>> [page.lines[0].text for page in _without_running_header(pages)]  # doctest: +NORMALIZE_WHITESPACE
+        ['Ældrerådet Tirsdag den side 1 Referat Møde den 15. februar', 'Fraværende: Ingen',
+         '1. Godkendelse af dagsorden']
+    """
+
+    def masked(page: Page, line: Line) -> list[str]:
+        # (only the page's own number differs from page to page: "side 3", "3/48")
+        return [re.sub(rf"(?<!\d){page.number}(?!\d)", "#", word) for word in line.text.split()]
+
+    for length in range(12, 2, -1):
+        openings: Counter[tuple[str, ...]] = Counter()
+        for page in pages:
+            openings.update({tuple(words[:length]) for line in page.lines if len(words := masked(page, line)) > length})
+        if not openings:
+            continue
+        opening, count = openings.most_common(1)[0]
+        # (an item's label opening every page is no header: "Sag nr. 5 …", "Punkt 3 …")
+        labelled = re.match(r"(?i:sag|punkt|pkt|nr|ad)\b|\d", opening[0])
+        if count >= 3 and count * 5 >= len(pages) * 3 and not labelled:
+            return [
+                Page(
+                    page.number,
+                    [
+                        line.with_text(" ".join(line.text.split()[length:]))
+                        if tuple(masked(page, line)[:length]) == opening and page is not pages[0]
+                        else line
+                        for line in page.lines
+                    ],
+                    page.width,
+                    page.height,
+                )
+                for page in pages
+            ]
+    return pages
 
 
 def _break_at_page_numbers(pages: list[Page]) -> list[Page] | None:
@@ -467,7 +410,7 @@ def _cuts(text: str) -> list[int]:
     # A run of numbers (an agenda list, or items run on with their text): each number whose
     # successor follows it, however much text lies between ("… punkt 20. Med tilføjelsen …"
     # inside item 1's text is no item: 21 never follows).
-    numbers = list(_INLINE_NUMBER.finditer(text))
+    numbers = list(INLINE_NUMBER.finditer(text))
     # (and, from a number of such a run, the number after the next where the text lost one:
     # "3. Evaluering … Gennemførelse af … 5. Satser …")
     linked: set[int] = set()

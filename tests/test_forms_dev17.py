@@ -264,3 +264,46 @@ def test_a_run_on_agenda_list_with_group_labels_and_lost_numbers() -> None:
         ("7", "Evaluering af medlemsmøder"),
         ("8", "Eventuelt"),
     ]
+
+
+def test_an_excerpt_that_ends_in_its_contents_list_keeps_the_listed_items() -> None:
+    # The stored page stops before the first item: the agenda's contents are all there is.
+    # "Åben dagsorden <udvalg> <administration>" names the kind and the body; the lost date
+    # leaves the start time and the room to say it is a meeting.
+    first = (
+        "1 Åben dagsorden Økonomiudvalget Borgmesterkontoret Side 1. Mødedato: Mødet påbegyndt: kl. 14:30"
+        " Mødested: Mødelokale 122, 1. sal, Rådhuset Fraværende: Følgende sager behandles: Pkt. Tekst Side"
+        " 1 Budget, regnskab og likviditet 4 3 Godkendelse af beskæftigelsesplan 9 4 Frigivelse af"
+        " vedligeholdsmidler til kulturbygninger 19 5 Ansøgning om frigivelse af beløb til haller 28"
+    )
+    meeting = _meeting(
+        f"Åben dagsorden Økonomiudvalget Borgmesterkontoret\n\nTranskript\n\n{first} {FILLER}\n\n2 {FILLER}\n"
+    )
+    assert (meeting.kind, meeting.body, meeting.start_time) == ("dagsorden", "Økonomiudvalget", "14:30")
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("1", "Budget, regnskab og likviditet"),
+        ("3", "Godkendelse af beskæftigelsesplan"),
+        ("4", "Frigivelse af vedligeholdsmidler til kulturbygninger"),
+        ("5", "Ansøgning om frigivelse af beløb til haller"),
+    ]
+
+
+def test_a_transcripts_running_header_and_run_in_verdicts() -> None:
+    header = "Nordø Regionskommune Tirsdag den side"
+    pages = [
+        f"1 {header} 1 Referat Møde den 15. februar 2011 kl. 09.30 {FILLER}",
+        f"2 {header} 2 Fraværende: Ingen Bemærkninger til dagsordenen: Ingen. {FILLER}",
+        f"3 {header} 3 1. Godkendelse af dagsorden. Godkendt. 2. Referat fra mødet den 11. januar Godkendt."
+        f" 3. Besøg af projektlederen Projektlederen orienterede om byggeriet. {FILLER}",
+    ]
+    meeting = _meeting("Referat\n\nTranskript\n\n" + "\n\n".join(pages) + "\n")
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("1", "Godkendelse af dagsorden"),
+        ("2", "Referat fra mødet den 11. januar"),
+        ("3", "Besøg af projektlederen"),
+    ]
+    assert [d.outcome for d in meeting.items[1].decisions] == ["approved"]
+    # the page's running header is no place, and no text after the first page (where it
+    # stands before the document's title)
+    assert meeting.location is None
+    assert meeting.model_dump_json().count("Regionskommune Tirsdag") <= 1

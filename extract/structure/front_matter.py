@@ -145,7 +145,7 @@ def _kind_from_items(items: list[Item], all_lines: list[Line]) -> MeetingKind:
 
 _KIND_IN_TITLE = re.compile(
     # "Referat fra …", "side 1 Åbent referat for …", "Referat Kommunalbestyrelsen mandag den …"
-    r"^(?:(?:side\s+)?\d{1,3}\s+)?(?:(?:åbent|lukket)\s+)?(?P<first>referat|dagsorden|beslutningsprotokol|beslutningsreferat)"
+    r"^(?:(?:side\s+)?\d{1,3}\s+)?(?:(?:åbent|åben|lukket)\s+)?(?P<first>referat|dagsorden|beslutningsprotokol|beslutningsreferat)"
     # "Referat 27. oktober", "Referat 27.10.2020" (not "Dagsorden 19-001 <the first item>")
     # (a sharing site's title joins the PDF title's lines with a stop: "Referat. af mødet i …")
     r"\.?\s+(?:(?:fra|af|for|over|til)(?:\s|$)|(?=[A-ZÆØÅ])"

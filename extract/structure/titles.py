@@ -81,8 +81,10 @@ def _title_before_minutes(title: str) -> tuple[str, str]:
             and not _CONTINUES_TITLE.match(rest)
         ):
             return head.strip(), rest.strip()
-    verdict = _VERDICT_AFTER_STOP.match(title)
-    if verdict:  # "Godkendelse af dagsordenen efter evt. tilføjelser. Godkendt."
+    # "Godkendelse af dagsordenen efter evt. tilføjelser. Godkendt.", and in a transcript that
+    # lost the stop, "Referat fra mødet den 11. januar Godkendt." (the verdict capitalised)
+    verdict = _VERDICT_AFTER_STOP.match(title) or _VERDICT_AFTER_TITLE.match(title)
+    if verdict:
         return verdict.group("head"), verdict.group("verdict")
     standing = _standing_title(title)
     if standing:
@@ -198,6 +200,11 @@ _NAME_GOES_ON = re.compile(r"[A-ZÆØÅ][a-zæøå]+\s+(?:[A-ZÆØÅ]|blev\b|er\
 _VERDICT_AFTER_STOP = re.compile(
     r"^(?P<head>.*[\wæøå)])\.\s+(?P<verdict>(?:[A-ZÆØÅ][a-zæøå]*\s+){0,2}?(?i:godkendt|vedtaget|tiltrådt|udsat"
     r"|taget\s+til\s+efterretning|ingen\s+bemærkninger)\.?)$"
+)
+
+
+_VERDICT_AFTER_TITLE = re.compile(
+    r"^(?P<head>\S+(?:\s+\S+)+?[\wæøå)])\s+(?P<verdict>(?-i:Godkendt|Vedtaget|Tiltrådt|Udsat|Taget\s+til\s+efterretning)\.)$"
 )
 
 

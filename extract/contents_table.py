@@ -9,12 +9,12 @@ from dataclasses import dataclass
 
 from referat.extract.contents_runs import run_on_entries
 from referat.extract.pages import Line, Page
+from referat.extract.section_words import SECTION_HEADINGS
 from referat.extract.vocabulary import (
     COMPOUND_NUMBER,
     CONTENTS_NUMBER_COLUMN,
     CONTENTS_PAGE_COLUMN,
     CONTENTS_TITLE_COLUMN,
-    SECTION_HEADINGS,
     TOC_HEADINGS,
 )
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from referat.extract.contents_table import TocEntry, lift_toc
 from referat.extract.hyphens import join_hyphenated_pair
 from referat.extract.pages import Line, Page
-from referat.extract.vocabulary import SECTION_HEADINGS, WEB_FURNITURE_LINE
+from referat.extract.section_words import SECTION_HEADINGS
+from referat.extract.vocabulary import WEB_FURNITURE_LINE
 
 # "Side 3", "Side 3 af 5", "2 of 5", "Page 2", "- 3 -", "3/5": page numbers wherever they stand.
 PAGE_NUMBER = re.compile(

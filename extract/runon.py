@@ -21,6 +21,7 @@ from functools import lru_cache
 from referat.extract.label_blocks import labels_before_values
 from referat.extract.pages import Line, Page
 from referat.extract.runon_lists import INLINE_NUMBER, listed_numbers, lost_numbers, split_at_listed, spread_titles
+from referat.extract.section_words import SECTION_HEADINGS
 from referat.extract.vocabulary import (
     CONTENTS_NUMBER_COLUMN,
     CONTENTS_PAGE_COLUMN,
@@ -29,7 +30,6 @@ from referat.extract.vocabulary import (
     ITEM_NUMBER_LABELS,
     MEETING_KIND_WORDS,
     PARTICIPANT_HEADINGS,
-    SECTION_HEADINGS,
     SHARING_SITE_CONTROLS,
     TOC_HEADINGS,
     WEEKDAYS,
@@ -162,7 +162,11 @@ def split_run_on_lines(pages: list[Page]) -> list[Page]:
 
 # "10. Eventuelt1. Orientering og rundvisning": an agenda list's last entry with the first
 # item's heading glued to it (a web page that lost the break between them).
-_GLUED_FIRST_ITEM = re.compile(r"^(?P<entry>\d{1,3}\.\s+\S.*?[a-zæøå)])(?P<first>1\.\s+[A-ZÆØÅ].*)$")
+# ("26. Konferencer mv.:1. Meddelelser", and after a date: "14. Eventuelt - Udvalget den
+# 29.01.20138. Godkendelse af dagsorden": the year, then the first item's number)
+_GLUED_FIRST_ITEM = re.compile(
+    r"^(?P<entry>\d{1,3}\.\s+\S.*?(?:[a-zæøå):]|\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d))(?P<first>\d{1,3}\.\s+[A-ZÆØÅ].*)$"
+)
 
 
 @lru_cache(maxsize=1)

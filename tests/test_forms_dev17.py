@@ -307,3 +307,39 @@ def test_a_transcripts_running_header_and_run_in_verdicts() -> None:
     # stands before the document's title)
     assert meeting.location is None
     assert meeting.model_dump_json().count("Regionskommune Tirsdag") <= 1
+
+
+def test_section_headings_and_recommendation_lead_ins_of_more_systems() -> None:
+    text = (
+        "Byrådet - Referat - 12.03.2019\n\n"
+        "1. Salg af grund ved Skolevej\nPræsentation:\nKommunen ejer en grund ved Skolevej.\n"
+        "Forvaltningen foreslår:\n• At grunden sættes til salg.\n• At mindsteprisen fastsættes til 500.000 kr.\n"
+        "Beslutning:\nGodkendt.\n\n"
+        "2. Vejnavne i Nørreby\nSagstema\nNye vejnavne.\nRedegørelse\nDer er bygget nye boliger.\n"
+        "Høring og sagsgang\nSagen afgøres af byrådet.\nHovedindstilling\nDirektøren indstiller, at:\n"
+        "1. vejnavnene godkendes.\nBeslutning\nGodkendt.\n"
+    )
+    meeting = _meeting(text)
+    assert meeting.kind == "referat"
+    first, second = meeting.items
+    assert [s.kind for s in first.sections] == ["summary", "recommendation", "decision"]
+    assert first.recommendations == ["grunden sættes til salg.", "mindsteprisen fastsættes til 500.000 kr."]
+    assert [s.kind for s in second.sections] == ["summary", "background", "process", "recommendation", "decision"]
+    assert second.recommendations == ["vejnavnene godkendes."]
+
+
+def test_the_first_item_glued_to_the_agenda_lists_last_date() -> None:
+    text = (
+        "Udvalget for Børn\n\n29-01-2013 18:00:00\n\nPUNKTER\n"
+        "8. Godkendelse af dagsorden\n9. Frigivelse af anlægsmidler\n"
+        "10. Eventuelt - Udvalget for Børn den 29.01.20138. Godkendelse af dagsorden\n"
+        "Indstilling\nDirektøren indstiller, at:\n1. dagsordenen godkendes\n"
+        "Beslutning i Udvalget for Børn den 29-01-2013\nGodkendt\n\n"
+        "9. Frigivelse af anlægsmidler\nIndstilling\nDirektøren indstiller, at:\n1. midlerne frigives\n"
+        "Beslutning i Udvalget for Børn den 29-01-2013\nGodkendt\n"
+    )
+    meeting = _meeting(text)
+    first = next(item for item in meeting.items if item.number == "8")
+    # (the decision under the glued heading is item 8's, not lost under the list's last entry)
+    assert first.recommendations == ["dagsordenen godkendes"]
+    assert [d.outcome for d in first.decisions] == ["approved"]

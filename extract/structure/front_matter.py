@@ -150,7 +150,7 @@ _KIND_IN_TITLE = re.compile(
     # (a sharing site's title joins the PDF title's lines with a stop: "Referat. af mødet i …")
     r"\.?\s+(?:(?:fra|af|for|over|til)(?:\s|$)|(?=[A-ZÆØÅ])"
     r"|(?=(?:den\s+|d\.\s*)?\d{1,2}(?:\.\s*\w|[./-]\d{1,2}[./-])))"
-    r"|\s[-–]\s+(?P<last>referat|dagsorden|beslutningsprotokol)(?:\s+[\d.\-/]+|\s+\d{1,2}\.\s*[a-zæøå]+\s+\d{4})?$|\s(?P<caps>(?-i:REFERAT|DAGSORDEN|Referat|Dagsorden))$"
+    r"|\s[-–]\s+(?P<last>referat|dagsorden|beslutningsprotokol)(?:\s+(?:[-–]\s+)?(?:[\d.\-/]+|\d{1,2}\.\s*[a-zæøå]+\s+\d{4}))?$|\s(?P<caps>(?-i:REFERAT|DAGSORDEN|Referat|Dagsorden))$"
     # "Erhvervsudvalget. Referat. Dato …", "Økonomiudvalg Referat Møde 22. marts 2011": after the body
     # ("Økonomiudvalget Åben beslutningsprotokol", "Hedensted Kommune. Byrådet. Referat med …")
     rf"|^(?-i:[A-ZÆØÅ])[\w,.\- ]{{0,70}}?(?:{BODY_HEAD}|Byrådet|Kommunalbestyrelsen|Regionsrådet)\s*[.,|]?\s+"

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from referat.extract.pages import Line
+from referat.extract.section_words import HEADING_QUALIFIERS, SECTION_HEADINGS
 from referat.extract.structure.access_marks import ACCESS_WORD, access_of, alternation, title_and_access
 from referat.extract.vocabulary import (
     CASE_NUMBER,
@@ -21,13 +22,11 @@ from referat.extract.vocabulary import (
     COMPOUND_NUMBER,
     DECISION_HEADING,
     DOCUMENT_NUMBER_LABEL,
-    HEADING_QUALIFIERS,
     ITEM_GROUP_LABEL,
     ITEM_NUMBER_LABELS,
     ITEM_NUMBER_LABELS_WEAK,
     JOURNAL_LINE,
     OPEN_PART,
-    SECTION_HEADINGS,
     TITLE_CONTINUES_AFTER,
     WEB_FURNITURE_TAIL,
 )

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from referat.extract.pages import Line
+from referat.extract.section_words import SECTION_HEADINGS
 from referat.extract.structure.access_marks import ACCESS_LINE, access_in_fields, access_of
 from referat.extract.structure.attachments import BILAG_LINE, attachment_refs
 from referat.extract.structure.decisions import classify_outcome, decision_text
@@ -34,7 +35,6 @@ from referat.extract.vocabulary import (
     DECISION_HEADING,
     DOCUMENT_NUMBER_LABEL,
     OPEN_PART,
-    SECTION_HEADINGS,
     TITLE_CONTINUES_AFTER,
 )
 from referat.models import AttachmentRef, Decision, Item, Section

@@ -11,6 +11,7 @@ import re
 from referat.extract.body_words import BODY_HEAD
 from referat.extract.dates import MONTHS
 from referat.extract.place_words import BUILDING_WORDS, ONLINE_MEETING_WORDS, ROOM_WORDS, word_ending
+from referat.extract.section_words import SECTION_HEADINGS
 from referat.extract.structure.header_fields import header_date, labelled_field
 from referat.extract.vocabulary import (
     CLOSED_PART,
@@ -19,7 +20,6 @@ from referat.extract.vocabulary import (
     HEADER_LABELS,
     MEETING_KIND_WORDS,
     PARTICIPANT_HEADINGS,
-    SECTION_HEADINGS,
     TOC_HEADINGS,
     WEB_FURNITURE_LINE,
     WEEKDAYS,

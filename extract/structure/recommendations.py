@@ -107,7 +107,7 @@ def _listed_points(texts: list[str], ends: set[int] | frozenset[int] = frozenset
         if index in ends and not point:
             break
         if point:
-            points.append([re.sub(r"^at\s+", "", point.group("text"))])
+            points.append([re.sub(r"^[Aa]t\s+", "", point.group("text"))])  # ("• At grunden sættes til salg.")
         elif _REPEATED_INTRODUCTION.search(text) or text.endswith(":") or _after_the_clauses(points[-1][-1], text):
             break
         else:

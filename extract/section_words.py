@@ -1,0 +1,127 @@
+"""The words of section headings: which heading gives which section kind of the contract
+("Sagsfremstilling" → background, "Indstilling" → recommendation), and the words that qualify
+a heading without changing its kind. Data the structure grammar reads, like ``vocabulary``."""
+
+from __future__ import annotations
+
+# Section headings → contract kinds. Keys are lower-case, without a trailing colon.
+SECTION_HEADINGS: dict[str, str] = {
+    # FirstAgenda (Danske Regioner), eDoc (Ballerup), Acadre (Syddjurs)
+    "resumé": "summary",
+    "resume": "summary",
+    "sammendrag": "summary",
+    "kort resumé": "summary",
+    "indstilling": "recommendation",
+    "indstillinger": "recommendation",
+    "beslutningspunkter": "recommendation",
+    "forslag til beslutning": "recommendation",
+    "forslag til afgørelse": "recommendation",
+    "baggrund": "background",
+    "sagsfremstilling": "background",
+    "supplerende sagsfremstilling": "background",
+    "sagsbeskrivelse": "background",
+    "beskrivelse": "background",
+    "referat": "minutes",
+    "beslutning": "decision",
+    "beslutninger": "decision",
+    "afgørelse": "decision",
+    "økonomi": "economy",
+    "økonomiske konsekvenser": "economy",
+    "økonomiske konsekvenser og finansiering": "economy",
+    "økonomi og organisatoriske konsekvenser": "economy",
+    "økonomi og finansiering": "economy",
+    "bevillingsmæssige konsekvenser": "economy",
+    "bilag": "attachments",
+    "bilagsliste": "attachments",
+    "proces": "process",
+    "videre proces": "process",
+    "sagsforløb": "process",
+    "kommunikation": "communication",
+    "sekretariatets bemærkninger": "secretariat_note",
+    "beslutningsforslag": "proposal",
+    # From the real-layout dev set (docs/publishers.md): Fredensborg, Frederiksberg,
+    # Aarhus, Holbæk, Bornholm, Region Sjælland.
+    "beslutningstema": "summary",
+    "sagsresume": "summary",
+    "sagens kerne": "summary",  # Rødovre
+    "sagsresumé": "summary",
+    "anledning": "summary",
+    "resume og indstilling": "summary",
+    "sagsfremstilling og økonomi": "background",
+    "sagens baggrund": "background",
+    "sagens indhold": "background",
+    "baggrund og formål": "background",
+    "historik": "process",
+    "sagsgang og sagstype": "process",
+    "sagens forløb": "process",
+    "sagsgang": "process",
+    "administrationen indstiller": "recommendation",
+    "administrationens indstilling": "recommendation",
+    "direktionens indstilling": "recommendation",
+    "forvaltningens indstilling": "recommendation",
+    "indstilling og beslutning": "recommendation",
+    "forslag": "recommendation",
+    "beslutningsforslag fra administrationen": "recommendation",
+    "udvalgets beslutning": "decision",
+    "beslutning i udvalget": "decision",
+    "afgørelse og begrundelse": "decision",
+    "økonomiske og personalemæssige konsekvenser": "economy",
+    "finansiering": "economy",
+    "bilagsfortegnelse": "attachments",
+    "vedlagte bilag": "attachments",
+    "hvem beslutter": "other",
+    "problemstilling": "background",
+    "løsning": "other",
+    "sagen behandles i": "process",
+    "beslutning den": "decision",
+    "personale": "other",
+    "personalemæssige konsekvenser": "other",
+    "fraværende": "other",
+    "bemærkninger til dagsordenen": "other",
+    "miljøvurdering": "other",
+    "kompetence": "other",
+    "beslutningskompetence": "other",
+    "retlige forhold": "other",
+    "juridiske forhold": "other",
+    # Ballerup eDoc: who decides — a heading of its own before Indstilling.
+    "beslutningen træffes af": "other",
+    "lovgrundlag": "other",
+    "retsgrundlag": "other",
+    "høring": "other",
+    "administrationens vurdering": "other",
+    "vurdering": "other",
+    # Holbæk's e-Dagsorden template: its headings stand even where they head nothing
+    "alternativ indstilling": "other",
+    "beskrivelse af alternativ indstilling": "other",
+    "øvrige konsekvenser": "other",
+    "lovgrundlag – link": "other",
+    "lovgrundlag - link": "other",
+    "sagshistorik": "other",
+    "sagshistorik, henvisninger": "other",
+    "formål": "other",
+    "beskrivelse af sagen": "background",
+    "sagsbeskrivelse af hovedindstilling": "background",
+    # the nineteenth failure survey (2026-12-07): Thisted's "Sagstema / Redegørelse / … /
+    # Høring og sagsgang", Allerød's "Punkttype / Tema", Middelfart's "Præsentation: /
+    # Forvaltningen foreslår:", Holbæk 2013's "Sagsprocedure / Hovedindstilling"
+    "sagstema": "summary",
+    "tema": "summary",
+    "præsentation": "summary",
+    "redegørelse": "background",
+    "andre konsekvenser": "other",
+    "punkttype": "other",
+    "høring og sagsgang": "process",
+    "sagsprocedure": "process",
+    "hovedindstilling": "recommendation",
+    "forvaltningen foreslår": "recommendation",
+    "administrationen foreslår": "recommendation",
+}
+
+# Words that qualify a section heading without changing its kind ("Administrativ
+# indstilling", "Supplerende sagsfremstilling"); a genitive does the same ("Borgmesterens
+# indstilling").
+HEADING_QUALIFIERS = (
+    "administrativ", "administrative", "supplerende", "foreløbig", "foreløbige", "endelig", "endelige",
+    "revideret", "reviderede", "uddybende", "politisk", "faglig",
+)  # fmt: skip
+# (not "Kort baggrund", "Samlet økonomi": sub-headings inside a Sagsfremstilling)

@@ -343,3 +343,25 @@ def test_the_first_item_glued_to_the_agenda_lists_last_date() -> None:
     # (the decision under the glued heading is item 8's, not lost under the list's last entry)
     assert first.recommendations == ["dagsordenen godkendes"]
     assert [d.outcome for d in first.decisions] == ["approved"]
+
+
+def test_a_one_item_page_cut_off_after_its_recommendation() -> None:
+    # A city's item page: the meeting's fields, the item's title without a number, a lead, and
+    # the recommendation, where the stored page ends ("8. at" cut off).
+    text = (
+        "Mødedato: 23.08.2017, kl. 11:00\nMødested: Hotel Strandly, Snekkersten\n\n"
+        "Første behandling af budgetforslag 2018 (augustindstillingen)\n\nSe alle bilag\n\n"
+        "Den 5. oktober skal budgettet vedtages, og forvaltningen har lagt forslaget frem.\n\nIndstilling\n\n"
+        "Økonomiforvaltningen indstiller, at Økonomiudvalget over for Borgerrepræsentationen anbefaler,\n\n"
+        "1. at budgetforslaget lægges til grund for budgetforhandlingen,\n\n"
+        "2. at fristen for ændringsforslag fastsættes til den 18. september 2017,\n\n8. at"
+    )
+    meeting = _meeting(text)
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("", "Første behandling af budgetforslag 2018 (augustindstillingen)")
+    ]
+    assert meeting.items[0].recommendations == [
+        # (the list's commas are no part of a clause)
+        "budgetforslaget lægges til grund for budgetforhandlingen",
+        "fristen for ændringsforslag fastsættes til den 18. september 2017",
+    ]

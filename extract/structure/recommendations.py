@@ -82,7 +82,9 @@ _BULLET_POINT = re.compile(r"^[-–•·▪]\s*(?P<text>\S.*)$")
 # An introduction that leaves the clauses to the list under it: "indstiller, at:", "Det
 # indstilles:", "Forslag:", "… indstiller," — no "at" clause of its own has started.
 _INTRODUCTION = re.compile(
-    r"(?:\bat|indstille[rs](?:\s+til\s+[^.,]{3,60})?|indstilles|foreslår|foreslås|forslag|beslutningspunkter)\s*[,:]?$",
+    # ("… indstiller, at Økonomiudvalget over for Borgerrepræsentationen anbefaler," København)
+    r"(?:\bat|indstille[rs](?:\s+til\s+[^.,]{3,60})?|indstilles|foreslår|foreslås|forslag|beslutningspunkter"
+    r"|anbefaler|anbefales)\s*[,:]?$",
     re.I,
 )
 # A line that introduces recommendations again, repeated by a web page after its list (Herning).
@@ -112,7 +114,12 @@ def _listed_points(texts: list[str], ends: set[int] | frozenset[int] = frozenset
             break
         else:
             points[-1].append(text)
-    return [clause for clause in (_normalise_clause(" ".join(point)) for point in points) if clause]
+    # (a point cut off after its "at" by the end of the page says nothing)
+    return [
+        clause
+        for clause in (_normalise_clause(" ".join(point)) for point in points)
+        if clause.lower() not in ("", "at")
+    ]
 
 
 def _line_initial_clauses(texts: list[str]) -> list[str]:

@@ -86,6 +86,12 @@ def untitled_items(lines: list[Line]) -> list[Heading]:
         if section_kind(line.text) and line.text.strip().lower().rstrip(":") not in MEETING_KIND_WORDS
     ]
     kinds = {section_kind(lines[index].text) for index in at}
+    if len(at) == 1 and kinds & {"recommendation", "decision"}:
+        # (a page of one item cut off after its recommendation: an item where its title stands
+        # above it, "Mødested: …" / "<title>" / a sentence / "Indstilling")
+        alone = Heading(index=at[0], number="", title="", access="public", style="untitled", consumed=0)
+        _title_above(lines, alone)
+        return [alone] if alone.title else []
     if len(at) < 2 or not kinds & {"recommendation", "decision"}:
         return []
     opening = lines[at[0]].text.strip().lower()

@@ -13,6 +13,7 @@ reading, not a certainty; an entry has a number only where one stands between th
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from referat.extract.title_words import STANDING_ITEM_TITLES, opens_a_title
 from referat.extract.vocabulary import ITEM_GROUP_LABEL, NAME_ENDINGS, NAME_MAY_FOLLOW, NAME_OPENERS
@@ -211,11 +212,11 @@ def _route_codes(words: list[str]) -> set[str]:
         >>> sorted(_route_codes("1 ØK Havn ØK Vand 5 ØK Salg 6 TM Vej af KL".split()))
         ['TM', 'ØK']
     """
-    after_number = [
+    after_number = Counter(
         words[index] for index in range(1, len(words)) if _CODE.fullmatch(words[index]) and words[index - 1].isdigit()
-    ]
-    counts = {word: sum(1 for other in words if other == word) for word in set(after_number)}
-    if not any(after_number.count(code) >= 2 and counts[code] >= 3 for code in counts):
+    )
+    counts = Counter(word for word in words if word in after_number)
+    if not any(after_number[code] >= 2 and counts[code] >= 3 for code in after_number):
         return set()
     return set(after_number)
 

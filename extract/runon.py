@@ -13,6 +13,7 @@ every text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import replace
@@ -389,7 +390,8 @@ _LABEL_BEFORE_NUMBER = re.compile(r"(?:\b(?:Ad|AD)\s+(?:(?i:pkt|punkt)\.?\s*)?|\
 
 def _label_start(text: str, number_start: int) -> int:
     """Where an item number's cut goes: before the label it carries, if any."""
-    label = _LABEL_BEFORE_NUMBER.search(text, 0, number_start)
+    start = max(0, number_start - 16)  # (the label is a few letters: no search from the line's start)
+    label = _LABEL_BEFORE_NUMBER.search(text, start, number_start)
     return label.start() if label else number_start
 
 
@@ -417,12 +419,23 @@ def _cuts(text: str) -> list[int]:
     numbers = list(INLINE_NUMBER.finditer(text))
     # (and, from a number of such a run, the number after the next where the text lost one:
     # "3. Evaluering … Gennemførelse af … 5. Satser …")
+    # (each number's next occurrence found by bisection: a contents line of tens of thousands
+    # of numbers must not be read quadratically)
+    positions: dict[int, list[int]] = {}
+    for index, match in enumerate(numbers):
+        positions.setdefault(int(match.group(1)), []).append(index)
+
+    def next_with(value: int, index: int) -> int | None:
+        found = positions.get(value, [])
+        at = bisect.bisect_right(found, index)
+        return found[at] if at < len(found) else None
+
     linked: set[int] = set()
     for index, before in enumerate(numbers):
         value = int(before.group(1))
-        after = next((i for i in range(index + 1, len(numbers)) if int(numbers[i].group(1)) == value + 1), None)
+        after = next_with(value + 1, index)
         if after is None and index in linked:
-            after = next((i for i in range(index + 1, len(numbers)) if int(numbers[i].group(1)) == value + 2), None)
+            after = next_with(value + 2, index)
         if after is not None:
             linked.update((index, after))
             cuts.update((_label_start(text, before.start()), _label_start(text, numbers[after].start())))

@@ -303,14 +303,20 @@ def _without_running_header(pages: list[Page]) -> list[Page]:
          '1. Godkendelse af dagsorden']
     """
 
-    def masked(page: Page, line: Line) -> list[str]:
-        # (only the page's own number differs from page to page: "side 3", "3/48")
-        return [re.sub(rf"(?<!\d){page.number}(?!\d)", "#", word) for word in line.text.split()]
+    # Each line's first words, the page's own number masked: only it differs from page to page
+    # ("side 3", "3/48").
+    openers = [
+        [
+            [re.sub(rf"(?<!\d){page.number}(?!\d)", "#", word) for word in line.text.split(maxsplit=13)[:13]]
+            for line in page.lines
+        ]
+        for page in pages
+    ]
 
     for length in range(12, 2, -1):
         openings: Counter[tuple[str, ...]] = Counter()
-        for page in pages:
-            openings.update({tuple(words[:length]) for line in page.lines if len(words := masked(page, line)) > length})
+        for page_openers in openers:
+            openings.update({tuple(words[:length]) for words in page_openers if len(words) > length})
         if not openings:
             continue
         opening, count = openings.most_common(1)[0]
@@ -322,14 +328,14 @@ def _without_running_header(pages: list[Page]) -> list[Page]:
                     page.number,
                     [
                         line.with_text(" ".join(line.text.split()[length:]))
-                        if tuple(masked(page, line)[:length]) == opening and page is not pages[0]
+                        if tuple(words[:length]) == opening and page is not pages[0]
                         else line
-                        for line in page.lines
+                        for line, words in zip(page.lines, page_openers, strict=True)
                     ],
                     page.width,
                     page.height,
                 )
-                for page in pages
+                for page, page_openers in zip(pages, openers, strict=True)
             ]
     return pages
 

@@ -139,9 +139,7 @@ def run_on_titles(text: str, opening: str = "") -> list[tuple[str, str]]:
             # the committee that prepared the case opens each entry ("5 ØK Salg af …"); no
             # part of the title
             if digits or any(titles[-1]):
-                number = (
-                    digits[-1] if digits and (len(digits) >= 2 or not any(titles) or index - 1 in item_numbers) else ""
-                )
+                number = _number_of_next_entry(digits, titles)
                 titles.append([])
                 numbers.append(number)
             digits, name_run_after_joiner = [], False
@@ -151,8 +149,7 @@ def run_on_titles(text: str, opening: str = "") -> list[tuple[str, str]]:
             titles[-1] += digits  # "… afsat på 5 mio. kr.": a count in the title, not a page
             digits = []
         if digits:
-            # (page then number when two stand together, or one before the first title)
-            number = digits[-1] if len(digits) >= 2 or not any(titles) else ""
+            number = _number_of_next_entry(digits, titles)
             titles.append([])
             numbers.append(number)
             digits, name_run_after_joiner = [], False
@@ -195,6 +192,12 @@ def run_on_titles(text: str, opening: str = "") -> list[tuple[str, str]]:
     if item_numbers:  # between numbered entries, a title without one is a group label …
         entries = [entry for at, entry in enumerate(entries) if entry[0] or at in coded or _fills_a_gap(entries, at)]
     return [(number, title) for number, title in entries if len(title) >= 3 and not title.isdigit()]
+
+
+def _number_of_next_entry(digits: list[str], titles: list[list[str]]) -> str:
+    """The item number among the lone numbers before an entry: the last of two standing
+    together (page, then number), or one before the first title; "" for a page alone."""
+    return digits[-1] if digits and (len(digits) >= 2 or not any(titles)) else ""
 
 
 # A committee's short code in capitals ("ØK", "TM", "BUU"): two to four letters.

@@ -21,7 +21,14 @@ from functools import lru_cache
 
 from referat.extract.label_blocks import labels_before_values
 from referat.extract.pages import Line, Page
-from referat.extract.runon_lists import INLINE_NUMBER, listed_numbers, lost_numbers, split_at_listed, spread_titles
+from referat.extract.runon_lists import (
+    INLINE_NUMBER,
+    NUMBERED_LINE,
+    listed_numbers,
+    lost_numbers,
+    split_at_listed,
+    spread_titles,
+)
 from referat.extract.section_words import SECTION_HEADINGS
 from referat.extract.vocabulary import (
     CONTENTS_NUMBER_COLUMN,
@@ -234,8 +241,6 @@ _LETTER_SPACED = re.compile(
 )
 
 
-# A line that opens with an item's number: "10. Godkendelse af dagsorden".
-_ITEM_NUMBER_AT_START = re.compile(r"^(\d{1,3})\.\s+[A-ZÆØÅ]")
 # The next item's heading glued to the end of the text before it: "… Godkendt.11. Briefing fra …".
 _GLUED_NEXT_ITEM = re.compile(r"^(?P<entry>.*\S[.!?])(?P<first>(?P<number>\d{1,3})\.\s+[A-ZÆØÅ].*)$")
 
@@ -274,7 +279,7 @@ def _unglued(page: Page) -> Page:
             lines += [line.with_text(glued.group("entry")), line.with_text(glued.group("first"))]
         else:
             lines.append(line)
-        opening = _ITEM_NUMBER_AT_START.match(lines[-1].text.strip())
+        opening = NUMBERED_LINE.match(lines[-1].text.strip())
         last_number = int(opening.group(1)) if opening else last_number
     return Page(page.number, lines, page.width, page.height)
 

@@ -54,7 +54,8 @@ def spread_titles(lines: list[Line]) -> list[Line]:
 _GROUP_LABEL_AFTER_ENTRY = re.compile(
     r"^(?P<entry>\d{1,3}\.\s+\S.*?)\s+(?P<label>[A-ZÆØÅ][a-zæøå]+(?:\s+[a-zæøå]+){1,2}:)$"
 )
-_ENTRY = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<title>[A-ZÆØÅ].*)$")
+# A line that opens with an item's number: "10. Godkendelse af dagsorden".
+NUMBERED_LINE = re.compile(r"^(?P<number>\d{1,3})\.\s+(?P<title>[A-ZÆØÅ].*)$")
 
 
 def lost_numbers(lines: list[Line]) -> list[Line]:
@@ -79,7 +80,7 @@ def lost_numbers(lines: list[Line]) -> list[Line]:
             cut += [line.with_text(grouped.group("entry")), line.with_text(grouped.group("label"))]
         else:
             cut.append(line)
-    entries = [(index, match) for index, line in enumerate(cut) if (match := _ENTRY.match(line.text.strip()))]
+    entries = [(index, match) for index, line in enumerate(cut) if (match := NUMBERED_LINE.match(line.text.strip()))]
     split: dict[int, list[Line]] = {}
     for (index, entry), (next_index, following) in zip(entries, entries[1:], strict=False):
         # (on lines next to each other: a line between may hold the lost number)

@@ -243,15 +243,7 @@ def meeting_location(texts: list[str], labels: dict[str, str]) -> str | None:
         labels.get("sted"),
         labels.get("mødested"),
         labelled_field(labels, "location"),
-        # "Afholdt: Gillelejehuset, …": the label that mostly dates a meeting, here placing it
-        next(
-            (
-                value
-                for label in ("afholdt", "møde afholdt")
-                if (value := labels.get(label)) and not re.search(r"\d{1,2}[./-]\s?\d|\d{1,2}\.\s*[a-zæøå]", value)
-            ),
-            None,
-        ),
+        _place_in_held_label(labels),
         _location_from_front(texts),
         _location_on_date_line(texts),
         _place_under_date_line(texts),
@@ -264,6 +256,13 @@ def meeting_location(texts: list[str], labels: dict[str, str]) -> str | None:
         if place and _reads_as_place(place):
             return place
     return None
+
+
+def _place_in_held_label(labels: dict[str, str]) -> str | None:
+    """ "Afholdt: Gillelejehuset, …": the label that mostly dates a meeting, here placing it
+    (a value with no date in it)."""
+    values = (labels.get(label) for label in ("afholdt", "møde afholdt"))
+    return next((v for v in values if v and not re.search(r"\d{1,2}[./-]\s?\d|\d{1,2}\.\s*[a-zæøå]", v)), None)
 
 
 # Where a place printed on a run-on line ends: "…; kl. 19.00", "… Jens K. Jensen (V) …" (the

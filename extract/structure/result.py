@@ -91,8 +91,8 @@ def keep_text_without_items(meeting: Meeting, lines: list[Line], warnings: list[
 
 def shows_a_meeting(meeting: Meeting) -> bool:
     """Whether anything marks the text as an agenda or minutes: a meeting kind word, a date,
-    body, place or start time of the meeting, a participant list, or an item with a recommendation, a decision or
-    a section only agendas have. Numbered headings alone do not (a report's chapters); the
+    body, place or start time of the meeting, a participant list, or an item with a
+    recommendation, a decision or a section only agendas have. Numbered headings alone do not (a report's chapters); the
     caller also counts headings in agenda words ("Punkt 4", "Lukket punkt").
     (Two of the header facts instead of one cost real minutes their items: measured.)
 
@@ -105,9 +105,8 @@ def shows_a_meeting(meeting: Meeting) -> bool:
         True
     """
     # (a place or a start time is printed only for a meeting: "Mødet påbegyndt: kl. 14:30")
-    if meeting.kind != "other" or meeting.date or meeting.body or meeting.participants:
-        return True
-    if meeting.start_time or meeting.location:
+    header = (meeting.date, meeting.body, meeting.participants, meeting.start_time, meeting.location)
+    if meeting.kind != "other" or any(header):
         return True
     return any(
         item.decisions

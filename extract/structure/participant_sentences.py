@@ -13,7 +13,8 @@ from referat.extract.participant_words import (
     OFFICER_ALTERNATION,
     OFFICER_ROLES,
 )
-from referat.extract.structure.participants import ORGANISATION_WORD, PARTY
+from referat.extract.structure.member_runs import PARTY
+from referat.extract.structure.participant_entries import ORGANISATION_WORD
 from referat.models import Participant
 
 # One person in a sentence: "Jens K. Jensen (V)", "Hans Bang-Hansen", "René Christensen".

@@ -4,25 +4,23 @@ from __future__ import annotations
 
 import re
 
-from referat.data.gazetteer import entries
 from referat.extract.participant_words import (
-    ATTENDANCE_NOTE,
     NOBODY_WORDS,
     OFFICER_ALTERNATION,
     OFFICER_ROLES,
-    ROLE_BEFORE_NAME,
-    ROLE_WORDS_IN_BRACKETS,
-    SECRETARY_NOTE,
 )
-from referat.extract.structure.member_initials import initialled_entry, without_initials
+from referat.extract.person_names import split_run_on_names
 from referat.extract.structure.member_runs import (
     NAME_WITH_PARTY,
     PARTY,
     PERSON_NAME,
     members_with_parties,
     organisation_runs,
-    party_run,
-    role_runs,
+)
+from referat.extract.structure.participant_entries import (
+    participant_entry,
+    participant_line,
+    plausible_name,
 )
 from referat.extract.vocabulary import PARTICIPANT_HEADINGS
 from referat.models import Participant
@@ -41,6 +39,8 @@ def read_participants(texts: list[str]) -> list[Participant]:
     bare_heading: ParticipantStatus | None = None  # the status of a heading line just before, with no names yet
     rows = _joined_comma_lists(_stacked_members(texts))
     for position, text in enumerate(rows):
+        if re.fullmatch(r"[-–—_*•·.]+", text.strip()):
+            continue  # a rule between the list's groups
         # "Tilstede: …" or, from a table or a tab, "Tilstede | …"
         label, _, rest = text.partition(":") if ":" in text else text.partition(" | ")
         low = _heading_key(text.lower().rstrip(":").strip())
@@ -55,16 +55,17 @@ def read_participants(texts: list[str]) -> list[Participant]:
         if phrase:  # "Til stede var Karen, Mette og Jørgen" (no colon)
             labelled, label, rest = True, phrase.group("heading"), phrase.group("rest")
             heading = label.lower()
-        run_on = None if labelled or phrase else _heading_then_members(text)
-        if run_on:  # "MØDEDELTAGERE Grethe Olsen (F) Anne-Lise Kuhre (A) … 1 / 48" (a transcript)
-            for person in run_on[1]:
-                person.status = PARTICIPANT_HEADINGS[run_on[0]]
+        # "MØDEDELTAGERE Grethe Olsen (F) Anne-Lise Kuhre (A) … 1 / 48" (a transcript), or a
+        # council's roll on a page of its own, without a heading
+        whole_line = None if labelled else _heading_then_members(text) or _unlabelled_members(text, status)
+        if whole_line:
+            for person in whole_line:
                 found.setdefault(person.name, person)
             continue
         ends_list = False
         if labelled:
             status = PARTICIPANT_HEADINGS[heading]
-            text = rest.strip()
+            text = rest.strip().lstrip("|").strip()  # ("Deltagere: | Anna Hallgren | #72": a table's cells)
             # "Fraværende: A, B. Til behandling forelå:" (a transcript's run-on page): the
             # next label ends the list, and what follows it is no name.
             next_label = _NEXT_LABEL.search(text)
@@ -76,8 +77,9 @@ def read_participants(texts: list[str]) -> list[Participant]:
             continue  # "Afbud: Ingen", "Fraværende: Ingen Bemærkninger" (the next label run on)
         people = _people_on_line(text, labelled, heading, label, rest)
         if people is None:
-            if status is not None and found and _group_label(rows, position):
-                status = "present"
+            group = _group_status(rows, position) if status is not None and found else None
+            if group:
+                status = group
                 continue
             if found or len(text) > 60:
                 status = None
@@ -88,6 +90,8 @@ def read_participants(texts: list[str]) -> list[Participant]:
             # the names are the first column's
             status = "present"
         for person in people:
+            if not plausible_name(person.name):
+                continue
             person.status = person.status or status
             # "Anders Fog- Petersen": a double name broken at its hyphen
             person.name = re.sub(r"(?<=\w)- (?=[A-ZÆØÅ])", "-", person.name)
@@ -102,7 +106,7 @@ def read_participants(texts: list[str]) -> list[Participant]:
 def _people_on_line(text: str, labelled: bool, heading: str, label: str, rest: str) -> list[Participant] | None:
     """The people one line of a list names, in any of the list's shapes."""
     people = (
-        _participant_entry(text)
+        participant_entry(text)
         or ((_first_names(text) or _initials(text)) if labelled else None)
         or _named_parts(text, labelled)
     )
@@ -113,18 +117,57 @@ def _people_on_line(text: str, labelled: bool, heading: str, label: str, rest: s
             person.role = person.role or heading
     if people is None and rest and not labelled and re.fullmatch(r"[A-ZÆØÅ][\wæøå -]{2,30}", label.strip()):
         # a group inside the list: "Deltagere:" / "Forældrevalgte: Palle Krog, Tina Schou."
-        people = _participant_entry(rest.strip().rstrip("."))
-    return people
+        people = participant_entry(rest.strip().rstrip("."))
+    if people is None:
+        # "Medlemmer: Vibeke Storm Rasmussen Lars Engberg … Bente Møller 1": a transcript's
+        # list with its separators (and the page number after it) lost
+        names = split_run_on_names(re.sub(r"\s+\d{1,3}$", "", text.strip().rstrip(".")))
+        people = [Participant(name=name) for name in names] if names else None
+    return _names_parted(people) if people else people
 
 
-def _group_label(rows: list[str], position: int) -> bool:
-    """ "Rektorat" / "Rektor Lars Holm": a group of the list without a colon, people under it;
-    who the list names under a group came."""
-    return (
-        bool(_GROUP_LABEL.fullmatch(rows[position]))
-        and position + 1 < len(rows)
-        and _participant_entry(rows[position + 1]) is not None
-    )
+def _names_parted(people: list[Participant]) -> list[Participant]:
+    """ "Ole M. Jørgensen Flemming Christensen": two names a row of a two-column table ran
+    together, read as one; parted where a given name follows a surname. A party or role
+    printed after them is the last name's."""
+    parted: list[Participant] = []
+    for person in people:
+        names = split_run_on_names(person.name) if len(person.name.split()) >= 4 else None
+        if not names:
+            parted.append(person)
+            continue
+        parted.extend(Participant(name=name, status=person.status) for name in names[:-1])
+        person.name = names[-1]
+        parted.append(person)
+    return parted
+
+
+def _group_status(rows: list[str], position: int) -> ParticipantStatus | None:
+    """ "Rektorat" / "Rektor Lars Holm", "Fra forvaltningen:" / "Mads Kamp Hansen, Thomas
+    Bach": a group of the list, people under it; the status of who the list names under it
+    (the group's own words say absent, staff or guests; any other group is members)."""
+    text = rows[position].strip()
+    labelled = _COLON_GROUP.fullmatch(text)
+    if not (_GROUP_LABEL.fullmatch(text) or labelled) or position + 1 >= len(rows):
+        return None
+    following = rows[position + 1].strip()
+    if participant_entry(following) is None and not split_run_on_names(following.rstrip(".")):
+        return None
+    low = text.lower()
+    if re.search(r"afbud|fravær|forhindret|ikke (?:til stede|mødt)", low):
+        return "absent"
+    if labelled and re.search(r"sekretariat|referent", low):
+        return "secretary"
+    if labelled and re.search(r"forvaltning|administration|gæst|desuden|endvidere|øvrige|andre", low):
+        return "guest"
+    return "present"
+
+
+# A group inside a participant list: a capitalised word or two alone on the line.
+_GROUP_LABEL = re.compile(r"[A-ZÆØÅ][a-zæøå]+(?:\s+[a-zæøå]+)?")
+# … or a short label with a colon: "Fra den folkeoplysende voksenundervisning:", "Følgende
+# havde meldt afbud:".
+_COLON_GROUP = re.compile(r"[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,6}:")
 
 
 # A label after the names on their line: ". Til behandling forelå:"
@@ -143,20 +186,40 @@ _HEADING_BEFORE_NAMES = re.compile(
 )
 
 
-def _heading_then_members(text: str) -> tuple[str, list[Participant]] | None:
+def _heading_then_members(text: str) -> list[Participant] | None:
     """A participant heading, then members with their party letters run together on one
-    line, as a transcript flattens a list: the heading and the members (two at least)."""
+    line, as a transcript flattens a list: the members (two at least), with the heading's
+    status."""
     words = text.split()
     for size in (3, 2, 1):
         heading = " ".join(words[:size]).lower().rstrip(":")
         if heading in PARTICIPANT_HEADINGS:
             rest = " ".join(words[size:])
             members = members_with_parties(rest)
-            if len(members) >= 2:
-                return heading, members
-            with_places = organisation_runs(rest)
-            return (heading, with_places) if with_places else None
+            members = members if len(members) >= 2 else organisation_runs(rest) or []
+            for member in members:
+                member.status = PARTICIPANT_HEADINGS[heading]
+            return members or None
     return None
+
+
+def _unlabelled_members(text: str, status: ParticipantStatus | None) -> list[Participant] | None:
+    """A line that is nothing but members with their parties, four at least: "Mikael
+    Klitgaard, Formand (V) Jens Arne Hedegaard (V) Hans Christian Holst (V) …" (a council's
+    roll printed without a heading), outside a list. The members are present: a roll names
+    who met."""
+    if status is not None:
+        return None
+    text = re.sub(rf"({PERSON_NAME}),\s*((?i:{OFFICER_ALTERNATION}))\s*\(({PARTY})\)", r"\1 (\3) - \2", text)
+    members = members_with_parties(text)
+    if len(members) < 4:
+        return None
+    covered = sum(len(match.group(0)) for match in NAME_WITH_PARTY.finditer(text))
+    if covered < 0.8 * len(text.strip()):
+        return None
+    for member in members:
+        member.status = "present"
+    return members
 
 
 def _heading_key(heading: str) -> str:
@@ -228,7 +291,7 @@ def _named_parts(text: str, labelled: bool) -> list[Participant] | None:
     for part in re.split(r",\s*|\s+og\s+|\s+[–-]\s+", text):
         # "suppleant Martin Hillerup deltog": the substitute who came instead
         substitute = re.fullmatch(r"(?:suppleant|stedfortræder)\s+(?P<name>.+?)\s+(?:deltog|mødte)", part.strip())
-        one = _participant_line(substitute.group("name") if substitute else part.strip())
+        one = participant_line(substitute.group("name") if substitute else part.strip())
         if one and len(one) == 1:
             if substitute:
                 one[0].status = "present"
@@ -243,10 +306,20 @@ def _first_names(text: str) -> list[Participant] | None:
     # the people who came for it
     text = _ATTENDANCE_MODE.sub("", text)
     text = re.sub(r"\b[A-ZÆØÅ][a-zæøå]+(?:et|en)\s*\((?P<names>[^()]+)\)", r"\g<names>", text)
+    # "Ejnar Emil (6.c)", "Tem (KBH)": a class or a place after the name
+    text = re.sub(r"\s*\([^()]{1,12}\)", "", text)
     parts = [part.strip() for part in re.split(r",\s*|\s+og\s+|\s+samt\s+", text.strip().rstrip("."))]
+    # "… samt fra elevrådet Mai Lillelund og Kristina": the group the last ones came for
+    parts = [re.sub(r"^(?:fra|for)\s+(?:[a-zæøå]+\s+){1,3}(?=[A-ZÆØÅ])", "", part) for part in parts]
     # (a first name and the initial that tells two apart: "Mette S")
     first_name = r"[A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)?(?:\s[A-ZÆØÅ]\.?)?"
-    if parts and all(re.fullmatch(first_name, part) for part in parts):
+    alone = [part for part in parts if re.fullmatch(first_name, part)]
+    # (a few given in full among them: "Hans Henrik", "Mai Lillelund")
+    if (
+        parts
+        and 2 * len(alone) >= len(parts)
+        and all(part in alone or re.fullmatch(PERSON_NAME, part) for part in parts)
+    ):
         return [Participant(name=part) for part in parts if part.lower() not in NOBODY_WORDS] or None
     return None
 
@@ -260,10 +333,6 @@ def _initials(text: str) -> list[Participant] | None:
     return None
 
 
-# A group inside a participant list: a capitalised word or two alone on the line.
-_GROUP_LABEL = re.compile(r"[A-ZÆØÅ][a-zæøå]+(?:\s+[a-zæøå]+)?")
-
-
 # A word of a document's headings, never of a name.
 _HEADING_WORD = re.compile(
     r"\b(?i:dagsorden|referat|punkt|beslutning|sagsfremstilling|indstilling|bilag|kommentarer|sagsindhold)\b"
@@ -271,208 +340,6 @@ _HEADING_WORD = re.compile(
 
 
 _ATTENDANCE_MODE = re.compile(r"\s*\((?:online|virtuelt|på\s+skype|på\s+teams|via\s+\w+|telefonisk)\)", re.I)
-
-
-def _comma_list(text: str) -> list[Participant] | None:
-    """Members in one comma list: "Maja Nygaard (F), formand, Mikkel Gregersen (B) og Eva
-    Kragh (B)"; a role word alone belongs to the member before it, a role before a colon
-    to the member after it ("… samt suppleant: Anne Roesgaard.")."""
-    people: list[Participant] = []
-    for part in (part.strip() for part in re.split(r",\s*|\s+og\s+|\s+samt\s+", text.rstrip("."))):
-        if not part:
-            continue
-        if people and re.fullmatch(
-            r"[a-zæøå][\wæøå.-]*(?:\s+[a-zæøå][\wæøå.-]*){0,2}", part
-        ):  # a role: a few small words
-            people[-1].role = people[-1].role or part
-            continue
-        role_first = re.fullmatch(r"(?P<role>[a-zæøå][\wæøå -]*):\s*(?P<rest>[A-ZÆØÅ].*)", part)
-        # "Næstformand Bo Lund (V)": a role before the name
-        before = None if role_first else ROLE_BEFORE_NAME.match(part)
-        one = _participant_line(role_first.group("rest") if role_first else part[before.end() :] if before else part)
-        said_role = role_first or before
-        if one and len(one) == 1 and said_role is not None:
-            one[0].role = one[0].role or said_role.group("role").lower()
-        if one is None or len(one) != 1:
-            return None
-        people.extend(one)
-    return people if len(people) >= 2 else None
-
-
-def _participant_entry(text: str) -> list[Participant] | None:
-    """One line of a list: a bullet, a role before the name ("Formand Steen Christiansen (A)"),
-    a party after a comma ("John Engelhardt, V") and a minute-taker's note are read around
-    the name forms of ``_participant_line``."""
-    text = re.sub(r"^(?:[-–•·▪]|\d{1,2}\.)\s*", "", text.strip())  # a bullet or a list number
-    text = re.sub(r"\s*\(\s*\)", "", text)  # "Arne Bech ()": a party field left empty
-    # "Heino Knudsen (A), Formand": a role after the party, capitalised
-    text = re.sub(rf"(?<=\)),\s*((?i:{OFFICER_ALTERNATION}))\b", lambda m: ", " + m.group(1).lower(), text)
-    initialled = initialled_entry(text)
-    if initialled:
-        return [initialled]
-    text = without_initials(text)  # "Søren Ejlersen (SE), Thomas Harttung (TH)": no party letters
-    said = _STATUS_AFTER_NAME.fullmatch(text)
-    if said:  # "Lars Gaardhøj: Deltog", "Sofie Olsen: Afbud (Stedfortræder …)"
-        status = "absent" if said.group("status").lower().startswith(("afbud", "fravær")) else "present"
-        return [Participant(name=" ".join(said.group("name").split()), status=status)]
-    affiliated = _affiliated_entry(text)
-    if affiliated:
-        return [affiliated]
-    with_organisation = _ORGANISATION_IN_BRACKETS.fullmatch(text)
-    if with_organisation and not re.fullmatch(PARTY, with_organisation.group("org")):
-        # "Lars La Cour (Idrætsrådet)": a member for an organisation, not a party ("(Løsgænger)")
-        return [Participant(name=with_organisation.group("name"), organisation=with_organisation.group("org"))]
-    text = re.sub(rf",\s*(\((?:{PARTY})\))", r" \1", text)  # "Erling Larsen, (A)"
-    # A row of a member table: "Birgitte Vestergaard | Å | næstformand".
-    # (a user id after the name, "Klaus Hansen (hjkh) | V", and "-" for no party: Ringsted's SBSYS)
-    text = re.sub(r"^(" + PERSON_NAME + r")\s+\([a-zæøå]{2,8}\)(?= \||$)", r"\1", text)
-    row = re.fullmatch(rf"(?P<name>{PERSON_NAME}) \| (?P<party>[A-ZÆØÅ]|-)(?: \| (?P<role>[a-zæøå][\wæøå .-]*))?", text)
-    if row:
-        party = f" ({row.group('party')})" if row.group("party") != "-" else ""
-        text = f"{row.group('name')}{party}" + (f" - {row.group('role')}" if row.group("role") else "")
-    role = None
-    before = ROLE_BEFORE_NAME.match(text)
-    if before:
-        role, text = before.group("role").lower(), text[before.end() :]
-    secretary = bool(SECRETARY_NOTE.search(text))
-    text = SECRETARY_NOTE.sub("", text)
-    party_after_comma = re.fullmatch(rf"(?P<name>{PERSON_NAME}),\s*(?P<party>[A-ZÆØÅ])", text)
-    if party_after_comma:
-        text = f"{party_after_comma.group('name')} ({party_after_comma.group('party')})"
-    run_on = (
-        party_run(text) or role_runs(f"{before.group('role')} {text}" if before else text) or organisation_runs(text)
-    )
-    people = run_on or _participant_line(text) or _comma_list(text)
-    if people and role and not people[0].role:
-        people[0].role = role  # "Formand Ida Holm (A), Bo Lund (V)": the first named's role
-    if people and len(people) == 1 and secretary:
-        people[0].status = "secretary"
-    return people
-
-
-# A member and, after a colon or a comma, what the member is or sits for: "Karen Holm:
-# Kommunalbestyrelsesmedlem for Enhedslisten", "Susanne Lodberg: Kirkens Korshær",
-# "Katrine Linneboe, SIOU"; or an organisation's acronym after the name ("Martin Vibe SAND").
-_NAME_AND_AFFILIATION = re.compile(
-    r"(?P<name>[A-ZÆØÅ][\wæøåéü'’.-]+(?:\s+[A-ZÆØÅ][\wæøåéü'’-]+){1,3})"
-    r"(?::\s+(?P<about>[A-ZÆØÅ][^:]{2,80})|,\s+(?P<acronym>[A-ZÆØÅ]{2,6})|\s+(?P<trailing>[A-ZÆØÅ]{3,6}))"
-)
-
-
-def _affiliated_entry(text: str) -> Participant | None:
-    """A member with an affiliation (see _NAME_AND_AFFILIATION); a party named in it is
-    the member's party."""
-    found = _NAME_AND_AFFILIATION.fullmatch(text.strip().rstrip("."))
-    if not found or found.group("name").isupper():
-        return None
-    person = Participant(name=found.group("name"))
-    about = found.group("about")
-    if about is None:
-        person.organisation = found.group("acronym") or found.group("trailing")
-        if person.organisation and "," in text and _looks_like_people(person.organisation):
-            return None  # "Iver Nielsen, Søren Kaarup Jensen og Gert Vogel": a list of members
-        return person
-    if re.match(rf"(?i:{_ATTENDANCE_WORDS})\b", about):
-        return None  # "Lars Gaardhøj: Deltog" (_STATUS_AFTER_NAME)
-    party = next((word for word in re.findall(r"[\wæøå]+", about) if word in _PARTY_NAMES), None)
-    if party:
-        person.party = party
-    else:
-        person.organisation = about
-    return person
-
-
-# The parties' names as a member's description prints them ("… for Enhedslisten").
-_PARTY_NAMES = frozenset(
-    name
-    for entry in entries()
-    if entry.kind == "party"
-    for name in (entry.canonical, *entry.aliases)
-    if len(name) > 3 and " " not in name
-)
-
-
-# What a member's attendance is said with after the name.
-_ATTENDANCE_WORDS = r"deltog|deltager|til stede|mødt|afbud|fraværende"
-# A member's attendance after the name: "Lars Gaardhøj: Deltog", "Sofie Olsen: Afbud (…)".
-_STATUS_AFTER_NAME = re.compile(
-    r"(?P<name>[A-ZÆØÅ][\wæøåéü'’.-]+(?:\s+(?:[A-ZÆØÅ][\wæøåéü'’.-]+|de|von|van)){1,4}):\s*"
-    rf"(?P<status>(?i:{_ATTENDANCE_WORDS}))\b.*"
-)
-# A person and the organisation they sit for, in brackets (the closing one may be lost).
-_ORGANISATION_IN_BRACKETS = re.compile(
-    r"(?P<name>[A-ZÆØÅ][\wæøåéü'’.-]+(?:\s+[A-ZÆØÅ][\wæøåéü'’.-]+){1,3})\s*"
-    r"\((?P<org>[A-ZÆØÅ][\wæøå]{3,}(?:[\s-]+[\wæøå]+){0,6})\)?"
-)
-ORGANISATION_WORD = re.compile(
-    r"(?i:region|kommune|styrelse|ministeri|regioner|forening|råd|udvalg|sekretariat|institut|center|hospital)|^[A-ZÆØÅ]{2,}$"
-)
-
-
-def _looks_like_people(text: str) -> bool:
-    """ "Karim Haddad", "Karim Haddad, Lotte Ravn" or "Martin Bonderup og Gert Vogel.": names,
-    not an organisation."""
-    parts = re.split(r",|\s+og\s+|\s+&\s+", text.strip().rstrip("."))
-    return all(re.fullmatch(PERSON_NAME, part.strip()) and not ORGANISATION_WORD.search(part) for part in parts)
-
-
-def _participant_line(text: str) -> list[Participant] | None:
-    """The people on one line of a participant list, or None if it is not such a line."""
-    people = []
-    for part in (p.strip() for p in text.split(" | ") if p.strip()):
-        # "Name (A) - formand" / "Name (A), formand" / "Name (A)"
-        match = re.fullmatch(
-            rf"(?P<name>{PERSON_NAME})\s*(?:\((?P<party>{PARTY})\))?"
-            rf"\s*(?:[-–,]\s*(?P<role>(?:\d\.\s*)?[a-zæøå][\wæøå.-]*(?:\s+[a-zæøå][\wæøå.-]*){{0,3}})"
-            # a description after a dash: "Karsten Møller Pedersen – repr. for Donslund Borgerforening"
-            rf"|\s[-–]\s+(?P<description>(?!afbud|fravær|deltog|mødt|ikke)(?!.*\bog\s+[A-ZÆØÅ])(?!.*\([A-ZÆØÅ]{{1,3}}\))[a-zæøå][\wæøå.-]*(?:\s+[\wæøå.()-]+){{1,7}})"
-            # "Ida Holm (A) (formand)": the role in brackets of its own
-            rf"|\((?P<role_bracketed>(?i:{ROLE_WORDS_IN_BRACKETS}))\))?"
-            rf"(?:\s*\((?i:{ATTENDANCE_NOTE})\))?",
-            part,
-        )
-        if match:
-            bracketed = (match.group("role_bracketed") or "").lower()
-            role = match.group("role") or match.group("description") or bracketed or None
-            # "Peter Jacobsen (O), 1. næstformand- afbud": the member's absence after the role
-            absence = re.search(r"\s*[-–]?\s*\b(?:afbud|fraværende|fraværende med afbud)$", role or "")
-            if absence and role is not None:
-                role = role[: absence.start()].strip(" -–") or None
-            people.append(
-                Participant(
-                    name=" ".join(match.group("name").split()),
-                    party=match.group("party"),
-                    role=role,
-                    status="absent" if absence else None,
-                )
-            )
-            continue
-        # "Name, Organisation (formand)" — but "Name, Name" is two people.
-        match = re.fullmatch(
-            rf"(?P<name>{PERSON_NAME}),\s*(?P<org>[A-ZÆØÅ][^()]{{1,60}}?)\s*(?:\((?P<role>[a-zæøå][\wæøå .-]*)\))?",
-            part,
-        )
-        if match and not re.search(r"\d", match.group("org")) and not _looks_like_people(match.group("org")):
-            people.append(
-                Participant(
-                    name=" ".join(match.group("name").split()),
-                    organisation=match.group("org").strip(),
-                    role=match.group("role"),
-                )
-            )
-            continue
-        # "Name (A) Name (V)": two columns read as one row
-        pairs = NAME_WITH_PARTY.findall(part)
-        if len(pairs) > 1 and re.fullmatch(rf"(?:\s*{PERSON_NAME}\s*\((?:{PARTY})\))+\s*", part):
-            people.extend(Participant(name=" ".join(name.split()), party=party) for name, party in pairs)
-            continue
-        # "Lotte Bundgaard Ravn, Karim Haddad"
-        names = [n.strip() for n in part.split(",")]
-        if len(names) > 1 and all(re.fullmatch(PERSON_NAME, n) for n in names):
-            people.extend(Participant(name=n) for n in names)
-            continue
-        return None
-    return people or None
 
 
 # A stacked member's lines: the party alone ("(A)"), the role alone ("Formand", "2. næstformand").

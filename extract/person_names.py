@@ -47,8 +47,8 @@ def is_first_name(word: str) -> bool:
 
 def split_run_on_names(text: str) -> list[str] | None:
     """The names of a run of capitalised words, split before each given name that follows
-    a surname; None unless the run reads as two names at least, each opening with a given
-    name and having two to five words.
+    a surname; None unless the run reads as two names at least, each of two to four words
+    and each after the first opening with a given name.
 
     A given name after another given name is a second given name ("Hans Christian Holst"),
     unless the name read so far has three words already.
@@ -77,7 +77,34 @@ def split_run_on_names(text: str) -> list[str] | None:
         names[-1].append(word)
     if len(names) < 2:
         return None
-    for name in names:
-        if not (2 <= len(name) <= 5 and is_first_name(name[0])) or _INITIAL.fullmatch(name[-1]):
+    # (the first name's given name may be one the table lacks: where the run starts is known)
+    for position, name in enumerate(names):
+        known = is_first_name(name[0]) or position == 0
+        if not (2 <= len(name) <= 6 and known) or _INITIAL.fullmatch(name[-1]):
             return None
-    return [" ".join(name) for name in names]
+    return [" ".join(part) for name in names for part in _two_names_in_one(name)]
+
+
+def _two_names_in_one(name: list[str]) -> list[list[str]]:
+    """A name of four words or more has two given names or an initial ("Inger Marie Holm
+    Lund", "Ole M. Juhl Berg"); any other is two names, the second with a given name the
+    table lacks: "Lise Rask Abbas Razvi" → two and two, five words → two and three."""
+    if len(name) < 4 or is_first_name(name[1]) or _INITIAL.fullmatch(name[1]):
+        return [name]
+    return [name[:2], name[2:]] if len(name) <= 5 else [name[:3], name[3:]]
+
+
+def leading_run_on_names(text: str) -> list[str] | None:
+    """The names a run-on list opens with, up to the first word that is no name's:
+    "Bo Normander Jan Kunstmann * *Jesper … deltog i stedet" → the two names; a role in
+    brackets after a name ("Gertrud Jørgensen (Formand)") is passed over.
+
+    Example:
+        >>> leading_run_on_names("Bo Normander Jan Kunstmann Betina Nygaard * *Jesper Fredshavn deltog")
+        ['Bo Normander', 'Jan Kunstmann', 'Betina Nygaard']
+    """
+    words = re.sub(r"\s*\([^()]{1,20}\)", "", text).split()
+    run = 0
+    while run < len(words) and _NAME_WORD.fullmatch(words[run]):
+        run += 1
+    return split_run_on_names(" ".join(words[:run]))

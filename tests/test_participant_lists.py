@@ -135,3 +135,64 @@ def test_a_councils_roll_without_a_heading_is_the_meetings_members():
     ]
     # a sentence that names members with their parties is no roll
     assert read_participants(["Forslaget blev vedtaget, idet Ib Sand (A) og Karen Holt (A) stemte imod."]) == []
+
+
+def test_a_heading_without_its_colon_or_inside_a_run_on_line_starts_a_list():
+    assert people(
+        [
+            "Mødelokale 2, Torvegade 4, 4300 Til stede Dorte Winther, Ib Holt, Carl Erik Frost",
+            "Fraværende Sanne Kjær, Bo Nyholm",
+        ]
+    ) == [
+        ("Dorte Winther", "present"),
+        ("Ib Holt", "present"),
+        ("Carl Erik Frost", "present"),
+        ("Sanne Kjær", "absent"),
+        ("Bo Nyholm", "absent"),
+    ]
+    # a heading word at a line's start with one member after it, the rest one a line
+    assert people(["Medlemmer Ulla Dam", "Kurt Fisker", "Jette Holm Bak"]) == [
+        ("Ulla Dam", "present"),
+        ("Kurt Fisker", "present"),
+        ("Jette Holm Bak", "present"),
+    ]
+
+
+def test_a_meeting_phrase_before_a_run_on_list_and_text_after_it():
+    assert people(
+        ["Vejlevej 3, Kbh. Ø På Naturrådets møde deltog: Gerda Holm (Formand) Nils Bager Mette Krogh Vang Udpeget af"]
+    )[:2] == [("Gerda Holm", "present"), ("Nils Bager", "present")]
+    assert people(["Afbud: Bo Tang Jan Mols Tine Ravn * *Ole Bech deltog i stedet for Tine Ravn"]) == [
+        ("Bo Tang", "absent"),
+        ("Jan Mols", "absent"),
+        ("Tine Ravn", "absent"),
+    ]
+
+
+def test_a_name_of_four_words_without_a_second_given_name_is_two_names():
+    # ("Abbas" and "Lillie" may be missing from the given names; the shape still parts them)
+    assert split_run_on_names("Lars Gade Lise Rask Abbas Razvi Ellen Thrane") == [
+        "Lars Gade",
+        "Lise Rask",
+        "Abbas Razvi",
+        "Ellen Thrane",
+    ]
+    assert split_run_on_names("Inger Marie Holm Lund Bent Bo") == ["Inger Marie Holm Lund", "Bent Bo"]
+
+
+def test_first_names_with_a_double_given_name_are_no_name_and_organisation():
+    assert people(["Afbud fra: Svend Erik, Pernille, Winnie", "Deltagere: Jette, Ulrik – praktikant, Keld ,Lykke"]) == [
+        ("Svend Erik", "absent"),
+        ("Pernille", "absent"),
+        ("Winnie", "absent"),
+        ("Jette", "present"),
+        ("Ulrik", "present"),
+        ("Keld", "present"),
+        ("Lykke", "present"),
+    ]
+    # a member with party letters is read in full, not as a first name and an initial
+    assert people(["Fraværende: Lene Rasmussen (F)"]) == [("Lene Rasmussen", "absent")]
+
+
+def test_an_address_or_an_authority_after_a_list_is_no_member():
+    assert people(["Ordstyrer: Ane Holm", "KOMMUNE NORDBY TORVETS PLADS 1, POSTBOKS 20"]) == [("Ane Holm", "present")]

@@ -26,14 +26,22 @@ from referat.extract.structure.member_runs import (
     party_run,
     role_runs,
 )
+from referat.extract.vocabulary import PARTICIPANT_HEADINGS
 from referat.models import Participant
+
+
+# A word of an address or an authority, never of a person's name.
+_PLACE_WORD = re.compile(r"(?i:kommune|region|rådhus|plads|allé|torv|postboks|[\wæøå]+(?:vej|gade))")
 
 
 def plausible_name(name: str) -> bool:
     """A name may open with any word but one longer than given names run, unless it is a
-    known given name: "Landliggersammenslutningen Gribskov Vest" is an organisation."""
-    first = name.split()[0] if name.split() else ""
-    return len(first) <= 13 or is_first_name(first)
+    known given name: "Landliggersammenslutningen Gribskov Vest" is an organisation; no
+    word of it is a participant heading or a word of an address or an authority."""
+    words = name.split()
+    if any(word.lower() in PARTICIPANT_HEADINGS or _PLACE_WORD.fullmatch(word) for word in words):
+        return False  # "Afbud Bruno": a heading run into the name after it; "KOMMUNE QEQERTALIK"
+    return bool(words) and (len(words[0]) <= 13 or is_first_name(words[0]))
 
 
 def _comma_list(text: str) -> list[Participant] | None:

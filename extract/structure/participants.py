@@ -9,7 +9,7 @@ from referat.extract.participant_words import (
     OFFICER_ALTERNATION,
     OFFICER_ROLES,
 )
-from referat.extract.person_names import split_run_on_names
+from referat.extract.person_names import leading_run_on_names, split_run_on_names
 from referat.extract.structure.member_runs import (
     NAME_WITH_PARTY,
     PARTY,
@@ -62,6 +62,9 @@ def read_participants(texts: list[str]) -> list[Participant]:
             for person in whole_line:
                 found.setdefault(person.name, person)
             continue
+        inline = None if labelled else _heading_in_line(text)
+        if inline:  # "Fraværende Rudy Rune, Lasse Braae", "… 4540 Til stede Annelis Stamm, …"
+            labelled, (heading, label, rest) = True, inline
         ends_list = False
         if labelled:
             status = PARTICIPANT_HEADINGS[heading]
@@ -105,9 +108,11 @@ def read_participants(texts: list[str]) -> list[Participant]:
 
 def _people_on_line(text: str, labelled: bool, heading: str, label: str, rest: str) -> list[Participant] | None:
     """The people one line of a list names, in any of the list's shapes."""
+    # (a list of first names before the entry forms: "Svend Erik, Pernille, Winnie" is no
+    # "Name, Organisation")
     people = (
-        participant_entry(text)
-        or ((_first_names(text) or _initials(text)) if labelled else None)
+        ((_first_names(text) or _initials(text)) if labelled else None)
+        or participant_entry(text)
         or _named_parts(text, labelled)
     )
     if people:  # ("Afbud: …" / "DAGSORDEN PUNKT": the heading of the table under the list)
@@ -121,7 +126,7 @@ def _people_on_line(text: str, labelled: bool, heading: str, label: str, rest: s
     if people is None:
         # "Medlemmer: Vibeke Storm Rasmussen Lars Engberg … Bente Møller 1": a transcript's
         # list with its separators (and the page number after it) lost
-        names = split_run_on_names(re.sub(r"\s+\d{1,3}$", "", text.strip().rstrip(".")))
+        names = leading_run_on_names(text.strip())
         people = [Participant(name=name) for name in names] if names else None
     return _names_parted(people) if people else people
 
@@ -183,6 +188,32 @@ _HEADING_BEFORE_NAMES = re.compile(
         if h.endswith((" var", " fra", " deltog", " deltager"))
     )
     + r"))\s+(?P<rest>[A-ZÆØÅ].*)$"
+)
+
+
+def _heading_in_line(text: str) -> tuple[str, str, str] | None:
+    """A participant heading without its colon, or inside a line a transcript ran on,
+    followed by names: "Medlemmer Anders Hind", "Fraværende Rudy Rune, Lasse Braae",
+    "Mødelokale 1+2, Rådhusvej 75 Til stede Annelis Stamm, Brian Jensen, …", "… På
+    Skovrådsmødet deltog: Gertrud Jørgensen (Formand) Nora Hansen …". The heading's key,
+    the heading and the rest; inside a line, the rest must name two people at least."""
+    for match in _INLINE_HEADING.finditer(text):
+        if not text[match.start()].isupper():
+            continue
+        heading = match.group("heading")
+        key = "i mødet deltog" if heading.lower().endswith(" deltog") else _heading_key(heading.lower())
+        rest = text[match.end() :]
+        people = _people_on_line(rest, True, key, heading, rest)
+        if people and (match.start() == 0 or len(people) >= 2):
+            return key, heading, rest
+    return None
+
+
+# The participant headings, capitalised where the line has them, and "På mødet deltog".
+_INLINE_HEADING = re.compile(
+    r"(?:^|(?<=\s))(?P<heading>(?i:"
+    + "|".join(re.escape(h) for h in sorted(PARTICIPANT_HEADINGS, key=len, reverse=True) if len(h) >= 6)
+    + r"|(?:på|i)\s+(?:[\wæøå-]+\s+){1,2}deltog))(?::\s*|\s+)(?=[A-ZÆØÅ])"
 )
 
 
@@ -273,7 +304,12 @@ def _joined_comma_lists(texts: list[str]) -> list[str]:
         label = re.split(r":| \| ", text, maxsplit=1)[0].lower().strip()
         # "Afbud: Morten Ebbesen (V)" after a "Til stede: …" list starts a list of its own
         # (nor does any other label at the line's start: "DAGSORDEN: Sager til beslutning …")
-        continues = not text.endswith(":") and label not in PARTICIPANT_HEADINGS and not _LABEL_START.match(text)
+        # (nor a heading without its colon: "Fraværende Rudy Rune, Lasse Braae")
+        opening = text.split()[:3]
+        headed = any(" ".join(opening[:size]).lower() in PARTICIPANT_HEADINGS for size in (1, 2, 3))
+        continues = (
+            not text.endswith(":") and label not in PARTICIPANT_HEADINGS and not headed and not _LABEL_START.match(text)
+        )
         if wraps and continues and (", " in text or " og " in text or text.endswith(")")):
             joined[-1] = f"{previous} {text}"
         else:
@@ -304,6 +340,8 @@ def _first_names(text: str) -> list[Participant] | None:
     read so after a participant label and nowhere else."""
     # "Morten(online)": a note on how one took part; "Elevrådet (Ask og Benjamin)": a group and
     # the people who came for it
+    if re.search(r"\((?:[A-ZÆØÅ]{1,2}|Løsgænger)\)", text):
+        return None  # "Lene Rasmussen (F)": party letters, a council's members in full
     text = _ATTENDANCE_MODE.sub("", text)
     text = re.sub(r"\b[A-ZÆØÅ][a-zæøå]+(?:et|en)\s*\((?P<names>[^()]+)\)", r"\g<names>", text)
     # "Ejnar Emil (6.c)", "Tem (KBH)": a class or a place after the name
@@ -311,6 +349,8 @@ def _first_names(text: str) -> list[Participant] | None:
     parts = [part.strip() for part in re.split(r",\s*|\s+og\s+|\s+samt\s+", text.strip().rstrip("."))]
     # "… samt fra elevrådet Mai Lillelund og Kristina": the group the last ones came for
     parts = [re.sub(r"^(?:fra|for)\s+(?:[a-zæøå]+\s+){1,3}(?=[A-ZÆØÅ])", "", part) for part in parts]
+    # "Ulrik – Bodils praktikant": who the person is, after a dash
+    parts = [re.sub(r"\s+[–-]\s+\S.*$", "", part) for part in parts]
     # (a first name and the initial that tells two apart: "Mette S")
     first_name = r"[A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)?(?:\s[A-ZÆØÅ]\.?)?"
     alone = [part for part in parts if re.fullmatch(first_name, part)]

@@ -37,6 +37,7 @@ from referat.extract.structure.listings import (
 )
 from referat.extract.structure.unnumbered import (
     bulleted_headings,
+    inside_one_lettered_item,
     lettered_items,
     stopped_titles,
     styled_titles,
@@ -89,6 +90,9 @@ def find_item_headings(lines: list[Line], layout: Layout) -> tuple[list[Heading]
     chosen = [h for h in chosen if h.title or h.style != "dotted" or h.access == "closed"]
     chosen = without_word_processor_lists(lines, chosen)
     chosen = titles_repeating_a_list(lines, _numbers_under_titles(lines, chosen))
+    lettered = lettered_items(lines) if chosen else []
+    if inside_one_lettered_item(lettered, chosen):
+        return lettered, []
     if chosen:
         # (a contents list in the item style names the items the text leaves out as well)
         return chosen, unrepeated_entries(lines, candidates, chosen, listing_pairs[0] + listing)

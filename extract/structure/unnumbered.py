@@ -7,6 +7,7 @@ prints only its items' sections.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from referat.extract.body_words import BODY_HEAD, BODY_TITLE_LINES
 from referat.extract.decision_words import PROSE_DECISION
@@ -18,13 +19,15 @@ from referat.extract.structure.heading_lines import (
     is_structural,
     section_kind,
 )
+from referat.extract.structure.titles import minutes_after_title
 from referat.extract.vocabulary import (
     CASE_NUMBER_LABEL,
     MEETING_KIND_WORDS,
 )
 
-# "A. Godkendelse af referat" / "B. Debatpunkter" (an association's board minutes).
-_LETTERED = re.compile(r"^(?P<letter>[A-H])[.)]\s+(?P<title>[A-ZÆØÅ][\wæøå].*)$")
+# "A. Godkendelse af referat" / "B. Debatpunkter" (an association's board minutes), "C:
+# Kassererens beretning: Regnskabet blev godkendt." (the minutes run in after the title).
+_LETTERED = re.compile(r"^(?P<letter>[A-H])[.):]\s+(?P<title>[A-ZÆØÅ][\wæøå].*)$")
 
 
 def lettered_items(lines: list[Line]) -> list[Heading]:
@@ -33,10 +36,32 @@ def lettered_items(lines: list[Line]) -> list[Heading]:
     for index, line in enumerate(lines):
         match = _LETTERED.match(line.text.strip())
         expected = chr(ord("A") + len(found))
-        if match and match.group("letter") == expected and (not found or index - found[-1].index >= 2):
-            title = " ".join(match.group("title").split())
-            found.append(Heading(index=index, number=expected, title=title, access="public", style="lettered"))
+        if match and match.group("letter") == expected:
+            title, minutes = minutes_after_title(" ".join(match.group("title").split()))
+            head, colon, after = title.partition(": ")
+            if not minutes and colon and len(head.split()) <= 8:  # "D: Indkommende forslag: Der var 5 forslag:"
+                title, minutes = head, after
+            title = title.rstrip(":").strip()
+            if found and index - found[-1].index < 2 and not (found[-1].rest or minutes):
+                continue  # two lettered lines in a row without minutes: a list
+            heading = Heading(index=index, number=expected, title=title, access="public", style="lettered")
+            heading.rest = minutes
+            found.append(heading)
     return found if len(found) >= 2 else []
+
+
+def inside_one_lettered_item(lettered: list[Heading], numbered: list[Heading]) -> bool:
+    """ "D: Indkommende forslag: Der var kommet 5 forslag ind:" then "1. …" to "5. …" and
+    "E: …": a numbered list between two of three or more lettered items is the text of
+    the item before it, not the meeting's items. (Numbered items spread under several lettered lines are items in
+    lettered groups: "A. Åbne sager", "B. Lukkede sager".)"""
+    if len(lettered) < 3 or not numbered:
+        return False
+    starts = [heading.index for heading in lettered]
+    spans = {bisect_right(starts, heading.index) for heading in numbered}
+    # (between two lettered items: after the last one, the numbered lines may be the items
+    # an agenda list's lettered groups announced)
+    return len(spans) == 1 and 0 < min(spans) < len(lettered)
 
 
 # "· Nyt fra formanden:" / "- Stor ros til …": a bullet before each item's title, other

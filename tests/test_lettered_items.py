@@ -55,3 +55,34 @@ def test_numbered_items_under_lettered_groups_stay_items() -> None:
     )
     (meeting,) = extract_bytes("board.txt", agenda.encode(), enrich=False).meetings
     assert [item.number for item in meeting.items] == ["1", "2", "3", "4"]
+
+
+FLAT_ONES = """Referat af møde i Frivilligrådet
+Onsdag den 6. oktober 2021 kl. 10 – 12
+Deltagere: Ole, Rita, Sune, Tove
+1. Godkendelse af dagsorden
+Godkendt uden bemærkninger.
+1. Godkendelse af referat fra sidste møde
+Referatet fra mødet den 8/9 2021
+1. Mødedatoen var skrevet forkert, og det rettes.
+2. Et forslag fra rådet selv var ikke nævnt.
+3. Punktet om synlighed tages op igen.
+1. Konstituering
+Alle fortsætter på deres poster.
+1. Meddelelser fra formanden
+Formanden havde ingen meddelelser.
+1. Eventuelt
+Intet.
+"""
+
+
+def test_a_web_list_that_prints_every_point_as_one_keeps_a_list_inside_an_item_as_its_text() -> None:
+    (meeting,) = extract_bytes("frivilligraad.txt", FLAT_ONES.encode(), enrich=False).meetings
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("1", "Godkendelse af dagsorden"),
+        ("1", "Godkendelse af referat fra sidste møde"),
+        ("1", "Konstituering"),
+        ("1", "Meddelelser fra formanden"),
+        ("1", "Eventuelt"),
+    ]
+    assert "Et forslag fra rådet selv var ikke nævnt." in meeting.items[1].text

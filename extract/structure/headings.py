@@ -377,6 +377,14 @@ def _flat_numbering(numbered: list[Heading]) -> list[Heading]:
     counting = all(number_of(b) == (number_of(a) or 0) + 1 for a, b in zip(rest, rest[1:], strict=False))
     if len(ones) >= 3 and rest[0].index > ones[-1].index and counting:
         return ones + rest
+    # A list inside one item counts on from its own "1." ("1. Godkendelse af referat" /
+    # "1. Nogle mente …" / "2. …" / "3. …" / "1. Konstituering"): the list, opener and all,
+    # is that item's text.
+    opener = max((h for h in ones if h.index < rest[0].index), key=lambda h: h.index, default=None)
+    after = [h for h in ones if opener is not None and h.index > opener.index]
+    inside = opener is not None and after and all(h.index < after[0].index for h in rest)
+    if len(ones) >= 4 and counting and number_of(rest[0]) == 2 and inside:
+        return [h for h in ones if h is not opener]
     return []
 
 

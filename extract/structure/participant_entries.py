@@ -29,7 +29,6 @@ from referat.extract.structure.member_runs import (
 from referat.extract.vocabulary import PARTICIPANT_HEADINGS
 from referat.models import Participant
 
-
 # A word of an address or an authority, never of a person's name.
 _PLACE_WORD = re.compile(r"(?i:kommune|region|rådhus|plads|allé|torv|postboks|[\wæøå]+(?:vej|gade))")
 

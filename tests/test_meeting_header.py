@@ -417,3 +417,12 @@ def test_a_region_named_more_often_than_any_municipality_publishes_the_minutes()
         "2. Råstofindvinding ved Hedehusene, Roskilde Kommune\nSagsfremstilling\nAnsøgningen er behandlet.\n"
     )
     assert meeting_of(text).organisation == "Region Sjælland"
+
+
+def test_a_title_that_dates_the_meeting_goes_before_a_letterheads_date():
+    meeting = meeting_of(
+        "Naturstyrelsen\nJ.nr. NST-100 Ref. ABC Den 20. april 2016\n"
+        "Referat af Naturrådets 8. ordinære møde den 6. april 2016 hos styrelsen.\n\n"
+        "1. Godkendelse af dagsorden\nDagsordenen blev godkendt.\n\n2. Eventuelt\nIntet.\n"
+    )
+    assert meeting.date == "2016-04-06"

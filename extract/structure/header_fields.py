@@ -317,7 +317,14 @@ _PAGE_DATE_STAMP = re.compile(rf"^(?:{WEEKDAYS}),\s+\d{{1,2}}\.?\s+(?:{MONTH_NAM
 
 def _date_from_any_header_line(texts: list[str]) -> tuple[str | None, str | None]:
     """A dated line among the first of the header that is not a label of something else
-    ("Udsendt", "Næste møde", and a web page's "Udgivet/Opdateret <date>")."""
+    ("Udsendt", "Næste møde", and a web page's "Udgivet/Opdateret <date>"). A title that
+    dates the meeting itself ("Referat af Skovrådets 8. ordinære møde den 6. april 2016")
+    goes before a letterhead's date above it ("J.nr. … Ref. … Den 20. april 2016")."""
+    for text in texts[:15]:
+        title = _MEETING_TITLE_DATE.match(text) if len(text) <= 300 else None
+        date = header_date(text[title.end() - 1 :]) if title else None
+        if date:
+            return date, _time_on_date_line(text)
     for text in texts[:15]:
         # (the other dates are counted only when a stamp is met: most headers have none)
         if _PAGE_DATE_STAMP.match(text) and sum(len(t) <= 160 and bool(header_date(t)) for t in texts[:15]) >= 2:
@@ -333,6 +340,15 @@ def _date_from_any_header_line(texts: list[str]) -> tuple[str | None, str | None
         if date:
             return date, _time_on_date_line(text)
     return None, None
+
+
+# A title that names the meeting and its date: "Referat af Skovrådets 8. ordinære møde den
+# 6. april 2016", "Dagsorden til mødet i Ældrerådet den 3. maj 2019".
+_MEETING_TITLE_DATE = re.compile(
+    r"^(?:referat|dagsorden|beslutningsprotokol|protokol|mødereferat)\b(?:[^.:]|(?<=\d)\.){0,90}?\bmødet?\b"
+    r"[^.:]{0,50}?\bden\s+\d",
+    re.I,
+)
 
 
 def _time_from_front(texts: list[str], labels: dict[str, str], date: str | None = None) -> str | None:

@@ -426,3 +426,12 @@ def test_a_title_that_dates_the_meeting_goes_before_a_letterheads_date():
         "1. Godkendelse af dagsorden\nDagsordenen blev godkendt.\n\n2. Eventuelt\nIntet.\n"
     )
     assert meeting.date == "2016-04-06"
+
+
+def test_labels_without_colons_below_a_sharing_sites_furniture_give_date_and_time():
+    furniture = "".join(f"{line}\n" for line in ["Upload: others", "Post on 08-Sep-2019", "7 views", "Category:"] * 4)
+    meeting = meeting_of(
+        furniture + "TRANSCRIPT\nReferat Seniorrådet\nOrdinært møde\nDato 24. maj 2012\nTid 15:00\n"
+        "Sted Mødelokale 2\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n"
+    )
+    assert (meeting.date, meeting.start_time) == ("2012-05-24", "15:00")

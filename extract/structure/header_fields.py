@@ -172,6 +172,10 @@ def meeting_date(
     kl. 17.30 i …", "Referat fra mødet i … den 1. april 2009")."""
     date, time = _date_from_labels(labels)
     if date is None:
+        # "Dato 24. maj 2012" / "Tid 15:00": a label a transcript printed without its colon,
+        # on a line of its own, below however much of a sharing site's furniture
+        date = next((d for text in texts[:40] if _UNCOLONED_DATE_LABEL.match(text) and (d := header_date(text))), None)
+    if date is None:
         date, line_time = _date_from_weekday_line(texts)
         time = time or line_time
     if date is None:
@@ -189,6 +193,7 @@ def meeting_date(
 
 
 _DATE_LABEL = re.compile(r"^(?:dato|mødedato)\s*:", re.I)
+_UNCOLONED_DATE_LABEL = re.compile(r"^(?:Dato|Mødedato|DATO|MØDEDATO)\s+(?:\w+dag\s+(?:den\s+)?)?\d{1,2}[./ -]")
 
 
 _WEEKDAY_LINE = re.compile(rf"^(?:{WEEKDAYS}),?\s+(?:den|d\.)\s|^(?:mødet\s+)?den\s+\d", re.I)
@@ -380,7 +385,9 @@ def _time_from_front(texts: list[str], labels: dict[str, str], date: str | None 
 _MEETING_LINE_WITH_TIME = re.compile(r"^.{0,40}\b(?i:mødet?|mødelokale|mødested)\b.{0,60}\bkl\.?\s*\d")
 
 
-_TIME_LABEL = re.compile(r"^(?:kl\.|klokken|(?:møde|start)?tidspunkt(?:\s+for\s+møde)?|mødetid|mødestart)\s*:?", re.I)
+_TIME_LABEL = re.compile(
+    r"^(?:kl\.|klokken|(?:møde|start)?tidspunkt(?:\s+for\s+møde)?|mødetid|mødestart|tid)(?![\wæøå])\s*:?", re.I
+)
 
 
 def _bare_time(text: str) -> str | None:

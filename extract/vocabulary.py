@@ -206,7 +206,10 @@ NAME_OPENERS = frozenset(
 # before the text (docplayer-style pages): lines that are never the document's. (Its
 # 'Download "<title>"' line is kept: the title there may keep a time the transcript lost.)
 SHARING_SITE_CONTROLS = re.compile(
-    r"^(?:save this pdf as:?|word\s+png\s+txt\s+jpg|størrelse:\s*px|starte visningen fra side:?|transkript)$",
+    r"^(?:save this pdf as:?|word\s+png\s+txt\s+jpg|størrelse:\s*px|starte visningen fra side:?|transkript"
+    # (an English-language sharing site: "Upload: others", "Post on 08-Sep-2019", "7 views",
+    # "Category:", "Documents", "0 download", "TRANSCRIPT")
+    r"|upload:\s*\w+|post(?:ed)? on \d{1,2}-\w{3}-\d{4}|\d+ views?|category:|documents|\d+ downloads?|transcript)$",
     re.IGNORECASE,
 )
 

@@ -435,3 +435,5 @@ def test_labels_without_colons_below_a_sharing_sites_furniture_give_date_and_tim
         "Sted Mødelokale 2\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n"
     )
     assert (meeting.date, meeting.start_time) == ("2012-05-24", "15:00")
+    # (the site's controls are no part of the header: the body line is its first)
+    assert meeting.body == "Seniorrådet"

@@ -26,6 +26,7 @@ from referat.extract.vocabulary import (
     MEETING_KIND_WORDS,
     PARTICIPANT_HEADINGS,
     PAST_TENSE_MARKERS,
+    SHARING_SITE_CONTROLS,
     WEB_FURNITURE_LINE,
     WEEKDAYS,
 )
@@ -38,7 +39,14 @@ def build_meeting(
 ) -> Meeting:
     # (a web page's label table: "Dato: |" / "22-06-2022 17:30:00 |" / "---|---|")
     texts = [line.text.strip().strip("|").strip() for line in front]
-    texts = without_body_menus([text for text in texts if text and not re.fullmatch(r"[-|: ]+", text)])
+    # (a sharing site's controls above a transcript push the document's own header down)
+    texts = without_body_menus(
+        [
+            text
+            for text in texts
+            if text and not re.fullmatch(r"[-|: ]+", text) and not SHARING_SITE_CONTROLS.match(text)
+        ]
+    )
     meeting = Meeting(items=items, pages=pages_of(all_lines))
     labels = labelled_values(texts)
     meeting.kind = _meeting_kind(texts, layout, items, all_lines)

@@ -437,3 +437,16 @@ def test_labels_without_colons_below_a_sharing_sites_furniture_give_date_and_tim
     assert (meeting.date, meeting.start_time) == ("2012-05-24", "15:00")
     # (the site's controls are no part of the header: the body line is its first)
     assert meeting.body == "Seniorrådet"
+
+
+def test_a_coordinated_committee_name_in_capitals_is_the_body():
+    meeting = meeting_of(
+        "KLIMA OG GRØN OMSTILLINGSUDVALGET.\nTirsdag den 11. september 2012.\nKlokken: 17.00.\n"
+        "Sted: Regionsgården.\n\n1. Godkendelse af dagsorden\nGodkendt.\n\n2. Eventuelt\nIntet.\n"
+    )
+    assert meeting.body == "KLIMA OG GRØN OMSTILLINGSUDVALGET"
+    # (two words in capitals before a body word are no coordinated name)
+    other = meeting_of(
+        "EKSTRAORDINÆR GENERALFORSAMLING\nTirsdag den 3. maj 2022 kl. 19.00\n\n1. Valg af dirigent\nIb.\n"
+    )
+    assert other.body != "Ekstraordinær Generalforsamling"

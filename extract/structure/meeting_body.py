@@ -21,7 +21,8 @@ from referat.models import Item
 _BODY_LINE = re.compile(
     # "Økonomiudvalget", "Teknik- og Miljøudvalget", "Kultur-, Fritid- og Idrætsudvalget",
     # "Handicaprådet", "Skolebestyrelsen", "Beredskabskommissionen": a name ending in a body's head
-    rf"(?:[A-ZÆØÅ][\w-]*(?:,?\s+(?:og\s+)?[\w-]+-)*(?:\s+og\s+[\w-]+)?{BODY_HEAD}"
+    # ("Miljø og Grøn Vækstudvalget": after "og", a capitalised word before the compound that ends it)
+    rf"(?:[A-ZÆØÅ][\w-]*(?:,?\s+(?:og\s+)?[\w-]+-)*(?:\s+og\s+[\w-]+(?:\s+[A-ZÆØÅ][\w-]*)?)?{BODY_HEAD}"
     r"|Udvalget for .+|Byrådet|Kommunalbestyrelsen|Regionsrådet|Borgerrepræsentationen|Magistraten|.+ Byråd"
     # "Brønshøj-Husum Lokaludvalg" (a local council's name, set as the page's heading),
     # "Lokaludvalget Amager Vest", "Rådet for Socialt Udsatte"
@@ -36,7 +37,12 @@ def _is_body_line(text: str) -> bool:
     """A line that is a body's name, as printed or set in capitals ("FORRETNINGSUDVALGET"),
     after words that say what kind of meeting it is ("EKSTRAORDINÆRT MØDE …")."""
     text = _body_named(text)
-    return bool(_BODY_LINE.fullmatch(text) or (text.isupper() and _BODY_LINE.fullmatch(text.capitalize())))
+    return bool(
+        _BODY_LINE.fullmatch(text)
+        or (text.isupper() and _BODY_LINE.fullmatch(text.capitalize()))
+        # ("MILJØ OG GRØN VÆKSTUDVALGET": a coordinated name, its words capitalised)
+        or (text.isupper() and " OG " in text and bool(_BODY_LINE.fullmatch(_as_name_case(text))))
+    )
 
 
 def _body_on_line(text: str) -> str:

@@ -164,6 +164,7 @@ def run_on_titles(text: str, opening: str = "") -> list[tuple[str, str]]:
         if (
             previous
             and _CAPITAL.match(word)
+            and not _inside_quotes(titles[-1])  # ('Ansøgning om støtte til "Åbent Hindsholm 2012"')
             and (standing or _starts_a_title(word, previous, ahead, name_run_after_joiner))
         ):
             titles.append([])
@@ -191,7 +192,12 @@ def run_on_titles(text: str, opening: str = "") -> list[tuple[str, str]]:
     ]
     if item_numbers:  # between numbered entries, a title without one is a group label …
         entries = [entry for at, entry in enumerate(entries) if entry[0] or at in coded or _fills_a_gap(entries, at)]
-    return [(number, title) for number, title in entries if len(title) >= 3 and not title.isdigit()]
+    # (a title that ends in a colon heads the entries after it: "Punkter på lukket møde:")
+    return [
+        (number, title)
+        for number, title in entries
+        if len(title) >= 3 and not title.isdigit() and not title.endswith(":")
+    ]
 
 
 def _number_of_next_entry(digits: list[str], titles: list[list[str]]) -> str:
@@ -298,6 +304,18 @@ def _starts_a_title(word: str, previous: str, following: str, name_run_after_joi
     if previous.endswith(("ske", "ige")):
         return False  # "… Social- og Sundhedspolitiske Forum maj": an adjective before its noun, one name
     return (name_run_after_joiner or opens_a_title(word)) and following[:1].islower()
+
+
+def _inside_quotes(title: list[str]) -> bool:
+    """A title read so far that opened a quotation and has not closed it: no title starts
+    inside a quoted name.
+
+    Example:
+        >>> _inside_quotes(["Støtte", "til", '"Åbent']), _inside_quotes(["Støtte", "til", '"Åbent', '2012"'])
+        (True, False)
+    """
+    text = " ".join(title)
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”") or text.count("»") > text.count("«")
 
 
 def _ends_with_page(word: str) -> bool:

@@ -378,3 +378,16 @@ def test_a_contents_table_read_number_column_first_gets_each_title_in_order() ->
         ("8", "Venskabsbysamarbejde med Polen"),
         ("9", "Budgetopfølgning for udvalgets område"),
     ]
+
+
+def test_a_run_on_contents_is_never_cut_inside_a_quotation_and_a_closing_label_is_no_entry() -> None:
+    from referat.extract.contents_runs import run_on_titles
+
+    assert run_on_titles(
+        'Principper for fordeling af puljen Ansøgning om støtte til "Åbent Nordby 2012" Meddelelser og orientering'
+        " Punkter på lukket møde:"
+    ) == [
+        ("", "Principper for fordeling af puljen"),
+        ("", 'Ansøgning om støtte til "Åbent Nordby 2012"'),
+        ("", "Meddelelser og orientering"),
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from referat.extract.participant_words import (
@@ -197,7 +198,9 @@ def _heading_in_line(text: str) -> tuple[str, str, str] | None:
     "Mødelokale 1+2, Rådhusvej 75 Til stede Annelis Stamm, Brian Jensen, …", "… På
     Skovrådsmødet deltog: Gertrud Jørgensen (Formand) Nora Hansen …". The heading's key,
     the heading and the rest; inside a line, the rest must name two people at least."""
-    for match in _INLINE_HEADING.finditer(text):
+    # (the first few headings only: a line of thousands of "Afbud" is no list, and reading
+    # the rest after each would take time quadratic in the line)
+    for match in itertools.islice(_INLINE_HEADING.finditer(text), 4):
         if not text[match.start()].isupper():
             continue
         heading = match.group("heading")

@@ -391,3 +391,20 @@ def test_a_run_on_contents_is_never_cut_inside_a_quotation_and_a_closing_label_i
         ("", 'Ansøgning om støtte til "Åbent Nordby 2012"'),
         ("", "Meddelelser og orientering"),
     ]
+
+
+def test_a_recommendation_inside_a_run_on_line_of_an_items_text_is_read() -> None:
+    from referat.extract import extract_bytes
+
+    text = (
+        "Referat for Kulturudvalget\nMødedato: 3. marts 2014\n\n"
+        "1. Godkendelse af dagsorden\nSagsfremstilling\nDagsordenen er sendt ud efter forretningsordenen. Indstilling"
+        " Forvaltningen indstiller, at dagsordenen godkendes.\nBeslutning\nGodkendt.\n\n"
+        "2. Orientering fra formanden\nSagsfremstilling\nFormanden orienterer. Det indstilles, at orienteringen tages"
+        " til efterretning.\nBeslutning\nTaget til efterretning.\n"
+    )
+    meeting = extract_bytes("kultur.txt", text.encode(), enrich=False).meetings[0]
+    assert [item.recommendations for item in meeting.items] == [
+        ["dagsordenen godkendes."],
+        ["orienteringen tages til efterretning."],
+    ]

@@ -482,4 +482,18 @@ def _recommendation_in_text(lines: list[Line]) -> list[str]:
             clause_lines.append(following)
         if len(clause_lines) >= 2 and _AT_CLAUSE_BULLET.sub("", clause_lines[1].text.strip()).startswith("at "):
             return split_recommendations(clause_lines)
+    for line in lines:
+        # "… forretningsorden. Indstilling Administrationen indstiller, at udkastet … godkendes."
+        # (a transcript's run-on text: the recommendation inside the line, its clause after it)
+        inline = _INLINE_RECOMMENDING.search(line.text)
+        if inline:
+            return split_recommendations([line.with_text(line.text[inline.start("intro") :])])
     return []
+
+
+# "Det indstilles, at …", "Centerchefen indstiller, at …" inside a line of text, after a
+# sentence or a heading word.
+_INLINE_RECOMMENDING = re.compile(
+    r"(?:^|[.:]\s+|\b(?i:indstilling)\s+)(?P<intro>(?:Det\s+indstilles|[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,3}?\s+indstiller)"
+    r"(?:\s+til\s+[^.,]{1,60})?,?\s+at\s+\S)"
+)

@@ -45,7 +45,7 @@ def is_first_name(word: str) -> bool:
     return low in first_names() or low.split("-")[0] in first_names()
 
 
-def split_run_on_names(text: str) -> list[str] | None:
+def split_run_on_names(text: str, after_heading: bool = True) -> list[str] | None:
     """The names of a run of capitalised words, split before each given name that follows
     a surname; None unless the run reads as two names at least, each of two to four words
     and each after the first opening with a given name.
@@ -77,9 +77,10 @@ def split_run_on_names(text: str) -> list[str] | None:
         names[-1].append(word)
     if len(names) < 2:
         return None
-    # (the first name's given name may be one the table lacks: where the run starts is known)
+    # (the first name's given name may be one the table lacks when a heading says where the
+    # run starts; a line inside a list, "Underskriftsark Annelis Stamm …", must open with one)
     for position, name in enumerate(names):
-        known = is_first_name(name[0]) or position == 0
+        known = is_first_name(name[0]) or (position == 0 and after_heading)
         if not (2 <= len(name) <= 6 and known) or _INITIAL.fullmatch(name[-1]):
             return None
     return [" ".join(part) for name in names for part in _two_names_in_one(name)]
@@ -94,7 +95,7 @@ def _two_names_in_one(name: list[str]) -> list[list[str]]:
     return [name[:2], name[2:]] if len(name) <= 5 else [name[:3], name[3:]]
 
 
-def leading_run_on_names(text: str) -> list[str] | None:
+def leading_run_on_names(text: str, after_heading: bool = True) -> list[str] | None:
     """The names a run-on list opens with, up to the first word that is no name's:
     "Bo Normander Jan Kunstmann * *Jesper … deltog i stedet" → the two names; a role in
     brackets after a name ("Gertrud Jørgensen (Formand)") is passed over.
@@ -107,4 +108,4 @@ def leading_run_on_names(text: str) -> list[str] | None:
     run = 0
     while run < len(words) and _NAME_WORD.fullmatch(words[run]):
         run += 1
-    return split_run_on_names(" ".join(words[:run]))
+    return split_run_on_names(" ".join(words[:run]), after_heading)

@@ -196,3 +196,19 @@ def test_first_names_with_a_double_given_name_are_no_name_and_organisation():
 
 def test_an_address_or_an_authority_after_a_list_is_no_member():
     assert people(["Ordstyrer: Ane Holm", "KOMMUNE NORDBY TORVETS PLADS 1, POSTBOKS 20"]) == [("Ane Holm", "present")]
+
+
+def test_a_signature_sheet_after_the_absentees_does_not_make_everyone_absent():
+    assert people(
+        [
+            "Til stede Alma Juhl, Bent Krog, Carl Vinding",
+            "Fraværende Dorte Lykke, Erik Bang",
+            "Underskriftsark Alma Juhl Dorte Lykke Bent Krog Erik Bang Carl Vinding",
+        ]
+    ) == [
+        ("Alma Juhl", "present"),
+        ("Bent Krog", "present"),
+        ("Carl Vinding", "present"),
+        ("Dorte Lykke", "absent"),
+        ("Erik Bang", "absent"),
+    ]

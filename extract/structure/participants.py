@@ -127,7 +127,7 @@ def _people_on_line(text: str, labelled: bool, heading: str, label: str, rest: s
     if people is None:
         # "Medlemmer: Vibeke Storm Rasmussen Lars Engberg … Bente Møller 1": a transcript's
         # list with its separators (and the page number after it) lost
-        names = leading_run_on_names(text.strip())
+        names = leading_run_on_names(text.strip(), after_heading=labelled)
         people = [Participant(name=name) for name in names] if names else None
     return _names_parted(people) if people else people
 

@@ -129,6 +129,8 @@ PARTICIPANT_HEADINGS: dict[str, ParticipantStatus] = {
     "fremmødte var": "present",
     "i mødet deltager": "present",  # "I mødet deltager: Afbud fra:" (a board's two columns)
     "i mødet deltog": "present",
+    "fra bestyrelsen deltog": "present",
+    "endvidere deltog": "guest",
 }
 
 MEETING_KIND_WORDS: dict[str, MeetingKind] = {

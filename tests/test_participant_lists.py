@@ -212,3 +212,17 @@ def test_a_signature_sheet_after_the_absentees_does_not_make_everyone_absent():
         ("Dorte Lykke", "absent"),
         ("Erik Bang", "absent"),
     ]
+
+
+def test_a_run_on_header_is_parted_before_each_participant_label():
+    assert people(
+        [
+            "Referent: Mona Riis Fra bestyrelsen deltog: Lars Holt (formand), Ida Berg, Kim Sand Afbud: Ole Dam",
+        ]
+    ) == [
+        ("Mona Riis", "secretary"),
+        ("Lars Holt", "present"),
+        ("Ida Berg", "present"),
+        ("Kim Sand", "present"),
+        ("Ole Dam", "absent"),
+    ]

@@ -38,7 +38,7 @@ def read_participants(texts: list[str]) -> list[Participant]:
     found: dict[str, Participant] = {}
     status: ParticipantStatus | None = None
     bare_heading: ParticipantStatus | None = None  # the status of a heading line just before, with no names yet
-    rows = _joined_comma_lists(_stacked_members(texts))
+    rows = _joined_comma_lists(_stacked_members(_split_at_labels(texts)))
     for position, text in enumerate(rows):
         if re.fullmatch(r"[-–—_*•·.]+", text.strip()):
             continue  # a rule between the list's groups
@@ -189,6 +189,30 @@ _HEADING_BEFORE_NAMES = re.compile(
         if h.endswith((" var", " fra", " deltog", " deltager"))
     )
     + r"))\s+(?P<rest>[A-ZÆØÅ].*)$"
+)
+
+
+def _split_at_labels(texts: list[str]) -> list[str]:
+    """A transcript's run-on header parted before each participant label with its colon
+    after the first: "Referent: Merete Ruager Fra bestyrelsen deltog: Lars Nørby Johansen
+    (formand), …" → "Referent: Merete Ruager" / "Fra bestyrelsen deltog: Lars …"."""
+    rows: list[str] = []
+    for text in texts:
+        starts = [match.start() for match in _LABEL_INSIDE.finditer(text) if match.start() > 0]
+        if not starts or len(text) > 5000:
+            rows.append(text)
+            continue
+        rows.extend(text[a:b].strip() for a, b in zip([0, *starts], [*starts, len(text)], strict=True))
+    return [row for row in rows if row]
+
+
+# A participant label with its colon inside a line, capitalised: "… Fra bestyrelsen deltog:".
+_LABEL_INSIDE = re.compile(
+    r"(?<=\s)(?:"
+    + "|".join(
+        re.escape(h[0].upper() + h[1:]) for h in sorted(PARTICIPANT_HEADINGS, key=len, reverse=True) if len(h) >= 5
+    )
+    + r"):\s"
 )
 
 

@@ -133,5 +133,13 @@ PROSE_DECISION = re.compile(
     rf"|{_RULING_SENTENCE}"
     # an election's result as a label: "Valgt: Nicklas Lauritzen med 14 stemmer"
     r"|(?:Valgt|Genvalgt|Nyvalgt|Valgt\s+blev)\s*:"
+    # a vote's tally: "Kr. 1.365,00 pr. år, 47 stemte for og 0 imod." (``VOTE_TALLY``)
+    r"|.*?\b\d+\s+stemte\s+(?:for|imod)\b"
     rf"|(?=[^.!?]*[.!?]?$)(?:[\wæøå,-]+\s+){{1,11}}{_OUTCOME_PARTICIPLE}{_AFTER_PARTICIPLE}[.!]?$)(?![\wæøå])"
 )
+
+
+# A vote's tally in a sentence, either order: "47 stemte for og 0 imod", "2 stemte imod, 40
+# stemte for". More for than against approves, fewer rejects, a tie says nothing.
+VOTE_FOR = re.compile(r"\b(?P<count>\d+)\s+(?:stemte\s+|stemmer\s+)?for\b")
+VOTE_AGAINST = re.compile(r"\b(?P<count>\d+)\s+(?:stemte\s+|stemmer\s+)?imod\b")

@@ -86,3 +86,22 @@ def test_a_web_list_that_prints_every_point_as_one_keeps_a_list_inside_an_item_a
         ("1", "Eventuelt"),
     ]
     assert "Et forslag fra rådet selv var ikke nævnt." in meeting.items[1].text
+
+
+VOTES = """Referat af generalforsamling i Antenneforeningen Lyngbakken
+Afholdt 4/3 2021
+
+1. Valg af dirigent
+Bo Lund blev valgt.
+
+2. Fastsættelse af kontingent
+Kr. 1.200,00 pr. år, 41 stemte for og 3 imod.
+
+3. Forslag om ny kanalpakke
+Forslaget fik 12 stemmer for, og 30 stemte imod.
+"""
+
+
+def test_a_votes_tally_is_a_decision_and_says_its_outcome() -> None:
+    (meeting,) = extract_bytes("lyngbakken.txt", VOTES.encode(), enrich=False).meetings
+    assert [[d.outcome for d in item.decisions] for item in meeting.items] == [["approved"], ["approved"], ["rejected"]]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from referat.extract.decision_words import OUTCOME_PATTERNS, PROSE_DECISION, RULING_PASSIVE
+from referat.extract.decision_words import OUTCOME_PATTERNS, PROSE_DECISION, RULING_PASSIVE, VOTE_AGAINST, VOTE_FOR
 from referat.extract.pages import Line
 from referat.models import Decision, Item, walk_items
 
@@ -31,10 +31,30 @@ def classify_outcome(text: str) -> str | None:
         'discussed'
     """
     for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
+        tally = _vote_outcome(sentence)
+        if tally:
+            return tally
         for outcome, pattern in OUTCOME_PATTERNS:
             if pattern.search(sentence):
                 return outcome
     return None
+
+
+def _vote_outcome(sentence: str) -> str | None:
+    """What a vote's tally decided: "47 stemte for og 0 imod" approves, "12 stemte for, 30
+    imod" rejects; a sentence without a tally of both, or a tie, says nothing here.
+
+    Example:
+        >>> _vote_outcome("Kontingent 1.365 kr., 47 stemte for og 0 imod."), _vote_outcome("12 stemte for, 30 imod")
+        ('approved', 'rejected')
+    """
+    if "stemte" not in sentence:
+        return None
+    votes_for, votes_against = VOTE_FOR.search(sentence), VOTE_AGAINST.search(sentence)
+    if not (votes_for and votes_against):
+        return None
+    difference = int(votes_for.group("count")) - int(votes_against.group("count"))
+    return "approved" if difference > 0 else "rejected" if difference < 0 else None
 
 
 # A sentence ends at ". ", "! " or "? " before a capital letter or a digit, or at the end;

@@ -18,6 +18,7 @@ rows as the archive inserts them, or the one-line reason it failed.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import logging
 import math
@@ -127,6 +128,19 @@ def task_failure(error: BaseException) -> str:
         return "the Dask workers that ran it died while reading it (see the workers' logs)"
     message = " ".join(str(error).split())[:200]
     return f"failed on the cluster ({name}: {message})" if message else f"failed on the cluster ({name})"
+
+
+def _connection_lost(error: BaseException) -> bool:
+    """A task's error that says the client lost the scheduler, not that the task failed:
+    its future was cancelled, or the connection closed under it (Dask's CommClosedError is
+    an OSError). A worker that died reading a file (KilledWorker) is that file's failure.
+
+    Example:
+        >>> from concurrent.futures import CancelledError
+        >>> _connection_lost(CancelledError()), _connection_lost(ConnectionResetError()), _connection_lost(ValueError())
+        (True, True, False)
+    """
+    return isinstance(error, OSError | concurrent.futures.CancelledError) or "Cancelled" in type(error).__name__
 
 
 def _not_a_cancelled_reconnection(record: logging.LogRecord) -> bool:
@@ -251,7 +265,9 @@ class ClusterPool:
             try:
                 done = future.result()
             except Exception as error:
-                if self.client.status != "running":  # cancelled as the client gave up: not this file's fault
+                # (cancelled as the client gave up, or cut off while it still tries to reconnect:
+                # the task never raises for a file's sake, so neither is this file's fault)
+                if self.client.status != "running" or _connection_lost(error):
                     raise self._lost(error) from None
                 done = Extracted(path, None, task_failure(error))
             finally:

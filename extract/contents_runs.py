@@ -36,6 +36,7 @@ _END = re.compile(
 # "Meddelelser...36": a dot leader and page number end an entry.
 _PAGE_REFERENCE = re.compile(r"\.{2,}\s*\d{0,3}$")
 _CAPITAL = re.compile(r"[A-ZÆØÅ]")
+_LONGEST_STANDING_TITLE = max(len(title.split()) for title in STANDING_ITEM_TITLES)
 
 
 def run_on_entries(text: str) -> list[tuple[str, str, str]]:
@@ -100,6 +101,7 @@ def run_on_titles(text: str, opening: str = "") -> list[tuple[str, str]]:
         [('1', 'Orientering fra borgmesteren'), ('2', 'Budgetlægning 2015'), ('3', 'Salg af bygning')]
     """
     words = text.replace("...", "... ").split()
+    quotes = _OpenQuotes()
     item_numbers = _item_number_run(words)
     codes = _route_codes(words)
     titles: list[list[str]] = [[]]
@@ -160,12 +162,15 @@ def run_on_titles(text: str, opening: str = "") -> list[tuple[str, str]]:
         ahead = "x" if _ends_with_page(word) else following
         # (a title every agenda has, whole, ends its entry: "… Meddelelser Genafsættelse af skel …",
         # "Budget Thyges Gård, omlægning …")
-        standing = " ".join(titles[-1]).lower() in STANDING_ITEM_TITLES
+        # (only a title as short as the standing ones is joined to be looked up: joining every
+        # title at every word would take time quadratic in a run-on line)
+        short = len(titles[-1]) <= _LONGEST_STANDING_TITLE
+        standing = short and " ".join(titles[-1]).lower() in STANDING_ITEM_TITLES
         if (
             previous
             and _CAPITAL.match(word)
-            and not _inside_quotes(titles[-1])  # ('Ansøgning om støtte til "Åbent Hindsholm 2012"')
             and (standing or _starts_a_title(word, previous, ahead, name_run_after_joiner))
+            and not quotes.open_in(len(titles), titles[-1])  # ('Ansøgning om støtte til "Åbent Hindsholm 2012"')
         ):
             titles.append([])
             numbers.append("")
@@ -306,16 +311,27 @@ def _starts_a_title(word: str, previous: str, following: str, name_run_after_joi
     return (name_run_after_joiner or opens_a_title(word)) and following[:1].islower()
 
 
-def _inside_quotes(title: list[str]) -> bool:
-    """A title read so far that opened a quotation and has not closed it: no title starts
-    inside a quoted name.
+class _OpenQuotes:
+    """Whether the title being read opened a quotation it has not closed: no title starts
+    inside a quoted name. Each word's quotation marks are counted once, however often the
+    title is asked about (a title is known by its place in the list of titles).
 
     Example:
-        >>> _inside_quotes(["Støtte", "til", '"Åbent']), _inside_quotes(["Støtte", "til", '"Åbent', '2012"'])
+        >>> quotes = _OpenQuotes()
+        >>> quotes.open_in(0, ["Støtte", "til", '"Åbent']), quotes.open_in(0, ["Støtte", "til", '"Åbent', '2012"'])
         (True, False)
     """
-    text = " ".join(title)
-    return text.count('"') % 2 == 1 or text.count("“") > text.count("”") or text.count("»") > text.count("«")
+
+    def __init__(self) -> None:
+        self.title, self.counted, self.marks = -1, 0, ""
+
+    def open_in(self, index: int, title: list[str]) -> bool:
+        if index != self.title:
+            self.title, self.counted, self.marks = index, 0, ""
+        self.marks += "".join(mark for word in title[self.counted :] for mark in word if mark in '"“”»«')
+        self.counted = len(title)
+        marks = self.marks
+        return marks.count('"') % 2 == 1 or marks.count("“") > marks.count("”") or marks.count("»") > marks.count("«")
 
 
 def _ends_with_page(word: str) -> bool:

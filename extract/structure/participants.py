@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 
 from referat.extract.participant_words import (
     NOBODY_WORDS,
@@ -180,14 +181,24 @@ _COLON_GROUP = re.compile(r"[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,6}:")
 _NEXT_LABEL = re.compile(r"\.\s+[A-ZÆØÅ][^,.:]{2,40}:$")
 
 
+def _headings(keep: Callable[[str], bool], capitalised: bool = False) -> str:
+    """The participant headings ``keep`` chooses as a regex alternation, longest first (so
+    "afbud fra" is tried before "afbud"); ``capitalised``: as a line's label prints them.
+
+    Example:
+        >>> re.match(_headings(lambda h: h.startswith("afbud")), "afbud fra bestyrelsen: Bo").group(0)
+        'afbud fra bestyrelsen'
+        >>> _headings(lambda h: h == "afbud", capitalised=True)
+        'Afbud'
+    """
+    chosen = sorted((h for h in PARTICIPANT_HEADINGS if keep(h)), key=len, reverse=True)
+    return "|".join(re.escape(h[:1].upper() + h[1:] if capitalised else h) for h in chosen)
+
+
 # A participant heading that runs straight into the names: "Til stede var Karen, Mette og Jørgen".
 _HEADING_BEFORE_NAMES = re.compile(
     r"^(?P<heading>(?i:"
-    + "|".join(
-        re.escape(h)
-        for h in sorted(PARTICIPANT_HEADINGS, key=len, reverse=True)
-        if h.endswith((" var", " fra", " deltog", " deltager"))
-    )
+    + _headings(lambda h: h.endswith((" var", " fra", " deltog", " deltager")))
     + r"))\s+(?P<rest>[A-ZÆØÅ].*)$"
 )
 
@@ -207,13 +218,7 @@ def _split_at_labels(texts: list[str]) -> list[str]:
 
 
 # A participant label with its colon inside a line, capitalised: "… Fra bestyrelsen deltog:".
-_LABEL_INSIDE = re.compile(
-    r"(?<=\s)(?:"
-    + "|".join(
-        re.escape(h[0].upper() + h[1:]) for h in sorted(PARTICIPANT_HEADINGS, key=len, reverse=True) if len(h) >= 5
-    )
-    + r"):\s"
-)
+_LABEL_INSIDE = re.compile(r"(?<=\s)(?:" + _headings(lambda h: len(h) >= 5, capitalised=True) + r"):\s")
 
 
 def _heading_in_line(text: str) -> tuple[str, str, str] | None:
@@ -239,7 +244,7 @@ def _heading_in_line(text: str) -> tuple[str, str, str] | None:
 # The participant headings, capitalised where the line has them, and "På mødet deltog".
 _INLINE_HEADING = re.compile(
     r"(?:^|(?<=\s))(?P<heading>(?i:"
-    + "|".join(re.escape(h) for h in sorted(PARTICIPANT_HEADINGS, key=len, reverse=True) if len(h) >= 6)
+    + _headings(lambda h: len(h) >= 6)
     + r"|(?:på|i)\s+(?:[\wæøå-]+\s+){1,2}deltog))(?::\s*|\s+)(?=[A-ZÆØÅ])"
 )
 

@@ -133,7 +133,7 @@ PROSE_DECISION = re.compile(
     rf"|{_RULING_SENTENCE}"
     # an election's result as a label: "Valgt: Nicklas Lauritzen med 14 stemmer"
     r"|(?:Valgt|Genvalgt|Nyvalgt|Valgt\s+blev)\s*:"
-    # a vote's tally: "Kr. 1.365,00 pr. år, 47 stemte for og 0 imod." (``VOTE_TALLY``)
+    # a vote's tally: "Kr. 1.365,00 pr. år, 47 stemte for og 0 imod." (its outcome: VOTE_FOR, VOTE_AGAINST)
     r"|.*?\b\d+\s+stemte\s+(?:for|imod)\b"
     rf"|(?=[^.!?]*[.!?]?$)(?:[\wæøå,-]+\s+){{1,11}}{_OUTCOME_PARTICIPLE}{_AFTER_PARTICIPLE}[.!]?$)(?![\wæøå])"
 )

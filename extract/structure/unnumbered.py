@@ -44,17 +44,17 @@ def lettered_items(lines: list[Line]) -> list[Heading]:
             title = title.rstrip(":").strip()
             if found and index - found[-1].index < 2 and not (found[-1].rest or minutes):
                 continue  # two lettered lines in a row without minutes: a list
-            heading = Heading(index=index, number=expected, title=title, access="public", style="lettered")
-            heading.rest = minutes
-            found.append(heading)
+            found.append(
+                Heading(index=index, number=expected, title=title, access="public", style="lettered", rest=minutes)
+            )
     return found if len(found) >= 2 else []
 
 
 def inside_one_lettered_item(lettered: list[Heading], numbered: list[Heading]) -> bool:
     """ "D: Indkommende forslag: Der var kommet 5 forslag ind:" then "1. …" to "5. …" and
     "E: …": a numbered list between two of three or more lettered items is the text of
-    the item before it, not the meeting's items. (Numbered items spread under several lettered lines are items in
-    lettered groups: "A. Åbne sager", "B. Lukkede sager".)"""
+    the item before it, not the meeting's items. (Numbered items spread under several
+    lettered lines are items in lettered groups: "A. Åbne sager", "B. Lukkede sager".)"""
     if len(lettered) < 3 or not numbered:
         return False
     starts = [heading.index for heading in lettered]

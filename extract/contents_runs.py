@@ -30,8 +30,10 @@ _ENTRY_CLOSED_MARK = re.compile(r"(?:(?<=\s)|^)(?:Lukket|Fortrolig)(?:\s+(?:punk
 # An access marker after an entry's title, in capitals: "LUKKET SAG", "LUKKET PUNKT" (no colon).
 _CLOSED_AFTER_TITLE = re.compile(r"(?:LUKKET|FORTROLIG)\s+(?:SAG|PUNKT)")
 # Words that end the contents: the lists after it and the page furniture.
+# ("Samlet bilagsliste": the collected attachments)
 _END = re.compile(
-    r"^(?:Bilagsoversigt|Bilagsfortegnelse|Bilagsliste|Underskriftsside|Underskrifter|Underskriftsblad)\b"
+    r"^(?:Samlet\s+|Samlede\s+)?(?:Bilagsoversigt|Bilagsfortegnelse|Bilagsliste|bilagsoversigt|bilagsfortegnelse|bilagsliste)\b"
+    r"|^(?:Underskriftsside|Underskrifter|Underskriftsblad|Underskriftsark)\b"
 )
 # "Meddelelser...36": a dot leader and page number end an entry.
 _PAGE_REFERENCE = re.compile(r"\.{2,}\s*\d{0,3}$")
@@ -110,7 +112,7 @@ def run_on_titles(text: str, opening: str = "") -> list[tuple[str, str]]:
     name_run_after_joiner = False  # the capitalised words before this one are a name
     digits: list[str] = []  # numbers standing alone since the last word of a title
     for index, word in enumerate(words):
-        if _END.match(word):
+        if _END.match(" ".join(words[index : index + 2])):
             if any(titles):
                 break
             # the attachments' overview listed first ("Punkt nr. Side Bilagsoversigt 4 1
@@ -169,7 +171,12 @@ def run_on_titles(text: str, opening: str = "") -> list[tuple[str, str]]:
         if (
             previous
             and _CAPITAL.match(word)
-            and (standing or _starts_a_title(word, previous, ahead, name_run_after_joiner))
+            # (… and one ahead, whole before the next capital or the end: "… Indsatspuljen Eventuelt")
+            and (
+                standing
+                or _standing_title_ahead(words, index)
+                or _starts_a_title(word, previous, ahead, name_run_after_joiner)
+            )
             and not quotes.open_in(len(titles), titles[-1])  # ('Ansøgning om støtte til "Åbent Hindsholm 2012"')
         ):
             titles.append([])
@@ -283,6 +290,18 @@ def _item_number_run(words: list[str]) -> set[int]:
         run.add(lone[step][0])
         step = following[step]
     return run
+
+
+def _standing_title_ahead(words: list[str], index: int) -> bool:
+    """A standing title from this word on that closes the run: the list's end, its back
+    matter ("Samlet bilagsliste") or a page number follows. (Before a capital it may open a
+    longer title: "Regnskab Cafe Timeout".)"""
+    for length in range(1, _LONGEST_STANDING_TITLE + 1):
+        after = " ".join(words[index + length : index + length + 2])
+        closes = not after or _END.match(after) or after[:1].isdigit() or after.startswith(".")
+        if closes and " ".join(words[index : index + length]).lower() in STANDING_ITEM_TITLES:
+            return True
+    return False
 
 
 def _starts_a_title(word: str, previous: str, following: str, name_run_after_joiner: bool) -> bool:

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
-from dataclasses import replace
 from functools import lru_cache
 
 from referat.extract.label_blocks import labels_before_values
@@ -29,8 +27,10 @@ from referat.extract.runon_lists import (
     split_at_listed,
     spread_titles,
 )
-from referat.extract.section_words import SECTION_HEADINGS
+from referat.extract.section_words import HEADING_QUALIFIERS, SECTION_HEADINGS
+from referat.extract.transcript_pages import transcript_pages
 from referat.extract.vocabulary import (
+    CASE_FIELD_LABEL_RUN,
     CONTENTS_NUMBER_COLUMN,
     CONTENTS_PAGE_COLUMN,
     CONTENTS_TITLE_COLUMN,
@@ -38,15 +38,12 @@ from referat.extract.vocabulary import (
     ITEM_NUMBER_LABELS,
     MEETING_KIND_WORDS,
     PARTICIPANT_HEADINGS,
-    SHARING_SITE_CONTROLS,
     TOC_HEADINGS,
     WEEKDAYS,
 )
 
 # Longer than any printed line (a wide A4 line in 8 pt is ~150 characters).
 RUN_ON_LENGTH = 300
-# A transcript page's line starts with the page's number: "3 1. Godkendelse af referat …".
-_LEADING_PAGE_NUMBER = re.compile(r"^(\d{1,4})\s+(?=\S)")
 # A contents table's column headers run on between the header and the entries: "… Fraværende:
 # Per Nørgaard Sag nr.: Emne: 1. Forlængelse af …" (vocabulary's CONTENTS_*_COLUMN; contents_table
 # reads them on a line of their own).
@@ -68,6 +65,9 @@ def _boundary() -> re.Pattern[str]:
     # Section headings in capitals: "ADMINISTRATIONENS INDSTILLING", "BESLUTNING", "RESUMÉ".
     capitals = sorted({heading.upper() for heading in SECTION_HEADINGS if len(heading) >= 6}, key=len, reverse=True)
     titles = sorted({heading for heading in SECTION_HEADINGS if len(heading) >= 12}, key=len, reverse=True)
+    qualified = "|".join(
+        sorted({re.escape(heading) for heading in SECTION_HEADINGS if len(heading) >= 6}, key=len, reverse=True)
+    )
     labels = sorted(
         {label for label in (*HEADER_LABELS, *PARTICIPANT_HEADINGS, *SECTION_HEADINGS) if len(label) >= 4},
         key=len,
@@ -102,7 +102,9 @@ def _boundary() -> re.Pattern[str]:
         # the agenda list after the header ("… Peter Poulsen Dagsorden Introduktion til …",
         # "… kl Dagsorden: 1. Velkomst"), not "Godkendelse af Dagsorden"
         r"|(?<!\baf )(?<!\btil )(?<!\bpå )(?<!\bom )Dagsorden:?(?=\s+[A-ZÆØÅ\d])"
-        rf"|(?:{'|'.join(re.escape(word.capitalize()) for word in titles)}):?(?=\s+[A-ZÆØÅ]))"
+        rf"|(?:{'|'.join(re.escape(word.capitalize()) for word in titles)}):?(?=\s+[A-ZÆØÅ])"
+        # … and a heading after its qualifier: "… MBA Åbent Administrativ indstilling Centerchefen …"
+        rf"|(?:{'|'.join(word.capitalize() for word in HEADING_QUALIFIERS)})\s+(?:{qualified}):?(?=\s+[A-ZÆØÅ]))"
         # (not after "til": "Sager til beslutning:" is a label over the items that follow)
         rf"|(?<!til )(?<!TIL )(?i:{'|'.join(re.escape(label) for label in labels)})\s*:"
         rf"|(?:{'|'.join(re.escape(word) for word in reversed(participants))})\b(?![a-zæøå])"
@@ -119,8 +121,8 @@ def _boundary() -> re.Pattern[str]:
         rf"|(?:{'|'.join(re.escape(label.capitalize()) for label in bare_labels)})(?=\s+[A-ZÆØÅ\d])"
         r"|(?:Sagsnr|Sags\s?nr|Sagnr|J\.\s?nr)\.?\s*:"
         # … or without its colon before the next label ("Sagsnr J.nr Fjernvarme Fyn A/S …",
-        # labels whose values the transcript lost)
-        r"|Sagsnr\.?\s+(?=J\.\s?nr)"
+        # "Sag Dok Initialer: MBA Åbent": labels whose values the transcript lost)
+        rf"|{CASE_FIELD_LABEL_RUN}"
         # the first item after a label over several items: "Sager til beslutning: 1. Afdækning …"
         r"|(?:(?<=beslutning: )|(?<=orientering: )|(?<=drøftelse: )|(?<=godkendelse: ))\d{1,3}\.\s+(?=[A-ZÆØÅ])"
         # a recommendation's numbered at-clauses: "… godkendes, og 2. at regionsrådet …"
@@ -148,13 +150,7 @@ def split_run_on_lines(pages: list[Page]) -> list[Page]:
     pages = [_unglued(page) for page in pages]
     if not any(len(line.text) > RUN_ON_LENGTH for page in pages for line in page.lines):
         return pages
-    transcript = _break_at_page_numbers(pages)
-    if transcript is not None:  # the sharing site's own buttons are not the document's text
-        transcript = [
-            Page(page.number, [_unwrapped(line) for line in page.lines if not SHARING_SITE_CONTROLS.match(line.text)])
-            for page in transcript
-        ]
-        transcript = _without_running_header(transcript)
+    transcript = transcript_pages(pages)
     # In a transcript every line is a page's text run together, however short the page;
     # elsewhere only the long lines are (a text extraction keeps paragraphs on one line).
     shortest = 0 if transcript is not None else RUN_ON_LENGTH
@@ -282,102 +278,6 @@ def _unglued(page: Page) -> Page:
         opening = NUMBERED_LINE.match(lines[-1].text.strip())
         last_number = int(opening.group(1)) if opening else last_number
     return Page(page.number, lines, page.width, page.height)
-
-
-_DOWNLOAD_BUTTON = re.compile(r'^Download\s+"(?P<title>[^"]*)"?$', re.IGNORECASE)
-
-
-def _unwrapped(line: Line) -> Line:
-    """The sharing site's 'Download "<title>"' button: the document's title it quotes."""
-    button = _DOWNLOAD_BUTTON.match(line.text.strip())
-    return line.with_text(button.group("title")) if button else line
-
-
-def _without_running_header(pages: list[Page]) -> list[Page]:
-    """A transcript's pages without the running header that opens each ("Bornholms
-    Regionskommune Tirsdag den side 3 …"): the longest run of words, the page's own number
-    aside, that opens a line on three pages at least and on most of them; kept on the first page,
-    where it is mostly the document's title too. (A printed page's header is removed by the
-    layout stage; a transcript has run it into the page's text.)
-
-    Example:
-        >>> texts = ("Referat Møde den 15. februar", "Fraværende: Ingen", "1. Godkendelse af dagsorden")
-        >>> pages = [Page(n, [Line(f"Ældrerådet Tirsdag den side {n} {text}", n)]) for n, text in enumerate(texts, 1)]
-        >>> [page.lines[0].text for page in _without_running_header(pages)]  # doctest: +NORMALIZE_WHITESPACE
-        ['Ældrerådet Tirsdag den side 1 Referat Møde den 15. februar', 'Fraværende: Ingen',
-         '1. Godkendelse af dagsorden']
-    """
-
-    # Each line's first words, the page's own number masked: only it differs from page to page
-    # ("side 3", "3/48").
-    openers = [
-        [
-            [re.sub(rf"(?<!\d){page.number}(?!\d)", "#", word) for word in line.text.split(maxsplit=13)[:13]]
-            for line in page.lines
-        ]
-        for page in pages
-    ]
-
-    for length in range(12, 2, -1):
-        openings: Counter[tuple[str, ...]] = Counter()
-        for page_openers in openers:
-            openings.update({tuple(words[:length]) for words in page_openers if len(words) > length})
-        if not openings:
-            continue
-        opening, count = openings.most_common(1)[0]
-        # (an item's label opening every page is no header: "Sag nr. 5 …", "Punkt 3 …")
-        labelled = re.match(r"(?i:sag|punkt|pkt|nr|ad)\b|\d", opening[0])
-        if count >= 3 and count * 5 >= len(pages) * 3 and not labelled:
-            return [
-                Page(
-                    page.number,
-                    [
-                        line.with_text(" ".join(line.text.split()[length:]))
-                        if tuple(words[:length]) == opening and page is not pages[0]
-                        else line
-                        for line, words in zip(page.lines, page_openers, strict=True)
-                    ],
-                    page.width,
-                    page.height,
-                )
-                for page, page_openers in zip(pages, openers, strict=True)
-            ]
-    return pages
-
-
-def _break_at_page_numbers(pages: list[Page]) -> list[Page] | None:
-    """Paragraphs led by 1, 2, 3 … in order are the transcript's pages: the number is cut off
-    and, in a text without form feeds, starts a page of that number. None when the text has
-    no such paragraphs (it is not a transcript)."""
-    expected = 1
-    starts: dict[tuple[int, int], int] = {}  # (page index, line index) → printed page number
-    for p, page in enumerate(pages):
-        for i, line in enumerate(page.lines):
-            match = _LEADING_PAGE_NUMBER.match(line.text)
-            if match and (i == 0 or line.blank_before) and int(match.group(1)) == expected:
-                starts[(p, i)] = expected
-                expected += 1
-    if len(starts) < 2:
-        return None
-    regroup = len(pages) == 1
-    result: list[Page] = []
-    current = Page(pages[0].number, [], pages[0].width, pages[0].height)
-    for p, page in enumerate(pages):
-        if not regroup and p:
-            result.append(current)
-            current = Page(page.number, [], page.width, page.height)
-        for i, line in enumerate(page.lines):
-            number = starts.get((p, i))
-            if number is not None:
-                line = line.with_text(_LEADING_PAGE_NUMBER.sub("", line.text, count=1))
-                if regroup and number > 1:
-                    result.append(current)
-                    current = Page(number, [], page.width, page.height)
-            if regroup:
-                line = replace(line, page=current.number)
-            current.lines.append(line)
-    result.append(current)
-    return result
 
 
 def _split_lines(lines: list[Line], shortest: int) -> list[Line]:

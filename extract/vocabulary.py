@@ -44,6 +44,9 @@ DECISION_HEADING = re.compile(
     re.IGNORECASE,
 )
 
+# Case-field labels in a row whose values the text layer lost ("Sagsnr J.nr Fjernvarme …",
+# "Sag Dok Initialer: MBA Åbent", "Sagsnr Dok nr. Side 1/1"): the first label, before the next.
+CASE_FIELD_LABEL_RUN = r"(?:Sag|Sagsnr|Sags\s?nr|J\.\s?nr)\.?:?\s+(?=(?:Dok|J\.\s?nr|Initialer|Sagsbehandler)\b)"
 # Lines under an item heading that carry metadata, not content.
 CASE_NUMBER_LABEL = re.compile(
     # "Sagnr.:" (Region Midtjylland), "Sag 306-2019-5520" (PolWeb: the label before a case number)

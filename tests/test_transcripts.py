@@ -408,3 +408,57 @@ def test_a_recommendation_inside_a_run_on_line_of_an_items_text_is_read() -> Non
         ["dagsordenen godkendes."],
         ["orienteringen tages til efterretning."],
     ]
+
+
+# A council's minutes in the template whose field row under each heading prints its labels
+# without their values ("Sag Dok Initialer: MBA Åbent"), with a running footer closing every
+# page ("Grønt Råd 2014 den 3. juni 2014 Side nr. N", numbered from the second page on), a
+# contents list without numbers that opens with the signature sheet and ends with the
+# collected attachments, and the place run on into the attendance. Invented text.
+FOOTER = "Naturrådet 2014 den 3. juni 2014 Side nr. {}"
+FIELD_ROW_PAGES = [
+    "Referat Naturrådet 2014 Dato 3. juni 2014 Tidspunkt 16:30 Sted Mødelokale 4, Torvet 2, 4560 Til stede Ane Holm,"
+    " Bo Kristensen, Ida Lund Fraværende Ole Bach",
+    "Indholdsfortegnelse Underskriftsark Godkendelse af dagsorden Stier langs åen Naturpleje i klitterne Orientering"
+    " fra Naturstyrelsen Vejledning om sommerhusområderne Forslag til nyt kommissorie Eventuelt Samlet bilagsliste"
+    f" {FOOTER.format(1)}",
+    f"1. Godkendelse af dagsorden Sag Dok Initialer: KLM Åbent Godkendt. {FOOTER.format(2)}",
+    "2. Stier langs åen Sag Dok Initialer: KLM Åbent Sagsfremstilling Lodsejerne har givet tilladelse til en sti."
+    f" {FILLER} Administrativ indstilling Centerchefen indstiller, at rådet anbefaler stien."
+    f" {FOOTER.format(3)}",
+    f"3. Naturpleje i klitterne Sag Dok Initialer: KLM Åbent Drøftet. {FOOTER.format(4)}",
+]
+
+
+def test_a_field_row_without_values_and_a_running_footer_stay_out_of_the_titles() -> None:
+    text = "\n\n".join(f"{number} {page}" for number, page in enumerate(FIELD_ROW_PAGES, start=1))
+    meeting = extract_bytes("naturraad.txt", text.encode(), enrich=False).meetings[0]
+    assert meeting.location == "Mødelokale 4, Torvet 2, 4560"  # not "… 4560 Til"
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("1", "Godkendelse af dagsorden"),
+        ("2", "Stier langs åen"),
+        ("3", "Naturpleje i klitterne"),
+        # listed only (the excerpt ends before them); the signature sheet and the collected
+        # attachments are no items
+        ("", "Orientering fra Naturstyrelsen"),
+        ("", "Vejledning om sommerhusområderne"),
+        ("", "Forslag til nyt kommissorie"),
+        ("", "Eventuelt"),
+    ]
+    assert "Side nr" not in meeting.model_dump_json()
+    stier = meeting.items[1]
+    assert [section.kind for section in stier.sections] == ["background", "recommendation"]
+    assert stier.recommendations == ["rådet anbefaler stien."]  # (the at-clause, as the contract says)
+
+
+def test_a_numbered_roll_of_substitutes_is_not_the_agenda() -> None:
+    text = (
+        "Skolebestyrelsesmøde\n\nOnsdag den 16. september 2015 kl. 17.00\n\nSuppleanter for forældre:\n"
+        "1. Vagn Dinesen -\n2. Anders Koefoed -\n3. Lise Karlsson -\n\nDagsorden\n\n1. Temapunkt\n\n"
+        "Oplæg om trivsel.\n\n2. Godkendelse af referat\n\nGodkendt.\n"
+    )
+    meeting = extract_bytes("sb.txt", text.encode(), enrich=False).meetings[0]
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("1", "Temapunkt"),
+        ("2", "Godkendelse af referat"),
+    ]

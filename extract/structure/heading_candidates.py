@@ -9,6 +9,7 @@ import re
 
 from referat.extract.pages import Line
 from referat.extract.participant_words import ATTENDANCE_TITLE
+from referat.extract.person_names import is_first_name
 from referat.extract.structure.access_marks import title_and_access
 from referat.extract.structure.heading_lines import Heading, is_structural, join_title, match_heading
 from referat.extract.structure.titles import minutes_after_title, title_before_description
@@ -48,7 +49,41 @@ def heading_candidates(lines: list[Line]) -> list[Heading]:
             minutes = " ".join(cell.strip() for cell in cells.split("|") if cell.strip())
             heading.rest = " ".join(filter(None, (heading.rest, minutes)))
             candidates.append(heading)
-    return candidates
+    return _without_rolls(candidates)
+
+
+# A numbered line that is a person's name, a dash or a note after it: "3. Lars Hemmingsen -",
+# "1. Eva Holm (suppleant)".
+_PERSON_TITLE = re.compile(r"(?P<name>[A-ZÆØÅ][\w-]+(?:\s+[A-ZÆØÅ][\w.-]+){1,3})\s*(?:\([^)]*\))?\s*[-–]?")
+
+
+def _without_rolls(candidates: list[Heading]) -> list[Heading]:
+    """The candidates without a numbered roll of people ("Suppleanter: 1. Vagn Dinesen - 2.
+    Anders Koefoed - …"): three numbered lines in a row, each a name that opens with a given
+    name, are list members, not items."""
+    rolls: set[int] = set()
+    run: list[int] = []  # positions in ``candidates`` of the roll being read
+
+    def close() -> None:
+        if len(run) >= 3:
+            rolls.update(run)
+        run.clear()
+
+    for at, heading in enumerate(candidates):
+        if not (heading.number and _is_person(heading.title)):
+            close()
+            continue
+        previous = candidates[run[-1]] if run else None
+        if previous is not None and heading.index != previous.index + previous.consumed:
+            close()  # (a line between them: not one list)
+        run.append(at)
+    close()
+    return [heading for at, heading in enumerate(candidates) if at not in rolls]
+
+
+def _is_person(title: str) -> bool:
+    match = _PERSON_TITLE.fullmatch(title.strip())
+    return match is not None and is_first_name(match.group("name").split()[0])
 
 
 _LABEL_AND_VALUE = re.compile(r"[A-ZÆØÅ][\w\-]+(?: [\w\-]+){0,3}:\s+\S+(?:\s\S+)?\s*$")  # a label and a short value

@@ -16,6 +16,7 @@ from referat.extract.pages import Line
 from referat.extract.section_words import HEADING_QUALIFIERS, SECTION_HEADINGS
 from referat.extract.structure.access_marks import ACCESS_WORD, access_of, alternation, title_and_access
 from referat.extract.vocabulary import (
+    CASE_FIELD_LABEL_RUN,
     CASE_NUMBER,
     CASE_NUMBER_LABEL,
     CLOSED_PART,
@@ -143,7 +144,9 @@ _LEADING_GROUP_LABEL = re.compile(rf"^(?:{ITEM_GROUP_LABEL.pattern})\s*:?\s+(?=\
 # A case-number label run onto the title by the text layer: "Budget 2007 og overslagsårene
 # J. nr Ifølge …", "Strukturplan … J.nr.: A09 Sagsid:", "… dagsorden Dok.nr.: 1965" (the
 # title ends before it).
-_CASE_LABEL_TAIL = re.compile(r"(?<=\w\w)\s+(?:J\.\s?nr|Journalnr|Sagsnr|Sagsid|Dok\.\s?nr|Dokumentnr)\b\.?.*$")
+_CASE_LABEL_TAIL = re.compile(
+    rf"(?<=\w\w)\s+(?:J\.\s?nr|Journalnr|Sagsnr|Sagsid|Dok\.\s?nr|Dokumentnr\b|{CASE_FIELD_LABEL_RUN})\.?.*$"
+)
 
 
 # A group label run onto the title before it, and the group's name after its colon.

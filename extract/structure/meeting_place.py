@@ -277,6 +277,9 @@ _PLACE_ENDS = re.compile(
     rf"|[,\s]+(?:(?i:{WEEKDAYS})\s+)?(?:den\s+|d\.\s*)?\d{{1,2}}(?:[./-]\s?\d{{1,2}}[./-]\d{{2,4}}|\.\s*[a-zæøå]+\s+\d{{4}})$"
     # the next field's label run onto the place's line ("… Færgevej 5, Helsingør I mødet deltager:")
     r"|\s+[A-ZÆØÅ][a-zæøå]*(?:\s+[a-zæøå]+){0,3}:$|\.\s+(?:Ingen|Fraværende|Afbud|Medlemmer|Deltagere|Stedfortræder)\b.*$"
+    # … or without its colon, before the first name ("… Rådhusvej 75, 4540 Til stede Annelis Stamm, …")
+    rf"|\s+(?:{'|'.join(re.escape(heading.capitalize()) for heading in sorted(PARTICIPANT_HEADINGS, key=len, reverse=True))})"
+    r"\s+[A-ZÆØÅ][a-zæøå]+\s+[A-ZÆØÅ].*$"
     # (a member: first name, an initial, last name; a place's last word may stand before it)
     r"|\s+[A-ZÆØÅ][\w-]+(?:\s+[A-ZÆØÅ]\.)?\s+[A-ZÆØÅ][\w-]+\s+\([A-ZÆØÅ][\wæøå]{0,10}\).*$"
 )

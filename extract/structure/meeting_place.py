@@ -265,6 +265,9 @@ def _place_in_held_label(labels: dict[str, str]) -> str | None:
     return next((v for v in values if v and not re.search(r"\d{1,2}[./-]\s?\d|\d{1,2}\.\s*[a-zæøå]", v)), None)
 
 
+_UNCOLONED_HEADINGS = "|".join(
+    re.escape(heading.capitalize()) for heading in sorted(PARTICIPANT_HEADINGS, key=len, reverse=True)
+)
 # Where a place printed on a run-on line ends: "…; kl. 19.00", "… Jens K. Jensen (V) …" (the
 # members after it), a long sentence after it ("S-04 Mission KL arbejder for …").
 _PLACE_ENDS = re.compile(
@@ -278,7 +281,7 @@ _PLACE_ENDS = re.compile(
     # the next field's label run onto the place's line ("… Færgevej 5, Helsingør I mødet deltager:")
     r"|\s+[A-ZÆØÅ][a-zæøå]*(?:\s+[a-zæøå]+){0,3}:$|\.\s+(?:Ingen|Fraværende|Afbud|Medlemmer|Deltagere|Stedfortræder)\b.*$"
     # … or without its colon, before the first name ("… Rådhusvej 75, 4540 Til stede Annelis Stamm, …")
-    rf"|\s+(?:{'|'.join(re.escape(heading.capitalize()) for heading in sorted(PARTICIPANT_HEADINGS, key=len, reverse=True))})"
+    rf"|\s+(?:{_UNCOLONED_HEADINGS})"
     r"\s+[A-ZÆØÅ][a-zæøå]+\s+[A-ZÆØÅ].*$"
     # (a member: first name, an initial, last name; a place's last word may stand before it)
     r"|\s+[A-ZÆØÅ][\w-]+(?:\s+[A-ZÆØÅ]\.)?\s+[A-ZÆØÅ][\w-]+\s+\([A-ZÆØÅ][\wæøå]{0,10}\).*$"

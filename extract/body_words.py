@@ -81,6 +81,13 @@ BODY_TITLE_LINES: list[re.Pattern] = [
         rf"(?P<body>(?-i:[A-ZÆØÅ])[\w,\- ]{{0,70}}?{_BODY_END})\s*[.,|]?\s+(?:(?:åben|åbent|lukket)\s+)?{_KIND_WORD}\b",
         re.I,
     ),
+    # "ALLERØD KOMMUNE Klima og Miljøudvalget Møde nr. 13 …": the body before the meeting's
+    # number, after its municipality in capitals
+    re.compile(
+        r"^(?:(?-i:[A-ZÆØÅ]{2,}(?:\s+[A-ZÆØÅ]{2,}){0,2})\s+)?"
+        rf"(?P<body>(?-i:[A-ZÆØÅ])[\w,\- ]{{0,70}}?{_BODY_END})\s+møde\s+nr\.?\s*\d",
+        re.I,
+    ),
     # "Byrådet 12-03-2019 Side 3 af 20": a running header
     re.compile(
         rf"^(?P<body>(?-i:[A-ZÆØÅ])[\w,\- ]{{0,70}}?{_BODY_END})\s+\d{{1,2}}[-.]\d{{1,2}}[-.]\d{{4}}\s+side\s+\d+",

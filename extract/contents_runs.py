@@ -105,10 +105,13 @@ def run_on_titles(text: str, opening: str = "") -> list[tuple[str, str]]:
     words = text.replace("...", "... ").split()
     quotes = _OpenQuotes()
     item_numbers = _item_number_run(words)
+    # (a list with a page column: most of its item numbers follow the entry before's page)
+    paged = 2 * sum(1 for index in item_numbers if index and words[index - 1].isdigit()) >= len(item_numbers)
     codes = _route_codes(words)
     titles: list[list[str]] = [[]]
     numbers: list[str] = [""]
     coded: set[int] = set()  # entries a route code opened: entries, not group labels
+    split_off: set[int] = set()  # entries a capitalised word opened, not a number
     name_run_after_joiner = False  # the capitalised words before this one are a name
     digits: list[str] = []  # numbers standing alone since the last word of a title
     for index, word in enumerate(words):
@@ -127,6 +130,8 @@ def run_on_titles(text: str, opening: str = "") -> list[tuple[str, str]]:
         if index in item_numbers:
             # an item number of the list's run ("… Kommune 4 Udvalget for Beskæftigelse 71
             # Ekstraopgaver …": page 4, a group label, item 71)
+            if digits and not paged:  # ("… Egebjerg Fase 2 17 Kommunegaranti …": no page column)
+                titles[-1] += digits
             titles.append([])
             numbers.append(word)
             digits, name_run_after_joiner = [], False
@@ -182,6 +187,7 @@ def run_on_titles(text: str, opening: str = "") -> list[tuple[str, str]]:
             titles.append([])
             numbers.append("")
             previous = ""
+            split_off.add(len(titles) - 1)
         if _CAPITAL.match(word):
             continues_a_name = bool(previous) and _CAPITAL.match(previous) is not None
             # (or a name that ends in "Kommune" after a noun: "bygherre Nordby Kommune Salg af …")
@@ -199,11 +205,14 @@ def run_on_titles(text: str, opening: str = "") -> list[tuple[str, str]]:
             titles.append([])
             numbers.append("")
             name_run_after_joiner = False
-    entries = [
-        (number, " ".join(" ".join(title).split()).strip(" .-")) for number, title in zip(numbers, titles, strict=True)
-    ]
+    entries = [(number, " ".join(" ".join(title).split())) for number, title in zip(numbers, titles, strict=True)]
     if item_numbers:  # between numbered entries, a title without one is a group label …
-        entries = [entry for at, entry in enumerate(entries) if entry[0] or at in coded or _fills_a_gap(entries, at)]
+        entries = [
+            entry
+            for at, entry in enumerate(_rejoined(entries, split_off))
+            if entry[0] or at in coded or _fills_a_gap(entries, at)
+        ]
+    entries = [(number, title.strip(" .-")) for number, title in entries]
     # (a title that ends in a colon heads the entries after it: "Punkter på lukket møde:")
     return [
         (number, title)
@@ -242,6 +251,27 @@ def _route_codes(words: list[str]) -> set[str]:
     return set(after_number)
 
 
+def _rejoined(entries: list[tuple[str, str]], split_off: set[int]) -> list[tuple[str, str]]:
+    """Entries with the rest of a title a capital cut off put back: alone between two numbers
+    that count on by one ("3 Lokalplan 238.1 … 7/13. Forslag 4 Projektforslag …"), the
+    words are no entry of their own (no number was lost) and no group label (a page number
+    would stand before one). The entries keep their positions; the rest is left empty."""
+    rejoined = list(entries)
+    # (a label form the list prints after a page number is a group label wherever it stands:
+    # "… 9 Udvalget for Læring 73 … for år Udvalget for Social Omsorg 74 …")
+    label_words = Counter(
+        title.split()[0] for at, (number, title) in enumerate(entries) if not number and title and at not in split_off
+    )
+    for at in sorted(split_off):
+        number, title = entries[at]
+        before, after = (entries[at - 1][0], entries[at + 1][0]) if 0 < at < len(entries) - 1 else ("", "")
+        recurring = bool(title) and label_words[title.split()[0]] > 0
+        if not number and not recurring and before.isdigit() and after.isdigit() and int(after) == int(before) + 1:
+            rejoined[at - 1] = (before, f"{rejoined[at - 1][1]} {title}")
+            rejoined[at] = ("", "")
+    return rejoined
+
+
 def _fills_a_gap(entries: list[tuple[str, str]], at: int) -> bool:
     """… unless it alone stands where the numbering skips one ("4 Analyse … 5? Daghjem til
     borgere … 14 6 Egebækskolen"): the entry whose number the text lost."""
@@ -249,6 +279,12 @@ def _fills_a_gap(entries: list[tuple[str, str]], at: int) -> bool:
     after = [int(number) for number, _ in entries[at + 1 :] if number.isdigit()]
     alone = bool(entries[at - 1][0]) and at + 1 < len(entries) and bool(entries[at + 1][0]) if at else False
     return alone and bool(before) and bool(after) and after[0] - before[-1] == 2
+
+
+def _opens_a_title(word: str) -> bool:
+    """A capitalised word, or a number that is no page number ("13 20, Den selvejende …": a
+    title that opens with the end of an address)."""
+    return bool(_CAPITAL.match(word)) or (word[:1].isdigit() and not word.isdigit())
 
 
 def _item_number_run(words: list[str]) -> set[int]:
@@ -267,7 +303,7 @@ def _item_number_run(words: list[str]) -> set[int]:
     lone = [
         (index, int(word))
         for index, word in enumerate(words)
-        if word.isdigit() and len(word) <= 3 and index + 1 < len(words) and _CAPITAL.match(words[index + 1])
+        if word.isdigit() and len(word) <= 3 and index + 1 < len(words) and _opens_a_title(words[index + 1])
     ]
     # From each number the run goes on at the first later number one higher; read from the
     # right, each number's next and its run's length are known in one pass (a run read from

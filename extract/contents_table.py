@@ -164,7 +164,7 @@ def _toc_entries(lines: list[Line], first: int) -> tuple[list[TocEntry], int]:
         # taken when it carries on the entries' numbering.
         # (A group label may stand between: "102. SPØRGETID...xv" / "Til behandling - for lukkede
         # døre...xv" / "103. Lukket sag: …...xv åben", the page's footer after the leader.)
-        numbered = re.match(r"^(\d{1,3})\.?\s+(?=\S)", text)
+        numbered = re.match(r"^(\d{1,3})\.?\s+(?=\S)", _ENTRY_LABEL.sub("", text))
         last_number = next((entry.number for entry in reversed(entries) if entry.number), None)
         if numbered and last_number and int(numbered.group(1)) == int(last_number) + 1:
             title = re.sub(rf"{_LEADER_AND_PAGE}\b.*$", "", text)
@@ -215,6 +215,13 @@ def _run_on_entries(lines: list[Line], first: int) -> tuple[list[TocEntry], int]
         headers += 1
     if headers > first + 1 and len(lines[first].text) < 60 and headers < len(lines):
         first = headers
+    # (or the page's running header alone, a few short lines: "Kommunalbestyrelsen" / "den 16.
+    # december 2013" / "Åben dagsorden" / the entries)
+    ahead = first
+    while ahead < len(lines) and ahead - first < 3 and len(lines[ahead].text) < 60:
+        ahead += 1
+    if ahead < len(lines) and len(lines[ahead].text) >= 150:
+        first = ahead
     if first >= len(lines) or len(lines[first].text) < 150:
         return None  # (a contents list of wrapped lines is read by _toc_entries)
     end = first
@@ -260,6 +267,9 @@ def _toc_entry(title: str, page: int | None) -> TocEntry:
     """An entry, its number split off when the title starts with one ("715. Kulturkommune")."""
     # ("1......... Forslag …"; "6.1 Pressedækning": a sub-entry of 6; "KOM 19-050, Budget": a
     # compound number after the committee's code)
+    # "Pkt. 1 Godkendelse af referater" (not a run of entries: "Sag nr. 2 … Sag nr. 3 …")
+    labelled = _ENTRY_LABEL.sub("", title)
+    title = labelled if not _INNER_ENTRY_LABEL.search(labelled) else title
     compound = COMPOUND_ENTRY.match(title)
     if compound:
         return TocEntry(re.sub(r"\s", "", compound.group(1)), compound.group(2), page)
@@ -269,4 +279,7 @@ def _toc_entry(title: str, page: int | None) -> TocEntry:
     return TocEntry(None, title, page)
 
 
+# The item label before an entry's number: "Pkt. 3", "Punkt 3", "Sag nr. 3".
+_ENTRY_LABEL = re.compile(r"^(?:Pkt|PKT|Punkt|PUNKT|Sag|SAG)\.?\s*(?:nr\.?\s*)?(?=\d)")
+_INNER_ENTRY_LABEL = re.compile(r"\s(?:Pkt|PKT|Punkt|PUNKT|Sag|SAG)\.?\s*(?:nr\b\.?\s*)?(?:\d|$)")
 COMPOUND_ENTRY = re.compile(rf"^(?:[A-ZÆØÅ]{{2,4}}\s+)?({COMPOUND_NUMBER})[.,:]?\s+(\S.*)$")

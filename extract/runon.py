@@ -102,7 +102,8 @@ def _boundary() -> re.Pattern[str]:
         # the agenda list after the header ("… Peter Poulsen Dagsorden Introduktion til …",
         # "… kl Dagsorden: 1. Velkomst"), not "Godkendelse af Dagsorden"
         r"|(?<!\baf )(?<!\btil )(?<!\bpå )(?<!\bom )Dagsorden:?(?=\s+[A-ZÆØÅ\d])"
-        rf"|(?:{'|'.join(re.escape(word.capitalize()) for word in titles)}):?(?=\s+[A-ZÆØÅ])"
+        # (not an item's title that is also a heading's: "1. Bemærkninger til dagsordenen Meddelelser …")
+        rf"|(?<!\d\.\s)(?:{'|'.join(re.escape(word.capitalize()) for word in titles)}):?(?=\s+[A-ZÆØÅ])"
         # … and a heading after its qualifier: "… MBA Åbent Administrativ indstilling Centerchefen …"
         rf"|(?:{'|'.join(word.capitalize() for word in HEADING_QUALIFIERS)})\s+(?:{qualified}):?(?=\s+[A-ZÆØÅ]))"
         # (not after "til": "Sager til beslutning:" is a label over the items that follow)
@@ -118,18 +119,23 @@ def _boundary() -> re.Pattern[str]:
         # a date led by its weekday: "Tirsdag den 10. januar 2012"
         rf"|(?:{WEEKDAYS.title()}),?(?:\s+den)?\s+\d"
         # a header label printed without its colon: "Mødested Hotel …", "Mødedato Torsdag, …"
-        rf"|(?:{'|'.join(re.escape(label.capitalize()) for label in bare_labels)})(?=\s+[A-ZÆØÅ\d])"
+        # (not inside a sentence's place: "… på Rådhuset i Mødelokale C.")
+        rf"|(?<!\bi\s)(?<!\bpå\s)(?:{'|'.join(re.escape(label.capitalize()) for label in bare_labels)})"
+        r"(?=\s+[A-ZÆØÅ\d])"
         r"|(?:Sagsnr|Sags\s?nr|Sagnr|J\.\s?nr)\.?\s*:"
         # … or without its colon before the next label ("Sagsnr J.nr Fjernvarme Fyn A/S …",
         # "Sag Dok Initialer: MBA Åbent": labels whose values the transcript lost)
         rf"|{CASE_FIELD_LABEL_RUN}"
         # the first item after a label over several items: "Sager til beslutning: 1. Afdækning …"
         r"|(?:(?<=beslutning: )|(?<=orientering: )|(?<=drøftelse: )|(?<=godkendelse: ))\d{1,3}\.\s+(?=[A-ZÆØÅ])"
+        # the minutes of a point under its number: "… for Syddansk Universitet Ad 1. Bemærkninger …"
+        r"|(?:Ad|AD)\s+(?:(?i:pkt|punkt)\.?\s*)?\d{1,3}\.\s+(?=[A-ZÆØÅ])"
         # a recommendation's numbered at-clauses: "… godkendes, og 2. at regionsrådet …"
         r"|\d{1,2}\.\s+at\s"
         # an item's attachment list after its title or text: "… august 2011 Bilag 1. Referat fra …"
         # (not a reference in a sentence: "jf. bilag 1", "se Bilag 2")
-        r"|(?<!jf\. )(?<!se )(?<!i )(?<!af )(?<!til )Bilag\s+\d{1,2}[.:]\s+(?=[A-ZÆØÅ])"
+        # ("… kommunikationsstrategi Bilag 3: Handlingsplan", "Bilag 1: referat august 2010")
+        r"|(?<!\bjf\. )(?<!\bse )(?<!\bi )(?<!\baf )(?<!\btil )Bilag\s+\d{1,2}(?:\.\s+(?=[A-ZÆØÅ])|:\s+(?=\S))"
         r")"
     )
 

@@ -73,7 +73,10 @@ def without_running_header(pages: list[Page]) -> list[Page]:
         opening, count = openings.most_common(1)[0]
         # (an item's label opening every page is no header: "Sag nr. 5 …", "Punkt 3 …")
         labelled = re.match(r"(?i:sag|punkt|pkt|nr|ad)\b|\d", opening[0])
-        if count >= 3 and count * 5 >= len(pages) * 3 and not labelled:
+        # (on two pages of a short excerpt only when it is long: no text opens two pages with
+        # the same six words)
+        repeated = count >= 3 or (count == 2 and length >= 6)
+        if repeated and count * 5 >= len(pages) * 3 and not labelled:
             return [
                 Page(
                     page.number,
@@ -94,16 +97,24 @@ def without_running_header(pages: list[Page]) -> list[Page]:
 def break_at_page_numbers(pages: list[Page]) -> list[Page] | None:
     """Paragraphs led by 1, 2, 3 … in order are the transcript's pages: the number is cut off
     and, in a text without form feeds, starts a page of that number. None when the text has
-    no such paragraphs (it is not a transcript)."""
+    no such paragraphs (it is not a transcript), or when more paragraphs stand between them
+    than they are: a page is one paragraph, and "1 Åbent Meddelelser" / "050527-2012" /
+    "Resumé" / … "2 Åbent Forslag …" are item headings numbered 1, 2, 3 with their text."""
     expected = 1
     starts: dict[tuple[int, int], int] = {}  # (page index, line index) → printed page number
+    paragraphs = ""  # "p" a page's paragraph, "o" any other, in order
     for p, page in enumerate(pages):
         for i, line in enumerate(page.lines):
+            if not (i == 0 or line.blank_before) or not line.text.strip():
+                continue
             match = _LEADING_PAGE_NUMBER.match(line.text)
-            if match and (i == 0 or line.blank_before) and int(match.group(1)) == expected:
+            if match and int(match.group(1)) == expected:
                 starts[(p, i)] = expected
                 expected += 1
-    if len(starts) < 2:
+            paragraphs += "p" if starts.get((p, i)) else "o"
+    # (before the first page and after the last: the site's wrapper and related documents)
+    between = paragraphs.strip("o").count("o")
+    if len(starts) < 2 or between > len(starts):
         return None
     regroup = len(pages) == 1
     result: list[Page] = []

@@ -61,14 +61,20 @@ def labelled_values(texts: list[str]) -> dict[str, str]:
         if glued:  # "MødestedRådssalen", "UdvalgÆldreråd": a web page that lost the cell break
             values.setdefault(glued.group(1).lower(), glued.group("value").strip())
             continue
-        bare = _LABEL_NO_COLON.match(text)
-        if bare:
-            label = bare.group(1).lower()
+        # ("Mødedato 16. december 2013 Mødetidspunkt 18.00 Mødelokale Rådssalen": a header row
+        # of such labels on one line)
+        found = list(_LABEL_NO_COLON_IN_LINE.finditer(text))
+        ends = [match.start() for match in found[1:]] + [len(text)]  # (one more than found when it is empty)
+        bare_pairs = [(match.group(1), text[match.end() : end]) for match, end in zip(found, ends, strict=False)]
+        if len(found) < 2 or found[0].start() != 0:
+            bare = _LABEL_NO_COLON.match(text)
+            bare_pairs = [(bare.group(1), bare.group("value"))] if bare else []
+        for label_text, value_text in bare_pairs:
+            label, value = label_text.lower(), value_text.strip()
             # ("Mødelokale 20", "Mødelokale C, Medborgerhuset, …": without a colon the room's noun
             # is its name, unless the room has a name of its own before the address)
-            value = bare.group("value").strip()
             named_by_noun = label == "mødelokale" and not _ROOM_WORD.search(value.split(",")[0])
-            values.setdefault(label, text.strip() if named_by_noun else value)
+            values.setdefault(label, f"{label_text} {value}" if named_by_noun else value)
     for label, value in _label_run_values(texts).items():
         values.setdefault(label, value)
     return values
@@ -83,6 +89,9 @@ _LABELS_WITHOUT_COLON = ("mødedato", "mødetidspunkt", "mødetid", "mødelokale
 
 
 _LABEL_NO_COLON = re.compile(r"^(" + "|".join(_LABELS_WITHOUT_COLON) + r")\s+(?P<value>[^:]+)$", re.I)
+_LABEL_NO_COLON_IN_LINE = re.compile(
+    r"(?:^|(?<=\s))(" + "|".join(label.capitalize() for label in _LABELS_WITHOUT_COLON) + r")\s+(?=[^\s:])"
+)
 
 
 # A label glued to its value by a page that lost the cell between them: the label, then a

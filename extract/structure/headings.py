@@ -72,7 +72,7 @@ def find_item_headings(lines: list[Line], layout: Layout) -> tuple[list[Heading]
     listing_pairs = announcements(lines, candidates)
     # "Lukket: 9. …" goes with any numbering style, so it never decides the style.
     styles = Counter(h.style for h in candidates if h.style in ("punkt", "access"))
-    if sum(styles.values()) == 1 and _a_reference_beside_numbered_items(candidates):
+    if _references_beside_numbered_items(candidates, sum(styles.values())):
         styles = Counter()
     listing: list[Heading] = []
     if styles:
@@ -108,20 +108,29 @@ def find_item_headings(lines: list[Line], layout: Layout) -> tuple[list[Heading]
     ), []
 
 
-def _a_reference_beside_numbered_items(candidates: list[Heading]) -> bool:
-    """One "Punkt 15. ”Eventuelt” blev tilføjet dagsordenen." in the minutes of items "1." …
-    "5.": a sentence that refers to a point outside their numbering, not the document's item
-    style (a one-item page's "Punkt 1: Godkendelse …" over a numbered list is)."""
-    typed = next(h for h in candidates if h.style in ("punkt", "access"))
+def _references_beside_numbered_items(candidates: list[Heading], typed_count: int) -> bool:
+    """Typed points in the minutes of items "1." … "5." that refer to points outside their
+    numbering, not the document's item style: one "Punkt 15. ”Eventuelt” blev tilføjet
+    dagsordenen." (a one-item page's "Punkt 1: Godkendelse …" over a numbered list is the
+    style), or a few that do not count up ("Pkt. 6 DK-Stafetten: …" then "Pkt. 3
+    Indsatsområder: …" under "1. Opfølgning på referatet": the earlier minutes' points)."""
+    if not typed_count:
+        return False
+    typed = [h for h in candidates if h.style in ("punkt", "access")]
     run = _longest_run([h for h in candidates if h.style == "dotted"])
     numbers = [number for h in run if (number := number_of(h)) is not None]
-    reference = number_of(typed)
-    return (
-        len(run) >= 3
-        and reference is not None
-        and not min(numbers) - 1 <= reference <= max(numbers) + 1
-        and typed.title.rstrip().endswith(".")
-    )
+    references = [number_of(h) for h in typed]
+    if len(run) < 3 or None in references:
+        return False
+    if typed_count == 1:
+        reference = references[0]
+        return (
+            reference is not None
+            and not min(numbers) - 1 <= reference <= max(numbers) + 1
+            and typed[0].title.rstrip().endswith(".")
+        )
+    counted = [number for number in references if number is not None]
+    return len(typed) < len(run) and any(later <= earlier for earlier, later in zip(counted, counted[1:], strict=False))
 
 
 def _numbers_under_titles(lines: list[Line], chosen: list[Heading]) -> list[Heading]:

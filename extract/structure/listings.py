@@ -282,8 +282,9 @@ _LISTING_GAP = 8
 
 
 def _same_words(listed: str, title: str) -> bool:
-    # An agenda list may shorten a title, or the heading may wrap it: compare the shorter's words.
-    first, second = listed.split(), title.split()
+    # An agenda list may shorten a title, or the heading may wrap it: compare the shorter's words
+    # (a hyphen or a space between two: "AU-referat" in the list, "AU referat" over the minutes).
+    first, second = re.findall(r"[^\s-]+", listed), re.findall(r"[^\s-]+", title)
     shorter = min(len(first), len(second))
     return shorter > 0 and first[:shorter] == second[:shorter]
 

@@ -1,0 +1,118 @@
+"""Forms met in real-dev19 (2026-12-07), each in a document written for the test (invented
+text; the forms are those of the real pages):
+
+- an agenda whose item headings lead their paragraphs with 1, 2, 3 ("1 Åbent <title>") like
+  a transcript's page numbers, with the items' text between them;
+- a run-on contents of bare numbers without a page column ("1 <title> 2 <title> …"), one
+  title opening with a number, one ending in a number, one cut at a full stop;
+- a header row of labels without colons ("Mødedato … Mødetidspunkt … Mødelokale …");
+- a transcript's running header on two pages of three; the body before "Møde nr.";
+- points of earlier minutes ("Pkt. 6 …:") inside items numbered "1." … "5.";
+- a contents list of "Pkt. N" entries, some without their page numbers; attachment lines
+  run onto item titles ("Bilag 1: referat august 2010").
+"""
+
+from __future__ import annotations
+
+from referat.extract import extract_bytes
+
+FILLER = "Udvalget drøftede sagen grundigt, og der blev stillet flere spørgsmål til forvaltningen. " * 4
+
+
+def _meeting(text: str, name: str = "doc.txt"):
+    document = extract_bytes(name, text.encode(), enrich=False)
+    assert len(document.meetings) == 1
+    return document.meetings[0]
+
+
+CONTENTS = (
+    "1 Meddelelser fra formanden 2 Lokalplan 12.1 - tillæg til lokalplan 12 for Havnevej. Forslag"
+    " 3 Anlægsbevilling til cykelsti 4 17, Den selvejende institution Solgården, godkendelse af skema C"
+    " 5 Lånoptagelse Skolevej Fase 2 6 Ansøgning om midler fra puljen til grønne tage 7 Telefonisk deltagelse"
+    " i udvalgsmøder"
+)
+
+
+def test_numbered_headings_with_text_between_are_no_transcript_and_a_bare_numbered_contents_is_read() -> None:
+    text = (
+        "Kommune\n\nDagsorden til møde i Kommunalbestyrelsen\n\n"
+        "Mødedato 3. marts 2014 Mødetidspunkt 18.00 Mødelokale Rådssalen\n\n"
+        "Indholdsfortegnelse\n\nKommunalbestyrelsen\n\nden 3. marts 2014\n\nÅben dagsorden\n\n"
+        f"{CONTENTS}\n\n"
+        "1 Åbent Meddelelser fra formanden\n\n012345-2014\n\nResumé\n\nFormanden orienterer.\n\n"
+        "2 Åbent Lokalplan 12.1 - tillæg til lokalplan 12 for Havnevej. Forslag\n\n012346-2014\n\n"
+        f"Resumé\n\n{FILLER}\n"
+    )
+    meeting = _meeting(text)
+    assert (str(meeting.date), meeting.start_time, meeting.location) == ("2014-03-03", "18:00", "Rådssalen")
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("1", "Meddelelser fra formanden"),
+        ("2", "Lokalplan 12.1 - tillæg til lokalplan 12 for Havnevej. Forslag"),
+        # listed only: the excerpt ends before them
+        ("3", "Anlægsbevilling til cykelsti"),
+        ("4", "17, Den selvejende institution Solgården, godkendelse af skema C"),
+        ("5", "Lånoptagelse Skolevej Fase 2"),
+        ("6", "Ansøgning om midler fra puljen til grønne tage"),
+        ("7", "Telefonisk deltagelse i udvalgsmøder"),
+    ]
+    assert [section.kind for section in meeting.items[0].sections] == ["summary"]
+
+
+def test_a_running_header_on_two_pages_and_the_body_before_the_meetings_number() -> None:
+    header = "Miljøudvalget onsdag den 12. januar MILJØUDVALGET"
+    pages = [
+        "NORDBY KOMMUNE Miljøudvalget Møde nr. 4 Mødet blev holdt onsdag den 12. januar 2011 på Rådhuset i"
+        " Mødelokale C. Mødet begyndte kl. 07:30. Medlemmer: Formand Agnete Holm (B), Karen Lund (A) " + FILLER,
+        f"{header} 1. Bemærkninger til dagsordenen Sagsnr.: 10/230 Sagsbeskrivelse Ingen."
+        " Beslutning Ingen bemærkninger.",
+        f"{header} 2. Meddelelser Sagsnr.: 10/231 Sagsbeskrivelse Formanden orienterede."
+        " Beslutning Taget til efterretning.",
+    ]
+    text = 'Møde\n\nDownload "Møde"\n\nTranskript\n\n' + "\n\n".join(f"{n} {page}" for n, page in enumerate(pages, 1))
+    meeting = _meeting(text)
+    assert meeting.body == "Miljøudvalget"
+    assert meeting.location.startswith("Rådhuset i Mødelokale C")  # not cut at its room's label
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("1", "Bemærkninger til dagsordenen"),  # an item's title, though it is also a heading's
+        ("2", "Meddelelser"),
+    ]
+    assert [item.case_numbers for item in meeting.items] == [["10/230"], ["10/231"]]
+
+
+def test_points_of_earlier_minutes_inside_numbered_items_are_not_the_items() -> None:
+    text = (
+        "Tid og sted\nLørdag d. 16. august 2003 kl. 9.00 på Kroen\n\nDagsorden\n"
+        "1. Opfølgning på AU-referat nr. 04.03 og ref. fra mødet m. FS\n2. Meddelelser\n3. Ny struktur\n"
+        "4. Ideer til beretning\n5. Evt.\n\n"
+        "1. Opfølgning på AU referat nr. 04.03\n"
+        "Pkt. 6 Stafetten: En ny forening er med, men en anden har meldt fra.\n\n"
+        "Pkt. 3 Indsatsområder 2004-2006: Udvalget tager styrelsens svar til efterretning.\n\n"
+        "2. Meddelelser\nIngen.\n"
+    )
+    meeting = _meeting(text)
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("1", "Opfølgning på AU referat nr. 04.03"),  # (the list's "AU-referat" is the same title)
+        ("2", "Meddelelser"),
+        ("3", "Ny struktur"),
+        ("4", "Ideer til beretning"),
+        ("5", "Evt."),
+    ]
+
+
+def test_a_contents_of_labelled_entries_some_without_pages_and_attachment_lines_after_titles() -> None:
+    page = (
+        "1 Bestyrelsesmøde Dagsorden Møde/referat nr.: 7, 2010 Sted: Foreningen Dato: 26. november 2010"
+        " Dagsorden: Indhold Pkt. 1 Godkendelse af referater... 1 Pkt. 2 Kommunikationsstrategi... 1"
+        " Pkt. 3 Studierejse i foråret Pkt. 4 Årsmødet Pkt. 5 Eventuelt... 7"
+        " Pkt. 1 Godkendelse af referater Bilag 1: referat august 2010 Referaterne godkendes."
+        " Pkt. 2 Kommunikationsstrategi Bilag 3: Handlingsplan " + FILLER
+    )
+    text = f'Bestyrelsesmøde\n\nDownload "Bestyrelsesmøde"\n\nTranskript\n\n{page}\n\n2 {FILLER}\n'
+    meeting = _meeting(text)
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("1", "Godkendelse af referater"),
+        ("2", "Kommunikationsstrategi"),
+        ("3", "Studierejse i foråret"),
+        ("4", "Årsmødet"),
+        ("5", "Eventuelt"),
+    ]

@@ -70,7 +70,8 @@ _OUTCOME_PARTICIPLE = (
 )
 _DECIDING_BODY = (
     r"(?:Generalforsamlingen|Bestyrelsen|Forsamlingen|Repræsentantskabet|Mødet|Udvalget|Rådet"
-    rf"|Beboerne|Medlemmerne|Deltagerne|Vi|Man|{DEFINITE_BODY})"
+    # (or the body's abbreviation: "MR godkendte …", "KB vedtog …")
+    rf"|Beboerne|Medlemmerne|Deltagerne|Vi|Man|{DEFINITE_BODY}|(?-i:[A-ZÆØÅ]{{2,4}}))"
 )
 # (past and present: "Menighedsrådet godkendte …", "Menighedsrådet godkender forslaget")
 _DECIDING_VERB = (
@@ -112,7 +113,10 @@ _AFTER_PARTICIPLE = (
     r"(?:\s+(?:uden\s+\w+|enstemmigt|af\s+alle|med\s+\d+\s+stemmer\b.*|og\s+underskrevet\b.*|og\s+underskrives\b.*))?"
 )
 PROSE_DECISION = re.compile(
-    rf"^(?:[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå.-]+){{0,8}}?\s+(?:blev|er|var)\s+(?:\w+\s+){{0,2}}?{_OUTCOME_PARTICIPLE}"
+    # (the subject with a note between commas: "Bidragsbudget 2022, afleveret den 6.6.2021, er godkendt.")
+    # (but not across an at-clause: "Målet er, at en ny plan er vedtaget før …" tells a goal)
+    rf"^(?:[A-ZÆØÅ][\wæøå-]*,?(?:\s+(?!(?:at|hvis|når|om)\b)[\wæøå.,-]+){{0,8}}?\s+(?:blev|er|var)\s+(?:\w+\s+){{0,2}}?"
+    rf"{_OUTCOME_PARTICIPLE}"
     rf"|{_DECIDING_BODY}\s+(?:\w+\s+)?{_DECIDING_VERB}"
     # "Dirigenten gennemgik dagsordenen, og forsamlingen godkendte den.", "Sagen blev drøftet
     # – bestyrelsen besluttede, at …"

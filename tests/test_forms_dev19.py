@@ -116,3 +116,64 @@ def test_a_contents_of_labelled_entries_some_without_pages_and_attachment_lines_
         ("4", "Årsmødet"),
         ("5", "Eventuelt"),
     ]
+
+
+def test_a_parish_councils_table_of_points_with_lettered_sub_points_and_rulings_in_prose() -> None:
+    # html-dev5's form: a Word table pasted into a church's page, "Pkt. | Tekst | <minutes>",
+    # sub-points numbered "3.a", the rulings written as sentences.
+    rows = [
+        ("Pkt.", "Tekst", ""),
+        ("1.", "Godkendelse af dagsorden", "Ingen afbud."),
+        ("2.", "Orientering", ""),
+        ("2.a", "Formanden", "Der er kommet invitation til provstiudvalgsmøde."),
+        ("2.b", "Kirkeværgen", "Tagrenderne er renset."),
+        ("3.", "Sager til beslutning", ""),
+        ("3.a", "Budget 2021", "MR godkendte det reviderede budget."),
+        ("3.b", "Budget 2022", "Budgettet, afleveret til provstiet den 6.6.2021, er godkendt."),
+    ]
+    cells = "".join("<tr>" + "".join(f"<td><p>{cell}</p></td>" for cell in row) + "</tr>" for row in rows)
+    page = (
+        "<html><head><title>Referat</title></head><body><h1>Referat af menighedsrådsmøde</h1>"
+        f"<p>Onsdag den 9. juni 2021 kl. 19.00</p><table>{cells}</table></body></html>"
+    )
+    meeting = _meeting(page, "mr.html")
+    outline = [(item.number, item.title, [(sub.number, sub.title) for sub in item.subitems]) for item in meeting.items]
+    assert outline == [
+        ("1", "Godkendelse af dagsorden", []),
+        ("2", "Orientering", [("2.a", "Formanden"), ("2.b", "Kirkeværgen")]),
+        ("3", "Sager til beslutning", [("3.a", "Budget 2021"), ("3.b", "Budget 2022")]),
+    ]
+    budgets = meeting.items[2].subitems
+    assert [(d.text, d.outcome) for d in budgets[0].decisions] == [("MR godkendte det reviderede budget.", "approved")]
+    assert [d.outcome for d in budgets[1].decisions] == ["approved"]
+
+
+def test_a_goal_told_in_an_at_clause_is_no_decision() -> None:
+    text = (
+        "Referat af møde i Landdistriktsudvalget den 5. marts 2007\n\n1. Kommuneplan\n\n"
+        "Målet er, at en ny kommuneplan er vedtaget før udgangen af 2009.\n\n2. Eventuelt\n\nIntet.\n"
+    )
+    meeting = _meeting(text)
+    assert meeting.items[0].decisions == []
+
+
+def test_a_web_pages_numbered_list_of_sentences_under_its_introduction_is_no_items() -> None:
+    # html-dev5's form: a committee page whose items print no number or title, their
+    # sections only; a Sagsfremstilling lists its points in an <ol> after a sentence ending
+    # in a colon.
+    section = "<h3>Sagsfremstilling</h3><p>{}</p>"
+    page = (
+        "<html><body><h1>Referat</h1><p>Beskæftigelsesudvalget onsdag den 6. marts 2024 kl. 19.00</p>"
+        "<div class='punkt'>"
+        + section.format("Studieturen til Esbjerg er aflyst, fordi mange har meldt fra.")
+        + "<h3>Beslutning</h3><p>Til efterretning.</p></div>"
+        "<div class='punkt'>"
+        + section.format("Strategien samler sig om fire områder, som udvalget har udpeget:")
+        + "<ol><li>Ungeområdet, fordi en indsats her er en investering i at undgå ledighed senere.</li>"
+        "<li>Dagpengeområdet, hvor der er flere ledige, end der burde være, og hvor samarbejdet ændres.</li>"
+        "<li>Sygedagpengeområdet, hvor udvalget vil sætte særligt fokus på hurtige afklaringer.</li></ol>"
+        "<h3>Beslutning</h3><p>Tiltrådt.</p></div></body></html>"
+    )
+    meeting = _meeting(page, "udvalg.html")
+    assert [(item.number, item.title) for item in meeting.items] == [("", ""), ("", "")]
+    assert [[d.outcome for d in item.decisions] for item in meeting.items] == [["noted"], ["approved"]]

@@ -61,7 +61,9 @@ def _vote_outcome(sentence: str) -> str | None:
 # a full stop before a small letter is inside it ("for 2. kvartal 2016 blev godkendt").
 # An abbreviation's stop before a number ends nothing ("kr. 241.400", "d. 1/9"); before a
 # capital it ends the sentence too ("… på 8.240 kr. Regnskabet blev godkendt.").
-_ABBREVIATION_STOP = "|".join(rf"(?<=\b{word})" for word in ("kr", "nr", "pkt", "ca", "jf", "d", "evt", "inkl", "stk"))
+_ABBREVIATION_STOP = "|".join(
+    rf"(?<=\b{word})" for word in ("kr", "nr", "pkt", "ca", "jf", "d", "evt", "inkl", "stk", "kl")
+)
 _SENTENCE = re.compile(rf"(?:[^.!?]|(?:{_ABBREVIATION_STOP})\.(?=\s+\d)|[.!?]+(?!\s+[A-ZÆØÅ0-9\"']|\s*$))+(?:[.!?]+|$)")
 
 

@@ -303,8 +303,10 @@ def _goes_on(title: str, current: Line, following: Line, text: str) -> bool:
     continues = last_word in TITLE_CONTINUES_AFTER or title.endswith((",", "-"))
     # (a line of digits alone is a page number in a table of contents, not a title's end)
     lowercase_start = text[0].islower() or (
-        # ("3a." and "2.1" open sub-items)
-        text[0].isdigit() and not re.match(r"^\d+(?:[a-z]?[.)]|\.\d{1,2}\.?)\s", text) and not text.isdigit()
+        # ("3a.", "3.a" and "2.1" open sub-items, also in a table's first cell: "4.a | Budget")
+        text[0].isdigit()
+        and not re.match(r"^\d+(?:[a-z]?[.)]|\.\d{1,2}\.?|\.[a-z]\.?)(?:\s|\s*\|)", text)
+        and not text.isdigit()
     )
     # (a title of a word or two was not wrapped: "Eventuelt" / "intet" is the minutes under it)
     lowercase_start = lowercase_start and len(title) >= _SHORTEST_WRAPPED

@@ -35,6 +35,7 @@ from referat.extract.structure.listings import (
     unrepeated_entries,
     without_word_processor_lists,
 )
+from referat.extract.structure.titles import reads_as_sentences
 from referat.extract.structure.unnumbered import (
     bulleted_headings,
     inside_one_lettered_item,
@@ -159,9 +160,13 @@ class _Evidence:
 
     def set_as_heading(self, heading: Heading) -> bool:
         """Type or Word numbering sets the line apart as a heading (not the lines after it)."""
+        return self.set_apart_by_type(heading) or bool(self.lines[heading.index].list_label)
+
+    def set_apart_by_type(self, heading: Heading) -> bool:
+        """Bold, a larger size or a heading style: type alone sets the line apart."""
         line = self.lines[heading.index]
         larger = bool(self.body_size and line.font_size and line.font_size > self.body_size + 0.5)
-        return line.bold or larger or bool(line.list_label) or (line.style or "").lower().startswith("heading")
+        return line.bold or larger or (line.style or "").lower().startswith("heading")
 
 
 def _numbered_items(
@@ -178,6 +183,7 @@ def _numbered_items(
     confirmed = _including([h for h in confirmed if absent_from(h, announcing)], announced)
     in_lists = [h for h in candidates if in_prose_list(lines, h, candidates)]
     in_section_lists = [h for h in candidates if in_section_list(lines, h, candidates)]
+    prose_entries = _lists_of_sentences(in_lists)
     candidates = [h for h in candidates if absent_from(h, announcing) and absent_from(h, in_lists)]
     # A numbered line in a section's own list counts as an item only when set as a heading
     # (bold, larger, Word heading numbering): "Bilag" / "1. Notat …" is a list even when a
@@ -192,8 +198,30 @@ def _numbered_items(
             or evidence.set_as_heading(h)
             or _carries_items_on_after_a_list(lines, h, items_so_far)
         )
+        # (a list of sentences a sentence introduces, "… disse 4 særlige fokusområder:" / "1.
+        # Ungeområdet, fordi …", stays a list though a web page's <ol> numbers it: only type
+        # sets its lines apart)
+        and (absent_from(h, prose_entries) or evidence.set_apart_by_type(h))
     ]
     return _extend_by_numbering(candidates, sorted(confirmed, key=lambda h: h.index))
+
+
+def _lists_of_sentences(listed: list[Heading]) -> list[Heading]:
+    """The entries of the lists (numbers counting up by one) whose entries read as sentences,
+    most of them."""
+    runs: list[list[Heading]] = []
+    for heading in listed:
+        previous = runs[-1][-1] if runs else None
+        if previous is not None and number_of(heading) == (number_of(previous) or 0) + 1:
+            runs[-1].append(heading)
+        else:
+            runs.append([heading])
+    return [
+        heading
+        for run in runs
+        if 2 * sum(reads_as_sentences(heading.title, fewest_words=6) for heading in run) > len(run)
+        for heading in run
+    ]
 
 
 def _carries_items_on_after_a_list(lines: list[Line], heading: Heading, items: list[Heading]) -> bool:

@@ -25,6 +25,7 @@ from referat.extract.structure.heading_lines import (
 from referat.extract.structure.recommendations import split_recommendations
 from referat.extract.structure.result import LinePages, pages_of
 from referat.extract.structure.segment import ItemDraft
+from referat.extract.structure.subitem_numbers import DECIMAL_SUBITEM, LETTERED_SUBITEM, is_next_letter, next_decimal
 from referat.extract.structure.titles import minutes_after_title
 from referat.extract.vocabulary import (
     ABSENCE_LABELS,
@@ -220,25 +221,26 @@ class _ItemBody:
         return self.target is not self.sections
 
     def _starts_subitem(self, line: Line, text: str) -> bool:
-        decimal = _DECIMAL_SUBITEM.match(text)
+        decimal = DECIMAL_SUBITEM.match(text)
         if decimal and decimal.group("item") == self.item.number:
             return self._open_subitem(line, decimal.group("number"), decimal.group("title"), f"{self.item.number}.")
         # "3. Aktuelle drøftelser" / "3a. Redigering af pjecen": the item's number with the
         # sub-item's letter, right under a heading with no minutes of its own (a point "5a" added
         # after an item with text is an item of its own)
-        own = _LETTERED_SUBITEM.match(text)
+        own = LETTERED_SUBITEM.match(text)
         first = not self.heading.rest and bool(self.body) and line is self.body[0]
+        letter = (own.group("letter") or own.group("dotted")) if own else ""
         if (
             own
             and own.group("item") == self.item.number
             and (first or self.last_letter)
-            and _is_next_letter(self.last_letter[-1:], own.group("letter"))
+            and is_next_letter(self.last_letter[-1:], letter)
         ):
-            return self._open_subitem(line, own.group("item") + own.group("letter"), own.group("title"))
+            return self._open_subitem(line, own.group("printed").strip(" |.)"), own.group("title"))
         sub = SUBITEM_HEADING.match(text)
         if not (
             sub
-            and _is_next_letter(self.last_letter, sub.group("letter"))
+            and is_next_letter(self.last_letter, sub.group("letter"))
             and not _in_recommendation_list(self.current, text)
         ):
             return False
@@ -248,10 +250,13 @@ class _ItemBody:
 
     def _open_subitem(self, line: Line, number: str, printed_title: str, prefix: str = "") -> bool:
         """A sub-item from its heading line: "b) Title" or "2.1 Title" (``prefix`` "2.")."""
-        if prefix and number != f"{prefix}{_next_decimal(self.last_letter, prefix)}":
+        if prefix and number != f"{prefix}{next_decimal(self.last_letter, prefix)}":
             return False  # "2.3" after "2.1": not the numbering of sub-items
-        # "a) Medlemsfolder: er under udvikling. …": the minutes on the sub-item's line.
-        title, minutes = minutes_after_title(" ".join(printed_title.split()))
+        # "a) Medlemsfolder: er under udvikling. …": the minutes on the sub-item's line, or in
+        # the row's next cells ("Formanden | Der er kommet invitation …")
+        title_cell, _, cells = printed_title.partition(" | ")
+        title, minutes = minutes_after_title(" ".join(title_cell.split()))
+        minutes = " ".join(filter(None, [minutes, *(cell.strip() for cell in cells.split(" | "))]))
         if len(title) >= 150:
             return False
         self.last_letter = number
@@ -403,31 +408,6 @@ def _in_recommendation_list(section: SectionDraft | None, text: str) -> bool:
 
 def _absence_label(text: str) -> bool:
     return text.strip().rstrip(":").strip().lower() in ABSENCE_LABELS
-
-
-# "2.1 Valg af næstformand", "2.2. Valg af sekretær": a Word outline's second level.
-_LETTERED_SUBITEM = re.compile(r"^(?P<item>\d{1,3})(?P<letter>[a-z])[.)]\s+(?P<title>[A-ZÆØÅ\d\"].*)$")
-_DECIMAL_SUBITEM = re.compile(r"^(?P<number>(?P<item>\d{1,3})\.\d{1,2})\.?\s+(?P<title>[A-ZÆØÅ\d\"].*)$")
-
-
-def _next_decimal(last: str, prefix: str) -> int:
-    """The next decimal sub-item's last digits: 1 first, then one more than ``last``'s."""
-    return int(last[len(prefix) :]) + 1 if last.startswith(prefix) and last[len(prefix) :].isdigit() else 1
-
-
-def _is_next_letter(last: str, letter: str) -> bool:
-    """ "a" first, then "b", "c" …; capitals ("A.", "B.") the same way, never mixed, and never
-    after an outline's decimal sub-item ("1.1").
-
-    Example:
-        >>> _is_next_letter("a", "b"), _is_next_letter("1.1", "b"), _is_next_letter("", "A")
-        (True, False, True)
-    """
-    if not last:
-        return letter in ("a", "A")
-    if len(last) != 1:
-        return False
-    return ord(letter) == ord(last) + 1 and letter.isupper() == last.isupper()
 
 
 def _apply_sections(item: Item, drafts: list[SectionDraft], line_pages: LinePages) -> None:

@@ -90,14 +90,14 @@ def _title_before_minutes(title: str) -> tuple[str, str]:
     if standing:
         return standing
     head, found, rest = title.partition(": ")
-    if found and not typed and 1 <= len(head.split()) <= 10 and _reads_as_sentences(rest, fewest_words=2):
+    if found and not typed and 1 <= len(head.split()) <= 10 and reads_as_sentences(rest, fewest_words=2):
         return head.strip(), rest.strip()
     for separator in (" – ", " - "):
         # (a clause after the dash, not a title's second part: "Kontingent – bestyrelsen
         # foreslår, at …", but "Café X - ansøgning om ændrede vilkår for udeservering m.m.")
         head, found, rest = title.partition(separator)
         clause = _CLAUSE.search(rest) or _SENTENCE_STOP.search(rest)
-        if found and 1 <= len(head.split()) <= 10 and clause and _reads_as_sentences(rest, fewest_words=6):
+        if found and 1 <= len(head.split()) <= 10 and clause and reads_as_sentences(rest, fewest_words=6):
             return head.strip(), rest.strip()
     return title, ""
 
@@ -224,7 +224,7 @@ def _first_sentence_and_the_rest(title: str) -> tuple[str, str]:
         head, rest = title[: stop.start() + 1].strip(), title[stop.end() :].strip()
         last_word = head.split()[-1]
         abbreviation = last_word[:-1].isdigit() or (last_word[0].islower() and len(last_word) <= 5)
-        if not abbreviation and len(head.split()) <= 12 and _reads_as_sentences(rest, fewest_words=4):
+        if not abbreviation and len(head.split()) <= 12 and reads_as_sentences(rest, fewest_words=4):
             return head, rest
     return title, ""
 
@@ -233,7 +233,7 @@ def _first_sentence_and_the_rest(title: str) -> tuple[str, str]:
 _SENTENCE_STOP = re.compile(r"[.?!]\s+(?=[A-ZÆØÅ])")
 
 
-def _reads_as_sentences(text: str, fewest_words: int) -> bool:
+def reads_as_sentences(text: str, fewest_words: int) -> bool:
     """Prose, not the second part of a title: it ends as a sentence ends, with words
     enough, and does not open with a number ("2. behandling.")."""
     text = text.strip()
@@ -284,7 +284,7 @@ def _standing_title(title: str) -> tuple[str, str] | None:
             # "Orientering: Dialog med Movia om busdrift": a case type before the title's own
             # words (a publisher's prefix), "Meddelelser - Den Skandinaviske Arena": the
             # subject after a dash; minutes after either must read as minutes.
-            prose = bool(MINUTES_AFTER_TITLE.search(rest) or _SUBJECT_AND_PAST_VERB.match(rest)) or _reads_as_sentences(
+            prose = bool(MINUTES_AFTER_TITLE.search(rest) or _SUBJECT_AND_PAST_VERB.match(rest)) or reads_as_sentences(
                 rest, fewest_words=2
             )
         if prose or words[0].lower() == "blev":

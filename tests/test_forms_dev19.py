@@ -177,3 +177,21 @@ def test_a_web_pages_numbered_list_of_sentences_under_its_introduction_is_no_ite
     meeting = _meeting(page, "udvalg.html")
     assert [(item.number, item.title) for item in meeting.items] == [("", ""), ("", "")]
     assert [[d.outcome for d in item.decisions] for item in meeting.items] == [["noted"], ["approved"]]
+
+
+def test_an_item_whose_first_point_stands_on_its_number_line_keeps_its_points() -> None:
+    text = (
+        "Referat fra generalforsamlingen lørdag den 13. marts 2010\n\n"
+        "1. Valg af dirigent\n\nMogens Hansen blev valgt.\n\n"
+        "2. Forslag\n\nIngen.\n\n"
+        "3. a. Medlemsforslag: Der er ikke kommet forslag.\n\n   b. Bestyrelsesforslag: ingen.\n\n"
+        "4. Eventuelt\n\nIntet.\n"
+    )
+    meeting = _meeting(text)
+    outline = [(item.number, item.title, [(sub.number, sub.title) for sub in item.subitems]) for item in meeting.items]
+    assert outline == [
+        ("1", "Valg af dirigent", []),
+        ("2", "Forslag", []),
+        ("3", "", [("a", "Medlemsforslag"), ("b", "Bestyrelsesforslag")]),
+        ("4", "Eventuelt", []),
+    ]

@@ -281,7 +281,16 @@ def join_title(lines: list[Line], heading: Heading) -> tuple[str, int]:
         following = lines[heading.index + 1]
         text = following.text.strip()
         vote = re.match(r"(?:for|imod)\s+(?:\w+\s+)?stemte|undlod\s+at\s+stemme", text, re.I)
-        if text and len(text) < 160 and not is_structural(text) and match_heading(following) is None and not vote:
+        # (nor its first sub-item: "6." / "a. Medlemsforslag: …", the item's title left out)
+        lettered = SUBITEM_HEADING.match(text)
+        if (
+            text
+            and len(text) < 160
+            and not is_structural(text)
+            and match_heading(following) is None
+            and not vote
+            and not lettered
+        ):
             title, consumed = text, 2
     while heading.index + consumed < len(lines) and consumed < 3:
         current, following = lines[heading.index + consumed - 1], lines[heading.index + consumed]

@@ -16,6 +16,7 @@ from referat.extract.pages import Line
 from referat.extract.structure.access_marks import ACCESS_LINE, access_of
 from referat.extract.structure.heading_candidates import heading_candidates
 from referat.extract.structure.heading_lines import (
+    SUBITEM_HEADING,
     Heading,
     absent_from,
     leading_section,
@@ -88,7 +89,8 @@ def find_item_headings(lines: list[Line], layout: Layout) -> tuple[list[Heading]
         chosen = _numbered_items(lines, candidates, marked, evidence, listing_pairs)
     # "1." alone with no title found after it is a list number, not an item ("52. Lukket
     # punkt" is an item whose title is withheld).
-    chosen = [h for h in chosen if h.title or h.style != "dotted" or h.access == "closed"]
+    # (nor is "6." over "a. Medlemsforslag: …": an item whose points carry the titles)
+    chosen = [h for h in chosen if h.title or h.style != "dotted" or h.access == "closed" or _over_subitems(lines, h)]
     chosen = without_word_processor_lists(lines, chosen)
     chosen = titles_repeating_a_list(lines, _numbers_under_titles(lines, chosen))
     lettered = lettered_items(lines) if chosen else []
@@ -132,6 +134,12 @@ def _references_beside_numbered_items(candidates: list[Heading], typed_count: in
         )
     counted = [number for number in references if number is not None]
     return len(typed) < len(run) and any(later <= earlier for earlier, later in zip(counted, counted[1:], strict=False))
+
+
+def _over_subitems(lines: list[Line], heading: Heading) -> bool:
+    below = lines[heading.index + 1].text.strip() if heading.index + 1 < len(lines) else ""
+    lettered = SUBITEM_HEADING.match(below)
+    return lettered is not None and lettered.group("letter") in ("a", "A")
 
 
 def _numbers_under_titles(lines: list[Line], chosen: list[Heading]) -> list[Heading]:

@@ -121,6 +121,7 @@ PARTICIPANT_HEADINGS: dict[str, ParticipantStatus] = {
     "mødeleder": "present",
     "deltagerne var": "present",
     "bestyrelsen": "present",
+    "bestyrelse": "present",  # "Bestyrelse: Torben Nøhr TN Formand …" (a board's agenda)
     "mødedeltagelse": "present",
     "stedfortræder": "present",
     "stedfortrædere": "present",

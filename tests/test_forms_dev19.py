@@ -195,3 +195,49 @@ def test_an_item_whose_first_point_stands_on_its_number_line_keeps_its_points() 
         ("3", "", [("a", "Medlemsforslag"), ("b", "Bestyrelsesforslag")]),
         ("4", "Eventuelt", []),
     ]
+
+
+def test_members_with_roles_before_their_names_a_roll_with_group_headings_and_initials() -> None:
+    # A committee's members, the officers' roles before their names, the list run on into
+    # the agenda's first line.
+    committee = _meeting(
+        "NORDBY KOMMUNE Miljøudvalget Møde nr. 4\n\nMødet blev holdt onsdag den 12. januar 2011.\n\n"
+        "Medlemmer: Formand Agnete Holm (B), Næstformand Emma Lund (C), Karen Berg (A), John Dam (D)\n\n"
+        "1. Meddelelser\n\nIngen.\n"
+    )
+    assert [(p.name, p.party, p.role) for p in committee.participants] == [
+        ("Agnete Holm", "B", "formand"),
+        ("Emma Lund", "C", "næstformand"),
+        ("Karen Berg", "A", None),
+        ("John Dam", "D", None),
+    ]
+    # A council's roll run together, its groups under headings without colons.
+    roll = (
+        "Medlemmer Ane Berg (IA) Bo Holm (S) Kim Dahl (S) Indkaldte suppleanter Eva Lund (IA) "
+        "Afbud Ole Bach (D) Lis Krog (IA)"
+    )
+    council = _meeting(f"Dagsorden\n\nTirsdag den 27. januar 2015 kl. 13.00\n\n{roll}\n\n1. Meddelelser\n\nIngen.\n")
+    assert [(p.name, p.status) for p in council.participants] == [
+        ("Ane Berg", "present"),
+        ("Bo Holm", "present"),
+        ("Kim Dahl", "present"),
+        ("Eva Lund", "present"),
+        ("Ole Bach", "absent"),
+        ("Lis Krog", "absent"),
+    ]
+    # A board's members, each name followed by its initials and role, under "Bestyrelse:".
+    board = _meeting(
+        "Bestyrelsesmøde\n\nDato: 26. november 2010\n\n"
+        "Bestyrelse: Torben Holm TH Formand Anders Bach AB Trine L. Lund TLL Lene Dam LD\n\n"
+        "Øvrige: Irene Berg IB Redaktør Jesper Krog JK Konsulent Ane Marie Kjær AMK Sekretariatsleder\n\n"
+        "Pkt. 1 Godkendelse af referat\n\nGodkendt.\n"
+    )
+    assert [(p.name, p.role, p.status) for p in board.participants] == [
+        ("Torben Holm", "formand", "present"),
+        ("Anders Bach", None, "present"),
+        ("Trine L. Lund", None, "present"),
+        ("Lene Dam", None, "present"),
+        ("Irene Berg", "redaktør", "guest"),
+        ("Jesper Krog", "konsulent", "guest"),
+        ("Ane Marie Kjær", "sekretariatsleder", "guest"),
+    ]

@@ -84,3 +84,46 @@ def initialled_entry(text: str) -> Participant | None:
     if found.group("after"):
         person.status = "absent"
     return person
+
+
+def initialled_run(text: str) -> list[Participant] | None:
+    """Members run together, each name followed by its initials without brackets and the
+    member's role after them, as a flattened two-column table prints them: "Torben Nøhr TN
+    Formand Anders Thanning AT Trine L. Holmberg TLH" (three members at least). None when
+    anything but a role stands before the first name.
+
+    Example:
+        >>> run = initialled_run("Ida Holm IH Formand Bo Lund BL Eva K. Berg EKB Sekretariatsleder")
+        >>> [(p.name, p.role) for p in run]
+        [('Ida Holm', 'formand'), ('Bo Lund', None), ('Eva K. Berg', 'sekretariatsleder')]
+        >>> initialled_run("Budget 2014 og overslagsår BO Lund") is None
+        True
+    """
+    words = text.split()
+    marks = [
+        index
+        for index, word in enumerate(words)
+        if re.fullmatch(r"[A-ZÆØÅ]{2,4}", word)
+        and index >= len(word)
+        and _are_initials(word, " ".join(words[index - len(word) : index]))
+        and all(re.fullmatch(r"[A-ZÆØÅ][\wæøåéü'’.-]*", name) for name in words[index - len(word) : index])
+    ]
+    if len(marks) < 3:
+        return None
+    people: list[Participant] = []
+    start = 0
+    for mark in marks:
+        name_start = mark - len(words[mark])
+        between = words[start:name_start]
+        if between and not people:
+            return None  # (something else before the first name)
+        if between:
+            people[-1].role = " ".join(between).lower()  # (the role after the initials)
+        people.append(Participant(name=" ".join(words[name_start:mark])))
+        start = mark + 1
+    rest = words[start:]
+    if len(rest) > 4:
+        return None
+    if rest:
+        people[-1].role = " ".join(rest).lower()
+    return people

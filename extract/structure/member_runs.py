@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 
 from referat.extract.participant_words import OFFICER_ALTERNATION
+from referat.extract.vocabulary import PARTICIPANT_HEADINGS
 from referat.models import Participant
+from referat.models.document import ParticipantStatus
 
 # A party letter, or a word for a member outside the parties ("(Løsgænger)", "(UP)").
 PARTY = r"[A-ZÆØÅ]{1,3}|Løsgænger|løsgænger|Uden for partierne|UFG"
@@ -32,16 +34,39 @@ def members_with_parties(text: str) -> list[Participant]:
     Example:
         >>> [(p.name, p.role) for p in members_with_parties("Mogens Brag (V) - Formand Bjarne Kvist (A)")]
         [('Mogens Brag', 'formand'), ('Bjarne Kvist', None)]
+        >>> [(p.name, p.role) for p in members_with_parties("Formand Agnete Fog (B), Karen Lund (A)")]
+        [('Agnete Fog', 'formand'), ('Karen Lund', None)]
+        >>> [(p.name, p.status) for p in members_with_parties("Ib Holm (A) Afbud Bo Lund Berg (D) Eva Lund (IA)")]
+        [('Ib Holm', None), ('Bo Lund Berg', 'absent'), ('Eva Lund', 'absent')]
     """
     members: list[Participant] = []
+    status: ParticipantStatus | None = None
     for match in NAME_WITH_PARTY.finditer(text):
         name = " ".join(match.group(1).split())
+        # "… Erling Madsen (A) Indkaldte suppleanter Charlotte Ludvigsen (IA) … Afbud Andreas
+        # Uldum (D)": a group's heading before its first member, without its colon
+        heading = _group_heading(name)
+        if heading:
+            status, name = PARTICIPANT_HEADINGS[heading], " ".join(name.split()[len(heading.split()) :])
         role = _ROLE_OPENING.match(name)
+        own_role = None
         if role and members and re.search(r"[-–]\s*$", text[: match.start()]):
             members[-1].role = members[-1].role or role.group("role").lower()
             name = name[role.end() :]
-        members.append(Participant(name=name, party=match.group(2)))
+        elif role:  # "Formand Agnete Fog (B), Næstformand Emma Glæsel (C)": the member's own
+            own_role, name = role.group("role").lower(), name[role.end() :]
+        members.append(Participant(name=name, party=match.group(2), role=own_role, status=status))
     return members
+
+
+def _group_heading(name: str) -> str | None:
+    """The participant heading that opens a "name" of three words or more, if any."""
+    words = name.split()
+    for size in (2, 1):
+        heading = " ".join(words[:size]).lower()
+        if len(words) - size >= 2 and heading in PARTICIPANT_HEADINGS:
+            return heading
+    return None
 
 
 # A member's title in a board's run-on list: "Formand Morten Andersen, Nordfyn Næstformand

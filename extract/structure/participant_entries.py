@@ -17,7 +17,7 @@ from referat.extract.participant_words import (
     SECRETARY_NOTE,
 )
 from referat.extract.person_names import is_first_name
-from referat.extract.structure.member_initials import initialled_entry, without_initials
+from referat.extract.structure.member_initials import initialled_entry, initialled_run, without_initials
 from referat.extract.structure.member_runs import (
     NAME_WITH_PARTY,
     PARTY,
@@ -114,7 +114,10 @@ def participant_entry(text: str) -> list[Participant] | None:
     if party_after_comma:
         text = f"{party_after_comma.group('name')} ({party_after_comma.group('party')})"
     run_on = (
-        party_run(text) or role_runs(f"{before.group('role')} {text}" if before else text) or organisation_runs(text)
+        party_run(text)
+        or role_runs(f"{before.group('role')} {text}" if before else text)
+        or organisation_runs(text)
+        or initialled_run(text)
     )
     people = run_on or participant_line(text) or _comma_list(text)
     if people and role and not people[0].role:

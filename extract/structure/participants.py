@@ -10,6 +10,7 @@ from referat.extract.participant_words import (
     NOBODY_WORDS,
     OFFICER_ALTERNATION,
     OFFICER_ROLES,
+    ROLE_BEFORE_NAME,
 )
 from referat.extract.person_names import leading_run_on_names, split_run_on_names
 from referat.extract.structure.member_runs import (
@@ -260,8 +261,8 @@ def _heading_then_members(text: str) -> list[Participant] | None:
             rest = " ".join(words[size:])
             members = members_with_parties(rest)
             members = members if len(members) >= 2 else organisation_runs(rest) or []
-            for member in members:
-                member.status = PARTICIPANT_HEADINGS[heading]
+            for member in members:  # (a group heading inside the run said its own)
+                member.status = member.status or PARTICIPANT_HEADINGS[heading]
             return members or None
     return None
 
@@ -359,7 +360,13 @@ def _named_parts(text: str, labelled: bool) -> list[Participant] | None:
     for part in re.split(r",\s*|\s+og\s+|\s+[–-]\s+", text):
         # "suppleant Martin Hillerup deltog": the substitute who came instead
         substitute = re.fullmatch(r"(?:suppleant|stedfortræder)\s+(?P<name>.+?)\s+(?:deltog|mødte)", part.strip())
-        one = participant_line(substitute.group("name") if substitute else part.strip())
+        # ("Formand Agnete Fog (B)": the member's role before the name)
+        before = None if substitute else ROLE_BEFORE_NAME.match(part.strip())
+        named = part.strip()[before.end() :] if before else part.strip()
+        named = named if re.search(r"\b[A-ZÆØÅ]\.$", named) else named.rstrip(".")  # "… Jørgen Honoré."
+        one = participant_line(substitute.group("name") if substitute else named)
+        if one and len(one) == 1 and before:
+            one[0].role = one[0].role or before.group("role").lower()
         if one and len(one) == 1:
             if substitute:
                 one[0].status = "present"

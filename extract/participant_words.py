@@ -69,7 +69,11 @@ ROLE_WORDS_IN_BRACKETS = (
 )
 # A note on the member's attendance in brackets after the name: "(ankom 19.30)", "(gik
 # efter pkt. 5)", "(fra kl. 17)". The person attended; the note is not part of the name.
-ATTENDANCE_NOTE = r"(?:ankom|kom|gik|forlod|deltog|fra|til|indtil|efter)\b[^()]{0,40}"
+# (and how the member took part: "(på teams)", "(online)", "(via Zoom)", "(telefonisk)")
+ATTENDANCE_NOTE = (
+    r"(?:ankom|kom|gik|forlod|deltog|fra|til|indtil|efter)\b[^()]{0,40}"
+    r"|(?:på|via|pr\.?)\s+(?:teams|zoom|skype|video|telefon|link)|online|virtuelt|telefonisk"
+)
 # A note after a name that says the person keeps the minutes: "Hanne Pedersen (protokol)".
 # ("Gitte Fensman ref.": the abbreviation after the name)
 SECRETARY_NOTE = re.compile(r"\s*\((?:protokol|referent|protokolfører|sekretær)\)$|\s+ref\.?$", re.I)

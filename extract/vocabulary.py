@@ -83,6 +83,7 @@ CASE_NUMBER = re.compile(
 PARTICIPANT_HEADINGS: dict[str, ParticipantStatus] = {
     "tilstede": "present",
     "til stede": "present",
+    "tilstedeværende": "present",
     "deltagere": "present",
     "medlemmer": "present",
     "fremmødte": "present",
@@ -116,6 +117,7 @@ PARTICIPANT_HEADINGS: dict[str, ParticipantStatus] = {
     "fraværende uden afbud": "absent",
     "fra sekretariatet deltog": "secretary",
     "protokolfører": "secretary",
+    "referat skrevet af": "secretary",
     "dirigent": "present",
     "ordstyrer": "present",
     "mødeleder": "present",
@@ -244,7 +246,13 @@ ITEM_NUMBER_LABELS = (
 ITEM_NUMBER_LABELS_WEAK = ("Nr.", "NR.", "Sag nr.", "SAG NR.", "Sag", "SAG", "§", "ad", "ad.", "Ad", "Ad.", "AD")
 # Access markers, before or after an item's number and title: "(Lukket)", "Lukket punkt:",
 # "Lukket sag:", "Fortrolig:", "LUKKET 12.", "Title - lukket punkt", "(Åben)", "Åbent punkt".
-CLOSED_ACCESS_WORDS = ("lukket", "fortrolig", "lukkede", "closed")  # ("24. Closed item": an English portal)
+CLOSED_ACCESS_WORDS = (
+    "lukket",
+    "fortrolig",
+    "fortroligt",
+    "lukkede",
+    "closed",
+)  # ("24. Closed item": an English portal)
 OPEN_ACCESS_WORDS = ("åben", "åbent", "offentlig")
 # Phrases after a title that close the item in the boards of municipal companies, where
 # confidentiality is the duty of every member unless the board waives it for an item:

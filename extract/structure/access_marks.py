@@ -43,8 +43,11 @@ _TRAILING_ACCESS = re.compile(
 _CLOSED_TAIL = re.compile(rf"\s+[-–(]?\s*(?:{alternation(CLOSED_TITLE_TAILS)})\)?\s*$", re.I)
 
 
-# A title that is nothing but a marker: "Lukket punkt", "(Fortrolig)", "LUKKET SAG:".
-MARKER_ONLY = re.compile(rf"\(?(?P<word>{ACCESS_WORD})(?:\s+(?:punkt|sag|item))?\)?\s*[:.]?", re.I)
+# A title that is nothing but a marker: "Lukket punkt", "(Fortrolig)", "LUKKET SAG:", and
+# the closed part under a number of its own: "7. Lukket møde", "12. Fortroligt".
+MARKER_ONLY = re.compile(
+    rf"\(?(?P<word>{ACCESS_WORD})(?:\s+(?:punkt|sag|item|møde|del|dagsordenspunkt|punkter|sager))?\)?\s*[:.]?", re.I
+)
 
 
 def title_and_access(title: str, access: str) -> tuple[str, str]:

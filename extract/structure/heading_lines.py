@@ -239,6 +239,8 @@ def match_heading(line: Line) -> Heading | None:
 def _clean_title(title: str) -> str:
     title = " ".join(title.split())
     title = re.sub(r"^[-–:|]\s*", "", title)  # "Pkt. 01 – Valg af dirigent", "LUKKET: 8 | Salg af …"
+    # the initials of who answers for the point, before its title: "1. (AF) Status på …", "(AF, SC)"
+    title = re.sub(r"^\((?:[A-ZÆØÅ]{2,4})(?:\s*,\s*[A-ZÆØÅ]{2,4})*\)\s+(?=[A-ZÆØÅ])", "", title)
     # "2. Revisionsprotokol Politiske sager:": the label over the list's next group run on after
     # the entry (two words or three, the first capitalised, then a colon)
     title = _LABEL_OVER_NEXT_GROUP.sub("", title)
@@ -276,7 +278,13 @@ def has_typed_item_headings(lines: list[Line]) -> bool:
 def join_title(lines: list[Line], heading: Heading) -> tuple[str, int]:
     """Join a title that wraps onto following lines ("… fra mødet den 8." + "november 2024")."""
     title, consumed = heading.title, heading.consumed
-    if not title and heading.style in ("punkt", "dotted", "bare") and heading.index + 1 < len(lines):
+    # (a closed item whose marker was all its line holds no title: "7. Lukket møde" / its text)
+    if (
+        not title
+        and heading.access != "closed"
+        and heading.style in ("punkt", "dotted", "bare")
+        and heading.index + 1 < len(lines)
+    ):
         # "Pkt. 42" or "1." on a line of its own, the title on the next (web minutes).
         following = lines[heading.index + 1]
         text = following.text.strip()

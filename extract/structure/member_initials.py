@@ -24,7 +24,7 @@ _NAME_AND_INITIALS = re.compile(
 )
 
 
-def _are_initials(initials: str, name: str) -> bool:
+def are_initials(initials: str, name: str) -> bool:
     """Whether ``initials`` are those of the last words of ``name`` (and no party's)."""
     words = name.split()[-len(initials) :]
     return (
@@ -44,7 +44,7 @@ def without_initials(text: str) -> str:
     """
     return _NAME_AND_INITIALS.sub(
         lambda match: (
-            match.group("name") if _are_initials(match.group("initials"), match.group("name")) else match.group(0)
+            match.group("name") if are_initials(match.group("initials"), match.group("name")) else match.group(0)
         ),
         text,
     )
@@ -63,7 +63,7 @@ def initialled_entry(text: str) -> Participant | None:
         (True, True)
     """
     found = _INITIALLED.fullmatch(text.strip())
-    if not found or not _are_initials(found.group("initials"), found.group("before")):
+    if not found or not are_initials(found.group("initials"), found.group("before")):
         return None
     initials = found.group("initials")
     words = found.group("before").split()
@@ -105,7 +105,7 @@ def initialled_run(text: str) -> list[Participant] | None:
         for index, word in enumerate(words)
         if re.fullmatch(r"[A-ZÆØÅ]{2,4}", word)
         and index >= len(word)
-        and _are_initials(word, " ".join(words[index - len(word) : index]))
+        and are_initials(word, " ".join(words[index - len(word) : index]))
         and all(re.fullmatch(r"[A-ZÆØÅ][\wæøåéü'’.-]*", name) for name in words[index - len(word) : index])
     ]
     if len(marks) < 3:

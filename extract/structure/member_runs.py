@@ -14,7 +14,8 @@ from referat.models.document import ParticipantStatus
 
 # A party letter, or a word for a member outside the parties ("(Løsgænger)", "(UP)").
 PARTY = r"[A-ZÆØÅ]{1,3}|Løsgænger|løsgænger|Uden for partierne|UFG"
-PERSON_NAME = r"[A-ZÆØÅ][\wæøåéü'’.-]+(?:\s+(?:[A-ZÆØÅ][\wæøåéü'’.-]+|von|van|de|la)){1,4}"
+# (a middle initial may have lost its stop: "Vagn E Larsen")
+PERSON_NAME = r"[A-ZÆØÅ][\wæøåéü'’.-]+(?:\s+(?:[A-ZÆØÅ][\wæøåéü'’.-]+|[A-ZÆØÅ](?=\s+[A-ZÆØÅ])|von|van|de|la)){1,4}"
 # "Grethe Olsen (F)": a name and its party letter, found anywhere in a line.
 NAME_WITH_PARTY = re.compile(rf"({PERSON_NAME})\s*\(({PARTY})\)")
 # "Thomas Kastrup-Larsen, Aalborg kommune Svend Heiselberg, Region Nordjylland …": a member's

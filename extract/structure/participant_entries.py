@@ -231,6 +231,13 @@ def looks_like_people(text: str) -> bool:
     )
 
 
+def _names_among(text: str) -> bool:
+    """ "Rikke Madsen, Allan Sørensen, elevråd": two parts at least are people by their given
+    names, so the list goes on after a comma; it is no organisation."""
+    parts = [part.strip() for part in text.split(",")]
+    return sum(1 for part in parts if re.fullmatch(PERSON_NAME, part) and is_first_name(part.split()[0])) >= 2
+
+
 def participant_line(text: str) -> list[Participant] | None:
     """The people on one line of a participant list, or None if it is not such a line."""
     people = []
@@ -267,7 +274,12 @@ def participant_line(text: str) -> list[Participant] | None:
             rf"(?P<name>{PERSON_NAME}),\s*(?P<org>[A-ZÆØÅ][^()]{{1,60}}?)\s*(?:\((?P<role>[a-zæøå][\wæøå .-]*)\))?",
             part,
         )
-        if match and not re.search(r"\d", match.group("org")) and not looks_like_people(match.group("org")):
+        if (
+            match
+            and not re.search(r"\d", match.group("org"))
+            and not looks_like_people(match.group("org"))
+            and not _names_among(match.group("org"))
+        ):
             people.append(
                 Participant(
                     name=" ".join(match.group("name").split()),

@@ -13,6 +13,7 @@ from referat.extract.participant_words import (
     ROLE_BEFORE_NAME,
 )
 from referat.extract.person_names import leading_run_on_names, split_run_on_names
+from referat.extract.structure.member_initials import are_initials
 from referat.extract.structure.member_runs import (
     NAME_WITH_PARTY,
     PARTY,
@@ -99,14 +100,23 @@ def read_participants(texts: list[str]) -> list[Participant]:
             if not plausible_name(person.name):
                 continue
             person.status = person.status or status
-            # "Anders Fog- Petersen": a double name broken at its hyphen
-            person.name = re.sub(r"(?<=\w)- (?=[A-ZÆØÅ])", "-", person.name)
+            _tidy(person)
             if person.name in found and status != "absent":
                 continue
             found[person.name] = person
         if ends_list:
             status = None
     return list(found.values())
+
+
+def _tidy(person: Participant) -> None:
+    """A name as the list's text layer left it, put right."""
+    # "Anders Fog- Petersen": a double name broken at its hyphen
+    person.name = re.sub(r"(?<=\w)- (?=[A-ZÆØÅ])", "-", person.name)
+    # "… Ove Johnsen. Fraværende: …": the sentence's stop, not an initial's ("Jens K.")
+    person.name = re.sub(r"(?<=[a-zæøåéü]{2})\.$", "", person.name)
+    if person.party and len(person.party) >= 2 and are_initials(person.party, person.name):
+        person.party = None  # "Hugo Madsen (HM)": the member's initials, not a party
 
 
 def _people_on_line(text: str, labelled: bool, heading: str, label: str, rest: str) -> list[Participant] | None:

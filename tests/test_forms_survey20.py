@@ -1,0 +1,77 @@
+"""Forms met in the twentieth failure survey (non-municipal minutes, 2026-12-07), each in a
+document written for the test (invented text; the forms are those of the real pages):
+
+- the closed part of a meeting under a number of its own ("7. Lukket møde");
+- the initials of who answers for a point before its title ("1. (AF) Status på …");
+- attendance lists that lost their shape: a middle initial without its stop, a group word
+  among the names, "(på teams)" notes, the next label after a sentence's stop, members'
+  initials in brackets, and "Tilstedeværende:".
+"""
+
+from __future__ import annotations
+
+from referat.extract import extract_bytes
+from referat.extract.structure.participants import read_participants
+
+
+def _meeting(text: str, name: str = "doc.txt"):
+    document = extract_bytes(name, text.encode(), enrich=False)
+    assert len(document.meetings) == 1
+    return document.meetings[0]
+
+
+def test_the_closed_part_under_its_own_number_is_a_closed_item_and_initials_leave_the_titles() -> None:
+    text = (
+        "Referat af bestyrelsesmøde i haveforeningen\n\n"
+        "1. (AF) Status på forsikringerne\n\nPolicerne er afleveret.\n\n"
+        "2. (SC, AF) Økonomi og regnskab\n\nKassereren gennemgik regnskabet.\n\n"
+        "3. Lukket møde\n\nDrøftet.\n\n4. Eventuelt\n\nIntet.\n"
+    )
+    meeting = _meeting(text)
+    assert [(item.number, item.title, item.access) for item in meeting.items] == [
+        ("1", "Status på forsikringerne", "public"),
+        ("2", "Økonomi og regnskab", "public"),
+        ("3", "", "closed"),  # (no title is printed: "Lukket møde" says the access)
+        ("4", "Eventuelt", "public"),
+    ]
+
+
+def test_attendance_lists_that_lost_their_shape_are_read_whole() -> None:
+    def names(*texts: str) -> list[tuple[str, str | None, str | None]]:
+        return [(person.name, person.party, person.status) for person in read_participants(list(texts))]
+
+    assert names("Deltagere: Sten Holm, Bent Lund, Paul Erik Berg, Vagn E Larsen") == [
+        ("Sten Holm", None, "present"),
+        ("Bent Lund", None, "present"),
+        ("Paul Erik Berg", None, "present"),
+        ("Vagn E Larsen", None, "present"),  # a middle initial without its stop
+    ]
+    # a group word closes the list; it is no organisation of the first member
+    assert [name for name, _, _ in names("Afbud: Maibrit Holm, Rikke Lund, Allan Berg, elevråd")] == [
+        "Maibrit Holm",
+        "Rikke Lund",
+        "Allan Berg",
+    ]
+    assert names(
+        "Deltagere",
+        "Anna Holm, Henrik Lund (på teams), Ole Berg. Afbud: Jesper Krog,",
+        "Ove Dahl. Fraværende: Rasmus Kjær",
+    ) == [
+        ("Anna Holm", None, "present"),
+        ("Henrik Lund", None, "present"),
+        ("Ole Berg", None, "present"),
+        ("Jesper Krog", None, "absent"),
+        ("Ove Dahl", None, "absent"),  # (the sentence's stop is no part of the name)
+        ("Rasmus Kjær", None, "absent"),
+    ]
+    # members' initials in brackets are no party letters; a party letter stays
+    assert names("Tilstede: Hugo Madsen (HM), Rose Berg (RB), Anni Holm (A)") == [
+        ("Hugo Madsen", None, "present"),
+        ("Rose Berg", None, "present"),
+        ("Anni Holm", "A", "present"),
+    ]
+    assert [name for name, _, status in names("Tilstedeværende: Niels Holm, Jan Berg og Brian Lund")] == [
+        "Niels Holm",
+        "Jan Berg",
+        "Brian Lund",
+    ]

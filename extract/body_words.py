@@ -24,7 +24,8 @@ BODY_HEAD = (
 # A body named in the definite form as the subject of a sentence of minutes ("Menighedsrådet
 # godkendte …", "Repræsentantskabet besluttede …", "Gudenåkomitéen drøftede …"): who acted
 # (``acting_body``) and who decided (``decision_words``) are read with the same words.
-DEFINITE_BODY = r"[A-ZÆØÅ][\wæøå-]*(?:rådet|bestyrelsen|udvalget|komitéen|komiteen|forsamlingen|skabet)"
+# ("Repræsentantskabet", not "Regnskabet" or "Selskabet")
+DEFINITE_BODY = r"[A-ZÆØÅ][\wæøå-]*(?:rådet|bestyrelsen|udvalget|komitéen|komiteen|forsamlingen|ntskabet)"
 # The words a body's name ends with ("Social- og Sundhedsudvalget", "Kommunalbestyrelsen").
 _BODY_END = (
     rf"(?:{BODY_HEAD}|udvalgs|[Rr]åd(?:et)?|[Bb]estyrelse(?:n)?|Byrådet|Kommunalbestyrelsen|Regionsrådet"
@@ -45,7 +46,12 @@ BODY_TITLE_LINES: list[re.Pattern] = [
     ),
     # "Menighedsrådet holdt møde tirsdag 27.09.2022 …" (the minutes' first sentence)
     re.compile(rf"^(?P<body>(?-i:[A-ZÆØÅ])[\w,.\- ]{{0,70}}?{_BODY_END})\s+holdt\s+(?:\w+\s+)?møde\b"),
-    re.compile(rf"^(?P<body>[A-ZÆØÅ][^:]{{2,80}}?)\s+[-–]\s+{_KIND_WORD}\b", re.I),
+    # (not "HOVE VANDVÆRK - REFERAT AF GENERALFORSAMLING": the organisation, its assembly after)
+    re.compile(
+        rf"^(?P<body>[A-ZÆØÅ][^:]{{2,80}}?)\s+[-–]\s+{_KIND_WORD}\b"
+        r"(?!\s+(?:af|fra)\s+(?:(?:den\s+)?(?:ordinære?|ekstraordinære?)\s+)?(?:generalforsamling|årsmøde|repræsentantskabsmøde))",
+        re.I,
+    ),
     # (also after a letterhead run into the line: "<Org> SEKRETARIATET (4/2013) Protokol over
     # Møde i <Body> onsdag den …" - the phrase says it wherever it stands)
     re.compile(

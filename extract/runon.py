@@ -119,8 +119,9 @@ def _boundary() -> re.Pattern[str]:
         # a date led by its weekday: "Tirsdag den 10. januar 2012"
         rf"|(?:{WEEKDAYS.title()}),?(?:\s+den)?\s+\d"
         # a header label printed without its colon: "Mødested Hotel …", "Mødedato Torsdag, …"
-        # (not inside a sentence's place: "… på Rådhuset i Mødelokale C.")
-        rf"|(?<!\bi\s)(?<!\bpå\s)(?:{'|'.join(re.escape(label.capitalize()) for label in bare_labels)})"
+        # (not inside a sentence's place: "… på Rådhuset i Mødelokale C.", nor after a genitive:
+        # "Møde i Syddansk Universitets Bestyrelse")
+        rf"|(?<!\bi\s)(?<!\bpå\s)(?<![a-zæøå]s\s)(?:{'|'.join(re.escape(label.capitalize()) for label in bare_labels)})"
         r"(?=\s+[A-ZÆØÅ\d])"
         r"|(?:Sagsnr|Sags\s?nr|Sagnr|J\.\s?nr)\.?\s*:"
         # … or without its colon before the next label ("Sagsnr J.nr Fjernvarme Fyn A/S …",

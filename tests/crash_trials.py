@@ -736,6 +736,7 @@ def plan_kill(
     total: int,
     fresh: bool = False,
     mode: str | None = None,
+    pace: float = 1.0,
 ) -> KillPlan:
     """A seeded-random kill moment spread over the run expected for ``remaining`` documents:
     "time" anywhere in it, "store" within its storing phase, "write" at the first document
@@ -743,22 +744,24 @@ def plan_kill(
     any kind after a moment in the start-up (the run's record, a failure or the first
     store), and on a ``fresh`` archive, half the time, "schema": 0–2 ms after its WAL
     appears, while the migrations create the schema (they take about 1–2 ms here).
-    ``mode`` forces one of the modes (not "schema")."""
+    ``mode`` forces one of the modes (not "schema"); ``pace`` scales the reference's times
+    (below 1 where runs go faster than the reference import did)."""
     if mode is None and fresh and rng.random() < 0.5:
         return KillPlan("schema", rng.uniform(0.0, 0.002))
-    storing = (reference.seconds - reference.first_store) * max(remaining, 1) / max(total, 1)
-    expected = reference.first_store + storing
+    first_store = reference.first_store * pace
+    storing = (reference.seconds - reference.first_store) * pace * max(remaining, 1) / max(total, 1)
+    expected = first_store + storing
     mode = mode or rng.choices(["time", "store", "write", "early"], weights=[3, 2, 4, 1])[0]
     if mode == "time":
         return KillPlan(mode, rng.uniform(0.0, expected))
     if mode == "early":
-        return KillPlan(mode, rng.uniform(0.0, reference.first_store))
+        return KillPlan(mode, rng.uniform(0.0, first_store))
     if mode == "write":
         # It waits for the next store after the moment, so the moment is kept in the
         # first half of the storing phase: a run with more workers, or on a machine
         # faster than the reference's, stores sooner and would end before a later one.
-        return KillPlan(mode, rng.uniform(reference.first_store * 0.8, reference.first_store + storing / 2))
-    return KillPlan(mode, rng.uniform(reference.first_store * 0.8, expected))
+        return KillPlan(mode, rng.uniform(first_store * 0.8, first_store + storing / 2))
+    return KillPlan(mode, rng.uniform(first_store * 0.8, expected))
 
 
 _SUMMARY = re.compile(
@@ -860,6 +863,9 @@ def run_trials(
     chain, chain_kills, number = 0, 0, 0
     before = ArchiveState()
     limit = max_trials if max_trials is not None else 3 * kills + 10
+    # (the reference import may have run on a busier machine than the trials: a run that ends
+    # before its timed kill makes the next kills come sooner)
+    pace = 1.0
 
     def wanted() -> bool:
         return len(totals.kills) < kills or totals.landed("mid-store") < mid_store
@@ -871,12 +877,19 @@ def run_trials(
         database = workdir / f"chain-{chain:02d}.db"
         missing_mid_store = mid_store - totals.landed("mid-store")
         force = "write" if missing_mid_store > 0 and kills - len(totals.kills) <= missing_mid_store else None
-        plan = None if last else plan_kill(rng, reference, remaining, total, fresh=not database.exists(), mode=force)
+        plan = (
+            None
+            if last
+            else plan_kill(rng, reference, remaining, total, fresh=not database.exists(), mode=force, pace=pace)
+        )
         trial, state = run_trial(
             number, chain, folder, database, workdir, workers[chain % len(workers)], plan, before, reference
         )
         totals.trials.append(trial)
         report(trial)
+        if plan is not None and plan.mode != "schema" and not trial.outcome.killed:
+            expected = reference.first_store + (reference.seconds - reference.first_store) * remaining / max(total, 1)
+            pace = max(0.1, min(pace, trial.outcome.seconds / max(expected, 1e-6)) * 0.8)
         if trial.outcome.killed:
             chain_kills += 1
             before = state

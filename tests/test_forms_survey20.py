@@ -75,3 +75,61 @@ def test_attendance_lists_that_lost_their_shape_are_read_whole() -> None:
         "Jan Berg",
         "Brian Lund",
     ]
+
+
+def test_an_associations_lettered_agenda_minuted_under_ad_letters() -> None:
+    text = (
+        "Referat af generalforsamling i antennelauget\n\nDato: Onsdag den 6. marts 2003 kl. 19:30\n\n"
+        "Dagsorden ifølge vedtægterne\n\na. Valg af dirigent\n\nb. Beretning om året\n\nc. Aflæggelse af regnskab\n\n"
+        "d. Indkomne forslag\n\ne. Eventuelt.\n\n"
+        "Ad. a\n\nJørgen Holm blev valgt.\n\nAd. b\n\nBeretningen blev fremlagt og godkendt.\n\n"
+        "Ad c. Aflæggelse af regnskab\n\nRegnskabet blev godkendt.\n"
+    )
+    meeting = _meeting(text)
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("a", "Valg af dirigent"),  # (the agenda's title where the "Ad" line has the letter alone)
+        ("b", "Beretning om året"),
+        ("c", "Aflæggelse af regnskab"),
+        ("d", "Indkomne forslag"),  # listed only: no "Ad d" in the excerpt
+        ("e", "Eventuelt"),
+    ]
+    assert [d.outcome for d in meeting.items[1].decisions] == ["approved"]
+
+
+def test_minutes_answering_numbered_points_need_no_agenda_list() -> None:
+    text = (
+        "REFERAT AF GENERALFORSAMLING 2013\n\nReferat af generalforsamling i sejlklubben onsdag d. 13. marts 2013\n\n"
+        "Ad 1.      Per Holm blev valgt til dirigent.\n\n"
+        "Ad 2.      Bestyrelsens beretning blev fremlagt af formanden.\n\nSæsonen begyndte med standerhejsning.\n\n"
+        "Ad 3.      Regnskabet blev godkendt.\n"
+    )
+    meeting = _meeting(text)
+    assert [item.number for item in meeting.items] == ["1", "2", "3"]
+
+
+def test_a_body_is_a_name_not_a_phrase_about_a_meeting() -> None:
+    assembly = _meeting(
+        "NORDBY VANDVÆRK - REFERAT AF GENERALFORSAMLING 2020\n\n25. august 2020, kl. 19:30\n\n"
+        "1. Valg af dirigent\n\nKim Holm blev valgt.\n\n2. Regnskab\n\nRegnskabet blev godkendt.\n"
+    )
+    assert assembly.body == "Generalforsamling"  # (the waterworks is who holds it)
+    board = _meeting(
+        "Referat fra BR møde December 2015\n\nTilstedeværende: Niels Holm, Jan Berg\n\n"
+        "1. Referat fra sidste møde:\n\nGodkendt.\n\n2. Økonomi\n\nRegnskabet var godkendt af revisor.\n"
+    )
+    assert board.body is None  # not "BR møde December", "sidste møde" or "Regnskabet"
+
+
+def test_a_school_boards_points_opened_by_their_time_slots() -> None:
+    text = (
+        "Skolebestyrelsesmøde august 2022\n\nReferat fra den 31. august 2022.\n\nAfbud: Tonni\n\n"
+        "19.00 - 19.45\n\nBestyrelsens arbejde\n\n • Orientering v. TP\n\n"
+        "19.45 – 20.00\n\nStatus\nTonni laver en plan for hytterne.\n\n"
+        "20.00-20.30\n\nDer planlægges en række møder på skolen, hvor trivslen er i fokus.\n"
+    )
+    meeting = _meeting(text)
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("", "Bestyrelsens arbejde"),
+        ("", "Status"),
+        ("", ""),  # (text at once under the slot: the point has no title)
+    ]

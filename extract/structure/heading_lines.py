@@ -79,7 +79,7 @@ DECIMAL_HEADING = re.compile(rf"^(?P<number>\d{{1,3}})\.0\.?\s+(?P<title>{TITLE_
 
 # "Nr. 12 Lokalplan", "Nr.143 - Godkendelse af dagsorden", "§ 4 Valg af bestyrelse", "Sag 3: Budget"
 WEAK_LABEL_HEADING = re.compile(
-    rf"^(?:{alternation(ITEM_NUMBER_LABELS_WEAK)})\s*(?P<number>\d{{1,4}})\s*(?:[.):]|\s[-–])?"
+    rf"^(?:{alternation(ITEM_NUMBER_LABELS_WEAK)})\s*(?P<number>\d{{1,4}})\s*(?:[.):]|\s[-–])?(?:\s*\|)?"
     rf"(?:\s+(?P<title>{TITLE_START}.*))?$"
 )
 

@@ -14,6 +14,7 @@ from collections import Counter
 from referat.extract.layout import Layout
 from referat.extract.pages import Line
 from referat.extract.structure.access_marks import ACCESS_LINE, access_of
+from referat.extract.structure.ad_items import ANSWERING_POINT, ad_lettered_items
 from referat.extract.structure.heading_candidates import heading_candidates
 from referat.extract.structure.heading_lines import (
     SUBITEM_HEADING,
@@ -36,13 +37,14 @@ from referat.extract.structure.listings import (
     unrepeated_entries,
     without_word_processor_lists,
 )
-from referat.extract.structure.titles import reads_as_sentences
+from referat.extract.structure.not_items import lists_of_sentences, references_beside_numbered_items
 from referat.extract.structure.unnumbered import (
     bulleted_headings,
     inside_one_lettered_item,
     lettered_items,
     stopped_titles,
     styled_titles,
+    time_slot_items,
     titled_rows,
     unnumbered_headings,
     untitled_case_blocks,
@@ -74,7 +76,8 @@ def find_item_headings(lines: list[Line], layout: Layout) -> tuple[list[Heading]
     listing_pairs = announcements(lines, candidates)
     # "Lukket: 9. …" goes with any numbering style, so it never decides the style.
     styles = Counter(h.style for h in candidates if h.style in ("punkt", "access"))
-    if _references_beside_numbered_items(candidates, sum(styles.values())):
+    dotted_run = _longest_run([h for h in candidates if h.style == "dotted"])
+    if references_beside_numbered_items(candidates, sum(styles.values()), dotted_run):
         styles = Counter()
     listing: list[Heading] = []
     if styles:
@@ -99,9 +102,13 @@ def find_item_headings(lines: list[Line], layout: Layout) -> tuple[list[Heading]
     if chosen:
         # (a contents list in the item style names the items the text leaves out as well)
         return chosen, unrepeated_entries(lines, candidates, chosen, listing_pairs[0] + listing)
+    minuted_by_letter = ad_lettered_items(lines)
+    if minuted_by_letter is not None:
+        return minuted_by_letter
     return (
         lettered_items(lines)
         or bulleted_headings(lines)
+        or time_slot_items(lines)
         or unnumbered_headings(lines)
         or stopped_titles(lines)
         or untitled_case_blocks(lines)
@@ -109,31 +116,6 @@ def find_item_headings(lines: list[Line], layout: Layout) -> tuple[list[Heading]
         or styled_titles(lines)
         or titled_rows(lines)
     ), []
-
-
-def _references_beside_numbered_items(candidates: list[Heading], typed_count: int) -> bool:
-    """Typed points in the minutes of items "1." … "5." that refer to points outside their
-    numbering, not the document's item style: one "Punkt 15. ”Eventuelt” blev tilføjet
-    dagsordenen." (a one-item page's "Punkt 1: Godkendelse …" over a numbered list is the
-    style), or a few that do not count up ("Pkt. 6 DK-Stafetten: …" then "Pkt. 3
-    Indsatsområder: …" under "1. Opfølgning på referatet": the earlier minutes' points)."""
-    if not typed_count:
-        return False
-    typed = [h for h in candidates if h.style in ("punkt", "access")]
-    run = _longest_run([h for h in candidates if h.style == "dotted"])
-    numbers = [number for h in run if (number := number_of(h)) is not None]
-    references = [number_of(h) for h in typed]
-    if len(run) < 3 or None in references:
-        return False
-    if typed_count == 1:
-        reference = references[0]
-        return (
-            reference is not None
-            and not min(numbers) - 1 <= reference <= max(numbers) + 1
-            and typed[0].title.rstrip().endswith(".")
-        )
-    counted = [number for number in references if number is not None]
-    return len(typed) < len(run) and any(later <= earlier for earlier, later in zip(counted, counted[1:], strict=False))
 
 
 def _over_subitems(lines: list[Line], heading: Heading) -> bool:
@@ -191,7 +173,7 @@ def _numbered_items(
     confirmed = _including([h for h in confirmed if absent_from(h, announcing)], announced)
     in_lists = [h for h in candidates if in_prose_list(lines, h, candidates)]
     in_section_lists = [h for h in candidates if in_section_list(lines, h, candidates)]
-    prose_entries = _lists_of_sentences(in_lists)
+    prose_entries = lists_of_sentences(in_lists)
     candidates = [h for h in candidates if absent_from(h, announcing) and absent_from(h, in_lists)]
     # A numbered line in a section's own list counts as an item only when set as a heading
     # (bold, larger, Word heading numbering): "Bilag" / "1. Notat …" is a list even when a
@@ -212,24 +194,6 @@ def _numbered_items(
         and (absent_from(h, prose_entries) or evidence.set_apart_by_type(h))
     ]
     return _extend_by_numbering(candidates, sorted(confirmed, key=lambda h: h.index))
-
-
-def _lists_of_sentences(listed: list[Heading]) -> list[Heading]:
-    """The entries of the lists (numbers counting up by one) whose entries read as sentences,
-    most of them."""
-    runs: list[list[Heading]] = []
-    for heading in listed:
-        previous = runs[-1][-1] if runs else None
-        if previous is not None and number_of(heading) == (number_of(previous) or 0) + 1:
-            runs[-1].append(heading)
-        else:
-            runs.append([heading])
-    return [
-        heading
-        for run in runs
-        if 2 * sum(reads_as_sentences(heading.title, fewest_words=6) for heading in run) > len(run)
-        for heading in run
-    ]
 
 
 def _carries_items_on_after_a_list(lines: list[Line], heading: Heading, items: list[Heading]) -> bool:
@@ -481,6 +445,8 @@ def _confirmed_dotted(lines: list[Line], heading: Heading, toc_numbers: set[str]
         return True
     if line.bold or (body_size and line.font_size and line.font_size > body_size + 0.5):
         return True
+    if ANSWERING_POINT.match(line.text.strip()):
+        return True  # "Ad 1.    Per Nielsen valgt til dirigent …": the minutes of point 1
     for following in lines[heading.index + 1 : heading.index + 4]:
         text = following.text
         if CASE_NUMBER_LABEL.match(text) or DECIDED_BY_LABEL.match(text) or DOCUMENT_NUMBER_LABEL.match(text):

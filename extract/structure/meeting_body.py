@@ -121,6 +121,8 @@ _GENITIVE_BODY = re.compile(r"(?<=udvalg)s$|(?<=rådet)s$|(?<=bestyrelsen)s$|(?<
 _MEETING_NOUN = re.compile(
     # ("2023/09/05 Bestyrelsesmøde": a web page's title may open with the date)
     r"^(?:\d{1,4}[-./]\d{1,2}[-./]\d{1,4}\s+)?"
+    # ("HOVE VANDVÆRK - REFERAT AF GENERALFORSAMLING 2020": the organisation before the title)
+    r"(?:[A-ZÆØÅ][^-–:|]{1,60}?\s+[-–]\s+(?=(?:referat|dagsorden|beslutningsprotokol)\b))?"
     # ("Referat bestyrelsesmøde …", "REFERAT — MENIGHEDSRÅDSMØDE": the kind word, then the meeting)
     r"(?:vedr\.?\s+|(?:referat|dagsorden|beslutningsprotokol|protokol)(?:\s+(?:fra|af|for|til)\s+|\s*[-–—:,]\s*|\s+))?"
     r"(?:det\s+|den\s+)?(?:\d{1,3}\.\s+)?"
@@ -236,17 +238,24 @@ def meeting_body(
     # (a running header's line, not a run-on contents lifted with the furniture)
     running = [line.text for line in layout.furniture[:4] if len(line.text) <= 100]
     header = texts[:12] + running
-    return (
-        _body_from_meeting_title(title, all_lines)
+    readers = (
+        lambda: _body_from_meeting_title(title, all_lines),
         # ("Mødeforum: Ordinært møde i bestyrelsen for …": the meeting's words before the body)
-        or _BODY_PREFIX.sub("", labelled_field(labels, "body") or "")
-        or next((_body_on_line(text) for text in header if _is_body_line(text)), None)
-        or _body_before_colon(header, all_lines)
-        or _body_from_title_line(texts[:8] + running)
-        or _body_after_meeting_of(texts[:8])
-        or _body_in_genitive_before_meeting(texts[:8])
-        or body_from_items(items)
+        lambda: _BODY_PREFIX.sub("", labelled_field(labels, "body") or ""),
+        lambda: next((_body_on_line(text) for text in header if _is_body_line(text)), None),
+        lambda: _body_before_colon(header, all_lines),
+        lambda: _body_from_title_line(texts[:8] + running),
+        lambda: _body_after_meeting_of(texts[:8]),
+        lambda: _body_in_genitive_before_meeting(texts[:8]),
+        lambda: body_from_items(items),
     )
+    return next((body for read in readers if (body := read()) and _names_a_body(body)), None)
+
+
+def _names_a_body(body: str) -> bool:
+    """A name, not a phrase about a meeting: "sidste møde" ("Referat fra sidste møde:"), "BR
+    møde December" ("Referat fra BR møde December 2015") name no body."""
+    return not re.search(r"(?i)\bmøde\b", body)
 
 
 def _body_before_colon(header: list[str], all_lines: list[Line]) -> str | None:

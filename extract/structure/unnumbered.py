@@ -64,6 +64,49 @@ def inside_one_lettered_item(lettered: list[Heading], numbered: list[Heading]) -
     return len(spans) == 1 and 0 < min(spans) < len(lettered)
 
 
+# A time slot alone on its line, the point's process after it or not: "19.00 - 19.45",
+# "19.15-19.45 - Drøftelse" (a school board's agenda that times each point).
+_SLOT_LINE = re.compile(
+    r"^(?:kl\.?\s*)?\d{1,2}[.:]\d{2}\s*[-–]\s*\d{1,2}[.:]\d{2}(?:\s*[-–]\s*(?P<process>[A-ZÆØÅ][\wæøå /-]{2,30}))?$"
+)
+
+
+def time_slot_items(lines: list[Line]) -> list[Heading]:
+    """Where nothing is numbered, points each opened by their time slot on a line of its own
+    (three at least): the title is the short line under the slot, or none where text follows
+    at once ("19.15-19.45 - Drøftelse" / "Se skriftlig orientering …").
+
+    Example:
+        >>> texts = ["19.00 - 19.45", "Bestyrelsens arbejde", "Orientering v. TP", "19.45 – 20.00", "Status",
+        ...          "Tonni laver en plan.", "20.00-20.30", "Der planlægges møder, hvor trivsel er i fokus."]
+        >>> [(h.title, h.consumed) for h in time_slot_items([Line(text, 1) for text in texts])]
+        [('Bestyrelsens arbejde', 2), ('Status', 2), ('', 1)]
+    """
+    headings: list[Heading] = []
+    for index, line in enumerate(lines):
+        if not _SLOT_LINE.match(line.text.strip()):
+            continue
+        below = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
+        titled = (
+            below[:1].isupper()
+            and len(below.split()) <= 10
+            and not below.endswith((".", ":", ","))
+            and not is_structural(below)
+            and not _SLOT_LINE.match(below)
+        )
+        headings.append(
+            Heading(
+                index=index,
+                number="",
+                title=below if titled else "",
+                access="public",
+                style="unnumbered",
+                consumed=2 if titled else 1,
+            )
+        )
+    return headings if len(headings) >= 3 else []
+
+
 # "· Nyt fra formanden:" / "- Stor ros til …": a bullet before each item's title, other
 # bullets (or none) before the lines under it.
 _BULLETED_TITLE = re.compile(r"^(?P<bullet>[·•▪●◦■□➢►*])\s+(?P<title>[A-ZÆØÅ][^.!?]{2,80}?)\s*:?$")

@@ -50,7 +50,7 @@ OUTCOME_PATTERNS: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"\b(godkend\w*|vedt[ao]g\w*|tiltrådt|tiltrådte|tiltræder|tiltrædes|indstilles til godkendelse"
             r"|anbefal\w*|bevilge[ts]|bevilli?get|imødekommet|indstillingen følges|valgt|genvalgt"
-            r"|(?:gen)?vælges|(?:gen)?valgtes|(?-i:OK)"
+            r"|(?:gen)?vælges|(?:gen)?valgtes|(?-i:OK)|(?<!ikke\s)enighed\s+om|(?:var|blev)\s+(?:alle\s+)?enige?\s+om"
             r"|(?:siger|sagde) ja til)\b",
             re.I,
         ),
@@ -77,6 +77,10 @@ _DECIDING_BODY = (
 _DECIDING_VERB = (
     r"(?:godkendte|vedtog|forkastede|tiltrådte|besluttede|godkender|vedtager|forkaster|tiltræder|beslutter"
     r"|bevilger|bevilgede|tog\s+\w+\s+til\s+efterretning|tager\s+\w+\s+til\s+efterretning"
+    # (the perfect: "Menighedsrådet har besluttet at …", "Bestyrelsen har godkendt budgettet")
+    r"|har\s+(?:nu\s+|derfor\s+|enstemmigt\s+)?(?:besluttet|godkendt|vedtaget|tiltrådt)"
+    # (agreement: "Bestyrelsen var enige om at …", "Udvalget blev enige om …")
+    r"|(?:var|blev)\s+(?:alle\s+)?enige?\s+om"
     r"|siger\s+(?:ja|nej)\s+til|sagde\s+(?:ja|nej)\s+til)"
 )
 # The present passive that resolves, in a sentence of its own and not inside an
@@ -130,6 +134,8 @@ PROSE_DECISION = re.compile(
     r"|(?=[^.!?]{0,120}[.!?]?$)[^.!?]*\b(?:tages\s+op\s+igen|skydes\s+til|venter\s+til|træffes\s+beslutning\s+på"
     r"|udskydes\s+til|udsættes\s+til|[Kk]ommer\s+på\s+(?:et\s+senere|næste)\s+(?:møde|gang))\b"
     r"|De[tr]\s+(?:blev|er)\s+(?:\w+\s+)?(?:besluttet|vedtaget)"
+    # "Der var enighed om, at …", "Enighed om at vælge …" (not "Der var ikke enighed om …")
+    r"|(?:Der\s+var\s+(?:fuld\s+|bred\s+)?|Det\s+blev\s+)?(?<!ikke\s)(?:[Ee]nighed|[Ee]nstemmighed)\s+om\b"
     r"|(?:Godkendt|Godkendes|Vedtaget|Vedtages|Udsat|Udsættes|Udskudt|Udskydes|Tiltrådt|Tiltrædes|Anbefales"
     r"|Forkastet|Taget\s+til\s+efterretning|Tages\s+til\s+efterretning)(?![\wæøå])"
     rf"|blev\s+(?:\w+\s+){{0,3}}?{_OUTCOME_PARTICIPLE}(?![\wæøå])"  # after a standing title: "… blev godkendt"

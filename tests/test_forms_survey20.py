@@ -133,3 +133,16 @@ def test_a_school_boards_points_opened_by_their_time_slots() -> None:
         ("", "Status"),
         ("", ""),  # (text at once under the slot: the point has no title)
     ]
+
+
+def test_agreement_and_the_perfect_tense_record_decisions_in_prose() -> None:
+    from referat.extract.structure.decisions import prose_decisions
+
+    said = {
+        "Der var enighed om, at foreningen køber en ny plæneklipper.": "approved",
+        "Menighedsrådet har besluttet at arbejde for, at kirken males.": "approved",
+        "Bestyrelsen var enige om at sende sagen til høring.": "approved",
+    }
+    for sentence, outcome in said.items():
+        assert [(d.text, d.outcome) for d in prose_decisions(sentence)] == [(sentence, outcome)]
+    assert prose_decisions("Der var ikke enighed om sagen.") == []  # (no agreement, nothing decided)

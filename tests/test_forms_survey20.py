@@ -146,3 +146,18 @@ def test_agreement_and_the_perfect_tense_record_decisions_in_prose() -> None:
     for sentence, outcome in said.items():
         assert [(d.text, d.outcome) for d in prose_decisions(sentence)] == [(sentence, outcome)]
     assert prose_decisions("Der var ikke enighed om sagen.") == []  # (no agreement, nothing decided)
+
+
+def test_a_small_boards_topics_closed_by_colons_are_its_items() -> None:
+    text = (
+        "Referat af bestyrelsesmøde 18. oktober 2011\n\nAfbud:\nMichael Holm\n\n"
+        "Konstituering:\nFormand: Heimo Berg\n\nDaglig drift:\nIntet unormalt at bemærke.\n\n"
+        "Økonomi:\nØkonomien ser ud som sidste år.\n\nHjertestarter:\nHB sørger for registreringen.\n"
+    )
+    meeting = _meeting(text)
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("", "Konstituering"),
+        ("", "Daglig drift"),
+        ("", "Økonomi"),  # (a section heading's word, a topic among the others)
+        ("", "Hjertestarter"),
+    ]

@@ -40,6 +40,7 @@ from referat.extract.structure.listings import (
 from referat.extract.structure.not_items import lists_of_sentences, references_beside_numbered_items
 from referat.extract.structure.unnumbered import (
     bulleted_headings,
+    colon_topics,
     inside_one_lettered_item,
     lettered_items,
     stopped_titles,
@@ -109,6 +110,7 @@ def find_item_headings(lines: list[Line], layout: Layout) -> tuple[list[Heading]
         lettered_items(lines)
         or bulleted_headings(lines)
         or time_slot_items(lines)
+        or colon_topics(lines)
         or unnumbered_headings(lines)
         or stopped_titles(lines)
         or untitled_case_blocks(lines)

@@ -22,7 +22,10 @@ from referat.extract.structure.heading_lines import (
 from referat.extract.structure.titles import minutes_after_title
 from referat.extract.vocabulary import (
     CASE_NUMBER_LABEL,
+    HEADER_LABELS,
     MEETING_KIND_WORDS,
+    PARTICIPANT_HEADINGS,
+    TOC_HEADINGS,
 )
 
 # "A. Godkendelse af referat" / "B. Debatpunkter" (an association's board minutes), "C:
@@ -299,6 +302,45 @@ def unnumbered_headings(lines: list[Line]) -> list[Heading]:
                 access = "closed" if "closed" in (access, access_of(access_below.group("word"))) else access
             found.append(Heading(index=index, number="", title=title, access=access, style="unnumbered"))
     return found if len(found) >= 2 else []
+
+
+# A short topic closed by a colon on a line of its own, its text under it: "Daglig drift:",
+# "Økonomi:", "Generalforsamling 2011:" (a small board's minutes with no numbers).
+_COLON_TOPIC = re.compile(r"^(?P<title>[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå0-9/-]+){0,4}):$")
+
+
+def colon_topics(lines: list[Line]) -> list[Heading]:
+    """Where nothing is numbered, topics each on a line of their own closed by a colon, with
+    text under each (three at least); labels of the header, attendance and agenda are none.
+
+    Example:
+        >>> texts = ["Afbud:", "Ole", "Konstituering:", "Formand: Heimo", "Daglig drift:", "Værket kører.",
+        ...          "Økonomi:", "Som sidste år.", "Generalforsamling 2011:", "HD skriver til pressen."]
+        >>> [h.title for h in colon_topics([Line(text, 1) for text in texts])]
+        ['Konstituering', 'Daglig drift', 'Økonomi', 'Generalforsamling 2011']
+    """
+    found: list[Heading] = []
+    sections = 0  # topics that are also section headings ("Økonomi:")
+    for index, line in enumerate(lines[:-1]):
+        topic = _COLON_TOPIC.match(line.text.strip())
+        below = lines[index + 1].text.strip()
+        if topic is None or not below or _COLON_TOPIC.match(below):
+            continue
+        low = topic.group("title").lower()
+        if (
+            low in PARTICIPANT_HEADINGS
+            or low in HEADER_LABELS
+            or low in MEETING_KIND_WORDS
+            or low in TOC_HEADINGS
+            or low in ("dagsorden", "referent", "emne", "bilag")
+        ):
+            continue
+        sections += is_structural(line.text.strip())
+        title, access = title_and_access(topic.group("title"), "public")
+        found.append(Heading(index=index, number="", title=title, access=access, style="unnumbered"))
+    # (a section heading is a topic among three others at least; a page of sections alone,
+    # "Sagsfremstilling:" / "Beslutning:", is read by ``untitled_items``)
+    return found if len(found) - sections >= 3 else []
 
 
 # A short title closed by a stop on a line of its own: "Vedtægter.", "Valg.", "Fremtiden."

@@ -5,6 +5,9 @@ the minutes. Data the structure grammar reads, like ``vocabulary`` (whose
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+from referat.extract.vocabulary import PARTICIPANT_HEADINGS
 
 # Attendance told in a sentence instead of a list (council and board minutes): the phrase
 # before or after the names, and the status it gives them. A member who "did not take part
@@ -100,3 +103,17 @@ OFFICER_ALTERNATION = "|".join(sorted(OFFICER_ROLES, key=len, reverse=True))
 ATTENDANCE_TITLE = re.compile(
     r"^[A-ZÆØÅ][\wæøåé'.-]+(?:\s+[A-ZÆØÅ][\wæøåé'.-]+){1,3}\s+(?:deltager|deltog|ankom|ankommer|forlod|forlader|kom)\b"
 )
+
+
+def heading_alternation(keep: Callable[[str], bool], capitalised: bool = False) -> str:
+    """The participant headings ``keep`` chooses as a regex alternation, longest first (so
+    "afbud fra" is tried before "afbud"); ``capitalised``: as a line's label prints them.
+
+    Example:
+        >>> re.match(heading_alternation(lambda h: h.startswith("afbud")), "afbud fra bestyrelsen: Bo").group(0)
+        'afbud fra bestyrelsen'
+        >>> heading_alternation(lambda h: h == "afbud", capitalised=True)
+        'Afbud'
+    """
+    chosen = sorted((h for h in PARTICIPANT_HEADINGS if keep(h)), key=len, reverse=True)
+    return "|".join(re.escape(h[:1].upper() + h[1:] if capitalised else h) for h in chosen)

@@ -245,9 +245,9 @@ _LETTER_SPACED = re.compile(
 
 
 # The next item's heading glued to the end of the text before it: "… Godkendt.11. Briefing fra …".
+_GLUED_NEXT_ITEM = re.compile(r"^(?P<entry>.*\S[.!?])(?P<first>(?P<number>\d{1,3})\.\s+[A-ZÆØÅ].*)$")
 # "6. a. Medlemsforslag: …": an item without a title of its own, its first sub-item on its line.
 _NUMBER_BEFORE_FIRST_LETTER = re.compile(r"^(?P<entry>\d{1,3}\.)\s+(?P<first>[aA][.)]\s+[A-ZÆØÅ][a-zæøå]{2,}.*)$")
-_GLUED_NEXT_ITEM = re.compile(r"^(?P<entry>.*\S[.!?])(?P<first>(?P<number>\d{1,3})\.\s+[A-ZÆØÅ].*)$")
 
 
 def _unglued(page: Page) -> Page:

@@ -64,9 +64,10 @@ def labelled_values(texts: list[str]) -> dict[str, str]:
         # ("Mødedato 16. december 2013 Mødetidspunkt 18.00 Mødelokale Rådssalen": a header row
         # of such labels on one line)
         found = list(_LABEL_NO_COLON_IN_LINE.finditer(text))
-        ends = [match.start() for match in found[1:]] + [len(text)]  # (one more than found when it is empty)
-        bare_pairs = [(match.group(1), text[match.end() : end]) for match, end in zip(found, ends, strict=False)]
-        if len(found) < 2 or found[0].start() != 0:
+        if len(found) >= 2 and found[0].start() == 0:
+            ends = [match.start() for match in found[1:]] + [len(text)]
+            bare_pairs = [(match.group(1), text[match.end() : end]) for match, end in zip(found, ends, strict=True)]
+        else:
             bare = _LABEL_NO_COLON.match(text)
             bare_pairs = [(bare.group(1), bare.group("value"))] if bare else []
         for label_text, value_text in bare_pairs:

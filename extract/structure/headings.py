@@ -148,7 +148,17 @@ class _Evidence:
         self.body_size = _body_font_size(lines)
 
     def confirms(self, heading: Heading) -> bool:
-        return _confirmed_dotted(self.lines, heading, self.toc_numbers, self.body_size)
+        """A "7. Titel" line is an item only with evidence: the TOC lists it, Word numbered it
+        as a heading, it is set bold or larger than the body text, it answers its agenda
+        point ("Ad 1."), or a case number or a section heading follows right under it. A
+        numbered list in prose has none of these."""
+        return (
+            heading.number in self.toc_numbers
+            or self.set_as_heading(heading)
+            # "Ad 1.    Per Nielsen valgt til dirigent …": the minutes of point 1
+            or bool(ANSWERING_POINT.match(self.lines[heading.index].text.strip()))
+            or _confirmed_below(self.lines, heading)
+        )
 
     def set_as_heading(self, heading: Heading) -> bool:
         """Type or Word numbering sets the line apart as a heading (not the lines after it)."""
@@ -436,19 +446,8 @@ def _body_font_size(lines: list[Line]) -> float | None:
     return sizes.most_common(1)[0][0] if sizes else None
 
 
-def _confirmed_dotted(lines: list[Line], heading: Heading, toc_numbers: set[str], body_size: float | None) -> bool:
-    """A "7. Titel" line is an item only with evidence: the TOC lists it, Word numbered it
-    as a heading, it is set bold or larger than the body text, or a case number or a
-    section heading follows right under it. A numbered list in prose has none of these."""
-    line = lines[heading.index]
-    if heading.number in toc_numbers:
-        return True
-    if line.list_label or (line.style or "").lower().startswith("heading"):
-        return True
-    if line.bold or (body_size and line.font_size and line.font_size > body_size + 0.5):
-        return True
-    if ANSWERING_POINT.match(line.text.strip()):
-        return True  # "Ad 1.    Per Nielsen valgt til dirigent …": the minutes of point 1
+def _confirmed_below(lines: list[Line], heading: Heading) -> bool:
+    """A case number or a section heading right under the numbered line (before the next)."""
     for following in lines[heading.index + 1 : heading.index + 4]:
         text = following.text
         if CASE_NUMBER_LABEL.match(text) or DECIDED_BY_LABEL.match(text) or DOCUMENT_NUMBER_LABEL.match(text):

@@ -10,6 +10,7 @@ import re
 
 from referat.extract.body_words import BODY_HEAD
 from referat.extract.dates import MONTHS
+from referat.extract.participant_words import heading_alternation
 from referat.extract.place_words import BUILDING_WORDS, ONLINE_MEETING_WORDS, ROOM_WORDS, word_ending
 from referat.extract.section_words import SECTION_HEADINGS
 from referat.extract.structure.header_fields import header_date, labelled_field
@@ -265,9 +266,7 @@ def _place_in_held_label(labels: dict[str, str]) -> str | None:
     return next((v for v in values if v and not re.search(r"\d{1,2}[./-]\s?\d|\d{1,2}\.\s*[a-zæøå]", v)), None)
 
 
-_UNCOLONED_HEADINGS = "|".join(
-    re.escape(heading.capitalize()) for heading in sorted(PARTICIPANT_HEADINGS, key=len, reverse=True)
-)
+_UNCOLONED_HEADINGS = heading_alternation(lambda heading: True, capitalised=True)
 # Where a place printed on a run-on line ends: "…; kl. 19.00", "… Jens K. Jensen (V) …" (the
 # members after it), a long sentence after it ("S-04 Mission KL arbejder for …").
 _PLACE_ENDS = re.compile(

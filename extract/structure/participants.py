@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
 
 from referat.extract.participant_words import (
     NOBODY_WORDS,
     OFFICER_ALTERNATION,
     OFFICER_ROLES,
     ROLE_BEFORE_NAME,
+    heading_alternation,
 )
 from referat.extract.person_names import leading_run_on_names, split_run_on_names
 from referat.extract.structure.member_initials import are_initials
@@ -192,24 +192,10 @@ _COLON_GROUP = re.compile(r"[A-ZÆØÅ][\wæøå-]*(?:\s+[\wæøå-]+){0,6}:")
 _NEXT_LABEL = re.compile(r"\.\s+[A-ZÆØÅ][^,.:]{2,40}:$")
 
 
-def _headings(keep: Callable[[str], bool], capitalised: bool = False) -> str:
-    """The participant headings ``keep`` chooses as a regex alternation, longest first (so
-    "afbud fra" is tried before "afbud"); ``capitalised``: as a line's label prints them.
-
-    Example:
-        >>> re.match(_headings(lambda h: h.startswith("afbud")), "afbud fra bestyrelsen: Bo").group(0)
-        'afbud fra bestyrelsen'
-        >>> _headings(lambda h: h == "afbud", capitalised=True)
-        'Afbud'
-    """
-    chosen = sorted((h for h in PARTICIPANT_HEADINGS if keep(h)), key=len, reverse=True)
-    return "|".join(re.escape(h[:1].upper() + h[1:] if capitalised else h) for h in chosen)
-
-
 # A participant heading that runs straight into the names: "Til stede var Karen, Mette og Jørgen".
 _HEADING_BEFORE_NAMES = re.compile(
     r"^(?P<heading>(?i:"
-    + _headings(lambda h: h.endswith((" var", " fra", " deltog", " deltager")))
+    + heading_alternation(lambda h: h.endswith((" var", " fra", " deltog", " deltager")))
     + r"))\s+(?P<rest>[A-ZÆØÅ].*)$"
 )
 
@@ -229,7 +215,7 @@ def _split_at_labels(texts: list[str]) -> list[str]:
 
 
 # A participant label with its colon inside a line, capitalised: "… Fra bestyrelsen deltog:".
-_LABEL_INSIDE = re.compile(r"(?<=\s)(?:" + _headings(lambda h: len(h) >= 5, capitalised=True) + r"):\s")
+_LABEL_INSIDE = re.compile(r"(?<=\s)(?:" + heading_alternation(lambda h: len(h) >= 5, capitalised=True) + r"):\s")
 
 
 def _heading_in_line(text: str) -> tuple[str, str, str] | None:
@@ -255,7 +241,7 @@ def _heading_in_line(text: str) -> tuple[str, str, str] | None:
 # The participant headings, capitalised where the line has them, and "På mødet deltog".
 _INLINE_HEADING = re.compile(
     r"(?:^|(?<=\s))(?P<heading>(?i:"
-    + _headings(lambda h: len(h) >= 6)
+    + heading_alternation(lambda h: len(h) >= 6)
     + r"|(?:på|i)\s+(?:[\wæøå-]+\s+){1,2}deltog))(?::\s*|\s+)(?=[A-ZÆØÅ])"
 )
 

@@ -332,7 +332,7 @@ def colon_topics(lines: list[Line]) -> list[Heading]:
             or low in HEADER_LABELS
             or low in MEETING_KIND_WORDS
             or low in TOC_HEADINGS
-            or low in ("dagsorden", "referent", "emne", "bilag")
+            or low == "bilag"  # (the attachments' list, not a topic)
         ):
             continue
         sections += is_structural(line.text.strip())

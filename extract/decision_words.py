@@ -138,6 +138,8 @@ PROSE_DECISION = re.compile(
     r"|(?:Der\s+var\s+(?:fuld\s+|bred\s+)?|Det\s+blev\s+)?(?<!ikke\s)(?:[Ee]nighed|[Ee]nstemmighed)\s+om\b"
     r"|(?:Godkendt|Godkendes|Vedtaget|Vedtages|Udsat|Udsættes|Udskudt|Udskydes|Tiltrådt|Tiltrædes|Anbefales"
     r"|Forkastet|Taget\s+til\s+efterretning|Tages\s+til\s+efterretning)(?![\wæøå])"
+    # (an answer that says only "OK" to its point: "2. Godkendelse af referat" / "OK")
+    r"|OK[.!]?$"
     rf"|blev\s+(?:\w+\s+){{0,3}}?{_OUTCOME_PARTICIPLE}(?![\wæøå])"  # after a standing title: "… blev godkendt"
     rf"|(?:(?!\bat\b|\b{_MODAL}\b)[^.!?])*?\b{_RESOLVING_PASSIVE}(?![\wæøå])(?!\s+der\b)"
     rf"|{_RULING_SENTENCE}"

@@ -150,6 +150,9 @@ MEETING_KIND_WORDS: dict[str, MeetingKind] = {
     "kommissorium": "kommissorium",
 }
 
+# A line that opens the minutes under an agenda printed above them: the kind word alone.
+MINUTES_BEGIN = re.compile(r"^(?:referat|beslutningsreferat|mødereferat)\s*[:.]?$", re.I)
+
 WEEKDAYS = "mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag"
 # ("kl. 12,30": a comma between hours and minutes, as some write it)
 TIME_TEXT = re.compile(r"\bkl\.?\s*(?P<h>\d{1,2})[.:,](?P<m>[0-5]\d)\b|\bkl\.?\s*(?P<h2>\d{1,2})\b", re.IGNORECASE)

@@ -24,6 +24,7 @@ from referat.extract.vocabulary import (
     CASE_NUMBER_LABEL,
     HEADER_LABELS,
     MEETING_KIND_WORDS,
+    MINUTES_BEGIN,
     PARTICIPANT_HEADINGS,
     PAST_TENSE_MARKERS,
     SHARING_SITE_CONTROLS,
@@ -117,6 +118,9 @@ def _meeting_kind(texts: list[str], layout: Layout, items: list[Item], all_lines
     # "By- og Kulturudvalget - Referat 15. februar 2011" is the page's own title)
     for text in texts[:6]:
         kind = _kind_in_title_line(text)
+        # (an agenda followed by "Referat" and the minutes of its points is the minutes)
+        if kind == "dagsorden" and any(MINUTES_BEGIN.match(later.strip()) for later in texts):
+            return "referat"
         if kind:
             return kind
     for text in texts[:8] + [line.text for line in layout.furniture[:6]]:

@@ -37,6 +37,7 @@ from referat.extract.structure.listings import (
     unrepeated_entries,
     without_word_processor_lists,
 )
+from referat.extract.structure.minutes_lists import minutes_after_agenda
 from referat.extract.structure.not_items import lists_of_sentences, references_beside_numbered_items
 from referat.extract.structure.unnumbered import (
     bulleted_headings,
@@ -97,12 +98,13 @@ def find_item_headings(lines: list[Line], layout: Layout) -> tuple[list[Heading]
     chosen = [h for h in chosen if h.title or h.style != "dotted" or h.access == "closed" or _over_subitems(lines, h)]
     chosen = without_word_processor_lists(lines, chosen)
     chosen = titles_repeating_a_list(lines, _numbers_under_titles(lines, chosen))
+    chosen, agenda = minutes_after_agenda(lines, candidates, chosen)
     lettered = lettered_items(lines) if chosen else []
     if inside_one_lettered_item(lettered, chosen):
         return lettered, []
     if chosen:
         # (a contents list in the item style names the items the text leaves out as well)
-        return chosen, unrepeated_entries(lines, candidates, chosen, listing_pairs[0] + listing)
+        return chosen, unrepeated_entries(lines, candidates, chosen, listing_pairs[0] + listing + agenda)
     minuted_by_letter = ad_lettered_items(lines)
     if minuted_by_letter is not None:
         return minuted_by_letter

@@ -108,7 +108,7 @@ def announcements(
             (
                 dotted[other]
                 for other in same_number[bisect.bisect_right(same_number, position) :]
-                if _same_words(title, dotted[other].title.casefold()) and dotted[other] not in announcing
+                if same_words(title, dotted[other].title.casefold()) and dotted[other] not in announcing
             ),
             None,
         )
@@ -139,7 +139,7 @@ def _list_agrees(dotted: list[Heading], position: int) -> bool:
     agree = disagree = 0
     for entry in dotted[start : end + 1]:
         later = [h.title.casefold() for h in after if h.number == entry.number]
-        if any(_same_words(entry.title.casefold(), title) for title in later):
+        if any(same_words(entry.title.casefold(), title) for title in later):
             agree += 1
         elif later:  # (only headings of other titles carry its number: another meeting's items)
             disagree += 1
@@ -214,7 +214,7 @@ def _lists_naming_items(entries: list[Heading], numbers: set[str]) -> list[Headi
 
 def _repeated_by(entry: Heading, kept: list[Heading]) -> bool:
     return any(
-        heading.number == entry.number and _same_words(entry.title.casefold(), heading.title.casefold())
+        heading.number == entry.number and same_words(entry.title.casefold(), heading.title.casefold())
         for heading in kept
     )
 
@@ -258,7 +258,7 @@ def contents_lists(lines: list[Line], headings: list[Heading], style: str) -> li
             continue
         later = [h for h in headings if h.index > run[-1].index]
         repeated = any(
-            any(h.number == entry.number and _same_words(entry.title.casefold(), h.title.casefold()) for h in later)
+            any(h.number == entry.number and same_words(entry.title.casefold(), h.title.casefold()) for h in later)
             for entry in run
         )
         if len(run) >= 3 and repeated:
@@ -281,7 +281,7 @@ def _whole_lists(
 _LISTING_GAP = 8
 
 
-def _same_words(listed: str, title: str) -> bool:
+def same_words(listed: str, title: str) -> bool:
     # An agenda list may shorten a title, or the heading may wrap it: compare the shorter's words
     # (a hyphen or a space between two: "AU-referat" in the list, "AU referat" over the minutes).
     first, second = re.findall(r"[^\s-]+", listed), re.findall(r"[^\s-]+", title)
@@ -427,13 +427,13 @@ def titles_from_agenda_list(lines: list[Line], candidates: list[Heading]) -> Non
         # (an "Ad 1. Velkomst" line prints its title itself; the minutes may run on after it,
         # "Ad 3. Nyt fra formanden Orientering Formanden fortalte …": cut at the list's title
         # where a capitalised word follows it)
-        if same_number and _same_words(same_number[0].title.casefold(), heading.title.casefold()):
+        if same_number and same_words(same_number[0].title.casefold(), heading.title.casefold()):
             listed_words, words = same_number[0].title.split(), heading.title.split()
             if len(words) > len(listed_words) and words[len(listed_words)][:1].isupper():
                 heading.title = " ".join(words[: len(listed_words)])
                 heading.rest = " ".join([*words[len(listed_words) :], heading.rest]).strip()
             continue
-        if not same_number or any(_same_words(e.title.casefold(), heading.title.casefold()) for e in same_number):
+        if not same_number or any(same_words(e.title.casefold(), heading.title.casefold()) for e in same_number):
             continue
         heading.title, heading.consumed = same_number[0].title, 1
         heading.rest = lines[heading.index].text[answer.end() :].strip()

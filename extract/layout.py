@@ -14,7 +14,7 @@ from referat.extract.contents_table import TocEntry, lift_toc
 from referat.extract.hyphens import join_hyphenated_pair
 from referat.extract.pages import Line, Page
 from referat.extract.section_words import SECTION_HEADINGS
-from referat.extract.vocabulary import WEB_FURNITURE_LINE
+from referat.extract.vocabulary import CASE_NUMBER_LABEL, WEB_FURNITURE_LINE
 
 # "Side 3", "Side 3 af 5", "2 of 5", "Page 2", "- 3 -", "3/5": page numbers wherever they stand.
 PAGE_NUMBER = re.compile(
@@ -139,10 +139,14 @@ def _repeated_edge_lines(pages: list[Page]) -> set[tuple[str, int]]:
     every page that has the same text within one band of it.
     """
     pages_at: dict[tuple[str, int], set[int]] = {}
+    case_numbers_at: dict[str, set[str]] = {}  # (by text alone: bands shift on a short page)
     for page in pages:
         for i, line in enumerate(page.lines):
             if _in_edge_zone(line, page, i):
-                pages_at.setdefault(_position_key(line, page, i), set()).add(page.number)
+                key = _position_key(line, page, i)
+                pages_at.setdefault(key, set()).add(page.number)
+                if CASE_NUMBER_LABEL.match(line.text.strip()):
+                    case_numbers_at.setdefault(key[0], set()).add(line.text.strip())
 
     def repeat_count(key: tuple[str, int]) -> int:
         text, band = key
@@ -166,6 +170,9 @@ def _repeated_edge_lines(pages: list[Page]) -> set[tuple[str, int]]:
         if repeat_count(key) >= threshold
         and len(key[0]) > 1
         and (has_geometry or key[0].rstrip(" :") not in SECTION_HEADINGS)
+        # (the case numbers of items that each open a page differ: "Sagsnr.: 08/1377" on one,
+        # "Sagsnr.: 08/3562" on the next; a running header prints the same one on every page)
+        and len(case_numbers_at.get(key[0], ())) <= 1
     }
 
 

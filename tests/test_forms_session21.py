@@ -4,11 +4,19 @@ document written for the test (invented text; the forms are those of real minute
 - an agenda printed as a bare list, then "Referat" and the minutes numbered again from 1:
   either the minutes' own points (text under each, another order than the agenda's) or
   answers on the agenda's numbers ("2. OK");
+- the first item's number typed without its stop ("1 Indledning" over "2. Fokuspunkt");
+- a point's letter followed by a wide gap ("F.    Kalender") in plain text;
+- "Beslutning;" with a semicolon for the colon;
+- a question as an item's title, with its text in lower case under it; "3 . Titel"; a title
+  that opens with a count ("4. 23. december?" written "4. 23 december?");
+- case numbers under the headings of items that each open a page (not a running header).
 """
 
 from __future__ import annotations
 
 from referat.extract import extract_bytes
+from referat.extract.layout import clean_layout
+from referat.extract.pages import Line, Page
 
 
 def _meeting(text: str, name: str = "doc.txt"):
@@ -83,3 +91,60 @@ def test_an_agenda_whose_items_repeat_its_titles_is_read_as_before() -> None:
         ("1", "Regnskab", "Regnskabet blev godkendt."),
         ("2", "Legepladsen", "Gyngerne males i april."),
     ]
+
+
+def test_the_first_number_without_its_stop_and_lettered_points_after_a_wide_gap() -> None:
+    text = (
+        "Referat af menighedsrådsmøde d. 3. marts 2020\n\n"
+        "1 Indledning (19.00)\n\n"
+        "A.   Sang\n\nB.    Godkendelse af dagsorden\n\n"
+        "Dagsordenen blev godkendt.\n\n"
+        "2. Fokuspunkt (19.15)\n\nDer blev talt om haven.\n\n"
+        "3. Orientering (19.45)\n\nIntet nyt.\n\n"
+        "4. Eventuelt (20.00)\n\nIntet.\n"
+    )
+    meeting = _meeting(text)
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("1", "Indledning (19.00)"),
+        ("2", "Fokuspunkt (19.15)"),
+        ("3", "Orientering (19.45)"),
+        ("4", "Eventuelt (20.00)"),
+    ]
+    assert [(sub.number, sub.title) for sub in meeting.items[0].subitems] == [
+        ("A", "Sang"),
+        ("B", "Godkendelse af dagsorden"),  # (not "| Godkendelse …": four spaces are no column)
+    ]
+
+
+def test_a_semicolon_after_beslutning_questions_as_titles_and_typed_slips_in_numbers() -> None:
+    text = (
+        "Bestyrelsesmøde den 8-2-2017\n\n"
+        "1. Hvad gør vi ved restancer?\n\n"
+        "skal der være en fast regel, der gælder for alle.\n\n"
+        "Beslutning; Vi skriver en regel ind i vedtægterne.\n\n"
+        "2. Kost\n\nDer blev talt om frugt.\n\n"
+        "3 . Personalets timer.\n\nBeslutning; Udsat til næste møde.\n\n"
+        "4. 23 december?\n\nDer holdes lukket.\n"
+    )
+    meeting = _meeting(text)
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("1", "Hvad gør vi ved restancer?"),
+        ("2", "Kost"),
+        ("3", "Personalets timer."),
+        ("4", "23 december?"),
+    ]
+    assert [section.kind for section in meeting.items[0].sections] == ["decision"]
+    assert [(d.text, d.outcome) for d in meeting.items[2].decisions] == [("Udsat til næste møde.", "postponed")]
+
+
+def test_case_numbers_under_items_that_each_open_a_page_stay_with_their_items() -> None:
+    def page(number: int, title: str, case: str) -> Page:
+        texts = [f"Side {number}", title, f"Sagsnr.: {case}", "Beslutning", "Godkendt.", "Intet at tilføje."]
+        return Page(number, [Line(text, number) for text in texts])
+
+    pages = [page(1, "1. Budget", "08/1377"), page(2, "2. Regnskab", "08/1377"), page(3, "3. Lokaler", "08/3562")]
+    texts = [line.text for line in clean_layout(pages).lines]
+    assert texts.count("Sagsnr.: 08/1377") == 2 and "Sagsnr.: 08/3562" in texts
+    # (a running header prints one case number on every page: furniture)
+    same = [page(n, f"{n}. Punkt", "08/1377") for n in (1, 2, 3)]
+    assert not any(line.text.startswith("Sagsnr.") for line in clean_layout(same).lines)

@@ -41,17 +41,18 @@ _COLUMN_GAP = re.compile(r"\t+| {4,}")
 
 def _cells(raw: str) -> str:
     """A text line whitespace-normalised, its columns joined by " | " like a table row's
-    cells in the other readers; a gap after a number is only spacing ("1.      Titel").
+    cells in the other readers; a gap after a number or a point's letter is only spacing
+    ("1.      Titel", "F.    Titel").
 
     Example:
         >>> _cells("Baggrund\\tDer er  modtaget en henvendelse")
         'Baggrund | Der er modtaget en henvendelse'
-        >>> _cells("  Punkt 1  Velkomst "), _cells("1.          Medlemshenvendelse")
-        ('Punkt 1 Velkomst', '1. Medlemshenvendelse')
+        >>> _cells("  Punkt 1  Velkomst "), _cells("1.          Medlemshenvendelse"), _cells("F.    Kalender")
+        ('Punkt 1 Velkomst', '1. Medlemshenvendelse', 'F. Kalender')
     """
     cells = [" ".join(cell.split()) for cell in _COLUMN_GAP.split(raw.strip())]
     cells = [cell for cell in cells if cell]
-    if len(cells) >= 2 and not re.search(r"[^\W\d_]", cells[0]):
+    if len(cells) >= 2 and (not re.search(r"[^\W\d_]", cells[0]) or re.fullmatch(r"[A-Za-z][.)]", cells[0])):
         cells = [f"{cells[0]} {cells[1]}"] + cells[2:]
     return " | ".join(cells)
 

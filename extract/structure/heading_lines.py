@@ -56,15 +56,16 @@ _ACCESS_MARK = re.compile(r"^\((?P<access>Offentlig|Åben|Fortrolig|Lukket)\)\s*
 # A title starts with a capital, a quote or a bracket, with an ordinal ("272. 2. behandling af …")
 # or with a count ("89. 17 nye seniorboliger på …").
 # (A count stands apart from the number: "18.15 på Byrådssalen" is a time.)
-TITLE_START = r"(?:[A-ZÆØÅ\"”'‘(§]|\d{1,2}\.\s+[a-zæøåA-ZÆØÅ]|(?<=\s)\d{1,4}\s+[a-zæøå]{2,}\s)"
+TITLE_START = r"(?:[A-ZÆØÅ\"”'‘(§]|\d{1,2}\.\s+[a-zæøåA-ZÆØÅ]|(?<=\s)\d{1,4}\s+[a-zæøå]{2,}(?:\s|[?!.:]?$))"
 
 
 # "1. Meddelelser", "715. Kulturkommune 2017" (eDoc, Acadre), "3) Indkomne forslag", "1: VALG AF DIRIGENT",
 # "01 – Valg af dirigent": numbered lines that need confirmation (lists in prose look the same).
 # (" 1. : Tildeling af …": a colon left before the title where a Word field was; "1. - Budget";
-# "1. | Budget": the number and the title in cells of a table row.)
+# "1. | Budget": the number and the title in cells of a table row; "3 . Budget": a space typed
+# before the stop.)
 DOTTED_HEADING = re.compile(
-    rf"^(?P<number>\d{{1,4}})(?:[.)]?\s*\|\s*|[.):]\s*(?:[-–:]\s+(?!\d))?|\s+[-–]\s*(?!\d))(?P<title>{TITLE_START}.*)$"
+    rf"^(?P<number>\d{{1,4}})(?:[.)]?\s*\|\s*|[.):]\s*(?:[-–:]\s+(?!\d))?|\s+[-–]\s*(?!\d)|\s\.\s+)(?P<title>{TITLE_START}.*)$"
 )
 
 
@@ -327,6 +328,8 @@ def _goes_on(title: str, current: Line, following: Line, text: str) -> bool:
     )
     # (a title of a word or two was not wrapped: "Eventuelt" / "intet" is the minutes under it)
     lowercase_start = lowercase_start and len(title) >= _SHORTEST_WRAPPED
+    # (a question is a whole title: "Hvad gør vi ved restancer?" / "skal der laves …" is its text)
+    lowercase_start = lowercase_start and not title.endswith(("?", "!"))
     same_style = current.font_size is None or following.font_size == current.font_size
     if _FILE_NAME.fullmatch(text):  # an attachment's file name under the heading ("udkast_plan.pdf")
         return False
@@ -367,12 +370,16 @@ def leading_section(text: str) -> tuple[str, str, str] | None:
         ('decision', 'Beslutning', 'Godkendt.')
         >>> leading_section("Beslutning: Til orientering")
         ('decision', 'Beslutning', 'Til orientering')
+        >>> leading_section("Beslutning; Listen er lavet.")
+        ('decision', 'Beslutning', 'Listen er lavet.')
     """
     head, separator, rest = text.partition(" | ")
     if not separator:
         # "Beslutning: Godkendt.", "Indstilling: Forvaltningen indstiller, at …": a typed heading
         # and its prose ("Kompetence: Økonomiudvalget", "Sagsforløb: ØK/BY" are metadata)
         head, separator, rest = text.partition(": ")
+        if not separator:  # (a semicolon typed for the colon: "Beslutning; Kaj har lavet listen.")
+            head, separator, rest = text.partition("; ")
         # A decision may be a word or two ("Beslutning: Godkendt", "Beslutning: Til orientering"):
         # listing pages print each item's decision so.
         prose = rest.rstrip().endswith((".", "!", "?")) or len(rest.split()) >= 4 or section_kind(head) == "decision"

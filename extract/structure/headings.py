@@ -182,7 +182,9 @@ def _numbered_items(
 ) -> list[Heading]:
     confirmed = [h for h in candidates if h.style == "closed" or (h.style == "dotted" and evidence.confirms(h))]
     announcing, announced = listing_pairs
+    bare = [h for h in candidates if h.style == "bare"]
     candidates, set_as_headings = _vouched_bare_headings(candidates, announced, marked, evidence)
+    unvouched = [h for h in bare if absent_from(h, candidates)]
     confirmed = _including(confirmed, [h for h in marked + set_as_headings if h.style == "dotted"])
     confirmed = _including([h for h in confirmed if absent_from(h, announcing)], announced)
     in_lists = [h for h in candidates if in_prose_list(lines, h, candidates)]
@@ -207,7 +209,21 @@ def _numbered_items(
         # sets its lines apart)
         and (absent_from(h, prose_entries) or evidence.set_apart_by_type(h))
     ]
-    return _extend_by_numbering(candidates, sorted(confirmed, key=lambda h: h.index))
+    chosen = _extend_by_numbering(candidates, sorted(confirmed, key=lambda h: h.index))
+    return _first_without_its_stop(unvouched, chosen) + chosen
+
+
+def _first_without_its_stop(bare: list[Heading], chosen: list[Heading]) -> list[Heading]:
+    """ "1 Indledning (19.00)" over "2. Fokuspunkt (19.15)", "3. …": the first item's number
+    printed without its stop, the only numbered line before items that begin at 2."""
+    first = chosen[0] if chosen else None
+    if first is None or number_of(first) != 2 or first.style != "dotted":
+        return []
+    before = [h for h in bare if h.index < first.index]
+    if not before or number_of(before[-1]) != 1 or not before[-1].title:
+        return []
+    before[-1].style = "dotted"
+    return [before[-1]]
 
 
 def _carries_items_on_after_a_list(lines: list[Line], heading: Heading, items: list[Heading]) -> bool:

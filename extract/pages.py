@@ -35,7 +35,8 @@ class Line:
     # The list level Word gave that number (0 the outermost): "1." at level 0 is an item,
     # "1." at level 1 a list inside it (set by the DOCX reader only).
     list_level: int | None = None
-    # Where the line sits: "body", "header", "footer", "sidebar", "table".
+    # Where the line sits: "body", "header", "footer", "sidebar", "table"; "site" is a web
+    # site's name from its page header (the publisher).
     region: str = "body"
     # An empty line stood between this line and the one before it on its page (set by
     # the TXT reader, where blank lines separate paragraphs; other readers leave it False).

@@ -9,7 +9,8 @@ document written for the test (invented text; the forms are those of real minute
 - "Beslutning;" with a semicolon for the colon;
 - a question as an item's title, with its text in lower case under it; "3 . Titel"; a title
   that opens with a count ("4. 23. december?" written "4. 23 december?");
-- case numbers under the headings of items that each open a page (not a running header).
+- case numbers under the headings of items that each open a page (not a running header);
+- a web page's publisher: the site's name in its header (the logo's text or image text).
 """
 
 from __future__ import annotations
@@ -148,3 +149,28 @@ def test_case_numbers_under_items_that_each_open_a_page_stay_with_their_items() 
     # (a running header prints one case number on every page: furniture)
     same = [page(n, f"{n}. Punkt", "08/1377") for n in (1, 2, 3)]
     assert not any(line.text.startswith("Sagsnr.") for line in clean_layout(same).lines)
+
+
+def test_a_web_pages_publisher_is_the_site_name_in_its_header() -> None:
+    page = (
+        "<html><head><title>Referat af bestyrelsesmøde 5. maj 2022 – Grundejerforeningen Lærkevang</title></head>"
+        "<body><header><div class='site-branding'><a class='site-title' href='/'>Grundejerforeningen Lærkevang</a>"
+        "<p class='site-description'>Vi passer på vores område</p></div>"
+        "<nav><a href='/'>Forside</a><a href='/referater'>Referater</a></nav></header>"
+        "<main><h1>Referat af bestyrelsesmøde 5. maj 2022</h1>"
+        "<p>1. Regnskab</p><p>Regnskabet blev godkendt.</p><p>2. Vejene</p><p>Huller lappes i juni.</p>"
+        "</main></body></html>"
+    )
+    meeting = _meeting(page, "side.html")
+    assert meeting.organisation == "Grundejerforeningen Lærkevang"
+    assert meeting.body == "Bestyrelsen"  # (the site's name is no body)
+    # a logo that is only an image names the site by its text; a link home names nothing
+    logo = "<html><body><div id='logo'><a href='/'><img alt='AB Fjordvang'></a></div><p>Referat</p></body></html>"
+    home = "<html><body><div class='logo'><a href='/'>Til forsiden</a></div><p>Referat</p></body></html>"
+    assert _organisation_of(logo) == "AB Fjordvang"
+    assert _organisation_of(home) is None
+
+
+def _organisation_of(page: str) -> str | None:
+    document = extract_bytes("side.html", page.encode(), enrich=False)
+    return document.meetings[0].organisation if document.meetings else None

@@ -26,6 +26,7 @@ from referat.extract.errors import ExtractionError
 from referat.extract.pages import Line, Page, ReadResult
 from referat.extract.readers.html_charset import decode_page
 from referat.extract.readers.html_labels import bold_label
+from referat.extract.readers.html_site import site_name
 from referat.extract.readers.list_numbers import format_list_number
 from referat.extract.vocabulary import WEB_FURNITURE_CLASS, WEB_FURNITURE_LINE
 
@@ -445,7 +446,8 @@ def _as_dict(line: Line) -> dict:
 
 def read_html(path: str, data: bytes) -> ReadResult:
     """Read a web page. The ``<title>`` goes to ``furniture``: not content, but it often names
-    the body and the date.
+    the body and the date; so does the site's name from its header (region "site"), the
+    publisher.
 
     Example:
         >>> page = b"<html><body><nav>Forside</nav><h1>Referat</h1><ol start='3'><li>Budget</li></ol></body></html>"
@@ -462,8 +464,12 @@ def read_html(path: str, data: bytes) -> ReadResult:
         raise ExtractionError(path, f"not a readable web page ({error})") from None
     furniture = []
     title = document.find(".//title")
-    if title is not None and (title.text_content() or "").strip():
-        furniture.append(Line(text=" ".join(title.text_content().split()), page=1, region="header"))
+    title_text = " ".join(title.text_content().split()) if title is not None else ""
+    if title_text:
+        furniture.append(Line(text=title_text, page=1, region="header"))
+    publisher = site_name(document, title_text)
+    if publisher:
+        furniture.append(Line(text=publisher, page=1, region="site"))
     walker = _Walker()
     walker.walk(_content_root(document))
     walker.out.flush()

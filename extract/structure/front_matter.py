@@ -213,11 +213,15 @@ _ORGANISATION = re.compile(
 
 
 def _organisation(layout: Layout) -> str | None:
-    """The authority behind the document: the letterhead's name, else the municipality or
+    """The authority behind the document: the letterhead's name (a web site's own name), else the municipality or
     association the whole document (running headers and footers included) names most."""
     for line in layout.sidebar:
         if re.fullmatch(r"[A-ZÆØÅ][\w-]*(?:styrelsen|ministeriet|Regioner|Kommune|rådet)", line.text.strip()):
             return line.text.strip()
+    # (a web page's letterhead: the site's name in its header)
+    site = next((line.text for line in layout.furniture if line.region == "site"), None)
+    if site:
+        return site
     counts = _organisations_named(layout.lines + layout.furniture)
     # A municipality named once is the publisher of municipal minutes, a region named more
     # often than any municipality the publisher of a region's ("Region Sjællands psykiatri"

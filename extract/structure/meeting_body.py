@@ -236,7 +236,7 @@ def meeting_body(
     X"), a body label, a body line or title line of the header, the body's own decision
     headings, and last what the items say (``acting_body``)."""
     # (a running header's line, not a run-on contents lifted with the furniture)
-    running = [line.text for line in layout.furniture[:4] if len(line.text) <= 100]
+    running = [line.text for line in layout.furniture[:4] if len(line.text) <= 100 and line.region != "site"]
     header = texts[:12] + running
     readers = (
         lambda: _body_from_meeting_title(title, all_lines),

@@ -15,6 +15,18 @@ _MEETING_NOUN = (
     r"(?:(?:det\s+|den\s+)?(?:(?:ordinære?|ekstraordinære?|årlige?|konstituerende|\d+\.)\s+)*"
     r"(?:møde(?:t)?|generalforsamling(?:en)?|bestyrelsesmøde(?:t)?|repræsentantskabsmøde(?:t)?|årsmøde(?:t)?))"
 )
+# The organisation a title line names beside a meeting noun that is a body of its own
+# (a general assembly, a board meeting): "Referat af bestyrelsesmøde i KFUMs Boldklub",
+# "Referat fra generalforsamlingen i Virksund Lystbådehavn lørdag …", "Referat af Kongelig
+# Dansk Yachtklubs ordinære generalforsamling", "Referat af bestyrelsesmøde d. 16. august
+# 2012, Det Kolde Gys". (Not "møde i Økonomiudvalget": there the name is the body.)
+_BODY_MEETING = (
+    r"(?:(?:den\s+)?(?:ordinære?|ekstraordinære?|årlige?)\s+)?"
+    r"(?:generalforsamling(?:en)?|bestyrelsesmøde(?:t)?|årsmøde(?:t)?|repræsentantskabsmøde(?:t)?"
+    r"|afdelingsmøde(?:t)?|menighedsrådsmøde(?:t)?|skolebestyrelsesmøde(?:t)?|medlemsmøde(?:t)?)"
+)
+# (a name's words: capitalised, or "og"/"&" between them: "Haver til Maver" is left to others)
+_ORGANISATION_NAME = r"(?P<organisation>(?-i:[A-ZÆØÅ])[\w&.'-]*(?:\s+(?:(?-i:[A-ZÆØÅ0-9])[\w&.'-]*|og|&))*)"
 # The head of a body's name, in the indefinite or definite form: "Økonomiudvalget",
 # "Handicaprådet", "Skolebestyrelsen", "Beredskabskommissionen", "Klagenævnet", "Magistraten".
 BODY_HEAD = (
@@ -58,7 +70,11 @@ BODY_TITLE_LINES: list[re.Pattern] = [
         rf"^(?:.{{0,80}}?\s)?{_KIND_WORD}\s+(?:fra|af|for|over)\s+{_MEETING_NOUN}\s+(?:i|for|hos)\s+(?P<body>[^,]{{3,80}})",
         re.I,
     ),
-    re.compile(rf"^{_KIND_WORD}\s+(?:fra|af|for)\s+(?P<body>[A-ZÆØÅ][^,]{{2,80}}?)s\s+{_MEETING_NOUN}", re.I),
+    # ("Referat af Økonomiudvalgets møde"; not "… Yachtklubs ordinære generalforsamling", whose
+    # genitive is the organisation: ORGANISATION_IN_TITLE)
+    re.compile(
+        rf"^{_KIND_WORD}\s+(?:fra|af|for)\s+(?P<body>[A-ZÆØÅ][^,]{{2,80}}?)s\s+(?!{_BODY_MEETING}){_MEETING_NOUN}", re.I
+    ),
     re.compile(rf"^{_KIND_WORD}\s+(?:for|fra):?\s+(?P<body>[A-ZÆØÅ][^,]{{2,80}})", re.I),  # "Referat for: …"
     re.compile(r"^(?P<body>[A-ZÆØÅ][^:|]{2,80}?)\s+(?:REFERAT|DAGSORDEN|Referat|Dagsorden)$"),
     # "Referat. Byrådet. Møde nr.: 10/2019", "ReferatByrådet" (a lost line break): the kind
@@ -154,6 +170,12 @@ MEETING_NOUN_BODIES: dict[str, str] = {
     "mr": "Menighedsrådet",  # "Referat af MR møde …" (parish councils' own abbreviation)
     "mr-møde": "Menighedsrådet",
 }
+_MEETING = rf"(?P<meeting>{_BODY_MEETING})"
+ORGANISATION_IN_TITLE = [
+    re.compile(rf"^{_KIND_WORD}\s+(?:fra|af|over)\s+{_MEETING}\s+(?:i|for)\s+{_ORGANISATION_NAME}", re.I),
+    re.compile(rf"^{_KIND_WORD}\s+(?:fra|af)\s+{_ORGANISATION_NAME}s\s+{_MEETING}\b", re.I),
+    re.compile(rf"^{_KIND_WORD}\s+(?:fra|af)\s+{_MEETING}\b.*\d{{4}},\s+{_ORGANISATION_NAME}\.?$", re.I),
+]
 # Associations that publish minutes: "Grundejerforeningen Kildevang", "GRUNDEJERFORENINGEN
 # ”FOSSGAARDEN”", "Andelsboligforeningen X", "Haveforeningen X", "Ejerforeningen X".
 ASSOCIATION_NAME = re.compile(

@@ -10,7 +10,8 @@ document written for the test (invented text; the forms are those of real minute
 - a question as an item's title, with its text in lower case under it; "3 . Titel"; a title
   that opens with a count ("4. 23. december?" written "4. 23 december?");
 - case numbers under the headings of items that each open a page (not a running header);
-- a web page's publisher: the site's name in its header (the logo's text or image text).
+- a web page's publisher: the site's name in its header (the logo's text or image text);
+- an association named on the title line beside its general assembly or board meeting.
 """
 
 from __future__ import annotations
@@ -174,3 +175,20 @@ def test_a_web_pages_publisher_is_the_site_name_in_its_header() -> None:
 def _organisation_of(page: str) -> str | None:
     document = extract_bytes("side.html", page.encode(), enrich=False)
     return document.meetings[0].organisation if document.meetings else None
+
+
+def test_the_association_on_the_title_line_is_the_organisation() -> None:
+    def meeting_of(title: str):
+        return _meeting(f"{title}\n\n1. Valg af dirigent\n\nKim blev valgt.\n\n2. Eventuelt\n\nIntet.\n")
+
+    assert meeting_of("Referat af bestyrelsesmøde i Brabrand Roklub.").organisation == "Brabrand Roklub"
+    found = meeting_of("Referat fra generalforsamlingen i Vejby Strand Bådelaug lørdag den 9. marts 2019.")
+    assert (found.body, found.organisation) == ("Generalforsamling", "Vejby Strand Bådelaug")
+    # (a genitive names the association; its general assembly is the body)
+    found = meeting_of("Referat af Nordsjællands Cykelklubs ordinære generalforsamling den 4. marts 2019")
+    assert (found.body, found.organisation) == ("Generalforsamling", "Nordsjællands Cykelklub")
+    found = meeting_of("Referat af bestyrelsesmøde d. 4. marts 2019, Det Gamle Bibliotek")
+    assert (found.body, found.organisation) == ("Bestyrelsen", "Det Gamle Bibliotek")
+    # a committee after "møde i" is the body, not an organisation
+    found = meeting_of("Referat fra møde i Teknisk Udvalg den 4. marts 2019")
+    assert found.organisation is None

@@ -10,6 +10,8 @@ from collections import Counter
 from referat.extract.body_words import (
     ASSOCIATION_NAME,
     BODY_HEAD,
+    MEETING_NOUN_BODIES,
+    ORGANISATION_IN_TITLE,
 )
 from referat.extract.dates import first_full_date
 from referat.extract.layout import Layout
@@ -85,7 +87,11 @@ def build_meeting(
         if person.name not in listed and not any(f" {name} " in f" {person.name} " for name in listed):
             meeting.participants.append(person)
             listed.add(person.name)
-    meeting.organisation = named_organisation or _organisation(layout)
+    titled, meeting_noun = _organisation_in_title(texts)
+    meeting.organisation = named_organisation or _letterhead(layout) or titled or _organisation(layout)
+    if meeting.body is None and meeting_noun:
+        # ("Referat af <Klub>s ordinære generalforsamling": the assembly is the body)
+        meeting.body = MEETING_NOUN_BODIES.get(meeting_noun.split()[-1].lower())
     municipal = (meeting.organisation or "").endswith("Kommune")
     if municipal and re.search("region", meeting.body or "", re.I):
         meeting.organisation = None  # a region's council names municipalities in its cases, not its publisher
@@ -212,16 +218,43 @@ _ORGANISATION = re.compile(
 )
 
 
-def _organisation(layout: Layout) -> str | None:
-    """The authority behind the document: the letterhead's name (a web site's own name), else the municipality or
-    association the whole document (running headers and footers included) names most."""
+def _organisation_in_title(texts: list[str]) -> tuple[str | None, str | None]:
+    """The association a title line names beside its general assembly or board meeting, and
+    that meeting's noun.
+
+    Example:
+        >>> _organisation_in_title(["Referat fra generalforsamlingen i Virksund Lystbådehavn lørdag den 13. marts"])
+        ('Virksund Lystbådehavn', 'generalforsamlingen')
+        >>> _organisation_in_title(["Referat af Kongelig Dansk Yachtklubs ordinære generalforsamling afholdt …"])
+        ('Kongelig Dansk Yachtklub', 'ordinære generalforsamling')
+        >>> _organisation_in_title(["Referat fra møde i Økonomiudvalget den 3. maj 2021"])
+        (None, None)
+    """
+    for part in (part.strip() for text in texts[:6] for part in text.split(" | ")):
+        for pattern in ORGANISATION_IN_TITLE:
+            match = pattern.match(part)
+            if match:
+                name = _WEEKDAY_OR_DATE_AFTER.sub("", match.group("organisation")).strip(" .,")
+                if name and not re.search(rf"{BODY_HEAD}$", name, re.I):
+                    return name, match.group("meeting")
+    return None, None
+
+
+# (the words after a name that begin the meeting's date: "… Lystbådehavn Lørdag den 13. …")
+_WEEKDAY_OR_DATE_AFTER = re.compile(rf"\s+(?:(?i:{WEEKDAYS})|Den|D\.)(?:\s.*)?$")
+
+
+def _letterhead(layout: Layout) -> str | None:
+    """The name a letterhead prints: a PDF's sidebar, a web site's header (its own name)."""
     for line in layout.sidebar:
         if re.fullmatch(r"[A-ZÆØÅ][\w-]*(?:styrelsen|ministeriet|Regioner|Kommune|rådet)", line.text.strip()):
             return line.text.strip()
-    # (a web page's letterhead: the site's name in its header)
-    site = next((line.text for line in layout.furniture if line.region == "site"), None)
-    if site:
-        return site
+    return next((line.text for line in layout.furniture if line.region == "site"), None)
+
+
+def _organisation(layout: Layout) -> str | None:
+    """The authority the whole document (running headers and footers included) names most:
+    a municipality, a region, Danske Regioner, else an association named in its first lines."""
     counts = _organisations_named(layout.lines + layout.furniture)
     # A municipality named once is the publisher of municipal minutes, a region named more
     # often than any municipality the publisher of a region's ("Region Sjællands psykiatri"

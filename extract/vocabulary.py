@@ -109,6 +109,7 @@ PARTICIPANT_HEADINGS: dict[str, ParticipantStatus] = {
     "mødedeltagere": "present",
     "til stede var": "present",
     "fremmødte medlemmer": "present",
+    "tilstedeværende medlemmer": "present",
     "fra bestyrelsen": "present",
     "deltagende medlemmer": "present",
     "medlemmer i øvrigt": "present",

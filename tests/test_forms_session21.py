@@ -11,7 +11,9 @@ document written for the test (invented text; the forms are those of real minute
   that opens with a count ("4. 23. december?" written "4. 23 december?");
 - case numbers under the headings of items that each open a page (not a running header);
 - a web page's publisher: the site's name in its header (the logo's text or image text);
-- an association named on the title line beside its general assembly or board meeting.
+- an association named on the title line beside its general assembly or board meeting;
+- first names on the line under a heading that stands alone ("Til stede:" / "Morten, Jacob og
+  Anne"), "(og Michael fra vejudvalget)", a heading typed with a semicolon, titles after names.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 from referat.extract import extract_bytes
 from referat.extract.layout import clean_layout
 from referat.extract.pages import Line, Page
+from referat.extract.structure.participants import read_participants
 
 
 def _meeting(text: str, name: str = "doc.txt"):
@@ -192,3 +195,34 @@ def test_the_association_on_the_title_line_is_the_organisation() -> None:
     # a committee after "møde i" is the body, not an organisation
     found = meeting_of("Referat fra møde i Teknisk Udvalg den 4. marts 2019")
     assert found.organisation is None
+
+
+def test_first_names_under_a_heading_of_their_own() -> None:
+    def people(*texts: str) -> list[tuple[str, str | None]]:
+        return [(person.name, person.status) for person in read_participants(list(texts))]
+
+    assert people("Til stede:", "Morten, Jacob og Anne", "Afbud:", "Merete, Claus (og Michael fra vejudvalget)") == [
+        ("Morten", "present"),
+        ("Jacob", "present"),
+        ("Anne", "present"),
+        ("Merete", "absent"),
+        ("Claus", "absent"),
+        ("Michael", "absent"),
+    ]
+    assert [name for name, _ in people("Tilstedeværende medlemmer;", "Lone, Tina, Kaj Aage og Palle")] == [
+        "Lone",
+        "Tina",
+        "Kaj Aage",
+        "Palle",
+    ]
+    # (the next heading under an empty list is nobody; nor is an organisation after a name)
+    assert people("Fraværende:", "Resume") == []
+    found = read_participants(["Deltagere:", "Mette Kjærsgaard Lund, Sundhedsstyrelsen (formand)"])
+    assert [(p.name, p.organisation, p.role) for p in found] == [
+        ("Mette Kjærsgaard Lund", "Sundhedsstyrelsen", "formand")
+    ]
+    # (a title after a name is no one)
+    assert [name for name, _ in people("Øvrige: Mariann Holm, Socialchef, Gitte Berg, Sekretær")] == [
+        "Mariann Holm",
+        "Gitte Berg",
+    ]

@@ -10,9 +10,11 @@ from referat.extract.participant_words import (
     OFFICER_ALTERNATION,
     OFFICER_ROLES,
     ROLE_BEFORE_NAME,
+    ROLE_ENDINGS,
+    ROLE_WORDS_IN_BRACKETS,
     heading_alternation,
 )
-from referat.extract.person_names import leading_run_on_names, split_run_on_names
+from referat.extract.person_names import is_first_name, leading_run_on_names, split_run_on_names
 from referat.extract.structure.member_initials import are_initials
 from referat.extract.structure.member_runs import (
     NAME_WITH_PARTY,
@@ -47,11 +49,14 @@ def read_participants(texts: list[str]) -> list[Participant]:
             continue  # a rule between the list's groups
         # "Tilstede: …" or, from a table or a tab, "Tilstede | …"
         label, _, rest = text.partition(":") if ":" in text else text.partition(" | ")
-        low = _heading_key(text.lower().rstrip(":").strip())
+        low = _heading_key(text.lower().rstrip(":;").strip())  # (";" typed for the colon)
         if low in PARTICIPANT_HEADINGS:
             status = bare_heading = PARTICIPANT_HEADINGS[low]
             continue
         two_columns = bare_heading == "present"
+        # (the line right under a heading alone is its list as much as the text after a colon:
+        # "Til stede:" / "Morten, Jacob og Anne")
+        under_heading = bare_heading is not None
         bare_heading = None
         heading = _heading_key(label.lower().strip())
         labelled = bool(rest and heading in PARTICIPANT_HEADINGS)
@@ -82,7 +87,11 @@ def read_participants(texts: list[str]) -> list[Participant]:
             continue
         if text.lower().rstrip(".").strip() in NOBODY_WORDS or text.lower().startswith(("ingen ", "ingen.")):
             continue  # "Afbud: Ingen", "Fraværende: Ingen Bemærkninger" (the next label run on)
-        people = _people_on_line(text, labelled, heading, label, rest)
+        # (a lone word under the heading must be a known given name: "Fraværende:" / "Resume"
+        # is the next heading, the list being empty)
+        lone = len(re.split(r",|\s+og\s+", text)) == 1 and not is_first_name(text.split()[0] if text.split() else "")
+        listed = under_heading and not lone and ":" not in text  # (not a group's label: "Byråd: Kai …")
+        people = _people_on_line(text, labelled or listed, heading, label, rest, known_names=not labelled)
         if people is None:
             group = _group_status(rows, position) if status is not None and found else None
             if group:
@@ -119,12 +128,16 @@ def _tidy(person: Participant) -> None:
         person.party = None  # "Hugo Madsen (HM)": the member's initials, not a party
 
 
-def _people_on_line(text: str, labelled: bool, heading: str, label: str, rest: str) -> list[Participant] | None:
-    """The people one line of a list names, in any of the list's shapes."""
+def _people_on_line(
+    text: str, labelled: bool, heading: str, label: str, rest: str, known_names: bool = False
+) -> list[Participant] | None:
+    """The people one line of a list names, in any of the list's shapes. ``known_names``: a
+    first name alone must be one the table of given names holds (a line under a heading, where
+    "Name, Sundhedsstyrelsen (formand)" is a name and an organisation)."""
     # (a list of first names before the entry forms: "Svend Erik, Pernille, Winnie" is no
     # "Name, Organisation")
     people = (
-        ((_first_names(text) or _initials(text)) if labelled else None)
+        ((_first_names(text, known_names) or _initials(text)) if labelled else None)
         or participant_entry(text)
         or _named_parts(text, labelled)
     )
@@ -370,7 +383,7 @@ def _named_parts(text: str, labelled: bool) -> list[Participant] | None:
     return people or None
 
 
-def _first_names(text: str) -> list[Participant] | None:
+def _first_names(text: str, known_names: bool = False) -> list[Participant] | None:
     """ "Til stede: Allan, Anna, John og Lise" (a small board's minutes): first names only,
     read so after a participant label and nowhere else."""
     # "Morten(online)": a note on how one took part; "Elevrådet (Ask og Benjamin)": a group and
@@ -378,7 +391,9 @@ def _first_names(text: str) -> list[Participant] | None:
     if re.search(r"\((?:[A-ZÆØÅ]{1,2}|Løsgænger)\)", text):
         return None  # "Lene Rasmussen (F)": party letters, a council's members in full
     text = _ATTENDANCE_MODE.sub("", text)
-    text = re.sub(r"\b[A-ZÆØÅ][a-zæøå]+(?:et|en)\s*\((?P<names>[^()]+)\)", r"\g<names>", text)
+    text = re.sub(r"\b[A-ZÆØÅ][a-zæøå]+(?:et|en)\s*\((?P<names>[A-ZÆØÅ][^()]*)\)", r"\g<names>", text)
+    # "Anders (og Michael fra vejudvalget)": one more, and the group that person came for
+    text = re.sub(r"\s*\(og\s+(?P<name>[A-ZÆØÅ][a-zæøå]+)\s+(?:fra|for)\s+[^()]+\)", r", \g<name>", text)
     # "Ejnar Emil (6.c)", "Tem (KBH)": a class or a place after the name
     text = re.sub(r"\s*\([^()]{1,12}\)", "", text)
     parts = [part.strip() for part in re.split(r",\s*|\s+og\s+|\s+samt\s+", text.strip().rstrip("."))]
@@ -388,15 +403,26 @@ def _first_names(text: str) -> list[Participant] | None:
     parts = [re.sub(r"\s+[–-]\s+\S.*$", "", part) for part in parts]
     # (a first name and the initial that tells two apart: "Mette S")
     first_name = r"[A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)?(?:\s[A-ZÆØÅ]\.?)?"
-    alone = [part for part in parts if re.fullmatch(first_name, part)]
+    # (a title after a name is no one: "Svend-Erik Nielsen, Direktør", "Mariann Holm, Socialchef")
+    named = [part for part in parts if not _ROLE_WORD.fullmatch(part)]
+    titled = len(named) < len(parts)
+    parts = named
+    alone = [
+        part
+        for part in parts
+        if re.fullmatch(first_name, part) and (not known_names or is_first_name(re.split(r"[-\s]", part)[0]))
+    ]
     # (a few given in full among them: "Hans Henrik", "Mai Lillelund")
     if (
         parts
-        and 2 * len(alone) >= len(parts)
+        and (2 * len(alone) >= len(parts) or titled)
         and all(part in alone or re.fullmatch(PERSON_NAME, part) for part in parts)
     ):
         return [Participant(name=part) for part in parts if part.lower() not in NOBODY_WORDS] or None
     return None
+
+
+_ROLE_WORD = re.compile(rf"(?i:[a-zæøå]*(?:{ROLE_ENDINGS})|{ROLE_WORDS_IN_BRACKETS})")
 
 
 def _initials(text: str) -> list[Participant] | None:

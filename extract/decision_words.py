@@ -65,6 +65,11 @@ OUTCOME_PATTERNS: list[tuple[str, re.Pattern]] = [
 # godkendt.", "Kim, have 22, valgt."), one opening with it ("Godkendt.", "Udskydes til
 # næste møde."), any council, board or assembly as the subject ("Menighedsrådet godkendte
 # …"), and "Det blev besluttet, at …".
+# (a body after the verb, the sentence inverted: in lower case, definite or not)
+_BODY_AFTER_VERB = (
+    r"(?:bestyrelsen?|udvalget|rådet|generalforsamlingen|forsamlingen|menighedsrådet|repræsentantskabet|mødet"
+    rf"|{DEFINITE_BODY})"
+)
 _OUTCOME_PARTICIPLE = (
     r"(?:godkendt|vedtaget|forkastet|nedstemt|afvist|udsat|taget\s+til\s+efterretning|tiltrådt|genvalgt|valgt|(?-i:OK))"
 )
@@ -134,6 +139,11 @@ PROSE_DECISION = re.compile(
     r"|(?=[^.!?]{0,120}[.!?]?$)[^.!?]*\b(?:tages\s+op\s+igen|skydes\s+til|venter\s+til|træffes\s+beslutning\s+på"
     r"|udskydes\s+til|udsættes\s+til|[Kk]ommer\s+på\s+(?:et\s+senere|næste)\s+(?:møde|gang))\b"
     r"|De[tr]\s+(?:blev|er)\s+(?:\w+\s+)?(?:besluttet|vedtaget)"
+    # the object or an adverb first, the body after the verb: "Dette tager udvalget til
+    # efterretning.", "Derfor har en enig bestyrelse besluttet at aflyse …"
+    rf"|(?:Dette|Det|Orienteringen|Redegørelsen|Beretningen)\s+(?:tager|tog)\s+{_BODY_AFTER_VERB}\s+(?:\w+\s+)?til\s+efterretning"
+    rf"|(?:Derfor|Herefter|Dermed|Endelig|Så)\s+(?:har|blev)\s+(?:en\s+)?(?:enig\s+|samlet\s+)?{_BODY_AFTER_VERB}"
+    r"\s+(?:\w+\s+)?(?:besluttet|godkendt|vedtaget)"
     # "Der var enighed om, at …", "Enighed om at vælge …" (not "Der var ikke enighed om …")
     r"|(?:Der\s+var\s+(?:fuld\s+|bred\s+)?|Det\s+blev\s+)?(?<!ikke\s)(?:[Ee]nighed|[Ee]nstemmighed)\s+om\b"
     r"|(?:Godkendt|Godkendes|Vedtaget|Vedtages|Udsat|Udsættes|Udskudt|Udskydes|Tiltrådt|Tiltrædes|Anbefales"
@@ -147,7 +157,8 @@ PROSE_DECISION = re.compile(
     r"|(?:Valgt|Genvalgt|Nyvalgt|Valgt\s+blev)\s*:"
     # a vote's tally: "Kr. 1.365,00 pr. år, 47 stemte for og 0 imod." (its outcome: VOTE_FOR, VOTE_AGAINST)
     r"|.*?\b\d+\s+stemte\s+(?:for|imod)\b"
-    rf"|(?=[^.!?]*[.!?]?$)(?:[\wæøå,-]+\s+){{1,11}}{_OUTCOME_PARTICIPLE}{_AFTER_PARTICIPLE}[.!]?$)(?![\wæøå])"
+    # (the words may hold dates and times: "Regnskab 2017 afleveret d 27/2-2018 kl 15.17 gennemgået og godkendt.")
+    rf"|(?=[^!?]*[.!?]?$)(?:[\wæøå,./-]+\s+){{1,11}}{_OUTCOME_PARTICIPLE}{_AFTER_PARTICIPLE}[.!]?$)(?![\wæøå])"
 )
 
 

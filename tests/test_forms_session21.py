@@ -13,7 +13,9 @@ document written for the test (invented text; the forms are those of real minute
 - a web page's publisher: the site's name in its header (the logo's text or image text);
 - an association named on the title line beside its general assembly or board meeting;
 - first names on the line under a heading that stands alone ("Til stede:" / "Morten, Jacob og
-  Anne"), "(og Michael fra vejudvalget)", a heading typed with a semicolon, titles after names.
+  Anne"), "(og Michael fra vejudvalget)", a heading typed with a semicolon, titles after names;
+- decisions with the body after the verb ("Dette tager udvalget til efterretning", "Derfor har
+  en enig bestyrelse besluttet …"), after a doubled bullet, and with dates among the words.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 from referat.extract import extract_bytes
 from referat.extract.layout import clean_layout
 from referat.extract.pages import Line, Page
+from referat.extract.structure.decisions import prose_decisions
 from referat.extract.structure.participants import read_participants
 
 
@@ -226,3 +229,22 @@ def test_first_names_under_a_heading_of_their_own() -> None:
         "Mariann Holm",
         "Gitte Berg",
     ]
+
+
+def test_decisions_with_the_body_after_the_verb_and_dates_among_the_words() -> None:
+    def decided(text: str) -> list[tuple[str, str | None]]:
+        return [(decision.text, decision.outcome) for decision in prose_decisions(text)]
+
+    assert decided("Kassereren gav en status. Dette tager udvalget til efterretning.") == [
+        ("Dette tager udvalget til efterretning.", "noted")
+    ]
+    assert decided("Derfor har en enig bestyrelse besluttet at aflyse sommerfesten.") == [
+        ("Derfor har en enig bestyrelse besluttet at aflyse sommerfesten.", "approved")
+    ]
+    assert decided("• • Det er endelig besluttet, at ingen får forskud.") == [
+        ("Det er endelig besluttet, at ingen får forskud.", "approved")
+    ]
+    assert decided("Regnskab 2017 afleveret d 27/2-2018 kl 15.17 gennemgået og godkendt.") == [
+        ("Regnskab 2017 afleveret d 27/2-2018 kl 15.17 gennemgået og godkendt.", "approved")
+    ]
+    assert decided("Det tager tid at få svar fra kommunen.") == []

@@ -101,7 +101,7 @@ def prose_decisions(text: str) -> list[Decision]:
 _RESOLVED = re.compile(r"\b(?:besluttet|besluttede|besluttes)\b")
 
 
-_BULLET = re.compile(r"^[•·▪●◦*-]\s+")
+_BULLET = re.compile(r"^(?:[•·▪●◦*-]\s+)+")  # (a list's bullet twice over: "• • Det er besluttet …")
 
 
 def _paragraphs(text: str) -> list[str]:

@@ -15,7 +15,8 @@ document written for the test (invented text; the forms are those of real minute
 - first names on the line under a heading that stands alone ("Til stede:" / "Morten, Jacob og
   Anne"), "(og Michael fra vejudvalget)", a heading typed with a semicolon, titles after names;
 - decisions with the body after the verb ("Dette tager udvalget til efterretning", "Derfor har
-  en enig bestyrelse besluttet …"), after a doubled bullet, and with dates among the words.
+  en enig bestyrelse besluttet …"), after a doubled bullet, and with dates among the words;
+- lettered points that are sentences: the item's minutes point by point, not sub-items.
 """
 
 from __future__ import annotations
@@ -248,3 +249,26 @@ def test_decisions_with_the_body_after_the_verb_and_dates_among_the_words() -> N
         ("Regnskab 2017 afleveret d 27/2-2018 kl 15.17 gennemgået og godkendt.", "approved")
     ]
     assert decided("Det tager tid at få svar fra kommunen.") == []
+
+
+def test_lettered_sentences_are_minutes_and_lettered_titles_are_subitems() -> None:
+    text = (
+        "Referat af generalforsamling 19. august 2011\n\n"
+        "1. Bestyrelsens beretning:\n"
+        "a. Et æresmedlem er gået bort, og klubben sendte blomster til begravelsen.\n"
+        "b. I 2010 blev der registreret 16 nye både i Danmark.\n"
+        "c. Tallet på aktive medlemmer er vokset fra 78 til 90.\n"
+        "2. Aktiviteter\n"
+        "a) Klublokale: Paw køber en knage til depotrummet.\n"
+        "b) Kontrakter: Venter til næste møde.\n"
+        "3. Eventuelt\nIntet.\n"
+    )
+    meeting = _meeting(text)
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("1", "Bestyrelsens beretning"),
+        ("2", "Aktiviteter"),
+        ("3", "Eventuelt"),
+    ]
+    assert meeting.items[0].subitems == []
+    assert "16 nye både" in (meeting.items[0].text or "")
+    assert [(sub.number, sub.title) for sub in meeting.items[1].subitems] == [("a", "Klublokale"), ("b", "Kontrakter")]

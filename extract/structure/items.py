@@ -25,7 +25,13 @@ from referat.extract.structure.heading_lines import (
 from referat.extract.structure.recommendations import split_recommendations
 from referat.extract.structure.result import LinePages, pages_of
 from referat.extract.structure.segment import ItemDraft
-from referat.extract.structure.subitem_numbers import DECIMAL_SUBITEM, LETTERED_SUBITEM, is_next_letter, next_decimal
+from referat.extract.structure.subitem_numbers import (
+    DECIMAL_SUBITEM,
+    LETTERED_SUBITEM,
+    is_next_letter,
+    next_decimal,
+    points_of_text,
+)
 from referat.extract.structure.titles import minutes_after_title
 from referat.extract.vocabulary import (
     ABSENCE_LABELS,
@@ -245,6 +251,8 @@ class _ItemBody:
         ):
             return False
         if sub.group("letter").isupper() and not self._capital_subitem(line, text, sub.group("letter")):
+            return False
+        if not self.last_letter and points_of_text([other.text for other in self.body[self.body.index(line) :]]):
             return False
         return self._open_subitem(line, sub.group("letter"), sub.group("title"))
 

@@ -1,9 +1,13 @@
 """How sub-items under an item are numbered: a letter after the item's number ("3a.", "3.a"),
-a Word outline's second level ("2.1"), or letters alone ("a)", "B.") that count on."""
+a Word outline's second level ("2.1"), or letters alone ("a)", "B.") that count on; and when
+lettered lines are no sub-items but the item's minutes told point by point."""
 
 from __future__ import annotations
 
 import re
+
+from referat.extract.structure.heading_lines import SUBITEM_HEADING
+from referat.extract.structure.titles import minutes_after_title
 
 # "3a. Redigering af pjecen", "3.a Formanden", and a table's row "3.a | Formanden | <minutes>"
 # (the sub-item's number as printed).
@@ -37,3 +41,29 @@ def is_next_letter(last: str, letter: str) -> bool:
     if len(last) != 1:
         return False
     return ord(letter) == ord(last) + 1 and letter.isupper() == last.isupper()
+
+
+# A point that is a sentence: it ends as one, or says what happened ("… bliver lukket").
+_SENTENCE_POINT = re.compile(r"[.!?]$|\s(?:blev|bliver|er|var|har|havde|skal|vil|kan)\s.*\s\S+\s\S+")
+
+
+def points_of_text(texts: list[str]) -> bool:
+    """ "2. Bestyrelsens beretning:" / "a. Knud Olsen er gået bort, og …" / "b. I 2010 blev der
+    …": lettered points from ``texts[0]`` on that are sentences, most of them, are the item's
+    minutes told point by point, not sub-items with titles ("a) Medlemsfolder: er under
+    udvikling." has a title before its minutes).
+
+    Example:
+        >>> points_of_text(["a. Regnskabet blev delt ud til alle.", "b. Kontoen i banken bliver lukket i år", "c. Ok."])
+        True
+        >>> points_of_text(["a. Valg af formand", "b. Valg af kasserer"])
+        False
+    """
+    points, letter = [], "a"
+    for text in texts:
+        sub = SUBITEM_HEADING.match(text.strip())
+        if sub and sub.group("letter").lower() == letter:
+            points.append("" if minutes_after_title(sub.group("title"))[1] else sub.group("title"))
+            letter = chr(ord(letter) + 1)
+    sentences = sum(1 for point in points if _SENTENCE_POINT.search(point) and len(point.split()) >= 5)
+    return len(points) >= 2 and 2 * sentences > len(points)

@@ -16,7 +16,8 @@ document written for the test (invented text; the forms are those of real minute
   Anne"), "(og Michael fra vejudvalget)", a heading typed with a semicolon, titles after names;
 - decisions with the body after the verb ("Dette tager udvalget til efterretning", "Derfor har
   en enig bestyrelse besluttet …"), after a doubled bullet, and with dates among the words;
-- lettered points that are sentences: the item's minutes point by point, not sub-items.
+- lettered points that are sentences: the item's minutes point by point, not sub-items;
+- a place with the members or a clause run on after it in a transcript.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from referat.extract import extract_bytes
 from referat.extract.layout import clean_layout
 from referat.extract.pages import Line, Page
 from referat.extract.structure.decisions import prose_decisions
+from referat.extract.structure.meeting_place import meeting_location
 from referat.extract.structure.participants import read_participants
 
 
@@ -272,3 +274,12 @@ def test_lettered_sentences_are_minutes_and_lettered_titles_are_subitems() -> No
     assert meeting.items[0].subitems == []
     assert "16 nye både" in (meeting.items[0].text or "")
     assert [(sub.number, sub.title) for sub in meeting.items[1].subitems] == [("a", "Klublokale"), ("b", "Kontrakter")]
+
+
+def test_a_place_ends_before_the_members_or_a_clause_run_on_after_it() -> None:
+    header = "Referat fra møde onsdag den 21. maj 2008 Mødet startede kl. 19:00 i Mødelokale 2, Lejre"
+    assert meeting_location([f"{header} Jesper Holm Peter Walsøe"], {}) == "Mødelokale 2, Lejre"
+    assert meeting_location([], {"mødested": "Regionshuset, 4180 Sorø, og offentligheden har adgang"}) == (
+        "Regionshuset, 4180 Sorø"
+    )
+    assert meeting_location([], {"mødested": "Hos Jens Hansen"}) == "Hos Jens Hansen"

@@ -11,6 +11,7 @@ import re
 from referat.extract.body_words import BODY_HEAD
 from referat.extract.dates import MONTHS
 from referat.extract.participant_words import heading_alternation
+from referat.extract.person_names import is_first_name, split_run_on_names
 from referat.extract.place_words import BUILDING_WORDS, ONLINE_MEETING_WORDS, ROOM_WORDS, word_ending
 from referat.extract.section_words import SECTION_HEADINGS
 from referat.extract.structure.header_fields import header_date, labelled_field
@@ -320,6 +321,7 @@ _MEETING_KIND_BEFORE_PLACE = re.compile(r"^(?i:(?:ekstra)?ordinært\s+møde)\s*[
 def _trimmed_place(text: str) -> str:
     text = _MEETING_KIND_BEFORE_PLACE.sub("", _LEADING_LABEL.sub("", text.strip()))
     text = _PLACE_ENDS.sub("", _PLACE_LEAD.sub("", text))
+    text = _CLAUSE_AFTER_PLACE.sub("", _without_members_after(text))
     if re.search(r"[a-zæøå]", text):  # (a place printed in capitals keeps its words)
         text = _RUN_ON_AFTER_PLACE.sub("", text)
     if len(text) > 80:  # a place with a sentence run on after it
@@ -338,6 +340,23 @@ def _trimmed_place(text: str) -> str:
     # a full stop after a word, not an abbreviation's ("mødelokale 4." but "4800 Nyk. F.")
     last = text.split()[-1] if text else ""
     return text[:-1] if text.endswith(".") and (len(last) > 3 or last[:-1].isdigit()) else text
+
+
+# A clause run on after the place: "Regionshuset, 4180 Sorø, og offentligheden har adgang".
+_CLAUSE_AFTER_PLACE = re.compile(r",\s+og\s+[a-zæøå].*$")
+
+
+def _without_members_after(text: str) -> str:
+    """The place without the members a transcript ran on after it: "Mødelokale 2, Lejre
+    Jesper Kejlhof Peter Walsøe" → "Mødelokale 2, Lejre" (two names at least, by the given
+    names that open them)."""
+    words = text.split()
+    for start in range(1, len(words) - 1):
+        if is_first_name(words[start]) and words[start - 1][-1:] not in ",":
+            names = split_run_on_names(" ".join(words[start:]))
+            if names and " ".join(names) == " ".join(words[start:]):
+                return " ".join(words[:start])
+    return text
 
 
 def _reads_as_place(text: str) -> bool:

@@ -5,6 +5,7 @@ SQLite from one statement, on an even sample when there are many."""
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from typing import Any
 
 from referat.archive.core import CLOSED_ITEMS
@@ -30,50 +31,81 @@ _SAMPLE_MODULUS, _SAMPLE_MULTIPLIER = 65536, 40503
 UNSAMPLED = _SAMPLE_MODULUS
 
 
-def facet_statement(
-    match: str, where: str, params: list[Any], public: bool, written_out: str | None = None
-) -> tuple[str, list[Any]]:
-    """The statement that counts the passages matching ``match`` (an FTS5 expression) that
-    the meeting filters ``where`` (``AND …`` on ``m``, with ``params``) keep, by facet.
-    ``written_out`` is ``match`` with its prefixes written out as words
-    (search_plan.PrefixTerms), for the statement's first read, which stops after the newest
-    FACET_SAMPLE + 1 matches and so need not merge a prefix's doclists.
+# The passages the second passage index (passages_sample_fts, schema.py migration 14)
+# holds: those below this threshold of the sample's scramble. A sample of a lower threshold
+# (more than 19 200 matches, 1 200 of them sampled) is drawn from that index, a sixteenth
+# of the rows to walk. Fixed by the migration: a change needs one that refills the index.
+SAMPLE_INDEX_THRESHOLD = 4096
 
-    One statement, counted inside SQLite: the newest FACET_SAMPLE + 1 matches are read to
-    set the sample's rate, then every match once to draw the sample (the second read sets up
-    the MATCH of a common prefix anew: ~3-13 ms at 1M sections), and only the sampled ones
-    are joined to their item and meeting. Filters apply to the
-    sample, so the more a filter narrows, the fewer sampled passages it leaves and the
-    rougher the estimate. (Filtering inside the join instead lets SQLite build a Bloom
-    filter over every passage once the archive has statistics: ~80 ms.)
+# How many passages match is estimated from how far back the newest FACET_SAMPLE + 1 reach
+# in the passage ids (FTS5 hands them out newest first and stops there); below that many
+# every passage counts (the threshold keeps all).
+_THRESHOLD = """
+    SELECT CASE WHEN back.id IS NULL THEN {modulus}
+                ELSE max(1, min({modulus}, {modulus} * {sample} * (ids.top - back.id + 1)
+                                           / (({sample} + 1) * ids.top))) END
+    FROM (SELECT max(id) AS top FROM passages) AS ids
+    LEFT JOIN (SELECT rowid AS id FROM passages_fts WHERE passages_fts MATCH ?
+               ORDER BY rowid DESC LIMIT 1 OFFSET {sample}) AS back ON 1"""
+
+
+@dataclass(frozen=True)
+class FacetCount:
+    """The facets of one search on the SQLite archive: the passages matching ``match`` (an
+    FTS5 expression of the passage index) that the meeting filters ``where`` (``AND …`` on
+    ``m``, with ``params``) keep, counted by facet. ``written_out`` is ``match`` with its
+    prefixes written out as words (search_plan.PrefixTerms), for the first read, which
+    stops after the newest FACET_SAMPLE + 1 matches and so need not merge a prefix's
+    doclists.
+
+    Two statements, counted inside SQLite: the newest FACET_SAMPLE + 1 matches set the
+    sample's rate (writing every match of a common word down before sampling cost ~20 ms
+    at 1M sections); then the matches are read once more to draw the sample, and only the
+    sampled ones are joined to their item and meeting. That second read is of the index of
+    sampled passages when the rate is low enough for it to hold the whole sample
+    (SAMPLE_INDEX_THRESHOLD), so a common word's walk reads a sixteenth of its matches."""
+
+    match: str
+    where: str
+    params: list[Any]
+    public: bool
+    written_out: str | None = None
+
+    def count(self, connection: sqlite3.Connection) -> Facets:
+        """The counts by facet, the total, and whether they are estimates (count_facets)."""
+        sample = int(FACET_SAMPLE)
+        threshold_sql = _THRESHOLD.format(modulus=_SAMPLE_MODULUS, sample=sample)
+        threshold = connection.execute(threshold_sql, [self.written_out or self.match]).fetchone()[0]
+        index = "passages_sample_fts" if threshold <= SAMPLE_INDEX_THRESHOLD else "passages_fts"
+        sql = facet_statement(index, self.where, self.public)
+        return count_facets(connection, sql, [threshold, self.match, *self.params])
+
+
+def facet_statement(index: str, where: str, public: bool) -> str:
+    """The statement that counts, by facet, the passages of the sample (passage ids below
+    the first parameter, the threshold, once scrambled) that match the second (an FTS5
+    expression of ``index``, the passage index or its index of sampled passages) and that
+    the meeting filters ``where`` (``AND …`` on ``m``, with the parameters after) keep.
+
+    Filters apply to the sample, so the more a filter narrows, the fewer sampled passages
+    it leaves and the rougher the estimate. (Filtering inside the join instead lets SQLite
+    build a Bloom filter over every passage once the archive has statistics: ~80 ms.)
     """
     # --public: a closed item's passages count only if they are its title, and its
     # actors not at all.
     public_passages = " AND (p.section_kind = 'title' OR i.access <> 'closed')" if public else ""
     public_actors = f" WHERE h.item_id NOT IN ({CLOSED_ITEMS})" if public else ""
     public_facts = f" WHERE item_id NOT IN ({CLOSED_ITEMS})" if public else ""
-    sample = int(FACET_SAMPLE)
-    sql = f"""
-        -- How many passages match is estimated from how far back the newest {sample} + 1
-        -- reach in the passage ids (FTS5 hands them out newest first and stops there),
-        -- so every match is read once, for the sample, and never stored: writing every
-        -- match of a common word down before sampling cost ~20 ms at 1M sections.
-        WITH sampling AS MATERIALIZED (
-            SELECT CASE WHEN back.id IS NULL THEN {_SAMPLE_MODULUS}
-                        ELSE max(1, min({_SAMPLE_MODULUS}, {_SAMPLE_MODULUS} * {sample} * (ids.top - back.id + 1)
-                                                          / (({sample} + 1) * ids.top))) END AS threshold
-            FROM (SELECT max(id) AS top FROM passages) AS ids
-            LEFT JOIN (SELECT rowid AS id FROM passages_fts WHERE passages_fts MATCH ?
-                       ORDER BY rowid DESC LIMIT 1 OFFSET {sample}) AS back ON 1
-        ),
+    return f"""
+        WITH sampling AS MATERIALIZED (SELECT ? AS threshold),
         sampled AS MATERIALIZED (
             SELECT p.item_id, p.section_kind, m.body, m.organisation, m.date, m.kind
-            FROM passages_fts
-            CROSS JOIN passages p INDEXED BY passages_lookup ON p.id = passages_fts.rowid
+            FROM {index}
+            CROSS JOIN passages p INDEXED BY passages_lookup ON p.id = {index}.rowid
             CROSS JOIN items i ON i.id = p.item_id
             CROSS JOIN meetings m ON m.id = i.meeting_id
-            WHERE passages_fts MATCH ?
-                  AND (passages_fts.rowid * {_SAMPLE_MULTIPLIER}) % {_SAMPLE_MODULUS} < (SELECT threshold FROM sampling)
+            WHERE {index} MATCH ?
+                  AND ({index}.rowid * {_SAMPLE_MULTIPLIER}) % {_SAMPLE_MODULUS} < (SELECT threshold FROM sampling)
                   {public_passages}
         ),
         hits AS MATERIALIZED (
@@ -110,11 +142,10 @@ def facet_statement(
         UNION ALL SELECT 'decided', decided, sum(hits) FROM facts GROUP BY decided
         UNION ALL SELECT 'amount', amount, sum(hits) FROM facts GROUP BY amount
         UNION ALL SELECT 'actor', canonical, sum(hits) FROM actors GROUP BY canonical"""
-    return sql, [written_out or match, match, *params]
 
 
 def count_facets(connection: sqlite3.Connection, sql: str, params: list[Any]) -> Facets:
-    """Run a statement of :func:`facet_statement`: the counts by facet,
+    """Run a statement of :func:`facet_statement` (or the PostgreSQL archive's): the counts by facet,
     the total, and whether they are estimates, scaled up from the sample if there was one."""
     rows = connection.execute(sql, params).fetchall()
     threshold = next(count for facet, _, count in rows if facet == "threshold")

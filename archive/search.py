@@ -12,7 +12,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from referat.archive.core import CLOSED_ITEMS, ArchiveCore, connect
-from referat.archive.facets import count_facets, facet_statement
+from referat.archive.facets import FacetCount
 from referat.archive.hits import best_passage, snippet
 from referat.archive.query import Query, Term, parse_query
 from referat.archive.search_plan import (
@@ -349,26 +349,26 @@ class Searching(ArchiveCore):
         return hits
 
     def _start_facets(self, parsed: Query, filters: SearchFilters) -> Future[Facets]:
-        """Count the facets beside the ranking: the counting statement runs on a second
+        """Count the facets beside the ranking: the counting statements run on a second
         connection in a worker thread while this one ranks, which halves a faceted
         search on a machine with a free core (SQLite lets go of the GIL while it works).
         Body and actor names are resolved here, on this thread's connection."""
-        sql, params = self._facet_statement(parsed, filters)
+        counting = self._facet_count(parsed, filters)
         if self.path == ":memory:":  # a second connection would open another, empty database
             done: Future[Facets] = Future()
-            done.set_result(count_facets(self.connection, sql, params))
+            done.set_result(counting.count(self.connection))
             return done
         if self._facet_worker is None:
             self._facet_worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="referat-facets")
-        return self._facet_worker.submit(self._count_facets_in_worker, sql, params)
+        return self._facet_worker.submit(self._count_facets_in_worker, counting)
 
-    def _count_facets_in_worker(self, sql: str, params: list[Any]) -> Facets:
+    def _count_facets_in_worker(self, counting: FacetCount) -> Facets:
         if self._facet_connection is None:  # opened in the worker thread, used only there
             self._facet_connection = connect(self.path, check_same_thread=False, readonly=self.readonly)
-        return count_facets(self._facet_connection, sql, params)
+        return counting.count(self._facet_connection)
 
-    def _facet_statement(self, parsed: Query, filters: SearchFilters) -> tuple[str, list[Any]]:
-        """The statement that counts the facets of ``parsed`` under ``filters`` (facets.py)."""
+    def _facet_count(self, parsed: Query, filters: SearchFilters) -> FacetCount:
+        """What counts the facets of ``parsed`` under ``filters`` (facets.py)."""
         where, params = self._filter_sql(filters, "m.item_id")
         if filters.section:
             where += " AND m.section_kind = ?"
@@ -377,7 +377,7 @@ class Searching(ArchiveCore):
         where += excluded
         params += excluded_params
         walked = self._written_out("passages_fts", parsed.match, most=WALKED_PREFIX_TERMS)
-        return facet_statement(walked, where, params, filters.public, self._written_out("passages_fts", parsed.match))
+        return FacetCount(walked, where, params, filters.public, self._written_out("passages_fts", parsed.match))
 
     def _suggestions(self, parsed: Query, public: bool = False, found: bool = False) -> dict[str, list[str]]:
         """Each word of the query (not a prefix, not a word left out) that no passage holds,

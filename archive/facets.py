@@ -8,7 +8,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from referat.archive.core import CLOSED_ITEMS
+from referat.archive.core import closed_item
 from referat.archive.types import Facets
 from referat.data.gazetteer import is_role
 
@@ -94,8 +94,8 @@ def facet_statement(index: str, where: str, public: bool) -> str:
     # --public: a closed item's passages count only if they are its title, and its
     # actors not at all.
     public_passages = " AND (p.section_kind = 'title' OR i.access <> 'closed')" if public else ""
-    public_actors = f" WHERE h.item_id NOT IN ({CLOSED_ITEMS})" if public else ""
-    public_facts = f" WHERE item_id NOT IN ({CLOSED_ITEMS})" if public else ""
+    public_actors = f" WHERE NOT {closed_item('h.item_id')}" if public else ""
+    public_facts = f" WHERE NOT {closed_item('item_hits.item_id')}" if public else ""
     return f"""
         WITH sampling AS MATERIALIZED (SELECT ? AS threshold),
         sampled AS MATERIALIZED (

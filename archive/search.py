@@ -11,7 +11,7 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from referat.archive.core import CLOSED_ITEMS, ArchiveCore, connect
+from referat.archive.core import ArchiveCore, closed_item, connect
 from referat.archive.facets import FacetCount
 from referat.archive.hits import best_passage, snippet
 from referat.archive.query import Query, Term, parse_query
@@ -46,9 +46,9 @@ _RANK = "bm25(items_fts, 4.0, 2.0, 1.0, 8.0, 4.0, 2.0)"
 # Under --public a closed item is ranked by its title alone (the text columns weigh 0), so
 # its hidden text cannot lift it above an open item either.
 _PUBLIC_RANK = (
-    f"CASE WHEN items_fts.rowid IN ({CLOSED_ITEMS}) THEN bm25(items_fts, 0.0, 0.0, 0.0, 8.0, 4.0, 2.0) ELSE {_RANK} END"
+    f"CASE WHEN {closed_item('items_fts.rowid')} THEN bm25(items_fts, 0.0, 0.0, 0.0, 8.0, 4.0, 2.0) ELSE {_RANK} END"
 )
-_PUBLIC_PASSAGE = f"(p.section_kind = 'title' OR p.item_id NOT IN ({CLOSED_ITEMS}))"
+_PUBLIC_PASSAGE = f"(p.section_kind = 'title' OR NOT {closed_item('p.item_id')})"
 
 
 class Searching(ArchiveCore):
@@ -421,7 +421,7 @@ def _public_sql(item_id: str, bound: str = "") -> str:
     closed item is ranked by its title alone (_PUBLIC_RANK) and only its title is shown
     (see _hits). ``bound`` narrows the item index's title matches (on their ``rowid``)."""
     return (
-        f" AND ({item_id} NOT IN ({CLOSED_ITEMS}) OR {item_id} IN"
+        f" AND (NOT {closed_item(item_id)} OR {item_id} IN"
         f" (SELECT rowid FROM items_fts WHERE items_fts MATCH ?{bound}))"
     )
 

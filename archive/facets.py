@@ -37,10 +37,11 @@ UNSAMPLED = _SAMPLE_MODULUS
 # of the rows to walk. Fixed by the migration: a change needs one that refills the index.
 SAMPLE_INDEX_THRESHOLD = 4096
 
-# How many passages match is estimated from how far back the newest FACET_SAMPLE + 1 reach
-# in the passage ids (FTS5 hands them out newest first and stops there); below that many
-# every passage counts (the threshold keeps all).
-_THRESHOLD = """
+
+# The sample's threshold from how far back in the passage ids the newest FACET_SAMPLE + 1
+# matches reach (FTS5 hands them out newest first and stops there); every passage (the
+# modulus) when fewer match.
+_NEWEST_REACH = """
     SELECT CASE WHEN back.id IS NULL THEN {modulus}
                 ELSE max(1, min({modulus}, {modulus} * {sample} * (ids.top - back.id + 1)
                                            / (({sample} + 1) * ids.top))) END
@@ -54,17 +55,20 @@ class FacetCount:
     """The facets of one search on the SQLite archive: the passages matching ``match`` (an
     FTS5 expression of the passage index) that the meeting filters ``where`` (``AND …`` on
     ``m``, with ``params``) keep, counted by facet. ``written_out`` is ``match`` with its
-    prefixes written out as words (search_plan.PrefixTerms), for the first read, which
-    stops after the newest FACET_SAMPLE + 1 matches and so need not merge a prefix's
-    doclists.
+    prefixes written out as words (search_plan.PrefixTerms), for a walk of the whole index:
+    FTS5 reads a list of words lazily where another clause of the query is rarer ("regnskab
+    2024": 7.5 ms with "regnskab" a merged prefix at 1M sections, 2.1 ms written out).
 
-    Counted inside SQLite: the matches among the sampled passages, or when there are few,
-    the newest FACET_SAMPLE + 1 matches, set the sample's rate (writing every match of a
-    common word down before sampling cost ~20 ms at 1M sections); then the matches are
-    read once more to draw the sample, and only the sampled ones are joined to their item
-    and meeting. That second read is of the index of sampled passages when the rate is low
-    enough for it to hold the whole sample (SAMPLE_INDEX_THRESHOLD), so a common word's walk
-    reads a sixteenth of its matches."""
+    Counted inside SQLite, on an even sample when many match: the matches among the sampled
+    passages (passages_sample_fts, SAMPLE_INDEX_THRESHOLD) are counted first. More than
+    FACET_SAMPLE of them means about 16 times as many match in all, and the sample is drawn
+    from that index at the rate their count sets: a sixteenth of the walk. A few hundred,
+    and how far back the newest FACET_SAMPLE + 1 matches reach sets the rate, then the
+    whole index is walked for the sample. Fewer, and the whole index is walked once, its
+    matches counted and the sample drawn from them in one statement: finding the newest
+    matches of a rare combination of words walks most of the index, and the sample's walk
+    did that again ("børne- og ungdomspsykiatrien" 4.6 + 4.8 ms at 1M sections). (Writing
+    every match of a common word down before sampling cost ~20 ms.)"""
 
     match: str
     where: str
@@ -75,29 +79,34 @@ class FacetCount:
     def count(self, connection: sqlite3.Connection) -> Facets:
         """The counts by facet, the total, and whether they are estimates (count_facets)."""
         sample = int(FACET_SAMPLE)
-        # More than FACET_SAMPLE matches among the sampled passages alone: then more than
-        # that many match (no exact count), about 16 times as many, and the sample's rate
-        # is set from that count (a sixteenth of the walk). The newest matches' reach costs
-        # more for a common prefix of more words than PREFIX_TERMS (FTS5 merges their
-        # doclists: "budget" 7.7 ms at 1M sections, its sampled passages counted 0.8 ms).
         sampled = connection.execute(
             "SELECT count(*) FROM passages_sample_fts WHERE passages_sample_fts MATCH ?", [self.match]
         ).fetchone()[0]
-        if sampled > sample:
+        whole = self.written_out or self.match
+        if sampled > sample:  # then more than FACET_SAMPLE match: no exact count
             threshold = max(1, SAMPLE_INDEX_THRESHOLD * sample // sampled)
-        else:
-            threshold_sql = _THRESHOLD.format(modulus=_SAMPLE_MODULUS, sample=sample)
-            threshold = connection.execute(threshold_sql, [self.written_out or self.match]).fetchone()[0]
-        index = "passages_sample_fts" if threshold <= SAMPLE_INDEX_THRESHOLD else "passages_fts"
-        sql = facet_statement(index, self.where, self.public)
-        return count_facets(connection, sql, [threshold, self.match, *self.params])
+            sql = facet_statement("passages_sample_fts", self.where, self.public)
+            return count_facets(connection, sql, [threshold, self.match, *self.params])
+        if sampled > sample // 4:
+            # Thousands match (~16 times ``sampled``): counting them would store them all
+            # (~2.5 ms more for "psykiatri" at 1M sections), while the newest FACET_SAMPLE + 1
+            # are near and how far back they reach sets the rate as well.
+            reach = _NEWEST_REACH.format(modulus=_SAMPLE_MODULUS, sample=sample)
+            threshold = connection.execute(reach, [whole]).fetchone()[0]
+            sql = facet_statement("passages_fts", self.where, self.public)
+            return count_facets(connection, sql, [threshold, whole, *self.params])
+        sql = facet_statement("passages_fts", self.where, self.public, counted=True)
+        return count_facets(connection, sql, [whole, *self.params])
 
 
-def facet_statement(index: str, where: str, public: bool) -> str:
+def facet_statement(index: str, where: str, public: bool, counted: bool = False) -> str:
     """The statement that counts, by facet, the passages of the sample (passage ids below
     the first parameter, the threshold, once scrambled) that match the second (an FTS5
     expression of ``index``, the passage index or its index of sampled passages) and that
     the meeting filters ``where`` (``AND …`` on ``m``, with the parameters after) keep.
+    With ``counted``, there is no threshold parameter: the matches of ``index`` are
+    counted, and every one is kept up to FACET_SAMPLE, an even sample of about that many
+    beyond.
 
     Filters apply to the sample, so the more a filter narrows, the fewer sampled passages
     it leaves and the rougher the estimate. (Filtering inside the join instead lets SQLite
@@ -109,17 +118,7 @@ def facet_statement(index: str, where: str, public: bool) -> str:
     public_actors = f" WHERE NOT {closed_item('h.item_id')}" if public else ""
     public_facts = f" WHERE NOT {closed_item('item_hits.item_id')}" if public else ""
     return f"""
-        WITH sampling AS MATERIALIZED (SELECT ? AS threshold),
-        sampled AS MATERIALIZED (
-            SELECT p.item_id, p.section_kind, m.body, m.organisation, m.date, m.kind
-            FROM {index}
-            CROSS JOIN passages p INDEXED BY passages_lookup ON p.id = {index}.rowid
-            CROSS JOIN items i ON i.id = p.item_id
-            CROSS JOIN meetings m ON m.id = i.meeting_id
-            WHERE {index} MATCH ?
-                  AND ({index}.rowid * {_SAMPLE_MULTIPLIER}) % {_SAMPLE_MODULUS} < (SELECT threshold FROM sampling)
-                  {public_passages}
-        ),
+        WITH {_sampled(index, public_passages, counted)},
         hits AS MATERIALIZED (
             SELECT coalesce(body, '(unknown)') AS body, coalesce(substr(date, 1, 4), '(unknown)') AS year,
                    section_kind AS section, coalesce(kind, '(unknown)') AS kind, item_id
@@ -169,3 +168,29 @@ def count_facets(connection: sqlite3.Connection, sql: str, params: list[Any]) ->
             counted[facet][value] = round(count * scale)
     total = next(count for facet, _, count in rows if facet == "total")
     return counted, round(total * scale), threshold < _SAMPLE_MODULUS
+
+
+def _sampled(index: str, public_passages: str, counted: bool) -> str:
+    """The CTEs ``sampling`` (the threshold) and ``sampled`` (the sampled matches with their
+    item's and meeting's columns) of :func:`facet_statement`."""
+    source, passage_id, match = f"{index}", f"{index}.rowid", f"{index} MATCH ? AND "
+    head = "sampling AS MATERIALIZED (SELECT ? AS threshold)"
+    if counted:
+        sample = int(FACET_SAMPLE)
+        source, passage_id, match = "matched", "matched.id", ""
+        head = f"""matched AS MATERIALIZED (SELECT rowid AS id FROM {index} WHERE {index} MATCH ?),
+        sampling AS MATERIALIZED (
+            SELECT CASE WHEN count(*) <= {sample} THEN {_SAMPLE_MODULUS}
+                        ELSE max(1, {_SAMPLE_MODULUS} * {sample} / count(*)) END AS threshold
+            FROM matched
+        )"""
+    return f"""{head},
+        sampled AS MATERIALIZED (
+            SELECT p.item_id, p.section_kind, m.body, m.organisation, m.date, m.kind
+            FROM {source}
+            CROSS JOIN passages p INDEXED BY passages_lookup ON p.id = {passage_id}
+            CROSS JOIN items i ON i.id = p.item_id
+            CROSS JOIN meetings m ON m.id = i.meeting_id
+            WHERE {match}({passage_id} * {_SAMPLE_MULTIPLIER}) % {_SAMPLE_MODULUS} < (SELECT threshold FROM sampling)
+                  {public_passages}
+        )"""

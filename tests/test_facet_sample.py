@@ -84,3 +84,18 @@ def test_facets_from_the_index_of_sampled_passages_are_those_of_the_whole_index(
         archive.connection.set_trace_callback(None)
     assert result.estimated and result.total > 0
     assert any("FROM passages_sample_fts" in statement for statement in statements)
+
+
+def test_each_way_of_setting_the_sample_rate_estimates_the_total(monkeypatch):
+    # 360 passages say "budget", 23 of them sampled passages; the files repeat 15 meetings,
+    # so 120 of them are counted (an item's copies in another file of its meeting are not)
+    with _archive(":memory:", documents=60) as archive:
+        exact = archive.search("budget", facets=True)
+        assert not exact.estimated and exact.total == 120
+        # more sampled matches than the sample: drawn from the index of sampled passages;
+        # a few hundred matches: the newest matches' reach sets the rate; fewer: one counting walk
+        for sample in (8, 40, 100):
+            monkeypatch.setattr(facets_module, "FACET_SAMPLE", sample)
+            result = archive.search("budget", facets=True)
+            assert result.estimated and abs(result.total - exact.total) <= exact.total // 2, sample
+            assert set(result.facets["body"]) <= set(exact.facets["body"])

@@ -1,6 +1,7 @@
 """Facets of a search: how many matching passages each body, year, section kind, meeting
 kind, actor, and items with and without a decision or an amount hold, counted inside
-SQLite from one statement, on an even sample when there are many."""
+SQLite (one statement after a count of the sampled passages), on an even sample when
+there are many."""
 
 from __future__ import annotations
 
@@ -93,6 +94,9 @@ class FacetCount:
             # are near and how far back they reach sets the rate as well.
             reach = _NEWEST_REACH.format(modulus=_SAMPLE_MODULUS, sample=sample)
             threshold = connection.execute(reach, [whole]).fetchone()[0]
+            if threshold <= SAMPLE_INDEX_THRESHOLD:  # (the reach says more match than ``sampled`` did)
+                sql = facet_statement("passages_sample_fts", self.where, self.public)
+                return count_facets(connection, sql, [threshold, self.match, *self.params])
             sql = facet_statement("passages_fts", self.where, self.public)
             return count_facets(connection, sql, [threshold, whole, *self.params])
         sql = facet_statement("passages_fts", self.where, self.public, counted=True)

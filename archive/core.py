@@ -25,8 +25,18 @@ from referat.archive.search_plan import BodyKeys
 from referat.archive.types import ArchiveError, SearchFilters
 from referat.data.gazetteer import Resolution, resolve_actor
 
-# Closed items (by the partial index items_closed).
-CLOSED_ITEMS = "SELECT id FROM items WHERE access = 'closed'"
+
+def closed_item(item_id: str) -> str:
+    """SQL that holds when the item (the SQL expression ``item_id``) is closed: one look-up
+    in the partial index items_closed per row asked. (``item_id IN (SELECT id FROM items
+    WHERE access = 'closed')`` listed every closed item first, in every statement that
+    asked, once per place it asked: ~9 000 items at 1M sections.)"""
+    return (
+        "EXISTS (SELECT 1 FROM items closed_items INDEXED BY items_closed"
+        f" WHERE closed_items.id = {item_id} AND closed_items.access = 'closed')"
+    )
+
+
 # Items that are copies of an item another file of the same meeting holds (same_meeting.py):
 # counted once, through the copy that is kept.
 COPIES = "SELECT id FROM items WHERE same_as IS NOT NULL"
@@ -342,7 +352,7 @@ class ArchiveCore(ActorNames):
             )
             params += [actor, actor]
             if filters.public:  # what a closed item's actors said is closed too
-                clauses.append(f"{item_id} NOT IN ({CLOSED_ITEMS})")
+                clauses.append(f"NOT {closed_item(item_id)}")
         if filters.date_from:
             clauses.append("m.date >= ?")
             params.append(filters.date_from)
@@ -356,7 +366,7 @@ class ArchiveCore(ActorNames):
             if wanted is not None:
                 clauses.append(f"{item_id} {'' if wanted else 'NOT '}IN (SELECT item_id FROM {facts})")
                 if filters.public:  # whether a closed item was decided or costs money is closed too
-                    clauses.append(f"{item_id} NOT IN ({CLOSED_ITEMS})")
+                    clauses.append(f"NOT {closed_item(item_id)}")
         if filters.imported_since:
             clauses.append(
                 f"{item_id} IN (SELECT ni.id FROM documents nd JOIN meetings nm ON nm.document_id = nd.id"

@@ -376,10 +376,13 @@ class Queries(ArchiveCore):
         foreign = self.connection.execute("PRAGMA foreign_key_check").fetchall()
         fts = "ok"
         try:
-            # The passage index against its content; the item index against itself (its
+            # The passage indexes against their content; the item index against itself (its
             # content table is declared as ``items``, which holds no text: schema.py's
             # ITEMS_FTS_V10) and row for row against the items.
             self.connection.execute("INSERT INTO passages_fts(passages_fts, rank) VALUES ('integrity-check', 1)")
+            self.connection.execute(
+                "INSERT INTO passages_sample_fts(passages_sample_fts, rank) VALUES ('integrity-check', 1)"
+            )
             self.connection.execute("INSERT INTO items_fts(items_fts, rank) VALUES ('integrity-check', 0)")
             unindexed, orphaned = self.connection.execute(
                 "SELECT (SELECT count(*) FROM items WHERE id NOT IN (SELECT id FROM items_fts_docsize)),"

@@ -11,8 +11,8 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from referat.archive.core import CLOSED_ITEMS, ArchiveCore, connect
-from referat.archive.facets import count_facets, facet_statement
+from referat.archive.core import ArchiveCore, closed_item, connect
+from referat.archive.facets import FacetCount
 from referat.archive.hits import best_passage, snippet
 from referat.archive.query import Query, Term, parse_query
 from referat.archive.search_plan import (
@@ -46,9 +46,9 @@ _RANK = "bm25(items_fts, 4.0, 2.0, 1.0, 8.0, 4.0, 2.0)"
 # Under --public a closed item is ranked by its title alone (the text columns weigh 0), so
 # its hidden text cannot lift it above an open item either.
 _PUBLIC_RANK = (
-    f"CASE WHEN items_fts.rowid IN ({CLOSED_ITEMS}) THEN bm25(items_fts, 0.0, 0.0, 0.0, 8.0, 4.0, 2.0) ELSE {_RANK} END"
+    f"CASE WHEN {closed_item('items_fts.rowid')} THEN bm25(items_fts, 0.0, 0.0, 0.0, 8.0, 4.0, 2.0) ELSE {_RANK} END"
 )
-_PUBLIC_PASSAGE = f"(p.section_kind = 'title' OR p.item_id NOT IN ({CLOSED_ITEMS}))"
+_PUBLIC_PASSAGE = f"(p.section_kind = 'title' OR NOT {closed_item('p.item_id')})"
 
 
 class Searching(ArchiveCore):
@@ -292,30 +292,25 @@ class Searching(ArchiveCore):
         more after that many hits."""
         if not ranked:
             return []
+        # With ``enough``, the passages of the first ``enough`` items are read first: most of
+        # them hold every word, and the rest (ranked in case they do not) are read only if
+        # needed (a multi-word query ranks 35 items to show 20; their passages cost ~2 ms
+        # to read at 1M sections).
+        first = len(ranked) if enough is None else enough
         passages: dict[int, list[sqlite3.Row]] = {}
-        for row in self.connection.execute(
-            f"""SELECT p.item_id, p.section_kind, p.heading, p.actor, p.page, p.text,
-                       coalesce(p.indexed_text, p.text) AS indexed,
-                       i.key, i.number, i.title, m.body, m.date, m.kind AS meeting_kind, d.path, d.imported_at,
-                       owner.key AS owner_key, owner.title AS owner_title
-                FROM passages p JOIN items i ON i.id = p.item_id JOIN meetings m ON m.id = i.meeting_id
-                     JOIN documents d ON d.id = m.document_id LEFT JOIN items owner ON owner.id = d.attachment_of
-                WHERE p.item_id IN (SELECT value FROM json_each(?)){" AND p.section_kind = ?" if section else ""}
-                      {"AND (p.section_kind = 'title' OR i.access <> 'closed')" if public else ""}
-                ORDER BY p.id""",
-            [json.dumps([item_id for item_id, _ in ranked]), *([section] if section else [])],
-        ):
-            passages.setdefault(row["item_id"], []).append(row)
         hits: list[SearchHit | None] = []
-        for item_id, score in ranked:
+        for position, (item_id, score) in enumerate(ranked):
             # (the items ranked below the first ``enough`` that hold every word are not
             # shown: their passages are not read for hits and snippets; issue 14)
             if enough is not None and len(hits) - hits.count(None) >= enough:
                 break
+            if position in (0, first):
+                batch = ranked[:first] if position == 0 else ranked[first:]
+                passages = self._passages([ranked_id for ranked_id, _ in batch], section, public)
             rows = passages.get(item_id)
             # Hits are found in the text as indexed (the body's own name blanked, offsets kept),
             # so the passage shown and the words marked are those the search matched.
-            index, word_hits = best_passage([row["indexed"] for row in rows], parsed) if rows else (0, [])
+            index, word_hits = best_passage([_indexed(row) for row in rows], parsed) if rows else (0, [])
             words_found = 0
             for word_hit in word_hits:
                 words_found |= word_hit.words
@@ -348,27 +343,46 @@ class Searching(ArchiveCore):
             )
         return hits
 
+    def _passages(self, item_ids: list[int], section: str | None, public: bool) -> dict[int, list[sqlite3.Row]]:
+        """The passages of the items ``item_ids`` (of ``section`` kind) by item, in passage
+        order, each with its item's, meeting's and file's columns for a hit; with
+        ``public``, a closed item's title only."""
+        passages: dict[int, list[sqlite3.Row]] = {}
+        for row in self.connection.execute(
+            f"""SELECT p.item_id, p.section_kind, p.heading, p.actor, p.page, p.text, p.indexed_text,
+                       i.key, i.number, i.title, m.body, m.date, m.kind AS meeting_kind, d.path, d.imported_at,
+                       owner.key AS owner_key, owner.title AS owner_title
+                FROM passages p JOIN items i ON i.id = p.item_id JOIN meetings m ON m.id = i.meeting_id
+                     JOIN documents d ON d.id = m.document_id LEFT JOIN items owner ON owner.id = d.attachment_of
+                WHERE p.item_id IN (SELECT value FROM json_each(?)){" AND p.section_kind = ?" if section else ""}
+                      {"AND (p.section_kind = 'title' OR i.access <> 'closed')" if public else ""}
+                ORDER BY p.id""",
+            [json.dumps(item_ids), *([section] if section else [])],
+        ):
+            passages.setdefault(row["item_id"], []).append(row)
+        return passages
+
     def _start_facets(self, parsed: Query, filters: SearchFilters) -> Future[Facets]:
-        """Count the facets beside the ranking: the counting statement runs on a second
+        """Count the facets beside the ranking: the counting statements run on a second
         connection in a worker thread while this one ranks, which halves a faceted
         search on a machine with a free core (SQLite lets go of the GIL while it works).
         Body and actor names are resolved here, on this thread's connection."""
-        sql, params = self._facet_statement(parsed, filters)
+        counting = self._facet_count(parsed, filters)
         if self.path == ":memory:":  # a second connection would open another, empty database
             done: Future[Facets] = Future()
-            done.set_result(count_facets(self.connection, sql, params))
+            done.set_result(counting.count(self.connection))
             return done
         if self._facet_worker is None:
             self._facet_worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="referat-facets")
-        return self._facet_worker.submit(self._count_facets_in_worker, sql, params)
+        return self._facet_worker.submit(self._count_facets_in_worker, counting)
 
-    def _count_facets_in_worker(self, sql: str, params: list[Any]) -> Facets:
+    def _count_facets_in_worker(self, counting: FacetCount) -> Facets:
         if self._facet_connection is None:  # opened in the worker thread, used only there
             self._facet_connection = connect(self.path, check_same_thread=False, readonly=self.readonly)
-        return count_facets(self._facet_connection, sql, params)
+        return counting.count(self._facet_connection)
 
-    def _facet_statement(self, parsed: Query, filters: SearchFilters) -> tuple[str, list[Any]]:
-        """The statement that counts the facets of ``parsed`` under ``filters`` (facets.py)."""
+    def _facet_count(self, parsed: Query, filters: SearchFilters) -> FacetCount:
+        """What counts the facets of ``parsed`` under ``filters`` (facets.py)."""
         where, params = self._filter_sql(filters, "m.item_id")
         if filters.section:
             where += " AND m.section_kind = ?"
@@ -377,7 +391,7 @@ class Searching(ArchiveCore):
         where += excluded
         params += excluded_params
         walked = self._written_out("passages_fts", parsed.match, most=WALKED_PREFIX_TERMS)
-        return facet_statement(walked, where, params, filters.public, self._written_out("passages_fts", parsed.match))
+        return FacetCount(walked, where, params, filters.public, self._written_out("passages_fts", parsed.match))
 
     def _suggestions(self, parsed: Query, public: bool = False, found: bool = False) -> dict[str, list[str]]:
         """Each word of the query (not a prefix, not a word left out) that no passage holds,
@@ -415,13 +429,21 @@ class Searching(ArchiveCore):
         return ranked[:SUGGESTIONS]
 
 
+def _indexed(passage: sqlite3.Row) -> str:
+    """A passage's text as indexed: its ``indexed_text`` (the body's own name blanked) when
+    it has one. (Read apart, not as ``coalesce(indexed_text, text)`` beside ``text``: that
+    decoded most passages' text twice.)"""
+    indexed = passage["indexed_text"]
+    return passage["text"] if indexed is None else indexed
+
+
 def _public_sql(item_id: str, bound: str = "") -> str:
     """``AND …`` keeping, under --public, the items (the SQL expression ``item_id``) that are
     open or whose title holds every word (one parameter: :attr:`Query.title_match`); a
     closed item is ranked by its title alone (_PUBLIC_RANK) and only its title is shown
     (see _hits). ``bound`` narrows the item index's title matches (on their ``rowid``)."""
     return (
-        f" AND ({item_id} NOT IN ({CLOSED_ITEMS}) OR {item_id} IN"
+        f" AND (NOT {closed_item(item_id)} OR {item_id} IN"
         f" (SELECT rowid FROM items_fts WHERE items_fts MATCH ?{bound}))"
     )
 

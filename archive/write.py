@@ -91,7 +91,7 @@ class Writing(FolderLinking, ImportRuns):
         import run, and only when the run replaced something."""
         if not self._replaced_since_purge:
             return
-        for table in ("passages_fts", "items_fts"):
+        for table in ("passages_fts", "passages_sample_fts", "items_fts"):
             self.connection.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
         self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._replaced_since_purge = False

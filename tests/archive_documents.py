@@ -126,19 +126,26 @@ def write_minutes(folder: Path, count: int, items: int = 6) -> list[Path]:
     return paths
 
 
+# What migration 14 adds (the index of sampled passages), dropped to make an older archive.
+WITHOUT_MIGRATION_14 = (
+    "DROP TRIGGER passages_sample_ai; DROP TRIGGER passages_sample_ad; DROP TABLE passages_sample_fts;"
+    " DROP VIEW passage_sample_documents;"
+)
+
+
 def downgrade_to_schema_3(path) -> None:
     """Make a fresh archive what referat wrote before migration 4: the body name indexed,
     the indexes over ``passages`` and the view without ``indexed_text`` (and, from
     migration 5, no ``documents.extracted_by``; from migration 6, no ``votes``; from
     migration 7, no ``items.same_as``; from migration 8, no ``import_runs.pid`` and ``host``;
     from migration 9, no ``watches``; from migration 11, no ``documents.attachment_of`` and
-    ``positions.votes``)."""
+    ``positions.votes``; from migration 14, no index of sampled passages)."""
     from referat.archive.schema import _V1, _V2, register_functions
 
     connection = sqlite3.connect(path, isolation_level=None)
     register_functions(connection)
     connection.executescript(
-        "DROP TABLE watches; ALTER TABLE documents DROP COLUMN extracted_by; DROP TABLE votes;"
+        WITHOUT_MIGRATION_14 + "DROP TABLE watches; ALTER TABLE documents DROP COLUMN extracted_by; DROP TABLE votes;"
         "DROP INDEX documents_attachment; DROP INDEX meetings_names;"
         " ALTER TABLE documents DROP COLUMN attachment_of; ALTER TABLE positions DROP COLUMN votes;"
         "DROP INDEX items_copies; ALTER TABLE items DROP COLUMN same_as;"

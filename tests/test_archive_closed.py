@@ -400,7 +400,7 @@ def test_an_archive_of_schema_2_records_closed_text_and_closes_sub_items(tmp_pat
     )
     connection.close()
     with open_archive(str(path), create=False) as archive:
-        assert archive.connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 13
+        assert archive.connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 14
         assert [tuple(r) for r in archive.connection.execute("SELECT closed_text, personal_data FROM documents")] == [
             ("included", "none")
         ]

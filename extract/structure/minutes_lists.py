@@ -27,6 +27,8 @@ from referat.extract.vocabulary import MINUTES_BEGIN
 
 # (the agenda's last entry stands right above that line, or a line or two above it)
 _NEAR = 3
+# (an agenda is a page's list, not thousands of numbered lines: each answer is compared with it)
+_LONGEST_AGENDA = 100
 
 
 def minutes_after_agenda(
@@ -46,11 +48,22 @@ def minutes_after_agenda(
         [('1', 'Valg af referent', 'Anne blev valgt'), ('2', 'Regnskab', ''), ('3', 'Eventuelt', 'Intet')]
     """
     dotted = [h for h in candidates if h.style == "dotted" and number_of(h) is not None]
-    begin = next((i for i, line in enumerate(lines) if MINUTES_BEGIN.match(line.text.strip())), None)
-    if begin is None:
+    # (the "Referat" line right under an agenda list: a title "Referat" above it opens nothing)
+    # (the first few such lines only: a hostile file may hold thousands)
+    openings = [i for i, line in enumerate(lines) if MINUTES_BEGIN.match(line.text.strip())][:5]
+    found = next(
+        (
+            (begin, agenda)
+            for begin in openings
+            if len(agenda := _bare_list([h for h in dotted if h.index < begin], lines)) >= 2
+            and begin - (agenda[-1].index + agenda[-1].consumed) < _NEAR
+        ),
+        None,
+    )
+    if found is None:
         return chosen, []
-    agenda = _bare_list([h for h in dotted if h.index < begin], lines)
-    if len(agenda) < 2 or begin - (agenda[-1].index + agenda[-1].consumed) >= _NEAR:
+    begin, agenda = found
+    if len(agenda) > _LONGEST_AGENDA:
         return chosen, []
     if any(h.index < agenda[0].index for h in chosen):
         return chosen, []  # (items before the agenda list: not this form)
@@ -68,7 +81,7 @@ def minutes_after_agenda(
         for heading in minutes:
             entry = listed.get(heading.number)
             if entry is not None:
-                _answer(lines, heading, entry)
+                _answer(heading, entry)
     later = [h for h in chosen if h.index > begin and absent_from(h, minutes)]
     return sorted(minutes + later, key=lambda h: h.index), agenda
 
@@ -111,7 +124,7 @@ def _same(entry: Heading, heading: Heading) -> bool:
     return same_words(entry.title.casefold(), heading.title.casefold())
 
 
-def _answer(lines: list[Line], heading: Heading, entry: Heading) -> None:
+def _answer(heading: Heading, entry: Heading) -> None:
     """``heading`` answers the agenda's ``entry``: the entry's title, and what the line says
     beyond it as the item's first line of text."""
     if heading.title == entry.title:

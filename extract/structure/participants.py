@@ -87,10 +87,9 @@ def read_participants(texts: list[str]) -> list[Participant]:
             continue
         if text.lower().rstrip(".").strip() in NOBODY_WORDS or text.lower().startswith(("ingen ", "ingen.")):
             continue  # "Afbud: Ingen", "Fraværende: Ingen Bemærkninger" (the next label run on)
-        # (a lone word under the heading must be a known given name: "Fraværende:" / "Resume"
-        # is the next heading, the list being empty)
-        lone = len(re.split(r",|\s+og\s+", text)) == 1 and not is_first_name(text.split()[0] if text.split() else "")
-        listed = under_heading and not lone and ":" not in text  # (not a group's label: "Byråd: Kai …")
+        # (not a group's label: "Byråd: Kai …"; a lone word must be a known given name:
+        # "Fraværende:" / "Resume" is the next heading, the list being empty)
+        listed = under_heading and ":" not in text and not _lone_word_no_name(text)
         people = _people_on_line(text, labelled or listed, heading, label, rest, known_names=not labelled)
         if people is None:
             group = _group_status(rows, position) if status is not None and found else None
@@ -126,6 +125,11 @@ def _tidy(person: Participant) -> None:
     person.name = re.sub(r"(?<=[a-zæøåéü]{2})\.$", "", person.name)
     if person.party and len(person.party) >= 2 and are_initials(person.party, person.name):
         person.party = None  # "Hugo Madsen (HM)": the member's initials, not a party
+
+
+def _lone_word_no_name(text: str) -> bool:
+    words = text.split()
+    return len(re.split(r",|\s+og\s+", text)) == 1 and not (words and is_first_name(words[0]))
 
 
 def _people_on_line(

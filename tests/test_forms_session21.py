@@ -89,6 +89,20 @@ def test_minutes_answering_the_agenda_on_its_numbers_keep_the_agenda_titles() ->
     assert [d.text for d in meeting.items[2].decisions] == ["Gyngerne males i april."]
 
 
+def test_a_title_referat_above_the_agenda_does_not_hide_the_minutes_under_it() -> None:
+    text = (
+        "Referat\nBestyrelsesmøde 9. marts 2021\n"
+        "Dagsorden:\n1. Valg af referent\n2. Regnskab\n3. Eventuelt\n"
+        "Referat:\n1. Ib valgt\n2. Regnskab\nRegnskabet blev godkendt.\n3. Intet\n"
+    )
+    meeting = _meeting(text)
+    assert [(item.number, item.title, item.text) for item in meeting.items] == [
+        ("1", "Valg af referent", "Ib valgt"),
+        ("2", "Regnskab", "Regnskabet blev godkendt."),
+        ("3", "Eventuelt", "Intet"),
+    ]
+
+
 def test_an_agenda_whose_items_repeat_its_titles_is_read_as_before() -> None:
     text = (
         "Referat af bestyrelsesmøde 9. marts 2021\n"

@@ -37,7 +37,7 @@ STANDING_ITEM_TITLES = (
     "orientering fra formanden", "orientering fra direktøren", "orientering fra administrationen",
     "nyt fra formanden", "gensidig orientering", "godkendelse af dagsorden og referat",
     "valg af dirigent og referent", "godkendelse af referat fra sidste møde", "næste møde og eventuelt",
-    "velkomst", "spørgetid", "godkendelse af referat og dagsorden",
+    "velkomst", "spørgetid", "godkendelse af referat og dagsorden", "diverse",
 )  # fmt: skip
 # Words that open a sentence of minutes, not a title's next word: "… 2013 Den udsendte
 # protokol godkendes.", "Spørgetid Ingen havde spørgsmål.", "(10 min.) Med 13 stemmer …"

@@ -17,7 +17,8 @@ document written for the test (invented text; the forms are those of real minute
 - decisions with the body after the verb ("Dette tager udvalget til efterretning", "Derfor har
   en enig bestyrelse besluttet …"), after a doubled bullet, and with dates among the words;
 - lettered points that are sentences: the item's minutes point by point, not sub-items;
-- a place with the members or a clause run on after it in a transcript.
+- a place with the members or a clause run on after it in a transcript;
+- "Diverse" as a standing title, and a dash left dangling after an item's run-in minutes.
 """
 
 from __future__ import annotations
@@ -297,3 +298,17 @@ def test_a_place_ends_before_the_members_or_a_clause_run_on_after_it() -> None:
         "Regionshuset, 4180 Sorø"
     )
     assert meeting_location([], {"mødested": "Hos Jens Hansen"}) == "Hos Jens Hansen"
+
+
+def test_diverse_is_a_standing_title_and_a_dangling_dash_ends_nothing() -> None:
+    text = (
+        "Bestyrelsesmøde afdeling 27\nDato: 20. september 2023\n"
+        "Punkt 1. – Opfølgning efter afdelingsmøde. Bestyrelsen blev enige om at holde et fællesmøde. -\n"
+        "Punkt 2. – Diverse Afdelingsbestyrelsen minder om husordenen. -\n"
+    )
+    meeting = _meeting(text)
+    assert [(item.number, item.title) for item in meeting.items] == [
+        ("1", "Opfølgning efter afdelingsmøde"),
+        ("2", "Diverse"),
+    ]
+    assert (meeting.items[0].text or "").startswith("Bestyrelsen blev enige")

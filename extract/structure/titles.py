@@ -40,6 +40,8 @@ def minutes_after_title(title: str) -> tuple[str, str]:
         >>> minutes_after_title("Godkendelse af dagsordenen efter evt. tilføjelser. Godkendt.")
         ('Godkendelse af dagsordenen efter evt. tilføjelser', 'Godkendt.')
     """
+    # (a dash left dangling after the minutes: "… i hele afdelingen. -", a web post's separator)
+    title = re.sub(r"(?<=[.!?])\s+[-–]$", "", title)
     head, sentences = _first_sentence_and_the_rest(title)
     short_head, minutes = _title_before_minutes(head)
     if minutes:

@@ -10,14 +10,18 @@ from collections import Counter
 from referat.extract.body_words import (
     ASSOCIATION_NAME,
     BODY_HEAD,
-    MEETING_NOUN_BODIES,
-    ORGANISATION_IN_TITLE,
 )
 from referat.extract.dates import first_full_date
 from referat.extract.layout import Layout
 from referat.extract.pages import Line
 from referat.extract.structure.header_fields import labelled_values, meeting_date
-from referat.extract.structure.meeting_body import bare_body_name, meeting_body, without_body_menus, without_term
+from referat.extract.structure.meeting_body import (
+    bare_body_name,
+    meeting_body,
+    organisation_in_title,
+    without_body_menus,
+    without_term,
+)
 from referat.extract.structure.meeting_place import meeting_location
 from referat.extract.structure.participant_sentences import attendance_sentences, officer_sentences
 from referat.extract.structure.participants import read_participants
@@ -87,11 +91,8 @@ def build_meeting(
         if person.name not in listed and not any(f" {name} " in f" {person.name} " for name in listed):
             meeting.participants.append(person)
             listed.add(person.name)
-    titled, meeting_noun = _organisation_in_title(texts)
+    titled = organisation_in_title(texts)[0]
     meeting.organisation = named_organisation or _letterhead(layout) or titled or _organisation(layout)
-    if meeting.body is None and meeting_noun:
-        # ("Referat af <Klub>s ordinære generalforsamling": the assembly is the body)
-        meeting.body = MEETING_NOUN_BODIES.get(meeting_noun.split()[-1].lower())
     municipal = (meeting.organisation or "").endswith("Kommune")
     if municipal and re.search("region", meeting.body or "", re.I):
         meeting.organisation = None  # a region's council names municipalities in its cases, not its publisher
@@ -216,32 +217,6 @@ _ORGANISATION = re.compile(
     r"\b(?:(?:[A-ZÆØÅ][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?)\s+Kommune|Region\s+[A-ZÆØÅ][a-zæøå]+"
     r"|Danske Regioners?|Sundhedsstyrelsen|Kommunernes Landsforening)\b"
 )
-
-
-def _organisation_in_title(texts: list[str]) -> tuple[str | None, str | None]:
-    """The association a title line names beside its general assembly or board meeting, and
-    that meeting's noun.
-
-    Example:
-        >>> _organisation_in_title(["Referat fra generalforsamlingen i Virksund Lystbådehavn lørdag den 13. marts"])
-        ('Virksund Lystbådehavn', 'generalforsamlingen')
-        >>> _organisation_in_title(["Referat af Kongelig Dansk Yachtklubs ordinære generalforsamling afholdt …"])
-        ('Kongelig Dansk Yachtklub', 'ordinære generalforsamling')
-        >>> _organisation_in_title(["Referat fra møde i Økonomiudvalget den 3. maj 2021"])
-        (None, None)
-    """
-    for part in (part.strip() for text in texts[:6] for part in text.split(" | ")):
-        for pattern in ORGANISATION_IN_TITLE:
-            match = pattern.match(part)
-            if match:
-                name = _WEEKDAY_OR_DATE_AFTER.sub("", match.group("organisation")).strip(" .,")
-                if name and not re.search(rf"{BODY_HEAD}$", name, re.I):
-                    return name, match.group("meeting")
-    return None, None
-
-
-# (the words after a name that begin the meeting's date: "… Lystbådehavn Lørdag den 13. …")
-_WEEKDAY_OR_DATE_AFTER = re.compile(rf"\s+(?:(?i:{WEEKDAYS})|Den|D\.)(?:\s.*)?$")
 
 
 def _letterhead(layout: Layout) -> str | None:

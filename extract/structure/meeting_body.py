@@ -9,13 +9,19 @@ import re
 from collections import Counter
 
 from referat.data.bodies import name_key
-from referat.extract.body_words import BODY_ENDS, BODY_HEAD, BODY_TITLE_LINES, MEETING_NOUN_BODIES
+from referat.extract.body_words import (
+    BODY_ENDS,
+    BODY_HEAD,
+    BODY_TITLE_LINES,
+    MEETING_NOUN_BODIES,
+    ORGANISATION_IN_TITLE,
+)
 from referat.extract.dates import first_full_date
 from referat.extract.layout import Layout
 from referat.extract.pages import Line
 from referat.extract.structure.acting_body import body_from_items, deciding_body
 from referat.extract.structure.header_fields import labelled_field
-from referat.extract.vocabulary import DECISION_HEADING, MEETING_KIND_WORDS, TIME_TEXT
+from referat.extract.vocabulary import DECISION_HEADING, MEETING_KIND_WORDS, TIME_TEXT, WEEKDAYS
 from referat.models import Item
 
 _BODY_LINE = re.compile(
@@ -248,8 +254,41 @@ def meeting_body(
         lambda: _body_after_meeting_of(texts[:8]),
         lambda: _body_in_genitive_before_meeting(texts[:8]),
         lambda: body_from_items(items),
+        # ("Referat af <Klub>s ordinære generalforsamling": the assembly, after the club's genitive)
+        lambda: _body_of_organisations_meeting(texts),
     )
     return next((body for read in readers if (body := read()) and _names_a_body(body)), None)
+
+
+def organisation_in_title(texts: list[str]) -> tuple[str | None, str | None]:
+    """The association a title line names beside its general assembly or board meeting, and
+    that meeting's noun.
+
+    Example:
+        >>> organisation_in_title(["Referat fra generalforsamlingen i Virksund Lystbådehavn lørdag den 13. marts"])
+        ('Virksund Lystbådehavn', 'generalforsamlingen')
+        >>> organisation_in_title(["Referat af Kongelig Dansk Yachtklubs ordinære generalforsamling afholdt …"])
+        ('Kongelig Dansk Yachtklub', 'ordinære generalforsamling')
+        >>> organisation_in_title(["Referat fra møde i Økonomiudvalget den 3. maj 2021"])
+        (None, None)
+    """
+    for part in (part.strip() for text in texts[:6] for part in text.split(" | ")):
+        for pattern in ORGANISATION_IN_TITLE:
+            match = pattern.match(part)
+            if match:
+                name = _WEEKDAY_OR_DATE_AFTER.sub("", match.group("organisation")).strip(" .,")
+                if name and not re.search(rf"{BODY_HEAD}$", name, re.I):
+                    return name, match.group("meeting")
+    return None, None
+
+
+# (the words after a name that begin the meeting's date: "… Lystbådehavn Lørdag den 13. …")
+_WEEKDAY_OR_DATE_AFTER = re.compile(rf"\s+(?:(?i:{WEEKDAYS})|Den|D\.)(?:\s.*)?$")
+
+
+def _body_of_organisations_meeting(texts: list[str]) -> str | None:
+    meeting = organisation_in_title(texts)[1]
+    return MEETING_NOUN_BODIES.get(meeting.split()[-1].lower()) if meeting else None
 
 
 def _names_a_body(body: str) -> bool:

@@ -177,6 +177,9 @@ class Heading:
     style: str  # punkt, access, dotted, closed
     consumed: int = 1  # how many lines the heading (title) spans
     rest: str = ""  # minutes printed on the heading line after the title ("…: Kim blev valgt")
+    # the points nested under this item's entry in an agenda list that the minutes answer on
+    # its numbers ("4. Beboermødeplaner" / "1. Bentes oplæg" …): its sub-items (minutes_lists)
+    points: tuple[Line, ...] = ()
 
 
 _HEADING_FORMS = (

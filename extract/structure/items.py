@@ -103,6 +103,8 @@ def build_item(draft: ItemDraft, line_pages: LinePages) -> Item:
     return item
 
 
+# The number a reader put before a list point's text ("1. ", "2) ").
+_LIST_LABEL_PREFIX = re.compile(r"^\d{1,2}[.)]\s*")
 # A lettered group of the agenda ("E. Lukkede sager"); the part words say its items' access.
 _LETTERED_GROUP = re.compile(r"^[A-H]\.\s+(?P<label>\S.*)$")
 
@@ -211,6 +213,11 @@ class _ItemBody:
         self.skip: set[int] = set()
 
     def read(self) -> None:
+        # (an agenda's nested points of this item, answered in the minutes: its sub-items,
+        # and the minutes under the item's heading its own text)
+        for line in self.heading.points:
+            self._inner_list_point(line, line.text.strip(), self.heading.points)
+        self.target, self.current = self.sections, None
         for line in self.body:
             if id(line) in self.skip:
                 continue
@@ -227,6 +234,8 @@ class _ItemBody:
         return self.target is not self.sections
 
     def _starts_subitem(self, line: Line, text: str) -> bool:
+        if self._inner_list_point(line, text):
+            return True
         decimal = DECIMAL_SUBITEM.match(text)
         if decimal and decimal.group("item") == self.item.number:
             return self._open_subitem(line, decimal.group("number"), decimal.group("title"), f"{self.item.number}.")
@@ -256,6 +265,31 @@ class _ItemBody:
             return False
         return self._open_subitem(line, sub.group("letter"), sub.group("title"))
 
+    def _inner_list_point(self, line: Line, text: str, lines: tuple[Line, ...] | list[Line] = ()) -> bool:
+        """ "4. Beboermødeplaner" with a list nested in it, "1. Bentes oplæg" / "2. Forholdsregler …":
+        the points of a word processor's or web page's inner list level, counting from 1 right
+        under the item (or after its last such point), are its sub-items, not a list in prose
+        and never items of their own. Points that are sentences are its minutes told point by
+        point."""
+        label = re.fullmatch(r"(\d{1,2})[.)]", line.list_label or "")
+        if not label or not line.list_level or self.current is not None:
+            return False
+        expected = int(self.last_letter) + 1 if self.last_letter.isdigit() else 1
+        if int(label.group(1)) != expected or (expected > 1 and not self._in_subitem()):
+            return False
+        if expected == 1 and (self.preamble or self.heading.rest):
+            return False  # (a list after the item's own text is part of that text)
+        lines = lines or self.body
+        run = [other.text for other in lines[lines.index(line) :] if other.list_level == line.list_level]
+        title = _LIST_LABEL_PREFIX.sub("", text)
+        if expected == 1 and points_of_text(
+            [f"{chr(ord('a') + at % 26)}. {_LIST_LABEL_PREFIX.sub('', point)}" for at, point in enumerate(run)]
+        ):
+            return False
+        if not re.search(r"\w{2}", title):
+            return True  # ("2. .." : a point left empty is no sub-item, and no text)
+        return self._open_subitem(line, label.group(1), title)
+
     def _open_subitem(self, line: Line, number: str, printed_title: str, prefix: str = "") -> bool:
         """A sub-item from its heading line: "b) Title" or "2.1 Title" (``prefix`` "2.")."""
         if prefix and number != f"{prefix}{next_decimal(self.last_letter, prefix)}":
@@ -271,7 +305,7 @@ class _ItemBody:
         subitem = Item(number=self.last_letter, title=title, pages=(line.page, line.page))
         if minutes:
             self.subitem_text[id(subitem)] = [line.with_text(minutes)]
-        else:
+        elif any(other is line for other in self.body):  # (an agenda's nested point is one line)
             wrapped_title_lines = _subitem_title_continuation(self.body, self.body.index(line), title)
             if wrapped_title_lines:
                 subitem.title = " ".join([title] + [wrapped.text.strip() for wrapped in wrapped_title_lines])

@@ -82,8 +82,17 @@ def minutes_after_agenda(
             entry = listed.get(heading.number)
             if entry is not None:
                 _answer(heading, entry)
+                heading.points = _nested_points(lines, entry, agenda)
     later = [h for h in chosen if h.index > begin and absent_from(h, minutes)]
     return sorted(minutes + later, key=lambda h: h.index), agenda
+
+
+def _nested_points(lines: list[Line], entry: Heading, agenda: list[Heading]) -> tuple[Line, ...]:
+    """The points a word processor's or web page's list nests under an agenda entry."""
+    later = [h.index for h in agenda if h.index > entry.index]
+    end = later[0] if later else entry.index + entry.consumed
+    between = lines[entry.index + entry.consumed : end]
+    return tuple(line for line in between if line.list_level and line.list_label)
 
 
 def _bare_list(entries: list[Heading], lines: list[Line]) -> list[Heading]:

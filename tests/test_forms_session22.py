@@ -1,0 +1,81 @@
+"""Forms read from the development sets in the session of 2026-12-08, each in a document
+written for the test (invented text; the forms are those of real minutes):
+
+- a web page's or word processor's list nested under an item ("4. Beboermøde" with "1. Oplæg"
+  / "2. Lokale" one level in): the item's sub-items; nested points that are sentences are its
+  minutes; an agenda's nested points stay the item's sub-items when the minutes answer the
+  agenda on its numbers.
+"""
+
+from __future__ import annotations
+
+from referat.extract import extract_bytes
+
+
+def _meeting(text: str, name: str = "doc.txt"):
+    document = extract_bytes(name, text.encode(), enrich=False)
+    assert len(document.meetings) == 1
+    return document.meetings[0]
+
+
+def _outline(meeting) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    return [(i.number, i.title, [(s.number, s.title) for s in i.subitems]) for i in meeting.items]
+
+
+_PAGE = "<html><head><meta charset='utf-8'><title>Referat</title></head><body><main>{}</main></body></html>"
+
+
+def test_a_nested_web_list_under_an_item_holds_its_subitems() -> None:
+    page = _PAGE.format(
+        "<h1>Referat af bestyrelsesmøde 3. april 2019</h1>"
+        "<p>Til stede: Hanne, Per og Ali</p>"
+        "<ol><li>Godkendelse af dagsorden</li>"
+        "<li>Haven<ol><li>Nye bede</li><li>Vanding i sommerferien</li></ol></li>"
+        "<li>Eventuelt</li></ol>"
+    )
+    meeting = _meeting(page, "bestyrelse.html")
+    assert _outline(meeting) == [
+        ("1", "Godkendelse af dagsorden", []),
+        ("2", "Haven", [("1", "Nye bede"), ("2", "Vanding i sommerferien")]),
+        ("3", "Eventuelt", []),
+    ]
+
+
+def test_nested_points_that_are_sentences_are_the_items_minutes() -> None:
+    page = _PAGE.format(
+        "<h1>Referat af bestyrelsesmøde 3. april 2019</h1>"
+        "<ol><li>Godkendelse af dagsorden</li>"
+        "<li>Haven<ol><li>Der blev plantet nye roser ved indgangen.</li>"
+        "<li>Per har købt en ny slange til vandingen.</li></ol></li>"
+        "<li>Eventuelt</li></ol>"
+    )
+    meeting = _meeting(page, "bestyrelse.html")
+    assert _outline(meeting) == [
+        ("1", "Godkendelse af dagsorden", []),
+        ("2", "Haven", []),
+        ("3", "Eventuelt", []),
+    ]
+    assert "nye roser" in (meeting.items[1].text or "")
+
+
+def test_an_agendas_nested_points_stay_subitems_when_the_minutes_answer_it() -> None:
+    page = _PAGE.format(
+        "<h1>Referat af afdelingsbestyrelsesmøde 2/9 2015</h1>"
+        "<p>Dagsorden:</p>"
+        "<ol><li>Valg af referent</li><li>Godkendelse af referat</li>"
+        "<li>Beboermødet<ol><li>Oplæg fra formanden</li><li>Lokale og kaffe</li></ol></li>"
+        "<li>Eventuelt</li></ol>"
+        "<p>Referat:</p>"
+        "<ol><li>Referent: Kim</li><li>OK</li>"
+        "<li>Beboermødet<ol><li>Formanden sender oplægget rundt i næste uge.</li>"
+        "<li>Kim bestiller lokalet og sørger for kaffe.</li></ol></li>"
+        "<li>Intet</li></ol>"
+    )
+    meeting = _meeting(page, "afdeling.html")
+    assert _outline(meeting) == [
+        ("1", "Valg af referent", []),
+        ("2", "Godkendelse af referat", []),
+        ("3", "Beboermødet", [("1", "Oplæg fra formanden"), ("2", "Lokale og kaffe")]),
+        ("4", "Eventuelt", []),
+    ]
+    assert "bestiller lokalet" in (meeting.items[2].text or "")

@@ -49,6 +49,27 @@ ATTENDANCE_AFTER_NAMES: dict[str, str] = {
     "deltog ikke under behandlingen": "present",
 }
 
+# Attendance said after each name of a list, behind a dash (a council portal's roll:
+# "Ida Holm (A) (formand) - Deltog", "Bo Lund (V) - Afbud"), and the status it gives.
+STATUS_AFTER_NAME: dict[str, str] = {
+    "deltog": "present",
+    "deltager": "present",
+    "til stede": "present",
+    "mødt": "present",
+    "afbud": "absent",
+    "meldt afbud": "absent",
+    "fraværende": "absent",
+    "forfald": "absent",
+    "deltog ikke": "absent",
+    "deltager ikke": "absent",
+    "ikke til stede": "absent",
+    "ikke mødt": "absent",
+}
+STATUS_AFTER_NAME_LINE = re.compile(
+    r"\s+[-–]\s+(?P<status>" + "|".join(sorted(STATUS_AFTER_NAME, key=len, reverse=True)) + r")\.?\s*$",
+    re.I,
+)
+
 # Words that fill a participant field without naming anyone ("Afbud: Ingen").
 NOBODY_WORDS = ("ingen", "intet", "ingen afbud", "alle", "alle mødt", "-")
 # A role printed before a participant's name ("Formand Steen Christiansen (A)").

@@ -79,3 +79,27 @@ def test_an_agendas_nested_points_stay_subitems_when_the_minutes_answer_it() -> 
         ("4", "Eventuelt", []),
     ]
     assert "bestiller lokalet" in (meeting.items[2].text or "")
+
+
+def test_a_portal_roll_says_each_members_attendance_after_a_dash() -> None:
+    text = (
+        "Teknik- og Miljøudvalget\n"
+        "14.03.2017 kl. 16:30\n"
+        "Deltagere\n"
+        "Birgit Holm (A) (formand) - Deltog\n"
+        "Jonas Vestergaard (V) - Deltog\n"
+        "Sara Lind (Ø) - Afbud\n"
+        "Poul Dam (teknisk direktør) - Deltog\n"
+        "Afbud/fraværende\n"
+        "Rikke Bach (C) - Afbud\n"
+        "1. Trafikplan\nUdvalget drøftede planen.\n"
+        "2. Eventuelt\nIntet.\n"
+    )
+    people = {(p.name, p.party, p.role, p.status) for p in _meeting(text).participants}
+    assert people == {
+        ("Birgit Holm", "A", "formand", "present"),
+        ("Jonas Vestergaard", "V", None, "present"),
+        ("Sara Lind", "Ø", None, "absent"),
+        ("Poul Dam", None, "teknisk direktør", "present"),
+        ("Rikke Bach", "C", None, "absent"),
+    }

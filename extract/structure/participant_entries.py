@@ -15,6 +15,7 @@ from referat.extract.participant_words import (
     ROLE_ENDINGS,
     ROLE_WORDS_IN_BRACKETS,
     SECRETARY_NOTE,
+    STATUS_AFTER_NAME,
 )
 from referat.extract.person_names import is_first_name
 from referat.extract.structure.member_initials import initialled_entry, initialled_run, without_initials
@@ -85,7 +86,7 @@ def participant_entry(text: str) -> list[Participant] | None:
     text = without_initials(text)  # "Søren Ejlersen (SE), Thomas Harttung (TH)": no party letters
     said = _STATUS_AFTER_NAME.fullmatch(text)
     if said:  # "Lars Gaardhøj: Deltog", "Sofie Olsen: Afbud (Stedfortræder …)"
-        status = "absent" if said.group("status").lower().startswith(("afbud", "fravær")) else "present"
+        status = STATUS_AFTER_NAME[" ".join(said.group("status").lower().split())]
         return [Participant(name=" ".join(said.group("name").split()), status=status)]
     affiliated = _affiliated_entry(text)
     if affiliated:
@@ -95,6 +96,11 @@ def participant_entry(text: str) -> list[Participant] | None:
         # "Lars La Cour (Idrætsrådet)": a member for an organisation, not a party ("(Løsgænger)")
         return [Participant(name=with_organisation.group("name"), organisation=with_organisation.group("org"))]
     text = re.sub(rf",\s*(\((?:{PARTY})\))", r" \1", text)  # "Erling Larsen, (A)"
+    # "Eik Møller (kommunaldirektør)", "Mette Brinch (sekretariatschef for Politisk Sekretariat)":
+    # an official's title in brackets where a member's party stands
+    official = _TITLE_IN_BRACKETS.fullmatch(text)
+    if official:
+        return [Participant(name=official.group("name"), role=official.group("role"))]
     # A row of a member table: "Birgitte Vestergaard | Å | næstformand".
     # (a user id after the name, "Klaus Hansen (hjkh) | V", and "-" for no party: Ringsted's SBSYS)
     text = re.sub(r"^(" + PERSON_NAME + r")\s+\((?!referent|protokol|sekretær)[a-zæøå]{2,8}\)(?= \||$)", r"\1", text)
@@ -205,11 +211,15 @@ _PARTY_NAMES = frozenset(
 
 
 # What a member's attendance is said with after the name.
-_ATTENDANCE_WORDS = r"deltog|deltager|til stede|mødt|afbud|fraværende"
+_ATTENDANCE_WORDS = "|".join(sorted(STATUS_AFTER_NAME, key=len, reverse=True))
 # A member's attendance after the name: "Lars Gaardhøj: Deltog", "Sofie Olsen: Afbud (…)".
 _STATUS_AFTER_NAME = re.compile(
     r"(?P<name>[A-ZÆØÅ][\wæøåéü'’.-]+(?:\s+(?:[A-ZÆØÅ][\wæøåéü'’.-]+|de|von|van)){1,4}):\s*"
     rf"(?P<status>(?i:{_ATTENDANCE_WORDS}))\b.*"
+)
+# A person and their job title in brackets: "Eik Møller (kommunaldirektør)", "(teknisk direktør)".
+_TITLE_IN_BRACKETS = re.compile(
+    rf"(?P<name>{PERSON_NAME})\s+\((?P<role>(?:[a-zæøå]+\s+)?[a-zæøå]*(?:{ROLE_ENDINGS}|{ROLE_WORDS_IN_BRACKETS})(?:\s+[^()]+)?)\)"
 )
 # A person and the organisation they sit for, in brackets (the closing one may be lost).
 _ORGANISATION_IN_BRACKETS = re.compile(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import cast
 
 from referat.extract.participant_words import (
     NOBODY_WORDS,
@@ -12,6 +13,8 @@ from referat.extract.participant_words import (
     ROLE_BEFORE_NAME,
     ROLE_ENDINGS,
     ROLE_WORDS_IN_BRACKETS,
+    STATUS_AFTER_NAME,
+    STATUS_AFTER_NAME_LINE,
     heading_alternation,
 )
 from referat.extract.person_names import is_first_name, leading_run_on_names, split_run_on_names
@@ -87,9 +90,12 @@ def read_participants(texts: list[str]) -> list[Participant]:
             continue
         if text.lower().rstrip(".").strip() in NOBODY_WORDS or text.lower().startswith(("ingen ", "ingen.")):
             continue  # "Afbud: Ingen", "Fraværende: Ingen Bemærkninger" (the next label run on)
+        # "Ida Holm (A) (formand) - Deltog": each name's attendance after it, in a list under a
+        # heading ("Deltagere", "Afbud/fraværende")
+        text, said = _status_said_after(text) if status is not None else (text, None)
         # (not a group's label: "Byråd: Kai …"; a lone word must be a known given name:
         # "Fraværende:" / "Resume" is the next heading, the list being empty)
-        listed = under_heading and ":" not in text and not _lone_word_no_name(text)
+        listed = (under_heading or bool(said)) and ":" not in text and not _lone_word_no_name(text)
         people = _people_on_line(text, labelled or listed, heading, label, rest, known_names=not labelled)
         if people is None:
             group = _group_status(rows, position) if status is not None and found else None
@@ -107,7 +113,7 @@ def read_participants(texts: list[str]) -> list[Participant]:
         for person in people:
             if not plausible_name(person.name):
                 continue
-            person.status = person.status or status
+            person.status = person.status or said or status
             _tidy(person)
             if person.name in found and status != "absent":
                 continue
@@ -115,6 +121,14 @@ def read_participants(texts: list[str]) -> list[Participant]:
         if ends_list:
             status = None
     return list(found.values())
+
+
+def _status_said_after(text: str) -> tuple[str, ParticipantStatus | None]:
+    """The line without the attendance said after its name, and the status it says."""
+    said = STATUS_AFTER_NAME_LINE.search(text)
+    if not said:
+        return text, None
+    return text[: said.start()], cast("ParticipantStatus", STATUS_AFTER_NAME[said.group("status").lower()])
 
 
 def _tidy(person: Participant) -> None:

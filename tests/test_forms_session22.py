@@ -103,3 +103,42 @@ def test_a_portal_roll_says_each_members_attendance_after_a_dash() -> None:
         ("Poul Dam", None, "teknisk direktør", "present"),
         ("Rikke Bach", "C", None, "absent"),
     }
+
+
+def test_a_title_typed_in_lower_case_is_an_item_where_the_numbering_leaves_its_place() -> None:
+    page = _PAGE.format(
+        "<h1>Referat fra bestyrelsesmøde 12. november 2015</h1>"
+        "<p><b>1 godkendelse af referat.</b></p><p>Referatet blev godkendt.</p>"
+        "<p><b>2 Nyt fra kassereren</b></p><p>Der er 14.000 kr. på kontoen.</p>"
+        "<p><b>3 trafiksituationen</b></p><p>Bent undersøger parkeringen ved skolen.</p>"
+        "<p><b>4 Næste møde</b></p><p>Mødet holdes i januar.</p>"
+        "<p><b>5 orientering fra udvalgene</b></p><p>Festudvalget har holdt møde.</p>"
+        # (a numbered sentence in plain type after the last item is its text)
+        "<p>6 medlemmer havde meldt afbud til festen.</p>"
+    )
+    meeting = _meeting(page, "lokalraad.html")
+    assert [(i.number, i.title) for i in meeting.items] == [
+        ("1", "godkendelse af referat"),
+        ("2", "Nyt fra kassereren"),
+        ("3", "trafiksituationen"),
+        ("4", "Næste møde"),
+        ("5", "orientering fra udvalgene"),
+    ]
+
+
+def test_bold_letters_without_a_stop_open_subitems_and_may_skip_a_letter() -> None:
+    page = _PAGE.format(
+        "<h1>Referat af bestyrelsesmøde 1. september 2020</h1>"
+        "<p><b>1 Godkendelse af referat</b></p><p>Godkendt.</p>"
+        "<p><b>2 Nyt fra formanden:</b></p>"
+        "<p><b>a Forsikring:</b></p><p>Flere har tilmeldt sig ordningen.</p>"
+        "<p><b>b Vandrør:</b></p><p>Intet nyt.</p>"
+        "<p><b>d Generalforsamling:</b></p><p>Vi leder stadig efter et lokale.</p>"
+        "<p><b>3 Eventuelt</b></p><p>Intet.</p>"
+    )
+    meeting = _meeting(page, "haveforening.html")
+    assert _outline(meeting) == [
+        ("1", "Godkendelse af referat", []),
+        ("2", "Nyt fra formanden", [("a", "Forsikring"), ("b", "Vandrør"), ("d", "Generalforsamling")]),
+        ("3", "Eventuelt", []),
+    ]

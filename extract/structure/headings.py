@@ -37,6 +37,7 @@ from referat.extract.structure.listings import (
     unrepeated_entries,
     without_word_processor_lists,
 )
+from referat.extract.structure.lowercase_titles import lowercase_titles_in_gaps
 from referat.extract.structure.minutes_lists import minutes_after_agenda
 from referat.extract.structure.not_items import lists_of_sentences, references_beside_numbered_items
 from referat.extract.structure.unnumbered import (
@@ -98,6 +99,7 @@ def find_item_headings(lines: list[Line], layout: Layout) -> tuple[list[Heading]
     chosen = [h for h in chosen if h.title or h.style != "dotted" or h.access == "closed" or _over_subitems(lines, h)]
     chosen = without_word_processor_lists(lines, chosen)
     chosen = titles_repeating_a_list(lines, _numbers_under_titles(lines, chosen))
+    chosen = lowercase_titles_in_gaps(lines, chosen)
     chosen, agenda = minutes_after_agenda(lines, candidates, chosen)
     lettered = lettered_items(lines) if chosen else []
     if inside_one_lettered_item(lettered, chosen):

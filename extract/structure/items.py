@@ -103,6 +103,17 @@ def build_item(draft: ItemDraft, line_pages: LinePages) -> Item:
     return item
 
 
+# A sub-item's letter and title with only a space between, set apart by type ("a Vandrør:").
+_SET_APART_LETTER = re.compile(r"^(?P<letter>[a-h])\s+(?P<title>[A-ZÆØÅ][^.!?]{1,80}?):?$")
+
+
+def _letter_follows(last: str, letter: str) -> bool:
+    """ "a" first; then a later letter, at most two skipped."""
+    if not last:
+        return letter == "a"
+    return len(last) == 1 and last.islower() and 1 <= ord(letter) - ord(last) <= 3
+
+
 # The number a reader put before a list point's text ("1. ", "2) ").
 _LIST_LABEL_PREFIX = re.compile(r"^\d{1,2}[.)]\s*")
 # A lettered group of the agenda ("E. Lukkede sager"); the part words say its items' access.
@@ -252,6 +263,11 @@ class _ItemBody:
             and is_next_letter(self.last_letter[-1:], letter)
         ):
             return self._open_subitem(line, own.group("printed").strip(" |.)"), own.group("title"))
+        spaced = _SET_APART_LETTER.match(text) if line.bold or (line.style or "").startswith("Heading") else None
+        if spaced and _letter_follows(self.last_letter, spaced.group("letter")):
+            # "a Kollektiv forsikring:" set bold: a letter and a space, no stop (and a point
+            # left out of the count: "d Fælleshuset:" then "g Generalforsamling:")
+            return self._open_subitem(line, spaced.group("letter"), spaced.group("title"))
         sub = SUBITEM_HEADING.match(text)
         if not (
             sub

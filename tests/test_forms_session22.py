@@ -142,3 +142,26 @@ def test_bold_letters_without_a_stop_open_subitems_and_may_skip_a_letter() -> No
         ("2", "Nyt fra formanden", [("a", "Forsikring"), ("b", "Vandrør"), ("d", "Generalforsamling")]),
         ("3", "Eventuelt", []),
     ]
+
+
+def test_a_rows_time_cell_before_the_title_and_the_agenda_with_minutes_written_in() -> None:
+    page = (
+        "<html><head><meta charset='utf-8'><title>Referat</title></head><body>"
+        "<header><a class='site-logo' href='/'><img alt='Logo Hvidebæk Skole'></a></header><main>"
+        "<h2>Dagsorden/Referat fra skolebestyrelsesmøde</h2>"
+        "<p>Dato: 03-04-2024 kl. 18:00-20:00</p>"
+        "<table><tr><td>Punkt 1</td><td>5 min</td><td>Godkendelse af dagsorden</td></tr>"
+        "<tr><td>18.00 - 18.05</td><td>Godkendt.</td></tr>"
+        "<tr><td>Punkt 2</td><td>20 min</td><td>Trivsel i udskolingen</td></tr>"
+        "<tr><td>18.05 - 18.25</td><td>Skolelederen fortalte om årets trivselsmåling.</td></tr>"
+        "<tr><td>Punkt 3</td><td>kl. 18.25-18.40</td><td>Eventuelt</td></tr></table>"
+        "</main></body></html>"
+    )
+    meeting = _meeting(page, "skole.html")
+    assert [(i.number, i.title) for i in meeting.items] == [
+        ("1", "Godkendelse af dagsorden"),
+        ("2", "Trivsel i udskolingen"),
+        ("3", "Eventuelt"),
+    ]
+    assert meeting.kind == "referat"
+    assert meeting.organisation == "Hvidebæk Skole"

@@ -22,6 +22,9 @@ _NOT_A_NAME = re.compile(
 )
 # A link home run onto the name ("Region SyddanmarkTil forsiden", "Kolding Kommune - forside").
 _HOME_LINK = re.compile(r"\s*(?:[-–|]\s*)?(?:til\s+)?forsiden?$", re.I)
+# The word "logo" an image's text says around the name ("Logo Toftlund Distriktsskole",
+# "Fjordglimt logo", "Logo for Hadsten Skole", "Ishøj Kommune - logo").
+_LOGO_WORD = re.compile(r"^(?:logo|logoet)(?:\s+(?:for|til))?\s+|\s*[-–|]?\s*\blogo$", re.I)
 _LONGEST = 60
 
 
@@ -38,6 +41,9 @@ def site_name(document, title: str = "") -> str | None:
         'Ishøj Kommune'
         >>> site_name(lxml.html.document_fromstring('<html><body><div id="logo"><img alt="SAB"></div></body></html>'))
         'SAB'
+        >>> logo = '<a class="logo"><img alt="Logo Toftlund Skole"></a>'
+        >>> site_name(lxml.html.document_fromstring(f"<html><body>{logo}</body></html>"))
+        'Toftlund Skole'
     """
     names = []
     for element in document.iter():
@@ -53,7 +59,7 @@ def _names_in(element) -> list[str]:
     texts += [" ".join((image.get("alt") or "").split()) for image in element.iter("img")]
     names = []
     for text in texts:
-        text = _HOME_LINK.sub("", text).strip(" -–|")
+        text = _LOGO_WORD.sub("", _HOME_LINK.sub("", text)).strip(" -–|")
         words = text.split()
         if not text or len(text) > _LONGEST or len(words) > 6 or _NOT_A_NAME.search(text):
             continue

@@ -178,7 +178,16 @@ _KIND_IN_TITLE = re.compile(
 )
 
 
+# "Dagsorden/Referat fra skolebestyrelsesmøde", "Dagsorden og referat": the agenda with the
+# minutes written into it, which is the minutes.
+_AGENDA_AND_MINUTES = re.compile(
+    r"^(?:dagsorden\s*(?:/|og|&|\+)\s*referat|referat\s*(?:/|og|&|\+)\s*dagsorden)\b", re.I
+)
+
+
 def _kind_in_title_line(text: str) -> MeetingKind | None:
+    if _AGENDA_AND_MINUTES.match(text.strip()):
+        return "referat"
     match = _KIND_IN_TITLE.search(text.strip())
     if not match:
         return None

@@ -14,6 +14,13 @@ from referat.extract.structure.access_marks import title_and_access
 from referat.extract.structure.heading_lines import Heading, is_structural, join_title, match_heading
 from referat.extract.structure.titles import minutes_after_title, title_before_description
 
+# Cells before a row's title that give the point its time: a duration or a time slot.
+_TIME_CELLS = re.compile(
+    r"^(?:(?:ca\.\s*)?\d{1,3}\s*min(?:\.|utter)?|(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?)"
+    r"(?:\s*\|\s*(?:(?:ca\.\s*)?\d{1,3}\s*min(?:\.|utter)?|(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?))*"
+    r"\s*\|\s*(?=\S)",
+    re.I,
+)
 # A contents line: a dot leader and a page number ("Godkendelse af dagsorden ......... 3").
 _CONTENTS_LINE = re.compile(r"(?:\.{3,}|…+|\s\.\s\.\s\.)\s*\d{1,4}\s*$")
 
@@ -41,7 +48,9 @@ def heading_candidates(lines: list[Line]) -> list[Heading]:
                 heading.title, heading.access = title_and_access(heading.title, heading.access)
             # "1 - Godkendelse af dagsorden | Godkendt. |": a table row, the point in its first
             # cell and the minutes in the next
-            title, _, cells = heading.title.partition(" | ")
+            # ("Punkt 1 | 5 min | Godkendelse …", "3 | 18.15-18.40 | …": the time the point has,
+            # a column of its own before the title's)
+            title, _, cells = _TIME_CELLS.sub("", heading.title).partition(" | ")
             # (and the first cell may describe the point after its title)
             title, description = title_before_description(title.strip()) if cells.strip() else (title, "")
             heading.title, heading.rest = minutes_after_title(title.strip())

@@ -264,7 +264,14 @@ RULES: list[tuple[str, re.Pattern[str], Builder]] = [
         re.compile(r"(?<![\d./-])(?:den|d\.)\s*(?P<nd>[0-3]?\d)/(?P<nm>[01]?\d)-(?P<ny>\d{2})(?![\d./-])", re.I),
         _numeric,
     ),
-    ("iso", re.compile(r"(?<![\d-])(?P<iy>(?:19|20)\d{2})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d-])"), _iso),
+    # "2018-08-27", "Referat-2024-04-03", and year first with stops or slashes ("2018.08.27")
+    (
+        "iso",
+        re.compile(
+            r"(?<![\d.])(?<!\d[-./])(?P<iy>(?:19|20)\d{2})(?P<sep>[-./])(?P<im>[01]\d)(?P=sep)(?P<id>[0-3]\d)(?![\d-]|\.\d)"
+        ),
+        _iso,
+    ),
     ("part_month", re.compile(rf"{_PART}\s+{_MONTH}{_OPT_YEAR}", re.I), _part_month),
     ("part_year", re.compile(rf"{_PART}\s+{_YEAR}", re.I), _part_year),
     (

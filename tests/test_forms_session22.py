@@ -165,3 +165,14 @@ def test_a_rows_time_cell_before_the_title_and_the_agenda_with_minutes_written_i
     ]
     assert meeting.kind == "referat"
     assert meeting.organisation == "Hvidebæk Skole"
+
+
+def test_a_date_written_year_first_with_stops_slashes_or_after_a_word_and_a_dash() -> None:
+    from referat.extract.dates import first_full_date
+
+    assert first_full_date("Bestyrelsesmøde 2018.08.27") == "2018-08-27"
+    assert first_full_date("Bestyrelsesmøde 2018/08/27") == "2018-08-27"
+    assert first_full_date("Referat-2024-04-03") == "2024-04-03"
+    # (a range of years before a date's digits, and numbers that go on, are no such date)
+    assert first_full_date("sag 2019-2020-01-02") is None
+    assert first_full_date("version 1.2018.08.27") is None

@@ -85,6 +85,8 @@ PARTICIPANT_HEADINGS: dict[str, ParticipantStatus] = {
     "til stede": "present",
     "tilstedeværende": "present",
     "deltagere": "present",
+    "deltagerliste": "present",
+    "deltagerfortegnelse": "present",
     "medlemmer": "present",
     "fremmødte": "present",
     "afbud": "absent",

@@ -176,3 +176,19 @@ def test_a_date_written_year_first_with_stops_slashes_or_after_a_word_and_a_dash
     # (a range of years before a date's digits, and numbers that go on, are no such date)
     assert first_full_date("sag 2019-2020-01-02") is None
     assert first_full_date("version 1.2018.08.27") is None
+
+
+def test_members_run_together_with_initials_or_their_municipality_after_each_name() -> None:
+    from referat.extract.structure.participants import read_participants
+
+    # a transcript's members' table: "Name (INITIALS), organisation, role" run together
+    lines = [
+        "MEDLEMMER: Borgmester Ida Holm (IH), Nordby Kommune, formand Borgmester Bo Lund (BL), Sydby Kommune "
+        "Eva Kirstine Berg (EKB), Nordby Kommune Tom Ravn (TR), observatør, Frivillige Sydby",
+        "FRAVÆRENDE: Afbud fra Bo Lund",
+    ]
+    people = {p.name: p.status for p in read_participants(lines)}
+    assert people == {"Ida Holm": "present", "Bo Lund": "absent", "Eva Kirstine Berg": "present", "Tom Ravn": "present"}
+    # "Deltagerfortegnelse", then "Name, Municipality" run together
+    line = "Deltagerfortegnelse Knud Erik Hansen, Faxe Hans Barlach, Greve Lis Tribler, Slagelse"
+    assert [p.name for p in read_participants([line])] == ["Knud Erik Hansen", "Hans Barlach", "Lis Tribler"]

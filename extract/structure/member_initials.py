@@ -127,3 +127,67 @@ def initialled_run(text: str) -> list[Participant] | None:
     if rest:
         people[-1].role = " ".join(rest).lower()
     return people
+
+
+def bracketed_initials_run(text: str) -> list[Participant] | None:
+    """Members run together, each name followed by its initials in brackets and what the
+    member is after them (organisation, role), as a transcript flattens a members' table:
+    "Borgmester Erik Fabrin (EF), Rudersdal Kommune, formand Borgmester Jens Bruhn (JB), Rudersdal
+    Kommune Tommy Simonsen (TS), observatør, …" (three members at least). The one role word right
+    before a name is that member's; what follows a member's initials up to the next is theirs: the
+    first capitalised part its organisation, a lower-case part its role. None when anything
+    but a role stands before the first name.
+
+    Example:
+        >>> run = bracketed_initials_run(
+        ...     "Borgmester Ida Holm (IH), Nordby Kommune, formand Direktør Bo Lund (BL), Sydby Kommune "
+        ...     "Eva Kirstine Berg (EKB), observatør, Frivillige Nordby"
+        ... )
+        >>> [(p.name, p.role, p.organisation) for p in run]
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [('Ida Holm', 'borgmester', 'Nordby Kommune'), ('Bo Lund', 'direktør', 'Sydby Kommune'),
+         ('Eva Kirstine Berg', 'observatør', 'Frivillige Nordby')]
+        >>> bracketed_initials_run("Ida Holm (IH) og Bo Lund (BL)") is None
+        True
+    """
+    anchors = []
+    for match in _NAME_AND_INITIALS.finditer(text):
+        initials = match.group("initials")
+        words = match.group("name").split()
+        if len(words) < len(initials) or not are_initials(initials, match.group("name")):
+            continue
+        name_start = match.end("name") - len(" ".join(words[-len(initials) :]))
+        anchors.append((name_start, match.end(), " ".join(words[-len(initials) :])))
+    if len(anchors) < 3:
+        return None
+    people: list[Participant] = []
+    role_before: str | None = None
+    for at, (start, _end, name) in enumerate(anchors):
+        before = text[anchors[at - 1][1] : start] if at else text[:start]
+        described, role_before = _described_and_role_before(before)
+        if (at == 0 and described.strip(" ,")) or "(" in before:
+            return None  # (something else before the first name; a bracket no anchor took)
+        if people:
+            _describe(people[-1], described)
+        people.append(Participant(name=name, role=role_before))
+    _describe(people[-1], text[anchors[-1][1] :])
+    return people
+
+
+def _described_and_role_before(text: str) -> tuple[str, str | None]:
+    """What describes the member before, and the next member's role printed before the name
+    ("…, formand Borgmester" / "Morten Slotved (MS)")."""
+    words = text.split()
+    if words and ROLE_BEFORE_NAME.match(f"{words[-1]} X"):
+        return " ".join(words[:-1]), words[-1].lower()
+    return text, None
+
+
+def _describe(person: Participant, text: str) -> None:
+    for part in (part.strip() for part in text.split(",")):
+        if not part:
+            continue
+        if part[:1].islower() and person.role is None:
+            person.role = part
+        elif part[:1].isupper() and person.organisation is None:
+            person.organisation = part

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from referat.data.gazetteer import entries
 from referat.extract.participant_words import OFFICER_ALTERNATION
 from referat.extract.vocabulary import PARTICIPANT_HEADINGS
 from referat.models import Participant
@@ -20,7 +21,17 @@ PERSON_NAME = r"[A-ZÆØÅ][\wæøåéü'’.-]+(?:\s+(?:[A-ZÆØÅ][\wæøåé�
 NAME_WITH_PARTY = re.compile(rf"({PERSON_NAME})\s*\(({PARTY})\)")
 # "Thomas Kastrup-Larsen, Aalborg kommune Svend Heiselberg, Region Nordjylland …": a member's
 # name, a comma, then the municipality or region the member comes from.
-_PLACE = r"Region\s+[A-ZÆØÅ][\wæøå]+|[A-ZÆØÅ][\wæøå-]+\s+[Kk]ommune|[A-ZÆØÅ]{2,5}"
+# (or the municipality's name alone, "Knud Erik Hansen, Faxe Hans Barlach, Greve …", when it
+# is one the gazetteer holds)
+_MUNICIPALITY_NAMES = sorted(
+    {entry.canonical.removesuffix(" Kommune") for entry in entries() if entry.canonical.endswith(" Kommune")},
+    key=len,
+    reverse=True,
+)
+_PLACE = (
+    r"Region\s+[A-ZÆØÅ][\wæøå]+|[A-ZÆØÅ][\wæøå-]+\s+[Kk]ommune|[A-ZÆØÅ]{2,5}"
+    rf"|(?:{'|'.join(map(re.escape, _MUNICIPALITY_NAMES))})(?![\wæøå-])"
+)
 _FROM_PLACE = re.compile(
     rf"\s*(?P<name>{PERSON_NAME}),\s*(?P<place>{_PLACE})(?:\s*\((?P<note>[^)]{{1,30}})\))?(?=\s+[A-ZÆØÅ]|\s*$)"
 )

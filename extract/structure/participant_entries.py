@@ -18,7 +18,12 @@ from referat.extract.participant_words import (
     STATUS_AFTER_NAME,
 )
 from referat.extract.person_names import is_first_name
-from referat.extract.structure.member_initials import initialled_entry, initialled_run, without_initials
+from referat.extract.structure.member_initials import (
+    bracketed_initials_run,
+    initialled_entry,
+    initialled_run,
+    without_initials,
+)
 from referat.extract.structure.member_runs import (
     NAME_WITH_PARTY,
     PARTY,
@@ -80,6 +85,9 @@ def participant_entry(text: str) -> list[Participant] | None:
     text = re.sub(r"\s*\((?:i stedet for|stedfortræder for|suppleant for|for)\s+[A-ZÆØÅ][^()]*\)", "", text)
     # "Heino Knudsen (A), Formand": a role after the party, capitalised
     text = re.sub(rf"(?<=\)),\s*((?i:{OFFICER_ALTERNATION}))\b", lambda m: ", " + m.group(1).lower(), text)
+    bracketed = bracketed_initials_run(text)  # ("Ida Holm (IH), Nordby Kommune, formand Bo Lund (BL), …")
+    if bracketed:
+        return bracketed
     initialled = initialled_entry(text)
     if initialled:
         return [initialled]

@@ -79,13 +79,7 @@ def read_participants(texts: list[str]) -> list[Participant]:
             labelled, (heading, label, rest) = True, inline
         ends_list = False
         if labelled:
-            status = PARTICIPANT_HEADINGS[heading]
-            text = rest.strip().lstrip("|").strip()  # ("Deltagere: | Anna Hallgren | #72": a table's cells)
-            # "Fraværende: A, B. Til behandling forelå:" (a transcript's run-on page): the
-            # next label ends the list, and what follows it is no name.
-            next_label = _NEXT_LABEL.search(text)
-            if next_label:
-                text, ends_list = text[: next_label.start()], True
+            status, text, ends_list = _after_label(heading, rest)
         elif status is None:
             continue
         if text.lower().rstrip(".").strip() in NOBODY_WORDS or text.lower().startswith(("ingen ", "ingen.")):
@@ -121,6 +115,21 @@ def read_participants(texts: list[str]) -> list[Participant]:
         if ends_list:
             status = None
     return list(found.values())
+
+
+def _after_label(heading: str, rest: str) -> tuple[ParticipantStatus, str, bool]:
+    """The status a label gives, the names after it, and whether the list ends on this line."""
+    status = PARTICIPANT_HEADINGS[heading]
+    text = rest.strip().lstrip("|").strip()  # ("Deltagere: | Anna Hallgren | #72": a table's cells)
+    # "Fraværende: A, B. Til behandling forelå:" (a transcript's run-on page): the
+    # next label ends the list, and what follows it is no name.
+    next_label = _NEXT_LABEL.search(text)
+    if next_label:
+        text = text[: next_label.start()]
+    inner = _HEADING_BEFORE_NAMES.match(text)
+    if inner:  # "FRAVÆRENDE: Afbud fra Bo Lund": the phrase says it again, before the names
+        status, text = PARTICIPANT_HEADINGS[inner.group("heading").lower()], inner.group("rest")
+    return status, text, next_label is not None
 
 
 def _status_said_after(text: str) -> tuple[str, ParticipantStatus | None]:

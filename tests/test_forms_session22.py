@@ -192,3 +192,15 @@ def test_members_run_together_with_initials_or_their_municipality_after_each_nam
     # "Deltagerfortegnelse", then "Name, Municipality" run together
     line = "Deltagerfortegnelse Knud Erik Hansen, Faxe Hans Barlach, Greve Lis Tribler, Slagelse"
     assert [p.name for p in read_participants([line])] == ["Knud Erik Hansen", "Hans Barlach", "Lis Tribler"]
+
+
+def test_a_place_labelled_hvor_and_a_place_line_opening_with_its_preposition() -> None:
+    text = "Referat af skolebestyrelsesmøde\nDato: 03-04-2024 kl. 18:00\nHvor: Agerskov\n"
+    text += "1. Velkomst\nIntet.\n2. Eventuelt\n"
+    assert _meeting(text).location == "Agerskov"
+    text = (
+        "Referat fra generalforsamling i Thorsbro Vandværks Museumsforening\n\n"
+        "torsdag den 14. marts 2019 kl. 19.30\n\npå Vandværket\n\n"
+        "1. Valg af dirigent\nJens blev valgt.\n2. Beretning\nBeretningen blev godkendt.\n"
+    )
+    assert _meeting(text).location == "Vandværket"

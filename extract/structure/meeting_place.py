@@ -290,7 +290,9 @@ _PLACE_ENDS = re.compile(
 
 # "Mødet fandt sted i museets administrationsbygning": the sentence's start is no part of the place.
 _HELD_AT = r"(?:fandt\s+sted|afholdes|afholdtes|afholdt|blev\s+afholdt|holdes|foregik)\s+(?:i|på|hos)\s+"
-_PLACE_LEAD = re.compile(rf"^(?:mødet\s+)?{_HELD_AT}", re.I)
+# (and the preposition alone, where the place has a line of its own under the date: "på
+# Vandværket", "i Forsamlingshuset")
+_PLACE_LEAD = re.compile(rf"^(?:(?:mødet\s+)?{_HELD_AT}|(?:på|i)\s+(?=[A-ZÆØÅ]))", re.I)
 
 
 # (in a line: the sentence opens with "Mødet", capitalised)

@@ -111,6 +111,12 @@ RULING_PASSIVE = (
     r"|renoveres|udvides|tilføjes|slettes|sløjfes|fastholdes|bibeholdes|hæves|sænkes|imødekommes|tildeles"
     r"|uddeles|støttes|refunderes|dækkes|udpeges|opsættes|anlægges|plantes|accepteres|afslås|medtages)"
 )
+# The same rulings told in the past ("Kontingentet blev fastsat til 200 kr.", "Der blev nedsat
+# et festudvalg"): the participles of the ones minutes tell that way.
+RULING_PARTICIPLE = (
+    r"(?:fastsat|fastlagt|nedsat|hævet|sænket|bevilget|bevilliget|aflyst|oprettet|ansat|udpeget|indkøbt"
+    r"|iværksat|igangsat|fastholdt|nedlagt|afskaffet|indført)"
+)
 _RULING_SENTENCE = (
     # (not a subordinate clause: "Hvis hækken beskæres, …" tells a condition)
     r"(?!(?:Hvis|Når|Som|Da|Fordi|Om|Selvom|Før|Inden|Mens|Efter\s+at)\b)"
@@ -153,6 +159,9 @@ PROSE_DECISION = re.compile(
     rf"|blev\s+(?:\w+\s+){{0,3}}?{_OUTCOME_PARTICIPLE}(?![\wæøå])"  # after a standing title: "… blev godkendt"
     rf"|(?:(?!\bat\b|\b{_MODAL}\b)[^.!?])*?\b{_RESOLVING_PASSIVE}(?![\wæøå])(?!\s+der\b)"
     rf"|{_RULING_SENTENCE}"
+    # (told in the past, the subject first: "Kontingentet blev fastsat til 200 kr.")
+    r"|(?!(?:Hvis|Når|Som|Da|Fordi|Om|Selvom|Før|Inden|Mens|Efter\s+at)\b)[A-ZÆØÅ][\wæøå-]*"
+    rf"(?:\s+(?!(?:at|hvis|når|som|og|men|fordi|da|om)\b)[\wæøå/.-]+){{0,4}}?\s+blev\s+(?:\w+\s+)?{RULING_PARTICIPLE}(?![\wæøå])"
     # an election's result as a label: "Valgt: Nicklas Lauritzen med 14 stemmer"
     r"|(?:Valgt|Genvalgt|Nyvalgt|Valgt\s+blev)\s*:"
     # a vote's tally: "Kr. 1.365,00 pr. år, 47 stemte for og 0 imod." (its outcome: VOTE_FOR, VOTE_AGAINST)

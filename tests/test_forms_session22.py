@@ -204,3 +204,21 @@ def test_a_place_labelled_hvor_and_a_place_line_opening_with_its_preposition() -
         "1. Valg af dirigent\nJens blev valgt.\n2. Beretning\nBeretningen blev godkendt.\n"
     )
     assert _meeting(text).location == "Vandværket"
+
+
+def test_decisions_written_as_dash_points_under_an_answering_line() -> None:
+    text = (
+        "Referat af ordinært møde mandag den 23. februar 2009\n\n"
+        "Dagsorden:\n1. Referat fra sidste møde,\n2. Økonomi,\n3. Eventuelt\n\n"
+        "Ad. 1\n– Referatet godkendt.\n\n"
+        "Ad. 2\n– Årsregnskabet for 2008 blev godkendt.\n"
+        "– Regnskabet gav et lille overskud, og kassereren takkede for det\n"
+        "– Kontingentet blev fastsat til 200 kr.\n\n"
+        "Ad. 3\n– Intet.\n"
+    )
+    decided = [(item.number, d.text, d.outcome) for item in _meeting(text).items for d in item.decisions]
+    assert decided == [
+        ("1", "Referatet godkendt.", "approved"),
+        ("2", "Årsregnskabet for 2008 blev godkendt.", "approved"),
+        ("2", "Kontingentet blev fastsat til 200 kr.", "approved"),
+    ]

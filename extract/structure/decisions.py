@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import re
 
-from referat.extract.decision_words import OUTCOME_PATTERNS, PROSE_DECISION, RULING_PASSIVE, VOTE_AGAINST, VOTE_FOR
+from referat.extract.decision_words import (
+    OUTCOME_PATTERNS,
+    PROSE_DECISION,
+    RULING_PARTICIPLE,
+    RULING_PASSIVE,
+    VOTE_AGAINST,
+    VOTE_FOR,
+)
 from referat.extract.pages import Line
 from referat.models import Decision, Item, walk_items
 
@@ -92,7 +99,7 @@ def prose_decisions(text: str) -> list[Decision]:
                 deciding = sentence[resolved.start() :] if resolved else sentence
                 # (a course of action settled, "Pilekrattet tyndes ud.", is approved as the
                 # board's own ruling)
-                ruling = re.search(rf"\b{RULING_PASSIVE}\b", deciding)
+                ruling = re.search(rf"\b(?:{RULING_PASSIVE}|blev\s+(?:\w+\s+)?{RULING_PARTICIPLE})\b", deciding)
                 outcome = classify_outcome(deciding) or ("approved" if resolved or ruling else None)
                 decisions.append(Decision(text=sentence, outcome=outcome))
     return decisions
@@ -101,7 +108,8 @@ def prose_decisions(text: str) -> list[Decision]:
 _RESOLVED = re.compile(r"\b(?:besluttet|besluttede|besluttes)\b")
 
 
-_BULLET = re.compile(r"^(?:[•·▪●◦*-]\s+)+")  # (a list's bullet twice over: "• • Det er besluttet …")
+# (a list's bullet twice over: "• • Det er besluttet …"; a dash for a bullet: "– Referatet godkendt.")
+_BULLET = re.compile(r"^(?:[•·▪●◦*–—-]\s+)+")
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -113,6 +121,8 @@ def _paragraphs(text: str) -> list[str]:
         if not stripped:
             paragraphs.append([])
             continue
+        if stripped != line.strip() and paragraphs[-1]:
+            paragraphs.append([])  # (and a paragraph: the point before it ended without a stop)
         paragraphs[-1].append(stripped)
         if len(stripped) < 50 and not stripped.endswith((",", ";", "-", "–")):
             paragraphs.append([])

@@ -222,3 +222,17 @@ def test_decisions_written_as_dash_points_under_an_answering_line() -> None:
         ("2", "Årsregnskabet for 2008 blev godkendt.", "approved"),
         ("2", "Kontingentet blev fastsat til 200 kr.", "approved"),
     ]
+
+
+def test_a_title_dating_the_meeting_below_a_web_pages_introduction() -> None:
+    intro = "".join(
+        f"<p>Bestyrelsen arbejder med punkt {n} i sin plan for året, og forældrene høres.</p>" for n in range(18)
+    )
+    page = _PAGE.format(
+        "<h1>Forældrebestyrelsen</h1>"
+        + intro
+        + "<h3>Referat af forældrebestyrelsesmøde onsdag den 17. september 2025</h3>"
+        "<p>Til stede: Line Funch og Vibe From</p>"
+        "<p>1. Godkendelse af dagsorden</p><p>Godkendt.</p><p>2. Eventuelt</p><p>Intet.</p>"
+    )
+    assert _meeting(page, "dagpleje.html").date == "2025-09-17"

@@ -335,7 +335,8 @@ def _date_from_any_header_line(texts: list[str]) -> tuple[str | None, str | None
     ("Udsendt", "Næste møde", and a web page's "Udgivet/Opdateret <date>"). A title that
     dates the meeting itself ("Referat af Skovrådets 8. ordinære møde den 6. april 2016")
     goes before a letterhead's date above it ("J.nr. … Ref. … Den 20. april 2016")."""
-    for text in texts[:15]:
+    # (such a title may stand below a web page's introduction to the body: read further down)
+    for text in texts[:30]:
         title = _MEETING_TITLE_DATE.match(text) if len(text) <= 300 else None
         date = header_date(text[title.end() - 1 :]) if title else None
         if date:
@@ -360,7 +361,8 @@ def _date_from_any_header_line(texts: list[str]) -> tuple[str | None, str | None
 # A title that names the meeting and its date: "Referat af Skovrådets 8. ordinære møde den
 # 6. april 2016", "Dagsorden til mødet i Ældrerådet den 3. maj 2019".
 _MEETING_TITLE_DATE = re.compile(
-    r"^(?:referat|dagsorden|beslutningsprotokol|protokol|mødereferat)\b(?:[^.:]|(?<=\d)\.){0,90}?\bmødet?\b"
+    # (the meeting may be a compound: "Referat af forældrebestyrelsesmøde onsdag den 17. …")
+    r"^(?:referat|dagsorden|beslutningsprotokol|protokol|mødereferat)\b(?:[^.:]|(?<=\d)\.){0,90}?mødet?\b"
     r"[^.:]{0,50}?\bden\s+\d",
     re.I,
 )

@@ -158,7 +158,12 @@ MINUTES_BEGIN = re.compile(r"^(?:referat|beslutningsreferat|mødereferat)\s*[:.]
 
 WEEKDAYS = "mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag"
 # ("kl. 12,30": a comma between hours and minutes, as some write it)
-TIME_TEXT = re.compile(r"\bkl\.?\s*(?P<h>\d{1,2})[.:,](?P<m>[0-5]\d)\b|\bkl\.?\s*(?P<h2>\d{1,2})\b", re.IGNORECASE)
+# ("kl. 19.30", "kl. 19", and the clock typed without its stop: "kl. 1930")
+TIME_TEXT = re.compile(
+    r"\bkl\.?\s*(?P<h>\d{1,2})[.:,](?P<m>[0-5]\d)\b|\bkl\.?\s*(?P<h3>[01]\d|2[0-3])(?P<m3>[0-5]\d)\b"
+    r"|\bkl\.?\s*(?P<h2>\d{1,2})\b",
+    re.IGNORECASE,
+)
 
 # Speech in past tense: evidence that a text without headings is minutes, not an agenda.
 PAST_TENSE_MARKERS = re.compile(

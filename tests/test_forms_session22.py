@@ -236,3 +236,11 @@ def test_a_title_dating_the_meeting_below_a_web_pages_introduction() -> None:
         "<p>1. Godkendelse af dagsorden</p><p>Godkendt.</p><p>2. Eventuelt</p><p>Intet.</p>"
     )
     assert _meeting(page, "dagpleje.html").date == "2025-09-17"
+
+
+def test_a_clock_typed_without_its_stop() -> None:
+    from referat.extract.structure.header_fields import parse_time
+
+    assert parse_time("Tirsdag den 12. februar kl. 1930 i Forsamlingshuset") == "19:30"
+    assert parse_time("kl 0900") == "09:00"
+    assert parse_time("kl. 2530") is None  # (no hour of the day: a number, not a clock)

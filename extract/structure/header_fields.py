@@ -170,6 +170,8 @@ def parse_time(text: str) -> str | None:
         return None
     if match.group("h"):
         return f"{int(match.group('h')):02d}:{match.group('m')}"
+    if match.group("h3"):
+        return f"{match.group('h3')}:{match.group('m3')}"
     return f"{int(match.group('h2')):02d}:00"
 
 

@@ -244,3 +244,13 @@ def test_a_clock_typed_without_its_stop() -> None:
     assert parse_time("Tirsdag den 12. februar kl. 1930 i Forsamlingshuset") == "19:30"
     assert parse_time("kl 0900") == "09:00"
     assert parse_time("kl. 2530") is None  # (no hour of the day: a number, not a clock)
+
+
+def test_the_administrations_recommendation_run_on_after_a_title() -> None:
+    from referat.extract.structure.titles import minutes_after_title
+
+    title = (
+        "Budgetprocedure Sundheds- og Kulturforvaltningen indstiller, at udvalget tager orienteringen til efterretning."
+    )
+    assert minutes_after_title(title)[0] == "Budgetprocedure"
+    assert minutes_after_title("Direktionen indstiller budget")[0] == "Direktionen indstiller budget"

@@ -135,6 +135,11 @@ _VERDICT_OPENING = re.compile(
 )
 
 
+# Who recommends, then the verb: "Direktionen indstiller", "Sundheds- og Kulturforvaltningen
+# indstiller, at …", "Borgmesteren indstiller".
+_RECOMMENDING = re.compile(r"[A-ZÆØÅ][\wæøå-]*(?:\s+og\s+[A-ZÆØÅ][\wæøå-]*)?\s+indstiller\b")
+
+
 def _title_before_sentence(title: str) -> tuple[str, str]:
     """ "Spørgetid Ingen havde spørgsmål.", "Velkomst Anne Neergaard bød alle velkommen.":
     the title, then a sentence of minutes that starts at a capitalised word (the title's
@@ -158,6 +163,8 @@ def _title_before_sentence(title: str) -> tuple[str, str]:
         ('Lone Berg blev valgt til kasserer', '')
         >>> _title_before_sentence("Pia Staalager blev valgt til dirigent.")
         ('Pia Staalager blev valgt til dirigent.', '')
+        >>> _title_before_sentence("Salg af grund Direktionen indstiller, at grunden sælges.")
+        ('Salg af grund', 'Direktionen indstiller, at grunden sælges.')
     """
     stop = title.rstrip().endswith((".", "!", "?"))
     words = title.split()
@@ -173,6 +180,9 @@ def _title_before_sentence(title: str) -> tuple[str, str]:
             )
             or (_NAME_AND_PAST_VERB.match(rest) and length >= 5)
             or (_VERDICT_OPENING.match(rest) and length >= 3)
+            # (the administration's recommendation run on after the title: "Budgetprocedure
+            # Sundheds- og Kulturforvaltningen indstiller, at …")
+            or (_RECOMMENDING.match(rest) and length >= 4)
             # (a title of up to ten words, then a clause that ends as a sentence: "Byggeri Lyddørene
             # udskiftes, …", "Underskrift af referat fra mødet den 4. marts Referatet var rundsendt.")
             or (index <= 10 and stop and length >= 3 and _CLAUSE_OPENING.match(rest))

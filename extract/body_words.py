@@ -179,6 +179,8 @@ ORGANISATION_IN_TITLE = [
 # Associations that publish minutes: "Grundejerforeningen Kildevang", "GRUNDEJERFORENINGEN
 # ”FOSSGAARDEN”", "Andelsboligforeningen X", "Haveforeningen X", "Ejerforeningen X".
 ASSOCIATION_NAME = re.compile(
-    r"\b(?P<name>(?:[A-ZÆØÅ][a-zæøå]*|[A-ZÆØÅ]+)?(?:forening(?:en)?|FORENING(?:EN)?|selskab(?:et)?|klub(?:ben)?)"
+    # (a compound's first part before the lower-case word: "forening Ny" alone is a common noun
+    # and the next title, "… som tilskudsberettiget forening Ny forening - …")
+    r"\b(?P<name>(?:[A-ZÆØÅ][a-zæøå]*(?:forening(?:en)?|selskab(?:et)?|klub(?:ben)?)|[A-ZÆØÅ]*FORENING(?:EN)?)"
     r"\s+(?:[”\"«][^”\"»]{2,40}[”\"»]|(?:[A-ZÆØÅ][\wæøå-]*)(?:\s+[A-ZÆØÅ][\wæøå-]*){0,3}))"
 )

@@ -254,3 +254,13 @@ def test_the_administrations_recommendation_run_on_after_a_title() -> None:
     )
     assert minutes_after_title(title)[0] == "Budgetprocedure"
     assert minutes_after_title("Direktionen indstiller budget")[0] == "Direktionen indstiller budget"
+
+
+def test_a_letterheads_council_is_no_place_and_a_common_noun_no_association() -> None:
+    from referat.extract.body_words import ASSOCIATION_NAME
+    from referat.extract.structure.meeting_place import meeting_location
+
+    assert meeting_location(["NORDBY BYRÅD", "Folkeoplysningsudvalget"], {"sted": "NORDBY BYRÅD"}) is None
+    assert meeting_location([], {"sted": "Rådhuset, lokale 2"}) == "Rådhuset, lokale 2"
+    assert ASSOCIATION_NAME.search("godkendelse som tilskudsberettiget forening Ny forening") is None
+    assert ASSOCIATION_NAME.search("Referat Haveforeningen Solbakken").group("name") == "Haveforeningen Solbakken"

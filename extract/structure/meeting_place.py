@@ -382,4 +382,6 @@ def _reads_as_place(text: str) -> bool:
         or any(word.strip(".,") in MONTHS or word in ENGLISH_MONTHS for word in low.split())
         # "FynBus Bestyrelse Referat": a title line, not a place
         or any(word.strip(".,:") in ("referat", "dagsorden", "beslutningsprotokol") for word in low.split())
+        # "AALBORG BYRÅD", "Økonomiudvalget": a letterhead's body, not where it met
+        or (len(low.split()) <= 3 and re.search(rf"{BODY_HEAD}[.,]?$", low) is not None)
     )

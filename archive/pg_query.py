@@ -28,8 +28,9 @@ def _quoted(word: str) -> str:
     return "'" + word.replace("'", "''") + "'"
 
 
-def term_sql(term: Term) -> tuple[str, list[Any]]:
-    """One term as a tsquery SQL expression and its parameters.
+def term_sql(term: Term, weighted: bool = True) -> tuple[str, list[Any]]:
+    """One term as a tsquery SQL expression and its parameters; without ``weighted``, a
+    word's forms at any weight (``found_sql``).
 
     Example:
         >>> term_sql(Term("word", ("aftaler",)))
@@ -48,19 +49,22 @@ def term_sql(term: Term) -> tuple[str, list[Any]]:
         return "(to_tsquery('simple', %s) || phraseto_tsquery('danish', %s))", [simple, " ".join(term.words)]
     # A prefix is looked for as printed and among compound tails; a whole word (a stem)
     # in every part: the weight it matches at only ranks it (as in query._word_expression).
-    alternatives = [_quoted(word) + (":*AC" if prefix else ":ABC") for word, prefix in term.terms]
+    if weighted:
+        alternatives = [_quoted(word) + (":*AC" if prefix else ":ABC") for word, prefix in term.terms]
+    else:
+        alternatives = [_quoted(word) + (":*" if prefix else "") for word, prefix in term.terms]
     simple = " | ".join(alternatives)
     if term.kind == "prefix":
         return "to_tsquery('simple', %s)", [simple]
-    danish = " | ".join(_quoted(spelling) + ":B" for spelling in term.spellings[0])
+    danish = " | ".join(_quoted(spelling) + (":B" if weighted else "") for spelling in term.spellings[0])
     return "(to_tsquery('simple', %s) || to_tsquery('danish', %s))", [simple, danish]
 
 
-def clause_sql(clause: tuple[Term, ...]) -> tuple[str, list[Any]]:
+def clause_sql(clause: tuple[Term, ...], weighted: bool = True) -> tuple[str, list[Any]]:
     """Terms joined by OR."""
     pieces, params = [], []
     for term in clause:
-        sql, term_params = term_sql(term)
+        sql, term_params = term_sql(term, weighted)
         pieces.append(sql)
         params += term_params
     return "(" + " || ".join(pieces) + ")", params
@@ -75,9 +79,35 @@ def match_sql(query: Query) -> tuple[str, list[Any]]:
         >>> sql.count("&&"), sql.count("||"), len(params)
         (1, 4, 6)
     """
+    return _all_clauses(query, weighted=True)
+
+
+def found_sql(query: Query) -> tuple[str, list[Any]]:
+    """The tsquery that finds the passages :func:`match_sql` matches, for the GIN index:
+    the same words without their weights (phrases keep theirs).
+
+    A tsquery with weights is checked again on every row the index finds (the index does
+    not store weights): the row read and its tsvector decompressed, ~10-17 µs a match,
+    most of a common word's search at 1M sections. Without the weights the index's answer
+    is final. It finds the same passages: a prefix or a word as printed (A) or a compound
+    tail (C) matches at weight B only as a Danish stem, and a Danish Snowball stem is the
+    beginning of its word (the algorithm only cuts endings off), so the word as printed
+    beginning with that prefix is at A in the same passage; a Python stem is looked for at
+    every weight already, and PostgreSQL's stem at A or C only adds a passage where the two
+    Snowballs disagree and the text prints the stem as a word.
+
+    Example:
+        >>> from referat.archive.query import parse_query
+        >>> found_sql(parse_query("aftaler"))[1]
+        ["'aftaler':* | 'aftal'", "'aftaler'"]
+    """
+    return _all_clauses(query, weighted=False)
+
+
+def _all_clauses(query: Query, weighted: bool) -> tuple[str, list[Any]]:
     pieces, params = [], []
     for clause in query.clauses:
-        sql, clause_params = clause_sql(clause)
+        sql, clause_params = clause_sql(clause, weighted)
         pieces.append(sql)
         params += clause_params
     return "(" + " && ".join(pieces) + ")", params

@@ -17,11 +17,13 @@ from referat.archive.facets import _SAMPLE_MULTIPLIER as SAMPLE_MULTIPLIER  # (t
 from referat.archive.facets import UNSAMPLED, count_facets
 from referat.archive.hits import best_passage, snippet
 from referat.archive.names import matching_spoken, spoken_names
-from referat.archive.pg_query import RANK_WEIGHTS, exclude_sql, match_sql
+from referat.archive.pg_query import RANK_WEIGHTS, exclude_sql, found_sql, match_sql
+from referat.archive.pg_schema import PASSAGE_RANGE, SAMPLE_LEVELS, in_range, sampled_passage
 from referat.archive.pg_suggest import PUBLIC_PASSAGE as _PUBLIC_PASSAGE
 from referat.archive.pg_suggest import PgSuggesting
 from referat.archive.query import Query, QueryError, parse_query
 from referat.archive.search import did_you_mean
+from referat.archive.search_plan import RANK_WINDOW, WIDEN
 from referat.archive.types import (
     NO_FILTERS,
     SORTS,
@@ -31,6 +33,22 @@ from referat.archive.types import (
     SearchResult,
     Sort,
 )
+
+# A match's item, meeting and document, for the filters (``where``: ``AND …`` on ``i``,
+# ``m``, ``d`` and the passage ``p``) and the date and facets: read for each match by its
+# keys (LATERAL, kept a subquery by OFFSET 0). As joins, the planner's estimate of the
+# matches (often tens of times too many for a rare word's prefix) made it hash every item,
+# meeting and document instead: 52 ms for 41 matches of "sengepladser" at 100k sections.
+_ROW = """SELECT m.body, m.date, m.kind FROM items i JOIN meetings m ON m.id = i.meeting_id
+          JOIN documents d ON d.id = m.document_id WHERE i.id = {item}{where} OFFSET 0"""
+_ACCESS = "SELECT access FROM items WHERE id = p.item_id OFFSET 0"  # (for --public's passages)
+_ITEM = "SELECT i.id FROM items i WHERE i.id = p.item_id{where} OFFSET 0"  # (--public, a left-out word)
+
+# Every match is ranked, as before, when no more passages are expected to match than this
+# many times RANK_WINDOW (SQLite ranks every match up to RANK_WINDOW matching items).
+RANK_ALL = 1
+# A count of sampled matches that estimates the whole (within ~15 %, one standard error).
+ESTIMATE_FROM = 50
 
 
 class PgSearching(PgSuggesting):
@@ -57,8 +75,9 @@ class PgSearching(PgSuggesting):
             raise ArchiveError("--limit must be at least 1")
         if sort not in SORTS:
             raise ArchiveError(f"cannot sort by '{sort}' (choose {' or '.join(SORTS)})")
-        ranked = self._rank_items(parsed, filters, limit, sort)
+        ranked, window = self._rank_items(parsed, filters, limit, sort)
         result = SearchResult(hits=self._hits(parsed, ranked, filters))
+        result.ranked_among = window
         if suggest:
             result.suggestions = self._suggestions(parsed, filters.public, found=bool(result.hits))
             result.did_you_mean = did_you_mean(query, result.suggestions)
@@ -68,8 +87,21 @@ class PgSearching(PgSuggesting):
             )
         return result
 
-    def _rank_items(self, parsed: Query, filters: SearchFilters, limit: int, sort: Sort) -> list[tuple[int, float]]:
+    def _rank_items(
+        self, parsed: Query, filters: SearchFilters, limit: int, sort: Sort
+    ) -> tuple[list[tuple[int, float]], int | None]:
+        """The ids and scores of the best ``limit`` matching items that the filters leave,
+        and, when only the newest RANK_WINDOW of them were ranked, that number.
+
+        Ranking reads each matching passage's tsvector: "Aarhus"'s ~200 000 matches at 1M
+        sections cost 2.6 s. As in SQLite (search_plan.RankWindow),
+        when more items match than RANK_WINDOW, only the newest RANK_WINDOW that the filters
+        leave are ranked. They are found in a range of the newest passage ids (an item's
+        passages follow it, so item and passage ids grow together), the index's matches
+        ANDed with that range, so only the range's matches are read: the range is set from
+        the planner's estimate of the matches and widened while it holds too few."""
         match, params = match_sql(parsed)
+        found, found_params = found_sql(parsed)
         passage_where = ""
         passage_params: list[Any] = []
         if filters.section:
@@ -81,30 +113,113 @@ class PgSearching(PgSuggesting):
         excluded, excluded_params = _excluded_sql(parsed, filters)
         where += excluded
         where_params += excluded_params
-        order = "m.date DESC NULLS LAST, score DESC, i.id DESC" if sort == "date" else "score DESC, i.id DESC"
-        sql = f"""
-            WITH q AS MATERIALIZED (SELECT {match} AS q),
-            matched AS (
-                SELECT p.item_id, max(ts_rank('{RANK_WEIGHTS}', p.search, q.q)
-                                      * CASE WHEN p.source = 'title' THEN 2 ELSE 1 END) AS score
-                FROM passages p CROSS JOIN q JOIN items i ON i.id = p.item_id
-                WHERE p.search @@ q.q{passage_where}
+        # The index's query is written into each statement, not read from the CTE as ts_rank's
+        # is: so the planner knows it, and how many passages it matches (from ANALYZE's
+        # statistics), when it plans the joins (taken for a thousand, a few dozen matches of
+        # "sengepladser" were joined to every item by a scan of the items table: 52 ms at 100k).
+        queries = f"WITH q AS MATERIALIZED (SELECT {match} AS q)"
+        query_params = [*params]
+        score = f"""max(ts_rank('{RANK_WEIGHTS}', p.search, q.q) * CASE WHEN p.source = 'title' THEN 2 ELSE 1 END)"""
+        estimate = self._estimate(found, found_params)
+        if sort == "date" or estimate <= RANK_WINDOW * RANK_ALL:
+            order = "f.date DESC NULLS LAST, score DESC, item_id DESC" if sort == "date" else "score DESC, item_id DESC"
+            sql = f"""{queries},
+                matched AS MATERIALIZED (
+                    SELECT p.item_id, {score} AS score
+                    FROM passages p CROSS JOIN q CROSS JOIN LATERAL ({_ACCESS}) AS i
+                    WHERE p.search @@ {found}{passage_where}
+                    GROUP BY p.item_id)
+                SELECT matched.item_id, matched.score AS score
+                FROM matched CROSS JOIN LATERAL ({_ROW.format(item="matched.item_id", where=where)}) AS f
+                ORDER BY {order} LIMIT %s"""
+            statement_params = [*query_params, *found_params, *passage_params, *where_params, limit]
+            rows = self.connection.execute(sql, statement_params).fetchall()
+            return [(int(row[0]), float(row[1])) for row in rows], None
+        first, last = self.connection.execute("SELECT min(id), max(id) FROM passages").fetchone()
+        if first is None:
+            return [], None
+        # The range: an item of the window has ~1.5 matching passages and the estimate is
+        # about twice the matches, so some three times the window's passages are expected in
+        # it. A filter that leaves a share of the matches (a body, dates, a section kind…)
+        # starts it four times as wide: a second statement would read the first range again.
+        # The item, meeting and document of each match are read only for the filters that
+        # need them (~8 µs a match at 1M); --public and a left-out word read the item only;
+        # a section kind is the passage's own column; a copy (same_as) is left out after.
+        narrowing = where != " AND i.same_as IS NULL" + excluded
+        wanted = (16 if narrowing or filters.section else 4) * RANK_WINDOW
+        span = max(4 * RANK_WINDOW, int((last - first + 1) * min(1.0, wanted / estimate)))
+        joins, own, params_in_range = "", "", []
+        if narrowing:
+            joins = f" CROSS JOIN LATERAL ({_ROW.format(item='p.item_id', where=passage_where + where)}) AS f"
+            params_in_range = [*passage_params, *where_params]
+        elif filters.public or excluded:
+            joins = f" CROSS JOIN LATERAL ({_ITEM.format(where=passage_where + excluded)}) AS i"
+            params_in_range = [*passage_params, *excluded_params]
+        elif filters.section:
+            own, params_in_range = "p.section_kind = %s AND ", [filters.section]
+        # Each range of passage ids in the window is asked of its own index (pg_schema.py,
+        # migration 4), which reads that range's matches only. ``p.id + 0``: the cut-off is
+        # checked on the rows the index finds (as an index condition it made a bitmap of
+        # every id past it: 10 ms for 137 000 at 100k). The window's passages are read again
+        # by their row addresses (ctid), not by the key.
+        in_window = f"""
+                SELECT p.ctid AS tid, p.item_id FROM passages p{joins}
+                WHERE {own}p.search @@ {found} AND __RANGE__ AND p.id + 0 > %s"""
+        rest = f"""
+            newest AS MATERIALIZED (SELECT DISTINCT item_id FROM matches ORDER BY item_id DESC LIMIT {RANK_WINDOW}),
+            scored AS MATERIALIZED (
+                SELECT p.item_id, {score} AS score
+                FROM passages p CROSS JOIN q
+                WHERE p.ctid = ANY(ARRAY(SELECT tid FROM matches WHERE item_id IN (SELECT item_id FROM newest)))
                 GROUP BY p.item_id)
-            SELECT i.id, matched.score AS score
-            FROM matched JOIN items i ON i.id = matched.item_id JOIN meetings m ON m.id = i.meeting_id
-                 JOIN documents d ON d.id = m.document_id
-            WHERE TRUE{where}
-            ORDER BY {order} LIMIT %s"""
-        rows = self.connection.execute(sql, [*params, *passage_params, *where_params, limit]).fetchall()
-        return [(int(row[0]), float(row[1])) for row in rows]
+            SELECT item_id, score, (SELECT count(*) FROM newest) FROM scored
+            WHERE NOT EXISTS (SELECT 1 FROM items c WHERE c.id = scored.item_id AND c.same_as IS NOT NULL)
+            ORDER BY score DESC, item_id DESC LIMIT %s"""
+        while True:
+            cutoff = last - span
+            ranges = range(last // PASSAGE_RANGE, max(0, cutoff) // PASSAGE_RANGE - 1, -1)
+            matches = " UNION ALL".join(in_window.replace("__RANGE__", in_range(number)) for number in ranges)
+            sql = f"{queries},\n            matches AS MATERIALIZED ({matches}),{rest}"
+            statement_params = [*query_params, *([*params_in_range, *found_params, cutoff] * len(ranges)), limit]
+            rows = self.connection.execute(sql, statement_params).fetchall()
+            window = int(rows[0][2]) if rows else 0
+            if window >= RANK_WINDOW:
+                return [(int(row[0]), float(row[1])) for row in rows], RANK_WINDOW
+            if cutoff < first:  # every match was in the range
+                return [(int(row[0]), float(row[1])) for row in rows], None
+            # widened by what the range held (times 1.5), from 2 to WIDEN times
+            span = int(span * min(WIDEN, max(2.0, 1.5 * RANK_WINDOW / max(window, 1))))
+
+    def _estimate(self, found: str, params: list[Any]) -> float:
+        """How many passages match ``found``, estimated from the indexes of sampled passages
+        (pg_schema.SAMPLE_LEVELS): counted in the smallest (a 1 024th of the passages) and
+        in the next while fewer than ESTIMATE_FROM are there; the count times the index's
+        rate. At most some ESTIMATE_FROM × 4 rows are read in each after the first.
+
+        The planner's own estimate (ANALYZE's statistics) took a prefix it has no statistics
+        for at 27 626 matches at 1M sections, whatever its word: "økonomiaftalen" (2 335)
+        was ranked in a window far too narrow, and ranked again in a wider one."""
+        for level in sorted(SAMPLE_LEVELS):
+            found_here = self.connection.execute(
+                f"SELECT count(*) FROM passages p WHERE p.search @@ {found} AND {sampled_passage(level)}", params
+            ).fetchone()[0]
+            if found_here >= ESTIMATE_FROM or level == max(SAMPLE_LEVELS):
+                return float(found_here * UNSAMPLED / level)
+        return 0.0
 
     def _facet_statement(self, parsed: Query, filters: SearchFilters) -> tuple[str, list[Any]]:
         """The statement that counts the matching passages by facet, for facets.count_facets:
         the same facets as SQLite's (facets.facet_statement), on the same even sample when
-        more than FACET_SAMPLE passages match (the passages whose id, scrambled, falls
-        below a threshold set by how many match; the filters apply to the sample, as in
-        SQLite), every one otherwise."""
-        match, params = match_sql(parsed)
+        more than FACET_SAMPLE passages match, every one otherwise.
+
+        The sample's rate is estimated in the indexes of sampled passages (pg_schema.py,
+        migration 3; :meth:`_sample_rate`) and the sample drawn from the smallest that holds
+        about FACET_SAMPLE matches: the index reads that share of the matches only, and no
+        row but the sample's is read (counting a common word's every match reads each
+        one's row, ~200 ms at 1M sections). When few match (some 4 800 or fewer), every
+        match is counted and the count sets the rate, as before. The filters apply to the
+        sample (as in SQLite)."""
+        match, params = found_sql(parsed)
         where, where_params = self._filter_sql(filters)
         if filters.section:
             where += " AND p.section_kind = %s"
@@ -114,24 +229,27 @@ class PgSearching(PgSuggesting):
         excluded, excluded_params = _excluded_sql(parsed, filters)
         closed = "SELECT id FROM items WHERE access = 'closed'"
         sample = int(facets.FACET_SAMPLE)
+        level, threshold = self._sample_rate(match, params)
+        if level is not None:
+            sampling = f"SELECT {threshold} AS threshold"
+            in_sample = f" AND {sampled_passage(level)} AND mod(p.id * {SAMPLE_MULTIPLIER}, {UNSAMPLED}) < {threshold}"
+        else:
+            sampling = f"""
+                SELECT CASE WHEN n <= {sample} THEN {UNSAMPLED}
+                            ELSE greatest(1, least({UNSAMPLED}, {UNSAMPLED} * {sample} / n)) END AS threshold
+                FROM (SELECT count(*) AS n FROM passages p CROSS JOIN q WHERE p.search @@ q.q) AS matched"""
+            in_sample = f" AND mod(p.id * {SAMPLE_MULTIPLIER}, {UNSAMPLED}) < (SELECT threshold FROM sampling)"
         # under --public a closed item's decisions, amounts and actors are not told
         public_facts = f" WHERE item_id NOT IN ({closed})" if filters.public else ""
         public_actors = f" WHERE h.item_id NOT IN ({closed})" if filters.public else ""
         sql = f"""
             WITH q AS MATERIALIZED (SELECT {match} AS q),
-            sampling AS MATERIALIZED (
-                SELECT CASE WHEN n <= {sample} THEN {UNSAMPLED}
-                            ELSE greatest(1, least({UNSAMPLED}, {UNSAMPLED} * {sample} / n)) END AS threshold
-                FROM (SELECT count(*) AS n FROM passages p CROSS JOIN q WHERE p.search @@ q.q) AS matched
-            ),
+            sampling AS MATERIALIZED ({sampling}),
             hits AS MATERIALIZED (
                 SELECT coalesce(m.body, '(unknown)') AS body, coalesce(substr(m.date, 1, 4), '(unknown)') AS year,
                        p.section_kind AS section, coalesce(m.kind, '(unknown)') AS kind, p.item_id
-                FROM passages p CROSS JOIN q JOIN items i ON i.id = p.item_id JOIN meetings m ON m.id = i.meeting_id
-                     JOIN documents d ON d.id = m.document_id
-                WHERE p.search @@ q.q
-                      AND mod(p.id * {SAMPLE_MULTIPLIER}, {UNSAMPLED}) < (SELECT threshold FROM sampling)
-                      {where}{excluded}
+                FROM passages p CROSS JOIN LATERAL ({_ROW.format(item="p.item_id", where=where + excluded)}) AS m
+                WHERE p.search @@ {match}{in_sample}
             ),
             item_hits AS MATERIALIZED (SELECT item_id, count(*) AS hits FROM hits GROUP BY item_id),
             facts AS (
@@ -158,7 +276,35 @@ class PgSearching(PgSuggesting):
             UNION ALL SELECT 'decided', decided, sum(hits)::bigint FROM facts GROUP BY decided
             UNION ALL SELECT 'amount', amount, sum(hits)::bigint FROM facts GROUP BY amount
             UNION ALL SELECT 'actor', canonical, sum(hits)::bigint FROM actors GROUP BY canonical"""
-        return sql, [*params, *where_params, *excluded_params]
+        # (the query written into ``hits`` too, for the planner: see _rank_items)
+        return sql, [*params, *where_params, *excluded_params, *params]
+
+    def _sample_rate(self, match: str, params: list[Any]) -> tuple[int | None, int]:
+        """The index of sampled passages (its threshold, one of pg_schema.SAMPLE_LEVELS) and
+        the threshold of the sample drawn from it for about FACET_SAMPLE passages, or
+        ``(None, 0)`` when every match is to be counted (about FACET_SAMPLE / 4 * 16 or
+        fewer: then the count sets the rate, as SQLite's).
+
+        The matches are counted in the smallest index first (a 1 024th of them), then in
+        the next up while too few are there for an estimate (FACET_SAMPLE / 8)."""
+        sample = int(facets.FACET_SAMPLE)
+        levels = sorted(SAMPLE_LEVELS)
+        for index, level in enumerate(levels):
+            found = self.connection.execute(
+                f"SELECT count(*) FROM passages p WHERE p.search @@ {match} AND {sampled_passage(level)}", params
+            ).fetchone()[0]
+            last = index == len(levels) - 1
+            if found < sample // 8 and not last:
+                continue
+            if last and found <= sample // 4:
+                return None, 0
+            expected = found * UNSAMPLED / level  # matches in all
+            # the smallest index that holds about FACET_SAMPLE of them (at or above ``level``)
+            chosen = next(
+                (each for each in levels if each >= level and expected * each / UNSAMPLED >= sample), levels[-1]
+            )
+            return chosen, max(1, min(chosen, round(UNSAMPLED * sample / expected)))
+        return None, 0
 
     def _filter_sql(self, filters: SearchFilters) -> tuple[str, list[Any]]:
         """``AND …`` conditions on the item ``i``, its meeting ``m`` and document ``d``, as
@@ -198,10 +344,16 @@ class PgSearching(PgSuggesting):
 
     def _bodies(self, typed: str) -> list[str]:
         """The meetings' "organisation|body" keys a typed name means (names.matching_spoken)."""
-        pairs = self.connection.execute(
-            "SELECT DISTINCT body, coalesce(organisation, '') FROM meetings WHERE body IS NOT NULL"
-        ).fetchall()
-        found = matching_spoken(spoken_names([(body, organisation) for body, organisation in pairs]), typed)
+        # The stored pairs' name keys, worked out again only when a meeting has been stored
+        # since (the newest meeting's id, as the spellings in pg_store.py): reading every
+        # meeting's pair cost 9-18 ms a search at 100k sections (SQLite's BodyKeys, the same).
+        newest = self._newest_meeting()
+        if self._body_names is None or self._body_names[0] != newest:
+            pairs = self.connection.execute(
+                "SELECT DISTINCT body, coalesce(organisation, '') FROM meetings WHERE body IS NOT NULL"
+            ).fetchall()
+            self._body_names = (newest, spoken_names([(body, organisation) for body, organisation in pairs]))
+        found = matching_spoken(self._body_names[1], typed)
         if not found:
             raise ArchiveError(f"no meeting body matching '{typed}' in the archive")
         return found

@@ -34,7 +34,7 @@ from referat.archive.pg_connection import document_refused as document_refused  
 from referat.archive.pg_connection import is_postgres_error as is_postgres_error
 from referat.archive.pg_connection import is_postgres_url as is_postgres_url
 from referat.archive.pg_insert import insert_document
-from referat.archive.pg_schema import WRITE_LOCK, migrate
+from referat.archive.pg_schema import PASSAGE_RANGE, WRITE_LOCK, migrate, range_index
 from referat.archive.prepare import PreparedDocument, prepare_document
 from referat.archive.runs import _process_alive
 from referat.archive.same_meeting import link_copies, neighbours
@@ -122,9 +122,12 @@ class PgCore(Reconnects, ActorNames):
             raise
         self._replaced_since_purge = False
         self._spellings_cache: tuple[int, Spellings] | None = None
+        self._body_names: tuple[int, Any] | None = None  # (pg_search.PgSearching._bodies)
+        self._ranges_made = -1  # the highest passage id range whose index this archive made or found
 
     def _connected_again(self) -> None:
         self._spellings_cache = None
+        self._body_names = None
         self._known_actors = None
 
     def _check_version(self) -> None:
@@ -297,6 +300,7 @@ class PgWriting(FolderLinking, PgCore):
             replaced = connection.execute("DELETE FROM documents WHERE id = ANY(%s)", (gone,)).rowcount
             imported_at = first[0] if first else now()
             document_id, meetings = insert_document(connection, document, path, run_id, imported_at, spellings)
+            self._next_range(connection)
             count_words(connection, [document_id], +1)
             link_copies(qmark, [*meetings, *sorted(around)])
             self._link_after_store(qmark, path)
@@ -305,6 +309,16 @@ class PgWriting(FolderLinking, PgCore):
         if replaced:
             self._replaced_since_purge = True
         return "replaced" if replaced else "imported"
+
+    def _next_range(self, connection: Any) -> None:
+        """The index of the passage id range after the newest passage's, made while the ids
+        are still in the one before (pg_schema.range_index; migration 4 made those of the
+        ranges stored then and the next)."""
+        newest = connection.execute("SELECT max(id) FROM passages").fetchone()[0] or 0
+        wanted = newest // PASSAGE_RANGE + 1
+        if self._ranges_made < wanted:
+            connection.execute(range_index(wanted))
+            self._ranges_made = wanted
 
     def _newest_meeting(self) -> int:
         return int(self.connection.execute("SELECT coalesce(max(id), 0) FROM meetings").fetchone()[0])

@@ -65,7 +65,9 @@ class Server:
     def _run(self, *command: str) -> None:
         subprocess.run([*self._as, *command], check=True, capture_output=True, timeout=120)
 
-    def start(self) -> None:
+    def start(self, *settings: str) -> None:
+        """Start the server (initdb first when the folder holds no data); ``settings`` are
+        more ``name=value`` server settings (the benchmark's memory sizes)."""
         if self._as:
             shutil.chown(self.folder, user="postgres")
         initdb, pg_ctl = find_binary("initdb"), find_binary("pg_ctl")
@@ -75,6 +77,7 @@ class Server:
         # fsync off: a test server's data need not survive a power cut, and fsync is most
         # of a small transaction's cost.
         options = f"-k {self.folder} -c listen_addresses='' -c fsync=off -c synchronous_commit=off"
+        options += "".join(f" -c {setting}" for setting in settings)
         self._run(pg_ctl, "-D", str(self.data), "-o", options, "-l", str(self.folder / "log"), "-w", "start")
 
     def stop(self) -> None:

@@ -344,7 +344,7 @@ def test_did_you_mean_follows_replaced_documents_and_check_finds_a_words_table_c
     from archive_documents import document, item
 
     from referat.archive import open_archive
-    from referat.archive.pg_schema import migrate
+    from referat.archive.pg_schema import PG_MIGRATIONS, SAMPLE_LEVELS, migrate
 
     first = document("psu.txt", "Psykiatriudvalget", "2025-03-04", [item("1", "Sengepladser i psykiatrien")])
     second = document("psu.txt", "Psykiatriudvalget", "2025-03-04", [item("1", "Ventetider i psykiatrien")])
@@ -359,13 +359,19 @@ def test_did_you_mean_follows_replaced_documents_and_check_finds_a_words_table_c
         assert archive.check() == {"integrity": "ok", "foreign_keys": 0, "fts": "ok"}
         archive.connection.execute("UPDATE words SET passages = passages + 1 WHERE word = 'ventetider'")
         assert archive.check()["fts"] == "words: 1 words counted wrong (of the passages' own words)"
-    # an archive of schema 1 (before the words table) gets it filled from its passages
+    # an archive of schema 1 (before the words table and the index of sampled passages)
+    # gets the table filled from its passages and the index built
     with open_archive(pg_url) as archive:
         archive.connection.execute("DROP TABLE words")
+        for threshold in SAMPLE_LEVELS:
+            archive.connection.execute(f"DROP INDEX passages_sample_{threshold}")
         archive.connection.execute("UPDATE referat_schema SET version = 1")
-        assert migrate(archive.connection) == 2
+        assert migrate(archive.connection) == len(PG_MIGRATIONS)
         assert archive.check()["fts"] == "ok"
         assert archive.search("ventetidr").did_you_mean == "ventetider"
+        for threshold in SAMPLE_LEVELS:
+            name = f"passages_sample_{threshold}"
+            assert archive.connection.execute("SELECT to_regclass(%s) IS NOT NULL", (name,)).fetchone()[0]
 
 
 def _wait_for_documents(process: subprocess.Popen, url: str, wanted: int) -> None:
@@ -460,3 +466,78 @@ def test_a_withheld_closed_items_words_leave_the_words_table(pg_url):
         assert rows(pg_url, "SELECT word FROM words WHERE word IN ('landinspektøren', 'matriklen')") == []
         assert archive.search("landinspektøen").suggestions == {"landinspektøen": []}
         assert archive.check()["fts"] == "ok"
+
+
+def test_the_index_query_without_weights_finds_the_passages_the_weighted_query_matches(pg_url):
+    # pg_query.found_sql: the GIN index answers without weights (no row read again); it must
+    # find exactly the passages match_sql's weighted query matches, for every word the
+    # corpus's passages hold, as a whole word and as its first letters (a prefix search).
+    import re
+
+    from referat.archive import open_archive
+    from referat.archive.pg_query import found_sql, match_sql
+    from referat.archive.query import parse_query
+
+    invoke("import", *map(str, CORPUS_FILES), "--archive", pg_url, "--workers", "1")
+    with open_archive(pg_url) as archive:
+        text = " ".join(row[0] for row in archive.connection.execute("SELECT text FROM passages"))
+        words = sorted({word.lower() for word in re.findall(r"[^\W\d_]{3,}", text)})
+        assert len(words) > 400
+        queries = words[::2] + [word[:5] + "*" for word in words[1::7] if len(word) > 6]
+        queries += ["børne- og ungdomspsykiatrien", "regionsrådet psykiatri", "aftale OR budget"]
+        for query in queries:
+            parsed = parse_query(query)
+            ids = []
+            for sql, params in (match_sql(parsed), found_sql(parsed)):
+                found = archive.connection.execute(f"SELECT id FROM passages p WHERE p.search @@ {sql}", params)
+                ids.append(sorted(row[0] for row in found))
+            assert ids[0] == ids[1], query
+
+
+def test_past_the_rank_window_the_newest_matching_items_are_ranked(pg_url, monkeypatch):
+    # As SQLite's (search_plan.RankWindow): when more items match than the window, only the
+    # newest that the filters leave are ranked, and the result says how many.
+    from archive_documents import document, item
+
+    from referat.archive import SearchFilters, open_archive, pg_schema, pg_search, pg_store
+
+    monkeypatch.setattr(pg_search, "RANK_WINDOW", 4)
+    monkeypatch.setattr(pg_search, "RANK_ALL", 1)
+    # passage id ranges of 8 (pg_schema.PASSAGE_RANGE): the window spans several, each
+    # asked of its own index, which the writer makes as the ids reach it
+    for module in (pg_schema, pg_store, pg_search):
+        monkeypatch.setattr(module, "PASSAGE_RANGE", 8)
+    with open_archive(pg_url) as archive:
+        for number in range(30):
+            body = "Byrådet" if number % 3 == 0 else "Økonomiudvalget"
+            words = " ".join(["budget"] * (1 + number % 5))  # (the oldest are not the best)
+            archive.store_document(
+                document(
+                    f"{number}.txt",
+                    body,
+                    f"{1990 + number}-01-02",
+                    [item("1", f"Punkt {number}", [("background", f"Om {words} og drift.")])],
+                )
+            )
+        archive.connection.execute("ANALYZE")
+        newest_passage = archive.connection.execute("SELECT max(id) FROM passages").fetchone()[0]
+        assert newest_passage > 40
+        made = f"passages_search_{newest_passage // 8 + 1}"
+        assert archive.connection.execute("SELECT to_regclass(%s) IS NOT NULL", [made]).fetchone()[0]
+        items = [row[0] for row in archive.connection.execute("SELECT id FROM items ORDER BY id")]
+        result = archive.search("budget", limit=3)
+        assert result.ranked_among == 4
+        newest = {
+            key for (key,) in archive.connection.execute("SELECT key FROM items WHERE id = ANY(%s)", (items[-4:],))
+        }
+        assert {hit.item for hit in result.hits} <= newest and len(result.hits) == 3
+        # the filters first: the newest four of the body's
+        filtered = archive.search("budget", limit=10, filters=SearchFilters(body="byråd"))
+        assert filtered.ranked_among == 4 and len(filtered.hits) == 4
+        assert all(hit.body == "Byrådet" for hit in filtered.hits)
+        # a window that holds every match ranks as before
+        monkeypatch.setattr(pg_search, "RANK_WINDOW", 100)
+        whole = archive.search("budget", limit=30)
+        assert whole.ranked_among is None and len(whole.hits) == 30
+        monkeypatch.setattr(pg_search, "RANK_ALL", 1000)
+        assert [hit.item for hit in archive.search("budget", limit=30).hits] == [hit.item for hit in whole.hits]

@@ -22,25 +22,25 @@ from referat.extract.structure.heading_lines import (
     match_heading,
     section_kind,
 )
+from referat.extract.structure.item_fields import case_number_after_title, take_item_metadata
 from referat.extract.structure.recommendations import split_recommendations
 from referat.extract.structure.result import LinePages, pages_of
 from referat.extract.structure.segment import ItemDraft
 from referat.extract.structure.subitem_numbers import (
     DECIMAL_SUBITEM,
     LETTERED_SUBITEM,
+    SET_APART_LETTER,
     is_next_letter,
+    letter_follows,
+    nested_point,
     next_decimal,
     points_of_text,
 )
 from referat.extract.structure.titles import minutes_after_title
 from referat.extract.vocabulary import (
     ABSENCE_LABELS,
-    CASE_NUMBER,
-    CASE_NUMBER_LABEL,
     CLOSED_PART,
-    DECIDED_BY_LABEL,
     DECISION_HEADING,
-    DOCUMENT_NUMBER_LABEL,
     OPEN_PART,
     TITLE_CONTINUES_AFTER,
 )
@@ -51,7 +51,7 @@ def build_item(draft: ItemDraft, line_pages: LinePages) -> Item:
     """An item from its heading and the lines under it: metadata first (case number,
     responsible person), then sections, sub-items and the text under no heading."""
     heading = draft.heading
-    title, case_number = _case_number_after_title(heading.title)
+    title, case_number = case_number_after_title(heading.title)
     item = Item(
         number=heading.number,
         title=title,
@@ -81,7 +81,7 @@ def build_item(draft: ItemDraft, line_pages: LinePages) -> Item:
                 item.access = "closed"
             if field_case and field_case not in item.case_numbers:
                 item.case_numbers.append(field_case)
-            consumed = _take_item_metadata(item, text, draft.lines, position) or field_access is not None
+            consumed = take_item_metadata(item, text, draft.lines, position) or field_access is not None
             if consumed:
                 continue
             marker = ACCESS_LINE.fullmatch(text)
@@ -103,83 +103,8 @@ def build_item(draft: ItemDraft, line_pages: LinePages) -> Item:
     return item
 
 
-# A sub-item's letter and title with only a space between, set apart by type ("a Vandrør:").
-_SET_APART_LETTER = re.compile(r"^(?P<letter>[a-h])\s+(?P<title>[A-ZÆØÅ][^.!?]{1,80}?):?$")
-
-
-def _letter_follows(last: str, letter: str) -> bool:
-    """ "a" first; then a later letter, at most two skipped."""
-    if not last:
-        return letter == "a"
-    return len(last) == 1 and last.islower() and 1 <= ord(letter) - ord(last) <= 3
-
-
-# The number a reader put before a list point's text ("1. ", "2) ").
-_LIST_LABEL_PREFIX = re.compile(r"^\d{1,2}[.)]\s*")
 # A lettered group of the agenda ("E. Lukkede sager"); the part words say its items' access.
 _LETTERED_GROUP = re.compile(r"^[A-H]\.\s+(?P<label>\S.*)$")
-
-
-def _case_number_after_title(title: str) -> tuple[str, str | None]:
-    """A case number printed in brackets after the title ("Ansøgninger til puljen
-    (2018-0087413)", eDoc on kk.dk) or with its label before it belongs to the item's case
-    numbers, not to its title.
-
-    Example:
-        >>> _case_number_after_title("Ansøgninger til puljen (2018-0087413)")
-        ('Ansøgninger til puljen', '2018-0087413')
-        >>> _case_number_after_title("J.nr. 78 Navneforslag")
-        ('Navneforslag', '78')
-    """
-    # "J.nr. 329 Interessevaretagelsen …": a journal number before the title (a utility's
-    # agenda); any value goes, the label says what it is
-    leading = _LEADING_JOURNAL_NUMBER.match(title)
-    if leading and title[leading.end() :].strip():
-        return title[leading.end() :], leading.group("number")
-    found = re.search(r"\s*\((?P<number>[^()]{4,40})\)$", title)
-    if found and title[: found.start()].strip():
-        # ("… (Sag nr. 24/100)", "… (Sagsnr.: 19/7724)": a label before the number)
-        inside = found.group("number").strip()
-        labelled = CASE_NUMBER_LABEL.match(inside) or re.match(r"sag\s*nr\.?\s*:?\s*(?P<value>.*)$", inside, re.I)
-        number = labelled.group("value").strip() if labelled else inside
-        if CASE_NUMBER.fullmatch(number):
-            return title[: found.start()], number
-    return title, None
-
-
-_LEADING_JOURNAL_NUMBER = re.compile(
-    r"^(?:J\.\s?nr|Journalnr|Sagsnr|Sag nr)\.?\s*:?\s*(?P<number>\d[\w./-]*)\s+(?=[A-ZÆØÅ])"
-)
-
-
-def _take_item_metadata(item: Item, text: str, lines: list[Line], position: int) -> bool:
-    match = CASE_NUMBER_LABEL.match(text)
-    if match:
-        value = match.group("value").split(" | ")[0].strip(" |")  # "Sagsnr.: X | Dok.nr.: Y | Åbent"
-        value = re.split(r",\s*[A-ZÆØÅ][\wæøå]*\s*:", value)[0].strip()  # "19/77, Sagsinitialer: bei"
-        # a value that is no number ("J.nr.:. Sagsid.: Initialer: Åben sag Økonomiafdelingen
-        # sender …", empty fields run together with the text) is text, not a case number
-        plausible = bool(value) and len(value) <= 40 and any(char.isdigit() for char in value)
-        if not CASE_NUMBER.findall(value) and value and not plausible and len(value) > 40:
-            return False
-        found = CASE_NUMBER.findall(value) or ([value.rstrip("/")] if plausible else [])
-        if re.fullmatch(r"[\w./-]{4,40}", value) and found != [value]:
-            found = [value]  # one token after the label is the number whole ("1-51-71-3321-08")
-        if not found and position + 1 < len(lines):
-            found = CASE_NUMBER.findall(lines[position + 1].text)
-        for number in found:
-            if number not in item.case_numbers:
-                item.case_numbers.append(number)
-        return True
-    if CASE_NUMBER.fullmatch(text.strip(" |")):
-        value = text.strip(" |")
-        if value not in item.case_numbers:
-            item.case_numbers.append(value)
-        return True
-    if DOCUMENT_NUMBER_LABEL.match(text) or DECIDED_BY_LABEL.match(text):
-        return True
-    # "Kommunalbestyrelsen den 30. januar 2012 Punkt 5": an earlier treatment.
-    return bool(re.match(r"^.{3,80}\sden\s\d{1,2}\.\s*\w+\s\d{4}\s+Punkt\s+\d+$", text))
 
 
 def _looks_like_person(text: str) -> bool:
@@ -263,8 +188,8 @@ class _ItemBody:
             and is_next_letter(self.last_letter[-1:], letter)
         ):
             return self._open_subitem(line, own.group("printed").strip(" |.)"), own.group("title"))
-        spaced = _SET_APART_LETTER.match(text) if line.bold or (line.style or "").startswith("Heading") else None
-        if spaced and _letter_follows(self.last_letter, spaced.group("letter")):
+        spaced = SET_APART_LETTER.match(text) if line.bold or (line.style or "").startswith("Heading") else None
+        if spaced and letter_follows(self.last_letter, spaced.group("letter")):
             # "a Kollektiv forsikring:" set bold: a letter and a space, no stop (and a point
             # left out of the count: "d Fælleshuset:" then "g Generalforsamling:")
             return self._open_subitem(line, spaced.group("letter"), spaced.group("title"))
@@ -282,29 +207,15 @@ class _ItemBody:
         return self._open_subitem(line, sub.group("letter"), sub.group("title"))
 
     def _inner_list_point(self, line: Line, text: str, lines: tuple[Line, ...] | list[Line] = ()) -> bool:
-        """ "4. Beboermødeplaner" with a list nested in it, "1. Bentes oplæg" / "2. Forholdsregler …":
-        the points of a word processor's or web page's inner list level, counting from 1 right
-        under the item (or after its last such point), are its sub-items, not a list in prose
-        and never items of their own. Points that are sentences are its minutes told point by
-        point."""
-        label = re.fullmatch(r"(\d{1,2})[.)]", line.list_label or "")
-        if not label or not line.list_level or self.current is not None:
+        """A point of a word processor's or web page's inner list level (``nested_point``)."""
+        if self.current is not None:
             return False
-        expected = int(self.last_letter) + 1 if self.last_letter.isdigit() else 1
-        if int(label.group(1)) != expected or (expected > 1 and not self._in_subitem()):
+        own_text = bool(self.preamble or self.heading.rest)
+        point = nested_point(line, text, self.last_letter, self._in_subitem(), own_text, lines or self.body)
+        if point is None:
             return False
-        if expected == 1 and (self.preamble or self.heading.rest):
-            return False  # (a list after the item's own text is part of that text)
-        lines = lines or self.body
-        run = [other.text for other in lines[lines.index(line) :] if other.list_level == line.list_level]
-        title = _LIST_LABEL_PREFIX.sub("", text)
-        if expected == 1 and points_of_text(
-            [f"{chr(ord('a') + at % 26)}. {_LIST_LABEL_PREFIX.sub('', point)}" for at, point in enumerate(run)]
-        ):
-            return False
-        if not re.search(r"\w{2}", title):
-            return True  # ("2. .." : a point left empty is no sub-item, and no text)
-        return self._open_subitem(line, label.group(1), title)
+        number, title = point
+        return True if not title else self._open_subitem(line, number, title)
 
     def _open_subitem(self, line: Line, number: str, printed_title: str, prefix: str = "") -> bool:
         """A sub-item from its heading line: "b) Title" or "2.1 Title" (``prefix`` "2.")."""

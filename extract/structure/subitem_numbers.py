@@ -5,7 +5,9 @@ lettered lines are no sub-items but the item's minutes told point by point."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from referat.extract.pages import Line
 from referat.extract.structure.heading_lines import SUBITEM_HEADING
 from referat.extract.structure.titles import minutes_after_title
 
@@ -67,3 +69,50 @@ def points_of_text(texts: list[str]) -> bool:
             letter = chr(ord(letter) + 1)
     sentences = sum(1 for point in points if _SENTENCE_POINT.search(point) and len(point.split()) >= 5)
     return len(points) >= 2 and 2 * sentences > len(points)
+
+
+# A sub-item's letter and title with only a space between, set apart by type ("a Vandrør:").
+SET_APART_LETTER = re.compile(r"^(?P<letter>[a-h])\s+(?P<title>[A-ZÆØÅ][^.!?]{1,80}?):?$")
+
+
+def letter_follows(last: str, letter: str) -> bool:
+    """ "a" first; then a later letter, at most two skipped (a point left out of the count).
+
+    Example:
+        >>> letter_follows("", "a"), letter_follows("d", "g"), letter_follows("a", "f")
+        (True, True, False)
+    """
+    if not last:
+        return letter == "a"
+    return len(last) == 1 and last.islower() and 1 <= ord(letter) - ord(last) <= 3
+
+
+# The number a reader put before a list point's text ("1. ", "2) ").
+_LIST_LABEL_PREFIX = re.compile(r"^\d{1,2}[.)]\s*")
+
+
+def nested_point(
+    line: Line, text: str, last: str, in_subitem: bool, after_text: bool, lines: Sequence[Line]
+) -> tuple[str, str] | None:
+    """ "4. Beboermødeplaner" with a list nested in it, "1. Bentes oplæg" / "2. Forholdsregler …":
+    the points of a word processor's or web page's inner list level, counting from 1 right
+    under the item (``after_text``: the item has text of its own before them, whose list they
+    are) or on from the ``last`` such point, are its sub-items: (number, title); a point left
+    empty ("2. ..") is ("", ""). None for no such point, and for points that are sentences
+    (the item's minutes told point by point)."""
+    label = re.fullmatch(r"(\d{1,2})[.)]", line.list_label or "")
+    if not label or not line.list_level:
+        return None
+    expected = int(last) + 1 if last.isdigit() else 1
+    if int(label.group(1)) != expected or (expected > 1 and not in_subitem) or (expected == 1 and after_text):
+        return None
+    title = _LIST_LABEL_PREFIX.sub("", text)
+    if expected == 1:
+        start = next((at for at, other in enumerate(lines) if other is line), 0)
+        run = [other.text for other in lines[start:] if other.list_level == line.list_level]
+        lettered = [f"{chr(ord('a') + at % 26)}. {_LIST_LABEL_PREFIX.sub('', point)}" for at, point in enumerate(run)]
+        if points_of_text(lettered):
+            return None
+    if not re.search(r"\w{2}", title):
+        return "", ""
+    return label.group(1), title

@@ -264,3 +264,22 @@ def test_a_letterheads_council_is_no_place_and_a_common_noun_no_association() ->
     assert meeting_location([], {"sted": "Rådhuset, lokale 2"}) == "Rådhuset, lokale 2"
     assert ASSOCIATION_NAME.search("godkendelse som tilskudsberettiget forening Ny forening") is None
     assert ASSOCIATION_NAME.search("Referat Haveforeningen Solbakken").group("name") == "Haveforeningen Solbakken"
+
+
+def test_initials_after_a_name_without_brackets_and_a_dash_after_the_kind_word() -> None:
+    page = _PAGE.format(
+        "<h1>Referat – Bestyrelsesmøde, den 24. november 2016</h1>"
+        "<p>Deltagere: Lars Køster Svendsen LK, Mogens Daniel Bruun MB, Anette Ohm AO.</p>"
+        "<p>Afbud: Claus Haakonsson CH</p>"
+        "<p><b>Dagsorden</b></p>"
+        "<ol><li><b>Godkendelse af dagsordenen</b></li></ol><p>Godkendt</p>"
+        "<ol><li><b>Siden sidst</b></li></ol><p>LK har talt med kommunen om hallerne.</p>"
+    )
+    meeting = _meeting(page, "idraetsraad.html")
+    assert meeting.kind == "referat"
+    assert {(p.name, p.status) for p in meeting.participants} == {
+        ("Lars Køster Svendsen", "present"),
+        ("Mogens Daniel Bruun", "present"),
+        ("Anette Ohm", "present"),
+        ("Claus Haakonsson", "absent"),
+    }

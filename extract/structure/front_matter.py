@@ -167,7 +167,8 @@ _KIND_IN_TITLE = re.compile(
     r"^(?:(?:side\s+)?\d{1,3}\s+)?(?:(?:åbent|åben|lukket)\s+)?(?P<first>referat|dagsorden|beslutningsprotokol|beslutningsreferat)"
     # "Referat 27. oktober", "Referat 27.10.2020" (not "Dagsorden 19-001 <the first item>")
     # (a sharing site's title joins the PDF title's lines with a stop: "Referat. af mødet i …")
-    r"\.?\s+(?:(?:fra|af|for|over|til)(?:\s|$)|(?=[A-ZÆØÅ])"
+    # (a dash may stand between: "Referat – Bestyrelsesmøde, den 24. november 2016")
+    r"\.?\s+(?:[-–]\s+)?(?:(?:fra|af|for|over|til)(?:\s|$)|(?=[A-ZÆØÅ])"
     r"|(?=(?:den\s+|d\.\s*)?\d{1,2}(?:\.\s*\w|[./-]\d{1,2}[./-])))"
     r"|\s[-–]\s+(?P<last>referat|dagsorden|beslutningsprotokol)(?:\s+(?:[-–]\s+)?(?:[\d.\-/]+|\d{1,2}\.\s*[a-zæøå]+\s+\d{4}))?$|\s(?P<caps>(?-i:REFERAT|DAGSORDEN|Referat|Dagsorden))$"
     # "Erhvervsudvalget. Referat. Dato …", "Økonomiudvalg Referat Møde 22. marts 2011": after the body

@@ -148,6 +148,20 @@ def _tidy(person: Participant) -> None:
     person.name = re.sub(r"(?<=[a-zæøåéü]{2})\.$", "", person.name)
     if person.party and len(person.party) >= 2 and are_initials(person.party, person.name):
         person.party = None  # "Hugo Madsen (HM)": the member's initials, not a party
+    # "Lars Køster Svendsen LK", "Anette Ohm AO.": the initials the minutes call the member by,
+    # after the name without brackets (letters of the name's words, in order, the first first)
+    words = person.name.split()
+    last = words[-1].rstrip(".") if len(words) >= 3 else ""
+    if re.fullmatch(r"[A-ZÆØÅ]{2,4}", last) and _initials_of(last, words[:-1]):
+        person.name = " ".join(words[:-1])
+
+
+def _initials_of(initials: str, words: list[str]) -> bool:
+    """Whether ``initials`` are the first letters of some of ``words`` in order, the first word's first."""
+    if not words or initials[0] != words[0][:1]:
+        return False
+    rest = iter(word[:1] for word in words[1:])
+    return all(letter in rest for letter in initials[1:])
 
 
 def _lone_word_no_name(text: str) -> bool:

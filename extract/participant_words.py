@@ -100,7 +100,8 @@ ATTENDANCE_NOTE = (
 )
 # A note after a name that says the person keeps the minutes: "Hanne Pedersen (protokol)".
 # ("Gitte Fensman ref.": the abbreviation after the name)
-SECRETARY_NOTE = re.compile(r"\s*\((?:protokol|referent|protokolfører|sekretær)\)$|\s+ref\.?$", re.I)
+# ("Karen Tommerup (ref.)": the abbreviation in brackets)
+SECRETARY_NOTE = re.compile(r"\s*\((?:protokol|referent|protokolfører|sekretær|ref\.?)\)$|\s+ref\.?$", re.I)
 
 # The officers a meeting elects or names in its minutes, and the status that gives them
 # ("Pia Lund blev valgt til dirigent", "Formand Kim Holm bød velkommen").

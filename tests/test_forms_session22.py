@@ -283,3 +283,14 @@ def test_initials_after_a_name_without_brackets_and_a_dash_after_the_kind_word()
         ("Anette Ohm", "present"),
         ("Claus Haakonsson", "absent"),
     }
+
+
+def test_ref_in_brackets_marks_who_keeps_the_minutes() -> None:
+    from referat.extract.structure.participants import read_participants
+
+    people = read_participants(["Deltagere: Karen Tommerup (ref.), Per Lyngsie, Egon Madsen"])
+    assert {(p.name, p.status) for p in people} == {
+        ("Karen Tommerup", "secretary"),
+        ("Per Lyngsie", "present"),
+        ("Egon Madsen", "present"),
+    }

@@ -62,6 +62,8 @@ def _comma_list(text: str) -> list[Participant] | None:
         ):  # a role: a few small words
             people[-1].role = people[-1].role or part
             continue
+        secretary = SECRETARY_NOTE.search(part)  # ("…, Karen Tommerup (ref.)": who keeps the minutes)
+        part = SECRETARY_NOTE.sub("", part)
         role_first = re.fullmatch(r"(?P<role>[a-zæøå][\wæøå -]*):\s*(?P<rest>[A-ZÆØÅ].*)", part)
         # "Næstformand Bo Lund (V)": a role before the name
         before = None if role_first else ROLE_BEFORE_NAME.match(part)
@@ -71,6 +73,8 @@ def _comma_list(text: str) -> list[Participant] | None:
             one[0].role = one[0].role or said_role.group("role").lower()
         if one is None or len(one) != 1:
             return None
+        if secretary:
+            one[0].status = "secretary"
         people.extend(one)
     return people if len(people) >= 2 else None
 

@@ -294,3 +294,13 @@ def test_ref_in_brackets_marks_who_keeps_the_minutes() -> None:
         ("Per Lyngsie", "present"),
         ("Egon Madsen", "present"),
     }
+
+
+def test_the_meeting_and_its_place_on_a_line_of_their_own_by_the_date_line() -> None:
+    from referat.extract.structure.meeting_place import meeting_location
+
+    date_line = "Onsdag d. 25. november 2015 kl. 19.00-21.00"
+    assert meeting_location(["Lokalrådsmøde i Fensmark Bibliotek", date_line], {}) == "Fensmark Bibliotek"
+    # (a body met in, not a place; and such a line far from any date says nothing)
+    assert meeting_location(["Bestyrelsesmøde i Grundejerforeningen", date_line], {}) is None
+    assert meeting_location(["Bestyrelsesmøde i klubhuset", "Til stede: Bo og Ida"], {}) is None

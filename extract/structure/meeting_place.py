@@ -93,11 +93,23 @@ def _location_on_date_line(texts: list[str]) -> str | None:
     return None
 
 
+_MEETING_AT_PLACE = re.compile(
+    r"[\wæøå-]*(?:møde|generalforsamling(?:en)?)\s+(?-i:i|på|hos)\s+(?P<place>[^.;:]{3,80}?)\.?", re.I
+)
+
+
 def _place_before_date(texts: list[str]) -> str | None:
     """The place between the meeting and its date on the date line; the weakest sign, so
     read last."""
-    for text in texts[:15]:
-        before = _PLACE_BEFORE_DATE.search(text) if header_date(text) else None
+    for index, text in enumerate(texts[:15]):
+        dated = header_date(text)
+        before = _PLACE_BEFORE_DATE.search(text) if dated else None
+        if not dated and any(
+            header_date(near) for near in texts[max(index - 1, 0) : index] + texts[index + 1 : index + 2]
+        ):
+            # (on a line of its own by the date line: "Lokalrådsmøde i Fensmark Bibliotek" /
+            # "Onsdag d. 25. november 2015 kl. 19.00-21.00")
+            before = _MEETING_AT_PLACE.fullmatch(text)
         # (a room or a building, not the organisation or body met in: "generalforsamling i
         # HF Grøndal", "møde i bestyrelsen for …", "møde i 2012")
         place = before.group("place").strip() if before else ""

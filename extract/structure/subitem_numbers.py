@@ -96,10 +96,10 @@ def nested_point(
 ) -> tuple[str, str] | None:
     """ "4. Beboermødeplaner" with a list nested in it, "1. Bentes oplæg" / "2. Forholdsregler …":
     the points of a word processor's or web page's inner list level, counting from 1 right
-    under the item (``after_text``: the item has text of its own before them, whose list they
-    are) or on from the ``last`` such point, are its sub-items: (number, title); a point left
-    empty ("2. ..") is ("", ""). None for no such point, and for points that are sentences
-    (the item's minutes told point by point)."""
+    under the item's heading or on from the ``last`` such point, are its sub-items: (number,
+    title); a point left empty ("2. ..") is ("", ""). None for no such point, for a list after
+    text of the item's own (``after_text``: that text's list), and for points that are
+    sentences (the item's minutes told point by point)."""
     label = re.fullmatch(r"(\d{1,2})[.)]", line.list_label or "")
     if not label or not line.list_level:
         return None

@@ -304,3 +304,10 @@ def test_the_meeting_and_its_place_on_a_line_of_their_own_by_the_date_line() -> 
     # (a body met in, not a place; and such a line far from any date says nothing)
     assert meeting_location(["Bestyrelsesmøde i Grundejerforeningen", date_line], {}) is None
     assert meeting_location(["Bestyrelsesmøde i klubhuset", "Til stede: Bo og Ida"], {}) is None
+
+
+def test_the_place_after_the_time_on_a_date_line_without_its_year() -> None:
+    from referat.extract.structure.meeting_place import meeting_location
+
+    line = "Ungdomsskolebestyrelsesmøde mandag den 8. dec, kl. 18-21 på ungdomsskolens kontor, Skolevej 1a, 4330 Hvalsø"
+    assert meeting_location([line], {}) == "ungdomsskolens kontor, Skolevej 1a, 4330 Hvalsø"

@@ -76,9 +76,14 @@ _PLACE_BEFORE_DATE = re.compile(
 )
 
 
+# A weekday and a day of the month: a date line though its year is left out ("mandag den 8.
+# dec, kl. 18-21 på ungdomsskolens kontor, …").
+_DAY_WITHOUT_YEAR = re.compile(rf"\b(?:{WEEKDAYS}),?\s+(?:den\s+|d\.\s*)?\d{{1,2}}\.", re.I)
+
+
 def _location_on_date_line(texts: list[str]) -> str | None:
     for text in texts[:15]:
-        if header_date(text):
+        if header_date(text) or _DAY_WITHOUT_YEAR.search(text):
             match = _PLACE_AFTER_TIME.search(text)
             if match:
                 place = (

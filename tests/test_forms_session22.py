@@ -311,3 +311,12 @@ def test_the_place_after_the_time_on_a_date_line_without_its_year() -> None:
 
     line = "Ungdomsskolebestyrelsesmøde mandag den 8. dec, kl. 18-21 på ungdomsskolens kontor, Skolevej 1a, 4330 Hvalsø"
     assert meeting_location([line], {}) == "ungdomsskolens kontor, Skolevej 1a, 4330 Hvalsø"
+
+
+def test_a_village_councils_name_on_a_line_of_its_own_is_the_body() -> None:
+    text = (
+        "Mødereferat 23.02.2009\n\nGjessø Lokalråd\n\n"
+        "Referat af ordinært møde mandag den 23. februar 2009 i fælleshuset\n\n"
+        "1. Referat fra sidste møde\nGodkendt.\n2. Eventuelt\nIntet.\n"
+    )
+    assert _meeting(text).body == "Gjessø Lokalråd"

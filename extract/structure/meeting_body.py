@@ -32,7 +32,8 @@ _BODY_LINE = re.compile(
     r"|Udvalget for .+|Byrådet|Kommunalbestyrelsen|Regionsrådet|Borgerrepræsentationen|Magistraten|.+ Byråd"
     # "Brønshøj-Husum Lokaludvalg" (a local council's name, set as the page's heading),
     # "Lokaludvalget Amager Vest", "Rådet for Socialt Udsatte"
-    r"|[A-ZÆØÅ][\w-]*(?:\s[A-ZÆØÅ][\w-]*)? [Ll]okaludvalg"
+    # ("Gjessø Lokalråd", a village council's name the same way)
+    r"|[A-ZÆØÅ][\w-]*(?:\s[A-ZÆØÅ][\w-]*)? (?:[Ll]okaludvalg|[Ll]okalråd)"
     r"|(?:(?:Lokaludvalget|Lokalrådet)\s+|(?:Rådet|Bestyrelsen|Udvalget)\s+for\s+)[A-ZÆØÅ][\w-]*(?:\s+[A-ZÆØÅ][\w-]*){0,3})"
     # a period after the name: "Uddannelsesudvalget (2018-2021)", "Kommunalbestyrelsen 2018-21"
     r"(?:\s+\(?\d{4}\s*[-–]\s*\d{2,4}\)?)?"

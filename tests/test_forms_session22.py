@@ -320,3 +320,17 @@ def test_a_village_councils_name_on_a_line_of_its_own_is_the_body() -> None:
         "1. Referat fra sidste møde\nGodkendt.\n2. Eventuelt\nIntet.\n"
     )
     assert _meeting(text).body == "Gjessø Lokalråd"
+
+
+def test_an_agendas_nested_points_stay_subitems_under_an_answer_with_words_of_its_own() -> None:
+    page = _PAGE.format(
+        "<h1>Referat af afdelingsbestyrelsesmøde 2/9 2015</h1>"
+        "<p>Dagsorden:</p>"
+        "<ol><li>Valg af referent</li>"
+        "<li>Beboermødet<ol><li>Oplæg fra formanden</li><li>Lokale og kaffe</li></ol></li>"
+        "<li>Eventuelt</li></ol>"
+        "<p>Referat:</p>"
+        "<ol><li>Referent: Kim</li><li>Beboermødet holdes den 1. oktober</li><li>Intet</li></ol>"
+    )
+    meeting = _meeting(page, "afdeling.html")
+    assert _outline(meeting)[1] == ("2", "Beboermødet", [("1", "Oplæg fra formanden"), ("2", "Lokale og kaffe")])

@@ -152,7 +152,7 @@ class _ItemBody:
         # (an agenda's nested points of this item, answered in the minutes: its sub-items,
         # and the minutes under the item's heading its own text)
         for line in self.heading.points:
-            self._inner_list_point(line, line.text.strip(), self.heading.points)
+            self._inner_list_point(line, line.text.strip(), self.heading.points, from_agenda=True)
         self.target, self.current = self.sections, None
         for line in self.body:
             if id(line) in self.skip:
@@ -206,11 +206,14 @@ class _ItemBody:
             return False
         return self._open_subitem(line, sub.group("letter"), sub.group("title"))
 
-    def _inner_list_point(self, line: Line, text: str, lines: tuple[Line, ...] | list[Line] = ()) -> bool:
-        """A point of a word processor's or web page's inner list level (``nested_point``)."""
+    def _inner_list_point(
+        self, line: Line, text: str, lines: tuple[Line, ...] | list[Line] = (), from_agenda: bool = False
+    ) -> bool:
+        """A point of a word processor's or web page's inner list level (``nested_point``);
+        ``from_agenda``: the agenda's point, read before the answer under the heading."""
         if self.current is not None:
             return False
-        own_text = bool(self.preamble or self.heading.rest)
+        own_text = not from_agenda and bool(self.preamble or self.heading.rest)
         point = nested_point(line, text, self.last_letter, self._in_subitem(), own_text, lines or self.body)
         if point is None:
             return False

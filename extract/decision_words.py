@@ -117,10 +117,13 @@ RULING_PARTICIPLE = (
     r"(?:fastsat|fastlagt|nedsat|hævet|sænket|bevilget|bevilliget|aflyst|oprettet|ansat|udpeget|indkøbt"
     r"|iværksat|igangsat|fastholdt|nedlagt|afskaffet|indført)"
 )
+# (not a subordinate clause: "Hvis hækken beskæres, …" tells a condition)
+_NO_SUBORDINATE_CLAUSE = r"(?!(?:Hvis|Når|Som|Da|Fordi|Om|Selvom|Før|Inden|Mens|Efter\s+at)\b)"
+# "blev fastsat", "blev derfor nedsat": a ruling told in the past, its verb.
+RULING_PAST = rf"blev\s+(?:\w+\s+)?{RULING_PARTICIPLE}"
 _RULING_SENTENCE = (
-    # (not a subordinate clause: "Hvis hækken beskæres, …" tells a condition)
-    r"(?!(?:Hvis|Når|Som|Da|Fordi|Om|Selvom|Før|Inden|Mens|Efter\s+at)\b)"
-    r"[A-ZÆØÅ][\wæøå-]*(?:\s+(?!(?:at|hvis|når|som|der|og|men|fordi|da|om)\b)[\wæøå/.-]+){0,5}?"
+    _NO_SUBORDINATE_CLAUSE
+    + r"[A-ZÆØÅ][\wæøå-]*(?:\s+(?!(?:at|hvis|når|som|der|og|men|fordi|da|om)\b)[\wæøå/.-]+){0,5}?"
     rf"\s+{RULING_PASSIVE}(?![\wæøå])"
 )
 # (what a telegraphic decision may say after its participle: "… godkendt uden kommentarer")
@@ -160,8 +163,8 @@ PROSE_DECISION = re.compile(
     rf"|(?:(?!\bat\b|\b{_MODAL}\b)[^.!?])*?\b{_RESOLVING_PASSIVE}(?![\wæøå])(?!\s+der\b)"
     rf"|{_RULING_SENTENCE}"
     # (told in the past, the subject first: "Kontingentet blev fastsat til 200 kr.")
-    r"|(?!(?:Hvis|Når|Som|Da|Fordi|Om|Selvom|Før|Inden|Mens|Efter\s+at)\b)[A-ZÆØÅ][\wæøå-]*"
-    rf"(?:\s+(?!(?:at|hvis|når|som|og|men|fordi|da|om)\b)[\wæøå/.-]+){{0,4}}?\s+blev\s+(?:\w+\s+)?{RULING_PARTICIPLE}(?![\wæøå])"
+    rf"|{_NO_SUBORDINATE_CLAUSE}[A-ZÆØÅ][\wæøå-]*"
+    rf"(?:\s+(?!(?:at|hvis|når|som|og|men|fordi|da|om)\b)[\wæøå/.-]+){{0,4}}?\s+{RULING_PAST}(?![\wæøå])"
     # an election's result as a label: "Valgt: Nicklas Lauritzen med 14 stemmer"
     r"|(?:Valgt|Genvalgt|Nyvalgt|Valgt\s+blev)\s*:"
     # a vote's tally: "Kr. 1.365,00 pr. år, 47 stemte for og 0 imod." (its outcome: VOTE_FOR, VOTE_AGAINST)

@@ -65,10 +65,9 @@ STATUS_AFTER_NAME: dict[str, str] = {
     "ikke til stede": "absent",
     "ikke mødt": "absent",
 }
-STATUS_AFTER_NAME_LINE = re.compile(
-    r"\s+[-–]\s+(?P<status>" + "|".join(sorted(STATUS_AFTER_NAME, key=len, reverse=True)) + r")\.?\s*$",
-    re.I,
-)
+# (longest first: "deltog ikke" before "deltog")
+STATUS_AFTER_NAME_ALTERNATION = "|".join(sorted(STATUS_AFTER_NAME, key=len, reverse=True))
+STATUS_AFTER_NAME_LINE = re.compile(rf"\s+[-–]\s+(?P<status>{STATUS_AFTER_NAME_ALTERNATION})\.?\s*$", re.I)
 
 # Words that fill a participant field without naming anyone ("Afbud: Ingen").
 NOBODY_WORDS = ("ingen", "intet", "ingen afbud", "alle", "alle mødt", "-")

@@ -7,8 +7,8 @@ import re
 from referat.extract.decision_words import (
     OUTCOME_PATTERNS,
     PROSE_DECISION,
-    RULING_PARTICIPLE,
     RULING_PASSIVE,
+    RULING_PAST,
     VOTE_AGAINST,
     VOTE_FOR,
 )
@@ -99,7 +99,7 @@ def prose_decisions(text: str) -> list[Decision]:
                 deciding = sentence[resolved.start() :] if resolved else sentence
                 # (a course of action settled, "Pilekrattet tyndes ud.", is approved as the
                 # board's own ruling)
-                ruling = re.search(rf"\b(?:{RULING_PASSIVE}|blev\s+(?:\w+\s+)?{RULING_PARTICIPLE})\b", deciding)
+                ruling = re.search(rf"\b(?:{RULING_PASSIVE}|{RULING_PAST})\b", deciding)
                 outcome = classify_outcome(deciding) or ("approved" if resolved or ruling else None)
                 decisions.append(Decision(text=sentence, outcome=outcome))
     return decisions

@@ -15,12 +15,8 @@ from referat.extract.structure.heading_lines import Heading, is_structural, join
 from referat.extract.structure.titles import minutes_after_title, title_before_description
 
 # Cells before a row's title that give the point its time: a duration or a time slot.
-_TIME_CELLS = re.compile(
-    r"^(?:(?:ca\.\s*)?\d{1,3}\s*min(?:\.|utter)?|(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?)"
-    r"(?:\s*\|\s*(?:(?:ca\.\s*)?\d{1,3}\s*min(?:\.|utter)?|(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?))*"
-    r"\s*\|\s*(?=\S)",
-    re.I,
-)
+_TIME_CELL = r"(?:(?:ca\.\s*)?\d{1,3}\s*min(?:\.|utter)?|(?:kl\.?\s*)?\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?)"
+_TIME_CELLS = re.compile(rf"^{_TIME_CELL}(?:\s*\|\s*{_TIME_CELL})*\s*\|\s*(?=\S)", re.I)
 # A contents line: a dot leader and a page number ("Godkendelse af dagsorden ......... 3").
 _CONTENTS_LINE = re.compile(r"(?:\.{3,}|…+|\s\.\s\.\s\.)\s*\d{1,4}\s*$")
 

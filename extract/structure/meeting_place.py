@@ -69,8 +69,10 @@ def _until_sentence_end(text: str) -> str:
 # "Referat af menighedsrådsmøde i Konfirmandstuen, Hvilsager præstegård onsdag den 13.
 # november 2019": the place between the meeting and its date (a body there is no place:
 # "møde i Økonomiudvalget den 3. maj").
+# The meeting and where it was held: "… møde i Fensmark Bibliotek", "generalforsamling på …".
+_MEETING_AT = r"(?:møde|generalforsamling(?:en)?)\s+(?-i:i|på|hos)\s+(?P<place>[^.;:]{3,80}?)"
 _PLACE_BEFORE_DATE = re.compile(
-    rf"(?:møde|generalforsamling(?:en)?)\s+(?-i:i|på|hos)\s+(?P<place>[^.;:]{{3,80}}?),?\s+"
+    rf"{_MEETING_AT},?\s+"
     rf"(?:(?:{WEEKDAYS})\b|den\s+\d|d\.\s*\d|\d{{1,2}}[./-]\d)",
     re.I,
 )
@@ -98,20 +100,16 @@ def _location_on_date_line(texts: list[str]) -> str | None:
     return None
 
 
-_MEETING_AT_PLACE = re.compile(
-    r"[\wæøå-]*(?:møde|generalforsamling(?:en)?)\s+(?-i:i|på|hos)\s+(?P<place>[^.;:]{3,80}?)\.?", re.I
-)
+_MEETING_AT_PLACE = re.compile(rf"[\wæøå-]*{_MEETING_AT}\.?", re.I)
 
 
 def _place_before_date(texts: list[str]) -> str | None:
     """The place between the meeting and its date on the date line; the weakest sign, so
     read last."""
+    dated = [bool(header_date(text)) for text in texts[:16]]
     for index, text in enumerate(texts[:15]):
-        dated = header_date(text)
-        before = _PLACE_BEFORE_DATE.search(text) if dated else None
-        if not dated and any(
-            header_date(near) for near in texts[max(index - 1, 0) : index] + texts[index + 1 : index + 2]
-        ):
+        before = _PLACE_BEFORE_DATE.search(text) if dated[index] else None
+        if not dated[index] and any(dated[max(index - 1, 0) : index] + dated[index + 1 : index + 2]):
             # (on a line of its own by the date line: "Lokalrådsmøde i Fensmark Bibliotek" /
             # "Onsdag d. 25. november 2015 kl. 19.00-21.00")
             before = _MEETING_AT_PLACE.fullmatch(text)

@@ -34,6 +34,20 @@ def are_initials(initials: str, name: str) -> bool:
     )
 
 
+def initials_among(initials: str, words: list[str]) -> bool:
+    """Whether ``initials`` are the first letters of some of ``words`` in order, the first
+    word's first: a member called by given name and one more ("Lars Køster Svendsen" LK).
+
+    Example:
+        >>> initials_among("LK", ["Lars", "Køster", "Svendsen"]), initials_among("KS", ["Lars", "Køster", "Svendsen"])
+        (True, False)
+    """
+    if not words or initials[0] != words[0][:1]:
+        return False
+    rest = iter(word[:1] for word in words[1:])
+    return all(letter in rest for letter in initials[1:])
+
+
 def without_initials(text: str) -> str:
     """``text`` with the initials after each name left out ("Søren Ejlersen (SE), Thomas
     Harttung (TH)"), so they are not read as party letters; a party stays.

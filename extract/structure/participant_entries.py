@@ -16,6 +16,7 @@ from referat.extract.participant_words import (
     ROLE_WORDS_IN_BRACKETS,
     SECRETARY_NOTE,
     STATUS_AFTER_NAME,
+    STATUS_AFTER_NAME_ALTERNATION,
 )
 from referat.extract.person_names import is_first_name
 from referat.extract.structure.member_initials import (
@@ -187,7 +188,7 @@ def _affiliated_entry(text: str) -> Participant | None:
     person = Participant(name=found.group("name"))
     dashed = found.group("dashed")
     if dashed:
-        if re.match(rf"(?i:{_ATTENDANCE_WORDS})\b", dashed):
+        if re.match(rf"(?i:{STATUS_AFTER_NAME_ALTERNATION})\b", dashed):
             return None
         if ROLE_CELL.fullmatch(dashed.split()[0]):  # "Dorethe Pedersen - Afdelingschef TVF"
             person.role = dashed
@@ -202,7 +203,7 @@ def _affiliated_entry(text: str) -> Participant | None:
         if person.organisation and "," in text and looks_like_people(person.organisation):
             return None  # "Iver Nielsen, Søren Kaarup Jensen og Gert Vogel": a list of members
         return person
-    if re.match(rf"(?i:{_ATTENDANCE_WORDS})\b", about):
+    if re.match(rf"(?i:{STATUS_AFTER_NAME_ALTERNATION})\b", about):
         return None  # "Lars Gaardhøj: Deltog" (_STATUS_AFTER_NAME)
     party = next((word for word in re.findall(r"[\wæøå]+", about) if word in _PARTY_NAMES), None)
     if party:
@@ -222,12 +223,10 @@ _PARTY_NAMES = frozenset(
 )
 
 
-# What a member's attendance is said with after the name.
-_ATTENDANCE_WORDS = "|".join(sorted(STATUS_AFTER_NAME, key=len, reverse=True))
 # A member's attendance after the name: "Lars Gaardhøj: Deltog", "Sofie Olsen: Afbud (…)".
 _STATUS_AFTER_NAME = re.compile(
     r"(?P<name>[A-ZÆØÅ][\wæøåéü'’.-]+(?:\s+(?:[A-ZÆØÅ][\wæøåéü'’.-]+|de|von|van)){1,4}):\s*"
-    rf"(?P<status>(?i:{_ATTENDANCE_WORDS}))\b.*"
+    rf"(?P<status>(?i:{STATUS_AFTER_NAME_ALTERNATION}))\b.*"
 )
 # A person and their job title in brackets: "Eik Møller (kommunaldirektør)", "(teknisk direktør)".
 _TITLE_IN_BRACKETS = re.compile(

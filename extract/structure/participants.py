@@ -18,7 +18,7 @@ from referat.extract.participant_words import (
     heading_alternation,
 )
 from referat.extract.person_names import is_first_name, leading_run_on_names, split_run_on_names
-from referat.extract.structure.member_initials import are_initials
+from referat.extract.structure.member_initials import are_initials, initials_among
 from referat.extract.structure.member_runs import (
     NAME_WITH_PARTY,
     PARTY,
@@ -152,16 +152,8 @@ def _tidy(person: Participant) -> None:
     # after the name without brackets (letters of the name's words, in order, the first first)
     words = person.name.split()
     last = words[-1].rstrip(".") if len(words) >= 3 else ""
-    if re.fullmatch(r"[A-ZÆØÅ]{2,4}", last) and _initials_of(last, words[:-1]):
+    if re.fullmatch(r"[A-ZÆØÅ]{2,4}", last) and initials_among(last, words[:-1]):
         person.name = " ".join(words[:-1])
-
-
-def _initials_of(initials: str, words: list[str]) -> bool:
-    """Whether ``initials`` are the first letters of some of ``words`` in order, the first word's first."""
-    if not words or initials[0] != words[0][:1]:
-        return False
-    rest = iter(word[:1] for word in words[1:])
-    return all(letter in rest for letter in initials[1:])
 
 
 def _lone_word_no_name(text: str) -> bool:

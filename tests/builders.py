@@ -58,3 +58,13 @@ def make_pdf(
         pdf.showPage()
     pdf.save()
     return path
+
+
+def only_meeting(text: str, name: str = "doc.txt"):
+    """The one meeting a small document written for a test holds, extracted without
+    enrichment (``name`` chooses the reader: "doc.txt", "page.html")."""
+    from referat.extract import extract_bytes
+
+    document = extract_bytes(name, text.encode(), enrich=False)
+    assert len(document.meetings) == 1
+    return document.meetings[0]

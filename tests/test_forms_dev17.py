@@ -11,15 +11,11 @@ written for the test (invented text; the forms are those of the real pages):
 
 from __future__ import annotations
 
+from builders import only_meeting
+
 from referat.extract import extract_bytes
 
 FILLER = "Direktørerne drøftede sagen, og der blev stillet flere spørgsmål til sekretariatet undervejs. " * 4
-
-
-def _meeting(text: str, name: str = "doc.txt"):
-    document = extract_bytes(name, text.encode(), enrich=False)
-    assert len(document.meetings) == 1
-    return document.meetings[0]
 
 
 def test_items_run_on_with_their_minutes_are_cut_at_numbers_that_count_on() -> None:
@@ -32,7 +28,7 @@ def test_items_run_on_with_their_minutes_are_cut_at_numbers_that_count_on() -> N
         " 2. Godkendelse af referatet fra mødet den 19. august 2011 Bilag 1. Referat fra mødet i august " + FILLER
     )
     text = f'Referat\n\nDownload "Referat"\n\nTranskript\n\n{page}\n\n2 {FILLER}\n'
-    meeting = _meeting(text)
+    meeting = only_meeting(text)
     assert [(item.number, item.title) for item in meeting.items] == [
         ("1", "Godkendelse af dagsorden"),
         ("2", "Godkendelse af referatet fra mødet den 19. august 2011"),
@@ -54,7 +50,7 @@ def test_a_committee_code_between_number_and_title_opens_each_contents_entry() -
         'Møde nr.: 5 Mødedato: 26. april 2011\n\nDownload "Møde nr.: 5 Mødedato: 26. april 2011"\n\nTranskript\n\n'
         f"1 REFERAT Byråd Møde nr.: 5 Mødedato: Mødested: Byrådssalen {contents}\n\n2 {FILLER}\n"
     )
-    meeting = _meeting(text)
+    meeting = only_meeting(text)
     assert [(item.number, item.title) for item in meeting.items] == [
         ("1", "Havnen A/S - årsrapport"),
         ("", "Vandselskabet A/S - årsrapport"),
@@ -76,7 +72,7 @@ def test_a_contents_with_an_open_group_label_keeps_the_first_number() -> None:
         "Byrådet. Beslutningsprotokol\n\nTranskript\n\n1 Byrådet Beslutningsprotokol Dato: 26. november 2009"
         f"\n\n2 {contents}\n\n3 {FILLER}\n"
     )
-    meeting = _meeting(text)
+    meeting = only_meeting(text)
     assert [(item.number, item.title) for item in meeting.items][:3] == [
         ("01", "Spørgetid for byrådsmedlemmer"),
         ("", "Åbning af Algade for kørende trafik"),
@@ -106,7 +102,7 @@ def test_a_menu_of_the_publishers_bodies_is_not_the_meetings_body() -> None:
         "1.  - Helhedsplan for Strandby\nSagsfremstilling\nPlanen er sendt i høring.\nBeslutning\nGodkendt.\n\n"
         "2.  - Boligprojekt ved Havnevej\nSagsfremstilling\nProjektet omfatter 40 boliger.\nBeslutning\nGodkendt.\n"
     )
-    meeting = _meeting(text)
+    meeting = only_meeting(text)
     assert (meeting.kind, meeting.body, str(meeting.date)) == ("referat", "Plan- og Miljøudvalget", "2013-06-25")
     assert [item.title for item in meeting.items] == ["Helhedsplan for Strandby", "Boligprojekt ved Havnevej"]
 
@@ -116,16 +112,16 @@ ITEMS = "\n1. Valg af dirigent\nJens Holm blev valgt.\n\n2. Beretning\nBeretning
 
 def test_places_printed_around_the_date_and_time() -> None:
     held = "Referat af generalforsamling\nafholdt i Medborgerhuset, Viby,\n24. maj 2023\n" + ITEMS
-    assert _meeting(held).location == "Medborgerhuset, Viby"
+    assert only_meeting(held).location == "Medborgerhuset, Viby"
     between = "Generalforsamling\n\nOnsdag 24. maj 2023, Hotel Phønix kl. 17.30\n" + ITEMS
-    assert (_meeting(between).location, _meeting(between).start_time) == ("Hotel Phønix", "17:30")
+    assert (only_meeting(between).location, only_meeting(between).start_time) == ("Hotel Phønix", "17:30")
     comma_clock = "Referat af menighedsrådsmøde onsdag den 6. marts 2019 kl. 19,00 i Sognegården på Torvet\n" + ITEMS
-    assert _meeting(comma_clock).location == "Sognegården på Torvet"
+    assert only_meeting(comma_clock).location == "Sognegården på Torvet"
     labelled = (
         "Mødereferat\n\nd.: 10-09-2009 kl.: 16:30\n\nKontaktudvalg\n\nAfholdt: Gillelejehuset, Den gl. Byrådssal\n"
         + ITEMS
     )
-    assert _meeting(labelled).location == "Gillelejehuset, Den gl. Byrådssal"
+    assert only_meeting(labelled).location == "Gillelejehuset, Den gl. Byrådssal"
 
 
 def test_the_body_in_a_meeting_noun_after_the_kind_word() -> None:
@@ -134,12 +130,12 @@ def test_the_body_in_a_meeting_noun_after_the_kind_word() -> None:
         ("REFERAT BESTYRELSESMØDE 5. MARTS 2019", "Bestyrelsen"),
         ("Referat — menighedsrådsmøde, Højby, tirsdag den 5. marts 2019", "Menighedsrådet"),
     ):
-        assert _meeting(title + "\n" + ITEMS).body == body, title
+        assert only_meeting(title + "\n" + ITEMS).body == body, title
 
 
 def test_a_print_buttons_line_is_no_place() -> None:
     text = "Referat af lokalrådsmøde 6 d. 19.02.2018\n\nPrint Friendly, PDF & Email\n" + ITEMS
-    meeting = _meeting(text)
+    meeting = only_meeting(text)
     assert meeting.location is None
     assert "Print Friendly" not in meeting.model_dump_json()
 
@@ -152,7 +148,7 @@ def test_an_answer_keyed_ad_n_in_a_run_on_line_takes_the_agenda_title() -> None:
         " godkendte referatet. Ad 2. Nyt fra formanden og rektor Orientering Formanden fortalte om skolens"
         " nye elevtal, se også punkt 6. Renovering af gården. Ad 3. Eventuelt Intet. " + FILLER
     )
-    meeting = _meeting(f"Referat\n\nTranskript\n\n{page}\n\n2 {FILLER}\n")
+    meeting = only_meeting(f"Referat\n\nTranskript\n\n{page}\n\n2 {FILLER}\n")
     assert [(item.number, item.title) for item in meeting.items] == [
         ("1", "Godkendelse af referat"),
         ("2", "Nyt fra formanden og rektor"),
@@ -166,7 +162,7 @@ def test_a_reference_to_a_later_point_does_not_set_the_item_style() -> None:
         "1. Velkomst\n\nFormanden bød velkommen.\n\n2. Valg af dirigent\n\nJens Holm blev valgt til dirigent.\n\n"
         "Punkt 15. ”Eventuelt” blev tilføjet dagsordenen.\n\n3. Formandens beretning\n\nBeretningen blev godkendt.\n"
     )
-    meeting = _meeting(text)
+    meeting = only_meeting(text)
     assert [(item.number, item.title) for item in meeting.items] == [
         ("1", "Velkomst"),
         ("2", "Valg af dirigent"),
@@ -180,7 +176,7 @@ def test_a_minute_running_on_from_its_title_is_a_decision_with_its_subject() -> 
         "2. Formandens beretning blev godkendt. Formanden kan udlevere beretningen.\n"
         "3. Kassererens beretning blev godkendt – kan fås hos kassereren\n"
     )
-    meeting = _meeting(text)
+    meeting = only_meeting(text)
     decisions = {item.number: [d.text for d in item.decisions] for item in meeting.items}
     assert decisions["2"] == ["Formandens beretning blev godkendt."]
     assert decisions["3"] == ["Kassererens beretning blev godkendt – kan fås hos kassereren"]
@@ -194,7 +190,7 @@ def test_run_on_sub_items_labels_before_values_and_a_meeting_forum() -> None:
         " Bo Berg, Carl Dam Dagsorden 1. Godkendelse af dagsorden 2. Undertegnelse af referat 3. Økonomi"
         " 3a. Orientering om årsrapport 2012 3b. Regnskab for andet kvartal 4. Eventuelt " + FILLER
     )
-    meeting = _meeting(f"Referat\n\nTranskript\n\n{page}\n\n2 {FILLER}\n")
+    meeting = only_meeting(f"Referat\n\nTranskript\n\n{page}\n\n2 {FILLER}\n")
     assert (meeting.body, meeting.organisation) == ("Bestyrelsen", "Nordby Professionshøjskole")
     assert meeting.location == "Campus Nordby, Skolevej 28, 8700 Horsens"
     economy = next(item for item in meeting.items if item.number == "3")
@@ -231,7 +227,7 @@ def test_a_run_on_contents_with_closed_markers_after_titles() -> None:
         "Åbent referat til Økonomiudvalget\n\nTranskript\n\n1 Åbent referat til Økonomiudvalget Mødedato: Tirsdag"
         f" den 10. marts 2015 Mødetidspunkt: 9:00 {FILLER}\n\n2 {contents}\n\n3 {FILLER}\n"
     )
-    meeting = _meeting(text)
+    meeting = only_meeting(text)
     assert [(item.title, item.access) for item in meeting.items] == [
         ("Godkendelse af dagsorden", "public"),
         ("Meddelelser", "public"),
@@ -253,7 +249,7 @@ def test_a_run_on_agenda_list_with_group_labels_and_lost_numbers() -> None:
         " 6. Regulering af honorar Afdelingsrelaterede sager: 7. Evaluering af medlemsmøder 8. Eventuelt"
     )
     items_page = "2 1. Godkendelse af referat Sagsfremstilling Referatet skal godkendes. " + FILLER
-    meeting = _meeting(f"Referat\n\nTranskript\n\n{page} {FILLER}\n\n{items_page}\n")
+    meeting = only_meeting(f"Referat\n\nTranskript\n\n{page} {FILLER}\n\n{items_page}\n")
     assert [(item.number, item.title) for item in meeting.items] == [
         ("1", "Godkendelse af referat"),
         ("2", "Revisionsprotokol"),
@@ -276,7 +272,7 @@ def test_an_excerpt_that_ends_in_its_contents_list_keeps_the_listed_items() -> N
         " 1 Budget, regnskab og likviditet 4 3 Godkendelse af beskæftigelsesplan 9 4 Frigivelse af"
         " vedligeholdsmidler til kulturbygninger 19 5 Ansøgning om frigivelse af beløb til haller 28"
     )
-    meeting = _meeting(
+    meeting = only_meeting(
         f"Åben dagsorden Økonomiudvalget Borgmesterkontoret\n\nTranskript\n\n{first} {FILLER}\n\n2 {FILLER}\n"
     )
     assert (meeting.kind, meeting.body, meeting.start_time) == ("dagsorden", "Økonomiudvalget", "14:30")
@@ -296,7 +292,7 @@ def test_a_transcripts_running_header_and_run_in_verdicts() -> None:
         f"3 {header} 3 1. Godkendelse af dagsorden. Godkendt. 2. Referat fra mødet den 11. januar Godkendt."
         f" 3. Besøg af projektlederen Projektlederen orienterede om byggeriet. {FILLER}",
     ]
-    meeting = _meeting("Referat\n\nTranskript\n\n" + "\n\n".join(pages) + "\n")
+    meeting = only_meeting("Referat\n\nTranskript\n\n" + "\n\n".join(pages) + "\n")
     assert [(item.number, item.title) for item in meeting.items] == [
         ("1", "Godkendelse af dagsorden"),
         ("2", "Referat fra mødet den 11. januar"),
@@ -319,7 +315,7 @@ def test_section_headings_and_recommendation_lead_ins_of_more_systems() -> None:
         "Høring og sagsgang\nSagen afgøres af byrådet.\nHovedindstilling\nDirektøren indstiller, at:\n"
         "1. vejnavnene godkendes.\nBeslutning\nGodkendt.\n"
     )
-    meeting = _meeting(text)
+    meeting = only_meeting(text)
     assert meeting.kind == "referat"
     first, second = meeting.items
     assert [s.kind for s in first.sections] == ["summary", "recommendation", "decision"]
@@ -338,7 +334,7 @@ def test_the_first_item_glued_to_the_agenda_lists_last_date() -> None:
         "9. Frigivelse af anlægsmidler\nIndstilling\nDirektøren indstiller, at:\n1. midlerne frigives\n"
         "Beslutning i Udvalget for Børn den 29-01-2013\nGodkendt\n"
     )
-    meeting = _meeting(text)
+    meeting = only_meeting(text)
     first = next(item for item in meeting.items if item.number == "8")
     # (the decision under the glued heading is item 8's, not lost under the list's last entry)
     assert first.recommendations == ["dagsordenen godkendes"]
@@ -356,7 +352,7 @@ def test_a_one_item_page_cut_off_after_its_recommendation() -> None:
         "1. at budgetforslaget lægges til grund for budgetforhandlingen,\n\n"
         "2. at fristen for ændringsforslag fastsættes til den 18. september 2017,\n\n8. at"
     )
-    meeting = _meeting(text)
+    meeting = only_meeting(text)
     assert [(item.number, item.title) for item in meeting.items] == [
         ("", "Første behandling af budgetforslag 2018 (augustindstillingen)")
     ]

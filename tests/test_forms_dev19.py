@@ -14,15 +14,9 @@ text; the forms are those of the real pages):
 
 from __future__ import annotations
 
-from referat.extract import extract_bytes
+from builders import only_meeting
 
 FILLER = "Udvalget drøftede sagen grundigt, og der blev stillet flere spørgsmål til forvaltningen. " * 4
-
-
-def _meeting(text: str, name: str = "doc.txt"):
-    document = extract_bytes(name, text.encode(), enrich=False)
-    assert len(document.meetings) == 1
-    return document.meetings[0]
 
 
 CONTENTS = (
@@ -43,7 +37,7 @@ def test_numbered_headings_with_text_between_are_no_transcript_and_a_bare_number
         "2 Åbent Lokalplan 12.1 - tillæg til lokalplan 12 for Havnevej. Forslag\n\n012346-2014\n\n"
         f"Resumé\n\n{FILLER}\n"
     )
-    meeting = _meeting(text)
+    meeting = only_meeting(text)
     assert (str(meeting.date), meeting.start_time, meeting.location) == ("2014-03-03", "18:00", "Rådssalen")
     assert [(item.number, item.title) for item in meeting.items] == [
         ("1", "Meddelelser fra formanden"),
@@ -69,7 +63,7 @@ def test_a_running_header_on_two_pages_and_the_body_before_the_meetings_number()
         " Beslutning Taget til efterretning.",
     ]
     text = 'Møde\n\nDownload "Møde"\n\nTranskript\n\n' + "\n\n".join(f"{n} {page}" for n, page in enumerate(pages, 1))
-    meeting = _meeting(text)
+    meeting = only_meeting(text)
     assert meeting.body == "Miljøudvalget"
     assert meeting.location.startswith("Rådhuset i Mødelokale C")  # not cut at its room's label
     assert [(item.number, item.title) for item in meeting.items] == [
@@ -89,7 +83,7 @@ def test_points_of_earlier_minutes_inside_numbered_items_are_not_the_items() -> 
         "Pkt. 3 Indsatsområder 2004-2006: Udvalget tager styrelsens svar til efterretning.\n\n"
         "2. Meddelelser\nIngen.\n"
     )
-    meeting = _meeting(text)
+    meeting = only_meeting(text)
     assert [(item.number, item.title) for item in meeting.items] == [
         ("1", "Opfølgning på AU referat nr. 04.03"),  # (the list's "AU-referat" is the same title)
         ("2", "Meddelelser"),
@@ -108,7 +102,7 @@ def test_a_contents_of_labelled_entries_some_without_pages_and_attachment_lines_
         " Pkt. 2 Kommunikationsstrategi Bilag 3: Handlingsplan " + FILLER
     )
     text = f'Bestyrelsesmøde\n\nDownload "Bestyrelsesmøde"\n\nTranskript\n\n{page}\n\n2 {FILLER}\n'
-    meeting = _meeting(text)
+    meeting = only_meeting(text)
     assert [(item.number, item.title) for item in meeting.items] == [
         ("1", "Godkendelse af referater"),
         ("2", "Kommunikationsstrategi"),
@@ -136,7 +130,7 @@ def test_a_parish_councils_table_of_points_with_lettered_sub_points_and_rulings_
         "<html><head><title>Referat</title></head><body><h1>Referat af menighedsrådsmøde</h1>"
         f"<p>Onsdag den 9. juni 2021 kl. 19.00</p><table>{cells}</table></body></html>"
     )
-    meeting = _meeting(page, "mr.html")
+    meeting = only_meeting(page, "mr.html")
     outline = [(item.number, item.title, [(sub.number, sub.title) for sub in item.subitems]) for item in meeting.items]
     assert outline == [
         ("1", "Godkendelse af dagsorden", []),
@@ -153,7 +147,7 @@ def test_a_goal_told_in_an_at_clause_is_no_decision() -> None:
         "Referat af møde i Landdistriktsudvalget den 5. marts 2007\n\n1. Kommuneplan\n\n"
         "Målet er, at en ny kommuneplan er vedtaget før udgangen af 2009.\n\n2. Eventuelt\n\nIntet.\n"
     )
-    meeting = _meeting(text)
+    meeting = only_meeting(text)
     assert meeting.items[0].decisions == []
 
 
@@ -174,7 +168,7 @@ def test_a_web_pages_numbered_list_of_sentences_under_its_introduction_is_no_ite
         "<li>Sygedagpengeområdet, hvor udvalget vil sætte særligt fokus på hurtige afklaringer.</li></ol>"
         "<h3>Beslutning</h3><p>Tiltrådt.</p></div></body></html>"
     )
-    meeting = _meeting(page, "udvalg.html")
+    meeting = only_meeting(page, "udvalg.html")
     assert [(item.number, item.title) for item in meeting.items] == [("", ""), ("", "")]
     assert [[d.outcome for d in item.decisions] for item in meeting.items] == [["noted"], ["approved"]]
 
@@ -187,7 +181,7 @@ def test_an_item_whose_first_point_stands_on_its_number_line_keeps_its_points() 
         "3. a. Medlemsforslag: Der er ikke kommet forslag.\n\n   b. Bestyrelsesforslag: ingen.\n\n"
         "4. Eventuelt\n\nIntet.\n"
     )
-    meeting = _meeting(text)
+    meeting = only_meeting(text)
     outline = [(item.number, item.title, [(sub.number, sub.title) for sub in item.subitems]) for item in meeting.items]
     assert outline == [
         ("1", "Valg af dirigent", []),
@@ -200,7 +194,7 @@ def test_an_item_whose_first_point_stands_on_its_number_line_keeps_its_points() 
 def test_members_with_roles_before_their_names_a_roll_with_group_headings_and_initials() -> None:
     # A committee's members, the officers' roles before their names, the list run on into
     # the agenda's first line.
-    committee = _meeting(
+    committee = only_meeting(
         "NORDBY KOMMUNE Miljøudvalget Møde nr. 4\n\nMødet blev holdt onsdag den 12. januar 2011.\n\n"
         "Medlemmer: Formand Agnete Holm (B), Næstformand Emma Lund (C), Karen Berg (A), John Dam (D)\n\n"
         "1. Meddelelser\n\nIngen.\n"
@@ -216,7 +210,8 @@ def test_members_with_roles_before_their_names_a_roll_with_group_headings_and_in
         "Medlemmer Ane Berg (IA) Bo Holm (S) Kim Dahl (S) Indkaldte suppleanter Eva Lund (IA) "
         "Afbud Ole Bach (D) Lis Krog (IA)"
     )
-    council = _meeting(f"Dagsorden\n\nTirsdag den 27. januar 2015 kl. 13.00\n\n{roll}\n\n1. Meddelelser\n\nIngen.\n")
+    text = f"Dagsorden\n\nTirsdag den 27. januar 2015 kl. 13.00\n\n{roll}\n\n1. Meddelelser\n\nIngen.\n"
+    council = only_meeting(text)
     assert [(p.name, p.status) for p in council.participants] == [
         ("Ane Berg", "present"),
         ("Bo Holm", "present"),
@@ -226,7 +221,7 @@ def test_members_with_roles_before_their_names_a_roll_with_group_headings_and_in
         ("Lis Krog", "absent"),
     ]
     # A board's members, each name followed by its initials and role, under "Bestyrelse:".
-    board = _meeting(
+    board = only_meeting(
         "Bestyrelsesmøde\n\nDato: 26. november 2010\n\n"
         "Bestyrelse: Torben Holm TH Formand Anders Bach AB Trine L. Lund TLL Lene Dam LD\n\n"
         "Øvrige: Irene Berg IB Redaktør Jesper Krog JK Konsulent Ane Marie Kjær AMK Sekretariatsleder\n\n"

@@ -23,18 +23,14 @@ document written for the test (invented text; the forms are those of real minute
 
 from __future__ import annotations
 
+from builders import only_meeting
+
 from referat.extract import extract_bytes
 from referat.extract.layout import clean_layout
 from referat.extract.pages import Line, Page
 from referat.extract.structure.decisions import prose_decisions
 from referat.extract.structure.meeting_place import meeting_location
 from referat.extract.structure.participants import read_participants
-
-
-def _meeting(text: str, name: str = "doc.txt"):
-    document = extract_bytes(name, text.encode(), enrich=False)
-    assert len(document.meetings) == 1
-    return document.meetings[0]
 
 
 def test_minutes_numbered_again_under_the_agenda_are_the_items() -> None:
@@ -49,7 +45,7 @@ def test_minutes_numbered_again_under_the_agenda_are_the_items() -> None:
         "3. Budget 2021\nBudgettet for 2021 er godkendt.\n"
         "4. Eventuelt\nIntet.\n"
     )
-    meeting = _meeting(text)
+    meeting = only_meeting(text)
     # (the minutes' own points, in their own order; the agenda's list is no item)
     assert [(item.number, item.title) for item in meeting.items] == [
         ("1", "Valg af referent"),
@@ -77,7 +73,7 @@ def test_minutes_answering_the_agenda_on_its_numbers_keep_the_agenda_titles() ->
         "3. Legepladsen\n"
         "Gyngerne males i april.\n"
     )
-    meeting = _meeting(text)
+    meeting = only_meeting(text)
     # (one meeting, the agenda's titles; point 4, which no answer repeats, is listed only)
     assert [(item.number, item.title) for item in meeting.items] == [
         ("1", "Valg af ordstyrer og referent"),
@@ -96,7 +92,7 @@ def test_a_title_referat_above_the_agenda_does_not_hide_the_minutes_under_it() -
         "Dagsorden:\n1. Valg af referent\n2. Regnskab\n3. Eventuelt\n"
         "Referat:\n1. Ib valgt\n2. Regnskab\nRegnskabet blev godkendt.\n3. Intet\n"
     )
-    meeting = _meeting(text)
+    meeting = only_meeting(text)
     assert [(item.number, item.title, item.text) for item in meeting.items] == [
         ("1", "Valg af referent", "Ib valgt"),
         ("2", "Regnskab", "Regnskabet blev godkendt."),
@@ -112,7 +108,7 @@ def test_an_agenda_whose_items_repeat_its_titles_is_read_as_before() -> None:
         "1. Regnskab\nRegnskabet blev godkendt.\n"
         "2. Legepladsen\nGyngerne males i april.\n"
     )
-    meeting = _meeting(text)
+    meeting = only_meeting(text)
     assert [(item.number, item.title, item.text) for item in meeting.items] == [
         ("1", "Regnskab", "Regnskabet blev godkendt."),
         ("2", "Legepladsen", "Gyngerne males i april."),
@@ -129,7 +125,7 @@ def test_the_first_number_without_its_stop_and_lettered_points_after_a_wide_gap(
         "3. Orientering (19.45)\n\nIntet nyt.\n\n"
         "4. Eventuelt (20.00)\n\nIntet.\n"
     )
-    meeting = _meeting(text)
+    meeting = only_meeting(text)
     assert [(item.number, item.title) for item in meeting.items] == [
         ("1", "Indledning (19.00)"),
         ("2", "Fokuspunkt (19.15)"),
@@ -152,7 +148,7 @@ def test_a_semicolon_after_beslutning_questions_as_titles_and_typed_slips_in_num
         "3 . Personalets timer.\n\nBeslutning; Udsat til næste møde.\n\n"
         "4. 23 december?\n\nDer holdes lukket.\n"
     )
-    meeting = _meeting(text)
+    meeting = only_meeting(text)
     assert [(item.number, item.title) for item in meeting.items] == [
         ("1", "Hvad gør vi ved restancer?"),
         ("2", "Kost"),
@@ -186,7 +182,7 @@ def test_a_web_pages_publisher_is_the_site_name_in_its_header() -> None:
         "<p>1. Regnskab</p><p>Regnskabet blev godkendt.</p><p>2. Vejene</p><p>Huller lappes i juni.</p>"
         "</main></body></html>"
     )
-    meeting = _meeting(page, "side.html")
+    meeting = only_meeting(page, "side.html")
     assert meeting.organisation == "Grundejerforeningen Lærkevang"
     assert meeting.body == "Bestyrelsen"  # (the site's name is no body)
     # a logo that is only an image names the site by its text; a link home names nothing
@@ -203,7 +199,7 @@ def _organisation_of(page: str) -> str | None:
 
 def test_the_association_on_the_title_line_is_the_organisation() -> None:
     def meeting_of(title: str):
-        return _meeting(f"{title}\n\n1. Valg af dirigent\n\nKim blev valgt.\n\n2. Eventuelt\n\nIntet.\n")
+        return only_meeting(f"{title}\n\n1. Valg af dirigent\n\nKim blev valgt.\n\n2. Eventuelt\n\nIntet.\n")
 
     assert meeting_of("Referat af bestyrelsesmøde i Brabrand Roklub.").organisation == "Brabrand Roklub"
     found = meeting_of("Referat fra generalforsamlingen i Vejby Strand Bådelaug lørdag den 9. marts 2019.")
@@ -280,7 +276,7 @@ def test_lettered_sentences_are_minutes_and_lettered_titles_are_subitems() -> No
         "b) Kontrakter: Venter til næste møde.\n"
         "3. Eventuelt\nIntet.\n"
     )
-    meeting = _meeting(text)
+    meeting = only_meeting(text)
     assert [(item.number, item.title) for item in meeting.items] == [
         ("1", "Bestyrelsens beretning"),
         ("2", "Aktiviteter"),
@@ -306,7 +302,7 @@ def test_diverse_is_a_standing_title_and_a_dangling_dash_ends_nothing() -> None:
         "Punkt 1. – Opfølgning efter afdelingsmøde. Bestyrelsen blev enige om at holde et fællesmøde. -\n"
         "Punkt 2. – Diverse Afdelingsbestyrelsen minder om husordenen. -\n"
     )
-    meeting = _meeting(text)
+    meeting = only_meeting(text)
     assert [(item.number, item.title) for item in meeting.items] == [
         ("1", "Opfølgning efter afdelingsmøde"),
         ("2", "Diverse"),

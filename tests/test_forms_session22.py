@@ -9,13 +9,7 @@ written for the test (invented text; the forms are those of real minutes):
 
 from __future__ import annotations
 
-from referat.extract import extract_bytes
-
-
-def _meeting(text: str, name: str = "doc.txt"):
-    document = extract_bytes(name, text.encode(), enrich=False)
-    assert len(document.meetings) == 1
-    return document.meetings[0]
+from builders import only_meeting
 
 
 def _outline(meeting) -> list[tuple[str, str, list[tuple[str, str]]]]:
@@ -33,7 +27,7 @@ def test_a_nested_web_list_under_an_item_holds_its_subitems() -> None:
         "<li>Haven<ol><li>Nye bede</li><li>Vanding i sommerferien</li></ol></li>"
         "<li>Eventuelt</li></ol>"
     )
-    meeting = _meeting(page, "bestyrelse.html")
+    meeting = only_meeting(page, "bestyrelse.html")
     assert _outline(meeting) == [
         ("1", "Godkendelse af dagsorden", []),
         ("2", "Haven", [("1", "Nye bede"), ("2", "Vanding i sommerferien")]),
@@ -49,7 +43,7 @@ def test_nested_points_that_are_sentences_are_the_items_minutes() -> None:
         "<li>Per har købt en ny slange til vandingen.</li></ol></li>"
         "<li>Eventuelt</li></ol>"
     )
-    meeting = _meeting(page, "bestyrelse.html")
+    meeting = only_meeting(page, "bestyrelse.html")
     assert _outline(meeting) == [
         ("1", "Godkendelse af dagsorden", []),
         ("2", "Haven", []),
@@ -71,7 +65,7 @@ def test_an_agendas_nested_points_stay_subitems_when_the_minutes_answer_it() -> 
         "<li>Kim bestiller lokalet og sørger for kaffe.</li></ol></li>"
         "<li>Intet</li></ol>"
     )
-    meeting = _meeting(page, "afdeling.html")
+    meeting = only_meeting(page, "afdeling.html")
     assert _outline(meeting) == [
         ("1", "Valg af referent", []),
         ("2", "Godkendelse af referat", []),
@@ -95,7 +89,7 @@ def test_a_portal_roll_says_each_members_attendance_after_a_dash() -> None:
         "1. Trafikplan\nUdvalget drøftede planen.\n"
         "2. Eventuelt\nIntet.\n"
     )
-    people = {(p.name, p.party, p.role, p.status) for p in _meeting(text).participants}
+    people = {(p.name, p.party, p.role, p.status) for p in only_meeting(text).participants}
     assert people == {
         ("Birgit Holm", "A", "formand", "present"),
         ("Jonas Vestergaard", "V", None, "present"),
@@ -116,7 +110,7 @@ def test_a_title_typed_in_lower_case_is_an_item_where_the_numbering_leaves_its_p
         # (a numbered sentence in plain type after the last item is its text)
         "<p>6 medlemmer havde meldt afbud til festen.</p>"
     )
-    meeting = _meeting(page, "lokalraad.html")
+    meeting = only_meeting(page, "lokalraad.html")
     assert [(i.number, i.title) for i in meeting.items] == [
         ("1", "godkendelse af referat"),
         ("2", "Nyt fra kassereren"),
@@ -136,7 +130,7 @@ def test_bold_letters_without_a_stop_open_subitems_and_may_skip_a_letter() -> No
         "<p><b>d Generalforsamling:</b></p><p>Vi leder stadig efter et lokale.</p>"
         "<p><b>3 Eventuelt</b></p><p>Intet.</p>"
     )
-    meeting = _meeting(page, "haveforening.html")
+    meeting = only_meeting(page, "haveforening.html")
     assert _outline(meeting) == [
         ("1", "Godkendelse af referat", []),
         ("2", "Nyt fra formanden", [("a", "Forsikring"), ("b", "Vandrør"), ("d", "Generalforsamling")]),
@@ -157,7 +151,7 @@ def test_a_rows_time_cell_before_the_title_and_the_agenda_with_minutes_written_i
         "<tr><td>Punkt 3</td><td>kl. 18.25-18.40</td><td>Eventuelt</td></tr></table>"
         "</main></body></html>"
     )
-    meeting = _meeting(page, "skole.html")
+    meeting = only_meeting(page, "skole.html")
     assert [(i.number, i.title) for i in meeting.items] == [
         ("1", "Godkendelse af dagsorden"),
         ("2", "Trivsel i udskolingen"),
@@ -197,13 +191,13 @@ def test_members_run_together_with_initials_or_their_municipality_after_each_nam
 def test_a_place_labelled_hvor_and_a_place_line_opening_with_its_preposition() -> None:
     text = "Referat af skolebestyrelsesmøde\nDato: 03-04-2024 kl. 18:00\nHvor: Agerskov\n"
     text += "1. Velkomst\nIntet.\n2. Eventuelt\n"
-    assert _meeting(text).location == "Agerskov"
+    assert only_meeting(text).location == "Agerskov"
     text = (
         "Referat fra generalforsamling i Thorsbro Vandværks Museumsforening\n\n"
         "torsdag den 14. marts 2019 kl. 19.30\n\npå Vandværket\n\n"
         "1. Valg af dirigent\nJens blev valgt.\n2. Beretning\nBeretningen blev godkendt.\n"
     )
-    assert _meeting(text).location == "Vandværket"
+    assert only_meeting(text).location == "Vandværket"
 
 
 def test_decisions_written_as_dash_points_under_an_answering_line() -> None:
@@ -216,7 +210,7 @@ def test_decisions_written_as_dash_points_under_an_answering_line() -> None:
         "– Kontingentet blev fastsat til 200 kr.\n\n"
         "Ad. 3\n– Intet.\n"
     )
-    decided = [(item.number, d.text, d.outcome) for item in _meeting(text).items for d in item.decisions]
+    decided = [(item.number, d.text, d.outcome) for item in only_meeting(text).items for d in item.decisions]
     assert decided == [
         ("1", "Referatet godkendt.", "approved"),
         ("2", "Årsregnskabet for 2008 blev godkendt.", "approved"),
@@ -235,7 +229,7 @@ def test_a_title_dating_the_meeting_below_a_web_pages_introduction() -> None:
         "<p>Til stede: Line Funch og Vibe From</p>"
         "<p>1. Godkendelse af dagsorden</p><p>Godkendt.</p><p>2. Eventuelt</p><p>Intet.</p>"
     )
-    assert _meeting(page, "dagpleje.html").date == "2025-09-17"
+    assert only_meeting(page, "dagpleje.html").date == "2025-09-17"
 
 
 def test_a_clock_typed_without_its_stop() -> None:
@@ -275,7 +269,7 @@ def test_initials_after_a_name_without_brackets_and_a_dash_after_the_kind_word()
         "<ol><li><b>Godkendelse af dagsordenen</b></li></ol><p>Godkendt</p>"
         "<ol><li><b>Siden sidst</b></li></ol><p>LK har talt med kommunen om hallerne.</p>"
     )
-    meeting = _meeting(page, "idraetsraad.html")
+    meeting = only_meeting(page, "idraetsraad.html")
     assert meeting.kind == "referat"
     assert {(p.name, p.status) for p in meeting.participants} == {
         ("Lars Køster Svendsen", "present"),
@@ -319,7 +313,7 @@ def test_a_village_councils_name_on_a_line_of_its_own_is_the_body() -> None:
         "Referat af ordinært møde mandag den 23. februar 2009 i fælleshuset\n\n"
         "1. Referat fra sidste møde\nGodkendt.\n2. Eventuelt\nIntet.\n"
     )
-    assert _meeting(text).body == "Gjessø Lokalråd"
+    assert only_meeting(text).body == "Gjessø Lokalråd"
 
 
 def test_an_agendas_nested_points_stay_subitems_under_an_answer_with_words_of_its_own() -> None:
@@ -332,5 +326,5 @@ def test_an_agendas_nested_points_stay_subitems_under_an_answer_with_words_of_it
         "<p>Referat:</p>"
         "<ol><li>Referent: Kim</li><li>Beboermødet holdes den 1. oktober</li><li>Intet</li></ol>"
     )
-    meeting = _meeting(page, "afdeling.html")
+    meeting = only_meeting(page, "afdeling.html")
     assert _outline(meeting)[1] == ("2", "Beboermødet", [("1", "Oplæg fra formanden"), ("2", "Lokale og kaffe")])

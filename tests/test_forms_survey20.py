@@ -10,14 +10,9 @@ document written for the test (invented text; the forms are those of the real pa
 
 from __future__ import annotations
 
-from referat.extract import extract_bytes
+from builders import only_meeting
+
 from referat.extract.structure.participants import read_participants
-
-
-def _meeting(text: str, name: str = "doc.txt"):
-    document = extract_bytes(name, text.encode(), enrich=False)
-    assert len(document.meetings) == 1
-    return document.meetings[0]
 
 
 def test_the_closed_part_under_its_own_number_is_a_closed_item_and_initials_leave_the_titles() -> None:
@@ -27,7 +22,7 @@ def test_the_closed_part_under_its_own_number_is_a_closed_item_and_initials_leav
         "2. (SC, AF) Økonomi og regnskab\n\nKassereren gennemgik regnskabet.\n\n"
         "3. Lukket møde\n\nDrøftet.\n\n4. Eventuelt\n\nIntet.\n"
     )
-    meeting = _meeting(text)
+    meeting = only_meeting(text)
     assert [(item.number, item.title, item.access) for item in meeting.items] == [
         ("1", "Status på forsikringerne", "public"),
         ("2", "Økonomi og regnskab", "public"),
@@ -85,7 +80,7 @@ def test_an_associations_lettered_agenda_minuted_under_ad_letters() -> None:
         "Ad. a\n\nJørgen Holm blev valgt.\n\nAd. b\n\nBeretningen blev fremlagt og godkendt.\n\n"
         "Ad c. Aflæggelse af regnskab\n\nRegnskabet blev godkendt.\n"
     )
-    meeting = _meeting(text)
+    meeting = only_meeting(text)
     assert [(item.number, item.title) for item in meeting.items] == [
         ("a", "Valg af dirigent"),  # (the agenda's title where the "Ad" line has the letter alone)
         ("b", "Beretning om året"),
@@ -103,17 +98,17 @@ def test_minutes_answering_numbered_points_need_no_agenda_list() -> None:
         "Ad 2.      Bestyrelsens beretning blev fremlagt af formanden.\n\nSæsonen begyndte med standerhejsning.\n\n"
         "Ad 3.      Regnskabet blev godkendt.\n"
     )
-    meeting = _meeting(text)
+    meeting = only_meeting(text)
     assert [item.number for item in meeting.items] == ["1", "2", "3"]
 
 
-def test_a_body_is_a_name_not_a_phrase_about_a_meeting() -> None:
-    assembly = _meeting(
+def test_a_body_is_a_name_not_a_phrase_about_aonly_meeting() -> None:
+    assembly = only_meeting(
         "NORDBY VANDVÆRK - REFERAT AF GENERALFORSAMLING 2020\n\n25. august 2020, kl. 19:30\n\n"
         "1. Valg af dirigent\n\nKim Holm blev valgt.\n\n2. Regnskab\n\nRegnskabet blev godkendt.\n"
     )
     assert assembly.body == "Generalforsamling"  # (the waterworks is who holds it)
-    board = _meeting(
+    board = only_meeting(
         "Referat fra BR møde December 2015\n\nTilstedeværende: Niels Holm, Jan Berg\n\n"
         "1. Referat fra sidste møde:\n\nGodkendt.\n\n2. Økonomi\n\nRegnskabet var godkendt af revisor.\n"
     )
@@ -127,7 +122,7 @@ def test_a_school_boards_points_opened_by_their_time_slots() -> None:
         "19.45 – 20.00\n\nStatus\nTonni laver en plan for hytterne.\n\n"
         "20.00-20.30\n\nDer planlægges en række møder på skolen, hvor trivslen er i fokus.\n"
     )
-    meeting = _meeting(text)
+    meeting = only_meeting(text)
     assert [(item.number, item.title) for item in meeting.items] == [
         ("", "Bestyrelsens arbejde"),
         ("", "Status"),
@@ -154,7 +149,7 @@ def test_a_small_boards_topics_closed_by_colons_are_its_items() -> None:
         "Konstituering:\nFormand: Heimo Berg\n\nDaglig drift:\nIntet unormalt at bemærke.\n\n"
         "Økonomi:\nØkonomien ser ud som sidste år.\n\nHjertestarter:\nHB sørger for registreringen.\n"
     )
-    meeting = _meeting(text)
+    meeting = only_meeting(text)
     assert [(item.number, item.title) for item in meeting.items] == [
         ("", "Konstituering"),
         ("", "Daglig drift"),

@@ -200,9 +200,7 @@ class PgSearching(PgSuggesting):
         for at 27 626 matches at 1M sections, whatever its word: "økonomiaftalen" (2 335)
         was ranked in a window far too narrow, and ranked again in a wider one."""
         for level in sorted(SAMPLE_LEVELS):
-            found_here = self.connection.execute(
-                f"SELECT count(*) FROM passages p WHERE p.search @@ {found} AND {sampled_passage(level)}", params
-            ).fetchone()[0]
+            found_here = self._count_in_sample(found, params, level)
             if found_here >= ESTIMATE_FROM or level == max(SAMPLE_LEVELS):
                 return float(found_here * UNSAMPLED / level)
         return 0.0
@@ -279,6 +277,14 @@ class PgSearching(PgSuggesting):
         # (the query written into ``hits`` too, for the planner: see _rank_items)
         return sql, [*params, *where_params, *excluded_params, *params]
 
+    def _count_in_sample(self, match: str, params: list[Any], level: int) -> int:
+        """How many passages of the sample at ``level`` (an index of sampled passages) match."""
+        return int(
+            self.connection.execute(
+                f"SELECT count(*) FROM passages p WHERE p.search @@ {match} AND {sampled_passage(level)}", params
+            ).fetchone()[0]
+        )
+
     def _sample_rate(self, match: str, params: list[Any]) -> tuple[int | None, int]:
         """The index of sampled passages (its threshold, one of pg_schema.SAMPLE_LEVELS) and
         the threshold of the sample drawn from it for about FACET_SAMPLE passages, or
@@ -290,9 +296,7 @@ class PgSearching(PgSuggesting):
         sample = int(facets.FACET_SAMPLE)
         levels = sorted(SAMPLE_LEVELS)
         for index, level in enumerate(levels):
-            found = self.connection.execute(
-                f"SELECT count(*) FROM passages p WHERE p.search @@ {match} AND {sampled_passage(level)}", params
-            ).fetchone()[0]
+            found = self._count_in_sample(match, params, level)
             last = index == len(levels) - 1
             if found < sample // 8 and not last:
                 continue
